@@ -1,0 +1,55 @@
+import Foundation
+
+/// An input record that could not become a document, with where it was and why.
+/// Rejects go to the rejects output so that no record is ever silently lost.
+public struct Reject: Error, Sendable, CustomStringConvertible {
+    public enum Reason: String, Sendable, CaseIterable {
+        case malformedJSON = "malformed_json"
+        case invalidUTF8 = "invalid_utf8"
+        case missingText = "missing_text"
+        case invalidField = "invalid_field"
+        case tooLarge = "too_large"
+        case unreadable = "unreadable"
+    }
+
+    public let origin: DocumentOrigin
+    /// Byte offset of the record in its input (after decompression).
+    public let offset: Int
+    public let reason: Reason
+    public let message: String
+    /// The record's bytes, kept when they are small enough to be written to the rejects output.
+    public let raw: ArraySlice<UInt8>?
+
+    public init(origin: DocumentOrigin, offset: Int, reason: Reason, message: String, raw: ArraySlice<UInt8>?) {
+        self.origin = origin
+        self.offset = offset
+        self.reason = reason
+        self.message = message
+        self.raw = raw
+    }
+
+    /// `file:line: message`, the form compilers use, so editors can jump to it.
+    public var description: String { "\(origin.source):\(origin.line): \(message)" }
+
+    /// One JSON line for the rejects output: where, why, and the record itself (as text when it is
+    /// valid UTF-8, as base64 otherwise) so that it can be fixed and fed again.
+    public func encode(into output: inout [UInt8]) {
+        var members: [(String, JSONValue)] = [
+            ("source", .string(origin.source)),
+            ("line", .int(origin.line)),
+            ("offset", .int(offset)),
+            ("reason", .string(reason.rawValue)),
+            ("message", .string(message)),
+        ]
+        if let raw {
+            let bytes = Array(raw)
+            if UTF8Validation.isValid(bytes) {
+                members.append(("raw", .string(String(decoding: bytes, as: UTF8.self))))
+            } else {
+                members.append(("raw_base64", .string(Data(bytes).base64EncodedString())))
+            }
+        }
+        JSONValue.object(members).encode(into: &output)
+        output.append(0x0A)
+    }
+}

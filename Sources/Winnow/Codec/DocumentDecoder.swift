@@ -1,0 +1,114 @@
+/// Turns one JSONL record into a `Document`, or explains why it cannot.
+public struct DocumentDecoder: Sendable {
+    public let fields: FieldNames
+    /// Whether a record must carry text (false when the pipeline starts by producing text from HTML).
+    public let requireText: Bool
+    private let idKey: [UInt8]
+    private let textKey: [UInt8]
+    private let htmlKey: [UInt8]
+    private let urlKey: [UInt8]
+
+    public init(fields: FieldNames = .standard, requireText: Bool = true) {
+        self.fields = fields
+        self.requireText = requireText
+        idKey = Array(fields.id.utf8)
+        textKey = Array(fields.text.utf8)
+        htmlKey = Array(fields.html.utf8)
+        urlKey = Array(fields.url.utf8)
+    }
+
+    /// Decodes the bytes `storage[range]`: the document keeps slices of `storage` for the fields it
+    /// writes back unchanged, so a record is never copied.
+    public func decode(_ storage: [UInt8], _ range: Range<Int>, origin: DocumentOrigin, offset: Int) -> Result<Document, Reject> {
+        let record = storage[range]
+        func reject(_ reason: Reject.Reason, _ message: String) -> Result<Document, Reject> {
+            .failure(Reject(origin: origin, offset: offset, reason: reason, message: message, raw: record))
+        }
+        return storage.withUnsafeBufferPointer { whole -> Result<Document, Reject> in
+            let line = UnsafeBufferPointer(rebasing: whole[range])
+            if let bad = UTF8Validation.firstInvalidOffset(line) {
+                return reject(.invalidUTF8, "invalid UTF-8 at byte \(bad + 1) (re-encode the input as UTF-8)")
+            }
+            let members: [JSONMember]
+            do throws(JSONSyntaxError) {
+                members = try JSONObjectScanner.members(of: line)
+            } catch {
+                return reject(.malformedJSON, "invalid JSON: \(error.description)")
+            }
+            var id: String?
+            var text: String?
+            var html: HTMLContent?
+            var url: String?
+            var rawID, rawText, rawHTML, rawURL: ArraySlice<UInt8>?
+            var entries: [Document.Entry] = []
+            entries.reserveCapacity(members.count + 1)
+            let base = range.lowerBound
+
+            for member in members {
+                let keyBytes = UnsafeBufferPointer(rebasing: line[member.key])
+                let valueRange = (member.value.lowerBound + base)..<(member.value.upperBound + base)
+                let raw = storage[valueRange]
+                let role = member.keyHasEscapes ? nil : role(of: keyBytes)
+                guard let role else {
+                    let key = JSONString.decode(keyBytes, hasEscapes: member.keyHasEscapes)
+                    entries.append(.other(key: key, json: raw))
+                    continue
+                }
+                let name = self.name(of: role)
+                if entries.contains(where: { if case .known(role) = $0 { true } else { false } }) {
+                    return reject(.invalidField, "field '\(name)' appears twice")
+                }
+                let stringValue: String?
+                switch member.kind {
+                case .string(let hasEscapes):
+                    let inner = UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
+                    stringValue = JSONString.decode(inner, hasEscapes: hasEscapes)
+                case .number where role == .id:
+                    stringValue = String(decoding: raw, as: UTF8.self)
+                case .null where role != .id:
+                    // A null field is as good as an absent one; it is written back as null unless a stage sets it.
+                    stringValue = nil
+                default:
+                    return reject(.invalidField, "field '\(name)' must be a string\(role == .id ? " or a number" : "")")
+                }
+                entries.append(.known(role))
+                switch role {
+                case .id: id = stringValue; rawID = raw
+                case .text: text = stringValue; rawText = raw
+                case .html: html = stringValue.map { HTMLContent.text($0) }; rawHTML = raw
+                case .url: url = stringValue; rawURL = raw
+                }
+            }
+            if requireText && text == nil {
+                if rawText != nil { return reject(.missingText, "field '\(fields.text)' is null") }
+                let hint = html != nil ? " (the record has '\(fields.html)': start the pipeline with the clean stage)" : ""
+                return reject(.missingText, "missing text field '\(fields.text)'\(hint)")
+            }
+            if !requireText && text == nil && html == nil {
+                return reject(.missingText, "missing both '\(fields.text)' and '\(fields.html)'")
+            }
+            if id == nil { entries.insert(.known(.id), at: 0) }
+            return .success(Document(
+                origin: origin, id: id ?? origin.derivedID,
+                text: text, html: html, url: url, entries: entries,
+                rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL))
+        }
+    }
+
+    private func role(of key: UnsafeBufferPointer<UInt8>) -> Document.Role? {
+        if key.elementsEqual(textKey) { return .text }
+        if key.elementsEqual(idKey) { return .id }
+        if key.elementsEqual(urlKey) { return .url }
+        if key.elementsEqual(htmlKey) { return .html }
+        return nil
+    }
+
+    private func name(of role: Document.Role) -> String {
+        switch role {
+        case .id: fields.id
+        case .text: fields.text
+        case .html: fields.html
+        case .url: fields.url
+        }
+    }
+}

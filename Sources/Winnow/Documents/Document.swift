@@ -1,0 +1,101 @@
+/// One page: the fields Winnow works on, typed, and every other field of the input record kept as
+/// raw JSON so that it is written back byte for byte, in its original order.
+public struct Document: Sendable {
+    /// The document's id: from the record, or `source:line` when the record has none.
+    public var id: String { didSet { rawID = nil } }
+    /// The plain text; nil until a stage (such as HTML cleanup) produces it when the record had none.
+    public var text: String? { didSet { rawText = nil; ensureEntry(.text) } }
+    /// The page's HTML, when the record has it.
+    public var html: HTMLContent? { didSet { rawHTML = nil; ensureEntry(.html) } }
+    /// The page's URL, when the record has it.
+    public var url: String? { didSet { rawURL = nil; ensureEntry(.url) } }
+    /// Where the record was read.
+    public let origin: DocumentOrigin
+
+    /// Fields in output order: known fields by role, others as raw JSON.
+    var entries: [Entry]
+    /// The raw JSON of a known field as read; written back as long as the field was not changed.
+    var rawID: ArraySlice<UInt8>?
+    var rawText: ArraySlice<UInt8>?
+    var rawHTML: ArraySlice<UInt8>?
+    var rawURL: ArraySlice<UInt8>?
+
+    enum Role: Sendable, Equatable {
+        case id, text, html, url
+    }
+
+    enum Entry: Sendable {
+        case known(Role)
+        case other(key: String, json: ArraySlice<UInt8>)
+    }
+
+    /// A document built in code (tests, HTML files); `id` becomes a written field.
+    public init(id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin) {
+        self.id = id
+        self.text = text
+        self.html = html
+        self.url = url
+        self.origin = origin
+        var entries: [Entry] = [.known(.id)]
+        if url != nil { entries.append(.known(.url)) }
+        if text != nil { entries.append(.known(.text)) }
+        if html != nil { entries.append(.known(.html)) }
+        self.entries = entries
+    }
+
+    init(origin: DocumentOrigin, id: String, text: String?, html: HTMLContent?, url: String?,
+         entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
+         rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?) {
+        self.origin = origin
+        self.id = id
+        self.text = text
+        self.html = html
+        self.url = url
+        self.entries = entries
+        self.rawID = rawID
+        self.rawText = rawText
+        self.rawHTML = rawHTML
+        self.rawURL = rawURL
+    }
+
+    /// A known field set after reading (text made from HTML, say) is written after the others.
+    private mutating func ensureEntry(_ role: Role) {
+        guard !entries.contains(where: { if case .known(role) = $0 { true } else { false } }) else { return }
+        entries.append(.known(role))
+    }
+
+    /// The keys of the fields that are not id, text, html or url, in input order.
+    public var otherFieldKeys: [String] {
+        entries.compactMap { if case .other(let key, _) = $0 { return key } else { return nil } }
+    }
+
+    /// The raw JSON text of another field, exactly as read or set.
+    public func rawField(_ key: String) -> String? {
+        for case .other(let name, let json) in entries where name == key {
+            return String(decoding: json, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Adds a field, or replaces it where it already is; known keys are set through their properties.
+    public mutating func setField(_ key: String, _ value: JSONValue) {
+        let json = ArraySlice(value.encoded())
+        if let index = entries.firstIndex(where: { if case .other(let name, _) = $0 { name == key } else { false } }) {
+            entries[index] = .other(key: key, json: json)
+        } else {
+            entries.append(.other(key: key, json: json))
+        }
+    }
+
+    /// Removes another field if the document has it.
+    public mutating func removeField(_ key: String) {
+        entries.removeAll { if case .other(let name, _) = $0 { name == key } else { false } }
+    }
+}
+
+/// HTML as it arrived: decoded text from a JSON field, or the undecoded bytes of an HTML file
+/// (whose encoding the cleanup stage detects).
+public enum HTMLContent: Sendable, Equatable {
+    case text(String)
+    case bytes([UInt8])
+}

@@ -1,0 +1,105 @@
+import CZlib
+
+/// Streams the decompressed bytes of gzip data from another source; handles multi-member files
+/// (concatenated gzip streams, as `cat a.gz b.gz` or parallel compressors write them).
+public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
+    private let compressed: Compressed
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var input: [UInt8] = []
+    private var inputOffset = 0
+    private var compressedEnded = false
+    private var finished = false
+    private let displayName: String
+    private static var chunkSize: Int { 256 * 1024 }
+
+    /// Wraps `compressed`, which must start with a gzip header. `displayName` names it in messages.
+    public init(_ compressed: Compressed, displayName: String) throws(WinnowError) {
+        self.compressed = compressed
+        self.displayName = displayName
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // 15 + 16: a 32 KiB window and a gzip (not zlib) wrapper.
+        guard winnow_inflateInit2(stream, 15 + 16) == Z_OK else {
+            stream.deallocate()
+            throw .io("cannot initialise the gzip decoder", path: displayName)
+        }
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deallocate()
+    }
+
+    public func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        guard !finished, maxCount > 0 else { return 0 }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        var produced = 0
+        defer { buffer.removeLast(maxCount - produced) }
+        while produced == 0 && !finished {
+            if inputOffset == input.count && !compressedEnded {
+                try refill()
+            }
+            let (status, consumed, written) = inflateStep(into: &buffer, at: start + produced, count: maxCount - produced)
+            inputOffset += consumed
+            produced += written
+            switch status {
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                // No progress was possible: zlib wants input that the file no longer has.
+                if inputOffset == input.count && compressedEnded && written == 0 {
+                    finished = true
+                    throw .io("gzip data is truncated (the file ends inside a compressed stream)", path: displayName)
+                }
+            case Z_STREAM_END:
+                try startNextMember()
+            default:
+                finished = true
+                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+                throw .io("gzip data is corrupt: \(detail)", path: displayName)
+            }
+        }
+        return produced
+    }
+
+    private func inflateStep(into buffer: inout [UInt8], at offset: Int, count: Int) -> (Int32, Int, Int) {
+        let available = input.count - inputOffset
+        return input.withUnsafeMutableBufferPointer { inBytes in
+            buffer.withUnsafeMutableBufferPointer { outBytes in
+                stream.pointee.next_in = inBytes.baseAddress! + inputOffset
+                stream.pointee.avail_in = UInt32(available)
+                stream.pointee.next_out = outBytes.baseAddress! + offset
+                stream.pointee.avail_out = UInt32(count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                let consumed = available - Int(stream.pointee.avail_in)
+                let written = count - Int(stream.pointee.avail_out)
+                stream.pointee.next_in = nil
+                stream.pointee.next_out = nil
+                return (status, consumed, written)
+            }
+        }
+    }
+
+    private func refill() throws(WinnowError) {
+        input.removeAll(keepingCapacity: true)
+        inputOffset = 0
+        if try compressed.read(into: &input, maxCount: Self.chunkSize) == 0 {
+            compressedEnded = true
+        }
+    }
+
+    /// After one gzip member ends, another may follow; anything else after it is an error.
+    private func startNextMember() throws(WinnowError) {
+        if inputOffset == input.count && !compressedEnded { try refill() }
+        if inputOffset == input.count {
+            finished = true
+            return
+        }
+        guard input[inputOffset] == 0x1f else {
+            finished = true
+            throw .io("unexpected data after the end of the gzip stream", path: displayName)
+        }
+        inflateReset(stream)
+    }
+}

@@ -1,0 +1,39 @@
+/// Opens an input path as a byte stream, decompressing it when it starts with the gzip magic bytes
+/// (whatever its name says).
+enum InputOpener {
+    static func open(_ path: String, name: String) throws(WinnowError) -> any ByteSource {
+        let file = try FileByteSource(path: path)
+        var head: [UInt8] = []
+        while head.count < 2 {
+            if try file.read(into: &head, maxCount: 64 * 1024 - head.count) == 0 { break }
+        }
+        let replay = ReplayByteSource(head: head, rest: file)
+        if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
+            return try GzipByteSource(replay, displayName: name)
+        }
+        return replay
+    }
+}
+
+/// Hands out bytes already read (to sniff the format) before the rest of the stream.
+final class ReplayByteSource: ByteSource {
+    private var head: [UInt8]
+    private var headOffset = 0
+    private let rest: any ByteSource
+
+    init(head: [UInt8], rest: any ByteSource) {
+        self.head = head
+        self.rest = rest
+    }
+
+    func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        if headOffset < head.count {
+            let count = min(maxCount, head.count - headOffset)
+            buffer.append(contentsOf: head[headOffset..<(headOffset + count)])
+            headOffset += count
+            if headOffset == head.count { head = [] ; headOffset = 0 }
+            return count
+        }
+        return try rest.read(into: &buffer, maxCount: maxCount)
+    }
+}

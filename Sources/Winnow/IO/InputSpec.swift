@@ -1,0 +1,72 @@
+import Foundation
+
+/// One input to read, as resolved from the command line: a JSONL stream or a single HTML file.
+public enum InputSpec: Sendable, Equatable {
+    /// A JSONL file (plain or gzip), or `-` for standard input. `name` is used in messages and derived ids.
+    case jsonl(path: String, name: String)
+    /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in.
+    case html(path: String, id: String)
+
+    static let jsonlSuffixes = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz"]
+    static let htmlSuffixes = [".html", ".htm", ".html.gz", ".htm.gz"]
+
+    /// Expands command-line inputs: `-` (or nothing) is standard input, a file is read as it is, a
+    /// folder contributes its JSONL shards and HTML files, recursively, in sorted order.
+    public static func resolve(_ arguments: [String]) throws(WinnowError) -> [InputSpec] {
+        if arguments.isEmpty { return [.jsonl(path: "-", name: "stdin")] }
+        var specs: [InputSpec] = []
+        for argument in arguments {
+            if argument == "-" {
+                specs.append(.jsonl(path: "-", name: "stdin"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                throw .configuration("input not found", path: argument)
+            }
+            if !isDirectory.boolValue {
+                if hasSuffix(argument, in: htmlSuffixes) {
+                    specs.append(.html(path: argument, id: (argument as NSString).lastPathComponent))
+                } else {
+                    specs.append(.jsonl(path: argument, name: argument))
+                }
+                continue
+            }
+            let found = try folderContents(argument)
+            guard !found.isEmpty else {
+                throw .configuration(
+                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes).joined(separator: ", ")))",
+                    path: argument)
+            }
+            specs.append(contentsOf: found)
+        }
+        return specs
+    }
+
+    private static func folderContents(_ folder: String) throws(WinnowError) -> [InputSpec] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+            throw .io("cannot list folder", path: folder)
+        }
+        var relativePaths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
+                relativePaths.append(relative)
+            }
+        }
+        // Bytewise order, so that the same folder is read in the same order on every machine.
+        relativePaths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return relativePaths.map { relative in
+            hasSuffix(relative, in: htmlSuffixes)
+                ? .html(path: prefix + relative, id: relative)
+                : .jsonl(path: prefix + relative, name: prefix + relative)
+        }
+    }
+
+    private static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
+        let lower = name.lowercased()
+        return suffixes.contains { lower.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,93 @@
+import Glibc
+
+/// An output written atomically: bytes go to a temporary file beside the target, which is renamed
+/// over it by `commit()`. Until then the target is untouched; without a commit the temporary file
+/// is deleted, so a failed run never leaves a partial file. A `.gz` name is gzip-compressed; `-` is
+/// standard output (streamed, so not atomic).
+public final class OutputFile {
+    public let path: String
+    private let temporaryPath: String?
+    private var descriptor: Int32
+    private let compressor: GzipCompressor?
+    private var pending: [UInt8] = []
+    private var committed = false
+    /// Bytes handed to `write` (before compression).
+    public private(set) var bytesWritten = 0
+    private static var flushSize: Int { 1 << 20 }
+
+    public init(path: String) throws(WinnowError) {
+        self.path = path
+        if path == "-" {
+            temporaryPath = nil
+            descriptor = 1
+            compressor = nil
+            return
+        }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = "\(directory)/.\(name).winnow-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard opened >= 0 else {
+            throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+        }
+        temporaryPath = temporary
+        descriptor = opened
+        compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+    }
+
+    deinit {
+        if let temporaryPath, !committed {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    /// Appends bytes; they reach the file in large writes.
+    public func write(_ bytes: [UInt8]) throws(WinnowError) {
+        bytesWritten += bytes.count
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.flushSize { try flush(finish: false) }
+    }
+
+    /// Writes what is buffered, makes it durable and renames the file into place.
+    public func commit() throws(WinnowError) {
+        guard !committed else { return }
+        try flush(finish: true)
+        committed = true
+        guard let temporaryPath else { return }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            unlink(temporaryPath)
+            throw .io("cannot finish writing: \(String(cString: strerror(errno)))", path: path)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw .io("cannot move the finished output into place: \(reason)", path: path)
+        }
+    }
+
+    private func flush(finish: Bool) throws(WinnowError) {
+        let bytes = compressor.map { $0.compress(pending, finish: finish) } ?? pending
+        pending.removeAll(keepingCapacity: true)
+        try writeAll(bytes)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(WinnowError) {
+        var failure: Int32 = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += result
+            }
+        }
+        if failure != 0 {
+            throw .io("write failed: \(String(cString: strerror(failure)))", path: path)
+        }
+    }
+}

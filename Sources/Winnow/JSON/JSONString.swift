@@ -1,0 +1,100 @@
+/// Reading and writing JSON string literals on UTF-8 bytes.
+enum JSONString {
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    /// Decodes the contents of a string literal (the bytes between the quotes, already validated by
+    /// `JSONObjectScanner`). A lone UTF-16 surrogate, which no Swift string can hold, becomes U+FFFD.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> String {
+        guard hasEscapes else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\\") else {
+                output.append(byte)
+                i += 1
+                continue
+            }
+            let escaped = bytes[i + 1]
+            i += 2
+            switch escaped {
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var unit = hex4(bytes, at: i)
+                i += 4
+                if (0xD800...0xDBFF).contains(unit), i + 6 <= bytes.count,
+                   bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    let low = hex4(bytes, at: i + 2)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+                output.append(contentsOf: UTF8.encode(scalar)!)
+            default: output.append(escaped)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for k in 0..<4 { value = value << 4 | (hexValue(bytes[offset + k]) ?? 0) }
+        return value
+    }
+
+    /// Bytes that must be escaped inside a JSON string: control characters, the quote and the backslash.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `string` as a quoted JSON string literal. Non-ASCII text is written as raw UTF-8.
+    static func append(_ string: String, to output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { append(utf8: $0, to: &output) }
+    }
+
+    /// Appends UTF-8 bytes as a quoted JSON string literal; runs that need no escape are copied at once.
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        needsEscape.withUnsafeBufferPointer { table in
+            var runStart = 0
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if !table[Int(byte)] {
+                    i += 1
+                    continue
+                }
+                if runStart < i { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                switch byte {
+                case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                                               hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                }
+                i += 1
+                runStart = i
+            }
+            if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,126 @@
+import Glibc
+
+/// What processing one batch produced: encoded output lines for each destination and the accounting.
+struct BatchResult: Sendable {
+    var kept: [UInt8] = []
+    var removed: [UInt8] = []
+    var rejects: [UInt8] = []
+    var rejectList: [Reject] = []
+    var records = 0
+    var keptCount = 0
+    var removedCount = 0
+    /// Decode, each stage, encode: the same layout as `RunSummary.stages`.
+    var stages: [StageStats]
+}
+
+/// Decodes a batch, runs every stage over it and encodes the results. A pure function of its input,
+/// so batches can be processed on any thread in any order and written in input order.
+struct BatchProcessor: Sendable {
+    let decoder: DocumentDecoder
+    let encoder: DocumentEncoder
+    let stages: [any DocumentStage]
+    let keepRemoved: Bool
+    static let decodeStageName = "read"
+    static let encodeStageName = "write"
+
+    func process(_ batch: RecordBatch) -> BatchResult {
+        var result = BatchResult(stages: [StageStats(stage: Self.decodeStageName)]
+            + stages.map { StageStats(stage: $0.name) } + [StageStats(stage: Self.encodeStageName)])
+        result.records = batch.records.count
+
+        var clock = Stopwatch()
+        var documents: [Document] = []
+        documents.reserveCapacity(batch.records.count)
+        for record in batch.records {
+            switch decode(record, storage: batch.storage) {
+            case .success(let document): documents.append(document)
+            case .failure(let reject):
+                reject.encode(into: &result.rejects)
+                result.rejectList.append(reject)
+            }
+        }
+        result.stages[0].documentsIn = batch.records.count
+        result.stages[0].documentsOut = documents.count
+        result.stages[0].textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
+        result.stages[0].seconds = clock.lap()
+
+        for (index, stage) in stages.enumerated() {
+            var stats = StageStats(stage: stage.name)
+            stats.documentsIn = documents.count
+            var survivors: [Document] = []
+            survivors.reserveCapacity(documents.count)
+            for var document in documents {
+                stats.textBytesIn += document.text?.utf8.count ?? 0
+                switch stage.process(&document) {
+                case .keep:
+                    stats.textBytesOut += document.text?.utf8.count ?? 0
+                    survivors.append(document)
+                case .remove(let reason):
+                    stats.removed[reason, default: 0] += 1
+                    result.removedCount += 1
+                    if keepRemoved {
+                        document.setField("removed_by", .string(stage.name))
+                        document.setField("removed_reason", .string(reason))
+                        encoder.encode(document, into: &result.removed)
+                    }
+                }
+            }
+            documents = survivors
+            stats.documentsOut = documents.count
+            stats.seconds = clock.lap()
+            result.stages[index + 1] = stats
+        }
+
+        let last = result.stages.count - 1
+        result.stages[last].documentsIn = documents.count
+        result.stages[last].documentsOut = documents.count
+        for document in documents {
+            let bytes = document.text?.utf8.count ?? 0
+            result.stages[last].textBytesIn += bytes
+            result.stages[last].textBytesOut += bytes
+            encoder.encode(document, into: &result.kept)
+        }
+        result.keptCount = documents.count
+        result.stages[last].seconds = clock.lap()
+        return result
+    }
+
+    private func decode(_ record: RawRecord, storage: [UInt8]) -> Result<Document, Reject> {
+        switch record.content {
+        case .jsonLine(let range):
+            return decoder.decode(storage, range, origin: record.origin, offset: record.offset)
+        case .htmlFile(let range, let id):
+            if decoder.requireText {
+                return .failure(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
+                                       message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
+                                       raw: nil))
+            }
+            return .success(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin))
+        case .oversized(let length, let limit):
+            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
+                                   message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
+                                   raw: nil))
+        case .unreadable(let message, let partial):
+            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
+                                   message: message, raw: partial.isEmpty ? nil : storage[partial]))
+        }
+    }
+}
+
+/// Monotonic time between successive laps, in seconds.
+struct Stopwatch {
+    private var last = Stopwatch.now()
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// Seconds since the previous lap (or since creation).
+    mutating func lap() -> Double {
+        let current = Stopwatch.now()
+        defer { last = current }
+        return Double(current - last) / 1e9
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Yams
+
+/// A pipeline file: a format version, a name, and the ordered steps with their options.
+///
+///     version: 1
+///     name: default
+///     steps:
+///       - normalize:
+///           max_blank_lines: 1
+public struct PipelineDefinition {
+    /// The pipeline file format this build reads.
+    public static let currentVersion = 1
+
+    public struct Step {
+        public let stage: String
+        let options: Node?
+    }
+
+    public let name: String
+    public let description: String?
+    public let steps: [Step]
+    /// Where the definition came from, for messages.
+    public let origin: String
+
+    /// Reads and checks a pipeline file.
+    public static func load(path: String) throws(WinnowError) -> PipelineDefinition {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration("cannot read the pipeline file", path: path)
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            throw .configuration("the pipeline file is not UTF-8 text", path: path)
+        }
+        return try parse(yaml, origin: path)
+    }
+
+    /// Parses pipeline YAML; `origin` names it in messages.
+    public static func parse(_ yaml: String, origin: String) throws(WinnowError) -> PipelineDefinition {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw .configuration("not valid YAML: \(error)", path: origin)
+        }
+        guard let mapping = root?.mapping else {
+            throw .configuration("a pipeline file is a mapping with 'version' and 'steps'", path: origin)
+        }
+        let allowed: Set<String> = ["version", "name", "description", "steps"]
+        for key in mapping.keys {
+            guard let name = key.string, allowed.contains(name) else {
+                throw .configuration("unknown key '\(key.string ?? "?")'; a pipeline file has: version, name, description, steps",
+                                     path: origin)
+            }
+        }
+        guard let version = mapping["version"]?.int else {
+            throw .configuration("missing 'version: \(currentVersion)'", path: origin)
+        }
+        guard version == currentVersion else {
+            throw .configuration("pipeline format version \(version) is not supported; this Winnow reads version \(currentVersion)",
+                                 path: origin)
+        }
+        guard let stepNodes = mapping["steps"]?.sequence else {
+            throw .configuration("'steps' must be a list of stages", path: origin)
+        }
+        var steps: [Step] = []
+        for (index, node) in stepNodes.enumerated() {
+            let context = "step \(index + 1)"
+            if let stage = node.string {
+                steps.append(Step(stage: stage, options: nil))
+            } else if let entry = node.mapping, entry.count == 1, let (key, options) = entry.first, let stage = key.string {
+                steps.append(Step(stage: stage, options: options))
+            } else {
+                throw .configuration("\(context) must be a stage name or 'stage: {options}'", path: origin)
+            }
+        }
+        let name = mapping["name"]?.string ?? ((origin as NSString).lastPathComponent as NSString).deletingPathExtension
+        return PipelineDefinition(name: name, description: mapping["description"]?.string, steps: steps, origin: origin)
+    }
+
+    /// Builds the stages, checking every stage name and option.
+    public func makeStages() throws(WinnowError) -> [any DocumentStage] {
+        var stages: [any DocumentStage] = []
+        for (index, step) in steps.enumerated() {
+            do {
+                stages.append(try StageRegistry.make(name: step.stage, options: step.options, context: "step \(index + 1)"))
+            } catch {
+                throw WinnowError(error.kind, error.message, path: origin)
+            }
+        }
+        return stages
+    }
+}

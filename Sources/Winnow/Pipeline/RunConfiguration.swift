@@ -1,0 +1,40 @@
+import Glibc
+
+/// Everything a run needs besides its stages: where to read, where to write, limits and threads.
+public struct RunConfiguration: Sendable {
+    public var inputs: [InputSpec]
+    /// The cleaned output; `-` is standard output.
+    public var output: String
+    /// Where removed documents go (with `removed_by` and `removed_reason`); nil drops them after counting.
+    public var removedOutput: String?
+    /// Where rejected records go (one JSON line each, with file, line and message); nil: stderr only.
+    public var rejectsOutput: String?
+    /// Where the run summary goes as JSON.
+    public var statsOutput: String?
+    public var fields: FieldNames = .standard
+    /// Records longer than this many bytes are rejected as too large, without being held in memory.
+    public var maxRecordBytes = 64 << 20
+    /// The run fails (exit 2, no output written) once more records than this are rejected; nil: no limit.
+    public var maxRejects: Int?
+    /// Batches processed at once; defaults to the number of cores.
+    public var threads: Int
+    /// How many reject messages go to stderr before they are only counted (all of them without a rejects file).
+    public var rejectMessageLimit = 20
+
+    public init(inputs: [InputSpec], output: String, threads: Int = RunConfiguration.coreCount) {
+        self.inputs = inputs
+        self.output = output
+        self.threads = threads
+    }
+
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`.
+    public static func sibling(of output: String, kind: String) -> String? {
+        guard output != "-" else { return nil }
+        for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
+            return String(output.dropLast(suffix.count)) + "." + kind + suffix
+        }
+        return output + "." + kind + ".jsonl"
+    }
+}

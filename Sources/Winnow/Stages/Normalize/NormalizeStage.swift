@@ -1,0 +1,24 @@
+/// Per-document text normalisation: Unicode form, control and invisible characters, spaces and
+/// blank lines. It runs first on plain text so that later stages compare like with like.
+public struct NormalizeStage: RegisteredStage {
+    public static let stageName = "normalize"
+    public static let summary = "Unicode NFC, control and invisible characters, whitespace and blank-line folding"
+
+    public let normalizer: TextNormalizer
+
+    public init(options: NormalizeOptions) {
+        normalizer = TextNormalizer(options: options)
+    }
+
+    public func process(_ document: inout Document) -> StageVerdict {
+        guard let text = document.text else { return .keep }
+        // Assign only on change: an untouched text is written back byte for byte.
+        if let normalized = normalizer.normalizeIfChanged(text) {
+            document.text = normalized
+        }
+        if normalizer.options.dropEmpty && document.text?.isEmpty != false {
+            return .remove(reason: "empty")
+        }
+        return .keep
+    }
+}

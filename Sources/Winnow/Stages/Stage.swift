@@ -1,0 +1,78 @@
+import Yams
+
+/// What a stage decided about one document.
+public enum StageVerdict: Sendable, Equatable {
+    /// Keep the document (possibly changed) for the next stage.
+    case keep
+    /// Take the document out of the cleaned output; it goes to the removed output with this reason.
+    case remove(reason: String)
+}
+
+/// A stage that decides about one document at a time, so it streams and runs on any number of
+/// threads or shards with the same result. Stages are values: build them once, share them freely.
+public protocol DocumentStage: Sendable {
+    /// The name used in pipeline files, summaries and the `removed_by` field.
+    var name: String { get }
+    /// Changes `document` in place and says whether it stays.
+    func process(_ document: inout Document) -> StageVerdict
+}
+
+/// The options of a stage as written in a pipeline file: snake_case keys, all optional, with defaults.
+public protocol StageOptions: Codable, Sendable, Equatable {
+    init()
+    /// Every key the options accept, so that a misspelt key is an error rather than silently ignored.
+    static var keys: [String] { get }
+}
+
+/// A stage that a pipeline file can name: the registry builds it from its options.
+public protocol RegisteredStage: DocumentStage {
+    associatedtype Options: StageOptions
+    /// The name used in pipeline files.
+    static var stageName: String { get }
+    /// One line for `winnow stages` and the README.
+    static var summary: String { get }
+    init(options: Options)
+}
+
+extension RegisteredStage {
+    public var name: String { Self.stageName }
+
+    /// The option keys a pipeline file may give this stage.
+    public static var optionKeys: [String] { Options.keys }
+
+    /// Builds the stage from the options node of a pipeline step (nil: all defaults).
+    static func make(options node: Node?, context: String) throws(WinnowError) -> any DocumentStage {
+        guard let node else { return Self(options: Options()) }
+        if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+            return Self(options: Options())
+        }
+        guard let mapping = node.mapping else {
+            throw .configuration("\(context): options of '\(stageName)' must be a mapping of option: value")
+        }
+        for key in mapping.keys {
+            let keyName = key.string ?? "\(key)"
+            guard Options.keys.contains(keyName) else {
+                throw .configuration("\(context): unknown option '\(keyName)' for stage '\(stageName)'; "
+                    + "it accepts: \(Options.keys.joined(separator: ", "))")
+            }
+        }
+        do {
+            return Self(options: try YAMLDecoder().decode(Options.self, from: node))
+        } catch {
+            throw .configuration("\(context): invalid options for stage '\(stageName)': \(Self.describe(error))")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "'\(path)' must be \(type)"
+        case DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "'\(path)': \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+}

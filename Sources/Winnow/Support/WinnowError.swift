@@ -1,0 +1,37 @@
+/// A fatal error: the run cannot go on. Per-record problems are `Reject`s instead and never stop a run.
+public struct WinnowError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, in categories that map to the CLI's exit codes.
+    public enum Kind: Sendable {
+        /// A pipeline file, option or argument is wrong: the user must change the command (exit 1).
+        case configuration
+        /// A file could not be opened, read or written (exit 1).
+        case io
+        /// Input was rejected more often than `--max-rejects` allows (exit 2).
+        case tooManyRejects
+    }
+
+    public let kind: Kind
+    /// A sentence the user can act on.
+    public let message: String
+    /// The file the error is about, when there is one.
+    public let path: String?
+
+    public init(_ kind: Kind, _ message: String, path: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.path = path
+    }
+
+    public var description: String {
+        if let path { return "\(path): \(message)" }
+        return message
+    }
+
+    static func configuration(_ message: String, path: String? = nil) -> WinnowError {
+        WinnowError(.configuration, message, path: path)
+    }
+
+    static func io(_ message: String, path: String? = nil) -> WinnowError {
+        WinnowError(.io, message, path: path)
+    }
+}

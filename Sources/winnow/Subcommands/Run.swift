@@ -1,0 +1,20 @@
+import ArgumentParser
+import Winnow
+
+extension WinnowCommand {
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a pipeline file (see Pipelines/) over the inputs.",
+            discussion: "Example: winnow run Pipelines/default.yaml samples/pages.jsonl -o out/pages.jsonl --stats out/stats.json")
+
+        @Argument(help: ArgumentHelp("The pipeline YAML file.", valueName: "pipeline"))
+        var pipeline: String
+
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            let definition = try PipelineDefinition.load(path: pipeline)
+            try await options.run(name: definition.name, stages: try definition.makeStages())
+        }
+    }
+}

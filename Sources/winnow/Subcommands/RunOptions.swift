@@ -1,0 +1,75 @@
+import ArgumentParser
+import Winnow
+
+/// Inputs, outputs and limits shared by every subcommand that processes documents.
+struct RunOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "JSONL files (plain or .gz), folders of shards or of .html/.htm/.html.gz files, or '-' for stdin.",
+        discussion: "With no input, standard input is read.", valueName: "input"))
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Cleaned output, JSONL; '.gz' compresses; '-' is stdout.", valueName: "file"))
+    var output: String = "-"
+
+    @Option(help: ArgumentHelp("Where removed documents go. Default: OUTPUT.removed.jsonl beside a file output.", valueName: "file"))
+    var removed: String?
+
+    @Option(help: ArgumentHelp("Where rejected records go. Default: OUTPUT.rejects.jsonl beside a file output.", valueName: "file"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("Write the run summary as JSON to this file.", valueName: "file"))
+    var stats: String?
+
+    @Option(help: "The JSON field holding the document id; a record without one gets 'file:line'.")
+    var idField: String = "id"
+
+    @Option(help: "The JSON field holding the text.")
+    var textField: String = "text"
+
+    @Option(help: "The JSON field holding the HTML.")
+    var htmlField: String = "html"
+
+    @Option(help: "The JSON field holding the URL.")
+    var urlField: String = "url"
+
+    @Option(help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
+    var maxRecordBytes: Int = 64 << 20
+
+    @Option(help: ArgumentHelp("Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
+                               valueName: "n"))
+    var maxRejects: Int?
+
+    @Option(help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
+    var threads: Int = RunConfiguration.coreCount
+
+    @Flag(name: .shortAndLong, help: "Print no summary and no progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive.") }
+        guard threads > 0 else { throw ValidationError("--threads must be positive.") }
+        if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be 0 or more.") }
+    }
+
+    /// The library's run configuration for these options.
+    func configuration() throws(WinnowError) -> RunConfiguration {
+        var config = RunConfiguration(inputs: try InputSpec.resolve(inputs), output: output, threads: threads)
+        config.removedOutput = removed ?? RunConfiguration.sibling(of: output, kind: "removed")
+        config.rejectsOutput = rejects ?? RunConfiguration.sibling(of: output, kind: "rejects")
+        config.statsOutput = stats
+        config.fields = FieldNames(id: idField, text: textField, html: htmlField, url: urlField)
+        config.maxRecordBytes = maxRecordBytes
+        config.maxRejects = maxRejects
+        return config
+    }
+
+    /// Runs `stages` and prints the summary table unless quiet.
+    func run(name: String, stages: [any DocumentStage]) async throws(WinnowError) {
+        let showStatus: @Sendable (String) -> Void = { Terminal.status($0) }
+        let progress = !quiet && Terminal.isInteractive ? showStatus : nil
+        let runner = PipelineRunner(name: name, stages: stages, configuration: try configuration(),
+                                    log: { Terminal.error($0) }, progress: progress)
+        let summary = try await runner.run()
+        if !quiet { Terminal.error(SummaryTable.render(summary)) }
+    }
+}
