@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Runs the built `winnow` binary as a user would.
+@Suite struct CommandLineTests {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `winnow` executable beside the test bundle in the build folder.
+    static let binary: String = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("winnow").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return packageRoot + "/.build/debug/winnow"
+    }()
+
+    func winnow(_ arguments: [String], stdin: String = "", in folder: String = packageRoot) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func normalizeFromStdinToStdout() throws {
+        let input = #"{"id": "a", "text": "  Hello \u00a0 world \n\n\n\n bye ", "lang": "en"}"# + "\n"
+            + #"{"id": "b", "text": "\u200b"}"# + "\nnot json\n"
+        let outcome = try winnow(["normalize", "--quiet"], stdin: input)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == #"{"id":"a","text":"Hello world\n\nbye","lang":"en"}"# + "\n")
+        // Without a rejects file every bad line is reported on stderr with its place.
+        #expect(outcome.stderr.contains("stdin:3: invalid JSON"))
+    }
+
+    @Test func runWritesOutputsAndSummary() throws {
+        let folder = TemporaryFolder()
+        let outcome = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl",
+                                  "-o", folder.file("clean.jsonl.gz"), "--stats", folder.file("stats.json")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("records 5 = kept 5 + removed 0 + rejected 0"))
+        #expect(folder.listing() == ["clean.removed.jsonl.gz", "clean.jsonl.gz", "clean.rejects.jsonl.gz", "stats.json"].sorted())
+        let lines = jsonLines(try gunzipped(folder.file("clean.jsonl.gz")))
+        #expect(lines.count == 5)
+        #expect(lines.allSatisfy { $0["crawl"] is [String: Any] && $0["url"] is String })
+    }
+
+    @Test func exitCodes() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("in.jsonl", "{\"text\": \"ok\"}\n{bad\n{\"text\": 1}\n")
+        let tooMany = try winnow(["normalize", input, "-o", folder.file("out.jsonl"), "--max-rejects", "1"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("in.jsonl:2: invalid JSON"))
+        #expect(tooMany.stderr.contains("more than --max-rejects 1"))
+        #expect(folder.listing() == ["in.jsonl"])
+
+        let allowed = try winnow(["normalize", input, "-o", folder.file("out.jsonl"), "--max-rejects", "2", "--quiet"])
+        #expect(allowed.status == 0)
+        #expect(folder.read("out.jsonl") == "{\"id\":\"\(input):1\",\"text\":\"ok\"}\n")
+
+        #expect(try winnow(["run", "Pipelines/missing.yaml"]).status == 1)
+        #expect(try winnow(["normalize", "--threads", "0"]).status == 1)
+        #expect(try winnow(["normalize", "/no/such/input.jsonl"]).status == 1)
+        #expect(try winnow(["frobnicate"]).status == 1)
+        let help = try winnow(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("normalize"))
+    }
+
+    @Test func customFieldNames() throws {
+        let outcome = try winnow(["normalize", "--quiet", "--id-field", "key", "--text-field", "body"],
+                                 stdin: #"{"key": 1, "body": " x  y ", "text": "  untouched  "}"# + "\n")
+        #expect(outcome.stdout == #"{"key":1,"body":"x y","text":"  untouched  "}"# + "\n")
+    }
+}

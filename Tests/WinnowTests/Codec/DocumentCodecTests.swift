@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct DocumentCodecTests {
+    private let origin = DocumentOrigin(source: "shard-3.jsonl", line: 42)
+
+    private func decode(_ line: String, fields: FieldNames = .standard, requireText: Bool = true) -> Result<Document, Reject> {
+        let bytes = Array(line.utf8)
+        return DocumentDecoder(fields: fields, requireText: requireText).decode(bytes, 0..<bytes.count, origin: origin, offset: 0)
+    }
+
+    private func encode(_ document: Document, fields: FieldNames = .standard) -> String {
+        var output: [UInt8] = []
+        DocumentEncoder(fields: fields).encode(document, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test func unknownFieldsRoundTripByteForByte() throws {
+        let line = #"{"meta": {"lang" : "en", "scores": [0.5, 1e-3]}, "id": "a1", "text": "caf\u00e9  bar", "n": 12345678901234567890, "url": null, "tags": ["x", "y"]}"#
+        let document = try decode(line).get()
+        #expect(document.id == "a1")
+        #expect(document.text == "café  bar")
+        #expect(document.url == nil)
+        #expect(document.otherFieldKeys == ["meta", "n", "tags"])
+        // Nothing changed: the record comes back with every value exactly as written, in order.
+        #expect(encode(document) == #"{"meta":{"lang" : "en", "scores": [0.5, 1e-3]},"id":"a1","text":"caf\u00e9  bar","n":12345678901234567890,"url":null,"tags":["x", "y"]}"# + "\n")
+    }
+
+    @Test func changedTextIsReencodedInPlace() throws {
+        var document = try decode(#"{"text": "old", "extra": 1, "id": 7}"#).get()
+        document.text = "new \"quoted\"\nline"
+        #expect(document.id == "7")
+        #expect(encode(document) == #"{"text":"new \"quoted\"\nline","extra":1,"id":7}"# + "\n")
+    }
+
+    @Test func missingIDIsDerivedFromFileAndLine() throws {
+        let document = try decode(#"{"text": "hello"}"#).get()
+        #expect(document.id == "shard-3.jsonl:42")
+        #expect(encode(document) == #"{"id":"shard-3.jsonl:42","text":"hello"}"# + "\n")
+    }
+
+    @Test func configurableFieldNames() throws {
+        let fields = FieldNames(id: "doc_id", text: "content")
+        let document = try decode(#"{"doc_id": "d", "content": "body", "text": "not mine"}"#, fields: fields).get()
+        #expect(document.id == "d")
+        #expect(document.text == "body")
+        #expect(document.rawField("text") == #""not mine""#)
+    }
+
+    @Test func addedFieldsGoLastAndReplaceInPlace() throws {
+        var document = try decode(#"{"id": "a", "text": "t", "cluster": 1}"#).get()
+        document.setField("cluster", .int(9))
+        document.setField("similarity", .double(0.5))
+        #expect(encode(document) == #"{"id":"a","text":"t","cluster":9,"similarity":0.5}"# + "\n")
+    }
+
+    @Test(arguments: [
+        (#"{"id": "a"}"#, Reject.Reason.missingText, "missing text field 'text'"),
+        (#"{"id": "a", "text": null}"#, .missingText, "is null"),
+        (#"{"id": "a", "text": 5}"#, .invalidField, "field 'text' must be a string"),
+        (#"{"id": ["a"], "text": "x"}"#, .invalidField, "field 'id' must be a string or a number"),
+        (#"{"id": "a", "text": "x", "text": "y"}"#, .invalidField, "appears twice"),
+        (#"{"id": "a", "text": "x""#, .malformedJSON, "invalid JSON"),
+        (#"{"id": "a", "html": "<p>x</p>"}"#, .missingText, "start the pipeline with the clean stage"),
+    ])
+    func rejectsWithReason(line: String, reason: Reject.Reason, message: String) {
+        switch decode(line) {
+        case .success: Issue.record("accepted \(line)")
+        case .failure(let reject):
+            #expect(reject.reason == reason)
+            #expect(reject.message.contains(message), "\(reject.message)")
+            #expect(reject.description.hasPrefix("shard-3.jsonl:42: "))
+        }
+    }
+
+    @Test func invalidUTF8IsRejectedWithPosition() {
+        let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
+        let result = DocumentDecoder().decode(bytes, 0..<bytes.count, origin: origin, offset: 0)
+        guard case .failure(let reject) = result else { Issue.record("accepted invalid UTF-8"); return }
+        #expect(reject.reason == .invalidUTF8)
+        #expect(reject.message.contains("byte 14"))
+        var line: [UInt8] = []
+        reject.encode(into: &line)
+        let object = jsonLines(String(decoding: line, as: UTF8.self))[0]
+        #expect(object["raw_base64"] as? String == Data(bytes).base64EncodedString())
+        #expect(object["line"] as? Int == 42)
+    }
+
+    @Test func htmlOnlyRecordWhenTextIsNotRequired() throws {
+        let document = try decode(#"{"id": "p", "html": "<p>x</p>"}"#, requireText: false).get()
+        #expect(document.html == .text("<p>x</p>"))
+        #expect(document.text == nil)
+    }
+}

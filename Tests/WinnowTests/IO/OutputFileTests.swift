@@ -1,0 +1,29 @@
+import Testing
+@testable import Winnow
+
+@Suite struct OutputFileTests {
+    @Test func nothingAppearsBeforeCommit() throws {
+        let folder = TemporaryFolder()
+        let output = try OutputFile(path: folder.file("out.jsonl"))
+        try output.write(Array("partial\n".utf8))
+        #expect(!folder.listing().contains("out.jsonl"))
+        try output.commit()
+        #expect(folder.listing() == ["out.jsonl"])
+        #expect(folder.read("out.jsonl") == "partial\n")
+    }
+
+    @Test func abandonedOutputLeavesNoFile() throws {
+        let folder = TemporaryFolder()
+        folder.write("out.jsonl", "previous good output\n")
+        do {
+            let output = try OutputFile(path: folder.file("out.jsonl"))
+            try output.write(Array(String(repeating: "x", count: 3 << 20).utf8))
+        }
+        #expect(folder.listing() == ["out.jsonl"])
+        #expect(folder.read("out.jsonl") == "previous good output\n")
+    }
+
+    @Test func unwritableFolderIsAClearError() {
+        #expect(throws: WinnowError.self) { try OutputFile(path: "/nonexistent-folder/out.jsonl") }
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import Winnow
+
+@Suite struct RecordReaderTests {
+    private func records(_ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20) throws -> [(RawRecord, [UInt8])] {
+        let reader = RecordReader(inputs: inputs, maxRecordBytes: maxRecordBytes, batchBytes: batchBytes)
+        var all: [(RawRecord, [UInt8])] = []
+        while let batch = try reader.nextBatch() {
+            for record in batch.records {
+                switch record.content {
+                case .jsonLine(let range), .htmlFile(let range, _): all.append((record, Array(batch.storage[range])))
+                default: all.append((record, []))
+                }
+            }
+        }
+        return all
+    }
+
+    @Test func linesNumbersOffsetsAndLineEndings() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("a.jsonl", "{\"a\":1}\r\n\n   \n{\"b\":2}\n{\"c\":3}")
+        let found = try records([.jsonl(path: path, name: "a.jsonl")])
+        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"a\":1}", "{\"b\":2}", "{\"c\":3}"])
+        #expect(found.map(\.0.origin.line) == [1, 4, 5])
+        #expect(found.map(\.0.offset) == [0, 14, 22])
+    }
+
+    @Test func oversizedLineIsSkippedNotBuffered() throws {
+        let folder = TemporaryFolder()
+        let huge = "{\"text\":\"" + String(repeating: "x", count: 3_000_000) + "\"}"
+        let path = folder.write("big.jsonl", "{\"a\":1}\n" + huge + "\n{\"b\":2}\n")
+        let found = try records([.jsonl(path: path, name: "big.jsonl")], maxRecordBytes: 1000, batchBytes: 4096)
+        #expect(found.count == 3)
+        guard case .oversized(let length, let limit) = found[1].0.content else {
+            Issue.record("line 2 is not reported as oversized")
+            return
+        }
+        #expect(length == huge.utf8.count)
+        #expect(limit == 1000)
+        #expect(found[1].0.origin.line == 2)
+        #expect(String(decoding: found[2].1, as: UTF8.self) == "{\"b\":2}")
+    }
+
+    @Test func sameRecordsWhateverTheBatchSize() throws {
+        let folder = TemporaryFolder()
+        let text = (1...2000).map { "{\"id\":\($0),\"text\":\"\(String(repeating: "w ", count: $0 % 37))\"}" }.joined(separator: "\n")
+        let path = folder.write("s.jsonl", text)
+        let reference = try records([.jsonl(path: path, name: "s")], batchBytes: 1 << 20).map(\.1)
+        for batchBytes in [1, 100, 4096] {
+            #expect(try records([.jsonl(path: path, name: "s")], batchBytes: batchBytes).map(\.1) == reference)
+        }
+        #expect(reference.count == 2000)
+    }
+
+    @Test func folderOfShardsAndHTMLFiles() throws {
+        let folder = TemporaryFolder()
+        folder.write("b.jsonl", "{\"text\":\"b\"}\n")
+        folder.write("a.jsonl.gz", try gzipped(Array("{\"text\":\"a\"}\n".utf8)))
+        folder.write("page.html", "<p>hi</p>")
+        folder.write("notes.txt", "ignored")
+        folder.write(".hidden.jsonl", "{\"text\":\"hidden\"}\n")
+        let specs = try InputSpec.resolve([folder.path])
+        #expect(specs == [
+            .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
+            .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
+            .html(path: folder.file("page.html"), id: "page.html"),
+        ])
+        let found = try records(specs)
+        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])
+    }
+
+    @Test func missingInputIsAConfigurationError() {
+        #expect(throws: WinnowError.self) { try InputSpec.resolve(["/no/such/file.jsonl"]) }
+    }
+}

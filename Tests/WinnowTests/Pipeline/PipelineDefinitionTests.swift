@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct PipelineDefinitionTests {
+    @Test func parsesStepsWithAndWithoutOptions() throws {
+        let definition = try PipelineDefinition.parse("""
+            version: 1
+            name: mine
+            steps:
+              - normalize
+              - normalize:
+                  max_blank_lines: 0
+                  unicode: nfkc
+            """, origin: "mine.yaml")
+        #expect(definition.name == "mine")
+        let stages = try definition.makeStages()
+        #expect(stages.map(\.name) == ["normalize", "normalize"])
+        let second = try #require(stages[1] as? NormalizeStage)
+        #expect(second.normalizer.options.maxBlankLines == 0)
+        #expect(second.normalizer.options.unicode == .nfkc)
+    }
+
+    @Test(arguments: [
+        ("steps: []", "missing 'version: 1'"),
+        ("version: 2\nsteps: []", "version 2 is not supported"),
+        ("version: 1\nsteps: [dedupe]", "unknown stage 'dedupe'"),
+        ("version: 1\nsteps:\n  - normalize:\n      fold_spaec: true", "unknown option 'fold_spaec'"),
+        ("version: 1\nsteps:\n  - normalize:\n      max_blank_lines: lots", "invalid options"),
+        ("version: 1\nsteps:\n  - normalize:\n      max_blank_lines: -1", "must be 0 or more"),
+        ("version: 1\nsteps:\n  - normalize:\n      unicode: nfd", "invalid options"),
+        ("version: 1\nstages: []", "unknown key 'stages'"),
+        ("version: 1\nsteps: normalize", "'steps' must be a list"),
+        ("- just a list", "a pipeline file is a mapping"),
+        ("version: [1", "not valid YAML"),
+    ])
+    func rejectsBadFiles(yaml: String, message: String) {
+        do {
+            _ = try PipelineDefinition.parse(yaml, origin: "bad.yaml").makeStages()
+            Issue.record("accepted \(yaml)")
+        } catch {
+            #expect(error.kind == .configuration)
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.description.hasPrefix("bad.yaml: "))
+        }
+    }
+
+    /// Every committed pipeline must load and build, so a renamed option cannot break one silently.
+    @Test func committedPipelinesBuild() throws {
+        let folder = packageRoot + "/Pipelines"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 2)
+        for file in files {
+            _ = try PipelineDefinition.load(path: folder + "/" + file).makeStages()
+        }
+    }
+}
+
+@Suite struct StageRegistryTests {
+    /// The default pipeline runs every registered stage, in registry order.
+    @Test func defaultPipelineUsesEveryStage() throws {
+        let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
+        #expect(definition.steps.map(\.stage) == StageRegistry.names)
+    }
+
+    /// Every stage type in the library is registered: stage files are found by their declaration.
+    @Test func everyStageIsRegistered() throws {
+        let stagesFolder = packageRoot + "/Sources/Winnow/Stages"
+        let enumerator = try #require(FileManager.default.enumerator(atPath: stagesFolder))
+        var declared: [String] = []
+        while let file = enumerator.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let source = try String(contentsOfFile: stagesFolder + "/" + file, encoding: .utf8)
+            for line in source.split(separator: "\n") where line.contains(": RegisteredStage {") {
+                if let name = line.split(separator: " ").drop(while: { $0 != "struct" }).dropFirst().first {
+                    declared.append(String(name.dropLast()))
+                }
+            }
+        }
+        #expect(!declared.isEmpty)
+        #expect(Set(declared) == Set(StageRegistry.stages.map { String(describing: $0) }))
+        #expect(Set(StageRegistry.names).count == StageRegistry.names.count)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct PipelineRunnerTests {
+    private let normalize = NormalizeStage(options: NormalizeOptions())
+
+    /// One line of each kind of bad input, between good ones.
+    private func dirtyFile(in folder: TemporaryFolder) -> String {
+        var bytes: [UInt8] = []
+        func line(_ text: String) { bytes += Array(text.utf8) + [0x0A] }
+        line(#"{"id": "good-1", "text": "  first   page  ", "keep": {"me": [1, 2]}}"#)
+        line(#"{"id": "bad-json", "text": "unterminated}"#)
+        bytes += Array(#"{"id": "bad-utf8", "text": "caf"#.utf8) + [0xE9, 0x22, 0x7D, 0x0A]
+        line(#"{"id": "no-text", "body": "wrong field"}"#)
+        line(#"{"id": "huge", "text": ""# + String(repeating: "a", count: 5000) + #""}"#)
+        line(#"{"id": "empty", "text": " \u200b "}"#)
+        line("")
+        line(#"{"id": "good-2", "text": "second page"}"#)
+        return folder.write("dirty.jsonl", bytes)
+    }
+
+    @Test func everyRecordEndsInExactlyOnePlace() async throws {
+        let folder = TemporaryFolder()
+        let input = dirtyFile(in: folder)
+        let summary = try await runPipeline([normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
+                                            output: folder.file("out.jsonl")) {
+            $0.removedOutput = folder.file("removed.jsonl")
+            $0.rejectsOutput = folder.file("rejects.jsonl")
+            $0.statsOutput = folder.file("stats.json")
+            $0.maxRecordBytes = 1000
+        }
+        #expect(summary.records == 7)
+        #expect(summary.kept == 2)
+        #expect(summary.removed == 1)
+        #expect(summary.rejected == 4)
+        #expect(summary.records == summary.kept + summary.removed + summary.rejected)
+        #expect(summary.rejectedByReason == ["malformed_json": 1, "invalid_utf8": 1, "missing_text": 1, "too_large": 1])
+
+        let kept = jsonLines(try #require(folder.read("out.jsonl")))
+        #expect(kept.map { $0["id"] as? String } == ["good-1", "good-2"])
+        #expect(kept[0]["text"] as? String == "first page")
+        #expect((kept[0]["keep"] as? [String: Any])?["me"] as? [Int] == [1, 2])
+
+        let removed = jsonLines(try #require(folder.read("removed.jsonl")))
+        #expect(removed.count == 1)
+        #expect(removed[0]["id"] as? String == "empty")
+        #expect(removed[0]["removed_by"] as? String == "normalize")
+        #expect(removed[0]["removed_reason"] as? String == "empty")
+
+        let rejects = jsonLines(try #require(folder.read("rejects.jsonl")))
+        #expect(rejects.map { $0["line"] as? Int } == [2, 3, 4, 5])
+        #expect(rejects.map { $0["reason"] as? String } == ["malformed_json", "invalid_utf8", "missing_text", "too_large"])
+        #expect(rejects.allSatisfy { $0["source"] as? String == "dirty.jsonl" && $0["message"] is String })
+        #expect(rejects[0]["raw"] as? String == #"{"id": "bad-json", "text": "unterminated}"#)
+        #expect(rejects[1]["raw_base64"] is String)
+        #expect((rejects[3]["message"] as? String)?.contains("over the limit of 1000 bytes") == true)
+
+        let stats = try JSONDecoder().decode(RunSummary.self, from: Data(try #require(folder.read("stats.json")).utf8))
+        #expect(stats == summary)
+    }
+
+    @Test func tooManyRejectsWritesNothing() async throws {
+        let folder = TemporaryFolder()
+        let input = dirtyFile(in: folder)
+        folder.write("out.jsonl", "previous run\n")
+        await #expect(throws: WinnowError.self) {
+            _ = try await runPipeline([normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
+                                      output: folder.file("out.jsonl")) {
+                $0.removedOutput = folder.file("removed.jsonl")
+                $0.rejectsOutput = folder.file("rejects.jsonl")
+                $0.maxRejects = 3
+                $0.maxRecordBytes = 1000
+            }
+        }
+        // No partial output and no temporary file left; the previous output is untouched.
+        #expect(folder.listing() == ["dirty.jsonl", "out.jsonl"])
+        #expect(folder.read("out.jsonl") == "previous run\n")
+    }
+
+    @Test func gzipInAndOut() async throws {
+        let folder = TemporaryFolder()
+        let text = (1...300).map { #"{"id": "\#($0)", "text": "page \#($0)"}"# }.joined(separator: "\n") + "\n"
+        let input = folder.write("in.jsonl.gz", try gzipped(Array(text.utf8)))
+        let summary = try await runPipeline([], inputs: [.jsonl(path: input, name: "in")], output: folder.file("out.jsonl.gz"))
+        #expect(summary.kept == 300)
+        let lines = jsonLines(try gunzipped(folder.file("out.jsonl.gz")))
+        #expect(lines.map { $0["id"] as? String } == (1...300).map { "\($0)" })
+    }
+
+    /// One shard or many, one thread or several: the same documents in the same order.
+    @Test func resultDoesNotDependOnShardingOrThreads() async throws {
+        let folder = TemporaryFolder()
+        let lines = (0..<3000).map { #"{"id": "d\#($0)", "text": "  text \#($0)\u00a0 of   page \#($0 % 7) \n\n\n end "}"# }
+        let whole = folder.write("whole.jsonl", lines.joined(separator: "\n") + "\n")
+        try FileManager.default.createDirectory(atPath: folder.file("shards"), withIntermediateDirectories: true)
+        for shard in 0..<5 {
+            let part = lines[(shard * 600)..<((shard + 1) * 600)].joined(separator: "\n") + "\n"
+            folder.write("shards/part-\(shard).jsonl", part)
+        }
+        _ = try await runPipeline([normalize], inputs: [.jsonl(path: whole, name: "whole")], output: folder.file("one.jsonl")) {
+            $0.threads = 1
+        }
+        _ = try await runPipeline([normalize], inputs: try InputSpec.resolve([folder.file("shards")]),
+                                  output: folder.file("many.jsonl")) { $0.threads = 4 }
+        let one = try #require(folder.read("one.jsonl"))
+        #expect(one == folder.read("many.jsonl"))
+        #expect(one.split(separator: "\n").count == 3000)
+    }
+
+    @Test func htmlFilesNeedACleanStage() async throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("site"), withIntermediateDirectories: true)
+        folder.write("site/index.html", "<p>hello</p>")
+        let summary = try await runPipeline([normalize], inputs: try InputSpec.resolve([folder.file("site")]),
+                                            output: folder.file("out.jsonl")) {
+            $0.rejectsOutput = folder.file("rejects.jsonl")
+        }
+        #expect(summary.rejectedByReason == ["missing_text": 1])
+        let reject = jsonLines(try #require(folder.read("rejects.jsonl")))[0]
+        #expect((reject["message"] as? String)?.contains("clean stage") == true)
+    }
+}

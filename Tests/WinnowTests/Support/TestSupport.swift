@@ -1,0 +1,88 @@
+import Foundation
+@testable import Winnow
+
+/// A fresh temporary folder per test, removed when the value goes away.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "winnow-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let target = file(name)
+        precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")
+        return target
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+
+    func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Names of the files in the folder, hidden ones included, sorted.
+    func listing() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+}
+
+/// Parses each line of JSONL text into a dictionary (with Foundation, independently of Winnow's codec).
+func jsonLines(_ text: String) -> [[String: Any]] {
+    text.split(separator: "\n").map { line in
+        try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+    }
+}
+
+/// Runs stages over inputs in-process with the given configuration tweaks.
+func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: String,
+                 configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
+    var configuration = RunConfiguration(inputs: inputs, output: output)
+    configure(&configuration)
+    return try await PipelineRunner(name: "test", stages: stages, configuration: configuration).run()
+}
+
+/// Gzip-compresses bytes with the system's gzip, so Winnow's reader is checked against another writer.
+func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-c"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(bytes))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Array(data)
+}
+
+/// Decompresses with the system's gzip.
+func gunzipped(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-dc", path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// The package's root folder, for the committed pipelines and samples.
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.path
+}()
