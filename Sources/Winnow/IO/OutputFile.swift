@@ -45,6 +45,10 @@ public final class OutputFile {
     /// Appends bytes; they reach the file in large writes.
     public func write(_ bytes: [UInt8]) throws(WinnowError) {
         bytesWritten += bytes.count
+        if compressor == nil && pending.isEmpty && bytes.count >= Self.flushSize {
+            try writeAll(bytes)
+            return
+        }
         pending.append(contentsOf: bytes)
         if pending.count >= Self.flushSize { try flush(finish: false) }
     }

@@ -19,6 +19,7 @@ public final class RecordReader {
     /// The next batch, or nil when every input is read. Throws only when an input cannot be opened.
     public func nextBatch() throws(WinnowError) -> RecordBatch? {
         var batch = RecordBatch()
+        batch.storage.reserveCapacity(batchBytes + (1 << 20))
         while batch.storage.count < batchBytes {
             if let reader = current {
                 if reader.fill(&batch, targetBytes: batchBytes) {

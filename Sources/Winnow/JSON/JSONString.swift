@@ -17,10 +17,12 @@ enum JSONString {
         output.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            let byte = bytes[i]
-            guard byte == UInt8(ascii: "\\") else {
-                output.append(byte)
-                i += 1
+            // Copy the run up to the next backslash at once.
+            var end = i
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end > i {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
                 continue
             }
             let escaped = bytes[i + 1]

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Winnow
 
@@ -20,6 +21,12 @@ import Testing
         #expect(normalizer.normalize(input) == expected)
     }
 
+    /// Swift's `==` on strings is canonical equivalence, so "changed" must be decided on bytes.
+    @Test func canonicallyEquivalentChangeIsKept() {
+        #expect(normalizer.normalizeIfChanged("\u{212A}elvin") == "Kelvin")
+        #expect(Array(normalizer.normalize("\u{212A}").unicodeScalars) == ["K"])
+    }
+
     @Test func unchangedTextIsReported() {
         #expect(normalizer.normalizeIfChanged("already\n\nclean") == nil)
         #expect(normalizer.normalizeIfChanged("not  clean") == "not clean")
@@ -35,6 +42,7 @@ import Testing
         options.foldSpaces = false
         options.trimLines = false
         #expect(TextNormalizer(options: options).normalize("  a\t\tb  \nc") == "  a\t\tb  \nc")
+        #expect(TextNormalizer(options: options).normalize("a \u{200B}\u{00A0}b") == "a \u{00A0}b")
 
         options = NormalizeOptions()
         options.removeControl = false
@@ -50,5 +58,31 @@ import Testing
         var full = Document(id: "f", text: "  words  ", origin: DocumentOrigin(source: "t", line: 2))
         #expect(stage.process(&full) == .keep)
         #expect(full.text == "words")
+    }
+}
+
+@Suite struct NFCQuickCheckTests {
+    /// Every scalar the quick check calls stable must really be left alone by NFC, alone and after a
+    /// base letter it might combine with.
+    @Test func stableScalarsAreTrulyStable() {
+        var checked = 0
+        for value in UInt32(0x300)...UInt32(0x1FAFF) where NFCQuickCheck.isStable(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "a" + String(scalar), "\u{1100}" + String(scalar), "\u{304B}" + String(scalar)] {
+                let normalized = text.precomposedStringWithCanonicalMapping
+                #expect(Array(normalized.unicodeScalars) == Array(text.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+            checked += 1
+        }
+        #expect(checked > 35_000)
+    }
+
+    @Test func unstableTextIsNotClaimed() {
+        for text in ["e\u{0301}", "\u{2126}", "\u{1100}\u{1161}", "\u{304B}\u{3099}", "\u{0627}\u{0653}"] {
+            var copy = text
+            #expect(!copy.withUTF8 { NFCQuickCheck.isKnownNFC($0) }, "\(text.unicodeScalars.map { $0.value })")
+        }
+        var quotes = "It’s “quoted” — fine"
+        #expect(quotes.withUTF8 { NFCQuickCheck.isKnownNFC($0) })
     }
 }

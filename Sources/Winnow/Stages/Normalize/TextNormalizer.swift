@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Rewrites text in one pass over its Unicode scalars according to `NormalizeOptions`.
 public struct TextNormalizer: Sendable {
@@ -15,13 +16,15 @@ public struct TextNormalizer: Sendable {
 
     /// The normalised text, or nil when normalisation leaves `text` as it is.
     public func normalizeIfChanged(_ text: String) -> String? {
-        let composed = applyUnicodeForm(text)
-        var output: [UInt8] = []
-        output.reserveCapacity(composed.utf8.count)
-        fold(composed, into: &output)
-        let unchanged = composed.utf8.count == output.count && composed.utf8.elementsEqual(output)
-        if unchanged { return composed == text ? nil : composed }
-        return String(decoding: output, as: UTF8.self)
+        var composed = applyUnicodeForm(text)
+        let folded: [UInt8]? = composed.withUTF8 { bytes in
+            let output = fold(bytes)
+            let same = output.count == bytes.count && (bytes.isEmpty
+                || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+            return same ? nil : output
+        }
+        if let folded { return String(decoding: folded, as: UTF8.self) }
+        return composed.utf8.count == text.utf8.count && composed.utf8.elementsEqual(text.utf8) ? nil : composed
     }
 
     private func applyUnicodeForm(_ text: String) -> String {
@@ -29,9 +32,8 @@ public struct TextNormalizer: Sendable {
         case .none:
             return text
         case .nfc:
-            // Text with no scalar at or above U+0300 (lead byte 0xCC) is already in NFC: nothing below
-            // U+0300 decomposes or combines. That covers ASCII and most Latin text without a library call.
-            if !text.utf8.contains(where: { $0 >= 0xCC }) { return text }
+            var text = text
+            if text.withUTF8({ NFCQuickCheck.isKnownNFC($0) }) { return text }
             return text.precomposedStringWithCanonicalMapping
         case .nfkc:
             if !text.utf8.contains(where: { $0 >= 0x80 }) { return text }
@@ -43,8 +45,7 @@ public struct TextNormalizer: Sendable {
         case content, space, lineBreak, carriageReturn, drop
     }
 
-    private func classify(_ scalar: Unicode.Scalar) -> Class {
-        let value = scalar.value
+    private func classify(_ value: UInt32) -> Class {
         switch value {
         case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return .lineBreak
         case 0x0D: return .carriageReturn
@@ -59,60 +60,102 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    /// Whitespace is held back until content follows, so that line ends and runs can be trimmed.
-    private func fold(_ text: String, into output: inout [UInt8]) {
-        var pendingSpace: [UInt8] = []
-        var pendingBreaks = 0
-        var lineHasContent = false
-        var afterCarriageReturn = false
-        let maxBreaks = options.maxBlankLines + 1
+    /// One pass over the UTF-8 bytes (valid, as in every Swift string). Whitespace is held back until
+    /// content follows, so that line ends and runs can be trimmed; content bytes are copied as they are.
+    /// The output is never longer than the input (every byte written stands for at least one read),
+    /// so it is written into a buffer of the input's size without bounds growth.
+    private func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let count = bytes.count
+        return [UInt8](unsafeUninitializedCapacity: max(count, 1)) { out, written in
+            var o = 0
+            var hasPendingSpace = false
+            // Where the held-back whitespace starts in the input, and its bytes when spaces are kept as
+            // they are (dropped characters inside a run are skipped, so the run is copied piecewise).
+            var pendingSpace: [UInt8] = []
+            var pendingBreaks = 0
+            var lineHasContent = false
+            var afterCarriageReturn = false
+            let maxBreaks = options.maxBlankLines + 1
+            let keepEdges = !options.trimLines
+            let fold = options.foldSpaces
 
-        func endLine(_ output: inout [UInt8]) {
-            if !options.trimLines && lineHasContent { output.append(contentsOf: pendingSpace) }
-            pendingSpace.removeAll(keepingCapacity: true)
-            pendingBreaks += 1
-            lineHasContent = false
-        }
-
-        for scalar in text.unicodeScalars {
-            let kind = classify(scalar)
-            if afterCarriageReturn {
-                afterCarriageReturn = false
-                if scalar == "\n" { continue }
-            }
-            switch kind {
-            case .drop:
-                continue
-            case .carriageReturn:
-                afterCarriageReturn = true
-                endLine(&output)
-            case .lineBreak:
-                endLine(&output)
-            case .space:
-                if options.foldSpaces {
-                    if pendingSpace.isEmpty { pendingSpace.append(0x20) }
+            @inline(__always) func flushSpace() {
+                if fold {
+                    out[o] = 0x20
+                    o += 1
                 } else {
-                    pendingSpace.append(contentsOf: UTF8.encode(scalar)!)
-                }
-            case .content:
-                if pendingBreaks > 0 {
-                    if !output.isEmpty {
-                        output.append(contentsOf: repeatElement(0x0A, count: min(pendingBreaks, maxBreaks)))
+                    for byte in pendingSpace {
+                        out[o] = byte
+                        o += 1
                     }
-                    pendingBreaks = 0
                 }
-                if !pendingSpace.isEmpty {
-                    if lineHasContent || !options.trimLines { output.append(contentsOf: pendingSpace) }
-                    pendingSpace.removeAll(keepingCapacity: true)
-                }
-                if scalar.isASCII {
-                    output.append(UInt8(scalar.value))
-                } else {
-                    output.append(contentsOf: UTF8.encode(scalar)!)
-                }
-                lineHasContent = true
             }
+
+            var i = 0
+            while i < count {
+                let lead = bytes[i]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0x80 {
+                    if lead < 0xE0 {
+                        length = 2
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    } else if lead < 0xF0 {
+                        length = 3
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    } else {
+                        length = 4
+                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    }
+                }
+                let kind: Class = (value >= 0x21 && value < 0x7F) ? .content : classify(value)
+                if afterCarriageReturn {
+                    afterCarriageReturn = false
+                    if value == 0x0A {
+                        i += length
+                        continue
+                    }
+                }
+                switch kind {
+                case .drop:
+                    break
+                case .carriageReturn, .lineBreak:
+                    afterCarriageReturn = kind == .carriageReturn
+                    if keepEdges && lineHasContent && hasPendingSpace { flushSpace() }
+                    hasPendingSpace = false
+                    if !fold { pendingSpace.removeAll(keepingCapacity: true) }
+                    pendingBreaks += 1
+                    lineHasContent = false
+                case .space:
+                    hasPendingSpace = true
+                    if !fold { pendingSpace.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) }
+                case .content:
+                    if pendingBreaks > 0 {
+                        if o > 0 {
+                            for _ in 0..<min(pendingBreaks, maxBreaks) {
+                                out[o] = 0x0A
+                                o += 1
+                            }
+                        }
+                        pendingBreaks = 0
+                    }
+                    if hasPendingSpace {
+                        if lineHasContent || keepEdges { flushSpace() }
+                        hasPendingSpace = false
+                        if !fold { pendingSpace.removeAll(keepingCapacity: true) }
+                    }
+                    out[o] = lead
+                    if length > 1 {
+                        for k in 1..<length { out[o + k] = bytes[i + k] }
+                    }
+                    o += length
+                    lineHasContent = true
+                }
+                i += length
+            }
+            if keepEdges && lineHasContent && hasPendingSpace { flushSpace() }
+            written = o
         }
-        if !options.trimLines && lineHasContent { output.append(contentsOf: pendingSpace) }
     }
 }
