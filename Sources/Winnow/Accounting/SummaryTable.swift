@@ -31,7 +31,7 @@ public enum SummaryTable {
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        fixed(Double(bytes) / 1_000_000, 1)
+        fixed(Double(bytes) / 1_000_000, 2)
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {

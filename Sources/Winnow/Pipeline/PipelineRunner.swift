@@ -39,6 +39,7 @@ public struct PipelineRunner: Sendable {
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput)
         var progressLine = ProgressLine(show: progress)
         let window = max(1, config.threads)
+        var shownRejects = 0
 
         var round = try Self.readRound(reader, count: window)
         while !round.isEmpty {
@@ -49,11 +50,11 @@ public struct PipelineRunner: Sendable {
                 try output.write(result.kept)
                 try removed?.write(result.removed)
                 try rejects?.write(result.rejects)
-                summary.absorb(result)
-                for reject in result.rejectList where summary.rejected - result.rejectList.count < config.rejectMessageLimit
-                    || rejects == nil {
+                for reject in result.rejectList where rejects == nil || shownRejects < config.rejectMessageLimit {
                     log(reject.description)
+                    shownRejects += 1
                 }
+                summary.absorb(result)
                 if let limit = config.maxRejects, summary.rejected > limit {
                     progressLine.clear()
                     throw WinnowError(.tooManyRejects,
@@ -70,8 +71,8 @@ public struct PipelineRunner: Sendable {
             throw WinnowError(.io, "internal accounting error: \(summary.records) records read but "
                 + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected; no output was written")
         }
-        if summary.rejected > config.rejectMessageLimit, rejects != nil {
-            log("\(summary.rejected - config.rejectMessageLimit) more rejects not shown; all are in \(config.rejectsOutput ?? "")")
+        if summary.rejected > shownRejects, let path = config.rejectsOutput {
+            log("\(summary.rejected - shownRejects) more rejects not shown; all are in \(path)")
         }
         try rejects?.commit()
         try removed?.commit()

@@ -89,3 +89,15 @@ import Testing
         #expect(outcome.stdout == #"{"key":1,"body":"x y","text":"  untouched  "}"# + "\n")
     }
 }
+
+extension CommandLineTests {
+    @Test func rejectMessagesAreCappedWhenARejectsFileHasThem() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("bad.jsonl", String(repeating: "{oops\n", count: 50) + "{\"text\": \"fine\"}\n")
+        let outcome = try winnow(["normalize", input, "-o", folder.file("out.jsonl")])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.components(separatedBy: ": invalid JSON").count - 1 == 20)
+        #expect(outcome.stderr.contains("30 more rejects not shown; all are in \(folder.file("out.rejects.jsonl"))"))
+        #expect(jsonLines(try #require(folder.read("out.rejects.jsonl"))).count == 50)
+    }
+}
