@@ -9,6 +9,8 @@ final class JSONLRecordReader {
     private var carry: [UInt8] = []
     private var lineNumber = 0
     private var nextLineOffset = 0
+    /// Bytes of the input consumed so far: every line handed out, with its line ending.
+    var bytesConsumed: Int { nextLineOffset }
     private var discarded: Int?
     private var ended = false
     private static var readSize: Int { 1 << 20 }
@@ -42,7 +44,7 @@ final class JSONLRecordReader {
             if got == 0 {
                 ended = true
                 if lineStart < batch.storage.count || discarded != nil {
-                    finishLine(lineStart..<batch.storage.count, in: &batch)
+                    finishLine(lineStart..<batch.storage.count, in: &batch, hasLineEnding: false)
                 }
                 return true
             }
@@ -81,12 +83,12 @@ final class JSONLRecordReader {
     }
 
     /// Records one complete line (its bytes are `range`, plus whatever was skipped of it before).
-    private func finishLine(_ range: Range<Int>, in batch: inout RecordBatch) {
+    private func finishLine(_ range: Range<Int>, in batch: inout RecordBatch, hasLineEnding: Bool = true) {
         lineNumber += 1
         let origin = DocumentOrigin(source: name, line: lineNumber)
         let offset = nextLineOffset
         let length = (discarded ?? 0) + range.count
-        nextLineOffset += length + 1
+        nextLineOffset += length + (hasLineEnding ? 1 : 0)
         if discarded != nil || range.count > maxRecordBytes {
             discarded = nil
             batch.records.append(RawRecord(origin: origin, offset: offset,

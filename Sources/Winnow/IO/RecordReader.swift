@@ -4,8 +4,9 @@ public final class RecordReader {
     private var current: JSONLRecordReader?
     private let maxRecordBytes: Int
     private let batchBytes: Int
-    /// Bytes of input read so far (after decompression).
-    public private(set) var bytesRead = 0
+    /// Bytes of input read so far (after decompression), including records skipped as too large.
+    public var bytesRead: Int { finishedBytes + (current?.bytesConsumed ?? 0) }
+    private var finishedBytes = 0
 
     /// - Parameters:
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
@@ -26,6 +27,7 @@ public final class RecordReader {
                     if !batch.records.isEmpty { break }
                     continue
                 }
+                finishedBytes += reader.bytesConsumed
                 current = nil
             }
             guard let next = pending.popFirst() else { break }
@@ -37,7 +39,6 @@ public final class RecordReader {
                 readHTMLFile(path: path, id: id, into: &batch)
             }
         }
-        bytesRead += batch.storage.count
         return batch.records.isEmpty && current == nil && pending.isEmpty ? nil : batch
     }
 
@@ -50,12 +51,14 @@ public final class RecordReader {
             while try source.read(into: &batch.storage, maxCount: 1 << 20) > 0 {
                 let length = batch.storage.count - start
                 if length > maxRecordBytes {
+                    finishedBytes += length
                     batch.storage.removeSubrange(start...)
                     batch.records.append(RawRecord(origin: origin, offset: 0,
                                                    content: .oversized(length: length, limit: maxRecordBytes)))
                     return
                 }
             }
+            finishedBytes += batch.storage.count - start
             batch.records.append(RawRecord(origin: origin, offset: 0, content: .htmlFile(start..<batch.storage.count, id: id)))
         } catch {
             batch.records.append(RawRecord(origin: origin, offset: 0,

@@ -39,6 +39,9 @@ import Testing
         #expect(limit == 1000)
         #expect(found[1].0.origin.line == 2)
         #expect(String(decoding: found[2].1, as: UTF8.self) == "{\"b\":2}")
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: "big.jsonl")], maxRecordBytes: 1000, batchBytes: 4096)
+        while try reader.nextBatch() != nil {}
+        #expect(reader.bytesRead == 8 + huge.utf8.count + 1 + 8)
     }
 
     @Test func sameRecordsWhateverTheBatchSize() throws {
