@@ -22,9 +22,9 @@ final class GzipCompressor {
     /// Compresses `bytes` and returns what is ready to be written; `finish` ends the stream.
     func compress(_ bytes: [UInt8], finish: Bool = false) -> [UInt8] {
         output.removeAll(keepingCapacity: true)
-        var input = bytes
-        input.withUnsafeMutableBufferPointer { inBytes in
-            stream.pointee.next_in = inBytes.baseAddress
+        bytes.withUnsafeBufferPointer { inBytes in
+            // zlib never writes through next_in; its C type is merely not const.
+            stream.pointee.next_in = inBytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
             stream.pointee.avail_in = UInt32(inBytes.count)
             while true {
                 let start = output.count
