@@ -14,19 +14,7 @@ enum NFCQuickCheck {
                 i += 1
                 continue
             }
-            var value: UInt32
-            var length: Int
-            if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                length = 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                length = 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                length = 4
-            }
+            let (value, length) = UTF8Scalar.decode(bytes, at: i)
             guard isStable(value) else { return false }
             i += length
         }

@@ -69,8 +69,8 @@ public struct TextNormalizer: Sendable {
         return [UInt8](unsafeUninitializedCapacity: max(count, 1)) { out, written in
             var o = 0
             var hasPendingSpace = false
-            // Where the held-back whitespace starts in the input, and its bytes when spaces are kept as
-            // they are (dropped characters inside a run are skipped, so the run is copied piecewise).
+            // The held-back whitespace itself, needed only when spaces are kept as they are (dropped
+            // characters inside a run are not part of it).
             var pendingSpace: [UInt8] = []
             var pendingBreaks = 0
             var lineHasContent = false
@@ -94,21 +94,7 @@ public struct TextNormalizer: Sendable {
             var i = 0
             while i < count {
                 let lead = bytes[i]
-                var value = UInt32(lead)
-                var length = 1
-                if lead >= 0x80 {
-                    if lead < 0xE0 {
-                        length = 2
-                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    } else if lead < 0xF0 {
-                        length = 3
-                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    } else {
-                        length = 4
-                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    }
-                }
+                let (value, length) = UTF8Scalar.decode(bytes, at: i)
                 let kind: Class = (value >= 0x21 && value < 0x7F) ? .content : classify(value)
                 if afterCarriageReturn {
                     afterCarriageReturn = false
