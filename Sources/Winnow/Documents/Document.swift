@@ -99,3 +99,15 @@ public enum HTMLContent: Sendable, Equatable {
     case text(String)
     case bytes([UInt8])
 }
+
+extension Document {
+    /// The value of another field when it is a JSON string (a `site` or `lang` field, say); nil otherwise.
+    public func stringField(_ key: String) -> String? {
+        for case .other(let name, let json) in entries where name == key {
+            guard json.count >= 2, json.first == UInt8(ascii: "\""), json.last == UInt8(ascii: "\"") else { return nil }
+            let inner = json.dropFirst().dropLast()
+            return inner.withUnsafeBufferPointer { JSONString.decode($0, hasEscapes: $0.contains(UInt8(ascii: "\\"))) }
+        }
+        return nil
+    }
+}

@@ -9,8 +9,11 @@ struct BatchResult: Sendable {
     var records = 0
     var keptCount = 0
     var removedCount = 0
-    /// Decode, each stage, encode: the same layout as `RunSummary.stages`.
+    /// Decode, each stage, encode: the layout of the processor's stages.
     var stages: [StageStats]
+    /// The kept documents' tally for the corpus stage that follows, when there is one.
+    var tally: (any CorpusTally)?
+    var tallySeconds = 0.0
 }
 
 /// Decodes a batch, runs every stage over it and encodes the results. A pure function of its input,
@@ -20,6 +23,8 @@ struct BatchProcessor: Sendable {
     let encoder: DocumentEncoder
     let stages: [any DocumentStage]
     let keepRemoved: Bool
+    /// The corpus stage whose map step sees the documents the stages kept, if any.
+    var observer: CorpusPass?
     static let decodeStageName = "read"
     static let encodeStageName = "write"
 
@@ -82,6 +87,10 @@ struct BatchProcessor: Sendable {
         }
         result.keptCount = documents.count
         result.stages[last].seconds = clock.lap()
+        if let observer {
+            result.tally = observer.tally(documents)
+            result.tallySeconds = clock.lap()
+        }
         return result
     }
 

@@ -78,8 +78,8 @@ public struct PipelineDefinition {
     }
 
     /// Builds the stages, checking every stage name and option.
-    public func makeStages() throws(WinnowError) -> [any DocumentStage] {
-        var stages: [any DocumentStage] = []
+    public func makeStages() throws(WinnowError) -> [PipelineStep] {
+        var stages: [PipelineStep] = []
         for (index, step) in steps.enumerated() {
             do {
                 stages.append(try StageRegistry.make(name: step.stage, options: step.options, context: "step \(index + 1)"))

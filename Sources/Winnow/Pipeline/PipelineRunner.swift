@@ -4,76 +4,101 @@ import Foundation
 /// and accounts for every record. Outputs are committed only when the whole run succeeds.
 public struct PipelineRunner: Sendable {
     public let name: String
-    public let stages: [any DocumentStage]
+    public let steps: [PipelineStep]
     public let configuration: RunConfiguration
     /// Receives messages for the user (rejects, notes); the CLI prints them to stderr.
     public let log: @Sendable (String) -> Void
     /// Receives a status line to show in place of the previous one ("" clears it); nil: no progress.
     public let progress: (@Sendable (String) -> Void)?
 
-    public init(name: String, stages: [any DocumentStage], configuration: RunConfiguration,
+    public init(name: String, steps: [PipelineStep], configuration: RunConfiguration,
                 log: @escaping @Sendable (String) -> Void = { _ in },
                 progress: (@Sendable (String) -> Void)? = nil) {
         self.name = name
-        self.stages = stages
+        self.steps = steps
         self.configuration = configuration
         self.log = log
         self.progress = progress
     }
 
+    public init(name: String, stages: [any DocumentStage], configuration: RunConfiguration,
+                log: @escaping @Sendable (String) -> Void = { _ in },
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.init(name: name, steps: stages.map { .document($0) }, configuration: configuration, log: log, progress: progress)
+    }
+
+    /// A stretch of the pipeline that streams in one pass: its document stages, then the map step of
+    /// the corpus stage that ends it (none for the last). `indices` place the stages in `steps`.
+    private struct Phase {
+        var stages: [(index: Int, stage: any DocumentStage)] = []
+        var corpus: (index: Int, pass: CorpusPass)?
+    }
+
+    private var phases: [Phase] {
+        var phases = [Phase()]
+        for (index, step) in steps.enumerated() {
+            switch step {
+            case .document(let stage): phases[phases.count - 1].stages.append((index, stage))
+            case .corpus(let stage):
+                phases[phases.count - 1].corpus = (index, CorpusPass(stage: stage))
+                phases.append(Phase())
+            }
+        }
+        return phases
+    }
+
+    /// Runs every phase; a corpus stage's documents wait in a spool file while its tally is merged.
     public func run() async throws(WinnowError) -> RunSummary {
         let config = configuration
         var clock = Stopwatch()
         let output = try OutputFile(path: config.output)
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
-        let processor = BatchProcessor(
-            decoder: DocumentDecoder(fields: config.fields, requireText: true),
-            encoder: DocumentEncoder(fields: config.fields),
-            stages: stages, keepRemoved: removed != nil)
-        let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
 
         var summary = RunSummary(pipeline: name)
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
-            + stages.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
+            + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput)
-        var progressLine = ProgressLine(show: progress)
-        let window = max(1, config.threads)
-        var shownRejects = 0
+        var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
-        var round = try Self.readRound(reader, count: window)
-        while !round.isEmpty {
-            let work = round
-            async let processed = Self.processAll(work, with: processor, threads: window)
-            round = try Self.readRound(reader, count: window)
-            for result in await processed {
-                try output.write(result.kept)
-                try removed?.write(result.removed)
-                try rejects?.write(result.rejects)
-                for reject in result.rejectList where rejects == nil || shownRejects < config.rejectMessageLimit {
-                    log(reject.description)
-                    shownRejects += 1
-                }
-                summary.absorb(result)
-                if let limit = config.maxRejects, summary.rejected > limit {
-                    progressLine.clear()
-                    throw WinnowError(.tooManyRejects,
-                        "\(summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
-                }
+        let phases = self.phases
+        var inputs = config.inputs
+        var spool: String?
+        defer { if let spool { Spool.remove(spool) } }
+        var decider: (index: Int, stage: any DocumentStage)?
+        var finishing: [any FinishingStage] = []
+        for (number, phase) in phases.enumerated() {
+            let stages = (decider.map { [$0] } ?? []) + phase.stages
+            let isLast = number == phases.count - 1
+            let destination = isLast ? output : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
+            let accumulator = phase.corpus?.pass.makeAccumulator()
+            try await runPhase(number: number, inputs: inputs, stages: stages, observer: phase.corpus,
+                               accumulator: accumulator, destination: destination, removed: removed,
+                               rejects: rejects, isLast: isLast, state: &run)
+            finishing += stages.compactMap { $0.stage as? any FinishingStage }
+            if let spool { Spool.remove(spool) }
+            spool = nil
+            if let corpus = phase.corpus, let accumulator {
+                try destination.commit()
+                spool = destination.path
+                inputs = [.jsonl(path: destination.path, name: destination.path)]
+                var merge = Stopwatch()
+                decider = (corpus.index, accumulator.decider())
+                run.summary.stages[corpus.index + 1].seconds += merge.lap()
             }
-            progressLine.update(records: summary.records, bytes: reader.bytesRead)
         }
-        progressLine.clear()
+        run.progressLine.clear()
+        summary = run.summary
 
-        summary.inputBytes = reader.bytesRead
         summary.outputBytes = output.bytesWritten
         guard summary.isBalanced else {
             throw WinnowError(.io, "internal accounting error: \(summary.records) records read but "
                 + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected; no output was written")
         }
-        if summary.rejected > shownRejects, let path = config.rejectsOutput {
-            log("\(summary.rejected - shownRejects) more rejects not shown; all are in \(path)")
+        if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
+            log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
         }
+        for stage in finishing { try stage.finish() }
         try rejects?.commit()
         try removed?.commit()
         try output.commit()
@@ -82,6 +107,92 @@ public struct PipelineRunner: Sendable {
             try Self.writeStats(summary, to: statsPath)
         }
         return summary
+    }
+
+    /// What the phases of one run add up.
+    private struct RunState {
+        var summary: RunSummary
+        var progressLine: ProgressLine
+        var shownRejects = 0
+    }
+
+    /// Streams `inputs` through `stages` once, writing kept documents to `destination` in input order
+    /// and feeding them to the following corpus stage's tally.
+    private func runPhase(number: Int, inputs: [InputSpec], stages: [(index: Int, stage: any DocumentStage)],
+                          observer: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
+                          destination: OutputFile, removed: OutputFile?, rejects: OutputFile?, isLast: Bool,
+                          state: inout RunState) async throws(WinnowError) {
+        let config = configuration
+        var processor = BatchProcessor(
+            decoder: DocumentDecoder(fields: config.fields, requireText: true),
+            encoder: DocumentEncoder(fields: config.fields),
+            stages: stages.map(\.stage), keepRemoved: removed != nil)
+        processor.observer = observer?.pass
+        let reader = RecordReader(inputs: inputs, maxRecordBytes: config.maxRecordBytes)
+        let window = max(1, config.threads)
+        var round = try Self.readRound(reader, count: window)
+        while !round.isEmpty {
+            let work = round
+            async let processed = Self.processAll(work, with: processor, threads: window)
+            round = try Self.readRound(reader, count: window)
+            for result in await processed {
+                try destination.write(result.kept)
+                try removed?.write(result.removed)
+                try rejects?.write(result.rejects)
+                for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
+                    log(reject.description)
+                    state.shownRejects += 1
+                }
+                if let tally = result.tally { accumulator?.add(tally) }
+                state.summary.absorb(result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
+                                     observer: observer?.index)
+                if let limit = config.maxRejects, state.summary.rejected > limit {
+                    state.progressLine.clear()
+                    throw WinnowError(.tooManyRejects,
+                        "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
+                }
+            }
+            state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
+        }
+        if number == 0 { state.summary.inputBytes = reader.bytesRead }
+    }
+
+    /// The map step of a corpus stage on its own: reads the inputs and returns their tally, for a
+    /// shard job whose merge happens elsewhere. Rejected records are reported, not written.
+    public func tally<Stage: CorpusStage>(_ stage: Stage) async throws(WinnowError) -> Stage.Tally {
+        let config = configuration
+        var processor = BatchProcessor(
+            decoder: DocumentDecoder(fields: config.fields, requireText: true),
+            encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
+        processor.observer = CorpusPass(stage: stage)
+        let accumulator = TallyAccumulator(stage: stage)
+        let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
+        var progressLine = ProgressLine(show: progress)
+        var rejected = 0
+        var records = 0
+        let window = max(1, config.threads)
+        var round = try Self.readRound(reader, count: window)
+        while !round.isEmpty {
+            let work = round
+            async let processed = Self.processAll(work, with: processor, threads: window)
+            round = try Self.readRound(reader, count: window)
+            for result in await processed {
+                for reject in result.rejectList where rejected < config.rejectMessageLimit {
+                    log(reject.description)
+                }
+                rejected += result.rejectList.count
+                records += result.records
+                if let tally = result.tally { accumulator.add(tally) }
+                if let limit = config.maxRejects, rejected > limit {
+                    progressLine.clear()
+                    throw WinnowError(.tooManyRejects, "\(rejected) records rejected, more than --max-rejects \(limit)")
+                }
+            }
+            progressLine.update(records: records, bytes: reader.bytesRead)
+        }
+        progressLine.clear()
+        if rejected > 0 { log("\(rejected) of \(records) records rejected and not counted") }
+        return accumulator.merged
     }
 
     private static func readRound(_ reader: RecordReader, count: Int) throws(WinnowError) -> [RecordBatch] {
@@ -131,16 +242,25 @@ public struct PipelineRunner: Sendable {
 }
 
 extension RunSummary {
-    mutating func absorb(_ result: BatchResult) {
-        records += result.records
-        kept += result.keptCount
-        removed += result.removedCount
+    /// Adds one batch of a phase: records and rejects are read in the first phase only, kept
+    /// documents are those of the last; the batch's stages land on their steps.
+    mutating func absorb(_ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, observer: Int?) {
+        if phase == 0 {
+            records += result.records
+            stages[0].add(result.stages[0])
+        }
         rejected += result.rejectList.count
         for reject in result.rejectList {
             rejectedByReason[reject.reason.rawValue, default: 0] += 1
         }
-        for index in stages.indices {
-            stages[index].add(result.stages[index])
+        removed += result.removedCount
+        for (position, index) in stageIndices.enumerated() {
+            stages[index + 1].add(result.stages[position + 1])
         }
+        if isLast {
+            kept += result.keptCount
+            stages[stages.count - 1].add(result.stages[result.stages.count - 1])
+        }
+        if let observer { stages[observer + 1].seconds += result.tallySeconds }
     }
 }

@@ -20,11 +20,19 @@ public struct RunConfiguration: Sendable {
     public var threads: Int
     /// How many reject messages go to stderr before they are only counted (all of them without a rejects file).
     public var rejectMessageLimit = 20
+    /// Where documents wait between the passes of a corpus stage (as much space as the corpus):
+    /// `$TMPDIR`, or `/tmp`.
+    public var spoolDirectory = RunConfiguration.defaultSpoolDirectory
 
     public init(inputs: [InputSpec], output: String, threads: Int = RunConfiguration.coreCount) {
         self.inputs = inputs
         self.output = output
         self.threads = threads
+    }
+
+    public static var defaultSpoolDirectory: String {
+        guard let value = getenv("TMPDIR"), value.pointee != 0 else { return "/tmp" }
+        return String(cString: value)
     }
 
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

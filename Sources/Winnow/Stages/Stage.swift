@@ -24,14 +24,25 @@ public protocol StageOptions: Codable, Sendable, Equatable {
     static var keys: [String] { get }
 }
 
-/// A stage that a pipeline file can name: the registry builds it from its options.
-public protocol RegisteredStage: DocumentStage {
+/// A stage that a pipeline file can name: the registry builds it from its options. It is a
+/// `DocumentStage` or a `CorpusStage`; `step` says which to the runner.
+public protocol RegisteredStage: Sendable {
     associatedtype Options: StageOptions
     /// The name used in pipeline files.
     static var stageName: String { get }
     /// One line for `winnow stages` and the README.
     static var summary: String { get }
     init(options: Options)
+    /// The stage as the runner drives it.
+    var step: PipelineStep { get }
+}
+
+extension RegisteredStage where Self: DocumentStage {
+    public var step: PipelineStep { .document(self) }
+}
+
+extension RegisteredStage where Self: CorpusStage {
+    public var step: PipelineStep { .corpus(self) }
 }
 
 extension RegisteredStage {
@@ -41,10 +52,10 @@ extension RegisteredStage {
     public static var optionKeys: [String] { Options.keys }
 
     /// Builds the stage from the options node of a pipeline step (nil: all defaults).
-    static func make(options node: Node?, context: String) throws(WinnowError) -> any DocumentStage {
-        guard let node else { return Self(options: Options()) }
+    static func make(options node: Node?, context: String) throws(WinnowError) -> PipelineStep {
+        guard let node else { return Self(options: Options()).step }
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
-            return Self(options: Options())
+            return Self(options: Options()).step
         }
         guard let mapping = node.mapping else {
             throw .configuration("\(context): options of '\(stageName)' must be a mapping of option: value")
@@ -57,7 +68,7 @@ extension RegisteredStage {
             }
         }
         do {
-            return Self(options: try YAMLDecoder().decode(Options.self, from: node))
+            return Self(options: try YAMLDecoder().decode(Options.self, from: node)).step
         } catch {
             throw .configuration("\(context): invalid options for stage '\(stageName)': \(Self.describe(error))")
         }

@@ -5,12 +5,13 @@ import Yams
 public enum StageRegistry {
     public static let stages: [any RegisteredStage.Type] = [
         NormalizeStage.self,
+        TemplatesStage.self,
     ]
 
     public static var names: [String] { stages.map { $0.stageName } }
 
     /// Builds the stage called `name` from its options in a pipeline file.
-    static func make(name: String, options: Node?, context: String) throws(WinnowError) -> any DocumentStage {
+    static func make(name: String, options: Node?, context: String) throws(WinnowError) -> PipelineStep {
         guard let type = stages.first(where: { $0.stageName == name }) else {
             throw .configuration("\(context): unknown stage '\(name)'; stages are: \(names.joined(separator: ", "))")
         }

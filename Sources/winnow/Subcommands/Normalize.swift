@@ -43,7 +43,7 @@ extension WinnowCommand {
             settings.trimLines = !keepLineEdges
             settings.maxBlankLines = maxBlankLines
             settings.dropEmpty = !keepEmpty
-            try await options.run(name: NormalizeStage.stageName, stages: [NormalizeStage(options: settings)])
+            try await options.run(name: NormalizeStage.stageName, steps: [.document(NormalizeStage(options: settings))])
         }
     }
 }

@@ -14,7 +14,7 @@ extension WinnowCommand {
 
         func run() async throws {
             let definition = try PipelineDefinition.load(path: pipeline)
-            try await options.run(name: definition.name, stages: try definition.makeStages())
+            try await options.run(name: definition.name, steps: try definition.makeStages())
         }
     }
 }

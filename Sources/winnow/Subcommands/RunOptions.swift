@@ -42,6 +42,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
     var threads: Int = RunConfiguration.coreCount
 
+    @Option(help: ArgumentHelp("Where documents wait between the passes of corpus stages. Default: $TMPDIR or /tmp.",
+                               valueName: "folder"))
+    var tempDir: String?
+
     @Flag(name: .shortAndLong, help: "Print no summary and no progress on stderr.")
     var quiet = false
 
@@ -60,16 +64,21 @@ struct RunOptions: ParsableArguments {
         config.fields = FieldNames(id: idField, text: textField, html: htmlField, url: urlField)
         config.maxRecordBytes = maxRecordBytes
         config.maxRejects = maxRejects
+        if let tempDir { config.spoolDirectory = tempDir }
         return config
     }
 
-    /// Runs `stages` and prints the summary table unless quiet.
-    func run(name: String, stages: [any DocumentStage]) async throws(WinnowError) {
+    /// A runner for `steps` that reports on stderr.
+    func runner(name: String, steps: [PipelineStep]) throws(WinnowError) -> PipelineRunner {
         let showStatus: @Sendable (String) -> Void = { Terminal.status($0) }
         let progress = !quiet && Terminal.isInteractive ? showStatus : nil
-        let runner = PipelineRunner(name: name, stages: stages, configuration: try configuration(),
-                                    log: { Terminal.error($0) }, progress: progress)
-        let summary = try await runner.run()
+        return PipelineRunner(name: name, steps: steps, configuration: try configuration(),
+                              log: { Terminal.error($0) }, progress: progress)
+    }
+
+    /// Runs `steps` and prints the summary table unless quiet.
+    func run(name: String, steps: [PipelineStep]) async throws(WinnowError) {
+        let summary = try await runner(name: name, steps: steps).run()
         if !quiet { Terminal.error(SummaryTable.render(summary)) }
     }
 }

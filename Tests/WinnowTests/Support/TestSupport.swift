@@ -86,3 +86,11 @@ let packageRoot: String = {
     for _ in 0..<4 { url.deleteLastPathComponent() }
     return url.path
 }()
+
+/// Runs pipeline steps (document or corpus stages) in-process.
+func runSteps(_ steps: [PipelineStep], inputs: [InputSpec], output: String,
+              configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
+    var configuration = RunConfiguration(inputs: inputs, output: output)
+    configure(&configuration)
+    return try await PipelineRunner(name: "test", steps: steps, configuration: configuration).run()
+}

@@ -1,6 +1,6 @@
 /// Per-document text normalisation: Unicode form, control and invisible characters, spaces and
 /// blank lines. It runs first on plain text so that later stages compare like with like.
-public struct NormalizeStage: RegisteredStage {
+public struct NormalizeStage: RegisteredStage, DocumentStage {
     public static let stageName = "normalize"
     public static let summary = "Unicode NFC, control and invisible characters, whitespace and blank-line folding"
 

@@ -1,0 +1,54 @@
+/// A corpus stage with its tally type hidden, so that the runner can drive any of them: it tallies
+/// batches on worker threads and merges the partial tallies, in place, on the runner's task.
+struct CorpusPass: Sendable {
+    let stage: any CorpusStage
+
+    /// Map: the tally of one batch of documents.
+    func tally(_ documents: [Document]) -> any CorpusTally {
+        Self.tally(stage, documents)
+    }
+
+    /// A fresh accumulator for the merged tally of a whole run.
+    func makeAccumulator() -> any CorpusAccumulator {
+        Self.accumulator(stage)
+    }
+
+    private static func tally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
+        var tally = Stage.Tally()
+        for document in documents { stage.observe(document, into: &tally) }
+        return tally
+    }
+
+    private static func accumulator<Stage: CorpusStage>(_ stage: Stage) -> any CorpusAccumulator {
+        TallyAccumulator(stage: stage)
+    }
+}
+
+/// Merges the partial tallies of a run and builds the stage's decider from the result.
+protocol CorpusAccumulator: AnyObject {
+    func add(_ partial: any CorpusTally)
+    func decider() -> any DocumentStage
+}
+
+/// Holds the merged tally in a class so each merge mutates it in place instead of copying it.
+final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
+    let stage: Stage
+    private var tally = Stage.Tally()
+
+    init(stage: Stage) {
+        self.stage = stage
+    }
+
+    func add(_ partial: any CorpusTally) {
+        guard let partial = partial as? Stage.Tally else {
+            preconditionFailure("a tally of \(type(of: partial)) reached the accumulator of \(stage.name)")
+        }
+        tally.merge(partial)
+    }
+
+    func decider() -> any DocumentStage {
+        stage.decider(for: tally)
+    }
+
+    var merged: Stage.Tally { tally }
+}

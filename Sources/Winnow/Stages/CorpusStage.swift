@@ -1,0 +1,39 @@
+/// The per-shard state of a corpus stage's map step. Tallies merge by an associative, commutative
+/// `merge`, so the merged tally is the same however the corpus was sharded and in whatever order
+/// the shards arrive.
+public protocol CorpusTally: Sendable {
+    init()
+    mutating func merge(_ other: Self)
+}
+
+/// A stage that must see the whole corpus before it can decide about any document (templates that
+/// repeat across a site's pages, duplicates). It runs as map → merge → apply:
+/// `observe` adds documents to a shard's tally, tallies merge, and `decider(for:)` turns the merged
+/// tally into an ordinary `DocumentStage` that streams over the documents again.
+public protocol CorpusStage: Sendable {
+    associatedtype Tally: CorpusTally
+    var name: String { get }
+    /// Map: adds one document, as the earlier stages left it, to a shard's tally.
+    func observe(_ document: Document, into tally: inout Tally)
+    /// Apply: the per-document stage built from the merged tally of the whole corpus.
+    func decider(for tally: Tally) -> any DocumentStage
+}
+
+/// A stage that has something to write once every document went through it (a summary file). The
+/// runner calls it after the run succeeded, before it commits the outputs.
+public protocol FinishingStage: DocumentStage {
+    func finish() throws(WinnowError)
+}
+
+/// One step of a pipeline as the runner drives it.
+public enum PipelineStep: Sendable {
+    case document(any DocumentStage)
+    case corpus(any CorpusStage)
+
+    public var name: String {
+        switch self {
+        case .document(let stage): stage.name
+        case .corpus(let stage): stage.name
+        }
+    }
+}

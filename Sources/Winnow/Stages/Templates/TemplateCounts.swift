@@ -1,0 +1,34 @@
+/// The map side of the templates stage: per site, how many pages were seen and on how many pages
+/// each folded line appears. Counts of any shards merge by addition, so the merged counts are the
+/// same however the corpus was split.
+public struct TemplateCounts: CorpusTally, Equatable {
+    public struct Site: Sendable, Equatable {
+        public var pages = 0
+        /// Folded line key → number of pages with that line.
+        public var lines: [UInt64: UInt32] = [:]
+    }
+
+    public var sites: [String: Site] = [:]
+
+    public init() {}
+
+    /// Counts one page: `keys` must be distinct (a line counts once per page).
+    public mutating func addPage(site: String, distinctKeys keys: [UInt64]) {
+        sites[site, default: Site()].pages += 1
+        for key in keys { sites[site]!.lines[key, default: 0] += 1 }
+    }
+
+    public mutating func merge(_ other: TemplateCounts) {
+        for (name, theirs) in other.sites {
+            if sites[name] == nil {
+                sites[name] = theirs
+                continue
+            }
+            sites[name]!.pages += theirs.pages
+            for (key, count) in theirs.lines { sites[name]!.lines[key, default: 0] += count }
+        }
+    }
+
+    /// Pages counted over all sites.
+    public var pageCount: Int { sites.values.reduce(0) { $0 + $1.pages } }
+}

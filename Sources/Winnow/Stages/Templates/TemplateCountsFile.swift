@@ -1,0 +1,86 @@
+import Foundation
+
+/// The intermediate file between the templates stage's map and merge steps, one JSON object per line:
+///
+///     {"format":"winnow.template-counts","version":1,"site_mode":"host","site_field":"site"}
+///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…]}
+///
+/// The header names the options the counts depend on; then one line per site, sites and line keys in
+/// bytewise order, keys as 16 hex digits (JSON numbers lose precision above 2^53). Pages counts how
+/// many pages of the site were seen; each line pair is a folded line's key and the number of those
+/// pages that have it. Files merge by adding counts, so merging shard files in any grouping gives
+/// the same file.
+public enum TemplateCountsFile {
+    public static let format = "winnow.template-counts"
+    public static let version = 1
+
+    public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var header: [UInt8] = []
+        JSONValue.object([("format", .string(format)), ("version", .int(version)),
+                          ("site_mode", .string(options.site.rawValue)), ("site_field", .string(options.siteField))])
+            .encode(into: &header)
+        header.append(0x0A)
+        try file.write(header)
+        for name in counts.sites.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let site = counts.sites[name]!
+            var line: [UInt8] = []
+            line.reserveCapacity(40 + site.lines.count * 26)
+            line += Array("{\"site\":".utf8)
+            JSONString.append(name, to: &line)
+            line += Array(",\"pages\":\(site.pages),\"lines\":[".utf8)
+            for (position, key) in site.lines.keys.sorted().enumerated() {
+                if position > 0 { line.append(UInt8(ascii: ",")) }
+                line += Array("[\"\(StableHash.hex(key))\",\(site.lines[key]!)]".utf8)
+            }
+            line += Array("]}\n".utf8)
+            try file.write(line)
+        }
+        try file.commit()
+    }
+
+    /// Reads a counts file, checking that it was made with the same site grouping as `options`.
+    public static func read(_ path: String, options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io("cannot read the template counts file", path: path)
+        }
+        var counts = TemplateCounts()
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            lineNumber += 1
+            let where_ = "\(path):\(lineNumber)"
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                throw .configuration("not a JSON object", path: where_)
+            }
+            if lineNumber == 1 {
+                guard object["format"] as? String == format, object["version"] as? Int == version else {
+                    throw .configuration("not a \(format) version \(version) file", path: where_)
+                }
+                let mode = object["site_mode"] as? String, field = object["site_field"] as? String
+                guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
+                    throw .configuration("counts were made with site grouping '\(mode ?? "?")' (field '\(field ?? "?")'), "
+                        + "not '\(options.site.rawValue)' (field '\(options.siteField)'): use the same --site options", path: where_)
+                }
+                continue
+            }
+            guard let name = object["site"] as? String, let pages = object["pages"] as? Int,
+                  let pairs = object["lines"] as? [[Any]] else {
+                throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: where_)
+            }
+            var site = TemplateCounts.Site(pages: pages)
+            site.lines.reserveCapacity(pairs.count)
+            for pair in pairs {
+                guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
+                      let count = pair[1] as? Int, count > 0, count <= pages else {
+                    throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: where_)
+                }
+                site.lines[key] = UInt32(count)
+            }
+            var single = TemplateCounts()
+            single.sites[name] = site
+            counts.merge(single)
+        }
+        guard lineNumber > 0 else { throw .configuration("empty template counts file", path: path) }
+        return counts
+    }
+}

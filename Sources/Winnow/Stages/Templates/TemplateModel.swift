@@ -1,0 +1,36 @@
+/// What the merged counts say about each site, ready to decide about single pages: its size, its
+/// thresholds and the page count of every line that is on more than one of its pages.
+public struct TemplateModel: Sendable {
+    public struct Site: Sendable {
+        public var pages: Int
+        /// Lines on at least this many pages are repeated (not the page's own text).
+        public var repeatPages: Int
+        /// Lines on at least this many pages are template lines wherever they are.
+        public var anchorPages: Int
+        /// Page counts of lines seen on two pages or more; any other line is on its page only.
+        public var counts: [UInt64: UInt32]
+    }
+
+    public let options: TemplateOptions
+    public let sites: [String: Site]
+    /// Lines repeated on `cross_site_sites` sites or more: boilerplate everywhere, used on small sites.
+    public let crossSite: Set<UInt64>
+
+    public init(counts: TemplateCounts, options: TemplateOptions) {
+        self.options = options
+        var sites: [String: Site] = [:]
+        var repeatedOnSites: [UInt64: Int] = [:]
+        for (name, site) in counts.sites {
+            let repeatPages = site.pages <= 3 ? 2 : options.repeatPages
+            let anchorPages = max(repeatPages, Int((options.anchorShare * Double(site.pages)).rounded(.up)))
+            var kept: [UInt64: UInt32] = [:]
+            for (key, count) in site.lines where count >= 2 {
+                kept[key] = count
+                if count >= repeatPages { repeatedOnSites[key, default: 0] += 1 }
+            }
+            sites[name] = Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)
+        }
+        self.sites = sites
+        crossSite = Set(repeatedOnSites.filter { $0.value >= options.crossSiteSites }.keys)
+    }
+}

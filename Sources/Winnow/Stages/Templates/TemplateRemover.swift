@@ -1,0 +1,75 @@
+/// The apply step of the templates stage: decides about one page at a time from the site counts
+/// of the whole corpus, rewrites its text, and notes what it removed for the per-site summary.
+public struct TemplateRemover: FinishingStage {
+    public var name: String { TemplatesStage.stageName }
+    public let model: TemplateModel
+    let summary: TemplateSummary
+
+    public init(model: TemplateModel) {
+        self.model = model
+        summary = TemplateSummary(linesPerSite: model.options.summaryLines)
+    }
+
+    public func process(_ document: inout Document) -> StageVerdict {
+        guard var text = document.text else { return .keep }
+        let options = model.options
+        let siteName = SiteKey.of(document, options: options)
+        let site = model.sites[siteName]
+        let sitePages = site?.pages ?? 1
+        let ownCounts = sitePages >= options.minSitePages ? site : nil
+        let useCrossSite = sitePages < options.smallSitePages && !model.crossSite.isEmpty
+        guard ownCounts != nil || useCrossSite else { return .keep }
+
+        return text.withUTF8 { bytes -> StageVerdict in
+            let page = PageLines(bytes)
+            var evidence: [TemplateDecision.Evidence] = []
+            evidence.reserveCapacity(page.lines.count)
+            var anyTemplate = false
+            for line in page.lines {
+                let key = line.folded.key
+                let pages = ownCounts.map { Int($0.counts[key] ?? 1) } ?? 1
+                let isTemplate = (ownCounts.map { pages >= $0.anchorPages } ?? false)
+                    || (useCrossSite && line.folded.hasLetters && model.crossSite.contains(key))
+                anyTemplate = anyTemplate || isTemplate
+                evidence.append(.init(pages: pages, isTemplate: isTemplate, hasLetters: line.folded.hasLetters,
+                                      tokens: line.folded.tokens))
+            }
+            // Without a single template line there is nothing to anchor a decision on.
+            guard anyTemplate else { return .keep }
+            let decision = TemplateDecision(repeatPages: ownCounts?.repeatPages ?? options.repeatPages,
+                                            ownShare: options.ownShare, proseWords: options.proseWords)
+            let keep = decision.keep(evidence)
+            guard keep.contains(false) else { return .keep }
+
+            let emptied = !keep.contains(true)
+            if emptied && sitePages < options.emptyPageMinSitePages { return .keep }
+            summary.record(site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
+                           bytes: bytes, removedPage: emptied)
+            if !options.removedLinesField.isEmpty {
+                document.setField(options.removedLinesField, Self.removedRanges(page, keep))
+            }
+            if emptied { return .remove(reason: "template-only") }
+            document.text = page.text(keeping: keep, of: bytes)
+            return .keep
+        }
+    }
+
+    public func finish() throws(WinnowError) {
+        guard !model.options.summary.isEmpty else { return }
+        try summary.write(to: model.options.summary)
+    }
+
+    /// Removed lines as [first, end) pairs of 0-based line numbers in the text as it came in.
+    static func removedRanges(_ page: PageLines, _ keep: [Bool]) -> JSONValue {
+        var ranges: [JSONValue] = []
+        var index = 0
+        while index < keep.count {
+            guard !keep[index] else { index += 1; continue }
+            let first = page.lines[index].number
+            while index + 1 < keep.count && !keep[index + 1] { index += 1 }
+            ranges.append(.array([.int(first), .int(page.lines[index].number + 1)]))
+            index += 1
+        }
+        return .array(ranges)
+    }
+}

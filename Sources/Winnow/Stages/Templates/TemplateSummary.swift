@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+/// Per site: how many pages lost lines, how many bytes went, and the template lines most pages
+/// had, with one example of each as written. This is what the report shows; it is gathered while
+/// pages are rewritten, from every thread, and written as JSON at the end of the run.
+final class TemplateSummary: Sendable {
+    struct Line: Codable, Equatable {
+        var text: String
+        var pages: Int
+    }
+
+    struct Site: Codable {
+        var site: String
+        var pages: Int
+        var pagesChanged = 0
+        var pagesRemoved = 0
+        var bytesRemoved = 0
+        var templateLines: [Line] = []
+    }
+
+    struct File: Codable {
+        var format = "winnow.template-summary"
+        var version = 1
+        var sites: [Site]
+    }
+
+    private struct SiteState {
+        var pages: Int
+        var pagesChanged = 0
+        var pagesRemoved = 0
+        var bytesRemoved = 0
+        /// Template line key → its page count and the smallest spelling seen (so the example does
+        /// not depend on which thread saw which page first).
+        var lines: [UInt64: Line] = [:]
+    }
+
+    private let linesPerSite: Int
+    private let state = Mutex<[String: SiteState]>([:])
+
+    init(linesPerSite: Int) {
+        self.linesPerSite = linesPerSite
+    }
+
+    func record(site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
+                bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool) {
+        var removedBytes = 0
+        var templateLines: [(UInt64, Line)] = []
+        for (index, line) in page.lines.enumerated() where !keep[index] {
+            removedBytes += line.end - line.start
+            if evidence[index].isTemplate {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
+                templateLines.append((line.folded.key, Line(text: text.trimmingCharacters(in: .whitespaces),
+                                                            pages: evidence[index].pages)))
+            }
+        }
+        state.withLock { sites in
+            var entry = sites[site] ?? SiteState(pages: sitePages)
+            entry.pagesChanged += 1
+            entry.pagesRemoved += removedPage ? 1 : 0
+            entry.bytesRemoved += removedBytes
+            for (key, line) in templateLines {
+                if let known = entry.lines[key], known.text <= line.text { continue }
+                entry.lines[key] = line
+            }
+            sites[site] = entry
+        }
+    }
+
+    /// The summary as it stands, sites by name, lines by page count then text.
+    func snapshot() -> [Site] {
+        state.withLock { sites in
+            sites.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { name, entry in
+                let lines = entry.lines.values.sorted {
+                    $0.pages != $1.pages ? $0.pages > $1.pages : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+                }
+                return Site(site: name, pages: entry.pages, pagesChanged: entry.pagesChanged,
+                            pagesRemoved: entry.pagesRemoved, bytesRemoved: entry.bytesRemoved,
+                            templateLines: Array(lines.prefix(linesPerSite)))
+            }
+        }
+    }
+
+    func write(to path: String) throws(WinnowError) {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = try encoder.encode(File(sites: snapshot()))
+        } catch {
+            throw WinnowError(.io, "cannot encode the template summary: \(error)", path: path)
+        }
+        let file = try OutputFile(path: path)
+        try file.write(Array(data) + [0x0A])
+        try file.commit()
+    }
+}

@@ -1,0 +1,24 @@
+/// Removes the lines a page shares with the other pages of its site: banners, dated headers,
+/// contact lines, menus, teaser lists, footers. A corpus stage: it counts every page's folded lines
+/// per site first (map, merge), then decides page by page (`TemplateRemover`).
+public struct TemplatesStage: RegisteredStage, CorpusStage {
+    public typealias Tally = TemplateCounts
+    public static let stageName = "templates"
+    public static let summary = "lines repeated across the pages of a site (headers, menus, banners, teasers, footers)"
+
+    public let options: TemplateOptions
+
+    public init(options: TemplateOptions) {
+        self.options = options
+    }
+
+    public func observe(_ document: Document, into tally: inout TemplateCounts) {
+        guard var text = document.text else { return }
+        let keys = text.withUTF8 { PageLines($0).distinctKeys }
+        tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: keys)
+    }
+
+    public func decider(for tally: TemplateCounts) -> any DocumentStage {
+        TemplateRemover(model: TemplateModel(counts: tally, options: options))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The templates stage on small sites built in the test: what goes, what stays, and the edge cases.
+@Suite struct TemplatesStageTests {
+    static let towns = ["Ashford", "Bexley", "Camden", "Dover", "Epsom", "Fulham", "Greenwich", "Harrow", "Ilford",
+                        "Jarrow", "Kendal", "Luton"]
+
+    /// A page of site `site`: a header, the article's paragraphs, a footer.
+    static func page(_ number: Int, site: String = "news.example", header: [String]? = nil, body: [String]? = nil,
+                     footer: [String]? = nil) -> Document {
+        let header = header ?? ["\(number + 1) March 2024", "Home | World | Sport | Contact", "\(300 + number) days since the launch"]
+        // Pages differ in words, not only in numbers: numbers fold away.
+        let town = towns[number % towns.count]
+        let body = body ?? [
+            "In \(town) the council met on Tuesday and agreed a budget for the coming year after a long debate.",
+            "Residents of \(town) asked for more buses, and the mayor of \(town) promised an answer before the summer.",
+        ]
+        let footer = footer ?? ["Subscribe to our newsletter", "Privacy policy | Terms of use", "© 2024 News Example"]
+        return Document(id: "\(site)/\(number)", text: (header + body + footer).joined(separator: "\n"),
+                        url: "https://\(site)/\(number)", origin: DocumentOrigin(source: "test", line: number + 1))
+    }
+
+    static func apply(_ documents: [Document], options: TemplateOptions = TemplateOptions())
+        -> [(Document, StageVerdict)] {
+        let stage = TemplatesStage(options: options)
+        var counts = TemplateCounts()
+        for document in documents { stage.observe(document, into: &counts) }
+        let remover = stage.decider(for: counts)
+        return documents.map { document in
+            var copy = document
+            let verdict = remover.process(&copy)
+            return (copy, verdict)
+        }
+    }
+
+    @Test func headerAndFooterGoArticleStays() {
+        let results = Self.apply((0..<6).map { Self.page($0) })
+        for (number, (document, verdict)) in results.enumerated() {
+            #expect(verdict == .keep)
+            let lines = document.text!.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2, "page \(number): \(lines)")
+            #expect(lines.first?.hasPrefix("In \(Self.towns[number])") == true)
+        }
+    }
+
+    @Test func aLineSandwichedInTheTemplateGoesWithIt() {
+        let pages = (0..<6).map { number in
+            Self.page(number, header: ["Previous topic", "Chapter \(number * 7) of the guide", "Next topic", "Navigation"])
+        }
+        for (document, _) in Self.apply(pages) {
+            #expect(!document.text!.contains("Chapter"))
+            #expect(document.text!.contains("council met"))
+        }
+    }
+
+    @Test func aRotatingTeaserListAfterTheArticleGoes() {
+        let teasers: [String] = Self.towns.map { town in
+            "Teaser about \(town): a short summary of another story that readers may like, with a link."
+        }
+        let pages = (0..<8).map { number in
+            Self.page(number, footer: ["Most read"] + [teasers[number % 8], teasers[(number + 1) % 8], teasers[(number + 3) % 8]]
+                      + ["Privacy policy | Terms of use"])
+        }
+        for (document, _) in Self.apply(pages) {
+            #expect(!document.text!.contains("Teaser"))
+            #expect(document.text!.contains("Residents of"))
+        }
+    }
+
+    @Test func aSinglePageSiteIsLeftAlone() {
+        let (document, verdict) = Self.apply([Self.page(0)])[0]
+        #expect(verdict == .keep)
+        #expect(document.text == Self.page(0).text)
+    }
+
+    @Test func twoPagesOfOneSiteAreEnoughToFindSharedLines() {
+        let results = Self.apply([Self.page(0), Self.page(1)])
+        for (document, _) in results {
+            #expect(!document.text!.contains("Subscribe"))
+            #expect(!document.text!.contains("Home | World"))
+            #expect(document.text!.contains("council met"))
+        }
+    }
+
+    @Test func aPageThatIsAllTemplateIsRemovedOnlyOnABigEnoughSite() {
+        let templateOnly = { (site: String) in Self.page(99, site: site, body: []) }
+        let big = Self.apply((0..<6).map { Self.page($0, site: "big.example") } + [templateOnly("big.example")])
+        #expect(big.last!.1 == .remove(reason: "template-only"))
+        let small = Self.apply((0..<2).map { Self.page($0, site: "small.example") } + [templateOnly("small.example")])
+        #expect(small.last!.1 == .keep)
+        #expect(small.last!.0.text == templateOnly("small.example").text)
+    }
+
+    @Test func duplicatePagesOfOneSiteDoNotEmptyEachOther() {
+        // The same article at two addresses: its lines are on two pages, which is not a template.
+        let pages = (0..<6).map { Self.page($0) } + [Self.page(0)]
+        for (document, verdict) in Self.apply(pages) {
+            #expect(verdict == .keep)
+            #expect(document.text!.contains("council met"))
+        }
+    }
+
+    @Test func removedLinesAreListedWhenAsked() {
+        var options = TemplateOptions()
+        options.removedLinesField = "template_lines"
+        let (document, _) = Self.apply((0..<4).map { Self.page($0) }, options: options)[0]
+        #expect(document.rawField("template_lines") == "[[0,3],[5,8]]")
+    }
+
+    @Test func pagesAreGroupedBySiteFieldOrAsOneBatch() {
+        var byField = TemplateOptions()
+        byField.site = .field
+        var pages = (0..<4).map { Self.page($0, site: "a.example") } + (0..<4).map { Self.page($0, site: "b.example") }
+        for index in pages.indices { pages[index].setField("site", .string(index < 4 ? "A" : "B")) }
+        let stage = TemplatesStage(options: byField)
+        var counts = TemplateCounts()
+        for page in pages { stage.observe(page, into: &counts) }
+        #expect(counts.sites.keys.sorted() == ["A", "B"])
+        var batch = TemplateOptions()
+        batch.site = .batch
+        var batchCounts = TemplateCounts()
+        for page in pages { TemplatesStage(options: batch).observe(page, into: &batchCounts) }
+        #expect(batchCounts.sites.keys.sorted() == [""] && batchCounts.pageCount == 8)
+    }
+
+    @Test func crossSiteBoilerplateIsRemovedFromSmallSites() {
+        let notice = "This email address is being protected from spambots. You need JavaScript enabled to view it."
+        var pages: [Document] = []
+        for site in ["a", "b", "c"] {
+            pages += (0..<4).map { Self.page($0, site: "\(site).example", footer: [notice, "Contact \(site)"]) }
+        }
+        let lone = Self.page(7, site: "lone.example", header: ["Lone site"], footer: [notice])
+        let (document, _) = Self.apply(pages + [lone]).last!
+        #expect(!document.text!.contains("spambots"))
+        #expect(document.text!.contains("council met"))
+    }
+
+    @Test func invalidOptionsAreRejectedWithAReason() {
+        #expect(throws: WinnowError.self) {
+            _ = try PipelineDefinition.parse("version: 1\nsteps:\n  - templates:\n      anchor_share: 2\n", origin: "t.yaml")
+                .makeStages()
+        }
+    }
+}
