@@ -129,28 +129,21 @@ public struct PipelineRunner: Sendable {
             stages: stages.map(\.stage), keepRemoved: removed != nil)
         processor.observer = observer?.pass
         let reader = RecordReader(inputs: inputs, maxRecordBytes: config.maxRecordBytes)
-        let window = max(1, config.threads)
-        var round = try Self.readRound(reader, count: window)
-        while !round.isEmpty {
-            let work = round
-            async let processed = Self.processAll(work, with: processor, threads: window)
-            round = try Self.readRound(reader, count: window)
-            for result in await processed {
-                try destination.write(result.kept)
-                try removed?.write(result.removed)
-                try rejects?.write(result.rejects)
-                for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
-                    log(reject.description)
-                    state.shownRejects += 1
-                }
-                if let tally = result.tally { accumulator?.add(tally) }
-                state.summary.absorb(result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
-                                     observer: observer?.index)
-                if let limit = config.maxRejects, state.summary.rejected > limit {
-                    state.progressLine.clear()
-                    throw WinnowError(.tooManyRejects,
-                        "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
-                }
+        try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
+            try destination.write(result.kept)
+            try removed?.write(result.removed)
+            try rejects?.write(result.rejects)
+            for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
+                log(reject.description)
+                state.shownRejects += 1
+            }
+            if let tally = result.tally { accumulator?.add(tally) }
+            state.summary.absorb(result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
+                                 observer: observer?.index)
+            if let limit = config.maxRejects, state.summary.rejected > limit {
+                state.progressLine.clear()
+                throw WinnowError(.tooManyRejects,
+                    "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
             }
             state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
         }
@@ -170,29 +163,36 @@ public struct PipelineRunner: Sendable {
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
         var records = 0
-        let window = max(1, config.threads)
-        var round = try Self.readRound(reader, count: window)
-        while !round.isEmpty {
-            let work = round
-            async let processed = Self.processAll(work, with: processor, threads: window)
-            round = try Self.readRound(reader, count: window)
-            for result in await processed {
-                for reject in result.rejectList where rejected < config.rejectMessageLimit {
-                    log(reject.description)
-                }
-                rejected += result.rejectList.count
-                records += result.records
-                if let tally = result.tally { accumulator.add(tally) }
-                if let limit = config.maxRejects, rejected > limit {
-                    progressLine.clear()
-                    throw WinnowError(.tooManyRejects, "\(rejected) records rejected, more than --max-rejects \(limit)")
-                }
+        try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
+            for reject in result.rejectList where rejected < config.rejectMessageLimit {
+                log(reject.description)
+            }
+            rejected += result.rejectList.count
+            records += result.records
+            if let tally = result.tally { accumulator.add(tally) }
+            if let limit = config.maxRejects, rejected > limit {
+                progressLine.clear()
+                throw WinnowError(.tooManyRejects, "\(rejected) records rejected, more than --max-rejects \(limit)")
             }
             progressLine.update(records: records, bytes: reader.bytesRead)
         }
         progressLine.clear()
         if rejected > 0 { log("\(rejected) of \(records) records rejected and not counted") }
         return accumulator.merged
+    }
+
+    /// Reads batches and processes up to `threads` of them at once while the next round is read;
+    /// hands each result to `handle` in input order.
+    private static func stream(_ reader: RecordReader, through processor: BatchProcessor, threads: Int,
+                               handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
+        let window = max(1, threads)
+        var round = try readRound(reader, count: window)
+        while !round.isEmpty {
+            let work = round
+            async let processed = processAll(work, with: processor, threads: window)
+            round = try readRound(reader, count: window)
+            for result in await processed { try handle(result) }
+        }
     }
 
     private static func readRound(_ reader: RecordReader, count: Int) throws(WinnowError) -> [RecordBatch] {

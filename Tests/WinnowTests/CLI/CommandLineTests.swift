@@ -61,6 +61,32 @@ import Testing
         #expect(lines.allSatisfy { $0["crawl"] is [String: Any] && $0["url"] is String })
     }
 
+    /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.
+    @Test func templatesInStepsMatchOneRun() throws {
+        let folder = TemporaryFolder()
+        let pages = try String(contentsOfFile: packageRoot + "/samples/pages.jsonl", encoding: .utf8)
+        let lines = pages.split(separator: "\n")
+        let first = folder.write("a.jsonl", lines.prefix(2).joined(separator: "\n") + "\n")
+        let second = folder.write("b.jsonl", lines.dropFirst(2).joined(separator: "\n") + "\n")
+        let oneRun = try winnow(["templates", "-q", "--temp-dir", folder.path], stdin: pages)
+        #expect(oneRun.status == 0, "\(oneRun.stderr)")
+        for (name, input) in [("a", first), ("b", second)] {
+            #expect(try winnow(["templates", "map", input, "-o", folder.file("\(name).counts"), "-q"]).status == 0)
+        }
+        #expect(try winnow(["templates", "merge", folder.file("a.counts"), folder.file("b.counts"),
+                            "-o", folder.file("all.counts")]).status == 0)
+        var applied = ""
+        for input in [first, second] {
+            let outcome = try winnow(["templates", "apply", "--counts", folder.file("all.counts"), input, "-q"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            applied += outcome.stdout
+        }
+        #expect(applied == oneRun.stdout)
+        #expect(oneRun.stdout != pages)
+        let mismatch = try winnow(["templates", "apply", "--site", "batch", "--counts", folder.file("all.counts"), first])
+        #expect(mismatch.status == 1 && mismatch.stderr.contains("site grouping"))
+    }
+
     @Test func exitCodes() throws {
         let folder = TemporaryFolder()
         let input = folder.write("in.jsonl", "{\"text\": \"ok\"}\n{bad\n{\"text\": 1}\n")
