@@ -3,11 +3,12 @@
 public struct TemplateRemover: FinishingStage {
     public var name: String { TemplatesStage.stageName }
     public let model: TemplateModel
-    let summary: TemplateSummary
+    /// Gathered only when a summary file is asked for: it copies every removed template line's text.
+    let summary: TemplateSummary?
 
     public init(model: TemplateModel) {
         self.model = model
-        summary = TemplateSummary(linesPerSite: model.options.summaryLines)
+        summary = model.options.summary.isEmpty ? nil : TemplateSummary(linesPerSite: model.options.summaryLines)
     }
 
     public func process(_ document: inout Document) -> StageVerdict {
@@ -43,7 +44,7 @@ public struct TemplateRemover: FinishingStage {
 
             let emptied = !keep.contains(true)
             if emptied && sitePages < options.emptyPageMinSitePages { return .keep }
-            summary.record(site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
+            summary?.record(site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
                            bytes: bytes, removedPage: emptied)
             if !options.removedLinesField.isEmpty {
                 document.setField(options.removedLinesField, Self.removedRanges(page, keep))
@@ -55,8 +56,7 @@ public struct TemplateRemover: FinishingStage {
     }
 
     public func finish() throws(WinnowError) {
-        guard !model.options.summary.isEmpty else { return }
-        try summary.write(to: model.options.summary)
+        try summary?.write(to: model.options.summary)
     }
 
     /// Removed lines as [first, end) pairs of 0-based line numbers in the text as it came in.

@@ -137,6 +137,45 @@ import Testing
         #expect(document.text!.contains("council met"))
     }
 
+    @Test func theSummaryListsTemplateLinesWithTheirPageCounts() throws {
+        let folder = TemporaryFolder()
+        var options = TemplateOptions()
+        options.summary = folder.file("summary.json")
+        let stage = TemplatesStage(options: options)
+        var counts = TemplateCounts()
+        let pages = (0..<4).map { Self.page($0) }
+        for page in pages { stage.observe(page, into: &counts) }
+        let remover = try #require(stage.decider(for: counts) as? TemplateRemover)
+        for page in pages {
+            var copy = page
+            _ = remover.process(&copy)
+        }
+        try remover.finish()
+        let file = try #require(folder.read("summary.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(file.utf8)) as? [String: Any])
+        let site = try #require((json["sites"] as? [[String: Any]])?.first)
+        #expect(site["site"] as? String == "news.example")
+        #expect(site["pages_changed"] as? Int == 4)
+        let lines = try #require(site["template_lines"] as? [[String: Any]])
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0["pages"] as? Int == 4 })
+        #expect(lines.contains { $0["text"] as? String == "Subscribe to our newsletter" })
+    }
+
+    @Test func aDamagedCountsFileIsAnErrorNamingTheLine() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("bad.counts", """
+            {"format":"winnow.template-counts","version":1,"site_mode":"host","site_field":"site"}
+            {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]]}
+
+            """)
+        #expect {
+            _ = try TemplateCountsFile.read(path, options: TemplateOptions())
+        } throws: { error in
+            "\(error)".contains("bad.counts:2") && "\(error)".contains("16 hex digits")
+        }
+    }
+
     @Test func invalidOptionsAreRejectedWithAReason() {
         #expect(throws: WinnowError.self) {
             _ = try PipelineDefinition.parse("version: 1\nsteps:\n  - templates:\n      anchor_share: 2\n", origin: "t.yaml")
