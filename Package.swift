@@ -23,10 +23,14 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
+            name: "CMinHashKernel"
+        ),
+        .target(
             name: "Winnow",
             dependencies: [
                 "CLibXML2",
                 "CZlib",
+                "CMinHashKernel",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

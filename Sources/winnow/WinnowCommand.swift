@@ -17,7 +17,7 @@ struct WinnowCommand: AsyncParsableCommand {
             --max-rejects allows.
             """,
         version: "winnow \(LibraryVersions.winnow) (libxml2 \(LibraryVersions.libxml2), zlib \(LibraryVersions.zlib))",
-        subcommands: [Run.self, Normalize.self, Templates.self, Stages.self]
+        subcommands: [Run.self, Normalize.self, Exact.self, Templates.self, Dedup.self, Stages.self]
     )
 }
 

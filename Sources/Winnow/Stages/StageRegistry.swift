@@ -5,7 +5,9 @@ import Yams
 public enum StageRegistry {
     public static let stages: [any RegisteredStage.Type] = [
         NormalizeStage.self,
+        ExactStage.self,
         TemplatesStage.self,
+        NearDupStage.self,
     ]
 
     public static var names: [String] { stages.map { $0.stageName } }

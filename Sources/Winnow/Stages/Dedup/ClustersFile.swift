@@ -1,0 +1,94 @@
+import Foundation
+
+/// The near-duplicate clusters of a corpus, one JSON object per line, largest cluster first:
+///
+///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","similarity":1},{"id":"b02","similarity":0.893},…]}
+///
+/// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
+/// document first and then the others in keep order, each with its estimated Jaccard similarity to
+/// the kept one. Documents in no line are alone. It is what `winnow dedup merge` writes and
+/// `winnow dedup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
+/// document) is the form `score_clusters.py` reads.
+public enum ClustersFile {
+    public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var buffer: [UInt8] = []
+        for cluster in clusters.clusters {
+            buffer += Array("{\"cluster\":".utf8)
+            JSONString.append(cluster.kept, to: &buffer)
+            buffer += Array(",\"size\":\(cluster.size),\"kept\":".utf8)
+            JSONString.append(cluster.kept, to: &buffer)
+            buffer += Array(",\"members\":[".utf8)
+            for (index, member) in cluster.members.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer += Array("{\"id\":".utf8)
+                JSONString.append(member.id, to: &buffer)
+                buffer += Array(",\"similarity\":\(rounded(member.similarity))}".utf8)
+            }
+            buffer += Array("]}\n".utf8)
+            if buffer.count > 1 << 20 {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.write(buffer)
+        try file.commit()
+    }
+
+    /// One `{"id":…,"cluster":…}` line per document of every cluster.
+    public static func writeAssignments(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var buffer: [UInt8] = []
+        for cluster in clusters.clusters {
+            for member in cluster.members {
+                buffer += Array("{\"id\":".utf8)
+                JSONString.append(member.id, to: &buffer)
+                buffer += Array(",\"cluster\":".utf8)
+                JSONString.append(cluster.kept, to: &buffer)
+                buffer += Array("}\n".utf8)
+            }
+            if buffer.count > 1 << 20 {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.write(buffer)
+        try file.commit()
+    }
+
+    /// Reads a clusters file back (for `dedup apply`).
+    public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io("cannot read the clusters file", path: path)
+        }
+        var clusters: [DuplicateClusters.Cluster] = []
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            let where_ = "\(path):\(lineNumber)"
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                  let members = object["members"] as? [[String: Any]], members.count >= 2 else {
+                throw .configuration("a clusters line must be an object with 'members': two or more {\"id\", \"similarity\"}", path: where_)
+            }
+            var parsed: [DuplicateClusters.Member] = []
+            for member in members {
+                guard let id = member["id"] as? String, let similarity = (member["similarity"] as? NSNumber)?.doubleValue else {
+                    throw .configuration("a member needs a string 'id' and a numeric 'similarity'", path: where_)
+                }
+                parsed.append(.init(id: id, similarity: similarity))
+            }
+            if let kept = object["kept"] as? String, kept != parsed[0].id {
+                throw .configuration("'kept' (\(kept)) must be the first member", path: where_)
+            }
+            clusters.append(.init(members: parsed))
+        }
+        return DuplicateClusters(clusters: clusters)
+    }
+
+    /// Three decimals: the estimate's own precision is about ±0.05.
+    static func rounded(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 1000
+        return scaled == 1 ? "1" : "\(scaled)"
+    }
+}

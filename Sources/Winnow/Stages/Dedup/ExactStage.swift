@@ -1,0 +1,42 @@
+/// Removes documents whose text repeats another's word for word, once case, spacing and punctuation
+/// are folded away (`WordHasher.fingerprint`). A corpus stage: fingerprints and keepers are gathered
+/// first (map, merge), then each copy that is not its group's keeper goes to the removed output with
+/// `duplicate_of` naming the kept document.
+public struct ExactStage: RegisteredStage, CorpusStage {
+    public typealias Tally = ExactTally
+    public static let stageName = "exact"
+    public static let summary = "documents whose folded text repeats another's exactly (one copy kept)"
+
+    public let options: ExactOptions
+
+    public init(options: ExactOptions) {
+        self.options = options
+    }
+
+    public func observe(_ document: Document, into tally: inout ExactTally) {
+        guard let text = document.text else { return }
+        let fingerprint = WordHasher.fingerprint(of: text)
+        guard fingerprint.words > 0 else { return }
+        tally.add(fingerprint: fingerprint.hash,
+                  DocumentRank(rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id))
+    }
+
+    public func decider(for tally: ExactTally) -> any DocumentStage {
+        ExactRemover(keepers: tally.keepers)
+    }
+}
+
+/// The apply step of the `exact` stage: keeps a group's best-ranked copy and removes the others.
+public struct ExactRemover: DocumentStage {
+    public var name: String { ExactStage.stageName }
+    public static let reason = "exact-duplicate"
+    let keepers: [UInt64: DocumentRank]
+
+    public func process(_ document: inout Document) -> StageVerdict {
+        guard let text = document.text else { return .keep }
+        let fingerprint = WordHasher.fingerprint(of: text)
+        guard fingerprint.words > 0, let keeper = keepers[fingerprint.hash], keeper.id != document.id else { return .keep }
+        document.setField(DuplicateFields.duplicateOf, .string(keeper.id))
+        return .remove(reason: Self.reason)
+    }
+}

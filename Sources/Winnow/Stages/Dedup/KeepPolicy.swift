@@ -1,0 +1,99 @@
+/// Which document of a group of duplicates stays. Every policy orders documents by what they hold
+/// (never by when a worker happened to see them) and breaks ties by id compared bytewise, so the
+/// kept copy is the same whatever the thread count or the way the corpus was sharded.
+public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// The document with the most words, then the most bytes of text.
+    case longest
+    /// The document read first: input path compared bytewise, then line number. Stable across threads
+    /// and across shards named in order; it changes when the input is reordered, by definition.
+    case first
+    /// The greatest value of a field (numbers numerically, strings bytewise: ISO dates work); a
+    /// document without the field comes last.
+    case newest(field: String)
+    /// The smallest value of a field; a document without the field comes last.
+    case oldest(field: String)
+
+    /// Reads `longest`, `first`, `newest:FIELD` or `oldest:FIELD`.
+    public init?(_ text: String) {
+        if text == "longest" { self = .longest; return }
+        if text == "first" { self = .first; return }
+        for (prefix, make) in [("newest:", KeepPolicy.newest), ("oldest:", KeepPolicy.oldest)] where text.hasPrefix(prefix) {
+            let field = String(text.dropFirst(prefix.count))
+            guard !field.isEmpty else { return nil }
+            self = make(field)
+            return
+        }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .longest: "longest"
+        case .first: "first"
+        case .newest(let field): "newest:\(field)"
+        case .oldest(let field): "oldest:\(field)"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let policy = KeepPolicy(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "'\(text)' is not a keep policy: use longest, first, newest:FIELD or oldest:FIELD"))
+        }
+        self = policy
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// The document's place in this policy's order as bytes: bytewise smaller is kept first.
+    public func rank(of document: Document, words: Int) -> [UInt8] {
+        switch self {
+        case .longest:
+            return Self.bigEndian(UInt64.max - UInt64(words)) + Self.bigEndian(UInt64.max - UInt64(document.text?.utf8.count ?? 0))
+        case .first:
+            return Array(document.origin.source.utf8) + [0] + Self.bigEndian(UInt64(max(document.origin.line, 0)))
+        case .newest(let field):
+            return Self.fieldRank(of: document, field, descending: true)
+        case .oldest(let field):
+            return Self.fieldRank(of: document, field, descending: false)
+        }
+    }
+
+    /// Numbers before strings, a missing or other value last; within a kind in the asked direction.
+    static func fieldRank(of document: Document, _ field: String, descending: Bool) -> [UInt8] {
+        if let value = document.stringField(field) {
+            let bytes = Array(value.utf8)
+            return [0x02] + (descending ? bytes.map { ~$0 } + [0xFF] : bytes + [0x00])
+        }
+        if let json = document.rawField(field), let number = Double(json), number.isFinite {
+            let bits = (number == 0 ? 0.0 : number).bitPattern
+            let ordered = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+            return [0x01] + bigEndian(descending ? ~ordered : ordered)
+        }
+        return [0xFF]
+    }
+
+    static func bigEndian(_ value: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) }
+    }
+}
+
+/// A document's standing among duplicates: its policy rank, then its id, both compared bytewise.
+public struct DocumentRank: Sendable, Comparable, Hashable {
+    public let rank: [UInt8]
+    public let id: String
+
+    public init(rank: [UInt8], id: String) {
+        self.rank = rank
+        self.id = id
+    }
+
+    public static func < (lhs: DocumentRank, rhs: DocumentRank) -> Bool {
+        if lhs.rank != rhs.rank { return lhs.rank.lexicographicallyPrecedes(rhs.rank) }
+        return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
+    }
+}

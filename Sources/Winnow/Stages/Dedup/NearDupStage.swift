@@ -1,0 +1,33 @@
+/// Finds near-duplicate documents (syndicated copies, light edits) and keeps one per cluster:
+/// word shingles → MinHash signatures (map) → LSH bands → verified candidate pairs → union-find
+/// clusters (merge) → kept document annotated, the others removed with `duplicate_of` (apply).
+public struct NearDupStage: RegisteredStage, CorpusStage {
+    public typealias Tally = SignatureTally
+    public static let stageName = "neardup"
+    public static let summary = "near-duplicate documents by MinHash LSH (one document kept per cluster)"
+
+    public let options: NearDupOptions
+    let hasher: ShingleHasher
+    let minHasher: MinHasher
+
+    public init(options: NearDupOptions) {
+        self.options = options
+        hasher = options.hasher
+        minHasher = options.minHasher
+    }
+
+    public func observe(_ document: Document, into tally: inout SignatureTally) {
+        guard let text = document.text else { return tally.addEmpty() }
+        var shingles: [UInt64] = []
+        shingles.reserveCapacity(text.utf8.count / 4)
+        let words = hasher.shingles(of: text, into: &shingles)
+        guard words > 0 else { return tally.addEmpty() }
+        tally.add(id: document.id, rank: options.keep.rank(of: document, words: words), shingles: shingles.count) { signatures in
+            minHasher.appendSignature(of: shingles, to: &signatures)
+        }
+    }
+
+    public func decider(for tally: SignatureTally) -> any DocumentStage {
+        DuplicateRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
+///
+///     {"format":"winnow.minhash-signatures","version":1,"shingle_words":5,"permutations":112,"bands":14,"rows":8,"seed":1,"keep":"longest"}
+///     {"id":"a17","rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","bands":["3f0e…",…]}
+///
+/// The header names the parameters the signatures depend on; `merge` refuses files made with others.
+/// Per document: its id, its keep rank (hex bytes; bytewise smaller is kept first, ties broken by id),
+/// its number of shingles, its MinHash signature (8 hex digits per slot) and its LSH band keys (16 hex digits each, band 0
+/// first: `LSHBanding.key`). An engine can explode the band keys, group by (band, key) in its shuffle
+/// to find candidate pairs, and verify them with the signatures; `winnow dedup merge` does all of it.
+public enum SignaturesFile {
+    public static let format = "winnow.minhash-signatures"
+    public static let version = 1
+
+    static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
+        [("format", .string(format)), ("version", .int(version)), ("shingle_words", .int(options.shingleWords)),
+         ("permutations", .int(options.permutations)), ("bands", .int(options.bands)), ("rows", .int(options.rows)),
+         ("seed", .string(String(options.seed))), ("keep", .string(options.keep.description))]
+    }
+
+    public static func write(_ tally: SignatureTally, options: NearDupOptions, to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var buffer: [UInt8] = []
+        JSONValue.object(header(options)).encode(into: &buffer)
+        buffer.append(0x0A)
+        let banding = options.banding
+        for index in 0..<tally.count {
+            let signature = tally.signature(index, permutations: options.permutations)
+            buffer += Array("{\"id\":".utf8)
+            JSONString.append(tally.ids[index], to: &buffer)
+            buffer += Array(",\"rank\":\"".utf8)
+            for byte in tally.ranks[index] { appendHex(UInt64(byte), digits: 2, to: &buffer) }
+            buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
+            for slot in signature { appendHex(UInt64(slot), digits: 8, to: &buffer) }
+            buffer += Array("\",\"bands\":[".utf8)
+            for band in 0..<banding.bands {
+                if band > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.append(UInt8(ascii: "\""))
+                appendHex(banding.key(band: band, of: signature), digits: 16, to: &buffer)
+                buffer.append(UInt8(ascii: "\""))
+            }
+            buffer += Array("]}\n".utf8)
+            if buffer.count > 1 << 20 {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.write(buffer)
+        try file.commit()
+    }
+
+    /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
+    public static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally) throws(WinnowError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io("cannot read the signatures file", path: path)
+        }
+        let expected = JSONValue.object(header(options)).encoded()
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            let where_ = "\(path):\(lineNumber)"
+            if lineNumber == 1 {
+                guard Array(line) == expected else {
+                    throw .configuration("signatures were made with other parameters; expected the header "
+                        + String(decoding: expected, as: UTF8.self), path: where_)
+                }
+                continue
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                  let id = object["id"] as? String, let rankHex = object["rank"] as? String,
+                  let signatureHex = object["signature"] as? String, let shingles = object["shingles"] as? Int, shingles >= 0,
+                  let rank = parseHex(rankHex, digits: 2), let slots = parseHex(signatureHex, digits: 8),
+                  slots.count == options.permutations else {
+                throw .configuration("a signature line needs 'id', hex 'rank', 'shingles' and a hex 'signature' of "
+                    + "\(options.permutations) slots of 8 digits", path: where_)
+            }
+            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles) { signatures in
+                signatures += slots.map { UInt32($0) }
+            }
+        }
+        guard lineNumber > 0 else { throw .configuration("empty signatures file", path: path) }
+    }
+
+    static func appendHex(_ value: UInt64, digits: Int, to buffer: inout [UInt8]) {
+        let alphabet = Array("0123456789abcdef".utf8)
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            buffer.append(alphabet[Int((value >> UInt64(shift)) & 0xF)])
+        }
+    }
+
+    static func parseHex(_ text: String, digits: Int) -> [UInt64]? {
+        let bytes = Array(text.utf8)
+        guard bytes.count % digits == 0 else { return nil }
+        var values: [UInt64] = []
+        values.reserveCapacity(bytes.count / digits)
+        var index = 0
+        while index < bytes.count {
+            var value: UInt64 = 0
+            for byte in bytes[index..<(index + digits)] {
+                guard let digit = JSONString.hexValue(byte) else { return nil }
+                value = value << 4 | UInt64(digit)
+            }
+            values.append(value)
+            index += digits
+        }
+        return values
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Winnow
+
+extension WinnowCommand {
+    struct Dedup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find near-duplicate documents with MinHash LSH and keep one per cluster.",
+            discussion: """
+                With inputs alone, signs, clusters and applies in one run. On a cluster, run the three steps:
+                  winnow dedup map shard-007.jsonl -o signatures/007.jsonl          (per shard)
+                  winnow dedup merge signatures/*.jsonl -o clusters.jsonl           (once)
+                  winnow dedup apply --clusters clusters.jsonl shard-007.jsonl -o dedup/007.jsonl
+                """,
+            subcommands: [All.self, Map.self, Merge.self, Apply.self],
+            defaultSubcommand: All.self)
+    }
+}
+
+/// The options that shape near-duplicate detection, shared by the subcommands.
+struct DedupArguments: ParsableArguments {
+    @Option(help: "Words per shingle.")
+    var shingleWords = NearDupOptions().shingleWords
+
+    @Option(help: "MinHash permutations (a multiple of 8, at least bands × rows).")
+    var permutations = NearDupOptions().permutations
+
+    @Option(help: "LSH bands.")
+    var bands = NearDupOptions().bands
+
+    @Option(help: "Rows (signature slots) per band.")
+    var rows = NearDupOptions().rows
+
+    @Option(help: "Estimated Jaccard similarity that joins a candidate pair on its own.")
+    var threshold = NearDupOptions().threshold
+
+    @Option(help: "Estimated containment (share of the smaller document found in the larger) that joins a pair above --min-jaccard; 0 turns it off.")
+    var containment = NearDupOptions().containment
+
+    @Option(help: "No pair below this estimated Jaccard similarity is ever joined.")
+    var minJaccard = NearDupOptions().minJaccard
+
+    @Option(help: "Seed of the MinHash permutations.")
+    var seed = NearDupOptions().seed
+
+    @Option(help: "Which document of a cluster stays: longest, first, newest:FIELD or oldest:FIELD.")
+    var keep: KeepPolicy = .longest
+
+    var options: NearDupOptions {
+        get throws {
+            var options = NearDupOptions()
+            options.shingleWords = shingleWords
+            options.permutations = permutations
+            options.bands = bands
+            options.rows = rows
+            options.threshold = threshold
+            options.containment = containment
+            options.minJaccard = minJaccard
+            options.seed = seed
+            options.keep = keep
+            if let problem = options.validationProblem { throw ValidationError(problem) }
+            return options
+        }
+    }
+}
+
+/// Where the clusters go, for the steps that compute them.
+struct ClusterOutputs: ParsableArguments {
+    @Option(help: ArgumentHelp("Write the clusters (JSONL, one line per cluster) to this file.", valueName: "file"))
+    var clusters: String?
+
+    @Option(help: ArgumentHelp("Write one {\"id\",\"cluster\"} line per clustered document to this file.", valueName: "file"))
+    var assignments: String?
+}
+
+extension WinnowCommand.Dedup {
+    struct All: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "all", abstract: "Sign, cluster and apply in one run (the default).")
+
+        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var outputs: ClusterOutputs
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            var settings = try dedup.options
+            settings.clusters = outputs.clusters ?? ""
+            settings.assignments = outputs.assignments ?? ""
+            try await options.run(name: "dedup", steps: [.corpus(NearDupStage(options: settings))])
+        }
+    }
+
+    struct Map: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute the MinHash signatures and band keys of one shard into a signatures file.")
+
+        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
+            let settings = try dedup.options
+            let tally = try await options.runner(name: "dedup map", steps: []).tally(NearDupStage(options: settings))
+            try SignaturesFile.write(tally, options: settings, to: options.output)
+            if !options.quiet {
+                Terminal.error("\(tally.count) signatures of \(tally.documents) documents written to \(options.output)")
+            }
+        }
+    }
+
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cluster the signatures of every shard into one clusters file.")
+
+        @OptionGroup var dedup: DedupArguments
+
+        @Argument(help: ArgumentHelp("Signatures files written by 'dedup map'.", valueName: "signatures"))
+        var signatures: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The clusters file.", valueName: "file"))
+        var output: String
+
+        @Option(help: ArgumentHelp("Also write one {\"id\",\"cluster\"} line per clustered document here.", valueName: "file"))
+        var assignments: String?
+
+        func run() async throws {
+            let settings = try dedup.options
+            var tally = SignatureTally()
+            for path in signatures { try SignaturesFile.read(path, options: settings, into: &tally) }
+            let clusters = DuplicateClusters(tally: tally, options: settings)
+            try ClustersFile.write(clusters, to: output)
+            if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
+            Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
+                + "\(tally.count) signatures; written to \(output)")
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep one document per cluster in one shard, using the merged clusters file.")
+
+        @Option(help: ArgumentHelp("The clusters file written by 'dedup merge'.", valueName: "file"))
+        var clusters: String
+
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            let remover = DuplicateRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
+            try await options.run(name: NearDupStage.stageName, steps: [.document(remover)])
+        }
+    }
+}
