@@ -28,20 +28,7 @@ import Testing
         return (texts(raw), raw)
     }
 
-    /// A generated news corpus (make_corpus.py, a fixed seed), made once per test process.
-    static let newsCorpus: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-news-\(getpid())").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", eval + "/make_corpus.py", eval + "/articles/ground-truth.json",
-                             eval + "/sites/python-docs/truth.json", eval + "/sites/sqlite-docs/truth.json",
-                             "--out", folder, "--stories", "300", "--seed", "7"]
-        process.standardOutput = FileHandle.nullDevice
-        try! process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "make_corpus.py failed")
-        return folder
-    }()
+    static var newsCorpus: String { GeneratedNews.folder }
 
     @Test(arguments: [("python-docs", 0.985), ("sqlite-docs", 0.980)])
     func documentationSitesTextPath(site: String, floor: Double) async throws {

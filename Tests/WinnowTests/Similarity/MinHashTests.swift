@@ -1,0 +1,116 @@
+import Testing
+@testable import Winnow
+
+@Suite struct ShingleHasherTests {
+    func shingles(_ text: String, width: Int = 5) -> [UInt64] {
+        var buffer: [UInt64] = []
+        _ = ShingleHasher(width: width).shingles(of: text, into: &buffer)
+        return buffer
+    }
+
+    @Test func oneShinglePerWindowAndOneForShortTexts() {
+        let text = "one two three four five six seven"
+        #expect(shingles(text).count == 3)
+        #expect(shingles(text, width: 1).count == 7)
+        #expect(shingles("only three words").count == 1)
+        #expect(shingles(" ... ").isEmpty)
+    }
+
+    @Test func shinglesDependOnWordOrderAndFolding() {
+        #expect(shingles("One, two; three four five.") == shingles("one two three four five"))
+        #expect(shingles("one two three four five") != shingles("two one three four five"))
+        // A shared run of words gives shared shingles, wherever it sits.
+        let shared = Set(shingles("alpha beta one two three four five")).intersection(shingles("one two three four five omega"))
+        #expect(shared.count == 1)
+    }
+}
+
+@Suite struct MinHasherTests {
+    /// A deterministic pseudo-random generator for test data.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return StableHash.finalize(state)
+        }
+    }
+
+    @Test(arguments: [0, 1, 7, 100, 4096])
+    func vectorKernelMatchesTheScalarLoop(count: Int) {
+        var random = SplitMix(state: UInt64(count))
+        let shingles = (0..<count).map { _ in random.next() }
+        for permutations in [8, 112, 256] {
+            let hasher = MinHasher(permutations: permutations, seed: 42)
+            var signature: [UInt32] = []
+            hasher.appendSignature(of: shingles, to: &signature)
+            #expect(signature == hasher.scalarSignature(of: shingles))
+            #expect(signature.count == permutations)
+        }
+    }
+
+    @Test func similarityEstimatesJaccard() {
+        var random = SplitMix(state: 9)
+        let common = (0..<600).map { _ in random.next() }
+        let first = common + (0..<200).map { _ in random.next() }
+        let second = common + (0..<200).map { _ in random.next() }
+        let jaccard = 600.0 / 1000.0
+        let hasher = MinHasher(permutations: 256, seed: 1)
+        var a: [UInt32] = [], b: [UInt32] = []
+        hasher.appendSignature(of: first, to: &a)
+        hasher.appendSignature(of: second, to: &b)
+        let estimate = MinHasher.similarity(a[...], b[...])
+        // Standard deviation sqrt(J(1-J)/256) ≈ 0.03: four of them is a generous bound.
+        #expect(abs(estimate - jaccard) < 0.12, "estimate \(estimate)")
+        #expect(MinHasher.similarity(a[...], a[...]) == 1)
+        var unrelated: [UInt32] = []
+        hasher.appendSignature(of: (0..<800).map { _ in random.next() }, to: &unrelated)
+        #expect(MinHasher.similarity(a[...], unrelated[...]) < 0.05)
+    }
+
+    @Test func signaturesDoNotDependOnShingleOrderButOnTheSeed() {
+        var random = SplitMix(state: 3)
+        let shingles = (0..<300).map { _ in random.next() }
+        var forward: [UInt32] = [], backward: [UInt32] = [], reseeded: [UInt32] = []
+        MinHasher(permutations: 64, seed: 1).appendSignature(of: shingles, to: &forward)
+        MinHasher(permutations: 64, seed: 1).appendSignature(of: shingles.reversed(), to: &backward)
+        MinHasher(permutations: 64, seed: 2).appendSignature(of: shingles, to: &reseeded)
+        #expect(forward == backward)
+        #expect(forward != reseeded)
+    }
+
+    @Test func bandKeysFollowTheSignature() {
+        let banding = LSHBanding(bands: 4, rows: 2)
+        let signature: [UInt32] = [1, 2, 3, 4, 5, 6, 7, 8]
+        var changed = signature
+        changed[7] = 99
+        #expect(banding.key(band: 0, of: signature[...]) == banding.key(band: 0, of: changed[...]))
+        #expect(banding.key(band: 3, of: signature[...]) != banding.key(band: 3, of: changed[...]))
+        // Equal slots in different bands still give different keys.
+        #expect(banding.key(band: 0, of: [5, 5, 5, 5][...]) != banding.key(band: 1, of: [5, 5, 5, 5][...]))
+        #expect(abs(LSHBanding(bands: 28, rows: 4).candidateProbability(similarity: 0.6) - 0.98) < 0.01)
+    }
+}
+
+@Suite struct UnionFindTests {
+    @Test func theRootIsTheSmallestMemberWhateverTheOrderOfUnions() {
+        let pairs = [(5, 3), (3, 9), (1, 7), (7, 8), (9, 2)]
+        var orders = [pairs, pairs.reversed(), pairs.map { ($0.1, $0.0) }]
+        orders.append([pairs[2], pairs[0], pairs[4], pairs[1], pairs[3]])
+        var partitions: [[Int]] = []
+        for order in orders {
+            var sets = UnionFind(count: 10)
+            for (a, b) in order { sets.union(a, b) }
+            partitions.append((0..<10).map { sets.find($0) })
+        }
+        #expect(Set(partitions.map { $0.description }).count == 1)
+        #expect(partitions[0] == [0, 1, 2, 2, 4, 2, 6, 1, 1, 2])
+    }
+
+    @Test func unionSaysWhetherItJoinedAnything() {
+        var sets = UnionFind(count: 3)
+        let joined = sets.union(0, 1)
+        let joinedAgain = sets.union(1, 0)
+        let alone = sets.find(2)
+        #expect(joined && !joinedAgain && alone == 2)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct DedupStageTests {
+    static let article = """
+        The city council voted on Tuesday to extend the tram line to the northern districts, a project \
+        that has been debated for more than a decade. Supporters said the extension would cut commuting \
+        times in half for thousands of residents, while opponents warned about the cost and the years of \
+        roadworks ahead. The first trams are expected to run on the new section in the spring of next year, \
+        according to the transport authority, which will publish a detailed timetable in the coming weeks.
+        """
+    static let other = """
+        A small bakery in the old town has won the national bread competition for the third year in a row. \
+        The owners, who took over the shop from their parents, credit a sourdough starter that is older than \
+        the building itself and a stubborn refusal to hurry the dough. Queues now form before dawn on weekends.
+        """
+
+    func record(_ id: String, _ text: String, extra: String = "") -> String {
+        var line: [UInt8] = Array("{\"id\":".utf8)
+        JSONString.append(id, to: &line)
+        line += Array(",\"text\":".utf8)
+        JSONString.append(text, to: &line)
+        return String(decoding: line, as: UTF8.self) + extra + "}"
+    }
+
+    var corpus: [String] {
+        [record("wire/1", Self.article),
+         record("site-b/7", "BERLIN (Agency) - " + Self.article),
+         record("site-c/2", Self.article.replacingOccurrences(of: "decade", with: "edacad")),
+         record("site-d/3", String(Self.article.prefix(Self.article.count * 3 / 4))),
+         record("bakery", Self.other),
+         record("bakery-copy", Self.other.uppercased() + " !!!"),
+         record("empty", ""),
+         record("unrelated", "Completely different words about football scores and the weather tomorrow.")]
+    }
+
+    func run(_ lines: [String], steps: [PipelineStep], threads: Int = 2) async throws -> (kept: [[String: Any]], removed: [[String: Any]], raw: String) {
+        let folder = TemporaryFolder()
+        let input = folder.write("in.jsonl", lines.joined(separator: "\n") + "\n")
+        _ = try await runSteps(steps, inputs: [.jsonl(path: input, name: input)], output: folder.file("out.jsonl")) {
+            $0.threads = threads
+            $0.removedOutput = folder.file("removed.jsonl")
+            $0.spoolDirectory = folder.path
+        }
+        let raw = folder.read("out.jsonl") ?? ""
+        return (jsonLines(raw), jsonLines(folder.read("removed.jsonl") ?? ""), raw)
+    }
+
+    @Test func exactRemovesFoldedCopiesAndNamesTheKeeper() async throws {
+        let result = try await run(corpus, steps: [.corpus(ExactStage(options: ExactOptions()))])
+        let removed = result.removed.map { ($0["id"] as! String, $0["duplicate_of"] as! String, $0["removed_reason"] as! String) }
+        #expect(removed.count == 1)
+        // Same words once folded; the longer text (more bytes: " !!!") is kept.
+        #expect(removed.first! == ("bakery", "bakery-copy", "exact-duplicate"))
+        #expect(result.kept.count == corpus.count - 1)
+    }
+
+    @Test func nearDuplicatesFormOneClusterWithTheLongestKept() async throws {
+        let result = try await run(corpus, steps: [.corpus(NearDupStage(options: NearDupOptions()))])
+        let removed = Dictionary(uniqueKeysWithValues: result.removed.map { ($0["id"] as! String, $0) })
+        #expect(Set(removed.keys) == ["wire/1", "site-c/2", "site-d/3", "bakery"])
+        for (_, document) in removed where (document["id"] as! String) != "bakery" {
+            #expect(document["duplicate_of"] as? String == "site-b/7")
+            #expect(document["cluster"] as? String == "site-b/7")
+            #expect(document["cluster_size"] as? Int == 4)
+            #expect((document["similarity"] as! Double) > 0.6)
+            #expect(document["removed_reason"] as? String == "near-duplicate")
+        }
+        let kept = Dictionary(uniqueKeysWithValues: result.kept.map { ($0["id"] as! String, $0) })
+        #expect(kept["site-b/7"]?["cluster"] as? String == "site-b/7")
+        #expect(kept["unrelated"]?["cluster"] == nil)
+        #expect(kept["empty"] != nil, "a document without words is kept, never clustered")
+    }
+
+    @Test func aCandidatePairBelowTheFloorIsNeverJoined() {
+        var options = NearDupOptions()
+        #expect(options.joins(similarity: 0.8, shingles: 100, 100))
+        #expect(!options.joins(similarity: 0.55, shingles: 100, 55), "contained, but below min_jaccard")
+        #expect(options.joins(similarity: 0.65, shingles: 100, 66), "a copy missing its last third")
+        #expect(!options.joins(similarity: 0.65, shingles: 100, 100), "same size, only 65% alike")
+        options.containment = 0
+        #expect(!options.joins(similarity: 0.65, shingles: 100, 66))
+    }
+
+    @Test func theOutputDoesNotDependOnInputOrderOrThreads() async throws {
+        let steps: [PipelineStep] = [.corpus(ExactStage(options: ExactOptions())), .corpus(NearDupStage(options: NearDupOptions()))]
+        let reference = try await run(corpus, steps: steps, threads: 1)
+        func byID(_ documents: [[String: Any]]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: documents.map { document in
+                let fields = document.keys.filter { $0 != "removed_by" }.sorted().map { "\($0)=\(document[$0]!)" }
+                return (document["id"] as! String, fields.joined(separator: "|"))
+            })
+        }
+        var random = MinHasherTests.SplitMix(state: 5)
+        for threads in [1, 4] {
+            for _ in 0..<3 {
+                let result = try await run(corpus.shuffled(using: &random), steps: steps, threads: threads)
+                #expect(byID(result.kept) == byID(reference.kept))
+                #expect(byID(result.removed) == byID(reference.removed))
+            }
+        }
+    }
+
+    @Test func invalidOptionsAreRejectedWithAReason() {
+        var options = NearDupOptions()
+        options.bands = 30
+        #expect(options.validationProblem?.contains("bands × rows") == true)
+        options = NearDupOptions()
+        options.permutations = 100
+        #expect(options.validationProblem?.contains("multiple of 8") == true)
+        options = NearDupOptions()
+        options.minJaccard = 0.9
+        #expect(options.validationProblem?.contains("min_jaccard") == true)
+    }
+}
