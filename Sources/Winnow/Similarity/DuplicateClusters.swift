@@ -78,25 +78,28 @@ public struct DuplicateClusters: Sendable {
         }
 
         var sets = UnionFind(count: count)
-        var bucket: [(key: UInt64, position: UInt32)] = []
+        // Per band, entries sort as (upper 32 bits of the band key, position) packed in one word:
+        // documents whose keys share the upper half land in one bucket. A rare false bucket costs
+        // one signature comparison and joins nothing.
+        var bucket: [UInt64] = []
         bucket.reserveCapacity(count)
         var leaders: [Int] = []
         for band in 0..<banding.bands {
             bucket.removeAll(keepingCapacity: true)
             for position in 0..<count {
-                bucket.append((banding.key(band: band, of: signature(position)), UInt32(position)))
+                bucket.append(banding.key(band: band, of: signature(position)) & 0xFFFF_FFFF_0000_0000 | UInt64(position))
             }
-            bucket.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            bucket.sort()
             var start = 0
             while start < count {
                 var end = start + 1
-                while end < count && bucket[end].key == bucket[start].key { end += 1 }
+                while end < count && bucket[end] >> 32 == bucket[start] >> 32 { end += 1 }
                 if end - start > 1 {
                     // Each member joins the first earlier member it is similar to (its leader);
                     // a member similar to none becomes a leader itself.
                     leaders.removeAll(keepingCapacity: true)
                     for entry in bucket[start..<end] {
-                        let position = Int(entry.position)
+                        let position = Int(entry & 0xFFFF_FFFF)
                         var placed = false
                         for leader in leaders {
                             let leaderRoot = sets.find(leader), root = sets.find(position)
