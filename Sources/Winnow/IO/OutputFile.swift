@@ -54,6 +54,14 @@ public final class OutputFile {
     }
 
     /// Writes what is buffered, makes it durable and renames the file into place.
+    /// Writes `buffer` and empties it once it holds a megabyte or more: lets a writer build lines in
+    /// one reused buffer without holding a whole file.
+    public func drain(_ buffer: inout [UInt8], atLeast threshold: Int = 1 << 20) throws(WinnowError) {
+        guard buffer.count >= threshold else { return }
+        try write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     public func commit() throws(WinnowError) {
         guard !committed else { return }
         try flush(finish: true)

@@ -26,12 +26,9 @@ public enum ClustersFile {
                 buffer += Array(",\"similarity\":\(rounded(member.similarity))}".utf8)
             }
             buffer += Array("]}\n".utf8)
-            if buffer.count > 1 << 20 {
-                try file.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            try file.drain(&buffer)
         }
-        try file.write(buffer)
+        try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }
 
@@ -47,12 +44,9 @@ public enum ClustersFile {
                 JSONString.append(cluster.kept, to: &buffer)
                 buffer += Array("}\n".utf8)
             }
-            if buffer.count > 1 << 20 {
-                try file.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            try file.drain(&buffer)
         }
-        try file.write(buffer)
+        try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }
 

@@ -42,12 +42,9 @@ public enum SignaturesFile {
                 buffer.append(UInt8(ascii: "\""))
             }
             buffer += Array("]}\n".utf8)
-            if buffer.count > 1 << 20 {
-                try file.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            try file.drain(&buffer)
         }
-        try file.write(buffer)
+        try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }
 
