@@ -65,4 +65,17 @@ import Testing
         var ignored = SignatureTally()
         #expect(throws: WinnowError.self) { try SignaturesFile.read(folder.file("0.sig"), options: other, into: &ignored) }
     }
+
+    @Test func damagedClusterAndSignatureFilesFailWithFileAndLine() throws {
+        let folder = TemporaryFolder()
+        let clusters = folder.write("bad.clusters", "{\"cluster\":\"a\",\"members\":[{\"id\":\"a\",\"similarity\":1}]}\n")
+        #expect { try ClustersFile.read(clusters) } throws: { "\($0)".contains("bad.clusters:1") && "\($0)".contains("two or more") }
+        let options = NearDupOptions()
+        let header = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)
+        let signatures = folder.write("bad.sig", header + "\n{\"id\":\"x\",\"rank\":\"zz\"}\n")
+        var tally = SignatureTally()
+        #expect { try SignaturesFile.read(signatures, options: options, into: &tally) } throws: {
+            "\($0)".contains("bad.sig:2") && "\($0)".contains("signature")
+        }
+    }
 }
