@@ -4,7 +4,8 @@ import Foundation
 public enum InputSpec: Sendable, Equatable {
     /// A JSONL file (plain or gzip), or `-` for standard input. `name` is used in messages and derived ids.
     case jsonl(path: String, name: String)
-    /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in.
+    /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in, without
+    /// the `.html`/`.htm`/`.html.gz` suffix.
     case html(path: String, id: String)
 
     static let jsonlSuffixes = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz"]
@@ -26,7 +27,7 @@ public enum InputSpec: Sendable, Equatable {
             }
             if !isDirectory.boolValue {
                 if hasSuffix(argument, in: htmlSuffixes) {
-                    specs.append(.html(path: argument, id: (argument as NSString).lastPathComponent))
+                    specs.append(.html(path: argument, id: pageID((argument as NSString).lastPathComponent)))
                 } else {
                     specs.append(.jsonl(path: argument, name: argument))
                 }
@@ -60,9 +61,18 @@ public enum InputSpec: Sendable, Equatable {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return relativePaths.map { relative in
             hasSuffix(relative, in: htmlSuffixes)
-                ? .html(path: prefix + relative, id: relative)
+                ? .html(path: prefix + relative, id: pageID(relative))
                 : .jsonl(path: prefix + relative, name: prefix + relative)
         }
+    }
+
+    /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.
+    private static func pageID(_ relative: String) -> String {
+        let lower = relative.lowercased()
+        guard let suffix = htmlSuffixes.first(where: { lower.hasSuffix($0) }), relative.count > suffix.count else {
+            return relative
+        }
+        return String(relative.dropLast(suffix.count))
     }
 
     private static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {

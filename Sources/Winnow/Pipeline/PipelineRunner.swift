@@ -123,8 +123,9 @@ public struct PipelineRunner: Sendable {
                           destination: OutputFile, removed: OutputFile?, rejects: OutputFile?, isLast: Bool,
                           state: inout RunState) async throws(WinnowError) {
         let config = configuration
+        let makesText = stages.first?.stage.makesText ?? false
         var processor = BatchProcessor(
-            decoder: DocumentDecoder(fields: config.fields, requireText: true),
+            decoder: DocumentDecoder(fields: config.fields, requireText: !makesText),
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
         processor.observer = observer?.pass

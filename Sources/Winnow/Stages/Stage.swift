@@ -15,6 +15,12 @@ public protocol DocumentStage: Sendable {
     var name: String { get }
     /// Changes `document` in place and says whether it stays.
     func process(_ document: inout Document) -> StageVerdict
+    /// True for a stage that makes `text` out of `html`: records with only HTML may reach it.
+    var makesText: Bool { get }
+}
+
+extension DocumentStage {
+    public var makesText: Bool { false }
 }
 
 /// The options of a stage as written in a pipeline file: snake_case keys, all optional, with defaults.

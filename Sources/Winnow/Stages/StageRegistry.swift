@@ -4,6 +4,7 @@ import Yams
 /// `StageRegistryTests` fails when a stage exists that this list or `Pipelines/default.yaml` misses.
 public enum StageRegistry {
     public static let stages: [any RegisteredStage.Type] = [
+        CleanStage.self,
         NormalizeStage.self,
         ExactStage.self,
         TemplatesStage.self,

@@ -66,7 +66,7 @@ import Testing
         #expect(specs == [
             .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
             .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
-            .html(path: folder.file("page.html"), id: "page.html"),
+            .html(path: folder.file("page.html"), id: "page"),
         ])
         let found = try records(specs)
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns a page's bytes into valid UTF-8 for the parser. The encoding comes from, in order: a byte
+/// order mark; valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares); the
+/// charset the record or HTTP header declared; the page's `<meta charset>` or `http-equiv`; then a
+/// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
+/// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD.
+enum CharsetDecoder {
+    /// The decoded page and the encoding it was read as.
+    struct Decoded {
+        var utf8: [UInt8]
+        var encoding: String
+    }
+
+    static func decode(_ bytes: [UInt8], declared: String?) -> Decoded {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16LE"), encoding: "utf-16le")
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE"), encoding: "utf-16be")
+        }
+        let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+        if invalid == nil {
+            return Decoded(utf8: bytes.contains(0) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
+        }
+        let label = (declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes)).map(canonical)
+        switch label {
+        case "utf-8", nil:
+            if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
+            return Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252"), encoding: "windows-1252")
+        case let label?:
+            if iconvKnows(label) { return Decoded(utf8: convert(bytes[...], from: label), encoding: label) }
+            return Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252"), encoding: "windows-1252")
+        }
+    }
+
+    /// The `charset=` parameter of a Content-Type value, or the value itself when it is a bare label.
+    static func charset(inContentType value: String) -> String? {
+        let lower = value.lowercased()
+        guard let range = lower.range(of: "charset=") else {
+            return lower.contains("/") || lower.isEmpty ? nil : String(lower.filter { $0 != " " && $0 != "\"" && $0 != "'" })
+        }
+        let rest = lower[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let label = rest.prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+        return label.isEmpty ? nil : String(label)
+    }
+
+    /// The charset a `<meta>` element in the first 16 KB declares.
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(16 << 10).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var searchFrom = head.startIndex
+        while let meta = ByteSearch.firstOffset(of: Array("<meta".utf8), in: head[searchFrom...]) {
+            let tagStart = meta + 5
+            let tagEnd = head[tagStart...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
+            let tag = String(decoding: head[tagStart..<tagEnd], as: UTF8.self)
+            if let label = charset(inContentType: tag.replacingOccurrences(of: " ", with: "")), tag.contains("charset") {
+                return label
+            }
+            searchFrom = tagEnd
+        }
+        return nil
+    }
+
+    /// WHATWG treats these labels as Windows-1252, and pages that say them usually mean it.
+    private static func canonical(_ label: String) -> String {
+        switch label {
+        case "utf8", "unicode-1-1-utf-8", "utf-8": "utf-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
+             "x-cp1252", "iso_8859-1", "cp819", "ibm819":
+            "windows-1252"
+        case "gb2312", "gbk", "x-gbk", "chinese": "gb18030"
+        case "shift-jis", "x-sjis", "sjis", "ms_kanji", "windows-31j": "shift_jis"
+        case "ks_c_5601-1987", "euc-kr", "korean", "cp949": "cp949"
+        case "iso-8859-9", "latin5": "windows-1254"
+        case "tis-620", "iso-8859-11": "windows-874"
+        default: label
+        }
+    }
+
+    /// True when well-formed multi-byte sequences outnumber the broken ones: UTF-8 with a few bad
+    /// bytes, rather than a single-byte encoding.
+    private static func mostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var good = 0
+        var bad = 0
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+            if length > 0, i + length <= bytes.count, bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                good += 1
+                i += length
+            } else {
+                bad += 1
+                i += 1
+            }
+        }
+        return good > bad
+    }
+
+    /// Valid UTF-8 out of nearly-valid UTF-8: each bad byte becomes U+FFFD, NUL becomes a space.
+    static func repairUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var rest = bytes
+        while !rest.isEmpty {
+            let bad = rest.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+            let goodEnd = rest.startIndex + (bad ?? rest.count)
+            for byte in rest[rest.startIndex..<goodEnd] { output.append(byte == 0 ? UInt8(ascii: " ") : byte) }
+            guard bad != nil else { break }
+            output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            rest = rest[(goodEnd + 1)...]
+        }
+        return output
+    }
+
+    private static func iconvKnows(_ label: String) -> Bool {
+        let converter = iconv_open("UTF-8", label)
+        guard converter != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(converter)
+        return true
+    }
+
+    /// Converts with iconv; a byte iconv cannot decode becomes U+FFFD and decoding goes on after it.
+    private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8] {
+        let converter = iconv_open("UTF-8", encoding)
+        guard converter != iconv_t(bitPattern: -1) else { return repairUTF8(bytes) }
+        defer { iconv_close(converter) }
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        var written = 0
+        var input = Array(bytes)
+        let inputCount = input.count
+        input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var inPointer = source.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                var inLeft = inputCount
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = target.count - 3
+                while inLeft > 0 {
+                    if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
+                    guard errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { break }
+                    for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
+                        outPointer!.pointee = CChar(bitPattern: byte)
+                        outPointer! += 1
+                    }
+                    outLeft -= 3
+                    inPointer! += 1
+                    inLeft -= 1
+                }
+                written = target.count - 3 - outLeft
+            }
+        }
+        output.removeSubrange(written...)
+        for index in output.indices where output[index] == 0 { output[index] = UInt8(ascii: " ") }
+        return output
+    }
+}

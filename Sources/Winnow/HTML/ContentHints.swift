@@ -1,0 +1,91 @@
+/// Reads an element's `class` and `id` for the words page builders use for chrome ("sidebar",
+/// "share", "comment") and for content ("article", "entry", "story"), as readability does.
+/// Pages repeat the same class strings many times, so each distinct string is matched once.
+struct ContentHints {
+    private var cache: [UInt64: ContentHint] = [:]
+
+    /// The hint for an element with these (lower- or mixed-case) class and id values.
+    mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>) -> ContentHint {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in names { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let known = cache[key] { return known }
+        let hint = Self.match(Array(names.lazy.map(Self.lowercase)))
+        if cache.count < 4096 { cache[key] = hint }
+        return hint
+    }
+
+    /// The hint of a `role` attribute value.
+    static func hint(role: UnsafeBufferPointer<UInt8>) -> ContentHint {
+        switch String(decoding: role, as: UTF8.self).lowercased() {
+        case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
+             "alert", "alertdialog", "toolbar", "tablist":
+            ContentHint(weight: -25, isBoilerplate: true)
+        case "main", "article":
+            ContentHint(weight: 25)
+        default:
+            ContentHint()
+        }
+    }
+
+    /// Chrome whatever else the name says.
+    private static let boilerplate: [[UInt8]] = [
+        "comment", "disqus", "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
+        "sharing", "banner", "breadcrumb", "newsletter", "cookie", "consent", "gdpr", "popup", "modal",
+        "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
+        "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
+        "masthead", "toolbar", "print-only",
+    ].map { Array($0.utf8) }
+
+    /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").
+    private static let rescue: [[UInt8]] = ["article", "body", "column", "content", "main", "shadow"]
+        .map { Array($0.utf8) }
+
+    private static let negative: [[UInt8]] = [
+        "comment", "sidebar", "footer", "footnote", "related", "share", "social", "sponsor", "promo",
+        "banner", "combx", "contact", "masthead", "media", "meta", "outbrain", "scroll", "shoutbox",
+        "skyscraper", "shopping", "widget", "tags", "tool", "byline", "author", "caption", "header",
+        "menu", "nav", "teaser", "newsletter", "login", "search", "hidden",
+    ].map { Array($0.utf8) }
+
+    private static let positive: [[UInt8]] = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+        "blog", "story", "prose", "richtext", "rich-text",
+    ].map { Array($0.utf8) }
+
+    /// Whole words (split at anything but letters and digits) that mark advertising.
+    private static let adWords: Set<[UInt8]> = Set(["ad", "ads", "adv", "advert", "advertisement", "ad-slot",
+                                                    "dfp", "gpt"].map { Array($0.utf8) })
+
+    private static let articleBody: [[UInt8]] = ["articlebody", "article-body", "article_body", "story-body",
+                                                 "storybody", "post-body", "entry-content", "post-content",
+                                                 "article-content", "articlecontent", "story-content"]
+        .map { Array($0.utf8) }
+
+    private static func match(_ names: [UInt8]) -> ContentHint {
+        var hint = ContentHint()
+        let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
+        if !rescued && (boilerplate.contains { ByteSearch.contains($0, in: names) } || hasAdWord(names)) {
+            hint.isBoilerplate = true
+        }
+        if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
+        if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
+        if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
+            hint.isArticleBody = true
+            hint.isBoilerplate = false
+        }
+        return hint
+    }
+
+    private static func hasAdWord(_ names: [UInt8]) -> Bool {
+        names.split(whereSeparator: { !isWordByte($0) && $0 != UInt8(ascii: "-") })
+            .contains { adWords.contains(Array($0)) }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+}

@@ -1,0 +1,77 @@
+/// HTML in, clean text and metadata out: decode to UTF-8, parse with libxml2, find the main
+/// content, write it with its block structure. Pure and reentrant: one value serves every thread.
+public struct HTMLExtractor: Sendable {
+    /// What to keep of a page.
+    public struct Settings: Sendable, Equatable {
+        /// Only the main content (true) or all visible text (false).
+        public var mainContent = true
+        /// The page title as the first paragraph of the text.
+        public var title = false
+        /// Keep tables.
+        public var tables = true
+        /// Keep blocks that are mostly links (menus, teaser lists) inside the main content.
+        public var links = false
+        /// Pages over this many bytes are not parsed.
+        public var maxBytes = 32 << 20
+
+        public init() {}
+    }
+
+    /// The result for one page.
+    public enum Outcome: Sendable, Equatable {
+        case text(String, metadata: PageMetadata, encoding: String)
+        /// Not parsed; the reason says why in a word (`html-too-large`, `binary`).
+        case refused(reason: String)
+    }
+
+    public let settings: Settings
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// Extracts the text of a page given as raw bytes (with an optional declared charset) or text.
+    public func extract(_ html: HTMLContent, declaredCharset: String? = nil) -> Outcome {
+        let decoded: CharsetDecoder.Decoded
+        switch html {
+        case .bytes(let bytes):
+            if bytes.count > settings.maxBytes { return .refused(reason: "html-too-large") }
+            if Self.looksBinary(bytes) { return .refused(reason: "binary") }
+            decoded = CharsetDecoder.decode(bytes, declared: declaredCharset)
+        case .text(let text):
+            if text.utf8.count > settings.maxBytes { return .refused(reason: "html-too-large") }
+            let bytes = Array(text.utf8)
+            if Self.looksBinary(bytes) { return .refused(reason: "binary") }
+            decoded = .init(utf8: bytes.contains(0) ? CharsetDecoder.repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
+        }
+        let tree = HTMLParser.parse(decoded.utf8)
+        var include: [Bool]
+        if settings.mainContent {
+            include = MainContent(tree, keepLinkLists: settings.links).include
+        } else {
+            include = [Bool](repeating: true, count: tree.nodes.count)
+        }
+        if !settings.tables {
+            for index in tree.nodes.indices where tree.nodes[index].tag == .table {
+                for inner in index..<Int(tree.nodes[index].end) { include[inner] = false }
+            }
+        }
+        var text = TextRenderer.render(tree, include: include)
+        if settings.title, let title = tree.metadata.title, !title.isEmpty {
+            text = text.isEmpty ? title : title + "\n\n" + text
+        }
+        return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
+    }
+
+    /// More than one byte in twenty of the first 4 KB is a control character no HTML page has
+    /// (UTF-16 pages, which start with a byte order mark, excepted).
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        let head = bytes.prefix(4096)
+        guard !head.isEmpty else { return false }
+        let controls = head.reduce(0) { count, byte in
+            count + (byte < 0x09 || (byte > 0x0D && byte < 0x20) ? 1 : 0)
+        }
+        return controls * 20 > head.count
+    }
+}

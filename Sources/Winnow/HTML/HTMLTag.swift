@@ -1,0 +1,94 @@
+/// The HTML elements the cleanup stage tells apart, and what each means for text: dropped with its
+/// content, a block that breaks lines, or inline. Any other element is `.other` and reads as inline.
+public enum HTMLTag: UInt8, Sendable, CaseIterable {
+    case other
+    case text
+    // Document structure.
+    case html, head, body, title, meta, link, base
+    // Sections and page chrome.
+    case article, main, section, nav, aside, header, footer, address, hgroup, search
+    // Blocks.
+    case p, div, center, blockquote, pre, figure, figcaption, details, summary, dialog, hr, br
+    case h1, h2, h3, h4, h5, h6
+    case ul, ol, li, dl, dt, dd, menu, dir
+    case table, caption, thead, tbody, tfoot, tr, td, th, colgroup, col
+    case form, fieldset, legend, label
+    // Inline elements that matter to scoring or metadata.
+    case a, time, img, span, code
+    // Dropped with their content.
+    case script, style, noscript, template, svg, math, iframe, object, embed, canvas
+    case select, option, optgroup, datalist, textarea, button, input, audio, video, source, track, map, area
+    case frameset, frame, noframes, slot
+
+    /// Looks a tag up by its lower-case name (libxml2's HTML parser reports names in lower case).
+    static func named(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
+        guard name.count <= 10 else { return .other }
+        return byName[key(name)] ?? .other
+    }
+
+    /// What the element does to the text around it.
+    var layout: Layout {
+        Self.layouts[Int(rawValue)]
+    }
+
+    /// How text is laid out around an element.
+    enum Layout: UInt8 {
+        /// Inline: text flows through it.
+        case inline
+        /// Starts and ends a paragraph: a blank line before and after.
+        case paragraph
+        /// Starts and ends a line: list items, table rows, definition terms.
+        case line
+        /// A table cell: a space between cells of a row.
+        case cell
+        /// A line break inside a paragraph.
+        case lineBreak
+        /// Dropped with everything inside it: scripts, styles, forms controls, embedded documents.
+        case dropped
+    }
+
+    var isHeading: Bool {
+        switch self {
+        case .h1, .h2, .h3, .h4, .h5, .h6: true
+        default: false
+        }
+    }
+
+    private static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name {
+            hash = (hash ^ UInt64(byte | 0x20)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private static let byName: [UInt64: HTMLTag] = {
+        var byName: [UInt64: HTMLTag] = [:]
+        for tag in HTMLTag.allCases where tag != .other && tag != .text {
+            Array("\(tag)".utf8).withUnsafeBufferPointer { byName[key($0)] = tag }
+        }
+        return byName
+    }()
+
+    private static let layouts: [Layout] = HTMLTag.allCases.map { tag in
+        switch tag {
+        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+             .select, .option, .optgroup, .datalist, .textarea, .button, .input, .audio, .video, .source,
+             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base:
+            .dropped
+        case .br:
+            .lineBreak
+        case .li, .dt, .dd, .tr, .caption, .legend, .summary, .figcaption:
+            .line
+        case .td, .th:
+            .cell
+        case .html, .head, .body, .article, .main, .section, .nav, .aside, .header, .footer, .address, .hgroup,
+             .search, .p, .div, .center, .blockquote, .pre, .figure, .details, .dialog, .hr,
+             .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
+             .colgroup, .col, .form, .fieldset:
+            .paragraph
+        case .other, .text, .label, .a, .time, .img, .span, .code:
+            .inline
+        }
+    }
+}

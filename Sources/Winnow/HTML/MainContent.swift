@@ -1,0 +1,207 @@
+/// Finds the part of one page that holds its main content, without looking at other pages.
+///
+/// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
+///    names mark them as navigation, sidebars, share bars, comments or banners.
+/// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
+///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
+///    grandparent, less further up. An element's score is then scaled by how little of its text is
+///    link text, and adjusted by its tag and class/id names.
+/// 3. The best element is the content; its siblings join when they score close to it or read as
+///    prose (long, few links, or a finished sentence).
+/// 4. Inside the chosen elements, blocks that are mostly links (menus, teaser lists, tag clouds)
+///    are left out.
+struct MainContent {
+    /// Per node: part of the main content.
+    private(set) var include: [Bool]
+
+    init(_ tree: PageTree, keepLinkLists: Bool = false) {
+        let nodes = tree.nodes
+        let count = nodes.count
+        let stats = BlockStats(tree)
+
+        var score = [Double](repeating: 0, count: count)
+        var isCandidate = [Bool](repeating: false, count: count)
+        for index in 0..<count where stats.directChars[index] >= 25 && !stats.excluded[index] {
+            let block = nodes[index]
+            guard block.tag != .text, Self.scoresAsParagraph(block.tag) else { continue }
+            let chars = stats.directChars[index]
+            let points = 1 + Double(stats.commas[index]) + min(Double(chars) / 100, 3)
+            var ancestor = Int(block.parent)
+            var level = 0
+            while ancestor > 0 && level < 5 {
+                if !isCandidate[ancestor] {
+                    isCandidate[ancestor] = true
+                    score[ancestor] = Self.baseScore(nodes[ancestor])
+                }
+                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
+                ancestor = Int(nodes[ancestor].parent)
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = -Double.infinity
+        for index in 0..<count where isCandidate[index] {
+            score[index] *= 1 - stats.linkDensity(index)
+            if score[index] > bestScore {
+                bestScore = score[index]
+                best = index
+            }
+        }
+
+        var include = [Bool](repeating: false, count: count)
+        if best <= 0 {
+            Self.mark(&include, subtreeOf: 0, nodes: nodes, stats: stats)
+        } else {
+            let parent = Int(nodes[best].parent)
+            let threshold = max(10, bestScore * 0.2)
+            var child = parent + 1
+            while child < Int(nodes[parent].end) {
+                let joins = child == best || (isCandidate[child] && score[child] >= threshold)
+                    || Self.readsAsProse(child, nodes: nodes, stats: stats, text: tree.text)
+                if joins && !stats.excluded[child] { Self.mark(&include, subtreeOf: child, nodes: nodes, stats: stats) }
+                child = Int(nodes[child].end)
+            }
+        }
+        if !keepLinkLists { Self.dropLinkLists(&include, nodes: nodes, stats: stats) }
+        self.include = include
+    }
+
+    private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .pre, .td, .blockquote, .div, .section, .article, .li, .dd, .other, .span, .main, .center: true
+        default: false
+        }
+    }
+
+    /// Readability's starting score by tag, plus the class/id weight.
+    private static func baseScore(_ node: PageNode) -> Double {
+        var base: Double
+        switch node.tag {
+        case .div, .article, .main: base = 5
+        case .pre, .td, .blockquote, .section: base = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: base = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: base = -5
+        default: base = 0
+        }
+        base += Double(node.hint.weight)
+        if node.hint.isArticleBody { base += 50 }
+        return base
+    }
+
+    /// A sibling of the best element that is prose in its own right.
+    private static func readsAsProse(_ index: Int, nodes: [PageNode], stats: BlockStats, text: [UInt8]) -> Bool {
+        let node = nodes[index]
+        guard node.tag == .p || node.tag == .text else { return false }
+        let chars = stats.chars[index]
+        let density = stats.linkDensity(index)
+        if chars > 80 { return density < 0.25 }
+        return chars > 0 && density == 0 && stats.endsSentence[index]
+    }
+
+    /// Includes a subtree (less its chrome) and the elements around it, so that the renderer reaches it.
+    private static func mark(_ include: inout [Bool], subtreeOf root: Int, nodes: [PageNode], stats: BlockStats) {
+        var ancestor = Int(nodes[root].parent)
+        while ancestor >= 0 && !include[ancestor] {
+            include[ancestor] = true
+            ancestor = Int(nodes[ancestor].parent)
+        }
+        var index = root
+        let end = Int(nodes[root].end)
+        while index < end {
+            if stats.excluded[index] {
+                index = Int(nodes[index].end)
+                continue
+            }
+            include[index] = true
+            index += 1
+        }
+    }
+
+    /// Leaves out lists and blocks inside the content that are mostly links.
+    private static func dropLinkLists(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
+        for index in 0..<nodes.count where include[index] && nodes[index].tag != .text && nodes[index].tag != .a {
+            let layout = nodes[index].tag.layout
+            guard layout != .inline else { continue }
+            let chars = stats.chars[index]
+            guard chars > 0 else { continue }
+            let density = stats.linkDensity(index)
+            if density > 0.5 || (nodes[index].hint.weight < 0 && density > 0.25) {
+                var inner = index
+                while inner < Int(nodes[index].end) {
+                    include[inner] = false
+                    inner += 1
+                }
+            }
+        }
+    }
+}
+
+/// Text counts per node that the content scoring needs: characters (not bytes, no whitespace),
+/// characters inside links, commas, for each block's own text and for whole subtrees.
+struct BlockStats {
+    /// Left out as page chrome, by the node's own hint or an ancestor's.
+    var excluded: [Bool]
+    /// Characters of the subtree (excluded parts not counted).
+    var chars: [Int32]
+    /// Characters of the subtree inside links.
+    var linkChars: [Int32]
+    /// Characters of text that this block holds directly or through inline elements.
+    var directChars: [Int32]
+    /// Commas in that text.
+    var commas: [Int32]
+    /// Whether the subtree's text ends with sentence punctuation.
+    var endsSentence: [Bool]
+
+    init(_ tree: PageTree, keepLinkLists: Bool = false) {
+        let nodes = tree.nodes
+        let count = nodes.count
+        excluded = [Bool](repeating: false, count: count)
+        chars = [Int32](repeating: 0, count: count)
+        linkChars = [Int32](repeating: 0, count: count)
+        directChars = [Int32](repeating: 0, count: count)
+        commas = [Int32](repeating: 0, count: count)
+        endsSentence = [Bool](repeating: false, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        var owner = [Int32](repeating: 0, count: count)
+        for index in 0..<count {
+            let node = nodes[index]
+            let parent = Int(node.parent)
+            if parent >= 0 {
+                excluded[index] = excluded[parent] || node.hint.isBoilerplate
+                inLink[index] = inLink[parent] || node.tag == .a
+                owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
+            }
+            guard node.tag == .text, !excluded[index] else { continue }
+            var letters: Int32 = 0
+            var commaCount: Int32 = 0
+            var last: UInt8 = 0
+            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+                if byte & 0xC0 != 0x80 { letters += 1 }
+                if byte == UInt8(ascii: ",") { commaCount += 1 }
+                last = byte
+            }
+            guard letters > 0 else { continue }
+            chars[index] = letters
+            if inLink[index] { linkChars[index] = letters }
+            endsSentence[index] = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                || last == UInt8(ascii: "\"") || last == 0x9D
+            let block = Int(owner[index])
+            directChars[block] += letters
+            commas[block] += commaCount
+        }
+        // Children come after their parent, so a reverse walk sums every subtree.
+        for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
+            let parent = Int(nodes[index].parent)
+            chars[parent] += chars[index]
+            linkChars[parent] += linkChars[index]
+            if chars[index] > 0 && index > 0 && !endsSentence[parent] && Int(nodes[parent].end) == Int(nodes[index].end) {
+                endsSentence[parent] = endsSentence[index]
+            }
+        }
+    }
+
+    func linkDensity(_ index: Int) -> Double {
+        chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
+    }
+}

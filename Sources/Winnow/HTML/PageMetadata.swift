@@ -1,0 +1,64 @@
+/// What a page states about itself, read while it is parsed; every field is optional because most
+/// pages state only some of it.
+public struct PageMetadata: Sendable, Equatable {
+    /// `og:title`, else the `<title>` element.
+    public var title: String?
+    /// The `lang` attribute of `<html>`.
+    public var language: String?
+    /// `<link rel="canonical">`, else `og:url`.
+    public var canonicalURL: String?
+    /// The publication date as the page writes it (usually ISO 8601): `article:published_time`,
+    /// `datePublished` (microdata or JSON-LD), a `date` meta tag, or the first `<time datetime>`.
+    public var published: String?
+
+    public init() {}
+
+    var titleText: String?
+    var openGraphTitle: String?
+    var openGraphURL: String?
+    var timeElementDate: String?
+
+    /// Settles the fields whose sources have an order of preference.
+    mutating func finish() {
+        title = Self.clean(openGraphTitle) ?? Self.clean(titleText)
+        canonicalURL = Self.clean(canonicalURL) ?? Self.clean(openGraphURL)
+        published = Self.clean(published) ?? Self.clean(timeElementDate)
+        language = Self.clean(language)
+    }
+
+    /// Reads a `<meta>` element's name or property and content.
+    mutating func meta(name: String?, property: String?, itemprop: String?, content: String?) {
+        guard let content else { return }
+        let key = (property ?? name ?? itemprop ?? "").lowercased()
+        switch key {
+        case "og:title": openGraphTitle = openGraphTitle ?? content
+        case "og:url": openGraphURL = openGraphURL ?? content
+        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+             "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date":
+            published = published ?? content
+        default: break
+        }
+    }
+
+    /// Reads the first `"datePublished": "..."` of a JSON-LD script.
+    mutating func jsonLD(_ script: [UInt8]) {
+        guard published == nil else { return }
+        let key = Array("\"datePublished\"".utf8)
+        guard let found = script.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: key, in: $0) }) else { return }
+        let start = found + key.count
+        var i = start
+        while i < script.count, script[i] == UInt8(ascii: " ") || script[i] == UInt8(ascii: ":")
+            || script[i] == UInt8(ascii: "\n") || script[i] == UInt8(ascii: "\t") { i += 1 }
+        guard i < script.count, script[i] == UInt8(ascii: "\"") else { return }
+        let valueStart = i + 1
+        guard let valueEnd = script[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
+              valueEnd - valueStart <= 64 else { return }
+        published = String(decoding: script[valueStart..<valueEnd], as: UTF8.self)
+    }
+
+    private static func clean(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let folded = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return folded.isEmpty ? nil : folded
+    }
+}

@@ -1,0 +1,39 @@
+/// A parsed page as a flat array of elements and text runs in document order, so that every
+/// element's subtree is the contiguous range `index..<end` and no walk needs recursion (a page
+/// nested 10,000 deep is as safe as a flat one). Dropped elements (scripts, styles, hidden
+/// elements, form controls) are not in it.
+struct PageTree {
+    /// Elements and text runs in document order; index 0 is the root element.
+    var nodes: [PageNode] = []
+    /// The UTF-8 bytes of every text run, back to back; a text node holds a range of it.
+    var text: [UInt8] = []
+    /// What the page says about itself: title, language, canonical URL, date.
+    var metadata = PageMetadata()
+}
+
+/// One element or text run of a `PageTree`.
+struct PageNode {
+    /// The element, or `.text` for a text run.
+    var tag: HTMLTag
+    /// What the element's tag, role and class/id say about it.
+    var hint: ContentHint
+    /// The enclosing element's index; -1 for the root.
+    var parent: Int32
+    /// One past the last node of this node's subtree.
+    var end: Int32
+    /// For a text run: its bytes in `PageTree.text`.
+    var textStart: Int32
+    var textEnd: Int32
+}
+
+/// What an element's tag, `role`, `class` and `id` say about whether it holds the main content.
+struct ContentHint: Equatable {
+    /// Positive for names such as "article" or "content", negative for "comment" or "share"
+    /// (readability's class weight, in the same units).
+    var weight: Int16 = 0
+    /// Page chrome by its name or role alone (navigation, sidebars, share bars, cookie banners):
+    /// left out of the main content wherever it sits.
+    var isBoilerplate = false
+    /// Marked as the article body (`itemprop="articleBody"` and the like).
+    var isArticleBody = false
+}

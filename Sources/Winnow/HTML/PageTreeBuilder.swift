@@ -1,0 +1,205 @@
+/// Builds a `PageTree` from the parser's start, end and text events, dropping what never counts as
+/// text (scripts, styles, form controls, hidden elements) and reading the page's metadata on the way.
+/// The buffers it is handed are valid only during the call.
+final class PageTreeBuilder {
+    private var tree = PageTree()
+    /// The open elements, innermost last; the synthetic root is always first.
+    private var open: [Int32] = [0]
+    /// How many elements deep inside a dropped element the parser is (0: not inside one).
+    private var dropDepth = 0
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
+    private var hints = ContentHints()
+
+    private enum Capture {
+        case none, title, jsonLD
+    }
+
+    init() {
+        tree.nodes.reserveCapacity(2048)
+        tree.text.reserveCapacity(1 << 16)
+        tree.nodes.append(PageNode(tag: .other, hint: ContentHint(), parent: -1, end: 0, textStart: 0, textEnd: 0))
+    }
+
+    func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
+        if dropDepth > 0 {
+            dropDepth += 1
+            return
+        }
+        let tag = HTMLTag.named(name)
+        var hint = ContentHint()
+        var hidden = false
+        switch tag {
+        case .meta, .link, .html, .time, .title, .script:
+            readMetadata(tag, attributes)
+        default:
+            break
+        }
+        if tag.layout == .dropped {
+            dropDepth = 1
+            return
+        }
+        for (key, value) in attributes {
+            switch Attribute(key) {
+            case .classOrID:
+                combine(&hint, hints.hint(classAndID: value))
+            case .role:
+                combine(&hint, ContentHints.hint(role: value))
+            case .style:
+                hidden = hidden || Self.hidesElement(style: value)
+            case .hidden:
+                hidden = true
+            case .ariaHidden:
+                hidden = hidden || Self.equalsIgnoringCase(value, "true")
+            case .itemprop:
+                if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
+            case .other:
+                break
+            }
+        }
+        if hidden {
+            dropDepth = 1
+            return
+        }
+        switch tag {
+        case .nav, .aside, .footer, .search:
+            hint.isBoilerplate = true
+            hint.weight -= 25
+        case .article, .main:
+            hint.weight += 25
+        case .header:
+            hint.weight -= 25
+        default:
+            break
+        }
+        if hint.isArticleBody { hint.isBoilerplate = false }
+        tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
+        open.append(Int32(tree.nodes.count - 1))
+    }
+
+    func end() {
+        if dropDepth > 0 {
+            dropDepth -= 1
+            if dropDepth == 0 { finishCapture() }
+            return
+        }
+        guard open.count > 1 else { return }
+        tree.nodes[Int(open.removeLast())].end = Int32(tree.nodes.count)
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if dropDepth > 0 {
+            if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
+            return
+        }
+        let parent = open[open.count - 1]
+        let textEnd = Int32(tree.text.count)
+        tree.text.append(contentsOf: bytes)
+        if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
+            tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
+            return
+        }
+        tree.nodes.append(PageNode(tag: .text, hint: ContentHint(), parent: parent, end: Int32(tree.nodes.count + 1),
+                                   textStart: textEnd, textEnd: Int32(tree.text.count)))
+    }
+
+    /// Closes what is still open and hands the tree over.
+    func finish() -> PageTree {
+        for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
+        open = [0]
+        tree.metadata.finish()
+        return tree
+    }
+
+    private func combine(_ hint: inout ContentHint, _ other: ContentHint) {
+        hint.weight += other.weight
+        hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
+        hint.isArticleBody = hint.isArticleBody || other.isArticleBody
+    }
+
+    private func finishCapture() {
+        switch capture {
+        case .title: tree.metadata.titleText = tree.metadata.titleText ?? String(decoding: captured, as: UTF8.self)
+        case .jsonLD: tree.metadata.jsonLD(captured)
+        case .none: break
+        }
+        capture = .none
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    private func readMetadata(_ tag: HTMLTag, _ attributes: HTMLParser.AttributeList) {
+        var values: [String: String] = [:]
+        for (key, value) in attributes {
+            let name = String(decoding: key, as: UTF8.self).lowercased()
+            switch name {
+            case "name", "property", "itemprop", "content", "lang", "rel", "href", "datetime", "type":
+                values[name] = String(decoding: value, as: UTF8.self)
+            default:
+                break
+            }
+        }
+        switch tag {
+        case .meta:
+            tree.metadata.meta(name: values["name"], property: values["property"], itemprop: values["itemprop"],
+                               content: values["content"])
+        case .link:
+            if values["rel"]?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
+                tree.metadata.canonicalURL = values["href"]
+            }
+        case .html:
+            tree.metadata.language = tree.metadata.language ?? values["lang"]
+        case .time:
+            if values["itemprop"] == "datePublished", let date = values["datetime"] {
+                tree.metadata.published = tree.metadata.published ?? date
+            }
+            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values["datetime"]
+        case .title:
+            capture = .title
+        case .script:
+            if values["type"]?.lowercased() == "application/ld+json" { capture = .jsonLD }
+        default:
+            break
+        }
+    }
+
+    /// The attributes that matter to content detection.
+    private enum Attribute {
+        case classOrID, role, style, hidden, ariaHidden, itemprop, other
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            switch name.count {
+            case 2 where PageTreeBuilder.equalsIgnoringCase(name, "id"): self = .classOrID
+            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .classOrID
+            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "style"): self = .style
+            case 4 where PageTreeBuilder.equalsIgnoringCase(name, "role"): self = .role
+            case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden
+            case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
+            case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
+            default: self = .other
+            }
+        }
+    }
+
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let expected = word.utf8Start
+        for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// `display: none` or `visibility: hidden` in a style attribute.
+    private static func hidesElement(style: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard style.count >= 11 else { return false }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(style.count)
+        for byte in style where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+            folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        return ByteSearch.contains(displayNone, in: folded) || ByteSearch.contains(visibilityHidden, in: folded)
+    }
+}

@@ -1,0 +1,104 @@
+/// Writes the text of the chosen nodes of a page with its structure: a blank line between
+/// paragraphs and headings, one line per list item, table row or `<br>`, a space between table
+/// cells, `<pre>` as written, and every other run of whitespace folded into one space.
+struct TextRenderer {
+    private var output: [UInt8] = []
+    /// The strongest break asked for since the last text: 0 none, 1 space, 2 line, 3 blank line.
+    private var pending = 0
+
+    /// The text of the nodes whose `include` flag is set (an excluded element excludes its subtree).
+    static func render(_ tree: PageTree, include: [Bool]) -> String {
+        var renderer = TextRenderer()
+        renderer.output.reserveCapacity(tree.text.count / 2)
+        var closing: [(end: Int32, layout: HTMLTag.Layout, isPre: Bool)] = []
+        var preDepth = 0
+        var index = 0
+        let nodes = tree.nodes
+        while index < nodes.count {
+            while let top = closing.last, top.end <= index {
+                closing.removeLast()
+                if top.isPre {
+                    preDepth -= 1
+                    renderer.trimTrailingSpace()
+                }
+                renderer.requestBreak(for: top.layout)
+            }
+            let node = nodes[index]
+            guard include[index] else {
+                index = Int(node.end)
+                continue
+            }
+            if node.tag == .text {
+                let start = Int(node.textStart), end = Int(node.textEnd)
+                if preDepth > 0 {
+                    renderer.appendVerbatim(tree.text[start..<end])
+                } else {
+                    renderer.appendFolded(tree.text[start..<end])
+                }
+            } else {
+                let layout = node.tag.layout
+                renderer.requestBreak(for: layout)
+                if layout == .lineBreak && node.end == index + 1 {
+                    index += 1
+                    continue
+                }
+                let isPre = node.tag == .pre
+                if isPre { preDepth += 1 }
+                closing.append((node.end, layout, isPre))
+            }
+            index += 1
+        }
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+
+    private mutating func requestBreak(for layout: HTMLTag.Layout) {
+        switch layout {
+        case .paragraph: pending = max(pending, 3)
+        case .line, .lineBreak: pending = max(pending, 2)
+        case .cell: pending = max(pending, 1)
+        case .inline, .dropped: break
+        }
+    }
+
+    private mutating func flushBreak() {
+        defer { pending = 0 }
+        guard !output.isEmpty else { return }
+        switch pending {
+        case 3: output.append(contentsOf: [0x0A, 0x0A])
+        case 2: output.append(0x0A)
+        case 1: output.append(0x20)
+        default: break
+        }
+    }
+
+    private mutating func appendFolded(_ text: ArraySlice<UInt8>) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if Self.isSpace(byte) {
+                if pending == 0 { pending = 1 }
+            } else if byte == 0xC2, index + 1 < text.endIndex, text[index + 1] == 0xA0 {
+                if pending == 0 { pending = 1 }
+                index += 1
+            } else {
+                if pending > 0 { flushBreak() }
+                output.append(byte)
+            }
+            index += 1
+        }
+    }
+
+    private mutating func appendVerbatim(_ text: ArraySlice<UInt8>) {
+        if pending > 0 { flushBreak() }
+        for byte in text where byte != 0x0D { output.append(byte) }
+    }
+
+    /// Ends a `<pre>`: its trailing blank lines become the paragraph break.
+    private mutating func trimTrailingSpace() {
+        while let last = output.last, Self.isSpace(last) { output.removeLast() }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+}

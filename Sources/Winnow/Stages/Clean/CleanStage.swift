@@ -1,0 +1,42 @@
+/// HTML to clean text: the first stage for crawled pages. It reads the `html` field (or an HTML
+/// file), writes `text` and the page's metadata, and leaves records that already have only text as
+/// they are.
+public struct CleanStage: RegisteredStage, DocumentStage {
+    public static let stageName = "clean"
+    public static let summary = "HTML to text with libxml2: encoding, structure, main content, metadata"
+
+    public let options: CleanOptions
+    public let extractor: HTMLExtractor
+
+    public init(options: CleanOptions) {
+        self.options = options
+        extractor = HTMLExtractor(settings: options.extractorSettings)
+    }
+
+    public var makesText: Bool { true }
+
+    public func process(_ document: inout Document) -> StageVerdict {
+        guard let html = document.html else {
+            return document.text == nil ? .remove(reason: "no-text") : .keep
+        }
+        let declared = options.charsetField.isEmpty ? nil : document.stringField(options.charsetField)
+        switch extractor.extract(html, declaredCharset: declared) {
+        case .refused(let reason):
+            return .remove(reason: reason)
+        case .text(let text, let metadata, _):
+            document.text = text
+            if options.metadata { Self.write(metadata, to: &document) }
+            if options.dropEmpty && text.isEmpty { return .remove(reason: "no-text") }
+            if !options.keepHTML { document.html = nil }
+            return .keep
+        }
+    }
+
+    private static func write(_ metadata: PageMetadata, to document: inout Document) {
+        let fields: [(String, String?)] = [
+            ("title", metadata.title), ("language", metadata.language),
+            ("canonical_url", metadata.canonicalURL), ("published", metadata.published),
+        ]
+        for case let (key, value?) in fields { document.setField(key, .string(value)) }
+    }
+}
