@@ -1,3 +1,4 @@
+import Glibc
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
@@ -48,9 +49,16 @@ struct MainContent {
             }
         }
 
+        if getenv("WINNOW_DEBUG") != nil {
+            let top = (0..<count).filter { isCandidate[$0] }.sorted { score[$0] > score[$1] }.prefix(5)
+            for c in top { print("cand", c, nodes[c].tag, score[c], stats.chars[c], stats.linkDensity(c), nodes[c].hint) }
+            print("excluded", stats.excluded.filter { $0 }.count, "of", count)
+            for i in 1..<count where stats.excluded[i] && !stats.excluded[Int(nodes[i].parent)] && nodes[i].end - Int32(i) > 20 { print("xroot", i, nodes[i].tag, nodes[i].end - Int32(i), nodes[i].hint) }
+        }
         var include = [Bool](repeating: false, count: count)
+        var roots: [Int] = []
         if best <= 0 {
-            Self.mark(&include, subtreeOf: 0, nodes: nodes, stats: stats)
+            roots = [0]
         } else {
             let parent = Int(nodes[best].parent)
             let threshold = max(10, bestScore * 0.2)
@@ -58,11 +66,13 @@ struct MainContent {
             while child < Int(nodes[parent].end) {
                 let joins = child == best || (isCandidate[child] && score[child] >= threshold)
                     || Self.readsAsProse(child, nodes: nodes, stats: stats, text: tree.text)
-                if joins && !stats.excluded[child] { Self.mark(&include, subtreeOf: child, nodes: nodes, stats: stats) }
+                if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
         }
+        for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
         if !keepLinkLists { Self.dropLinkLists(&include, nodes: nodes, stats: stats) }
+        for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
 
@@ -98,13 +108,17 @@ struct MainContent {
         return chars > 0 && density == 0 && stats.endsSentence[index]
     }
 
-    /// Includes a subtree (less its chrome) and the elements around it, so that the renderer reaches it.
-    private static func mark(_ include: inout [Bool], subtreeOf root: Int, nodes: [PageNode], stats: BlockStats) {
+    /// Includes the elements around a chosen subtree, so that the renderer reaches it.
+    private static func markAncestors(_ include: inout [Bool], of root: Int, nodes: [PageNode]) {
         var ancestor = Int(nodes[root].parent)
         while ancestor >= 0 && !include[ancestor] {
             include[ancestor] = true
             ancestor = Int(nodes[ancestor].parent)
         }
+    }
+
+    /// Includes a subtree, less its chrome.
+    private static func mark(_ include: inout [Bool], subtreeOf root: Int, nodes: [PageNode], stats: BlockStats) {
         var index = root
         let end = Int(nodes[root].end)
         while index < end {
@@ -152,7 +166,7 @@ struct BlockStats {
     /// Whether the subtree's text ends with sentence punctuation.
     var endsSentence: [Bool]
 
-    init(_ tree: PageTree, keepLinkLists: Bool = false) {
+    init(_ tree: PageTree) {
         let nodes = tree.nodes
         let count = nodes.count
         excluded = [Bool](repeating: false, count: count)
@@ -163,15 +177,16 @@ struct BlockStats {
         endsSentence = [Bool](repeating: false, count: count)
         var inLink = [Bool](repeating: false, count: count)
         var owner = [Int32](repeating: 0, count: count)
+        var textCommas = [Int32](repeating: 0, count: count)
+        // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
             let node = nodes[index]
             let parent = Int(node.parent)
             if parent >= 0 {
-                excluded[index] = excluded[parent] || node.hint.isBoilerplate
                 inLink[index] = inLink[parent] || node.tag == .a
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
-            guard node.tag == .text, !excluded[index] else { continue }
+            guard node.tag == .text else { continue }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var last: UInt8 = 0
@@ -181,21 +196,41 @@ struct BlockStats {
                 if byte == UInt8(ascii: ",") { commaCount += 1 }
                 last = byte
             }
-            guard letters > 0 else { continue }
             chars[index] = letters
             if inLink[index] { linkChars[index] = letters }
-            endsSentence[index] = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
-                || last == UInt8(ascii: "\"") || last == 0x9D
+            textCommas[index] = commaCount
+            endsSentence[index] = letters > 0 && (last == UInt8(ascii: ".") || last == UInt8(ascii: "!")
+                || last == UInt8(ascii: "?") || last == UInt8(ascii: "\"") || last == 0x9D)
+        }
+        var prose = [Int32](repeating: 0, count: count)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if nodes[index].tag == .text { prose[index] = chars[index] - linkChars[index] }
+            if index > 0 { prose[Int(nodes[index].parent)] += prose[index] }
+        }
+        // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
+        // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
+        let half = prose[0] / 2
+        for index in 1..<count {
+            let node = nodes[index]
+            excluded[index] = excluded[Int(node.parent)] || (node.hint.isBoilerplate && prose[index] <= half)
+        }
+        for index in 0..<count where nodes[index].tag == .text {
+            if excluded[index] {
+                chars[index] = 0
+                linkChars[index] = 0
+                endsSentence[index] = false
+                continue
+            }
             let block = Int(owner[index])
-            directChars[block] += letters
-            commas[block] += commaCount
+            directChars[block] += chars[index]
+            commas[block] += textCommas[index]
         }
         // Children come after their parent, so a reverse walk sums every subtree.
         for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
             let parent = Int(nodes[index].parent)
             chars[parent] += chars[index]
             linkChars[parent] += linkChars[index]
-            if chars[index] > 0 && index > 0 && !endsSentence[parent] && Int(nodes[parent].end) == Int(nodes[index].end) {
+            if chars[index] > 0 && !endsSentence[parent] && nodes[parent].end == nodes[index].end {
                 endsSentence[parent] = endsSentence[index]
             }
         }

@@ -67,6 +67,10 @@ final class PageTreeBuilder {
             hint.weight -= 25
         case .article, .main:
             hint.weight += 25
+            hint.isBoilerplate = false
+        case .html, .body, .head:
+            // Class names on the page itself describe the whole page ("single-post has-sidebar").
+            hint = ContentHint()
         case .header:
             hint.weight -= 25
         default:
