@@ -71,7 +71,10 @@ struct MainContent {
             }
         }
         for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
-        if !keepLinkLists { Self.dropLinkLists(&include, nodes: nodes, stats: stats) }
+        if !keepLinkLists && getenv("NOCLEAN") == nil {
+            Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats, score: score)
+        }
+        if getenv("NOTRIM") == nil { Self.trimEdges(&include, nodes: nodes, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -131,21 +134,60 @@ struct MainContent {
         }
     }
 
-    /// Leaves out lists and blocks inside the content that are mostly links.
-    private static func dropLinkLists(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
-        for index in 0..<nodes.count where include[index] && nodes[index].tag != .text && nodes[index].tag != .a {
-            let layout = nodes[index].tag.layout
-            guard layout != .inline else { continue }
+    /// Leaves out containers inside the content that do not read like it (readability's conditional
+    /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
+    /// without the commas of running text.
+    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], nodes: [PageNode],
+                                           stats: BlockStats, score: [Double]) {
+        for index in 0..<nodes.count where include[index] && !roots.contains(index) {
+            let node = nodes[index]
+            guard node.tag.layout != .inline, node.tag != .text, node.tag != .p, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
-            guard chars > 0 else { continue }
             let density = stats.linkDensity(index)
-            if density > 0.5 || (nodes[index].hint.weight < 0 && density > 0.25) {
-                var inner = index
-                while inner < Int(nodes[index].end) {
-                    include[inner] = false
-                    inner += 1
-                }
+            let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
+            var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
+            if !drop && Double(weight) + score[index] < 0 { drop = true }
+            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 {
+                let paragraphs = Int(stats.paragraphs[index])
+                let items = Int(stats.listItems[index])
+                let images = Int(stats.images[index])
+                let isList = node.tag == .ul || node.tag == .ol
+                drop = (images > 1 && paragraphs * 2 < images && chars < 200)
+                    || (!isList && items > paragraphs + 3 && density > 0.2)
+                    || (weight < 25 && density > 0.2)
             }
+            if drop {
+                for inner in index..<Int(node.end) { include[inner] = false }
+            }
+        }
+    }
+
+    /// Drops the short blocks before the first and after the last block of running text in the
+    /// content: headlines, bylines, dates, "share" prompts and tag lists sit there.
+    private static func trimEdges(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
+        var blocks: [(owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)] = []
+        for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
+            let owner = stats.owner[index]
+            if let last = blocks.last, last.owner == owner {
+                blocks[blocks.count - 1].last = index
+                blocks[blocks.count - 1].chars += stats.chars[index]
+                blocks[blocks.count - 1].links += stats.linkChars[index]
+                blocks[blocks.count - 1].sentence = stats.endsSentence[index]
+            } else {
+                blocks.append((owner, index, index, stats.chars[index], stats.linkChars[index], stats.endsSentence[index]))
+            }
+        }
+        func isProse(_ block: (owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)) -> Bool {
+            let own = block.chars - block.links
+            if block.links * 3 >= block.chars { return false }
+            if own >= 150 || (own >= 50 && block.sentence) { return true }
+            // List items and table cells without links are content too (a list of results, a table).
+            let tag = nodes[Int(block.owner)].tag
+            return (tag == .li || tag == .td || tag == .dd) && block.links == 0 && own >= 20
+        }
+        guard let first = blocks.firstIndex(where: isProse), let last = blocks.lastIndex(where: isProse) else { return }
+        for block in blocks[..<first] + blocks[(last + 1)...] {
+            for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }
     }
 }
@@ -165,6 +207,13 @@ struct BlockStats {
     var commas: [Int32]
     /// Whether the subtree's text ends with sentence punctuation.
     var endsSentence: [Bool]
+    /// The block element each node's text belongs to.
+    var owner: [Int32]
+    /// Commas, `<p>` elements, list items and images in the subtree.
+    var subtreeCommas: [Int32]
+    var paragraphs: [Int32]
+    var listItems: [Int32]
+    var images: [Int32]
 
     init(_ tree: PageTree) {
         let nodes = tree.nodes
@@ -176,7 +225,11 @@ struct BlockStats {
         commas = [Int32](repeating: 0, count: count)
         endsSentence = [Bool](repeating: false, count: count)
         var inLink = [Bool](repeating: false, count: count)
-        var owner = [Int32](repeating: 0, count: count)
+        owner = [Int32](repeating: 0, count: count)
+        subtreeCommas = [Int32](repeating: 0, count: count)
+        paragraphs = [Int32](repeating: 0, count: count)
+        listItems = [Int32](repeating: 0, count: count)
+        images = [Int32](repeating: 0, count: count)
         var textCommas = [Int32](repeating: 0, count: count)
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
@@ -189,18 +242,18 @@ struct BlockStats {
             guard node.tag == .text else { continue }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
-            var last: UInt8 = 0
+            var tail: UInt32 = 0
             for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
                 if byte & 0xC0 != 0x80 { letters += 1 }
-                if byte == UInt8(ascii: ",") { commaCount += 1 }
-                last = byte
+                tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
+                // "," and the CJK commas "、" and "，".
+                if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
             }
             chars[index] = letters
             if inLink[index] { linkChars[index] = letters }
             textCommas[index] = commaCount
-            endsSentence[index] = letters > 0 && (last == UInt8(ascii: ".") || last == UInt8(ascii: "!")
-                || last == UInt8(ascii: "?") || last == UInt8(ascii: "\"") || last == 0x9D)
+            endsSentence[index] = letters > 0 && Self.endsSentence(tail)
         }
         var prose = [Int32](repeating: 0, count: count)
         for index in stride(from: count - 1, through: 0, by: -1) {
@@ -224,15 +277,32 @@ struct BlockStats {
             let block = Int(owner[index])
             directChars[block] += chars[index]
             commas[block] += textCommas[index]
+            subtreeCommas[index] = textCommas[index]
         }
         // Children come after their parent, so a reverse walk sums every subtree.
         for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
             let parent = Int(nodes[index].parent)
             chars[parent] += chars[index]
             linkChars[parent] += linkChars[index]
+            subtreeCommas[parent] += subtreeCommas[index]
+            paragraphs[parent] += paragraphs[index] + (nodes[index].tag == .p ? 1 : 0)
+            listItems[parent] += listItems[index] + (nodes[index].tag == .li ? 1 : 0)
+            images[parent] += images[index] + (nodes[index].tag == .img ? 1 : 0)
             if chars[index] > 0 && !endsSentence[parent] && nodes[parent].end == nodes[index].end {
                 endsSentence[parent] = endsSentence[index]
             }
+        }
+    }
+
+    /// Whether text whose last three bytes are `tail` ends a sentence: ". ! ? \" )" or a closing
+    /// quote, or the CJK full stop, exclamation and question marks.
+    private static func endsSentence(_ tail: UInt32) -> Bool {
+        switch tail & 0xFF {
+        case UInt32(UInt8(ascii: ".")), UInt32(UInt8(ascii: "!")), UInt32(UInt8(ascii: "?")),
+             UInt32(UInt8(ascii: "\"")), UInt32(UInt8(ascii: ")")):
+            return true
+        default:
+            return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
         }
     }
 
