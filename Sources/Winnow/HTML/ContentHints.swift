@@ -33,7 +33,7 @@ struct ContentHints {
         "sharing", "banner", "breadcrumb", "newsletter", "cookie", "consent", "gdpr", "popup", "modal",
         "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
-        "masthead", "toolbar", "print-only",
+        "masthead", "toolbar", "print-only", "caption", "gallery", "slideshow", "carousel", "lightbox",
     ].map { Array($0.utf8) }
 
     /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").

@@ -180,7 +180,7 @@ struct MainContent {
         func isProse(_ block: (owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)) -> Bool {
             let own = block.chars - block.links
             if block.links * 3 >= block.chars { return false }
-            if own >= 150 || (own >= 50 && block.sentence) { return true }
+            if own >= 150 || (own >= 15 && block.sentence) { return true }
             // List items and table cells without links are content too (a list of results, a table).
             let tag = nodes[Int(block.owner)].tag
             return (tag == .li || tag == .td || tag == .dd) && block.links == 0 && own >= 20

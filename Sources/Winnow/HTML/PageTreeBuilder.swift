@@ -62,7 +62,7 @@ final class PageTreeBuilder {
             return
         }
         switch tag {
-        case .nav, .aside, .footer, .search:
+        case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
             hint.weight -= 25
         case .article, .main:
