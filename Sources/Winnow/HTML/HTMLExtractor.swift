@@ -49,7 +49,7 @@ public struct HTMLExtractor: Sendable {
         if settings.mainContent {
             include = MainContent(tree, keepLinkLists: settings.links).include
         } else {
-            include = [Bool](repeating: true, count: tree.nodes.count)
+            include = BlockStats(tree, chrome: false).excluded.map { !$0 }
         }
         if !settings.tables {
             for index in tree.nodes.indices where tree.nodes[index].tag == .table {

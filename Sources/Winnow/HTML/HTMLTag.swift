@@ -72,8 +72,8 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
 
     private static let layouts: [Layout] = HTMLTag.allCases.map { tag in
         switch tag {
-        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .select, .option, .optgroup, .datalist, .textarea, .button, .input, .audio, .video, .source,
+        case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+             .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
              .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base:
             .dropped
         case .br:
@@ -82,12 +82,12 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
             .line
         case .td, .th:
             .cell
-        case .html, .head, .body, .article, .main, .section, .nav, .aside, .header, .footer, .address, .hgroup,
+        case .html, .head, .body, .noscript, .article, .main, .section, .nav, .aside, .header, .footer, .address, .hgroup,
              .search, .p, .div, .center, .blockquote, .pre, .figure, .details, .dialog, .hr,
              .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
              .colgroup, .col, .form, .fieldset:
             .paragraph
-        case .other, .text, .label, .a, .time, .img, .span, .code:
+        case .other, .text, .label, .a, .time, .img, .span, .code, .button:
             .inline
         }
     }

@@ -53,6 +53,7 @@ struct MainContent {
             let top = (0..<count).filter { isCandidate[$0] }.sorted { score[$0] > score[$1] }.prefix(5)
             for c in top { print("cand", c, nodes[c].tag, score[c], stats.chars[c], stats.linkDensity(c), nodes[c].hint) }
             print("excluded", stats.excluded.filter { $0 }.count, "of", count)
+            if getenv("WINNOW_NODES") != nil { for i in 0..<min(count, 80) { print("node", i, nodes[i].tag, nodes[i].parent, nodes[i].end, nodes[i].tag == .text ? String(decoding: tree.text[Int(nodes[i].textStart)..<min(Int(nodes[i].textEnd), Int(nodes[i].textStart) + 40)], as: UTF8.self) : "") } }
             for i in 1..<count where stats.excluded[i] && !stats.excluded[Int(nodes[i].parent)] && nodes[i].end - Int32(i) > 20 { print("xroot", i, nodes[i].tag, nodes[i].end - Int32(i), nodes[i].hint) }
         }
         var include = [Bool](repeating: false, count: count)
@@ -70,11 +71,19 @@ struct MainContent {
                 child = Int(nodes[child].end)
             }
         }
-        for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
-        if !keepLinkLists && getenv("NOCLEAN") == nil {
-            Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats, score: score)
+        // When cleaning leaves nothing, readability's way: try again with less cleaning, then the whole page.
+        for attempt in 0..<3 {
+            if attempt > 0 { include = [Bool](repeating: false, count: count) }
+            if attempt == 2 { roots = [0] }
+            for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
+            if attempt == 0 {
+                if !keepLinkLists && getenv("NOCLEAN") == nil {
+                    Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats, score: score)
+                }
+                if getenv("NOTRIM") == nil { Self.trimEdges(&include, nodes: nodes, stats: stats) }
+            }
+            if (0..<count).contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
-        if getenv("NOTRIM") == nil { Self.trimEdges(&include, nodes: nodes, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -215,7 +224,9 @@ struct BlockStats {
     var listItems: [Int32]
     var images: [Int32]
 
-    init(_ tree: PageTree) {
+    /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
+    /// (hidden elements always are, unless they hold most of the page).
+    init(_ tree: PageTree, chrome: Bool = true) {
         let nodes = tree.nodes
         let count = nodes.count
         excluded = [Bool](repeating: false, count: count)
@@ -265,7 +276,8 @@ struct BlockStats {
         let half = prose[0] / 2
         for index in 1..<count {
             let node = nodes[index]
-            excluded[index] = excluded[Int(node.parent)] || (node.hint.isBoilerplate && prose[index] <= half)
+            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
+            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
         }
         for index in 0..<count where nodes[index].tag == .text {
             if excluded[index] {

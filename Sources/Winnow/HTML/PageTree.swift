@@ -36,4 +36,8 @@ struct ContentHint: Equatable {
     var isBoilerplate = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
+    /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
+    /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
+    /// forums that serve crawlers a `<noscript>` copy).
+    var isHidden = false
 }

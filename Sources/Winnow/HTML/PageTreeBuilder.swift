@@ -5,6 +5,10 @@ final class PageTreeBuilder {
     private var tree = PageTree()
     /// The open elements, innermost last; the synthetic root is always first.
     private var open: [Int32] = [0]
+    /// Per open element: its own text is not page text (a button's label). Elements nested in a
+    /// button are kept: libxml2 ignores `</button>` while a `<div>` inside it is open, so a page
+    /// can continue inside a button that never closes.
+    private var silent: [Bool] = [false]
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -57,10 +61,7 @@ final class PageTreeBuilder {
                 break
             }
         }
-        if hidden {
-            dropDepth = 1
-            return
-        }
+        hint.isHidden = hidden || tag == .noscript
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
@@ -79,6 +80,7 @@ final class PageTreeBuilder {
         if hint.isArticleBody { hint.isBoilerplate = false }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
+        silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
     }
 
     func end() {
@@ -89,6 +91,7 @@ final class PageTreeBuilder {
         }
         guard open.count > 1 else { return }
         tree.nodes[Int(open.removeLast())].end = Int32(tree.nodes.count)
+        silent.removeLast()
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -96,6 +99,7 @@ final class PageTreeBuilder {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
         }
+        if silent[silent.count - 1] { return }
         let parent = open[open.count - 1]
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
@@ -111,6 +115,7 @@ final class PageTreeBuilder {
     func finish() -> PageTree {
         for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
         open = [0]
+        silent = [false]
         tree.metadata.finish()
         return tree
     }
