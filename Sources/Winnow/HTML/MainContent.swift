@@ -1,4 +1,3 @@
-import Glibc
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
@@ -9,8 +8,10 @@ import Glibc
 ///    link text, and adjusted by its tag and class/id names.
 /// 3. The best element is the content; its siblings join when they score close to it or read as
 ///    prose (long, few links, or a finished sentence).
-/// 4. Inside the chosen elements, blocks that are mostly links (menus, teaser lists, tag clouds)
-///    are left out.
+/// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
+///    clouds) or more list items and images than prose are left out, and so are the short
+///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
+/// 5. If that leaves nothing, the same without step 4, then the whole page less its chrome.
 struct MainContent {
     /// Per node: part of the main content.
     private(set) var include: [Bool]
@@ -49,13 +50,6 @@ struct MainContent {
             }
         }
 
-        if getenv("WINNOW_DEBUG") != nil {
-            let top = (0..<count).filter { isCandidate[$0] }.sorted { score[$0] > score[$1] }.prefix(5)
-            for c in top { print("cand", c, nodes[c].tag, score[c], stats.chars[c], stats.linkDensity(c), nodes[c].hint) }
-            print("excluded", stats.excluded.filter { $0 }.count, "of", count)
-            if getenv("WINNOW_NODES") != nil { for i in 0..<min(count, 80) { print("node", i, nodes[i].tag, nodes[i].parent, nodes[i].end, nodes[i].tag == .text ? String(decoding: tree.text[Int(nodes[i].textStart)..<min(Int(nodes[i].textEnd), Int(nodes[i].textStart) + 40)], as: UTF8.self) : "") } }
-            for i in 1..<count where stats.excluded[i] && !stats.excluded[Int(nodes[i].parent)] && nodes[i].end - Int32(i) > 20 { print("xroot", i, nodes[i].tag, nodes[i].end - Int32(i), nodes[i].hint) }
-        }
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
         if best <= 0 {
@@ -66,7 +60,7 @@ struct MainContent {
             var child = parent + 1
             while child < Int(nodes[parent].end) {
                 let joins = child == best || (isCandidate[child] && score[child] >= threshold)
-                    || Self.readsAsProse(child, nodes: nodes, stats: stats, text: tree.text)
+                    || Self.readsAsProse(child, nodes: nodes, stats: stats)
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
@@ -77,10 +71,10 @@ struct MainContent {
             if attempt == 2 { roots = [0] }
             for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
             if attempt == 0 {
-                if !keepLinkLists && getenv("NOCLEAN") == nil {
-                    Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats, score: score)
+                if !keepLinkLists {
+                    Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats)
                 }
-                if getenv("NOTRIM") == nil { Self.trimEdges(&include, nodes: nodes, stats: stats) }
+                Self.trimEdges(&include, nodes: nodes, stats: stats)
             }
             if (0..<count).contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
@@ -111,7 +105,7 @@ struct MainContent {
     }
 
     /// A sibling of the best element that is prose in its own right.
-    private static func readsAsProse(_ index: Int, nodes: [PageNode], stats: BlockStats, text: [UInt8]) -> Bool {
+    private static func readsAsProse(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
         let node = nodes[index]
         guard node.tag == .p || node.tag == .text else { return false }
         let chars = stats.chars[index]
@@ -147,7 +141,7 @@ struct MainContent {
     /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
     /// without the commas of running text.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], nodes: [PageNode],
-                                           stats: BlockStats, score: [Double]) {
+                                           stats: BlockStats) {
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
             guard node.tag.layout != .inline, node.tag != .text, node.tag != .p, !node.tag.isHeading else { continue }
@@ -155,7 +149,6 @@ struct MainContent {
             let density = stats.linkDensity(index)
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
             var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if !drop && Double(weight) + score[index] < 0 { drop = true }
             if !drop && stats.subtreeCommas[index] < 10 && chars > 0 {
                 let paragraphs = Int(stats.paragraphs[index])
                 let items = Int(stats.listItems[index])
@@ -163,7 +156,7 @@ struct MainContent {
                 let isList = node.tag == .ul || node.tag == .ol
                 drop = (images > 1 && paragraphs * 2 < images && chars < 200)
                     || (!isList && items > paragraphs + 3 && density > 0.2)
-                    || (weight < 25 && density > 0.2)
+                    || (weight < 25 && density > 0.35)
             }
             if drop {
                 for inner in index..<Int(node.end) { include[inner] = false }
