@@ -185,7 +185,8 @@ struct MainContent {
             if own >= 150 || (own >= 15 && block.sentence) { return true }
             // List items and table cells without links are content too (a list of results, a table).
             let tag = nodes[Int(block.owner)].tag
-            return (tag == .li || tag == .td || tag == .dd) && block.links == 0 && own >= 20
+            if tag == .td || tag == .th { return block.links == 0 }
+            return (tag == .li || tag == .dd) && block.links == 0 && own >= 20
         }
         guard let first = blocks.firstIndex(where: isProse), let last = blocks.lastIndex(where: isProse) else { return }
         for block in blocks[..<first] + blocks[(last + 1)...] {

@@ -49,6 +49,32 @@ import Testing
         #expect(outcome.stderr.contains("stdin:3: invalid JSON"))
     }
 
+    /// A folder of HTML files (plain and gzip) and a JSONL record with HTML, through `winnow clean`
+    /// and through the default pipeline, which starts with the clean stage.
+    @Test func cleanHTMLFilesAndRecords() throws {
+        let folder = TemporaryFolder()
+        let page = "<html lang=en><title>T</title><body><nav><a href=/>Home</a></nav>"
+            + "<article><p>The first paragraph of the story, with a comma, ends here.</p></article></body></html>"
+        folder.write("pages/a.html", page)
+        folder.write("pages/sub/b.html.gz", try gzipped(Array(page.utf8)))
+        folder.write("pages/empty.htm", "<html><script>only()</script></html>")
+        let outcome = try winnow(["clean", folder.file("pages"), "-o", folder.file("out.jsonl")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = jsonLines(folder.read("out.jsonl") ?? "")
+        #expect(lines.map { $0["id"] as? String } == ["a", "sub/b"])
+        #expect(lines.allSatisfy { $0["text"] as? String == "The first paragraph of the story, with a comma, ends here." })
+        #expect(lines.allSatisfy { $0["language"] as? String == "en" && $0["html"] == nil })
+        let removed = jsonLines(folder.read("out.removed.jsonl") ?? "")
+        #expect(removed.map { $0["removed_reason"] as? String } == ["no-text"])
+
+        let record = #"{"id":"r","html":"<p>Caf\u00e9 &amp; cr&egrave;me, on the menu today.</p>","lang":"fr"}"# + "\n"
+            + #"{"id":"t","text":"Plain text record, already extracted by the crawler."}"# + "\n"
+        let run = try winnow(["run", "Pipelines/default.yaml", "-q", "--temp-dir", folder.path], stdin: record)
+        #expect(run.status == 0, "\(run.stderr)")
+        let texts = jsonLines(run.stdout).map { $0["text"] as? String }
+        #expect(texts == ["Café & crème, on the menu today.", "Plain text record, already extracted by the crawler."])
+    }
+
     @Test func runWritesOutputsAndSummary() throws {
         let folder = TemporaryFolder()
         let outcome = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl",

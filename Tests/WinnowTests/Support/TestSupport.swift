@@ -19,6 +19,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let target = file(name)
+        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
         precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")
         return target
     }

@@ -1,0 +1,51 @@
+import Testing
+@testable import Winnow
+
+/// Encoding detection: byte order marks, UTF-8, declared charsets and the fallback.
+@Suite struct CharsetDecoderTests {
+    static func decoded(_ bytes: [UInt8], declared: String? = nil) -> (text: String, encoding: String) {
+        let result = CharsetDecoder.decode(bytes, declared: declared)
+        return (String(decoding: result.utf8, as: UTF8.self), result.encoding)
+    }
+
+    static let latin1Page: [UInt8] = Array("<html><head><meta charset=\"iso-8859-1\"></head><body>caf".utf8) + [0xE9]
+        + Array(" cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</body></html>".utf8)
+
+    @Test func metaCharsetDecodesLatin1() {
+        let (text, encoding) = Self.decoded(Self.latin1Page)
+        #expect(text.contains("café crème"))
+        #expect(encoding == "windows-1252")
+    }
+
+    @Test func httpEquivAndDeclaredCharset() {
+        let cyrillic: [UInt8] = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".utf8)
+            + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        #expect(Self.decoded(cyrillic).text.contains("Привет"))
+        let undeclared: [UInt8] = Array("<p>".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        #expect(Self.decoded(undeclared, declared: "text/html; charset=cp1251").text.contains("Привет"))
+    }
+
+    @Test func validUTF8WinsOverAWrongDeclaration() {
+        let page = Array("<meta charset=\"iso-8859-1\"><p>café ☺</p>".utf8)
+        let (text, encoding) = Self.decoded(page)
+        #expect(text.contains("café ☺"))
+        #expect(encoding == "utf-8")
+    }
+
+    @Test func byteOrderMarks() {
+        #expect(Self.decoded([0xEF, 0xBB, 0xBF] + Array("<p>é</p>".utf8)).text == "<p>é</p>")
+        let utf16: [UInt8] = [0xFF, 0xFE] + "<p>é</p>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(Self.decoded(utf16).text == "<p>é</p>")
+    }
+
+    @Test func damagedUTF8IsRepairedAndUndeclaredBytesAreWindows1252() {
+        let damaged = Array("<p>café ☺ ".utf8) + [0xFF] + Array(" naïve</p>".utf8)
+        #expect(Self.decoded(damaged).text == "<p>café ☺ \u{FFFD} naïve</p>")
+        let cp1252: [UInt8] = Array("<p>".utf8) + [0x93, 0x68, 0x69, 0x94, 0x20, 0x80]
+        #expect(Self.decoded(cp1252).text == "<p>“hi” €")
+    }
+
+    @Test func nulBytesNeverReachTheParser() {
+        #expect(!Self.decoded(Array("<p>a\u{0}b</p>".utf8)).text.contains("\u{0}"))
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import Winnow
+
+/// Main-content extraction on pages built to show one rule each.
+@Suite struct MainContentTests {
+    static func mainText(_ html: String, _ configure: (inout HTMLExtractor.Settings) -> Void = { _ in }) -> String {
+        var settings = HTMLExtractor.Settings()
+        configure(&settings)
+        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(html)) else { return "<refused>" }
+        return text
+    }
+
+    static let article = """
+        <p>The council approved the new budget on Tuesday, after a long debate about schools, roads and the \
+        library, which had been closed since the spring floods.</p>
+        <p>Members said the plan, which raises spending by four percent, would be reviewed again in March, \
+        when the auditors report on last year's accounts.</p>
+        <p>Residents can read the full budget at the town hall, or online, from next week.</p>
+        """
+
+    static let page = """
+        <html><head><title>Budget approved - Town News</title><meta property="og:title" content="Budget approved">
+        <link rel="canonical" href="https://news.example/budget"><meta property="article:published_time" content="2024-03-05T10:00:00Z">
+        </head><body class="single-post has-sidebar">
+        <header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+        <div class="cookie-banner">We use cookies to improve your experience, and by staying you agree to that.</div>
+        <main><article><h1>Budget approved</h1><div class="byline">By Ann Reporter</div>
+        <div class="article-body">\(article)
+        <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div></div>
+        <ul class="related"><li><a href="/a">Another story about the council and its many meetings</a></li>
+        <li><a href="/b">A second story that readers also liked a great deal</a></li></ul>
+        </article></main>
+        <aside class="sidebar"><h3>Most read</h3><p>A sidebar paragraph that is long enough to look like prose, with commas, and words.</p></aside>
+        <footer><p>Copyright 2024 Town News, all rights reserved, 1 Main Street.</p></footer>
+        </body></html>
+        """
+
+    @Test func keepsTheArticleAndDropsTheChrome() {
+        let text = Self.mainText(Self.page)
+        #expect(text.hasPrefix("The council approved the new budget"), "\(text)")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        for chrome in ["Home", "cookies", "By Ann Reporter", "Share on", "Another story", "sidebar paragraph", "Copyright"] {
+            #expect(!text.contains(chrome), "\(chrome) in \(text)")
+        }
+    }
+
+    @Test func allTextKeepsEverythingVisible() {
+        let text = Self.mainText(Self.page) { $0.mainContent = false }
+        #expect(text.contains("Home") && text.contains("Copyright") && text.contains("The council approved"))
+    }
+
+    @Test func titleOption() {
+        #expect(Self.mainText(Self.page) { $0.title = true }.hasPrefix("Budget approved\n\nThe council"))
+    }
+
+    @Test func tablesOption() {
+        let html = "<article>\(Self.article)<table><tr><td>Schools</td><td>4.1m</td></tr></table></article>"
+        #expect(Self.mainText(html).contains("Schools 4.1m"))
+        #expect(!Self.mainText(html) { $0.tables = false }.contains("Schools"))
+    }
+
+    @Test func metadata() {
+        guard case .text(_, let metadata, let encoding) = HTMLExtractor().extract(.text("<html lang=\"en-GB\">" + Self.page.dropFirst(6))) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title == "Budget approved")
+        #expect(metadata.language == "en-GB")
+        #expect(metadata.canonicalURL == "https://news.example/budget")
+        #expect(metadata.published == "2024-03-05T10:00:00Z")
+        #expect(encoding == "utf-8")
+    }
+
+    @Test func aWrapperNamedLikeChromeIsNotChromeWhenItHoldsTheArticle() {
+        let html = "<body><div class=\"advertisement-off-canvas-pusher\"><div class=\"content\">\(Self.article)</div></div></body>"
+        #expect(Self.mainText(html).hasPrefix("The council approved"))
+    }
+
+    @Test func contentThatScriptsRevealStillCounts() {
+        let html = "<body><div id=\"root\"></div><noscript><div>\(Self.article)</div></noscript></body>"
+        #expect(Self.mainText(html).hasPrefix("The council approved"))
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import Winnow
+
+/// Pages that break parsers: every one gives text or a clear refusal, never a crash.
+@Suite struct MalformedHTMLTests {
+    static func outcome(_ bytes: [UInt8], maxBytes: Int = 32 << 20, mainContent: Bool = true) -> HTMLExtractor.Outcome {
+        var settings = HTMLExtractor.Settings()
+        settings.maxBytes = maxBytes
+        settings.mainContent = mainContent
+        return HTMLExtractor(settings: settings).extract(.bytes(bytes))
+    }
+
+    static func text(_ outcome: HTMLExtractor.Outcome) -> String? {
+        if case .text(let text, _, _) = outcome { return text }
+        return nil
+    }
+
+    @Test func unclosedTags() {
+        let html = "<html><body><div><p>First paragraph, with words<p>Second <b>bold <i>both</div><table><tr><td>cell"
+        let text = Self.text(Self.outcome(Array(html.utf8), mainContent: false))
+        #expect(text?.contains("First paragraph") == true && text?.contains("cell") == true)
+    }
+
+    @Test func tenThousandLevelsDeep() {
+        let depth = 10_000
+        let html = String(repeating: "<div>", count: depth) + "deep text, inside many divs, still text." + String(repeating: "</div>", count: depth)
+        #expect(Self.text(Self.outcome(Array(html.utf8)))?.contains("deep text") == true)
+        let spans = String(repeating: "<span><b>", count: depth) + "inline depth"
+        #expect(Self.text(Self.outcome(Array(spans.utf8)))?.contains("inline depth") == true)
+    }
+
+    @Test func binaryJunkIsRefused() {
+        var generator = SystemRandomNumberGenerator()
+        let junk = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(Self.outcome(junk) == .refused(reason: "binary"))
+    }
+
+    @Test func emptyAndWhitespaceDocuments() {
+        #expect(Self.text(Self.outcome([])) == "")
+        #expect(Self.text(Self.outcome(Array("   \n ".utf8))) == "")
+        #expect(Self.text(Self.outcome(Array("<html></html>".utf8))) == "")
+    }
+
+    @Test func pagesOverTheLimitAreRefused() {
+        let big = Array(repeating: UInt8(ascii: "a"), count: 2_000_001)
+        #expect(Self.outcome(big, maxBytes: 2_000_000) == .refused(reason: "html-too-large"))
+    }
+
+    @Test func aButtonThatNeverClosesDoesNotSwallowThePage() {
+        let html = "<p>Before.</p><button><div>menu</button><p>After the button comes the article, a sentence.</p>"
+        #expect(Self.text(Self.outcome(Array(html.utf8)))?.contains("After the button") == true)
+    }
+
+    @Test func stray() {
+        for html in ["</p></div></body>", "<<<>>>", "<p <p <p>", "<!DOCTYPE", "<![CDATA[x", "<a href=\"unterminated>text",
+                     "&#0; &#xFFFFFFFF; &bogus;", "<script>never closed"] {
+            #expect(Self.text(Self.outcome(Array(html.utf8))) != nil, "\(html)")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import Winnow
+
+/// The text of a page with all of it kept: block structure, whitespace, entities, and what never counts as text.
+@Suite struct TextRendererTests {
+    static func allText(_ html: String) -> String {
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(html)) else { return "<refused>" }
+        return text
+    }
+
+    @Test(arguments: [
+        ("<p>One</p><p>Two</p>", "One\n\nTwo"),
+        ("<h2>Title</h2>Body text", "Title\n\nBody text"),
+        ("<ul><li>a</li><li>b</li></ul><p>after</p>", "a\nb\n\nafter"),
+        ("<table><tr><td>x</td><td>1</td></tr><tr><td>y</td><td>2</td></tr></table>", "x 1\ny 2"),
+        ("<p>line one<br>line two</p>", "line one\nline two"),
+        ("<p>  many   \n spaces\there </p>", "many spaces here"),
+        ("<p>caf&eacute; &amp; &#x263A; &lt;tag&gt;</p>", "café & ☺ <tag>"),
+        ("<p>non&nbsp;breaking</p>", "non breaking"),
+        ("<p>in<b>line</b> <i>words</i> <a href=x>link</a></p>", "inline words link"),
+        ("<pre>  keep\n    this</pre><p>x</p>", "  keep\n    this\n\nx"),
+    ])
+    func structure(html: String, expected: String) {
+        #expect(Self.allText(html) == expected)
+    }
+
+    @Test(arguments: [
+        "<script>var x = '<p>no</p>';</script><p>yes</p>",
+        "<style>p { color: red }</style><p>yes</p>",
+        "<template><p>no</p></template><p>yes</p>",
+        "<!-- a comment --><p>yes</p>",
+        "<p>yes</p><div style=\"display: none\">no</div>",
+        "<p>yes</p><div hidden>no</div>",
+        "<form><select><option>no</option></select><textarea>no</textarea></form><p>yes</p>",
+        "<p>yes</p><button>no</button>",
+    ])
+    func dropsWhatIsNotText(html: String) {
+        #expect(Self.allText(html) == "yes")
+    }
+}
