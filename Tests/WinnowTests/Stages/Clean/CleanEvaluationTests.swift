@@ -7,10 +7,7 @@ import Testing
 @Suite(.serialized) struct CleanEvaluationTests {
     static let eval = packageRoot + "/../shared/eval"
 
-    static func truth(_ path: String) throws -> [String: String] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: [String: Any]]
-        return object.mapValues { $0["articleBody"] as? String ?? "" }
-    }
+    static func truth(_ path: String) throws -> [String: String] { try evalTruth(path) }
 
     static func clean(_ inputs: [InputSpec]) async throws -> [String: String] {
         let folder = TemporaryFolder()

@@ -7,10 +7,7 @@ import Testing
 @Suite(.serialized) struct TemplatesEvaluationTests {
     static let eval = packageRoot + "/../shared/eval"
 
-    static func truth(_ path: String) throws -> [String: String] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: [String: Any]]
-        return object.mapValues { $0["articleBody"] as? String ?? "" }
-    }
+    static func truth(_ path: String) throws -> [String: String] { try evalTruth(path) }
 
     static func texts(_ jsonl: String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: jsonLines(jsonl).map { ($0["id"] as! String, $0["text"] as? String ?? "") })
