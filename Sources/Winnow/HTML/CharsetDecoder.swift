@@ -21,10 +21,10 @@ enum CharsetDecoder {
             return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16LE"), encoding: "utf-16le")
+            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16LE") ?? repairUTF8(bytes[...]), encoding: "utf-16le")
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE"), encoding: "utf-16be")
+            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE") ?? repairUTF8(bytes[...]), encoding: "utf-16be")
         }
         let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
@@ -34,10 +34,10 @@ enum CharsetDecoder {
         switch label {
         case "utf-8", nil:
             if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
-            return Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252"), encoding: "windows-1252")
+            return windows1252(bytes)
         case let label?:
-            if iconvKnows(label) { return Decoded(utf8: convert(bytes[...], from: label), encoding: label) }
-            return Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252"), encoding: "windows-1252")
+            if let converted = convert(bytes[...], from: label) { return Decoded(utf8: converted, encoding: label) }
+            return windows1252(bytes)
         }
     }
 
@@ -121,17 +121,15 @@ enum CharsetDecoder {
         return output
     }
 
-    private static func iconvKnows(_ label: String) -> Bool {
-        let converter = iconv_open("UTF-8", label)
-        guard converter != iconv_t(bitPattern: -1) else { return false }
-        iconv_close(converter)
-        return true
+    private static func windows1252(_ bytes: [UInt8]) -> Decoded {
+        Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252") ?? repairUTF8(bytes[...]), encoding: "windows-1252")
     }
 
     /// Converts with iconv; a byte iconv cannot decode becomes U+FFFD and decoding goes on after it.
-    private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8] {
+    /// Nil when iconv does not know the encoding.
+    private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8]? {
         let converter = iconv_open("UTF-8", encoding)
-        guard converter != iconv_t(bitPattern: -1) else { return repairUTF8(bytes) }
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         var written = 0

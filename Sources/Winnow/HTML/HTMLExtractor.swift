@@ -32,18 +32,15 @@ public struct HTMLExtractor: Sendable {
 
     /// Extracts the text of a page given as raw bytes (with an optional declared charset) or text.
     public func extract(_ html: HTMLContent, declaredCharset: String? = nil) -> Outcome {
-        let decoded: CharsetDecoder.Decoded
+        let bytes: [UInt8]
         switch html {
-        case .bytes(let bytes):
-            if bytes.count > settings.maxBytes { return .refused(reason: "html-too-large") }
-            if Self.looksBinary(bytes) { return .refused(reason: "binary") }
-            decoded = CharsetDecoder.decode(bytes, declared: declaredCharset)
-        case .text(let text):
-            if text.utf8.count > settings.maxBytes { return .refused(reason: "html-too-large") }
-            let bytes = Array(text.utf8)
-            if Self.looksBinary(bytes) { return .refused(reason: "binary") }
-            decoded = .init(utf8: bytes.contains(0) ? CharsetDecoder.repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
+        case .bytes(let raw): bytes = raw
+        case .text(let text): bytes = Array(text.utf8)
         }
+        if bytes.count > settings.maxBytes { return .refused(reason: "html-too-large") }
+        if Self.looksBinary(bytes) { return .refused(reason: "binary") }
+        // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
+        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset)
         let tree = HTMLParser.parse(decoded.utf8)
         var include: [Bool]
         if settings.mainContent {
