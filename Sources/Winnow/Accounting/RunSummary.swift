@@ -20,9 +20,16 @@ public struct RunSummary: Codable, Sendable, Equatable {
         public var cleaned: String?
         public var removed: String?
         public var rejects: String?
+        /// The near-duplicate clusters file, when the `neardup` stage wrote one.
+        public var clusters: String?
+        /// The per-site template summary, when the `templates` stage wrote one.
+        public var templateSummary: String?
+        /// The report folder, when the run wrote a report.
+        public var report: String?
 
         enum CodingKeys: String, CodingKey {
-            case cleaned, removed, rejects
+            case cleaned, removed, rejects, clusters, report
+            case templateSummary = "template_summary"
         }
     }
 

@@ -13,4 +13,9 @@ public struct FieldNames: Sendable, Equatable {
     }
 
     public static let standard = FieldNames()
+
+    /// On a removed document: the stage that removed it.
+    public static let removedBy = "removed_by"
+    /// On a removed document: why (`near-duplicate`, `template-only`, `no-text`, ...).
+    public static let removedReason = "removed_reason"
 }

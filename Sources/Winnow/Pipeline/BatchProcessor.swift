@@ -64,8 +64,8 @@ struct BatchProcessor: Sendable {
                     stats.removed[reason, default: 0] += 1
                     result.removedCount += 1
                     if keepRemoved {
-                        document.setField("removed_by", .string(stage.name))
-                        document.setField("removed_reason", .string(reason))
+                        document.setField(FieldNames.removedBy, .string(stage.name))
+                        document.setField(FieldNames.removedReason, .string(reason))
                         encoder.encode(document, into: &result.removed)
                     }
                 }

@@ -8,6 +8,7 @@ import Yams
 ///     steps:
 ///       - normalize:
 ///           max_blank_lines: 1
+///       - report          # optional, last: report.html, report.json and clusters.csv after the run
 public struct PipelineDefinition {
     /// The pipeline file format this build reads.
     public static let currentVersion = 1
@@ -20,6 +21,8 @@ public struct PipelineDefinition {
     public let name: String
     public let description: String?
     public let steps: [Step]
+    /// The report written after the run, when the pipeline ends with a `report` step.
+    public let report: ReportOptions?
     /// Where the definition came from, for messages.
     public let origin: String
 
@@ -63,26 +66,62 @@ public struct PipelineDefinition {
             throw .configuration("'steps' must be a list of stages", path: origin)
         }
         var steps: [Step] = []
+        var report: ReportOptions?
         for (index, node) in stepNodes.enumerated() {
             let context = "step \(index + 1)"
+            let step: Step
             if let stage = node.string {
-                steps.append(Step(stage: stage, options: nil))
+                step = Step(stage: stage, options: nil)
             } else if let entry = node.mapping, entry.count == 1, let (key, options) = entry.first, let stage = key.string {
-                steps.append(Step(stage: stage, options: options))
+                step = Step(stage: stage, options: options)
             } else {
                 throw .configuration("\(context) must be a stage name or 'stage: {options}'", path: origin)
             }
+            guard step.stage == reportStep else {
+                steps.append(step)
+                continue
+            }
+            guard index == stepNodes.count - 1 else {
+                throw .configuration("\(context): '\(reportStep)' reads the run's outputs, so it must be the last step", path: origin)
+            }
+            do {
+                report = try ReportOptions.decode(step.options, owner: "the report step", context: context)
+            } catch {
+                throw WinnowError(error.kind, error.message, path: origin)
+            }
         }
         let name = mapping["name"]?.string ?? ((origin as NSString).lastPathComponent as NSString).deletingPathExtension
-        return PipelineDefinition(name: name, description: mapping["description"]?.string, steps: steps, origin: origin)
+        return PipelineDefinition(name: name, description: mapping["description"]?.string, steps: steps, report: report,
+                                  origin: origin)
     }
 
-    /// Builds the stages, checking every stage name and option.
-    public func makeStages() throws(WinnowError) -> [PipelineStep] {
+    /// The name of the step that writes the report.
+    public static let reportStep = "report"
+
+    /// With a report, the stages that feed it write their files into its folder unless the pipeline
+    /// names them: the templates summary and the near-duplicate clusters.
+    static let reportFeeds: [(stage: String, option: String, file: String)] = [
+        (TemplatesStage.stageName, "summary", "templates.json"),
+        (NearDupStage.stageName, "clusters", "clusters.jsonl"),
+    ]
+
+    /// Builds the stages, checking every stage name and option. With `reportFolder`, stages that feed
+    /// the report and were given no file of their own write it there.
+    public func makeStages(reportFolder: String? = nil) throws(WinnowError) -> [PipelineStep] {
         var stages: [PipelineStep] = []
         for (index, step) in steps.enumerated() {
+            var options = step.options
+            if let reportFolder {
+                for feed in Self.reportFeeds where feed.stage == step.stage {
+                    var mapping = options?.mapping ?? Node.Mapping([])
+                    if (mapping[feed.option]?.string ?? "").isEmpty {
+                        mapping[feed.option] = Node(reportFolder + "/" + feed.file)
+                    }
+                    options = Node.mapping(mapping)
+                }
+            }
             do {
-                stages.append(try StageRegistry.make(name: step.stage, options: step.options, context: "step \(index + 1)"))
+                stages.append(try StageRegistry.make(name: step.stage, options: options, context: "step \(index + 1)"))
             } catch {
                 throw WinnowError(error.kind, error.message, path: origin)
             }

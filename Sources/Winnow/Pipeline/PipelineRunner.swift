@@ -52,13 +52,18 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         var clock = Stopwatch()
         let output = try OutputFile(path: config.output)
+        if let report = config.report, config.output != "-" {
+            // Stages that feed the report write their files into its folder during the run.
+            try ReportBuilder.createFolder(report.folder(forOutput: config.output))
+        }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
 
         var summary = RunSummary(pipeline: name)
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
             + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
-        summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput)
+        summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
+                                clusters: stageFiles.clusters, templateSummary: stageFiles.templateSummary)
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
@@ -103,10 +108,44 @@ public struct PipelineRunner: Sendable {
         try removed?.commit()
         try output.commit()
         summary.wallSeconds = clock.lap()
+        if let report = config.report {
+            try writeReport(report, summary: &summary)
+        }
         if let statsPath = config.statsOutput {
             try Self.writeStats(summary, to: statsPath)
         }
         return summary
+    }
+
+    /// The files stages write besides the outputs, which the report reads.
+    private var stageFiles: (clusters: String?, templateSummary: String?) {
+        var files: (clusters: String?, templateSummary: String?) = (nil, nil)
+        for case .corpus(let stage) in steps {
+            if let templates = stage as? TemplatesStage, !templates.options.summary.isEmpty {
+                files.templateSummary = templates.options.summary
+            }
+            if let nearDup = stage as? NearDupStage, !nearDup.options.clusters.isEmpty {
+                files.clusters = nearDup.options.clusters
+            }
+        }
+        return files
+    }
+
+    /// Reads the committed outputs back into the report folder.
+    private func writeReport(_ options: ReportOptions, summary: inout RunSummary) throws(WinnowError) {
+        guard configuration.output != "-" else {
+            log("report: not written, because the cleaned output went to standard output (give -o FILE, or run winnow report)")
+            return
+        }
+        var clock = Stopwatch()
+        let folder = options.folder(forOutput: configuration.output)
+        summary.outputs.report = folder
+        let written = try ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
+            .write(to: folder)
+        log("report: \(folder)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
+            + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
+            + String(format: "%.2f s)", clock.lap()))
+        for warning in written.warnings { log("report: " + warning) }
     }
 
     /// What the phases of one run add up.

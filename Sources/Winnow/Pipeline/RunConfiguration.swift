@@ -23,6 +23,9 @@ public struct RunConfiguration: Sendable {
     /// Where documents wait between the passes of a corpus stage (as much space as the corpus):
     /// `$TMPDIR`, or `/tmp`.
     public var spoolDirectory = RunConfiguration.defaultSpoolDirectory
+    /// When set, the report is written after the run, into `report.folder(forOutput: output)`; a
+    /// run whose cleaned output goes to standard output cannot be read back and writes none.
+    public var report: ReportOptions?
 
     public init(inputs: [InputSpec], output: String, threads: Int = RunConfiguration.coreCount) {
         self.inputs = inputs

@@ -59,24 +59,32 @@ extension RegisteredStage {
 
     /// Builds the stage from the options node of a pipeline step (nil: all defaults).
     static func make(options node: Node?, context: String) throws(WinnowError) -> PipelineStep {
-        guard let node else { return Self(options: Options()).step }
+        Self(options: try Options.decode(node, owner: "stage '\(stageName)'", context: context)).step
+    }
+}
+
+extension StageOptions {
+    /// Reads options from the node of a pipeline step (nil or empty: all defaults); a misspelt key
+    /// or a wrong value is an error naming `owner` and the step.
+    static func decode(_ node: Node?, owner: String, context: String) throws(WinnowError) -> Self {
+        guard let node else { return Self() }
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
-            return Self(options: Options()).step
+            return Self()
         }
         guard let mapping = node.mapping else {
-            throw .configuration("\(context): options of '\(stageName)' must be a mapping of option: value")
+            throw .configuration("\(context): options of \(owner) must be a mapping of option: value")
         }
         for key in mapping.keys {
             let keyName = key.string ?? "\(key)"
-            guard Options.keys.contains(keyName) else {
-                throw .configuration("\(context): unknown option '\(keyName)' for stage '\(stageName)'; "
-                    + "it accepts: \(Options.keys.joined(separator: ", "))")
+            guard keys.contains(keyName) else {
+                throw .configuration("\(context): unknown option '\(keyName)' for \(owner); "
+                    + "it accepts: \(keys.joined(separator: ", "))")
             }
         }
         do {
-            return Self(options: try YAMLDecoder().decode(Options.self, from: node)).step
+            return try YAMLDecoder().decode(Self.self, from: node)
         } catch {
-            throw .configuration("\(context): invalid options for stage '\(stageName)': \(Self.describe(error))")
+            throw .configuration("\(context): invalid options for \(owner): \(describe(error))")
         }
     }
 

@@ -14,7 +14,11 @@ extension WinnowCommand {
 
         func run() async throws {
             let definition = try PipelineDefinition.load(path: pipeline)
-            try await options.run(name: definition.name, steps: try definition.makeStages())
+            var configuration = try options.configuration()
+            configuration.report = definition.report
+            let reportFolder = configuration.output == "-" ? nil : definition.report?.folder(forOutput: configuration.output)
+            try await options.run(name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
+                                  configuration: configuration)
         }
     }
 }

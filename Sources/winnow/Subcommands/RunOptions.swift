@@ -69,16 +69,18 @@ struct RunOptions: ParsableArguments {
     }
 
     /// A runner for `steps` that reports on stderr.
-    func runner(name: String, steps: [PipelineStep]) throws(WinnowError) -> PipelineRunner {
+    func runner(name: String, steps: [PipelineStep], configuration: RunConfiguration? = nil) throws(WinnowError) -> PipelineRunner {
         let showStatus: @Sendable (String) -> Void = { Terminal.status($0) }
         let progress = !quiet && Terminal.isInteractive ? showStatus : nil
-        return PipelineRunner(name: name, steps: steps, configuration: try configuration(),
+        let resolved: RunConfiguration
+        if let configuration { resolved = configuration } else { resolved = try self.configuration() }
+        return PipelineRunner(name: name, steps: steps, configuration: resolved,
                               log: { Terminal.error($0) }, progress: progress)
     }
 
     /// Runs `steps` and prints the summary table unless quiet.
-    func run(name: String, steps: [PipelineStep]) async throws(WinnowError) {
-        let summary = try await runner(name: name, steps: steps).run()
+    func run(name: String, steps: [PipelineStep], configuration: RunConfiguration? = nil) async throws(WinnowError) {
+        let summary = try await runner(name: name, steps: steps, configuration: configuration).run()
         if !quiet { Terminal.error(SummaryTable.render(summary)) }
     }
 }

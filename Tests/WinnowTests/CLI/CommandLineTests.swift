@@ -81,10 +81,36 @@ import Testing
                                   "-o", folder.file("clean.jsonl.gz"), "--stats", folder.file("stats.json")])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("records 5 = kept 5 + removed 0 + rejected 0"))
-        #expect(folder.listing() == ["clean.removed.jsonl.gz", "clean.jsonl.gz", "clean.rejects.jsonl.gz", "stats.json"].sorted())
+        #expect(folder.listing() == ["clean.removed.jsonl.gz", "clean.jsonl.gz", "clean.rejects.jsonl.gz", "clean.report",
+                                     "stats.json"].sorted())
+        let report = try FileManager.default.contentsOfDirectory(atPath: folder.file("clean.report")).sorted()
+        #expect(report == ["clusters.csv", "clusters.jsonl", "report.html", "report.json", "templates.json"])
         let lines = jsonLines(try gunzipped(folder.file("clean.jsonl.gz")))
         #expect(lines.count == 5)
         #expect(lines.allSatisfy { $0["crawl"] is [String: Any] && $0["url"] is String })
+    }
+
+    /// `winnow report` on a finished run's files writes the same report as the pipeline's report step.
+    @Test func reportCommandMatchesTheReportStep() throws {
+        let folder = TemporaryFolder()
+        let run = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl", "-q",
+                              "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("report: \(folder.file("out.report"))/report.html"))
+        let again = try winnow(["report", "--stats", folder.file("stats.json"), "-o", folder.file("again")])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(folder.read("out.report/report.html") == folder.read("again/report.html"))
+        #expect(folder.read("out.report/clusters.csv") == folder.read("again/clusters.csv"))
+        var first = try JSONSerialization.jsonObject(with: Data(folder.read("out.report/report.json")!.utf8)) as! [String: Any]
+        var second = try JSONSerialization.jsonObject(with: Data(folder.read("again/report.json")!.utf8)) as! [String: Any]
+        #expect((first.removeValue(forKey: "inputs") as? [String: Any])?["report"] as? String == folder.file("out.report"))
+        #expect((second.removeValue(forKey: "inputs") as? [String: Any])?["report"] == nil)
+        #expect(NSDictionary(dictionary: first).isEqual(to: second))
+
+        let stdout = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl", "-q", "--temp-dir", folder.path])
+        #expect(stdout.status == 0 && stdout.stderr.contains("report: not written"))
+        let missing = try winnow(["report", folder.file("nothing.jsonl")])
+        #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: not found"))
     }
 
     /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.

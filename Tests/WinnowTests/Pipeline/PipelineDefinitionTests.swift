@@ -34,6 +34,9 @@ import Testing
         ("version: 1\nsteps: normalize", "'steps' must be a list"),
         ("- just a list", "a pipeline file is a mapping"),
         ("version: [1", "not valid YAML"),
+        ("version: 1\nsteps:\n  - report\n  - normalize", "must be the last step"),
+        ("version: 1\nsteps:\n  - report:\n      colour: red", "unknown option 'colour' for the report step"),
+        ("version: 1\nsteps:\n  - report:\n      members_with_text: 1", "members_with_text must be 2 or more"),
     ])
     func rejectsBadFiles(yaml: String, message: String) {
         do {
@@ -44,6 +47,32 @@ import Testing
             #expect(error.description.contains(message), "\(error.description)")
             #expect(error.description.hasPrefix("bad.yaml: "))
         }
+    }
+
+    /// A report step is not a stage: it ends the pipeline, and the stages that feed it write their
+    /// files into its folder unless the pipeline names other files.
+    @Test func reportStepFeedsFromTheStages() throws {
+        let definition = try PipelineDefinition.parse("""
+            version: 1
+            steps:
+              - templates
+              - neardup:
+                  clusters: mine.jsonl
+              - report:
+                  clusters_with_text: 5
+            """, origin: "report.yaml")
+        #expect(definition.steps.map(\.stage) == ["templates", "neardup"])
+        #expect(definition.report?.clustersWithText == 5)
+        #expect(definition.report?.folder(forOutput: "out/pages.jsonl.gz") == "out/pages.report")
+        let stages = try definition.makeStages(reportFolder: "r")
+        guard case .corpus(let templates) = stages[0], case .corpus(let nearDup) = stages[1] else {
+            Issue.record("templates and neardup are corpus stages")
+            return
+        }
+        #expect((templates as? TemplatesStage)?.options.summary == "r/templates.json")
+        #expect((nearDup as? NearDupStage)?.options.clusters == "mine.jsonl")
+        guard case .corpus(let plain) = try definition.makeStages()[0] else { return }
+        #expect((plain as? TemplatesStage)?.options.summary == "")
     }
 
     /// Every committed pipeline must load and build, so a renamed option cannot break one silently.

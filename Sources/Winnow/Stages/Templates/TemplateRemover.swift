@@ -17,6 +17,7 @@ public struct TemplateRemover: FinishingStage {
         let siteName = SiteKey.of(document, options: options)
         let site = model.sites[siteName]
         let sitePages = site?.pages ?? 1
+        summary?.count(site: siteName, sitePages: sitePages, textBytes: text.utf8.count)
         let ownCounts = sitePages >= options.minSitePages ? site : nil
         let useCrossSite = sitePages < options.smallSitePages && !model.crossSite.isEmpty
         guard ownCounts != nil || useCrossSite else { return .keep }

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// Per site: how many pages lost lines, how many bytes went, and the template lines most pages
-/// had, with one example of each as written. This is what the report shows; it is gathered while
-/// pages are rewritten, from every thread, and written as JSON at the end of the run.
+/// Per site: how many text bytes came in, how many pages lost lines, how many bytes went, and the
+/// template lines most pages had, with one example of each as written. This is what the report
+/// shows; it is gathered while pages are rewritten, from every thread, and written as JSON
+/// (`format` "winnow.template-summary", snake_case keys) at the end of the run.
 final class TemplateSummary: Sendable {
     struct Line: Codable, Equatable {
         var text: String
@@ -13,6 +14,8 @@ final class TemplateSummary: Sendable {
     struct Site: Codable {
         var site: String
         var pages: Int
+        /// Text bytes of the site's pages as they came into the stage.
+        var bytesIn = 0
         var pagesChanged = 0
         var pagesRemoved = 0
         var bytesRemoved = 0
@@ -20,13 +23,16 @@ final class TemplateSummary: Sendable {
     }
 
     struct File: Codable {
-        var format = "winnow.template-summary"
-        var version = 1
+        static let format = "winnow.template-summary"
+        static let version = 2
+        var format = File.format
+        var version = File.version
         var sites: [Site]
     }
 
     private struct SiteState {
         var pages: Int
+        var bytesIn = 0
         var pagesChanged = 0
         var pagesRemoved = 0
         var bytesRemoved = 0
@@ -40,6 +46,13 @@ final class TemplateSummary: Sendable {
 
     init(linesPerSite: Int) {
         self.linesPerSite = linesPerSite
+    }
+
+    /// Counts a page's text, changed or not, so that a site's template share can be told.
+    func count(site: String, sitePages: Int, textBytes: Int) {
+        state.withLock { sites in
+            sites[site, default: SiteState(pages: sitePages)].bytesIn += textBytes
+        }
     }
 
     func record(site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
@@ -74,7 +87,7 @@ final class TemplateSummary: Sendable {
                 let lines = entry.lines.values.sorted {
                     $0.pages != $1.pages ? $0.pages > $1.pages : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
                 }
-                return Site(site: name, pages: entry.pages, pagesChanged: entry.pagesChanged,
+                return Site(site: name, pages: entry.pages, bytesIn: entry.bytesIn, pagesChanged: entry.pagesChanged,
                             pagesRemoved: entry.pagesRemoved, bytesRemoved: entry.bytesRemoved,
                             templateLines: Array(lines.prefix(linesPerSite)))
             }

@@ -1,0 +1,310 @@
+import Foundation
+
+/// Reads a run's outputs (cleaned and removed documents, and when there are any the run summary, the
+/// clusters file and the template summary) and writes the report folder: `report.html`,
+/// `report.json` and `clusters.csv`. Memory stays bounded by the clusters, not the corpus: a first
+/// pass keeps only cluster members' ids, URLs and sizes; a second fetches the texts the page shows.
+public struct ReportBuilder {
+    public var options: ReportOptions
+    /// Where the run's files are; `cleaned` is required.
+    public var inputs: RunSummary.Outputs
+    /// The run summary, when known (in-process, or read with `loadSummary`).
+    public var run: RunSummary?
+    public var fields: FieldNames
+
+    public init(options: ReportOptions, inputs: RunSummary.Outputs, run: RunSummary? = nil, fields: FieldNames = .standard) {
+        self.options = options
+        self.inputs = inputs
+        self.run = run
+        self.fields = fields
+    }
+
+    /// What was written, for the caller's message.
+    public struct Written: Sendable, Equatable {
+        public var folder: String
+        public var nearDuplicateClusters: Int
+        public var exactClusters: Int
+        public var sites: Int
+        public var warnings: [String]
+    }
+
+    /// Builds the report and writes its three files into `folder` (created if needed), each atomically.
+    public func write(to folder: String) throws(WinnowError) -> Written {
+        let (report, texts) = try build()
+        try Self.createFolder(folder)
+        try Self.writeFile(folder + "/report.json", Array(try Self.json(report, path: folder + "/report.json")) + [0x0A])
+        try Self.writeFile(folder + "/clusters.csv", ClustersCSV.render(report.clusters))
+        try Self.writeFile(folder + "/report.html", Array(try ReportPage(report: report, texts: texts, options: options).render().utf8))
+        let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
+        return Written(folder: folder, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
+                       sites: report.sites.count, warnings: report.warnings)
+    }
+
+    /// Creates the report folder and its parents when they are missing.
+    public static func createFolder(_ folder: String) throws(WinnowError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create the report folder: \(error.localizedDescription)", path: folder)
+        }
+    }
+
+    /// Reads a run summary written with `--stats`.
+    public static func loadSummary(_ path: String) throws(WinnowError) -> RunSummary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration("cannot read the run summary", path: path)
+        }
+        do {
+            return try JSONDecoder().decode(RunSummary.self, from: data)
+        } catch {
+            throw .configuration("not a Winnow run summary (the file --stats writes): \(error)", path: path)
+        }
+    }
+
+    /// The files of a run as `winnow report` is told them: those given, else those the run summary
+    /// records; the removed output defaults to the file beside the cleaned one when it exists.
+    public static func inputs(cleaned: String?, removed: String?, clusters: String?, templateSummary: String?,
+                              summary: RunSummary?) throws(WinnowError) -> RunSummary.Outputs {
+        var inputs = summary?.outputs ?? RunSummary.Outputs()
+        inputs.report = nil
+        if let cleaned { inputs.cleaned = cleaned }
+        guard let output = inputs.cleaned, output != "-" else {
+            throw .configuration("give the cleaned output of the run (a file), or --stats with the summary of a run that wrote one")
+        }
+        if let removed {
+            inputs.removed = removed
+        } else if summary == nil, let beside = RunConfiguration.sibling(of: output, kind: "removed"),
+                  FileManager.default.fileExists(atPath: beside) {
+            inputs.removed = beside
+        }
+        if let clusters { inputs.clusters = clusters }
+        if let templateSummary { inputs.templateSummary = templateSummary }
+        for path in [inputs.cleaned, inputs.removed, inputs.clusters, inputs.templateSummary].compactMap({ $0 })
+        where !FileManager.default.fileExists(atPath: path) {
+            throw .configuration("not found (the report reads a finished run's files)", path: path)
+        }
+        return inputs
+    }
+
+    // MARK: - Gathering
+
+    /// A cluster member as the first pass sees it.
+    private struct Seen {
+        var member: RunReport.Member
+        /// The `cluster_size` the document carries (near-duplicates only).
+        var declaredSize: Int?
+    }
+
+    func build() throws(WinnowError) -> (RunReport, [ClusterTexts]) {
+        guard let cleaned = inputs.cleaned, cleaned != "-" else {
+            throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
+        }
+        var warnings: [String] = []
+        var counts = RunReport.DocumentCounts()
+        var near: [String: [Seen]] = [:]
+        var exactCopies: [String: [Seen]] = [:]
+        let files = [cleaned] + (inputs.removed.map { [$0] } ?? [])
+        if inputs.removed == nil {
+            warnings.append("no removed output was given: removed documents and their clusters are missing")
+        }
+
+        for path in files {
+            let isCleaned = path == cleaned
+            let problem = try scan(path) { document in
+                let bytes = document.text?.utf8.count ?? 0
+                let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
+                if let stage = removedBy {
+                    counts.removed += 1
+                    counts.removedByStage[stage, default: [:]][document.stringField(FieldNames.removedReason) ?? "?", default: 0] += 1
+                    counts.removedTextBytesByStage[stage, default: 0] += bytes
+                } else {
+                    counts.kept += 1
+                    counts.keptTextBytes += bytes
+                }
+                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init) ?? 1
+                let member = RunReport.Member(id: document.id, url: document.url, similarity: similarity,
+                                              textBytes: bytes, removedBy: removedBy)
+                if let label = document.stringField(DuplicateFields.cluster) {
+                    let size = document.rawField(DuplicateFields.clusterSize).flatMap { Int($0) }
+                    near[label, default: []].append(Seen(member: member, declaredSize: size))
+                } else if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
+                    exactCopies[keeper, default: []].append(Seen(member: member, declaredSize: nil))
+                }
+            }
+            if let problem { warnings.append(problem) }
+        }
+
+        var clusters: [RunReport.Cluster] = []
+        var sizeMismatches: [String] = []
+        for (label, seen) in near {
+            if let declared = seen.first?.declaredSize, declared != seen.count { sizeMismatches.append(label) }
+            clusters.append(Self.cluster(.nearDuplicate, label: label, members: seen.map(\.member)))
+        }
+        if !sizeMismatches.isEmpty {
+            let examples = sizeMismatches.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
+            warnings.append("\(sizeMismatches.count) near-duplicate clusters have fewer or more documents in the outputs "
+                + "than their cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?")
+        }
+        for (keeper, copies) in exactCopies {
+            clusters.append(Self.cluster(.exact, label: keeper, members: copies.map(\.member)))
+        }
+        clusters.sort(by: Self.largestFirst)
+
+        // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
+        let withText = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText)
+        var wantedTexts = Set<String>()
+        for index in withText {
+            for member in clusters[index].members.prefix(options.membersWithText) { wantedTexts.insert(member.id) }
+        }
+        var keeperDetails: [String: RunReport.Member] = [:]
+        let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
+        var texts: [String: String] = [:]
+        if !wantedTexts.isEmpty || !keepers.isEmpty {
+            for path in files {
+                let isCleaned = path == cleaned
+                _ = try scan(path) { document in
+                    if keepers.contains(document.id), keeperDetails[document.id] == nil {
+                        keeperDetails[document.id] = RunReport.Member(
+                            id: document.id, url: document.url, similarity: 1, textBytes: document.text?.utf8.count ?? 0,
+                            removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
+                    }
+                    if wantedTexts.contains(document.id), let text = document.text, texts[document.id] == nil {
+                        texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
+                    }
+                }
+            }
+        }
+        var missingKeepers = 0
+        for index in clusters.indices where clusters[index].kind == .exact {
+            if let details = keeperDetails[clusters[index].kept] {
+                clusters[index].members[0] = details
+            } else {
+                missingKeepers += 1
+            }
+        }
+        if missingKeepers > 0 {
+            warnings.append("\(missingKeepers) exact-duplicate groups name a kept document that is in neither output")
+        }
+        if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: path) }
+
+        let clusterTexts = withText.compactMap { index -> ClusterTexts? in
+            ClusterTexts(cluster: index, members: clusters[index].members.prefix(options.membersWithText).map(\.id), texts: texts)
+        }
+        let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: counts, clusters: clusters,
+                               sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(path) } ?? [],
+                               warnings: warnings)
+        return (report, clusterTexts)
+    }
+
+    /// A cluster from its members: the kept one first (a placeholder when it was not found), then the
+    /// most similar, ties by id bytewise.
+    private static func cluster(_ kind: RunReport.ClusterKind, label: String, members: [RunReport.Member]) -> RunReport.Cluster {
+        var others = members.filter { $0.id != label }
+        others.sort {
+            $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
+        }
+        let kept = members.first { $0.id == label }
+            ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
+        let all = [kept] + others
+        return RunReport.Cluster(kind: kind, cluster: label, size: all.count, kept: label,
+                                 minSimilarity: all.map(\.similarity).min() ?? 1, members: all)
+    }
+
+    private static func largestFirst(_ a: RunReport.Cluster, _ b: RunReport.Cluster) -> Bool {
+        if a.size != b.size { return a.size > b.size }
+        if a.kind != b.kind { return a.kind == .nearDuplicate }
+        return a.kept.utf8.lexicographicallyPrecedes(b.kept.utf8)
+    }
+
+    /// Streams the documents of one JSONL output; returns a warning when some lines do not decode.
+    private func scan(_ path: String, visit: (Document) -> Void) throws(WinnowError) -> String? {
+        var unreadable = 0
+        var firstProblem: String?
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
+        let decoder = DocumentDecoder(fields: fields, requireText: false)
+        while let batch = try reader.nextBatch() {
+            for record in batch.records {
+                guard case .jsonLine(let range) = record.content else {
+                    unreadable += 1
+                    continue
+                }
+                switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
+                case .success(let document): visit(document)
+                case .failure(let reject):
+                    unreadable += 1
+                    firstProblem = firstProblem ?? reject.description
+                }
+            }
+        }
+        guard unreadable > 0 else { return nil }
+        return "\(unreadable) lines of \(path) could not be read and are not counted" + (firstProblem.map { " (first: \($0))" } ?? "")
+    }
+
+    /// Compares the clusters found in the documents with the clusters file the run wrote.
+    private static func crossCheck(_ clusters: [RunReport.Cluster], withClustersFile path: String) throws(WinnowError) -> [String] {
+        guard FileManager.default.fileExists(atPath: path) else { return ["the clusters file \(path) does not exist"] }
+        let listed = try ClustersFile.read(path).clusters
+        let found = clusters.filter { $0.kind == .nearDuplicate }
+        let listedSizes = Dictionary(listed.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
+        let foundSizes = Dictionary(found.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
+        guard listedSizes != foundSizes else { return [] }
+        return ["the clusters file \(path) lists \(listed.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
+            + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"]
+    }
+
+    /// The sites of a template summary, with their template share.
+    private static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration("cannot read the template summary", path: path)
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let file: TemplateSummary.File
+        do {
+            file = try decoder.decode(TemplateSummary.File.self, from: data)
+        } catch {
+            throw .configuration("not a template summary (version \(TemplateSummary.File.version), "
+                + "written by the templates stage's 'summary' option): \(error)", path: path)
+        }
+        guard file.format == TemplateSummary.File.format, file.version == TemplateSummary.File.version else {
+            throw .configuration("template summary format \(file.format) version \(file.version); this Winnow reads "
+                + "\(TemplateSummary.File.format) version \(TemplateSummary.File.version): run the templates stage again", path: path)
+        }
+        return file.sites.map { site in
+            RunReport.Site(site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
+                           bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,
+                           templateShare: site.bytesIn > 0 ? Double(site.bytesRemoved) / Double(site.bytesIn) : 0,
+                           templateLines: site.templateLines)
+        }
+    }
+
+    /// `text` cut to at most `maxBytes` UTF-8 bytes, at the last line end before the limit when there is one.
+    static func cut(_ text: String, maxBytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > maxBytes else { return text }
+        var bytes = Array(utf8.prefix(maxBytes))
+        if let newline = bytes.lastIndex(of: 0x0A), newline > maxBytes / 2 {
+            bytes.removeSubrange(newline...)
+        } else {
+            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        }
+        return String(decoding: bytes, as: UTF8.self) + "\n[… cut at \(maxBytes) bytes]"
+    }
+
+    private static func json(_ report: RunReport, path: String) throws(WinnowError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(report)
+        } catch {
+            throw .io("cannot encode the report: \(error)", path: path)
+        }
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+}

@@ -1,0 +1,108 @@
+/// What a run did, gathered from its outputs for people to read: the content of `report.json`, and
+/// the data `report.html` draws. Texts are not part of it (the page carries them separately).
+struct RunReport: Codable {
+    var format = "winnow.report"
+    var version = 1
+    var pipeline: String?
+    /// The files the report was made from.
+    var inputs: RunSummary.Outputs
+    /// The run summary (`--stats`), when there was one.
+    var run: RunSummary?
+    var documents: DocumentCounts
+    /// Every duplicate cluster, largest first (then near-duplicate before exact, then kept id bytewise).
+    var clusters: [Cluster]
+    /// Every site the templates stage saw, with the template lines it found.
+    var sites: [Site]
+    /// Things that do not add up (a clusters file that disagrees with the documents, unreadable lines).
+    var warnings: [String]
+
+    /// Counts read off the cleaned and removed outputs themselves.
+    struct DocumentCounts: Codable {
+        var kept = 0
+        var keptTextBytes = 0
+        var removed = 0
+        /// Stage → reason → documents.
+        var removedByStage: [String: [String: Int]] = [:]
+        /// Stage → text bytes of the documents it removed (as they were when removed).
+        var removedTextBytesByStage: [String: Int] = [:]
+    }
+
+    enum ClusterKind: String, Codable, Sendable {
+        case nearDuplicate = "near-duplicate"
+        case exact
+    }
+
+    struct Cluster: Codable {
+        var kind: ClusterKind
+        /// The label the members carry: the kept document's id.
+        var cluster: String
+        var size: Int
+        var kept: String
+        /// The lowest similarity of a member to the kept document.
+        var minSimilarity: Double
+        /// The kept document first, then by similarity (highest first), then by id bytewise.
+        var members: [Member]
+    }
+
+    struct Member: Codable {
+        var id: String
+        var url: String?
+        /// Estimated Jaccard similarity to the kept document (1 for the kept document and exact copies).
+        var similarity: Double
+        var textBytes: Int
+        /// The stage that removed it; nil when it is in the cleaned output.
+        var removedBy: String?
+    }
+
+    struct Site: Codable {
+        var site: String
+        var pages: Int
+        var pagesChanged: Int
+        var pagesRemoved: Int
+        /// Text bytes of the site's pages going into the templates stage, and the bytes it took out.
+        var bytesIn: Int
+        var bytesRemoved: Int
+        var templateShare: Double
+        var templateLines: [TemplateSummary.Line]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, pipeline, inputs, run, documents, clusters, sites, warnings
+    }
+}
+
+extension RunReport.DocumentCounts {
+    enum CodingKeys: String, CodingKey {
+        case kept, removed
+        case keptTextBytes = "kept_text_bytes"
+        case removedByStage = "removed_by_stage"
+        case removedTextBytesByStage = "removed_text_bytes_by_stage"
+    }
+}
+
+extension RunReport.Cluster {
+    enum CodingKeys: String, CodingKey {
+        case kind, cluster, size, kept, members
+        case minSimilarity = "min_similarity"
+    }
+}
+
+extension RunReport.Member {
+    enum CodingKeys: String, CodingKey {
+        case id, url, similarity
+        case textBytes = "text_bytes"
+        case removedBy = "removed_by"
+    }
+}
+
+extension RunReport.Site {
+    enum CodingKeys: String, CodingKey {
+        case site, pages
+        case pagesChanged = "pages_changed"
+        case pagesRemoved = "pages_removed"
+        case bytesIn = "bytes_in"
+        case bytesRemoved = "bytes_removed"
+        case templateShare = "template_share"
+        case templateLines = "template_lines"
+    }
+}

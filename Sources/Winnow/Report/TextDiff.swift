@@ -1,0 +1,172 @@
+/// A word-level comparison of two texts (Myers' O(ND) algorithm), for showing side by side what a
+/// near-duplicate changed. Words are compared without their spacing, so a re-wrapped line is not a
+/// change; each side keeps its own spacing for display.
+public struct TextDiff: Sendable, Equatable {
+    /// Each side as alternating runs: even positions are shared with the other side (possibly
+    /// empty), odd positions are this side's own words.
+    public let left: [String]
+    public let right: [String]
+    /// False when the texts differ in more words than `maxEdits`: each side is then one run of its own.
+    public let aligned: Bool
+
+    /// Compares `left` (the kept document) with `right` (a copy). `maxEdits` bounds time and memory:
+    /// O((n + m) · maxEdits) steps and O(maxEdits²) integers.
+    public init(_ left: String, _ right: String, maxEdits: Int = 1500) {
+        let a = Tokens(left), b = Tokens(right)
+        guard let script = Self.editScript(a.keys, b.keys, maxEdits: maxEdits) else {
+            self.left = ["", left]
+            self.right = ["", right]
+            aligned = false
+            return
+        }
+        var leftRuns = Runs(), rightRuns = Runs()
+        var x = 0, y = 0
+        for edit in script {
+            switch edit {
+            case .same:
+                leftRuns.append(a.text(x, in: left), own: false)
+                rightRuns.append(b.text(y, in: right), own: false)
+                x += 1
+                y += 1
+            case .onlyLeft:
+                leftRuns.append(a.text(x, in: left), own: true)
+                x += 1
+            case .onlyRight:
+                rightRuns.append(b.text(y, in: right), own: true)
+                y += 1
+            }
+        }
+        self.left = leftRuns.runs
+        self.right = rightRuns.runs
+        aligned = true
+    }
+
+    /// The share of words the two sides have in common, 0...1.
+    public var sharedShare: Double {
+        func words(_ runs: [String], own: Bool) -> Int {
+            runs.enumerated().filter { ($0.offset % 2 == 1) == own }.reduce(0) { $0 + $1.element.split(whereSeparator: \.isWhitespace).count }
+        }
+        let shared = words(left, own: false)
+        let total = shared + words(left, own: true) + words(right, own: true)
+        return total == 0 ? 1 : Double(shared) / Double(total)
+    }
+
+    enum Edit: Equatable {
+        case same, onlyLeft, onlyRight
+    }
+
+    /// The shortest edit script from `a` to `b`, or nil when it needs more than `maxEdits` edits.
+    static func editScript(_ a: [UInt64], _ b: [UInt64], maxEdits: Int) -> [Edit]? {
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let middleA = a[prefix..<(a.count - suffix)], middleB = b[prefix..<(b.count - suffix)]
+        guard let middle = middleScript(Array(middleA), Array(middleB), maxEdits: maxEdits) else { return nil }
+        return [Edit](repeating: .same, count: prefix) + middle + [Edit](repeating: .same, count: suffix)
+    }
+
+    /// Myers' greedy forward search, keeping each round's furthest-reaching x per diagonal so the
+    /// path can be traced back.
+    private static func middleScript(_ a: [UInt64], _ b: [UInt64], maxEdits: Int) -> [Edit]? {
+        let n = a.count, m = b.count
+        if n == 0 { return [Edit](repeating: .onlyRight, count: m) }
+        if m == 0 { return [Edit](repeating: .onlyLeft, count: n) }
+        let limit = min(n + m, maxEdits)
+        let offset = limit + 1
+        var frontier = [Int](repeating: 0, count: 2 * limit + 3)
+        var rounds: [[Int]] = []
+        var finalRound: Int?
+        search: for d in 0...limit {
+            for k in stride(from: -d, through: d, by: 2) {
+                var x = (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
+                    ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
+                var y = x - k
+                while x < n && y < m && a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
+                frontier[offset + k] = x
+                if x >= n && y >= m {
+                    rounds.append(Array(frontier[(offset - d)...(offset + d)]))
+                    finalRound = d
+                    break search
+                }
+            }
+            rounds.append(Array(frontier[(offset - d)...(offset + d)]))
+        }
+        guard let edits = finalRound else { return nil }
+
+        var script: [Edit] = []
+        script.reserveCapacity(n + m)
+        var x = n, y = m
+        for d in stride(from: edits, to: 0, by: -1) {
+            let previous = rounds[d - 1]
+            func reach(_ k: Int) -> Int { previous[k + d - 1] }
+            let k = x - y
+            let down = k == -d || (k != d && reach(k - 1) < reach(k + 1))
+            let previousK = down ? k + 1 : k - 1
+            let previousX = reach(previousK)
+            let previousY = previousX - previousK
+            let startX = down ? previousX : previousX + 1
+            while x > startX {
+                script.append(.same)
+                x -= 1
+                y -= 1
+            }
+            script.append(down ? .onlyRight : .onlyLeft)
+            x = previousX
+            y = previousY
+        }
+        while x > 0 && y > 0 {
+            script.append(.same)
+            x -= 1
+            y -= 1
+        }
+        return script.reversed()
+    }
+
+    /// A text cut into words, each with the spacing that follows it; the key ignores the spacing.
+    struct Tokens {
+        var keys: [UInt64] = []
+        var bounds: [Range<String.Index>] = []
+
+        init(_ text: String) {
+            var index = text.startIndex
+            let utf8 = text.utf8
+            while index < text.endIndex {
+                var hash = StableHash()
+                var cursor = index
+                while cursor < text.endIndex, !Self.isSpace(utf8[cursor]) {
+                    hash.add(utf8[cursor])
+                    cursor = utf8.index(after: cursor)
+                }
+                while cursor < text.endIndex, Self.isSpace(utf8[cursor]) {
+                    cursor = utf8.index(after: cursor)
+                }
+                keys.append(hash.value)
+                bounds.append(index..<cursor)
+                index = cursor
+            }
+        }
+
+        func text(_ position: Int, in source: String) -> Substring { source[bounds[position]] }
+
+        private static func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+        }
+    }
+
+    /// Builds alternating shared/own runs.
+    struct Runs {
+        var runs: [String] = [""]
+
+        mutating func append(_ text: Substring, own: Bool) {
+            let isOwnRun = runs.count % 2 == 0
+            if isOwnRun != own { runs.append("") }
+            runs[runs.count - 1] += text
+        }
+    }
+}

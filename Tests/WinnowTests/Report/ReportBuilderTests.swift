@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The report of whole runs of the default pipeline (which ends with the `report` step): on the
+/// bundled samples, on a generated news corpus, and on hostile documents.
+@Suite(.serialized) struct ReportBuilderTests {
+    struct Run {
+        let summary: RunSummary
+        let folder: String
+
+        func read(_ name: String) throws -> String { try String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
+
+        func json() throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(read("report.json").utf8)) as! [String: Any]
+        }
+
+        /// The data the page's script draws, as embedded in report.html.
+        func pageData() throws -> [String: Any] {
+            let html = try read("report.html")
+            let start = try #require(html.range(of: #"<script type="application/json" id="report-data">"#))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            return try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as! [String: Any]
+        }
+    }
+
+    /// Runs Pipelines/default.yaml, report step included, over `inputs` into `folder`.
+    func runDefaultPipeline(_ inputs: [InputSpec], in folder: TemporaryFolder) async throws -> Run {
+        let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
+        let report = try #require(definition.report)
+        let output = folder.file("out.jsonl")
+        var configuration = RunConfiguration(inputs: inputs, output: output)
+        configuration.removedOutput = folder.file("out.removed.jsonl")
+        configuration.statsOutput = folder.file("stats.json")
+        configuration.spoolDirectory = folder.path
+        configuration.report = report
+        let reportFolder = report.folder(forOutput: output)
+        let summary = try await PipelineRunner(name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
+                                               configuration: configuration).run()
+        return Run(summary: summary, folder: reportFolder)
+    }
+
+    /// Lines of the clusters file the neardup stage wrote, as (kept id, member ids).
+    func clustersFile(_ run: Run) throws -> [(kept: String, members: [String])] {
+        jsonLines(try run.read("clusters.jsonl")).map { line in
+            (line["kept"] as! String, (line["members"] as! [[String: Any]]).map { $0["id"] as! String })
+        }
+    }
+
+    @Test func samplesReport() async throws {
+        let folder = TemporaryFolder()
+        let run = try await runDefaultPipeline([.jsonl(path: packageRoot + "/samples/pages.jsonl", name: "samples")], in: folder)
+        #expect(FileManager.default.fileExists(atPath: run.folder + "/report.html"))
+        let report = try run.json()
+        let documents = report["documents"] as! [String: Any]
+        #expect(documents["kept"] as? Int == run.summary.kept)
+        #expect(documents["removed"] as? Int == run.summary.removed)
+        let clusters = report["clusters"] as! [[String: Any]]
+        #expect(clusters.filter { $0["kind"] as? String == "near-duplicate" }.count == (try clustersFile(run)).count)
+        // Two of the samples come from one site: their shared lines are listed, with page counts.
+        let sites = report["sites"] as! [[String: Any]]
+        let shared = sites.filter { ($0["template_lines"] as! [Any]).count > 0 }
+        #expect(!shared.isEmpty)
+        for site in shared {
+            #expect((site["template_share"] as! Double) > 0 && (site["template_share"] as! Double) < 1)
+            #expect((site["template_lines"] as! [[String: Any]]).allSatisfy { ($0["pages"] as! Int) >= 2 })
+        }
+        #expect((try run.pageData()["sites"] as! [Any]).count == sites.count)
+        let html = try run.read("report.html")
+        #expect(html.contains("<svg") && html.contains("Content-Security-Policy"))
+        #expect(!html.contains(" src=") && !html.contains("<link"), "the page loads nothing")
+    }
+
+    @Test func generatedNewsReportMatchesTheClustersFile() async throws {
+        let folder = TemporaryFolder()
+        let run = try await runDefaultPipeline([.jsonl(path: GeneratedNews.corpus, name: "corpus")], in: folder)
+        let file = try clustersFile(run)
+        #expect(file.count >= 50)
+        let report = try run.json()
+        #expect((report["warnings"] as! [String]).isEmpty)
+        let near = (report["clusters"] as! [[String: Any]]).filter { $0["kind"] as? String == "near-duplicate" }
+        #expect(near.count == file.count)
+        // Same clusters, same members, kept document first.
+        let reported = Dictionary(uniqueKeysWithValues: near.map { cluster in
+            (cluster["kept"] as! String, (cluster["members"] as! [[String: Any]]).map { $0["id"] as! String })
+        })
+        for line in file {
+            let members = try #require(reported[line.kept])
+            #expect(members.first == line.kept)
+            #expect(Set(members) == Set(line.members))
+        }
+        // Largest first.
+        let sizes = (report["clusters"] as! [[String: Any]]).map { $0["size"] as! Int }
+        #expect(sizes == sizes.sorted(by: >))
+        // The CSV has a row per member; the page lists every cluster and compares the largest.
+        let csvRows = try run.read("clusters.csv").split(separator: "\r\n")
+        #expect(csvRows.count == 1 + sizes.reduce(0, +))
+        let page = try run.pageData()
+        #expect((page["clusters"] as! [Any]).count == sizes.count)
+        let comparisons = page["comparisons"] as! [[[String: Any]]]
+        #expect(comparisons.count == min(ReportOptions().clustersWithText, near.count))
+        #expect(comparisons.allSatisfy { !$0.isEmpty })
+        // Syndicated copies differ a little: most comparisons align word by word and share most words.
+        let aligned = comparisons.joined().filter { $0["aligned"] as? Bool == true }
+        #expect(Double(aligned.count) >= 0.9 * Double(comparisons.joined().count))
+        let sites = report["sites"] as! [[String: Any]]
+        #expect(sites.filter { ($0["template_share"] as! Double) > 0.05 }.count >= 10)
+    }
+
+    @Test func hostileDocumentsAreShownAsText() async throws {
+        let folder = TemporaryFolder()
+        let body = (1...60).map { "Sentence \($0) of a story that two sites published with small edits." }.joined(separator: " ")
+        let hostile = "</script><script>alert(1)</script> </textarea><textarea> <img src=x onerror=alert(2)> <!-- "
+        var lines: [String] = []
+        for (index, prefix) in ["", hostile].enumerated() {
+            let record: [String: String] = ["id": "page-\(index)<b id=evil>", "url": index == 0 ? "javascript:alert(3)" : "https://x.example/<i id=evil>",
+                                            "text": prefix + body + (index == 0 ? " Extra words here." : "")]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self))
+        }
+        let input = folder.write("hostile.jsonl", lines.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "hostile")], in: folder)
+        let html = try run.read("report.html")
+        #expect(!html.contains("alert(1)</script>") && !html.contains("<textarea") && !html.contains("</textarea"))
+        #expect(!html.contains("<img") && !html.contains("<!--") && !html.contains("<b id=evil>") && !html.contains("<i id=evil>"))
+        #expect(html.components(separatedBy: "<script").count == 3, "only the page's own two scripts")
+        // The text is not dropped: the page's data gives it back exactly.
+        let page = try run.pageData()
+        let clusters = page["clusters"] as! [[String: Any]]
+        #expect(clusters.count == 1)
+        let ids = (clusters[0]["members"] as! [[String: Any]]).map { $0["id"] as! String }
+        #expect(Set(ids) == ["page-0<b id=evil>", "page-1<b id=evil>"])
+        let comparison = try #require((page["comparisons"] as! [[[String: Any]]]).first?.first)
+        let sides = (comparison["left"] as! [String]).joined() + (comparison["right"] as! [String]).joined()
+        #expect(sides.contains("</script><script>alert(1)</script>"))
+    }
+}
