@@ -176,7 +176,7 @@ struct ReportPage {
         return SVGBarChart(title: "Top sites by template share",
                            series: [.init(name: "template share", color: "#4d8f5b")],
                            rows: top.map { .init(label: $0.site.isEmpty ? "(no site)" : $0.site, values: [$0.templateShare * 100]) },
-                           format: { String(format: "%.0f%%", $0) })
+                           format: { String(format: $0 < 10 ? "%.1f%%" : "%.0f%%", $0) })
     }
 
     // MARK: - Data for the script

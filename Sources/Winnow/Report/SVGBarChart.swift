@@ -26,8 +26,9 @@ struct SVGBarChart {
     static let rowHeight = 22.0
 
     func render() -> String {
-        let top = series.count > 1 ? 26.0 : 6.0
-        let height = top + Double(rows.count) * Self.rowHeight + 6
+        let legend = series.count > 1 && !rows.isEmpty
+        let top = legend ? 26.0 : 6.0
+        let height = top + Double(max(rows.count, 1)) * Self.rowHeight + 6
         let barSpace = Self.width - Self.labelWidth - Self.valueWidth
         let largest = rows.map { $0.values.reduce(0, +) }.max() ?? 0
         var svg = "<figure class=\"chart\"><figcaption>\(HTMLEscape.text(title))</figcaption>"
@@ -36,7 +37,7 @@ struct SVGBarChart {
         if rows.isEmpty {
             svg += "<text x=\"0\" y=\"18\" class=\"empty\">nothing to show</text>"
         }
-        if series.count > 1 {
+        if legend {
             var x = Self.labelWidth
             for entry in series {
                 svg += "<rect x=\"\(x)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(entry.color)\"/>"

@@ -107,6 +107,30 @@ import Testing
         #expect(sites.filter { ($0["template_share"] as! Double) > 0.05 }.count >= 10)
     }
 
+    /// Exact copies form their own groups: the kept copy's details come from the cleaned output.
+    @Test func exactCopiesAreGroupedUnderTheKeptCopy() async throws {
+        let folder = TemporaryFolder()
+        let story = "A short story about the harbour, told twice by two sites and once more by a third."
+        var lines: [String] = []
+        for (id, text) in [("b", story), ("a", story.uppercased()), ("c", "Another page entirely, about the hills.")] {
+            let record = ["id": id, "url": "https://\(id).example/page", "text": text]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self))
+        }
+        let input = folder.write("copies.jsonl", lines.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "copies")], in: folder)
+        let clusters = try run.json()["clusters"] as! [[String: Any]]
+        #expect(clusters.count == 1)
+        let group = try #require(clusters.first)
+        #expect(group["kind"] as? String == "exact" && group["size"] as? Int == 2)
+        let members = group["members"] as! [[String: Any]]
+        let kept = members[0], copy = members[1]
+        #expect(kept["id"] as? String == group["kept"] as? String)
+        #expect(kept["url"] as? String == "https://\(kept["id"] as! String).example/page")
+        #expect(kept["text_bytes"] as? Int == story.utf8.count && kept["removed_by"] == nil)
+        #expect(copy["removed_by"] as? String == "exact" && copy["similarity"] as? Double == 1)
+        #expect(try run.read("clusters.csv").contains(",exact,2,"))
+    }
+
     @Test func hostileDocumentsAreShownAsText() async throws {
         let folder = TemporaryFolder()
         let body = (1...60).map { "Sentence \($0) of a story that two sites published with small edits." }.joined(separator: " ")
