@@ -88,92 +88,35 @@ public struct ReportBuilder {
 
     // MARK: - Gathering
 
-    /// A cluster member as the first pass sees it.
-    private struct Seen {
-        var member: RunReport.Member
-        /// The `cluster_size` the document carries (near-duplicates only).
-        var declaredSize: Int?
+    /// What the first pass over the outputs finds: counts, and cluster members by label.
+    private struct FirstPass {
+        var counts = RunReport.DocumentCounts()
+        /// Near-duplicate members by their `cluster` label, with the `cluster_size` each carries.
+        var near: [String: [(member: RunReport.Member, declaredSize: Int?)]] = [:]
+        /// Exact copies by the id of the copy kept in their place.
+        var exactCopies: [String: [RunReport.Member]] = [:]
+        var warnings: [String] = []
     }
 
     func build() throws(WinnowError) -> (RunReport, [ClusterTexts]) {
         guard let cleaned = inputs.cleaned, cleaned != "-" else {
             throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
         }
-        var warnings: [String] = []
-        var counts = RunReport.DocumentCounts()
-        var near: [String: [Seen]] = [:]
-        var exactCopies: [String: [Seen]] = [:]
         let files = [cleaned] + (inputs.removed.map { [$0] } ?? [])
+        var first = try firstPass(files, cleaned: cleaned)
         if inputs.removed == nil {
-            warnings.append("no removed output was given: removed documents and their clusters are missing")
+            first.warnings.append("no removed output was given: removed documents and their clusters are missing")
         }
-
-        for path in files {
-            let isCleaned = path == cleaned
-            let problem = try scan(path) { document in
-                let bytes = document.text?.utf8.count ?? 0
-                let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                if let stage = removedBy {
-                    counts.removed += 1
-                    counts.removedByStage[stage, default: [:]][document.stringField(FieldNames.removedReason) ?? "?", default: 0] += 1
-                    counts.removedTextBytesByStage[stage, default: 0] += bytes
-                } else {
-                    counts.kept += 1
-                    counts.keptTextBytes += bytes
-                }
-                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init) ?? 1
-                let member = RunReport.Member(id: document.id, url: document.url, similarity: similarity,
-                                              textBytes: bytes, removedBy: removedBy)
-                if let label = document.stringField(DuplicateFields.cluster) {
-                    let size = document.rawField(DuplicateFields.clusterSize).flatMap { Int($0) }
-                    near[label, default: []].append(Seen(member: member, declaredSize: size))
-                } else if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
-                    exactCopies[keeper, default: []].append(Seen(member: member, declaredSize: nil))
-                }
-            }
-            if let problem { warnings.append(problem) }
-        }
-
-        var clusters: [RunReport.Cluster] = []
-        var sizeMismatches: [String] = []
-        for (label, seen) in near {
-            if let declared = seen.first?.declaredSize, declared != seen.count { sizeMismatches.append(label) }
-            clusters.append(Self.cluster(.nearDuplicate, label: label, members: seen.map(\.member)))
-        }
-        if !sizeMismatches.isEmpty {
-            let examples = sizeMismatches.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
-            warnings.append("\(sizeMismatches.count) near-duplicate clusters have fewer or more documents in the outputs "
-                + "than their cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?")
-        }
-        for (keeper, copies) in exactCopies {
-            clusters.append(Self.cluster(.exact, label: keeper, members: copies.map(\.member)))
-        }
+        var clusters = first.near.map { label, seen in Self.cluster(.nearDuplicate, label: label, members: seen.map(\.member)) }
+            + first.exactCopies.map { keeper, copies in Self.cluster(.exact, label: keeper, members: copies) }
         clusters.sort(by: Self.largestFirst)
+        var warnings = first.warnings + Self.sizeWarnings(first.near)
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
-        let withText = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText)
-        var wantedTexts = Set<String>()
-        for index in withText {
-            for member in clusters[index].members.prefix(options.membersWithText) { wantedTexts.insert(member.id) }
-        }
-        var keeperDetails: [String: RunReport.Member] = [:]
+        let withText = Array(clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText))
+        let compared = withText.map { clusters[$0].members.prefix(options.membersWithText).map(\.id) }
         let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
-        var texts: [String: String] = [:]
-        if !wantedTexts.isEmpty || !keepers.isEmpty {
-            for path in files {
-                let isCleaned = path == cleaned
-                _ = try scan(path) { document in
-                    if keepers.contains(document.id), keeperDetails[document.id] == nil {
-                        keeperDetails[document.id] = RunReport.Member(
-                            id: document.id, url: document.url, similarity: 1, textBytes: document.text?.utf8.count ?? 0,
-                            removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
-                    }
-                    if wantedTexts.contains(document.id), let text = document.text, texts[document.id] == nil {
-                        texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
-                    }
-                }
-            }
-        }
+        let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
         for index in clusters.indices where clusters[index].kind == .exact {
             if let details = keeperDetails[clusters[index].kept] {
@@ -187,13 +130,75 @@ public struct ReportBuilder {
         }
         if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: path) }
 
-        let clusterTexts = withText.compactMap { index -> ClusterTexts? in
-            ClusterTexts(cluster: index, members: clusters[index].members.prefix(options.membersWithText).map(\.id), texts: texts)
+        let clusterTexts = zip(withText, compared).compactMap { index, members in
+            ClusterTexts(cluster: index, members: members, texts: texts)
         }
-        let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: counts, clusters: clusters,
+        let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(path) } ?? [],
                                warnings: warnings)
         return (report, clusterTexts)
+    }
+
+    /// Counts every document and keeps the ids, URLs, sizes and similarities of cluster members.
+    private func firstPass(_ files: [String], cleaned: String) throws(WinnowError) -> FirstPass {
+        var found = FirstPass()
+        for path in files {
+            let isCleaned = path == cleaned
+            let problem = try scan(path) { document in
+                let bytes = document.text?.utf8.count ?? 0
+                let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
+                if let stage = removedBy {
+                    found.counts.removed += 1
+                    found.counts.removedByStage[stage, default: [:]][document.stringField(FieldNames.removedReason) ?? "?", default: 0] += 1
+                    found.counts.removedTextBytesByStage[stage, default: 0] += bytes
+                } else {
+                    found.counts.kept += 1
+                    found.counts.keptTextBytes += bytes
+                }
+                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init) ?? 1
+                let member = RunReport.Member(id: document.id, url: document.url, similarity: similarity,
+                                              textBytes: bytes, removedBy: removedBy)
+                if let label = document.stringField(DuplicateFields.cluster) {
+                    let size = document.rawField(DuplicateFields.clusterSize).flatMap { Int($0) }
+                    found.near[label, default: []].append((member, size))
+                } else if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
+                    found.exactCopies[keeper, default: []].append(member)
+                }
+            }
+            if let problem { found.warnings.append(problem) }
+        }
+        return found
+    }
+
+    /// Fetches the details of the exact groups' kept copies, and the texts (cut) of the given ids.
+    private func secondPass(_ files: [String], cleaned: String, keepers: Set<String>,
+                            texts wanted: Set<String>) throws(WinnowError) -> ([String: RunReport.Member], [String: String]) {
+        var details: [String: RunReport.Member] = [:]
+        var texts: [String: String] = [:]
+        guard !keepers.isEmpty || !wanted.isEmpty else { return (details, texts) }
+        for path in files {
+            let isCleaned = path == cleaned
+            _ = try scan(path) { document in
+                if keepers.contains(document.id), details[document.id] == nil {
+                    details[document.id] = RunReport.Member(
+                        id: document.id, url: document.url, similarity: 1, textBytes: document.text?.utf8.count ?? 0,
+                        removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
+                }
+                if wanted.contains(document.id), let text = document.text, texts[document.id] == nil {
+                    texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
+                }
+            }
+        }
+        return (details, texts)
+    }
+
+    /// A warning when clusters have a different number of members in the outputs than their `cluster_size`.
+    private static func sizeWarnings(_ near: [String: [(member: RunReport.Member, declaredSize: Int?)]]) -> [String] {
+        let mismatched = near.filter { _, seen in seen.first?.declaredSize.map { $0 != seen.count } ?? false }.keys
+        guard !mismatched.isEmpty else { return [] }
+        let examples = mismatched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
+        return ["\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
+            + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"]
     }
 
     /// A cluster from its members: the kept one first (a placeholder when it was not found), then the
