@@ -5,17 +5,95 @@ extension WinnowCommand {
     struct Exact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove documents whose text repeats another's exactly (case, spaces and punctuation folded).",
-            discussion: "Each removed copy names the kept document in 'duplicate_of'.")
+            discussion: """
+                Each removed copy names the kept document in 'duplicate_of'. With inputs alone, finds and removes
+                the copies in one run. On a cluster, run the three steps:
+                  winnow exact map shard-007.jsonl -o keepers/007.jsonl             (per shard)
+                  winnow exact merge keepers/*.jsonl -o keepers.jsonl               (once; merges of merges work)
+                  winnow exact apply --keepers keepers.jsonl shard-007.jsonl -o exact/007.jsonl
+                """,
+            subcommands: [All.self, Map.self, Merge.self, Apply.self],
+            defaultSubcommand: All.self)
+    }
+}
 
-        @Option(help: "Which copy stays: longest, first, newest:FIELD or oldest:FIELD.")
-        var keep: KeepPolicy = .longest
+/// The keep policy, shared by the steps: map and merge must agree on it.
+struct ExactArguments: ParsableArguments {
+    @Option(help: "Which copy stays: longest, first, newest:FIELD or oldest:FIELD.")
+    var keep: KeepPolicy = .longest
+
+    var options: ExactOptions {
+        var options = ExactOptions()
+        options.keep = keep
+        return options
+    }
+}
+
+extension WinnowCommand.Exact {
+    struct All: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "all", abstract: "Find the copies and remove them in one run (the default).")
+
+        @OptionGroup var exact: ExactArguments
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            try await options.run(name: ExactStage.stageName, steps: [.corpus(ExactStage(options: exact.options))])
+        }
+    }
+
+    struct Map: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the keeper of every folded-text fingerprint of one shard into a keepers file.")
+
+        @OptionGroup var exact: ExactArguments
+        @OptionGroup var options: RunOptions
+
+        func run() async throws {
+            guard options.output != "-" else { throw ValidationError("map needs -o KEEPERS.jsonl") }
+            let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: exact.options))
+            try ExactKeepersFile.write(tally, keep: exact.keep, to: options.output)
+            if !options.quiet {
+                Terminal.error("\(tally.keepers.count) fingerprints of \(tally.documents) documents written to \(options.output)")
+            }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the keepers files of every shard into one.")
+
+        @OptionGroup var exact: ExactArguments
+
+        @Argument(help: ArgumentHelp("Keepers files written by 'exact map' (or 'exact merge').", valueName: "keepers"))
+        var keepers: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The merged keepers file.", valueName: "file"))
+        var output: String
+
+        func run() throws {
+            var tally = ExactTally()
+            for path in keepers { try ExactKeepersFile.read(path, keep: exact.keep, into: &tally) }
+            try ExactKeepersFile.write(tally, keep: exact.keep, to: output)
+            Terminal.error("\(tally.keepers.count) fingerprints written to \(output)")
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove the copies from one shard, using the merged keepers file.")
+
+        @OptionGroup var exact: ExactArguments
+
+        @Option(help: ArgumentHelp("The keepers file written by 'exact merge'.", valueName: "file"))
+        var keepers: String
 
         @OptionGroup var options: RunOptions
 
         func run() async throws {
-            var settings = ExactOptions()
-            settings.keep = keep
-            try await options.run(name: ExactStage.stageName, steps: [.corpus(ExactStage(options: settings))])
+            var tally = ExactTally()
+            try ExactKeepersFile.read(keepers, keep: exact.keep, into: &tally)
+            try await options.run(name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))])
         }
     }
 }

@@ -113,6 +113,43 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: not found"))
     }
 
+    /// Exact copies in three steps: the shards' keepers merge to the file of the whole corpus, and
+    /// applying it to each shard gives what one run gives.
+    @Test func exactInStepsMatchesOneRun() throws {
+        let folder = TemporaryFolder()
+        let lines = try String(contentsOfFile: GeneratedNews.corpus, encoding: .utf8).split(separator: "\n").prefix(400)
+        var records = lines.map(String.init)
+        for line in lines.prefix(60) {
+            var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            object["id"] = (object["id"] as! String) + "-copy"
+            object["text"] = (object["text"] as! String).uppercased() + "  "
+            records.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self))
+        }
+        let first = folder.write("a.jsonl", records.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: "\n") + "\n")
+        let second = folder.write("b.jsonl", records.enumerated().filter { $0.offset % 2 == 1 }.map(\.element).joined(separator: "\n") + "\n")
+        let oneRun = try winnow(["exact", "-q", "--temp-dir", folder.path, first, second])
+        #expect(oneRun.status == 0, "\(oneRun.stderr)")
+        let whole = try winnow(["exact", "map", first, second, "-o", folder.file("whole.keepers"), "-q"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        for name in ["a", "b"] {
+            let map = try winnow(["exact", "map", folder.file("\(name).jsonl"), "-o", folder.file("\(name).keepers"), "-q"])
+            #expect(map.status == 0, "\(map.stderr)")
+        }
+        let merge = try winnow(["exact", "merge", folder.file("b.keepers"), folder.file("a.keepers"), "-o", folder.file("all.keepers")])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(folder.read("all.keepers") == folder.read("whole.keepers"))
+        var applied = ""
+        for input in [first, second] {
+            let outcome = try winnow(["exact", "apply", "--keepers", folder.file("all.keepers"), input, "-q"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            applied += outcome.stdout
+        }
+        #expect(applied == oneRun.stdout)
+        #expect(jsonLines(applied).count <= records.count - 60)
+        let mismatch = try winnow(["exact", "merge", "--keep", "first", folder.file("a.keepers"), "-o", folder.file("x.keepers")])
+        #expect(mismatch.status == 1 && mismatch.stderr.contains("another keep policy"), "\(mismatch.stderr)")
+    }
+
     /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.
     @Test func templatesInStepsMatchOneRun() throws {
         let folder = TemporaryFolder()

@@ -32,6 +32,11 @@ public struct ExactRemover: DocumentStage {
     public static let reason = "exact-duplicate"
     let keepers: [UInt64: DocumentRank]
 
+    /// The apply step from a merged tally (in one run, or read from keepers files).
+    public init(keepers: [UInt64: DocumentRank]) {
+        self.keepers = keepers
+    }
+
     public func process(_ document: inout Document) -> StageVerdict {
         guard let text = document.text else { return .keep }
         let fingerprint = WordHasher.fingerprint(of: text)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
+/// line, fingerprints in ascending order:
+///
+///     {"format":"winnow.exact-keepers","version":1,"keep":"longest"}
+///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17"}
+///
+/// Per fingerprint of folded text (16 hex digits: JSON numbers lose precision above 2^53), the
+/// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise) and id.
+/// Map writes one per shard, merge writes the same format (so merges of merges work), apply reads
+/// the merged file. Keepers combine by taking the better rank, so any sharding merges to the same file.
+public enum ExactKeepersFile {
+    public static let format = "winnow.exact-keepers"
+    public static let version = 1
+
+    static func header(_ keep: KeepPolicy) -> JSONValue {
+        .object([("format", .string(format)), ("version", .int(version)), ("keep", .string(keep.description))])
+    }
+
+    public static func write(_ tally: ExactTally, keep: KeepPolicy, to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var buffer: [UInt8] = []
+        header(keep).encode(into: &buffer)
+        buffer.append(0x0A)
+        for fingerprint in tally.keepers.keys.sorted() {
+            let keeper = tally.keepers[fingerprint]!
+            buffer += Array("{\"fingerprint\":\"".utf8)
+            SignaturesFile.appendHex(fingerprint, digits: 16, to: &buffer)
+            buffer += Array("\",\"rank\":\"".utf8)
+            for byte in keeper.rank { SignaturesFile.appendHex(UInt64(byte), digits: 2, to: &buffer) }
+            buffer += Array("\",\"id\":".utf8)
+            JSONString.append(keeper.id, to: &buffer)
+            buffer += Array("}\n".utf8)
+            try file.drain(&buffer)
+        }
+        try file.drain(&buffer, atLeast: 0)
+        try file.commit()
+    }
+
+    /// Reads a keepers file made with the same keep policy and merges it into `tally`.
+    public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io("cannot read the exact keepers file", path: path)
+        }
+        let expected = header(keep).encoded()
+        var shard = ExactTally()
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            let where_ = "\(path):\(lineNumber)"
+            if lineNumber == 1 {
+                guard Array(line) == expected else {
+                    throw .configuration("keepers were chosen with another keep policy or file format; expected the header "
+                        + String(decoding: expected, as: UTF8.self), path: where_)
+                }
+                continue
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                  let fingerprintHex = object["fingerprint"] as? String, let rankHex = object["rank"] as? String,
+                  let id = object["id"] as? String,
+                  let fingerprint = SignaturesFile.parseHex(fingerprintHex, digits: 16), fingerprint.count == 1,
+                  let rank = SignaturesFile.parseHex(rankHex, digits: 2) else {
+                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: where_)
+            }
+            shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))
+        }
+        guard lineNumber > 0 else { throw .configuration("empty exact keepers file", path: path) }
+        tally.merge(shard)
+    }
+}
