@@ -108,11 +108,15 @@ public struct PipelineRunner: Sendable {
         try removed?.commit()
         try output.commit()
         summary.wallSeconds = clock.lap()
-        if let report = config.report {
-            try writeReport(report, summary: &summary)
+        if let report = config.report, config.output != "-" {
+            summary.outputs.report = report.folder(forOutput: config.output)
         }
         if let statsPath = config.statsOutput {
             try Self.writeStats(summary, to: statsPath)
+        }
+        // Last, so that a report that fails leaves the run's outputs and summary in place.
+        if let report = config.report {
+            try writeReport(report, summary: summary)
         }
         return summary
     }
@@ -132,14 +136,12 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Reads the committed outputs back into the report folder.
-    private func writeReport(_ options: ReportOptions, summary: inout RunSummary) throws(WinnowError) {
-        guard configuration.output != "-" else {
+    private func writeReport(_ options: ReportOptions, summary: RunSummary) throws(WinnowError) {
+        guard configuration.output != "-", let folder = summary.outputs.report else {
             log("report: not written, because the cleaned output went to standard output (give -o FILE, or run winnow report)")
             return
         }
         var clock = Stopwatch()
-        let folder = options.folder(forOutput: configuration.output)
-        summary.outputs.report = folder
         let written = try ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
             .write(to: folder)
         log("report: \(folder)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "

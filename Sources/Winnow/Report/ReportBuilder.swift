@@ -102,10 +102,11 @@ public struct ReportBuilder {
         guard let cleaned = inputs.cleaned, cleaned != "-" else {
             throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
         }
-        let files = [cleaned] + (inputs.removed.map { [$0] } ?? [])
+        let removed = inputs.removed.flatMap { $0 == "-" ? nil : $0 }
+        let files = [cleaned] + (removed.map { [$0] } ?? [])
         var first = try firstPass(files, cleaned: cleaned)
-        if inputs.removed == nil {
-            first.warnings.append("no removed output was given: removed documents and their clusters are missing")
+        if removed == nil {
+            first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
         }
         var clusters = first.near.map { label, seen in Self.cluster(.nearDuplicate, label: label, members: seen.map(\.member)) }
             + first.exactCopies.map { keeper, copies in Self.cluster(.exact, label: keeper, members: copies) }
@@ -155,11 +156,13 @@ public struct ReportBuilder {
                     found.counts.kept += 1
                     found.counts.keptTextBytes += bytes
                 }
-                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init) ?? 1
+                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init)
+                    .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
                 let member = RunReport.Member(id: document.id, url: document.url, similarity: similarity,
                                               textBytes: bytes, removedBy: removedBy)
-                if let label = document.stringField(DuplicateFields.cluster) {
-                    let size = document.rawField(DuplicateFields.clusterSize).flatMap { Int($0) }
+                // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
+                if let label = document.stringField(DuplicateFields.cluster),
+                   let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2 {
                     found.near[label, default: []].append((member, size))
                 } else if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
                     found.exactCopies[keeper, default: []].append(member)

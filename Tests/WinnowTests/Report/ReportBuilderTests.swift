@@ -131,6 +131,20 @@ import Testing
         #expect(try run.read("clusters.csv").contains(",exact,2,"))
     }
 
+    /// Fields of the input that happen to be called `cluster` or `similarity` make no cluster, and a
+    /// similarity JSON cannot hold (1e999) does not break the report.
+    @Test func inputFieldsNamedLikeClusterFieldsAreNotClusters() async throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("topics.jsonl", """
+            {"id":"x","text":"A page about rivers and their banks.","cluster":"topic-7","similarity":1e999}
+            {"id":"y","text":"A page about mountains and their passes.","cluster":"topic-7"}
+
+            """)
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "topics")], in: folder)
+        #expect((try run.json()["clusters"] as! [Any]).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: folder.file("stats.json")))
+    }
+
     @Test func hostileDocumentsAreShownAsText() async throws {
         let folder = TemporaryFolder()
         let body = (1...60).map { "Sentence \($0) of a story that two sites published with small edits." }.joined(separator: " ")

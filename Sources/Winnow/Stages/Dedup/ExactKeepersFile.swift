@@ -9,7 +9,8 @@ import Foundation
 /// Per fingerprint of folded text (16 hex digits: JSON numbers lose precision above 2^53), the
 /// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise) and id.
 /// Map writes one per shard, merge writes the same format (so merges of merges work), apply reads
-/// the merged file. Keepers combine by taking the better rank, so any sharding merges to the same file.
+/// the merged file. Keepers combine by taking the better rank, so any sharding merges to the same file
+/// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
 public enum ExactKeepersFile {
     public static let format = "winnow.exact-keepers"
     public static let version = 1
@@ -45,18 +46,24 @@ public enum ExactKeepersFile {
         }
         let expected = header(keep).encoded()
         var shard = ExactTally()
+        guard !data.isEmpty else { throw .configuration("empty exact keepers file: it needs its header line", path: path) }
+        guard !data.starts(with: [0x1F, 0x8B]) else {
+            throw .configuration("the exact keepers file is gzip-compressed; write it without .gz, or gunzip it first", path: path)
+        }
         var lineNumber = 0
+        var sawHeader = false
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.isEmpty { continue }
             let where_ = "\(path):\(lineNumber)"
-            if lineNumber == 1 {
+            if !sawHeader {
+                sawHeader = true
                 guard Array(line) == expected else {
                     throw .configuration("keepers were chosen with another keep policy or file format; expected the header "
                         + String(decoding: expected, as: UTF8.self), path: where_)
                 }
                 continue
             }
+            if line.isEmpty { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                   let fingerprintHex = object["fingerprint"] as? String, let rankHex = object["rank"] as? String,
                   let id = object["id"] as? String,
@@ -66,7 +73,6 @@ public enum ExactKeepersFile {
             }
             shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))
         }
-        guard lineNumber > 0 else { throw .configuration("empty exact keepers file", path: path) }
         tally.merge(shard)
     }
 }

@@ -54,18 +54,24 @@ public enum SignaturesFile {
             throw .io("cannot read the signatures file", path: path)
         }
         let expected = JSONValue.object(header(options)).encoded()
+        guard !data.isEmpty else { throw .configuration("empty signatures file: it needs its header line", path: path) }
+        guard !data.starts(with: [0x1F, 0x8B]) else {
+            throw .configuration("the signatures file is gzip-compressed; write it without .gz, or gunzip it first", path: path)
+        }
         var lineNumber = 0
+        var sawHeader = false
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.isEmpty { continue }
             let where_ = "\(path):\(lineNumber)"
-            if lineNumber == 1 {
+            if !sawHeader {
+                sawHeader = true
                 guard Array(line) == expected else {
                     throw .configuration("signatures were made with other parameters; expected the header "
                         + String(decoding: expected, as: UTF8.self), path: where_)
                 }
                 continue
             }
+            if line.isEmpty { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                   let id = object["id"] as? String, let rankHex = object["rank"] as? String,
                   let signatureHex = object["signature"] as? String, let shingles = object["shingles"] as? Int, shingles >= 0,
@@ -78,7 +84,6 @@ public enum SignaturesFile {
                 signatures += slots.map { UInt32($0) }
             }
         }
-        guard lineNumber > 0 else { throw .configuration("empty signatures file", path: path) }
     }
 
     static func appendHex(_ value: UInt64, digits: Int, to buffer: inout [UInt8]) {

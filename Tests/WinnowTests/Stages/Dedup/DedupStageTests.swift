@@ -113,4 +113,32 @@ import Testing
         options.minJaccard = 0.9
         #expect(options.validationProblem?.contains("min_jaccard") == true)
     }
+
+    /// A keepers file must start with its header: a blank first line, an empty file or a gzip file
+    /// is an error that says so, never a silent mix of keep policies.
+    @Test func aKeepersFileNeedsItsHeaderFirst() throws {
+        let folder = TemporaryFolder()
+        var tally = ExactTally()
+        tally.add(fingerprint: 0xABCD, DocumentRank(rank: [1, 2], id: "a"))
+        try ExactKeepersFile.write(tally, keep: .longest, to: folder.file("good.keepers"))
+        let good = try #require(folder.read("good.keepers"))
+        var merged = ExactTally()
+        try ExactKeepersFile.read(folder.file("good.keepers"), keep: .longest, into: &merged)
+        #expect(merged.keepers == tally.keepers)
+        let cases: [(String, [UInt8], String)] = [
+            ("blank-first", Array(("\n" + good).utf8), "another keep policy"),
+            ("empty", [], "empty exact keepers file"),
+            ("gzip", try gzipped(Array(good.utf8)), "gzip-compressed"),
+        ]
+        for (name, bytes, message) in cases {
+            let path = folder.write(name, bytes)
+            #expect(throws: WinnowError.self) { try ExactKeepersFile.read(path, keep: .longest, into: &merged) }
+            do {
+                try ExactKeepersFile.read(path, keep: .longest, into: &merged)
+            } catch {
+                #expect(error.description.contains(message), "\(name): \(error)")
+            }
+        }
+    }
+
 }
