@@ -1,5 +1,3 @@
-import Foundation
-
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
@@ -41,35 +39,15 @@ public enum ExactKeepersFile {
 
     /// Reads a keepers file made with the same keep policy and merges it into `tally`.
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the exact keepers file", path: path)
-        }
-        let expected = header(keep).encoded()
         var shard = ExactTally()
-        guard !data.isEmpty else { throw .configuration("empty exact keepers file: it needs its header line", path: path) }
-        guard !data.starts(with: [0x1F, 0x8B]) else {
-            throw .configuration("the exact keepers file is gzip-compressed; write it without .gz, or gunzip it first", path: path)
-        }
-        var lineNumber = 0
-        var sawHeader = false
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let where_ = "\(path):\(lineNumber)"
-            if !sawHeader {
-                sawHeader = true
-                guard Array(line) == expected else {
-                    throw .configuration("keepers were chosen with another keep policy or file format; expected the header "
-                        + String(decoding: expected, as: UTF8.self), path: where_)
-                }
-                continue
-            }
-            if line.isEmpty { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                  let fingerprintHex = object["fingerprint"] as? String, let rankHex = object["rank"] as? String,
+        try IntermediateFile.readRecords(path, kind: "exact keepers", header: header(keep).encoded(),
+                                         mismatch: "keepers were chosen with another keep policy or file format") {
+            object, location throws(WinnowError) in
+            guard let fingerprintHex = object["fingerprint"] as? String, let rankHex = object["rank"] as? String,
                   let id = object["id"] as? String,
                   let fingerprint = SignaturesFile.parseHex(fingerprintHex, digits: 16), fingerprint.count == 1,
                   let rank = SignaturesFile.parseHex(rankHex, digits: 2) else {
-                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: where_)
+                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: location)
             }
             shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))
         }

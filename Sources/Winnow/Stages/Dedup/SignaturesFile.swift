@@ -50,35 +50,15 @@ public enum SignaturesFile {
 
     /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
     public static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally) throws(WinnowError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the signatures file", path: path)
-        }
-        let expected = JSONValue.object(header(options)).encoded()
-        guard !data.isEmpty else { throw .configuration("empty signatures file: it needs its header line", path: path) }
-        guard !data.starts(with: [0x1F, 0x8B]) else {
-            throw .configuration("the signatures file is gzip-compressed; write it without .gz, or gunzip it first", path: path)
-        }
-        var lineNumber = 0
-        var sawHeader = false
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let where_ = "\(path):\(lineNumber)"
-            if !sawHeader {
-                sawHeader = true
-                guard Array(line) == expected else {
-                    throw .configuration("signatures were made with other parameters; expected the header "
-                        + String(decoding: expected, as: UTF8.self), path: where_)
-                }
-                continue
-            }
-            if line.isEmpty { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                  let id = object["id"] as? String, let rankHex = object["rank"] as? String,
+        try IntermediateFile.readRecords(path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
+                                         mismatch: "signatures were made with other parameters") {
+            object, location throws(WinnowError) in
+            guard let id = object["id"] as? String, let rankHex = object["rank"] as? String,
                   let signatureHex = object["signature"] as? String, let shingles = object["shingles"] as? Int, shingles >= 0,
                   let rank = parseHex(rankHex, digits: 2), let slots = parseHex(signatureHex, digits: 8),
                   slots.count == options.permutations else {
                 throw .configuration("a signature line needs 'id', hex 'rank', 'shingles' and a hex 'signature' of "
-                    + "\(options.permutations) slots of 8 digits", path: where_)
+                    + "\(options.permutations) slots of 8 digits", path: location)
             }
             tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles) { signatures in
                 signatures += slots.map { UInt32($0) }
