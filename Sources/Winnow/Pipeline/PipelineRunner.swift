@@ -52,9 +52,9 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         var clock = Stopwatch()
         let output = try OutputFile(path: config.output)
-        if let report = config.report, config.output != "-" {
+        if let folder = config.reportFolder {
             // Stages that feed the report write their files into its folder during the run.
-            try ReportBuilder.createFolder(report.folder(forOutput: config.output))
+            try ReportBuilder.createFolder(folder)
         }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
@@ -63,7 +63,8 @@ public struct PipelineRunner: Sendable {
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
             + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
-                                clusters: stageFiles.clusters, templateSummary: stageFiles.templateSummary)
+                                clusters: stageFiles.clusters, templateSummary: stageFiles.templateSummary,
+                                report: config.reportFolder)
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
@@ -108,9 +109,6 @@ public struct PipelineRunner: Sendable {
         try removed?.commit()
         try output.commit()
         summary.wallSeconds = clock.lap()
-        if let report = config.report, config.output != "-" {
-            summary.outputs.report = report.folder(forOutput: config.output)
-        }
         if let statsPath = config.statsOutput {
             try Self.writeStats(summary, to: statsPath)
         }
@@ -137,7 +135,7 @@ public struct PipelineRunner: Sendable {
 
     /// Reads the committed outputs back into the report folder.
     private func writeReport(_ options: ReportOptions, summary: RunSummary) throws(WinnowError) {
-        guard configuration.output != "-", let folder = summary.outputs.report else {
+        guard let folder = configuration.reportFolder else {
             log("report: not written, because the cleaned output went to standard output (give -o FILE, or run winnow report)")
             return
         }

@@ -23,9 +23,15 @@ public struct RunConfiguration: Sendable {
     /// Where documents wait between the passes of a corpus stage (as much space as the corpus):
     /// `$TMPDIR`, or `/tmp`.
     public var spoolDirectory = RunConfiguration.defaultSpoolDirectory
-    /// When set, the report is written after the run, into `report.folder(forOutput: output)`; a
-    /// run whose cleaned output goes to standard output cannot be read back and writes none.
+    /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
+
+    /// Where the report goes: nil without a report, and when the cleaned output goes to standard
+    /// output (it cannot be read back).
+    public var reportFolder: String? {
+        guard let report, output != "-" else { return nil }
+        return report.folder(forOutput: output)
+    }
 
     public init(inputs: [InputSpec], output: String, threads: Int = RunConfiguration.coreCount) {
         self.inputs = inputs

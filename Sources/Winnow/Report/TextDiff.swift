@@ -41,16 +41,6 @@ public struct TextDiff: Sendable, Equatable {
         aligned = true
     }
 
-    /// The share of words the two sides have in common, 0...1.
-    public var sharedShare: Double {
-        func words(_ runs: [String], own: Bool) -> Int {
-            runs.enumerated().filter { ($0.offset % 2 == 1) == own }.reduce(0) { $0 + $1.element.split(whereSeparator: \.isWhitespace).count }
-        }
-        let shared = words(left, own: false)
-        let total = shared + words(left, own: true) + words(right, own: true)
-        return total == 0 ? 1 : Double(shared) / Double(total)
-    }
-
     enum Edit: Equatable {
         case same, onlyLeft, onlyRight
     }

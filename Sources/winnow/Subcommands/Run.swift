@@ -16,8 +16,7 @@ extension WinnowCommand {
             let definition = try PipelineDefinition.load(path: pipeline)
             var configuration = try options.configuration()
             configuration.report = definition.report
-            let reportFolder = configuration.output == "-" ? nil : definition.report?.folder(forOutput: configuration.output)
-            try await options.run(name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
+            try await options.run(name: definition.name, steps: try definition.makeStages(reportFolder: configuration.reportFolder),
                                   configuration: configuration)
         }
     }

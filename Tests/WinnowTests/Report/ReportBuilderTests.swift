@@ -34,7 +34,7 @@ import Testing
         configuration.statsOutput = folder.file("stats.json")
         configuration.spoolDirectory = folder.path
         configuration.report = report
-        let reportFolder = report.folder(forOutput: output)
+        let reportFolder = try #require(configuration.reportFolder)
         let summary = try await PipelineRunner(name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
                                                configuration: configuration).run()
         return Run(summary: summary, folder: reportFolder)

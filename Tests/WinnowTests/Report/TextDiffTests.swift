@@ -16,7 +16,7 @@ import Testing
         let text = "The same story.\n\nTwo paragraphs long."
         let diff = TextDiff(text, text)
         #expect(diff.left == [text] && diff.right == [text])
-        #expect(diff.sharedShare == 1)
+        #expect(diff.aligned)
     }
 
     @Test func anEditedWordIsTheOnlyChange() {
