@@ -145,6 +145,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.file("stats.json")))
     }
 
+    /// A removed output that went to standard output cannot be read back: the report says so
+    /// instead of reading the terminal.
+    @Test func aRemovedOutputOnStandardOutputIsReportedMissing() throws {
+        let folder = TemporaryFolder()
+        let cleaned = folder.write("out.jsonl", #"{"id":"a","text":"One page."}"# + "\n")
+        let inputs = RunSummary.Outputs(cleaned: cleaned, removed: "-")
+        let written = try ReportBuilder(options: ReportOptions(), inputs: inputs).write(to: folder.file("report"))
+        #expect(written.warnings.contains { $0.contains("removed output was not kept in a file") })
+        let report = try JSONSerialization.jsonObject(with: Data(folder.read("report/report.json")!.utf8)) as! [String: Any]
+        #expect((report["documents"] as! [String: Any])["kept"] as? Int == 1)
+    }
+
     @Test func hostileDocumentsAreShownAsText() async throws {
         let folder = TemporaryFolder()
         let body = (1...60).map { "Sentence \($0) of a story that two sites published with small edits." }.joined(separator: " ")
