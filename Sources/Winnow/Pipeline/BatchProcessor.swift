@@ -25,6 +25,10 @@ struct BatchProcessor: Sendable {
     let keepRemoved: Bool
     /// The corpus stage whose map step sees the documents the stages kept, if any.
     var observer: CorpusPass?
+    /// False when the kept documents go nowhere (the inputs will be read again): they are not encoded.
+    var encodesKept = true
+    /// True when the records were read, and their rejects accounted for, in an earlier pass.
+    var dropsRejects = false
     static let decodeStageName = "read"
     static let encodeStageName = "write"
 
@@ -40,6 +44,7 @@ struct BatchProcessor: Sendable {
             switch decode(record, storage: batch.storage) {
             case .success(let document): documents.append(document)
             case .failure(let reject):
+                if dropsRejects { continue }
                 reject.encode(into: &result.rejects)
                 result.rejectList.append(reject)
             }
@@ -83,7 +88,7 @@ struct BatchProcessor: Sendable {
             let bytes = document.text?.utf8.count ?? 0
             result.stages[last].textBytesIn += bytes
             result.stages[last].textBytesOut += bytes
-            encoder.encode(document, into: &result.kept)
+            if encodesKept { encoder.encode(document, into: &result.kept) }
         }
         result.keptCount = documents.count
         result.stages[last].seconds = clock.lap()

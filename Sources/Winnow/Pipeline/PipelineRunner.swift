@@ -73,21 +73,31 @@ public struct PipelineRunner: Sendable {
         defer { if let spool { Spool.remove(spool) } }
         var decider: (index: Int, stage: any DocumentStage)?
         var finishing: [any FinishingStage] = []
+        // A corpus stage that sees the inputs as they are reads them again rather than spooling them.
+        var rereading: InputSnapshot?
         for (number, phase) in phases.enumerated() {
             let stages = (decider.map { [$0] } ?? []) + phase.stages
             let isLast = number == phases.count - 1
-            let destination = isLast ? output : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
+            let snapshot = number == 0 && phase.stages.isEmpty && !isLast ? InputSnapshot(inputs) : nil
+            let destination = isLast ? output
+                : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
+            try rereading?.verifyUnchanged()
             try await runPhase(number: number, inputs: inputs, stages: stages, observer: phase.corpus,
                                accumulator: accumulator, destination: destination, removed: removed,
-                               rejects: rejects, isLast: isLast, state: &run)
+                               rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
             if let spool { Spool.remove(spool) }
             spool = nil
+            rereading = nil
             if let corpus = phase.corpus, let accumulator {
-                try destination.commit()
-                spool = destination.path
-                inputs = [.jsonl(path: destination.path, name: destination.path)]
+                if let destination {
+                    try destination.commit()
+                    spool = destination.path
+                    inputs = [.jsonl(path: destination.path, name: destination.path)]
+                } else {
+                    rereading = snapshot
+                }
                 var merge = Stopwatch()
                 decider = (corpus.index, accumulator.decider())
                 run.summary.stages[corpus.index + 1].seconds += merge.lap()
@@ -155,12 +165,13 @@ public struct PipelineRunner: Sendable {
         var shownRejects = 0
     }
 
-    /// Streams `inputs` through `stages` once, writing kept documents to `destination` in input order
-    /// and feeding them to the following corpus stage's tally.
+    /// Streams `inputs` through `stages` once, writing kept documents to `destination` (nil: nowhere,
+    /// the inputs will be read again) in input order and feeding them to the following corpus stage's
+    /// tally. `rereading`: the inputs were read before, so their rejects are already accounted for.
     private func runPhase(number: Int, inputs: [InputSpec], stages: [(index: Int, stage: any DocumentStage)],
                           observer: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
-                          destination: OutputFile, removed: OutputFile?, rejects: OutputFile?, isLast: Bool,
-                          state: inout RunState) async throws(WinnowError) {
+                          destination: OutputFile?, removed: OutputFile?, rejects: OutputFile?, isLast: Bool,
+                          rereading: Bool, state: inout RunState) async throws(WinnowError) {
         let config = configuration
         let makesText = stages.first?.stage.makesText ?? false
         var processor = BatchProcessor(
@@ -168,9 +179,11 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
         processor.observer = observer?.pass
+        processor.encodesKept = destination != nil
+        processor.dropsRejects = rereading
         let reader = RecordReader(inputs: inputs, maxRecordBytes: config.maxRecordBytes)
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
-            try destination.write(result.kept)
+            try destination?.write(result.kept)
             try removed?.write(result.removed)
             try rejects?.write(result.rejects)
             for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {

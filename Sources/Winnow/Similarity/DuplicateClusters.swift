@@ -57,15 +57,13 @@ public struct DuplicateClusters: Sendable {
 
     public init(tally: SignatureTally, options: NearDupOptions) {
         let permutations = options.permutations
-        let banding = options.banding
+        let bands = options.bands
         let count = tally.count
         var statistics = Statistics()
         statistics.documents = tally.documents
 
         // Keep order: position 0 is the best document of the corpus.
-        let order = (0..<count).sorted {
-            DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) < DocumentRank(rank: tally.ranks[$1], id: tally.ids[$1])
-        }
+        let order = Self.keepOrder(tally)
         func signature(_ position: Int) -> ArraySlice<UInt32> {
             tally.signature(order[position], permutations: permutations)
         }
@@ -77,19 +75,25 @@ public struct DuplicateClusters: Sendable {
                           shingles: Int(tally.shingleCounts[order[first]]), Int(tally.shingleCounts[order[second]]))
         }
 
-        var sets = UnionFind(count: count)
-        // Per band, entries sort as (upper 32 bits of the band key, position) packed in one word:
-        // documents whose keys share the upper half land in one bucket. A rare false bucket costs
-        // one signature comparison and joins nothing.
-        var bucket: [UInt64] = []
-        bucket.reserveCapacity(count)
-        var leaders: [Int] = []
-        for band in 0..<banding.bands {
-            bucket.removeAll(keepingCapacity: true)
-            for position in 0..<count {
-                bucket.append(banding.key(band: band, of: signature(position)) & 0xFFFF_FFFF_0000_0000 | UInt64(position))
+        // Bucket keys band by band in keep order, read once from the tally's per-document rows.
+        var keysByBand = [UInt32](repeating: 0, count: bands * count)
+        tally.bucketKeys.withUnsafeBufferPointer { rows in
+            keysByBand.withUnsafeMutableBufferPointer { columns in
+                for position in 0..<count {
+                    let row = order[position] * bands
+                    for band in 0..<bands { columns[band * count + position] = rows[row + band] }
+                }
             }
-            bucket.sort()
+        }
+
+        var sets = UnionFind(count: count)
+        // Per band, entries sort as (bucket key, position) packed in one word, so that a bucket's
+        // members are adjacent and in keep order.
+        var sorter = BucketSorter()
+        var bucket: [UInt64] = []
+        var leaders: [Int] = []
+        for band in 0..<bands {
+            sorter.sort(keysByBand[(band * count)..<((band + 1) * count)], into: &bucket)
             var start = 0
             while start < count {
                 var end = start + 1
@@ -138,6 +142,31 @@ public struct DuplicateClusters: Sendable {
         clusters.sort { $0.size != $1.size ? $0.size > $1.size : $0.kept.utf8.lexicographicallyPrecedes($1.kept.utf8) }
         self.clusters = clusters
         self.statistics = statistics
+    }
+
+    /// Tally indices in keep order (policy rank, then id bytewise). Sorted by the rank's first eight
+    /// bytes as one integer first; only documents tied on those are compared in full.
+    static func keepOrder(_ tally: SignatureTally) -> [Int] {
+        let count = tally.count
+        var keyed = (0..<count).map { index in
+            var prefix: UInt64 = 0
+            for (offset, byte) in tally.ranks[index].prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * offset) }
+            return (prefix: prefix, index: index)
+        }
+        keyed.sort { $0.prefix < $1.prefix }
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count && keyed[end].prefix == keyed[start].prefix { end += 1 }
+            if end - start > 1 {
+                keyed[start..<end].sort {
+                    DocumentRank(rank: tally.ranks[$0.index], id: tally.ids[$0.index])
+                        < DocumentRank(rank: tally.ranks[$1.index], id: tally.ids[$1.index])
+                }
+            }
+            start = end
+        }
+        return keyed.map(\.index)
     }
 
     /// Documents that are removed as duplicates of a kept one.

@@ -25,6 +25,12 @@ public struct LSHBanding: Sendable, Equatable {
         return hash.value
     }
 
+    /// Appends the upper 32 bits of every band's key, band 0 first: the clustering groups documents
+    /// by these (a rare false bucket costs one signature comparison and joins nothing).
+    public func appendBucketKeys(of signature: ArraySlice<UInt32>, to keys: inout [UInt32]) {
+        for band in 0..<bands { keys.append(UInt32(truncatingIfNeeded: key(band: band, of: signature) >> 32)) }
+    }
+
     /// The probability that a pair of similarity `similarity` shares at least one band.
     public func candidateProbability(similarity: Double) -> Double {
         1 - pow(1 - pow(similarity, Double(rows)), Double(bands))

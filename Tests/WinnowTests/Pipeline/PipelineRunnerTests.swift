@@ -108,6 +108,52 @@ import Testing
         #expect(one.split(separator: "\n").count == 3000)
     }
 
+    /// A corpus stage at the head of the pipeline reads a plain file twice instead of spooling it;
+    /// the result, rejects and accounting are those of the spooled run (a gzip input is spooled).
+    @Test func aLeadingCorpusStageRereadsPlainInputsAsIfSpooled() async throws {
+        let folder = TemporaryFolder()
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: dirtyFile(in: folder))))
+        let story = (0..<60).map { "w\($0 % 37) s\($0)" }.joined(separator: " ")
+        for copy in 0..<3 {
+            bytes += Array(#"{"id": "copy-\#(copy)", "text": "\#(story) copy"}"#.utf8) + [0x0A]
+        }
+        let plain = folder.write("corpus.jsonl", bytes)
+        let compressed = folder.write("corpus.jsonl.gz", try gzipped(bytes))
+        #expect(InputSnapshot([.jsonl(path: plain, name: "corpus")]) != nil)
+        #expect(InputSnapshot([.jsonl(path: compressed, name: "corpus")]) == nil)
+        var outputs: [[String?]] = []
+        var summaries: [RunSummary] = []
+        for (name, input) in [("plain", plain), ("gzip", compressed)] {
+            var summary = try await runSteps([.corpus(NearDupStage(options: NearDupOptions()))],
+                                             inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")) {
+                $0.removedOutput = folder.file("\(name).removed.jsonl")
+                $0.rejectsOutput = folder.file("\(name).rejects.jsonl")
+                $0.maxRecordBytes = 1000
+            }
+            summary.outputs = .init()
+            summary.wallSeconds = 0
+            summary.stages = summary.stages.map { var stage = $0; stage.seconds = 0; return stage }
+            summaries.append(summary)
+            outputs.append(["", ".removed", ".rejects"].map { folder.read("\(name)\($0).jsonl") })
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(summaries[0] == summaries[1])
+        #expect(summaries[0].rejected == 4 && summaries[0].removed == 2 && summaries[0].isBalanced)
+        #expect(outputs[0][2]?.split(separator: "\n").count == 4)
+    }
+
+    /// A run that reads its inputs twice refuses to go on when one changed in between.
+    @Test func aReReadInputMustNotChange() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("corpus.jsonl", #"{"id": "a", "text": "one"}"# + "\n")
+        let snapshot = try #require(InputSnapshot([.jsonl(path: path, name: "corpus")]))
+        try snapshot.verifyUnchanged()
+        folder.write("corpus.jsonl", #"{"id": "a", "text": "one"}"# + "\n" + #"{"id": "b", "text": "two"}"# + "\n")
+        #expect(throws: WinnowError.self) { try snapshot.verifyUnchanged() }
+        #expect(InputSnapshot([.jsonl(path: "-", name: "stdin")]) == nil)
+        #expect(InputSnapshot([.jsonl(path: folder.path, name: "folder")]) == nil)
+    }
+
     @Test func htmlFilesNeedACleanStage() async throws {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.file("site"), withIntermediateDirectories: true)

@@ -114,3 +114,43 @@ import Testing
         #expect(joined && !joinedAgain && alone == 2)
     }
 }
+
+@Suite struct BucketSorterTests {
+    /// The radix sort against the standard library's sort, on sizes either side of its small-input
+    /// cut-off, with keys drawn from a small range (many ties) and from the full 32 bits.
+    @Test(arguments: [0, 1, 100, 4095, 4096, 50_000])
+    func sortsLikeTheStandardLibrary(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var sorter = BucketSorter()
+        var sorted: [UInt64] = []
+        for range in [UInt32(50), UInt32.max] {
+            let keys = (0..<count).map { _ in UInt32.random(in: 0...range, using: &generator) }
+            sorter.sort(keys[...], into: &sorted)
+            let expected = keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }.sorted()
+            #expect(sorted == expected)
+        }
+    }
+}
+
+@Suite struct KeepOrderTests {
+    /// The prefix-then-ties order equals a plain sort by rank then id, with ranks that tie on their
+    /// first eight bytes, ranks shorter than eight bytes, and repeated ids.
+    @Test func keepOrderIsRankThenIdBytewise() {
+        var tally = SignatureTally()
+        var generator = SystemRandomNumberGenerator()
+        let banding = LSHBanding(bands: 1, rows: 8)
+        for index in 0..<2_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let rank = (0..<length).map { position in
+                position < 7 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
+            }
+            tally.add(id: "d\(index % 700)", rank: rank, shingles: 1, banding: banding) { $0 += [UInt32](repeating: 0, count: 8) }
+        }
+        let expected = (0..<tally.count).sorted {
+            DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) < DocumentRank(rank: tally.ranks[$1], id: tally.ids[$1])
+        }
+        let order = DuplicateClusters.keepOrder(tally)
+        #expect(order.map { DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) }
+            == expected.map { DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) })
+    }
+}

@@ -9,11 +9,13 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     public let options: NearDupOptions
     let hasher: ShingleHasher
     let minHasher: MinHasher
+    let banding: LSHBanding
 
     public init(options: NearDupOptions) {
         self.options = options
         hasher = options.hasher
         minHasher = options.minHasher
+        banding = options.banding
     }
 
     public func observe(_ document: Document, into tally: inout SignatureTally) {
@@ -22,7 +24,8 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         shingles.reserveCapacity(text.utf8.count / 4)
         let words = hasher.shingles(of: text, into: &shingles)
         guard words > 0 else { return tally.addEmpty() }
-        tally.add(id: document.id, rank: options.keep.rank(of: document, words: words), shingles: shingles.count) { signatures in
+        tally.add(id: document.id, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
+                  banding: banding) { signatures in
             minHasher.appendSignature(of: shingles, to: &signatures)
         }
     }

@@ -8,6 +8,9 @@ public struct SignatureTally: CorpusTally {
     public private(set) var shingleCounts: [UInt32] = []
     /// All signatures, one after the other, `permutations` slots each.
     public private(set) var signatures: [UInt32] = []
+    /// Each document's LSH bucket keys (`LSHBanding.appendBucketKeys`), `bands` per document, made
+    /// here so that the map step, which runs on every core, does that work rather than the merge.
+    public private(set) var bucketKeys: [UInt32] = []
     /// Documents seen, including those without words (which are never clustered).
     public private(set) var documents = 0
 
@@ -20,13 +23,17 @@ public struct SignatureTally: CorpusTally {
         documents += 1
     }
 
-    /// Adds a document whose signature the caller has just appended to `signatures` through `body`.
-    public mutating func add(id: String, rank: [UInt8], shingles: Int, sign body: (inout [UInt32]) -> Void) {
+    /// Adds a document whose signature the caller appends to `signatures` through `body`, and its
+    /// bucket keys under `banding`.
+    public mutating func add(id: String, rank: [UInt8], shingles: Int, banding: LSHBanding,
+                             sign body: (inout [UInt32]) -> Void) {
         documents += 1
         ids.append(id)
         ranks.append(rank)
         shingleCounts.append(UInt32(clamping: shingles))
+        let start = signatures.count
         body(&signatures)
+        banding.appendBucketKeys(of: signatures[start...], to: &bucketKeys)
     }
 
     /// The signature of entry `index`.
@@ -40,5 +47,6 @@ public struct SignatureTally: CorpusTally {
         ranks += other.ranks
         shingleCounts += other.shingleCounts
         signatures += other.signatures
+        bucketKeys += other.bucketKeys
     }
 }

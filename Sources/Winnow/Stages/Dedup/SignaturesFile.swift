@@ -60,7 +60,7 @@ public enum SignaturesFile {
                 throw .configuration("a signature line needs 'id', hex 'rank', 'shingles' and a hex 'signature' of "
                     + "\(options.permutations) slots of 8 digits", path: location)
             }
-            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles) { signatures in
+            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: options.banding) { signatures in
                 signatures += slots.map { UInt32($0) }
             }
         }
