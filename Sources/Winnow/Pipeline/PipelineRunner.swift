@@ -234,18 +234,21 @@ public struct PipelineRunner: Sendable {
         return accumulator.merged
     }
 
-    /// Reads batches and processes up to `threads` of them at once while the next round is read;
-    /// hands each result to `handle` in input order.
+    /// Reads batches and processes up to `threads` of them at once while the previous round's
+    /// results are handed to `handle` (in input order) and the next round is read.
     private static func stream(_ reader: RecordReader, through processor: BatchProcessor, threads: Int,
                                handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
         let window = max(1, threads)
         var round = try readRound(reader, count: window)
+        var finished: [BatchResult] = []
         while !round.isEmpty {
             let work = round
             async let processed = processAll(work, with: processor, threads: window)
+            for result in finished { try handle(result) }
             round = try readRound(reader, count: window)
-            for result in await processed { try handle(result) }
+            finished = await processed
         }
+        for result in finished { try handle(result) }
     }
 
     private static func readRound(_ reader: RecordReader, count: Int) throws(WinnowError) -> [RecordBatch] {

@@ -129,8 +129,10 @@ extension WinnowCommand.Dedup {
             let clusters = DuplicateClusters(tally: tally, options: settings)
             try ClustersFile.write(clusters, to: output)
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
+            let statistics = clusters.statistics
             Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
-                + "\(tally.count) signatures; written to \(output)")
+                + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs compared, "
+                + "\(statistics.joinedPairs) joined); written to \(output)")
         }
     }
 

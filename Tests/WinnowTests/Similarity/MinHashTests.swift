@@ -67,6 +67,20 @@ import Testing
         #expect(MinHasher.similarity(a[...], unrelated[...]) < 0.05)
     }
 
+    /// The vectorised comparison counts equal slots exactly, on slices of any length and offset
+    /// (eight slots at a time, then the rest one by one).
+    @Test(arguments: [0, 3, 8, 13, 112, 1024])
+    func similarityCountsEqualSlots(length: Int) {
+        var random = SplitMix(state: UInt64(length) + 1)
+        let first = (0..<(length + 5)).map { _ in UInt32(truncatingIfNeeded: random.next() % 4) }
+        let second = (0..<(length + 5)).map { _ in UInt32(truncatingIfNeeded: random.next() % 4) }
+        for offset in [0, 1, 5] where offset + length <= first.count {
+            let x = first[offset..<(offset + length)], y = second[(5 - offset)..<(5 - offset + length)]
+            let equal = zip(x, y).filter { $0 == $1 }.count
+            #expect(MinHasher.similarity(x, y) == (length == 0 ? 0 : Double(equal) / Double(length)))
+        }
+    }
+
     @Test func signaturesDoNotDependOnShingleOrderButOnTheSeed() {
         var random = SplitMix(state: 3)
         let shingles = (0..<300).map { _ in random.next() }
