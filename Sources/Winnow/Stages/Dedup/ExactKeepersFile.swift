@@ -42,12 +42,12 @@ public enum ExactKeepersFile {
         var shard = ExactTally()
         try IntermediateFile.readRecords(path, kind: "exact keepers", header: header(keep).encoded(),
                                          mismatch: "keepers were chosen with another keep policy or file format") {
-            object, location throws(WinnowError) in
-            guard let fingerprintHex = object["fingerprint"] as? String, let rankHex = object["rank"] as? String,
-                  let id = object["id"] as? String,
+            record throws(WinnowError) in
+            guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
+                  let id = record.string("id"),
                   let fingerprint = SignaturesFile.parseHex(fingerprintHex, digits: 16), fingerprint.count == 1,
                   let rank = SignaturesFile.parseHex(rankHex, digits: 2) else {
-                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: location)
+                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: record.location)
             }
             shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))
         }

@@ -1,33 +1,100 @@
-import Foundation
-
-/// Reading the small JSONL files that the corpus stages' map, merge and apply steps exchange
-/// (signatures, exact keepers): a header line naming the format and every parameter, then one JSON
-/// object per line. A file whose header differs was made for another run and is refused.
+/// Reading the JSONL files that the corpus stages' map, merge and apply steps exchange (signatures,
+/// exact keepers): a header line naming the format and every parameter, then one JSON object per
+/// line. A file whose header differs was made for another run and is refused. Files are streamed
+/// (plain or gzip) and parsed with Winnow's own scanner, so a merge of many shards stays fast and
+/// holds one batch of lines at a time.
 enum IntermediateFile {
+    /// One line's JSON object, with typed access to its top-level members.
+    struct Record {
+        let path: String
+        let line: Int
+        private let bytes: ArraySlice<UInt8>
+        private let members: [JSONMember]
+
+        fileprivate init(path: String, line: Int, bytes: ArraySlice<UInt8>, members: [JSONMember]) {
+            self.path = path
+            self.line = line
+            self.bytes = bytes
+            self.members = members
+        }
+
+        /// `path:line`, for messages.
+        var location: String { "\(path):\(line)" }
+
+        private func member(_ key: String) -> JSONMember? {
+            let base = bytes.startIndex
+            return members.first { member in
+                !member.keyHasEscapes && bytes[(base + member.key.lowerBound)..<(base + member.key.upperBound)].elementsEqual(key.utf8)
+            }
+        }
+
+        /// The raw bytes inside the quotes of a string member without escapes (hex digits, say).
+        func plainString(_ key: String) -> ArraySlice<UInt8>? {
+            guard let member = member(key), case .string(hasEscapes: false) = member.kind else { return nil }
+            let base = bytes.startIndex
+            return bytes[(base + member.value.lowerBound + 1)..<(base + member.value.upperBound - 1)]
+        }
+
+        /// A string member, decoded.
+        func string(_ key: String) -> String? {
+            guard let member = member(key), case .string(let hasEscapes) = member.kind else { return nil }
+            let base = bytes.startIndex
+            return bytes[(base + member.value.lowerBound + 1)..<(base + member.value.upperBound - 1)]
+                .withUnsafeBufferPointer { JSONString.decode($0, hasEscapes: hasEscapes) }
+        }
+
+        /// A member that is a non-negative integer written in digits.
+        func count(_ key: String) -> Int? {
+            guard let member = member(key), case .number = member.kind else { return nil }
+            let base = bytes.startIndex
+            var value = 0
+            for byte in bytes[(base + member.value.lowerBound)..<(base + member.value.upperBound)] {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                value = product + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+    }
+
+    /// No line of these files comes near this; a longer one means the file is something else.
+    static let maxLineBytes = 64 << 20
+
     /// Reads `path` (a `kind` file), checks that its first line is `header` (else `mismatch` is the
-    /// message), and hands every later non-blank line, as a JSON object, to `record` with its `path:line`.
+    /// message), and hands every later non-blank line to `record`.
     static func readRecords(_ path: String, kind: String, header: [UInt8], mismatch: String,
-                            _ record: ([String: Any], String) throws(WinnowError) -> Void) throws(WinnowError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the \(kind) file", path: path)
-        }
-        guard !data.isEmpty else { throw .configuration("empty \(kind) file: it needs its header line", path: path) }
-        guard !data.starts(with: [0x1F, 0x8B]) else {
-            throw .configuration("the \(kind) file is gzip-compressed; write it without .gz, or gunzip it first", path: path)
-        }
-        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let location = "\(path):\(index + 1)"
-            if index == 0 {
-                guard Array(line) == header else {
-                    throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
+                            _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: maxLineBytes)
+        var sawHeader = false
+        while let batch = try reader.nextBatch() {
+            for raw in batch.records {
+                func location() -> String { "\(path):\(raw.origin.line)" }
+                let range: Range<Int>
+                switch raw.content {
+                case .jsonLine(let line): range = line
+                case .unreadable(let message, _): throw .io(message, path: location())
+                case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MB is not a \(kind) line", path: location())
+                case .htmlFile: throw .configuration("not a line of a \(kind) file", path: location())
                 }
-                continue
+                let line = batch.storage[range]
+                if !sawHeader {
+                    // Blank lines are skipped by the reader: the header must be line 1 itself.
+                    guard raw.origin.line == 1 && line.elementsEqual(header) else {
+                        throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self),
+                                             path: location())
+                    }
+                    sawHeader = true
+                    continue
+                }
+                let members: [JSONMember]? = line.withUnsafeBufferPointer { bytes in
+                    guard UTF8Validation.firstInvalidOffset(bytes) == nil else { return nil }
+                    return try? JSONObjectScanner.members(of: bytes)
+                }
+                guard let members else { throw .configuration("not a JSON object", path: location()) }
+                try record(Record(path: path, line: raw.origin.line, bytes: line, members: members))
             }
-            if line.isEmpty { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw .configuration("not a JSON object", path: location)
-            }
-            try record(object, location)
         }
+        guard sawHeader else { throw .configuration("empty \(kind) file: it needs its header line", path: path) }
     }
 }

@@ -50,18 +50,31 @@ public enum SignaturesFile {
 
     /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
     public static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally) throws(WinnowError) {
+        let banding = options.banding
         try IntermediateFile.readRecords(path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
                                          mismatch: "signatures were made with other parameters") {
-            object, location throws(WinnowError) in
-            guard let id = object["id"] as? String, let rankHex = object["rank"] as? String,
-                  let signatureHex = object["signature"] as? String, let shingles = object["shingles"] as? Int, shingles >= 0,
-                  let rank = parseHex(rankHex, digits: 2), let slots = parseHex(signatureHex, digits: 8),
-                  slots.count == options.permutations else {
+            record throws(WinnowError) in
+            guard let id = record.string("id"), let rankHex = record.plainString("rank"),
+                  let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
+                  let rank = parseHex(rankHex, digits: 2), signatureHex.count == options.permutations * 8,
+                  signatureHex.allSatisfy({ JSONString.hexValue($0) != nil }) else {
                 throw .configuration("a signature line needs 'id', hex 'rank', 'shingles' and a hex 'signature' of "
-                    + "\(options.permutations) slots of 8 digits", path: location)
+                    + "\(options.permutations) slots of 8 digits", path: record.location)
             }
-            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: options.banding) { signatures in
-                signatures += slots.map { UInt32($0) }
+            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { signatures in
+                appendSlots(signatureHex, to: &signatures)
+            }
+        }
+    }
+
+    /// Appends the slots of a signature checked to be hex digits, 8 per slot.
+    private static func appendSlots(_ hex: ArraySlice<UInt8>, to signatures: inout [UInt32]) {
+        var value: UInt32 = 0
+        for (offset, byte) in hex.enumerated() {
+            value = value << 4 | UInt32(JSONString.hexValue(byte) ?? 0)
+            if offset % 8 == 7 {
+                signatures.append(value)
+                value = 0
             }
         }
     }
@@ -73,13 +86,12 @@ public enum SignaturesFile {
         }
     }
 
-    static func parseHex(_ text: String, digits: Int) -> [UInt64]? {
-        let bytes = Array(text.utf8)
+    static func parseHex(_ bytes: ArraySlice<UInt8>, digits: Int) -> [UInt64]? {
         guard bytes.count % digits == 0 else { return nil }
         var values: [UInt64] = []
         values.reserveCapacity(bytes.count / digits)
-        var index = 0
-        while index < bytes.count {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             var value: UInt64 = 0
             for byte in bytes[index..<(index + digits)] {
                 guard let digit = JSONString.hexValue(byte) else { return nil }
