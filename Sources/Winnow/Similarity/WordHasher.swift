@@ -10,49 +10,64 @@ public enum WordHasher {
     /// Calls `body` with the 64-bit hash of each word of `text`, in order.
     @inline(__always)
     public static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
-        let count = text.count
-        var index = 0
-        var hash = StableHash.offsetBasis
-        var inWord = false
-        while index < count {
-            let byte = text[index]
-            if byte < 0x80 {
-                index += 1
-                if let folded = asciiWordByte(byte) {
+        asciiFolding.withUnsafeBufferPointer { folding in
+            let count = text.count
+            var index = 0
+            var hash = StableHash.offsetBasis
+            var inWord = false
+            while index < count {
+                // A run of ASCII letters and digits: the common case, one table load per byte.
+                var folded = folding[Int(text[index])]
+                while folded != 0 && folded < 0x80 {
                     hash = (hash ^ UInt64(folded)) &* StableHash.prime
                     inWord = true
-                } else if inWord {
-                    body(StableHash.finalize(hash))
-                    hash = StableHash.offsetBasis
-                    inWord = false
+                    index += 1
+                    guard index < count else { break }
+                    folded = folding[Int(text[index])]
                 }
-                continue
-            }
-            // A multi-byte scalar: its length from the lead byte (invalid bytes count as one).
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let end = min(index + length, count)
-            let second = index + 1 < count ? text[index + 1] : 0
-            if isSeparator(lead: byte, second: second) {
-                if inWord {
-                    body(StableHash.finalize(hash))
-                    hash = StableHash.offsetBasis
-                    inWord = false
+                guard index < count else { break }
+                let byte = text[index]
+                if byte < 0x80 {
+                    index += 1
+                    if inWord {
+                        body(StableHash.finalize(hash))
+                        hash = StableHash.offsetBasis
+                        inWord = false
+                    }
+                    continue
                 }
+                // A multi-byte scalar: its length from the lead byte (invalid bytes count as one).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + length, count)
+                let second = index + 1 < count ? text[index + 1] : 0
+                if isSeparator(lead: byte, second: second) {
+                    if inWord {
+                        body(StableHash.finalize(hash))
+                        hash = StableHash.offsetBasis
+                        inWord = false
+                    }
+                    index = end
+                    continue
+                }
+                let lowered = lowercased(lead: byte, second: second)
+                hash = (hash ^ UInt64(lowered.lead)) &* StableHash.prime
+                if index + 1 < end { hash = (hash ^ UInt64(lowered.second)) &* StableHash.prime }
+                var next = index + 2
+                while next < end {
+                    hash = (hash ^ UInt64(text[next])) &* StableHash.prime
+                    next += 1
+                }
+                inWord = true
                 index = end
-                continue
             }
-            let lowered = lowercased(lead: byte, second: second)
-            hash = (hash ^ UInt64(lowered.lead)) &* StableHash.prime
-            if index + 1 < end { hash = (hash ^ UInt64(lowered.second)) &* StableHash.prime }
-            var next = index + 2
-            while next < end {
-                hash = (hash ^ UInt64(text[next])) &* StableHash.prime
-                next += 1
-            }
-            inWord = true
-            index = end
+            if inWord { body(StableHash.finalize(hash)) }
         }
-        if inWord { body(StableHash.finalize(hash)) }
+    }
+
+    /// Per byte: the lower-cased ASCII letter or digit, 0 for an ASCII separator, 0x80 for a byte of
+    /// a multi-byte scalar (decided by the slow path). The same folding as `asciiWordByte`.
+    static let asciiFolding: [UInt8] = (0...255).map { byte in
+        byte >= 0x80 ? 0x80 : asciiWordByte(UInt8(byte)) ?? 0
     }
 
     /// The number of words and the hash of the whole folded word sequence: equal for texts that differ
