@@ -79,10 +79,15 @@ public enum SignaturesFile {
         }
     }
 
+    /// Appends the lowest `digits` hex digits of `value` (at most 16), most significant first.
     static func appendHex(_ value: UInt64, digits: Int, to buffer: inout [UInt8]) {
-        let alphabet = Array("0123456789abcdef".utf8)
-        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
-            buffer.append(alphabet[Int((value >> UInt64(shift)) & 0xF)])
+        precondition(digits >= 0 && digits <= 16, "at most 16 hex digits")
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { text in
+            for position in 0..<digits {
+                let digit = UInt8(truncatingIfNeeded: (value >> UInt64(4 * (digits - 1 - position))) & 0xF)
+                text[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<digits]))
         }
     }
 
