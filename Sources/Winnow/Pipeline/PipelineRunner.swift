@@ -86,6 +86,7 @@ public struct PipelineRunner: Sendable {
             try await runPhase(number: number, inputs: inputs, stages: stages, observer: phase.corpus,
                                accumulator: accumulator, destination: destination, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
+            try rereading?.verifyUnchanged()
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
             if let spool { Spool.remove(spool) }
             spool = nil
