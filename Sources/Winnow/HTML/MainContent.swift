@@ -5,13 +5,17 @@
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up. An element's score is then scaled by how little of its text is
-///    link text, and adjusted by its tag and class/id names.
-/// 3. The best element is the content; its siblings join when they score close to it or read as
-///    prose (long, few links, or a finished sentence).
+///    link text, and adjusted by its tag and class/id names. The best element is the core.
+/// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
+///    mostly links (a page of several sections, a list of items, a product page), unless the core
+///    is a long article and the rest looks like teasers. Siblings of the widened element join when
+///    they score close to the core or read as prose (long, few links, or a finished sentence).
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds) or more list items and images than prose are left out, and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
-/// 5. If that leaves nothing, the same without step 4, then the whole page less its chrome.
+///    A core that is itself mostly links (a table of contents) is kept whole.
+/// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
+///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
     /// Per node: part of the main content.
     private(set) var include: [Bool]
@@ -52,34 +56,64 @@ struct MainContent {
 
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
+        var core = 0
         if best <= 0 {
             roots = [0]
         } else {
-            let parent = Int(nodes[best].parent)
+            core = best
+            let root = Self.widen(best, nodes: nodes, stats: stats)
+            let parent = Int(nodes[root].parent)
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1
             while child < Int(nodes[parent].end) {
-                let joins = child == best || (isCandidate[child] && score[child] >= threshold)
+                let joins = child == root || (isCandidate[child] && score[child] >= threshold)
                     || Self.readsAsProse(child, nodes: nodes, stats: stats)
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
         }
-        // When cleaning leaves nothing, readability's way: try again with less cleaning, then the whole page.
-        for attempt in 0..<3 {
+        // A core that is mostly links (a table of contents, an index page) is its list: kept whole.
+        let linkListCore = stats.linkDensity(core) > 0.35
+        // When cleaning leaves nothing of the core, readability's way: try again with less cleaning
+        // (none inside the core, then none at all), then the whole page.
+        for attempt in 0..<4 {
             if attempt > 0 { include = [Bool](repeating: false, count: count) }
-            if attempt == 2 { roots = [0] }
+            if attempt == 3 { roots = [0] }
             for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
-            if attempt == 0 {
+            if attempt < 2 {
                 if !keepLinkLists {
-                    Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats)
+                    Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
+                                            nodes: nodes, stats: stats)
                 }
-                Self.trimEdges(&include, nodes: nodes, stats: stats)
+                if !linkListCore { Self.trimEdges(&include, nodes: nodes, stats: stats) }
             }
-            if (0..<count).contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
+            let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
+            if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
+    }
+
+    /// The highest ancestor of the best element that holds at least twice the prose (text outside
+    /// links) of the part chosen so far, where what it adds is not mostly links: pages built of
+    /// several sections, list and product pages, whose best element is one section or item. Not
+    /// when the best element is a long article and what it adds looks like teasers (as many
+    /// blocks that are a link, such as a headline, as paragraphs).
+    private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
+        var root = best
+        var ancestor = Int(nodes[best].parent)
+        while ancestor > 0 {
+            let prose = stats.chars[root] - stats.linkChars[root]
+            let outerProse = stats.chars[ancestor] - stats.linkChars[ancestor]
+            let addedChars = stats.chars[ancestor] - stats.chars[root]
+            let addedLinks = stats.linkChars[ancestor] - stats.linkChars[root]
+            let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
+            let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
+            let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+            if outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7 && !teasers { root = ancestor }
+            ancestor = Int(nodes[ancestor].parent)
+        }
+        return root
     }
 
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
@@ -140,10 +174,13 @@ struct MainContent {
     /// Leaves out containers inside the content that do not read like it (readability's conditional
     /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
     /// without the commas of running text.
-    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], nodes: [PageNode],
-                                           stats: BlockStats) {
+    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
+                                           nodes: [PageNode], stats: BlockStats) {
+        let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
+            if index <= core && core < Int(node.end) { continue }
+            if keepCore && index > core && index < coreEnd { continue }
             guard node.tag.layout != .inline, node.tag != .text, node.tag != .p, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
@@ -217,6 +254,10 @@ struct BlockStats {
     var paragraphs: [Int32]
     var listItems: [Int32]
     var images: [Int32]
+    /// Blocks in the subtree whose own text is mostly a link (titles of teasers, menu entries), and
+    /// blocks whose own text is a paragraph of prose (80 characters or more, few links).
+    var linkBlocks: [Int32]
+    var proseBlocks: [Int32]
 
     /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
     /// (hidden elements always are, unless they hold most of the page).
@@ -235,6 +276,9 @@ struct BlockStats {
         paragraphs = [Int32](repeating: 0, count: count)
         listItems = [Int32](repeating: 0, count: count)
         images = [Int32](repeating: 0, count: count)
+        linkBlocks = [Int32](repeating: 0, count: count)
+        proseBlocks = [Int32](repeating: 0, count: count)
+        var directLinks = [Int32](repeating: 0, count: count)
         var textCommas = [Int32](repeating: 0, count: count)
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
@@ -282,12 +326,22 @@ struct BlockStats {
             }
             let block = Int(owner[index])
             directChars[block] += chars[index]
+            directLinks[block] += linkChars[index]
             commas[block] += textCommas[index]
             subtreeCommas[index] = textCommas[index]
+        }
+        for index in 0..<count where directChars[index] >= 15 {
+            if directLinks[index] * 2 >= directChars[index] {
+                linkBlocks[index] = 1
+            } else if directChars[index] >= 80 && directLinks[index] * 4 < directChars[index] {
+                proseBlocks[index] = 1
+            }
         }
         // Children come after their parent, so a reverse walk sums every subtree.
         for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
             let parent = Int(nodes[index].parent)
+            linkBlocks[parent] += linkBlocks[index]
+            proseBlocks[parent] += proseBlocks[index]
             chars[parent] += chars[index]
             linkChars[parent] += linkChars[index]
             subtreeCommas[parent] += subtreeCommas[index]

@@ -80,4 +80,49 @@ import Testing
         let html = "<body><div id=\"root\"></div><noscript><div>\(Self.article)</div></noscript></body>"
         #expect(Self.mainText(html).hasPrefix("The council approved"))
     }
+
+    /// A section nested the way page builders nest it: section, container, row, column, widget.
+    static func builderSection(_ heading: String, _ text: String) -> String {
+        "<section><div class=\"container\"><div class=\"row\"><div class=\"column\"><div class=\"widget\">"
+            + "<h2>\(heading)</h2><p>\(text)</p></div></div></div></div></section>"
+    }
+
+    @Test func aPageOfSeveralSectionsKeepsThemAll() {
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><main>"
+            + Self.builderSection("Our kitchen", "We cook every meal from fresh, local produce, delivered each morning, and we never freeze it.")
+            + Self.builderSection("Our service", "A chef comes to your home, cooks for your guests and leaves the kitchen clean afterwards.")
+            + Self.builderSection("Our prices", "Dinners start at forty dollars a guest, with wine pairings available on request.")
+            + "</main><footer><p>Copyright 2024 Example Kitchen, all rights reserved.</p></footer></body>"
+        let text = Self.mainText(html)
+        for part in ["fresh, local produce", "leaves the kitchen clean", "forty dollars a guest"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("Copyright") && !text.contains("Home"), "\(text)")
+    }
+
+    @Test func aTableOfContentsKeepsItsLinks() {
+        let items = ["zlib: compression compatible with gzip", "gzip: support for gzip files",
+                     "bz2: support for bzip2 compression", "lzma: compression using the LZMA algorithm",
+                     "zipfile: work with ZIP archives", "tarfile: read and write tar archive files"]
+        let list = items.map { "<li><a href=\"#\">\($0)</a></li>" }.joined()
+        let html = "<body><div class=\"body\" role=\"main\"><h1>Data Compression and Archiving</h1>"
+            + "<p>The modules described in this chapter support data compression with the zlib, gzip, bzip2 and "
+            + "lzma algorithms, and the creation of archives.</p><ul>\(list)</ul></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("support data compression"), "\(text)")
+        for item in items { #expect(text.contains(item), "\(item) missing from \(text)") }
+    }
+
+    @Test func teasersAfterALongArticleStayOut() {
+        let paragraph = "<p>\(Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " "))</p>"
+        let body = String(repeating: paragraph, count: 4)
+        let teaser = """
+            <div class="teaser"><h3><a href="/story">A story from elsewhere on the site, with a long headline</a></h3>\
+            <p>A short summary of that other story, which readers of this one may also like to read.</p></div>
+            """
+        let html = "<body><div><div class=\"story\">\(body)</div><div>\(String(repeating: teaser, count: 6))</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved"), "\(text)")
+        #expect(!text.contains("story from elsewhere") && !text.contains("short summary"), "\(text)")
+    }
 }
