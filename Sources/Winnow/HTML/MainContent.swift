@@ -1,7 +1,8 @@
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
-///    names mark them as navigation, sidebars, share bars, comments or banners.
+///    names mark them as navigation, sidebars, share bars, comments or banners. Comments stay when
+///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up. An element's score is then scaled by how little of its text is
@@ -312,10 +313,29 @@ struct BlockStats {
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
+        var commentProse: Int32 = 0
+        var keptProse: Int32 = 0
+        var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
             let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
             excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
+                commentProse += prose[index]
+            } else if !excluded[index] && node.tag == .text {
+                keptProse += prose[index]
+            } else if !excluded[index] && node.hint.isArticleBody {
+                articleProse = max(articleProse, prose[index])
+            }
+        }
+        // Comments hold more prose than all the rest, and no article body is marked: a forum thread,
+        // whose posts are its content.
+        if commentProse > keptProse && articleProse < 150 {
+            for index in 1..<count {
+                let node = nodes[index]
+                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            }
         }
         for index in 0..<count where nodes[index].tag == .text {
             if excluded[index] {

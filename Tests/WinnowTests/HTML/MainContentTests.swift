@@ -125,4 +125,29 @@ import Testing
         #expect(text.hasPrefix("The council approved"), "\(text)")
         #expect(!text.contains("story from elsewhere") && !text.contains("short summary"), "\(text)")
     }
+
+    static let posts = [
+        "I have been getting errors regularly since the announcement, so I wanted to thank everyone here.",
+        "I doubt that the forum is closing, considering the game is still popular, but a warning would be nice.",
+        "Thank you to the moderators, who kept this place friendly, and to everyone who shared their mods.",
+    ]
+
+    @Test func aForumThreadKeepsItsPostsNamedAsComments() {
+        let thread = Self.posts.map { "<div class=\"comment-wrap\"><div class=\"author\">Member</div><p>\($0)</p></div>" }
+        let html = "<body><div class=\"app-banner\"><p>Install our app.</p></div><div class=\"thread\">"
+            + thread.joined() + "</div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
+    @Test func anArticleDropsItsComments() {
+        let comments = Self.posts.map { "<li class=\"comment\"><p>\($0)</p></li>" }
+        let html = "<body><div class=\"entry-content\"><p>Our goal with open threads is to let readers raise "
+            + "questions, or comments, about our work in public.</p><p>You can also email us, as always, or ask for a call with "
+            + "our staff if you would rather talk.</p></div>"
+            + "<ol class=\"comment-list\">\(comments.joined())</ol></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Our goal with open threads"), "\(text)")
+        #expect(!text.contains("moderators"), "\(text)")
+    }
 }
