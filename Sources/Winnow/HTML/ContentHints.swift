@@ -20,7 +20,9 @@ struct ContentHints {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
              "alert", "alertdialog", "toolbar", "tablist":
             ContentHint(weight: -25, isBoilerplate: true)
-        case "main", "article":
+        case "main":
+            ContentHint(weight: 25, isMain: true)
+        case "article":
             ContentHint(weight: 25)
         default:
             ContentHint()

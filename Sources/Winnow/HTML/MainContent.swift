@@ -11,6 +11,8 @@
 ///    mostly links (a page of several sections, a list of items, a product page), unless the core
 ///    is a long article and the rest looks like teasers. Siblings of the widened element join when
 ///    they score close to the core or read as prose (long, few links, or a finished sentence).
+///    When the core has little prose and the main landmark (`<main>`, `role="main"`) twice the
+///    text of the widened element, the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds) or more list items and images than prose are left out, and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
@@ -62,7 +64,14 @@ struct MainContent {
             roots = [0]
         } else {
             core = best
-            let root = Self.widen(best, nodes: nodes, stats: stats)
+            var root = Self.widen(best, nodes: nodes, stats: stats)
+            // Little prose in the best element and much more text in the main landmark: a list or
+            // grid of items (links, prices, short lines), which the landmark holds.
+            if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
+               stats.chars[best] - stats.linkChars[best] < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
+                core = landmark
+                root = landmark
+            }
             let parent = Int(nodes[root].parent)
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1

@@ -37,6 +37,8 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say "comment": a comment section, or the posts of a forum
     /// thread, which are the page's content when the page has little else.
     var isComment = false
+    /// The page's main landmark: `<main>` or `role="main"`.
+    var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
     /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is

@@ -68,6 +68,7 @@ final class PageTreeBuilder {
             hint.isComment = false
             hint.weight -= 25
         case .article, .main:
+            hint.isMain = hint.isMain || tag == .main
             hint.weight += 25
             hint.isBoilerplate = false
             hint.isComment = false
@@ -132,6 +133,7 @@ final class PageTreeBuilder {
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
+        hint.isMain = hint.isMain || other.isMain
     }
 
     private func finishCapture() {

@@ -150,4 +150,18 @@ import Testing
         #expect(text.contains("Our goal with open threads"), "\(text)")
         #expect(!text.contains("moderators"), "\(text)")
     }
+
+    @Test func aListingPageKeepsItsItems() {
+        let products = ["Frozen Gluten Free Pizza Stars - 9oz", "Frozen Chicken Meatballs - 16oz",
+                        "Organic Banana and Almond Butter Pouch - 3oz", "Apple Sweet Potato Baby Snacks - 3oz",
+                        "Ribbed Crewneck Cardigan - Light Yellow", "High-Rise Leggings - Brown XL"]
+        let items = products.map { "<li><a href=\"/p\">\($0)</a><span>$4.99</span></li>" }.joined()
+        let html = "<body><header><nav><a href=\"/\">Home</a> <a href=\"/deals\">Deals</a></nav></header>"
+            + "<div class=\"intro\"><p>Check out my favourites of the season, chosen for my family.</p></div>"
+            + "<main><h1>My favourites</h1><ul>\(items)</ul></main>"
+            + "<footer><p>Copyright 2024 Example Store, all rights reserved.</p></footer></body>"
+        let text = Self.mainText(html)
+        for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("Deals"), "\(text)")
+    }
 }
