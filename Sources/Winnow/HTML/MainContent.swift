@@ -8,8 +8,9 @@
 ///    grandparent, less further up. An element's score is then scaled by how little of its text is
 ///    link text, and adjusted by its tag and class/id names. The best element is the core.
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
-///    mostly links (a page of several sections, a list of items, a product page), unless the core
-///    is a long article and the rest looks like teasers. Siblings of the widened element join when
+///    mostly links (a page of several sections, a list of items, a product page), or adding a
+///    quarter more as paragraphs with few links (an article split by an ad), unless the core is a
+///    long article and the rest looks like teasers. Siblings of the widened element join when
 ///    they score close to the core or read as prose (long, few links, or a finished sentence).
 ///    When the core has little prose and the main landmark (`<main>`, `role="main"`) twice the
 ///    text of the widened element, the landmark is the core: a list or grid of items.
@@ -106,7 +107,8 @@ struct MainContent {
 
     /// The highest ancestor of the best element that holds at least twice the prose (text outside
     /// links) of the part chosen so far, where what it adds is not mostly links: pages built of
-    /// several sections, list and product pages, whose best element is one section or item. Not
+    /// several sections, list and product pages, whose best element is one section or item; or
+    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad). Not
     /// when the best element is a long article and what it adds looks like teasers (as many
     /// blocks that are a link, such as a headline, as paragraphs).
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
@@ -120,7 +122,13 @@ struct MainContent {
             let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
             let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
             let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
-            if outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7 && !teasers { root = ancestor }
+            // The rest of a long article that an embed or an ad splits: few links, paragraphs.
+            let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
+            let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
+            let restOfArticle = addedLinks * 10 <= addedChars && moreParagraphs >= 2
+                && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
+            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7
+            if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
             ancestor = Int(nodes[ancestor].parent)
         }
         return root

@@ -164,4 +164,14 @@ import Testing
         for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
         #expect(!text.contains("Copyright") && !text.contains("Deals"), "\(text)")
     }
+
+    @Test func anArticleSplitByAnAdKeepsBothParts() {
+        let first = (1...3).map { "<p>Part one, paragraph \($0): the council approved the budget on Tuesday, after a long debate about schools, roads and the library.</p>" }
+        let second = (1...2).map { "<p>Part two, paragraph \($0): members said the plan, which raises spending, would be reviewed again in March by the auditors.</p>" }
+        let html = "<body><div class=\"page\"><div class=\"wrap\"><div class=\"text\">\(first.joined())</div></div>"
+            + "<div class=\"ad-slot\"><a href=\"/ad\">Advertisement</a></div><div class=\"more\">\(second.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Part one, paragraph 1") && text.contains("Part two, paragraph 2"), "\(text)")
+        #expect(!text.contains("Advertisement"), "\(text)")
+    }
 }
