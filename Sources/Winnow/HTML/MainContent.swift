@@ -17,7 +17,8 @@
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds) or more list items and images than prose are left out, and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
-///    A core that is itself mostly links (a table of contents) is kept whole.
+///    A core that is itself mostly links (a table of contents), or widened to an element that is,
+///    is kept whole.
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -73,6 +74,8 @@ struct MainContent {
                 core = landmark
                 root = landmark
             }
+            // A widened element that is mostly links is a list of items: it is the core, kept whole.
+            if Self.isLinkList(root, stats: stats) { core = root }
             let parent = Int(nodes[root].parent)
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1
@@ -84,7 +87,7 @@ struct MainContent {
             }
         }
         // A core that is mostly links (a table of contents, an index page) is its list: kept whole.
-        let linkListCore = stats.linkDensity(core) > 0.35
+        let linkListCore = Self.isLinkList(core, stats: stats)
         // When cleaning leaves nothing of the core, readability's way: try again with less cleaning
         // (none inside the core, then none at all), then the whole page.
         for attempt in 0..<4 {
@@ -132,6 +135,11 @@ struct MainContent {
             ancestor = Int(nodes[ancestor].parent)
         }
         return root
+    }
+
+    /// More than a third of the element's text is link text: a table of contents, a list of items.
+    private static func isLinkList(_ index: Int, stats: BlockStats) -> Bool {
+        stats.linkDensity(index) > 0.35
     }
 
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {

@@ -174,4 +174,18 @@ import Testing
         #expect(text.contains("Part one, paragraph 1") && text.contains("Part two, paragraph 2"), "\(text)")
         #expect(!text.contains("Advertisement"), "\(text)")
     }
+
+    @Test func aGridOfLinkedItemsKeepsEveryItem() {
+        let names = ["Organic Cotton Crew Sweater", "Relaxed Linen Summer Shirt", "Merino Wool Hiking Socks",
+                     "Waterproof Rain Shell Jacket", "Stretch Denim Slim Jeans", "Quilted Down Winter Vest"]
+        let tiles = names.map {
+            "<div class=\"tile\"><a href=\"/p\">\($0)</a><div class=\"info\"><div class=\"desc\">Soft, machine washable, "
+                + "in three sizes</div></div></div>"
+        }
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/new\">New in</a></nav><div class=\"grid\">"
+            + tiles.joined() + "</div><footer><p>Copyright 2024 Example Store.</p></footer></body>"
+        let text = Self.mainText(html)
+        for name in names { #expect(text.contains(name), "\(name) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("New in"), "\(text)")
+    }
 }
