@@ -10,10 +10,11 @@
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
 ///    quarter more as paragraphs with few links (an article split by an ad), unless the core is a
-///    long article and the rest looks like teasers. Siblings of the widened element join when
-///    they score close to the core or read as prose (long, few links, or a finished sentence).
-///    When the core has little prose and the main landmark (`<main>`, `role="main"`) twice the
-///    text of the widened element, the landmark is the core: a list or grid of items.
+///    long article and the rest looks like teasers. It does not widen past the main landmark
+///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
+///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
+///    When the core has little prose and the main landmark twice the text of the widened element,
+///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds) or more list items and images than prose are left out, and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
@@ -80,8 +81,9 @@ struct MainContent {
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1
             while child < Int(nodes[parent].end) {
-                let joins = child == root || (isCandidate[child] && score[child] >= threshold)
-                    || Self.readsAsProse(child, nodes: nodes, stats: stats)
+                // Nothing beside the main landmark joins it.
+                let joins = child == root || !nodes[root].hint.isMain
+                    && ((isCandidate[child] && score[child] >= threshold) || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
@@ -117,7 +119,8 @@ struct MainContent {
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
-        while ancestor > 0 {
+        // The main landmark is as wide as the author says the content is.
+        while ancestor > 0 && !nodes[best].hint.isMain {
             let prose = stats.chars[root] - stats.linkChars[root]
             let outerProse = stats.chars[ancestor] - stats.linkChars[ancestor]
             let addedChars = stats.chars[ancestor] - stats.chars[root]
@@ -132,6 +135,7 @@ struct MainContent {
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
             let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7
             if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
+            if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)
         }
         return root

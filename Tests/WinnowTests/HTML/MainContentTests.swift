@@ -188,4 +188,13 @@ import Testing
         for name in names { #expect(text.contains(name), "\(name) missing from \(text)") }
         #expect(!text.contains("Copyright") && !text.contains("New in"), "\(text)")
     }
+
+    @Test func widerThanTheMainLandmarkIsNotContent() {
+        let groups = (1...8).map { group in
+            "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
+        }
+        let html = "<body><div class=\"megamenu\">\(groups.joined())</div><main><div class=\"description\">\(Self.article)</div></main></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+    }
 }
