@@ -16,7 +16,8 @@
 ///    When the core has little prose and the main landmark twice the text of the widened element,
 ///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds) or more list items and images than prose are left out, and so are the short
+///    clouds) or more list items and images than prose are left out, paragraphs that are all but
+///    a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
 ///    is kept whole.
@@ -203,7 +204,7 @@ struct MainContent {
 
     /// Leaves out containers inside the content that do not read like it (readability's conditional
     /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
-    /// without the commas of running text.
+    /// without the commas of running text; and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
                                            nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
@@ -211,9 +212,16 @@ struct MainContent {
             let node = nodes[index]
             if index <= core && core < Int(node.end) { continue }
             if keepCore && index > core && index < coreEnd { continue }
-            guard node.tag.layout != .inline, node.tag != .text, node.tag != .p, !node.tag.isHeading else { continue }
+            guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
+            // A paragraph that is all but a link is a pointer elsewhere ("Read more: ...").
+            if node.tag == .p {
+                if density > 0.8 {
+                    for inner in index..<Int(node.end) { include[inner] = false }
+                }
+                continue
+            }
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
             var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
             if !drop && stats.subtreeCommas[index] < 10 && chars > 0 {

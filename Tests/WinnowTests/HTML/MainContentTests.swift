@@ -197,4 +197,13 @@ import Testing
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
     }
+
+    @Test func aParagraphThatIsALinkToAnotherStoryIsLeftOut() {
+        let readMore = "<p>READ MORE: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p>"
+        let body = Self.article.replacingOccurrences(of: "</p>\n<p>Residents", with: "</p>\n\(readMore)\n<p>Residents")
+        let html = "<body><article>\(body)</article></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("auditors report") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("READ MORE") && !text.contains("for good"), "\(text)")
+    }
 }
