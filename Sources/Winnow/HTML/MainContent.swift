@@ -20,7 +20,8 @@
 ///    a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
-///    is kept whole.
+///    is kept whole; a widened one loses only what is mostly links, and its edges are kept (the
+///    sections and items of such pages are short, and their headings belong to them).
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -64,6 +65,9 @@ struct MainContent {
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
         var core = 0
+        // The content reaches past the best element: its sections or items are short, so only
+        // link lists are cleaned out of it and its edges are not trimmed.
+        var widened = false
         if best <= 0 {
             roots = [0]
         } else {
@@ -78,6 +82,7 @@ struct MainContent {
             }
             // A widened element that is mostly links is a list of items: it is the core, kept whole.
             if Self.isLinkList(root, stats: stats) { core = root }
+            widened = root != best
             let parent = Int(nodes[root].parent)
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1
@@ -100,9 +105,9 @@ struct MainContent {
             if attempt < 2 {
                 if !keepLinkLists {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
-                                            nodes: nodes, stats: stats)
+                                            onlyLinks: widened, nodes: nodes, stats: stats)
                 }
-                if !linkListCore { Self.trimEdges(&include, nodes: nodes, stats: stats) }
+                if !linkListCore && !widened { Self.trimEdges(&include, nodes: nodes, stats: stats) }
             }
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
@@ -204,9 +209,10 @@ struct MainContent {
 
     /// Leaves out containers inside the content that do not read like it (readability's conditional
     /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
-    /// without the commas of running text; and paragraphs that are all but a link.
+    /// without the commas of running text; and paragraphs that are all but a link. With
+    /// `onlyLinks`, only what is mostly links.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           nodes: [PageNode], stats: BlockStats) {
+                                           onlyLinks: Bool, nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
@@ -224,7 +230,7 @@ struct MainContent {
             }
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
             var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 {
+            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 && !onlyLinks {
                 let paragraphs = Int(stats.paragraphs[index])
                 let items = Int(stats.listItems[index])
                 let images = Int(stats.images[index])

@@ -206,4 +206,18 @@ import Testing
         #expect(text.contains("auditors report") && text.contains("from next week."), "\(text)")
         #expect(!text.contains("READ MORE") && !text.contains("for good"), "\(text)")
     }
+
+    @Test func aWidenedPageKeepsItsShortItemsAndHeadings() {
+        let gallery = "<div class=\"features\"><img src=\"a.jpg\"><img src=\"b.jpg\"><img src=\"c.jpg\">"
+            + "<ul><li>Free estimates</li><li>Licensed and insured</li><li>Same-day service</li></ul></div>"
+        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><h1>Our Services</h1>"
+            + Self.builderSection("Kitchens", "We design and fit kitchens of every size, from galley kitchens to open-plan family rooms.")
+            + Self.builderSection("Bathrooms", "Our team replaces tubs, showers and tiles, and can finish most bathrooms within a week.")
+            + Self.builderSection("Roofing", "We repair leaks, replace shingles and inspect roofs after storms, at no charge for the visit.")
+            + gallery + "</div></body>"
+        let text = Self.mainText(html)
+        for part in ["Our Services", "galley kitchens", "within a week", "after storms", "Licensed and insured", "Same-day service"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+    }
 }
