@@ -20,7 +20,9 @@ struct ContentHints {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
              "alert", "alertdialog", "toolbar", "tablist":
             ContentHint(weight: -25, isBoilerplate: true)
-        case "main", "article":
+        case "main":
+            ContentHint(weight: 25, isMain: true)
+        case "article":
             ContentHint(weight: 25)
         default:
             ContentHint()
@@ -29,12 +31,15 @@ struct ContentHints {
 
     /// Chrome whatever else the name says.
     private static let boilerplate: [[UInt8]] = [
-        "comment", "disqus", "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
+        "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
         "sharing", "banner", "breadcrumb", "newsletter", "cookie", "consent", "gdpr", "popup", "modal",
         "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only", "caption", "gallery", "slideshow", "carousel", "lightbox",
     ].map { Array($0.utf8) }
+
+    /// Chrome unless the page has little else: comment sections, forum posts.
+    private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
 
     /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").
     private static let rescue: [[UInt8]] = ["article", "body", "column", "content", "main", "shadow"]
@@ -64,14 +69,20 @@ struct ContentHints {
     private static func match(_ names: [UInt8]) -> ContentHint {
         var hint = ContentHint()
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
-        if !rescued && (boilerplate.contains { ByteSearch.contains($0, in: names) } || hasAdWord(names)) {
-            hint.isBoilerplate = true
+        if !rescued {
+            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) {
+                hint.isBoilerplate = true
+            } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
+                hint.isBoilerplate = true
+                hint.isComment = true
+            }
         }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
             hint.isBoilerplate = false
+            hint.isComment = false
         }
         return hint
     }

@@ -1,17 +1,29 @@
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
-///    names mark them as navigation, sidebars, share bars, comments or banners.
+///    names mark them as navigation, sidebars, share bars, comments or banners. Comments stay when
+///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up. An element's score is then scaled by how little of its text is
-///    link text, and adjusted by its tag and class/id names.
-/// 3. The best element is the content; its siblings join when they score close to it or read as
-///    prose (long, few links, or a finished sentence).
+///    link text, and adjusted by its tag and class/id names. The best element is the core.
+/// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
+///    mostly links (a page of several sections, a list of items, a product page), or adding a
+///    quarter more as paragraphs with few links (an article split by an ad), unless the core is a
+///    long article and the rest looks like teasers. It does not widen past the main landmark
+///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
+///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
+///    When the core has little prose and the main landmark twice the text of the widened element,
+///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds) or more list items and images than prose are left out, and so are the short
+///    clouds) or more list items and images than prose are left out, paragraphs that are all but
+///    a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
-/// 5. If that leaves nothing, the same without step 4, then the whole page less its chrome.
+///    A core that is itself mostly links (a table of contents), or widened to an element that is,
+///    is kept whole; a widened one loses only what is mostly links, and its edges are kept (the
+///    sections and items of such pages are short, and their headings belong to them).
+/// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
+///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
     /// Per node: part of the main content.
     private(set) var include: [Bool]
@@ -52,34 +64,92 @@ struct MainContent {
 
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
+        var core = 0
+        // The content reaches past the best element: its sections or items are short, so only
+        // link lists are cleaned out of it and its edges are not trimmed.
+        var widened = false
         if best <= 0 {
             roots = [0]
         } else {
-            let parent = Int(nodes[best].parent)
+            core = best
+            var root = Self.widen(best, nodes: nodes, stats: stats)
+            // Little prose in the best element and much more text in the main landmark: a list or
+            // grid of items (links, prices, short lines), which the landmark holds.
+            if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
+               stats.chars[best] - stats.linkChars[best] < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
+                core = landmark
+                root = landmark
+            }
+            // A widened element that is mostly links is a list of items: it is the core, kept whole.
+            if Self.isLinkList(root, stats: stats) { core = root }
+            widened = root != best
+            let parent = Int(nodes[root].parent)
             let threshold = max(10, bestScore * 0.2)
             var child = parent + 1
             while child < Int(nodes[parent].end) {
-                let joins = child == best || (isCandidate[child] && score[child] >= threshold)
-                    || Self.readsAsProse(child, nodes: nodes, stats: stats)
+                // Nothing beside the main landmark joins it.
+                let joins = child == root || !nodes[root].hint.isMain
+                    && ((isCandidate[child] && score[child] >= threshold) || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
         }
-        // When cleaning leaves nothing, readability's way: try again with less cleaning, then the whole page.
-        for attempt in 0..<3 {
+        // A core that is mostly links (a table of contents, an index page) is its list: kept whole.
+        let linkListCore = Self.isLinkList(core, stats: stats)
+        // When cleaning leaves nothing of the core, readability's way: try again with less cleaning
+        // (none inside the core, then none at all), then the whole page.
+        for attempt in 0..<4 {
             if attempt > 0 { include = [Bool](repeating: false, count: count) }
-            if attempt == 2 { roots = [0] }
+            if attempt == 3 { roots = [0] }
             for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
-            if attempt == 0 {
+            if attempt < 2 {
                 if !keepLinkLists {
-                    Self.cleanConditionally(&include, roots: roots, nodes: nodes, stats: stats)
+                    Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
+                                            onlyLinks: widened, nodes: nodes, stats: stats)
                 }
-                Self.trimEdges(&include, nodes: nodes, stats: stats)
+                if !linkListCore && !widened { Self.trimEdges(&include, nodes: nodes, stats: stats) }
             }
-            if (0..<count).contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
+            let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
+            if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
+    }
+
+    /// The highest ancestor of the best element that holds at least twice the prose (text outside
+    /// links) of the part chosen so far, where what it adds is not mostly links: pages built of
+    /// several sections, list and product pages, whose best element is one section or item; or
+    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad). Not
+    /// when the best element is a long article and what it adds looks like teasers (as many
+    /// blocks that are a link, such as a headline, as paragraphs).
+    private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
+        var root = best
+        var ancestor = Int(nodes[best].parent)
+        // The main landmark is as wide as the author says the content is.
+        while ancestor > 0 && !nodes[best].hint.isMain {
+            let prose = stats.chars[root] - stats.linkChars[root]
+            let outerProse = stats.chars[ancestor] - stats.linkChars[ancestor]
+            let addedChars = stats.chars[ancestor] - stats.chars[root]
+            let addedLinks = stats.linkChars[ancestor] - stats.linkChars[root]
+            let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
+            let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
+            let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+            // The rest of a long article that an embed or an ad splits: few links, paragraphs.
+            let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
+            let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
+            let restOfArticle = addedLinks * 10 <= addedChars && moreParagraphs >= 2
+                && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
+            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7
+            if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
+            if nodes[ancestor].hint.isMain { break }
+            ancestor = Int(nodes[ancestor].parent)
+        }
+        return root
+    }
+
+    /// More than a third of the element's text is link text: a table of contents, a list of items.
+    private static func isLinkList(_ index: Int, stats: BlockStats) -> Bool {
+        stats.linkDensity(index) > 0.35
     }
 
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
@@ -139,17 +209,28 @@ struct MainContent {
 
     /// Leaves out containers inside the content that do not read like it (readability's conditional
     /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
-    /// without the commas of running text.
-    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], nodes: [PageNode],
-                                           stats: BlockStats) {
+    /// without the commas of running text; and paragraphs that are all but a link. With
+    /// `onlyLinks`, only what is mostly links.
+    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
+                                           onlyLinks: Bool, nodes: [PageNode], stats: BlockStats) {
+        let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
-            guard node.tag.layout != .inline, node.tag != .text, node.tag != .p, !node.tag.isHeading else { continue }
+            if index <= core && core < Int(node.end) { continue }
+            if keepCore && index > core && index < coreEnd { continue }
+            guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
+            // A paragraph that is all but a link is a pointer elsewhere ("Read more: ...").
+            if node.tag == .p {
+                if density > 0.8 {
+                    for inner in index..<Int(node.end) { include[inner] = false }
+                }
+                continue
+            }
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
             var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 {
+            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 && !onlyLinks {
                 let paragraphs = Int(stats.paragraphs[index])
                 let items = Int(stats.listItems[index])
                 let images = Int(stats.images[index])
@@ -192,127 +273,5 @@ struct MainContent {
         for block in blocks[..<first] + blocks[(last + 1)...] {
             for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }
-    }
-}
-
-/// Text counts per node that the content scoring needs: characters (not bytes, no whitespace),
-/// characters inside links, commas, for each block's own text and for whole subtrees.
-struct BlockStats {
-    /// Left out as page chrome, by the node's own hint or an ancestor's.
-    var excluded: [Bool]
-    /// Characters of the subtree (excluded parts not counted).
-    var chars: [Int32]
-    /// Characters of the subtree inside links.
-    var linkChars: [Int32]
-    /// Characters of text that this block holds directly or through inline elements.
-    var directChars: [Int32]
-    /// Commas in that text.
-    var commas: [Int32]
-    /// Whether the subtree's text ends with sentence punctuation.
-    var endsSentence: [Bool]
-    /// The block element each node's text belongs to.
-    var owner: [Int32]
-    /// Commas, `<p>` elements, list items and images in the subtree.
-    var subtreeCommas: [Int32]
-    var paragraphs: [Int32]
-    var listItems: [Int32]
-    var images: [Int32]
-
-    /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
-    /// (hidden elements always are, unless they hold most of the page).
-    init(_ tree: PageTree, chrome: Bool = true) {
-        let nodes = tree.nodes
-        let count = nodes.count
-        excluded = [Bool](repeating: false, count: count)
-        chars = [Int32](repeating: 0, count: count)
-        linkChars = [Int32](repeating: 0, count: count)
-        directChars = [Int32](repeating: 0, count: count)
-        commas = [Int32](repeating: 0, count: count)
-        endsSentence = [Bool](repeating: false, count: count)
-        var inLink = [Bool](repeating: false, count: count)
-        owner = [Int32](repeating: 0, count: count)
-        subtreeCommas = [Int32](repeating: 0, count: count)
-        paragraphs = [Int32](repeating: 0, count: count)
-        listItems = [Int32](repeating: 0, count: count)
-        images = [Int32](repeating: 0, count: count)
-        var textCommas = [Int32](repeating: 0, count: count)
-        // Text runs first, and every subtree's text before any chrome is left out.
-        for index in 0..<count {
-            let node = nodes[index]
-            let parent = Int(node.parent)
-            if parent >= 0 {
-                inLink[index] = inLink[parent] || node.tag == .a
-                owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
-            }
-            guard node.tag == .text else { continue }
-            var letters: Int32 = 0
-            var commaCount: Int32 = 0
-            var tail: UInt32 = 0
-            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
-                if byte & 0xC0 != 0x80 { letters += 1 }
-                tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
-                // "," and the CJK commas "、" and "，".
-                if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
-            }
-            chars[index] = letters
-            if inLink[index] { linkChars[index] = letters }
-            textCommas[index] = commaCount
-            endsSentence[index] = letters > 0 && Self.endsSentence(tail)
-        }
-        var prose = [Int32](repeating: 0, count: count)
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            if nodes[index].tag == .text { prose[index] = chars[index] - linkChars[index] }
-            if index > 0 { prose[Int(nodes[index].parent)] += prose[index] }
-        }
-        // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
-        // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
-        let half = prose[0] / 2
-        for index in 1..<count {
-            let node = nodes[index]
-            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
-            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
-        }
-        for index in 0..<count where nodes[index].tag == .text {
-            if excluded[index] {
-                chars[index] = 0
-                linkChars[index] = 0
-                endsSentence[index] = false
-                continue
-            }
-            let block = Int(owner[index])
-            directChars[block] += chars[index]
-            commas[block] += textCommas[index]
-            subtreeCommas[index] = textCommas[index]
-        }
-        // Children come after their parent, so a reverse walk sums every subtree.
-        for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
-            let parent = Int(nodes[index].parent)
-            chars[parent] += chars[index]
-            linkChars[parent] += linkChars[index]
-            subtreeCommas[parent] += subtreeCommas[index]
-            paragraphs[parent] += paragraphs[index] + (nodes[index].tag == .p ? 1 : 0)
-            listItems[parent] += listItems[index] + (nodes[index].tag == .li ? 1 : 0)
-            images[parent] += images[index] + (nodes[index].tag == .img ? 1 : 0)
-            if chars[index] > 0 && !endsSentence[parent] && nodes[parent].end == nodes[index].end {
-                endsSentence[parent] = endsSentence[index]
-            }
-        }
-    }
-
-    /// Whether text whose last three bytes are `tail` ends a sentence: ". ! ? \" )" or a closing
-    /// quote, or the CJK full stop, exclamation and question marks.
-    private static func endsSentence(_ tail: UInt32) -> Bool {
-        switch tail & 0xFF {
-        case UInt32(UInt8(ascii: ".")), UInt32(UInt8(ascii: "!")), UInt32(UInt8(ascii: "?")),
-             UInt32(UInt8(ascii: "\"")), UInt32(UInt8(ascii: ")")):
-            return true
-        default:
-            return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
-        }
-    }
-
-    func linkDensity(_ index: Int) -> Double {
-        chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
     }
 }

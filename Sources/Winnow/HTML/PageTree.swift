@@ -34,6 +34,11 @@ struct ContentHint: Equatable {
     /// Page chrome by its name or role alone (navigation, sidebars, share bars, cookie banners):
     /// left out of the main content wherever it sits.
     var isBoilerplate = false
+    /// Chrome only because its names say "comment": a comment section, or the posts of a forum
+    /// thread, which are the page's content when the page has little else.
+    var isComment = false
+    /// The page's main landmark: `<main>` or `role="main"`.
+    var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
     /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is

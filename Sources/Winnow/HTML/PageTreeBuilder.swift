@@ -65,10 +65,13 @@ final class PageTreeBuilder {
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
+            hint.isComment = false
             hint.weight -= 25
         case .article, .main:
+            hint.isMain = hint.isMain || tag == .main
             hint.weight += 25
             hint.isBoilerplate = false
+            hint.isComment = false
         case .html, .body, .head:
             // Class names on the page itself describe the whole page ("single-post has-sidebar").
             hint = ContentHint()
@@ -77,7 +80,10 @@ final class PageTreeBuilder {
         default:
             break
         }
-        if hint.isArticleBody { hint.isBoilerplate = false }
+        if hint.isArticleBody {
+            hint.isBoilerplate = false
+            hint.isComment = false
+        }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
         silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
@@ -120,10 +126,14 @@ final class PageTreeBuilder {
         return tree
     }
 
+    /// Adds what another attribute says; an element is chrome only as comments when nothing else makes it chrome.
     private func combine(_ hint: inout ContentHint, _ other: ContentHint) {
+        let onlyComments = (!hint.isBoilerplate || hint.isComment) && (!other.isBoilerplate || other.isComment)
+        hint.isComment = onlyComments && (hint.isComment || other.isComment)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
+        hint.isMain = hint.isMain || other.isMain
     }
 
     private func finishCapture() {

@@ -80,4 +80,144 @@ import Testing
         let html = "<body><div id=\"root\"></div><noscript><div>\(Self.article)</div></noscript></body>"
         #expect(Self.mainText(html).hasPrefix("The council approved"))
     }
+
+    /// A section nested the way page builders nest it: section, container, row, column, widget.
+    static func builderSection(_ heading: String, _ text: String) -> String {
+        "<section><div class=\"container\"><div class=\"row\"><div class=\"column\"><div class=\"widget\">"
+            + "<h2>\(heading)</h2><p>\(text)</p></div></div></div></div></section>"
+    }
+
+    @Test func aPageOfSeveralSectionsKeepsThemAll() {
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><main>"
+            + Self.builderSection("Our kitchen", "We cook every meal from fresh, local produce, delivered each morning, and we never freeze it.")
+            + Self.builderSection("Our service", "A chef comes to your home, cooks for your guests and leaves the kitchen clean afterwards.")
+            + Self.builderSection("Our prices", "Dinners start at forty dollars a guest, with wine pairings available on request.")
+            + "</main><footer><p>Copyright 2024 Example Kitchen, all rights reserved.</p></footer></body>"
+        let text = Self.mainText(html)
+        for part in ["fresh, local produce", "leaves the kitchen clean", "forty dollars a guest"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("Copyright") && !text.contains("Home"), "\(text)")
+    }
+
+    @Test func aTableOfContentsKeepsItsLinks() {
+        let items = ["zlib: compression compatible with gzip", "gzip: support for gzip files",
+                     "bz2: support for bzip2 compression", "lzma: compression using the LZMA algorithm",
+                     "zipfile: work with ZIP archives", "tarfile: read and write tar archive files"]
+        let list = items.map { "<li><a href=\"#\">\($0)</a></li>" }.joined()
+        let html = "<body><div class=\"body\" role=\"main\"><h1>Data Compression and Archiving</h1>"
+            + "<p>The modules described in this chapter support data compression with the zlib, gzip, bzip2 and "
+            + "lzma algorithms, and the creation of archives.</p><ul>\(list)</ul></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("support data compression"), "\(text)")
+        for item in items { #expect(text.contains(item), "\(item) missing from \(text)") }
+    }
+
+    @Test func teasersAfterALongArticleStayOut() {
+        let paragraph = "<p>\(Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " "))</p>"
+        let body = String(repeating: paragraph, count: 4)
+        let teaser = """
+            <div class="teaser"><h3><a href="/story">A story from elsewhere on the site, with a long headline</a></h3>\
+            <p>A short summary of that other story, which readers of this one may also like to read.</p></div>
+            """
+        let html = "<body><div><div class=\"story\">\(body)</div><div>\(String(repeating: teaser, count: 6))</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved"), "\(text)")
+        #expect(!text.contains("story from elsewhere") && !text.contains("short summary"), "\(text)")
+    }
+
+    static let posts = [
+        "I have been getting errors regularly since the announcement, so I wanted to thank everyone here.",
+        "I doubt that the forum is closing, considering the game is still popular, but a warning would be nice.",
+        "Thank you to the moderators, who kept this place friendly, and to everyone who shared their mods.",
+    ]
+
+    @Test func aForumThreadKeepsItsPostsNamedAsComments() {
+        let thread = Self.posts.map { "<div class=\"comment-wrap\"><div class=\"author\">Member</div><p>\($0)</p></div>" }
+        let html = "<body><div class=\"app-banner\"><p>Install our app.</p></div><div class=\"thread\">"
+            + thread.joined() + "</div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
+    @Test func anArticleDropsItsComments() {
+        let comments = Self.posts.map { "<li class=\"comment\"><p>\($0)</p></li>" }
+        let html = "<body><div class=\"entry-content\"><p>Our goal with open threads is to let readers raise "
+            + "questions, or comments, about our work in public.</p><p>You can also email us, as always, or ask for a call with "
+            + "our staff if you would rather talk.</p></div>"
+            + "<ol class=\"comment-list\">\(comments.joined())</ol></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Our goal with open threads"), "\(text)")
+        #expect(!text.contains("moderators"), "\(text)")
+    }
+
+    @Test func aListingPageKeepsItsItems() {
+        let products = ["Frozen Gluten Free Pizza Stars - 9oz", "Frozen Chicken Meatballs - 16oz",
+                        "Organic Banana and Almond Butter Pouch - 3oz", "Apple Sweet Potato Baby Snacks - 3oz",
+                        "Ribbed Crewneck Cardigan - Light Yellow", "High-Rise Leggings - Brown XL"]
+        let items = products.map { "<li><a href=\"/p\">\($0)</a><span>$4.99</span></li>" }.joined()
+        let html = "<body><header><nav><a href=\"/\">Home</a> <a href=\"/deals\">Deals</a></nav></header>"
+            + "<div class=\"intro\"><p>Check out my favourites of the season, chosen for my family.</p></div>"
+            + "<main><h1>My favourites</h1><ul>\(items)</ul></main>"
+            + "<footer><p>Copyright 2024 Example Store, all rights reserved.</p></footer></body>"
+        let text = Self.mainText(html)
+        for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("Deals"), "\(text)")
+    }
+
+    @Test func anArticleSplitByAnAdKeepsBothParts() {
+        let first = (1...3).map { "<p>Part one, paragraph \($0): the council approved the budget on Tuesday, after a long debate about schools, roads and the library.</p>" }
+        let second = (1...2).map { "<p>Part two, paragraph \($0): members said the plan, which raises spending, would be reviewed again in March by the auditors.</p>" }
+        let html = "<body><div class=\"page\"><div class=\"wrap\"><div class=\"text\">\(first.joined())</div></div>"
+            + "<div class=\"ad-slot\"><a href=\"/ad\">Advertisement</a></div><div class=\"more\">\(second.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Part one, paragraph 1") && text.contains("Part two, paragraph 2"), "\(text)")
+        #expect(!text.contains("Advertisement"), "\(text)")
+    }
+
+    @Test func aGridOfLinkedItemsKeepsEveryItem() {
+        let names = ["Organic Cotton Crew Sweater", "Relaxed Linen Summer Shirt", "Merino Wool Hiking Socks",
+                     "Waterproof Rain Shell Jacket", "Stretch Denim Slim Jeans", "Quilted Down Winter Vest"]
+        let tiles = names.map {
+            "<div class=\"tile\"><a href=\"/p\">\($0)</a><div class=\"info\"><div class=\"desc\">Soft, machine washable, "
+                + "in three sizes</div></div></div>"
+        }
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/new\">New in</a></nav><div class=\"grid\">"
+            + tiles.joined() + "</div><footer><p>Copyright 2024 Example Store.</p></footer></body>"
+        let text = Self.mainText(html)
+        for name in names { #expect(text.contains(name), "\(name) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("New in"), "\(text)")
+    }
+
+    @Test func widerThanTheMainLandmarkIsNotContent() {
+        let groups = (1...8).map { group in
+            "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
+        }
+        let html = "<body><div class=\"megamenu\">\(groups.joined())</div><main><div class=\"description\">\(Self.article)</div></main></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+    }
+
+    @Test func aParagraphThatIsALinkToAnotherStoryIsLeftOut() {
+        let readMore = "<p>READ MORE: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p>"
+        let body = Self.article.replacingOccurrences(of: "</p>\n<p>Residents", with: "</p>\n\(readMore)\n<p>Residents")
+        let html = "<body><article>\(body)</article></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("auditors report") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("READ MORE") && !text.contains("for good"), "\(text)")
+    }
+
+    @Test func aWidenedPageKeepsItsShortItemsAndHeadings() {
+        let gallery = "<div class=\"features\"><img src=\"a.jpg\"><img src=\"b.jpg\"><img src=\"c.jpg\">"
+            + "<ul><li>Free estimates</li><li>Licensed and insured</li><li>Same-day service</li></ul></div>"
+        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><h1>Our Services</h1>"
+            + Self.builderSection("Kitchens", "We design and fit kitchens of every size, from galley kitchens to open-plan family rooms.")
+            + Self.builderSection("Bathrooms", "Our team replaces tubs, showers and tiles, and can finish most bathrooms within a week.")
+            + Self.builderSection("Roofing", "We repair leaks, replace shingles and inspect roofs after storms, at no charge for the visit.")
+            + gallery + "</div></body>"
+        let text = Self.mainText(html)
+        for part in ["Our Services", "galley kitchens", "within a week", "after storms", "Licensed and insured", "Same-day service"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+    }
 }

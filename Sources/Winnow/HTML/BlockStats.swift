@@ -1,0 +1,157 @@
+/// Text counts per node that the content scoring needs: characters (not bytes, no whitespace),
+/// characters inside links, commas, for each block's own text and for whole subtrees.
+struct BlockStats {
+    /// Left out as page chrome, by the node's own hint or an ancestor's.
+    var excluded: [Bool]
+    /// Characters of the subtree (excluded parts not counted).
+    var chars: [Int32]
+    /// Characters of the subtree inside links.
+    var linkChars: [Int32]
+    /// Characters of text that this block holds directly or through inline elements.
+    var directChars: [Int32]
+    /// Commas in that text.
+    var commas: [Int32]
+    /// Whether the subtree's text ends with sentence punctuation.
+    var endsSentence: [Bool]
+    /// The block element each node's text belongs to.
+    var owner: [Int32]
+    /// Commas, `<p>` elements, list items and images in the subtree.
+    var subtreeCommas: [Int32]
+    var paragraphs: [Int32]
+    var listItems: [Int32]
+    var images: [Int32]
+    /// Blocks in the subtree whose own text is mostly a link (titles of teasers, menu entries), and
+    /// blocks whose own text is a paragraph of prose (80 characters or more, few links).
+    var linkBlocks: [Int32]
+    var proseBlocks: [Int32]
+
+    /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
+    /// (hidden elements always are, unless they hold most of the page).
+    init(_ tree: PageTree, chrome: Bool = true) {
+        let nodes = tree.nodes
+        let count = nodes.count
+        excluded = [Bool](repeating: false, count: count)
+        chars = [Int32](repeating: 0, count: count)
+        linkChars = [Int32](repeating: 0, count: count)
+        directChars = [Int32](repeating: 0, count: count)
+        commas = [Int32](repeating: 0, count: count)
+        endsSentence = [Bool](repeating: false, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        owner = [Int32](repeating: 0, count: count)
+        subtreeCommas = [Int32](repeating: 0, count: count)
+        paragraphs = [Int32](repeating: 0, count: count)
+        listItems = [Int32](repeating: 0, count: count)
+        images = [Int32](repeating: 0, count: count)
+        linkBlocks = [Int32](repeating: 0, count: count)
+        proseBlocks = [Int32](repeating: 0, count: count)
+        var directLinks = [Int32](repeating: 0, count: count)
+        var textCommas = [Int32](repeating: 0, count: count)
+        // Text runs first, and every subtree's text before any chrome is left out.
+        for index in 0..<count {
+            let node = nodes[index]
+            let parent = Int(node.parent)
+            if parent >= 0 {
+                inLink[index] = inLink[parent] || node.tag == .a
+                owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
+            }
+            guard node.tag == .text else { continue }
+            var letters: Int32 = 0
+            var commaCount: Int32 = 0
+            var tail: UInt32 = 0
+            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+                if byte & 0xC0 != 0x80 { letters += 1 }
+                tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
+                // "," and the CJK commas "、" and "，".
+                if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
+            }
+            chars[index] = letters
+            if inLink[index] { linkChars[index] = letters }
+            textCommas[index] = commaCount
+            endsSentence[index] = letters > 0 && Self.endsSentence(tail)
+        }
+        var prose = [Int32](repeating: 0, count: count)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if nodes[index].tag == .text { prose[index] = chars[index] - linkChars[index] }
+            if index > 0 { prose[Int(nodes[index].parent)] += prose[index] }
+        }
+        // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
+        // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
+        let half = prose[0] / 2
+        var commentProse: Int32 = 0
+        var keptProse: Int32 = 0
+        var articleProse: Int32 = 0
+        for index in 1..<count {
+            let node = nodes[index]
+            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
+            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
+                commentProse += prose[index]
+            } else if !excluded[index] && node.tag == .text {
+                keptProse += prose[index]
+            } else if !excluded[index] && node.hint.isArticleBody {
+                articleProse = max(articleProse, prose[index])
+            }
+        }
+        // Comments hold more prose than all the rest, and no article body is marked: a forum thread,
+        // whose posts are its content.
+        if commentProse > keptProse && articleProse < 150 {
+            for index in 1..<count {
+                let node = nodes[index]
+                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            }
+        }
+        for index in 0..<count where nodes[index].tag == .text {
+            if excluded[index] {
+                chars[index] = 0
+                linkChars[index] = 0
+                endsSentence[index] = false
+                continue
+            }
+            let block = Int(owner[index])
+            directChars[block] += chars[index]
+            directLinks[block] += linkChars[index]
+            commas[block] += textCommas[index]
+            subtreeCommas[index] = textCommas[index]
+        }
+        for index in 0..<count where directChars[index] >= 15 {
+            if directLinks[index] * 2 >= directChars[index] {
+                linkBlocks[index] = 1
+            } else if directChars[index] >= 80 && directLinks[index] * 4 < directChars[index] {
+                proseBlocks[index] = 1
+            }
+        }
+        // Children come after their parent, so a reverse walk sums every subtree.
+        for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
+            let parent = Int(nodes[index].parent)
+            linkBlocks[parent] += linkBlocks[index]
+            proseBlocks[parent] += proseBlocks[index]
+            chars[parent] += chars[index]
+            linkChars[parent] += linkChars[index]
+            subtreeCommas[parent] += subtreeCommas[index]
+            paragraphs[parent] += paragraphs[index] + (nodes[index].tag == .p ? 1 : 0)
+            listItems[parent] += listItems[index] + (nodes[index].tag == .li ? 1 : 0)
+            images[parent] += images[index] + (nodes[index].tag == .img ? 1 : 0)
+            if chars[index] > 0 && !endsSentence[parent] && nodes[parent].end == nodes[index].end {
+                endsSentence[parent] = endsSentence[index]
+            }
+        }
+    }
+
+    /// Whether text whose last three bytes are `tail` ends a sentence: ". ! ? \" )" or a closing
+    /// quote, or the CJK full stop, exclamation and question marks.
+    private static func endsSentence(_ tail: UInt32) -> Bool {
+        switch tail & 0xFF {
+        case UInt32(UInt8(ascii: ".")), UInt32(UInt8(ascii: "!")), UInt32(UInt8(ascii: "?")),
+             UInt32(UInt8(ascii: "\"")), UInt32(UInt8(ascii: ")")):
+            return true
+        default:
+            return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
+        }
+    }
+
+    func linkDensity(_ index: Int) -> Double {
+        chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
+    }
+}
