@@ -139,7 +139,8 @@ struct MainContent {
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
             let restOfArticle = addedLinks * 10 <= addedChars && moreParagraphs >= 2
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
-            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7
+            // Around a long article, links in a fifth of the added text already make it teasers.
+            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
             if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
             if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)

@@ -220,4 +220,14 @@ import Testing
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
     }
+
+    @Test func teasersWithInlineHeadlinesAfterALongArticleStayOut() {
+        let paragraph = "<p>\(Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " "))</p>"
+        let teaser = "<div class=\"item\"><a href=\"/story\">Headline of another story from our newsroom today</a> A summary "
+            + "of that other story that readers of this one may also like to read when they have finished this one.</div>"
+        let html = "<body><div><div class=\"wrap\"><div class=\"story\">\(String(repeating: paragraph, count: 4))</div></div>"
+            + "<div class=\"more\">\(String(repeating: teaser, count: 20))</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+    }
 }
