@@ -16,12 +16,12 @@
 ///    When the core has little prose and the main landmark twice the text of the widened element,
 ///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds) or more list items and images than prose are left out, paragraphs that are all but
+///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
-///    is kept whole; a widened one loses only what is mostly links, and its edges are kept (the
-///    sections and items of such pages are short, and their headings belong to them).
+///    is kept whole; a widened one keeps its edges (the sections and items of such pages are
+///    short, and their headings belong to them).
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -65,8 +65,8 @@ struct MainContent {
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
         var core = 0
-        // The content reaches past the best element: its sections or items are short, so only
-        // link lists are cleaned out of it and its edges are not trimmed.
+        // The content reaches past the best element: its sections or items are short, so its
+        // edges are not trimmed.
         var widened = false
         if best <= 0 {
             roots = [0]
@@ -105,7 +105,7 @@ struct MainContent {
             if attempt < 2 {
                 if !keepLinkLists {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
-                                            onlyLinks: widened, nodes: nodes, stats: stats)
+                                            nodes: nodes, stats: stats)
                 }
                 if !linkListCore && !widened { Self.trimEdges(&include, nodes: nodes, stats: stats) }
             }
@@ -208,12 +208,11 @@ struct MainContent {
         }
     }
 
-    /// Leaves out containers inside the content that do not read like it (readability's conditional
-    /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
-    /// without the commas of running text; and paragraphs that are all but a link. With
-    /// `onlyLinks`, only what is mostly links.
+    /// Leaves out containers inside the content that are mostly links, or partly links and named
+    /// like chrome (readability's conditional cleaning, less its rules on list items and images,
+    /// which cost the lists and grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           onlyLinks: Bool, nodes: [PageNode], stats: BlockStats) {
+                                           nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
@@ -230,16 +229,7 @@ struct MainContent {
                 continue
             }
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
-            var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 && !onlyLinks {
-                let paragraphs = Int(stats.paragraphs[index])
-                let items = Int(stats.listItems[index])
-                let images = Int(stats.images[index])
-                let isList = node.tag == .ul || node.tag == .ol
-                drop = (images > 1 && paragraphs * 2 < images && chars < 200)
-                    || (!isList && items > paragraphs + 3 && density > 0.2)
-                    || (weight < 25 && density > 0.35)
-            }
+            let drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
             if drop {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }

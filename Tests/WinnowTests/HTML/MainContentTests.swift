@@ -230,4 +230,13 @@ import Testing
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
     }
+
+    @Test func aListOfItemsWithSomeLinksInsideAnArticleStays() {
+        let tools = ["Fluke 117", "Klein MM400", "Irwin Vise-Grip", "Milwaukee M12", "Greenlee 1907", "Ideal 61-340"]
+        let items = tools.map { "<li><a href=\"/t\">\($0)</a> is a tool that most electricians carry</li>" }.joined()
+        let html = "<body><article>\(Self.article)<div class=\"picks\"><ul>\(items)</ul></div>"
+            + "<p>Whatever you buy, check that it is rated for the voltage you work with, and replace it when it is worn.</p></article></body>"
+        let text = Self.mainText(html)
+        for tool in tools { #expect(text.contains(tool), "\(tool) missing from \(text)") }
+    }
 }
