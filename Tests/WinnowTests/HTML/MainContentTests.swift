@@ -239,4 +239,14 @@ import Testing
         let text = Self.mainText(html)
         for tool in tools { #expect(text.contains(tool), "\(tool) missing from \(text)") }
     }
+
+    @Test func aForumPostersCountsAreLeftOut() {
+        let thread = Self.posts.map {
+            "<article class=\"message\"><div class=\"message-user\"><h4>Member</h4><div class=\"message-userExtras\">"
+                + "<dl><dt>Joined</dt><dd>Feb 8, 2023</dd><dt>Messages</dt><dd>411</dd></dl></div></div><div class=\"message-body\"><p>\($0)</p></div></article>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Joined") && !text.contains("411"), "\(text)")
+    }
 }
