@@ -18,7 +18,8 @@
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
-///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
+///    non-sentences before the first and after the last paragraph (headline, byline, date, tags)
+///    unless they hold most of the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
 ///    is kept whole; a widened one keeps its edges (the sections and items of such pages are
 ///    short, and their headings belong to them).
@@ -237,7 +238,8 @@ struct MainContent {
     }
 
     /// Drops the short blocks before the first and after the last block of running text in the
-    /// content: headlines, bylines, dates, "share" prompts and tag lists sit there.
+    /// content: headlines, bylines, dates, "share" prompts and tag lists sit there. Not when they
+    /// hold most of the text.
     private static func trimEdges(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
         var blocks: [(owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)] = []
         for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
@@ -261,6 +263,11 @@ struct MainContent {
             return (tag == .li || tag == .dd) && block.links == 0 && own >= 20
         }
         guard let first = blocks.firstIndex(where: isProse), let last = blocks.lastIndex(where: isProse) else { return }
+        // Edges that hold more text than the rest are the content (a grid of short items after one
+        // sentence), not its headline and byline.
+        let edgeChars = (blocks[..<first] + blocks[(last + 1)...]).reduce(0) { $0 + Int($1.chars) }
+        let allChars = blocks.reduce(0) { $0 + Int($1.chars) }
+        if edgeChars > allChars - edgeChars { return }
         for block in blocks[..<first] + blocks[(last + 1)...] {
             for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }

@@ -249,4 +249,13 @@ import Testing
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("Joined") && !text.contains("411"), "\(text)")
     }
+
+    @Test func shortItemsAfterOneSentenceAreNotTrimmedAsEdges() {
+        let products = ["Frozen Pizza Stars - 9oz", "Chicken Meatballs - 16oz", "Fish Sticks - 8oz", "Banana Pouch - 3oz",
+                        "Chicken Nuggets - 16oz", "Broccoli Littles - 10oz", "Strawberry Wheels - 3oz", "Coconut Melts - 2oz"]
+        let grid = products.map { "<div class=\"grid-item\"><img src=\"p.jpg\"><span>\($0)</span></div>" }.joined()
+        let html = "<body><div class=\"selection\"><p>Check out my favorites of the season!</p>\(grid)</div></body>"
+        let text = Self.mainText(html)
+        for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
+    }
 }
