@@ -9,8 +9,9 @@
 ///    link text, and adjusted by its tag and class/id names. The best element is the core.
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
-///    quarter more as paragraphs with few links (an article split by an ad), unless the core is a
-///    long article and the rest looks like teasers. It does not widen past the main landmark
+///    quarter more as paragraphs with few links (an article split by an ad), or, when the core has
+///    less than 300 characters of prose, to any ancestor with three times its text; not when the
+///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
 ///    When the core has little prose and the main landmark twice the text of the widened element,
@@ -142,7 +143,10 @@ struct MainContent {
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
             // Around a long article, links in a fifth of the added text already make it teasers.
             let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
-            if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
+            // A best element of a sentence or two: any ancestor with three times its text, links
+            // included, is nearer the content (a page whose items are all links).
+            let weakCore = stats.chars[best] - stats.linkChars[best] < 300 && stats.chars[ancestor] >= 3 * stats.chars[root]
+            if (twiceTheProse || restOfArticle || weakCore) && !teasers { root = ancestor }
             if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)
         }

@@ -258,4 +258,12 @@ import Testing
         let text = Self.mainText(html)
         for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
     }
+
+    @Test func aPageOfLinkedItemsAroundAShortNoteKeepsTheItems() {
+        let jobs = (1...12).map { "<li><a href=\"/job/\($0)\">Senior Software Engineer \($0) at Example Company, Remote</a></li>" }
+        let html = "<body><div class=\"page\"><div class=\"intro\"><div class=\"note\"><p>Looking for remote roles? "
+            + "Advance your career with these openings.</p></div></div><ul class=\"jobs\">\(jobs.joined())</ul></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Senior Software Engineer 1 at") && text.contains("Senior Software Engineer 12 at"), "\(text)")
+    }
 }
