@@ -121,9 +121,10 @@ struct MainContent {
     /// The highest ancestor of the best element that holds at least twice the prose (text outside
     /// links) of the part chosen so far, where what it adds is not mostly links: pages built of
     /// several sections, list and product pages, whose best element is one section or item; or
-    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad). Not
+    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad); or,
+    /// from a best element of under 300 characters of prose, that holds three times its text. Not
     /// when the best element is a long article and what it adds looks like teasers (as many
-    /// blocks that are a link, such as a headline, as paragraphs).
+    /// blocks that are a link, such as a headline, as paragraphs), and never past the main landmark.
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
