@@ -19,10 +19,10 @@
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
-///    non-sentences before the first and after the last paragraph (headline, byline, date, tags)
-///    unless they hold most of the text.
+///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
+///    the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
-///    is kept whole; a widened one keeps its edges (the sections and items of such pages are
+///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
 ///    short, and their headings belong to them).
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
@@ -68,7 +68,7 @@ struct MainContent {
         var roots: [Int] = []
         var core = 0
         // The content reaches past the best element: its sections or items are short, so its
-        // edges are not trimmed.
+        // lead is not trimmed.
         var widened = false
         if best <= 0 {
             roots = [0]
@@ -109,7 +109,7 @@ struct MainContent {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
                                             nodes: nodes, stats: stats)
                 }
-                if !linkListCore && !widened { Self.trimEdges(&include, nodes: nodes, stats: stats) }
+                if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
@@ -242,10 +242,10 @@ struct MainContent {
         }
     }
 
-    /// Drops the short blocks before the first and after the last block of running text in the
-    /// content: headlines, bylines, dates, "share" prompts and tag lists sit there. Not when they
-    /// hold most of the text.
-    private static func trimEdges(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
+    /// Drops the short blocks before the first block of running text in the content: headlines,
+    /// bylines and dates sit there. Not when they hold most of the text. What follows the last
+    /// paragraph stays: in documentation and list pages it is content (a table, the last items).
+    private static func trimLead(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
         var blocks: [(owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)] = []
         for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
             let owner = stats.owner[index]
@@ -267,13 +267,13 @@ struct MainContent {
             if tag == .td || tag == .th { return block.links == 0 }
             return (tag == .li || tag == .dd) && block.links == 0 && own >= 20
         }
-        guard let first = blocks.firstIndex(where: isProse), let last = blocks.lastIndex(where: isProse) else { return }
-        // Edges that hold more text than the rest are the content (a grid of short items after one
-        // sentence), not its headline and byline.
-        let edgeChars = (blocks[..<first] + blocks[(last + 1)...]).reduce(0) { $0 + Int($1.chars) }
+        guard let first = blocks.firstIndex(where: isProse) else { return }
+        // A lead that holds more text than the rest is the content (a grid of short items before a
+        // closing sentence), not a headline and byline.
+        let leadChars = blocks[..<first].reduce(0) { $0 + Int($1.chars) }
         let allChars = blocks.reduce(0) { $0 + Int($1.chars) }
-        if edgeChars > allChars - edgeChars { return }
-        for block in blocks[..<first] + blocks[(last + 1)...] {
+        if leadChars > allChars - leadChars { return }
+        for block in blocks[..<first] {
             for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }
     }

@@ -250,11 +250,11 @@ import Testing
         #expect(!text.contains("Joined") && !text.contains("411"), "\(text)")
     }
 
-    @Test func shortItemsAfterOneSentenceAreNotTrimmedAsEdges() {
+    @Test func shortItemsBeforeOneSentenceAreNotTrimmedAsALead() {
         let products = ["Frozen Pizza Stars - 9oz", "Chicken Meatballs - 16oz", "Fish Sticks - 8oz", "Banana Pouch - 3oz",
                         "Chicken Nuggets - 16oz", "Broccoli Littles - 10oz", "Strawberry Wheels - 3oz", "Coconut Melts - 2oz"]
         let grid = products.map { "<div class=\"grid-item\"><img src=\"p.jpg\"><span>\($0)</span></div>" }.joined()
-        let html = "<body><div class=\"selection\"><p>Check out my favorites of the season!</p>\(grid)</div></body>"
+        let html = "<body><div class=\"selection\">\(grid)<p>Check out my favorites of the season!</p></div></body>"
         let text = Self.mainText(html)
         for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
     }
@@ -265,5 +265,13 @@ import Testing
             + "Advance your career with these openings.</p></div></div><ul class=\"jobs\">\(jobs.joined())</ul></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("Senior Software Engineer 1 at") && text.contains("Senior Software Engineer 12 at"), "\(text)")
+    }
+
+    @Test func shortLinesAfterTheLastParagraphStay() {
+        let html = "<body><article><h1>Budget approved</h1><p>By Ann Reporter</p>\(Self.article)"
+            + "<pre>total = schools + roads + library</pre></article></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved"), "\(text)")
+        #expect(text.hasSuffix("total = schools + roads + library"), "\(text)")
     }
 }
