@@ -15,11 +15,6 @@ struct BlockStats {
     var endsSentence: [Bool]
     /// The block element each node's text belongs to.
     var owner: [Int32]
-    /// Commas, `<p>` elements, list items and images in the subtree.
-    var subtreeCommas: [Int32]
-    var paragraphs: [Int32]
-    var listItems: [Int32]
-    var images: [Int32]
     /// Blocks in the subtree whose own text is mostly a link (titles of teasers, menu entries), and
     /// blocks whose own text is a paragraph of prose (80 characters or more, few links).
     var linkBlocks: [Int32]
@@ -38,10 +33,6 @@ struct BlockStats {
         endsSentence = [Bool](repeating: false, count: count)
         var inLink = [Bool](repeating: false, count: count)
         owner = [Int32](repeating: 0, count: count)
-        subtreeCommas = [Int32](repeating: 0, count: count)
-        paragraphs = [Int32](repeating: 0, count: count)
-        listItems = [Int32](repeating: 0, count: count)
-        images = [Int32](repeating: 0, count: count)
         linkBlocks = [Int32](repeating: 0, count: count)
         proseBlocks = [Int32](repeating: 0, count: count)
         var directLinks = [Int32](repeating: 0, count: count)
@@ -113,7 +104,6 @@ struct BlockStats {
             directChars[block] += chars[index]
             directLinks[block] += linkChars[index]
             commas[block] += textCommas[index]
-            subtreeCommas[index] = textCommas[index]
         }
         for index in 0..<count where directChars[index] >= 15 {
             if directLinks[index] * 2 >= directChars[index] {
@@ -129,10 +119,6 @@ struct BlockStats {
             proseBlocks[parent] += proseBlocks[index]
             chars[parent] += chars[index]
             linkChars[parent] += linkChars[index]
-            subtreeCommas[parent] += subtreeCommas[index]
-            paragraphs[parent] += paragraphs[index] + (nodes[index].tag == .p ? 1 : 0)
-            listItems[parent] += listItems[index] + (nodes[index].tag == .li ? 1 : 0)
-            images[parent] += images[index] + (nodes[index].tag == .img ? 1 : 0)
             if chars[index] > 0 && !endsSentence[parent] && nodes[parent].end == nodes[index].end {
                 endsSentence[parent] = endsSentence[index]
             }

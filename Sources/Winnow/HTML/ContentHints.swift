@@ -36,6 +36,8 @@ struct ContentHints {
         "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only", "caption", "gallery", "slideshow", "carousel", "lightbox",
+        // A forum poster's counts beside each post.
+        "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }
 
     /// Chrome unless the page has little else: comment sections, forum posts.

@@ -9,19 +9,21 @@
 ///    link text, and adjusted by its tag and class/id names. The best element is the core.
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
-///    quarter more as paragraphs with few links (an article split by an ad), unless the core is a
-///    long article and the rest looks like teasers. It does not widen past the main landmark
+///    quarter more as paragraphs with few links (an article split by an ad), or, when the core has
+///    less than 300 characters of prose, to any ancestor with three times its text; not when the
+///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
 ///    When the core has little prose and the main landmark twice the text of the widened element,
 ///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds) or more list items and images than prose are left out, paragraphs that are all but
+///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
-///    non-sentences before the first and after the last paragraph (headline, byline, date, tags).
+///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
+///    the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
-///    is kept whole; a widened one loses only what is mostly links, and its edges are kept (the
-///    sections and items of such pages are short, and their headings belong to them).
+///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
+///    short, and their headings belong to them).
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -65,8 +67,8 @@ struct MainContent {
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
         var core = 0
-        // The content reaches past the best element: its sections or items are short, so only
-        // link lists are cleaned out of it and its edges are not trimmed.
+        // The content reaches past the best element: its sections or items are short, so its
+        // lead is not trimmed.
         var widened = false
         if best <= 0 {
             roots = [0]
@@ -105,9 +107,9 @@ struct MainContent {
             if attempt < 2 {
                 if !keepLinkLists {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
-                                            onlyLinks: widened, nodes: nodes, stats: stats)
+                                            nodes: nodes, stats: stats)
                 }
-                if !linkListCore && !widened { Self.trimEdges(&include, nodes: nodes, stats: stats) }
+                if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
@@ -119,9 +121,10 @@ struct MainContent {
     /// The highest ancestor of the best element that holds at least twice the prose (text outside
     /// links) of the part chosen so far, where what it adds is not mostly links: pages built of
     /// several sections, list and product pages, whose best element is one section or item; or
-    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad). Not
+    /// that adds a quarter more prose as paragraphs with few links (an article split by an ad); or,
+    /// from a best element of under 300 characters of prose, that holds three times its text. Not
     /// when the best element is a long article and what it adds looks like teasers (as many
-    /// blocks that are a link, such as a headline, as paragraphs).
+    /// blocks that are a link, such as a headline, as paragraphs), and never past the main landmark.
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
@@ -139,8 +142,12 @@ struct MainContent {
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
             let restOfArticle = addedLinks * 10 <= addedChars && moreParagraphs >= 2
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
-            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * 7
-            if (twiceTheProse || restOfArticle) && !teasers { root = ancestor }
+            // Around a long article, links in a fifth of the added text already make it teasers.
+            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
+            // A best element of a sentence or two: any ancestor with three times its text, links
+            // included, is nearer the content (a page whose items are all links).
+            let weakCore = stats.chars[best] - stats.linkChars[best] < 300 && stats.chars[ancestor] >= 3 * stats.chars[root]
+            if (twiceTheProse || restOfArticle || weakCore) && !teasers { root = ancestor }
             if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)
         }
@@ -207,12 +214,11 @@ struct MainContent {
         }
     }
 
-    /// Leaves out containers inside the content that do not read like it (readability's conditional
-    /// cleaning): mostly links, named like chrome, or more list items or images than paragraphs
-    /// without the commas of running text; and paragraphs that are all but a link. With
-    /// `onlyLinks`, only what is mostly links.
+    /// Leaves out containers inside the content that are mostly links, or partly links and named
+    /// like chrome (readability's conditional cleaning, less its rules on list items and images,
+    /// which cost the lists and grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           onlyLinks: Bool, nodes: [PageNode], stats: BlockStats) {
+                                           nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
@@ -229,25 +235,17 @@ struct MainContent {
                 continue
             }
             let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
-            var drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if !drop && stats.subtreeCommas[index] < 10 && chars > 0 && !onlyLinks {
-                let paragraphs = Int(stats.paragraphs[index])
-                let items = Int(stats.listItems[index])
-                let images = Int(stats.images[index])
-                let isList = node.tag == .ul || node.tag == .ol
-                drop = (images > 1 && paragraphs * 2 < images && chars < 200)
-                    || (!isList && items > paragraphs + 3 && density > 0.2)
-                    || (weight < 25 && density > 0.35)
-            }
+            let drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
             if drop {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
     }
 
-    /// Drops the short blocks before the first and after the last block of running text in the
-    /// content: headlines, bylines, dates, "share" prompts and tag lists sit there.
-    private static func trimEdges(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
+    /// Drops the short blocks before the first block of running text in the content: headlines,
+    /// bylines and dates sit there. Not when they hold most of the text. What follows the last
+    /// paragraph stays: in documentation and list pages it is content (a table, the last items).
+    private static func trimLead(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
         var blocks: [(owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)] = []
         for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
             let owner = stats.owner[index]
@@ -269,8 +267,13 @@ struct MainContent {
             if tag == .td || tag == .th { return block.links == 0 }
             return (tag == .li || tag == .dd) && block.links == 0 && own >= 20
         }
-        guard let first = blocks.firstIndex(where: isProse), let last = blocks.lastIndex(where: isProse) else { return }
-        for block in blocks[..<first] + blocks[(last + 1)...] {
+        guard let first = blocks.firstIndex(where: isProse) else { return }
+        // A lead that holds more text than the rest is the content (a grid of short items before a
+        // closing sentence), not a headline and byline.
+        let leadChars = blocks[..<first].reduce(0) { $0 + Int($1.chars) }
+        let allChars = blocks.reduce(0) { $0 + Int($1.chars) }
+        if leadChars > allChars - leadChars { return }
+        for block in blocks[..<first] {
             for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }
     }

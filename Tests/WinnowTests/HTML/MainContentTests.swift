@@ -220,4 +220,58 @@ import Testing
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
     }
+
+    @Test func teasersWithInlineHeadlinesAfterALongArticleStayOut() {
+        let paragraph = "<p>\(Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " "))</p>"
+        let teaser = "<div class=\"item\"><a href=\"/story\">Headline of another story from our newsroom today</a> A summary "
+            + "of that other story that readers of this one may also like to read when they have finished this one.</div>"
+        let html = "<body><div><div class=\"wrap\"><div class=\"story\">\(String(repeating: paragraph, count: 4))</div></div>"
+            + "<div class=\"more\">\(String(repeating: teaser, count: 20))</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+    }
+
+    @Test func aListOfItemsWithSomeLinksInsideAnArticleStays() {
+        let tools = ["Fluke 117", "Klein MM400", "Irwin Vise-Grip", "Milwaukee M12", "Greenlee 1907", "Ideal 61-340"]
+        let items = tools.map { "<li><a href=\"/t\">\($0)</a> is a tool that most electricians carry</li>" }.joined()
+        let html = "<body><article>\(Self.article)<div class=\"picks\"><ul>\(items)</ul></div>"
+            + "<p>Whatever you buy, check that it is rated for the voltage you work with, and replace it when it is worn.</p></article></body>"
+        let text = Self.mainText(html)
+        for tool in tools { #expect(text.contains(tool), "\(tool) missing from \(text)") }
+    }
+
+    @Test func aForumPostersCountsAreLeftOut() {
+        let thread = Self.posts.map {
+            "<article class=\"message\"><div class=\"message-user\"><h4>Member</h4><div class=\"message-userExtras\">"
+                + "<dl><dt>Joined</dt><dd>Feb 8, 2023</dd><dt>Messages</dt><dd>411</dd></dl></div></div><div class=\"message-body\"><p>\($0)</p></div></article>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Joined") && !text.contains("411"), "\(text)")
+    }
+
+    @Test func shortItemsBeforeOneSentenceAreNotTrimmedAsALead() {
+        let products = ["Frozen Pizza Stars - 9oz", "Chicken Meatballs - 16oz", "Fish Sticks - 8oz", "Banana Pouch - 3oz",
+                        "Chicken Nuggets - 16oz", "Broccoli Littles - 10oz", "Strawberry Wheels - 3oz", "Coconut Melts - 2oz"]
+        let grid = products.map { "<div class=\"grid-item\"><img src=\"p.jpg\"><span>\($0)</span></div>" }.joined()
+        let html = "<body><div class=\"selection\">\(grid)<p>Check out my favorites of the season!</p></div></body>"
+        let text = Self.mainText(html)
+        for product in products { #expect(text.contains(product), "\(product) missing from \(text)") }
+    }
+
+    @Test func aPageOfLinkedItemsAroundAShortNoteKeepsTheItems() {
+        let jobs = (1...12).map { "<li><a href=\"/job/\($0)\">Senior Software Engineer \($0) at Example Company, Remote</a></li>" }
+        let html = "<body><div class=\"page\"><div class=\"intro\"><div class=\"note\"><p>Looking for remote roles? "
+            + "Advance your career with these openings.</p></div></div><ul class=\"jobs\">\(jobs.joined())</ul></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Senior Software Engineer 1 at") && text.contains("Senior Software Engineer 12 at"), "\(text)")
+    }
+
+    @Test func shortLinesAfterTheLastParagraphStay() {
+        let html = "<body><article><h1>Budget approved</h1><p>By Ann Reporter</p>\(Self.article)"
+            + "<pre>total = schools + roads + library</pre></article></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved"), "\(text)")
+        #expect(text.hasSuffix("total = schools + roads + library"), "\(text)")
+    }
 }
