@@ -235,52 +235,46 @@ public struct PipelineRunner: Sendable {
         return accumulator.merged
     }
 
-    /// Reads batches and processes up to `threads` of them at once while the previous round's
-    /// results are handed to `handle` (in input order) and the next round is read.
+    /// Keeps `threads` + 1 batches in flight on worker tasks, with no barrier between them: as each
+    /// one finishes the next is read and started, and finished results are handed to `handle` in
+    /// input order. At most twice that many batches are held at once.
     private static func stream(_ reader: RecordReader, through processor: BatchProcessor, threads: Int,
                                handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
-        let window = max(1, threads)
-        var round = try readRound(reader, count: window)
-        var finished: [BatchResult] = []
-        while !round.isEmpty {
-            let work = round
-            async let processed = processAll(work, with: processor, threads: window)
-            for result in finished { try handle(result) }
-            round = try readRound(reader, count: window)
-            finished = await processed
-        }
-        for result in finished { try handle(result) }
-    }
-
-    private static func readRound(_ reader: RecordReader, count: Int) throws(WinnowError) -> [RecordBatch] {
-        var batches: [RecordBatch] = []
-        while batches.count < count, let batch = try reader.nextBatch() {
-            batches.append(batch)
-        }
-        return batches
-    }
-
-    /// Processes batches concurrently, at most `threads` at a time, and returns results in input order.
-    private static func processAll(_ batches: [RecordBatch], with processor: BatchProcessor, threads: Int) async -> [BatchResult] {
-        if batches.count == 1 { return [processor.process(batches[0])] }
-        return await withTaskGroup(of: (Int, BatchResult).self) { group in
-            var results = [BatchResult?](repeating: nil, count: batches.count)
-            var next = 0
-            while next < min(threads, batches.count) {
-                let index = next
-                group.addTask { (index, processor.process(batches[index])) }
-                next += 1
-            }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < batches.count {
-                    let index = next
-                    group.addTask { (index, processor.process(batches[index])) }
-                    next += 1
+        let window = max(1, threads) + 1
+        var failure: WinnowError?
+        await withTaskGroup(of: (Int, BatchResult).self) { group in
+            var started = 0
+            var handled = 0
+            var finished: [Int: BatchResult] = [:]
+            func startNext() -> Bool {
+                do throws(WinnowError) {
+                    guard let batch = try reader.nextBatch() else { return false }
+                    let index = started
+                    group.addTask { (index, processor.process(batch)) }
+                    started += 1
+                    return true
+                } catch {
+                    failure = error
+                    return false
                 }
             }
-            return results.map { $0! }
+            while started < window && startNext() {}
+            while failure == nil, let (index, result) = await group.next() {
+                finished[index] = result
+                while let next = finished.removeValue(forKey: handled) {
+                    do throws(WinnowError) {
+                        try handle(next)
+                    } catch {
+                        failure = error
+                        break
+                    }
+                    handled += 1
+                }
+                while failure == nil && started - handled < window && startNext() {}
+            }
+            group.cancelAll()
         }
+        if let failure { throw failure }
     }
 
     private static func writeStats(_ summary: RunSummary, to path: String) throws(WinnowError) {
