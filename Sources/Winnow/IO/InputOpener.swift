@@ -1,6 +1,11 @@
 /// Opens an input path as a byte stream, decompressing it when it starts with the gzip magic bytes
 /// (whatever its name says).
 enum InputOpener {
+    /// Whether a stream starting with `head` is gzip (its two magic bytes).
+    static func isGzip(_ head: some Collection<UInt8>) -> Bool {
+        head.starts(with: [0x1F, 0x8B])
+    }
+
     static func open(_ path: String, name: String) throws(WinnowError) -> any ByteSource {
         let file = try FileByteSource(path: path)
         var head: [UInt8] = []
@@ -8,7 +13,7 @@ enum InputOpener {
             if try file.read(into: &head, maxCount: 64 * 1024 - head.count) == 0 { break }
         }
         let replay = ReplayByteSource(head: head, rest: file)
-        if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
+        if isGzip(head) {
             return try GzipByteSource(replay, displayName: name)
         }
         return replay

@@ -49,11 +49,9 @@ struct InputSnapshot: Equatable {
 
     /// Gzip by its magic bytes; an unreadable file counts as gzip, so it keeps the spool.
     private static func isGzip(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return true }
-        defer { close(descriptor) }
-        var magic: (UInt8, UInt8) = (0, 0)
-        let count = withUnsafeMutableBytes(of: &magic) { read(descriptor, $0.baseAddress, 2) }
-        return count == 2 && magic.0 == 0x1F && magic.1 == 0x8B
+        guard let file = try? FileByteSource(path: path) else { return true }
+        var head: [UInt8] = []
+        while head.count < 2, let count = try? file.read(into: &head, maxCount: 2 - head.count), count > 0 {}
+        return InputOpener.isGzip(head)
     }
 }
