@@ -1,6 +1,6 @@
 /// Near-duplicate clusters of a corpus, computed from its MinHash signatures: documents sharing an
-/// LSH band key are candidates, a candidate pair is joined only when its estimated similarity passes
-/// `NearDupOptions.joins`, and joined pairs are closed into clusters by union-find.
+/// LSH band key are candidates, a candidate pair is joined only when the comparison of its shingle
+/// sketches passes `NearDupOptions.joins`, and joined pairs are closed into clusters by union-find.
 ///
 /// Documents are numbered in keep order (policy rank, then id bytewise) before anything else, and
 /// every step visits them in that order, so the clusters and their kept documents are the same
@@ -8,7 +8,7 @@
 public struct DuplicateClusters: Sendable {
     public struct Member: Sendable, Equatable {
         public let id: String
-        /// Estimated Jaccard similarity to the cluster's kept document (1 for the kept document).
+        /// Jaccard similarity to the cluster's kept document from their sketches (1 for the kept document).
         public let similarity: Double
 
         public init(id: String, similarity: Double) {
@@ -34,10 +34,14 @@ public struct DuplicateClusters: Sendable {
         public var documents = 0
         /// Pairs that shared a band key and were compared.
         public var candidatePairs = 0
+        /// Comparisons whose signatures passed the screen and whose sketches were compared (candidate
+        /// pairs, and the kept documents of two clusters about to be joined).
+        public var verifiedPairs = 0
         /// Candidates at or above the threshold, joined.
         public var joinedPairs = 0
         /// Candidates below the threshold: bucket collisions that did not merge anything.
         public var rejectedPairs = 0
+
 
         public init() {}
     }
@@ -54,6 +58,9 @@ public struct DuplicateClusters: Sendable {
     /// A bucket with more distinct documents than this is treated as degenerate: further documents
     /// are compared with its first `maximumLeaders` dissimilar members only.
     static let maximumLeaders = 64
+    /// Two clusters whose members would need more pairwise comparisons than this to prove every pair
+    /// alike are not joined (the triangle inequality settles almost every join without any).
+    static let maximumCrossChecks = 4096
 
     public init(tally: SignatureTally, options: NearDupOptions) {
         let permutations = options.permutations
@@ -67,12 +74,48 @@ public struct DuplicateClusters: Sendable {
         func signature(_ position: Int) -> ArraySlice<UInt32> {
             tally.signature(order[position], permutations: permutations)
         }
-        func alike(_ first: Int, _ second: Int) -> Bool {
-            MinHasher.similarity(signature(first), signature(second)) >= options.minJaccard
+        // Candidates are screened by their signatures (one vector compare), then judged on their
+        // sketches: exactly for short documents, and with a much tighter estimate for long ones.
+        let sketcher = options.sketcher
+        let screen = options.screen
+        func compare(_ first: Int, _ second: Int) -> ShingleSketch.Comparison? {
+            guard MinHasher.similarity(signature(first), signature(second)) >= screen else { return nil }
+            statistics.verifiedPairs += 1
+            return sketcher.compare(tally.sketch(order[first]), tally.sketch(order[second]))
         }
-        func joins(_ first: Int, _ second: Int) -> Bool {
-            options.joins(similarity: MinHasher.similarity(signature(first), signature(second)),
-                          shingles: Int(tally.shingleCounts[order[first]]), Int(tally.shingleCounts[order[second]]))
+
+        // Complete linkage: every pair within a cluster clears the floor, not only the pairs that
+        // joined it. Jaccard distance (1 − J) is a metric, so a cluster keeps its members and its
+        // radius (the largest distance from its kept document): most joins are proven by the triangle
+        // inequality, and only the others compare the two clusters' members pair by pair.
+        let limit = 1 - options.minJaccard
+        var members: [Int: [Int]] = [:]
+        var radius: [Int: Double] = [:]
+        func linkable(_ first: Int, _ second: Int, roots known: ShingleSketch.Comparison?) -> Bool {
+            guard let between = known ?? compare(first, second), options.clearsFloor(between) else { return false }
+            if radius[first, default: 0] + options.distanceBound(between) + radius[second, default: 0] <= limit {
+                return true
+            }
+            let left = [first] + members[first, default: []], right = [second] + members[second, default: []]
+            guard left.count * right.count <= Self.maximumCrossChecks else { return false }
+            for x in left {
+                for y in right {
+                    guard let pair = compare(x, y), options.clearsFloor(pair) else { return false }
+                }
+            }
+            return true
+        }
+        func link(_ first: Int, _ second: Int) {
+            let root = min(first, second), absorbed = max(first, second)
+            let moved = [absorbed] + (members.removeValue(forKey: absorbed) ?? [])
+            radius[absorbed] = nil
+            var farthest = radius[root, default: 0]
+            for member in moved {
+                let pair = sketcher.compare(tally.sketch(order[root]), tally.sketch(order[member]))
+                farthest = max(farthest, options.distanceBound(pair))
+            }
+            members[root, default: []] += moved
+            radius[root] = farthest
         }
 
         // Bucket keys band by band in keep order, read once from the tally's per-document rows.
@@ -109,11 +152,10 @@ public struct DuplicateClusters: Sendable {
                             let leaderRoot = sets.find(leader), root = sets.find(position)
                             if leaderRoot == root { placed = true; break }
                             statistics.candidatePairs += 1
-                            // Both the pair and the two clusters' kept documents must be alike, so
-                            // clusters do not grow by chains of ever less similar documents.
-                            if joins(leader, position)
-                                && ((leaderRoot == leader && root == position) || alike(leaderRoot, root)) {
-                                sets.union(leader, position)
+                            if let pair = compare(leader, position), options.joins(pair),
+                               linkable(leaderRoot, root, roots: leaderRoot == leader && root == position ? pair : nil) {
+                                sets.union(leaderRoot, root)
+                                link(leaderRoot, root)
                                 statistics.joinedPairs += 1
                                 placed = true
                                 break
@@ -127,16 +169,11 @@ public struct DuplicateClusters: Sendable {
             }
         }
 
-        // Gather the sets of two or more; the root of a set is its smallest position: the kept one.
-        var membersOf: [Int: [Int]] = [:]
-        for position in 0..<count {
-            let root = sets.find(position)
-            if root != position { membersOf[root, default: [root]].append(position) }
-        }
-        var clusters = membersOf.values.map { positions in
-            Cluster(members: positions.map { position in
-                Member(id: tally.ids[order[position]],
-                       similarity: position == positions[0] ? 1 : MinHasher.similarity(signature(positions[0]), signature(position)))
+        // The root of a set is its smallest position: the kept document.
+        var clusters = members.map { root, others in
+            Cluster(members: [Member(id: tally.ids[order[root]], similarity: 1)] + others.sorted().map { member in
+                Member(id: tally.ids[order[member]],
+                       similarity: sketcher.compare(tally.sketch(order[root]), tally.sketch(order[member])).jaccard)
             })
         }
         clusters.sort { $0.size != $1.size ? $0.size > $1.size : $0.kept.utf8.lexicographicallyPrecedes($1.kept.utf8) }

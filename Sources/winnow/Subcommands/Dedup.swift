@@ -30,14 +30,17 @@ struct DedupArguments: ParsableArguments {
     @Option(help: "Rows (signature slots) per band.")
     var rows = NearDupOptions().rows
 
-    @Option(help: "Estimated Jaccard similarity that joins a candidate pair on its own.")
+    @Option(help: "Jaccard similarity that joins a candidate pair on its own.")
     var threshold = NearDupOptions().threshold
 
-    @Option(help: "Estimated containment (share of the smaller document found in the larger) that joins a pair above --min-jaccard; 0 turns it off.")
+    @Option(help: "Containment (share of the smaller document found in the larger) that joins a pair above --min-jaccard; 0 turns it off.")
     var containment = NearDupOptions().containment
 
-    @Option(help: "No pair below this estimated Jaccard similarity is ever joined.")
+    @Option(help: "No pair below this Jaccard similarity is ever joined.")
     var minJaccard = NearDupOptions().minJaccard
+
+    @Option(help: "Shingle hashes kept per document to verify candidates; shorter documents are compared exactly.")
+    var sketch = NearDupOptions().sketch
 
     @Option(help: "Seed of the MinHash permutations.")
     var seed = NearDupOptions().seed
@@ -55,6 +58,7 @@ struct DedupArguments: ParsableArguments {
             options.threshold = threshold
             options.containment = containment
             options.minJaccard = minJaccard
+            options.sketch = sketch
             options.seed = seed
             options.keep = keep
             if let problem = options.validationProblem { throw ValidationError(problem) }
@@ -131,8 +135,8 @@ extension WinnowCommand.Dedup {
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
             let statistics = clusters.statistics
             Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
-                + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs compared, "
-                + "\(statistics.joinedPairs) joined); written to \(output)")
+                + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) "
+                + "compared on sketches, \(statistics.joinedPairs) joined); written to \(output)")
         }
     }
 

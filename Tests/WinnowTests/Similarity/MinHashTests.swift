@@ -158,7 +158,9 @@ import Testing
             let rank = (0..<length).map { position in
                 position < 7 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
             }
-            tally.add(id: "d\(index % 700)", rank: rank, shingles: 1, banding: banding) { $0 += [UInt32](repeating: 0, count: 8) }
+            tally.add(id: "d\(index % 700)", rank: rank, shingles: 1, banding: banding) {
+                $0 += [UInt32](repeating: 0, count: 8)
+            } sketch: { $0.append(0) }
         }
         let expected = (0..<tally.count).sorted {
             DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) < DocumentRank(rank: tally.ranks[$1], id: tally.ids[$1])

@@ -25,9 +25,9 @@ public enum ExactKeepersFile {
         for fingerprint in tally.keepers.keys.sorted() {
             let keeper = tally.keepers[fingerprint]!
             buffer += Array("{\"fingerprint\":\"".utf8)
-            SignaturesFile.appendHex(fingerprint, digits: 16, to: &buffer)
+            Hex.append(fingerprint, digits: 16, to: &buffer)
             buffer += Array("\",\"rank\":\"".utf8)
-            for byte in keeper.rank { SignaturesFile.appendHex(UInt64(byte), digits: 2, to: &buffer) }
+            for byte in keeper.rank { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
             buffer += Array("\",\"id\":".utf8)
             JSONString.append(keeper.id, to: &buffer)
             buffer += Array("}\n".utf8)
@@ -45,8 +45,8 @@ public enum ExactKeepersFile {
             record throws(WinnowError) in
             guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
                   let id = record.string("id"),
-                  let fingerprint = SignaturesFile.parseHex(fingerprintHex, digits: 16), fingerprint.count == 1,
-                  let rank = SignaturesFile.parseHex(rankHex, digits: 2) else {
+                  let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
+                  let rank = Hex.parse(rankHex, digits: 2) else {
                 throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: record.location)
             }
             shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))

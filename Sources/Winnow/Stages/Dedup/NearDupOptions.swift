@@ -25,8 +25,11 @@ public struct NearDupOptions: StageOptions {
     /// The estimated containment that joins a pair whose similarity is at least `min_jaccard` (0
     /// turns containment off).
     public var containment = 0.9
-    /// No pair below this estimated Jaccard similarity is ever joined.
+    /// No pair below this Jaccard similarity is ever joined.
     public var minJaccard = 0.6
+    /// Shingle hashes kept per document to verify candidates (`ShingleSketch`); documents with fewer
+    /// shingles are compared exactly.
+    public var sketch = 256
     /// Seeds the permutations; signatures made with different seeds do not compare.
     public var seed: UInt64 = 1
     /// Which document of a cluster stays (see `KeepPolicy`).
@@ -43,7 +46,7 @@ public struct NearDupOptions: StageOptions {
         case shingleWords = "shingle_words"
         case permutations, bands, rows, threshold, containment
         case minJaccard = "min_jaccard"
-        case seed, keep, clusters, assignments
+        case sketch, seed, keep, clusters, assignments
     }
 
     public static var keys: [String] { CodingKeys.allCases.map(\.rawValue) }
@@ -58,6 +61,7 @@ public struct NearDupOptions: StageOptions {
         threshold = try container.decodeIfPresent(Double.self, forKey: .threshold) ?? defaults.threshold
         containment = try container.decodeIfPresent(Double.self, forKey: .containment) ?? defaults.containment
         minJaccard = try container.decodeIfPresent(Double.self, forKey: .minJaccard) ?? defaults.minJaccard
+        sketch = try container.decodeIfPresent(Int.self, forKey: .sketch) ?? defaults.sketch
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
         keep = try container.decodeIfPresent(KeepPolicy.self, forKey: .keep) ?? defaults.keep
         clusters = try container.decodeIfPresent(String.self, forKey: .clusters) ?? defaults.clusters
@@ -80,6 +84,7 @@ public struct NearDupOptions: StageOptions {
         if !(threshold > 0 && threshold <= 1) { return "threshold must be above 0 and at most 1" }
         if !(containment >= 0 && containment <= 1) { return "containment must be between 0 (off) and 1" }
         if !(minJaccard > 0 && minJaccard <= threshold) { return "min_jaccard must be above 0 and at most threshold" }
+        if sketch < 16 || sketch > 65536 { return "sketch must be between 16 and 65536 hashes" }
         return nil
     }
 
@@ -87,13 +92,30 @@ public struct NearDupOptions: StageOptions {
     var hasher: ShingleHasher { ShingleHasher(width: shingleWords) }
     var minHasher: MinHasher { MinHasher(permutations: permutations, seed: seed) }
     var banding: LSHBanding { LSHBanding(bands: bands, rows: rows) }
+    var sketcher: ShingleSketch { ShingleSketch(size: sketch) }
 
-    /// Whether a candidate pair is joined, from its estimated similarity and shingle counts.
-    func joins(similarity: Double, shingles first: Int, _ second: Int) -> Bool {
-        guard similarity >= minJaccard else { return false }
-        if similarity >= threshold { return true }
-        guard containment > 0, min(first, second) > 0 else { return false }
-        let shared = similarity * Double(first + second) / (1 + similarity)
-        return shared / Double(min(first, second)) >= containment
+    /// Whether a candidate pair is joined, from the comparison of its sketches.
+    func joins(_ pair: ShingleSketch.Comparison) -> Bool {
+        guard clearsFloor(pair) else { return false }
+        return pair.jaccard >= threshold || (containment > 0 && pair.containment >= containment)
+    }
+
+    /// Whether a pair is at least `min_jaccard` alike: exactly, or for an estimate by three standard
+    /// errors, so that an estimated pair at the floor passes in 0.13% of comparisons.
+    func clearsFloor(_ pair: ShingleSketch.Comparison) -> Bool {
+        distanceBound(pair) <= 1 - minJaccard
+    }
+
+    /// The largest Jaccard distance (1 − J) the pair can have: exact, or three standard errors past
+    /// the estimate.
+    func distanceBound(_ pair: ShingleSketch.Comparison) -> Double {
+        1 - (pair.jaccard - 3 * pair.standardError)
+    }
+
+    /// Signature similarity below which a candidate is rejected without comparing sketches: four
+    /// standard deviations of the signature's estimate under `min_jaccard`, so a pair at the floor
+    /// is screened out with probability 3·10⁻⁵ and most bucket collisions cost one vector compare.
+    var screen: Double {
+        minJaccard - 4 * (minJaccard * (1 - minJaccard) / Double(permutations)).squareRoot()
     }
 }

@@ -1,6 +1,7 @@
 /// Finds near-duplicate documents (syndicated copies, light edits) and keeps one per cluster:
-/// word shingles → MinHash signatures (map) → LSH bands → verified candidate pairs → union-find
-/// clusters (merge) → kept document annotated, the others removed with `duplicate_of` (apply).
+/// word shingles → MinHash signatures and shingle sketches (map) → LSH bands → candidate pairs
+/// verified on their sketches → union-find clusters (merge) → kept document annotated, the others
+/// removed with `duplicate_of` (apply).
 public struct NearDupStage: RegisteredStage, CorpusStage {
     public typealias Tally = SignatureTally
     public static let stageName = "neardup"
@@ -10,12 +11,14 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     let hasher: ShingleHasher
     let minHasher: MinHasher
     let banding: LSHBanding
+    let sketcher: ShingleSketch
 
     public init(options: NearDupOptions) {
         self.options = options
         hasher = options.hasher
         minHasher = options.minHasher
         banding = options.banding
+        sketcher = options.sketcher
     }
 
     public func observe(_ document: Document, into tally: inout SignatureTally) {
@@ -27,6 +30,8 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         tally.add(id: document.id, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
                   banding: banding) { signatures in
             minHasher.appendSignature(of: shingles, to: &signatures)
+        } sketch: { sketches in
+            sketcher.appendSketch(of: shingles, to: &sketches)
         }
     }
 

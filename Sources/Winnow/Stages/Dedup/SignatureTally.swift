@@ -1,16 +1,20 @@
-/// The map side of the `neardup` stage: each document's id, keep rank and MinHash signature, and
-/// nothing of its text (about 450 bytes a document with the default 112 slots). Merging appends;
-/// the clustering sorts by rank and id first, so the arrival order never matters.
+/// The map side of the `neardup` stage: each document's id, keep rank, MinHash signature, bucket
+/// keys and shingle sketch, and nothing of its text (at most about 1.6 KB a document with the
+/// defaults: 112 slots, 28 bands, 256 sketch hashes). Merging appends; the clustering sorts by rank
+/// and id first, so the arrival order never matters.
 public struct SignatureTally: CorpusTally {
     public private(set) var ids: [String] = []
     public private(set) var ranks: [[UInt8]] = []
-    /// Each document's number of shingles: with the similarity estimate it gives the containment.
+    /// Each document's number of shingles (repeats included), for the signatures file.
     public private(set) var shingleCounts: [UInt32] = []
     /// All signatures, one after the other, `permutations` slots each.
     public private(set) var signatures: [UInt32] = []
     /// Each document's LSH bucket keys (`LSHBanding.appendBucketKeys`), `bands` per document, made
     /// here so that the map step, which runs on every core, does that work rather than the merge.
     public private(set) var bucketKeys: [UInt32] = []
+    /// All shingle sketches (`ShingleSketch`), one after the other; entry i's ends at `sketchEnds[i]`.
+    public private(set) var sketches: [UInt32] = []
+    public private(set) var sketchEnds: [Int] = []
     /// Documents seen, including those without words (which are never clustered).
     public private(set) var documents = 0
 
@@ -23,22 +27,29 @@ public struct SignatureTally: CorpusTally {
         documents += 1
     }
 
-    /// Adds a document whose signature the caller appends to `signatures` through `body`, and its
-    /// bucket keys under `banding`.
+    /// Adds a document whose signature and sketch the caller appends through `sign` and `sketch`,
+    /// and its bucket keys under `banding`.
     public mutating func add(id: String, rank: [UInt8], shingles: Int, banding: LSHBanding,
-                             sign body: (inout [UInt32]) -> Void) {
+                             sign: (inout [UInt32]) -> Void, sketch: (inout [UInt32]) -> Void) {
         documents += 1
         ids.append(id)
         ranks.append(rank)
         shingleCounts.append(UInt32(clamping: shingles))
         let start = signatures.count
-        body(&signatures)
+        sign(&signatures)
         banding.appendBucketKeys(of: signatures[start...], to: &bucketKeys)
+        sketch(&sketches)
+        sketchEnds.append(sketches.count)
     }
 
     /// The signature of entry `index`.
     public func signature(_ index: Int, permutations: Int) -> ArraySlice<UInt32> {
         signatures[(index * permutations)..<((index + 1) * permutations)]
+    }
+
+    /// The sketch of entry `index`.
+    public func sketch(_ index: Int) -> ArraySlice<UInt32> {
+        sketches[(index == 0 ? 0 : sketchEnds[index - 1])..<sketchEnds[index]]
     }
 
     public mutating func merge(_ other: SignatureTally) {
@@ -48,5 +59,8 @@ public struct SignatureTally: CorpusTally {
         shingleCounts += other.shingleCounts
         signatures += other.signatures
         bucketKeys += other.bucketKeys
+        let base = sketches.count
+        sketches += other.sketches
+        sketchEnds += other.sketchEnds.map { $0 + base }
     }
 }

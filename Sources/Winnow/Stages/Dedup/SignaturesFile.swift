@@ -2,22 +2,24 @@ import Foundation
 
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":1,"shingle_words":5,"permutations":112,"bands":14,"rows":8,"seed":1,"keep":"longest"}
-///     {"id":"a17","rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","bands":["3f0e…",…]}
+///     {"format":"winnow.minhash-signatures","version":2,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"id":"a17","rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///
 /// The header names the parameters the signatures depend on; `merge` refuses files made with others.
 /// Per document: its id, its keep rank (hex bytes; bytewise smaller is kept first, ties broken by id),
-/// its number of shingles, its MinHash signature (8 hex digits per slot) and its LSH band keys (16 hex digits each, band 0
-/// first: `LSHBanding.key`). An engine can explode the band keys, group by (band, key) in its shuffle
-/// to find candidate pairs, and verify them with the signatures; `winnow dedup merge` does all of it.
+/// its number of shingles, its MinHash signature (8 hex digits per slot), its shingle sketch (8 hex
+/// digits per hash, fewer than `sketch` hashes when the sketch holds every shingle: `ShingleSketch`)
+/// and its LSH band keys (16 hex digits each, band 0 first: `LSHBanding.key`). An engine can explode
+/// the band keys, group by (band, key) in its shuffle to find candidate pairs, and verify them with
+/// the sketches; `winnow dedup merge` does all of it.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    public static let version = 1
+    public static let version = 2
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [("format", .string(format)), ("version", .int(version)), ("shingle_words", .int(options.shingleWords)),
          ("permutations", .int(options.permutations)), ("bands", .int(options.bands)), ("rows", .int(options.rows)),
-         ("seed", .string(String(options.seed))), ("keep", .string(options.keep.description))]
+         ("sketch", .int(options.sketch)), ("seed", .string(String(options.seed))), ("keep", .string(options.keep.description))]
     }
 
     public static func write(_ tally: SignatureTally, options: NearDupOptions, to path: String) throws(WinnowError) {
@@ -31,14 +33,16 @@ public enum SignaturesFile {
             buffer += Array("{\"id\":".utf8)
             JSONString.append(tally.ids[index], to: &buffer)
             buffer += Array(",\"rank\":\"".utf8)
-            for byte in tally.ranks[index] { appendHex(UInt64(byte), digits: 2, to: &buffer) }
+            for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
             buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
-            for slot in signature { appendHex(UInt64(slot), digits: 8, to: &buffer) }
+            for slot in signature { Hex.append(UInt64(slot), digits: 8, to: &buffer) }
+            buffer += Array("\",\"sketch\":\"".utf8)
+            for value in tally.sketch(index) { Hex.append(UInt64(value), digits: 8, to: &buffer) }
             buffer += Array("\",\"bands\":[".utf8)
             for band in 0..<banding.bands {
                 if band > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer.append(UInt8(ascii: "\""))
-                appendHex(banding.key(band: band, of: signature), digits: 16, to: &buffer)
+                Hex.append(banding.key(band: band, of: signature), digits: 16, to: &buffer)
                 buffer.append(UInt8(ascii: "\""))
             }
             buffer += Array("]}\n".utf8)
@@ -49,62 +53,30 @@ public enum SignaturesFile {
     }
 
     /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
+    /// A damaged line fails the whole read (the tally is then not to be used).
     public static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally) throws(WinnowError) {
         let banding = options.banding
+        var signature: [UInt32] = [], sketch: [UInt32] = []
         try IntermediateFile.readRecords(path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
                                          mismatch: "signatures were made with other parameters") {
             record throws(WinnowError) in
+            signature.removeAll(keepingCapacity: true)
+            sketch.removeAll(keepingCapacity: true)
             guard let id = record.string("id"), let rankHex = record.plainString("rank"),
                   let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
-                  let rank = parseHex(rankHex, digits: 2), signatureHex.count == options.permutations * 8,
-                  signatureHex.allSatisfy({ JSONString.hexValue($0) != nil }) else {
-                throw .configuration("a signature line needs 'id', hex 'rank', 'shingles' and a hex 'signature' of "
-                    + "\(options.permutations) slots of 8 digits", path: record.location)
+                  let sketchHex = record.plainString("sketch"), let rank = Hex.parse(rankHex, digits: 2),
+                  signatureHex.count == options.permutations * 8, Hex.appendWords(of: signatureHex, to: &signature),
+                  !sketchHex.isEmpty, sketchHex.count <= options.sketch * 8, Hex.appendWords(of: sketchHex, to: &sketch),
+                  zip(sketch, sketch.dropFirst()).allSatisfy({ $0 < $1 })
+            else {
+                throw .configuration("a signature line needs 'id', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
+                    + "per permutation and a hex 'sketch' of 8 digits per hash, ascending, at most the header's "
+                    + "'sketch' hashes",
+                    path: record.location)
             }
-            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { signatures in
-                appendSlots(signatureHex, to: &signatures)
-            }
-        }
-    }
-
-    /// Appends the slots of a signature checked to be hex digits, 8 per slot.
-    private static func appendSlots(_ hex: ArraySlice<UInt8>, to signatures: inout [UInt32]) {
-        var value: UInt32 = 0
-        for (offset, byte) in hex.enumerated() {
-            value = value << 4 | UInt32(JSONString.hexValue(byte) ?? 0)
-            if offset % 8 == 7 {
-                signatures.append(value)
-                value = 0
+            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { $0 += signature } sketch: {
+                $0 += sketch
             }
         }
-    }
-
-    /// Appends the lowest `digits` hex digits of `value` (at most 16), most significant first.
-    static func appendHex(_ value: UInt64, digits: Int, to buffer: inout [UInt8]) {
-        precondition(digits >= 0 && digits <= 16, "at most 16 hex digits")
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { text in
-            for position in 0..<digits {
-                let digit = UInt8(truncatingIfNeeded: (value >> UInt64(4 * (digits - 1 - position))) & 0xF)
-                text[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<digits]))
-        }
-    }
-
-    static func parseHex(_ bytes: ArraySlice<UInt8>, digits: Int) -> [UInt64]? {
-        guard bytes.count % digits == 0 else { return nil }
-        var values: [UInt64] = []
-        values.reserveCapacity(bytes.count / digits)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            var value: UInt64 = 0
-            for byte in bytes[index..<(index + digits)] {
-                guard let digit = JSONString.hexValue(byte) else { return nil }
-                value = value << 4 | UInt64(digit)
-            }
-            values.append(value)
-            index += digits
-        }
-        return values
     }
 }

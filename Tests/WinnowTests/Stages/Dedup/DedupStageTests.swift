@@ -75,12 +75,17 @@ import Testing
 
     @Test func aCandidatePairBelowTheFloorIsNeverJoined() {
         var options = NearDupOptions()
-        #expect(options.joins(similarity: 0.8, shingles: 100, 100))
-        #expect(!options.joins(similarity: 0.55, shingles: 100, 55), "contained, but below min_jaccard")
-        #expect(options.joins(similarity: 0.65, shingles: 100, 66), "a copy missing its last third")
-        #expect(!options.joins(similarity: 0.65, shingles: 100, 100), "same size, only 65% alike")
+        func pair(_ jaccard: Double, _ containment: Double, error: Double = 0) -> ShingleSketch.Comparison {
+            ShingleSketch.Comparison(jaccard: jaccard, containment: containment, exact: error == 0, standardError: error)
+        }
+        #expect(options.joins(pair(0.8, 0.9)))
+        #expect(!options.joins(pair(0.55, 1)), "contained, but below min_jaccard")
+        #expect(options.joins(pair(0.65, 0.98)), "a copy missing its last third")
+        #expect(!options.joins(pair(0.65, 0.79)), "same size, only 65% alike")
+        #expect(!options.joins(pair(0.65, 0.98, error: 0.02)), "an estimate within three standard errors of the floor")
+        #expect(options.joins(pair(0.65, 0.98, error: 0.01)))
         options.containment = 0
-        #expect(!options.joins(similarity: 0.65, shingles: 100, 66))
+        #expect(!options.joins(pair(0.65, 0.98)))
     }
 
     @Test func theOutputDoesNotDependOnInputOrderOrThreads() async throws {

@@ -1,0 +1,78 @@
+/// Lower-case hexadecimal text for the intermediate files, which carry hashes as hex strings (a JSON
+/// number above 2⁵³ loses precision in most readers). Table-driven: the signatures file holds a few
+/// hundred values per document, so these run in the map and merge steps' inner loops.
+enum Hex {
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Each byte's digit value, or 0xFF for a byte that is not a hex digit (either case accepted).
+    private static let values: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+        default: 0xFF
+        }
+    }
+
+    /// Appends the lowest `count` hex digits of `value` (at most 16), most significant first.
+    static func append(_ value: UInt64, digits count: Int, to buffer: inout [UInt8]) {
+        precondition(count >= 0 && count <= 16, "at most 16 hex digits")
+        digits.withUnsafeBufferPointer { digits in
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                buffer.append(digits[Int((value >> UInt64(4 * position)) & 0xF)])
+            }
+        }
+    }
+
+    /// The values of hex text cut into fields of `count` digits (at most 16), or nil when the text is
+    /// not a whole number of fields of hex digits.
+    static func parse(_ text: ArraySlice<UInt8>, digits count: Int) -> [UInt64]? {
+        precondition(count > 0 && count <= 16, "at most 16 hex digits")
+        guard text.count % count == 0 else { return nil }
+        var result: [UInt64] = []
+        result.reserveCapacity(text.count / count)
+        let valid = values.withUnsafeBufferPointer { values in
+            text.withUnsafeBufferPointer { text in
+                var invalid: UInt8 = 0
+                var offset = 0
+                while offset < text.count {
+                    var value: UInt64 = 0
+                    for position in offset..<(offset + count) {
+                        let digit = values[Int(text[position])]
+                        invalid |= digit
+                        value = value << 4 | UInt64(digit & 0xF)
+                    }
+                    result.append(value)
+                    offset += count
+                }
+                return invalid & 0xF0 == 0
+            }
+        }
+        return valid ? result : nil
+    }
+
+    /// Appends the 32-bit values of hex text, 8 digits each, to `words`; false (and nothing appended)
+    /// when the text is not a whole number of 8-digit fields of hex digits.
+    static func appendWords(of text: ArraySlice<UInt8>, to words: inout [UInt32]) -> Bool {
+        guard text.count % 8 == 0 else { return false }
+        let start = words.count
+        let valid = values.withUnsafeBufferPointer { values in
+            text.withUnsafeBufferPointer { text in
+                var invalid: UInt8 = 0
+                var offset = 0
+                while offset < text.count {
+                    var value: UInt32 = 0
+                    for position in offset..<(offset + 8) {
+                        let digit = values[Int(text[position])]
+                        invalid |= digit
+                        value = value << 4 | UInt32(digit & 0xF)
+                    }
+                    words.append(value)
+                    offset += 8
+                }
+                return invalid & 0xF0 == 0
+            }
+        }
+        if !valid { words.removeLast(words.count - start) }
+        return valid
+    }
+}
