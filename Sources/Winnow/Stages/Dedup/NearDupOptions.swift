@@ -1,16 +1,17 @@
 /// How the `neardup` stage shingles, signs, buckets and verifies documents.
 ///
-/// A candidate pair is joined when its estimated Jaccard similarity J is at least `min_jaccard` and
-/// either J reaches `threshold` or the estimated containment (the share of the smaller document's
-/// shingles found in the larger) reaches `containment`: a syndicated copy that lost its closing
-/// paragraph or gained a dateline is contained in the original even when J is only 0.6.
+/// A candidate pair is joined when its Jaccard similarity J (from the shingle sketches: exact below
+/// `sketch` shingles, else estimated and then required three standard errors above the floor) is at
+/// least `min_jaccard` and either J reaches `threshold` or the containment (the share of the smaller
+/// document's shingles found in the larger) reaches `containment`: a syndicated copy that lost its
+/// closing paragraph or gained a dateline is contained in the original even when J is only 0.6.
 ///
 /// Defaults: 5-word shingles; 112 permutations cut into 28 bands of 4 rows, so that a pair of
 /// similarity 0.6 shares a band with probability 0.98 (0.85: 1.0; 0.3: 0.2); thresholds 0.75 / 0.9 /
-/// 0.6. Bucket collisions cost one signature comparison each and never join anything by themselves.
-/// 112 slots estimate a similarity of 0.7 within ±0.09 (two standard deviations). Chosen on the
-/// generated news development set, where on exact values this rule gives pair F1 0.980 (precision
-/// 0.996) against 0.968 for Jaccard ≥ 0.7 alone.
+/// 0.6; sketches of 256 hashes, which hold the whole shingle set of most news articles (the median
+/// page of the news development set has 215). Chosen on that set, where this rule on exact values
+/// gives pair F1 0.980 (precision 0.996) against 0.968 for Jaccard ≥ 0.7 alone. With complete linkage,
+/// sketches of 128, 256 and 512 hashes give F1 0.965, 0.972 and 0.973.
 public struct NearDupOptions: StageOptions {
     /// Words per shingle.
     public var shingleWords = 5

@@ -88,6 +88,35 @@ import Testing
         #expect(!options.joins(pair(0.65, 0.98)))
     }
 
+    @Test func clustersDoNotGrowByChains() async throws {
+        // Overlapping windows of one word sequence: A and B, and B and C, are 0.77 alike (above the
+        // threshold), but A and C only 0.59: they must not end in one cluster.
+        func window(_ start: Int) -> String { (start..<(start + 200)).map { "w\($0)" }.joined(separator: " ") }
+        let lines = [record("a", window(0)), record("b", window(25)), record("c", window(50))]
+        let result = try await run(lines, steps: [.corpus(NearDupStage(options: NearDupOptions()))])
+        let cluster = Dictionary(uniqueKeysWithValues: (result.kept + result.removed).map {
+            ($0["id"] as! String, $0["cluster"] as? String ?? $0["id"] as! String)
+        })
+        #expect(cluster["a"] == cluster["b"], "the first pair joins")
+        #expect(cluster["a"] != cluster["c"])
+        #expect(result.removed.count == 1)
+        #expect((result.removed.first?["similarity"] as? Double).map { abs($0 - 171.0 / 221.0) < 0.001 } == true,
+                "short documents are compared exactly")
+    }
+
+    @Test func everyPairInAClusterClearsTheFloor() async throws {
+        // The head and the tail of a longer text are each contained in it (J 0.75), but share only
+        // 0.49 with each other: one of them joins the full text, never both.
+        func words(_ range: Range<Int>) -> String { range.map { "w\($0)" }.joined(separator: " ") }
+        let lines = [record("full", words(0..<240)), record("head", words(0..<180)), record("tail", words(60..<240))]
+        let result = try await run(lines, steps: [.corpus(NearDupStage(options: NearDupOptions()))])
+        let removed = result.removed.map { $0["id"] as! String }
+        #expect(removed == ["head"] || removed == ["tail"])
+        #expect(result.removed.first?["duplicate_of"] as? String == "full")
+        let other = removed == ["head"] ? "tail" : "head"
+        #expect(result.kept.first { $0["id"] as? String == other }?["cluster"] == nil)
+    }
+
     @Test func theOutputDoesNotDependOnInputOrderOrThreads() async throws {
         let steps: [PipelineStep] = [.corpus(ExactStage(options: ExactOptions())), .corpus(NearDupStage(options: NearDupOptions()))]
         let reference = try await run(corpus, steps: steps, threads: 1)
