@@ -3,6 +3,8 @@
 /// hundred values per document, so these run in the map and merge steps' inner loops.
 enum Hex {
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Each byte value's two digits, most significant first.
+    private static let pairs: [(UInt8, UInt8)] = (0..<256).map { (digits[$0 >> 4], digits[$0 & 0xF]) }
     /// Each byte's digit value, or 0xFF for a byte that is not a hex digit (either case accepted).
     private static let values: [UInt8] = (0..<256).map { byte in
         switch UInt8(byte) {
@@ -19,6 +21,26 @@ enum Hex {
         digits.withUnsafeBufferPointer { digits in
             for position in stride(from: count - 1, through: 0, by: -1) {
                 buffer.append(digits[Int((value >> UInt64(4 * position)) & 0xF)])
+            }
+        }
+    }
+
+    /// Appends 32-bit values as 8 hex digits each, in one growth of `buffer`: the signatures file
+    /// writes a few hundred per document.
+    static func append(words: ArraySlice<UInt32>, to buffer: inout [UInt8]) {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: 8 * words.count))
+        pairs.withUnsafeBufferPointer { pairs in
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                var offset = start
+                for word in words {
+                    for shift in stride(from: 24, through: 0, by: -8) {
+                        let pair = pairs[Int((word >> UInt32(shift)) & 0xFF)]
+                        buffer[offset] = pair.0
+                        buffer[offset + 1] = pair.1
+                        offset += 2
+                    }
+                }
             }
         }
     }

@@ -35,9 +35,9 @@ public enum SignaturesFile {
             buffer += Array(",\"rank\":\"".utf8)
             for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
             buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
-            for slot in signature { Hex.append(UInt64(slot), digits: 8, to: &buffer) }
+            Hex.append(words: signature, to: &buffer)
             buffer += Array("\",\"sketch\":\"".utf8)
-            for value in tally.sketch(index) { Hex.append(UInt64(value), digits: 8, to: &buffer) }
+            Hex.append(words: tally.sketch(index), to: &buffer)
             buffer += Array("\",\"bands\":[".utf8)
             for band in 0..<banding.bands {
                 if band > 0 { buffer.append(UInt8(ascii: ",")) }
