@@ -91,19 +91,28 @@ public struct DuplicateClusters: Sendable {
         let limit = 1 - options.minJaccard
         var members: [Int: [Int]] = [:]
         var radius: [Int: Double] = [:]
+        var unlinkable: Set<UInt64> = []
         func linkable(_ first: Int, _ second: Int, roots known: ShingleSketch.Comparison?) -> Bool {
             guard let between = known ?? compare(first, second), options.clearsFloor(between) else { return false }
             if radius[first, default: 0] + options.distanceBound(between) + radius[second, default: 0] <= limit {
                 return true
             }
+            // A pair of clusters found apart stays apart: a root keeps its members until it is
+            // absorbed, so the pair that failed is still there.
+            let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
+            if unlinkable.contains(key) { return false }
             let left = [first] + members[first, default: []], right = [second] + members[second, default: []]
-            guard left.count * right.count <= Self.maximumCrossChecks else { return false }
-            for x in left {
+            var alike = left.count * right.count <= Self.maximumCrossChecks
+            check: for x in left where alike {
                 for y in right {
-                    guard let pair = compare(x, y), options.clearsFloor(pair) else { return false }
+                    guard let pair = compare(x, y), options.clearsFloor(pair) else {
+                        alike = false
+                        break check
+                    }
                 }
             }
-            return true
+            if !alike { unlinkable.insert(key) }
+            return alike
         }
         func link(_ first: Int, _ second: Int) {
             let root = min(first, second), absorbed = max(first, second)

@@ -5,8 +5,8 @@ import Foundation
 ///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","similarity":1},{"id":"b02","similarity":0.893},…]}
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
-/// document first and then the others in keep order, each with its estimated Jaccard similarity to
-/// the kept one. Documents in no line are alone. It is what `winnow dedup merge` writes and
+/// document first and then the others in keep order, each with its Jaccard similarity to the kept
+/// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches). Documents in no line are alone. It is what `winnow dedup merge` writes and
 /// `winnow dedup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
@@ -80,7 +80,7 @@ public enum ClustersFile {
         return DuplicateClusters(clusters: clusters)
     }
 
-    /// Three decimals: the estimate's own precision is about ±0.05.
+    /// Three decimals: finer than any threshold, and than an estimate's own precision (about ±0.02).
     static func rounded(_ value: Double) -> String {
         let scaled = (value * 1000).rounded() / 1000
         return scaled == 1 ? "1" : "\(scaled)"
