@@ -47,7 +47,7 @@ struct RunReport: Codable {
     struct Member: Codable {
         var id: String
         var url: String?
-        /// Estimated Jaccard similarity to the kept document (1 for the kept document and exact copies).
+        /// Jaccard similarity to the kept document (1 for the kept document and exact copies).
         var similarity: Double
         var textBytes: Int
         /// The stage that removed it; nil when it is in the cleaned output.

@@ -21,7 +21,7 @@ public struct NearDupOptions: StageOptions {
     public var bands = 28
     /// …of this many rows (slots) each.
     public var rows = 4
-    /// The estimated Jaccard similarity that joins a pair on its own.
+    /// The Jaccard similarity that joins a pair on its own.
     public var threshold = 0.75
     /// The estimated containment that joins a pair whose similarity is at least `min_jaccard` (0
     /// turns containment off).
