@@ -22,15 +22,19 @@ import Testing
     }
 
     @Test(arguments: [0, 1, 2, 255, 256, 257, 1000])
-    func radixSortMatchesTheStandardSort(count: Int) {
+    func bucketSortMatchesTheStandardSort(count: Int) {
         var random = SplitMix(state: UInt64(count))
         // Few distinct low values and full-range ones, so every byte of the key matters.
         var values = (0..<count).map { index in
             UInt32(truncatingIfNeeded: index % 2 == 0 ? random.next() % 300 : random.next())
         }
         let sorted = values.sorted()
-        ShingleSketch.sortAscending(&values)
+        var clipped = values.filter { $0 <= 1 << 20 }
+        ShingleSketch.sortAscending(&values, upTo: .max)
         #expect(values == sorted)
+        let clippedSorted = clipped.sorted()
+        ShingleSketch.sortAscending(&clipped, upTo: 1 << 20)
+        #expect(clipped == clippedSorted, "values under a low bound")
         ShingleSketch.removeRepeats(&values)
         #expect(values == Array(Set(sorted)).sorted())
     }
