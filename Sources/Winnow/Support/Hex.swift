@@ -49,52 +49,39 @@ enum Hex {
     /// not a whole number of fields of hex digits.
     static func parse(_ text: ArraySlice<UInt8>, digits count: Int) -> [UInt64]? {
         precondition(count > 0 && count <= 16, "at most 16 hex digits")
-        guard text.count % count == 0 else { return nil }
-        var result: [UInt64] = []
-        result.reserveCapacity(text.count / count)
-        let valid = values.withUnsafeBufferPointer { values in
-            text.withUnsafeBufferPointer { text in
-                var invalid: UInt8 = 0
-                var offset = 0
-                while offset < text.count {
-                    var value: UInt64 = 0
-                    for position in offset..<(offset + count) {
-                        let digit = values[Int(text[position])]
-                        invalid |= digit
-                        value = value << 4 | UInt64(digit & 0xF)
-                    }
-                    result.append(value)
-                    offset += count
-                }
-                return invalid & 0xF0 == 0
-            }
-        }
-        return valid ? result : nil
+        var values: [UInt64] = []
+        values.reserveCapacity(text.count / count)
+        return append(fieldsOf: text, digits: count, to: &values) ? values : nil
     }
 
     /// Appends the 32-bit values of hex text, 8 digits each, to `words`; false (and nothing appended)
     /// when the text is not a whole number of 8-digit fields of hex digits.
     static func appendWords(of text: ArraySlice<UInt8>, to words: inout [UInt32]) -> Bool {
-        guard text.count % 8 == 0 else { return false }
-        let start = words.count
+        append(fieldsOf: text, digits: 8, to: &words)
+    }
+
+    private static func append<Value: FixedWidthInteger>(fieldsOf text: ArraySlice<UInt8>, digits count: Int,
+                                                         to output: inout [Value]) -> Bool {
+        guard text.count % count == 0 else { return false }
+        let start = output.count
         let valid = values.withUnsafeBufferPointer { values in
             text.withUnsafeBufferPointer { text in
                 var invalid: UInt8 = 0
                 var offset = 0
                 while offset < text.count {
-                    var value: UInt32 = 0
-                    for position in offset..<(offset + 8) {
+                    var value: Value = 0
+                    for position in offset..<(offset + count) {
                         let digit = values[Int(text[position])]
                         invalid |= digit
-                        value = value << 4 | UInt32(digit & 0xF)
+                        value = value << 4 | Value(digit & 0xF)
                     }
-                    words.append(value)
-                    offset += 8
+                    output.append(value)
+                    offset += count
                 }
                 return invalid & 0xF0 == 0
             }
         }
-        if !valid { words.removeLast(words.count - start) }
+        if !valid { output.removeLast(output.count - start) }
         return valid
     }
 }
