@@ -35,7 +35,7 @@ public struct DuplicateClusters: Sendable {
         /// Pairs that shared a band key and were compared.
         public var candidatePairs = 0
         /// Comparisons whose signatures passed the screen and whose sketches were compared (candidate
-        /// pairs, and the kept documents of two clusters about to be joined).
+        /// pairs, and the pairs across two clusters that complete linkage checks before joining them).
         public var verifiedPairs = 0
         /// Candidates at or above the threshold, joined.
         public var joinedPairs = 0
