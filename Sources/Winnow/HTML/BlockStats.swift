@@ -69,12 +69,14 @@ struct BlockStats {
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
+        // On a product page, customer reviews are chrome: the content is the description.
+        let reviewsAreChrome = chrome && tree.kind.isProduct
         var commentProse: Int32 = 0
         var keptProse: Int32 = 0
         var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
-            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
+            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate) || (reviewsAreChrome && node.hint.isReviews)
             excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
             if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
                 commentProse += prose[index]
@@ -90,6 +92,7 @@ struct BlockStats {
             for index in 1..<count {
                 let node = nodes[index]
                 let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
+                    || (reviewsAreChrome && node.hint.isReviews)
                 excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
             }
         }

@@ -79,14 +79,28 @@ struct ContentHints {
                 hint.isComment = true
             }
         }
+        hint.isReviews = hasReviewWord(names)
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isReviews = false
         }
         return hint
+    }
+
+    private static let review = Array("review".utf8)
+
+    /// "review" anywhere but in "preview".
+    private static func hasReviewWord(_ names: [UInt8]) -> Bool {
+        var start = 0
+        while let at = ByteSearch.firstOffset(of: review, in: names[start...]) {
+            if at == 0 || names[at - 1] != UInt8(ascii: "p") { return true }
+            start = at + 1
+        }
+        return false
     }
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {

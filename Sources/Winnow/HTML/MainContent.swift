@@ -3,6 +3,7 @@
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
 ///    names mark them as navigation, sidebars, share bars, comments or banners. Comments stay when
 ///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
+///    On a page whose structured data names a product and no article, customer reviews are chrome.
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up. An element's score is then scaled by how little of its text is

@@ -9,6 +9,8 @@ struct PageTree {
     var text: [UInt8] = []
     /// What the page says about itself: title, language, canonical URL, date.
     var metadata = PageMetadata()
+    /// What the page's structured data says it is.
+    var kind = PageKind()
 }
 
 /// One element or text run of a `PageTree`.
@@ -41,6 +43,9 @@ struct ContentHint: Equatable {
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
+    /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
+    /// describes a product, whose content is the description and specifications.
+    var isReviews = false
     /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
     /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
     /// forums that serve crawlers a `<noscript>` copy).

@@ -57,6 +57,8 @@ final class PageTreeBuilder {
                 hidden = hidden || Self.equalsIgnoringCase(value, "true")
             case .itemprop:
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
+            case .itemtype:
+                tree.kind.itemtype(Array(value))
             case .other:
                 break
             }
@@ -83,6 +85,7 @@ final class PageTreeBuilder {
         if hint.isArticleBody {
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isReviews = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
@@ -132,6 +135,7 @@ final class PageTreeBuilder {
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
+        hint.isReviews = hint.isReviews || other.isReviews
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain
     }
@@ -139,7 +143,9 @@ final class PageTreeBuilder {
     private func finishCapture() {
         switch capture {
         case .title: tree.metadata.titleText = tree.metadata.titleText ?? String(decoding: captured, as: UTF8.self)
-        case .jsonLD: tree.metadata.jsonLD(captured)
+        case .jsonLD:
+            tree.metadata.jsonLD(captured)
+            tree.kind.jsonLD(captured)
         case .none: break
         }
         capture = .none
@@ -161,6 +167,7 @@ final class PageTreeBuilder {
         case .meta:
             tree.metadata.meta(name: values["name"], property: values["property"], itemprop: values["itemprop"],
                                content: values["content"])
+            if values["property"]?.lowercased() == "og:type", let type = values["content"] { tree.kind.openGraph(type: type) }
         case .link:
             if values["rel"]?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
                 tree.metadata.canonicalURL = values["href"]
@@ -183,7 +190,7 @@ final class PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case classOrID, role, style, hidden, ariaHidden, itemprop, other
+        case classOrID, role, style, hidden, ariaHidden, itemprop, itemtype, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
@@ -194,6 +201,7 @@ final class PageTreeBuilder {
             case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden
             case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
+            case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype
             default: self = .other
             }
         }

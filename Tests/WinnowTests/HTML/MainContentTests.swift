@@ -274,4 +274,33 @@ import Testing
         #expect(text.hasPrefix("The council approved"), "\(text)")
         #expect(text.hasSuffix("total = schools + roads + library"), "\(text)")
     }
+
+    static let productDescription = """
+        <h1>Trail Daypack 25</h1><p>A light pack for day hikes, with a padded back panel, two side pockets for \
+        bottles, and a rain cover that stows in its own pocket.</p><ul><li>Capacity: 25 liters</li><li>Weight: 1 lb 13 oz</li></ul>
+        """
+
+    static func reviewsSection() -> String {
+        let reviews = posts.map { "<div class=\"review-item\"><span class=\"reviewer\">Hiker</span><p>\($0)</p></div>" }
+        return "<div id=\"reviews\"><h2>Customer Reviews</h2>\(reviews.joined())</div>"
+    }
+
+    @Test func aProductPageDropsItsCustomerReviews() {
+        for head in ["<meta property=\"og:type\" content=\"product\">",
+                     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": [\"Product\"], \"name\": \"Daypack\"}</script>"] {
+            let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)</div>\(Self.reviewsSection())</body></html>"
+            let text = Self.mainText(html)
+            #expect(text.contains("A light pack for day hikes") && text.contains("Capacity: 25 liters"), "\(text)")
+            #expect(!text.contains("moderators") && !text.contains("Customer Reviews"), "\(text)")
+        }
+    }
+
+    @Test func anArticleThatReviewsProductsKeepsItsReviews() {
+        let head = "<meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">"
+            + "{\"@type\": \"Review\", \"itemReviewed\": {\"@type\": \"Product\", \"name\": \"Daypack\"}}</script>"
+        let sections = Self.posts.map { "<section class=\"product-review\"><p>\($0)</p></section>" }
+        let html = "<html><head>\(head)</head><body><article>\(Self.article)\(sections.joined())</article></body></html>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
 }
