@@ -6,7 +6,8 @@
 ///    On a page whose structured data names a product and no article, customer reviews are chrome.
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
-///    grandparent, less further up. An element's score is then scaled by how little of its text is
+///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)
+///    scores that text in full itself too. An element's score is then scaled by how little of its text is
 ///    link text, and adjusted by its tag and class/id names. The best element is the core.
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
@@ -43,14 +44,16 @@ struct MainContent {
             guard block.tag != .text, Self.scoresAsParagraph(block.tag) else { continue }
             let chars = stats.directChars[index]
             let points = 1 + Double(stats.commas[index]) + min(Double(chars) / 100, 3)
-            var ancestor = Int(block.parent)
-            var level = 0
+            // A paragraph's worth of text right inside a container is a paragraph of that container
+            // too (readability wraps it in a <p>): the container scores it in full, as its parent does.
+            var ancestor = chars >= 150 && Self.holdsTextAsParagraph(block.tag) ? index : Int(block.parent)
+            var level = ancestor == index ? -1 : 0
             while ancestor > 0 && level < 5 {
                 if !isCandidate[ancestor] {
                     isCandidate[ancestor] = true
                     score[ancestor] = Self.baseScore(nodes[ancestor])
                 }
-                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
+                score[ancestor] += level <= 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
                 ancestor = Int(nodes[ancestor].parent)
                 level += 1
             }
@@ -163,6 +166,13 @@ struct MainContent {
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
         switch tag {
         case .p, .pre, .td, .blockquote, .div, .section, .article, .li, .dd, .other, .span, .main, .center: true
+        default: false
+        }
+    }
+
+    private static func holdsTextAsParagraph(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .div, .section, .article, .main, .center: true
         default: false
         }
     }

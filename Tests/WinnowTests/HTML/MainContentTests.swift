@@ -303,4 +303,15 @@ import Testing
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
     }
+
+    @Test func textRightInAColumnBesideALinkSidebarIsTheContent() {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+        let archive = (2010...2019).flatMap { year in months.map { "<li><a href=\"/news?y=\(year)\">\($0) \(year) (120)</a></li>" } }
+        let story = Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
+        let html = "<body><div class=\"row\"><div class=\"col-md-3\"><h3>Archive</h3><ul>\(archive.joined())</ul></div>"
+            + "<div class=\"col-md-9\"><h2>Budget approved</h2><small>05/10/2024 - Posted by the press office</small><br>\(story)</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("January 2015") && !text.contains("Archive"), "\(text)")
+    }
 }
