@@ -71,13 +71,24 @@ struct BlockStats {
         let half = prose[0] / 2
         // On a product page, customer reviews are chrome: the content is the description.
         let reviewsAreChrome = chrome && tree.kind.isProduct
+        // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
+        var headedByChrome = [Bool](repeating: false, count: count)
+        if chrome {
+            for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isBoilerplate && !nodes[index].hint.isComment {
+                let parent = Int(nodes[index].parent)
+                guard parent > 0, !nodes[parent].hint.isMain, nodes[parent].tag != .body else { continue }
+                var first = parent + 1
+                while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
+                if first == index { headedByChrome[parent] = true }
+            }
+        }
         var commentProse: Int32 = 0
         var keptProse: Int32 = 0
         var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
             let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate) || (reviewsAreChrome && node.hint.isReviews)
-            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
                 commentProse += prose[index]
             } else if !excluded[index] && node.tag == .text {
@@ -93,7 +104,7 @@ struct BlockStats {
                 let node = nodes[index]
                 let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
                     || (reviewsAreChrome && node.hint.isReviews)
-                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             }
         }
         for index in 0..<count where nodes[index].tag == .text {

@@ -314,4 +314,13 @@ import Testing
         #expect(text.contains("The council approved") && text.contains("from next week."), "\(text)")
         #expect(!text.contains("January 2015") && !text.contains("Archive"), "\(text)")
     }
+
+    @Test func aBlockOpeningWithARelatedHeadingIsLeftOutEvenWhenLong() {
+        let others = Self.posts.map { "<article class=\"post\"><p>\($0) \($0) \($0)</p></article>" }
+        let html = "<body><div class=\"posts\"><article class=\"post\">\(Self.article)</article>"
+            + "<div><h3 class=\"related-posts-title\">You may also like</h3>\(others.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("moderators") && !text.contains("You may also like"), "\(text)")
+    }
 }
