@@ -16,7 +16,8 @@
 ///    less than 300 characters of prose, to any ancestor with three times its text; not when the
 ///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
-///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
+///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
+///    links, or a finished sentence); none join the landmark.
 ///    When the core has little prose and the main landmark twice the text of the widened element,
 ///    the landmark is the core: a list or grid of items.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
@@ -96,7 +97,8 @@ struct MainContent {
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
                 let joins = child == root || !nodes[root].hint.isMain
-                    && ((isCandidate[child] && score[child] >= threshold) || Self.readsAsProse(child, nodes: nodes, stats: stats))
+                    && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
+                        || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
@@ -157,6 +159,11 @@ struct MainContent {
             ancestor = Int(nodes[ancestor].parent)
         }
         return root
+    }
+
+    /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
+    private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
+        stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
     }
 
     /// More than a third of the element's text is link text: a table of contents, a list of items.

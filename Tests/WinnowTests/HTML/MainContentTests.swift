@@ -323,4 +323,16 @@ import Testing
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
         #expect(!text.contains("moderators") && !text.contains("You may also like"), "\(text)")
     }
+
+    @Test func aSiblingOfHeadlineLinksWithoutParagraphsDoesNotJoin() {
+        let teasers = (1...12).map {
+            "<div class=\"item\"><a href=\"/s/\($0)\"><h5>Another story number \($0)</h5></a>"
+                + "<p>Short, punchy, teasing, one-line, summary, of it, here, today.</p><span>Staff writer</span></div>"
+        }
+        let html = "<body><div class=\"wrap\"><div class=\"story\">\(String(repeating: Self.article, count: 4))</div>"
+            + "<div class=\"recent\"><span>RECENT ARTICLES</span>\(teasers.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("Another story") && !text.contains("punchy"), "\(text)")
+    }
 }
