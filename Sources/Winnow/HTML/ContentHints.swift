@@ -9,7 +9,7 @@ struct ContentHints {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in names { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         if let known = cache[key] { return known }
-        let hint = Self.match(Array(names.lazy.map(Self.lowercase)))
+        let hint = Self.match(Self.semanticNames(names))
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -101,6 +101,19 @@ struct ContentHints {
             start = at + 1
         }
         return false
+    }
+
+    /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
+    /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
+    private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(names.count)
+        for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        where !token.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+            if !kept.isEmpty { kept.append(0x20) }
+            kept.append(contentsOf: token.lazy.map(lowercase))
+        }
+        return kept
     }
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {

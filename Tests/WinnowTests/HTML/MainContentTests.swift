@@ -335,4 +335,12 @@ import Testing
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
         #expect(!text.contains("Another story") && !text.contains("punchy"), "\(text)")
     }
+
+    @Test func utilityClassesWithVariantsOrValuesAreNotNames() {
+        let sections = Self.posts.map { "<div class=\"stack lg:first:pt-[var(--banner-height)]\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"page\">\(sections.joined())</div><div class=\"cookie-banner\"><p>We use cookies.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("cookies"), "\(text)")
+    }
 }
