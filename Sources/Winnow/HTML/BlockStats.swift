@@ -83,6 +83,7 @@ struct BlockStats {
             }
         }
         var commentProse: Int32 = 0
+        var displayProse: Int32 = 0
         var keptProse: Int32 = 0
         var articleProse: Int32 = 0
         for index in 1..<count {
@@ -91,6 +92,8 @@ struct BlockStats {
             excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
                 commentProse += prose[index]
+            } else if excluded[index] && !excluded[Int(node.parent)] && node.hint.isDisplay && !node.hint.isHidden {
+                displayProse += prose[index]
             } else if !excluded[index] && node.tag == .text {
                 keptProse += prose[index]
             } else if !excluded[index] && node.hint.isArticleBody {
@@ -103,6 +106,16 @@ struct BlockStats {
             for index in 1..<count {
                 let node = nodes[index]
                 let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
+                    || (reviewsAreChrome && node.hint.isReviews)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+            }
+        }
+        // Elements named for how they show hold twice the prose of the rest, and little is left: the
+        // names are the theme's ("banner" for every hero section), not chrome.
+        else if displayProse > 2 * keptProse && keptProse < 1000 {
+            for index in 1..<count {
+                let node = nodes[index]
+                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isDisplay)
                     || (reviewsAreChrome && node.hint.isReviews)
                 excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             }

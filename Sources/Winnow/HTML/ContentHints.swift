@@ -32,13 +32,18 @@ struct ContentHints {
     /// Chrome whatever else the name says.
     private static let boilerplate: [[UInt8]] = [
         "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
-        "sharing", "banner", "breadcrumb", "newsletter", "cookie", "consent", "gdpr", "popup", "modal",
-        "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
+        "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
+        "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
-        "masthead", "toolbar", "print-only", "caption", "gallery", "slideshow", "carousel", "lightbox",
+        "masthead", "toolbar", "print-only",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }
+
+    /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
+    /// every section of a page.
+    private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
+                                              "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
@@ -74,6 +79,9 @@ struct ContentHints {
         if !rescued {
             if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) {
                 hint.isBoilerplate = true
+            } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
+                hint.isBoilerplate = true
+                hint.isDisplay = true
             } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isComment = true
@@ -86,6 +94,7 @@ struct ContentHints {
             hint.isArticleBody = true
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
             hint.isReviews = false
         }
         return hint

@@ -5,6 +5,8 @@
 ///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
 ///    On a page whose structured data names a product and no article, customer reviews are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
+///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
+///    named hold twice the prose of the rest and the rest is short (a theme's hero sections).
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)

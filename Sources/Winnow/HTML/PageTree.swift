@@ -39,6 +39,9 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say "comment": a comment section, or the posts of a forum
     /// thread, which are the page's content when the page has little else.
     var isComment = false
+    /// Chrome only because its names say how it shows ("banner", "modal", "carousel"): themes name
+    /// every hero section so, and such names are ignored when they would leave the page nearly empty.
+    var isDisplay = false
     /// The page's main landmark: `<main>` or `role="main"`.
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).

@@ -68,12 +68,14 @@ final class PageTreeBuilder {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
             hint.isComment = false
+            hint.isDisplay = false
             hint.weight -= 25
         case .article, .main:
             hint.isMain = hint.isMain || tag == .main
             hint.weight += 25
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
         case .html, .body, .head:
             // Class names on the page itself describe the whole page ("single-post has-sidebar").
             hint = ContentHint()
@@ -85,6 +87,7 @@ final class PageTreeBuilder {
         if hint.isArticleBody {
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
             hint.isReviews = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
@@ -133,6 +136,8 @@ final class PageTreeBuilder {
     private func combine(_ hint: inout ContentHint, _ other: ContentHint) {
         let onlyComments = (!hint.isBoilerplate || hint.isComment) && (!other.isBoilerplate || other.isComment)
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
+        let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
+        hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isReviews = hint.isReviews || other.isReviews

@@ -343,4 +343,13 @@ import Testing
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("cookies"), "\(text)")
     }
+
+    @Test func aThemeThatNamesEverySectionABannerKeepsItsSections() {
+        let sections = Self.posts.map { "<div class=\"banner has-hover\"><div class=\"banner-inner\"><p>\($0)</p></div></div>" }
+        let html = "<body><div class=\"page\">\(sections.joined())</div>"
+            + "<div class=\"sidebar\"><p>A sidebar paragraph that is long enough to look like prose, with commas, and words.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("sidebar paragraph"), "\(text)")
+    }
 }
