@@ -22,6 +22,8 @@ struct ContentHints {
             ContentHint(weight: -25, isBoilerplate: true)
         case "main":
             ContentHint(weight: 25, isMain: true)
+        case "tabpanel":
+            ContentHint(isFolded: true)
         case "article":
             ContentHint(weight: 25)
         default:
@@ -44,6 +46,10 @@ struct ContentHints {
     /// every section of a page.
     private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
                                               "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
+
+    /// Panels that a tab or an accordion shows: hidden until clicked, content all the same.
+    private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
+                                            "collapse", "accordion"].map { Array($0.utf8) }
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
@@ -88,6 +94,7 @@ struct ContentHints {
             }
         }
         hint.isReviews = hasReviewWord(names)
+        hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {

@@ -49,6 +49,9 @@ struct ContentHint: Equatable {
     /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
     /// describes a product, whose content is the description and specifications.
     var isReviews = false
+    /// Named as a tab or accordion panel ("tab-pane", "collapse", `role="tabpanel"`): content even
+    /// while hidden.
+    var isFolded = false
     /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
     /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
     /// forums that serve crawlers a `<noscript>` copy).

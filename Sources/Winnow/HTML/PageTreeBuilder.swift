@@ -63,7 +63,7 @@ final class PageTreeBuilder {
                 break
             }
         }
-        hint.isHidden = hidden || tag == .noscript
+        hint.isHidden = (hidden && !hint.isFolded) || tag == .noscript
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
@@ -141,6 +141,7 @@ final class PageTreeBuilder {
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isReviews = hint.isReviews || other.isReviews
+        hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain
     }

@@ -352,4 +352,19 @@ import Testing
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("sidebar paragraph"), "\(text)")
     }
+
+    @Test func hiddenTabAndAccordionPanelsAreContent() {
+        let html = "<body><div class=\"product\">\(Self.productDescription)"
+            + "<div class=\"tabs\"><div class=\"tab-pane\" style=\"display: none\"><p>Dimensions: 18 x 13 x 8 inches, "
+            + "frame of HDPE, lining of recycled polyester.</p></div>"
+            + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
+            + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
+            + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
+            + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
+        let text = Self.mainText(html)
+        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("old promotion"), "\(text)")
+    }
 }
