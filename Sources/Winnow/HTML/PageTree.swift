@@ -52,7 +52,7 @@ struct ContentHint: Equatable {
     /// Named as a tab or accordion panel ("tab-pane", "collapse", `role="tabpanel"`): content even
     /// while hidden.
     var isFolded = false
-    /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
+    /// Not shown: `hidden`, `popover`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
     /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
     /// forums that serve crawlers a `<noscript>` copy).
     var isHidden = false

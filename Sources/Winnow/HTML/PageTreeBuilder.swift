@@ -205,6 +205,8 @@ final class PageTreeBuilder {
             case 5 where PageTreeBuilder.equalsIgnoringCase(name, "style"): self = .style
             case 4 where PageTreeBuilder.equalsIgnoringCase(name, "role"): self = .role
             case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden
+            // A popover is not shown until something opens it.
+            case 7 where PageTreeBuilder.equalsIgnoringCase(name, "popover"): self = .hidden
             case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype

@@ -367,4 +367,11 @@ import Testing
         }
         #expect(!text.contains("old promotion"), "\(text)")
     }
+
+    @Test func aPopoverIsNotShown() {
+        let html = "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
+            + "notifications, badges and more, on any phone you own.</p></div></article></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && !text.contains("Install our app"), "\(text)")
+    }
 }
