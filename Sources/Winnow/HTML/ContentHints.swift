@@ -4,12 +4,12 @@
 struct ContentHints {
     private var cache: [UInt64: ContentHint] = [:]
 
-    /// The hint for an element with these (lower- or mixed-case) class and id values.
-    mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>) -> ContentHint {
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
+    mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
+        var key: UInt64 = isClass ? 0xcbf2_9ce4_8422_2325 : 0x8422_2325_cbf2_9ce4
         for byte in names { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         if let known = cache[key] { return known }
-        let hint = Self.match(Self.semanticNames(names))
+        let hint = Self.match(Self.semanticNames(names), isClass: isClass)
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -41,6 +41,10 @@ struct ContentHints {
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }
+
+    /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor
+    /// ("the-signature-object"), so only a class name counts.
+    private static let signature = Array("signature".utf8)
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
@@ -79,11 +83,12 @@ struct ContentHints {
                                                  "article-content", "articlecontent", "story-content"]
         .map { Array($0.utf8) }
 
-    private static func match(_ names: [UInt8]) -> ContentHint {
+    private static func match(_ names: [UInt8], isClass: Bool) -> ContentHint {
         var hint = ContentHint()
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
         if !rescued {
-            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) {
+            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names)
+                || (isClass && ByteSearch.contains(signature, in: names)) {
                 hint.isBoilerplate = true
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true

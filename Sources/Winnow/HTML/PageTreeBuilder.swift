@@ -45,8 +45,10 @@ final class PageTreeBuilder {
         }
         for (key, value) in attributes {
             switch Attribute(key) {
-            case .classOrID:
-                combine(&hint, hints.hint(classAndID: value))
+            case .className:
+                combine(&hint, hints.hint(classAndID: value, isClass: true))
+            case .id:
+                combine(&hint, hints.hint(classAndID: value, isClass: false))
             case .role:
                 combine(&hint, ContentHints.hint(role: value))
             case .style:
@@ -196,12 +198,12 @@ final class PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case classOrID, role, style, hidden, ariaHidden, itemprop, itemtype, other
+        case className, id, role, style, hidden, ariaHidden, itemprop, itemtype, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
-            case 2 where PageTreeBuilder.equalsIgnoringCase(name, "id"): self = .classOrID
-            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .classOrID
+            case 2 where PageTreeBuilder.equalsIgnoringCase(name, "id"): self = .id
+            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .className
             case 5 where PageTreeBuilder.equalsIgnoringCase(name, "style"): self = .style
             case 4 where PageTreeBuilder.equalsIgnoringCase(name, "role"): self = .role
             case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden

@@ -374,4 +374,17 @@ import Testing
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && !text.contains("Install our app"), "\(text)")
     }
+
+    @Test func forumSignaturesAreLeftOutButNotSectionsAnchoredSo() {
+        let thread = Self.posts.map {
+            "<div class=\"post\"><p>\($0)</p><div class=\"post-signature\">Member of the Glitches. Stats not canon, mostly.</div></div>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Glitches"), "\(text)")
+        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+            + "<section id=\"the-signature-object\"><h2>The Signature object</h2>\(Self.posts.map { "<p>\($0)</p>" }.joined())</section></div></body>"
+        let page = Self.mainText(docs)
+        #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
+    }
 }
