@@ -100,9 +100,9 @@ struct BlockStats {
                 articleProse = max(articleProse, prose[index])
             }
         }
-        // Comments hold more prose than all the rest, and no article body is marked: a forum thread,
-        // whose posts are its content.
-        if commentProse > keptProse && articleProse < 150 {
+        // Comments hold more prose than all the rest, no article body is marked and the rest is not
+        // a long article of its own: a forum thread, whose posts are its content.
+        if commentProse > keptProse && articleProse < 150 && keptProse < 5000 {
             for index in 1..<count {
                 let node = nodes[index]
                 let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)

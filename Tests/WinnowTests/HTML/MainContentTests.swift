@@ -387,4 +387,12 @@ import Testing
         let page = Self.mainText(docs)
         #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
     }
+
+    @Test func aLongPostKeepsItsCommentsOutEvenWhenTheyAreLonger() {
+        let post = String(repeating: Self.article, count: 16)
+        let comments = (0..<60).map { "<li class=\"comment\"><p>\(Self.posts[$0 % 3]) (\($0))</p></li>" }
+        let html = "<body><div class=\"post\">\(post)</div><ol class=\"comment-list\">\(comments.joined())</ol></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && !text.contains("moderators"), "\(text.prefix(300))")
+    }
 }
