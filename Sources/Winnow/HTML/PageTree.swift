@@ -52,8 +52,9 @@ struct ContentHint: Equatable {
     /// Named as a tab or accordion panel ("tab-pane", "collapse", `role="tabpanel"`): content even
     /// while hidden.
     var isFolded = false
-    /// Not shown: `hidden`, `popover`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
-    /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
-    /// forums that serve crawlers a `<noscript>` copy).
+    /// Not shown: `hidden` (but for a streamed segment, `id="S:0"`), `popover`, `aria-hidden`,
+    /// `display: none`, or `<noscript>`. Such an element is still page text when it holds most of
+    /// the page (server-rendered pages that scripts reveal, forums that serve crawlers a
+    /// `<noscript>` copy).
     var isHidden = false
 }

@@ -33,6 +33,7 @@ final class PageTreeBuilder {
         let tag = HTMLTag.named(name)
         var hint = ContentHint()
         var hidden = false
+        var streamed = false
         switch tag {
         case .meta, .link, .html, .time, .title, .script:
             readMetadata(tag, attributes)
@@ -49,6 +50,7 @@ final class PageTreeBuilder {
                 combine(&hint, hints.hint(classAndID: value, isClass: true))
             case .id:
                 combine(&hint, hints.hint(classAndID: value, isClass: false))
+                streamed = Self.isStreamedSegment(id: value)
             case .role:
                 combine(&hint, ContentHints.hint(role: value))
             case .style:
@@ -65,7 +67,7 @@ final class PageTreeBuilder {
                 break
             }
         }
-        hint.isHidden = (hidden && !hint.isFolded) || tag == .noscript
+        hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
@@ -224,6 +226,13 @@ final class PageTreeBuilder {
             return false
         }
         return true
+    }
+
+    /// `S:` and a number: a segment that a streaming server renderer (React's) sends hidden and
+    /// moves into place when it arrives. It is the page's content.
+    private static func isStreamedSegment(id: UnsafeBufferPointer<UInt8>) -> Bool {
+        id.count > 2 && id[0] == UInt8(ascii: "S") && id[1] == UInt8(ascii: ":")
+            && id[2...].allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
     }
 
     private static let displayNone = Array("display:none".utf8)

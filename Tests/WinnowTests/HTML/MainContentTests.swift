@@ -395,4 +395,13 @@ import Testing
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && !text.contains("moderators"), "\(text.prefix(300))")
     }
+
+    @Test func segmentsThatAStreamingRendererSendsHiddenAreContent() {
+        let segments = Self.posts.enumerated().map { "<div hidden id=\"S:\($0.offset)\"><section><p>\($0.element)</p></section></div>" }
+        let html = "<body><div id=\"root\"><nav><a href=\"/\">Home</a></nav><div>Loading...</div></div>\(segments.joined())"
+            + "<div hidden id=\"menu\"><p>A hidden menu paragraph that is long enough to look like prose, with commas.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("hidden menu"), "\(text)")
+    }
 }
