@@ -22,7 +22,8 @@
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
 ///    links, or a finished sentence); none join the landmark.
 ///    When the core has little prose and the main landmark twice the text of the widened element,
-///    the landmark is the core: a list or grid of items.
+///    the landmark is the core: a list or grid of items. Segments that a streaming renderer sent
+///    after the page's shell (`<div hidden id="S:0">`) join when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
@@ -104,6 +105,19 @@ struct MainContent {
                         || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
+            }
+        }
+        // Segments streamed after the shell belong in the content, where scripts move them.
+        if best > 0 {
+            var index = 0
+            while index < count {
+                if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
+                    && !roots.contains(where: { $0 <= index && index < Int(nodes[$0].end) }) {
+                    roots.append(index)
+                    index = Int(nodes[index].end)
+                } else {
+                    index += 1
+                }
             }
         }
         // A core that is mostly links (a table of contents, an index page) is its list: kept whole.

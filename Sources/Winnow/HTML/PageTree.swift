@@ -52,6 +52,9 @@ struct ContentHint: Equatable {
     /// Named as a tab or accordion panel ("tab-pane", "collapse", `role="tabpanel"`): content even
     /// while hidden.
     var isFolded = false
+    /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
+    /// for a script to move into its place in the content.
+    var isStreamed = false
     /// Not shown: `hidden` (but for a streamed segment, `id="S:0"`), `popover`, `aria-hidden`,
     /// `display: none`, or `<noscript>`. Such an element is still page text when it holds most of
     /// the page (server-rendered pages that scripts reveal, forums that serve crawlers a

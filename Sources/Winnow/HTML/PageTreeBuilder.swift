@@ -68,6 +68,7 @@ final class PageTreeBuilder {
             }
         }
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
+        hint.isStreamed = streamed
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true

@@ -404,4 +404,15 @@ import Testing
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("hidden menu"), "\(text)")
     }
+
+    @Test func streamedSegmentsJoinTheContentTheyBelongTo() {
+        let first = "<p>\(Self.posts[0]) It has more to say, about the forum, its people and their games.</p>"
+        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><article>\(Self.article)"
+            + "<template id=\"B:0\"></template><p>Loading paragraph...</p></article>"
+            + "<aside class=\"sidebar\"><p>Most read stories of the week, picked for you by our editors.</p></aside></div>"
+            + "<div hidden id=\"S:0\">\(first)</div><div hidden id=\"S:1\"><a href=\"/more\">More</a></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved") && text.contains("more to say, about the forum"), "\(text)")
+        #expect(!text.contains("Most read") && !text.contains("More"), "\(text)")
+    }
 }
