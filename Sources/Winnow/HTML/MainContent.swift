@@ -32,6 +32,7 @@
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
 ///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
 ///    short, and their headings belong to them).
+///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out.
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -138,6 +139,7 @@ struct MainContent {
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
+        Self.dropRequotedBlocks(&include, tree: tree, stats: stats)
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -276,6 +278,51 @@ struct MainContent {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
+    }
+
+    /// Drops a block in a quote whose text (60 characters or more) repeats word for word a block
+    /// before it outside any quote: a forum reply quoting an earlier post of the same thread.
+    private static func dropRequotedBlocks(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
+        let nodes = tree.nodes
+        var seen: [UInt64: Bool] = [:]
+        var owner = -1
+        var texts: [Int] = []
+        var hash: UInt64 = 0
+        var chars: Int32 = 0
+        func quoted(_ index: Int) -> Bool {
+            var node = index
+            while node > 0 {
+                if nodes[node].tag == .blockquote { return true }
+                node = Int(nodes[node].parent)
+            }
+            return false
+        }
+        func finish() {
+            guard owner >= 0, chars >= 60 else { return }
+            let isQuote = quoted(owner)
+            if let earlierIsQuote = seen[hash] {
+                if isQuote && !earlierIsQuote { for text in texts { include[text] = false } }
+            } else {
+                seen[hash] = isQuote
+            }
+        }
+        for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
+            let block = Int(stats.owner[index])
+            if block != owner {
+                finish()
+                owner = block
+                texts = []
+                hash = 0xcbf2_9ce4_8422_2325
+                chars = 0
+            }
+            texts.append(index)
+            chars += stats.chars[index]
+            for byte in tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
+            where byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        finish()
     }
 
     /// Drops the short blocks before the first block of running text in the content: headlines,

@@ -415,4 +415,14 @@ import Testing
         #expect(text.contains("The council approved") && text.contains("more to say, about the forum"), "\(text)")
         #expect(!text.contains("Most read") && !text.contains("More"), "\(text)")
     }
+
+    @Test func aReplyQuotingAnEarlierPostLosesTheQuote() {
+        let thread = "<div class=\"thread\"><div class=\"post\"><p>\(Self.posts[0])</p></div>"
+            + "<div class=\"post\"><blockquote><p>\(Self.posts[0])</p></blockquote><p>\(Self.posts[1])</p></div>"
+            + "<div class=\"post\"><blockquote><p>A line from elsewhere that was never posted in this thread before.</p></blockquote>"
+            + "<p>\(Self.posts[2])</p></div></div>"
+        let text = Self.mainText("<body>\(thread)</body>")
+        #expect(text.components(separatedBy: "errors regularly").count == 2, "\(text)")
+        #expect(text.contains("never posted") && text.contains("moderators"), "\(text)")
+    }
 }
