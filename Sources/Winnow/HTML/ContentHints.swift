@@ -127,6 +127,9 @@ struct ContentHints {
     /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
     /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
     private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if !names.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+            return Array(names.lazy.map(lowercase))
+        }
         var kept: [UInt8] = []
         kept.reserveCapacity(names.count)
         for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })

@@ -284,6 +284,7 @@ struct MainContent {
     /// before it outside any quote: a forum reply quoting an earlier post of the same thread.
     private static func dropRequotedBlocks(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
+        guard nodes.indices.contains(where: { include[$0] && nodes[$0].tag == .blockquote }) else { return }
         var seen: [UInt64: Bool] = [:]
         var owner = -1
         var texts: [Int] = []
