@@ -32,7 +32,8 @@
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
 ///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
 ///    short, and their headings belong to them).
-///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out.
+///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out,
+///    and on a product page any block that repeats an earlier one.
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -281,10 +282,12 @@ struct MainContent {
     }
 
     /// Drops a block in a quote whose text (60 characters or more) repeats word for word a block
-    /// before it outside any quote: a forum reply quoting an earlier post of the same thread.
+    /// before it outside any quote: a forum reply quoting an earlier post of the same thread. On a
+    /// product page, any such repeat goes: the description laid out twice, for small and large screens.
     private static func dropRequotedBlocks(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
-        guard nodes.indices.contains(where: { include[$0] && nodes[$0].tag == .blockquote }) else { return }
+        let productPage = tree.kind.isProduct
+        guard productPage || nodes.indices.contains(where: { include[$0] && nodes[$0].tag == .blockquote }) else { return }
         var seen: [UInt64: Bool] = [:]
         var owner = -1
         var texts: [Int] = []
@@ -302,7 +305,7 @@ struct MainContent {
             guard owner >= 0, chars >= 60 else { return }
             let isQuote = quoted(owner)
             if let earlierIsQuote = seen[hash] {
-                if isQuote && !earlierIsQuote { for text in texts { include[text] = false } }
+                if (isQuote && !earlierIsQuote) || productPage { for text in texts { include[text] = false } }
             } else {
                 seen[hash] = isQuote
             }

@@ -425,4 +425,14 @@ import Testing
         #expect(text.components(separatedBy: "errors regularly").count == 2, "\(text)")
         #expect(text.contains("never posted") && text.contains("moderators"), "\(text)")
     }
+
+    @Test func aProductDescriptionLaidOutTwiceComesOnce() {
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\"><div class=\"desktop\">\(Self.productDescription)</div>"
+            + "<div class=\"mobile\">\(Self.productDescription)</div></div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.components(separatedBy: "A light pack for day hikes").count == 2, "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(Self.article)</article></body>")
+        #expect(article.components(separatedBy: "The council approved").count == 3, "\(article)")
+    }
 }
