@@ -51,9 +51,9 @@ struct ContentHints {
     private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
                                               "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
 
-    /// Panels that a tab or an accordion shows: hidden until clicked, content all the same.
+    /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
     private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
-                                            "collapse", "accordion"].map { Array($0.utf8) }
+                                            "collapse", "accordion", "faq"].map { Array($0.utf8) }
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }

@@ -49,8 +49,8 @@ struct ContentHint: Equatable {
     /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
     /// describes a product, whose content is the description and specifications.
     var isReviews = false
-    /// Named as a tab or accordion panel ("tab-pane", "collapse", `role="tabpanel"`): content even
-    /// while hidden.
+    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
+    /// content even while hidden.
     var isFolded = false
     /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
     /// for a script to move into its place in the content.

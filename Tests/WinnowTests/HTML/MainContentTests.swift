@@ -360,9 +360,12 @@ import Testing
             + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
             + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
             + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
+            + "<div class=\"faq\"><h3>Can I return it?</h3><div class=\"faq__answer\" style=\"display:none\">"
+            + "<p>Returns are free within thirty days, in the original packaging.</p></div></div>"
             + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
         let text = Self.mainText(html)
-        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days"] {
+        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days",
+                     "Returns are free"] {
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
         #expect(!text.contains("old promotion"), "\(text)")
