@@ -69,28 +69,55 @@ struct BlockStats {
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
+        // On a product page, customer reviews are chrome: the content is the description.
+        let reviewsAreChrome = chrome && tree.kind.isProduct
+        // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
+        var headedByChrome = [Bool](repeating: false, count: count)
+        if chrome {
+            for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isBoilerplate && !nodes[index].hint.isComment {
+                let parent = Int(nodes[index].parent)
+                guard parent > 0, !nodes[parent].hint.isMain, nodes[parent].tag != .body else { continue }
+                var first = parent + 1
+                while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
+                if first == index { headedByChrome[parent] = true }
+            }
+        }
         var commentProse: Int32 = 0
+        var displayProse: Int32 = 0
         var keptProse: Int32 = 0
         var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
-            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate)
-            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate) || (reviewsAreChrome && node.hint.isReviews)
+            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
                 commentProse += prose[index]
+            } else if excluded[index] && !excluded[Int(node.parent)] && node.hint.isDisplay && !node.hint.isHidden {
+                displayProse += prose[index]
             } else if !excluded[index] && node.tag == .text {
                 keptProse += prose[index]
             } else if !excluded[index] && node.hint.isArticleBody {
                 articleProse = max(articleProse, prose[index])
             }
         }
-        // Comments hold more prose than all the rest, and no article body is marked: a forum thread,
-        // whose posts are its content.
-        if commentProse > keptProse && articleProse < 150 {
+        // Comments hold more prose than all the rest, no article body is marked and the rest is not
+        // a long article of its own: a forum thread, whose posts are its content.
+        if commentProse > keptProse && articleProse < 150 && keptProse < 5000 {
             for index in 1..<count {
                 let node = nodes[index]
                 let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
-                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half)
+                    || (reviewsAreChrome && node.hint.isReviews)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+            }
+        }
+        // Elements named for how they show hold twice the prose of the rest, and little is left: the
+        // names are the theme's ("banner" for every hero section), not chrome.
+        else if displayProse > 2 * keptProse && keptProse < 1000 {
+            for index in 1..<count {
+                let node = nodes[index]
+                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isDisplay)
+                    || (reviewsAreChrome && node.hint.isReviews)
+                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             }
         }
         for index in 0..<count where nodes[index].tag == .text {

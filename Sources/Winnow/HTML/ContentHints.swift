@@ -4,12 +4,12 @@
 struct ContentHints {
     private var cache: [UInt64: ContentHint] = [:]
 
-    /// The hint for an element with these (lower- or mixed-case) class and id values.
-    mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>) -> ContentHint {
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
+    mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
+        var key: UInt64 = isClass ? 0xcbf2_9ce4_8422_2325 : 0x8422_2325_cbf2_9ce4
         for byte in names { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         if let known = cache[key] { return known }
-        let hint = Self.match(Array(names.lazy.map(Self.lowercase)))
+        let hint = Self.match(Self.semanticNames(names), isClass: isClass)
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -22,6 +22,8 @@ struct ContentHints {
             ContentHint(weight: -25, isBoilerplate: true)
         case "main":
             ContentHint(weight: 25, isMain: true)
+        case "tabpanel":
+            ContentHint(isFolded: true)
         case "article":
             ContentHint(weight: 25)
         default:
@@ -32,13 +34,26 @@ struct ContentHints {
     /// Chrome whatever else the name says.
     private static let boilerplate: [[UInt8]] = [
         "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
-        "sharing", "banner", "breadcrumb", "newsletter", "cookie", "consent", "gdpr", "popup", "modal",
-        "promo", "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
+        "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
+        "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
-        "masthead", "toolbar", "print-only", "caption", "gallery", "slideshow", "carousel", "lightbox",
+        "masthead", "toolbar", "print-only",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }
+
+    /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor
+    /// ("the-signature-object"), so only a class name counts.
+    private static let signature = Array("signature".utf8)
+
+    /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
+    /// every section of a page.
+    private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
+                                              "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
+
+    /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
+    private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
+                                            "collapse", "accordion", "faq"].map { Array($0.utf8) }
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
@@ -68,25 +83,61 @@ struct ContentHints {
                                                  "article-content", "articlecontent", "story-content"]
         .map { Array($0.utf8) }
 
-    private static func match(_ names: [UInt8]) -> ContentHint {
+    private static func match(_ names: [UInt8], isClass: Bool) -> ContentHint {
         var hint = ContentHint()
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
         if !rescued {
-            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) {
+            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names)
+                || (isClass && ByteSearch.contains(signature, in: names)) {
                 hint.isBoilerplate = true
+            } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
+                hint.isBoilerplate = true
+                hint.isDisplay = true
             } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isComment = true
             }
         }
+        hint.isReviews = hasReviewWord(names)
+        hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
+            hint.isReviews = false
         }
         return hint
+    }
+
+    private static let review = Array("review".utf8)
+
+    /// "review" anywhere but in "preview".
+    private static func hasReviewWord(_ names: [UInt8]) -> Bool {
+        var start = 0
+        while let at = ByteSearch.firstOffset(of: review, in: names[start...]) {
+            if at == 0 || names[at - 1] != UInt8(ascii: "p") { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
+    /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
+    private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if !names.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+            return Array(names.lazy.map(lowercase))
+        }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(names.count)
+        for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        where !token.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+            if !kept.isEmpty { kept.append(0x20) }
+            kept.append(contentsOf: token.lazy.map(lowercase))
+        }
+        return kept
     }
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {

@@ -1,11 +1,17 @@
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
-///    names mark them as navigation, sidebars, share bars, comments or banners. Comments stay when
+///    names mark them as navigation, sidebars, share bars, comments or banners, and hidden elements
+///    other than tab and accordion panels. Comments stay when
 ///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
+///    On a page whose structured data names a product and no article, customer reviews are chrome.
+///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
+///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
+///    named hold twice the prose of the rest and the rest is short (a theme's hero sections).
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
-///    grandparent, less further up. An element's score is then scaled by how little of its text is
+///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)
+///    scores that text in full itself too. An element's score is then scaled by how little of its text is
 ///    link text, and adjusted by its tag and class/id names. The best element is the core.
 /// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
@@ -13,9 +19,11 @@
 ///    less than 300 characters of prose, to any ancestor with three times its text; not when the
 ///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
-///    core or read as prose (long, few links, or a finished sentence); none join the landmark.
+///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
+///    links, or a finished sentence); none join the landmark.
 ///    When the core has little prose and the main landmark twice the text of the widened element,
-///    the landmark is the core: a list or grid of items.
+///    the landmark is the core: a list or grid of items. Segments that a streaming renderer sent
+///    after the page's shell (`<div hidden id="S:0">`) join when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
@@ -24,6 +32,8 @@
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
 ///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
 ///    short, and their headings belong to them).
+///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out,
+///    and on a product page any block that repeats an earlier one.
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -42,14 +52,16 @@ struct MainContent {
             guard block.tag != .text, Self.scoresAsParagraph(block.tag) else { continue }
             let chars = stats.directChars[index]
             let points = 1 + Double(stats.commas[index]) + min(Double(chars) / 100, 3)
-            var ancestor = Int(block.parent)
-            var level = 0
+            // A paragraph's worth of text right inside a container is a paragraph of that container
+            // too (readability wraps it in a <p>): the container scores it in full, as its parent does.
+            var ancestor = chars >= 150 && Self.holdsTextAsParagraph(block.tag) ? index : Int(block.parent)
+            var level = ancestor == index ? -1 : 0
             while ancestor > 0 && level < 5 {
                 if !isCandidate[ancestor] {
                     isCandidate[ancestor] = true
                     score[ancestor] = Self.baseScore(nodes[ancestor])
                 }
-                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
+                score[ancestor] += level <= 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
                 ancestor = Int(nodes[ancestor].parent)
                 level += 1
             }
@@ -91,9 +103,23 @@ struct MainContent {
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
                 let joins = child == root || !nodes[root].hint.isMain
-                    && ((isCandidate[child] && score[child] >= threshold) || Self.readsAsProse(child, nodes: nodes, stats: stats))
+                    && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
+                        || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
+            }
+        }
+        // Segments streamed after the shell belong in the content, where scripts move them.
+        if best > 0 {
+            var index = 0
+            while index < count {
+                if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
+                    && !roots.contains(where: { $0 <= index && index < Int(nodes[$0].end) }) {
+                    roots.append(index)
+                    index = Int(nodes[index].end)
+                } else {
+                    index += 1
+                }
             }
         }
         // A core that is mostly links (a table of contents, an index page) is its list: kept whole.
@@ -114,6 +140,7 @@ struct MainContent {
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
+        Self.dropRequotedBlocks(&include, tree: tree, stats: stats)
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -154,6 +181,11 @@ struct MainContent {
         return root
     }
 
+    /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
+    private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
+        stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
+    }
+
     /// More than a third of the element's text is link text: a table of contents, a list of items.
     private static func isLinkList(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkDensity(index) > 0.35
@@ -162,6 +194,13 @@ struct MainContent {
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
         switch tag {
         case .p, .pre, .td, .blockquote, .div, .section, .article, .li, .dd, .other, .span, .main, .center: true
+        default: false
+        }
+    }
+
+    private static func holdsTextAsParagraph(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .div, .section, .article, .main, .center: true
         default: false
         }
     }
@@ -240,6 +279,54 @@ struct MainContent {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
+    }
+
+    /// Drops a block in a quote whose text (60 characters or more) repeats word for word a block
+    /// before it outside any quote: a forum reply quoting an earlier post of the same thread. On a
+    /// product page, any such repeat goes: the description laid out twice, for small and large screens.
+    private static func dropRequotedBlocks(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
+        let nodes = tree.nodes
+        let productPage = tree.kind.isProduct
+        guard productPage || nodes.indices.contains(where: { include[$0] && nodes[$0].tag == .blockquote }) else { return }
+        var seen: [UInt64: Bool] = [:]
+        var owner = -1
+        var texts: [Int] = []
+        var hash: UInt64 = 0
+        var chars: Int32 = 0
+        func quoted(_ index: Int) -> Bool {
+            var node = index
+            while node > 0 {
+                if nodes[node].tag == .blockquote { return true }
+                node = Int(nodes[node].parent)
+            }
+            return false
+        }
+        func finish() {
+            guard owner >= 0, chars >= 60 else { return }
+            let isQuote = quoted(owner)
+            if let earlierIsQuote = seen[hash] {
+                if (isQuote && !earlierIsQuote) || productPage { for text in texts { include[text] = false } }
+            } else {
+                seen[hash] = isQuote
+            }
+        }
+        for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
+            let block = Int(stats.owner[index])
+            if block != owner {
+                finish()
+                owner = block
+                texts = []
+                hash = 0xcbf2_9ce4_8422_2325
+                chars = 0
+            }
+            texts.append(index)
+            chars += stats.chars[index]
+            for byte in tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
+            where byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        finish()
     }
 
     /// Drops the short blocks before the first block of running text in the content: headlines,

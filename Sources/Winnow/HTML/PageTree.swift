@@ -9,6 +9,8 @@ struct PageTree {
     var text: [UInt8] = []
     /// What the page says about itself: title, language, canonical URL, date.
     var metadata = PageMetadata()
+    /// What the page's structured data says it is.
+    var kind = PageKind()
 }
 
 /// One element or text run of a `PageTree`.
@@ -37,12 +39,25 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say "comment": a comment section, or the posts of a forum
     /// thread, which are the page's content when the page has little else.
     var isComment = false
+    /// Chrome only because its names say how it shows ("banner", "modal", "carousel"): themes name
+    /// every hero section so, and such names are ignored when they would leave the page nearly empty.
+    var isDisplay = false
     /// The page's main landmark: `<main>` or `role="main"`.
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
-    /// Not shown: `hidden`, `aria-hidden`, `display: none`, or `<noscript>`. Such an element is
-    /// still page text when it holds most of the page (server-rendered pages that scripts reveal,
-    /// forums that serve crawlers a `<noscript>` copy).
+    /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
+    /// describes a product, whose content is the description and specifications.
+    var isReviews = false
+    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
+    /// content even while hidden.
+    var isFolded = false
+    /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
+    /// for a script to move into its place in the content.
+    var isStreamed = false
+    /// Not shown: `hidden` (but for a streamed segment, `id="S:0"`), `popover`, `aria-hidden`,
+    /// `display: none`, or `<noscript>`. Such an element is still page text when it holds most of
+    /// the page (server-rendered pages that scripts reveal, forums that serve crawlers a
+    /// `<noscript>` copy).
     var isHidden = false
 }

@@ -33,6 +33,7 @@ final class PageTreeBuilder {
         let tag = HTMLTag.named(name)
         var hint = ContentHint()
         var hidden = false
+        var streamed = false
         switch tag {
         case .meta, .link, .html, .time, .title, .script:
             readMetadata(tag, attributes)
@@ -45,8 +46,11 @@ final class PageTreeBuilder {
         }
         for (key, value) in attributes {
             switch Attribute(key) {
-            case .classOrID:
-                combine(&hint, hints.hint(classAndID: value))
+            case .className:
+                combine(&hint, hints.hint(classAndID: value, isClass: true))
+            case .id:
+                combine(&hint, hints.hint(classAndID: value, isClass: false))
+                streamed = Self.isStreamedSegment(id: value)
             case .role:
                 combine(&hint, ContentHints.hint(role: value))
             case .style:
@@ -57,21 +61,26 @@ final class PageTreeBuilder {
                 hidden = hidden || Self.equalsIgnoringCase(value, "true")
             case .itemprop:
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
+            case .itemtype:
+                tree.kind.itemtype(Array(value))
             case .other:
                 break
             }
         }
-        hint.isHidden = hidden || tag == .noscript
+        hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
+        hint.isStreamed = streamed
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.isBoilerplate = true
             hint.isComment = false
+            hint.isDisplay = false
             hint.weight -= 25
         case .article, .main:
             hint.isMain = hint.isMain || tag == .main
             hint.weight += 25
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
         case .html, .body, .head:
             // Class names on the page itself describe the whole page ("single-post has-sidebar").
             hint = ContentHint()
@@ -83,6 +92,8 @@ final class PageTreeBuilder {
         if hint.isArticleBody {
             hint.isBoilerplate = false
             hint.isComment = false
+            hint.isDisplay = false
+            hint.isReviews = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
@@ -130,8 +141,12 @@ final class PageTreeBuilder {
     private func combine(_ hint: inout ContentHint, _ other: ContentHint) {
         let onlyComments = (!hint.isBoilerplate || hint.isComment) && (!other.isBoilerplate || other.isComment)
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
+        let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
+        hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
+        hint.isReviews = hint.isReviews || other.isReviews
+        hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain
     }
@@ -139,7 +154,9 @@ final class PageTreeBuilder {
     private func finishCapture() {
         switch capture {
         case .title: tree.metadata.titleText = tree.metadata.titleText ?? String(decoding: captured, as: UTF8.self)
-        case .jsonLD: tree.metadata.jsonLD(captured)
+        case .jsonLD:
+            tree.metadata.jsonLD(captured)
+            tree.kind.jsonLD(captured)
         case .none: break
         }
         capture = .none
@@ -161,6 +178,7 @@ final class PageTreeBuilder {
         case .meta:
             tree.metadata.meta(name: values["name"], property: values["property"], itemprop: values["itemprop"],
                                content: values["content"])
+            if values["property"]?.lowercased() == "og:type", let type = values["content"] { tree.kind.openGraph(type: type) }
         case .link:
             if values["rel"]?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
                 tree.metadata.canonicalURL = values["href"]
@@ -183,17 +201,20 @@ final class PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case classOrID, role, style, hidden, ariaHidden, itemprop, other
+        case className, id, role, style, hidden, ariaHidden, itemprop, itemtype, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
-            case 2 where PageTreeBuilder.equalsIgnoringCase(name, "id"): self = .classOrID
-            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .classOrID
+            case 2 where PageTreeBuilder.equalsIgnoringCase(name, "id"): self = .id
+            case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .className
             case 5 where PageTreeBuilder.equalsIgnoringCase(name, "style"): self = .style
             case 4 where PageTreeBuilder.equalsIgnoringCase(name, "role"): self = .role
             case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden
+            // A popover is not shown until something opens it.
+            case 7 where PageTreeBuilder.equalsIgnoringCase(name, "popover"): self = .hidden
             case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
+            case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype
             default: self = .other
             }
         }
@@ -206,6 +227,13 @@ final class PageTreeBuilder {
             return false
         }
         return true
+    }
+
+    /// `S:` and a number: a segment that a streaming server renderer (React's) sends hidden and
+    /// moves into place when it arrives. It is the page's content.
+    private static func isStreamedSegment(id: UnsafeBufferPointer<UInt8>) -> Bool {
+        id.count > 2 && id[0] == UInt8(ascii: "S") && id[1] == UInt8(ascii: ":")
+            && id[2...].allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
     }
 
     private static let displayNone = Array("display:none".utf8)

@@ -274,4 +274,168 @@ import Testing
         #expect(text.hasPrefix("The council approved"), "\(text)")
         #expect(text.hasSuffix("total = schools + roads + library"), "\(text)")
     }
+
+    static let productDescription = """
+        <h1>Trail Daypack 25</h1><p>A light pack for day hikes, with a padded back panel, two side pockets for \
+        bottles, and a rain cover that stows in its own pocket.</p><ul><li>Capacity: 25 liters</li><li>Weight: 1 lb 13 oz</li></ul>
+        """
+
+    static func reviewsSection() -> String {
+        let reviews = posts.map { "<div class=\"review-item\"><span class=\"reviewer\">Hiker</span><p>\($0)</p></div>" }
+        return "<div id=\"reviews\"><h2>Customer Reviews</h2>\(reviews.joined())</div>"
+    }
+
+    @Test func aProductPageDropsItsCustomerReviews() {
+        for head in ["<meta property=\"og:type\" content=\"product\">",
+                     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": [\"Product\"], \"name\": \"Daypack\"}</script>"] {
+            let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)</div>\(Self.reviewsSection())</body></html>"
+            let text = Self.mainText(html)
+            #expect(text.contains("A light pack for day hikes") && text.contains("Capacity: 25 liters"), "\(text)")
+            #expect(!text.contains("moderators") && !text.contains("Customer Reviews"), "\(text)")
+        }
+    }
+
+    @Test func anArticleThatReviewsProductsKeepsItsReviews() {
+        let head = "<meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">"
+            + "{\"@type\": \"Review\", \"itemReviewed\": {\"@type\": \"Product\", \"name\": \"Daypack\"}}</script>"
+        let sections = Self.posts.map { "<section class=\"product-review\"><p>\($0)</p></section>" }
+        let html = "<html><head>\(head)</head><body><article>\(Self.article)\(sections.joined())</article></body></html>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
+    @Test func textRightInAColumnBesideALinkSidebarIsTheContent() {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+        let archive = (2010...2019).flatMap { year in months.map { "<li><a href=\"/news?y=\(year)\">\($0) \(year) (120)</a></li>" } }
+        let story = Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
+        let html = "<body><div class=\"row\"><div class=\"col-md-3\"><h3>Archive</h3><ul>\(archive.joined())</ul></div>"
+            + "<div class=\"col-md-9\"><h2>Budget approved</h2><small>05/10/2024 - Posted by the press office</small><br>\(story)</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("January 2015") && !text.contains("Archive"), "\(text)")
+    }
+
+    @Test func aBlockOpeningWithARelatedHeadingIsLeftOutEvenWhenLong() {
+        let others = Self.posts.map { "<article class=\"post\"><p>\($0) \($0) \($0)</p></article>" }
+        let html = "<body><div class=\"posts\"><article class=\"post\">\(Self.article)</article>"
+            + "<div><h3 class=\"related-posts-title\">You may also like</h3>\(others.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("moderators") && !text.contains("You may also like"), "\(text)")
+    }
+
+    @Test func aSiblingOfHeadlineLinksWithoutParagraphsDoesNotJoin() {
+        let teasers = (1...12).map {
+            "<div class=\"item\"><a href=\"/s/\($0)\"><h5>Another story number \($0)</h5></a>"
+                + "<p>Short, punchy, teasing, one-line, summary, of it, here, today.</p><span>Staff writer</span></div>"
+        }
+        let html = "<body><div class=\"wrap\"><div class=\"story\">\(String(repeating: Self.article, count: 4))</div>"
+            + "<div class=\"recent\"><span>RECENT ARTICLES</span>\(teasers.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("Another story") && !text.contains("punchy"), "\(text)")
+    }
+
+    @Test func utilityClassesWithVariantsOrValuesAreNotNames() {
+        let sections = Self.posts.map { "<div class=\"stack lg:first:pt-[var(--banner-height)]\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"page\">\(sections.joined())</div><div class=\"cookie-banner\"><p>We use cookies.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("cookies"), "\(text)")
+    }
+
+    @Test func aThemeThatNamesEverySectionABannerKeepsItsSections() {
+        let sections = Self.posts.map { "<div class=\"banner has-hover\"><div class=\"banner-inner\"><p>\($0)</p></div></div>" }
+        let html = "<body><div class=\"page\">\(sections.joined())</div>"
+            + "<div class=\"sidebar\"><p>A sidebar paragraph that is long enough to look like prose, with commas, and words.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("sidebar paragraph"), "\(text)")
+    }
+
+    @Test func hiddenTabAndAccordionPanelsAreContent() {
+        let html = "<body><div class=\"product\">\(Self.productDescription)"
+            + "<div class=\"tabs\"><div class=\"tab-pane\" style=\"display: none\"><p>Dimensions: 18 x 13 x 8 inches, "
+            + "frame of HDPE, lining of recycled polyester.</p></div>"
+            + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
+            + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
+            + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
+            + "<div class=\"faq\"><h3>Can I return it?</h3><div class=\"faq__answer\" style=\"display:none\">"
+            + "<p>Returns are free within thirty days, in the original packaging.</p></div></div>"
+            + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
+        let text = Self.mainText(html)
+        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days",
+                     "Returns are free"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("old promotion"), "\(text)")
+    }
+
+    @Test func aPopoverIsNotShown() {
+        let html = "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
+            + "notifications, badges and more, on any phone you own.</p></div></article></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && !text.contains("Install our app"), "\(text)")
+    }
+
+    @Test func forumSignaturesAreLeftOutButNotSectionsAnchoredSo() {
+        let thread = Self.posts.map {
+            "<div class=\"post\"><p>\($0)</p><div class=\"post-signature\">Member of the Glitches. Stats not canon, mostly.</div></div>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Glitches"), "\(text)")
+        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+            + "<section id=\"the-signature-object\"><h2>The Signature object</h2>\(Self.posts.map { "<p>\($0)</p>" }.joined())</section></div></body>"
+        let page = Self.mainText(docs)
+        #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
+    }
+
+    @Test func aLongPostKeepsItsCommentsOutEvenWhenTheyAreLonger() {
+        let post = String(repeating: Self.article, count: 16)
+        let comments = (0..<60).map { "<li class=\"comment\"><p>\(Self.posts[$0 % 3]) (\($0))</p></li>" }
+        let html = "<body><div class=\"post\">\(post)</div><ol class=\"comment-list\">\(comments.joined())</ol></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && !text.contains("moderators"), "\(text.prefix(300))")
+    }
+
+    @Test func segmentsThatAStreamingRendererSendsHiddenAreContent() {
+        let segments = Self.posts.enumerated().map { "<div hidden id=\"S:\($0.offset)\"><section><p>\($0.element)</p></section></div>" }
+        let html = "<body><div id=\"root\"><nav><a href=\"/\">Home</a></nav><div>Loading...</div></div>\(segments.joined())"
+            + "<div hidden id=\"menu\"><p>A hidden menu paragraph that is long enough to look like prose, with commas.</p></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("hidden menu"), "\(text)")
+    }
+
+    @Test func streamedSegmentsJoinTheContentTheyBelongTo() {
+        let first = "<p>\(Self.posts[0]) It has more to say, about the forum, its people and their games.</p>"
+        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><article>\(Self.article)"
+            + "<template id=\"B:0\"></template><p>Loading paragraph...</p></article>"
+            + "<aside class=\"sidebar\"><p>Most read stories of the week, picked for you by our editors.</p></aside></div>"
+            + "<div hidden id=\"S:0\">\(first)</div><div hidden id=\"S:1\"><a href=\"/more\">More</a></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved") && text.contains("more to say, about the forum"), "\(text)")
+        #expect(!text.contains("Most read") && !text.contains("More"), "\(text)")
+    }
+
+    @Test func aReplyQuotingAnEarlierPostLosesTheQuote() {
+        let thread = "<div class=\"thread\"><div class=\"post\"><p>\(Self.posts[0])</p></div>"
+            + "<div class=\"post\"><blockquote><p>\(Self.posts[0])</p></blockquote><p>\(Self.posts[1])</p></div>"
+            + "<div class=\"post\"><blockquote><p>A line from elsewhere that was never posted in this thread before.</p></blockquote>"
+            + "<p>\(Self.posts[2])</p></div></div>"
+        let text = Self.mainText("<body>\(thread)</body>")
+        #expect(text.components(separatedBy: "errors regularly").count == 2, "\(text)")
+        #expect(text.contains("never posted") && text.contains("moderators"), "\(text)")
+    }
+
+    @Test func aProductDescriptionLaidOutTwiceComesOnce() {
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\"><div class=\"desktop\">\(Self.productDescription)</div>"
+            + "<div class=\"mobile\">\(Self.productDescription)</div></div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.components(separatedBy: "A light pack for day hikes").count == 2, "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(Self.article)</article></body>")
+        #expect(article.components(separatedBy: "The council approved").count == 3, "\(article)")
+    }
 }

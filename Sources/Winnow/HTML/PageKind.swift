@@ -1,0 +1,65 @@
+/// What a page says it is in its schema.org types (JSON-LD `@type`, microdata `itemtype`) and its
+/// `og:type`: a product, an article, or neither.
+struct PageKind: Equatable {
+    /// A type of Product (or ProductGroup) is named.
+    private(set) var namesProduct = false
+    /// A type of Article (NewsArticle, BlogPosting...) is named.
+    private(set) var namesArticle = false
+
+    /// A page about one product, not an article that reviews products (which names both).
+    var isProduct: Bool { namesProduct && !namesArticle }
+
+    /// Reads an `og:type` value ("product", "product.item", "article").
+    mutating func openGraph(type: String) {
+        let value = type.lowercased()
+        if value.hasPrefix("product") { namesProduct = true }
+        if value == "article" { namesArticle = true }
+    }
+
+    /// Reads a microdata `itemtype` ("https://schema.org/Product"): the name after the last slash.
+    mutating func itemtype(_ value: [UInt8]) {
+        let name = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).last ?? []
+        schemaType(name)
+    }
+
+    /// Reads every `"@type"` of a JSON-LD script, a single name or a list of names.
+    mutating func jsonLD(_ script: [UInt8]) {
+        var index = 0
+        while let hit = ByteSearch.firstOffset(of: Self.typeKey, in: script[index...]) {
+            index = hit + Self.typeKey.count
+            var inList = false
+            while index < script.count {
+                let byte = script[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard let close = script[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return }
+                    schemaType(script[(index + 1)..<close])
+                    index = close + 1
+                    if !inList { break }
+                } else if byte == UInt8(ascii: "[") {
+                    inList = true
+                    index += 1
+                } else if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",") || byte <= 0x20 {
+                    index += 1
+                } else {
+                    break
+                }
+            }
+        }
+    }
+
+    private static let typeKey = Array("\"@type\"".utf8)
+    private static let product = Array("Product".utf8)
+    private static let article = Array("Article".utf8)
+    private static let blogPosting = Array("BlogPosting".utf8)
+
+    private mutating func schemaType<Name: Collection>(_ name: Name) where Name.Element == UInt8 {
+        // Product, ProductGroup, ProductModel; not a longer word.
+        if name.starts(with: Self.product) {
+            let next = name.dropFirst(Self.product.count).first
+            if next == nil || (next! >= UInt8(ascii: "A") && next! <= UInt8(ascii: "Z")) { namesProduct = true }
+        }
+        if name.reversed().starts(with: Self.article.reversed()) || name.elementsEqual(Self.blogPosting) {
+            namesArticle = true
+        }
+    }
+}
