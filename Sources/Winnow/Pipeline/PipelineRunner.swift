@@ -235,15 +235,20 @@ public struct PipelineRunner: Sendable {
         return accumulator.merged
     }
 
-    /// Keeps `threads` + 1 batches in flight on worker tasks, with no barrier between them: as each
-    /// one finishes the next is read and started, and finished results are handed to `handle` in
-    /// input order. At most twice that many batches are held at once.
+    /// Processes up to `threads` batches at once on worker tasks, with no barrier between them: as
+    /// each one finishes the next is read and started, and finished results are handed to `handle` in
+    /// input order. At most `threads` + 1 batches are held at once (one finished batch may wait for
+    /// an earlier, slower one).
     private static func stream(_ reader: RecordReader, through processor: BatchProcessor, threads: Int,
                                handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
-        let window = max(1, threads) + 1
+        // At most `threads` batches are processed at once; one more may wait, finished, for an
+        // earlier slow one to be handled, so that a slow batch does not idle the other workers.
+        let workers = max(1, threads)
+        let window = workers + 1
         var failure: WinnowError?
         await withTaskGroup(of: (Int, BatchResult).self) { group in
             var started = 0
+            var completed = 0
             var handled = 0
             var finished: [Int: BatchResult] = [:]
             func startNext() -> Bool {
@@ -258,8 +263,9 @@ public struct PipelineRunner: Sendable {
                     return false
                 }
             }
-            while started < window && startNext() {}
+            while started < workers && startNext() {}
             while failure == nil, let (index, result) = await group.next() {
+                completed += 1
                 finished[index] = result
                 while let next = finished.removeValue(forKey: handled) {
                     do throws(WinnowError) {
@@ -270,7 +276,7 @@ public struct PipelineRunner: Sendable {
                     }
                     handled += 1
                 }
-                while failure == nil && started - handled < window && startNext() {}
+                while failure == nil && started - completed < workers && started - handled < window && startNext() {}
             }
             group.cancelAll()
         }
