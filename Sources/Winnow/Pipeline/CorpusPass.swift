@@ -49,6 +49,4 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
     func decider() -> any DocumentStage {
         stage.decider(for: tally)
     }
-
-    var merged: Stage.Tally { tally }
 }

@@ -207,12 +207,22 @@ public struct PipelineRunner: Sendable {
     /// The map step of a corpus stage on its own: reads the inputs and returns their tally, for a
     /// shard job whose merge happens elsewhere. Rejected records are reported, not written.
     public func tally<Stage: CorpusStage>(_ stage: Stage) async throws(WinnowError) -> Stage.Tally {
+        var merged = Stage.Tally()
+        try await forEachTally(stage) { partial in merged.merge(partial) }
+        return merged
+    }
+
+    /// The map step, streamed: hands each batch's tally to `absorb` in input order as soon as the
+    /// batches before it are done, so a map whose output is per document (signatures) holds one
+    /// batch at a time instead of the whole shard's tally.
+    public func forEachTally<Stage: CorpusStage>(
+        _ stage: Stage, _ absorb: (Stage.Tally) throws(WinnowError) -> Void
+    ) async throws(WinnowError) {
         let config = configuration
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.observer = CorpusPass(stage: stage)
-        let accumulator = TallyAccumulator(stage: stage)
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
@@ -223,7 +233,12 @@ public struct PipelineRunner: Sendable {
             }
             rejected += result.rejectList.count
             records += result.records
-            if let tally = result.tally { accumulator.add(tally) }
+            if let tally = result.tally {
+                guard let tally = tally as? Stage.Tally else {
+                    preconditionFailure("a tally of \(type(of: tally)) reached the map of \(stage.name)")
+                }
+                try absorb(tally)
+            }
             if let limit = config.maxRejects, rejected > limit {
                 progressLine.clear()
                 throw WinnowError(.tooManyRejects, "\(rejected) records rejected, more than --max-rejects \(limit)")
@@ -232,7 +247,6 @@ public struct PipelineRunner: Sendable {
         }
         progressLine.clear()
         if rejected > 0 { log("\(rejected) of \(records) records rejected and not counted") }
-        return accumulator.merged
     }
 
     /// Processes up to `threads` batches at once on worker tasks, with no barrier between them: as
@@ -243,6 +257,8 @@ public struct PipelineRunner: Sendable {
                                handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
         // At most `threads` batches are processed at once; one more may wait, finished, for an
         // earlier slow one to be handled, so that a slow batch does not idle the other workers.
+        // The next batch is read ahead, and started before finished ones are handled, so workers
+        // do not wait for the reading or the writing.
         let workers = max(1, threads)
         let window = workers + 1
         var failure: WinnowError?
@@ -251,23 +267,34 @@ public struct PipelineRunner: Sendable {
             var completed = 0
             var handled = 0
             var finished: [Int: BatchResult] = [:]
-            func startNext() -> Bool {
+            var ahead: RecordBatch?
+            var exhausted = false
+            func readAhead() {
+                guard ahead == nil, !exhausted, failure == nil else { return }
                 do throws(WinnowError) {
-                    guard let batch = try reader.nextBatch() else { return false }
+                    ahead = try reader.nextBatch()
+                    exhausted = ahead == nil
+                } catch {
+                    failure = error
+                }
+            }
+            func startMore() {
+                while failure == nil && started - completed < workers && started - handled < window {
+                    readAhead()
+                    guard let batch = ahead else { return }
+                    ahead = nil
                     let index = started
                     group.addTask { (index, processor.process(batch)) }
                     started += 1
-                    return true
-                } catch {
-                    failure = error
-                    return false
                 }
             }
-            while started < workers && startNext() {}
+            startMore()
+            readAhead()
             while failure == nil, let (index, result) = await group.next() {
                 completed += 1
                 finished[index] = result
-                while let next = finished.removeValue(forKey: handled) {
+                startMore()
+                while failure == nil, let next = finished.removeValue(forKey: handled) {
                     do throws(WinnowError) {
                         try handle(next)
                     } catch {
@@ -275,8 +302,9 @@ public struct PipelineRunner: Sendable {
                         break
                     }
                     handled += 1
+                    startMore()
                 }
-                while failure == nil && started - completed < workers && started - handled < window && startNext() {}
+                readAhead()
             }
             group.cancelAll()
         }

@@ -103,10 +103,16 @@ extension WinnowCommand.Dedup {
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
             let settings = try dedup.options
-            let tally = try await options.runner(name: "dedup map", steps: []).tally(NearDupStage(options: settings))
-            try SignaturesFile.write(tally, options: settings, to: options.output)
+            let writer = try SignaturesFile.Writer(path: options.output, options: settings)
+            var signatures = 0, documents = 0
+            try await options.runner(name: "dedup map", steps: []).forEachTally(NearDupStage(options: settings)) { tally throws(WinnowError) in
+                try writer.append(tally)
+                signatures += tally.count
+                documents += tally.documents
+            }
+            try writer.commit()
             if !options.quiet {
-                Terminal.error("\(tally.count) signatures of \(tally.documents) documents written to \(options.output)")
+                Terminal.error("\(signatures) signatures of \(documents) documents written to \(options.output)")
             }
         }
     }

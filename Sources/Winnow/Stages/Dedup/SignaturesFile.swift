@@ -23,33 +23,55 @@ public enum SignaturesFile {
     }
 
     public static func write(_ tally: SignatureTally, options: NearDupOptions, to path: String) throws(WinnowError) {
-        let file = try OutputFile(path: path)
-        var buffer: [UInt8] = []
-        JSONValue.object(header(options)).encode(into: &buffer)
-        buffer.append(0x0A)
-        let banding = options.banding
-        for index in 0..<tally.count {
-            let signature = tally.signature(index, permutations: options.permutations)
-            buffer += Array("{\"id\":".utf8)
-            JSONString.append(tally.ids[index], to: &buffer)
-            buffer += Array(",\"rank\":\"".utf8)
-            for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
-            buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
-            Hex.append(words: signature, to: &buffer)
-            buffer += Array("\",\"sketch\":\"".utf8)
-            Hex.append(words: tally.sketch(index), to: &buffer)
-            buffer += Array("\",\"bands\":[".utf8)
-            for band in 0..<banding.bands {
-                if band > 0 { buffer.append(UInt8(ascii: ",")) }
-                buffer.append(UInt8(ascii: "\""))
-                Hex.append(banding.key(band: band, of: signature), digits: 16, to: &buffer)
-                buffer.append(UInt8(ascii: "\""))
-            }
-            buffer += Array("]}\n".utf8)
-            try file.drain(&buffer)
+        let writer = try Writer(path: path, options: options)
+        try writer.append(tally)
+        try writer.commit()
+    }
+
+    /// Writes a signatures file a tally at a time (`dedup map` appends each batch's as it is done).
+    public final class Writer {
+        private let file: OutputFile
+        private let options: NearDupOptions
+        private var buffer: [UInt8] = []
+
+        /// Opens the file (committed atomically by `commit`) and writes its header.
+        public init(path: String, options: NearDupOptions) throws(WinnowError) {
+            file = try OutputFile(path: path)
+            self.options = options
+            JSONValue.object(SignaturesFile.header(options)).encode(into: &buffer)
+            buffer.append(0x0A)
         }
-        try file.drain(&buffer, atLeast: 0)
-        try file.commit()
+
+        /// Appends one line per document of `tally`.
+        public func append(_ tally: SignatureTally) throws(WinnowError) {
+            let banding = options.banding
+            for index in 0..<tally.count {
+                let signature = tally.signature(index, permutations: options.permutations)
+                buffer += Array("{\"id\":".utf8)
+                JSONString.append(tally.ids[index], to: &buffer)
+                buffer += Array(",\"rank\":\"".utf8)
+                for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
+                buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
+                Hex.append(words: signature, to: &buffer)
+                buffer += Array("\",\"sketch\":\"".utf8)
+                Hex.append(words: tally.sketch(index), to: &buffer)
+                buffer += Array("\",\"bands\":[".utf8)
+                for band in 0..<banding.bands {
+                    if band > 0 { buffer.append(UInt8(ascii: ",")) }
+                    buffer.append(UInt8(ascii: "\""))
+                    Hex.append(banding.key(band: band, of: signature), digits: 16, to: &buffer)
+                    buffer.append(UInt8(ascii: "\""))
+                }
+                buffer += Array("]}\n".utf8)
+                try file.drain(&buffer)
+            }
+        }
+
+        /// Writes what is buffered and moves the file into place.
+        public func commit() throws(WinnowError) {
+            try file.drain(&buffer, atLeast: 0)
+            try file.commit()
+        }
     }
 
     /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
