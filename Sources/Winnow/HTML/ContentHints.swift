@@ -99,6 +99,7 @@ struct ContentHints {
             }
         }
         hint.isReviews = hasReviewWord(names)
+        hint.isCallToAction = hasCallToActionWord(names)
         hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
@@ -108,6 +109,7 @@ struct ContentHints {
             hint.isComment = false
             hint.isDisplay = false
             hint.isReviews = false
+            hint.isCallToAction = false
         }
         return hint
     }
@@ -139,6 +141,14 @@ struct ContentHints {
         }
         return kept
     }
+
+    /// "cta" as a word of its own ("newsletter-cta", "cta_box"): a call to action, such as an appeal
+    /// for donations or sign-ups; as part of a word it is in "selectable" or "factaly".
+    private static func hasCallToActionWord(_ names: [UInt8]) -> Bool {
+        names.split(whereSeparator: { !isWordByte($0) }).contains { $0.elementsEqual(callToAction) }
+    }
+
+    private static let callToAction = Array("cta".utf8)
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {
         names.split(whereSeparator: { !isWordByte($0) && $0 != UInt8(ascii: "-") })

@@ -140,6 +140,7 @@ struct MainContent {
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
             if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
         }
+        Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats)
         Self.dropRequotedBlocks(&include, tree: tree, stats: stats)
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
@@ -278,6 +279,32 @@ struct MainContent {
             if drop {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
+        }
+    }
+
+    /// Drops a block named as a call to action ("cta") that closes a long article: after twice its
+    /// text of content, with no paragraph of prose after it (an appeal for donations). On other
+    /// pages (services, lists) such blocks are sections of the content, and stay.
+    private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
+        guard stats.chars[core] - stats.linkChars[core] >= 1200 else { return }
+        var before: Int32 = 0
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            let end = Int(node.end)
+            guard include[index], node.hint.isCallToAction, node.tag.layout != .inline,
+                  !(index <= core && core < end) else {
+                if include[index] && node.tag == .text { before += stats.chars[index] }
+                index += 1
+                continue
+            }
+            if before >= 2 * stats.chars[index]
+                && !(end..<nodes.count).contains(where: { include[$0] && stats.proseBlocks[$0] > 0 }) {
+                for inner in index..<end { include[inner] = false }
+            } else {
+                before += (index..<end).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+            }
+            index = end
         }
     }
 

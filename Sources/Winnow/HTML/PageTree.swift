@@ -49,6 +49,9 @@ struct ContentHint: Equatable {
     /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
     /// describes a product, whose content is the description and specifications.
     var isReviews = false
+    /// Named as a call to action ("cta" as a word: "donate-cta", "cta_box"): chrome when it
+    /// closes the content, an appeal after the article; a page's sections are often named so too.
+    var isCallToAction = false
     /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
     /// content even while hidden.
     var isFolded = false

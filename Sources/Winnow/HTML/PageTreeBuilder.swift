@@ -146,6 +146,7 @@ final class PageTreeBuilder {
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isReviews = hint.isReviews || other.isReviews
+        hint.isCallToAction = hint.isCallToAction || other.isCallToAction
         hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain

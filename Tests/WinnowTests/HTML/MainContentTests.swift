@@ -438,4 +438,21 @@ import Testing
         let article = Self.mainText("<body><article>\(Self.article)\(Self.article)</article></body>")
         #expect(article.components(separatedBy: "The council approved").count == 3, "\(article)")
     }
+
+    @Test func aCallToActionAfterALongArticleIsLeftOut() {
+        let appeal = """
+            <div class="donate-cta"><h3>Support our newsroom</h3><p>We report on the town every day at no cost to \
+            you, but it is far from free to produce, so please give what you can, today.</p></div>
+            """
+        let long = String(repeating: Self.article, count: 4)
+        let html = "<article><div class=\"story\">\(long)\(appeal)</div></article>"
+        let text = Self.mainText(html)
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("Support our newsroom"), "\(text)")
+        // Between paragraphs, or on a short page, such a block is a section of the content.
+        let inside = "<article><div class=\"story\">\(long)\(appeal)\(Self.article)</div></article>"
+        #expect(Self.mainText(inside).contains("Support our newsroom"))
+        let short = "<article><div class=\"story\">\(Self.article)\(appeal)</div></article>"
+        #expect(Self.mainText(short).contains("Support our newsroom"))
+    }
 }
