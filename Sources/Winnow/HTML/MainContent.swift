@@ -33,7 +33,8 @@
 ///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
 ///    short, and their headings belong to them).
 ///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out,
-///    and on a product page any block that repeats an earlier one.
+///    and on a product page any block that repeats an earlier one. So is a block named as a call
+///    to action ("cta"), or a form, that closes a long article.
 /// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
 ///    step 4 at all, then the whole page less its chrome.
 struct MainContent {
@@ -282,9 +283,9 @@ struct MainContent {
         }
     }
 
-    /// Drops a block named as a call to action ("cta") that closes a long article: after twice its
-    /// text of content, with no paragraph of prose after it (an appeal for donations). On other
-    /// pages (services, lists) such blocks are sections of the content, and stay.
+    /// Drops a block named as a call to action ("cta"), or a form, that closes a long article: after
+    /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
+    /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
         guard stats.chars[core] - stats.linkChars[core] >= 1200 else { return }
         var before: Int32 = 0
@@ -292,7 +293,7 @@ struct MainContent {
         while index < nodes.count {
             let node = nodes[index]
             let end = Int(node.end)
-            guard include[index], node.hint.isCallToAction, node.tag.layout != .inline,
+            guard include[index], node.hint.isCallToAction || node.tag == .form, node.tag.layout != .inline,
                   !(index <= core && core < end) else {
                 if include[index] && node.tag == .text { before += stats.chars[index] }
                 index += 1

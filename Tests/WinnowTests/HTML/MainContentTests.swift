@@ -455,4 +455,16 @@ import Testing
         let short = "<article><div class=\"story\">\(Self.article)\(appeal)</div></article>"
         #expect(Self.mainText(short).contains("Support our newsroom"))
     }
+
+    @Test func aFormAfterALongArticleIsLeftOut() {
+        let form = """
+            <form action="/contact"><h3>Ask our reporters</h3><label>First name</label><input name="first">\
+            <label>Email address</label><input name="email"><button>Send</button></form>
+            """
+        let long = String(repeating: Self.article, count: 4)
+        let text = Self.mainText("<article><div class=\"story\">\(long)\(form)</div></article>")
+        #expect(text.hasSuffix("from next week.") && !text.contains("Ask our reporters"), "\(text)")
+        let short = Self.mainText("<article><div class=\"story\">\(Self.article)\(form)</div></article>")
+        #expect(short.contains("Ask our reporters"), "\(short)")
+    }
 }
