@@ -145,7 +145,8 @@ struct ContentHints {
     /// "cta" as a word of its own ("newsletter-cta", "cta_box"): a call to action, such as an appeal
     /// for donations or sign-ups; as part of a word it is in "selectable" or "factaly".
     private static func hasCallToActionWord(_ names: [UInt8]) -> Bool {
-        names.split(whereSeparator: { !isWordByte($0) }).contains { $0.elementsEqual(callToAction) }
+        ByteSearch.contains(callToAction, in: names)
+            && names.split(whereSeparator: { !isWordByte($0) }).contains { $0.elementsEqual(callToAction) }
     }
 
     private static let callToAction = Array("cta".utf8)

@@ -287,7 +287,8 @@ struct MainContent {
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
     /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
-        guard stats.chars[core] - stats.linkChars[core] >= 1200 else { return }
+        guard stats.chars[core] - stats.linkChars[core] >= 1200,
+              let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 }) else { return }
         var before: Int32 = 0
         var index = 0
         while index < nodes.count {
@@ -299,8 +300,7 @@ struct MainContent {
                 index += 1
                 continue
             }
-            if before >= 2 * stats.chars[index]
-                && !(end..<nodes.count).contains(where: { include[$0] && stats.proseBlocks[$0] > 0 }) {
+            if before >= 2 * stats.chars[index] && lastProse < end {
                 for inner in index..<end { include[inner] = false }
             } else {
                 before += (index..<end).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
