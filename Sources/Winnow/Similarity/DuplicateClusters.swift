@@ -85,23 +85,25 @@ public struct DuplicateClusters: Sendable {
         }
 
         // Complete linkage: every pair within a cluster clears the floor, not only the pairs that
-        // joined it. Jaccard distance (1 − J) is a metric, so a cluster keeps its members and its
-        // radius (the largest distance from its kept document): most joins are proven by the triangle
-        // inequality, and only the others compare the two clusters' members pair by pair.
+        // joined it. Jaccard distance (1 − J) is a metric, so each cluster keeps its members with their
+        // comparison to its kept document; its radius (the largest distance from the kept document)
+        // proves most joins by the triangle inequality, and only the others compare the two
+        // clusters' members pair by pair.
         let limit = 1 - options.minJaccard
-        var members: [Int: [Int]] = [:]
-        var radius: [Int: Double] = [:]
+        var members: [Int: [(position: Int, toRoot: ShingleSketch.Comparison)]] = [:]
         var unlinkable: Set<UInt64> = []
+        func radius(_ root: Int) -> Double {
+            members[root]?.map { options.distanceBound($0.toRoot) }.max() ?? 0
+        }
         func linkable(_ first: Int, _ second: Int, roots known: ShingleSketch.Comparison?) -> Bool {
             guard let between = known ?? compare(first, second), options.clearsFloor(between) else { return false }
-            if radius[first, default: 0] + options.distanceBound(between) + radius[second, default: 0] <= limit {
-                return true
-            }
+            if radius(first) + options.distanceBound(between) + radius(second) <= limit { return true }
             // A pair of clusters found apart stays apart: a root keeps its members until it is
             // absorbed, so the pair that failed is still there.
             let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
             if unlinkable.contains(key) { return false }
-            let left = [first] + members[first, default: []], right = [second] + members[second, default: []]
+            let left = [first] + (members[first]?.map(\.position) ?? [])
+            let right = [second] + (members[second]?.map(\.position) ?? [])
             var alike = left.count * right.count <= Self.maximumCrossChecks
             check: for x in left where alike {
                 for y in right {
@@ -116,15 +118,10 @@ public struct DuplicateClusters: Sendable {
         }
         func link(_ first: Int, _ second: Int) {
             let root = min(first, second), absorbed = max(first, second)
-            let moved = [absorbed] + (members.removeValue(forKey: absorbed) ?? [])
-            radius[absorbed] = nil
-            var farthest = radius[root, default: 0]
-            for member in moved {
-                let pair = sketcher.compare(tally.sketch(order[root]), tally.sketch(order[member]))
-                farthest = max(farthest, options.distanceBound(pair))
+            let moved = [absorbed] + (members.removeValue(forKey: absorbed)?.map(\.position) ?? [])
+            members[root, default: []] += moved.map { member in
+                (member, sketcher.compare(tally.sketch(order[root]), tally.sketch(order[member])))
             }
-            members[root, default: []] += moved
-            radius[root] = farthest
         }
 
         // Bucket keys band by band in keep order, read once from the tally's per-document rows.
@@ -180,10 +177,10 @@ public struct DuplicateClusters: Sendable {
 
         // The root of a set is its smallest position: the kept document.
         var clusters = members.map { root, others in
-            Cluster(members: [Member(id: tally.ids[order[root]], similarity: 1)] + others.sorted().map { member in
-                Member(id: tally.ids[order[member]],
-                       similarity: sketcher.compare(tally.sketch(order[root]), tally.sketch(order[member])).jaccard)
-            })
+            Cluster(members: [Member(id: tally.ids[order[root]], similarity: 1)]
+                + others.sorted { $0.position < $1.position }.map { member in
+                    Member(id: tally.ids[order[member.position]], similarity: member.toRoot.jaccard)
+                })
         }
         clusters.sort { $0.size != $1.size ? $0.size > $1.size : $0.kept.utf8.lexicographicallyPrecedes($1.kept.utf8) }
         self.clusters = clusters

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
-/// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches). Documents in no line are alone. It is what `winnow dedup merge` writes and
+/// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches).
+/// Documents in no line are alone. It is what `winnow dedup merge` writes and
 /// `winnow dedup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {

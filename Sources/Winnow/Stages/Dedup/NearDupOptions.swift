@@ -23,8 +23,8 @@ public struct NearDupOptions: StageOptions {
     public var rows = 4
     /// The Jaccard similarity that joins a pair on its own.
     public var threshold = 0.75
-    /// The estimated containment that joins a pair whose similarity is at least `min_jaccard` (0
-    /// turns containment off).
+    /// The containment that joins a pair whose similarity is at least `min_jaccard` (0 turns
+    /// containment off).
     public var containment = 0.9
     /// No pair below this Jaccard similarity is ever joined.
     public var minJaccard = 0.6

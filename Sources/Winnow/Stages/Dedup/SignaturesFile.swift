@@ -1,5 +1,3 @@
-import Foundation
-
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
 ///     {"format":"winnow.minhash-signatures","version":2,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
