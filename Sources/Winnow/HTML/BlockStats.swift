@@ -164,6 +164,11 @@ struct BlockStats {
         }
     }
 
+    /// Characters of the subtree outside links: its prose.
+    func proseChars(_ index: Int) -> Int32 {
+        chars[index] - linkChars[index]
+    }
+
     func linkDensity(_ index: Int) -> Double {
         chars[index] == 0 ? 0 : Double(linkChars[index]) / Double(chars[index])
     }

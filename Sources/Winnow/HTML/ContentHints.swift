@@ -6,8 +6,9 @@ struct ContentHints {
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
     mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
-        var key: UInt64 = isClass ? 0xcbf2_9ce4_8422_2325 : 0x8422_2325_cbf2_9ce4
-        for byte in names { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
+        for byte in names { hash.add(byte) }
+        let key = hash.state
         if let known = cache[key] { return known }
         let hint = Self.match(Self.semanticNames(names), isClass: isClass)
         if cache.count < 4096 { cache[key] = hint }
@@ -105,9 +106,7 @@ struct ContentHints {
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
-            hint.isBoilerplate = false
-            hint.isComment = false
-            hint.isDisplay = false
+            hint.setChrome(false)
             hint.isReviews = false
             hint.isCallToAction = false
         }
@@ -129,17 +128,22 @@ struct ContentHints {
     /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
     /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
     private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        if !names.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+        if !names.contains(where: isUtilityMark) {
             return Array(names.lazy.map(lowercase))
         }
         var kept: [UInt8] = []
         kept.reserveCapacity(names.count)
         for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
-        where !token.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+        where !token.contains(where: isUtilityMark) {
             if !kept.isEmpty { kept.append(0x20) }
             kept.append(contentsOf: token.lazy.map(lowercase))
         }
         return kept
+    }
+
+    /// The marks of a variant or an arbitrary value in a utility class: ':', '[', '('.
+    private static func isUtilityMark(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ":") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(")
     }
 
     /// "cta" as a word of its own ("newsletter-cta", "cta_box"): a call to action, such as an appeal

@@ -55,11 +55,9 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     }
 
     private static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name {
-            hash = (hash ^ UInt64(byte | 0x20)) &* 0x100_0000_01b3
-        }
-        return hash
+        var hash = StableHash()
+        for byte in name { hash.add(byte | 0x20) }
+        return hash.state
     }
 
     private static let byName: [UInt64: HTMLTag] = {

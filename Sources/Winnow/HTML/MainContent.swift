@@ -91,7 +91,7 @@ struct MainContent {
             // Little prose in the best element and much more text in the main landmark: a list or
             // grid of items (links, prices, short lines), which the landmark holds.
             if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-               stats.chars[best] - stats.linkChars[best] < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
+               stats.proseChars(best) < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
                 core = landmark
                 root = landmark
             }
@@ -115,7 +115,7 @@ struct MainContent {
             var index = 0
             while index < count {
                 if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
-                    && !roots.contains(where: { $0 <= index && index < Int(nodes[$0].end) }) {
+                    && !roots.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) }) {
                     roots.append(index)
                     index = Int(nodes[index].end)
                 } else {
@@ -159,8 +159,8 @@ struct MainContent {
         var ancestor = Int(nodes[best].parent)
         // The main landmark is as wide as the author says the content is.
         while ancestor > 0 && !nodes[best].hint.isMain {
-            let prose = stats.chars[root] - stats.linkChars[root]
-            let outerProse = stats.chars[ancestor] - stats.linkChars[ancestor]
+            let prose = stats.proseChars(root)
+            let outerProse = stats.proseChars(ancestor)
             let addedChars = stats.chars[ancestor] - stats.chars[root]
             let addedLinks = stats.linkChars[ancestor] - stats.linkChars[root]
             let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
@@ -175,7 +175,7 @@ struct MainContent {
             let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
             // A best element of a sentence or two: any ancestor with three times its text, links
             // included, is nearer the content (a page whose items are all links).
-            let weakCore = stats.chars[best] - stats.linkChars[best] < 300 && stats.chars[ancestor] >= 3 * stats.chars[root]
+            let weakCore = stats.proseChars(best) < 300 && stats.chars[ancestor] >= 3 * stats.chars[root]
             if (twiceTheProse || restOfArticle || weakCore) && !teasers { root = ancestor }
             if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)
@@ -186,6 +186,11 @@ struct MainContent {
     /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
     private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
+    }
+
+    /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).
+    private static func isWithin(_ index: Int, subtreeOf root: Int, nodes: [PageNode]) -> Bool {
+        root <= index && index < Int(nodes[root].end)
     }
 
     /// More than a third of the element's text is link text: a table of contents, a list of items.
@@ -263,7 +268,7 @@ struct MainContent {
         let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
-            if index <= core && core < Int(node.end) { continue }
+            if Self.isWithin(core, subtreeOf: index, nodes: nodes) { continue }
             if keepCore && index > core && index < coreEnd { continue }
             guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
@@ -287,7 +292,7 @@ struct MainContent {
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
     /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
-        guard stats.chars[core] - stats.linkChars[core] >= 1200,
+        guard stats.proseChars(core) >= 1200,
               let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 }) else { return }
         var before: Int32 = 0
         var index = 0
@@ -295,7 +300,7 @@ struct MainContent {
             let node = nodes[index]
             let end = Int(node.end)
             guard include[index], node.hint.isCallToAction || node.tag == .form, node.tag.layout != .inline,
-                  !(index <= core && core < end) else {
+                  !Self.isWithin(core, subtreeOf: index, nodes: nodes) else {
                 if include[index] && node.tag == .text { before += stats.chars[index] }
                 index += 1
                 continue
@@ -319,7 +324,7 @@ struct MainContent {
         var seen: [UInt64: Bool] = [:]
         var owner = -1
         var texts: [Int] = []
-        var hash: UInt64 = 0
+        var hash = StableHash()
         var chars: Int32 = 0
         func quoted(_ index: Int) -> Bool {
             var node = index
@@ -332,10 +337,10 @@ struct MainContent {
         func finish() {
             guard owner >= 0, chars >= 60 else { return }
             let isQuote = quoted(owner)
-            if let earlierIsQuote = seen[hash] {
+            if let earlierIsQuote = seen[hash.state] {
                 if (isQuote && !earlierIsQuote) || productPage { for text in texts { include[text] = false } }
             } else {
-                seen[hash] = isQuote
+                seen[hash.state] = isQuote
             }
         }
         for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
@@ -344,14 +349,14 @@ struct MainContent {
                 finish()
                 owner = block
                 texts = []
-                hash = 0xcbf2_9ce4_8422_2325
+                hash = StableHash()
                 chars = 0
             }
             texts.append(index)
             chars += stats.chars[index]
             for byte in tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
             where byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                hash.add(byte)
             }
         }
         finish()

@@ -63,4 +63,12 @@ struct ContentHint: Equatable {
     /// the page (server-rendered pages that scripts reveal, forums that serve crawlers a
     /// `<noscript>` copy).
     var isHidden = false
+
+    /// Marks the element as chrome, or as not chrome, for a reason that outranks its names (its tag,
+    /// a marked article body): either way it is no longer chrome only as comments or by display.
+    mutating func setChrome(_ chrome: Bool) {
+        isBoilerplate = chrome
+        isComment = false
+        isDisplay = false
+    }
 }

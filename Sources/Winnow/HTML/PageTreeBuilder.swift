@@ -71,16 +71,12 @@ final class PageTreeBuilder {
         hint.isStreamed = streamed
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
-            hint.isBoilerplate = true
-            hint.isComment = false
-            hint.isDisplay = false
+            hint.setChrome(true)
             hint.weight -= 25
         case .article, .main:
             hint.isMain = hint.isMain || tag == .main
             hint.weight += 25
-            hint.isBoilerplate = false
-            hint.isComment = false
-            hint.isDisplay = false
+            hint.setChrome(false)
         case .html, .body, .head:
             // Class names on the page itself describe the whole page ("single-post has-sidebar").
             hint = ContentHint()
@@ -90,9 +86,7 @@ final class PageTreeBuilder {
             break
         }
         if hint.isArticleBody {
-            hint.isBoilerplate = false
-            hint.isComment = false
-            hint.isDisplay = false
+            hint.setChrome(false)
             hint.isReviews = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
