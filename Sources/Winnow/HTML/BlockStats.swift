@@ -82,14 +82,25 @@ struct BlockStats {
                 if first == index { headedByChrome[parent] = true }
             }
         }
+        // Left out: hidden, chrome by name (unless `spared`), reviews on a product page, or headed
+        // by chrome; but never an element holding more than half the page's prose.
+        func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
+            var excluded = [Bool](repeating: false, count: count)
+            for index in 1..<count {
+                let hint = nodes[index].hint
+                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
+                    || (reviewsAreChrome && hint.isReviews)
+                excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+            }
+            return excluded
+        }
+        excluded = exclusions(sparing: { _ in false })
         var commentProse: Int32 = 0
         var displayProse: Int32 = 0
         var keptProse: Int32 = 0
         var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
-            let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate) || (reviewsAreChrome && node.hint.isReviews)
-            excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
                 commentProse += prose[index]
             } else if excluded[index] && !excluded[Int(node.parent)] && node.hint.isDisplay && !node.hint.isHidden {
@@ -103,22 +114,12 @@ struct BlockStats {
         // Comments hold more prose than all the rest, no article body is marked and the rest is not
         // a long article of its own: a forum thread, whose posts are its content.
         if commentProse > keptProse && articleProse < 150 && keptProse < 5000 {
-            for index in 1..<count {
-                let node = nodes[index]
-                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isComment)
-                    || (reviewsAreChrome && node.hint.isReviews)
-                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
-            }
+            excluded = exclusions(sparing: \.isComment)
         }
         // Elements named for how they show hold twice the prose of the rest, and little is left: the
         // names are the theme's ("banner" for every hero section), not chrome.
         else if displayProse > 2 * keptProse && keptProse < 1000 {
-            for index in 1..<count {
-                let node = nodes[index]
-                let leftOut = node.hint.isHidden || (chrome && node.hint.isBoilerplate && !node.hint.isDisplay)
-                    || (reviewsAreChrome && node.hint.isReviews)
-                excluded[index] = excluded[Int(node.parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
-            }
+            excluded = exclusions(sparing: \.isDisplay)
         }
         for index in 0..<count where nodes[index].tag == .text {
             if excluded[index] {
