@@ -77,5 +77,16 @@ import Testing
         #expect { try SignaturesFile.read(signatures, options: options, into: &tally) } throws: {
             "\($0)".contains("bad.sig:2") && "\($0)".contains("signature")
         }
+        // A sketch out of order, or longer than the header's size, would compare wrongly: refused.
+        let slots = String(repeating: "0", count: 8 * options.permutations)
+        for sketch in ["0000000200000001", (0...options.sketch).map { String(format: "%08x", $0) }.joined()] {
+            let line = "{\"id\":\"x\",\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
+            let path = folder.write("sketch.sig", header + "\n" + line + "\n")
+            var sketchTally = SignatureTally()
+            #expect { try SignaturesFile.read(path, options: options, into: &sketchTally) } throws: {
+                "\($0)".contains("sketch.sig:2") && "\($0)".contains("ascending")
+            }
+            #expect(sketchTally.count == 0)
+        }
     }
 }
