@@ -29,6 +29,9 @@ SETS = {
     "python-docs": ("jsonl", f"{EVAL}/sites/python-docs/pages.jsonl.gz", f"{EVAL}/sites/python-docs/truth.json"),
     "sqlite-docs": ("jsonl", f"{EVAL}/sites/sqlite-docs/pages.jsonl.gz", f"{EVAL}/sites/sqlite-docs/truth.json"),
 }
+# Named subsets: (set, N) is the N smallest pages of a folder set by decompressed size, where per-page
+# costs (process start, parser setup, output) weigh most against the bytes.
+SMALLEST = {"wcxb-small": ("wcxb", 300)}
 PAGE_SUFFIXES = (".html.gz", ".html")
 
 
@@ -67,6 +70,8 @@ def resolve(target):
     """(label, kind, input, truth or None) of a set name or a path."""
     if target in SETS:
         return (target, *SETS[target])
+    if target in SMALLEST:
+        return (target, *SETS[SMALLEST[target][0]])
     path = os.path.abspath(target)
     label = os.path.basename(path.rstrip("/"))
     if os.path.isdir(path):
@@ -85,11 +90,11 @@ def optional(folder, name):
     return path if os.path.isfile(path) else None
 
 
-def limit_folder(pages, limit, work):
-    """A folder of symlinks to the first `limit` pages, so that every tool reads the same ones."""
+def subset_folder(pages, work):
+    """A folder of symlinks to `pages`, so that every tool reads the same ones."""
     folder = os.path.join(work, "input-html")
     os.makedirs(folder)
-    for path in pages[:limit]:
+    for path in pages:
         os.symlink(path, os.path.join(folder, os.path.basename(path)))
     return folder, folder_pages(folder)
 
@@ -123,8 +128,12 @@ def prepare(target, work, limit):
     files = []
     if kind == "folder":
         files = folder_pages(source)
+        if target in SMALLEST:
+            files = sorted(sorted(files, key=lambda p: len(read_page(p)))[: SMALLEST[target][1]])
         if limit:
-            source, files = limit_folder(files, limit, work)
+            files = files[:limit]
+        if target in SMALLEST or limit:
+            source, files = subset_folder(files, work)
         ids = {page_id(os.path.basename(p)) for p in files}
         size = sum(len(read_page(p)) for p in files)
     else:
