@@ -39,6 +39,9 @@ struct ContentHints {
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only",
+        // A shop's other products beside the one on the page.
+        "recently-viewed", "recentlyviewed", "recently_viewed", "upsell", "up-sell", "cross-sell", "crosssell",
+        "recommendation", "also-like", "alsolike",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }

@@ -467,4 +467,14 @@ import Testing
         let short = Self.mainText("<article><div class=\"story\">\(Self.article)\(form)</div></article>")
         #expect(short.contains("Ask our reporters"), "\(short)")
     }
+
+    @Test func recentlyViewedAndRecommendedProductsAreLeftOut() {
+        let others = "<p>A roomy pack for long weekends, with a hip belt, a frame sheet, and pockets everywhere you need them.</p>"
+        for name in ["recently-viewed", "product-recommendations", "upsell-products", "cross-sell"] {
+            let html = "<body><div class=\"product\">\(Self.productDescription)"
+                + "<div class=\"\(name)\"><h2>You may also like</h2>\(others)</div></div></body>"
+            let text = Self.mainText(html)
+            #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack"), "\(name): \(text)")
+        }
+    }
 }
