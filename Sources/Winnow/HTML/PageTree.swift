@@ -11,6 +11,8 @@ struct PageTree {
     var metadata = PageMetadata()
     /// What the page's structured data says it is.
     var kind = PageKind()
+    /// The product description its structured data states.
+    var productDescription = ProductDescription()
 }
 
 /// One element or text run of a `PageTree`.

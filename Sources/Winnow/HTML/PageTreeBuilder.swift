@@ -152,6 +152,7 @@ final class PageTreeBuilder {
         case .jsonLD:
             tree.metadata.jsonLD(captured)
             tree.kind.jsonLD(captured)
+            tree.productDescription.jsonLD(captured)
         case .none: break
         }
         capture = .none

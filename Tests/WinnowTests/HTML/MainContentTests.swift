@@ -477,4 +477,25 @@ import Testing
             #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack"), "\(name): \(text)")
         }
     }
+
+    @Test func aProductDescriptionOnlyInStructuredDataIsAdded() {
+        let description = "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
+            + "fabric and a lightweight material that enables maximum movement. <ul><li>Slim fit</li>"
+            + "<li>Crew neck</li><li>100% Polyester</li></ul> Machine wash cold &amp; tumble dry low, and do not iron the print."
+        let data = "{\"@context\": \"https://schema.org\", \"@type\": \"Product\", \"name\": \"Arrival T-Shirt\", "
+            + "\"description\": \"\(description)\", \"offers\": {\"@type\": \"Offer\", \"price\": \"25.00\"}}"
+        let head = "<script type=\"application/ld+json\">\(data)</script>"
+        let visible = "<div class=\"product\"><h1>Arrival T-Shirt</h1><p>$25.00</p><button>Add to bag</button>"
+            + "<p>Customers say it fits true to size.</p><p>Free standard delivery for orders over $75.</p></div>"
+        let text = Self.mainText("<html><head>\(head)</head><body>\(visible)</body></html>")
+        #expect(text.contains("The Arrival T-Shirt is your admission") && text.contains("Slim fit\n"), "\(text)")
+        #expect(text.contains("cold & tumble dry") && !text.contains("<li>"), "\(text)")
+        // Shown on the page, it comes once; on a page that is not a product, it is not added.
+        let shown = "<div class=\"product\"><h1>Arrival T-Shirt</h1><div class=\"description\">\(description)</div></div>"
+        let once = Self.mainText("<html><head>\(head)</head><body>\(shown)</body></html>")
+        #expect(once.components(separatedBy: "is your admission").count == 2, "\(once)")
+        let article = head.replacingOccurrences(of: "\"Product\"", with: "\"Article\"")
+        let other = Self.mainText("<html><head>\(article)</head><body>\(visible)</body></html>")
+        #expect(!other.contains("is your admission"), "\(other)")
+    }
 }
