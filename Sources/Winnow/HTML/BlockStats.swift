@@ -62,9 +62,17 @@ struct BlockStats {
             endsSentence[index] = letters > 0 && Self.endsSentence(tail)
         }
         var prose = [Int32](repeating: 0, count: count)
+        // The longest run of text outside links in each subtree: 100 characters make a paragraph.
+        var longestProse = [Int32](repeating: 0, count: count)
         for index in stride(from: count - 1, through: 0, by: -1) {
-            if nodes[index].tag == .text { prose[index] = chars[index] - linkChars[index] }
-            if index > 0 { prose[Int(nodes[index].parent)] += prose[index] }
+            if nodes[index].tag == .text {
+                prose[index] = chars[index] - linkChars[index]
+                longestProse[index] = prose[index]
+            }
+            guard index > 0 else { continue }
+            let parent = Int(nodes[index].parent)
+            prose[parent] += prose[index]
+            longestProse[parent] = max(longestProse[parent], longestProse[index])
         }
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
@@ -80,6 +88,18 @@ struct BlockStats {
                 var first = parent + 1
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }
+            }
+            // A block that opens with a heading introducing other products lists them: the highest
+            // element the heading opens that holds no paragraph, short of the main landmark.
+            for index in 1..<count where nodes[index].tag.isHeading && RecommendationHeading.matches(index, tree: tree) {
+                var block = -1
+                var ancestor = Int(nodes[index].parent)
+                while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body, longestProse[ancestor] < 100,
+                      !(ancestor + 1..<index).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 }) {
+                    block = ancestor
+                    ancestor = Int(nodes[ancestor].parent)
+                }
+                if block > 0 { headedByChrome[block] = true }
             }
         }
         // Left out: hidden, chrome by name (unless `spared`), reviews on a product page, or headed

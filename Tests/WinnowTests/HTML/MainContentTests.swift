@@ -498,4 +498,20 @@ import Testing
         let other = Self.mainText("<html><head>\(article)</head><body>\(visible)</body></html>")
         #expect(!other.contains("is your admission"), "\(other)")
     }
+
+    @Test func aBlockOpenedByAHeadingThatIntroducesOtherProductsIsLeftOut() {
+        let items = (1...4).map {
+            "<li><a href=\"/p/\($0)\">Trail Daypack \($0)0</a><p>A roomy pack, with a hip belt.</p><span>$89.00</span></li>"
+        }
+        let others = "<div class=\"x1\"><div class=\"x2\"><h2>Customers who viewed this item also viewed</h2></div>"
+            + "<ul>\(items.joined())</ul></div>"
+        let html = "<body><div class=\"product\">\(Self.productDescription)\(others)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack") && !text.contains("also viewed"), "\(text)")
+        // Not a block that holds a paragraph after such a heading: a category page's introduction.
+        let intro = "<p>An ergonomic mouse keeps the hand and the wrist in a neutral position, which eases the strain "
+            + "of long days at a desk, and of the repetitive motion of mousing.</p>"
+        let category = Self.mainText("<body><div class=\"x1\"><h2>Related products</h2>\(intro)<ul>\(items.joined())</ul></div></body>")
+        #expect(category.contains("An ergonomic mouse keeps"), "\(category)")
+    }
 }
