@@ -99,7 +99,19 @@ struct BlockStats {
                     block = ancestor
                     ancestor = Int(nodes[ancestor].parent)
                 }
-                if block > 0 { headedByChrome[block] = true }
+                if block > 0 {
+                    headedByChrome[block] = true
+                    continue
+                }
+                // A heading amid other content: it and the siblings after it, up to the next heading
+                // or paragraph, are the block.
+                let parent = Int(nodes[index].parent)
+                headedByChrome[index] = true
+                var sibling = Int(nodes[index].end)
+                while sibling < Int(nodes[parent].end), !nodes[sibling].tag.isHeading, longestProse[sibling] < 100 {
+                    headedByChrome[sibling] = true
+                    sibling = Int(nodes[sibling].end)
+                }
             }
         }
         // Left out: hidden, chrome by name (unless `spared`), reviews on a product page, or headed

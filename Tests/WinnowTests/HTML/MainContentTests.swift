@@ -508,6 +508,11 @@ import Testing
         let html = "<body><div class=\"product\">\(Self.productDescription)\(others)</div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack") && !text.contains("also viewed"), "\(text)")
+        // A heading amid the content: it and the siblings after it, up to the next heading.
+        let amid = "<body><div class=\"product\">\(Self.productDescription)<h2>Recently viewed</h2><ul>\(items.joined())</ul>"
+            + "<h2>Delivery</h2><p>Ships within two days from our warehouse, free over fifty dollars.</p></div></body>"
+        let page = Self.mainText(amid)
+        #expect(page.contains("A light pack") && page.contains("Ships within two days") && !page.contains("roomy pack"), "\(page)")
         // Not a block that holds a paragraph after such a heading: a category page's introduction.
         let intro = "<p>An ergonomic mouse keeps the hand and the wrist in a neutral position, which eases the strain "
             + "of long days at a desk, and of the repetitive motion of mousing.</p>"
