@@ -77,8 +77,8 @@ struct BlockStats {
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
-        // On a product page, customer reviews are chrome: the content is the description.
-        let reviewsAreChrome = chrome && tree.kind.isProduct
+        // On a product page, customer reviews and fine print are chrome: the content is the description.
+        let productChromeIsChrome = chrome && tree.kind.isProduct
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
         if chrome {
@@ -114,14 +114,14 @@ struct BlockStats {
                 }
             }
         }
-        // Left out: hidden, chrome by name (unless `spared`), reviews on a product page, or headed
+        // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page, or headed
         // by chrome; but never an element holding more than half the page's prose.
         func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
                 let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
-                    || (reviewsAreChrome && hint.isReviews)
+                    || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             }
             return excluded

@@ -102,7 +102,7 @@ struct ContentHints {
                 hint.isComment = true
             }
         }
-        hint.isReviews = hasReviewWord(names)
+        hint.isProductChrome = hasReviewWord(names) || ByteSearch.contains(disclaimer, in: names)
         hint.isCallToAction = hasCallToActionWord(names)
         hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
@@ -110,13 +110,14 @@ struct ContentHints {
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
             hint.setChrome(false)
-            hint.isReviews = false
+            hint.isProductChrome = false
             hint.isCallToAction = false
         }
         return hint
     }
 
     private static let review = Array("review".utf8)
+    private static let disclaimer = Array("disclaimer".utf8)
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: [UInt8]) -> Bool {

@@ -87,7 +87,7 @@ final class PageTreeBuilder {
         }
         if hint.isArticleBody {
             hint.setChrome(false)
-            hint.isReviews = false
+            hint.isProductChrome = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
@@ -139,7 +139,7 @@ final class PageTreeBuilder {
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
-        hint.isReviews = hint.isReviews || other.isReviews
+        hint.isProductChrome = hint.isProductChrome || other.isProductChrome
         hint.isCallToAction = hint.isCallToAction || other.isCallToAction
         hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody

@@ -519,4 +519,15 @@ import Testing
         let category = Self.mainText("<body><div class=\"x1\"><h2>Related products</h2>\(intro)<ul>\(items.joined())</ul></div></body>")
         #expect(category.contains("An ergonomic mouse keeps"), "\(category)")
     }
+
+    @Test func finePrintIsLeftOutOfAProductPageOnly() {
+        let fine = "<div class=\"feature__disclaimer\"><p>Colour availability may vary by country or carrier, and "
+            + "storage options, prices and delivery times depend on the region.</p></div>"
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(fine)</div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && !text.contains("availability may vary"), "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(fine)</article></body>")
+        #expect(article.contains("availability may vary"), "\(article)")
+    }
 }
