@@ -59,6 +59,10 @@ struct ContentHints {
     private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
                                             "collapse", "accordion", "faq"].map { Array($0.utf8) }
 
+    /// A shop's controls that buy the product of the page.
+    private static let purchase: [[UInt8]] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
+                                              "add-to-basket", "addtobasket", "buy-now", "buynow"].map { Array($0.utf8) }
+
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
 
@@ -104,6 +108,7 @@ struct ContentHints {
         }
         hint.isProductChrome = hasReviewWord(names) || ByteSearch.contains(disclaimer, in: names)
         hint.isCallToAction = hasCallToActionWord(names)
+        hint.isPurchase = purchase.contains { ByteSearch.contains($0, in: names) }
         hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }

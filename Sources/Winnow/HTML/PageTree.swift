@@ -55,6 +55,8 @@ struct ContentHint: Equatable {
     /// Named as a call to action ("cta" as a word: "donate-cta", "cta_box"): chrome when it
     /// closes the content, an appeal after the article; a page's sections are often named so too.
     var isCallToAction = false
+    /// Named as a shop's purchase control ("add-to-cart", "buy-now"): the page sells a product.
+    var isPurchase = false
     /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
     /// content even while hidden.
     var isFolded = false

@@ -69,6 +69,7 @@ final class PageTreeBuilder {
         }
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         hint.isStreamed = streamed
+        if hint.isPurchase { tree.kind.offersPurchase() }
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.setChrome(true)
@@ -141,6 +142,7 @@ final class PageTreeBuilder {
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isProductChrome = hint.isProductChrome || other.isProductChrome
         hint.isCallToAction = hint.isCallToAction || other.isCallToAction
+        hint.isPurchase = hint.isPurchase || other.isPurchase
         hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain

@@ -530,4 +530,13 @@ import Testing
         let article = Self.mainText("<body><article>\(Self.article)\(fine)</article></body>")
         #expect(article.contains("availability may vary"), "\(article)")
     }
+
+    @Test func aPageWithAnAddToCartButtonIsAProductPage() {
+        let body = "<div class=\"product\">\(Self.productDescription)<form><button class=\"btn add-to-cart\">Add to cart</button></form>"
+            + "\(Self.reviewsSection())</div>"
+        let text = Self.mainText("<body>\(body)</body>")
+        #expect(text.contains("A light pack for day hikes") && !text.contains("moderators"), "\(text)")
+        let noCart = Self.mainText("<body>\(body.replacingOccurrences(of: "add-to-cart", with: "primary"))</body>")
+        #expect(noCart.contains("moderators"), "\(noCart)")
+    }
 }
