@@ -37,6 +37,8 @@ struct BlockStats {
         proseBlocks = [Int32](repeating: 0, count: count)
         var directLinks = [Int32](repeating: 0, count: count)
         var textCommas = [Int32](repeating: 0, count: count)
+        // Filler text of a template ("Lorem ipsum dolor sit amet"), never meant to be read.
+        var placeholder = [Bool](repeating: false, count: count)
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
             let node = nodes[index]
@@ -46,6 +48,7 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
+            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) { placeholder[index] = true }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
@@ -114,8 +117,8 @@ struct BlockStats {
                 }
             }
         }
-        // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page, or headed
-        // by chrome; but never an element holding more than half the page's prose.
+        // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page,
+        // headed by chrome, or filler text; but never an element holding more than half the page's prose.
         func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
@@ -123,6 +126,7 @@ struct BlockStats {
                 let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+                    || placeholder[index]
             }
             return excluded
         }
@@ -196,6 +200,15 @@ struct BlockStats {
             return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
         }
     }
+
+    /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
+    private static func isPlaceholder(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let start = text.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+              text.endIndex - start >= loremIpsum.count else { return false }
+        return zip(text[start...], loremIpsum).allSatisfy { ($0 | 0x20) == $1 }
+    }
+
+    private static let loremIpsum = Array("lorem ipsum".utf8)
 
     /// Characters of the subtree outside links: its prose.
     func proseChars(_ index: Int) -> Int32 {

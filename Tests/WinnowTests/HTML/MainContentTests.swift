@@ -539,4 +539,11 @@ import Testing
         let noCart = Self.mainText("<body>\(body.replacingOccurrences(of: "add-to-cart", with: "primary"))</body>")
         #expect(noCart.contains("moderators"), "\(noCart)")
     }
+
+    @Test func fillerTextOfATemplateIsLeftOut() {
+        let filler = "<div class=\"card\"><h3>Head Line 1</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+            + "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(filler)</article></body>")
+        #expect(text.hasPrefix("The council approved") && !text.contains("dolor sit amet"), "\(text)")
+    }
 }
