@@ -106,7 +106,7 @@ struct ContentHints {
                 hint.isComment = true
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || ByteSearch.contains(disclaimer, in: names)
+        hint.isProductChrome = hasReviewWord(names) || productChrome.contains { ByteSearch.contains($0, in: names) }
         hint.isCallToAction = hasCallToActionWord(names)
         hint.isPurchase = purchase.contains { ByteSearch.contains($0, in: names) }
         hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
@@ -122,7 +122,10 @@ struct ContentHints {
     }
 
     private static let review = Array("review".utf8)
-    private static let disclaimer = Array("disclaimer".utf8)
+    /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
+    /// beside what the page shows).
+    private static let productChrome: [[UInt8]] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
+                                                   "screen-reader-text"].map { Array($0.utf8) }
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: [UInt8]) -> Bool {

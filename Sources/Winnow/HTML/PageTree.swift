@@ -48,9 +48,10 @@ struct ContentHint: Equatable {
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
-    /// Named as customer reviews ("reviews", "review-item"; not "preview") or fine print
-    /// ("disclaimer"): chrome on a page that describes a product, whose content is the description
-    /// and specifications (in an article, a disclaimer is the author's).
+    /// Named as customer reviews ("reviews", "review-item"; not "preview"), fine print
+    /// ("disclaimer") or text for screen readers ("visually-hidden"): chrome on a page that describes
+    /// a product, whose content is the description and specifications (in an article, a disclaimer
+    /// is the author's, and a hidden heading may be its own).
     var isProductChrome = false
     /// Named as a call to action ("cta" as a word: "donate-cta", "cta_box"): chrome when it
     /// closes the content, an appeal after the article; a page's sections are often named so too.

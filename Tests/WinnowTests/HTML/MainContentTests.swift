@@ -546,4 +546,15 @@ import Testing
         let text = Self.mainText("<body><article>\(Self.article)\(filler)</article></body>")
         #expect(text.hasPrefix("The council approved") && !text.contains("dolor sit amet"), "\(text)")
     }
+
+    @Test func screenReaderTextIsLeftOutOfAProductPage() {
+        let labels = "<div class=\"price\"><span class=\"visually-hidden\">Regular price, unit price per item, sale price "
+            + "and quantity of the product</span><span>$89.00</span></div>"
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(labels)</div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && text.contains("$89.00") && !text.contains("Regular price"), "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(labels)</article></body>")
+        #expect(article.contains("Regular price"), "\(article)")
+    }
 }
