@@ -37,6 +37,8 @@ struct BlockStats {
         proseBlocks = [Int32](repeating: 0, count: count)
         var directLinks = [Int32](repeating: 0, count: count)
         var textCommas = [Int32](repeating: 0, count: count)
+        // Filler text of a template ("Lorem ipsum dolor sit amet"), never meant to be read.
+        var placeholder = [Bool](repeating: false, count: count)
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
             let node = nodes[index]
@@ -46,6 +48,7 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
+            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) { placeholder[index] = true }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
@@ -62,15 +65,23 @@ struct BlockStats {
             endsSentence[index] = letters > 0 && Self.endsSentence(tail)
         }
         var prose = [Int32](repeating: 0, count: count)
+        // The longest run of text outside links in each subtree: 100 characters make a paragraph.
+        var longestProse = [Int32](repeating: 0, count: count)
         for index in stride(from: count - 1, through: 0, by: -1) {
-            if nodes[index].tag == .text { prose[index] = chars[index] - linkChars[index] }
-            if index > 0 { prose[Int(nodes[index].parent)] += prose[index] }
+            if nodes[index].tag == .text {
+                prose[index] = chars[index] - linkChars[index]
+                longestProse[index] = prose[index]
+            }
+            guard index > 0 else { continue }
+            let parent = Int(nodes[index].parent)
+            prose[parent] += prose[index]
+            longestProse[parent] = max(longestProse[parent], longestProse[index])
         }
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
-        // On a product page, customer reviews are chrome: the content is the description.
-        let reviewsAreChrome = chrome && tree.kind.isProduct
+        // On a product page, customer reviews and fine print are chrome: the content is the description.
+        let productChromeIsChrome = chrome && tree.kind.isProduct
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
         if chrome {
@@ -81,16 +92,41 @@ struct BlockStats {
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }
             }
+            // A block that opens with a heading introducing other products lists them: the highest
+            // element the heading opens that holds no paragraph, short of the main landmark.
+            for index in 1..<count where nodes[index].tag.isHeading && RecommendationHeading.matches(index, tree: tree) {
+                var block = -1
+                var ancestor = Int(nodes[index].parent)
+                while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body, longestProse[ancestor] < 100,
+                      !(ancestor + 1..<index).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 }) {
+                    block = ancestor
+                    ancestor = Int(nodes[ancestor].parent)
+                }
+                if block > 0 {
+                    headedByChrome[block] = true
+                    continue
+                }
+                // A heading amid other content: it and the siblings after it, up to the next heading
+                // or paragraph, are the block.
+                let parent = Int(nodes[index].parent)
+                headedByChrome[index] = true
+                var sibling = Int(nodes[index].end)
+                while sibling < Int(nodes[parent].end), !nodes[sibling].tag.isHeading, longestProse[sibling] < 100 {
+                    headedByChrome[sibling] = true
+                    sibling = Int(nodes[sibling].end)
+                }
+            }
         }
-        // Left out: hidden, chrome by name (unless `spared`), reviews on a product page, or headed
-        // by chrome; but never an element holding more than half the page's prose.
+        // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page,
+        // headed by chrome, or filler text; but never an element holding more than half the page's prose.
         func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
                 let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
-                    || (reviewsAreChrome && hint.isReviews)
+                    || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+                    || placeholder[index]
             }
             return excluded
         }
@@ -164,6 +200,15 @@ struct BlockStats {
             return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
         }
     }
+
+    /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
+    private static func isPlaceholder(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let start = text.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+              text.endIndex - start >= loremIpsum.count else { return false }
+        return zip(text[start...], loremIpsum).allSatisfy { ($0 | 0x20) == $1 }
+    }
+
+    private static let loremIpsum = Array("lorem ipsum".utf8)
 
     /// Characters of the subtree outside links: its prose.
     func proseChars(_ index: Int) -> Int32 {

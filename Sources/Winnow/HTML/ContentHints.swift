@@ -39,6 +39,9 @@ struct ContentHints {
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only",
+        // A shop's other products beside the one on the page.
+        "recently-viewed", "recentlyviewed", "recently_viewed", "upsell", "up-sell", "cross-sell", "crosssell",
+        "recommendation", "also-like", "alsolike",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
     ].map { Array($0.utf8) }
@@ -55,6 +58,12 @@ struct ContentHints {
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
     private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
                                             "collapse", "accordion", "faq"].map { Array($0.utf8) }
+
+    /// A shop's controls that buy the product of the page.
+    private static let purchase: [[UInt8]] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
+                                              "add-to-basket", "addtobasket", "buy-now", "buynow"].map { Array($0.utf8) }
+    private static let add = Array("add".utf8)
+    private static let buy = Array("buy".utf8)
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
@@ -99,21 +108,28 @@ struct ContentHints {
                 hint.isComment = true
             }
         }
-        hint.isReviews = hasReviewWord(names)
+        hint.isProductChrome = hasReviewWord(names) || productChrome.contains { ByteSearch.contains($0, in: names) }
         hint.isCallToAction = hasCallToActionWord(names)
+        // Most names hold neither "add" nor "buy": two searches instead of nine.
+        hint.isPurchase = (ByteSearch.contains(add, in: names) || ByteSearch.contains(buy, in: names))
+            && purchase.contains { ByteSearch.contains($0, in: names) }
         hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
         if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
         if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
         if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
             hint.isArticleBody = true
             hint.setChrome(false)
-            hint.isReviews = false
+            hint.isProductChrome = false
             hint.isCallToAction = false
         }
         return hint
     }
 
     private static let review = Array("review".utf8)
+    /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
+    /// beside what the page shows).
+    private static let productChrome: [[UInt8]] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
+                                                   "screen-reader-text"].map { Array($0.utf8) }
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: [UInt8]) -> Bool {

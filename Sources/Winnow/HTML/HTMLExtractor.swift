@@ -54,10 +54,26 @@ public struct HTMLExtractor: Sendable {
             }
         }
         var text = TextRenderer.render(tree, include: include)
+        // A product's description that the page writes only in its structured data.
+        if settings.mainContent && tree.kind.isProduct, let stated = tree.productDescription.text {
+            let description = Self.plainText(stated)
+            if ProductDescription.isMissing(description, from: text) {
+                text = text.isEmpty ? description : text + "\n\n" + description
+            }
+        }
         if settings.title, let title = tree.metadata.title, !title.isEmpty {
             text = text.isEmpty ? title : title + "\n\n" + text
         }
         return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
+    }
+
+    /// A description from structured data as text: HTML in it (paragraphs, lists, entities) rendered.
+    private static func plainText(_ description: String) -> String {
+        guard description.contains(where: { $0 == "<" || $0 == "&" }) else { return description }
+        var settings = Settings()
+        settings.mainContent = false
+        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(description)) else { return description }
+        return text
     }
 
     /// More than one byte in twenty of the first 4 KB is a control character no HTML page has

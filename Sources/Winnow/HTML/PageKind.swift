@@ -6,8 +6,16 @@ struct PageKind: Equatable {
     /// A type of Article (NewsArticle, BlogPosting...) is named.
     private(set) var namesArticle = false
 
+    /// A control to buy it is named ("add-to-cart", "buy-now"), on a page that may state no type.
+    private(set) var sellsProduct = false
+
     /// A page about one product, not an article that reviews products (which names both).
-    var isProduct: Bool { namesProduct && !namesArticle }
+    var isProduct: Bool { (namesProduct || sellsProduct) && !namesArticle }
+
+    /// Notes an element named as a purchase control.
+    mutating func offersPurchase() {
+        sellsProduct = true
+    }
 
     /// Reads an `og:type` value ("product", "product.item", "article").
     mutating func openGraph(type: String) {

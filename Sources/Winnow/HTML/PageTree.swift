@@ -11,6 +11,8 @@ struct PageTree {
     var metadata = PageMetadata()
     /// What the page's structured data says it is.
     var kind = PageKind()
+    /// The product description its structured data states.
+    var productDescription = ProductDescription()
 }
 
 /// One element or text run of a `PageTree`.
@@ -46,12 +48,16 @@ struct ContentHint: Equatable {
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
     var isArticleBody = false
-    /// Named as customer reviews ("reviews", "review-item"; not "preview"): chrome on a page that
-    /// describes a product, whose content is the description and specifications.
-    var isReviews = false
+    /// Named as customer reviews ("reviews", "review-item"; not "preview"), fine print
+    /// ("disclaimer") or text for screen readers ("visually-hidden"): chrome on a page that describes
+    /// a product, whose content is the description and specifications (in an article, a disclaimer
+    /// is the author's, and a hidden heading may be its own).
+    var isProductChrome = false
     /// Named as a call to action ("cta" as a word: "donate-cta", "cta_box"): chrome when it
     /// closes the content, an appeal after the article; a page's sections are often named so too.
     var isCallToAction = false
+    /// Named as a shop's purchase control ("add-to-cart", "buy-now"): the page sells a product.
+    var isPurchase = false
     /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
     /// content even while hidden.
     var isFolded = false

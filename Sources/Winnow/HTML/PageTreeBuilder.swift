@@ -69,6 +69,7 @@ final class PageTreeBuilder {
         }
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         hint.isStreamed = streamed
+        if hint.isPurchase { tree.kind.offersPurchase() }
         switch tag {
         case .nav, .aside, .footer, .search, .figcaption:
             hint.setChrome(true)
@@ -87,7 +88,7 @@ final class PageTreeBuilder {
         }
         if hint.isArticleBody {
             hint.setChrome(false)
-            hint.isReviews = false
+            hint.isProductChrome = false
         }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
@@ -139,8 +140,9 @@ final class PageTreeBuilder {
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
-        hint.isReviews = hint.isReviews || other.isReviews
+        hint.isProductChrome = hint.isProductChrome || other.isProductChrome
         hint.isCallToAction = hint.isCallToAction || other.isCallToAction
+        hint.isPurchase = hint.isPurchase || other.isPurchase
         hint.isFolded = hint.isFolded || other.isFolded
         hint.isArticleBody = hint.isArticleBody || other.isArticleBody
         hint.isMain = hint.isMain || other.isMain
@@ -152,6 +154,7 @@ final class PageTreeBuilder {
         case .jsonLD:
             tree.metadata.jsonLD(captured)
             tree.kind.jsonLD(captured)
+            tree.productDescription.jsonLD(captured)
         case .none: break
         }
         capture = .none

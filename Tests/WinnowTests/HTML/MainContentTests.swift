@@ -467,4 +467,94 @@ import Testing
         let short = Self.mainText("<article><div class=\"story\">\(Self.article)\(form)</div></article>")
         #expect(short.contains("Ask our reporters"), "\(short)")
     }
+
+    @Test func recentlyViewedAndRecommendedProductsAreLeftOut() {
+        let others = "<p>A roomy pack for long weekends, with a hip belt, a frame sheet, and pockets everywhere you need them.</p>"
+        for name in ["recently-viewed", "product-recommendations", "upsell-products", "cross-sell"] {
+            let html = "<body><div class=\"product\">\(Self.productDescription)"
+                + "<div class=\"\(name)\"><h2>You may also like</h2>\(others)</div></div></body>"
+            let text = Self.mainText(html)
+            #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack"), "\(name): \(text)")
+        }
+    }
+
+    @Test func aProductDescriptionOnlyInStructuredDataIsAdded() {
+        let description = "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
+            + "fabric and a lightweight material that enables maximum movement. <ul><li>Slim fit</li>"
+            + "<li>Crew neck</li><li>100% Polyester</li></ul> Machine wash cold &amp; tumble dry low, and do not iron the print."
+        let data = "{\"@context\": \"https://schema.org\", \"@type\": \"Product\", \"name\": \"Arrival T-Shirt\", "
+            + "\"description\": \"\(description)\", \"offers\": {\"@type\": \"Offer\", \"price\": \"25.00\"}}"
+        let head = "<script type=\"application/ld+json\">\(data)</script>"
+        let visible = "<div class=\"product\"><h1>Arrival T-Shirt</h1><p>$25.00</p><button>Add to bag</button>"
+            + "<p>Customers say it fits true to size.</p><p>Free standard delivery for orders over $75.</p></div>"
+        let text = Self.mainText("<html><head>\(head)</head><body>\(visible)</body></html>")
+        #expect(text.contains("The Arrival T-Shirt is your admission") && text.contains("Slim fit\n"), "\(text)")
+        #expect(text.contains("cold & tumble dry") && !text.contains("<li>"), "\(text)")
+        // Shown on the page, it comes once; on a page that is not a product, it is not added.
+        let shown = "<div class=\"product\"><h1>Arrival T-Shirt</h1><div class=\"description\">\(description)</div></div>"
+        let once = Self.mainText("<html><head>\(head)</head><body>\(shown)</body></html>")
+        #expect(once.components(separatedBy: "is your admission").count == 2, "\(once)")
+        let article = head.replacingOccurrences(of: "\"Product\"", with: "\"Article\"")
+        let other = Self.mainText("<html><head>\(article)</head><body>\(visible)</body></html>")
+        #expect(!other.contains("is your admission"), "\(other)")
+    }
+
+    @Test func aBlockOpenedByAHeadingThatIntroducesOtherProductsIsLeftOut() {
+        let items = (1...4).map {
+            "<li><a href=\"/p/\($0)\">Trail Daypack \($0)0</a><p>A roomy pack, with a hip belt.</p><span>$89.00</span></li>"
+        }
+        let others = "<div class=\"x1\"><div class=\"x2\"><h2>Customers who viewed this item also viewed</h2></div>"
+            + "<ul>\(items.joined())</ul></div>"
+        let html = "<body><div class=\"product\">\(Self.productDescription)\(others)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack") && !text.contains("also viewed"), "\(text)")
+        // A heading amid the content: it and the siblings after it, up to the next heading.
+        let amid = "<body><div class=\"product\">\(Self.productDescription)<h2>Recently viewed</h2><ul>\(items.joined())</ul>"
+            + "<h2>Delivery</h2><p>Ships within two days from our warehouse, free over fifty dollars.</p></div></body>"
+        let page = Self.mainText(amid)
+        #expect(page.contains("A light pack") && page.contains("Ships within two days") && !page.contains("roomy pack"), "\(page)")
+        // Not a block that holds a paragraph after such a heading: a category page's introduction.
+        let intro = "<p>An ergonomic mouse keeps the hand and the wrist in a neutral position, which eases the strain "
+            + "of long days at a desk, and of the repetitive motion of mousing.</p>"
+        let category = Self.mainText("<body><div class=\"x1\"><h2>Related products</h2>\(intro)<ul>\(items.joined())</ul></div></body>")
+        #expect(category.contains("An ergonomic mouse keeps"), "\(category)")
+    }
+
+    @Test func finePrintIsLeftOutOfAProductPageOnly() {
+        let fine = "<div class=\"feature__disclaimer\"><p>Colour availability may vary by country or carrier, and "
+            + "storage options, prices and delivery times depend on the region.</p></div>"
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(fine)</div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && !text.contains("availability may vary"), "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(fine)</article></body>")
+        #expect(article.contains("availability may vary"), "\(article)")
+    }
+
+    @Test func aPageWithAnAddToCartButtonIsAProductPage() {
+        let body = "<div class=\"product\">\(Self.productDescription)<form><button class=\"btn add-to-cart\">Add to cart</button></form>"
+            + "\(Self.reviewsSection())</div>"
+        let text = Self.mainText("<body>\(body)</body>")
+        #expect(text.contains("A light pack for day hikes") && !text.contains("moderators"), "\(text)")
+        let noCart = Self.mainText("<body>\(body.replacingOccurrences(of: "add-to-cart", with: "primary"))</body>")
+        #expect(noCart.contains("moderators"), "\(noCart)")
+    }
+
+    @Test func fillerTextOfATemplateIsLeftOut() {
+        let filler = "<div class=\"card\"><h3>Head Line 1</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+            + "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(filler)</article></body>")
+        #expect(text.hasPrefix("The council approved") && !text.contains("dolor sit amet"), "\(text)")
+    }
+
+    @Test func screenReaderTextIsLeftOutOfAProductPage() {
+        let labels = "<div class=\"price\"><span class=\"visually-hidden\">Regular price, unit price per item, sale price "
+            + "and quantity of the product</span><span>$89.00</span></div>"
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(labels)</div></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.contains("A light pack for day hikes") && text.contains("$89.00") && !text.contains("Regular price"), "\(text)")
+        let article = Self.mainText("<body><article>\(Self.article)\(labels)</article></body>")
+        #expect(article.contains("Regular price"), "\(article)")
+    }
 }

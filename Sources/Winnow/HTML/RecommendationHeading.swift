@@ -1,0 +1,30 @@
+/// A heading that introduces a shop's other products ("Customers also viewed", "You may also
+/// like", "Recently viewed"): the block it opens lists them, beside the product of the page.
+enum RecommendationHeading {
+    /// Whether the heading at `index` reads as such, in its first 60 letters (case and spacing ignored).
+    static func matches(_ index: Int, tree: PageTree) -> Bool {
+        var words: [UInt8] = []
+        var space = true
+        for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {
+            let node = tree.nodes[inner]
+            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    if !space { words.append(0x20) }
+                    space = true
+                } else {
+                    words.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                    space = false
+                }
+            }
+            if words.count >= 60 { break }
+        }
+        return phrases.contains { words.starts(with: $0) }
+    }
+
+    private static let phrases: [[UInt8]] = [
+        "customers also", "customers who", "people also", "people who viewed", "people who bought",
+        "frequently bought", "you may also like", "you might also like", "you may also be interested",
+        "recently viewed", "similar items", "similar products", "related products", "complete the look",
+        "shop the look",
+    ].map { Array($0.utf8) }
+}
