@@ -189,6 +189,22 @@ import Testing
         #expect(!text.contains("Copyright") && !text.contains("New in"), "\(text)")
     }
 
+    @Test func searchResultsAreTheContentNotChrome() {
+        let bottles = ["Narrow-Mouth Water Bottle", "Vacuum Bottle with Chug Cap", "Wide-Mouth Graphic Bottle",
+                       "Insulated Trail Flask", "Collapsible Running Bottle", "Stainless Steel Camp Bottle"]
+        let items = bottles.map {
+            "<li><a href=\"/p\">\($0) - 32 fl. oz.</a><div>Liquid Capacity: 32 fl. oz. Cap Type: Screw Cap</div></li>"
+        }
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/camp\">Camp</a></nav><div class=\"page\">"
+            + "<div class=\"intro\"><h1>Water Bottles</h1><p>Our favourite reusable water bottles for hiking, running, "
+            + "cycling and everyday use, chosen by our staff, with advice on keeping them clean.</p></div>"
+            + "<div id=\"search-results\"><ul>\(items.joined())</ul></div></div>"
+            + "<footer><p>Copyright 2024 Example Outfitters.</p></footer></body>"
+        let text = Self.mainText(html)
+        for bottle in bottles { #expect(text.contains(bottle), "\(bottle) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("Camp\n"), "\(text)")
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
