@@ -21,9 +21,10 @@
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
 ///    links, or a finished sentence); none join the landmark.
-///    When the core has little prose and the main landmark twice the text of the widened element,
-///    the landmark is the core: a list or grid of items. Segments that a streaming renderer sent
-///    after the page's shell (`<div hidden id="S:0">`) join when they hold a paragraph of prose.
+///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
+///    widened element, the landmark is the core: a list or grid of items (beside a buyer's guide).
+///    Segments that a streaming renderer sent after the page's shell (`<div hidden id="S:0">`) join
+///    when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
 ///    a link ("Read more: ..."), and so are the short
@@ -88,10 +89,11 @@ struct MainContent {
         } else {
             core = best
             var root = Self.widen(best, nodes: nodes, stats: stats)
-            // Little prose in the best element and much more text in the main landmark: a list or
-            // grid of items (links, prices, short lines), which the landmark holds.
+            // Little prose in the best element (an intro, or a buyer's guide of a few paragraphs) and
+            // much more text in the main landmark: a list or grid of items (links, prices, short
+            // lines), which the landmark holds.
             if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-               stats.proseChars(best) < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
+               stats.proseChars(best) < 2500, stats.chars[landmark] >= 2 * stats.chars[root] {
                 core = landmark
                 root = landmark
             }

@@ -205,6 +205,18 @@ import Testing
         #expect(!text.contains("Copyright") && !text.contains("Camp\n"), "\(text)")
     }
 
+    @Test func aGridOfLinkedCardsBesideABuyersGuideInTheLandmarkIsTheContent() {
+        let cards = (1...48).map {
+            "<li><a href=\"/p/\($0)\"><div>Offspring Medium Earrings \($0)</div><div>Sterling Silver</div><div>$520.00</div></a></li>"
+        }
+        let guide = "<div class=\"guide\"><h2>Silver earrings for every day</h2>\(String(repeating: Self.article, count: 3))</div>"
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/rings\">Rings</a></nav><main><h1>Silver earrings</h1>"
+            + "<ul class=\"grid\">\(cards.joined())</ul>\(guide)</main><footer><p>Copyright 2024 Example Jewellers.</p></footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Offspring Medium Earrings 1\n") && text.contains("Offspring Medium Earrings 48"), "\(text)")
+        #expect(text.contains("The council approved") && !text.contains("Copyright"), "\(text)")
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
