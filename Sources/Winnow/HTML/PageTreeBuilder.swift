@@ -70,7 +70,8 @@ final class PageTreeBuilder {
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         hint.isStreamed = streamed
         switch tag {
-        case .nav, .aside, .footer, .search, .figcaption:
+        // A form label names a control the tree drops; without it, it is chrome (a filter's options).
+        case .nav, .aside, .footer, .search, .figcaption, .label:
             hint.setChrome(true)
             hint.weight -= 25
         case .article, .main:

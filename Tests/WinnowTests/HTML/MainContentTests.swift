@@ -217,6 +217,16 @@ import Testing
         #expect(text.contains("The council approved") && !text.contains("Copyright"), "\(text)")
     }
 
+    @Test func formLabelsAreLeftOutWithTheirControls() {
+        let sizes = ["Extra small", "Small", "Medium", "Large", "Extra large"]
+        let filters = "<fieldset><legend>Size</legend>"
+            + sizes.map { "<label><input type=\"checkbox\" name=\"size\">\($0) (12)</label>" }.joined() + "</fieldset>"
+        let html = "<body><div class=\"listing\"><h1>Town budget</h1>\(Self.article)\(filters)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("Extra small") && !text.contains("Medium (12)"), "\(text)")
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
