@@ -23,6 +23,8 @@
 ///    links, or a finished sentence); none join the landmark.
 ///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
 ///    widened element, the landmark is the core: a list or grid of items (beside a buyer's guide).
+///    A widened element before the landmark, outside it, is the list's intro: it stays, and the
+///    landmark need only hold as much text as it.
 ///    Segments that a streaming renderer sent after the page's shell (`<div hidden id="S:0">`) join
 ///    when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
@@ -84,6 +86,8 @@ struct MainContent {
         // The content reaches past the best element: its sections or items are short, so its
         // lead is not trimmed.
         var widened = false
+        // The part before the main landmark that introduces the list the landmark holds.
+        var intro = -1
         if best <= 0 {
             roots = [0]
         } else {
@@ -92,10 +96,16 @@ struct MainContent {
             // Little prose in the best element (an intro, or a buyer's guide of a few paragraphs) and
             // much more text in the main landmark: a list or grid of items (links, prices, short
             // lines), which the landmark holds.
+            // An intro before the landmark (a category's heading and description above its list)
+            // stays with it, and a list as long as the intro is enough.
             if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-               stats.proseChars(best) < 2500, stats.chars[landmark] >= 2 * stats.chars[root] {
-                core = landmark
-                root = landmark
+               stats.proseChars(best) < 2500 {
+                let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
+                if stats.chars[landmark] >= (introduces ? 1 : 2) * stats.chars[root] {
+                    if introduces { intro = root }
+                    core = landmark
+                    root = landmark
+                }
             }
             // A widened element that is mostly links is a list of items: it is the core, kept whole.
             if Self.isLinkList(root, stats: stats) { core = root }
@@ -112,6 +122,7 @@ struct MainContent {
                 child = Int(nodes[child].end)
             }
         }
+        if intro >= 0 { roots.insert(intro, at: 0) }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 {
             var index = 0

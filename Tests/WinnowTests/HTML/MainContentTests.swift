@@ -227,6 +227,20 @@ import Testing
         #expect(!text.contains("Extra small") && !text.contains("Medium (12)"), "\(text)")
     }
 
+    @Test func anIntroBeforeTheMainLandmarkStaysWithTheListItIntroduces() {
+        let recipes = ["Sticky Air Fryer Chicken Thighs", "High Protein Cottage Cheese Bagels", "Maple Roasted Honeynut Squash",
+                       "Sticky Air Fryer Salmon Bites", "Crispy Air Fryer Brussels Sprouts", "Air Fryer Zucchini with Parmesan"]
+        let teasers = recipes.map { "<article><h2><a href=\"/r\">\($0)</a></h2></article>" }.joined()
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"archive-intro\">"
+            + "<h1>Healthy air fryer recipes</h1><p>Quick and healthy air fryer recipes, everything from breakfast to snacks "
+            + "to dinners, crispy and delicious in record time with little to no oil.</p></div>"
+            + "<main>\(teasers)</main><footer><p>Copyright 2024 Example Kitchen.</p></footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Quick and healthy air fryer recipes"), "\(text)")
+        for recipe in recipes { #expect(text.contains(recipe), "\(recipe) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("About"), "\(text)")
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
