@@ -28,8 +28,8 @@
 ///    Segments that a streaming renderer sent after the page's shell (`<div hidden id="S:0">`) join
 ///    when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
-///    a link ("Read more: ..."), and so are the short
+///    clouds) are left out, whatever their names (a list of results named "metadata-list" or
+///    "media" is content), paragraphs that are all but a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
 ///    the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
@@ -273,9 +273,9 @@ struct MainContent {
         }
     }
 
-    /// Leaves out containers inside the content that are mostly links, or partly links and named
-    /// like chrome (readability's conditional cleaning, less its rules on list items and images,
-    /// which cost the lists and grids that are content), and paragraphs that are all but a link.
+    /// Leaves out containers inside the content that are mostly links (readability's conditional
+    /// cleaning, less its rules on class weight, list items and images, which cost the lists and
+    /// grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
                                            nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
@@ -293,9 +293,7 @@ struct MainContent {
                 }
                 continue
             }
-            let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
-            let drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if drop {
+            if chars > 0 && density > 0.5 {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }

@@ -241,6 +241,18 @@ import Testing
         #expect(!text.contains("Copyright") && !text.contains("About"), "\(text)")
     }
 
+    @Test func aListOfResultsNamedLikeChromeStaysWhenOnlyPartlyLinks() {
+        let titles = ["Scream Seven", "The Bluff", "Wuthering Heights", "Marty Supreme", "The Housemaid", "Shelter"]
+        let items = titles.enumerated().map { rank, title in
+            "<li class=\"metadata-item\"><a href=\"/t\">\(title)</a><div>#\(rank + 1) 2026 1h 54m R rated 5.9</div></li>"
+        }
+        let html = "<body><div class=\"chart\"><h1>Most popular movies</h1><p>Our charts use the search behaviour of "
+            + "millions of monthly visitors to rank the hottest, most talked about movies and shows.</p>"
+            + "<ul class=\"metadata-list\">\(items.joined())</ul></div></body>"
+        let text = Self.mainText(html)
+        for title in titles { #expect(text.contains(title), "\(title) missing from \(text)") }
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
