@@ -70,11 +70,9 @@ struct ContentHints {
         "menu", "nav", "teaser", "newsletter", "login", "search", "hidden",
     ].map { Array($0.utf8) }
 
-    /// Names of content; "result" is a page's list of results ("search-results"), its content even
-    /// though "search" alone names a search box.
     private static let positive: [[UInt8]] = [
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
-        "blog", "story", "prose", "richtext", "rich-text", "result",
+        "blog", "story", "prose", "richtext", "rich-text",
     ].map { Array($0.utf8) }
 
     /// Whole words (split at anything but letters and digits) that mark advertising.
