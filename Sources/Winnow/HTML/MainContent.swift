@@ -1,9 +1,9 @@
 /// Finds the part of one page that holds its main content, without looking at other pages.
 ///
-/// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
-///    names mark them as navigation, sidebars, share bars, comments or banners, and hidden elements
-///    other than tab and accordion panels. Comments stay when
-///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
+/// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`, a form's `label`), `role`
+///    or class/id names mark them as navigation, sidebars, share bars, comments or banners, and hidden
+///    elements other than tab and accordion panels. Comments stay when they hold more prose than the
+///    rest of the page and no article body is marked (a forum thread).
 ///    On a page whose structured data names a product and no article, customer reviews are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
 ///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
@@ -21,12 +21,15 @@
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
 ///    links, or a finished sentence); none join the landmark.
-///    When the core has little prose and the main landmark twice the text of the widened element,
-///    the landmark is the core: a list or grid of items. Segments that a streaming renderer sent
-///    after the page's shell (`<div hidden id="S:0">`) join when they hold a paragraph of prose.
+///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
+///    widened element, the landmark is the core: a list or grid of items (beside a buyer's guide).
+///    A widened element before the landmark, outside it, is the list's intro: it stays, and the
+///    landmark need only hold as much text as it.
+///    Segments that a streaming renderer sent after the page's shell (`<div hidden id="S:0">`) join
+///    when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds), or partly links and named like chrome, are left out, paragraphs that are all but
-///    a link ("Read more: ..."), and so are the short
+///    clouds) are left out, whatever their names (a list of results named "metadata-list" or
+///    "media" is content), paragraphs that are all but a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
 ///    the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
@@ -83,17 +86,26 @@ struct MainContent {
         // The content reaches past the best element: its sections or items are short, so its
         // lead is not trimmed.
         var widened = false
+        // The part before the main landmark that introduces the list the landmark holds.
+        var intro = -1
         if best <= 0 {
             roots = [0]
         } else {
             core = best
             var root = Self.widen(best, nodes: nodes, stats: stats)
-            // Little prose in the best element and much more text in the main landmark: a list or
-            // grid of items (links, prices, short lines), which the landmark holds.
+            // Little prose in the best element (an intro, or a buyer's guide of a few paragraphs) and
+            // much more text in the main landmark: a list or grid of items (links, prices, short
+            // lines), which the landmark holds.
+            // An intro before the landmark (a category's heading and description above its list)
+            // stays with it, and a list as long as the intro is enough.
             if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-               stats.proseChars(best) < 800, stats.chars[landmark] >= 2 * stats.chars[root] {
-                core = landmark
-                root = landmark
+               stats.proseChars(best) < 2500 {
+                let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
+                if stats.chars[landmark] >= (introduces ? 1 : 2) * stats.chars[root] {
+                    if introduces { intro = root }
+                    core = landmark
+                    root = landmark
+                }
             }
             // A widened element that is mostly links is a list of items: it is the core, kept whole.
             if Self.isLinkList(root, stats: stats) { core = root }
@@ -110,6 +122,7 @@ struct MainContent {
                 child = Int(nodes[child].end)
             }
         }
+        if intro >= 0 { roots.insert(intro, at: 0) }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 {
             var index = 0
@@ -260,9 +273,9 @@ struct MainContent {
         }
     }
 
-    /// Leaves out containers inside the content that are mostly links, or partly links and named
-    /// like chrome (readability's conditional cleaning, less its rules on list items and images,
-    /// which cost the lists and grids that are content), and paragraphs that are all but a link.
+    /// Leaves out containers inside the content that are mostly links (readability's conditional
+    /// cleaning, less its rules on class weight, list items and images, which cost the lists and
+    /// grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
                                            nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
@@ -280,9 +293,7 @@ struct MainContent {
                 }
                 continue
             }
-            let weight = Int(node.hint.weight) + (node.hint.isArticleBody ? 50 : 0)
-            let drop = chars > 0 && (density > 0.5 || (weight < 0 && density > 0.25))
-            if drop {
+            if chars > 0 && density > 0.5 {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }

@@ -71,7 +71,8 @@ final class PageTreeBuilder {
         hint.isStreamed = streamed
         if hint.isPurchase { tree.kind.offersPurchase() }
         switch tag {
-        case .nav, .aside, .footer, .search, .figcaption:
+        // A form label names a control the tree drops; without it, it is chrome (a filter's options).
+        case .nav, .aside, .footer, .search, .figcaption, .label:
             hint.setChrome(true)
             hint.weight -= 25
         case .article, .main:

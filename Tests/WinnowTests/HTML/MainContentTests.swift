@@ -189,6 +189,70 @@ import Testing
         #expect(!text.contains("Copyright") && !text.contains("New in"), "\(text)")
     }
 
+    @Test func searchResultsAreTheContentNotChrome() {
+        let bottles = ["Narrow-Mouth Water Bottle", "Vacuum Bottle with Chug Cap", "Wide-Mouth Graphic Bottle",
+                       "Insulated Trail Flask", "Collapsible Running Bottle", "Stainless Steel Camp Bottle"]
+        let items = bottles.map {
+            "<li><a href=\"/p\">\($0) - 32 fl. oz.</a><div>Liquid Capacity: 32 fl. oz. Cap Type: Screw Cap</div></li>"
+        }
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/camp\">Camp</a></nav><div class=\"page\">"
+            + "<div class=\"intro\"><h1>Water Bottles</h1><p>Our favourite reusable water bottles for hiking, running, "
+            + "cycling and everyday use, chosen by our staff, with advice on keeping them clean.</p></div>"
+            + "<div id=\"search-results\"><ul>\(items.joined())</ul></div></div>"
+            + "<footer><p>Copyright 2024 Example Outfitters.</p></footer></body>"
+        let text = Self.mainText(html)
+        for bottle in bottles { #expect(text.contains(bottle), "\(bottle) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("Camp\n"), "\(text)")
+    }
+
+    @Test func aGridOfLinkedCardsBesideABuyersGuideInTheLandmarkIsTheContent() {
+        let cards = (1...48).map {
+            "<li><a href=\"/p/\($0)\"><div>Offspring Medium Earrings \($0)</div><div>Sterling Silver</div><div>$520.00</div></a></li>"
+        }
+        let guide = "<div class=\"guide\"><h2>Silver earrings for every day</h2>\(String(repeating: Self.article, count: 3))</div>"
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/rings\">Rings</a></nav><main><h1>Silver earrings</h1>"
+            + "<ul class=\"grid\">\(cards.joined())</ul>\(guide)</main><footer><p>Copyright 2024 Example Jewellers.</p></footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Offspring Medium Earrings 1\n") && text.contains("Offspring Medium Earrings 48"), "\(text)")
+        #expect(text.contains("The council approved") && !text.contains("Copyright"), "\(text)")
+    }
+
+    @Test func formLabelsAreLeftOutWithTheirControls() {
+        let sizes = ["Extra small", "Small", "Medium", "Large", "Extra large"]
+        let filters = "<fieldset><legend>Size</legend>"
+            + sizes.map { "<label><input type=\"checkbox\" name=\"size\">\($0) (12)</label>" }.joined() + "</fieldset>"
+        let html = "<body><div class=\"listing\"><h1>Town budget</h1>\(Self.article)\(filters)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("The council approved") && text.contains("from next week."), "\(text)")
+        #expect(!text.contains("Extra small") && !text.contains("Medium (12)"), "\(text)")
+    }
+
+    @Test func anIntroBeforeTheMainLandmarkStaysWithTheListItIntroduces() {
+        let recipes = ["Sticky Air Fryer Chicken Thighs", "High Protein Cottage Cheese Bagels", "Maple Roasted Honeynut Squash",
+                       "Sticky Air Fryer Salmon Bites", "Crispy Air Fryer Brussels Sprouts", "Air Fryer Zucchini with Parmesan"]
+        let teasers = recipes.map { "<article><h2><a href=\"/r\">\($0)</a></h2></article>" }.joined()
+        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"archive-intro\">"
+            + "<h1>Healthy air fryer recipes</h1><p>Quick and healthy air fryer recipes, everything from breakfast to snacks "
+            + "to dinners, crispy and delicious in record time with little to no oil.</p></div>"
+            + "<main>\(teasers)</main><footer><p>Copyright 2024 Example Kitchen.</p></footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Quick and healthy air fryer recipes"), "\(text)")
+        for recipe in recipes { #expect(text.contains(recipe), "\(recipe) missing from \(text)") }
+        #expect(!text.contains("Copyright") && !text.contains("About"), "\(text)")
+    }
+
+    @Test func aListOfResultsNamedLikeChromeStaysWhenOnlyPartlyLinks() {
+        let titles = ["Scream Seven", "The Bluff", "Wuthering Heights", "Marty Supreme", "The Housemaid", "Shelter"]
+        let items = titles.enumerated().map { rank, title in
+            "<li class=\"metadata-item\"><a href=\"/t\">\(title)</a><div>#\(rank + 1) 2026 1h 54m R rated 5.9</div></li>"
+        }
+        let html = "<body><div class=\"chart\"><h1>Most popular movies</h1><p>Our charts use the search behaviour of "
+            + "millions of monthly visitors to rank the hottest, most talked about movies and shows.</p>"
+            + "<ul class=\"metadata-list\">\(items.joined())</ul></div></body>"
+        let text = Self.mainText(html)
+        for title in titles { #expect(text.contains(title), "\(title) missing from \(text)") }
+    }
+
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
             "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
