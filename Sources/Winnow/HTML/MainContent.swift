@@ -17,7 +17,8 @@
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
 ///    quarter more as paragraphs with few links (an article split by an ad), or, when the core has
 ///    less than 300 characters of prose, to any ancestor with three times its text; not when the
-///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
+///    core is a long article and the rest looks like teasers (unless under a tenth of it is links, in
+///    paragraphs: the replies of a thread). It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
 ///    links, or a finished sentence); none join the landmark.
@@ -153,7 +154,8 @@ struct MainContent {
     /// that adds a quarter more prose as paragraphs with few links (an article split by an ad); or,
     /// from a best element of under 300 characters of prose, that holds three times its text. Not
     /// when the best element is a long article and what it adds looks like teasers (as many
-    /// blocks that are a link, such as a headline, as paragraphs), and never past the main landmark.
+    /// blocks that are a link, such as a headline, as paragraphs, unless links are under a tenth of
+    /// it and it is in paragraphs), and never past the main landmark.
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
@@ -165,7 +167,10 @@ struct MainContent {
             let addedLinks = stats.linkChars[ancestor] - stats.linkChars[root]
             let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
             let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
+            // Not teasers when links are under a tenth of what it adds and that is in paragraphs: the
+            // replies of a thread, or sections with a button each, have a dated or "Learn more" link.
             let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+                && (addedLinks * 10 >= addedChars || addedChars > addedParagraphs * 1000)
             // The rest of a long article that an embed or an ad splits: few links, paragraphs.
             let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]

@@ -126,6 +126,21 @@ import Testing
         #expect(!text.contains("story from elsewhere") && !text.contains("short summary"), "\(text)")
     }
 
+    @Test func aLongPostKeepsTheRepliesOfItsThread() {
+        let paragraph = Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
+        // Each post's text sits deep in its theme's wrappers, and each post has a dated link.
+        func post(_ date: String, _ text: String) -> String {
+            "<article><div><a href=\"/posts\">Posted on \(date)</a></div>" + String(repeating: "<div>", count: 7) + text
+                + String(repeating: "</div>", count: 7) + "</article>"
+        }
+        let replies = Self.posts.map { post("12 March", String(repeating: "\($0) ", count: 6)) }
+        let html = "<body><div class=\"thread\">" + post("11 March", String(repeating: paragraph, count: 4))
+            + replies.joined() + "</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
     static let posts = [
         "I have been getting errors regularly since the announcement, so I wanted to thank everyone here.",
         "I doubt that the forum is closing, considering the game is still popular, but a warning would be nice.",
