@@ -21,7 +21,9 @@
 ///    paragraphs: the replies of a thread). It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
-///    links, or a finished sentence); none join the landmark.
+///    links, or a finished sentence); none join the landmark. Beside the widened element and the
+///    wrappers around it that add no text, sections of paragraphs with few links join when they
+///    hold half its prose (an article whose container also holds a list of links).
 ///    When the core has little prose and the main landmark twice the text of the widened element,
 ///    the landmark is the core: a list or grid of items. Segments that a streaming renderer sent
 ///    after the page's shell (`<div hidden id="S:0">`) join when they hold a paragraph of prose.
@@ -110,6 +112,30 @@ struct MainContent {
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
+            // The sections beside the chosen element and the wrappers around it that add no text,
+            // paragraphs with few links, are the content's other sections when they hold half its
+            // prose: an article whose container also holds a list of links, which stops widening.
+            var wrapper = root
+            while !nodes[wrapper].hint.isMain && nodes[wrapper].parent > 0
+                    && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root] {
+                wrapper = Int(nodes[wrapper].parent)
+            }
+            let outer = Int(nodes[wrapper].parent)
+            if outer > 0 && !nodes[wrapper].hint.isMain {
+                let joined = Set(roots)
+                var sections: [Int] = []
+                var sectionProse: Int32 = 0
+                var sibling = outer + 1
+                while sibling < Int(nodes[outer].end) {
+                    if sibling != wrapper && !stats.excluded[sibling] && !joined.contains(sibling)
+                        && Self.isProseSection(sibling, nodes: nodes, stats: stats) {
+                        sections.append(sibling)
+                        sectionProse += stats.proseChars(sibling)
+                    }
+                    sibling = Int(nodes[sibling].end)
+                }
+                if sectionProse * 2 >= stats.proseChars(root) { roots += sections }
+            }
         }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 {
@@ -191,6 +217,13 @@ struct MainContent {
     /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
     private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
+    }
+
+    /// Paragraphs of prose with few links (under a tenth of the text), not named like chrome: a
+    /// section of the content.
+    private static func isProseSection(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
+        nodes[index].hint.weight >= 0 && stats.proseBlocks[index] > 0 && stats.linkChars[index] * 10 < stats.chars[index]
+            && !looksLikeTeasers(index, stats: stats)
     }
 
     /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).
