@@ -9,6 +9,9 @@ final class PageTreeBuilder {
     /// button are kept: libxml2 ignores `</button>` while a `<div>` inside it is open, so a page
     /// can continue inside a button that never closes.
     private var silent: [Bool] = [false]
+    /// Per open element: it is or is inside `<pre>` or `<code>`, where class names are a syntax
+    /// highlighter's tokens ("hljs-comment", "token comment"), not page chrome.
+    private var inCode: [Bool] = [false]
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -89,9 +92,12 @@ final class PageTreeBuilder {
             hint.setChrome(false)
             hint.isReviews = false
         }
+        let codeParent = inCode[inCode.count - 1]
+        if codeParent { hint = ContentHint(isHidden: hint.isHidden) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
         silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
+        inCode.append(codeParent || tag == .pre || tag == .code)
     }
 
     func end() {
@@ -103,6 +109,7 @@ final class PageTreeBuilder {
         guard open.count > 1 else { return }
         tree.nodes[Int(open.removeLast())].end = Int32(tree.nodes.count)
         silent.removeLast()
+        inCode.removeLast()
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -127,6 +134,7 @@ final class PageTreeBuilder {
         for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
         open = [0]
         silent = [false]
+        inCode = [false]
         tree.metadata.finish()
         return tree
     }

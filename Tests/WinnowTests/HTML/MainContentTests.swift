@@ -402,6 +402,14 @@ import Testing
         #expect(!text.contains("old promotion"), "\(text)")
     }
 
+    @Test func commentsInHighlightedCodeAreCode() {
+        let code = "<pre><code class=\"hljs bash\"><span class=\"hljs-comment\"># stage every change</span>\ngit add -A\n"
+            + "<span class=\"token comment\"># commit them</span>\ngit commit -m \"message\"</code></pre>"
+        let html = "<body><div class=\"post\">\(Self.article)\(code)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("# stage every change") && text.contains("# commit them"), "\(text)")
+    }
+
     @Test func aPopoverIsNotShown() {
         let html = "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
             + "notifications, badges and more, on any phone you own.</p></div></article></body>"
