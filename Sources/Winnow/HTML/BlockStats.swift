@@ -88,7 +88,9 @@ struct BlockStats {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
-                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
+                // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
+                let accordion = hint.isTabList && prose[index] >= 200
+                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint) && !accordion)
                     || (reviewsAreChrome && hint.isReviews)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
             }

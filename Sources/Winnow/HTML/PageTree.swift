@@ -42,6 +42,9 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say how it shows ("banner", "modal", "carousel"): themes name
     /// every hero section so, and such names are ignored when they would leave the page nearly empty.
     var isDisplay = false
+    /// Chrome only because its `role` is "tablist": a strip of tab labels, which holds no prose;
+    /// themes give an accordion that role too, whose panels inside it are content.
+    var isTabList = false
     /// The page's main landmark: `<main>` or `role="main"`.
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
@@ -70,5 +73,6 @@ struct ContentHint: Equatable {
         isBoilerplate = chrome
         isComment = false
         isDisplay = false
+        isTabList = false
     }
 }

@@ -145,6 +145,8 @@ final class PageTreeBuilder {
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
         let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
+        let onlyTabList = (!hint.isBoilerplate || hint.isTabList) && (!other.isBoilerplate || other.isTabList)
+        hint.isTabList = onlyTabList && (hint.isTabList || other.isTabList)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isReviews = hint.isReviews || other.isReviews

@@ -410,6 +410,20 @@ import Testing
         #expect(text.contains("# stage every change") && text.contains("# commit them"), "\(text)")
     }
 
+    @Test func anAccordionWithTheRoleOfATabListIsContent() {
+        let answers = ["Any customer with an active residential account can apply, within 120 days of the purchase, online or by mail.",
+                       "The rebate is paid by check, six to eight weeks after we receive the claim and the receipt or the invoice.",
+                       "Refurbished, open-box and leased appliances do not qualify, and neither do those bought from a marketplace."]
+        let panels = answers.map {
+            "<div class=\"panel\"><h4><a href=\"#q\">A question</a></h4><div class=\"panel-collapse collapse\"><p>\($0)</p></div></div>"
+        }
+        let html = "<body><div class=\"page\"><ul role=\"tablist\"><li>Overview tab</li><li>Eligibility tab</li></ul>"
+            + "\(Self.article)<div class=\"panel-group\" role=\"tablist\">\(panels.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        for answer in answers { #expect(text.contains(answer), "\(answer) missing from \(text)") }
+        #expect(!text.contains("Overview tab"), "\(text)")
+    }
+
     @Test func aPopoverIsNotShown() {
         let html = "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
             + "notifications, badges and more, on any phone you own.</p></div></article></body>"
