@@ -25,7 +25,7 @@ struct ContentHints {
             ContentHint(weight: -25, isBoilerplate: true, isTabList: true)
         case "main":
             ContentHint(weight: 25, isMain: true)
-        case "tabpanel":
+        case "tabpanel", "region":
             ContentHint(isFolded: true)
         case "article":
             ContentHint(weight: 25)

@@ -55,8 +55,8 @@ struct ContentHint: Equatable {
     /// Named as a call to action ("cta" as a word: "donate-cta", "cta_box"): chrome when it
     /// closes the content, an appeal after the article; a page's sections are often named so too.
     var isCallToAction = false
-    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
-    /// content even while hidden.
+    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`, or
+    /// `role="region"`, ARIA's accordion panel): content even while hidden.
     var isFolded = false
     /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
     /// for a script to move into its place in the content.

@@ -389,14 +389,16 @@ import Testing
             + "<div class=\"tabs\"><div class=\"tab-pane\" style=\"display: none\"><p>Dimensions: 18 x 13 x 8 inches, "
             + "frame of HDPE, lining of recycled polyester.</p></div>"
             + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
+            + "<a role=\"button\" aria-controls=\"warranty\">Warranty</a><div id=\"warranty\" role=\"region\" style=\"display:none\">"
+            + "<p>Warranty: two years against defects in materials and workmanship.</p></div>"
             + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
             + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
             + "<div class=\"faq\"><h3>Can I return it?</h3><div class=\"faq__answer\" style=\"display:none\">"
             + "<p>Returns are free within thirty days, in the original packaging.</p></div></div>"
             + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
         let text = Self.mainText(html)
-        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days",
-                     "Returns are free"] {
+        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Warranty: two years",
+                     "Ships within two days", "Returns are free"] {
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
         #expect(!text.contains("old promotion"), "\(text)")
