@@ -56,7 +56,8 @@ struct ContentHint: Equatable {
     /// closes the content, an appeal after the article; a page's sections are often named so too.
     var isCallToAction = false
     /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`, or
-    /// `role="region"`, ARIA's accordion panel): content even while hidden.
+    /// `role="region"`, ARIA's accordion panel), or labelled by its button (`aria-labelledby`):
+    /// content even while hidden.
     var isFolded = false
     /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
     /// for a script to move into its place in the content.

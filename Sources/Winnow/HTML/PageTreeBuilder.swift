@@ -62,6 +62,9 @@ final class PageTreeBuilder {
                 hidden = true
             case .ariaHidden:
                 hidden = hidden || Self.equalsIgnoringCase(value, "true")
+            case .ariaLabelledBy:
+                // A panel that its heading or button labels: an accordion's or a disclosure's.
+                hint.isFolded = true
             case .itemprop:
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
             case .itemtype:
@@ -206,7 +209,7 @@ final class PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case className, id, role, style, hidden, ariaHidden, itemprop, itemtype, other
+        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemtype, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
@@ -218,6 +221,7 @@ final class PageTreeBuilder {
             // A popover is not shown until something opens it.
             case 7 where PageTreeBuilder.equalsIgnoringCase(name, "popover"): self = .hidden
             case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
+            case 15 where PageTreeBuilder.equalsIgnoringCase(name, "aria-labelledby"): self = .ariaLabelledBy
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype
             default: self = .other
