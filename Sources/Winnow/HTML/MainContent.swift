@@ -220,10 +220,10 @@ struct MainContent {
         stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
     }
 
-    /// Paragraphs of prose with few links (under a tenth of the text), not named like chrome: a
+    /// Paragraphs of prose with few links (under a fifth of the text), not named like chrome: a
     /// section of the content.
     private static func isProseSection(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
-        nodes[index].hint.weight >= 0 && stats.proseBlocks[index] > 0 && stats.linkChars[index] * 10 < stats.chars[index]
+        nodes[index].hint.weight >= 0 && stats.proseBlocks[index] > 0 && stats.linkChars[index] * 5 < stats.chars[index]
             && !looksLikeTeasers(index, stats: stats)
     }
 
