@@ -113,9 +113,10 @@ struct BlockStats {
                 articleProse = max(articleProse, prose[index])
             }
         }
-        // Comments hold more prose than all the rest, no article body is marked and the rest is not
-        // a long article of its own: a forum thread, whose posts are its content.
-        if commentProse > keptProse && articleProse < 150 && keptProse < 5000 {
+        // Comments hold nearly as much prose as all the rest (three quarters: replies are often
+        // shorter than the opening post), no article body is marked and the rest is not a long
+        // article of its own: a forum thread, whose posts are its content.
+        if commentProse * 4 > keptProse * 3 && articleProse < 150 && keptProse < 5000 {
             excluded = exclusions(sparing: \.isComment)
         }
         // Elements named for how they show hold twice the prose of the rest, and little is left: the

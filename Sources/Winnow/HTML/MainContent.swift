@@ -3,8 +3,8 @@
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`), `role` or class/id
 ///    names mark them as navigation, sidebars, share bars, comments or banners, and hidden elements
 ///    other than tab and accordion panels; a `role="tablist"` that holds prose is an accordion, not
-///    a strip of tabs, and stays. Comments stay when
-///    they hold more prose than the rest of the page and no article body is marked (a forum thread).
+///    a strip of tabs, and stays. Comments stay when they hold three quarters of the prose of the
+///    rest of the page and no article body is marked (a forum thread).
 ///    On a page whose structured data names a product and no article, customer reviews are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
 ///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so

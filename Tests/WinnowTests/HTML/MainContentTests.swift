@@ -171,6 +171,15 @@ import Testing
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
     }
 
+    @Test func aThreadKeepsRepliesNamedAsCommentsThatAreShorterThanItsOpeningPost() {
+        let replies = Self.posts.map { "<div class=\"comment\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"topic\"><div class=\"message\">\(Self.article)</div>"
+            + "<div class=\"comments\">\(replies.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
     @Test func anArticleDropsItsComments() {
         let comments = Self.posts.map { "<li class=\"comment\"><p>\($0)</p></li>" }
         let html = "<body><div class=\"entry-content\"><p>Our goal with open threads is to let readers raise "
