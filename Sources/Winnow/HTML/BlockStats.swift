@@ -123,7 +123,9 @@ struct BlockStats {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
-                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint))
+                // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
+                let accordion = hint.isTabList && prose[index] >= 200
+                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint) && !accordion)
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
                     || placeholder[index]
@@ -147,9 +149,10 @@ struct BlockStats {
                 articleProse = max(articleProse, prose[index])
             }
         }
-        // Comments hold more prose than all the rest, no article body is marked and the rest is not
-        // a long article of its own: a forum thread, whose posts are its content.
-        if commentProse > keptProse && articleProse < 150 && keptProse < 5000 {
+        // Comments hold nearly as much prose as all the rest (three quarters: replies are often
+        // shorter than the opening post), no article body is marked and the rest is not a long
+        // article of its own: a forum thread, whose posts are its content.
+        if commentProse * 4 > keptProse * 3 && articleProse < 150 && keptProse < 5000 {
             excluded = exclusions(sparing: \.isComment)
         }
         // Elements named for how they show hold twice the prose of the rest, and little is left: the

@@ -19,11 +19,13 @@ struct ContentHints {
     static func hint(role: UnsafeBufferPointer<UInt8>) -> ContentHint {
         switch String(decoding: role, as: UTF8.self).lowercased() {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
-             "alert", "alertdialog", "toolbar", "tablist":
+             "alert", "alertdialog", "toolbar":
             ContentHint(weight: -25, isBoilerplate: true)
+        case "tablist":
+            ContentHint(weight: -25, isBoilerplate: true, isTabList: true)
         case "main":
             ContentHint(weight: 25, isMain: true)
-        case "tabpanel":
+        case "tabpanel", "region":
             ContentHint(isFolded: true)
         case "article":
             ContentHint(weight: 25)

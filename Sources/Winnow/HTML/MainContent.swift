@@ -2,9 +2,11 @@
 ///
 /// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`, a form's `label`), `role`
 ///    or class/id names mark them as navigation, sidebars, share bars, comments or banners, and hidden
-///    elements other than tab and accordion panels. Comments stay when they hold more prose than the
-///    rest of the page and no article body is marked (a forum thread).
-///    On a page whose structured data names a product and no article, customer reviews are chrome.
+///    elements other than tab and accordion panels; a `role="tablist"` that holds prose is an
+///    accordion, not a strip of tabs, and stays. Comments stay when they hold three quarters of the
+///    prose of the rest of the page and no article body is marked (a forum thread).
+///    On a product page (its structured data or a purchase control says it sells a product, and it
+///    names no article), customer reviews, fine print and screen-reader-only labels are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
 ///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
 ///    named hold twice the prose of the rest and the rest is short (a theme's hero sections).
@@ -17,10 +19,13 @@
 ///    mostly links (a page of several sections, a list of items, a product page), or adding a
 ///    quarter more as paragraphs with few links (an article split by an ad), or, when the core has
 ///    less than 300 characters of prose, to any ancestor with three times its text; not when the
-///    core is a long article and the rest looks like teasers. It does not widen past the main landmark
+///    core is a long article and the rest looks like teasers (unless under a tenth of it is links, in
+///    paragraphs: the replies of a thread). It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
-///    links, or a finished sentence); none join the landmark.
+///    links, or a finished sentence); none join the landmark. Beside the widened element and the
+///    wrappers around it that add no text, sections of paragraphs with few links join when they
+///    hold half its prose (an article whose container also holds a list of links).
 ///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
 ///    widened element, the landmark is the core: a list or grid of items (beside a buyer's guide).
 ///    A widened element before the landmark, outside it, is the list's intro: it stays, and the
@@ -121,6 +126,30 @@ struct MainContent {
                 if joins && !stats.excluded[child] { roots.append(child) }
                 child = Int(nodes[child].end)
             }
+            // The sections beside the chosen element and the wrappers around it that add no text,
+            // paragraphs with few links, are the content's other sections when they hold half its
+            // prose: an article whose container also holds a list of links, which stops widening.
+            var wrapper = root
+            while !nodes[wrapper].hint.isMain && nodes[wrapper].parent > 0
+                    && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root] {
+                wrapper = Int(nodes[wrapper].parent)
+            }
+            let outer = Int(nodes[wrapper].parent)
+            if outer > 0 && !nodes[wrapper].hint.isMain {
+                let joined = Set(roots)
+                var sections: [Int] = []
+                var sectionProse: Int32 = 0
+                var sibling = outer + 1
+                while sibling < Int(nodes[outer].end) {
+                    if sibling != wrapper && !stats.excluded[sibling] && !joined.contains(sibling)
+                        && Self.isProseSection(sibling, nodes: nodes, stats: stats) {
+                        sections.append(sibling)
+                        sectionProse += stats.proseChars(sibling)
+                    }
+                    sibling = Int(nodes[sibling].end)
+                }
+                if sectionProse * 2 >= stats.proseChars(root) { roots += sections }
+            }
         }
         if intro >= 0 { roots.insert(intro, at: 0) }
         // Segments streamed after the shell belong in the content, where scripts move them.
@@ -166,7 +195,8 @@ struct MainContent {
     /// that adds a quarter more prose as paragraphs with few links (an article split by an ad); or,
     /// from a best element of under 300 characters of prose, that holds three times its text. Not
     /// when the best element is a long article and what it adds looks like teasers (as many
-    /// blocks that are a link, such as a headline, as paragraphs), and never past the main landmark.
+    /// blocks that are a link, such as a headline, as paragraphs, unless links are under a tenth of
+    /// it and it is in paragraphs), and never past the main landmark.
     private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
@@ -178,7 +208,10 @@ struct MainContent {
             let addedLinks = stats.linkChars[ancestor] - stats.linkChars[root]
             let addedLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[best]
             let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
+            // Not teasers when links are under a tenth of what it adds and that is in paragraphs: the
+            // replies of a thread, or sections with a button each, have a dated or "Learn more" link.
             let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+                && (addedLinks * 10 >= addedChars || addedChars > addedParagraphs * 1000)
             // The rest of a long article that an embed or an ad splits: few links, paragraphs.
             let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
@@ -199,6 +232,13 @@ struct MainContent {
     /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
     private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
+    }
+
+    /// Paragraphs of prose with few links (under a fifth of the text), not named like chrome: a
+    /// section of the content.
+    private static func isProseSection(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
+        nodes[index].hint.weight >= 0 && stats.proseBlocks[index] > 0 && stats.linkChars[index] * 5 < stats.chars[index]
+            && !looksLikeTeasers(index, stats: stats)
     }
 
     /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).

@@ -44,6 +44,9 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say how it shows ("banner", "modal", "carousel"): themes name
     /// every hero section so, and such names are ignored when they would leave the page nearly empty.
     var isDisplay = false
+    /// Chrome only because its `role` is "tablist": a strip of tab labels, which holds no prose;
+    /// themes give an accordion that role too, whose panels inside it are content.
+    var isTabList = false
     /// The page's main landmark: `<main>` or `role="main"`.
     var isMain = false
     /// Marked as the article body (`itemprop="articleBody"` and the like).
@@ -58,7 +61,8 @@ struct ContentHint: Equatable {
     var isCallToAction = false
     /// Named as a shop's purchase control ("add-to-cart", "buy-now"): the page sells a product.
     var isPurchase = false
-    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`):
+    /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`, or
+    /// `role="region"`, ARIA's accordion panel), or labelled by its button (`aria-labelledby`):
     /// content even while hidden.
     var isFolded = false
     /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
@@ -76,5 +80,6 @@ struct ContentHint: Equatable {
         isBoilerplate = chrome
         isComment = false
         isDisplay = false
+        isTabList = false
     }
 }

@@ -9,6 +9,9 @@ final class PageTreeBuilder {
     /// button are kept: libxml2 ignores `</button>` while a `<div>` inside it is open, so a page
     /// can continue inside a button that never closes.
     private var silent: [Bool] = [false]
+    /// Per open element: it is or is inside `<pre>` or `<code>`, where class names are a syntax
+    /// highlighter's tokens ("hljs-comment", "token comment"), not page chrome.
+    private var inCode: [Bool] = [false]
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -59,6 +62,9 @@ final class PageTreeBuilder {
                 hidden = true
             case .ariaHidden:
                 hidden = hidden || Self.equalsIgnoringCase(value, "true")
+            case .ariaLabelledBy:
+                // A panel that its heading or button labels: an accordion's or a disclosure's.
+                hint.isFolded = true
             case .itemprop:
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
             case .itemtype:
@@ -91,9 +97,12 @@ final class PageTreeBuilder {
             hint.setChrome(false)
             hint.isProductChrome = false
         }
+        let codeParent = inCode[inCode.count - 1]
+        if codeParent { hint = ContentHint(isHidden: hint.isHidden) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
         silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
+        inCode.append(codeParent || tag == .pre || tag == .code)
     }
 
     func end() {
@@ -105,6 +114,7 @@ final class PageTreeBuilder {
         guard open.count > 1 else { return }
         tree.nodes[Int(open.removeLast())].end = Int32(tree.nodes.count)
         silent.removeLast()
+        inCode.removeLast()
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -129,6 +139,7 @@ final class PageTreeBuilder {
         for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
         open = [0]
         silent = [false]
+        inCode = [false]
         tree.metadata.finish()
         return tree
     }
@@ -139,6 +150,8 @@ final class PageTreeBuilder {
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
         let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
+        let onlyTabList = (!hint.isBoilerplate || hint.isTabList) && (!other.isBoilerplate || other.isTabList)
+        hint.isTabList = onlyTabList && (hint.isTabList || other.isTabList)
         hint.weight += other.weight
         hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
         hint.isProductChrome = hint.isProductChrome || other.isProductChrome
@@ -200,7 +213,7 @@ final class PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case className, id, role, style, hidden, ariaHidden, itemprop, itemtype, other
+        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemtype, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
@@ -212,6 +225,7 @@ final class PageTreeBuilder {
             // A popover is not shown until something opens it.
             case 7 where PageTreeBuilder.equalsIgnoringCase(name, "popover"): self = .hidden
             case 11 where PageTreeBuilder.equalsIgnoringCase(name, "aria-hidden"): self = .ariaHidden
+            case 15 where PageTreeBuilder.equalsIgnoringCase(name, "aria-labelledby"): self = .ariaLabelledBy
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype
             default: self = .other

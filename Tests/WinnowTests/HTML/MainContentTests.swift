@@ -100,6 +100,22 @@ import Testing
         #expect(!text.contains("Copyright") && !text.contains("Home"), "\(text)")
     }
 
+    @Test func anArticleKeepsItsSectionsBesideTheBestOneWhenLinksShareTheirContainer() {
+        let sections = [
+            "<h2>Costs</h2><p>Most cleaners charge by the hour, and a small flat costs less than a large house, which takes longer.</p>",
+            "<h2>Savings</h2><p>Booking every week costs less a visit than booking once, and <a href=\"/tips\">tidying up</a> before they come helps too.</p>",
+        ]
+        let best = "<h2>What changes the price</h2>" + Self.article
+        let related = (1...12).map { "<li><a href=\"/post/\($0)\">Another post on cleaning that readers of this blog liked</a></li>" }
+        let html = "<body><div class=\"post\"><div>\(sections[0])</div><div><div><div>\(best)</div></div></div>"
+            + "<div>\(sections[1])</div><div class=\"more\"><ul>\(related.joined())</ul></div></div></body>"
+        let text = Self.mainText(html)
+        for part in ["small flat costs less", "The council approved", "tidying up"] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("Another post"), "\(text)")
+    }
+
     @Test func aTableOfContentsKeepsItsLinks() {
         let items = ["zlib: compression compatible with gzip", "gzip: support for gzip files",
                      "bz2: support for bzip2 compression", "lzma: compression using the LZMA algorithm",
@@ -126,6 +142,21 @@ import Testing
         #expect(!text.contains("story from elsewhere") && !text.contains("short summary"), "\(text)")
     }
 
+    @Test func aLongPostKeepsTheRepliesOfItsThread() {
+        let paragraph = Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
+        // Each post's text sits deep in its theme's wrappers, and each post has a dated link.
+        func post(_ date: String, _ text: String) -> String {
+            "<article><div><a href=\"/posts\">Posted on \(date)</a></div>" + String(repeating: "<div>", count: 7) + text
+                + String(repeating: "</div>", count: 7) + "</article>"
+        }
+        let replies = Self.posts.map { post("12 March", String(repeating: "\($0) ", count: 6)) }
+        let html = "<body><div class=\"thread\">" + post("11 March", String(repeating: paragraph, count: 4))
+            + replies.joined() + "</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
     static let posts = [
         "I have been getting errors regularly since the announcement, so I wanted to thank everyone here.",
         "I doubt that the forum is closing, considering the game is still popular, but a warning would be nice.",
@@ -137,6 +168,15 @@ import Testing
         let html = "<body><div class=\"app-banner\"><p>Install our app.</p></div><div class=\"thread\">"
             + thread.joined() + "</div></body>"
         let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+    }
+
+    @Test func aThreadKeepsRepliesNamedAsCommentsThatAreShorterThanItsOpeningPost() {
+        let replies = Self.posts.map { "<div class=\"comment\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"topic\"><div class=\"message\">\(Self.article)</div>"
+            + "<div class=\"comments\">\(replies.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
     }
 
@@ -422,17 +462,42 @@ import Testing
             + "<div class=\"tabs\"><div class=\"tab-pane\" style=\"display: none\"><p>Dimensions: 18 x 13 x 8 inches, "
             + "frame of HDPE, lining of recycled polyester.</p></div>"
             + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
+            + "<a role=\"button\" aria-controls=\"warranty\">Warranty</a><div id=\"warranty\" role=\"region\" style=\"display:none\">"
+            + "<p>Warranty: two years against defects in materials and workmanship.</p></div>"
+            + "<button id=\"fit\">Fit</button><div aria-labelledby=\"fit\" hidden><p>Fit: the straps adjust for torsos of 15 to 21 inches.</p></div>"
             + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
             + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
             + "<div class=\"faq\"><h3>Can I return it?</h3><div class=\"faq__answer\" style=\"display:none\">"
             + "<p>Returns are free within thirty days, in the original packaging.</p></div></div>"
             + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
         let text = Self.mainText(html)
-        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Ships within two days",
-                     "Returns are free"] {
+        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Warranty: two years",
+                     "Fit: the straps adjust", "Ships within two days", "Returns are free"] {
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
         #expect(!text.contains("old promotion"), "\(text)")
+    }
+
+    @Test func commentsInHighlightedCodeAreCode() {
+        let code = "<pre><code class=\"hljs bash\"><span class=\"hljs-comment\"># stage every change</span>\ngit add -A\n"
+            + "<span class=\"token comment\"># commit them</span>\ngit commit -m \"message\"</code></pre>"
+        let html = "<body><div class=\"post\">\(Self.article)\(code)</div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("# stage every change") && text.contains("# commit them"), "\(text)")
+    }
+
+    @Test func anAccordionWithTheRoleOfATabListIsContent() {
+        let answers = ["Any customer with an active residential account can apply, within 120 days of the purchase, online or by mail.",
+                       "The rebate is paid by check, six to eight weeks after we receive the claim and the receipt or the invoice.",
+                       "Refurbished, open-box and leased appliances do not qualify, and neither do those bought from a marketplace."]
+        let panels = answers.map {
+            "<div class=\"panel\"><h4><a href=\"#q\">A question</a></h4><div class=\"panel-collapse collapse\"><p>\($0)</p></div></div>"
+        }
+        let html = "<body><div class=\"page\"><ul role=\"tablist\"><li>Overview tab</li><li>Eligibility tab</li></ul>"
+            + "\(Self.article)<div class=\"panel-group\" role=\"tablist\">\(panels.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        for answer in answers { #expect(text.contains(answer), "\(answer) missing from \(text)") }
+        #expect(!text.contains("Overview tab"), "\(text)")
     }
 
     @Test func aPopoverIsNotShown() {
