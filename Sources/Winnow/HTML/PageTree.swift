@@ -62,8 +62,8 @@ struct ContentHint: Equatable {
     /// Named as a shop's purchase control ("add-to-cart", "buy-now"): the page sells a product.
     var isPurchase = false
     /// Named as a tab, accordion or FAQ panel ("tab-pane", "collapse", "faq", `role="tabpanel"`, or
-    /// `role="region"`, ARIA's accordion panel), or labelled by its button (`aria-labelledby`):
-    /// content even while hidden.
+    /// `role="region"`, ARIA's accordion panel), or labelled by a heading or button before it
+    /// (`aria-labelledby`; a modal dialog is labelled by its own title, inside it): content even while hidden.
     var isFolded = false
     /// A segment that a streaming renderer sends after the page's shell (`<div hidden id="S:0">`),
     /// for a script to move into its place in the content.

@@ -12,6 +12,9 @@ final class PageTreeBuilder {
     /// Per open element: it is or is inside `<pre>` or `<code>`, where class names are a syntax
     /// highlighter's tokens ("hljs-comment", "token comment"), not page chrome.
     private var inCode: [Bool] = [false]
+    /// Hashes of the `id`s of the elements started so far: a panel labelled by an element before it
+    /// (`aria-labelledby`) is a disclosure's or an accordion's, opened by that heading or button.
+    private var earlierIDs: Set<UInt64> = []
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -37,6 +40,8 @@ final class PageTreeBuilder {
         var hint = ContentHint()
         var hidden = false
         var streamed = false
+        var ownID: UInt64?
+        var labelledBy: UInt64?
         switch tag {
         case .meta, .link, .html, .time, .title, .script:
             readMetadata(tag, attributes)
@@ -54,6 +59,7 @@ final class PageTreeBuilder {
             case .id:
                 combine(&hint, hints.hint(classAndID: value, isClass: false))
                 streamed = Self.isStreamedSegment(id: value)
+                ownID = StableHash.of(value)
             case .role:
                 combine(&hint, ContentHints.hint(role: value))
             case .style:
@@ -63,8 +69,7 @@ final class PageTreeBuilder {
             case .ariaHidden:
                 hidden = hidden || Self.equalsIgnoringCase(value, "true")
             case .ariaLabelledBy:
-                // A panel that its heading or button labels: an accordion's or a disclosure's.
-                hint.isFolded = true
+                labelledBy = StableHash.of(value.prefix { $0 != 0x20 })
             case .itemprop:
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
             case .itemtype:
@@ -73,6 +78,9 @@ final class PageTreeBuilder {
                 break
             }
         }
+        // Labelled by an element before it, not by its own title inside it (a modal dialog's).
+        if let labelledBy, earlierIDs.contains(labelledBy) { hint.isFolded = true }
+        if let ownID { earlierIDs.insert(ownID) }
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         hint.isStreamed = streamed
         if hint.isPurchase { tree.kind.offersPurchase() }
@@ -140,6 +148,7 @@ final class PageTreeBuilder {
         open = [0]
         silent = [false]
         inCode = [false]
+        earlierIDs = []
         tree.metadata.finish()
         return tree
     }

@@ -464,18 +464,21 @@ import Testing
             + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
             + "<a role=\"button\" aria-controls=\"warranty\">Warranty</a><div id=\"warranty\" role=\"region\" style=\"display:none\">"
             + "<p>Warranty: two years against defects in materials and workmanship.</p></div>"
-            + "<button id=\"fit\">Fit</button><div aria-labelledby=\"fit\" hidden><p>Fit: the straps adjust for torsos of 15 to 21 inches.</p></div>"
             + "<div class=\"accordion\"><button>Shipping</button><div class=\"collapse\" aria-hidden=\"true\">"
             + "<p>Ships within two days from our warehouse, free over fifty dollars.</p></div></div>"
             + "<div class=\"faq\"><h3>Can I return it?</h3><div class=\"faq__answer\" style=\"display:none\">"
             + "<p>Returns are free within thirty days, in the original packaging.</p></div></div>"
-            + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div></div></body>"
+            + "<button id=\"fit\">Fit</button><div aria-labelledby=\"fit\" hidden><p>Fit: the straps adjust for torsos of 15 to 21 inches.</p></div>"
+            + "<div style=\"display:none\"><p>An old promotion that the page keeps hidden from every visitor now.</p></div>"
+            + "<div class=\"welcome-offer\" aria-labelledby=\"offer\" aria-hidden=\"true\"><h3 id=\"offer\">Ten percent off</h3>"
+            + "<p>Join the list and get ten percent off your first order with us.</p></div></div></body>"
         let text = Self.mainText(html)
         for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Warranty: two years",
                      "Fit: the straps adjust", "Ships within two days", "Returns are free"] {
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
         #expect(!text.contains("old promotion"), "\(text)")
+        #expect(!text.contains("Join the list"), "a hidden dialog labelled by its own heading stays hidden: \(text)")
     }
 
     @Test func commentsInHighlightedCodeAreCode() {
