@@ -23,7 +23,8 @@
 ///    paragraphs: the replies of a thread). It does not widen past the main landmark
 ///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
 ///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
-///    links, or a finished sentence); none join the landmark. Beside the widened element and the
+///    links, or a finished sentence), or hold eight or more `<article>` elements (the entries of a
+///    blog index after its intro, kept whole); none join the landmark. Beside the widened element and the
 ///    wrappers around it that add no text, sections of paragraphs with few links join when they
 ///    hold half its prose (an article whose container also holds a list of links).
 ///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
@@ -93,6 +94,8 @@ struct MainContent {
         var widened = false
         // The part before the main landmark that introduces the list the landmark holds.
         var intro = -1
+        // Joined lists of entries (`<article>` elements): their teasers are the content, kept whole.
+        var entryLists: [Int] = []
         if best <= 0 {
             roots = [0]
         } else {
@@ -120,10 +123,14 @@ struct MainContent {
             var child = parent + 1
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
-                let joins = child == root || !nodes[root].hint.isMain
+                let entries = child != root && !nodes[root].hint.isMain && Self.holdsEntries(child, nodes: nodes)
+                let joins = child == root || entries || !nodes[root].hint.isMain
                     && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
                         || Self.readsAsProse(child, nodes: nodes, stats: stats))
-                if joins && !stats.excluded[child] { roots.append(child) }
+                if joins && !stats.excluded[child] {
+                    roots.append(child)
+                    if entries { entryLists.append(child) }
+                }
                 child = Int(nodes[child].end)
             }
             // The sections beside the chosen element and the wrappers around it that add no text,
@@ -176,6 +183,7 @@ struct MainContent {
             if attempt < 2 {
                 if !keepLinkLists {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
+                                            keptWhole: entryLists,
                                             nodes: nodes, stats: stats)
                 }
                 if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
@@ -232,6 +240,16 @@ struct MainContent {
     /// Three or more blocks that are a link (headlines of other stories) and no paragraph of prose.
     private static func looksLikeTeasers(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkBlocks[index] >= 3 && stats.proseBlocks[index] == 0
+    }
+
+    /// Eight or more `<article>` elements: the entries of a blog index or a list of results.
+    private static func holdsEntries(_ index: Int, nodes: [PageNode]) -> Bool {
+        var entries = 0
+        for node in nodes[(index + 1)..<Int(nodes[index].end)] where node.tag == .article {
+            entries += 1
+            if entries >= 8 { return true }
+        }
+        return false
     }
 
     /// Paragraphs of prose with few links (under a fifth of the text), not named like chrome: a
@@ -317,12 +335,13 @@ struct MainContent {
     /// cleaning, less its rules on class weight, list items and images, which cost the lists and
     /// grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           nodes: [PageNode], stats: BlockStats) {
+                                           keptWhole: [Int], nodes: [PageNode], stats: BlockStats) {
         let coreEnd = Int(nodes[core].end)
         for index in 0..<nodes.count where include[index] && !roots.contains(index) {
             let node = nodes[index]
             if Self.isWithin(core, subtreeOf: index, nodes: nodes) { continue }
             if keepCore && index > core && index < coreEnd { continue }
+            if keptWhole.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) }) { continue }
             guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)

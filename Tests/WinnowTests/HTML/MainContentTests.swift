@@ -428,6 +428,18 @@ import Testing
         #expect(!text.contains("moderators") && !text.contains("You may also like"), "\(text)")
     }
 
+    @Test func aListOfArticleEntriesBesideACategoryIntroJoinsIt() {
+        let intro = "<div class=\"description\">\(String(repeating: Self.article, count: 4))</div>"
+        let entries = (1...8).map {
+            "<article class=\"excerpt\"><h2><a href=\"/post/\($0)\">A post on the blog, number \($0)</a></h2></article>"
+        }
+        let html = "<body><div class=\"posts\"><h1>For beginners</h1>\(intro)<div>\(entries.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved") && text.contains("number 1") && text.contains("number 8"), "\(text)")
+        let few = Self.mainText(html.replacingOccurrences(of: entries[4...].joined(), with: ""))
+        #expect(few.contains("The council approved") && !few.contains("number 1"), "\(few)")
+    }
+
     @Test func aSiblingOfHeadlineLinksWithoutParagraphsDoesNotJoin() {
         let teasers = (1...12).map {
             "<div class=\"item\"><a href=\"/s/\($0)\"><h5>Another story number \($0)</h5></a>"
