@@ -46,6 +46,10 @@ struct ContentHints {
         "recommendation", "also-like", "alsolike",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
+        // Its title, rank and badges (XenForo's "message-userTitle", vBulletin's "usertitle", phpBB's
+        // "postprofile"), its post count and join date, the reactions bar and "back to top" links.
+        "usertitle", "user-title", "userbanner", "postprofile", "profile-rank", "post-count",
+        "postcount", "join-date", "joindate", "reactionsbar", "reactions-bar", "back2top", "back-to-top",
     ].map { Array($0.utf8) }
 
     /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor
@@ -99,7 +103,7 @@ struct ContentHints {
         var hint = ContentHint()
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
         if !rescued {
-            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names)
+            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) || hasBadgeWord(names)
                 || (isClass && ByteSearch.contains(signature, in: names)) {
                 hint.isBoilerplate = true
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
@@ -125,6 +129,20 @@ struct ContentHints {
             hint.isCallToAction = false
         }
         return hint
+    }
+
+    private static let badge = Array("badge".utf8)
+
+    /// "badge" or "badges" (a poster's rank, a shop's "Sale" label), but not "badged": a block
+    /// marked as carrying a badge holds more than the badge.
+    private static func hasBadgeWord(_ names: [UInt8]) -> Bool {
+        var start = 0
+        while let at = ByteSearch.firstOffset(of: badge, in: names[start...]) {
+            let after = at + badge.count
+            if after == names.count || names[after] != UInt8(ascii: "d") { return true }
+            start = at + 1
+        }
+        return false
     }
 
     private static let review = Array("review".utf8)

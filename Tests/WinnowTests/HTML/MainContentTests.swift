@@ -520,6 +520,27 @@ import Testing
         #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
     }
 
+    @Test func aPostersTitleCountsAndBadgesAreLeftOut() {
+        let thread = Self.posts.map {
+            "<div class=\"message\"><div class=\"message-userDetails\"><h4>glitchfan</h4>"
+                + "<h5 class=\"userTitle\">Senior Glitcher</h5><span class=\"post-count\">1,430 posts</span>"
+                + "<span class=\"join-date\">Joined 2022</span><strong class=\"ipsBadge\">Original Poster</strong></div>"
+                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div></div>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker"] {
+            #expect(!text.contains(chrome), "\(chrome) in \(text)")
+        }
+    }
+
+    @Test func aBlockMarkedAsBadgedIsNotABadge() {
+        let html = "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
+            + "<div class=\"intro\">\((Self.posts + Self.posts).map { "<p>\($0)</p>" }.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
+    }
+
     @Test func aLongPostKeepsItsCommentsOutEvenWhenTheyAreLonger() {
         let post = String(repeating: Self.article, count: 16)
         let comments = (0..<60).map { "<li class=\"comment\"><p>\(Self.posts[$0 % 3]) (\($0))</p></li>" }
