@@ -50,6 +50,8 @@ struct ContentHints {
         // "postprofile"), its post count and join date, the reactions bar and "back to top" links.
         "usertitle", "user-title", "userbanner", "postprofile", "profile-rank", "post-count",
         "postcount", "join-date", "joindate", "reactionsbar", "reactions-bar", "back2top", "back-to-top",
+        // A thread's bar of buttons (reply, quote, report, print) and the menu that jumps to another forum.
+        "actionbar", "action-bar", "jumpbox", "forumjump",
     ].map { Array($0.utf8) }
 
     /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor

@@ -534,6 +534,15 @@ import Testing
         }
     }
 
+    @Test func aThreadsButtonBarAndForumJumpAreLeftOut() {
+        let thread = Self.posts.map { "<div class=\"post\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"page-body\"><div class=\"action-bar bar-top\">Post Reply Locked Print view</div>"
+            + "\(thread.joined())<div class=\"jumpbox\">General Howtos and Tutorials Rules and FAQ</div></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Print view") && !text.contains("Howtos"), "\(text)")
+    }
+
     @Test func aBlockMarkedAsBadgedIsNotABadge() {
         let html = "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
             + "<div class=\"intro\">\((Self.posts + Self.posts).map { "<p>\($0)</p>" }.joined())</div></div></body>"
