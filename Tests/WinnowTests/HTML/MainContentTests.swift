@@ -525,11 +525,11 @@ import Testing
             "<div class=\"message\"><div class=\"message-userDetails\"><h4>glitchfan</h4>"
                 + "<h5 class=\"userTitle\">Senior Glitcher</h5><span class=\"post-count\">1,430 posts</span>"
                 + "<span class=\"join-date\">Joined 2022</span><strong class=\"ipsBadge\">Original Poster</strong></div>"
-                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div></div>"
+                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div><span class=\"post-likes\">7 Likes</span></div>"
         }
         let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
-        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker"] {
+        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker", "7 Likes"] {
             #expect(!text.contains(chrome), "\(chrome) in \(text)")
         }
     }
