@@ -52,8 +52,9 @@ struct ContentHints {
         "postcount", "join-date", "joindate", "reactionsbar", "reactions-bar", "back2top", "back-to-top",
         // A thread's bar of buttons (reply, quote, report, print) and the menu that jumps to another forum.
         "actionbar", "action-bar", "jumpbox", "forumjump",
-        // A post's likes (Discourse's "post-likes").
-        "post-likes",
+        // A post's likes and reactions (Discourse's "post-likes", Invision's "ipsReact_reactCount"
+        // in "ipsItemControls").
+        "post-likes", "reactions", "reactcount", "itemcontrols",
     ].map { Array($0.utf8) }
 
     /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor

@@ -525,11 +525,12 @@ import Testing
             "<div class=\"message\"><div class=\"message-userDetails\"><h4>glitchfan</h4>"
                 + "<h5 class=\"userTitle\">Senior Glitcher</h5><span class=\"post-count\">1,430 posts</span>"
                 + "<span class=\"join-date\">Joined 2022</span><strong class=\"ipsBadge\">Original Poster</strong></div>"
-                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div><span class=\"post-likes\">7 Likes</span></div>"
+                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div><span class=\"post-likes\">7 Likes</span>"
+                + "<div class=\"ipsItemControls\"><ul class=\"reactions\"><li>Quoted by gremlin</li></ul></div></div>"
         }
         let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
-        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker", "7 Likes"] {
+        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker", "7 Likes", "gremlin"] {
             #expect(!text.contains(chrome), "\(chrome) in \(text)")
         }
     }
