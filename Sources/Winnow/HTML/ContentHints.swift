@@ -55,11 +55,14 @@ struct ContentHints {
         // A post's likes and reactions (Discourse's "post-likes", Invision's "ipsReact_reactCount"
         // in "ipsItemControls").
         "post-likes", "reactions", "reactcount", "itemcontrols",
+        // The notice below a question that invites asking one ("js-bottom-notice").
+        "bottom-notice",
     ].map { Array($0.utf8) }
 
-    /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor
-    /// ("the-signature-object"), so only a class name counts.
-    private static let signature = Array("signature".utf8)
+    /// A forum poster's signature under each post, and a login form ("new-post-login" under a
+    /// thread's answer box); as an `id` each is as often a heading's or an API entry's anchor
+    /// ("the-signature-object", "FTP.login"), so only a class name counts.
+    private static let classOnly: [[UInt8]] = ["signature", "login"].map { Array($0.utf8) }
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
@@ -109,7 +112,7 @@ struct ContentHints {
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
         if !rescued {
             if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) || hasBadgeWord(names)
-                || (isClass && ByteSearch.contains(signature, in: names)) {
+                || (isClass && classOnly.contains { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true

@@ -544,6 +544,20 @@ import Testing
         #expect(!text.contains("Print view") && !text.contains("Howtos"), "\(text)")
     }
 
+    @Test func aLoginFormAndAskingNoticeAreLeftOutButNotEntriesAnchoredSo() {
+        let answers = Self.posts.map { "<div class=\"answer\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"question-page\">\(answers.joined())<form class=\"post-form\">"
+            + "<div class=\"new-post-login\">Sign up using Google or Email and Password</div></form>"
+            + "<div class=\"js-bottom-notice\">Start asking to get answers</div></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Sign up using Google") && !text.contains("Start asking"), "\(text)")
+        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+            + "<dl id=\"ftplib.FTP.login\"><dt>FTP.login(user)</dt><dd>\(Self.posts.map { "<p>\($0)</p>" }.joined())</dd></dl></div></body>"
+        let page = Self.mainText(docs)
+        #expect(page.contains("FTP.login(user)") && page.contains("moderators"), "\(page)")
+    }
+
     @Test func aBlockMarkedAsBadgedIsNotABadge() {
         let html = "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
             + "<div class=\"intro\">\((Self.posts + Self.posts).map { "<p>\($0)</p>" }.joined())</div></div></body>"
