@@ -46,11 +46,23 @@ struct ContentHints {
         "recommendation", "also-like", "alsolike",
         // A forum poster's counts beside each post.
         "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
+        // Its title, rank and badges (XenForo's "message-userTitle", vBulletin's "usertitle", phpBB's
+        // "postprofile"), its post count and join date, the reactions bar and "back to top" links.
+        "usertitle", "user-title", "userbanner", "postprofile", "profile-rank", "post-count",
+        "postcount", "join-date", "joindate", "reactionsbar", "reactions-bar", "back2top", "back-to-top",
+        // A thread's bar of buttons (reply, quote, report, print) and the menu that jumps to another forum.
+        "actionbar", "action-bar", "jumpbox", "forumjump",
+        // A post's likes and reactions (Discourse's "post-likes", Invision's "ipsReact_reactCount"
+        // in "ipsItemControls").
+        "post-likes", "reactions", "reactcount", "itemcontrols",
+        // The notice below a question that invites asking one ("js-bottom-notice").
+        "bottom-notice",
     ].map { Array($0.utf8) }
 
-    /// A forum poster's signature under each post; as an `id` it is as often a heading's anchor
-    /// ("the-signature-object"), so only a class name counts.
-    private static let signature = Array("signature".utf8)
+    /// A forum poster's signature under each post, and a login form ("new-post-login" under a
+    /// thread's answer box); as an `id` each is as often a heading's or an API entry's anchor
+    /// ("the-signature-object", "FTP.login"), so only a class name counts.
+    private static let classOnly: [[UInt8]] = ["signature", "login"].map { Array($0.utf8) }
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
@@ -99,8 +111,8 @@ struct ContentHints {
         var hint = ContentHint()
         let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
         if !rescued {
-            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names)
-                || (isClass && ByteSearch.contains(signature, in: names)) {
+            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) || hasBadgeWord(names)
+                || (isClass && classOnly.contains { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
@@ -125,6 +137,20 @@ struct ContentHints {
             hint.isCallToAction = false
         }
         return hint
+    }
+
+    private static let badge = Array("badge".utf8)
+
+    /// "badge" or "badges" (a poster's rank, a shop's "Sale" label), but not "badged": a block
+    /// marked as carrying a badge holds more than the badge.
+    private static func hasBadgeWord(_ names: [UInt8]) -> Bool {
+        var start = 0
+        while let at = ByteSearch.firstOffset(of: badge, in: names[start...]) {
+            let after = at + badge.count
+            if after == names.count || names[after] != UInt8(ascii: "d") { return true }
+            start = at + 1
+        }
+        return false
     }
 
     private static let review = Array("review".utf8)

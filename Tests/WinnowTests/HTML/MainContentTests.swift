@@ -535,6 +535,51 @@ import Testing
         #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
     }
 
+    @Test func aPostersTitleCountsAndBadgesAreLeftOut() {
+        let thread = Self.posts.map {
+            "<div class=\"message\"><div class=\"message-userDetails\"><h4>glitchfan</h4>"
+                + "<h5 class=\"userTitle\">Senior Glitcher</h5><span class=\"post-count\">1,430 posts</span>"
+                + "<span class=\"join-date\">Joined 2022</span><strong class=\"ipsBadge\">Original Poster</strong></div>"
+                + "<p>\($0)</p><div class=\"reactionsBar\">Reactions: moonwalker</div><span class=\"post-likes\">7 Likes</span>"
+                + "<div class=\"ipsItemControls\"><ul class=\"reactions\"><li>Quoted by gremlin</li></ul></div></div>"
+        }
+        let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        for chrome in ["Senior Glitcher", "1,430 posts", "Joined 2022", "Original Poster", "moonwalker", "7 Likes", "gremlin"] {
+            #expect(!text.contains(chrome), "\(chrome) in \(text)")
+        }
+    }
+
+    @Test func aThreadsButtonBarAndForumJumpAreLeftOut() {
+        let thread = Self.posts.map { "<div class=\"post\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"page-body\"><div class=\"action-bar bar-top\">Post Reply Locked Print view</div>"
+            + "\(thread.joined())<div class=\"jumpbox\">General Howtos and Tutorials Rules and FAQ</div></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Print view") && !text.contains("Howtos"), "\(text)")
+    }
+
+    @Test func aLoginFormAndAskingNoticeAreLeftOutButNotEntriesAnchoredSo() {
+        let answers = Self.posts.map { "<div class=\"answer\"><p>\($0)</p></div>" }
+        let html = "<body><div class=\"question-page\">\(answers.joined())<form class=\"post-form\">"
+            + "<div class=\"new-post-login\">Sign up using Google or Email and Password</div></form>"
+            + "<div class=\"js-bottom-notice\">Start asking to get answers</div></div></body>"
+        let text = Self.mainText(html)
+        for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
+        #expect(!text.contains("Sign up using Google") && !text.contains("Start asking"), "\(text)")
+        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+            + "<dl id=\"ftplib.FTP.login\"><dt>FTP.login(user)</dt><dd>\(Self.posts.map { "<p>\($0)</p>" }.joined())</dd></dl></div></body>"
+        let page = Self.mainText(docs)
+        #expect(page.contains("FTP.login(user)") && page.contains("moderators"), "\(page)")
+    }
+
+    @Test func aBlockMarkedAsBadgedIsNotABadge() {
+        let html = "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
+            + "<div class=\"intro\">\((Self.posts + Self.posts).map { "<p>\($0)</p>" }.joined())</div></div></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The council approved"), "\(text)")
+    }
+
     @Test func aLongPostKeepsItsCommentsOutEvenWhenTheyAreLonger() {
         let post = String(repeating: Self.article, count: 16)
         let comments = (0..<60).map { "<li class=\"comment\"><p>\(Self.posts[$0 % 3]) (\($0))</p></li>" }
