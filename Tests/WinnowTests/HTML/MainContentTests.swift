@@ -686,4 +686,15 @@ import Testing
         let article = Self.mainText("<body><article>\(Self.article)\(labels)</article></body>")
         #expect(article.contains("Regular price"), "\(article)")
     }
+
+    @Test func aListOfLinksThatTheArticleIntroducesWithAColonStays() {
+        let links = "<ul><li><a href=\"/1\">Fix the loader for large files</a></li><li><a href=\"/2\">Add a flag for quiet builds</a></li>"
+            + "<li><a href=\"/3\">Speed up the test runner</a></li></ul>"
+        let text = Self.mainText("<body><article>\(Self.article)<p>Several patches were merged this month:</p>\(links)</article></body>")
+        #expect(text.contains("Add a flag for quiet builds"), "\(text)")
+        let offered = Self.mainText("<body><article>\(Self.article)<p>You might also like:</p>\(links)</article></body>")
+        #expect(!offered.contains("Add a flag for quiet builds"), "\(offered)")
+        let unannounced = Self.mainText("<body><article>\(Self.article)\(links)</article></body>")
+        #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
+    }
 }
