@@ -349,16 +349,21 @@ struct MainContent {
 
     /// Whether the content's text just before `index`, outside a link, ends with a colon ("Many patches
     /// were sent for review:", "Sources:"): the links after it are what the article lists. Not when it
-    /// offers other pages ("You might also like:").
+    /// offers other pages ("You might also like:", "More:", "Related coverage:").
     private static func followsColon(_ index: Int, include: [Bool], tree: PageTree, stats: BlockStats) -> Bool {
         var before = index - 1
         while before > 0 && !(tree.nodes[before].tag == .text && stats.chars[before] > 0) { before -= 1 }
         guard before > 0, include[before], stats.linkChars[before] == 0,
-              !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree) else { return false }
+              !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
+              !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages) else { return false }
         let node = tree.nodes[before]
         let last = tree.text[Int(node.textStart)..<Int(node.textEnd)].last { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
         return last == UInt8(ascii: ":")
     }
+
+    /// How a list of the site's other pages is introduced.
+    private static let otherPages: [[UInt8]] = ["more", "read more", "read also", "also read", "related", "recommended",
+                                                "popular", "trending", "latest", "top stories"].map { Array($0.utf8) }
 
     /// Drops a block named as a call to action ("cta"), or a form, that closes a long article: after
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a

@@ -694,6 +694,8 @@ import Testing
         #expect(text.contains("Add a flag for quiet builds"), "\(text)")
         let offered = Self.mainText("<body><article>\(Self.article)<p>You might also like:</p>\(links)</article></body>")
         #expect(!offered.contains("Add a flag for quiet builds"), "\(offered)")
+        let more = Self.mainText("<body><article>\(Self.article)<h4>More:</h4>\(links)</article></body>")
+        #expect(!more.contains("Add a flag for quiet builds"), "\(more)")
         let unannounced = Self.mainText("<body><article>\(Self.article)\(links)</article></body>")
         #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
     }
