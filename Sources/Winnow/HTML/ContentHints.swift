@@ -10,7 +10,7 @@ struct ContentHints {
         for byte in names { hash.add(byte) }
         let key = hash.state
         if let known = cache[key] { return known }
-        let hint = Self.match(Self.semanticNames(names), isClass: isClass)
+        let hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -157,6 +157,21 @@ struct ContentHints {
             kept.append(contentsOf: token.lazy.map(lowercase))
         }
         return kept
+    }
+
+    /// Words that hold a chrome word but name something else: "promoted" (a CMS's flag for an item
+    /// shown on its front page, "node--promoted") is not a "promo".
+    private static let longerWords: [[UInt8]] = ["promoted"].map { Array($0.utf8) }
+
+    /// The names with each of `longerWords` blanked out, so that the chrome words inside them do not match.
+    private static func maskingLongerWords(_ names: [UInt8]) -> [UInt8] {
+        var names = names
+        for word in longerWords {
+            while let at = ByteSearch.firstOffset(of: word, in: names[...]) {
+                names.replaceSubrange(at..<at + word.count, with: repeatElement(0x20, count: word.count))
+            }
+        }
+        return names
     }
 
     /// The marks of a variant or an arbitrary value in a utility class: ':', '[', '('.

@@ -699,4 +699,13 @@ import Testing
         let unannounced = Self.mainText("<body><article>\(Self.article)\(links)</article></body>")
         #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
     }
+
+    @Test func anElementNamedPromotedIsNotAPromo() {
+        let block = "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "
+            + "check-ups, and the clinic keeps evening hours for people who work.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(block)</article></body>")
+        #expect(text.contains("Dental care for adults"), "\(text)")
+        let promo = Self.mainText("<body><article>\(Self.article)\(block.replacingOccurrences(of: "promoted", with: "promo"))</article></body>")
+        #expect(!promo.contains("Dental care for adults"), "\(promo)")
+    }
 }
