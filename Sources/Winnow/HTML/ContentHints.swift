@@ -55,7 +55,11 @@ struct ContentHints {
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
     private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
-                                              "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
+                                              "lightbox"].map { Array($0.utf8) }
+
+    /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
+    /// of the page's own testimonials and case studies.
+    private static let slides: [[UInt8]] = ["slideshow", "carousel"].map { Array($0.utf8) }
 
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
     private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
@@ -105,6 +109,10 @@ struct ContentHints {
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
+            } else if slides.contains(where: { ByteSearch.contains($0, in: names) }) {
+                hint.isBoilerplate = true
+                hint.isDisplay = true
+                hint.isSlideshow = true
             } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isComment = true

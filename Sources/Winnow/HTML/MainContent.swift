@@ -9,7 +9,9 @@
 ///    names no article), customer reviews, fine print and screen-reader-only labels are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
 ///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
-///    named hold twice the prose of the rest and the rest is short (a theme's hero sections).
+///    named hold twice the prose of the rest and the rest is short (a theme's hero sections). A
+///    slideshow ("carousel") that holds paragraphs of prose stays, but on a product page: the
+///    page's own testimonials or case studies.
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)

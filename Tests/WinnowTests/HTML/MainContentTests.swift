@@ -708,4 +708,16 @@ import Testing
         let promo = Self.mainText("<body><article>\(Self.article)\(block.replacingOccurrences(of: "promoted", with: "promo"))</article></body>")
         #expect(!promo.contains("Dental care for adults"), "\(promo)")
     }
+
+    @Test func aSlideshowOfTestimonialsStaysOutsideAProductPage() {
+        let quote = "<div class=\"slide\"><p>The team moved our accounts in a week, answered every question we had, and "
+            + "the monthly reports are the clearest we have ever had from any firm.</p></div>"
+        let slides = "<div class=\"testimonial-carousel\">\(quote)\(quote.replacingOccurrences(of: "in a week", with: "in a month"))"
+            + "\(quote.replacingOccurrences(of: "in a week", with: "in two days"))</div>"
+        let text = Self.mainText("<body><main>\(Self.article)\(slides)</main></body>")
+        #expect(text.contains("The team moved our accounts"), "\(text)")
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let product = Self.mainText("<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
+        #expect(!product.contains("The team moved our accounts"), "\(product)")
+    }
 }
