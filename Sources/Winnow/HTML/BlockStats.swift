@@ -125,7 +125,10 @@ struct BlockStats {
                 let hint = nodes[index].hint
                 // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
                 let accordion = hint.isTabList && prose[index] >= 200
-                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint) && !accordion)
+                // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
+                // a product page, shows the page's own testimonials or case studies.
+                let ownSlides = hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= 100 && prose[index] >= 250
+                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint) && !accordion && !ownSlides)
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
                     || placeholder[index]

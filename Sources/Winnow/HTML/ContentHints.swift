@@ -10,7 +10,7 @@ struct ContentHints {
         for byte in names { hash.add(byte) }
         let key = hash.state
         if let known = cache[key] { return known }
-        let hint = Self.match(Self.semanticNames(names), isClass: isClass)
+        let hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -67,7 +67,11 @@ struct ContentHints {
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
     private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
-                                              "slideshow", "carousel", "lightbox"].map { Array($0.utf8) }
+                                              "lightbox"].map { Array($0.utf8) }
+
+    /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
+    /// of the page's own testimonials and case studies.
+    private static let slides: [[UInt8]] = ["slideshow", "carousel"].map { Array($0.utf8) }
 
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
     private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
@@ -117,6 +121,10 @@ struct ContentHints {
             } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
+            } else if slides.contains(where: { ByteSearch.contains($0, in: names) }) {
+                hint.isBoilerplate = true
+                hint.isDisplay = true
+                hint.isSlideshow = true
             } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
                 hint.isBoilerplate = true
                 hint.isComment = true
@@ -183,6 +191,21 @@ struct ContentHints {
             kept.append(contentsOf: token.lazy.map(lowercase))
         }
         return kept
+    }
+
+    /// Words that hold a chrome word but name something else: "promoted" (a CMS's flag for an item
+    /// shown on its front page, "node--promoted") is not a "promo".
+    private static let longerWords: [[UInt8]] = ["promoted"].map { Array($0.utf8) }
+
+    /// The names with each of `longerWords` blanked out, so that the chrome words inside them do not match.
+    private static func maskingLongerWords(_ names: [UInt8]) -> [UInt8] {
+        var names = names
+        for word in longerWords {
+            while let at = ByteSearch.firstOffset(of: word, in: names[...]) {
+                names.replaceSubrange(at..<at + word.count, with: repeatElement(0x20, count: word.count))
+            }
+        }
+        return names
     }
 
     /// The marks of a variant or an arbitrary value in a utility class: ':', '[', '('.

@@ -9,7 +9,9 @@
 ///    names no article), customer reviews, fine print and screen-reader-only labels are chrome.
 ///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
 ///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
-///    named hold twice the prose of the rest and the rest is short (a theme's hero sections).
+///    named hold twice the prose of the rest and the rest is short (a theme's hero sections). A
+///    slideshow ("carousel") that holds paragraphs of prose stays, but on a product page: the
+///    page's own testimonials or case studies.
 /// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
 ///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
 ///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)
@@ -35,7 +37,8 @@
 ///    when they hold a paragraph of prose.
 /// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
 ///    clouds) are left out, whatever their names (a list of results named "metadata-list" or
-///    "media" is content), paragraphs that are all but a link ("Read more: ..."), and so are the short
+///    "media" is content) unless the text just before them ends with a colon ("Sources:", not "You
+///    might also like:"), paragraphs that are all but a link ("Read more: ..."), and so are the short
 ///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
 ///    the text.
 ///    A core that is itself mostly links (a table of contents), or widened to an element that is,
@@ -184,7 +187,7 @@ struct MainContent {
                 if !keepLinkLists {
                     Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
                                             keptWhole: entryLists,
-                                            nodes: nodes, stats: stats)
+                                            tree: tree, stats: stats)
                 }
                 if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
@@ -335,9 +338,12 @@ struct MainContent {
     /// cleaning, less its rules on class weight, list items and images, which cost the lists and
     /// grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           keptWhole: [Int], nodes: [PageNode], stats: BlockStats) {
+                                           keptWhole: [Int], tree: PageTree, stats: BlockStats) {
+        let nodes = tree.nodes
         let coreEnd = Int(nodes[core].end)
-        for index in 0..<nodes.count where include[index] && !roots.contains(index) {
+        // The end of a list kept because the content introduces it: what is inside stays.
+        var keptUntil = 0
+        for index in 0..<nodes.count where include[index] && !roots.contains(index) && index >= keptUntil {
             let node = nodes[index]
             if Self.isWithin(core, subtreeOf: index, nodes: nodes) { continue }
             if keepCore && index > core && index < coreEnd { continue }
@@ -353,10 +359,32 @@ struct MainContent {
                 continue
             }
             if chars > 0 && density > 0.5 {
+                if Self.followsColon(index, include: include, tree: tree, stats: stats) {
+                    keptUntil = Int(node.end)
+                    continue
+                }
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
     }
+
+    /// Whether the content's text just before `index`, outside a link, ends with a colon ("Many patches
+    /// were sent for review:", "Sources:"): the links after it are what the article lists. Not when it
+    /// offers other pages ("You might also like:", "More:", "Related coverage:").
+    private static func followsColon(_ index: Int, include: [Bool], tree: PageTree, stats: BlockStats) -> Bool {
+        var before = index - 1
+        while before > 0 && !(tree.nodes[before].tag == .text && stats.chars[before] > 0) { before -= 1 }
+        guard before > 0, include[before], stats.linkChars[before] == 0,
+              !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
+              !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages) else { return false }
+        let node = tree.nodes[before]
+        let last = tree.text[Int(node.textStart)..<Int(node.textEnd)].last { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+        return last == UInt8(ascii: ":")
+    }
+
+    /// How a list of the site's other pages is introduced.
+    private static let otherPages: [[UInt8]] = ["more", "read more", "read also", "also read", "related", "recommended",
+                                                "popular", "trending", "latest", "top stories"].map { Array($0.utf8) }
 
     /// Drops a block named as a call to action ("cta"), or a form, that closes a long article: after
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a

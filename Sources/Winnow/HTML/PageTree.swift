@@ -44,6 +44,9 @@ struct ContentHint: Equatable {
     /// Chrome only because its names say how it shows ("banner", "modal", "carousel"): themes name
     /// every hero section so, and such names are ignored when they would leave the page nearly empty.
     var isDisplay = false
+    /// Chrome only because its names say it shows in turn ("carousel", "slideshow"): other stories or
+    /// products, or the page's own testimonials, which hold paragraphs of prose.
+    var isSlideshow = false
     /// Chrome only because its `role` is "tablist": a strip of tab labels, which holds no prose;
     /// themes give an accordion that role too, whose panels inside it are content.
     var isTabList = false
@@ -80,6 +83,7 @@ struct ContentHint: Equatable {
         isBoilerplate = chrome
         isComment = false
         isDisplay = false
+        isSlideshow = false
         isTabList = false
     }
 }

@@ -159,6 +159,8 @@ final class PageTreeBuilder {
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
         let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
+        let onlySlides = (!hint.isBoilerplate || hint.isSlideshow) && (!other.isBoilerplate || other.isSlideshow)
+        hint.isSlideshow = onlySlides && (hint.isSlideshow || other.isSlideshow)
         let onlyTabList = (!hint.isBoilerplate || hint.isTabList) && (!other.isBoilerplate || other.isTabList)
         hint.isTabList = onlyTabList && (hint.isTabList || other.isTabList)
         hint.weight += other.weight

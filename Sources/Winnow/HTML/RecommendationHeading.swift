@@ -3,6 +3,12 @@
 enum RecommendationHeading {
     /// Whether the heading at `index` reads as such, in its first 60 letters (case and spacing ignored).
     static func matches(_ index: Int, tree: PageTree) -> Bool {
+        opens(index, tree: tree, with: phrases)
+    }
+
+    /// Whether the text of the element at `index` opens with one of `phrases` (lower case, single
+    /// spaces), in its first 60 letters.
+    static func opens(_ index: Int, tree: PageTree, with phrases: [[UInt8]]) -> Bool {
         var words: [UInt8] = []
         var space = true
         for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {

@@ -746,4 +746,38 @@ import Testing
         let article = Self.mainText("<body><article>\(Self.article)\(labels)</article></body>")
         #expect(article.contains("Regular price"), "\(article)")
     }
+
+    @Test func aListOfLinksThatTheArticleIntroducesWithAColonStays() {
+        let links = "<ul><li><a href=\"/1\">Fix the loader for large files</a></li><li><a href=\"/2\">Add a flag for quiet builds</a></li>"
+            + "<li><a href=\"/3\">Speed up the test runner</a></li></ul>"
+        let text = Self.mainText("<body><article>\(Self.article)<p>Several patches were merged this month:</p>\(links)</article></body>")
+        #expect(text.contains("Add a flag for quiet builds"), "\(text)")
+        let offered = Self.mainText("<body><article>\(Self.article)<p>You might also like:</p>\(links)</article></body>")
+        #expect(!offered.contains("Add a flag for quiet builds"), "\(offered)")
+        let more = Self.mainText("<body><article>\(Self.article)<h4>More:</h4>\(links)</article></body>")
+        #expect(!more.contains("Add a flag for quiet builds"), "\(more)")
+        let unannounced = Self.mainText("<body><article>\(Self.article)\(links)</article></body>")
+        #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
+    }
+
+    @Test func anElementNamedPromotedIsNotAPromo() {
+        let block = "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "
+            + "check-ups, and the clinic keeps evening hours for people who work.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(block)</article></body>")
+        #expect(text.contains("Dental care for adults"), "\(text)")
+        let promo = Self.mainText("<body><article>\(Self.article)\(block.replacingOccurrences(of: "promoted", with: "promo"))</article></body>")
+        #expect(!promo.contains("Dental care for adults"), "\(promo)")
+    }
+
+    @Test func aSlideshowOfTestimonialsStaysOutsideAProductPage() {
+        let quote = "<div class=\"slide\"><p>The team moved our accounts in a week, answered every question we had, and "
+            + "the monthly reports are the clearest we have ever had from any firm.</p></div>"
+        let slides = "<div class=\"testimonial-carousel\">\(quote)\(quote.replacingOccurrences(of: "in a week", with: "in a month"))"
+            + "\(quote.replacingOccurrences(of: "in a week", with: "in two days"))</div>"
+        let text = Self.mainText("<body><main>\(Self.article)\(slides)</main></body>")
+        #expect(text.contains("The team moved our accounts"), "\(text)")
+        let head = "<meta property=\"og:type\" content=\"product\">"
+        let product = Self.mainText("<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
+        #expect(!product.contains("The team moved our accounts"), "\(product)")
+    }
 }
