@@ -7,7 +7,7 @@ enum RecommendationHeading {
     }
 
     /// Whether the text of the element at `index` opens with one of `phrases` (lower case, single
-    /// spaces), in its first 60 letters.
+    /// spaces) as whole words ("more:", not "moreover"), in its first 60 letters.
     static func opens(_ index: Int, tree: PageTree, with phrases: [[UInt8]]) -> Bool {
         var words: [UInt8] = []
         var space = true
@@ -24,7 +24,14 @@ enum RecommendationHeading {
             }
             if words.count >= 60 { break }
         }
-        return phrases.contains { words.starts(with: $0) }
+        return phrases.contains { phrase in
+            words.starts(with: phrase) && (words.count == phrase.count || !Self.isWordByte(words[phrase.count]))
+        }
+    }
+
+    /// A letter or digit, or a byte of a non-ASCII character (which may be a letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     private static let phrases: [[UInt8]] = [

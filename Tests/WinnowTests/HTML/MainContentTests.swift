@@ -756,6 +756,8 @@ import Testing
         #expect(!offered.contains("Add a flag for quiet builds"), "\(offered)")
         let more = Self.mainText("<body><article>\(Self.article)<h4>More:</h4>\(links)</article></body>")
         #expect(!more.contains("Add a flag for quiet builds"), "\(more)")
+        let moreover = Self.mainText("<body><article>\(Self.article)<p>Moreover, three patches were merged:</p>\(links)</article></body>")
+        #expect(moreover.contains("Add a flag for quiet builds"), "whole words only: \(moreover)")
         let unannounced = Self.mainText("<body><article>\(Self.article)\(links)</article></body>")
         #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
     }
