@@ -80,8 +80,6 @@ struct ContentHints {
     /// A shop's controls that buy the product of the page.
     private static let purchase: [[UInt8]] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
                                               "add-to-basket", "addtobasket", "buy-now", "buynow"].map { Array($0.utf8) }
-    private static let add = Array("add".utf8)
-    private static let buy = Array("buy".utf8)
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
@@ -111,34 +109,33 @@ struct ContentHints {
                                                  "article-content", "articlecontent", "story-content"]
         .map { Array($0.utf8) }
 
-    private static func match(_ names: [UInt8], isClass: Bool) -> ContentHint {
+    private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
+        let names = ElementNames(bytes)
         var hint = ContentHint()
-        let rescued = rescue.contains { ByteSearch.contains($0, in: names) }
+        let rescued = names.containsAny(rescue)
         if !rescued {
-            if boilerplate.contains(where: { ByteSearch.contains($0, in: names) }) || hasAdWord(names) || hasBadgeWord(names)
-                || (isClass && classOnly.contains { ByteSearch.contains($0, in: names) }) {
+            if names.containsAny(boilerplate) || hasAdWord(bytes) || hasBadgeWord(bytes)
+                || (isClass && names.containsAny(classOnly)) {
                 hint.isBoilerplate = true
-            } else if displays.contains(where: { ByteSearch.contains($0, in: names) }) {
+            } else if names.containsAny(displays) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
-            } else if slides.contains(where: { ByteSearch.contains($0, in: names) }) {
+            } else if names.containsAny(slides) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
                 hint.isSlideshow = true
-            } else if comments.contains(where: { ByteSearch.contains($0, in: names) }) {
+            } else if names.containsAny(comments) {
                 hint.isBoilerplate = true
                 hint.isComment = true
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || productChrome.contains { ByteSearch.contains($0, in: names) }
-        hint.isCallToAction = hasCallToActionWord(names)
-        // Most names hold neither "add" nor "buy": two searches instead of nine.
-        hint.isPurchase = (ByteSearch.contains(add, in: names) || ByteSearch.contains(buy, in: names))
-            && purchase.contains { ByteSearch.contains($0, in: names) }
-        hint.isFolded = folded.contains { ByteSearch.contains($0, in: names) }
-        if negative.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight -= 25 }
-        if positive.contains(where: { ByteSearch.contains($0, in: names) }) { hint.weight += 25 }
-        if articleBody.contains(where: { ByteSearch.contains($0, in: names) }) {
+        hint.isProductChrome = hasReviewWord(bytes) || names.containsAny(productChrome)
+        hint.isCallToAction = hasCallToActionWord(bytes)
+        hint.isPurchase = names.containsAny(purchase)
+        hint.isFolded = names.containsAny(folded)
+        if names.containsAny(negative) { hint.weight -= 25 }
+        if names.containsAny(positive) { hint.weight += 25 }
+        if names.containsAny(articleBody) {
             hint.isArticleBody = true
             hint.setChrome(false)
             hint.isProductChrome = false
