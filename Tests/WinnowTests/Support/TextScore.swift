@@ -39,4 +39,30 @@ enum TextScore {
         let r = recalls.isEmpty ? 0 : recalls.reduce(0, +) / Double(recalls.count)
         return (p + r > 0 ? 2 * p * r / (p + r) : 0, p, r)
     }
+
+    /// WCXB's published metric, written for the tests: per page, lower-cased word tokens as a bag,
+    /// precision, recall and F1 of their overlap; F1 is the mean of the pages' F1. A page with no
+    /// true text scores 1 when nothing is predicted, else 0.
+    static func wordF1(truth: [String: String], predicted: [String: String]) -> Double {
+        guard !truth.isEmpty else { return 0 }
+        var sum = 0.0
+        for (id, trueText) in truth {
+            let t = bag(trueText), p = bag(predicted[id] ?? "")
+            if t.isEmpty {
+                sum += p.isEmpty ? 1 : 0
+                continue
+            }
+            let overlap = Double(t.reduce(0) { $0 + min($1.value, p[$1.key] ?? 0) })
+            guard overlap > 0 else { continue }
+            let precision = overlap / Double(p.values.reduce(0, +)), recall = overlap / Double(t.values.reduce(0, +))
+            sum += 2 * precision * recall / (precision + recall)
+        }
+        return sum / Double(truth.count)
+    }
+
+    static func bag(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for token in tokens(text.lowercased()) { counts[String(token), default: 0] += 1 }
+        return counts
+    }
 }
