@@ -53,7 +53,7 @@ struct BlockStats {
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
             for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+                if ASCIIByte.isSpace(byte) { continue }
                 if byte & 0xC0 != 0x80 { letters += 1 }
                 tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
                 // "," and the CJK commas "、" and "，".
@@ -97,9 +97,12 @@ struct BlockStats {
             for index in 1..<count where nodes[index].tag.isHeading && RecommendationHeading.matches(index, tree: tree) {
                 var block = -1
                 var ancestor = Int(nodes[index].parent)
+                // Nodes from `opened` to the heading hold no text: each step checks only what it adds.
+                var opened = index
                 while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body, longestProse[ancestor] < 100,
-                      !(ancestor + 1..<index).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 }) {
+                      !(ancestor + 1..<opened).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 }) {
                     block = ancestor
+                    opened = ancestor + 1
                     ancestor = Int(nodes[ancestor].parent)
                 }
                 if block > 0 {
@@ -209,9 +212,9 @@ struct BlockStats {
 
     /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
     private static func isPlaceholder(_ text: ArraySlice<UInt8>) -> Bool {
-        guard let start = text.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+        guard let start = text.firstIndex(where: { !ASCIIByte.isSpace($0) }),
               text.endIndex - start >= loremIpsum.count else { return false }
-        return zip(text[start...], loremIpsum).allSatisfy { ($0 | 0x20) == $1 }
+        return zip(text[start...], loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
     }
 
     private static let loremIpsum = Array("lorem ipsum".utf8)

@@ -114,7 +114,7 @@ struct ContentHints {
         var hint = ContentHint()
         let rescued = names.containsAny(rescue)
         if !rescued {
-            if names.containsAny(boilerplate) || hasAdWord(bytes) || hasBadgeWord(bytes)
+            if names.containsAny(boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
                 || (isClass && names.containsAny(classOnly)) {
                 hint.isBoilerplate = true
             } else if names.containsAny(displays) {
@@ -129,7 +129,7 @@ struct ContentHints {
                 hint.isComment = true
             }
         }
-        hint.isProductChrome = hasReviewWord(bytes) || names.containsAny(productChrome)
+        hint.isProductChrome = hasReviewWord(names) || names.containsAny(productChrome)
         hint.isCallToAction = hasCallToActionWord(bytes)
         hint.isPurchase = names.containsAny(purchase)
         hint.isFolded = names.containsAny(folded)
@@ -148,14 +148,10 @@ struct ContentHints {
 
     /// "badge" or "badges" (a poster's rank, a shop's "Sale" label), but not "badged": a block
     /// marked as carrying a badge holds more than the badge.
-    private static func hasBadgeWord(_ names: [UInt8]) -> Bool {
-        var start = 0
-        while let at = ByteSearch.firstOffset(of: badge, in: names[start...]) {
-            let after = at + badge.count
-            if after == names.count || names[after] != UInt8(ascii: "d") { return true }
-            start = at + 1
+    private static func hasBadgeWord(_ names: ElementNames) -> Bool {
+        names.contains(badge) { at in
+            at + badge.count == names.bytes.count || names.bytes[at + badge.count] != UInt8(ascii: "d")
         }
-        return false
     }
 
     private static let review = Array("review".utf8)
@@ -165,27 +161,22 @@ struct ContentHints {
                                                    "screen-reader-text"].map { Array($0.utf8) }
 
     /// "review" anywhere but in "preview".
-    private static func hasReviewWord(_ names: [UInt8]) -> Bool {
-        var start = 0
-        while let at = ByteSearch.firstOffset(of: review, in: names[start...]) {
-            if at == 0 || names[at - 1] != UInt8(ascii: "p") { return true }
-            start = at + 1
-        }
-        return false
+    private static func hasReviewWord(_ names: ElementNames) -> Bool {
+        names.contains(review) { at in at == 0 || names.bytes[at - 1] != UInt8(ascii: "p") }
     }
 
     /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
     /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
     private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         if !names.contains(where: isUtilityMark) {
-            return Array(names.lazy.map(lowercase))
+            return Array(names.lazy.map(ASCIIByte.lowercased))
         }
         var kept: [UInt8] = []
         kept.reserveCapacity(names.count)
-        for token in names.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        for token in names.split(whereSeparator: ASCIIByte.isSpace)
         where !token.contains(where: isUtilityMark) {
             if !kept.isEmpty { kept.append(0x20) }
-            kept.append(contentsOf: token.lazy.map(lowercase))
+            kept.append(contentsOf: token.lazy.map(ASCIIByte.lowercased))
         }
         return kept
     }
@@ -214,21 +205,13 @@ struct ContentHints {
     /// for donations or sign-ups; as part of a word it is in "selectable" or "factaly".
     private static func hasCallToActionWord(_ names: [UInt8]) -> Bool {
         ByteSearch.contains(callToAction, in: names)
-            && names.split(whereSeparator: { !isWordByte($0) }).contains { $0.elementsEqual(callToAction) }
+            && names.split(whereSeparator: { !ASCIIByte.isLowercaseAlphanumeric($0) }).contains { $0.elementsEqual(callToAction) }
     }
 
     private static let callToAction = Array("cta".utf8)
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {
-        names.split(whereSeparator: { !isWordByte($0) && $0 != UInt8(ascii: "-") })
+        names.split(whereSeparator: { !ASCIIByte.isLowercaseAlphanumeric($0) && $0 != UInt8(ascii: "-") })
             .contains { adWords.contains(Array($0)) }
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
-
-    private static func lowercase(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

@@ -18,17 +18,28 @@ struct ElementNames {
 
     /// Whether `word` occurs in the names (anywhere, as `ByteSearch.contains` finds it).
     func contains(_ word: [UInt8]) -> Bool {
-        if word.count >= 2 {
-            guard has(Self.pair(word[0], word[1])), has(Self.pair(word[word.count - 2], word[word.count - 1])) else {
-                return false
-            }
+        mayContain(word) && ByteSearch.contains(word, in: bytes)
+    }
+
+    /// Whether `word` occurs at an offset that `accept` takes ("review" not preceded by "p").
+    func contains(_ word: [UInt8], where accept: (Int) -> Bool) -> Bool {
+        guard mayContain(word) else { return false }
+        var start = 0
+        while let at = ByteSearch.firstOffset(of: word, in: bytes[start...]) {
+            if accept(at) { return true }
+            start = at + 1
         }
-        return ByteSearch.contains(word, in: bytes)
+        return false
     }
 
     /// Whether any of `words` occurs in the names.
     func containsAny(_ words: [[UInt8]]) -> Bool {
         words.contains { contains($0) }
+    }
+
+    /// False when the names lack the word's first or last byte pair, so that it cannot occur.
+    private func mayContain(_ word: [UInt8]) -> Bool {
+        word.count < 2 || (has(Self.pair(word[0], word[1])) && has(Self.pair(word[word.count - 2], word[word.count - 1])))
     }
 
     private func has(_ bit: Int) -> Bool {

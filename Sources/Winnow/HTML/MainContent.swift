@@ -378,7 +378,7 @@ struct MainContent {
               !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
               !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages) else { return false }
         let node = tree.nodes[before]
-        let last = tree.text[Int(node.textStart)..<Int(node.textEnd)].last { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+        let last = tree.text[Int(node.textStart)..<Int(node.textEnd)].last { !ASCIIByte.isSpace($0) }
         return last == UInt8(ascii: ":")
     }
 

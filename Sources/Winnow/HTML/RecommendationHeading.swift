@@ -14,24 +14,24 @@ enum RecommendationHeading {
         for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {
             let node = tree.nodes[inner]
             for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if ASCIIByte.isSpace(byte) {
                     if !space { words.append(0x20) }
                     space = true
                 } else {
-                    words.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                    words.append(ASCIIByte.lowercased(byte))
                     space = false
                 }
             }
             if words.count >= 60 { break }
         }
         return phrases.contains { phrase in
-            words.starts(with: phrase) && (words.count == phrase.count || !Self.isWordByte(words[phrase.count]))
+            words.starts(with: phrase) && (words.count == phrase.count || !Self.continuesWord(words[phrase.count]))
         }
     }
 
     /// A letter or digit, or a byte of a non-ASCII character (which may be a letter).
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    private static func continuesWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || ASCIIByte.isLowercaseAlphanumeric(byte)
     }
 
     private static let phrases: [[UInt8]] = [

@@ -98,7 +98,8 @@ struct TextRenderer {
         while let last = output.last, Self.isSpace(last) { output.removeLast() }
     }
 
+    /// HTML's white space: ASCII's, and form feed.
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        ASCIIByte.isSpace(byte) || byte == 0x0C
     }
 }

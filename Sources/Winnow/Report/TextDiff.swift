@@ -129,11 +129,11 @@ public struct TextDiff: Sendable, Equatable {
             while index < text.endIndex {
                 var hash = StableHash()
                 var cursor = index
-                while cursor < text.endIndex, !Self.isSpace(utf8[cursor]) {
+                while cursor < text.endIndex, !ASCIIByte.isSpace(utf8[cursor]) {
                     hash.add(utf8[cursor])
                     cursor = utf8.index(after: cursor)
                 }
-                while cursor < text.endIndex, Self.isSpace(utf8[cursor]) {
+                while cursor < text.endIndex, ASCIIByte.isSpace(utf8[cursor]) {
                     cursor = utf8.index(after: cursor)
                 }
                 keys.append(hash.value)
@@ -143,10 +143,6 @@ public struct TextDiff: Sendable, Equatable {
         }
 
         func text(_ position: Int, in source: String) -> Substring { source[bounds[position]] }
-
-        private static func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-        }
     }
 
     /// Builds alternating shared/own runs.
