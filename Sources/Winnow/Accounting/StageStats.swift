@@ -5,6 +5,8 @@ public struct StageStats: Codable, Sendable, Equatable {
     public var documentsOut = 0
     /// Removed documents by reason.
     public var removed: [String: Int] = [:]
+    /// Removed duplicates whose id is the kept copy's own: one page read twice, or ids that are not unique.
+    public var removedSharingID = 0
     /// UTF-8 bytes of text going in and coming out.
     public var textBytesIn = 0
     public var textBytesOut = 0
@@ -21,6 +23,7 @@ public struct StageStats: Codable, Sendable, Equatable {
         documentsIn += other.documentsIn
         documentsOut += other.documentsOut
         removed.merge(other.removed, uniquingKeysWith: +)
+        removedSharingID += other.removedSharingID
         textBytesIn += other.textBytesIn
         textBytesOut += other.textBytesOut
         seconds += other.seconds
@@ -31,6 +34,7 @@ public struct StageStats: Codable, Sendable, Equatable {
         case documentsIn = "documents_in"
         case documentsOut = "documents_out"
         case removed
+        case removedSharingID = "removed_sharing_id"
         case textBytesIn = "text_bytes_in"
         case textBytesOut = "text_bytes_out"
         case seconds

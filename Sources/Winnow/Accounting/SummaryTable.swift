@@ -20,6 +20,11 @@ public enum SummaryTable {
             let reasons = stage.removed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append("removed by \(stage.stage): \(reasons)")
         }
+        for stage in summary.stages where stage.removedSharingID > 0 {
+            lines.append("warning: \(stage.removedSharingID) documents removed by \(stage.stage) share their id with the "
+                + "copy kept (a page read twice, or ids that are not unique); '\(DuplicateFields.duplicateOfOrigin)' "
+                + "names the record kept")
+        }
         if !summary.rejectedByReason.isEmpty {
             let reasons = summary.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append("rejected: \(reasons)")

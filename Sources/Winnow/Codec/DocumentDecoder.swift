@@ -48,10 +48,11 @@ public struct DocumentDecoder: Sendable {
                 let keyBytes = UnsafeBufferPointer(rebasing: line[member.key])
                 let valueRange = (member.value.lowerBound + base)..<(member.value.upperBound + base)
                 let raw = storage[valueRange]
-                let role = member.keyHasEscapes ? nil : role(of: keyBytes)
+                // An escaped key is compared as it decodes: "te\u0078t" is the text field too.
+                let decodedKey = member.keyHasEscapes ? JSONString.decode(keyBytes, hasEscapes: true) : nil
+                let role = decodedKey.map { self.role(of: Array($0.utf8)) } ?? self.role(of: keyBytes)
                 guard let role else {
-                    let key = JSONString.decode(keyBytes, hasEscapes: member.keyHasEscapes)
-                    entries.append(.other(key: key, json: raw))
+                    entries.append(.other(key: decodedKey ?? JSONString.decode(keyBytes, hasEscapes: false), json: raw))
                     continue
                 }
                 let name = self.name(of: role)
@@ -89,13 +90,13 @@ public struct DocumentDecoder: Sendable {
             }
             if id == nil { entries.insert(.known(.id), at: 0) }
             return .success(Document(
-                origin: origin, id: id ?? origin.derivedID,
+                origin: origin, offset: offset, id: id ?? origin.derivedID,
                 text: text, html: html, url: url, entries: entries,
                 rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL))
         }
     }
 
-    private func role(of key: UnsafeBufferPointer<UInt8>) -> Document.Role? {
+    private func role(of key: some Collection<UInt8>) -> Document.Role? {
         if key.elementsEqual(textKey) { return .text }
         if key.elementsEqual(idKey) { return .id }
         if key.elementsEqual(urlKey) { return .url }

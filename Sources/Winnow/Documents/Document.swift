@@ -11,6 +11,8 @@ public struct Document: Sendable {
     public var url: String? { didSet { rawURL = nil; ensureEntry(.url) } }
     /// Where the record was read.
     public let origin: DocumentOrigin
+    /// Byte offset of the record in its (decompressed) input.
+    public let offset: Int
 
     /// Fields in output order: known fields by role, others as raw JSON.
     var entries: [Entry]
@@ -30,8 +32,10 @@ public struct Document: Sendable {
     }
 
     /// A document built in code (tests, HTML files); `id` becomes a written field.
-    public init(id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin) {
+    public init(id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin,
+                offset: Int = 0) {
         self.id = id
+        self.offset = offset
         self.text = text
         self.html = html
         self.url = url
@@ -43,10 +47,11 @@ public struct Document: Sendable {
         self.entries = entries
     }
 
-    init(origin: DocumentOrigin, id: String, text: String?, html: HTMLContent?, url: String?,
+    init(origin: DocumentOrigin, offset: Int, id: String, text: String?, html: HTMLContent?, url: String?,
          entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
          rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?) {
         self.origin = origin
+        self.offset = offset
         self.id = id
         self.text = text
         self.html = html
@@ -77,11 +82,16 @@ public struct Document: Sendable {
         return nil
     }
 
-    /// Adds a field, or replaces it where it already is; known keys are set through their properties.
+    /// Adds a field, or replaces it where it first is (dropping any repeat of the key, so that no
+    /// reader downstream sees a stale value); known keys are set through their properties.
     public mutating func setField(_ key: String, _ value: JSONValue) {
         let json = ArraySlice(value.encoded())
-        if let index = entries.firstIndex(where: { if case .other(let name, _) = $0 { name == key } else { false } }) {
+        func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { name == key } else { false } }
+        if let index = entries.firstIndex(where: isKey) {
             entries[index] = .other(key: key, json: json)
+            if entries[(index + 1)...].contains(where: isKey) {
+                entries = entries[...index] + entries[(index + 1)...].filter { !isKey($0) }
+            }
         } else {
             entries.append(.other(key: key, json: json))
         }

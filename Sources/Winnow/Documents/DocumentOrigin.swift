@@ -1,6 +1,7 @@
 /// Where a record came from: the input's name as given (or a path relative to a given folder) and
-/// its 1-based line number; for a folder of HTML files the line is 1.
-public struct DocumentOrigin: Sendable, Equatable, CustomStringConvertible {
+/// its 1-based line number; for a folder of HTML files the line is 1. An input given twice in one run
+/// is named `NAME#2` the second time, so that no two records of a run share an origin.
+public struct DocumentOrigin: Sendable, Hashable, CustomStringConvertible {
     public let source: String
     public let line: Int
 
@@ -13,4 +14,10 @@ public struct DocumentOrigin: Sendable, Equatable, CustomStringConvertible {
     public var derivedID: String { "\(source):\(line)" }
 
     public var description: String { "\(source):\(line)" }
+
+    /// Input name bytewise, then line: the order that breaks a tie between records alike in all else.
+    public static func precedes(_ lhs: DocumentOrigin, _ rhs: DocumentOrigin) -> Bool {
+        if lhs.source != rhs.source { return lhs.source.utf8.lexicographicallyPrecedes(rhs.source.utf8) }
+        return lhs.line < rhs.line
+    }
 }

@@ -6,6 +6,8 @@ final class JSONLRecordReader {
     private let source: any ByteSource
     private let name: String
     private let maxRecordBytes: Int
+    /// Set when the input is a spool file: each line starts with its record's origin.
+    private let spool: Spool?
     private var carry: [UInt8] = []
     private var lineNumber = 0
     private var nextLineOffset = 0
@@ -15,10 +17,11 @@ final class JSONLRecordReader {
     private var ended = false
     private static var readSize: Int { 1 << 20 }
 
-    init(source: any ByteSource, name: String, maxRecordBytes: Int) {
+    init(source: any ByteSource, name: String, maxRecordBytes: Int, spool: Spool? = nil) {
         self.source = source
         self.name = name
         self.maxRecordBytes = maxRecordBytes
+        self.spool = spool
     }
 
     /// Appends complete records to `batch` until it holds about `targetBytes`; false at the end of input.
@@ -49,6 +52,12 @@ final class JSONLRecordReader {
                 return true
             }
             scanLines(in: &batch, from: scanFrom, lineStart: &lineStart)
+            if batch.records.isEmpty && lineStart >= Self.readSize {
+                // Only blank lines so far, and no record refers to the buffer: let them go, so that
+                // memory stays bounded however many there are.
+                batch.storage.removeSubrange(..<lineStart)
+                lineStart = 0
+            }
             let pending = batch.storage.count - lineStart
             if let skipped = discarded {
                 discarded = skipped + pending
@@ -95,11 +104,22 @@ final class JSONLRecordReader {
                                            content: .oversized(length: length, limit: maxRecordBytes)))
             return
         }
-        var end = range.upperBound
-        if end > range.lowerBound && batch.storage[end - 1] == 0x0D { end -= 1 }
+        var start = range.lowerBound, end = range.upperBound
+        if end > start && batch.storage[end - 1] == 0x0D { end -= 1 }
+        // A byte order mark opens some files written on Windows: it is not part of the first record.
+        if lineNumber == 1 && batch.storage[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         // Blank lines separate nothing in JSONL; they are skipped, not counted as records.
-        let isBlank = !batch.storage[range.lowerBound..<end].contains { $0 != 0x20 && $0 != 0x09 }
+        let isBlank = !batch.storage[start..<end].contains { $0 != 0x20 && $0 != 0x09 }
         guard !isBlank else { return }
-        batch.records.append(RawRecord(origin: origin, offset: offset, content: .jsonLine(range.lowerBound..<end)))
+        guard let spool else {
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .jsonLine(start..<end)))
+            return
+        }
+        guard let prefix = spool.parsePrefix(batch.storage[start..<end]) else {
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .unreadable(
+                message: "damaged spool line (the temporary file was changed while the run used it)", partial: start..<end)))
+            return
+        }
+        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(prefix.json..<end)))
     }
 }

@@ -1,8 +1,9 @@
 /// Reads every input in turn and hands out batches of raw records; one reader serves the whole run.
 public final class RecordReader {
-    private var pending: ArraySlice<InputSpec>
+    private var pending: ArraySlice<(input: InputSpec, name: String)>
     private var current: JSONLRecordReader?
     private let maxRecordBytes: Int
+    private let spool: Spool?
     private let batchBytes: Int
     /// Bytes of input read so far (after decompression), including records skipped as too large.
     public var bytesRead: Int { finishedBytes + (current?.bytesConsumed ?? 0) }
@@ -12,9 +13,33 @@ public final class RecordReader {
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
     ///   - batchBytes: about how many bytes of records a batch carries.
     public init(inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = 1 << 20) {
-        pending = inputs[...]
+        pending = zip(inputs, Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
         self.maxRecordBytes = maxRecordBytes
         self.batchBytes = batchBytes
+        spool = nil
+    }
+
+    /// Reads a spool file, whose records carry the origins `spool` numbers; they were bounded when
+    /// first read, so no size limit applies again.
+    init(spoolFile path: String, spool: Spool, batchBytes: Int = 1 << 20) {
+        pending = [(.jsonl(path: path, name: path), path)]
+        maxRecordBytes = .max
+        self.batchBytes = batchBytes
+        self.spool = spool
+    }
+
+    /// The name each input's records carry as their origin: the name or path as given, and
+    /// `NAME#2`, `NAME#3`, ... for an input given again, so that every record's origin is its own.
+    public static func sourceNames(of inputs: [InputSpec]) -> [String] {
+        var seen: [String: Int] = [:]
+        return inputs.map { input in
+            let name = switch input {
+            case .jsonl(_, let name): name
+            case .html(let path, _): path
+            }
+            seen[name, default: 0] += 1
+            return seen[name]! == 1 ? name : "\(name)#\(seen[name]!)"
+        }
     }
 
     /// The next batch, or nil when every input is read. Throws only when an input cannot be opened.
@@ -31,20 +56,20 @@ public final class RecordReader {
                 current = nil
             }
             guard let next = pending.popFirst() else { break }
-            switch next {
-            case .jsonl(let path, let name):
-                current = JSONLRecordReader(source: try InputOpener.open(path, name: name), name: name,
-                                            maxRecordBytes: maxRecordBytes)
+            switch next.input {
+            case .jsonl(let path, _):
+                current = JSONLRecordReader(source: try InputOpener.open(path, name: next.name), name: next.name,
+                                            maxRecordBytes: maxRecordBytes, spool: spool)
             case .html(let path, let id):
-                readHTMLFile(path: path, id: id, into: &batch)
+                readHTMLFile(path: path, name: next.name, id: id, into: &batch)
             }
         }
         return batch.records.isEmpty && current == nil && pending.isEmpty ? nil : batch
     }
 
     /// Reads one HTML file whole (up to the size limit) as one record.
-    private func readHTMLFile(path: String, id: String, into batch: inout RecordBatch) {
-        let origin = DocumentOrigin(source: path, line: 1)
+    private func readHTMLFile(path: String, name: String, id: String, into batch: inout RecordBatch) {
+        let origin = DocumentOrigin(source: name, line: 1)
         let start = batch.storage.count
         do {
             let source = try InputOpener.open(path, name: path)

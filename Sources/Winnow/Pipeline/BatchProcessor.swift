@@ -29,6 +29,8 @@ struct BatchProcessor: Sendable {
     var encodesKept = true
     /// True when the records were read, and their rejects accounted for, in an earlier pass.
     var dropsRejects = false
+    /// Set when the kept documents go to a spool file: each line then starts with its origin.
+    var spool: Spool?
     static let decodeStageName = "read"
     static let encodeStageName = "write"
 
@@ -67,6 +69,7 @@ struct BatchProcessor: Sendable {
                     survivors.append(document)
                 case .remove(let reason):
                     stats.removed[reason, default: 0] += 1
+                    if DuplicateFields.sharesKeptID(document) { stats.removedSharingID += 1 }
                     result.removedCount += 1
                     if keepRemoved {
                         document.setField(FieldNames.removedBy, .string(stage.name))
@@ -88,7 +91,9 @@ struct BatchProcessor: Sendable {
             let bytes = document.text?.utf8.count ?? 0
             result.stages[last].textBytesIn += bytes
             result.stages[last].textBytesOut += bytes
-            if encodesKept { encoder.encode(document, into: &result.kept) }
+            guard encodesKept else { continue }
+            spool?.appendPrefix(of: document, to: &result.kept)
+            encoder.encode(document, into: &result.kept)
         }
         result.keptCount = documents.count
         result.stages[last].seconds = clock.lap()
@@ -109,7 +114,8 @@ struct BatchProcessor: Sendable {
                                        message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
                                        raw: nil))
             }
-            return .success(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin))
+            return .success(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin,
+                                     offset: record.offset))
         case .oversized(let length, let limit):
             return .failure(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
                                    message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",

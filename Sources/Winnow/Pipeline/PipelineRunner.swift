@@ -68,7 +68,7 @@ public struct PipelineRunner: Sendable {
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
-        var inputs = config.inputs
+        let spoolFormat = Spool(sources: RecordReader.sourceNames(of: config.inputs))
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
         var decider: (index: Int, stage: any DocumentStage)?
@@ -78,13 +78,16 @@ public struct PipelineRunner: Sendable {
         for (number, phase) in phases.enumerated() {
             let stages = (decider.map { [$0] } ?? []) + phase.stages
             let isLast = number == phases.count - 1
-            let snapshot = number == 0 && phase.stages.isEmpty && !isLast ? InputSnapshot(inputs) : nil
+            let snapshot = number == 0 && phase.stages.isEmpty && !isLast ? InputSnapshot(config.inputs) : nil
             let destination = isLast ? output
                 : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
             try rereading?.verifyUnchanged()
-            try await runPhase(number: number, inputs: inputs, stages: stages, observer: phase.corpus,
-                               accumulator: accumulator, destination: destination, removed: removed,
+            let reader = spool.map { RecordReader(spoolFile: $0, spool: spoolFormat) }
+                ?? RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
+            try await runPhase(number: number, reader: reader, stages: stages, observer: phase.corpus,
+                               accumulator: accumulator, destination: destination,
+                               spool: destination != nil && !isLast ? spoolFormat : nil, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
@@ -95,7 +98,6 @@ public struct PipelineRunner: Sendable {
                 if let destination {
                     try destination.commit()
                     spool = destination.path
-                    inputs = [.jsonl(path: destination.path, name: destination.path)]
                 } else {
                     rereading = snapshot
                 }
@@ -169,10 +171,10 @@ public struct PipelineRunner: Sendable {
     /// Streams `inputs` through `stages` once, writing kept documents to `destination` (nil: nowhere,
     /// the inputs will be read again) in input order and feeding them to the following corpus stage's
     /// tally. `rereading`: the inputs were read before, so their rejects are already accounted for.
-    private func runPhase(number: Int, inputs: [InputSpec], stages: [(index: Int, stage: any DocumentStage)],
+    private func runPhase(number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
                           observer: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
-                          destination: OutputFile?, removed: OutputFile?, rejects: OutputFile?, isLast: Bool,
-                          rereading: Bool, state: inout RunState) async throws(WinnowError) {
+                          destination: OutputFile?, spool: Spool?, removed: OutputFile?, rejects: OutputFile?,
+                          isLast: Bool, rereading: Bool, state: inout RunState) async throws(WinnowError) {
         let config = configuration
         let makesText = stages.first?.stage.makesText ?? false
         var processor = BatchProcessor(
@@ -182,7 +184,7 @@ public struct PipelineRunner: Sendable {
         processor.observer = observer?.pass
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
-        let reader = RecordReader(inputs: inputs, maxRecordBytes: config.maxRecordBytes)
+        processor.spool = spool
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
             try destination?.write(result.kept)
             try removed?.write(result.removed)

@@ -1,12 +1,55 @@
 import Foundation
 
-/// Temporary files that hold a run's documents between passes, while a corpus stage merges its tally.
-enum Spool {
+/// The temporary file that holds a run's documents between passes while a corpus stage merges its
+/// tally. Each line is `INPUT LINE OFFSET ` (the document's origin: the input's number among the
+/// run's inputs, its line and byte offset, in decimal) and then its JSON, so that the next pass
+/// names and ranks documents by where the user's records were, not by where the spool holds them.
+struct Spool: Sendable {
+    /// The origin names of the run's inputs, numbered as the prefixes number them.
+    let sources: [String]
+    private let numbers: [String: Int]
+
+    init(sources: [String]) {
+        self.sources = sources
+        numbers = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func path(in directory: String, phase: Int) -> String {
         "\(directory)/winnow-spool-\(getpid())-\(phase).jsonl"
     }
 
     static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Appends the origin prefix of `document`. An origin that is not one of the run's inputs cannot
+    /// arise; if it did, its number is out of range and the next pass rejects the line as damaged.
+    func appendPrefix(of document: Document, to output: inout [UInt8]) {
+        let number = numbers[document.origin.source] ?? sources.count
+        output.append(contentsOf: "\(number) \(document.origin.line) \(document.offset) ".utf8)
+    }
+
+    /// Reads the prefix of a spool line: the record's origin and offset, and where its JSON starts.
+    func parsePrefix(_ bytes: ArraySlice<UInt8>) -> (origin: DocumentOrigin, offset: Int, json: Int)? {
+        var fields: [Int] = []
+        var value = 0, digits = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex && fields.count < 3 {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: " ") {
+                guard digits > 0 else { return nil }
+                fields.append(value)
+                value = 0
+                digits = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && digits < 18 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard fields.count == 3, fields[0] < sources.count else { return nil }
+        return (DocumentOrigin(source: sources[fields[0]], line: fields[1]), fields[2], index)
     }
 }

@@ -8,11 +8,14 @@
 public struct DuplicateClusters: Sendable {
     public struct Member: Sendable, Equatable {
         public let id: String
+        /// Where the document was read: with its id, its identity (records may share an id).
+        public let origin: DocumentOrigin
         /// Jaccard similarity to the cluster's kept document from their sketches (1 for the kept document).
         public let similarity: Double
 
-        public init(id: String, similarity: Double) {
+        public init(id: String, origin: DocumentOrigin, similarity: Double) {
             self.id = id
+            self.origin = origin
             self.similarity = similarity
         }
     }
@@ -177,17 +180,22 @@ public struct DuplicateClusters: Sendable {
 
         // The root of a set is its smallest position: the kept document.
         var clusters = members.map { root, others in
-            Cluster(members: [Member(id: tally.ids[order[root]], similarity: 1)]
+            Cluster(members: [Member(id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1)]
                 + others.sorted { $0.position < $1.position }.map { member in
-                    Member(id: tally.ids[order[member.position]], similarity: member.toRoot.jaccard)
+                    Member(id: tally.ids[order[member.position]], origin: tally.origins[order[member.position]],
+                           similarity: member.toRoot.jaccard)
                 })
         }
-        clusters.sort { $0.size != $1.size ? $0.size > $1.size : $0.kept.utf8.lexicographicallyPrecedes($1.kept.utf8) }
+        clusters.sort { first, second in
+            if first.size != second.size { return first.size > second.size }
+            if first.kept != second.kept { return first.kept.utf8.lexicographicallyPrecedes(second.kept.utf8) }
+            return DocumentOrigin.precedes(first.members[0].origin, second.members[0].origin)
+        }
         self.clusters = clusters
         self.statistics = statistics
     }
 
-    /// Tally indices in keep order (policy rank, then id bytewise). Sorted by the rank's first eight
+    /// Tally indices in keep order (policy rank, then id bytewise, then origin). Sorted by the rank's first eight
     /// bytes as one integer first; only documents tied on those are compared in full.
     static func keepOrder(_ tally: SignatureTally) -> [Int] {
         let count = tally.count
@@ -202,10 +210,10 @@ public struct DuplicateClusters: Sendable {
             var end = start + 1
             while end < count && keyed[end].prefix == keyed[start].prefix { end += 1 }
             if end - start > 1 {
-                keyed[start..<end].sort {
-                    DocumentRank(rank: tally.ranks[$0.index], id: tally.ids[$0.index])
-                        < DocumentRank(rank: tally.ranks[$1.index], id: tally.ids[$1.index])
+                func rank(_ index: Int) -> DocumentRank {
+                    DocumentRank(rank: tally.ranks[index], id: tally.ids[index], origin: tally.origins[index])
                 }
+                keyed[start..<end].sort { rank($0.index) < rank($1.index) }
             }
             start = end
         }

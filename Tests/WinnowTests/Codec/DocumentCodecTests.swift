@@ -55,12 +55,29 @@ import Testing
         #expect(encode(document) == #"{"id":"a","text":"t","cluster":9,"similarity":0.5}"# + "\n")
     }
 
+    /// A key is read as it decodes: an escaped spelling of the text field is the text field.
+    @Test func escapedKeyIsTheFieldItSpells() throws {
+        let document = try decode(#"{"\u0069d": "x", "te\u0078t": "words"}"#).get()
+        #expect(document.id == "x")
+        #expect(document.text == "words")
+        #expect(document.otherFieldKeys.isEmpty)
+    }
+
+    /// Setting a field replaces every copy of its key, so no later duplicate shadows the new value.
+    @Test func settingAFieldDropsItsRepeats() throws {
+        var document = try decode(#"{"id": "a", "text": "t", "cluster": 1, "clu\u0073ter": 2}"#).get()
+        document.setField("cluster", .int(9))
+        #expect(encode(document) == #"{"id":"a","text":"t","cluster":9}"# + "\n")
+    }
+
     @Test(arguments: [
         (#"{"id": "a"}"#, Reject.Reason.missingText, "missing text field 'text'"),
         (#"{"id": "a", "text": null}"#, .missingText, "is null"),
         (#"{"id": "a", "text": 5}"#, .invalidField, "field 'text' must be a string"),
         (#"{"id": ["a"], "text": "x"}"#, .invalidField, "field 'id' must be a string or a number"),
         (#"{"id": "a", "text": "x", "text": "y"}"#, .invalidField, "appears twice"),
+        (#"{"id": "x", "text": "clean me", "te\u0078t": "SMUGGLED"}"#, .invalidField, "field 'text' appears twice"),
+        (#"{"\u0069d": "x", "id": "y", "text": "t"}"#, .invalidField, "field 'id' appears twice"),
         (#"{"id": "a", "text": "x""#, .malformedJSON, "invalid JSON"),
         (#"{"id": "a", "html": "<p>x</p>"}"#, .missingText, "start the pipeline with the clean stage"),
     ])

@@ -25,6 +25,39 @@ import Testing
         #expect(found.map(\.0.offset) == [0, 14, 22])
     }
 
+    /// A byte order mark before the first record is not part of it; elsewhere it is left alone.
+    @Test func byteOrderMarkBeforeTheFirstRecordIsSkipped() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"a\":1}\n{\"b\":2}\n".utf8))
+        let found = try records([.jsonl(path: path, name: "bom.jsonl")])
+        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"a\":1}", "{\"b\":2}"])
+        #expect(found.map(\.0.offset) == [0, 11])
+    }
+
+    /// Blank lines are let go as they are read: 8 MB of newlines before a record hold no more
+    /// memory than a batch (they were all kept until the next record before).
+    @Test func runsOfBlankLinesStayBounded() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("blank.jsonl", [UInt8](repeating: 0x0A, count: 8 << 20) + Array("{\"a\":1}\n".utf8))
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: "blank.jsonl")], maxRecordBytes: 1 << 20)
+        var largest = 0, lines: [Int] = []
+        while let batch = try reader.nextBatch() {
+            largest = max(largest, batch.storage.count)
+            lines += batch.records.map(\.origin.line)
+        }
+        #expect(lines == [(8 << 20) + 1])
+        #expect(largest < 3 << 20, "a batch held \(largest) bytes")
+    }
+
+    /// An input given twice is read twice, its second reading named `NAME#2`, so that no two
+    /// records of a run share an origin.
+    @Test func anInputGivenTwiceIsNamedApart() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("a.jsonl", "{\"a\":1}\n")
+        let found = try records([.jsonl(path: path, name: "a.jsonl"), .jsonl(path: path, name: "a.jsonl")])
+        #expect(found.map(\.0.origin.description) == ["a.jsonl:1", "a.jsonl#2:1"])
+    }
+
     @Test func oversizedLineIsSkippedNotBuffered() throws {
         let folder = TemporaryFolder()
         let huge = "{\"text\":\"" + String(repeating: "x", count: 3_000_000) + "\"}"

@@ -166,4 +166,32 @@ import Testing
         let reject = jsonLines(try #require(folder.read("rejects.jsonl")))[0]
         #expect((reject["message"] as? String)?.contains("clean stage") == true)
     }
+    /// Documents that wait in the spool between passes keep where they were read: a record that
+    /// only grew past the size limit in the first pass (the clean stage kept its HTML beside the new
+    /// text) is not rejected again, and a later stage ranks it by its own file and line.
+    @Test func spooledDocumentsKeepTheirOriginAndAreNotRejectedAgain() async throws {
+        let folder = TemporaryFolder()
+        let page = "<html><body><p>" + String(repeating: "Words of a long article. ", count: 80) + "</p></body></html>"
+        var lines = ""
+        for id in ["p1", "p1"] {
+            var bytes: [UInt8] = Array("{\"id\":\"\(id)\",\"html\":".utf8)
+            JSONString.append(page, to: &bytes)
+            lines += String(decoding: bytes, as: UTF8.self) + "}\n"
+        }
+        let input = folder.write("pages.jsonl", lines)
+        var clean = CleanOptions()
+        clean.keepHTML = true
+        let summary = try await runSteps([.document(CleanStage(options: clean)), .corpus(ExactStage(options: ExactOptions()))],
+                                         inputs: [.jsonl(path: input, name: "pages.jsonl")], output: folder.file("out.jsonl")) {
+            $0.removedOutput = folder.file("removed.jsonl")
+            $0.rejectsOutput = folder.file("rejects.jsonl")
+            $0.spoolDirectory = folder.path
+            $0.maxRecordBytes = page.utf8.count + 100
+        }
+        #expect(summary.rejected == 0, "\(folder.read("rejects.jsonl") ?? "")")
+        #expect(summary.kept == 1 && summary.removed == 1)
+        let removed = jsonLines(try #require(folder.read("removed.jsonl")))
+        #expect(removed.first?["duplicate_of_origin"] as? String == "pages.jsonl:1")
+        #expect(!folder.listing().contains { $0.hasPrefix("winnow-spool") })
+    }
 }

@@ -40,9 +40,9 @@ import Testing
         return Run(summary: summary, folder: reportFolder)
     }
 
-    /// Lines of the clusters file the neardup stage wrote, as (kept id, member ids).
+    /// Lines of the clusters file the neardup stage wrote, after its header, as (kept id, member ids).
     func clustersFile(_ run: Run) throws -> [(kept: String, members: [String])] {
-        jsonLines(try run.read("clusters.jsonl")).map { line in
+        jsonLines(try run.read("clusters.jsonl")).dropFirst().map { line in
             (line["kept"] as! String, (line["members"] as! [[String: Any]]).map { $0["id"] as! String })
         }
     }

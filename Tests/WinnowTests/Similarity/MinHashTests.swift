@@ -148,8 +148,8 @@ import Testing
 
 @Suite struct KeepOrderTests {
     /// The prefix-then-ties order equals a plain sort by rank then id, with ranks that tie on their
-    /// first eight bytes, ranks shorter than eight bytes, and repeated ids.
-    @Test func keepOrderIsRankThenIdBytewise() {
+    /// first eight bytes, ranks shorter than eight bytes, and repeated ids (told apart by origin).
+    @Test func keepOrderIsRankThenIdBytewiseThenOrigin() {
         var tally = SignatureTally()
         var generator = SystemRandomNumberGenerator()
         let banding = LSHBanding(bands: 1, rows: 8)
@@ -158,15 +158,15 @@ import Testing
             let rank = (0..<length).map { position in
                 position < 7 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
             }
-            tally.add(id: "d\(index % 700)", rank: rank, shingles: 1, banding: banding) {
+            tally.add(id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank, shingles: 1, banding: banding) {
                 $0 += [UInt32](repeating: 0, count: 8)
             } sketch: { $0.append(0) }
         }
-        let expected = (0..<tally.count).sorted {
-            DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) < DocumentRank(rank: tally.ranks[$1], id: tally.ids[$1])
+        func rank(_ index: Int) -> DocumentRank {
+            DocumentRank(rank: tally.ranks[index], id: tally.ids[index], origin: tally.origins[index])
         }
+        let expected = (0..<tally.count).sorted { rank($0) < rank($1) }
         let order = DuplicateClusters.keepOrder(tally)
-        #expect(order.map { DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) }
-            == expected.map { DocumentRank(rank: tally.ranks[$0], id: tally.ids[$0]) })
+        #expect(order.map(rank) == expected.map(rank))
     }
 }

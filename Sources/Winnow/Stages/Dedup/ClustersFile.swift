@@ -1,8 +1,10 @@
 import Foundation
 
-/// The near-duplicate clusters of a corpus, one JSON object per line, largest cluster first:
+/// The near-duplicate clusters of a corpus: a header line, then one JSON object per cluster, largest
+/// cluster first:
 ///
-///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","similarity":1},{"id":"b02","similarity":0.893},…]}
+///     {"format":"winnow.clusters","version":2}
+///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"similarity":1},…]}
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
@@ -11,9 +13,13 @@ import Foundation
 /// `winnow dedup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
+    public static let format = "winnow.clusters"
+    public static let version = 2
+    static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
+
     public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
-        var buffer: [UInt8] = []
+        var buffer: [UInt8] = header + [0x0A]
         for cluster in clusters.clusters {
             buffer += Array("{\"cluster\":".utf8)
             JSONString.append(cluster.kept, to: &buffer)
@@ -24,7 +30,9 @@ public enum ClustersFile {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer += Array("{\"id\":".utf8)
                 JSONString.append(member.id, to: &buffer)
-                buffer += Array(",\"similarity\":\(rounded(member.similarity))}".utf8)
+                buffer += Array(",\"source\":".utf8)
+                JSONString.append(member.origin.source, to: &buffer)
+                buffer += Array(",\"line\":\(member.origin.line),\"similarity\":\(rounded(member.similarity))}".utf8)
             }
             buffer += Array("]}\n".utf8)
             try file.drain(&buffer)
@@ -60,18 +68,29 @@ public enum ClustersFile {
         var lineNumber = 0
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             let where_ = "\(path):\(lineNumber)"
+            if lineNumber == 1 {
+                guard line.elementsEqual(header) else {
+                    throw .configuration("not a clusters file of this version (made by 'winnow dedup merge'); expected "
+                        + "the header " + String(decoding: header, as: UTF8.self), path: where_)
+                }
+                continue
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                   let members = object["members"] as? [[String: Any]], members.count >= 2 else {
-                throw .configuration("a clusters line must be an object with 'members': two or more {\"id\", \"similarity\"}", path: where_)
+                throw .configuration("a clusters line must be an object with 'members': two or more "
+                    + "{\"id\", \"source\", \"line\", \"similarity\"}", path: where_)
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
-                guard let id = member["id"] as? String, let similarity = (member["similarity"] as? NSNumber)?.doubleValue else {
-                    throw .configuration("a member needs a string 'id' and a numeric 'similarity'", path: where_)
+                guard let id = member["id"] as? String, let source = member["source"] as? String,
+                      let line = (member["line"] as? NSNumber)?.intValue,
+                      let similarity = (member["similarity"] as? NSNumber)?.doubleValue else {
+                    throw .configuration("a member needs a string 'id' and 'source', and numeric 'line' and 'similarity'",
+                                         path: where_)
                 }
-                parsed.append(.init(id: id, similarity: similarity))
+                parsed.append(.init(id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity))
             }
             if let kept = object["kept"] as? String, kept != parsed[0].id {
                 throw .configuration("'kept' (\(kept)) must be the first member", path: where_)

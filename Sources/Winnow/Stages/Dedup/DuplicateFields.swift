@@ -8,4 +8,18 @@ public enum DuplicateFields {
     public static let cluster = "cluster"
     /// On every member of a near-duplicate cluster: how many documents the cluster has.
     public static let clusterSize = "cluster_size"
+    /// On a removed copy whose id is the kept document's own (a page crawled twice): where the kept
+    /// record was read (`source:line`), since its id alone does not tell them apart.
+    public static let duplicateOfOrigin = "duplicate_of_origin"
+
+    /// Whether a removed copy shares its id with the document kept in its place.
+    static func sharesKeptID(_ document: Document) -> Bool {
+        document.rawField(duplicateOfOrigin) != nil
+    }
+
+    /// Marks `document` as a removed copy of the document `id` read at `origin`.
+    static func markDuplicate(_ document: inout Document, of id: String, at origin: DocumentOrigin) {
+        document.setField(duplicateOf, .string(id))
+        if id == document.id { document.setField(duplicateOfOrigin, .string(origin.description)) }
+    }
 }

@@ -5,35 +5,45 @@ public struct DuplicateRemover: FinishingStage {
     public var name: String { NearDupStage.stageName }
     public static let reason = "near-duplicate"
 
+    /// A clustered document by id and origin: records that share an id are different documents.
+    struct Identity: Hashable, Sendable {
+        let id: String
+        let origin: DocumentOrigin
+    }
+
     struct Assignment: Sendable {
         let cluster: String
+        let kept: DocumentOrigin
         let size: Int
         let similarity: Double
+        let isKept: Bool
     }
 
     public let clusters: DuplicateClusters
     let options: NearDupOptions
-    let assignments: [String: Assignment]
+    let assignments: [Identity: Assignment]
 
     public init(clusters: DuplicateClusters, options: NearDupOptions) {
         self.clusters = clusters
         self.options = options
-        var assignments: [String: Assignment] = [:]
+        var assignments: [Identity: Assignment] = [:]
         assignments.reserveCapacity(clusters.clusters.reduce(0) { $0 + $1.size })
         for cluster in clusters.clusters {
-            for member in cluster.members {
-                assignments[member.id] = Assignment(cluster: cluster.kept, size: cluster.size, similarity: member.similarity)
+            for (index, member) in cluster.members.enumerated() {
+                assignments[Identity(id: member.id, origin: member.origin)] = Assignment(
+                    cluster: cluster.kept, kept: cluster.members[0].origin, size: cluster.size,
+                    similarity: member.similarity, isKept: index == 0)
             }
         }
         self.assignments = assignments
     }
 
     public func process(_ document: inout Document) -> StageVerdict {
-        guard let assignment = assignments[document.id] else { return .keep }
+        guard let assignment = assignments[Identity(id: document.id, origin: document.origin)] else { return .keep }
         document.setField(DuplicateFields.cluster, .string(assignment.cluster))
         document.setField(DuplicateFields.clusterSize, .int(assignment.size))
-        guard assignment.cluster != document.id else { return .keep }
-        document.setField(DuplicateFields.duplicateOf, .string(assignment.cluster))
+        guard !assignment.isKept else { return .keep }
+        DuplicateFields.markDuplicate(&document, of: assignment.cluster, at: assignment.kept)
         document.setField(DuplicateFields.similarity, .double((assignment.similarity * 1000).rounded() / 1000))
         return .remove(reason: Self.reason)
     }

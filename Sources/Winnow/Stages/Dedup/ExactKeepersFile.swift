@@ -1,17 +1,19 @@
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
-///     {"format":"winnow.exact-keepers","version":1,"keep":"longest"}
-///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17"}
+///     {"format":"winnow.exact-keepers","version":2,"keep":"longest"}
+///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
 ///
 /// Per fingerprint of folded text (16 hex digits: JSON numbers lose precision above 2^53), the
-/// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise) and id.
+/// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise, then
+/// origin), id and origin (input name and line: records may share an id, so map and apply must
+/// name their inputs alike).
 /// Map writes one per shard, merge writes the same format (so merges of merges work), apply reads
 /// the merged file. Keepers combine by taking the better rank, so any sharding merges to the same file
 /// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
 public enum ExactKeepersFile {
     public static let format = "winnow.exact-keepers"
-    public static let version = 1
+    public static let version = 2
 
     static func header(_ keep: KeepPolicy) -> JSONValue {
         .object([("format", .string(format)), ("version", .int(version)), ("keep", .string(keep.description))])
@@ -30,7 +32,9 @@ public enum ExactKeepersFile {
             for byte in keeper.rank { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
             buffer += Array("\",\"id\":".utf8)
             JSONString.append(keeper.id, to: &buffer)
-            buffer += Array("}\n".utf8)
+            buffer += Array(",\"source\":".utf8)
+            JSONString.append(keeper.origin.source, to: &buffer)
+            buffer += Array(",\"line\":\(keeper.origin.line)}\n".utf8)
             try file.drain(&buffer)
         }
         try file.drain(&buffer, atLeast: 0)
@@ -44,12 +48,14 @@ public enum ExactKeepersFile {
                                          mismatch: "keepers were chosen with another keep policy or file format") {
             record throws(WinnowError) in
             guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
-                  let id = record.string("id"),
+                  let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
                   let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
                   let rank = Hex.parse(rankHex, digits: 2) else {
-                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank' and an 'id'", path: record.location)
+                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank', an 'id', "
+                    + "a 'source' and a 'line'", path: record.location)
             }
-            shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id))
+            shard.add(fingerprint: fingerprint[0],
+                      DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: DocumentOrigin(source: source, line: line)))
         }
         tally.merge(shard)
     }

@@ -18,7 +18,8 @@ public struct ExactStage: RegisteredStage, CorpusStage {
         let fingerprint = WordHasher.fingerprint(of: text)
         guard fingerprint.words > 0 else { return }
         tally.add(fingerprint: fingerprint.hash,
-                  DocumentRank(rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id))
+                  DocumentRank(rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id,
+                               origin: document.origin))
     }
 
     public func decider(for tally: ExactTally) -> any DocumentStage {
@@ -40,8 +41,8 @@ public struct ExactRemover: DocumentStage {
     public func process(_ document: inout Document) -> StageVerdict {
         guard let text = document.text else { return .keep }
         let fingerprint = WordHasher.fingerprint(of: text)
-        guard fingerprint.words > 0, let keeper = keepers[fingerprint.hash], keeper.id != document.id else { return .keep }
-        document.setField(DuplicateFields.duplicateOf, .string(keeper.id))
+        guard fingerprint.words > 0, let keeper = keepers[fingerprint.hash], !keeper.names(document) else { return .keep }
+        DuplicateFields.markDuplicate(&document, of: keeper.id, at: keeper.origin)
         return .remove(reason: Self.reason)
     }
 }

@@ -82,18 +82,27 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 }
 
-/// A document's standing among duplicates: its policy rank, then its id, both compared bytewise.
+/// A document's standing among duplicates: its policy rank, then its id, both compared bytewise,
+/// then its origin (input name bytewise, then line), which tells apart records that share an id.
 public struct DocumentRank: Sendable, Comparable, Hashable {
     public let rank: [UInt8]
     public let id: String
+    public let origin: DocumentOrigin
 
-    public init(rank: [UInt8], id: String) {
+    public init(rank: [UInt8], id: String, origin: DocumentOrigin) {
         self.rank = rank
         self.id = id
+        self.origin = origin
+    }
+
+    /// Whether this is the rank of `document` itself (same id, same record), not of another copy.
+    public func names(_ document: Document) -> Bool {
+        id == document.id && origin == document.origin
     }
 
     public static func < (lhs: DocumentRank, rhs: DocumentRank) -> Bool {
         if lhs.rank != rhs.rank { return lhs.rank.lexicographicallyPrecedes(rhs.rank) }
-        return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
+        if lhs.id != rhs.id { return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8) }
+        return DocumentOrigin.precedes(lhs.origin, rhs.origin)
     }
 }

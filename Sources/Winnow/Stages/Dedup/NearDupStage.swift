@@ -27,7 +27,7 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         shingles.reserveCapacity(text.utf8.count / 4)
         let words = hasher.shingles(of: text, into: &shingles)
         guard words > 0 else { return tally.addEmpty() }
-        tally.add(id: document.id, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
+        tally.add(id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
                   banding: banding) { signatures in
             minHasher.appendSignature(of: shingles, to: &signatures)
         } sketch: { sketches in

@@ -1,9 +1,11 @@
-/// The map side of the `neardup` stage: each document's id, keep rank, MinHash signature, bucket
+/// The map side of the `neardup` stage: each document's id, origin, keep rank, MinHash signature, bucket
 /// keys and shingle sketch, and nothing of its text (at most about 1.6 KB a document with the
 /// defaults: 112 slots, 28 bands, 256 sketch hashes). Merging appends; the clustering sorts by rank
 /// and id first, so the arrival order never matters.
 public struct SignatureTally: CorpusTally {
     public private(set) var ids: [String] = []
+    /// Where each document was read: with its id, the document's identity.
+    public private(set) var origins: [DocumentOrigin] = []
     public private(set) var ranks: [[UInt8]] = []
     /// Each document's number of shingles (repeats included), for the signatures file.
     public private(set) var shingleCounts: [UInt32] = []
@@ -29,10 +31,11 @@ public struct SignatureTally: CorpusTally {
 
     /// Adds a document whose signature and sketch the caller appends through `sign` and `sketch`,
     /// and its bucket keys under `banding`.
-    public mutating func add(id: String, rank: [UInt8], shingles: Int, banding: LSHBanding,
+    public mutating func add(id: String, origin: DocumentOrigin, rank: [UInt8], shingles: Int, banding: LSHBanding,
                              sign: (inout [UInt32]) -> Void, sketch: (inout [UInt32]) -> Void) {
         documents += 1
         ids.append(id)
+        origins.append(origin)
         ranks.append(rank)
         shingleCounts.append(UInt32(clamping: shingles))
         let start = signatures.count
@@ -55,6 +58,7 @@ public struct SignatureTally: CorpusTally {
     public mutating func merge(_ other: SignatureTally) {
         documents += other.documents
         ids += other.ids
+        origins += other.origins
         ranks += other.ranks
         shingleCounts += other.shingleCounts
         signatures += other.signatures

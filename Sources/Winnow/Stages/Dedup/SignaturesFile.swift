@@ -1,10 +1,12 @@
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":2,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
-///     {"id":"a17","rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
+///     {"format":"winnow.minhash-signatures","version":3,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///
 /// The header names the parameters the signatures depend on; `merge` refuses files made with others.
-/// Per document: its id, its keep rank (hex bytes; bytewise smaller is kept first, ties broken by id),
+/// Per document: its id and origin (input name and line: records may share an id, so map and apply
+/// must name their inputs alike), its keep rank (hex bytes; bytewise smaller is kept first, ties
+/// broken by id, then origin),
 /// its number of shingles, its MinHash signature (8 hex digits per slot), its shingle sketch (8 hex
 /// digits per hash, fewer than `sketch` hashes when the sketch holds every shingle: `ShingleSketch`)
 /// and its LSH band keys (16 hex digits each, band 0 first: `LSHBanding.key`). An engine can explode
@@ -12,7 +14,7 @@
 /// the sketches; `winnow dedup merge` does all of it.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    public static let version = 2
+    public static let version = 3
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [("format", .string(format)), ("version", .int(version)), ("shingle_words", .int(options.shingleWords)),
@@ -47,7 +49,9 @@ public enum SignaturesFile {
                 let signature = tally.signature(index, permutations: options.permutations)
                 buffer += Array("{\"id\":".utf8)
                 JSONString.append(tally.ids[index], to: &buffer)
-                buffer += Array(",\"rank\":\"".utf8)
+                buffer += Array(",\"source\":".utf8)
+                JSONString.append(tally.origins[index].source, to: &buffer)
+                buffer += Array(",\"line\":\(tally.origins[index].line),\"rank\":\"".utf8)
                 for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
                 buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
                 Hex.append(words: signature, to: &buffer)
@@ -82,19 +86,20 @@ public enum SignaturesFile {
             record throws(WinnowError) in
             signature.removeAll(keepingCapacity: true)
             sketch.removeAll(keepingCapacity: true)
-            guard let id = record.string("id"), let rankHex = record.plainString("rank"),
+            guard let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
+                  let rankHex = record.plainString("rank"),
                   let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
                   let sketchHex = record.plainString("sketch"), let rank = Hex.parse(rankHex, digits: 2),
                   signatureHex.count == options.permutations * 8, Hex.appendWords(of: signatureHex, to: &signature),
                   !sketchHex.isEmpty, sketchHex.count <= options.sketch * 8, Hex.appendWords(of: sketchHex, to: &sketch),
                   zip(sketch, sketch.dropFirst()).allSatisfy({ $0 < $1 })
             else {
-                throw .configuration("a signature line needs 'id', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
+                throw .configuration("a signature line needs 'id', 'source', 'line', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
                     + "per permutation and a hex 'sketch' of 8 digits per hash, ascending, at most the header's "
                     + "'sketch' hashes",
                     path: record.location)
             }
-            tally.add(id: id, rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { $0 += signature } sketch: {
+            tally.add(id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { $0 += signature } sketch: {
                 $0 += sketch
             }
         }

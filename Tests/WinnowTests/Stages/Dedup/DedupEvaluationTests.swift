@@ -54,9 +54,13 @@ import Testing
         let fromShards = DuplicateClusters(tally: merged, options: options)
         try ClustersFile.write(fromShards, to: folder.file("shards.clusters"))
         #expect(fromShards.clusters.count >= 10)
-        #expect(folder.read("whole.clusters") == folder.read("shards.clusters"))
+        // The same clusters, kept documents and similarities; only the members' origins name other files.
+        func withoutOrigins(_ name: String) throws -> [[String]] {
+            try ClustersFile.read(folder.file(name)).clusters.map { $0.members.map { "\($0.id) \($0.similarity)" } }
+        }
+        #expect(try withoutOrigins("whole.clusters") == (try withoutOrigins("shards.clusters")))
         #expect(try ClustersFile.read(folder.file("shards.clusters")).clusters == fromShards.clusters.map {
-            DuplicateClusters.Cluster(members: $0.members.map { .init(id: $0.id, similarity: Double(ClustersFile.rounded($0.similarity))!) })
+            DuplicateClusters.Cluster(members: $0.members.map { .init(id: $0.id, origin: $0.origin, similarity: Double(ClustersFile.rounded($0.similarity))!) })
         })
 
         // A signatures file made with other parameters is refused with the reason.
@@ -68,11 +72,17 @@ import Testing
 
     @Test func damagedClusterAndSignatureFilesFailWithFileAndLine() throws {
         let folder = TemporaryFolder()
-        let clusters = folder.write("bad.clusters", "{\"cluster\":\"a\",\"members\":[{\"id\":\"a\",\"similarity\":1}]}\n")
-        #expect { try ClustersFile.read(clusters) } throws: { "\($0)".contains("bad.clusters:1") && "\($0)".contains("two or more") }
+        let header = String(decoding: ClustersFile.header, as: UTF8.self)
+        let clusters = folder.write("bad.clusters", header + "\n{\"cluster\":\"a\",\"members\":[{\"id\":\"a\",\"similarity\":1}]}\n")
+        #expect { try ClustersFile.read(clusters) } throws: { "\($0)".contains("bad.clusters:2") && "\($0)".contains("two or more") }
+        // A file without the header (empty, or another file given by mistake) is refused on line 1.
+        for text in ["", "{\"id\":\"a\"}\n"] {
+            let foreign = folder.write("foreign.clusters", text)
+            #expect { try ClustersFile.read(foreign) } throws: { "\($0)".contains("foreign.clusters:1") && "\($0)".contains("header") }
+        }
         let options = NearDupOptions()
-        let header = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)
-        let signatures = folder.write("bad.sig", header + "\n{\"id\":\"x\",\"rank\":\"zz\"}\n")
+        let signaturesHeader = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)
+        let signatures = folder.write("bad.sig", signaturesHeader + "\n{\"id\":\"x\",\"rank\":\"zz\"}\n")
         var tally = SignatureTally()
         #expect { try SignaturesFile.read(signatures, options: options, into: &tally) } throws: {
             "\($0)".contains("bad.sig:2") && "\($0)".contains("signature")
@@ -80,8 +90,8 @@ import Testing
         // A sketch out of order, or longer than the header's size, would compare wrongly: refused.
         let slots = String(repeating: "0", count: 8 * options.permutations)
         for sketch in ["0000000200000001", (0...options.sketch).map { String(format: "%08x", $0) }.joined()] {
-            let line = "{\"id\":\"x\",\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
-            let path = folder.write("sketch.sig", header + "\n" + line + "\n")
+            let line = "{\"id\":\"x\",\"source\":\"s\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
+            let path = folder.write("sketch.sig", signaturesHeader + "\n" + line + "\n")
             var sketchTally = SignatureTally()
             #expect { try SignaturesFile.read(path, options: options, into: &sketchTally) } throws: {
                 "\($0)".contains("sketch.sig:2") && "\($0)".contains("ascending")

@@ -153,7 +153,7 @@ import Testing
     @Test func aKeepersFileNeedsItsHeaderFirst() throws {
         let folder = TemporaryFolder()
         var tally = ExactTally()
-        tally.add(fingerprint: 0xABCD, DocumentRank(rank: [1, 2], id: "a"))
+        tally.add(fingerprint: 0xABCD, DocumentRank(rank: [1, 2], id: "a", origin: DocumentOrigin(source: "in.jsonl", line: 1)))
         try ExactKeepersFile.write(tally, keep: .longest, to: folder.file("good.keepers"))
         let good = try #require(folder.read("good.keepers"))
         var merged = ExactTally()

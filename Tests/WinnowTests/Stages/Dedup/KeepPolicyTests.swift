@@ -10,7 +10,8 @@ import Testing
     }
 
     func best(_ policy: KeepPolicy, _ documents: [Document]) -> String {
-        documents.map { DocumentRank(rank: policy.rank(of: $0, words: WordHasher.fingerprint(of: $0.text!).words), id: $0.id) }
+        documents.map { DocumentRank(rank: policy.rank(of: $0, words: WordHasher.fingerprint(of: $0.text!).words), id: $0.id,
+                                  origin: $0.origin) }
             .min()!.id
     }
 
