@@ -31,8 +31,12 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
     /// `file:line: message`, the form compilers use, so editors can jump to it.
     public var description: String { "\(origin.source):\(origin.line): \(message)" }
 
+    /// At most this many bytes of a record are copied into its reject, so that a flood of huge bad
+    /// records cannot fill a disk; a longer record's reject says it was cut and how long it was.
+    public static let rawLimit = 64 << 10
+
     /// One JSON line for the rejects output: where, why, and the record itself (as text when it is
-    /// valid UTF-8, as base64 otherwise) so that it can be fixed and fed again.
+    /// valid UTF-8, as base64 otherwise; cut at `rawLimit` bytes) so that it can be fixed and fed again.
     public func encode(into output: inout [UInt8]) {
         var members: [(String, JSONValue)] = [
             ("source", .string(origin.source)),
@@ -42,7 +46,14 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
             ("message", .string(message)),
         ]
         if let raw {
-            let bytes = Array(raw)
+            var bytes = Array(raw.prefix(Self.rawLimit))
+            if raw.count > Self.rawLimit {
+                // Cut on a character boundary, so that text stays text.
+                while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+                if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+                members.append(("raw_cut", .bool(true)))
+                members.append(("raw_bytes", .int(raw.count)))
+            }
             if UTF8Validation.isValid(bytes) {
                 members.append(("raw", .string(String(decoding: bytes, as: UTF8.self))))
             } else {

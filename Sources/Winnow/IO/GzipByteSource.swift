@@ -9,6 +9,10 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     private var inputOffset = 0
     private var compressedEnded = false
     private var finished = false
+    /// An error met after some bytes were decoded in the same call: those are handed out first.
+    private var deferredError: WinnowError?
+    /// Compressed bytes read from the source so far, to say where in the file an error is.
+    private var compressedBytesRead = 0
     private let displayName: String
     private static var chunkSize: Int { 256 * 1024 }
 
@@ -30,15 +34,40 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
         stream.deallocate()
     }
 
+    /// The offset in the compressed file of the next byte zlib will read.
+    private var compressedOffset: Int { compressedBytesRead - (input.count - inputOffset) }
+
+    /// Appends decoded bytes. An error is thrown only once every byte decoded before it was handed
+    /// out, so a reader keeps all the records that precede damage.
     public func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        if let deferredError {
+            self.deferredError = nil
+            throw deferredError
+        }
         guard !finished, maxCount > 0 else { return 0 }
+        do {
+            return try decode(into: &buffer, maxCount: maxCount)
+        } catch {
+            guard let produced = error.produced, produced > 0 else { throw error.error }
+            deferredError = error.error
+            return produced
+        }
+    }
+
+    /// A decoding error, with how many bytes the failing call had decoded before it.
+    private struct Failure: Error {
+        let error: WinnowError
+        var produced: Int?
+    }
+
+    private func decode(into buffer: inout [UInt8], maxCount: Int) throws(Failure) -> Int {
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: maxCount))
         var produced = 0
         defer { buffer.removeLast(maxCount - produced) }
         while produced == 0 && !finished {
             if inputOffset == input.count && !compressedEnded {
-                try refill()
+                do throws(WinnowError) { try refill() } catch { throw Failure(error: error, produced: produced) }
             }
             let (status, consumed, written) = inflateStep(into: &buffer, at: start + produced, count: maxCount - produced)
             inputOffset += consumed
@@ -50,14 +79,18 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                 // No progress was possible: zlib wants input that the file no longer has.
                 if inputOffset == input.count && compressedEnded && written == 0 {
                     finished = true
-                    throw .io("gzip data is truncated (the file ends inside a compressed stream)", path: displayName)
+                    throw Failure(error: .io("gzip data is truncated: the file ends at compressed byte \(compressedOffset), "
+                        + "inside a compressed stream; what follows the last complete line is lost", path: displayName),
+                        produced: produced)
                 }
             case Z_STREAM_END:
-                try startNextMember()
+                do throws(WinnowError) { try startNextMember() } catch { throw Failure(error: error, produced: produced) }
             default:
                 finished = true
                 let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
-                throw .io("gzip data is corrupt: \(detail)", path: displayName)
+                throw Failure(error: WinnowError(.damagedInput, "gzip data is corrupt at compressed byte \(compressedOffset) "
+                    + "(\(detail)): records read from this stream cannot be trusted, so nothing was written; "
+                    + "repair or re-fetch the file", path: displayName), produced: produced)
             }
         }
         return produced
@@ -84,9 +117,9 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     private func refill() throws(WinnowError) {
         input.removeAll(keepingCapacity: true)
         inputOffset = 0
-        if try compressed.read(into: &input, maxCount: Self.chunkSize) == 0 {
-            compressedEnded = true
-        }
+        let count = try compressed.read(into: &input, maxCount: Self.chunkSize)
+        compressedBytesRead += count
+        if count == 0 { compressedEnded = true }
     }
 
     /// After one gzip member ends, another may follow; anything else after it is an error.
@@ -98,7 +131,8 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
         }
         guard input[inputOffset] == 0x1f else {
             finished = true
-            throw .io("unexpected data after the end of the gzip stream", path: displayName)
+            throw .io("unexpected data after the end of the gzip stream, from compressed byte \(compressedOffset); "
+                + "every record before it was read", path: displayName)
         }
         inflateReset(stream)
     }

@@ -8,6 +8,13 @@ public enum InputSpec: Sendable, Equatable {
     /// the `.html`/`.htm`/`.html.gz` suffix.
     case html(path: String, id: String)
 
+    /// The file read (`-` for standard input).
+    public var path: String {
+        switch self {
+        case .jsonl(let path, _), .html(let path, _): path
+        }
+    }
+
     static let jsonlSuffixes = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz"]
     static let htmlSuffixes = [".html", ".htm", ".html.gz", ".htm.gz"]
 
@@ -45,17 +52,9 @@ public enum InputSpec: Sendable, Equatable {
     }
 
     private static func folderContents(_ folder: String) throws(WinnowError) -> [InputSpec] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw .io("cannot list folder", path: folder)
-        }
         var relativePaths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
-                relativePaths.append(relative)
-            }
-        }
+        var visited: Set<[UInt64]> = []
+        try collect(folder, relative: "", into: &relativePaths, visited: &visited)
         // Bytewise order, so that the same folder is read in the same order on every machine.
         relativePaths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -63,6 +62,37 @@ public enum InputSpec: Sendable, Equatable {
             hasSuffix(relative, in: htmlSuffixes)
                 ? .html(path: prefix + relative, id: pageID(relative))
                 : .jsonl(path: prefix + relative, name: prefix + relative)
+        }
+    }
+
+    /// Adds the input files below `folder` (hidden names skipped, linked folders followed once); a
+    /// folder that cannot be listed is an error, never a silent gap in the corpus.
+    private static func collect(_ folder: String, relative: String, into paths: inout [String],
+                                visited: inout Set<[UInt64]>) throws(WinnowError) {
+        var info = stat()
+        guard stat(folder, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .io("cannot list the folder, so its files would be missing from the run (\(error.localizedDescription))",
+                      path: folder)
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let entry = relative.isEmpty ? name : relative + "/" + name
+            var entryInfo = stat()
+            guard stat(path, &entryInfo) == 0 else {
+                if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
+                    throw .io("cannot read input: \(String(cString: strerror(errno)))", path: path)
+                }
+                continue
+            }
+            if entryInfo.st_mode & S_IFMT == S_IFDIR {
+                try collect(path, relative: entry, into: &paths, visited: &visited)
+            } else if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
+                paths.append(entry)
+            }
         }
     }
 

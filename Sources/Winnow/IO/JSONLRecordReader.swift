@@ -25,7 +25,9 @@ final class JSONLRecordReader {
     }
 
     /// Appends complete records to `batch` until it holds about `targetBytes`; false at the end of input.
-    func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
+    /// A read error becomes an `unreadable` record holding the incomplete line it cut (every complete
+    /// line before it is a record as usual); only damage that puts earlier records in doubt is thrown.
+    func fill(_ batch: inout RecordBatch, targetBytes: Int) throws(WinnowError) -> Bool {
         guard !ended else { return false }
         var lineStart = batch.storage.count
         batch.storage.append(contentsOf: carry)
@@ -36,6 +38,7 @@ final class JSONLRecordReader {
             do {
                 got = try source.read(into: &batch.storage, maxCount: Self.readSize)
             } catch {
+                if error.kind == .damagedInput { throw error }
                 ended = true
                 lineNumber += 1
                 let partial = lineStart..<batch.storage.count

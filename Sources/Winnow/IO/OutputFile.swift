@@ -3,10 +3,14 @@ import Glibc
 /// An output written atomically: bytes go to a temporary file beside the target, which is renamed
 /// over it by `commit()`. Until then the target is untouched; without a commit the temporary file
 /// is deleted, so a failed run never leaves a partial file. A `.gz` name is gzip-compressed; `-` is
-/// standard output (streamed, so not atomic).
+/// standard output, and a device or pipe is written straight to (streamed, so not atomic); a symbolic
+/// link's target is replaced, never the link (`OutputTarget`).
 public final class OutputFile {
     public let path: String
+    /// Where the finished file is renamed to (the path, with symbolic links resolved).
+    private let finalPath: String
     private let temporaryPath: String?
+    private let ownsDescriptor: Bool
     private var descriptor: Int32
     private let compressor: GzipCompressor?
     private var pending: [UInt8] = []
@@ -17,28 +21,47 @@ public final class OutputFile {
 
     public init(path: String) throws(WinnowError) {
         self.path = path
-        if path == "-" {
+        switch try OutputTarget(path) {
+        case .standardOutput:
+            finalPath = path
             temporaryPath = nil
+            ownsDescriptor = false
             descriptor = 1
             compressor = nil
-            return
+        case .stream(let target):
+            let opened = open(target, O_WRONLY | O_CLOEXEC)
+            guard opened >= 0 else {
+                throw .io("cannot open the output for writing: \(String(cString: strerror(errno)))", path: path)
+            }
+            finalPath = target
+            temporaryPath = nil
+            ownsDescriptor = true
+            descriptor = opened
+            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+        case .file(let target):
+            let directory = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
+            let name = target.split(separator: "/").last.map(String.init) ?? target
+            let temporary = "\(directory.isEmpty ? "/" : directory)/.\(name).winnow-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+            let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard opened >= 0 else {
+                throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+            }
+            finalPath = target
+            temporaryPath = temporary
+            ownsDescriptor = true
+            descriptor = opened
+            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
         }
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = "\(directory)/.\(name).winnow-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard opened >= 0 else {
-            throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
-        }
-        temporaryPath = temporary
-        descriptor = opened
-        compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+        if let temporaryPath { TemporaryFiles.shared.add(temporaryPath) }
     }
 
     deinit {
         if let temporaryPath, !committed {
             close(descriptor)
             unlink(temporaryPath)
+            TemporaryFiles.shared.remove(temporaryPath)
+        } else if ownsDescriptor && temporaryPath == nil && !committed {
+            close(descriptor)
         }
     }
 
@@ -66,12 +89,18 @@ public final class OutputFile {
         guard !committed else { return }
         try flush(finish: true)
         committed = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if ownsDescriptor && close(descriptor) != 0 {
+                throw .io("cannot finish writing: \(String(cString: strerror(errno)))", path: path)
+            }
+            return
+        }
+        defer { TemporaryFiles.shared.remove(temporaryPath) }
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             unlink(temporaryPath)
             throw .io("cannot finish writing: \(String(cString: strerror(errno)))", path: path)
         }
-        guard rename(temporaryPath, path) == 0 else {
+        guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw .io("cannot move the finished output into place: \(reason)", path: path)

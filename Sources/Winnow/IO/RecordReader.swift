@@ -48,7 +48,7 @@ public final class RecordReader {
         batch.storage.reserveCapacity(batchBytes + (1 << 20))
         while batch.storage.count < batchBytes {
             if let reader = current {
-                if reader.fill(&batch, targetBytes: batchBytes) {
+                if try reader.fill(&batch, targetBytes: batchBytes) {
                     if !batch.records.isEmpty { break }
                     continue
                 }

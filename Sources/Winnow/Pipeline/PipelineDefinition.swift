@@ -43,7 +43,7 @@ public struct PipelineDefinition {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw .configuration("not valid YAML: \(error)", path: origin)
+            throw .configuration("not valid YAML: \(Self.clipped("\(error)"))", path: origin)
         }
         guard let mapping = root?.mapping else {
             throw .configuration("a pipeline file is a mapping with 'version' and 'steps'", path: origin)
@@ -127,5 +127,12 @@ public struct PipelineDefinition {
             }
         }
         return stages
+    }
+
+    /// A parser's message with each line cut to 200 characters, so a huge line is not echoed whole.
+    static func clipped(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.count > 200 ? $0.prefix(200) + "… (\($0.count) characters)" : String($0) }
+            .joined(separator: "\n")
     }
 }

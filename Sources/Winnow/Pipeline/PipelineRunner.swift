@@ -51,13 +51,28 @@ public struct PipelineRunner: Sendable {
     public func run() async throws(WinnowError) -> RunSummary {
         let config = configuration
         var clock = Stopwatch()
+        try OutputTarget.requireDistinct(outputs: config.namedOutputs + stageFiles.named, inputs: config.inputs.map(\.path) + config.sideInputs)
         let output = try OutputFile(path: config.output)
+        var madeFolder: String?
+        defer {
+            // A report folder this run made goes again when the run fails: no empty or half report.
+            if let madeFolder {
+                try? FileManager.default.removeItem(atPath: madeFolder)
+                TemporaryFiles.shared.remove(madeFolder)
+            }
+        }
         if let folder = config.reportFolder {
             // Stages that feed the report write their files into its folder during the run.
+            if !FileManager.default.fileExists(atPath: folder) {
+                madeFolder = folder
+                TemporaryFiles.shared.add(folder)
+            }
             try ReportBuilder.createFolder(folder)
         }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
+        // Opened now, so that a summary that cannot be written fails the run before any output is committed.
+        let stats = try config.statsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
 
         var summary = RunSummary(pipeline: name)
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
@@ -96,6 +111,7 @@ public struct PipelineRunner: Sendable {
             rereading = nil
             if let corpus = phase.corpus, let accumulator {
                 if let destination {
+                    Spool.register(destination.path)
                     try destination.commit()
                     spool = destination.path
                 } else {
@@ -122,25 +138,34 @@ public struct PipelineRunner: Sendable {
         try removed?.commit()
         try output.commit()
         summary.wallSeconds = clock.lap()
-        if let statsPath = config.statsOutput {
-            try Self.writeStats(summary, to: statsPath)
+        if let stats {
+            try Self.writeStats(summary, to: stats)
         }
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
             try writeReport(report, summary: summary)
         }
+        if let folder = madeFolder { TemporaryFiles.shared.remove(folder) }
+        madeFolder = nil
         return summary
     }
 
-    /// The files stages write besides the outputs, which the report reads.
-    private var stageFiles: (clusters: String?, templateSummary: String?) {
-        var files: (clusters: String?, templateSummary: String?) = (nil, nil)
+    /// The files stages write besides the outputs: those the report reads, and all of them named.
+    private var stageFiles: (clusters: String?, templateSummary: String?, named: [(role: String, path: String)]) {
+        var files: (clusters: String?, templateSummary: String?, named: [(role: String, path: String)]) = (nil, nil, [])
         for case .corpus(let stage) in steps {
             if let templates = stage as? TemplatesStage, !templates.options.summary.isEmpty {
                 files.templateSummary = templates.options.summary
+                files.named.append(("templates summary", templates.options.summary))
             }
-            if let nearDup = stage as? NearDupStage, !nearDup.options.clusters.isEmpty {
-                files.clusters = nearDup.options.clusters
+            if let nearDup = stage as? NearDupStage {
+                if !nearDup.options.clusters.isEmpty {
+                    files.clusters = nearDup.options.clusters
+                    files.named.append(("neardup clusters", nearDup.options.clusters))
+                }
+                if !nearDup.options.assignments.isEmpty {
+                    files.named.append(("neardup assignments", nearDup.options.assignments))
+                }
             }
         }
         return files
@@ -313,17 +338,16 @@ public struct PipelineRunner: Sendable {
         if let failure { throw failure }
     }
 
-    private static func writeStats(_ summary: RunSummary, to path: String) throws(WinnowError) {
+    private static func writeStats(_ summary: RunSummary, to file: OutputFile) throws(WinnowError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            let file = try OutputFile(path: path)
             try file.write(Array(try encoder.encode(summary)) + [0x0A])
             try file.commit()
         } catch let error as WinnowError {
             throw error
         } catch {
-            throw WinnowError(.io, "cannot encode the run summary: \(error)", path: path)
+            throw WinnowError(.io, "cannot encode the run summary: \(error)", path: file.path)
         }
     }
 }

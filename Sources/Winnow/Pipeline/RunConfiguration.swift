@@ -23,14 +23,23 @@ public struct RunConfiguration: Sendable {
     /// Where documents wait between the passes of a corpus stage (as much space as the corpus):
     /// `$TMPDIR`, or `/tmp`.
     public var spoolDirectory = RunConfiguration.defaultSpoolDirectory
+    /// Files the stages read besides the inputs (a merged keepers, counts or clusters file): no output
+    /// may overwrite them either.
+    public var sideInputs: [String] = []
     /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
 
     /// Where the report goes: nil without a report, and when the cleaned output goes to standard
     /// output (it cannot be read back).
     public var reportFolder: String? {
-        guard let report, output != "-" else { return nil }
+        guard let report, OutputTarget.hasSiblings(output) else { return nil }
         return report.folder(forOutput: output)
+    }
+
+    /// The files the run writes, each with the option that names it, for `OutputTarget.requireDistinct`.
+    public var namedOutputs: [(role: String, path: String)] {
+        [("-o", output)] + [("--removed", removedOutput), ("--rejects", rejectsOutput), ("--stats", statsOutput)]
+            .compactMap { role, path in path.map { (role, $0) } }
     }
 
     public init(inputs: [InputSpec], output: String, threads: Int = RunConfiguration.coreCount) {
@@ -46,9 +55,10 @@ public struct RunConfiguration: Sendable {
 
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`.
+    /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`;
+    /// none beside standard output, a device or a pipe.
     public static func sibling(of output: String, kind: String) -> String? {
-        guard output != "-" else { return nil }
+        guard OutputTarget.hasSiblings(output) else { return nil }
         for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
             return String(output.dropLast(suffix.count)) + "." + kind + suffix
         }

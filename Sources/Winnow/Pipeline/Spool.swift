@@ -18,8 +18,14 @@ struct Spool: Sendable {
         "\(directory)/winnow-spool-\(getpid())-\(phase).jsonl"
     }
 
+    /// Marks a finished spool file as the run's, so that an interrupted run deletes it.
+    static func register(_ path: String) {
+        TemporaryFiles.shared.add(path)
+    }
+
     static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
+        TemporaryFiles.shared.remove(path)
     }
 
     /// Appends the origin prefix of `document`. An origin that is not one of the run's inputs cannot

@@ -51,9 +51,9 @@ public struct StableHash: Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    /// Reads sixteen (or fewer) hex digits back.
+    /// Reads exactly sixteen hex digits back (a shorter key is another key, not this one abbreviated).
     public static func parseHex(_ text: some StringProtocol) -> UInt64? {
-        guard !text.isEmpty, text.count <= 16 else { return nil }
-        return UInt64(text, radix: 16)
+        guard text.utf8.count == 16, let values = Hex.parse(ArraySlice(text.utf8), digits: 16) else { return nil }
+        return values[0]
     }
 }

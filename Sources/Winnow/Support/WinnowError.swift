@@ -8,6 +8,9 @@ public struct WinnowError: Error, Sendable, CustomStringConvertible {
         case io
         /// Input was rejected more often than `--max-rejects` allows (exit 2).
         case tooManyRejects
+        /// An input is damaged so that records already read from it cannot be trusted (a gzip member
+        /// whose checksum fails): the run stops and writes nothing (exit 1).
+        case damagedInput
     }
 
     public let kind: Kind

@@ -102,6 +102,7 @@ extension WinnowCommand.Dedup {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
+            try options.requireDistinctOutput()
             let settings = try dedup.options
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)
             var signatures = 0, documents = 0
@@ -134,6 +135,8 @@ extension WinnowCommand.Dedup {
 
         func run() async throws {
             let settings = try dedup.options
+            try OutputTarget.requireDistinct(outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
+                                             inputs: signatures)
             var tally = SignatureTally()
             for path in signatures { try SignaturesFile.read(path, options: settings, into: &tally) }
             let clusters = DuplicateClusters(tally: tally, options: settings)
@@ -157,7 +160,8 @@ extension WinnowCommand.Dedup {
 
         func run() async throws {
             let remover = DuplicateRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
-            try await options.run(name: NearDupStage.stageName, steps: [.document(remover)])
+            try await options.run(name: NearDupStage.stageName, steps: [.document(remover)],
+                                  configuration: try options.configuration(reading: clusters))
         }
     }
 }

@@ -51,6 +51,7 @@ extension WinnowCommand.Exact {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o KEEPERS.jsonl") }
+            try options.requireDistinctOutput()
             let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: exact.options))
             try ExactKeepersFile.write(tally, keep: exact.keep, to: options.output)
             if !options.quiet {
@@ -72,6 +73,7 @@ extension WinnowCommand.Exact {
         var output: String
 
         func run() throws {
+            try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: keepers)
             var tally = ExactTally()
             for path in keepers { try ExactKeepersFile.read(path, keep: exact.keep, into: &tally) }
             try ExactKeepersFile.write(tally, keep: exact.keep, to: output)
@@ -93,7 +95,8 @@ extension WinnowCommand.Exact {
         func run() async throws {
             var tally = ExactTally()
             try ExactKeepersFile.read(keepers, keep: exact.keep, into: &tally)
-            try await options.run(name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))])
+            try await options.run(name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
+                                  configuration: try options.configuration(reading: keepers))
         }
     }
 }

@@ -32,14 +32,15 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The JSON field holding the URL.")
     var urlField: String = "url"
 
-    @Option(help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
     var maxRecordBytes: Int = 64 << 20
 
-    @Option(help: ArgumentHelp("Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
                                valueName: "n"))
     var maxRejects: Int?
 
-    @Option(help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
     var threads: Int = RunConfiguration.coreCount
 
     @Option(help: ArgumentHelp("Where documents wait between the passes of corpus stages. Default: $TMPDIR or /tmp.",
@@ -65,6 +66,18 @@ struct RunOptions: ParsableArguments {
         config.maxRecordBytes = maxRecordBytes
         config.maxRejects = maxRejects
         if let tempDir { config.spoolDirectory = tempDir }
+        return config
+    }
+
+    /// Refuses a map step's output that is one of its inputs, before anything is read.
+    func requireDistinctOutput() throws(WinnowError) {
+        try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: try InputSpec.resolve(inputs).map(\.path))
+    }
+
+    /// The run configuration of an apply step, which also reads `stateFile`.
+    func configuration(reading stateFile: String) throws(WinnowError) -> RunConfiguration {
+        var config = try configuration()
+        config.sideInputs = [stateFile]
         return config
     }
 

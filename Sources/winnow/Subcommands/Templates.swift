@@ -76,6 +76,7 @@ extension WinnowCommand.Templates {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o COUNTS.jsonl") }
+            try options.requireDistinctOutput()
             let settings = try templates.options
             let counts = try await options.runner(name: "templates map", steps: []).tally(TemplatesStage(options: settings))
             try TemplateCountsFile.write(counts, options: settings, to: options.output)
@@ -99,6 +100,7 @@ extension WinnowCommand.Templates {
 
         func run() async throws {
             let settings = try templates.options
+            try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: counts)
             var merged = TemplateCounts()
             for path in counts { merged.merge(try TemplateCountsFile.read(path, options: settings)) }
             try TemplateCountsFile.write(merged, options: settings, to: output)
@@ -119,7 +121,8 @@ extension WinnowCommand.Templates {
         func run() async throws {
             let settings = try templates.options
             let remover = TemplatesStage(options: settings).decider(for: try TemplateCountsFile.read(counts, options: settings))
-            try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)])
+            try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)],
+                                  configuration: try options.configuration(reading: counts))
         }
     }
 }

@@ -221,6 +221,9 @@ import Testing
 
         #expect(try winnow(["run", "Pipelines/missing.yaml"]).status == 1)
         #expect(try winnow(["normalize", "--threads", "0"]).status == 1)
+        // A negative number is a value, and gets the reason (it was "Missing value" before).
+        let negative = try winnow(["normalize", "--threads", "-1"])
+        #expect(negative.status == 1 && negative.stderr.contains("--threads must be positive"), "\(negative.stderr)")
         #expect(try winnow(["normalize", "/no/such/input.jsonl"]).status == 1)
         #expect(try winnow(["frobnicate"]).status == 1)
         let help = try winnow(["--help"])
@@ -244,5 +247,20 @@ extension CommandLineTests {
         #expect(outcome.stderr.components(separatedBy: ": invalid JSON").count - 1 == 20)
         #expect(outcome.stderr.contains("30 more rejects not shown; all are in \(folder.file("out.rejects.jsonl"))"))
         #expect(jsonLines(try #require(folder.read("out.rejects.jsonl"))).count == 50)
+    }
+
+    /// A wrong option value in a pipeline file lists the accepted ones; a parser error on a huge line
+    /// is cut instead of echoing the line.
+    @Test func pipelineFileMistakesGetShortUsefulMessages() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"text\":\"x\"}\n")
+        folder.write("bad.yaml", "version: 1\nsteps:\n  - normalize:\n      unicode: nfd\n")
+        let wrong = try winnow(["run", "bad.yaml", "x.jsonl"], in: folder.path)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("'nfd' is not accepted; use one of 'nfc', 'nfkc', 'none'"), "\(wrong.stderr)")
+        folder.write("nest.yaml", "version: 1\nsteps:\n  - normalize: " + String(repeating: "[", count: 300) + String(repeating: "x", count: 100_000) + "\n")
+        let nested = try winnow(["run", "nest.yaml", "x.jsonl"], in: folder.path)
+        #expect(nested.status == 1)
+        #expect(nested.stderr.utf8.count < 2_000, "\(nested.stderr.utf8.count) bytes of message")
     }
 }

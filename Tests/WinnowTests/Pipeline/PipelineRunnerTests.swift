@@ -194,4 +194,18 @@ import Testing
         #expect(removed.first?["duplicate_of_origin"] as? String == "pages.jsonl:1")
         #expect(!folder.listing().contains { $0.hasPrefix("winnow-spool") })
     }
+
+    /// A reject carries at most 64 KiB of its record, and says it was cut and how long it was.
+    @Test func aRejectCarriesAtMostRawLimitBytes() {
+        let bytes = Array(("{\"text\": \"" + String(repeating: "é", count: Reject.rawLimit)).utf8)
+        let reject = Reject(origin: DocumentOrigin(source: "big.jsonl", line: 3), offset: 0, reason: .malformedJSON,
+                            message: "invalid JSON", raw: bytes[...])
+        var line: [UInt8] = []
+        reject.encode(into: &line)
+        #expect(line.count < Reject.rawLimit + 1_000)
+        let object = jsonLines(String(decoding: line, as: UTF8.self)).first
+        #expect(object?["raw_cut"] as? Bool == true)
+        #expect(object?["raw_bytes"] as? Int == bytes.count)
+        #expect((object?["raw"] as? String)?.hasPrefix("{\"text\": \"éé") == true, "cut on a character boundary, still text")
+    }
 }

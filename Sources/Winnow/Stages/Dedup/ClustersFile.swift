@@ -5,6 +5,7 @@ import Foundation
 ///
 ///     {"format":"winnow.clusters","version":2}
 ///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"similarity":1},…]}
+///     {"end_of_file":1}
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
@@ -37,6 +38,7 @@ public enum ClustersFile {
             buffer += Array("]}\n".utf8)
             try file.drain(&buffer)
         }
+        buffer += IntermediateFile.endLine(count: clusters.clusters.count)
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }
@@ -66,6 +68,7 @@ public enum ClustersFile {
         }
         var clusters: [DuplicateClusters.Cluster] = []
         var lineNumber = 0
+        var end: Int?
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let where_ = "\(path):\(lineNumber)"
@@ -77,6 +80,11 @@ public enum ClustersFile {
                 continue
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            if end != nil { throw .configuration("a line after the end line", path: where_) }
+            if let count = IntermediateFile.endCount(line) {
+                end = count
+                continue
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                   let members = object["members"] as? [[String: Any]], members.count >= 2 else {
                 throw .configuration("a clusters line must be an object with 'members': two or more "
@@ -97,6 +105,7 @@ public enum ClustersFile {
             }
             clusters.append(.init(members: parsed))
         }
+        try IntermediateFile.requireEnd(end, records: clusters.count, kind: "clusters", path: path)
         return DuplicateClusters(clusters: clusters)
     }
 

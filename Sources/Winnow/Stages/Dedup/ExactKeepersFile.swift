@@ -3,6 +3,7 @@
 ///
 ///     {"format":"winnow.exact-keepers","version":2,"keep":"longest"}
 ///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
+///     {"end_of_file":1}
 ///
 /// Per fingerprint of folded text (16 hex digits: JSON numbers lose precision above 2^53), the
 /// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise, then
@@ -37,6 +38,7 @@ public enum ExactKeepersFile {
             buffer += Array(",\"line\":\(keeper.origin.line)}\n".utf8)
             try file.drain(&buffer)
         }
+        buffer += IntermediateFile.endLine(count: tally.keepers.count)
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }

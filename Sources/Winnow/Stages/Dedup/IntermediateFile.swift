@@ -1,6 +1,7 @@
 /// Reading the JSONL files that the corpus stages' map, merge and apply steps exchange (signatures,
-/// exact keepers): a header line naming the format and every parameter, then one JSON object per
-/// line. A file whose header differs was made for another run and is refused. Files are streamed
+/// exact keepers): a header line naming the format and every parameter, one JSON object per line, and
+/// an end line counting them (`{"end_of_file":N}`), so that a file cut short, even at a line boundary,
+/// is refused rather than merged. A file whose header differs was made for another run and is refused. Files are streamed
 /// (plain or gzip) and parsed with Winnow's own scanner, so a merge of many shards stays fast and
 /// holds one batch of lines at a time.
 enum IntermediateFile {
@@ -58,6 +59,32 @@ enum IntermediateFile {
         }
     }
 
+    /// The last line of a state file of `count` records.
+    static func endLine(count: Int) -> [UInt8] {
+        Array("{\"end_of_file\":\(count)}\n".utf8)
+    }
+
+    /// The record count of an end line, or nil when `line` is not one.
+    static func endCount(_ line: some BidirectionalCollection<UInt8>) -> Int? {
+        let prefix = Array("{\"end_of_file\":".utf8)
+        guard line.starts(with: prefix), line.last == UInt8(ascii: "}") else { return nil }
+        let digits = line.dropFirst(prefix.count).dropLast()
+        guard !digits.isEmpty, digits.count < 19, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+
+    /// Checks, after the last line, that the file ended with an end line counting `records`.
+    static func requireEnd(_ end: Int?, records: Int, kind: String, path: String) throws(WinnowError) {
+        guard let end else {
+            throw .configuration("the \(kind) file has no end line: it was cut short (or written by an older winnow); "
+                + "make it again", path: path)
+        }
+        guard end == records else {
+            throw .configuration("the \(kind) file's end line counts \(end) lines but it holds \(records): "
+                + "it was damaged; make it again", path: path)
+        }
+    }
+
     /// No line of these files comes near this; a longer one means the file is something else.
     static let maxLineBytes = 64 << 20
 
@@ -67,6 +94,8 @@ enum IntermediateFile {
                             _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: maxLineBytes)
         var sawHeader = false
+        var records = 0
+        var end: Int?
         while let batch = try reader.nextBatch() {
             for raw in batch.records {
                 func location() -> String { "\(path):\(raw.origin.line)" }
@@ -87,6 +116,12 @@ enum IntermediateFile {
                     sawHeader = true
                     continue
                 }
+                if end != nil { throw .configuration("a line after the end line", path: location()) }
+                if let count = Self.endCount(line) {
+                    end = count
+                    continue
+                }
+                records += 1
                 let members: [JSONMember]? = line.withUnsafeBufferPointer { bytes in
                     guard UTF8Validation.firstInvalidOffset(bytes) == nil else { return nil }
                     return try? JSONObjectScanner.members(of: bytes)
@@ -96,5 +131,6 @@ enum IntermediateFile {
             }
         }
         guard sawHeader else { throw .configuration("empty \(kind) file: it needs its header line", path: path) }
+        try requireEnd(end, records: records, kind: kind, path: path)
     }
 }

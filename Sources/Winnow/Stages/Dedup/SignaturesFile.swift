@@ -2,6 +2,7 @@
 ///
 ///     {"format":"winnow.minhash-signatures","version":3,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
 ///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
+///     {"end_of_file":1}
 ///
 /// The header names the parameters the signatures depend on; `merge` refuses files made with others.
 /// Per document: its id and origin (input name and line: records may share an id, so map and apply
@@ -33,6 +34,7 @@ public enum SignaturesFile {
         private let file: OutputFile
         private let options: NearDupOptions
         private var buffer: [UInt8] = []
+        private var count = 0
 
         /// Opens the file (committed atomically by `commit`) and writes its header.
         public init(path: String, options: NearDupOptions) throws(WinnowError) {
@@ -45,6 +47,7 @@ public enum SignaturesFile {
         /// Appends one line per document of `tally`.
         public func append(_ tally: SignatureTally) throws(WinnowError) {
             let banding = options.banding
+            count += tally.count
             for index in 0..<tally.count {
                 let signature = tally.signature(index, permutations: options.permutations)
                 buffer += Array("{\"id\":".utf8)
@@ -69,8 +72,9 @@ public enum SignaturesFile {
             }
         }
 
-        /// Writes what is buffered and moves the file into place.
+        /// Writes what is buffered and the end line, and moves the file into place.
         public func commit() throws(WinnowError) {
+            buffer += IntermediateFile.endLine(count: count)
             try file.drain(&buffer, atLeast: 0)
             try file.commit()
         }

@@ -1,7 +1,7 @@
 /// How the `normalize` stage rewrites text; every option has a default that suits scraped pages.
 public struct NormalizeOptions: StageOptions {
     /// The Unicode normalisation form to apply.
-    public enum UnicodeForm: String, Codable, Sendable, CaseIterable {
+    public enum UnicodeForm: String, OptionChoice {
         case nfc, nfkc, none
     }
 

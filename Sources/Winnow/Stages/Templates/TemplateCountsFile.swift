@@ -2,8 +2,9 @@ import Foundation
 
 /// The intermediate file between the templates stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.template-counts","version":1,"site_mode":"host","site_field":"site"}
+///     {"format":"winnow.template-counts","version":2,"site_mode":"host","site_field":"site"}
 ///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…]}
+///     {"end_of_file":1}
 ///
 /// The header names the options the counts depend on; then one line per site, sites and line keys in
 /// bytewise order, keys as 16 hex digits (JSON numbers lose precision above 2^53). Pages counts how
@@ -12,7 +13,7 @@ import Foundation
 /// the same file.
 public enum TemplateCountsFile {
     public static let format = "winnow.template-counts"
-    public static let version = 1
+    public static let version = 2
 
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
@@ -36,6 +37,7 @@ public enum TemplateCountsFile {
             line += Array("]}\n".utf8)
             try file.write(line)
         }
+        try file.write(IntermediateFile.endLine(count: counts.sites.count))
         try file.commit()
     }
 
@@ -46,9 +48,15 @@ public enum TemplateCountsFile {
         }
         var counts = TemplateCounts()
         var lineNumber = 0
+        var end: Int?
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
             lineNumber += 1
             let where_ = "\(path):\(lineNumber)"
+            if end != nil { throw .configuration("a line after the end line", path: where_) }
+            if lineNumber > 1, let count = IntermediateFile.endCount(line) {
+                end = count
+                continue
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
                 throw .configuration("not a JSON object", path: where_)
             }
@@ -67,6 +75,9 @@ public enum TemplateCountsFile {
                   let pairs = object["lines"] as? [[Any]] else {
                 throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: where_)
             }
+            guard counts.sites[name] == nil else {
+                throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: where_)
+            }
             var site = TemplateCounts.Site(pages: pages)
             site.lines.reserveCapacity(pairs.count)
             for pair in pairs {
@@ -81,6 +92,7 @@ public enum TemplateCountsFile {
             counts.merge(single)
         }
         guard lineNumber > 0 else { throw .configuration("empty template counts file", path: path) }
+        try IntermediateFile.requireEnd(end, records: counts.sites.count, kind: "template counts", path: path)
         return counts
     }
 }

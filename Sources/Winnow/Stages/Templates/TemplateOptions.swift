@@ -3,7 +3,7 @@
 /// whole: change one and measure.
 public struct TemplateOptions: StageOptions {
     /// How pages are grouped into sites.
-    public enum SiteMode: String, Codable, Sendable, CaseIterable {
+    public enum SiteMode: String, OptionChoice {
         /// The URL's host, lower-cased, without a leading "www.".
         case host
         /// The value of `site_field`.

@@ -165,7 +165,8 @@ import Testing
         let cases: [(String, [UInt8], String)] = [
             ("blank-first", Array(("\n" + good).utf8), "another keep policy"),
             ("empty", [], "empty exact keepers file"),
-            ("not-json", Array((good + "{\"fingerprint\": \n").utf8), "not-json:3: not a JSON object"),
+            ("not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
+             "not-json:3: not a JSON object"),
         ]
         for (name, bytes, message) in cases {
             let path = folder.write(name, bytes)

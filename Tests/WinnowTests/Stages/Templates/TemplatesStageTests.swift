@@ -165,7 +165,7 @@ import Testing
     @Test func aDamagedCountsFileIsAnErrorNamingTheLine() throws {
         let folder = TemporaryFolder()
         let path = folder.write("bad.counts", """
-            {"format":"winnow.template-counts","version":1,"site_mode":"host","site_field":"site"}
+            {"format":"winnow.template-counts","version":2,"site_mode":"host","site_field":"site"}
             {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]]}
 
             """)

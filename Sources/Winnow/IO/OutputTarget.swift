@@ -1,0 +1,93 @@
+import Glibc
+
+/// What an output path names, found before anything is written: a file is replaced atomically, but
+/// a device, pipe or socket (`/dev/null`, a FIFO another process reads) is written straight to and
+/// never replaced, and a folder or block device is refused.
+public enum OutputTarget: Sendable, Equatable {
+    /// `-`: standard output.
+    case standardOutput
+    /// A regular file or a new path, with symbolic links resolved: written beside, renamed into place.
+    case file(String)
+    /// A character device, FIFO or socket: opened and written to as it is.
+    case stream(String)
+
+    public init(_ path: String) throws(WinnowError) {
+        if path == "-" { self = .standardOutput; return }
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw .io("cannot check the output: \(String(cString: strerror(errno)))", path: path) }
+            self = .file(path)
+            return
+        }
+        var target = path
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                // A link to a file not made yet: the file it names is created, the link kept.
+                self = .file(try Self.linkTarget(path))
+                return
+            }
+            target = String(cString: resolved)
+            free(resolved)
+            guard stat(target, &info) == 0 else { throw .io("cannot check the output's link target", path: path) }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: self = .file(target)
+        case S_IFCHR, S_IFIFO, S_IFSOCK: self = .stream(target)
+        case S_IFDIR: throw .io("the output is a folder; give a file name", path: path)
+        default: throw .io("refusing to write to a block device or other special file", path: path)
+        }
+    }
+
+    /// Where a dangling symbolic link points, relative to the link's folder when the link is relative.
+    private static func linkTarget(_ path: String) throws(WinnowError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length > 0 else { throw .io("cannot read the output's symbolic link", path: path) }
+        let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard !target.hasPrefix("/"), let slash = path.lastIndex(of: "/") else { return target }
+        return String(path[...slash]) + target
+    }
+
+    /// Whether outputs beside this one (removed, rejects, a report folder) can be named after it:
+    /// only for a file, never next to a device or pipe.
+    public static func hasSiblings(_ path: String) -> Bool {
+        if case .file = try? OutputTarget(path) { return true }
+        return false
+    }
+
+    /// Refuses, before anything is read, an output that is one of the inputs or another output: the
+    /// run would destroy its own input or lose one output under another. Files are compared by
+    /// identity (device and inode), new paths by their folder's real path, so spelling does not matter.
+    /// Devices such as `/dev/null` may take several outputs; standard output (`-`) is not checked.
+    public static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
+        var inputKeys: [String: String] = [:]
+        for input in inputs where input != "-" {
+            if let key = identity(of: input) { inputKeys[key] = input }
+        }
+        var outputKeys: [String: String] = [:]
+        for (role, path) in outputs where path != "-" {
+            guard let key = identity(of: path) else { continue }
+            if case .stream = try OutputTarget(path) { continue }
+            if let input = inputKeys[key] {
+                throw .configuration("\(role) \(path) is the input \(input): choose another output; nothing was read", path: path)
+            }
+            if let other = outputKeys[key] {
+                throw .configuration("\(role) \(path) is also the \(other): give each output its own file", path: path)
+            }
+            outputKeys[key] = "\(role) \(path)"
+        }
+    }
+
+    /// A key equal for two spellings of one file: device and inode when it exists, else the real
+    /// path of its folder and its name.
+    static func identity(of path: String) -> String? {
+        var info = stat()
+        if stat(path, &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let resolved = realpath(folder, nil) else { return nil }
+        defer { free(resolved) }
+        return "new:" + String(cString: resolved) + "/" + name
+    }
+}

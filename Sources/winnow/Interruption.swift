@@ -1,0 +1,23 @@
+import Dispatch
+import Glibc
+import Winnow
+
+/// On SIGINT or SIGTERM, deletes the run's temporary files (unfinished outputs, spool files) and exits
+/// with 128 + the signal's number, the status a shell reports for it. The handler runs on a dispatch
+/// queue, outside signal context, where deleting files is safe.
+enum Interruption {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                TemporaryFiles.shared.removeAll()
+                _exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

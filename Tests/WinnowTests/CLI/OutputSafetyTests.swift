@@ -1,0 +1,117 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The CLI never writes over an input, another output or a special file, and cleans up after a signal.
+@Suite struct OutputSafetyTests {
+    let cli = CommandLineTests()
+
+    @Test func anOutputThatIsAnInputOrAnotherOutputIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
+        for arguments in [["-o", "x.jsonl"], ["-o", "./x.jsonl"], ["-o", "out.jsonl", "--removed", "./out.jsonl"],
+                          ["-o", "out.jsonl", "--rejects", "x.jsonl"], ["-o", "out.jsonl", "--stats", "x.jsonl"]] {
+            let outcome = try cli.winnow(["normalize", "x.jsonl"] + arguments, in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("is the input") || outcome.stderr.contains("is also the"), "\(outcome.stderr)")
+            #expect(folder.read("x.jsonl") == "{\"id\":\"a\",\"text\":\"words\"}\n")
+            #expect(folder.listing() == ["x.jsonl"], "\(arguments)")
+        }
+        // A map step's output, and an apply step's state file.
+        let map = try cli.winnow(["exact", "map", input, "-o", input])
+        #expect(map.status == 1 && map.stderr.contains("is the input"))
+        #expect(try cli.winnow(["exact", "map", input, "-o", folder.file("k.jsonl"), "-q"]).status == 0)
+        let apply = try cli.winnow(["exact", "apply", "--keepers", folder.file("k.jsonl"), input, "-o", folder.file("k.jsonl")])
+        #expect(apply.status == 1 && apply.stderr.contains("is the input"), "\(apply.stderr)")
+    }
+
+    @Test func devicesAndPipesAreWrittenToNotReplaced() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"\"}\n")
+        let null = try cli.winnow(["normalize", "x.jsonl", "-o", "/dev/null", "-q"], in: folder.path)
+        #expect(null.status == 0)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.removed.jsonl"))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.rejects.jsonl"))
+
+        #expect(mkfifo(folder.file("pipe"), 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat pipe > received"]
+        reader.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        try reader.run()
+        let piped = try cli.winnow(["normalize", "x.jsonl", "-o", "pipe", "-q"], in: folder.path)
+        reader.waitUntilExit()
+        #expect(piped.status == 0)
+        #expect(folder.read("received") == "{\"id\":\"a\",\"text\":\"words\"}\n")
+        #expect(lstat(folder.file("pipe"), &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(folder.listing() == ["pipe", "received", "x.jsonl"])
+    }
+
+    /// SIGTERM while the input is still arriving: the unfinished outputs and the report folder the run
+    /// made are deleted and the process exits 128 + 15 (they were left behind as .NAME.winnow-PID-N.tmp
+    /// files and an empty report folder before).
+    @Test func aSignalLeavesNoTemporaryFiles() throws {
+        let folder = TemporaryFolder()
+        #expect(mkfifo(folder.file("input.jsonl"), 0o600) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = ["run", packageRoot + "/Pipelines/default.yaml", "input.jsonl", "-o", "out.jsonl", "-q"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let writer = try #require(FileHandle(forWritingAtPath: folder.file("input.jsonl")))
+        writer.write(Data("{\"id\":\"a\",\"text\":\"first page\"}\n{\"id\":\"b\",\"te".utf8))
+        var waited = 0
+        while !folder.listing().contains(where: { $0.hasSuffix(".tmp") }) && waited < 200 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(folder.listing().contains { $0.hasSuffix(".tmp") }, "the run opened its outputs")
+        process.terminate()
+        process.waitUntilExit()
+        try writer.close()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
+        #expect(folder.listing() == ["input.jsonl"])
+    }
+
+    /// A folder inside an input folder that cannot be listed fails the run (its files were skipped
+    /// silently before). Root lists any folder, so as root the command runs as user 'nobody'.
+    @Test func anUnreadableSubfolderFailsTheRun() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/a.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n")
+        folder.write("in/locked/b.jsonl", "{\"id\":\"b\",\"text\":\"y\"}\n")
+        chmod(folder.path, 0o755)
+        chmod(folder.file("in"), 0o755)
+        chmod(folder.file("in/locked"), 0o000)
+        defer { chmod(folder.file("in/locked"), 0o755) }
+        let arguments = ["normalize", folder.file("in"), "-o", "-", "-q"]
+        let outcome: CommandLineTests.Outcome
+        if getuid() == 0 {
+            let binary = folder.file("winnow")
+            try FileManager.default.copyItem(atPath: CommandLineTests.binary, toPath: binary)
+            outcome = try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
+        } else {
+            outcome = try cli.winnow(arguments)
+        }
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("locked") && outcome.stderr.contains("cannot list"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> CommandLineTests.Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                     stderr: String(decoding: err, as: UTF8.self))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Glibc
+import Testing
+@testable import Winnow
+
+/// What an output path names, and the refusal of outputs that are inputs or each other.
+@Suite struct OutputTargetTests {
+    @Test func kindsOfTarget() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("out.jsonl", "old\n")
+        #expect(try OutputTarget("-") == .standardOutput)
+        #expect(try OutputTarget(file) == .file(file))
+        #expect(try OutputTarget(folder.file("new.jsonl")) == .file(folder.file("new.jsonl")))
+        #expect(try OutputTarget("/dev/null") == .stream("/dev/null"))
+        #expect(mkfifo(folder.file("pipe"), 0o600) == 0)
+        #expect(try OutputTarget(folder.file("pipe")) == .stream(folder.file("pipe")))
+        #expect(throws: WinnowError.self) { try OutputTarget(folder.path) }
+        // A link is followed: to an existing file, and to one not made yet.
+        #expect(symlink(file, folder.file("link.jsonl")) == 0)
+        #expect(try OutputTarget(folder.file("link.jsonl")) == .file(file))
+        #expect(symlink("later.jsonl", folder.file("dangling.jsonl")) == 0)
+        #expect(try OutputTarget(folder.file("dangling.jsonl")) == .file(folder.file("later.jsonl")))
+        // No sibling outputs next to a device or a pipe.
+        #expect(RunConfiguration.sibling(of: "/dev/null", kind: "removed") == nil)
+        #expect(RunConfiguration.sibling(of: folder.file("pipe"), kind: "rejects") == nil)
+        #expect(RunConfiguration.sibling(of: file, kind: "removed") == folder.file("out.removed.jsonl"))
+    }
+
+    /// Writing through a link replaces the file it names and keeps the link; writing to /dev/null
+    /// leaves it a device (it was replaced by a regular file before).
+    @Test func linksAndDevicesAreNeverReplaced() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("target.jsonl", "old\n")
+        #expect(symlink(file, folder.file("link.jsonl")) == 0)
+        let output = try OutputFile(path: folder.file("link.jsonl"))
+        try output.write(Array("new\n".utf8))
+        try output.commit()
+        #expect(folder.read("target.jsonl") == "new\n")
+        var info = stat()
+        #expect(lstat(folder.file("link.jsonl"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        let null = try OutputFile(path: "/dev/null")
+        try null.write(Array("discarded\n".utf8))
+        try null.commit()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func outputsMustNotBeInputsOrEachOther() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("in.jsonl", "{}\n")
+        let other = folder.write("sub/other.jsonl", "{}\n")
+        // The same file however it is spelled: relative parts, and a link to it.
+        #expect(symlink(input, folder.file("alias.jsonl")) == 0)
+        for spelling in [input, folder.path + "/sub/../in.jsonl", folder.file("alias.jsonl")] {
+            #expect(throws: WinnowError.self) {
+                try OutputTarget.requireDistinct(outputs: [("-o", spelling)], inputs: [input])
+            }
+        }
+        // Two outputs that are one new file.
+        #expect(throws: WinnowError.self) {
+            try OutputTarget.requireDistinct(outputs: [("-o", folder.file("out.jsonl")),
+                                                       ("--removed", folder.path + "/sub/../out.jsonl")], inputs: [input])
+        }
+        // Distinct files, standard output twice and /dev/null twice are fine.
+        try OutputTarget.requireDistinct(outputs: [("-o", folder.file("out.jsonl")), ("--removed", other + ".x"),
+                                                   ("--rejects", "-"), ("--stats", "-")], inputs: [input, other])
+        try OutputTarget.requireDistinct(outputs: [("-o", "/dev/null"), ("--removed", "/dev/null")], inputs: [input])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The files the sharded steps exchange end with a line counting their records, so that a file cut
+/// short, even at a line boundary, is refused by every reader rather than merged or applied.
+@Suite struct StateFileTests {
+    /// Writes a file with `write`, then checks that reading it whole works and reading it without its
+    /// last line (or with a line after the end) fails, naming the end line.
+    func checkEndLine(_ name: String, write: (String) throws -> Void, read: (String) throws -> Void) throws {
+        let folder = TemporaryFolder()
+        let path = folder.file(name)
+        try write(path)
+        try read(path)
+        let lines = try #require(folder.read(name)).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count >= 3, "a header, records and the end line")
+        let cut = folder.write("cut-" + name, lines.dropLast().joined(separator: "\n") + "\n")
+        #expect { try read(cut) } throws: { "\($0)".contains("no end line") }
+        let recordGone = folder.write("short-" + name, (lines.dropLast(2) + [lines.last!]).joined(separator: "\n") + "\n")
+        #expect { try read(recordGone) } throws: { "\($0)".contains("end line counts") }
+        let extended = folder.write("long-" + name, (lines + [lines[1]]).joined(separator: "\n") + "\n")
+        #expect { try read(extended) } throws: { "\($0)".contains("after the end line") }
+    }
+
+    @Test func exactKeepers() throws {
+        var tally = ExactTally()
+        for index in 0..<3 {
+            tally.add(fingerprint: UInt64(index), DocumentRank(rank: [1], id: "d\(index)", origin: .init(source: "s", line: index)))
+        }
+        try checkEndLine("keepers.jsonl") { try ExactKeepersFile.write(tally, keep: .longest, to: $0) } read: {
+            var read = ExactTally()
+            try ExactKeepersFile.read($0, keep: .longest, into: &read)
+            #expect(read == tally)
+        }
+    }
+
+    @Test func signatures() throws {
+        let options = NearDupOptions()
+        let stage = NearDupStage(options: options)
+        var tally = SignatureTally()
+        for index in 0..<3 {
+            stage.observe(Document(id: "d\(index)", text: "words of document number \(index) in a row",
+                                   origin: .init(source: "s", line: index)), into: &tally)
+        }
+        try checkEndLine("signatures.jsonl") { try SignaturesFile.write(tally, options: options, to: $0) } read: {
+            var read = SignatureTally()
+            try SignaturesFile.read($0, options: options, into: &read)
+            #expect(read.ids == tally.ids && read.origins == tally.origins && read.signatures == tally.signatures)
+        }
+    }
+
+    @Test func clusters() throws {
+        func cluster(_ ids: [String]) -> DuplicateClusters.Cluster {
+            .init(members: ids.enumerated().map { .init(id: $1, origin: .init(source: "s", line: $0), similarity: 1) })
+        }
+        let clusters = DuplicateClusters(clusters: [cluster(["a", "b"]), cluster(["c", "d"]), cluster(["e", "f"])])
+        try checkEndLine("clusters.jsonl") { try ClustersFile.write(clusters, to: $0) } read: {
+            let read = try ClustersFile.read($0)
+            #expect(read.clusters == clusters.clusters)
+        }
+    }
+
+    @Test func templateCounts() throws {
+        var counts = TemplateCounts()
+        for site in ["a.example", "b.example", "c.example"] { counts.addPage(site: site, distinctKeys: [1, 2]) }
+        let options = TemplateOptions()
+        try checkEndLine("counts.jsonl") { try TemplateCountsFile.write(counts, options: options, to: $0) } read: {
+            let read = try TemplateCountsFile.read($0, options: options)
+            #expect(read == counts)
+        }
+    }
+
+    /// A line key is sixteen hex digits: "abc" is not key 0xabc (it changed the merge before), and a
+    /// site given twice in one file is an error, not counted twice.
+    @Test func templateCountsAreStrict() throws {
+        let folder = TemporaryFolder()
+        let options = TemplateOptions()
+        var counts = TemplateCounts()
+        counts.addPage(site: "a.example", distinctKeys: [0xABC])
+        try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
+        let lines = try #require(folder.read("good.jsonl")).split(separator: "\n").map(String.init)
+        let short = folder.write("short.jsonl", [lines[0], lines[1].replacingOccurrences(of: "0000000000000abc", with: "abc"),
+                                                 lines[2]].joined(separator: "\n") + "\n")
+        #expect { try TemplateCountsFile.read(short, options: options) } throws: { "\($0)".contains("16 hex digits") }
+        let twice = folder.write("twice.jsonl", [lines[0], lines[1], lines[1], "{\"end_of_file\":2}"].joined(separator: "\n") + "\n")
+        #expect { try TemplateCountsFile.read(twice, options: options) } throws: { "\($0)".contains("appears twice") }
+    }
+}
