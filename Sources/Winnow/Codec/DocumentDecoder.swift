@@ -33,7 +33,10 @@ public struct DocumentDecoder: Sendable {
             do throws(JSONSyntaxError) {
                 members = try JSONObjectScanner.members(of: line)
             } catch {
-                return reject(.malformedJSON, "invalid JSON: \(error.description)")
+                // Records run together on bare CR line endings ("}\r{") read as one broken record.
+                let bareCR = line.indices.dropLast().contains { line[$0] == 0x0D && line[$0 + 1] == UInt8(ascii: "{") }
+                return reject(.malformedJSON, "invalid JSON: \(error.description)"
+                    + (bareCR ? " (the lines seem to end in a bare CR: convert the line endings to LF or CRLF)" : ""))
             }
             var id: String?
             var text: String?

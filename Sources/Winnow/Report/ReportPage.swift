@@ -181,8 +181,15 @@ struct ReportPage {
 
     // MARK: - Data for the script
 
+    /// The page lists at most this many clusters, largest first, and this many members of each: its
+    /// size stays bounded however large the corpus or a cluster (the CSV and JSON files list them all).
+    static let clustersOnPage = 5_000
+    static let membersOnPage = 100
+
     private struct PageData: Encodable {
         var clusters: [PageCluster]
+        /// Clusters not on the page.
+        var moreClusters: Int
         var comparisons: [[PageComparison]]
         var sites: [RunReport.Site]
     }
@@ -193,6 +200,8 @@ struct ReportPage {
         var size: Int
         var min: Double
         var members: [RunReport.Member]
+        /// Members not on the page.
+        var more: Int
         /// Index into `comparisons`, when the page carries this cluster's texts.
         var texts: Int?
     }
@@ -208,10 +217,12 @@ struct ReportPage {
         var textIndex: [Int: Int] = [:]
         for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
         let data = PageData(
-            clusters: report.clusters.enumerated().map { index, cluster in
+            clusters: report.clusters.prefix(Self.clustersOnPage).enumerated().map { index, cluster in
                 PageCluster(kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
-                            members: cluster.members, texts: textIndex[index])
+                            members: Array(cluster.members.prefix(Self.membersOnPage)),
+                            more: max(0, cluster.members.count - Self.membersOnPage), texts: textIndex[index])
             },
+            moreClusters: max(0, report.clusters.count - Self.clustersOnPage),
             comparisons: texts.map { entry in
                 entry.comparisons.map { PageComparison(member: $0.member, left: $0.diff.left, right: $0.diff.right, aligned: $0.diff.aligned) }
             },

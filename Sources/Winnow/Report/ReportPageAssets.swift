@@ -125,7 +125,8 @@ enum ReportPageAssets {
 
           function drawClusters() {
             const rows = clusterRows();
-            document.getElementById("cluster-count").textContent = count(rows.length) + " of " + count(data.clusters.length) + " clusters";
+            document.getElementById("cluster-count").textContent = count(rows.length) + " of " + count(data.clusters.length) + " clusters"
+              + (data.moreClusters > 0 ? " on this page (" + count(data.moreClusters) + " smaller ones are in clusters.csv)" : "");
             const body = el("tbody");
             const start = clusterState.page * clusterState.perPage;
             for (const index of rows.slice(start, start + clusterState.perPage)) {
@@ -173,6 +174,7 @@ enum ReportPageAssets {
             view.append(el("table", { class: "members" },
               el("thead", null, el("tr", null, el("th", null, "id"), el("th", null, "URL"), el("th", null, "similarity to kept"),
                 el("th", null, "text"), el("th", null, "where"), el("th"))), body));
+            if (cluster.more > 0) view.append(el("p", { class: "note" }, count(cluster.more) + " more members are listed in clusters.csv and report.json."));
             if (byMember.has(shown)) {
               view.append(diffView(cluster, byMember.get(shown)));
             } else if (cluster.kind === "exact") {

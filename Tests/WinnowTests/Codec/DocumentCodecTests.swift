@@ -77,6 +77,7 @@ import Testing
         (#"{"id": ["a"], "text": "x"}"#, .invalidField, "field 'id' must be a string or a number"),
         (#"{"id": "a", "text": "x", "text": "y"}"#, .invalidField, "appears twice"),
         (#"{"id": "x", "text": "clean me", "te\u0078t": "SMUGGLED"}"#, .invalidField, "field 'text' appears twice"),
+        ("{\"id\": \"a\", \"text\": \"x\"}\r{\"id\": \"b\", \"text\": \"y\"}", .malformedJSON, "bare CR"),
         (#"{"\u0069d": "x", "id": "y", "text": "t"}"#, .invalidField, "field 'id' appears twice"),
         (#"{"id": "a", "text": "x""#, .malformedJSON, "invalid JSON"),
         (#"{"id": "a", "html": "<p>x</p>"}"#, .missingText, "start the pipeline with the clean stage"),

@@ -40,9 +40,10 @@ import Testing
         return Run(summary: summary, folder: reportFolder)
     }
 
-    /// Lines of the clusters file the neardup stage wrote, after its header, as (kept id, member ids).
+    /// Lines of the clusters file the neardup stage wrote, between its header and end line, as (kept
+    /// id, member ids).
     func clustersFile(_ run: Run) throws -> [(kept: String, members: [String])] {
-        jsonLines(try run.read("clusters.jsonl")).dropFirst().map { line in
+        jsonLines(try run.read("clusters.jsonl")).dropFirst().dropLast().map { line in
             (line["kept"] as! String, (line["members"] as! [[String: Any]]).map { $0["id"] as! String })
         }
     }
@@ -182,5 +183,23 @@ import Testing
         let comparison = try #require((page["comparisons"] as! [[[String: Any]]]).first?.first)
         let sides = (comparison["left"] as! [String]).joined() + (comparison["right"] as! [String]).joined()
         #expect(sides.contains("</script><script>alert(1)</script>"))
+    }
+
+    /// A group of 250 exact copies: the page lists the first 100 members and says how many more there
+    /// are, while report.json and clusters.csv list every one (the page grew with the group before).
+    @Test func thePageListsABoundedNumberOfMembers() async throws {
+        let folder = TemporaryFolder()
+        let text = "The same short notice, copied onto every page of a large site, word for word, again and again."
+        let lines = (0..<250).map { #"{"id":"copy-\#($0)","url":"https://example.org/\#($0)","text":"\#(text) \#($0 % 1)"}"# }
+        let input = folder.write("copies.jsonl", lines.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "copies.jsonl")], in: folder)
+        let page = try run.pageData()
+        let cluster = try #require((page["clusters"] as? [[String: Any]])?.first)
+        #expect(cluster["size"] as? Int == 250)
+        #expect((cluster["members"] as? [Any])?.count == ReportPage.membersOnPage)
+        #expect(cluster["more"] as? Int == 250 - ReportPage.membersOnPage)
+        let listed = try #require((try run.json()["clusters"] as? [[String: Any]])?.first?["members"] as? [Any])
+        #expect(listed.count == 250)
+        #expect(try run.read("clusters.csv").split(separator: "\r\n").count == 251)
     }
 }
