@@ -1,7 +1,7 @@
 import Foundation
 
 /// The labelled news corpus the evaluation tests share: `NewsCorpus` with a fixed seed over the vendored
-/// article texts (300 stories, about 750 pages), made once per test process and written as
+/// article texts (300 stories, 692 pages), made once per test process and written as
 /// corpus.jsonl (`id`, `url`, `text`) and truth.json (per page: `articleBody`, `story`) in a temporary
 /// folder removed when the process exits.
 enum GeneratedNews {
