@@ -64,6 +64,7 @@ import Testing
     @Test func reportsColumn() {
         do {
             _ = try scan(#"{"a":1 "b":2}"#)
+            Issue.record("a missing comma was accepted")
         } catch let error as JSONSyntaxError {
             #expect(error.offset == 7)
             #expect(error.description.hasSuffix("at column 8"))

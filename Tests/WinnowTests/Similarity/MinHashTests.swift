@@ -26,18 +26,9 @@ import Testing
 }
 
 @Suite struct MinHasherTests {
-    /// A deterministic pseudo-random generator for test data.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return StableHash.finalize(state)
-        }
-    }
-
     @Test(arguments: [0, 1, 7, 100, 4096])
     func vectorKernelMatchesTheScalarLoop(count: Int) {
-        var random = SplitMix(state: UInt64(count))
+        var random = SeededRandom(seed: UInt64(count))
         let shingles = (0..<count).map { _ in random.next() }
         for permutations in [8, 112, 256] {
             let hasher = MinHasher(permutations: permutations, seed: 42)
@@ -49,7 +40,7 @@ import Testing
     }
 
     @Test func similarityEstimatesJaccard() {
-        var random = SplitMix(state: 9)
+        var random = SeededRandom(seed: 9)
         let common = (0..<600).map { _ in random.next() }
         let first = common + (0..<200).map { _ in random.next() }
         let second = common + (0..<200).map { _ in random.next() }
@@ -71,7 +62,7 @@ import Testing
     /// (eight slots at a time, then the rest one by one).
     @Test(arguments: [0, 3, 8, 13, 112, 1024])
     func similarityCountsEqualSlots(length: Int) {
-        var random = SplitMix(state: UInt64(length) + 1)
+        var random = SeededRandom(seed: UInt64(length) + 1)
         let first = (0..<(length + 5)).map { _ in UInt32(truncatingIfNeeded: random.next() % 4) }
         let second = (0..<(length + 5)).map { _ in UInt32(truncatingIfNeeded: random.next() % 4) }
         for offset in [0, 1, 5] where offset + length <= first.count {
@@ -82,7 +73,7 @@ import Testing
     }
 
     @Test func signaturesDoNotDependOnShingleOrderButOnTheSeed() {
-        var random = SplitMix(state: 3)
+        var random = SeededRandom(seed: 3)
         let shingles = (0..<300).map { _ in random.next() }
         var forward: [UInt32] = [], backward: [UInt32] = [], reseeded: [UInt32] = []
         MinHasher(permutations: 64, seed: 1).appendSignature(of: shingles, to: &forward)
@@ -134,14 +125,14 @@ import Testing
     /// cut-off, with keys drawn from a small range (many ties) and from the full 32 bits.
     @Test(arguments: [0, 1, 100, 4095, 4096, 50_000])
     func sortsLikeTheStandardLibrary(count: Int) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom.forTest(UInt64(count))
         var sorter = BucketSorter()
         var sorted: [UInt64] = []
         for range in [UInt32(50), UInt32.max] {
             let keys = (0..<count).map { _ in UInt32.random(in: 0...range, using: &generator) }
             sorter.sort(keys[...], into: &sorted)
             let expected = keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }.sorted()
-            #expect(sorted == expected)
+            #expect(sorted == expected, "\(SeededRandom.replay)")
         }
     }
 }
@@ -151,7 +142,7 @@ import Testing
     /// first eight bytes, ranks shorter than eight bytes, and repeated ids (told apart by origin).
     @Test func keepOrderIsRankThenIdBytewiseThenOrigin() {
         var tally = SignatureTally()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom.forTest(0x6B65_6570)
         let banding = LSHBanding(bands: 1, rows: 8)
         for index in 0..<2_000 {
             let length = Int.random(in: 0...12, using: &generator)
@@ -167,6 +158,6 @@ import Testing
         }
         let expected = (0..<tally.count).sorted { rank($0) < rank($1) }
         let order = DuplicateClusters.keepOrder(tally)
-        #expect(order.map(rank) == expected.map(rank))
+        #expect(order.map(rank) == expected.map(rank), "\(SeededRandom.replay)")
     }
 }

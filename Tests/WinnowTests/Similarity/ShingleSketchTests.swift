@@ -2,11 +2,9 @@ import Testing
 @testable import Winnow
 
 @Suite struct ShingleSketchTests {
-    typealias SplitMix = MinHasherTests.SplitMix
-
     /// Two sets of random shingle hashes with `shared` in common and `onlyFirst` / `onlySecond` apart.
     func sets(shared: Int, onlyFirst: Int, onlySecond: Int, seed: UInt64) -> ([UInt64], [UInt64]) {
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         let common = (0..<shared).map { _ in random.next() }
         let first = common + (0..<onlyFirst).map { _ in random.next() }
         let second = (0..<onlySecond).map { _ in random.next() } + common
@@ -23,7 +21,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 255, 256, 257, 1000])
     func bucketSortMatchesTheStandardSort(count: Int) {
-        var random = SplitMix(state: UInt64(count))
+        var random = SeededRandom(seed: UInt64(count))
         // Few distinct low values and full-range ones, so every byte of the key matters.
         var values = (0..<count).map { index in
             UInt32(truncatingIfNeeded: index % 2 == 0 ? random.next() % 300 : random.next())
@@ -41,7 +39,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 255, 256, 1000])
     func sketchesAreTheSmallestHalvesAscending(count: Int) {
-        var random = SplitMix(state: UInt64(count))
+        var random = SeededRandom(seed: UInt64(count))
         let shingles = (0..<count).map { _ in random.next() }
         var sketch: [UInt32] = [7]
         ShingleSketch(size: 256).appendSketch(of: shingles, to: &sketch)

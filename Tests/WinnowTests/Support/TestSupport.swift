@@ -45,12 +45,6 @@ func jsonLines(_ text: String) -> [[String: Any]] {
     }
 }
 
-/// The `articleBody` of every page of a ../shared/eval truth file, by id.
-func evalTruth(_ path: String) throws -> [String: String] {
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: [String: Any]]
-    return object.mapValues { $0["articleBody"] as? String ?? "" }
-}
-
 /// Runs stages over inputs in-process with the given configuration tweaks.
 func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: String,
                  configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {

@@ -126,7 +126,7 @@ import Testing
                 return (document["id"] as! String, fields.joined(separator: "|"))
             })
         }
-        var random = MinHasherTests.SplitMix(state: 5)
+        var random = SeededRandom(seed: 5)
         for threads in [1, 4] {
             for _ in 0..<3 {
                 let result = try await run(corpus.shuffled(using: &random), steps: steps, threads: threads)

@@ -65,7 +65,7 @@ import Testing
     /// and the run names the second reading `NAME#2`.
     @Test(arguments: [1, 4])
     func aFileGivenTwiceKeepsOneCopyOfEachRecord(threads: Int) async throws {
-        var random = MinHasherTests.SplitMix(state: 11)
+        var random = SeededRandom(seed: 11)
         let words = Self.text.split(separator: " ")
         let records = (0..<40).map { line("doc-\($0)", "story \($0) " + words.shuffled(using: &random).joined(separator: " ")) }
         let steps: [PipelineStep] = [.document(NormalizeStage(options: NormalizeOptions())),

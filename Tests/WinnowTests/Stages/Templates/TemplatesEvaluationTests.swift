@@ -2,13 +2,10 @@ import Foundation
 import Testing
 @testable import Winnow
 
-/// The templates stage on the labelled sets of ../shared/eval, with quality floors a regression
-/// would break, and the shard invariance the cluster deployment relies on.
+/// The templates stage on the vendored documentation sites and the generated news corpus, with quality
+/// floors a regression would break, each beside the naive baseline of passing the text through; and
+/// the shard invariance the cluster deployment relies on.
 @Suite(.serialized) struct TemplatesEvaluationTests {
-    static let eval = packageRoot + "/../shared/eval"
-
-    static func truth(_ path: String) throws -> [String: String] { try evalTruth(path) }
-
     static func texts(_ jsonl: String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: jsonLines(jsonl).map { ($0["id"] as! String, $0["text"] as? String ?? "") })
     }
@@ -25,19 +22,31 @@ import Testing
         return (texts(raw), raw)
     }
 
-    static var newsCorpus: String { GeneratedNews.folder }
+    static var newsCorpus: String { GeneratedNews.corpus }
 
-    @Test(arguments: [("python-docs", 0.985), ("sqlite-docs", 0.980)])
-    func documentationSitesTextPath(site: String, floor: Double) async throws {
-        let (texts, _) = try await Self.clean("\(Self.eval)/sites/\(site)/pages.jsonl.gz")
-        let score = TextScore.f1(truth: try Self.truth("\(Self.eval)/sites/\(site)/truth.json"), predicted: texts)
-        #expect(score.f1 >= floor, "\(site): \(score)")
+    /// The text path of the documentation sites: all visible text in, template lines out. Passing the
+    /// text through has recall 1, so its precision is the baseline. When set: python-docs precision
+    /// 0.984, recall 0.990 (passed through 0.818, 1); sqlite-docs 0.990, 0.981 (0.947, 1).
+    /// sqlite-docs's F1 cannot discriminate (0.985 against 0.973 passed through), its precision can.
+    @Test(arguments: [("python-docs", 0.97, 0.975), ("sqlite-docs", 0.975, 0.965)])
+    func documentationSitesTextPath(site: String, precisionFloor: Double, recallFloor: Double) async throws {
+        let truth = try Fixtures.siteTruth(site)
+        let (texts, _) = try await Self.clean(Fixtures.sitePages(site))
+        let score = TextScore.f1(truth: truth, predicted: texts)
+        let baseline = TextScore.f1(truth: truth, predicted: try Fixtures.siteText(site))
+        #expect(score.precision >= precisionFloor && score.recall >= recallFloor, "\(site): \(score); passed through \(baseline)")
+        #expect(floorDiscriminates(precisionFloor, baseline: baseline.precision), "passed through \(baseline) is close to the floor")
     }
 
+    /// The generated news corpus against its article bodies. When set: 0.982 (precision 0.964:
+    /// rotating teaser lines stay); passed through 0.795.
     @Test func generatedNewsCorpus() async throws {
-        let (texts, _) = try await Self.clean(Self.newsCorpus + "/corpus.jsonl")
-        let score = TextScore.f1(truth: try Self.truth(Self.newsCorpus + "/truth.json"), predicted: texts)
-        #expect(score.f1 >= 0.99, "news: \(score)")
+        let floor = 0.965
+        let (texts, _) = try await Self.clean(Self.newsCorpus)
+        let score = TextScore.f1(truth: GeneratedNews.bodies, predicted: texts)
+        let baseline = TextScore.f1(truth: GeneratedNews.bodies, predicted: Self.texts(try String(contentsOfFile: Self.newsCorpus, encoding: .utf8)))
+        #expect(score.f1 >= floor, "news: \(score); passed through \(baseline) (corpus seed \(GeneratedNews.seed))")
+        #expect(floorDiscriminates(floor, baseline: baseline.f1), "passed through \(baseline) is close to the floor")
     }
 
     @Test func seedsLoseTheirSharedTemplateButNoArticleSentence() async throws {
@@ -63,7 +72,7 @@ import Testing
 
     @Test func oneShardOrSeveralGiveTheSameCountsAndTheSameOutput() async throws {
         let folder = TemporaryFolder()
-        let corpus = try String(contentsOfFile: Self.newsCorpus + "/corpus.jsonl", encoding: .utf8)
+        let corpus = try String(contentsOfFile: Self.newsCorpus, encoding: .utf8)
         let records = corpus.split(separator: "\n")
         var shards: [String] = []
         for shard in 0..<3 {
@@ -77,7 +86,7 @@ import Testing
             configuration.threads = 2
             return try await PipelineRunner(name: "map", steps: [], configuration: configuration).tally(stage)
         }
-        let whole = try await tally([Self.newsCorpus + "/corpus.jsonl"])
+        let whole = try await tally([Self.newsCorpus])
         var merged = TemplateCounts()
         for shard in shards.reversed() { merged.merge(try await tally([shard])) }
         #expect(merged == whole)
@@ -93,8 +102,8 @@ import Testing
             _ = try await runPipeline([remover], inputs: [.jsonl(path: shard, name: shard)], output: folder.file("out-\(index).jsonl"))
             pieces.merge(Self.texts(folder.read("out-\(index).jsonl")!)) { first, _ in first }
         }
-        let (single, oneThread) = try await Self.clean(Self.newsCorpus + "/corpus.jsonl", threads: 1)
+        let (single, oneThread) = try await Self.clean(Self.newsCorpus, threads: 1)
         #expect(pieces == single)
-        #expect(try await Self.clean(Self.newsCorpus + "/corpus.jsonl", threads: 4).raw == oneThread)
+        #expect(try await Self.clean(Self.newsCorpus, threads: 4).raw == oneThread)
     }
 }
