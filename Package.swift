@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow"]
+            dependencies: ["Winnow"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

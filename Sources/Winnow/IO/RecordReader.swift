@@ -1,7 +1,7 @@
 /// Reads every input in turn and hands out batches of raw records; one reader serves the whole run.
 public final class RecordReader {
     private var pending: ArraySlice<InputSpec>
-    private var current: JSONLRecordReader?
+    private var current: (any RecordSource)?
     private let maxRecordBytes: Int
     private let batchBytes: Int
     /// Bytes of input read so far (after decompression), including records skipped as too large.
@@ -33,8 +33,9 @@ public final class RecordReader {
             guard let next = pending.popFirst() else { break }
             switch next {
             case .jsonl(let path, let name):
-                current = JSONLRecordReader(source: try InputOpener.open(path, name: name), name: name,
-                                            maxRecordBytes: maxRecordBytes)
+                current = try RecordSourceOpener.open(path, name: name, archive: false, maxRecordBytes: maxRecordBytes)
+            case .archive(let path, let name):
+                current = try RecordSourceOpener.open(path, name: name, archive: true, maxRecordBytes: maxRecordBytes)
             case .html(let path, let id):
                 readHTMLFile(path: path, id: id, into: &batch)
             }

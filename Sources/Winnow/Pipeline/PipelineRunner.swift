@@ -110,7 +110,8 @@ public struct PipelineRunner: Sendable {
         summary.outputBytes = output.bytesWritten
         guard summary.isBalanced else {
             throw WinnowError(.io, "internal accounting error: \(summary.records) records read but "
-                + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected; no output was written")
+                + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
+                + " + \(summary.skipped) skipped; no output was written")
         }
         if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
             log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
@@ -180,6 +181,7 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
         processor.observer = observer?.pass
+        processor.archiveDecoder = config.archiveDecoder
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
         let reader = RecordReader(inputs: inputs, maxRecordBytes: config.maxRecordBytes)
@@ -223,6 +225,7 @@ public struct PipelineRunner: Sendable {
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.observer = CorpusPass(stage: stage)
+        processor.archiveDecoder = config.archiveDecoder
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
@@ -333,6 +336,10 @@ extension RunSummary {
         if phase == 0 {
             records += result.records
             stages[0].add(result.stages[0])
+            for (reason, count) in result.skipped {
+                skipped += count
+                skippedByReason[reason, default: 0] += count
+            }
         }
         rejected += result.rejectList.count
         for reject in result.rejectList {
