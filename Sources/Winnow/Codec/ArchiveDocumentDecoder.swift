@@ -51,7 +51,7 @@ public struct ArchiveDocumentDecoder: Sendable {
             do throws(HTTPResponseHead.Problem) {
                 let head = try HTTPResponseHead.parse(block)
                 // Only what will be a document pays for copying its payload.
-                guard (200..<300).contains(head.status), head.mediaType.map(Self.isHTML) ?? true else {
+                guard (200..<300).contains(head.status), head.isHTMLOrUntyped else {
                     return .success((head, []))
                 }
                 let body = UnsafeBufferPointer(rebasing: block[head.bodyOffset...])
@@ -77,7 +77,7 @@ public struct ArchiveDocumentDecoder: Sendable {
             payload = body
         }
         guard (200..<300).contains(head.status) else { return .skipped(reason: Self.statusReason(head.status)) }
-        if let type = head.mediaType, !Self.isHTML(type) { return .skipped(reason: "not_html") }
+        guard head.isHTMLOrUntyped else { return .skipped(reason: "not_html") }
         do throws(ContentDecoder.Problem) {
             payload = try ContentDecoder.decode(payload, encodings: head.contentEncoding, limit: maxPayloadBytes)
         } catch {
@@ -91,17 +91,12 @@ public struct ArchiveDocumentDecoder: Sendable {
                 return reject(.tooLarge, "its payload decompresses to more than the limit of \(limit) bytes (raise --max-record-bytes)")
             }
         }
-        if head.mediaType == nil && !HTMLSniffer.looksLikeHTML(payload) { return .skipped(reason: "not_html") }
+        if head.contentType == nil && !HTMLSniffer.looksLikeHTML(payload) { return .skipped(reason: "not_html") }
         if requireText {
             return reject(.missingText, "an archived HTML page has no text until a clean stage makes it; this pipeline has none")
         }
         return .document(document(record, origin: origin, offset: offset, text: nil, html: .bytes(payload),
                                   contentType: head.contentType))
-    }
-
-    /// `text/html` and `application/xhtml+xml`.
-    static func isHTML(_ mediaType: String) -> Bool {
-        mediaType == "text/html" || mediaType == "application/xhtml+xml"
     }
 
     private func document(_ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: String?, html: HTMLContent?,

@@ -78,12 +78,17 @@ struct HTTPResponseHead: Sendable, Equatable {
         self.bodyOffset = bodyOffset
     }
 
-    /// The media type without parameters, lower-cased (`text/html`), or nil when the header is absent or empty.
-    var mediaType: String? {
-        guard let contentType else { return nil }
-        let type = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let trimmed = type.trimmingCharacters(in: .whitespaces).lowercased()
-        return trimmed.isEmpty ? nil : trimmed
+    private static let htmlTypes = [Array("text/html".utf8), Array("application/xhtml+xml".utf8)]
+
+    /// Whether the media type is `text/html` or `application/xhtml+xml` (any case, any parameters), or
+    /// there is none (then the payload is sniffed). Compared bytewise: this runs once per response.
+    var isHTMLOrUntyped: Bool {
+        guard let contentType else { return true }
+        var type = Array(contentType.utf8.prefix { $0 != UInt8(ascii: ";") }.map(ASCIIByte.lowercased))
+        while let last = type.last, ASCIIByte.isSpace(last) { type.removeLast() }
+        let start = type.firstIndex { !ASCIIByte.isSpace($0) } ?? type.count
+        let trimmed = type[start...]
+        return trimmed.isEmpty || Self.htmlTypes.contains { trimmed.elementsEqual($0) }
     }
 
     /// Whether the payload is chunked (`Transfer-Encoding: chunked`, possibly after other codings).
