@@ -34,7 +34,11 @@ final class ArchiveByteStream {
     private var inMember = false
     private var memberStart = 0
     private var finished = false
-    private static var readSize: Int { 1 << 20 }
+    private let whole = WholeBufferInflater()
+    private static var readSize: Int { 4 << 20 }
+    /// Members up to this size (compressed, and decompressed) take the fast path; larger ones stream.
+    private static var maxWholeInput: Int { 16 << 20 }
+    private static var maxWholeOutput: Int { 16 << 20 }
     /// Compressed bytes kept behind the read position, to look for the next member after damage.
     private static var lookBehind: Int { 1 << 16 }
 
@@ -67,8 +71,8 @@ final class ArchiveByteStream {
         return events
     }
 
-    /// Appends up to `maxCount` decompressed bytes to `buffer`; 0 only at the end of the file. Damage is
-    /// not an error here but an event; only a failing read of the file throws.
+    /// Appends decompressed bytes to `buffer`: about `maxCount`, or more to finish a gzip member; 0 only
+    /// at the end of the file. Damage is not an error here but an event; only a failing read throws.
     func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
         guard maxCount > 0, !finished else { return 0 }
         guard isGzip else {
@@ -78,42 +82,67 @@ final class ArchiveByteStream {
             return got
         }
         let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maxCount))
-        var written = 0
-        defer { buffer.removeLast(maxCount - written) }
-        while written < maxCount && !finished {
+        while buffer.count - start < maxCount && !finished {
             if !inMember {
                 try startMember()
+                if !finished, try inflateWhole(appendingTo: &buffer) { inMember = false }
                 continue
             }
-            if inputPosition == input.count && !sourceEnded { try refill() }
-            let (status, consumed, output) = inflateStep(into: &buffer, at: start + written, count: maxCount - written)
-            inputPosition += consumed
-            written += output
-            produced += output
-            switch status {
-            case Z_OK:
-                continue
-            case Z_STREAM_END:
-                inMember = false
-            case Z_BUF_ERROR where !(inputPosition == input.count && sourceEnded):
-                continue
-            case Z_BUF_ERROR:
-                events.append(.damage(decompressed: produced, compressed: memberStart,
-                                      message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
-                finished = true
-            default:
-                let detail = stream?.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
-                events.append(.damage(decompressed: produced, compressed: memberStart,
-                                      message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
-                // Look for the next member from just after the start of the broken one.
-                let from = max(memberStart + 1, inputBase)
-                inputPosition = from - inputBase
-                inMember = false
-                try seekMagic(reportingGarbage: false)
+            try inflateStreaming(into: &buffer, maxCount: maxCount - (buffer.count - start))
+        }
+        return buffer.count - start
+    }
+
+    /// The fast path for a member that fits in memory (every member of a per-record archive): libdeflate
+    /// on the whole member. False when it cannot (too large, cut short, damaged): zlib then streams it.
+    private func inflateWhole(appendingTo buffer: inout [UInt8]) throws(WinnowError) -> Bool {
+        guard let whole else { return false }
+        let before = buffer.count
+        while true {
+            switch whole.inflate(.gzip, input, from: inputPosition, appendingTo: &buffer, maxOutput: Self.maxWholeOutput) {
+            case .success(let consumed):
+                inputPosition += consumed
+                produced += buffer.count - before
+                return true
+            case .tooLarge:
+                return false
+            case .badData:
+                // Perhaps only cut off by the end of what was read: read more, up to a bound.
+                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else { return false }
+                try refill()
             }
         }
-        return written
+    }
+
+    /// One step of zlib's streaming inflate: appends up to `maxCount` bytes, and notes the member's end or damage.
+    private func inflateStreaming(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) {
+        if inputPosition == input.count && !sourceEnded { try refill() }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        let (status, consumed, output) = inflateStep(into: &buffer, at: start, count: maxCount)
+        buffer.removeLast(maxCount - output)
+        inputPosition += consumed
+        produced += output
+        switch status {
+        case Z_OK:
+            break
+        case Z_STREAM_END:
+            inMember = false
+        case Z_BUF_ERROR where !(inputPosition == input.count && sourceEnded):
+            break
+        case Z_BUF_ERROR:
+            events.append(.damage(decompressed: produced, compressed: memberStart,
+                                  message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
+            finished = true
+        default:
+            let detail = stream?.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+            events.append(.damage(decompressed: produced, compressed: memberStart,
+                                  message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
+            // Look for the next member from just after the start of the broken one.
+            inputPosition = max(memberStart + 1, inputBase) - inputBase
+            inMember = false
+            try seekMagic(reportingGarbage: false)
+        }
     }
 
     /// Between members: the next must start with gzip's magic bytes; anything else is skipped up to the

@@ -38,8 +38,33 @@ enum ContentDecoder {
         return data
     }
 
-    /// Inflates `input` whole (gzip members one after another too), at most `limit` bytes of output.
+    /// Inflates `input` whole (gzip members one after another too), at most `limit` bytes of output: with
+    /// libdeflate when the data is whole and sound, else with zlib, which keeps what a cut payload holds.
     private static func inflateAll(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
+        if let inflater = WholeBufferInflater() {
+            let isGzip = input.count > 1 && input[0] == 0x1F && input[1] == 0x8B
+            let format: WholeBufferInflater.Format = windowBits < 0 ? .raw : windowBits > 15 && isGzip ? .gzip : .zlib
+            var output: [UInt8] = []
+            var offset = 0
+            decoding: while true {
+                switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count) {
+                case .tooLarge:
+                    throw .tooLarge(limit: limit)
+                case .badData:
+                    break decoding
+                case .success(let consumed):
+                    offset += consumed
+                    // Another gzip member may follow; anything else after the stream is ignored, as zlib does.
+                    let another = format == .gzip && offset + 1 < input.count && input[offset] == 0x1F && input[offset + 1] == 0x8B
+                    if !another { return output }
+                }
+            }
+        }
+        return try streamingInflate(input, windowBits: windowBits, limit: limit)
+    }
+
+    /// zlib's streaming inflate, for payloads that are cut short or damaged.
+    private static func streamingInflate(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
         // zlib checks that its stream does not move between calls, so it gets memory of its own.
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())

@@ -173,3 +173,21 @@ import Testing
         #expect(decoded == summary && decoded.isBalanced)
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A gzip member too large for the whole-member fast path (over 16 MiB) streams through zlib, with
+    /// the same records as the plain file.
+    @Test func aHugeGzipMemberStreams() throws {
+        let filler = String(repeating: " ", count: 17 << 20)
+        let small = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>after the big one</p>"
+        func record(_ type: String, _ block: String) -> String {
+            "WARC/1.0\r\nWARC-Type: \(type)\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n"
+        }
+        let plain = Array((record("resource", filler) + record("response", small)).utf8)
+        let compressed = try gzipped(plain)
+        let fromGzip = try ArchiveFixtures.records(of: TrickleByteSource(compressed, step: 1 << 20), isGzip: true)
+        let fromPlain = try ArchiveFixtures.records(of: TrickleByteSource(plain, step: 1 << 20), isGzip: false)
+        #expect(fromGzip == fromPlain)
+        #expect(fromGzip.count == 2 && fromGzip[1].hasSuffix("archive response \(small)"))
+    }
+}
