@@ -109,6 +109,22 @@ struct BatchProcessor: Sendable {
 
     private func decode(_ record: RawRecord, storage: [UInt8]) -> DecodeOutcome {
         switch record.content {
+        case .jsonLine(let range):
+            return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
+        case .htmlFile(let range, let id):
+            if decoder.requireText {
+                return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
+                                        message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
+                                        raw: nil))
+            }
+            return .document(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin))
+        case .oversized(let length, let limit):
+            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
+                                    message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
+                                    raw: nil))
+        case .unreadable(let message, let partial):
+            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
+                                    message: message, raw: partial.isEmpty ? nil : storage[partial]))
         case .archive(let archived):
             return archiveDecoder.decode(archived, storage: storage, origin: record.origin, offset: record.offset,
                                          requireText: decoder.requireText)
@@ -117,31 +133,6 @@ struct BatchProcessor: Sendable {
         case .damaged(let message):
             return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .malformedArchive,
                                     message: message, raw: nil))
-        default:
-            return DecodeOutcome(decodeLine(record, storage: storage))
-        }
-    }
-
-    private func decodeLine(_ record: RawRecord, storage: [UInt8]) -> Result<Document, Reject> {
-        switch record.content {
-        case .archive, .skipped, .damaged:
-            preconditionFailure("web archive records are decoded by decode(_:storage:)")
-        case .jsonLine(let range):
-            return decoder.decode(storage, range, origin: record.origin, offset: record.offset)
-        case .htmlFile(let range, let id):
-            if decoder.requireText {
-                return .failure(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
-                                       message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
-                                       raw: nil))
-            }
-            return .success(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin))
-        case .oversized(let length, let limit):
-            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
-                                   message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
-                                   raw: nil))
-        case .unreadable(let message, let partial):
-            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
-                                   message: message, raw: partial.isEmpty ? nil : storage[partial]))
         }
     }
 }

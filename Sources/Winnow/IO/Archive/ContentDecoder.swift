@@ -47,7 +47,8 @@ enum ContentDecoder {
             var output: [UInt8] = []
             var offset = 0
             decoding: while true {
-                switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count) {
+                switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count,
+                                        sizeHint: (input.count - offset) * 6) {
                 case .tooLarge:
                     throw .tooLarge(limit: limit)
                 case .badData:

@@ -18,30 +18,30 @@ final class WholeBufferInflater {
     }
 
     private let decompressor: OpaquePointer
-    /// Output is written here first, so the caller's buffer grows by what was produced, never zero-filled ahead.
-    private var scratch: UnsafeMutableRawBufferPointer
+    /// Output is written here first, so the caller's buffer grows by what was produced, never zero-filled
+    /// ahead; allocated at the first use, at the size that needs.
+    private var scratch = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// Output size of the last stream, to size the next first try.
     private var lastOutput = 0
 
     init?() {
         guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
         self.decompressor = decompressor
-        scratch = .allocate(byteCount: 1 << 20, alignment: 64)
     }
 
     deinit {
         libdeflate_free_decompressor(decompressor)
-        scratch.deallocate()
+        if scratch.baseAddress != nil { scratch.deallocate() }
     }
 
     /// Decompresses the stream starting at `input[offset]` (more data may follow it) and appends at most
-    /// `maxOutput` bytes to `output`.
+    /// `maxOutput` bytes to `output`. `sizeHint`: the output size to try first, when nothing better is known.
     func inflate(_ format: Format, _ input: [UInt8], from offset: Int, appendingTo output: inout [UInt8],
-                 maxOutput: Int) -> Outcome {
-        var capacity = min(maxOutput, max(scratch.count, lastOutput * 2))
+                 maxOutput: Int, sizeHint: Int = 1 << 20) -> Outcome {
+        var capacity = min(maxOutput, max(scratch.count, lastOutput * 2, sizeHint, 4096))
         while true {
             if scratch.count < capacity {
-                scratch.deallocate()
+                if scratch.baseAddress != nil { scratch.deallocate() }
                 scratch = .allocate(byteCount: capacity, alignment: 64)
             }
             var consumed = 0
