@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "CMinHashKernel"
         ),
@@ -30,6 +35,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CZlib",
+                "CLibDeflate",
                 "CMinHashKernel",
                 .product(name: "Yams", package: "Yams"),
             ]

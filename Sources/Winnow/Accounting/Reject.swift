@@ -10,6 +10,12 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
         case invalidField = "invalid_field"
         case tooLarge = "too_large"
         case unreadable = "unreadable"
+        /// A web archive's bytes are no readable record: a bad header, a wrong length, garbage, a broken gzip member.
+        case malformedArchive = "malformed_archive"
+        /// An archived HTTP response that cannot be read: a bad status line, broken chunking or compression.
+        case malformedHTTP = "malformed_http"
+        /// An archived payload in a content encoding Winnow cannot undo (`br`, `zstd`, ...).
+        case unsupportedEncoding = "unsupported_encoding"
     }
 
     public let origin: DocumentOrigin

@@ -1,13 +1,16 @@
-/// The accounting of a whole run. Every record read is counted in exactly one of `kept`, `removed`
-/// and `rejected`; `isBalanced` checks it, and the runner refuses to report a run where it fails.
+/// The accounting of a whole run. Every record read is counted in exactly one of `kept`, `removed`,
+/// `rejected` and `skipped`; `isBalanced` checks it, and the runner refuses to report a run where it fails.
 public struct RunSummary: Codable, Sendable, Equatable {
     public var pipeline: String
-    /// Records read: non-blank JSONL lines and HTML files, including those rejected.
+    /// Records read: non-blank JSONL lines, HTML files and web archive records, including those rejected.
     public var records = 0
     public var kept = 0
     public var removed = 0
     public var rejected = 0
     public var rejectedByReason: [String: Int] = [:]
+    /// Web archive records that are not documents (requests, metadata, non-HTML or non-2xx responses, ...).
+    public var skipped = 0
+    public var skippedByReason: [String: Int] = [:]
     /// Bytes read (after decompression) and bytes written to the cleaned output (before compression).
     public var inputBytes = 0
     public var outputBytes = 0
@@ -37,7 +40,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         self.pipeline = pipeline
     }
 
-    public var isBalanced: Bool { records == kept + removed + rejected }
+    public var isBalanced: Bool { records == kept + removed + rejected + skipped }
 
     /// Input megabytes per wall-clock second.
     public var megabytesPerSecond: Double {
@@ -47,9 +50,31 @@ public struct RunSummary: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case pipeline, records, kept, removed, rejected
         case rejectedByReason = "rejected_by_reason"
+        case skipped
+        case skippedByReason = "skipped_by_reason"
         case inputBytes = "input_bytes"
         case outputBytes = "output_bytes"
         case wallSeconds = "wall_seconds"
         case stages, outputs
+    }
+}
+
+extension RunSummary {
+    /// Reads a summary; one written before skipped records were counted has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pipeline = try container.decode(String.self, forKey: .pipeline)
+        records = try container.decode(Int.self, forKey: .records)
+        kept = try container.decode(Int.self, forKey: .kept)
+        removed = try container.decode(Int.self, forKey: .removed)
+        rejected = try container.decode(Int.self, forKey: .rejected)
+        rejectedByReason = try container.decode([String: Int].self, forKey: .rejectedByReason)
+        skipped = try container.decodeIfPresent(Int.self, forKey: .skipped) ?? 0
+        skippedByReason = try container.decodeIfPresent([String: Int].self, forKey: .skippedByReason) ?? [:]
+        inputBytes = try container.decode(Int.self, forKey: .inputBytes)
+        outputBytes = try container.decode(Int.self, forKey: .outputBytes)
+        wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
+        stages = try container.decode([StageStats].self, forKey: .stages)
+        outputs = try container.decode(Outputs.self, forKey: .outputs)
     }
 }

@@ -29,8 +29,13 @@ public enum SummaryTable {
             let reasons = summary.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append("rejected: \(reasons)")
         }
+        if !summary.skippedByReason.isEmpty {
+            let reasons = summary.skippedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("skipped: \(reasons)")
+        }
+        let skipped = summary.skipped > 0 ? " + skipped \(summary.skipped)" : ""
         lines.append("records \(summary.records) = kept \(summary.kept) + removed \(summary.removed) + rejected \(summary.rejected)"
-            + "; \(megabytes(summary.inputBytes)) MB read in \(fixed(summary.wallSeconds, 2)) s"
+            + skipped + "; \(megabytes(summary.inputBytes)) MB read in \(fixed(summary.wallSeconds, 2)) s"
             + " (\(fixed(summary.megabytesPerSecond, 1)) MB/s)")
         return lines.joined(separator: "\n")
     }

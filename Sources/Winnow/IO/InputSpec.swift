@@ -1,9 +1,12 @@
 import Foundation
 
-/// One input to read, as resolved from the command line: a JSONL stream or a single HTML file.
+/// One input to read, as resolved from the command line: a JSONL stream, a single HTML file, or a web archive.
 public enum InputSpec: Sendable, Equatable {
     /// A JSONL file (plain or gzip), or `-` for standard input. `name` is used in messages and derived ids.
+    /// A web archive given this way is still read as one: the format is told from the content.
     case jsonl(path: String, name: String)
+    /// A web archive (WARC or WET, plain or gzip) by its name, read as one even when it starts with damage.
+    case archive(path: String, name: String)
     /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in, without
     /// the `.html`/`.htm`/`.html.gz` suffix.
     case html(path: String, id: String)
@@ -11,7 +14,7 @@ public enum InputSpec: Sendable, Equatable {
     /// The file read (`-` for standard input).
     public var path: String {
         switch self {
-        case .jsonl(let path, _), .html(let path, _): path
+        case .jsonl(let path, _), .html(let path, _), .archive(let path, _): path
         }
     }
 
@@ -19,7 +22,7 @@ public enum InputSpec: Sendable, Equatable {
     static let htmlSuffixes = [".html", ".htm", ".html.gz", ".htm.gz"]
 
     /// Expands command-line inputs: `-` (or nothing) is standard input, a file is read as it is, a
-    /// folder contributes its JSONL shards and HTML files, recursively, in sorted order.
+    /// folder contributes its JSONL shards, HTML files and web archives, recursively, in sorted order.
     public static func resolve(_ arguments: [String]) throws(WinnowError) -> [InputSpec] {
         if arguments.isEmpty { return [.jsonl(path: "-", name: "stdin")] }
         var specs: [InputSpec] = []
@@ -35,6 +38,8 @@ public enum InputSpec: Sendable, Equatable {
             if !isDirectory.boolValue {
                 if hasSuffix(argument, in: htmlSuffixes) {
                     specs.append(.html(path: argument, id: pageID((argument as NSString).lastPathComponent)))
+                } else if hasSuffix(argument, in: ArchiveFormat.suffixes) {
+                    specs.append(.archive(path: argument, name: argument))
                 } else {
                     specs.append(.jsonl(path: argument, name: argument))
                 }
@@ -43,7 +48,7 @@ public enum InputSpec: Sendable, Equatable {
             let found = try folderContents(argument)
             guard !found.isEmpty else {
                 throw .configuration(
-                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes).joined(separator: ", ")))",
+                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes).joined(separator: ", ")))",
                     path: argument)
             }
             specs.append(contentsOf: found)
@@ -59,9 +64,9 @@ public enum InputSpec: Sendable, Equatable {
         relativePaths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return relativePaths.map { relative in
-            hasSuffix(relative, in: htmlSuffixes)
-                ? .html(path: prefix + relative, id: pageID(relative))
-                : .jsonl(path: prefix + relative, name: prefix + relative)
+            if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: pageID(relative)) }
+            if hasSuffix(relative, in: ArchiveFormat.suffixes) { return .archive(path: prefix + relative, name: prefix + relative) }
+            return .jsonl(path: prefix + relative, name: prefix + relative)
         }
     }
 
@@ -83,17 +88,22 @@ public enum InputSpec: Sendable, Equatable {
             let entry = relative.isEmpty ? name : relative + "/" + name
             var entryInfo = stat()
             guard stat(path, &entryInfo) == 0 else {
-                if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
+                if isInputName(name) {
                     throw .io("cannot read input: \(String(cString: strerror(errno)))", path: path)
                 }
                 continue
             }
             if entryInfo.st_mode & S_IFMT == S_IFDIR {
                 try collect(path, relative: entry, into: &paths, visited: &visited)
-            } else if hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) {
+            } else if isInputName(name) {
                 paths.append(entry)
             }
         }
+    }
+
+    /// Whether a file in an input folder is read: JSONL shards, HTML files and web archives.
+    private static func isInputName(_ name: String) -> Bool {
+        hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) || hasSuffix(name, in: ArchiveFormat.suffixes)
     }
 
     /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.

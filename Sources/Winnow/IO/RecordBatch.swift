@@ -17,10 +17,17 @@ public struct RawRecord: Sendable {
         case oversized(length: Int, limit: Int)
         /// The input failed while this record was being read (a truncated gzip file, a read error).
         case unreadable(message: String, partial: Range<Int>)
+        /// A web archive record that may be a document; its block is in `storage`.
+        case archive(ArchiveRecord)
+        /// A web archive record that is not a document (a request, metadata, ...), counted by `reason`.
+        case skipped(reason: String)
+        /// A stretch of a web archive that is no readable record (a bad header, a wrong length, garbage).
+        case damaged(message: String)
     }
 
     public let origin: DocumentOrigin
-    /// Byte offset of the record's first byte in its (decompressed) input.
+    /// Byte offset of the record's first byte in its (decompressed) input; for a web archive record, its
+    /// offset in the file (the compressed offset of the gzip member it starts, when it starts one).
     public let offset: Int
     public let content: Content
 }

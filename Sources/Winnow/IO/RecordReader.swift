@@ -1,7 +1,7 @@
 /// Reads every input in turn and hands out batches of raw records; one reader serves the whole run.
 public final class RecordReader {
     private var pending: ArraySlice<(input: InputSpec, name: String)>
-    private var current: JSONLRecordReader?
+    private var current: (any RecordSource)?
     private let maxRecordBytes: Int
     private let spool: Spool?
     private let batchBytes: Int
@@ -34,7 +34,7 @@ public final class RecordReader {
         var seen: [String: Int] = [:]
         return inputs.map { input in
             let name = switch input {
-            case .jsonl(_, let name): name
+            case .jsonl(_, let name), .archive(_, let name): name
             case .html(let path, _): path
             }
             seen[name, default: 0] += 1
@@ -57,9 +57,13 @@ public final class RecordReader {
             }
             guard let next = pending.popFirst() else { break }
             switch next.input {
-            case .jsonl(let path, _):
+            case .jsonl(let path, _) where spool != nil:
                 current = JSONLRecordReader(source: try InputOpener.open(path, name: next.name), name: next.name,
                                             maxRecordBytes: maxRecordBytes, spool: spool)
+            case .jsonl(let path, _):
+                current = try RecordSourceOpener.open(path, name: next.name, archive: false, maxRecordBytes: maxRecordBytes)
+            case .archive(let path, _):
+                current = try RecordSourceOpener.open(path, name: next.name, archive: true, maxRecordBytes: maxRecordBytes)
             case .html(let path, let id):
                 readHTMLFile(path: path, name: next.name, id: id, into: &batch)
             }

@@ -7,6 +7,8 @@ struct BatchResult: Sendable {
     var rejects: [UInt8] = []
     var rejectList: [Reject] = []
     var records = 0
+    /// Records that are not documents (web archive requests, metadata, ...), by reason.
+    var skipped: [String: Int] = [:]
     var keptCount = 0
     var removedCount = 0
     /// Decode, each stage, encode: the layout of the processor's stages.
@@ -23,6 +25,8 @@ struct BatchProcessor: Sendable {
     let encoder: DocumentEncoder
     let stages: [any DocumentStage]
     let keepRemoved: Bool
+    /// How web archive records become documents.
+    var archiveDecoder = ArchiveDocumentDecoder()
     /// The corpus stage whose map step sees the documents the stages kept, if any.
     var observer: CorpusPass?
     /// False when the kept documents go nowhere (the inputs will be read again): they are not encoded.
@@ -42,16 +46,20 @@ struct BatchProcessor: Sendable {
         var clock = Stopwatch()
         var documents: [Document] = []
         documents.reserveCapacity(batch.records.count)
+        var skippedCount = 0
         for record in batch.records {
             switch decode(record, storage: batch.storage) {
-            case .success(let document): documents.append(document)
-            case .failure(let reject):
+            case .document(let document): documents.append(document)
+            case .skipped(let reason):
+                result.skipped[reason, default: 0] += 1
+                skippedCount += 1
+            case .rejected(let reject):
                 if dropsRejects { continue }
                 reject.encode(into: &result.rejects)
                 result.rejectList.append(reject)
             }
         }
-        result.stages[0].documentsIn = batch.records.count
+        result.stages[0].documentsIn = batch.records.count - skippedCount
         result.stages[0].documentsOut = documents.count
         result.stages[0].textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
         result.stages[0].seconds = clock.lap()
@@ -104,25 +112,33 @@ struct BatchProcessor: Sendable {
         return result
     }
 
-    private func decode(_ record: RawRecord, storage: [UInt8]) -> Result<Document, Reject> {
+    private func decode(_ record: RawRecord, storage: [UInt8]) -> DecodeOutcome {
         switch record.content {
         case .jsonLine(let range):
-            return decoder.decode(storage, range, origin: record.origin, offset: record.offset)
+            return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
         case .htmlFile(let range, let id):
             if decoder.requireText {
-                return .failure(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
-                                       message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
-                                       raw: nil))
+                return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
+                                        message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
+                                        raw: nil))
             }
-            return .success(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin,
-                                     offset: record.offset))
+            return .document(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin,
+                                      offset: record.offset))
         case .oversized(let length, let limit):
-            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
-                                   message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
-                                   raw: nil))
+            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
+                                    message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
+                                    raw: nil))
         case .unreadable(let message, let partial):
-            return .failure(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
-                                   message: message, raw: partial.isEmpty ? nil : storage[partial]))
+            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
+                                    message: message, raw: partial.isEmpty ? nil : storage[partial]))
+        case .archive(let archived):
+            return archiveDecoder.decode(archived, storage: storage, origin: record.origin, offset: record.offset,
+                                         requireText: decoder.requireText)
+        case .skipped(let reason):
+            return .skipped(reason: reason)
+        case .damaged(let message):
+            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .malformedArchive,
+                                    message: message, raw: nil))
         }
     }
 }

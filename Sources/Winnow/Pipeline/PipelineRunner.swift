@@ -128,7 +128,8 @@ public struct PipelineRunner: Sendable {
         summary.outputBytes = output.bytesWritten
         guard summary.isBalanced else {
             throw WinnowError(.io, "internal accounting error: \(summary.records) records read but "
-                + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected; no output was written")
+                + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
+                + " + \(summary.skipped) skipped; no output was written")
         }
         if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
             log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
@@ -207,6 +208,7 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
         processor.observer = observer?.pass
+        processor.archiveDecoder = config.archiveDecoder
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
         processor.spool = spool
@@ -250,6 +252,7 @@ public struct PipelineRunner: Sendable {
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.observer = CorpusPass(stage: stage)
+        processor.archiveDecoder = config.archiveDecoder
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
@@ -359,6 +362,10 @@ extension RunSummary {
         if phase == 0 {
             records += result.records
             stages[0].add(result.stages[0])
+            for (reason, count) in result.skipped {
+                skipped += count
+                skippedByReason[reason, default: 0] += count
+            }
         }
         rejected += result.rejectList.count
         for reject in result.rejectList {

@@ -13,7 +13,11 @@ public struct RunConfiguration: Sendable {
     public var statsOutput: String?
     public var fields: FieldNames = .standard
     /// Records longer than this many bytes are rejected as too large, without being held in memory.
-    public var maxRecordBytes = 64 << 20
+    public var maxRecordBytes = 64 << 20 {
+        didSet { archiveDecoder.maxPayloadBytes = maxRecordBytes }
+    }
+    /// How web archive records become documents (the id they take; the payload limit follows `maxRecordBytes`).
+    public var archiveDecoder = ArchiveDocumentDecoder()
     /// The run fails (exit 2, no output written) once more records than this are rejected; nil: no limit.
     public var maxRejects: Int?
     /// Batches processed at once; defaults to the number of cores.

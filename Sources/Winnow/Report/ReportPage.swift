@@ -69,6 +69,7 @@ struct ReportPage {
         cards.append(("removed", Self.count(documents.removed)))
         if let run = report.run {
             cards.append(("rejected", Self.count(run.rejected)))
+            if run.skipped > 0 { cards.append(("skipped (not documents)", Self.count(run.skipped))) }
             cards.append(("read", Self.bytes(run.inputBytes)))
         }
         cards.append(("kept text", Self.bytes(documents.keptTextBytes)))

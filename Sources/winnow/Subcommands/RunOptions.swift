@@ -4,8 +4,10 @@ import Winnow
 /// Inputs, outputs and limits shared by every subcommand that processes documents.
 struct RunOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "JSONL files (plain or .gz), folders of shards or of .html/.htm/.html.gz files, or '-' for stdin.",
-        discussion: "With no input, standard input is read.", valueName: "input"))
+        "JSONL files (plain or .gz), web archives (WARC or WET, plain or .gz), folders of shards, archives or "
+            + ".html/.htm/.html.gz files, or '-' for stdin.",
+        discussion: "With no input, standard input is read. A file starting with WARC/1.0 or WARC/1.1 is read as a "
+            + "web archive whatever its name.", valueName: "input"))
     var inputs: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Cleaned output, JSONL; '.gz' compresses; '-' is stdout.", valueName: "file"))
@@ -34,6 +36,10 @@ struct RunOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
     var maxRecordBytes: Int = 64 << 20
+
+    @Option(help: ArgumentHelp("The id of a document read from a web archive: its WARC-Record-ID, or its URL.",
+                               valueName: "record-id|url"))
+    var warcId: ArchiveDocumentDecoder.Identity = .recordID
 
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
@@ -64,6 +70,7 @@ struct RunOptions: ParsableArguments {
         config.statsOutput = stats
         config.fields = FieldNames(id: idField, text: textField, html: htmlField, url: urlField)
         config.maxRecordBytes = maxRecordBytes
+        config.archiveDecoder.identity = warcId
         config.maxRejects = maxRejects
         if let tempDir { config.spoolDirectory = tempDir }
         return config
@@ -97,3 +104,5 @@ struct RunOptions: ParsableArguments {
         if !quiet { Terminal.error(SummaryTable.render(summary)) }
     }
 }
+
+extension ArchiveDocumentDecoder.Identity: ExpressibleByArgument {}

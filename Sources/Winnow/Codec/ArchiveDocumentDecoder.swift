@@ -1,0 +1,123 @@
+/// Turns a web archive record into a document, on a worker thread: parses the HTTP response, undoes
+/// chunking and compression, and keeps HTML pages with a 2xx status; WET `conversion` records become
+/// text documents. Whatever is not a document is skipped with a reason, never dropped silently.
+public struct ArchiveDocumentDecoder: Sendable {
+    /// Which header gives a document its id.
+    public enum Identity: String, Sendable, CaseIterable {
+        /// `WARC-Record-ID` (unique per record).
+        case recordID = "record-id"
+        /// `WARC-Target-URI` (the page's URL: repeated fetches of one page share it).
+        case url
+    }
+
+    public var identity: Identity
+    /// A payload that decompresses to more than this is rejected as too large.
+    public var maxPayloadBytes: Int
+
+    /// Field names the documents get besides id, url, html and text.
+    public static let dateField = "warc_date"
+    public static let contentTypeField = "content_type"
+    public static let fileField = "warc_file"
+    public static let offsetField = "warc_offset"
+    public static let truncatedField = "truncated"
+    public static let languageField = "language"
+
+    public init(identity: Identity = .recordID, maxPayloadBytes: Int = 64 << 20) {
+        self.identity = identity
+        self.maxPayloadBytes = maxPayloadBytes
+    }
+
+    /// Why a response is not a document: `not_http`, `http_3xx` (or 1xx, 4xx, 5xx), `not_html`.
+    static func statusReason(_ status: Int) -> String { "http_\(status / 100)xx" }
+
+    /// Decodes `record`, whose block is in `storage`. `requireText`: the pipeline has no stage that makes
+    /// text from HTML, so an HTML page is a reject that says so.
+    func decode(_ record: ArchiveRecord, storage: [UInt8], origin: DocumentOrigin, offset: Int,
+                requireText: Bool) -> DecodeOutcome {
+        func reject(_ reason: Reject.Reason, _ message: String) -> DecodeOutcome {
+            .rejected(Reject(origin: origin, offset: offset, reason: reason,
+                             message: "the record at offset \(offset): \(message)", raw: nil))
+        }
+        switch record.kind {
+        case .conversion:
+            let text = storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[record.block]), as: UTF8.self) }
+            return .document(document(record, origin: origin, offset: offset, text: text, html: nil, contentType: nil))
+        case .response:
+            break
+        }
+        let parsed: Result<(HTTPResponseHead, [UInt8]), HTTPResponseHead.Problem>? = storage.withUnsafeBufferPointer { whole in
+            let block = UnsafeBufferPointer(rebasing: whole[record.block])
+            guard HTTPResponseHead.isHTTP(block) else { return nil }
+            do throws(HTTPResponseHead.Problem) {
+                let head = try HTTPResponseHead.parse(block)
+                // Only what will be a document pays for copying its payload.
+                guard (200..<300).contains(head.status), head.isHTMLOrUntyped else {
+                    return .success((head, []))
+                }
+                let body = UnsafeBufferPointer(rebasing: block[head.bodyOffset...])
+                if head.isChunked {
+                    do throws(ChunkedDecoder.Problem) {
+                        return .success((head, try ChunkedDecoder.decode(body)))
+                    } catch {
+                        return .failure(HTTPResponseHead.Problem(message: error.message))
+                    }
+                }
+                return .success((head, Array(body)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let parsed else { return .skipped(reason: "not_http") }
+        let head: HTTPResponseHead
+        var payload: [UInt8]
+        switch parsed {
+        case .failure(let problem): return reject(.malformedHTTP, problem.message)
+        case .success(let (parsedHead, body)):
+            head = parsedHead
+            payload = body
+        }
+        guard (200..<300).contains(head.status) else { return .skipped(reason: Self.statusReason(head.status)) }
+        guard head.isHTMLOrUntyped else { return .skipped(reason: "not_html") }
+        do throws(ContentDecoder.Problem) {
+            payload = try ContentDecoder.decode(payload, encodings: head.contentEncoding, limit: maxPayloadBytes)
+        } catch {
+            switch error {
+            case .unsupported(let coding):
+                return reject(.unsupportedEncoding, "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
+                    + "(gzip, x-gzip and deflate it can)")
+            case .corrupt(let detail):
+                return reject(.malformedHTTP, "its \(head.contentEncoding ?? "") payload is corrupt (\(detail))")
+            case .tooLarge(let limit):
+                return reject(.tooLarge, "its payload decompresses to more than the limit of \(limit) bytes (raise --max-record-bytes)")
+            }
+        }
+        if head.contentType == nil && !HTMLSniffer.looksLikeHTML(payload) { return .skipped(reason: "not_html") }
+        if requireText {
+            return reject(.missingText, "an archived HTML page has no text until a clean stage makes it; this pipeline has none")
+        }
+        return .document(document(record, origin: origin, offset: offset, text: nil, html: .bytes(payload),
+                                  contentType: head.contentType))
+    }
+
+    private func document(_ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: String?, html: HTMLContent?,
+                          contentType: String?) -> Document {
+        var entries: [Document.Entry] = [.known(.id)]
+        if record.targetURI != nil { entries.append(.known(.url)) }
+        func add(_ key: String, _ value: JSONValue?) {
+            if let value { entries.append(.other(key: key, json: ArraySlice(value.encoded()))) }
+        }
+        add(Self.dateField, record.date.map(JSONValue.string))
+        add(Self.contentTypeField, contentType.map(JSONValue.string))
+        add(Self.languageField, record.language.map(JSONValue.string))
+        entries.append(.known(text != nil ? .text : .html))
+        add(Self.fileField, .string(origin.source))
+        add(Self.offsetField, .int(offset))
+        add(Self.truncatedField, record.truncated.map(JSONValue.string))
+        let id = switch identity {
+        case .recordID: record.recordID ?? record.targetURI
+        case .url: record.targetURI ?? record.recordID
+        }
+        return Document(origin: origin, offset: offset, id: id ?? origin.derivedID, text: text, html: html, url: record.targetURI,
+                        entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
+    }
+}

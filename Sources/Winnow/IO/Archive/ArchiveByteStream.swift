@@ -1,0 +1,226 @@
+import CZlib
+
+/// The decompressed bytes of a web archive, plain or gzip (one member per record, the standard, or one
+/// for the whole file). It notes where each gzip member starts, so a record can be found again in the
+/// file, and where the compressed data is damaged, so the record reader can resynchronise after it.
+final class ArchiveByteStream {
+    /// Something the record reader needs to know about a position in the decompressed bytes.
+    enum Event: Sendable, Equatable {
+        /// A gzip member starts at `decompressed` in the output and at `compressed` in the file.
+        case memberStart(decompressed: Int, compressed: Int)
+        /// The compressed data is damaged at file offset `compressed`: the output breaks off at
+        /// `decompressed`, and whatever follows comes from the next intact gzip member.
+        case damage(decompressed: Int, compressed: Int, message: String)
+
+        var decompressed: Int {
+            switch self {
+            case .memberStart(let position, _), .damage(let position, _, _): position
+            }
+        }
+    }
+
+    let isGzip: Bool
+    private var events: [Event] = []
+    /// Decompressed bytes handed out so far.
+    private(set) var produced = 0
+    private let source: any ByteSource
+    private let displayName: String
+    private var stream: UnsafeMutablePointer<z_stream>?
+    private var input: [UInt8] = []
+    private var inputPosition = 0
+    /// File offset of `input[0]`.
+    private var inputBase = 0
+    private var sourceEnded = false
+    private var inMember = false
+    private var memberStart = 0
+    private var finished = false
+    private let whole = WholeBufferInflater()
+    private static var readSize: Int { 4 << 20 }
+    /// Members up to this size (compressed, and decompressed) take the fast path; larger ones stream.
+    private static var maxWholeInput: Int { 16 << 20 }
+    private static var maxWholeOutput: Int { 16 << 20 }
+    /// Compressed bytes kept behind the read position, to look for the next member after damage.
+    private static var lookBehind: Int { 1 << 16 }
+
+    /// `source` starts at the beginning of the file; `isGzip` says whether it starts with gzip's magic bytes.
+    init(source: any ByteSource, isGzip: Bool, displayName: String) throws(WinnowError) {
+        self.source = source
+        self.isGzip = isGzip
+        self.displayName = displayName
+        guard isGzip else { return }
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // 15 + 16: a 32 KiB window and a gzip wrapper.
+        guard winnow_inflateInit2(stream, 15 + 16) == Z_OK else {
+            stream.deallocate()
+            throw .io("cannot initialise the gzip decoder", path: displayName)
+        }
+        self.stream = stream
+    }
+
+    deinit {
+        if let stream {
+            inflateEnd(stream)
+            stream.deallocate()
+        }
+    }
+
+    /// The events since the last call, in output order.
+    func takeEvents() -> [Event] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    /// Appends decompressed bytes to `buffer`: about `maxCount`, or more to finish a gzip member; 0 only
+    /// at the end of the file. Damage is not an error here but an event; only a failing read throws.
+    func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        guard maxCount > 0, !finished else { return 0 }
+        guard isGzip else {
+            let got = try source.read(into: &buffer, maxCount: maxCount)
+            produced += got
+            if got == 0 { finished = true }
+            return got
+        }
+        let start = buffer.count
+        while buffer.count - start < maxCount && !finished {
+            if !inMember {
+                try startMember()
+                if !finished, try inflateWhole(appendingTo: &buffer) { inMember = false }
+                continue
+            }
+            try inflateStreaming(into: &buffer, maxCount: maxCount - (buffer.count - start))
+        }
+        return buffer.count - start
+    }
+
+    /// The fast path for a member that fits in memory (every member of a per-record archive): libdeflate
+    /// on the whole member. False when it cannot (too large, cut short, damaged): zlib then streams it.
+    private func inflateWhole(appendingTo buffer: inout [UInt8]) throws(WinnowError) -> Bool {
+        guard let whole else { return false }
+        let before = buffer.count
+        while true {
+            switch whole.inflate(.gzip, input, from: inputPosition, appendingTo: &buffer, maxOutput: Self.maxWholeOutput) {
+            case .success(let consumed):
+                inputPosition += consumed
+                produced += buffer.count - before
+                return true
+            case .tooLarge:
+                return false
+            case .badData:
+                // Perhaps only cut off by the end of what was read: read more, up to a bound.
+                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else { return false }
+                try refill()
+            }
+        }
+    }
+
+    /// One step of zlib's streaming inflate: appends up to `maxCount` bytes, and notes the member's end or damage.
+    private func inflateStreaming(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) {
+        if inputPosition == input.count && !sourceEnded { try refill() }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        let (status, consumed, output) = inflateStep(into: &buffer, at: start, count: maxCount)
+        buffer.removeLast(maxCount - output)
+        inputPosition += consumed
+        produced += output
+        switch status {
+        case Z_OK:
+            break
+        case Z_STREAM_END:
+            inMember = false
+        case Z_BUF_ERROR where !(inputPosition == input.count && sourceEnded):
+            break
+        case Z_BUF_ERROR:
+            events.append(.damage(decompressed: produced, compressed: memberStart,
+                                  message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
+            finished = true
+        default:
+            let detail = stream?.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+            events.append(.damage(decompressed: produced, compressed: memberStart,
+                                  message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
+            // Look for the next member from just after the start of the broken one.
+            inputPosition = max(memberStart + 1, inputBase) - inputBase
+            inMember = false
+            try seekMagic(reportingGarbage: false)
+        }
+    }
+
+    /// Between members: the next must start with gzip's magic bytes; anything else is skipped up to the
+    /// next member (or the end of the file) and reported as damage.
+    private func startMember() throws(WinnowError) {
+        try ensureInput(3)
+        if inputPosition == input.count {
+            finished = true
+            return
+        }
+        if !isMagic(at: inputPosition) {
+            try seekMagic(reportingGarbage: true)
+            if finished { return }
+        }
+        memberStart = inputBase + inputPosition
+        events.append(.memberStart(decompressed: produced, compressed: memberStart))
+        inflateReset(stream)
+        inMember = true
+    }
+
+    /// Moves the input to the next gzip magic bytes, or to the end of the file (then finished).
+    private func seekMagic(reportingGarbage: Bool) throws(WinnowError) {
+        let garbageStart = inputBase + inputPosition
+        while true {
+            try ensureInput(3)
+            while inputPosition + 3 <= input.count {
+                if isMagic(at: inputPosition) { break }
+                inputPosition += 1
+            }
+            if inputPosition + 3 <= input.count || sourceEnded { break }
+        }
+        let foundMagic = inputPosition + 3 <= input.count
+        if !foundMagic { inputPosition = input.count }
+        let skipped = inputBase + inputPosition - garbageStart
+        if reportingGarbage && skipped > 0 {
+            events.append(.damage(decompressed: produced, compressed: garbageStart,
+                                  message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
+        }
+        if !foundMagic { finished = true }
+    }
+
+    private func isMagic(at index: Int) -> Bool {
+        input[index] == 0x1F && input[index + 1] == 0x8B && input[index + 2] == 0x08
+    }
+
+    /// Reads until at least `count` unread bytes are in `input`, or the file ends.
+    private func ensureInput(_ count: Int) throws(WinnowError) {
+        while input.count - inputPosition < count && !sourceEnded { try refill() }
+    }
+
+    /// Reads more compressed bytes, keeping a little of what was read before for `seekMagic`.
+    private func refill() throws(WinnowError) {
+        let keepFrom = max(0, min(inputPosition, max(memberStart - inputBase, inputPosition - Self.lookBehind)))
+        if keepFrom > 0 {
+            input.removeFirst(keepFrom)
+            inputBase += keepFrom
+            inputPosition -= keepFrom
+        }
+        if try source.read(into: &input, maxCount: Self.readSize) == 0 { sourceEnded = true }
+    }
+
+    private func inflateStep(into buffer: inout [UInt8], at offset: Int, count: Int) -> (Int32, Int, Int) {
+        guard let stream else { return (Z_STREAM_ERROR, 0, 0) }
+        let available = input.count - inputPosition
+        let position = inputPosition
+        return input.withUnsafeMutableBufferPointer { inBytes in
+            buffer.withUnsafeMutableBufferPointer { outBytes in
+                stream.pointee.next_in = inBytes.baseAddress.map { $0 + position }
+                stream.pointee.avail_in = UInt32(available)
+                stream.pointee.next_out = outBytes.baseAddress! + offset
+                stream.pointee.avail_out = UInt32(count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                let consumed = available - Int(stream.pointee.avail_in)
+                let written = count - Int(stream.pointee.avail_out)
+                stream.pointee.next_in = nil
+                stream.pointee.next_out = nil
+                return (status, consumed, written)
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A WARC record that may become a document, as the reader hands it to the workers: where its block
+/// is in the batch, and the header fields the document takes. The HTTP message in the block is parsed
+/// on the worker threads (`ArchiveDocumentDecoder`), not on the single reader thread.
+public struct ArchiveRecord: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A `response` record: an HTTP response whose payload may be an HTML page.
+        case response
+        /// A `conversion` record (WET files): plain text extracted from a page.
+        case conversion
+    }
+
+    public let kind: Kind
+    /// The record's block (the HTTP message, or the text), `storage[block]` in the batch.
+    public let block: Range<Int>
+    public let recordID: String?
+    public let targetURI: String?
+    public let date: String?
+    public let truncated: String?
+    public let language: String?
+}

@@ -1,0 +1,120 @@
+import Foundation
+import CZlib
+
+/// Undoes HTTP content encodings that zlib can: `gzip` (and `x-gzip`) and `deflate` (zlib-wrapped or
+/// raw, as servers send both). The output is bounded, so a small payload cannot inflate past the limit.
+enum ContentDecoder {
+    enum Problem: Error, Sendable, Equatable {
+        /// An encoding Winnow cannot undo (`br`, `zstd`, `compress`, ...).
+        case unsupported(String)
+        /// The compressed data is damaged.
+        case corrupt(String)
+        /// The decoded payload would pass the limit.
+        case tooLarge(limit: Int)
+    }
+
+    /// The payload with every coding of `encodings` (a `Content-Encoding` value, applied in order)
+    /// undone; `payload` itself when there is none. A payload that breaks off (a truncated record)
+    /// gives what it holds.
+    static func decode(_ payload: [UInt8], encodings: String?, limit: Int) throws(Problem) -> [UInt8] {
+        guard let encodings else { return payload }
+        let codings = encodings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0 != "identity" }
+        var data = payload
+        for coding in codings.reversed() {
+            switch coding {
+            case "gzip", "x-gzip":
+                data = try inflateAll(data, windowBits: 15 + 32, limit: limit)
+            case "deflate":
+                do {
+                    data = try inflateAll(data, windowBits: 15, limit: limit)
+                } catch .corrupt {
+                    data = try inflateAll(data, windowBits: -15, limit: limit)
+                }
+            default:
+                throw .unsupported(coding)
+            }
+        }
+        return data
+    }
+
+    /// Inflates `input` whole (gzip members one after another too), at most `limit` bytes of output: with
+    /// libdeflate when the data is whole and sound, else with zlib, which keeps what a cut payload holds.
+    private static func inflateAll(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
+        if let inflater = WholeBufferInflater() {
+            let isGzip = input.count > 1 && input[0] == 0x1F && input[1] == 0x8B
+            let format: WholeBufferInflater.Format = windowBits < 0 ? .raw : windowBits > 15 && isGzip ? .gzip : .zlib
+            var output: [UInt8] = []
+            var offset = 0
+            decoding: while true {
+                switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count,
+                                        sizeHint: (input.count - offset) * 6) {
+                case .tooLarge:
+                    throw .tooLarge(limit: limit)
+                case .badData:
+                    break decoding
+                case .success(let consumed):
+                    offset += consumed
+                    // Another gzip member may follow; anything else after the stream is ignored, as zlib does.
+                    let another = format == .gzip && offset + 1 < input.count && input[offset] == 0x1F && input[offset + 1] == 0x8B
+                    if !another { return output }
+                }
+            }
+        }
+        return try streamingInflate(input, windowBits: windowBits, limit: limit)
+    }
+
+    /// zlib's streaming inflate, for payloads that are cut short or damaged.
+    private static func streamingInflate(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
+        // zlib checks that its stream does not move between calls, so it gets memory of its own.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        guard winnow_inflateInit2(stream, windowBits) == Z_OK else { throw .corrupt("cannot initialise zlib") }
+        defer { inflateEnd(stream) }
+        var output = [UInt8](repeating: 0, count: min(limit + 1, max(1 << 16, input.count * 4)))
+        var written = 0
+        var consumed = 0
+        while true {
+            if written == output.count {
+                guard output.count <= limit else { throw .tooLarge(limit: limit) }
+                output.append(contentsOf: repeatElement(0, count: min(limit + 1, output.count * 2) - output.count))
+            }
+            let (status, used, produced) = input.withUnsafeBufferPointer { inBytes in
+                output.withUnsafeMutableBufferPointer { outBytes in
+                    stream.pointee.next_in = UnsafeMutablePointer(mutating: inBytes.baseAddress.map { $0 + consumed })
+                    stream.pointee.avail_in = UInt32(inBytes.count - consumed)
+                    stream.pointee.next_out = outBytes.baseAddress.map { $0 + written }
+                    stream.pointee.avail_out = UInt32(outBytes.count - written)
+                    let status = inflate(stream, Z_NO_FLUSH)
+                    let used = inBytes.count - consumed - Int(stream.pointee.avail_in)
+                    let produced = outBytes.count - written - Int(stream.pointee.avail_out)
+                    stream.pointee.next_in = nil
+                    stream.pointee.next_out = nil
+                    return (status, used, produced)
+                }
+            }
+            consumed += used
+            written += produced
+            switch status {
+            case Z_OK:
+                continue
+            case Z_STREAM_END:
+                // Another gzip member may follow; anything else after the stream is ignored.
+                guard windowBits > 15, consumed + 1 < input.count, input[consumed] == 0x1F, input[consumed + 1] == 0x8B else {
+                    return Array(output[0..<written])
+                }
+                inflateReset(stream)
+            case Z_BUF_ERROR where consumed == input.count:
+                // The payload breaks off (the record was truncated): keep what it held.
+                return Array(output[0..<written])
+            case Z_BUF_ERROR:
+                if used == 0 && produced == 0 && written < output.count { return Array(output[0..<written]) }
+            default:
+                if written > 0 && consumed == input.count { return Array(output[0..<written]) }
+                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+                throw .corrupt(detail)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// The header of one WARC record: its version line and the named fields Winnow uses.
+struct WARCHeader: Sendable, Equatable {
+    /// `WARC-Type`, lower-cased (`response`, `request`, `metadata`, `conversion`, ...).
+    var type: String
+    /// Bytes of the record's block, after the header's empty line.
+    var contentLength: Int
+    var recordID: String?
+    var targetURI: String?
+    var date: String?
+    /// Why the block was cut short (`length`, `time`, ...), when it was.
+    var truncated: String?
+    /// `WARC-Identified-Content-Language` (WET files).
+    var identifiedLanguage: String?
+
+    /// What makes a header unreadable, as a sentence for the reject message.
+    struct Problem: Error, Sendable, Equatable {
+        let message: String
+    }
+
+    /// The record starts with `WARC/1.` and a digit (a version Winnow reads: 1.0 or 1.1).
+    static let versionPrefix = Array("WARC/1.".utf8)
+
+    private static let typeName = Array("warc-type".utf8)
+    private static let lengthName = Array("content-length".utf8)
+    private static let idName = Array("warc-record-id".utf8)
+    private static let uriName = Array("warc-target-uri".utf8)
+    private static let dateName = Array("warc-date".utf8)
+    private static let truncatedName = Array("warc-truncated".utf8)
+    private static let languageName = Array("warc-identified-content-language".utf8)
+
+    /// Parses `bytes`: the version line, the fields, and the empty line that ends them.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> WARCHeader {
+        var lineEnd = 0
+        while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        var versionEnd = lineEnd
+        if versionEnd > 0 && bytes[versionEnd - 1] == 0x0D { versionEnd -= 1 }
+        let version = UnsafeBufferPointer(rebasing: bytes[0..<versionEnd])
+        guard version.starts(with: versionPrefix), version.count > versionPrefix.count,
+              version[versionPrefix.count...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw Problem(message: "the version line is not WARC/1.0 or WARC/1.1")
+        }
+        var type: String?
+        var length: Int?
+        var badLength: String?
+        var header = WARCHeader(type: "", contentLength: 0)
+        let wellFormed = HeaderFieldScanner.scan(bytes, from: lineEnd + 1) { name, value in
+            switch name.count {
+            case typeName.count where HeaderFieldScanner.name(bytes, name, is: typeName):
+                if type == nil { type = HeaderFieldScanner.string(bytes, value).lowercased() }
+            case lengthName.count where HeaderFieldScanner.name(bytes, name, is: lengthName):
+                if length == nil && badLength == nil {
+                    length = HeaderFieldScanner.decimal(bytes, value)
+                    if length == nil { badLength = HeaderFieldScanner.string(bytes, value) }
+                }
+            case idName.count where HeaderFieldScanner.name(bytes, name, is: idName):
+                header.recordID = header.recordID ?? HeaderFieldScanner.string(bytes, value)
+            case uriName.count where HeaderFieldScanner.name(bytes, name, is: uriName):
+                header.targetURI = header.targetURI ?? Self.unbracketed(HeaderFieldScanner.string(bytes, value))
+            case dateName.count where HeaderFieldScanner.name(bytes, name, is: dateName):
+                header.date = header.date ?? HeaderFieldScanner.string(bytes, value)
+            case truncatedName.count where HeaderFieldScanner.name(bytes, name, is: truncatedName):
+                header.truncated = header.truncated ?? HeaderFieldScanner.string(bytes, value)
+            case languageName.count where HeaderFieldScanner.name(bytes, name, is: languageName):
+                header.identifiedLanguage = header.identifiedLanguage ?? HeaderFieldScanner.string(bytes, value)
+            default:
+                break
+            }
+        }
+        guard wellFormed else { throw Problem(message: "a header line is not a 'Name: value' field") }
+        if let badLength { throw Problem(message: "Content-Length '\(badLength)' is not a number") }
+        guard let length else { throw Problem(message: "the header has no Content-Length") }
+        guard let type, !type.isEmpty else { throw Problem(message: "the header has no WARC-Type") }
+        header.type = type
+        header.contentLength = length
+        return header
+    }
+
+    /// WARC 1.0 writes the target URI in angle brackets (`<http://...>`); 1.1 without.
+    private static func unbracketed(_ uri: String) -> String {
+        guard uri.hasPrefix("<"), uri.hasSuffix(">"), uri.count >= 2 else { return uri }
+        return String(uri.dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,355 @@
+/// Splits one web archive (WARC or WET; plain, gzip per record, or gzip as a whole) into records.
+/// The blocks of `response` and `conversion` records go to the batch for the workers; every other record
+/// is counted as skipped; damage (a bad header, a wrong Content-Length, garbage, a broken gzip member)
+/// becomes a reject naming its byte offset, and reading resumes at the next record. Memory stays
+/// bounded by the size limit: a longer record streams past without being held.
+final class WARCRecordReader: RecordSource {
+    private let stream: ArchiveByteStream
+    private let name: String
+    private let maxRecordBytes: Int
+    /// Decompressed bytes read and not yet passed; `window[0]` is at offset `windowBase` of the stream.
+    private var window: [UInt8] = []
+    private var windowBase = 0
+    /// Index in `window` of the next byte to parse.
+    private var position = 0
+    private var streamEnded = false
+    /// Member starts and damage not yet passed, in stream order.
+    private var events: [ArchiveByteStream.Event] = []
+    private var recordNumber = 0
+    private var ended = false
+    var bytesConsumed: Int { windowBase + position }
+
+    /// A header longer than this is damage, not a header.
+    static let maxHeaderBytes = 1 << 16
+    /// A batch holds at most this many records, so that a run of skipped records stays small.
+    static let maxBatchRecords = 4096
+    private static var readSize: Int { 1 << 20 }
+    private static let recordEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
+
+    init(stream: ArchiveByteStream, name: String, maxRecordBytes: Int) {
+        self.stream = stream
+        self.name = name
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
+        guard !ended else { return false }
+        while batch.storage.count < targetBytes && batch.records.count < Self.maxBatchRecords {
+            do throws(WinnowError) {
+                if try !step(&batch) {
+                    ended = true
+                    return true
+                }
+            } catch {
+                ended = true
+                recordNumber += 1
+                batch.records.append(RawRecord(origin: origin, offset: fileOffset(bytesConsumed),
+                                               content: .unreadable(message: error.message, partial: batch.storage.count..<batch.storage.count)))
+                return true
+            }
+        }
+        return true
+    }
+
+    private var origin: DocumentOrigin { DocumentOrigin(source: name, line: recordNumber) }
+
+    /// Reads one record (or one stretch of damage); false at the end of the input.
+    private func step(_ batch: inout RecordBatch) throws(WinnowError) -> Bool {
+        // Records end with an empty line; tolerate extra line breaks between them.
+        while true {
+            if position == window.count {
+                try load(upTo: bytesConsumed + 1)
+                if position == window.count { break }
+            }
+            guard window[position] == 0x0D || window[position] == 0x0A else { break }
+            position += 1
+        }
+        try load(upTo: bytesConsumed + 16)
+        reportDamage(upTo: bytesConsumed, into: &batch)
+        if position == window.count { return false }
+
+        let recordStart = bytesConsumed
+        guard startsRecord(at: position) else {
+            recordNumber += 1
+            let garbageOrigin = origin
+            let offset = fileOffset(recordStart)
+            try resync(from: recordStart + 1)
+            let skipped = bytesConsumed - recordStart
+            batch.records.append(RawRecord(origin: garbageOrigin, offset: offset, content: .damaged(
+                message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
+                    + (position < window.count ? "reading resumes at the next record" : "the file ends there"))))
+            return true
+        }
+
+        guard let headerEnd = try findHeaderEnd(from: recordStart) else {
+            recordNumber += 1
+            let offset = fileOffset(recordStart)
+            let cutByEnd = streamEnded && window.count + windowBase - recordStart < Self.maxHeaderBytes
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
+                message: cutByEnd ? "the WARC header at offset \(offset) breaks off at the end of the file"
+                    : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
+            try resync(from: recordStart + 1)
+            return true
+        }
+        recordNumber += 1
+        let recordOrigin = origin
+        let offset = fileOffset(recordStart)
+        if let stop = interruption(after: recordStart, before: headerEnd) {
+            reject(stop, recordAt: offset, length: nil, origin: recordOrigin, into: &batch)
+            return true
+        }
+        let header: WARCHeader
+        do throws(WARCHeader.Problem) {
+            header = try window.withUnsafeBufferPointer { bytes throws(WARCHeader.Problem) in
+                try WARCHeader.parse(UnsafeBufferPointer(rebasing: bytes[(recordStart - windowBase)..<(headerEnd - windowBase)]))
+            }
+        } catch {
+            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
+                message: "bad WARC header at offset \(offset): \(error.message)")))
+            try resync(from: recordStart + 1)
+            return true
+        }
+
+        let blockEnd = headerEnd + header.contentLength
+        let kind: ArchiveRecord.Kind? = switch header.type {
+        case "response": .response
+        case "conversion": .conversion
+        default: nil
+        }
+        if header.contentLength > maxRecordBytes {
+            try streamPast(header, kind: kind, recordStart: recordStart, blockEnd: blockEnd, offset: offset,
+                           origin: recordOrigin, into: &batch)
+            return true
+        }
+        let recordEnd = blockEnd + Self.recordEnd.count
+        try load(upTo: recordEnd, unlessInterruptedAfter: recordStart)
+        if let stop = interruption(after: recordStart, before: recordEnd) {
+            reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
+            return true
+        }
+        let loadedEnd = windowBase + window.count
+        let trailer = trailerLength(at: blockEnd)
+        if loadedEnd < blockEnd || trailer == nil, let damage = damageInMember(after: recordStart, near: recordEnd) {
+            // The gzip member holding the record broke (its end is missing): that is the reason, not the length.
+            reject(damage, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
+            return true
+        }
+        guard loadedEnd >= blockEnd else {
+            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
+                message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                    + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            try resync(from: headerEnd)
+            return true
+        }
+        guard let trailer else {
+            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
+                message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
+                    + "(no empty line after the block)")))
+            try resync(from: headerEnd)
+            return true
+        }
+        if let kind {
+            let start = batch.storage.count
+            batch.storage.append(contentsOf: window[(headerEnd - windowBase)..<(blockEnd - windowBase)])
+            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .archive(ArchiveRecord(
+                kind: kind, block: start..<batch.storage.count, recordID: header.recordID, targetURI: header.targetURI,
+                date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
+        } else {
+            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
+        }
+        position = blockEnd + trailer - windowBase
+        return true
+    }
+
+    /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
+    private func streamPast(_ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, blockEnd: Int,
+                            offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch) throws(WinnowError) {
+        let recordEnd = blockEnd + Self.recordEnd.count
+        while true {
+            let loadedEnd = windowBase + window.count
+            if let stop = interruption(after: recordStart, before: min(recordEnd, loadedEnd)) {
+                reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
+                return
+            }
+            if loadedEnd >= recordEnd || streamEnded { break }
+            // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen.
+            let keep = min(window.count, 16)
+            position = window.count - keep
+            try load(upTo: min(recordEnd, loadedEnd + Self.readSize))
+        }
+        let loadedEnd = windowBase + window.count
+        guard loadedEnd >= blockEnd else {
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
+                message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                    + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            position = window.count
+            return
+        }
+        guard let trailer = trailerLength(at: blockEnd) else {
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
+                message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
+                    + "(no empty line after the block)")))
+            try resync(from: blockEnd)
+            return
+        }
+        position = blockEnd + trailer - windowBase
+        if kind != nil {
+            batch.records.append(RawRecord(origin: origin, offset: offset,
+                                           content: .oversized(length: header.contentLength, limit: maxRecordBytes)))
+        } else {
+            batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
+        }
+    }
+
+    /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip
+    /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
+    private func reject(_ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
+                        origin: DocumentOrigin, into batch: inout RecordBatch) {
+        let message: String
+        if let damage = stop.damage {
+            message = "the record at offset \(offset) breaks off: \(damage)"
+        } else {
+            message = "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
+                + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
+        }
+        batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
+        events.removeAll { event in
+            if case .damage = event { return event.decompressed <= stop.position }
+            return event.decompressed < stop.position
+        }
+        position = stop.position - windowBase
+    }
+
+    /// Damage at or before `end` that no record was reading through: a reject of its own.
+    private func reportDamage(upTo end: Int, into batch: inout RecordBatch) {
+        while let first = events.first, first.decompressed <= end {
+            if case .damage(_, let compressed, let message) = first {
+                recordNumber += 1
+                batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
+                events.removeFirst()
+            } else if first.decompressed < end {
+                events.removeFirst()
+            } else {
+                break
+            }
+        }
+    }
+
+    /// The first place in `(start, end)` where a record cannot go on: damage, or a gzip member that
+    /// starts a new record.
+    private func interruption(after start: Int, before end: Int) -> (position: Int, damage: String?)? {
+        for event in events where event.decompressed > start {
+            guard event.decompressed < end else { return nil }
+            switch event {
+            case .damage(let at, _, let message): return (at, message)
+            case .memberStart(let at, _): if startsRecord(at: at - windowBase) { return (at, nil) }
+            }
+        }
+        return nil
+    }
+
+    /// Damage in the gzip member that holds a record starting at `start` (before the next member starts),
+    /// close enough after the record's claimed end (64 KiB) to be what cut it.
+    private func damageInMember(after start: Int, near end: Int) -> (position: Int, damage: String?)? {
+        for event in events where event.decompressed > start {
+            switch event {
+            case .damage(let at, _, let message): return at <= end + (1 << 16) ? (at, message) : nil
+            case .memberStart: return nil
+            }
+        }
+        return nil
+    }
+
+    /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
+    /// offset in the decompressed bytes (a plain file, or inside a whole-file gzip member).
+    private func fileOffset(_ position: Int) -> Int {
+        for case .memberStart(let at, let compressed) in events.reversed() where at == position { return compressed }
+        return position
+    }
+
+    /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.
+    private func startsRecord(at index: Int) -> Bool {
+        let prefix = WARCHeader.versionPrefix
+        guard index >= 0, index + prefix.count + 2 <= window.count else { return false }
+        for offset in 0..<prefix.count where window[index + offset] != prefix[offset] { return false }
+        let digit = window[index + prefix.count]
+        let next = window[index + prefix.count + 1]
+        return digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") && (next == 0x0D || next == 0x0A)
+    }
+
+    /// How many bytes of line breaks end the record whose block ends at `blockEnd`: the empty line (CRLF
+    /// CRLF, or LF LF from sloppy writers), or none at the end of the file or right before the next
+    /// record. Nil when something else follows: the Content-Length is wrong.
+    private func trailerLength(at blockEnd: Int) -> Int? {
+        let index = blockEnd - windowBase
+        let available = window.count - index
+        if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
+        if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
+        if available == 0 && streamEnded { return 0 }
+        return startsRecord(at: index) ? 0 : nil
+    }
+
+    /// The offset just past the empty line that ends the header starting at `start`, or nil when there
+    /// is none within `maxHeaderBytes` or before the end of the file.
+    private func findHeaderEnd(from start: Int) throws(WinnowError) -> Int? {
+        var index = start - windowBase
+        while true {
+            let limit = window.count
+            while index < limit {
+                if window[index] == 0x0A {
+                    if index + 1 < limit && window[index + 1] == 0x0A { return windowBase + index + 2 }
+                    if index + 2 < limit {
+                        if window[index + 1] == 0x0D && window[index + 2] == 0x0A { return windowBase + index + 3 }
+                    } else if !streamEnded {
+                        break
+                    }
+                }
+                index += 1
+            }
+            if windowBase + window.count - start >= Self.maxHeaderBytes || streamEnded { return nil }
+            let scanned = windowBase + index
+            try load(upTo: windowBase + window.count + 1)
+            index = scanned - windowBase
+        }
+    }
+
+    /// Moves to the next `WARC/1.x` line at or after `start` (or to the end of the input).
+    private func resync(from start: Int) throws(WinnowError) {
+        position = max(position, start - windowBase)
+        let needed = WARCHeader.versionPrefix.count + 2
+        let first = WARCHeader.versionPrefix[0]
+        while true {
+            while position + needed <= window.count {
+                if startsRecord(at: position) { return }
+                position = window[(position + 1)...].firstIndex(of: first) ?? window.count
+            }
+            if streamEnded {
+                position = window.count
+                return
+            }
+            try load(upTo: windowBase + window.count + 1)
+        }
+    }
+
+    /// Reads until the stream has been read up to offset `end` or has ended, dropping the bytes before
+    /// `position` first. With `unlessInterruptedAfter`, stops early once a record is cut after that offset.
+    private func load(upTo end: Int, unlessInterruptedAfter start: Int? = nil) throws(WinnowError) {
+        while windowBase + window.count < end && !streamEnded {
+            if position > 0 && (position >= window.count / 2 || position >= Self.readSize) {
+                window.removeFirst(position)
+                windowBase += position
+                position = 0
+            }
+            let got = try stream.read(into: &window, maxCount: Self.readSize)
+            events.append(contentsOf: stream.takeEvents())
+            if got == 0 { streamEnded = true }
+            if let start, interruption(after: start, before: windowBase + window.count) != nil { return }
+        }
+    }
+
+    /// The skip reason for a record type that is not a document: the type itself (`request`, `metadata`, ...).
+    static func skipReason(_ type: String) -> String {
+        let allowed = type.utf8.allSatisfy { ASCIIByte.isLowercaseAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return allowed && type.utf8.count <= 32 ? type : "unknown_type"
+    }
+}

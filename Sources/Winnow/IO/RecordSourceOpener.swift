@@ -1,0 +1,23 @@
+/// Opens an input and picks its reader by content, as gzip is detected: a web archive (WARC or WET,
+/// plain or gzip) when it starts with `WARC/1.`, or when its name says so; JSONL otherwise.
+enum RecordSourceOpener {
+    /// Compressed bytes read, at most, to find the first decompressed bytes of a gzip input.
+    private static let maxSniffBytes = 4096
+
+    static func open(_ path: String, name: String, archive: Bool, maxRecordBytes: Int) throws(WinnowError) -> any RecordSource {
+        let file = try FileByteSource(path: path)
+        var head: [UInt8] = []
+        // Read only what telling the format needs, so a slow pipe is not waited on for more.
+        while ArchiveFormat.prefix(of: head).count < ArchiveFormat.sniffBytes && head.count < maxSniffBytes {
+            if try file.read(into: &head, maxCount: 64 * 1024) == 0 { break }
+        }
+        let replay = ReplayByteSource(head: head, rest: file)
+        let isGzip = InputOpener.isGzip(head)
+        if archive || ArchiveFormat.startsWithVersion(ArchiveFormat.prefix(of: head)) {
+            let stream = try ArchiveByteStream(source: replay, isGzip: isGzip, displayName: name)
+            return WARCRecordReader(stream: stream, name: name, maxRecordBytes: maxRecordBytes)
+        }
+        let source: any ByteSource = isGzip ? try GzipByteSource(replay, displayName: name) : replay
+        return JSONLRecordReader(source: source, name: name, maxRecordBytes: maxRecordBytes)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The web archives in Tests/WinnowTests/Fixtures/Archive (made by `scripts/make-warc fixtures`; their
+/// README lists every record), and helpers to read them.
+enum ArchiveFixtures {
+    static func path(_ name: String) -> String { packageRoot + "/Tests/WinnowTests/Fixtures/Archive/" + name }
+
+    static func bytes(_ name: String) -> [UInt8] {
+        Array(FileManager.default.contents(atPath: path(name)) ?? Data())
+    }
+
+    /// The bytes of a gzip file, decompressed with the system's gzip (archives hold bytes that are not UTF-8).
+    static func gunzippedBytes(_ path: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-dc", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }
+
+    /// Runs the clean stage over `inputs` and returns the summary with the cleaned, removed and rejected lines.
+    static func clean(_ inputs: [InputSpec], maxRecordBytes: Int = 64 << 20,
+                      identity: ArchiveDocumentDecoder.Identity = .recordID) async throws
+        -> (summary: RunSummary, kept: [[String: Any]], rejects: [[String: Any]]) {
+        let folder = TemporaryFolder()
+        let summary = try await runPipeline([CleanStage(options: CleanOptions())], inputs: inputs, output: folder.file("out.jsonl")) {
+            $0.maxRecordBytes = maxRecordBytes
+            $0.archiveDecoder.identity = identity
+            $0.rejectsOutput = folder.file("rejects.jsonl")
+            $0.removedOutput = folder.file("removed.jsonl")
+        }
+        return (summary, jsonLines(folder.read("out.jsonl") ?? ""), jsonLines(folder.read("rejects.jsonl") ?? ""))
+    }
+
+    /// The records one reader makes of an archive, as comparable text: kind, offset, and block or message.
+    static func records(of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20) throws -> [String] {
+        let reader = WARCRecordReader(stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
+                                      name: "a", maxRecordBytes: maxRecordBytes)
+        var found: [String] = []
+        var batch = RecordBatch()
+        while reader.fill(&batch, targetBytes: 1 << 20) {
+            for record in batch.records {
+                let what: String = switch record.content {
+                case .archive(let archived): "archive \(archived.kind) \(String(decoding: batch.storage[archived.block], as: UTF8.self))"
+                case .skipped(let reason): "skipped \(reason)"
+                case .damaged(let message): "damaged \(message)"
+                case .oversized(let length, _): "oversized \(length)"
+                case .unreadable(let message, _): "unreadable \(message)"
+                case .jsonLine, .htmlFile: "not an archive record"
+                }
+                found.append("\(record.origin.line) @\(record.offset) \(what)")
+            }
+            batch = RecordBatch()
+        }
+        return found
+    }
+}
+
+/// Hands out its bytes a few at a time, to check that records do not depend on how reads split the input.
+final class TrickleByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+    private let step: Int
+
+    init(_ bytes: [UInt8], step: Int) {
+        self.bytes = bytes
+        self.step = step
+    }
+
+    func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        let count = min(step, maxCount, bytes.count - offset)
+        buffer.append(contentsOf: bytes[offset..<(offset + count)])
+        offset += count
+        return count
+    }
+}

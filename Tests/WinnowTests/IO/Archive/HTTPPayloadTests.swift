@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The parts that turn an archived HTTP response into a page: head, chunking, content encoding, sniffing.
+@Suite struct HTTPPayloadTests {
+    private func head(_ text: String) throws -> HTTPResponseHead {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws(HTTPResponseHead.Problem) in try HTTPResponseHead.parse(buffer) }
+    }
+
+    @Test func responseHead() throws {
+        let message = "HTTP/1.1 200 OK\r\ncontent-TYPE: text/HTML; charset=ISO-8859-1\r\nTransfer-Encoding: Chunked\r\n"
+            + "Content-Encoding: GZIP\r\nbroken line\r\n\r\nbody"
+        let parsed = try head(message)
+        #expect(parsed.status == 200)
+        #expect(parsed.contentType == "text/HTML; charset=ISO-8859-1" && parsed.isHTMLOrUntyped)
+        #expect(parsed.isChunked && parsed.contentEncoding == "gzip")
+        #expect(parsed.bodyOffset == message.utf8.count - 4)
+        #expect(try head("HTTP/1.0 404\n\n").status == 404)
+        #expect(try head("HTTP/1.1 200 OK\r\nContent-Type:  Application/XHTML+XML \r\n\r\n").isHTMLOrUntyped)
+        #expect(try !head("HTTP/1.1 200 OK\r\nContent-Type: text/html-fragment\r\n\r\n").isHTMLOrUntyped)
+        #expect(try head("HTTP/1.1 200 OK\r\n\r\n").isHTMLOrUntyped)
+        #expect(try head("HTTP/1.1 200 OK\r\nServer: x\r\n").bodyOffset == 28)
+        #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 OK\r\n\r\n") }
+    }
+
+    @Test func chunkedBodies() throws {
+        func decode(_ text: String) throws -> String {
+            let bytes = Array(text.utf8)
+            let decoded = try bytes.withUnsafeBufferPointer { buffer throws(ChunkedDecoder.Problem) in try ChunkedDecoder.decode(buffer) }
+            return String(decoding: decoded, as: UTF8.self)
+        }
+        #expect(try decode("5\r\nHello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: x\r\n\r\n") == "Hello, world")
+        #expect(try decode("A\r\n0123456789\r\n0\r\n\r\n") == "0123456789")
+        // A truncated record: what the body holds is kept.
+        #expect(try decode("5\r\nHel") == "Hel")
+        #expect(throws: ChunkedDecoder.Problem.self) { try decode("<html>not chunked</html>") }
+    }
+
+    @Test func contentEncodings() throws {
+        let page = Array(String(repeating: "<p>Compressed page text.</p>", count: 200).utf8)
+        #expect(try ContentDecoder.decode(try gzipped(page), encodings: "gzip", limit: 1 << 20) == page)
+        #expect(try ContentDecoder.decode(try gzipped(page), encodings: "x-gzip", limit: 1 << 20) == page)
+        #expect(try ContentDecoder.decode(page, encodings: "identity", limit: 1 << 20) == page)
+        #expect(try ContentDecoder.decode(try gzipped(try gzipped(page)), encodings: "gzip, gzip", limit: 1 << 20) == page)
+        // deflate as zlib data (what the standard says) and as raw deflate (what some servers send).
+        let gzip = try gzipped(page)
+        let raw = Array(gzip[10..<(gzip.count - 8)])
+        #expect(try ContentDecoder.decode(raw, encodings: "deflate", limit: 1 << 20) == page)
+        #expect(throws: ContentDecoder.Problem.unsupported("br")) { try ContentDecoder.decode(page, encodings: "br", limit: 1 << 20) }
+        // A small payload that inflates past the limit stops there.
+        let bomb = try gzipped([UInt8](repeating: 0x20, count: 5_000_000))
+        #expect(throws: ContentDecoder.Problem.tooLarge(limit: 100_000)) {
+            try ContentDecoder.decode(bomb, encodings: "gzip", limit: 100_000)
+        }
+        // Cut short (a truncated record): what it holds.
+        let cut = try ContentDecoder.decode(Array(gzip.prefix(gzip.count / 2)), encodings: "gzip", limit: 1 << 20)
+        #expect(!cut.isEmpty && page.starts(with: cut))
+        #expect(throws: ContentDecoder.Problem.self) { try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100) }
+    }
+
+    @Test(arguments: [
+        ("<!DOCTYPE html><html>", true), ("\u{FEFF}  \n<html lang=en>", true), ("<p>text", true), ("<!-- c -->", true),
+        ("<HEAD>", true), ("{\"json\": true}", false), ("%PDF-1.7", false), ("<?xml version=\"1.0\"?><rss>", false),
+        ("<pre>text</pre>", false), ("plain text", false),
+    ])
+    func sniffing(text: String, isHTML: Bool) {
+        #expect(HTMLSniffer.looksLikeHTML(Array(text.utf8)) == isHTML)
+    }
+}

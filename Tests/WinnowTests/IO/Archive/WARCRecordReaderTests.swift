@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// The WARC and WET reader on the checked-in fixtures: documents, skips, rejects with offsets, and the
+/// accounting equation `records = kept + removed + rejected + skipped` on each.
+@Suite struct WARCRecordReaderTests {
+    private func balanced(_ summary: RunSummary) -> Bool {
+        summary.isBalanced && summary.records == summary.kept + summary.removed + summary.rejected + summary.skipped
+    }
+
+    @Test func responsesBecomeDocumentsAndTheRestIsCounted() async throws {
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.gz"),
+                                                                                 name: "good.warc.gz")], maxRecordBytes: 4096)
+        #expect(kept.map { $0["url"] as? String } == ["plain", "chunked", "gzip", "deflate", "latin", "sniffed", "truncated"]
+            .map { "https://news.example/" + $0 })
+        #expect(kept.allSatisfy { ($0["text"] as? String ?? "").contains("The first paragraph of the story") || $0["url"] as? String == "https://news.example/latin" })
+        let latin = kept.first { $0["url"] as? String == "https://news.example/latin" }
+        // The charset is only in the HTTP header: the clean stage reads it from content_type.
+        #expect((latin?["text"] as? String)?.hasPrefix("Café crème brûlée — the menu today") == true)
+        #expect(latin?["content_type"] as? String == "text/html; charset=windows-1252")
+        #expect(kept.allSatisfy { ($0["id"] as? String)?.hasPrefix("<urn:uuid:") == true && $0["warc_date"] is String })
+        #expect(kept.allSatisfy { $0["warc_file"] as? String == "good.warc.gz" && $0["html"] == nil })
+        #expect(kept.map { $0["truncated"] as? String } == [nil, nil, nil, nil, nil, nil, "length"])
+        #expect(kept.first { $0["url"] as? String == "https://news.example/sniffed" }?["content_type"] == nil)
+
+        #expect(summary.skippedByReason == ["warcinfo": 1, "request": 12, "metadata": 1, "revisit": 1, "resource": 1,
+                                            "not_html": 1, "http_4xx": 1, "http_3xx": 1])
+        #expect(summary.rejectedByReason == ["unsupported_encoding": 1, "too_large": 1])
+        #expect(rejects.map { $0["reason"] as? String } == ["unsupported_encoding", "too_large"])
+        #expect((rejects.first?["message"] as? String)?.contains("Content-Encoding 'br'") == true)
+        #expect(summary.records == 28 && summary.kept == 7 && summary.skipped == 19 && summary.rejected == 2)
+        #expect(balanced(summary))
+    }
+
+    /// `warc_offset` is the compressed offset of the record's gzip member: gunzipping the file from
+    /// there starts with that very record.
+    @Test func offsetsFindTheRecordInTheFile() async throws {
+        let (_, kept, _) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")])
+        let file = ArchiveFixtures.bytes("good.warc.gz")
+        let folder = TemporaryFolder()
+        #expect(kept.count == 8)
+        for document in kept {
+            let offset = try #require(document["warc_offset"] as? Int)
+            let member = folder.write("member.gz", Array(file[offset...]))
+            let record = try gunzipped(member)
+            #expect(record.hasPrefix("WARC/1.0\r\n"))
+            #expect(record.prefix(1000).contains("WARC-Record-ID: \(document["id"] as? String ?? "?")"))
+        }
+    }
+
+    @Test func urlAsTheIdOnRequest() async throws {
+        let (_, kept, _) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
+                                                          identity: .url)
+        #expect(kept.allSatisfy { $0["id"] as? String == $0["url"] as? String })
+    }
+
+    @Test func damagedGzipArchiveKeepsEveryGoodRecord() async throws {
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("damaged.warc.gz"),
+                                                                                 name: "damaged.warc.gz")])
+        #expect(kept.map { $0["url"] as? String } == ["first", "second", "third", "fourth", "fifth"].map { "https://damaged.example/" + $0 })
+        #expect(rejects.allSatisfy { $0["reason"] as? String == "malformed_archive" && $0["source"] as? String == "damaged.warc.gz" })
+        #expect(rejects.map { $0["offset"] as? Int } == [861, 1437, 2460, 3519])
+        let messages = rejects.map { $0["message"] as? String ?? "" }
+        #expect(messages[0].contains("not gzip data (garbage between members)"))
+        #expect(messages[1].contains("gzip member at offset 1437 is corrupt"))
+        #expect(messages[2].contains("does not end where its Content-Length 323 says"))
+        #expect(messages[3].contains("runs into the next record at offset 4049"))
+        #expect(summary.skippedByReason == ["warcinfo": 1])
+        #expect(balanced(summary) && summary.records == 10)
+    }
+
+    @Test func damagedPlainArchiveResynchronises() async throws {
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("damaged.warc"),
+                                                                                 name: "damaged.warc")])
+        #expect(kept.map { $0["url"] as? String } == ["first", "second", "third", "fourth"].map { "https://plain.example/" + $0 })
+        let messages = rejects.map { $0["message"] as? String ?? "" }
+        #expect(messages.count == 4)
+        #expect(messages[0].contains("are not a WARC record (garbage between records)"))
+        #expect(messages[1].contains("Content-Length 'twelve' is not a number"))
+        #expect(messages[2].contains("does not end where its Content-Length"))
+        #expect(messages[3].contains("the file ends 296 bytes short"))
+        #expect(rejects.map { $0["offset"] as? Int } == [1209, 2035, 2883, 4465])
+        #expect(balanced(summary) && summary.records == 9)
+    }
+
+    @Test func wetConversionRecordsBecomeTextDocuments() async throws {
+        let (summary, kept, _) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.wet.gz"), name: "w")])
+        #expect(kept.map { $0["language"] as? String } == ["eng", "fra,eng", nil])
+        #expect(kept[1]["text"] as? String == "Café crème\nLe menu du jour, avec une virgule, est servi tard.\n")
+        #expect(kept.allSatisfy { ($0["id"] as? String)?.hasPrefix("<urn:uuid:") == true && $0["warc_date"] is String })
+        #expect(summary.skippedByReason == ["warcinfo": 1] && summary.kept == 3 && balanced(summary))
+    }
+
+    /// Plain, gzip per record, gzip as a whole: the same documents (offsets aside).
+    @Test func everyCompressionGivesTheSameDocuments() async throws {
+        let folder = TemporaryFolder()
+        let perRecord = ArchiveFixtures.path("good.warc.gz")
+        let plain = try ArchiveFixtures.gunzippedBytes(perRecord)
+        let plainPath = folder.write("plain.warc", plain)
+        let wholePath = folder.write("whole.warc.gz", try gzipped(plain))
+        func texts(_ path: String) async throws -> [String] {
+            try await ArchiveFixtures.clean([.archive(path: path, name: "x")]).kept.map { "\($0["id"] ?? "") \($0["text"] ?? "")" }
+        }
+        let reference = try await texts(perRecord)
+        #expect(reference.count == 8)
+        #expect(try await texts(plainPath) == reference)
+        #expect(try await texts(wholePath) == reference)
+    }
+
+    /// Reads split anywhere give the same records (the NIO verifier's idea: byte by byte and all at once).
+    @Test(arguments: ["good.warc.gz", "damaged.warc.gz", "damaged.warc", "good.warc.wet.gz"])
+    func recordsDoNotDependOnReadSizes(name: String) throws {
+        let bytes = ArchiveFixtures.bytes(name)
+        let isGzip = name.hasSuffix(".gz")
+        let reference = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: bytes.count), isGzip: isGzip)
+        #expect(reference.count > 3)
+        for step in [1, 7, 4096] {
+            #expect(try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: step), isGzip: isGzip) == reference)
+        }
+    }
+
+    /// A record over the limit streams past (only its length is kept) and the next one is read.
+    @Test func oversizedRecordsStreamPast() throws {
+        let page = "<html><body><p>" + String(repeating: "big ", count: 300_000) + "</p></body></html>"
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \(page.utf8.count)\r\n\r\n" + page
+        let small = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>small</p>"
+        func record(_ type: String, _ block: String) -> String {
+            "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:x:\(type)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n"
+        }
+        let archive = record("response", http) + record("resource", String(repeating: "r", count: 2_000_000)) + record("response", small)
+        let found = try ArchiveFixtures.records(of: TrickleByteSource(Array(archive.utf8), step: 65536), isGzip: false,
+                                                maxRecordBytes: 100_000)
+        #expect(found.count == 3)
+        #expect(found[0] == "1 @0 oversized \(http.utf8.count)")
+        #expect(found[1].hasPrefix("2 @") && found[1].hasSuffix("skipped resource"))
+        #expect(found[2].hasSuffix("archive response \(small)"))
+    }
+
+    @Test func archivesAreFoundByNameAndByContent() async throws {
+        let folder = TemporaryFolder()
+        folder.write("crawl/a.warc.gz", ArchiveFixtures.bytes("good.warc.gz"))
+        folder.write("crawl/b.warc.wet.gz", ArchiveFixtures.bytes("good.warc.wet.gz"))
+        folder.write("crawl/c.jsonl", "{\"id\":\"j\",\"text\":\"plain JSONL beside them\"}\n")
+        let specs = try InputSpec.resolve([folder.file("crawl")])
+        #expect(specs == [.archive(path: folder.file("crawl/a.warc.gz"), name: folder.file("crawl/a.warc.gz")),
+                          .archive(path: folder.file("crawl/b.warc.wet.gz"), name: folder.file("crawl/b.warc.wet.gz")),
+                          .jsonl(path: folder.file("crawl/c.jsonl"), name: folder.file("crawl/c.jsonl"))])
+        #expect(try await ArchiveFixtures.clean(specs).kept.count == 8 + 3 + 1)
+        // A misnamed archive is told by its first bytes.
+        let misnamed = folder.write("pages.jsonl", ArchiveFixtures.bytes("good.warc.gz"))
+        let (summary, kept, _) = try await ArchiveFixtures.clean([.jsonl(path: misnamed, name: "pages.jsonl")])
+        #expect(kept.count == 8 && summary.skipped == 19)
+    }
+
+    @Test func withoutACleanStageHTMLPagesAreRejectedSaying() async throws {
+        let folder = TemporaryFolder()
+        let summary = try await runPipeline([], inputs: [.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
+                                            output: folder.file("out.jsonl")) { $0.rejectsOutput = folder.file("r.jsonl") }
+        #expect(summary.rejectedByReason["missing_text"] == 8)
+        #expect(summary.isBalanced && summary.skipped == 19)
+    }
+
+    @Test func aSummaryWithoutSkippedCountsStillLoads() throws {
+        var summary = RunSummary(pipeline: "p")
+        summary.records = 3
+        summary.kept = 3
+        let encoded = try JSONEncoder().encode(summary)
+        var object = try JSONSerialization.jsonObject(with: encoded) as! [String: Any]
+        object.removeValue(forKey: "skipped")
+        object.removeValue(forKey: "skipped_by_reason")
+        let decoded = try JSONDecoder().decode(RunSummary.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(decoded == summary && decoded.isBalanced)
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// A gzip member too large for the whole-member fast path (over 16 MiB) streams through zlib, with
+    /// the same records as the plain file.
+    @Test func aHugeGzipMemberStreams() throws {
+        let filler = String(repeating: " ", count: 17 << 20)
+        let small = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>after the big one</p>"
+        func record(_ type: String, _ block: String) -> String {
+            "WARC/1.0\r\nWARC-Type: \(type)\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n"
+        }
+        let plain = Array((record("resource", filler) + record("response", small)).utf8)
+        let compressed = try gzipped(plain)
+        let fromGzip = try ArchiveFixtures.records(of: TrickleByteSource(compressed, step: 1 << 20), isGzip: true)
+        let fromPlain = try ArchiveFixtures.records(of: TrickleByteSource(plain, step: 1 << 20), isGzip: false)
+        #expect(fromGzip == fromPlain)
+        #expect(fromGzip.count == 2 && fromGzip[1].hasSuffix("archive response \(small)"))
+    }
+}
