@@ -5,20 +5,7 @@ import Testing
 extension CommandLineTests {
     /// Runs `command` in a shell (for pipes), with the winnow binary as `$WINNOW`.
     private func shell(_ command: String) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = ["WINNOW": Self.binary, "PATH": "/usr/bin:/bin"]
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+        try Self.run("/bin/sh", ["-c", command], environment: ["WINNOW": Self.binary, "PATH": "/usr/bin:/bin"])
     }
 
     private static let fixtures = "Tests/WinnowTests/Fixtures/Archive/"

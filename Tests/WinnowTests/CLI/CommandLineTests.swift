@@ -39,6 +39,25 @@ import Testing
                        stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Runs a program to its end and collects its status and output.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                    in folder: String = packageRoot) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
     @Test func normalizeFromStdinToStdout() throws {
         let input = #"{"id": "a", "text": "  Hello \u00a0 world \n\n\n\n bye ", "lang": "en"}"# + "\n"
             + #"{"id": "b", "text": "\u200b"}"# + "\nnot json\n"

@@ -91,27 +91,12 @@ import Testing
         if getuid() == 0 {
             let binary = folder.file("winnow")
             try FileManager.default.copyItem(atPath: CommandLineTests.binary, toPath: binary)
-            outcome = try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
+            outcome = try CommandLineTests.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
         } else {
             outcome = try cli.winnow(arguments)
         }
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("locked") && outcome.stderr.contains("cannot list"), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> CommandLineTests.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                     stderr: String(decoding: err, as: UTF8.self))
     }
 }
