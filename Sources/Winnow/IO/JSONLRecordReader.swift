@@ -1,8 +1,9 @@
 import Glibc
 
 /// Splits one JSONL input into batches of lines. Memory stays bounded: a line longer than the limit
-/// is skipped as it streams past and reported as oversized, never buffered whole.
-final class JSONLRecordReader {
+/// is skipped as it streams past and reported as oversized, never buffered whole. Open to the fuzz
+/// targets (`Fuzz/`), which feed it from sources that hand out bytes in small chunks.
+@_spi(Fuzzing) public final class JSONLRecordReader {
     private let source: any ByteSource
     private let name: String
     private let maxRecordBytes: Int
@@ -10,19 +11,19 @@ final class JSONLRecordReader {
     private var lineNumber = 0
     private var nextLineOffset = 0
     /// Bytes of the input consumed so far: every line handed out, with its line ending.
-    var bytesConsumed: Int { nextLineOffset }
+    @_spi(Fuzzing) public var bytesConsumed: Int { nextLineOffset }
     private var discarded: Int?
     private var ended = false
     private static var readSize: Int { 1 << 20 }
 
-    init(source: any ByteSource, name: String, maxRecordBytes: Int) {
+    @_spi(Fuzzing) public init(source: any ByteSource, name: String, maxRecordBytes: Int) {
         self.source = source
         self.name = name
         self.maxRecordBytes = maxRecordBytes
     }
 
     /// Appends complete records to `batch` until it holds about `targetBytes`; false at the end of input.
-    func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
+    @_spi(Fuzzing) public func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
         guard !ended else { return false }
         var lineStart = batch.storage.count
         batch.storage.append(contentsOf: carry)
