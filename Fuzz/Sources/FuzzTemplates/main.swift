@@ -1,6 +1,6 @@
 // The templates counts file reader (`TemplateCountsFile.read`). Settings byte: site grouping by host
-// or by a field. Invariants: a file that reads gives counts where no line is on more pages than its
-// site has, and that write back to a file reading to the same counts.
+// or by a field. Invariants: a file that reads gives counts where no site has fewer than 0 pages and
+// no line is on more pages than its site has, and that write back to a file reading to the same counts.
 import FuzzSupport
 import Winnow
 
@@ -16,6 +16,7 @@ FuzzDriver.run { start, count in
         return 0
     }
     for (name, site) in counts.sites {
+        require(site.pages >= 0, "site '\(name)' has \(site.pages) pages")
         require(site.lines.values.allSatisfy { Int($0) <= site.pages }, "site '\(name)' has a line on more pages than it has")
     }
     do {

@@ -68,8 +68,11 @@ public enum ClustersFile {
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
-                guard let id = member["id"] as? String, let similarity = (member["similarity"] as? NSNumber)?.doubleValue else {
-                    throw .configuration("a member needs a string 'id' and a numeric 'similarity'", path: where_)
+                // A similarity is a Jaccard estimate; outside 0...1 the file is damaged (and 1e306 would
+                // be written back as "inf", which no JSON reader takes).
+                guard let id = member["id"] as? String, let similarity = (member["similarity"] as? NSNumber)?.doubleValue,
+                      similarity >= 0 && similarity <= 1 else {
+                    throw .configuration("a member needs a string 'id' and a 'similarity' between 0 and 1", path: where_)
                 }
                 parsed.append(.init(id: id, similarity: similarity))
             }
