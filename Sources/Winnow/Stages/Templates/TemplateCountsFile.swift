@@ -67,14 +67,18 @@ public enum TemplateCountsFile {
                   let pairs = object["lines"] as? [[Any]] else {
                 throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: where_)
             }
+            // A file written by Winnow has each site once; a repeated one would be counted twice.
+            guard counts.sites[name] == nil else {
+                throw .configuration("site '\(name)' appears twice", path: where_)
+            }
             var site = TemplateCounts.Site(pages: pages)
             site.lines.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
-                      let count = pair[1] as? Int, count > 0, count <= pages else {
+                      let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count) else {
                     throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: where_)
                 }
-                site.lines[key] = UInt32(count)
+                site.lines[key] = pagesWithLine
             }
             var single = TemplateCounts()
             single.sites[name] = site
