@@ -51,11 +51,12 @@ public struct DocumentDecoder: Sendable {
                 let keyBytes = UnsafeBufferPointer(rebasing: line[member.key])
                 let valueRange = (member.value.lowerBound + base)..<(member.value.upperBound + base)
                 let raw = storage[valueRange]
-                // An escaped key is compared as it decodes: "te\u0078t" is the text field too.
-                let decodedKey = member.keyHasEscapes ? JSONString.decode(keyBytes, hasEscapes: true) : nil
-                let role = decodedKey.map { self.role(of: Array($0.utf8)) } ?? self.role(of: keyBytes)
+                // Keys are compared unescaped: `"te\u0078t"` is the text field, not another field
+                // that a JSON reader downstream would take for it.
+                let escapedKey = member.keyHasEscapes ? JSONString.decode(keyBytes, hasEscapes: true) : nil
+                let role = if let escapedKey { role(of: escapedKey.utf8) } else { role(of: keyBytes) }
                 guard let role else {
-                    entries.append(.other(key: decodedKey ?? JSONString.decode(keyBytes, hasEscapes: false), json: raw))
+                    entries.append(.other(key: escapedKey ?? JSONString.decode(keyBytes, hasEscapes: false), json: raw))
                     continue
                 }
                 let name = self.name(of: role)
@@ -99,7 +100,7 @@ public struct DocumentDecoder: Sendable {
         }
     }
 
-    private func role(of key: some Collection<UInt8>) -> Document.Role? {
+    private func role(of key: some Sequence<UInt8>) -> Document.Role? {
         if key.elementsEqual(textKey) { return .text }
         if key.elementsEqual(idKey) { return .id }
         if key.elementsEqual(urlKey) { return .url }

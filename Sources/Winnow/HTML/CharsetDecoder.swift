@@ -8,7 +8,8 @@ import Darwin
 /// order mark; valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares); the
 /// charset the record or HTTP header declared; the page's `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
-/// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD.
+/// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and form feed
+/// become spaces (`becomesSpace`).
 enum CharsetDecoder {
     /// The decoded page and the encoding it was read as.
     struct Decoded {
@@ -28,7 +29,7 @@ enum CharsetDecoder {
         }
         let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
-            return Decoded(utf8: bytes.contains(0) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
+            return Decoded(utf8: bytes.contains(where: becomesSpace) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
         let label = (declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes)).map(canonical)
         switch label {
@@ -105,7 +106,7 @@ enum CharsetDecoder {
         return good > bad
     }
 
-    /// Valid UTF-8 out of nearly-valid UTF-8: each bad byte becomes U+FFFD, NUL becomes a space.
+    /// Valid UTF-8 out of nearly-valid UTF-8: each bad byte becomes U+FFFD, NUL and form feed a space.
     static func repairUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
@@ -113,12 +114,18 @@ enum CharsetDecoder {
         while !rest.isEmpty {
             let bad = rest.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
             let goodEnd = rest.startIndex + (bad ?? rest.count)
-            for byte in rest[rest.startIndex..<goodEnd] { output.append(byte == 0 ? UInt8(ascii: " ") : byte) }
+            for byte in rest[rest.startIndex..<goodEnd] { output.append(becomesSpace(byte) ? UInt8(ascii: " ") : byte) }
             guard bad != nil else { break }
             output.append(contentsOf: [0xEF, 0xBF, 0xBD])
             rest = rest[(goodEnd + 1)...]
         }
         return output
+    }
+
+    /// Bytes the parser gets as spaces: NUL, and form feed, which HTML counts as white space but
+    /// libxml2 drops, gluing the words on either side into one.
+    static func becomesSpace(_ byte: UInt8) -> Bool {
+        byte == 0 || byte == 0x0C
     }
 
     private static func windows1252(_ bytes: [UInt8]) -> Decoded {
@@ -156,7 +163,7 @@ enum CharsetDecoder {
             }
         }
         output.removeSubrange(written...)
-        for index in output.indices where output[index] == 0 { output[index] = UInt8(ascii: " ") }
+        for index in output.indices where becomesSpace(output[index]) { output[index] = UInt8(ascii: " ") }
         return output
     }
 }

@@ -1,8 +1,9 @@
 import Glibc
 
 /// Splits one JSONL input into batches of lines. Memory stays bounded: a line longer than the limit
-/// is skipped as it streams past and reported as oversized, never buffered whole.
-final class JSONLRecordReader {
+/// is skipped as it streams past and reported as oversized, never buffered whole. Open to the fuzz
+/// targets (`Fuzz/`), which feed it from sources that hand out bytes in small chunks.
+@_spi(Fuzzing) public final class JSONLRecordReader {
     private let source: any ByteSource
     private let name: String
     private let maxRecordBytes: Int
@@ -12,12 +13,16 @@ final class JSONLRecordReader {
     private var lineNumber = 0
     private var nextLineOffset = 0
     /// Bytes of the input consumed so far: every line handed out, with its line ending.
-    var bytesConsumed: Int { nextLineOffset }
+    @_spi(Fuzzing) public var bytesConsumed: Int { nextLineOffset }
     private var discarded: Int?
     private var ended = false
     private static var readSize: Int { 1 << 20 }
 
-    init(source: any ByteSource, name: String, maxRecordBytes: Int, spool: Spool? = nil) {
+    @_spi(Fuzzing) public convenience init(source: any ByteSource, name: String, maxRecordBytes: Int) {
+        self.init(source: source, name: name, maxRecordBytes: maxRecordBytes, spool: nil)
+    }
+
+    init(source: any ByteSource, name: String, maxRecordBytes: Int, spool: Spool?) {
         self.source = source
         self.name = name
         self.maxRecordBytes = maxRecordBytes
@@ -27,7 +32,7 @@ final class JSONLRecordReader {
     /// Appends complete records to `batch` until it holds about `targetBytes`; false at the end of input.
     /// A read error becomes an `unreadable` record holding the incomplete line it cut (every complete
     /// line before it is a record as usual); only damage that puts earlier records in doubt is thrown.
-    func fill(_ batch: inout RecordBatch, targetBytes: Int) throws(WinnowError) -> Bool {
+    @_spi(Fuzzing) public func fill(_ batch: inout RecordBatch, targetBytes: Int) throws(WinnowError) -> Bool {
         guard !ended else { return false }
         var lineStart = batch.storage.count
         batch.storage.append(contentsOf: carry)

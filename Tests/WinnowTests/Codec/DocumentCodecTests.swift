@@ -92,6 +92,22 @@ import Testing
         }
     }
 
+    /// Found by the `jsonl` fuzz target: an escaped key was never taken for a known field, so a
+    /// second, uncleaned `text` passed through (issue 17, M1) and the document's own output did not decode.
+    @Test func escapedKeysAreTheFieldsTheySpell() throws {
+        guard case .failure(let reject) = decode(#"{"id":"x","text":"clean me","te\u0078t":"SMUGGLED"}"#) else {
+            Issue.record("a second text field with an escaped key was accepted")
+            return
+        }
+        #expect(reject.reason == .invalidField)
+        #expect(reject.message.contains("'text' appears twice"))
+        let document = try decode(#"{"\u0069d":"y","te\u0078t":"hello","m\u0065ta":1}"#).get()
+        #expect(document.id == "y")
+        #expect(document.text == "hello")
+        #expect(document.otherFieldKeys == ["meta"])
+        #expect(encode(document) == #"{"id":"y","text":"hello","meta":1}"# + "\n")
+    }
+
     @Test func invalidUTF8IsRejectedWithPosition() {
         let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
         let result = DocumentDecoder().decode(bytes, 0..<bytes.count, origin: origin, offset: 0)

@@ -48,4 +48,22 @@ import Testing
     @Test func nulBytesNeverReachTheParser() {
         #expect(!Self.decoded(Array("<p>a\u{0}b</p>".utf8)).text.contains("\u{0}"))
     }
+
+    /// Found by the `html` fuzz target: libxml2 drops a form feed, which HTML counts as white space,
+    /// so the words on either side came out as one ("ht\"e" for `ht"<FF>e`).
+    @Test func formFeedSeparatesWords() {
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        let extractor = HTMLExtractor(settings: settings)
+        let utf8 = Array("<p>one\u{0C}two</p>".utf8)
+        let latin1 = Array("<p>caf".utf8) + [0xE9, 0x0C] + Array("two</p>".utf8)
+        for (page, expected) in [(utf8, "one two"), (latin1, "café two")] {
+            guard case .text(let text, _, _) = extractor.extract(.bytes(page)) else {
+                Issue.record("page refused")
+                continue
+            }
+            #expect(text == expected)
+            #expect(!CharsetDecoder.decode(page, declared: nil).utf8.contains(0x0C))
+        }
+    }
 }

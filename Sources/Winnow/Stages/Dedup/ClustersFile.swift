@@ -92,11 +92,13 @@ public enum ClustersFile {
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
+                // A similarity is a Jaccard estimate; outside 0...1 the file is damaged (and 1e306 would
+                // be written back as "inf", which no JSON reader takes).
                 guard let id = member["id"] as? String, let source = member["source"] as? String,
                       let line = (member["line"] as? NSNumber)?.intValue,
-                      let similarity = (member["similarity"] as? NSNumber)?.doubleValue else {
-                    throw .configuration("a member needs a string 'id' and 'source', and numeric 'line' and 'similarity'",
-                                         path: where_)
+                      let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1 else {
+                    throw .configuration("a member needs a string 'id' and 'source', a numeric 'line' and a 'similarity' "
+                        + "between 0 and 1", path: where_)
                 }
                 parsed.append(.init(id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity))
             }

@@ -82,10 +82,10 @@ public enum TemplateCountsFile {
             site.lines.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
-                      let count = pair[1] as? Int, count > 0, count <= pages else {
+                      let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count) else {
                     throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: where_)
                 }
-                site.lines[key] = UInt32(count)
+                site.lines[key] = pagesWithLine
             }
             var single = TemplateCounts()
             single.sites[name] = site

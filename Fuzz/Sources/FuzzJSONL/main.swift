@@ -1,0 +1,125 @@
+// The JSONL reader and the document decoder. Settings bytes: the record size limit, the batch size,
+// the chunk sizes of the source (and whether it fails at the end), the field names and whether text
+// is required. Invariants: the reader's records are exactly the input's non-blank lines (or oversized
+// lines), each once, with the right line number, offset and bytes, in order; it consumes the whole
+// input; a reader failure is one `unreadable` record holding the unfinished line. Every decoded
+// document encodes to one line of valid UTF-8 that decodes to the same fields and encodes the same.
+import FuzzSupport
+@_spi(Fuzzing) import Winnow
+
+/// What the reader must report for one line, computed directly from the input.
+enum Expected: Equatable {
+    case line(number: Int, offset: Int, bytes: [UInt8])
+    case oversized(number: Int, offset: Int, length: Int)
+    case unreadable(number: Int, offset: Int, partial: [UInt8])
+}
+
+/// The records a correct reader gives for `data`: every line over `limit` bytes is oversized, every
+/// other line that is not blank (spaces and tabs, an optional CR) is a record without its line ending.
+func expectedRecords(_ data: [UInt8], limit: Int, failsAtEnd: Bool) -> [Expected] {
+    var expected: [Expected] = []
+    var start = 0
+    var number = 0
+    while start < data.count {
+        guard let newline = data[start...].firstIndex(of: 0x0A) else { break }
+        number += 1
+        append(data, start..<newline, number: number, limit: limit, to: &expected)
+        start = newline + 1
+    }
+    if failsAtEnd {
+        let rest = Array(data[start...])
+        expected.append(.unreadable(number: number + 1, offset: start, partial: rest.count > limit ? [] : rest))
+    } else if start < data.count {
+        append(data, start..<data.count, number: number + 1, limit: limit, to: &expected)
+    }
+    return expected
+}
+
+func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to expected: inout [Expected]) {
+    if range.count > limit {
+        expected.append(.oversized(number: number, offset: range.lowerBound, length: range.count))
+        return
+    }
+    var end = range.upperBound
+    if end > range.lowerBound && data[end - 1] == 0x0D { end -= 1 }
+    guard data[range.lowerBound..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+    expected.append(.line(number: number, offset: range.lowerBound, bytes: Array(data[range.lowerBound..<end])))
+}
+
+func checkRoundTrip(_ document: Document, decoder: DocumentDecoder, encoder: DocumentEncoder) {
+    var line: [UInt8] = []
+    encoder.encode(document, into: &line)
+    require(line.last == 0x0A && line.dropLast().firstIndex(of: 0x0A) == nil, "an encoded document is not one line")
+    require(String(validating: line, as: UTF8.self) != nil, "an encoded document is not valid UTF-8")
+    let origin = DocumentOrigin(source: "again", line: 1)
+    guard case .success(let again) = decoder.decode(line, 0..<(line.count - 1), origin: origin, offset: 0) else {
+        require(false, "a document's own encoding does not decode: \(String(decoding: line, as: UTF8.self))")
+        return
+    }
+    require(again.id == document.id && again.text == document.text && again.html == document.html
+            && again.url == document.url, "known fields change through encoding: \(String(decoding: line, as: UTF8.self))")
+    require(again.otherFieldKeys == document.otherFieldKeys, "other field keys change through encoding")
+    for key in document.otherFieldKeys {
+        require(again.rawField(key) == document.rawField(key), "field '\(key)' changes through encoding")
+    }
+    var second: [UInt8] = []
+    encoder.encode(again, into: &second)
+    require(second == line, "encoding is not stable: \(String(decoding: line, as: UTF8.self))")
+}
+
+FuzzDriver.run { start, count in
+    var input = FuzzInput(start, count)
+    let limitByte = input.byte(), batchByte = input.byte(), chunkByte = input.byte(), flags = input.byte()
+    let data = input.rest
+    // Mostly a limit no record reaches, so that records get decoded; sometimes a tiny one.
+    let limit = limitByte & 3 == 0 ? Int(limitByte >> 2) + 1 : 1 << 20
+    let targetBytes = batchByte & 1 == 0 ? Int(batchByte >> 1) + 1 : 1 << 20
+    let failsAtEnd = flags & 1 != 0
+    let fields = flags & 2 != 0 ? FieldNames(id: "doc_id", text: "body", html: "raw_html", url: "link") : .standard
+    let decoder = DocumentDecoder(fields: fields, requireText: flags & 4 == 0)
+    let encoder = DocumentEncoder(fields: fields)
+
+    let source = ChunkedByteSource(data, chunkSeed: chunkByte, failsAtEnd: failsAtEnd)
+    let reader = JSONLRecordReader(source: source, name: "fuzz", maxRecordBytes: limit)
+    var found: [Expected] = []
+    var fills = 0
+    while true {
+        var batch = RecordBatch()
+        guard reader.fill(&batch, targetBytes: targetBytes) else { break }
+        fills += 1
+        require(fills <= data.count + 2, "the reader keeps returning batches after the input ended")
+        for record in batch.records {
+            require(record.origin.source == "fuzz", "a record names another source")
+            let number = record.origin.line, offset = record.offset
+            switch record.content {
+            case .jsonLine(let range):
+                require(range.lowerBound >= 0 && range.upperBound <= batch.storage.count, "a record's range is outside its batch")
+                found.append(.line(number: number, offset: offset, bytes: Array(batch.storage[range])))
+                switch decoder.decode(batch.storage, range, origin: record.origin, offset: offset) {
+                case .success(let document):
+                    require(document.origin == record.origin, "a document lost its origin")
+                    checkRoundTrip(document, decoder: decoder, encoder: encoder)
+                case .failure(let reject):
+                    require(reject.origin == record.origin && reject.offset == offset, "a reject lost its origin")
+                    require(reject.raw.map(Array.init) == Array(batch.storage[range]), "a reject does not carry the record's bytes")
+                }
+            case .oversized(let length, let recordLimit):
+                require(recordLimit == limit, "an oversized record names another limit")
+                found.append(.oversized(number: number, offset: offset, length: length))
+            case .unreadable(_, let partial):
+                found.append(.unreadable(number: number, offset: offset, partial: Array(batch.storage[partial])))
+            case .htmlFile:
+                require(false, "the JSONL reader made an HTML record")
+            }
+        }
+    }
+    var after = RecordBatch()
+    require(!reader.fill(&after, targetBytes: targetBytes) && after.records.isEmpty, "the reader returns records after it ended")
+    let expected = expectedRecords(data, limit: limit, failsAtEnd: failsAtEnd)
+    require(found == expected, "records differ from the input's lines:\n  found    \(found)\n  expected \(expected)")
+    // Every line handed out counts, with its line ending; an unfinished line cut by a failure does not.
+    var consumed = data.count
+    if case .unreadable(_, let offset, _)? = expected.last { consumed = offset }
+    require(reader.bytesConsumed == consumed, "consumed \(reader.bytesConsumed) bytes, not \(consumed)")
+    return 0
+}
