@@ -25,6 +25,18 @@ import Testing
         #expect(apply.status == 1 && apply.stderr.contains("is the input"), "\(apply.stderr)")
     }
 
+    /// A summary file that cannot be written fails the run before any output is committed (it failed
+    /// the run after the outputs were in place before).
+    @Test func anUnwritableStatsFileFailsBeforeAnythingIsCommitted() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
+        let outcome = try cli.winnow(["normalize", "x.jsonl", "-o", "out.jsonl", "--stats", "missing/stats.json", "-q"],
+                                     in: folder.path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("missing/stats.json"), "\(outcome.stderr)")
+        #expect(folder.listing() == ["x.jsonl"])
+    }
+
     @Test func devicesAndPipesAreWrittenToNotReplaced() throws {
         let folder = TemporaryFolder()
         folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"\"}\n")
