@@ -208,4 +208,38 @@ import Testing
         #expect(object?["raw_bytes"] as? Int == bytes.count)
         #expect((object?["raw"] as? String)?.hasPrefix("{\"text\": \"éé") == true, "cut on a character boundary, still text")
     }
+
+    /// A run of the default pipeline (three corpus stages, so spool files between passes) that fails
+    /// leaves no spool file, no temporary output and no report folder behind; a run that succeeds
+    /// leaves only its outputs.
+    @Test func spoolAndSideFilesGoAfterSuccessAndFailure() async throws {
+        let folder = TemporaryFolder()
+        let spool = folder.file("spool")
+        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        let input = folder.write("in.jsonl", #"{"id":"a","text":"first page words"}"# + "\n"
+            + #"{"id":"b","text":"second page words"}"# + "\nnot json\n")
+        let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
+        let output = folder.file("out/run.jsonl")
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        func run(maxRejects: Int?) async throws -> RunSummary {
+            var configuration = RunConfiguration(inputs: [.jsonl(path: input, name: "in.jsonl")], output: output)
+            configuration.spoolDirectory = spool
+            configuration.maxRejects = maxRejects
+            configuration.removedOutput = RunConfiguration.sibling(of: output, kind: "removed")
+            configuration.rejectsOutput = RunConfiguration.sibling(of: output, kind: "rejects")
+            configuration.report = definition.report
+            let reportFolder = try #require(configuration.reportFolder)
+            return try await PipelineRunner(name: "test", steps: try definition.makeStages(reportFolder: reportFolder),
+                                            configuration: configuration).run()
+        }
+        await #expect(throws: WinnowError.self) { _ = try await run(maxRejects: 0) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).isEmpty)
+
+        let summary = try await run(maxRejects: nil)
+        #expect(summary.kept == 2 && summary.rejected == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
+            == ["run.rejects.jsonl", "run.removed.jsonl", "run.jsonl", "run.report"].sorted())
+    }
 }
