@@ -62,15 +62,22 @@ func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
     process.standardInput = input
     process.standardOutput = output
     try process.run()
-    input.fileHandleForWriting.write(Data(bytes))
-    try input.fileHandleForWriting.close()
+    // Fed from another thread: once its output pipe is full, gzip stops reading its input, so writing
+    // all of a large input before reading any output would wait forever.
+    let writer = input.fileHandleForWriting
+    let feeding = DispatchGroup()
+    DispatchQueue.global().async(group: feeding) {
+        writer.write(Data(bytes))
+        try? writer.close()
+    }
     let data = output.fileHandleForReading.readDataToEndOfFile()
+    feeding.wait()
     process.waitUntilExit()
     return Array(data)
 }
 
-/// Decompresses with the system's gzip.
-func gunzipped(_ path: String) throws -> String {
+/// Decompresses with the system's gzip, as bytes (archives hold bytes that are not UTF-8).
+func gunzippedBytes(_ path: String) throws -> [UInt8] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/gzip")
     process.arguments = ["-dc", path]
@@ -79,7 +86,12 @@ func gunzipped(_ path: String) throws -> String {
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return Array(data)
+}
+
+/// Decompresses with the system's gzip, as text.
+func gunzipped(_ path: String) throws -> String {
+    String(decoding: try gunzippedBytes(path), as: UTF8.self)
 }
 
 /// The package's root folder, for the committed pipelines and samples.

@@ -11,19 +11,6 @@ enum ArchiveFixtures {
         Array(FileManager.default.contents(atPath: path(name)) ?? Data())
     }
 
-    /// The bytes of a gzip file, decompressed with the system's gzip (archives hold bytes that are not UTF-8).
-    static func gunzippedBytes(_ path: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
-    }
-
     /// Runs the clean stage over `inputs` and returns the summary with the cleaned, removed and rejected lines.
     static func clean(_ inputs: [InputSpec], maxRecordBytes: Int = 64 << 20,
                       identity: ArchiveDocumentDecoder.Identity = .recordID) async throws

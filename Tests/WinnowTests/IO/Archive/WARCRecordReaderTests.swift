@@ -96,7 +96,7 @@ import Testing
     @Test func everyCompressionGivesTheSameDocuments() async throws {
         let folder = TemporaryFolder()
         let perRecord = ArchiveFixtures.path("good.warc.gz")
-        let plain = try ArchiveFixtures.gunzippedBytes(perRecord)
+        let plain = try gunzippedBytes(perRecord)
         let plainPath = folder.write("plain.warc", plain)
         let wholePath = folder.write("whole.warc.gz", try gzipped(plain))
         func texts(_ path: String) async throws -> [String] {
