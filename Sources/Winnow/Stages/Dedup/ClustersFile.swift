@@ -61,34 +61,19 @@ public enum ClustersFile {
         try file.commit()
     }
 
-    /// Reads a clusters file back (for `dedup apply`).
+    /// Reads a clusters file back (for `dedup apply`), plain or gzip. One cluster is one line, so lines
+    /// may be long: up to 1 GiB (about 15 million members).
     public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the clusters file", path: path)
-        }
         var clusters: [DuplicateClusters.Cluster] = []
-        var lineNumber = 0
-        var end: Int?
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let where_ = "\(path):\(lineNumber)"
-            if lineNumber == 1 {
-                guard line.elementsEqual(header) else {
-                    throw .configuration("not a clusters file of this version (made by 'winnow dedup merge'); expected "
-                        + "the header " + String(decoding: header, as: UTF8.self), path: where_)
-                }
-                continue
+        try IntermediateFile.readRecords(path, kind: "clusters", maxLineBytes: 1 << 30, checkHeader: { line, location throws(WinnowError) in
+            guard line.elementsEqual(header) else {
+                throw .configuration("not a clusters file of this version (made by 'winnow dedup merge'); expected "
+                    + "the header " + String(decoding: header, as: UTF8.self), path: location)
             }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-            if end != nil { throw .configuration("a line after the end line", path: where_) }
-            if let count = IntermediateFile.endCount(line) {
-                end = count
-                continue
-            }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                  let members = object["members"] as? [[String: Any]], members.count >= 2 else {
+        }) { record throws(WinnowError) in
+            guard let object = record.object, let members = object["members"] as? [[String: Any]], members.count >= 2 else {
                 throw .configuration("a clusters line must be an object with 'members': two or more "
-                    + "{\"id\", \"source\", \"line\", \"similarity\"}", path: where_)
+                    + "{\"id\", \"source\", \"line\", \"similarity\"}", path: record.location)
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
@@ -98,16 +83,15 @@ public enum ClustersFile {
                       let line = (member["line"] as? NSNumber)?.intValue,
                       let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1 else {
                     throw .configuration("a member needs a string 'id' and 'source', a numeric 'line' and a 'similarity' "
-                        + "between 0 and 1", path: where_)
+                        + "between 0 and 1", path: record.location)
                 }
                 parsed.append(.init(id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity))
             }
             if let kept = object["kept"] as? String, kept != parsed[0].id {
-                throw .configuration("'kept' (\(kept)) must be the first member", path: where_)
+                throw .configuration("'kept' (\(kept)) must be the first member", path: record.location)
             }
             clusters.append(.init(members: parsed))
         }
-        try IntermediateFile.requireEnd(end, records: clusters.count, kind: "clusters", path: path)
         return DuplicateClusters(clusters: clusters)
     }
 

@@ -1,5 +1,7 @@
+import Foundation
+
 /// Reading the JSONL files that the corpus stages' map, merge and apply steps exchange (signatures,
-/// exact keepers): a header line naming the format and every parameter, one JSON object per line, and
+/// exact keepers, clusters, template counts): a header line naming the format and every parameter, one JSON object per line, and
 /// an end line counting them (`{"end_of_file":N}`), so that a file cut short, even at a line boundary,
 /// is refused rather than merged. A file whose header differs was made for another run and is refused. Files are streamed
 /// (plain or gzip) and parsed with Winnow's own scanner, so a merge of many shards stays fast and
@@ -21,6 +23,11 @@ enum IntermediateFile {
 
         /// `path:line`, for messages.
         var location: String { "\(path):\(line)" }
+
+        /// The whole line, for formats whose records nest (parsed with Foundation's JSON reader).
+        var object: [String: Any]? {
+            (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+        }
 
         private func member(_ key: String) -> JSONMember? {
             let base = bytes.startIndex
@@ -92,6 +99,18 @@ enum IntermediateFile {
     /// message), and hands every later non-blank line to `record`.
     static func readRecords(_ path: String, kind: String, header: [UInt8], mismatch: String,
                             _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
+        try readRecords(path, kind: kind, checkHeader: { line, location throws(WinnowError) in
+            guard line.elementsEqual(header) else {
+                throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
+            }
+        }, record)
+    }
+
+    /// Reads `path` (a `kind` file, plain or gzip), hands its first line to `checkHeader` and every
+    /// later non-blank line but the end line to `record`, and checks the end line's count.
+    static func readRecords(_ path: String, kind: String, maxLineBytes: Int = maxLineBytes,
+                            checkHeader: (ArraySlice<UInt8>, String) throws(WinnowError) -> Void,
+                            _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: maxLineBytes)
         var sawHeader = false
         var records = 0
@@ -103,16 +122,16 @@ enum IntermediateFile {
                 switch raw.content {
                 case .jsonLine(let line): range = line
                 case .unreadable(let message, _): throw .io(message, path: location())
-                case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MB is not a \(kind) line", path: location())
+                case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MiB is not a \(kind) line", path: location())
                 case .htmlFile, .archive, .skipped, .damaged: throw .configuration("not a line of a \(kind) file", path: location())
                 }
                 let line = batch.storage[range]
                 if !sawHeader {
                     // Blank lines are skipped by the reader: the header must be line 1 itself.
-                    guard raw.origin.line == 1 && line.elementsEqual(header) else {
-                        throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self),
-                                             path: location())
+                    guard raw.origin.line == 1 else {
+                        throw .configuration("the \(kind) file must start with its header line", path: location())
                     }
+                    try checkHeader(line, location())
                     sawHeader = true
                     continue
                 }

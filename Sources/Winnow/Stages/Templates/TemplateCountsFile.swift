@@ -41,49 +41,34 @@ public enum TemplateCountsFile {
         try file.commit()
     }
 
-    /// Reads a counts file, checking that it was made with the same site grouping as `options`.
+    /// Reads a counts file (plain or gzip), checking that it was made with the same site grouping as `options`.
     public static func read(_ path: String, options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the template counts file", path: path)
-        }
         var counts = TemplateCounts()
-        var lineNumber = 0
-        var end: Int?
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            lineNumber += 1
-            let where_ = "\(path):\(lineNumber)"
-            if end != nil { throw .configuration("a line after the end line", path: where_) }
-            if lineNumber > 1, let count = IntermediateFile.endCount(line) {
-                end = count
-                continue
+        try IntermediateFile.readRecords(path, kind: "template counts", checkHeader: { line, location throws(WinnowError) in
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                  object["format"] as? String == format, object["version"] as? Int == version else {
+                throw .configuration("not a \(format) version \(version) file", path: location)
             }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw .configuration("not a JSON object", path: where_)
+            let mode = object["site_mode"] as? String, field = object["site_field"] as? String
+            guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
+                throw .configuration("counts were made with site grouping '\(mode ?? "?")' (field '\(field ?? "?")'), "
+                    + "not '\(options.site.rawValue)' (field '\(options.siteField)'): use the same --site options", path: location)
             }
-            if lineNumber == 1 {
-                guard object["format"] as? String == format, object["version"] as? Int == version else {
-                    throw .configuration("not a \(format) version \(version) file", path: where_)
-                }
-                let mode = object["site_mode"] as? String, field = object["site_field"] as? String
-                guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
-                    throw .configuration("counts were made with site grouping '\(mode ?? "?")' (field '\(field ?? "?")'), "
-                        + "not '\(options.site.rawValue)' (field '\(options.siteField)'): use the same --site options", path: where_)
-                }
-                continue
-            }
+        }) { record throws(WinnowError) in
+            guard let object = record.object else { throw .configuration("not a JSON object", path: record.location) }
             guard let name = object["site"] as? String, let pages = object["pages"] as? Int,
                   let pairs = object["lines"] as? [[Any]] else {
-                throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: where_)
+                throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: record.location)
             }
             guard counts.sites[name] == nil else {
-                throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: where_)
+                throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: record.location)
             }
             var site = TemplateCounts.Site(pages: pages)
             site.lines.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
                       let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count) else {
-                    throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: where_)
+                    throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: record.location)
                 }
                 site.lines[key] = pagesWithLine
             }
@@ -91,8 +76,6 @@ public enum TemplateCountsFile {
             single.sites[name] = site
             counts.merge(single)
         }
-        guard lineNumber > 0 else { throw .configuration("empty template counts file", path: path) }
-        try IntermediateFile.requireEnd(end, records: counts.sites.count, kind: "template counts", path: path)
         return counts
     }
 }

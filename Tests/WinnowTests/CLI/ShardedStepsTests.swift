@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The map → merge → apply steps on three shards give what one run over the shards gives, for every
+/// keep policy, when merges are merged again, and when state files are gzip-compressed.
+@Suite struct ShardedStepsTests {
+    let cli = CommandLineTests()
+
+    /// 240 generated pages and 40 copies differing in case and spacing, each with a `date` (shared
+    /// by many, so ties are broken by id), dealt round-robin into three shards.
+    func shards(in folder: TemporaryFolder) throws -> [String] {
+        let lines = try String(contentsOfFile: GeneratedNews.corpus, encoding: .utf8).split(separator: "\n").prefix(240)
+        var objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        for original in objects.prefix(40) {
+            var copy = original
+            copy["id"] = (original["id"] as! String) + "-copy"
+            copy["text"] = (original["text"] as! String).uppercased() + "  "
+            objects.append(copy)
+        }
+        var random = SeededRandom(seed: 11)
+        var shards = ["", "", ""]
+        for (index, var object) in objects.enumerated() {
+            object["date"] = "2026-0\(1 + random.next() % 9)-1\(random.next() % 3)"
+            let line = String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+            shards[index % 3] += line + "\n"
+        }
+        return ["a", "b", "c"].enumerated().map { folder.write("\($1).jsonl", shards[$0]) }
+    }
+
+    func succeeds(_ arguments: [String]) throws -> CommandLineTests.Outcome {
+        let outcome = try cli.winnow(arguments)
+        #expect(outcome.status == 0, "\(arguments.prefix(2)): \(outcome.stderr)")
+        return outcome
+    }
+
+    /// Whether two outputs are byte-identical, with a short account of how they differ when not
+    /// (the outputs themselves are too long for a test log).
+    func expectSame(_ got: String, _ expected: String?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard got != expected else { return }
+        let gotLines = got.split(separator: "\n"), expectedLines = (expected ?? "").split(separator: "\n")
+        let firstDifference = zip(gotLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset
+            ?? min(gotLines.count, expectedLines.count)
+        Issue.record("\(what): \(gotLines.count) lines, expected \(expectedLines.count); first difference at line \(firstDifference + 1)",
+                     sourceLocation: sourceLocation)
+    }
+
+    /// Applies a merged state file to each shard; the shards' cleaned and removed outputs in shard order.
+    func applied(_ command: String, _ stateOption: String, _ state: String, _ shards: [String], _ extra: [String],
+                 folder: TemporaryFolder) throws -> (cleaned: String, removed: String) {
+        var cleaned = "", removed = ""
+        for (index, shard) in shards.enumerated() {
+            let removedFile = folder.file("applied-\(index).removed.jsonl")
+            cleaned += try succeeds([command, "apply", stateOption, state, shard, "--removed", removedFile, "-q"] + extra).stdout
+            removed += folder.read("applied-\(index).removed.jsonl") ?? ""
+        }
+        return (cleaned, removed)
+    }
+
+    @Test func exactStepsMatchOneRunForEveryKeepPolicyAndMergeGrouping() throws {
+        let folder = TemporaryFolder()
+        let shards = try shards(in: folder)
+        var keptBy: [String: Set<String>] = [:]
+        for keep in ["longest", "first", "newest:date", "oldest:date"] {
+            let policy = ["--keep", keep]
+            let one = try succeeds(["exact", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
+                                    "--temp-dir", folder.path, "-q"] + policy)
+            let keepers = shards.indices.map { folder.file("\($0).keepers" + ($0 == 2 ? ".gz" : "")) }
+            for (shard, file) in zip(shards, keepers) { _ = try succeeds(["exact", "map", shard, "-o", file, "-q"] + policy) }
+            _ = try succeeds(["exact", "merge", keepers[0], keepers[1], keepers[2], "-o", folder.file("flat.keepers")] + policy)
+            _ = try succeeds(["exact", "merge", keepers[1], keepers[0], "-o", folder.file("ab.keepers.gz")] + policy)
+            _ = try succeeds(["exact", "merge", keepers[2], folder.file("ab.keepers.gz"), "-o", folder.file("nested.keepers")] + policy)
+            expectSame(folder.read("nested.keepers") ?? "", folder.read("flat.keepers"), "keepers merged in two steps, keep \(keep)")
+            #expect(try gunzipped(folder.file("ab.keepers.gz")).hasPrefix("{\"format\":\"winnow.exact-keepers\""))
+            _ = try succeeds(["exact", "merge", folder.file("nested.keepers"), "-o", folder.file("again.keepers.gz")] + policy)
+            let steps = try applied("exact", "--keepers", folder.file("again.keepers.gz"), shards, policy, folder: folder)
+            expectSame(steps.cleaned, one.stdout, "cleaned, keep \(keep)")
+            expectSame(steps.removed, folder.read("one.removed.jsonl"), "removed, keep \(keep)")
+            #expect(jsonLines(steps.removed).count >= 40, "\(keep)")
+            keptBy[keep] = Set(jsonLines(steps.cleaned).compactMap { $0["id"] as? String })
+        }
+        // Each policy keeps other copies, so the equalities above say something about each.
+        #expect(Set(keptBy.values).count == 4)
+    }
+
+    @Test func nearDupStepsMatchOneRunForEveryKeepPolicyWithGzipStateFiles() throws {
+        let folder = TemporaryFolder()
+        let shards = try shards(in: folder)
+        var keptBy: [String: Set<String>] = [:]
+        for keep in ["longest", "first", "newest:date"] {
+            let policy = ["--keep", keep]
+            let one = try succeeds(["dedup", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
+                                    "--clusters", folder.file("one.clusters"), "--temp-dir", folder.path, "-q"] + policy)
+            let signatures = shards.indices.map { folder.file("\($0).sig.gz") }
+            for (shard, file) in zip(shards, signatures) { _ = try succeeds(["dedup", "map", shard, "-o", file, "-q"] + policy) }
+            _ = try succeeds(["dedup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
+            expectSame(try gunzipped(folder.file("all.clusters.gz")), folder.read("one.clusters"), "clusters, keep \(keep)")
+            let steps = try applied("dedup", "--clusters", folder.file("all.clusters.gz"), shards, [], folder: folder)
+            expectSame(steps.cleaned, one.stdout, "cleaned, keep \(keep)")
+            expectSame(steps.removed, folder.read("one.removed.jsonl"), "removed, keep \(keep)")
+            #expect(jsonLines(steps.removed).count >= 40, "\(keep)")
+            keptBy[keep] = Set(jsonLines(steps.cleaned).compactMap { $0["id"] as? String })
+        }
+        #expect(Set(keptBy.values).count == 3)
+    }
+
+    @Test func templateStepsMatchOneRunWhenMergesAreMergedAndGzipped() throws {
+        let folder = TemporaryFolder()
+        let shards = try shards(in: folder)
+        let one = try succeeds(["templates", shards[0], shards[1], shards[2], "--temp-dir", folder.path, "-q"])
+        let counts = shards.indices.map { folder.file("\($0).counts" + ($0 == 1 ? ".gz" : "")) }
+        for (shard, file) in zip(shards, counts) { _ = try succeeds(["templates", "map", shard, "-o", file, "-q"]) }
+        _ = try succeeds(["templates", "merge", counts[0], counts[1], counts[2], "-o", folder.file("flat.counts")])
+        _ = try succeeds(["templates", "merge", counts[2], counts[1], "-o", folder.file("cb.counts.gz")])
+        _ = try succeeds(["templates", "merge", folder.file("cb.counts.gz"), counts[0], "-o", folder.file("nested.counts")])
+        expectSame(folder.read("nested.counts") ?? "", folder.read("flat.counts"), "counts merged in two steps")
+        _ = try succeeds(["templates", "merge", folder.file("nested.counts"), "-o", folder.file("again.counts.gz")])
+        expectSame(try gunzipped(folder.file("again.counts.gz")), folder.read("flat.counts"), "merged counts")
+        let steps = try applied("templates", "--counts", folder.file("again.counts.gz"), shards, [], folder: folder)
+        expectSame(steps.cleaned, one.stdout, "cleaned")
+        let unchanged = steps.cleaned == shards.map { folder.read(URL(fileURLWithPath: $0).lastPathComponent)! }.joined()
+        #expect(!unchanged, "the templates step removed nothing")
+    }
+}
