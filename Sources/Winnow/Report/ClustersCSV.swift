@@ -2,25 +2,27 @@ import Foundation
 
 /// `clusters.csv`: one row per member of every duplicate cluster, for a spreadsheet. RFC 4180
 /// quoting; a cell that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '.
+/// `ReportBuilder` writes it as it reads the outputs, so it lists every member of any size of cluster.
 enum ClustersCSV {
     static let header = ["cluster", "kind", "size", "kept", "id", "url", "similarity", "text_bytes", "removed_by"]
 
-    static func render(_ clusters: [RunReport.Cluster]) -> [UInt8] {
-        var out = ""
+    static func appendHeader(to out: inout [UInt8]) {
         appendRow(header, to: &out)
-        for cluster in clusters {
-            for member in cluster.members {
-                appendRow([cluster.cluster, cluster.kind.rawValue, String(cluster.size), cluster.kept, member.id,
-                           member.url ?? "", ClustersFile.rounded(member.similarity), String(member.textBytes),
-                           member.removedBy ?? ""], to: &out)
-            }
-        }
-        return Array(out.utf8)
     }
 
-    static func appendRow(_ cells: [String], to out: inout String) {
-        out += cells.map(cell).joined(separator: ",")
-        out += "\r\n"
+    /// The row of one member of `cluster`.
+    static func appendRow(_ cluster: RunReport.Cluster, _ member: RunReport.Member, to out: inout [UInt8]) {
+        appendRow([cluster.cluster, cluster.kind.rawValue, String(cluster.size), cluster.kept, member.id,
+                   member.url ?? "", ClustersFile.rounded(member.similarity), String(member.textBytes),
+                   member.removedBy ?? ""], to: &out)
+    }
+
+    static func appendRow(_ cells: [String], to out: inout [UInt8]) {
+        for (position, value) in cells.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out += cell(value).utf8
+        }
+        out += [0x0D, 0x0A]
     }
 
     static func cell(_ value: String) -> String {

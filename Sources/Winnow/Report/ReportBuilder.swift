@@ -11,6 +11,8 @@ public struct ReportBuilder {
     /// The run summary, when known (in-process, or read with `loadSummary`).
     public var run: RunSummary?
     public var fields: FieldNames
+    /// Rows of clusters.csv held in memory at once; a cluster with more members is written as it is read.
+    var csvRowsInMemory = 200_000
 
     public init(options: ReportOptions, inputs: RunSummary.Outputs, run: RunSummary? = nil, fields: FieldNames = .standard) {
         self.options = options
@@ -30,11 +32,12 @@ public struct ReportBuilder {
 
     /// Builds the report and writes its three files into `folder` (created if needed), each atomically.
     public func write(to folder: String) throws(WinnowError) -> Written {
-        let (report, texts) = try build()
+        let gathered = try build()
+        let report = gathered.report
         try Self.createFolder(folder)
         try Self.writeFile(folder + "/report.json", Array(try Self.json(report, path: folder + "/report.json")) + [0x0A])
-        try Self.writeFile(folder + "/clusters.csv", ClustersCSV.render(report.clusters))
-        try Self.writeFile(folder + "/report.html", Array(try ReportPage(report: report, texts: texts, options: options).render().utf8))
+        try writeClustersCSV(gathered, to: folder + "/clusters.csv")
+        try Self.writeFile(folder + "/report.html", Array(try ReportPage(report: report, texts: gathered.texts, options: options).render().utf8))
         let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
         return Written(folder: folder, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
                        sites: report.sites.count, warnings: report.warnings)
@@ -88,17 +91,55 @@ public struct ReportBuilder {
 
     // MARK: - Gathering
 
-    /// What the first pass over the outputs finds: counts, and cluster members by label.
+    /// What the first pass over the outputs finds: counts, and a bounded tally of each cluster.
     private struct FirstPass {
         var counts = RunReport.DocumentCounts()
-        /// Near-duplicate members by their `cluster` label, with the `cluster_size` each carries.
-        var near: [String: [(member: RunReport.Member, declaredSize: Int?)]] = [:]
-        /// Exact copies by the id of the copy kept in their place.
-        var exactCopies: [String: [RunReport.Member]] = [:]
+        /// Near-duplicate clusters by their `cluster` label.
+        var near: [String: ClusterTally] = [:]
+        /// Exact groups by the id of the copy kept in their place.
+        var exact: [String: ClusterTally] = [:]
         var warnings: [String] = []
     }
 
-    func build() throws(WinnowError) -> (RunReport, [ClusterTexts]) {
+    /// The report, the texts the page compares, and what writing clusters.csv needs.
+    struct Gathered {
+        var report: RunReport
+        var texts: [ClusterTexts]
+        /// The outputs read, the cleaned one first.
+        var files: [String]
+        var cleaned: String
+        /// Where each near-duplicate cluster's kept document was read, by cluster position.
+        var keptOrigins: [Int: DocumentOrigin]
+    }
+
+    /// Where a document of the outputs stands in the clusters: nil when it is in none.
+    private struct Membership {
+        var kind: RunReport.ClusterKind
+        var label: String
+        var member: RunReport.Member
+        var declaredSize: Int?
+    }
+
+    private func membership(_ document: Document, isCleaned: Bool) -> Membership? {
+        let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
+        func member(similarity: Double) -> RunReport.Member {
+            RunReport.Member(id: document.id, url: document.url, similarity: similarity,
+                             textBytes: document.text?.utf8.count ?? 0, removedBy: removedBy)
+        }
+        // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
+        if let label = document.stringField(DuplicateFields.cluster),
+           let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2 {
+            let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init)
+                .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
+            return Membership(kind: .nearDuplicate, label: label, member: member(similarity: similarity), declaredSize: size)
+        }
+        if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
+            return Membership(kind: .exact, label: keeper, member: member(similarity: 1), declaredSize: nil)
+        }
+        return nil
+    }
+
+    func build() throws(WinnowError) -> Gathered {
         guard let cleaned = inputs.cleaned, cleaned != "-" else {
             throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
         }
@@ -108,20 +149,23 @@ public struct ReportBuilder {
         if removed == nil {
             first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
         }
-        var clusters = first.near.map { label, seen in Self.cluster(.nearDuplicate, label: label, members: seen.map(\.member)) }
-            + first.exactCopies.map { keeper, copies in Self.cluster(.exact, label: keeper, members: copies) }
-        clusters.sort(by: Self.largestFirst)
         var warnings = first.warnings + Self.sizeWarnings(first.near)
+        let tallies = (Array(first.near.values) + Array(first.exact.values)).map { ($0, $0.cluster()) }
+            .sorted { Self.largestFirst($0.1, $1.1) }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
+        var clusters = tallies.map(\.1)
         let withText = Array(clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText))
         let compared = withText.map { clusters[$0].members.prefix(options.membersWithText).map(\.id) }
         let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
-        for index in clusters.indices where clusters[index].kind == .exact {
-            if let details = keeperDetails[clusters[index].kept] {
-                clusters[index].members[0] = details
+        var keptOrigins: [Int: DocumentOrigin] = [:]
+        for (index, (tally, _)) in tallies.enumerated() {
+            if tally.kind == .nearDuplicate {
+                keptOrigins[index] = tally.kept?.origin
+            } else if let details = keeperDetails[tally.label] {
+                clusters[index] = tally.cluster(keptDetails: details)
             } else {
                 missingKeepers += 1
             }
@@ -137,35 +181,34 @@ public struct ReportBuilder {
         let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(path) } ?? [],
                                warnings: warnings)
-        return (report, clusterTexts)
+        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins)
     }
 
-    /// Counts every document and keeps the ids, URLs, sizes and similarities of cluster members.
+    /// Counts every document and tallies the clusters, keeping only the members each will list.
     private func firstPass(_ files: [String], cleaned: String) throws(WinnowError) -> FirstPass {
         var found = FirstPass()
+        let listed = RunReport.membersListed - 1
         for path in files {
             let isCleaned = path == cleaned
             let problem = try scan(path) { document in
                 let bytes = document.text?.utf8.count ?? 0
-                let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                if let stage = removedBy {
+                if isCleaned {
+                    found.counts.kept += 1
+                    found.counts.keptTextBytes += bytes
+                } else {
+                    let stage = document.stringField(FieldNames.removedBy) ?? "?"
                     found.counts.removed += 1
                     found.counts.removedByStage[stage, default: [:]][document.stringField(FieldNames.removedReason) ?? "?", default: 0] += 1
                     found.counts.removedTextBytesByStage[stage, default: 0] += bytes
-                } else {
-                    found.counts.kept += 1
-                    found.counts.keptTextBytes += bytes
                 }
-                let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init)
-                    .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
-                let member = RunReport.Member(id: document.id, url: document.url, similarity: similarity,
-                                              textBytes: bytes, removedBy: removedBy)
-                // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
-                if let label = document.stringField(DuplicateFields.cluster),
-                   let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2 {
-                    found.near[label, default: []].append((member, size))
-                } else if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
-                    found.exactCopies[keeper, default: []].append(member)
+                guard let place = membership(document, isCleaned: isCleaned) else { return }
+                switch place.kind {
+                case .nearDuplicate:
+                    found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)]
+                        .add(place.member, origin: document.origin, declaredSize: place.declaredSize)
+                case .exact:
+                    found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)]
+                        .add(place.member, origin: document.origin, declaredSize: nil)
                 }
             }
             if let problem { found.warnings.append(problem) }
@@ -182,10 +225,12 @@ public struct ReportBuilder {
         for path in files {
             let isCleaned = path == cleaned
             _ = try scan(path) { document in
-                if keepers.contains(document.id), details[document.id] == nil {
+                let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
+                // A copy that shares the kept id was removed by the exact stage; the kept one was not.
+                if keepers.contains(document.id), details[document.id] == nil, removedBy != ExactStage.stageName {
                     details[document.id] = RunReport.Member(
                         id: document.id, url: document.url, similarity: 1, textBytes: document.text?.utf8.count ?? 0,
-                        removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
+                        removedBy: removedBy)
                 }
                 if wanted.contains(document.id), let text = document.text, texts[document.id] == nil {
                     texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
@@ -195,27 +240,73 @@ public struct ReportBuilder {
         return (details, texts)
     }
 
+
+    /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
+    /// document first and then the others in the order of the outputs. Clusters are taken in groups of
+    /// at most `csvRowsInMemory` members, one pass over the outputs per group (one in most runs).
+    private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
+        let clusters = gathered.report.clusters
+        let file = try OutputFile(path: path)
+        var buffer: [UInt8] = []
+        ClustersCSV.appendHeader(to: &buffer)
+        var start = 0
+        while start < clusters.count {
+            var end = start + 1
+            var rows = clusters[start].size
+            while end < clusters.count, rows + clusters[end].size <= csvRowsInMemory {
+                rows += clusters[end].size
+                end += 1
+            }
+            let group = start..<end
+            let streamed = group.count == 1
+            var positions: [ClusterKey: Int] = [:]
+            for index in group { positions[ClusterKey(kind: clusters[index].kind, label: clusters[index].cluster)] = index }
+            var held = [[UInt8]](repeating: [], count: group.count)
+            for index in group { ClustersCSV.appendRow(clusters[index], clusters[index].members[0], to: &held[index - start]) }
+            if streamed {
+                buffer += held[0]
+                held[0] = []
+            }
+            var problem: WinnowError?
+            for path in gathered.files {
+                let isCleaned = path == gathered.cleaned
+                _ = try scan(path) { document in
+                    guard problem == nil, let place = membership(document, isCleaned: isCleaned),
+                          let index = positions[ClusterKey(kind: place.kind, label: place.label)],
+                          gathered.keptOrigins[index] != document.origin else { return }
+                    if streamed {
+                        ClustersCSV.appendRow(clusters[index], place.member, to: &buffer)
+                        do throws(WinnowError) { try file.drain(&buffer) } catch { problem = error }
+                    } else {
+                        ClustersCSV.appendRow(clusters[index], place.member, to: &held[index - start])
+                    }
+                }
+            }
+            if let problem { throw problem }
+            for rows in held {
+                buffer += rows
+                try file.drain(&buffer)
+            }
+            start = end
+        }
+        try file.drain(&buffer, atLeast: 0)
+        try file.commit()
+    }
+
+    private struct ClusterKey: Hashable {
+        var kind: RunReport.ClusterKind
+        var label: String
+    }
+
     /// A warning when clusters have a different number of members in the outputs than their `cluster_size`.
-    private static func sizeWarnings(_ near: [String: [(member: RunReport.Member, declaredSize: Int?)]]) -> [String] {
-        let mismatched = near.filter { _, seen in seen.first?.declaredSize.map { $0 != seen.count } ?? false }.keys
+    private static func sizeWarnings(_ near: [String: ClusterTally]) -> [String] {
+        let mismatched = near.filter { _, tally in
+            tally.declaredSize.map { $0 != tally.others + (tally.kept == nil ? 0 : 1) } ?? false
+        }.keys
         guard !mismatched.isEmpty else { return [] }
         let examples = mismatched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
         return ["\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
             + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"]
-    }
-
-    /// A cluster from its members: the kept one first (a placeholder when it was not found), then the
-    /// most similar, ties by id bytewise.
-    private static func cluster(_ kind: RunReport.ClusterKind, label: String, members: [RunReport.Member]) -> RunReport.Cluster {
-        var others = members.filter { $0.id != label }
-        others.sort {
-            $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
-        }
-        let kept = members.first { $0.id == label }
-            ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
-        let all = [kept] + others
-        return RunReport.Cluster(kind: kind, cluster: label, size: all.count, kept: label,
-                                 minSimilarity: all.map(\.similarity).min() ?? 1, members: all)
     }
 
     private static func largestFirst(_ a: RunReport.Cluster, _ b: RunReport.Cluster) -> Bool {
@@ -251,12 +342,11 @@ public struct ReportBuilder {
     /// Compares the clusters found in the documents with the clusters file the run wrote.
     private static func crossCheck(_ clusters: [RunReport.Cluster], withClustersFile path: String) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: path) else { return ["the clusters file \(path) does not exist"] }
-        let listed = try ClustersFile.read(path).clusters
+        let listedSizes = try ClustersFile.sizes(path)
         let found = clusters.filter { $0.kind == .nearDuplicate }
-        let listedSizes = Dictionary(listed.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
         let foundSizes = Dictionary(found.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
         guard listedSizes != foundSizes else { return [] }
-        return ["the clusters file \(path) lists \(listed.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
+        return ["the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
             + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"]
     }
 

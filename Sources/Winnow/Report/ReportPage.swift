@@ -182,10 +182,9 @@ struct ReportPage {
 
     // MARK: - Data for the script
 
-    /// The page lists at most this many clusters, largest first, and this many members of each: its
-    /// size stays bounded however large the corpus or a cluster (the CSV and JSON files list them all).
+    /// The page lists at most this many clusters, largest first, and `RunReport.membersListed`
+    /// members of each: its size stays bounded however large the corpus or a cluster.
     static let clustersOnPage = 5_000
-    static let membersOnPage = 100
 
     private struct PageData: Encodable {
         var clusters: [PageCluster]
@@ -220,8 +219,7 @@ struct ReportPage {
         let data = PageData(
             clusters: report.clusters.prefix(Self.clustersOnPage).enumerated().map { index, cluster in
                 PageCluster(kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
-                            members: Array(cluster.members.prefix(Self.membersOnPage)),
-                            more: max(0, cluster.members.count - Self.membersOnPage), texts: textIndex[index])
+                            members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
             },
             moreClusters: max(0, report.clusters.count - Self.clustersOnPage),
             comparisons: texts.map { entry in

@@ -2,7 +2,10 @@
 /// the data `report.html` draws. Texts are not part of it (the page carries them separately).
 struct RunReport: Codable {
     var format = "winnow.report"
-    var version = 1
+    var version = 2
+    /// Members listed per cluster, the kept one included (the page's and this file's size stay
+    /// bounded however large a cluster; clusters.csv lists every member).
+    static let membersListed = 100
     var pipeline: String?
     /// The files the report was made from.
     var inputs: RunSummary.Outputs
@@ -40,8 +43,11 @@ struct RunReport: Codable {
         var kept: String
         /// The lowest similarity of a member to the kept document.
         var minSimilarity: Double
-        /// The kept document first, then by similarity (highest first), then by id bytewise.
+        /// The kept document first, then by similarity (highest first), then by id bytewise; at most
+        /// `membersListed`.
         var members: [Member]
+        /// Members not listed here (all are in clusters.csv).
+        var moreMembers: Int
     }
 
     struct Member: Codable {
@@ -84,6 +90,7 @@ extension RunReport.Cluster {
     enum CodingKeys: String, CodingKey {
         case kind, cluster, size, kept, members
         case minSimilarity = "min_similarity"
+        case moreMembers = "more_members"
     }
 }
 

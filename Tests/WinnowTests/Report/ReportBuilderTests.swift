@@ -114,6 +114,17 @@ import Testing
         // The CSV has a row per member; the page lists every cluster and compares the largest.
         let csvRows = try run.read("clusters.csv").split(separator: "\r\n")
         #expect(csvRows.count == 1 + sizes.reduce(0, +))
+        // Each cluster's rows together, kept document first; the same when few rows fit in memory and
+        // the outputs are read once per group of clusters, or once per cluster larger than a group.
+        let rowCells = csvRows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let labels = rowCells.map { $0[0] + "/" + $0[1] }
+        #expect(labels.indices.filter { $0 == 0 || labels[$0] != labels[$0 - 1] }.count == sizes.count)
+        #expect(rowCells.indices.allSatisfy { $0 > 0 && labels[$0] == labels[$0 - 1] || rowCells[$0][3] == rowCells[$0][4] })
+        var builder = ReportBuilder(options: ReportOptions(), inputs: run.summary.outputs, run: run.summary)
+        builder.csvRowsInMemory = 3
+        _ = try builder.write(to: folder.file("again"))
+        #expect(try String(contentsOfFile: folder.file("again/clusters.csv"), encoding: .utf8) == run.read("clusters.csv"))
+        #expect(try String(contentsOfFile: folder.file("again/report.json"), encoding: .utf8) == run.read("report.json"))
         let page = try run.pageData()
         #expect((page["clusters"] as! [Any]).count == sizes.count)
         let comparisons = page["comparisons"] as! [[[String: Any]]]
@@ -203,8 +214,9 @@ import Testing
         #expect(sides.contains("</script><script>alert(1)</script>"))
     }
 
-    /// A group of 250 exact copies: the page lists the first 100 members and says how many more there
-    /// are, while report.json and clusters.csv list every one (the page grew with the group before).
+    /// A group of 250 exact copies: the page and report.json list the first 100 members and say how
+    /// many more there are, while clusters.csv lists every one, kept copy first (the page grew with the
+    /// group before).
     @Test func thePageListsABoundedNumberOfMembers() async throws {
         let folder = TemporaryFolder()
         let text = "The same short notice, copied onto every page of a large site, word for word, again and again."
@@ -214,10 +226,14 @@ import Testing
         let page = try run.pageData()
         let cluster = try #require((page["clusters"] as? [[String: Any]])?.first)
         #expect(cluster["size"] as? Int == 250)
-        #expect((cluster["members"] as? [Any])?.count == ReportPage.membersOnPage)
-        #expect(cluster["more"] as? Int == 250 - ReportPage.membersOnPage)
-        let listed = try #require((try run.json()["clusters"] as? [[String: Any]])?.first?["members"] as? [Any])
-        #expect(listed.count == 250)
-        #expect(try run.read("clusters.csv").split(separator: "\r\n").count == 251)
+        #expect((cluster["members"] as? [Any])?.count == RunReport.membersListed)
+        #expect(cluster["more"] as? Int == 250 - RunReport.membersListed)
+        let listed = try #require((try run.json()["clusters"] as? [[String: Any]])?.first)
+        #expect((listed["members"] as? [Any])?.count == RunReport.membersListed)
+        #expect(listed["more_members"] as? Int == 250 - RunReport.membersListed)
+        let rows = try run.read("clusters.csv").split(separator: "\r\n")
+        #expect(rows.count == 251)
+        let ids = rows.dropFirst().map { $0.split(separator: ",")[4] }
+        #expect(Set(ids).count == 250 && ids.first == "copy-0", "\(ids.prefix(3))")
     }
 }

@@ -1,0 +1,68 @@
+/// One duplicate cluster as the report's first pass gathers it: its size, its lowest similarity, its
+/// kept document and, of the others, only the most similar ones it will list, so the report's memory
+/// does not grow with the size of a cluster.
+struct ClusterTally {
+    let kind: RunReport.ClusterKind
+    let label: String
+    /// Members seen besides the kept document.
+    private(set) var others = 0
+    private(set) var minSimilarity = 1.0
+    /// The `cluster_size` the members carry (near-duplicates), when all agree; nil when unknown or mixed.
+    private(set) var declaredSize: Int?
+    private var sizesDisagree = false
+    private(set) var kept: (member: RunReport.Member, origin: DocumentOrigin)?
+    /// The most similar others, at most twice `listed` between trims.
+    private var best: [RunReport.Member] = []
+    /// How many others the cluster lists.
+    let listed: Int
+
+    init(kind: RunReport.ClusterKind, label: String, listed: Int) {
+        self.kind = kind
+        self.label = label
+        self.listed = listed
+    }
+
+    mutating func add(_ member: RunReport.Member, origin: DocumentOrigin, declaredSize: Int?) {
+        if let declaredSize, !sizesDisagree {
+            if self.declaredSize == nil || self.declaredSize == declaredSize {
+                self.declaredSize = declaredSize
+            } else {
+                sizesDisagree = true
+                self.declaredSize = nil
+            }
+        }
+        minSimilarity = min(minSimilarity, member.similarity)
+        if kind == .nearDuplicate, kept == nil, isKept(member) {
+            kept = (member, origin)
+            return
+        }
+        others += 1
+        best.append(member)
+        if best.count >= 2 * max(listed, 1) { trim() }
+    }
+
+    /// Whether `member` is the kept document of a near-duplicate cluster: it carries the label as its
+    /// id and was not removed as a near-duplicate (a copy that shares the kept id was).
+    func isKept(_ member: RunReport.Member) -> Bool {
+        member.id == label && member.removedBy != NearDupStage.stageName
+    }
+
+    /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a
+    /// placeholder), then the most similar others, ties by id bytewise.
+    func cluster(keptDetails: RunReport.Member? = nil) -> RunReport.Cluster {
+        var tally = self
+        tally.trim()
+        let first = keptDetails ?? kept?.member ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
+        return RunReport.Cluster(kind: kind, cluster: label, size: others + 1, kept: label, minSimilarity: minSimilarity,
+                                 members: [first] + tally.best, moreMembers: others - tally.best.count)
+    }
+
+    private mutating func trim() {
+        best.sort(by: Self.mostSimilarFirst)
+        if best.count > listed { best.removeLast(best.count - listed) }
+    }
+
+    private static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
+        a.similarity != b.similarity ? a.similarity > b.similarity : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    }
+}
