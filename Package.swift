@@ -31,12 +31,16 @@ let package = Package(
             name: "CMinHashKernel"
         ),
         .target(
+            name: "CFolderExchange"
+        ),
+        .target(
             name: "Winnow",
             dependencies: [
                 "CLibXML2",
                 "CZlib",
                 "CLibDeflate",
                 "CMinHashKernel",
+                "CFolderExchange",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

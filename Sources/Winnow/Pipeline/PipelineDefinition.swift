@@ -106,7 +106,8 @@ public struct PipelineDefinition {
     ]
 
     /// Builds the stages, checking every stage name and option. With `reportFolder`, stages that feed
-    /// the report and were given no file of their own write it there.
+    /// the report and were given no file of their own write it there (into its work folder, which
+    /// the runner puts in its place with the report: `StagedFolder`).
     public func makeStages(reportFolder: String? = nil) throws(WinnowError) -> [PipelineStep] {
         var stages: [PipelineStep] = []
         for (index, step) in steps.enumerated() {
@@ -115,7 +116,7 @@ public struct PipelineDefinition {
                 for feed in Self.reportFeeds where feed.stage == step.stage {
                     var mapping = options?.mapping ?? Node.Mapping([])
                     if (mapping[feed.option]?.string ?? "").isEmpty {
-                        mapping[feed.option] = Node(reportFolder + "/" + feed.file)
+                        mapping[feed.option] = Node(StagedFolder.workFolder(for: reportFolder) + "/" + feed.file)
                     }
                     options = Node.mapping(mapping)
                 }

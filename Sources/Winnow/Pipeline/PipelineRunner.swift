@@ -53,22 +53,10 @@ public struct PipelineRunner: Sendable {
         var clock = Stopwatch()
         try OutputTarget.requireDistinct(outputs: config.namedOutputs + stageFiles.named, inputs: config.inputs.map(\.path) + config.sideInputs)
         let output = try OutputFile(path: config.output)
-        var madeFolder: String?
-        defer {
-            // A report folder this run made goes again when the run fails: no empty or half report.
-            if let madeFolder {
-                try? FileManager.default.removeItem(atPath: madeFolder)
-                TemporaryFiles.shared.remove(madeFolder)
-            }
-        }
-        if let folder = config.reportFolder {
-            // Stages that feed the report write their files into its folder during the run.
-            if !FileManager.default.fileExists(atPath: folder) {
-                madeFolder = folder
-                TemporaryFiles.shared.add(folder)
-            }
-            try ReportBuilder.createFolder(folder)
-        }
+        // The report folder is written whole at the end; until then stages write their files for it
+        // into its work folder, and a run that fails leaves the folder as it was.
+        let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in try StagedFolder(target: folder) }
+        defer { reportFolder?.discard() }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         // Opened now, so that a summary that cannot be written fails the run before any output is committed.
@@ -78,7 +66,8 @@ public struct PipelineRunner: Sendable {
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
             + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
-                                clusters: stageFiles.clusters, templateSummary: stageFiles.templateSummary,
+                                clusters: stageFiles.clusters.map { reportFolder?.final($0) ?? $0 },
+                                templateSummary: stageFiles.templateSummary.map { reportFolder?.final($0) ?? $0 },
                                 report: config.reportFolder)
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
@@ -144,10 +133,8 @@ public struct PipelineRunner: Sendable {
         }
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
-            try writeReport(report, summary: summary)
+            try writeReport(report, summary: summary, into: reportFolder)
         }
-        if let folder = madeFolder { TemporaryFiles.shared.remove(folder) }
-        madeFolder = nil
         return summary
     }
 
@@ -173,15 +160,16 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Reads the committed outputs back into the report folder.
-    private func writeReport(_ options: ReportOptions, summary: RunSummary) throws(WinnowError) {
-        guard let folder = configuration.reportFolder else {
+    private func writeReport(_ options: ReportOptions, summary: RunSummary, into folder: StagedFolder?) throws(WinnowError) {
+        guard let folder else {
             log("report: not written, because the cleaned output went to standard output (give -o FILE, or run winnow report)")
             return
         }
         var clock = Stopwatch()
         let written = try ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
-            .write(to: folder)
-        log("report: \(folder)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
+            .write(into: folder)
+        try folder.commit()
+        log("report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
             + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
             + String(format: "%.2f s)", clock.lap()))
         for warning in written.warnings { log("report: " + warning) }

@@ -13,6 +13,7 @@ public struct ReportBuilder {
     public var fields: FieldNames
     /// Rows of clusters.csv held in memory at once; a cluster with more members is written as it is read.
     var csvRowsInMemory = 200_000
+    private var staging: StagedFolder?
 
     public init(options: ReportOptions, inputs: RunSummary.Outputs, run: RunSummary? = nil, fields: FieldNames = .standard) {
         self.options = options
@@ -30,26 +31,35 @@ public struct ReportBuilder {
         public var warnings: [String]
     }
 
-    /// Builds the report and writes its three files into `folder` (created if needed), each atomically.
+    /// Builds the report and replaces `folder` (created if needed) with one holding its three files
+    /// and the other files the folder held, in one step (`StagedFolder`).
     public func write(to folder: String) throws(WinnowError) -> Written {
-        let gathered = try build()
+        let staged = try StagedFolder(target: folder)
+        let written = try write(into: staged)
+        try staged.commit()
+        return written
+    }
+
+    /// Writes the report's three files into `folder`'s work folder, reading inputs that were written
+    /// there (a run's clusters and template summary) from it; the caller commits the folder.
+    public func write(into folder: StagedFolder) throws(WinnowError) -> Written {
+        var builder = self
+        builder.staging = folder
+        let gathered = try builder.build()
         let report = gathered.report
-        try Self.createFolder(folder)
-        try Self.writeFile(folder + "/report.json", Array(try Self.json(report, path: folder + "/report.json")) + [0x0A])
-        try writeClustersCSV(gathered, to: folder + "/clusters.csv")
-        try Self.writeFile(folder + "/report.html", Array(try ReportPage(report: report, texts: gathered.texts, options: options).render().utf8))
+        try Self.writeFile(folder.work + "/report.json", Array(try Self.json(report, path: folder.target + "/report.json")) + [0x0A])
+        try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
+        try Self.writeFile(folder.work + "/report.html", Array(try ReportPage(report: report, texts: gathered.texts, options: options).render().utf8))
         let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
-        return Written(folder: folder, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
+        return Written(folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
                        sites: report.sites.count, warnings: report.warnings)
     }
 
-    /// Creates the report folder and its parents when they are missing.
-    public static func createFolder(_ folder: String) throws(WinnowError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .io("cannot create the report folder: \(error.localizedDescription)", path: folder)
-        }
+    /// Where an input is read: from the work folder of the report being written when it is there.
+    private func located(_ path: String) -> String {
+        guard let staging else { return path }
+        let staged = staging.staged(path)
+        return staged != path && FileManager.default.fileExists(atPath: staged) ? staged : path
     }
 
     /// Reads a run summary written with `--stats`.
@@ -173,13 +183,13 @@ public struct ReportBuilder {
         if missingKeepers > 0 {
             warnings.append("\(missingKeepers) exact-duplicate groups name a kept document that is in neither output")
         }
-        if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: path) }
+        if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: located(path), named: path) }
 
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts)
         }
         let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
-                               sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(path) } ?? [],
+                               sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
                                warnings: warnings)
         return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins)
     }
@@ -340,9 +350,10 @@ public struct ReportBuilder {
     }
 
     /// Compares the clusters found in the documents with the clusters file the run wrote.
-    private static func crossCheck(_ clusters: [RunReport.Cluster], withClustersFile path: String) throws(WinnowError) -> [String] {
-        guard FileManager.default.fileExists(atPath: path) else { return ["the clusters file \(path) does not exist"] }
-        let listedSizes = try ClustersFile.sizes(path)
+    private static func crossCheck(_ clusters: [RunReport.Cluster], withClustersFile location: String,
+                                   named path: String) throws(WinnowError) -> [String] {
+        guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
+        let listedSizes = try ClustersFile.sizes(location)
         let found = clusters.filter { $0.kind == .nearDuplicate }
         let foundSizes = Dictionary(found.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
         guard listedSizes != foundSizes else { return [] }

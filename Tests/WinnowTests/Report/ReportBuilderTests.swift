@@ -236,4 +236,32 @@ import Testing
         let ids = rows.dropFirst().map { $0.split(separator: ",")[4] }
         #expect(Set(ids).count == 250 && ids.first == "copy-0", "\(ids.prefix(3))")
     }
+
+    /// A second run replaces the report folder whole (keeping a file the user put there), and a run
+    /// that fails leaves it as it was: no mix of old and new files, no work folder left behind.
+    @Test func theReportFolderIsReplacedWholeOrNotAtAll() async throws {
+        let folder = TemporaryFolder()
+        let samples = packageRoot + "/samples/pages.jsonl"
+        let first = try await runDefaultPipeline([.jsonl(path: samples, name: "samples")], in: folder)
+        #expect(first.summary.outputs.clusters == first.folder + "/clusters.jsonl")
+        folder.write("out.report/notes.txt", "mine")
+        let before = try first.read("report.json")
+        let half = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
+        let second = try await runDefaultPipeline([.jsonl(path: folder.write("half.jsonl", half), name: "half")], in: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: second.folder).sorted()
+        #expect(files == ["clusters.csv", "clusters.jsonl", "notes.txt", "report.html", "report.json", "templates.json"])
+        let after = try second.read("report.json")
+        #expect(after != before)
+        #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
+
+        var damaged = try gzipped(Array(half.utf8))
+        damaged[damaged.count - 6] ^= 0xFF
+        let input = folder.write("damaged.jsonl.gz", damaged)
+        await #expect(throws: WinnowError.self) {
+            _ = try await runDefaultPipeline([.jsonl(path: input, name: "damaged")], in: folder)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: second.folder).sorted() == files)
+        #expect(try second.read("report.json") == after)
+        #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
+    }
 }

@@ -1,0 +1,110 @@
+import CFolderExchange
+import Foundation
+import Glibc
+
+/// A folder replaced whole: its new files are written into a hidden sibling (`work`), which takes the
+/// folder's place in one step when committed, so a reader (or a run killed at any point) sees the old
+/// folder or the new one, never a mix. Files of the old folder that the new one does not write are
+/// carried over; nothing is written to the target before `commit`, and `discard` leaves it untouched.
+public final class StagedFolder {
+    public let target: String
+    public let work: String
+    private var finished = false
+
+    /// The hidden sibling that `target`'s files are written into in this process.
+    public static func workFolder(for target: String) -> String {
+        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        let url = URL(fileURLWithPath: trimmed)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".winnow-\(getpid()).tmp"
+    }
+
+    /// Creates the (empty) work folder, and the target's parent folders when they are missing.
+    public init(target: String) throws(WinnowError) {
+        self.target = target
+        work = Self.workFolder(for: target)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .configuration("the report folder exists and is not a folder", path: target)
+        }
+        do {
+            try? FileManager.default.removeItem(atPath: work)
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create the report folder: \(error.localizedDescription)", path: target)
+        }
+        TemporaryFiles.shared.add(work)
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    /// Where a path inside the target is written until the commit (other paths are left as they are).
+    public func staged(_ path: String) -> String {
+        path.hasPrefix(target + "/") ? work + path.dropFirst(target.count) : path
+    }
+
+    /// The path in the target of a path written in the work folder (the inverse of `staged`).
+    public func final(_ path: String) -> String {
+        path.hasPrefix(work + "/") ? target + path.dropFirst(work.count) : path
+    }
+
+    /// Puts the work folder in the target's place and deletes the old folder.
+    public func commit() throws(WinnowError) {
+        guard !finished else { return }
+        if FileManager.default.fileExists(atPath: target) {
+            try carryOver()
+            if winnow_exchange_paths(work, target) != 0 {
+                let reason = errno
+                guard reason == EINVAL || reason == ENOSYS else {
+                    throw .io("cannot put the new report folder in place: \(String(cString: strerror(reason)))", path: target)
+                }
+                // A file system that cannot swap: the old folder steps aside first, so the target is
+                // briefly missing but never mixed.
+                let aside = work + ".old"
+                guard rename(target, aside) == 0, rename(work, target) == 0 else {
+                    throw .io("cannot put the new report folder in place: \(String(cString: strerror(errno)))", path: target)
+                }
+                try? FileManager.default.removeItem(atPath: aside)
+                finish()
+                return
+            }
+            try? FileManager.default.removeItem(atPath: work)
+        } else if rename(work, target) != 0 {
+            throw .io("cannot put the new report folder in place: \(String(cString: strerror(errno)))", path: target)
+        }
+        finish()
+    }
+
+    /// Deletes the work folder; the target stays as it was.
+    public func discard() {
+        guard !finished else { return }
+        try? FileManager.default.removeItem(atPath: work)
+        finish()
+    }
+
+    private func finish() {
+        finished = true
+        TemporaryFiles.shared.remove(work)
+    }
+
+    /// Links into the work folder every entry of the target that the new folder does not have.
+    private func carryOver() throws(WinnowError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: target)
+        } catch {
+            throw .io("cannot list the report folder: \(error.localizedDescription)", path: target)
+        }
+        for name in names where !FileManager.default.fileExists(atPath: work + "/" + name) {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: target + "/" + name, isDirectory: &isFolder)
+            let kept = isFolder.boolValue
+                ? (try? FileManager.default.copyItem(atPath: target + "/" + name, toPath: work + "/" + name)) != nil
+                : link(target + "/" + name, work + "/" + name) == 0
+            guard kept else {
+                throw .io("cannot keep '\(name)' of the report folder in the new one: \(String(cString: strerror(errno)))", path: target)
+            }
+        }
+    }
+}

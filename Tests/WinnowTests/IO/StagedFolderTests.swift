@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// A report folder is replaced whole: nothing reaches the target before the commit, the commit swaps
+/// the folders in one step, and files of the old folder that the new one lacks are kept.
+@Suite struct StagedFolderTests {
+    @Test func aNewFolderAppearsOnlyAtTheCommit() throws {
+        let folder = TemporaryFolder()
+        let target = folder.file("parent/report")
+        let staged = try StagedFolder(target: target)
+        #expect(staged.work.hasPrefix(folder.file("parent/.report.winnow-")))
+        try "new".write(toFile: staged.work + "/a.txt", atomically: false, encoding: .utf8)
+        #expect(!FileManager.default.fileExists(atPath: target))
+        try staged.commit()
+        #expect(folder.read("parent/report/a.txt") == "new")
+        let parent = try FileManager.default.contentsOfDirectory(atPath: folder.file("parent"))
+        #expect(parent == ["report"])
+        #expect(!TemporaryFiles.shared.current.contains(staged.work))
+    }
+
+    @Test func theCommitReplacesFilesAndKeepsTheOthers() throws {
+        let folder = TemporaryFolder()
+        let target = folder.file("report")
+        folder.write("report/report.json", "old")
+        folder.write("report/notes.txt", "mine")
+        folder.write("report/sub/kept.txt", "also mine")
+        let staged = try StagedFolder(target: target)
+        try "new".write(toFile: staged.work + "/report.json", atomically: false, encoding: .utf8)
+        #expect(folder.read("report/report.json") == "old", "untouched before the commit")
+        try staged.commit()
+        #expect(folder.read("report/report.json") == "new")
+        #expect(folder.read("report/notes.txt") == "mine")
+        #expect(folder.read("report/sub/kept.txt") == "also mine")
+        #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
+    }
+
+    @Test func aDiscardedFolderLeavesTheTargetAsItWas() throws {
+        let folder = TemporaryFolder()
+        folder.write("report/report.json", "old")
+        do {
+            let staged = try StagedFolder(target: folder.file("report"))
+            try "new".write(toFile: staged.work + "/report.json", atomically: false, encoding: .utf8)
+            #expect(staged.staged(folder.file("report/x.json")) == staged.work + "/x.json")
+            #expect(staged.final(staged.work + "/x.json") == folder.file("report/x.json"))
+            #expect(staged.staged(folder.file("reporter/x.json")) == folder.file("reporter/x.json"))
+        }
+        #expect(folder.read("report/report.json") == "old")
+        #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
+    }
+
+    @Test func aFileWhereTheFolderGoesIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("report", "a file")
+        #expect { try StagedFolder(target: folder.file("report")) } throws: { "\($0)".contains("not a folder") }
+        #expect(folder.read("report") == "a file")
+    }
+}
