@@ -44,6 +44,16 @@ import Testing
                      sourceLocation: sourceLocation)
     }
 
+    /// Checks that the steps' outputs are the one run's, with the 40 copies removed at least; the
+    /// ids kept.
+    func expectOneRun(_ cleaned: String, _ removed: String?, _ steps: (cleaned: String, removed: String), keep: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+        expectSame(steps.cleaned, cleaned, "cleaned, keep \(keep)", sourceLocation: sourceLocation)
+        expectSame(steps.removed, removed, "removed, keep \(keep)", sourceLocation: sourceLocation)
+        #expect(jsonLines(steps.removed).count >= 40, "\(keep)", sourceLocation: sourceLocation)
+        return Set(jsonLines(steps.cleaned).compactMap { $0["id"] as? String })
+    }
+
     /// Applies a merged state file to each shard; the shards' cleaned and removed outputs in shard order.
     func applied(_ command: String, _ stateOption: String, _ state: String, _ shards: [String], _ extra: [String],
                  folder: TemporaryFolder) throws -> (cleaned: String, removed: String) {
@@ -73,10 +83,7 @@ import Testing
             #expect(try gunzipped(folder.file("ab.keepers.gz")).hasPrefix("{\"format\":\"winnow.exact-keepers\""))
             _ = try succeeds(["exact", "merge", folder.file("nested.keepers"), "-o", folder.file("again.keepers.gz")] + policy)
             let steps = try applied("exact", "--keepers", folder.file("again.keepers.gz"), shards, policy, folder: folder)
-            expectSame(steps.cleaned, one.stdout, "cleaned, keep \(keep)")
-            expectSame(steps.removed, folder.read("one.removed.jsonl"), "removed, keep \(keep)")
-            #expect(jsonLines(steps.removed).count >= 40, "\(keep)")
-            keptBy[keep] = Set(jsonLines(steps.cleaned).compactMap { $0["id"] as? String })
+            keptBy[keep] = try expectOneRun(one.stdout, folder.read("one.removed.jsonl"), steps, keep: keep)
         }
         // Each policy keeps other copies, so the equalities above say something about each.
         #expect(Set(keptBy.values).count == 4)
@@ -95,10 +102,7 @@ import Testing
             _ = try succeeds(["dedup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
             expectSame(try gunzipped(folder.file("all.clusters.gz")), folder.read("one.clusters"), "clusters, keep \(keep)")
             let steps = try applied("dedup", "--clusters", folder.file("all.clusters.gz"), shards, [], folder: folder)
-            expectSame(steps.cleaned, one.stdout, "cleaned, keep \(keep)")
-            expectSame(steps.removed, folder.read("one.removed.jsonl"), "removed, keep \(keep)")
-            #expect(jsonLines(steps.removed).count >= 40, "\(keep)")
-            keptBy[keep] = Set(jsonLines(steps.cleaned).compactMap { $0["id"] as? String })
+            keptBy[keep] = try expectOneRun(one.stdout, folder.read("one.removed.jsonl"), steps, keep: keep)
         }
         #expect(Set(keptBy.values).count == 3)
     }
