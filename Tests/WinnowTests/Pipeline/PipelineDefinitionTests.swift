@@ -69,7 +69,7 @@ import Testing
             Issue.record("templates and neardup are corpus stages")
             return
         }
-        #expect((templates as? TemplatesStage)?.options.summary == "r/templates.json")
+        #expect((templates as? TemplatesStage)?.options.summary == StagedFolder.workFolder(for: "r") + "/templates.json")
         #expect((nearDup as? NearDupStage)?.options.clusters == "mine.jsonl")
         guard case .corpus(let plain) = try definition.makeStages()[0] else { return }
         #expect((plain as? TemplatesStage)?.options.summary == "")

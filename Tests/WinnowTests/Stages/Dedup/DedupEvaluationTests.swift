@@ -104,10 +104,10 @@ import Testing
         let header = String(decoding: ClustersFile.header, as: UTF8.self)
         let clusters = folder.write("bad.clusters", header + "\n{\"cluster\":\"a\",\"members\":[{\"id\":\"a\",\"similarity\":1}]}\n")
         #expect { try ClustersFile.read(clusters) } throws: { "\($0)".contains("bad.clusters:2") && "\($0)".contains("two or more") }
-        // A file without the header (empty, or another file given by mistake) is refused on line 1.
-        for text in ["", "{\"id\":\"a\"}\n"] {
+        // A file without the header (empty, or another file given by mistake) is refused, saying so.
+        for (text, place) in [("", "foreign.clusters: empty"), ("{\"id\":\"a\"}\n", "foreign.clusters:1")] {
             let foreign = folder.write("foreign.clusters", text)
-            #expect { try ClustersFile.read(foreign) } throws: { "\($0)".contains("foreign.clusters:1") && "\($0)".contains("header") }
+            #expect { try ClustersFile.read(foreign) } throws: { "\($0)".contains(place) && "\($0)".contains("header") }
         }
         let options = NearDupOptions()
         let signaturesHeader = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)

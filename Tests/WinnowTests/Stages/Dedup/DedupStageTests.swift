@@ -163,7 +163,7 @@ import Testing
         try ExactKeepersFile.read(folder.write("good.keepers.gz", try gzipped(Array(good.utf8))), keep: .longest, into: &fromGzip)
         #expect(fromGzip.keepers == tally.keepers)
         let cases: [(String, [UInt8], String)] = [
-            ("blank-first", Array(("\n" + good).utf8), "another keep policy"),
+            ("blank-first", Array(("\n" + good).utf8), "must start with its header line"),
             ("empty", [], "empty exact keepers file"),
             ("not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
              "not-json:3: not a JSON object"),
