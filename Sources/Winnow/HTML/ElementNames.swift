@@ -3,8 +3,8 @@
 struct ElementNames {
     /// The names, lower-cased, as `ContentHints` matches them.
     let bytes: [UInt8]
-    /// 1,024 bits, one per hashed pair of adjacent bytes.
-    private var pairs = [UInt64](repeating: 0, count: 16)
+    /// 1,024 bits, one per hashed pair of adjacent bytes (inline: no allocation per element).
+    private var pairs = SIMD16<UInt64>(repeating: 0)
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -33,8 +33,36 @@ struct ElementNames {
     }
 
     /// Whether any of `words` occurs in the names.
-    func containsAny(_ words: [[UInt8]]) -> Bool {
-        words.contains { contains($0) }
+    func containsAny(_ words: Words) -> Bool {
+        // No word of the list starts with a pair the names hold: none can occur.
+        if (pairs & words.firstPairs) == SIMD16(repeating: 0) { return false }
+        for index in words.words.indices {
+            let (first, last) = words.pairs[index]
+            if first >= 0 && !(has(first) && has(last)) { continue }
+            if ByteSearch.contains(words.words[index], in: bytes) { return true }
+        }
+        return false
+    }
+
+    /// A list of words to look for, with each word's first and last byte pair hashed ahead.
+    struct Words {
+        let words: [[UInt8]]
+        /// Bits of the first and last pair; -1 for a word shorter than two bytes.
+        fileprivate let pairs: [(first: Int, last: Int)]
+        /// The bits of every word's first pair (all bits when a word is shorter than two bytes).
+        fileprivate let firstPairs: SIMD16<UInt64>
+
+        init(_ list: [String]) {
+            words = list.map { Array($0.utf8) }
+            pairs = words.map { word in
+                word.count < 2 ? (-1, -1) : (ElementNames.pair(word[0], word[1]), ElementNames.pair(word[word.count - 2], word[word.count - 1]))
+            }
+            var firstPairs = SIMD16<UInt64>(repeating: 0)
+            for (first, _) in pairs {
+                if first < 0 { firstPairs = SIMD16(repeating: .max) } else { firstPairs[first >> 6] |= 1 << UInt64(first & 63) }
+            }
+            self.firstPairs = firstPairs
+        }
     }
 
     /// False when the names lack the word's first or last byte pair, so that it cannot occur.
