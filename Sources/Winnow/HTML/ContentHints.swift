@@ -48,7 +48,7 @@ struct ContentHints {
     }
 
     /// Chrome whatever else the name says.
-    private static let boilerplate = ElementNames.Words([
+    private static let boilerplate: [String] = [
         "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
         "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
@@ -70,83 +70,108 @@ struct ContentHints {
         "post-likes", "reactions", "reactcount", "itemcontrols",
         // The notice below a question that invites asking one ("js-bottom-notice").
         "bottom-notice",
-    ])
+    ]
 
     /// A forum poster's signature under each post, and a login form ("new-post-login" under a
     /// thread's answer box); as an `id` each is as often a heading's or an API entry's anchor
     /// ("the-signature-object", "FTP.login"), so only a class name counts.
-    private static let classOnly = ElementNames.Words(["signature", "login"])
+    private static let classOnly: [String] = ["signature", "login"]
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
-    private static let displays = ElementNames.Words(["banner", "popup", "modal", "promo", "caption", "gallery",
-                                                      "lightbox"])
+    private static let displays: [String] = ["banner", "popup", "modal", "promo", "caption", "gallery",
+                                             "lightbox"]
 
     /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
     /// of the page's own testimonials and case studies.
-    private static let slides = ElementNames.Words(["slideshow", "carousel"])
+    private static let slides: [String] = ["slideshow", "carousel"]
 
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
-    private static let folded = ElementNames.Words(["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
-                                                    "collapse", "accordion", "faq"])
+    private static let folded: [String] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
+                                           "collapse", "accordion", "faq"]
 
     /// A shop's controls that buy the product of the page.
-    private static let purchase = ElementNames.Words(["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
-                                                      "add-to-basket", "addtobasket", "buy-now", "buynow"])
+    private static let purchase: [String] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
+                                             "add-to-basket", "addtobasket", "buy-now", "buynow"]
 
     /// Chrome unless the page has little else: comment sections, forum posts.
-    private static let comments = ElementNames.Words(["comment", "disqus"])
+    private static let comments: [String] = ["comment", "disqus"]
 
     /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").
-    private static let rescue = ElementNames.Words(["article", "body", "column", "content", "main", "shadow"])
+    private static let rescue: [String] = ["article", "body", "column", "content", "main", "shadow"]
 
-    private static let negative = ElementNames.Words([
+    private static let negative: [String] = [
         "comment", "sidebar", "footer", "footnote", "related", "share", "social", "sponsor", "promo",
         "banner", "combx", "contact", "masthead", "media", "meta", "outbrain", "scroll", "shoutbox",
         "skyscraper", "shopping", "widget", "tags", "tool", "byline", "author", "caption", "header",
         "menu", "nav", "teaser", "newsletter", "login", "search", "hidden",
-    ])
+    ]
 
-    private static let positive = ElementNames.Words([
+    private static let positive: [String] = [
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
         "blog", "story", "prose", "richtext", "rich-text",
-    ])
+    ]
 
     /// Whole words (split at anything but letters and digits) that mark advertising.
     private static let adWords: [[UInt8]] = ["ad", "ads", "adv", "advert", "advertisement", "ad-slot",
                                              "dfp", "gpt"].map { Array($0.utf8) }
 
-    private static let articleBody = ElementNames.Words(["articlebody", "article-body", "article_body", "story-body",
-                                                         "storybody", "post-body", "entry-content", "post-content",
-                                                         "article-content", "articlecontent", "story-content"])
+    private static let articleBody: [String] = ["articlebody", "article-body", "article_body", "story-body",
+                                                "storybody", "post-body", "entry-content", "post-content",
+                                                "article-content", "articlecontent", "story-content"]
+
+    /// The word lists above, searched in one pass over an element's names.
+    private enum List: Int, CaseIterable {
+        case boilerplate, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
+             productChrome, purchase, folded
+    }
+
+    private static let lists = ElementNames.WordLists(List.allCases.map { list in
+        switch list {
+        case .boilerplate: boilerplate
+        case .classOnly: classOnly
+        case .displays: displays
+        case .slides: slides
+        case .comments: comments
+        case .rescue: rescue
+        case .negative: negative
+        case .positive: positive
+        case .articleBody: articleBody
+        case .productChrome: productChrome
+        case .purchase: purchase
+        case .folded: folded
+        }
+    })
 
     private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
         let names = ElementNames(bytes)
+        let found = names.matches(lists)
+        func has(_ list: List) -> Bool { found & (1 << UInt32(list.rawValue)) != 0 }
         var hint = ContentHint()
-        let rescued = names.containsAny(rescue)
+        let rescued = has(.rescue)
         if !rescued {
-            if names.containsAny(boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
-                || (isClass && names.containsAny(classOnly)) {
+            if has(.boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
+                || (isClass && has(.classOnly)) {
                 hint.isBoilerplate = true
-            } else if names.containsAny(displays) {
+            } else if has(.displays) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
-            } else if names.containsAny(slides) {
+            } else if has(.slides) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
                 hint.isSlideshow = true
-            } else if names.containsAny(comments) {
+            } else if has(.comments) {
                 hint.isBoilerplate = true
                 hint.isComment = true
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || names.containsAny(productChrome)
+        hint.isProductChrome = hasReviewWord(names) || has(.productChrome)
         hint.isCallToAction = hasCallToActionWord(bytes)
-        hint.isPurchase = names.containsAny(purchase)
-        hint.isFolded = names.containsAny(folded)
-        if names.containsAny(negative) { hint.weight -= 25 }
-        if names.containsAny(positive) { hint.weight += 25 }
-        if names.containsAny(articleBody) {
+        hint.isPurchase = has(.purchase)
+        hint.isFolded = has(.folded)
+        if has(.negative) { hint.weight -= 25 }
+        if has(.positive) { hint.weight += 25 }
+        if has(.articleBody) {
             hint.isArticleBody = true
             hint.setChrome(false)
             hint.isProductChrome = false
@@ -168,8 +193,8 @@ struct ContentHints {
     private static let review = Array("review".utf8)
     /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
     /// beside what the page shows).
-    private static let productChrome = ElementNames.Words(["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
-                                                           "screen-reader-text"])
+    private static let productChrome: [String] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
+                                                  "screen-reader-text"]
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: ElementNames) -> Bool {
