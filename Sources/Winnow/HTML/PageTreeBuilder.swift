@@ -187,40 +187,57 @@ struct PageTreeBuilder {
     }
 
     private mutating func readMetadata(_ tag: HTMLTag, _ attributes: HTMLParser.AttributeList) {
-        var values: [String: String] = [:]
+        var strings = [String?](repeating: nil, count: MetadataAttribute.allCases.count)
         for (key, value) in attributes {
-            if let name = Self.metadataAttributes.first(where: { Self.equalsIgnoringCase(key, $0) }) {
-                values["\(name)"] = String(decoding: value, as: UTF8.self)
+            if let name = MetadataAttribute.allCases.first(where: { Self.equalsIgnoringCase(key, $0.name) }) {
+                strings[name.rawValue] = String(decoding: value, as: UTF8.self)
             }
         }
+        let found = strings
+        func values(_ name: MetadataAttribute) -> String? { found[name.rawValue] }
         switch tag {
         case .meta:
-            tree.metadata.meta(name: values["name"], property: values["property"], itemprop: values["itemprop"],
-                               content: values["content"])
-            if values["property"]?.lowercased() == "og:type", let type = values["content"] { tree.kind.openGraph(type: type) }
+            tree.metadata.meta(name: values(.name), property: values(.property), itemprop: values(.itemprop),
+                               content: values(.content))
+            if values(.property)?.lowercased() == "og:type", let type = values(.content) { tree.kind.openGraph(type: type) }
         case .link:
-            if values["rel"]?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
-                tree.metadata.canonicalURL = values["href"]
+            if values(.rel)?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
+                tree.metadata.canonicalURL = values(.href)
             }
         case .html:
-            tree.metadata.language = tree.metadata.language ?? values["lang"]
+            tree.metadata.language = tree.metadata.language ?? values(.lang)
         case .time:
-            if values["itemprop"] == "datePublished", let date = values["datetime"] {
+            if values(.itemprop) == "datePublished", let date = values(.datetime) {
                 tree.metadata.published = tree.metadata.published ?? date
             }
-            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values["datetime"]
+            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values(.datetime)
         case .title:
             capture = .title
         case .script:
-            if values["type"]?.lowercased() == "application/ld+json" { capture = .jsonLD }
+            if values(.type)?.lowercased() == "application/ld+json" { capture = .jsonLD }
         default:
             break
         }
     }
 
     /// The attributes `readMetadata` reads, matched without making a string of every attribute name.
-    private static let metadataAttributes: [StaticString] = ["name", "property", "itemprop", "content", "lang", "rel",
-                                                             "href", "datetime", "type"]
+    private enum MetadataAttribute: Int, CaseIterable {
+        case name, property, itemprop, content, lang, rel, href, datetime, type
+
+        var name: StaticString {
+            switch self {
+            case .name: "name"
+            case .property: "property"
+            case .itemprop: "itemprop"
+            case .content: "content"
+            case .lang: "lang"
+            case .rel: "rel"
+            case .href: "href"
+            case .datetime: "datetime"
+            case .type: "type"
+            }
+        }
+    }
 
     /// The attributes that matter to content detection.
     private enum Attribute {
