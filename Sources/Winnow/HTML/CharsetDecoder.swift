@@ -17,7 +17,8 @@ enum CharsetDecoder {
         var encoding: String
     }
 
-    static func decode(_ bytes: [UInt8], declared: String?) -> Decoded {
+    /// `knownValid`: the bytes are a Swift string's, valid UTF-8 already, so they are not checked again.
+    static func decode(_ bytes: [UInt8], declared: String?, knownValid: Bool = false) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
         }
@@ -27,9 +28,9 @@ enum CharsetDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE") ?? repairUTF8(bytes[...]), encoding: "utf-16be")
         }
-        let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+        let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
-            return Decoded(utf8: bytes.contains(where: becomesSpace) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
+            return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
         let label = (declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes)).map(canonical)
         switch label {
@@ -126,6 +127,14 @@ enum CharsetDecoder {
     /// libxml2 drops, gluing the words on either side into one.
     static func becomesSpace(_ byte: UInt8) -> Bool {
         byte == 0 || byte == 0x0C
+    }
+
+    /// Whether any byte `becomesSpace`, with memchr rather than a loop over every byte.
+    private static func containsSpaceBytes(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, raw.count) != nil || memchr(base, 0x0C, raw.count) != nil
+        }
     }
 
     private static func windows1252(_ bytes: [UInt8]) -> Decoded {

@@ -1,8 +1,13 @@
+import Synchronization
+
 /// Reads an element's `class` and `id` for the words page builders use for chrome ("sidebar",
 /// "share", "comment") and for content ("article", "entry", "story"), as readability does.
 /// Pages repeat the same class strings many times, so each distinct string is matched once.
 struct ContentHints {
     private var cache: [UInt64: ContentHint] = [:]
+    /// Hints matched on earlier pages (sites and themes share class names), for every worker.
+    private static let shared = Mutex<[UInt64: ContentHint]>([:])
+    private static var maxShared: Int { 1 << 16 }
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
     mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
@@ -10,7 +15,15 @@ struct ContentHints {
         for byte in names { hash.add(byte) }
         let key = hash.state
         if let known = cache[key] { return known }
-        let hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
+        let hint: ContentHint
+        if let known = Self.shared.withLock({ $0[key] }) {
+            hint = known
+        } else {
+            hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
+            Self.shared.withLock { shared in
+                if shared.count < Self.maxShared { shared[key] = hint }
+            }
+        }
         if cache.count < 4096 { cache[key] = hint }
         return hint
     }
@@ -35,7 +48,7 @@ struct ContentHints {
     }
 
     /// Chrome whatever else the name says.
-    private static let boilerplate: [[UInt8]] = [
+    private static let boilerplate: [String] = [
         "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
         "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
@@ -57,85 +70,108 @@ struct ContentHints {
         "post-likes", "reactions", "reactcount", "itemcontrols",
         // The notice below a question that invites asking one ("js-bottom-notice").
         "bottom-notice",
-    ].map { Array($0.utf8) }
+    ]
 
     /// A forum poster's signature under each post, and a login form ("new-post-login" under a
     /// thread's answer box); as an `id` each is as often a heading's or an API entry's anchor
     /// ("the-signature-object", "FTP.login"), so only a class name counts.
-    private static let classOnly: [[UInt8]] = ["signature", "login"].map { Array($0.utf8) }
+    private static let classOnly: [String] = ["signature", "login"]
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
-    private static let displays: [[UInt8]] = ["banner", "popup", "modal", "promo", "caption", "gallery",
-                                              "lightbox"].map { Array($0.utf8) }
+    private static let displays: [String] = ["banner", "popup", "modal", "promo", "caption", "gallery",
+                                             "lightbox"]
 
     /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
     /// of the page's own testimonials and case studies.
-    private static let slides: [[UInt8]] = ["slideshow", "carousel"].map { Array($0.utf8) }
+    private static let slides: [String] = ["slideshow", "carousel"]
 
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
-    private static let folded: [[UInt8]] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
-                                            "collapse", "accordion", "faq"].map { Array($0.utf8) }
+    private static let folded: [String] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
+                                           "collapse", "accordion", "faq"]
 
     /// A shop's controls that buy the product of the page.
-    private static let purchase: [[UInt8]] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
-                                              "add-to-basket", "addtobasket", "buy-now", "buynow"].map { Array($0.utf8) }
+    private static let purchase: [String] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
+                                             "add-to-basket", "addtobasket", "buy-now", "buynow"]
 
     /// Chrome unless the page has little else: comment sections, forum posts.
-    private static let comments: [[UInt8]] = ["comment", "disqus"].map { Array($0.utf8) }
+    private static let comments: [String] = ["comment", "disqus"]
 
     /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").
-    private static let rescue: [[UInt8]] = ["article", "body", "column", "content", "main", "shadow"]
-        .map { Array($0.utf8) }
+    private static let rescue: [String] = ["article", "body", "column", "content", "main", "shadow"]
 
-    private static let negative: [[UInt8]] = [
+    private static let negative: [String] = [
         "comment", "sidebar", "footer", "footnote", "related", "share", "social", "sponsor", "promo",
         "banner", "combx", "contact", "masthead", "media", "meta", "outbrain", "scroll", "shoutbox",
         "skyscraper", "shopping", "widget", "tags", "tool", "byline", "author", "caption", "header",
         "menu", "nav", "teaser", "newsletter", "login", "search", "hidden",
-    ].map { Array($0.utf8) }
+    ]
 
-    private static let positive: [[UInt8]] = [
+    private static let positive: [String] = [
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
         "blog", "story", "prose", "richtext", "rich-text",
-    ].map { Array($0.utf8) }
+    ]
 
     /// Whole words (split at anything but letters and digits) that mark advertising.
-    private static let adWords: Set<[UInt8]> = Set(["ad", "ads", "adv", "advert", "advertisement", "ad-slot",
-                                                    "dfp", "gpt"].map { Array($0.utf8) })
+    private static let adWords: [[UInt8]] = ["ad", "ads", "adv", "advert", "advertisement", "ad-slot",
+                                             "dfp", "gpt"].map { Array($0.utf8) }
 
-    private static let articleBody: [[UInt8]] = ["articlebody", "article-body", "article_body", "story-body",
-                                                 "storybody", "post-body", "entry-content", "post-content",
-                                                 "article-content", "articlecontent", "story-content"]
-        .map { Array($0.utf8) }
+    private static let articleBody: [String] = ["articlebody", "article-body", "article_body", "story-body",
+                                                "storybody", "post-body", "entry-content", "post-content",
+                                                "article-content", "articlecontent", "story-content"]
+
+    /// The word lists above, searched in one pass over an element's names.
+    private enum List: Int, CaseIterable {
+        case boilerplate, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
+             productChrome, purchase, folded
+    }
+
+    private static let lists = ElementNames.WordLists(List.allCases.map { list in
+        switch list {
+        case .boilerplate: boilerplate
+        case .classOnly: classOnly
+        case .displays: displays
+        case .slides: slides
+        case .comments: comments
+        case .rescue: rescue
+        case .negative: negative
+        case .positive: positive
+        case .articleBody: articleBody
+        case .productChrome: productChrome
+        case .purchase: purchase
+        case .folded: folded
+        }
+    })
 
     private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
         let names = ElementNames(bytes)
+        let found = names.matches(lists)
+        func has(_ list: List) -> Bool { found & (1 << UInt32(list.rawValue)) != 0 }
         var hint = ContentHint()
-        let rescued = names.containsAny(rescue)
+        let rescued = has(.rescue)
         if !rescued {
-            if names.containsAny(boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
-                || (isClass && names.containsAny(classOnly)) {
+            if has(.boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
+                || (isClass && has(.classOnly)) {
                 hint.isBoilerplate = true
-            } else if names.containsAny(displays) {
+            } else if has(.displays) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
-            } else if names.containsAny(slides) {
+            } else if has(.slides) {
                 hint.isBoilerplate = true
                 hint.isDisplay = true
                 hint.isSlideshow = true
-            } else if names.containsAny(comments) {
+            } else if has(.comments) {
                 hint.isBoilerplate = true
                 hint.isComment = true
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || names.containsAny(productChrome)
+        hint.isProductChrome = hasReviewWord(names) || has(.productChrome)
         hint.isCallToAction = hasCallToActionWord(bytes)
-        hint.isPurchase = names.containsAny(purchase)
-        hint.isFolded = names.containsAny(folded)
-        if names.containsAny(negative) { hint.weight -= 25 }
-        if names.containsAny(positive) { hint.weight += 25 }
-        if names.containsAny(articleBody) {
+        hint.isPurchase = has(.purchase)
+        hint.isFolded = has(.folded)
+        if has(.negative) { hint.weight -= 25 }
+        if has(.positive) { hint.weight += 25 }
+        if has(.articleBody) {
             hint.isArticleBody = true
             hint.setChrome(false)
             hint.isProductChrome = false
@@ -157,8 +193,8 @@ struct ContentHints {
     private static let review = Array("review".utf8)
     /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
     /// beside what the page shows).
-    private static let productChrome: [[UInt8]] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
-                                                   "screen-reader-text"].map { Array($0.utf8) }
+    private static let productChrome: [String] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
+                                                  "screen-reader-text"]
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: ElementNames) -> Bool {
@@ -211,7 +247,19 @@ struct ContentHints {
     private static let callToAction = Array("cta".utf8)
 
     private static func hasAdWord(_ names: [UInt8]) -> Bool {
-        names.split(whereSeparator: { !ASCIIByte.isLowercaseAlphanumeric($0) && $0 != UInt8(ascii: "-") })
-            .contains { adWords.contains(Array($0)) }
+        var start = 0
+        while start < names.count {
+            var end = start
+            while end < names.count && (ASCIIByte.isLowercaseAlphanumeric(names[end]) || names[end] == UInt8(ascii: "-")) {
+                end += 1
+            }
+            if end - start >= 2 && end - start <= maxAdWord && adWords.contains(where: { $0.elementsEqual(names[start..<end]) }) {
+                return true
+            }
+            start = end + 1
+        }
+        return false
     }
+
+    private static let maxAdWord = adWords.map(\.count).max() ?? 0
 }

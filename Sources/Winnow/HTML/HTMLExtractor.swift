@@ -33,14 +33,15 @@ public struct HTMLExtractor: Sendable {
     /// Extracts the text of a page given as raw bytes (with an optional declared charset) or text.
     public func extract(_ html: HTMLContent, declaredCharset: String? = nil) -> Outcome {
         let bytes: [UInt8]
+        let isText: Bool
         switch html {
-        case .bytes(let raw): bytes = raw
-        case .text(let text): bytes = Array(text.utf8)
+        case .bytes(let raw): (bytes, isText) = (raw, false)
+        case .text(let text): (bytes, isText) = (Array(text.utf8), true)
         }
         if bytes.count > settings.maxBytes { return .refused(reason: "html-too-large") }
         if Self.looksBinary(bytes) { return .refused(reason: "binary") }
         // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
-        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset)
+        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset, knownValid: isText)
         let tree = HTMLParser.parse(decoded.utf8)
         var include: [Bool]
         if settings.mainContent {

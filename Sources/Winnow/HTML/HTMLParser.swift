@@ -6,14 +6,17 @@ import CLibXML2
 enum HTMLParser {
     /// Parses UTF-8 HTML (already decoded and repaired by `CharsetDecoder`) into a page tree.
     static func parse(_ html: [UInt8]) -> PageTree {
-        let builder = PageTreeBuilder()
+        var builder = PageTreeBuilder()
         if !html.isEmpty && html.count <= Int(Int32.max) {
             _ = libxmlReady
-            let context = Unmanaged.passUnretained(builder).toOpaque()
-            html.withUnsafeBufferPointer { bytes in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                    withUnsafePointer(to: handler) { handler in
-                        _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context)
+            // The builder is a struct reached through a pointer: no exclusivity check per callback.
+            withUnsafeMutablePointer(to: &builder) { builder in
+                let context = UnsafeMutableRawPointer(builder)
+                html.withUnsafeBufferPointer { bytes in
+                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                        withUnsafePointer(to: handler) { handler in
+                            _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context)
+                        }
                     }
                 }
             }
@@ -28,16 +31,16 @@ enum HTMLParser {
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let context, let name else { return }
-            let builder = Unmanaged<PageTreeBuilder>.fromOpaque(context).takeUnretainedValue()
-            builder.start(name: buffer(name), attributes: AttributeList(pointer: attributes))
+            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee
+                .start(name: buffer(name), attributes: AttributeList(pointer: attributes))
         }
         handler.endElement = { context, _ in
             guard let context else { return }
-            Unmanaged<PageTreeBuilder>.fromOpaque(context).takeUnretainedValue().end()
+            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee.end()
         }
         let characters: charactersSAXFunc = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            Unmanaged<PageTreeBuilder>.fromOpaque(context).takeUnretainedValue()
+            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee
                 .characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.characters = characters

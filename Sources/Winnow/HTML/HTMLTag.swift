@@ -23,7 +23,13 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     /// Looks a tag up by its lower-case name (libxml2's HTML parser reports names in lower case).
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
         guard name.count <= 10 else { return .other }
-        return byName[key(name)] ?? .other
+        let hash = key(name)
+        var slot = Int(truncatingIfNeeded: hash) & (byName.count - 1)
+        while true {
+            let entry = byName[slot]
+            if entry.tag == .other || entry.key == hash { return entry.tag }
+            slot = (slot + 1) & (byName.count - 1)
+        }
     }
 
     /// What the element does to the text around it.
@@ -60,10 +66,15 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
         return hash.state
     }
 
-    private static let byName: [UInt64: HTMLTag] = {
-        var byName: [UInt64: HTMLTag] = [:]
+    /// Tags by the hash of their names, open addressing (`.other` marks a free slot): one lookup per
+    /// element start, without the standard dictionary's hashing of the key again.
+    private static let byName: [(key: UInt64, tag: HTMLTag)] = {
+        var byName = [(key: UInt64, tag: HTMLTag)](repeating: (0, .other), count: 512)
         for tag in HTMLTag.allCases where tag != .other && tag != .text {
-            Array("\(tag)".utf8).withUnsafeBufferPointer { byName[key($0)] = tag }
+            let hash = Array("\(tag)".utf8).withUnsafeBufferPointer { key($0) }
+            var slot = Int(truncatingIfNeeded: hash) & (byName.count - 1)
+            while byName[slot].tag != .other { slot = (slot + 1) & (byName.count - 1) }
+            byName[slot] = (hash, tag)
         }
         return byName
     }()

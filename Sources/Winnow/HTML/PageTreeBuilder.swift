@@ -1,7 +1,7 @@
 /// Builds a `PageTree` from the parser's start, end and text events, dropping what never counts as
 /// text (scripts, styles, form controls, hidden elements) and reading the page's metadata on the way.
 /// The buffers it is handed are valid only during the call.
-final class PageTreeBuilder {
+struct PageTreeBuilder {
     private var tree = PageTree()
     /// The open elements, innermost last; the synthetic root is always first.
     private var open: [Int32] = [0]
@@ -31,7 +31,7 @@ final class PageTreeBuilder {
         tree.nodes.append(PageNode(tag: .other, hint: ContentHint(), parent: -1, end: 0, textStart: 0, textEnd: 0))
     }
 
-    func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
+    mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
         if dropDepth > 0 {
             dropDepth += 1
             return
@@ -55,13 +55,13 @@ final class PageTreeBuilder {
         for (key, value) in attributes {
             switch Attribute(key) {
             case .className:
-                combine(&hint, hints.hint(classAndID: value, isClass: true))
+                Self.combine(&hint, hints.hint(classAndID: value, isClass: true))
             case .id:
-                combine(&hint, hints.hint(classAndID: value, isClass: false))
+                Self.combine(&hint, hints.hint(classAndID: value, isClass: false))
                 streamed = Self.isStreamedSegment(id: value)
                 ownID = StableHash.of(value)
             case .role:
-                combine(&hint, ContentHints.hint(role: value))
+                Self.combine(&hint, ContentHints.hint(role: value))
             case .style:
                 hidden = hidden || Self.hidesElement(style: value)
             case .hidden:
@@ -113,7 +113,7 @@ final class PageTreeBuilder {
         inCode.append(codeParent || tag == .pre || tag == .code)
     }
 
-    func end() {
+    mutating func end() {
         if dropDepth > 0 {
             dropDepth -= 1
             if dropDepth == 0 { finishCapture() }
@@ -125,7 +125,7 @@ final class PageTreeBuilder {
         inCode.removeLast()
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if dropDepth > 0 {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
@@ -143,7 +143,7 @@ final class PageTreeBuilder {
     }
 
     /// Closes what is still open and hands the tree over.
-    func finish() -> PageTree {
+    mutating func finish() -> PageTree {
         for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
         open = [0]
         silent = [false]
@@ -154,7 +154,7 @@ final class PageTreeBuilder {
     }
 
     /// Adds what another attribute says; an element is chrome only as comments when nothing else makes it chrome.
-    private func combine(_ hint: inout ContentHint, _ other: ContentHint) {
+    private static func combine(_ hint: inout ContentHint, _ other: ContentHint) {
         let onlyComments = (!hint.isBoilerplate || hint.isComment) && (!other.isBoilerplate || other.isComment)
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
         let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
@@ -173,7 +173,7 @@ final class PageTreeBuilder {
         hint.isMain = hint.isMain || other.isMain
     }
 
-    private func finishCapture() {
+    private mutating func finishCapture() {
         switch capture {
         case .title: tree.metadata.titleText = tree.metadata.titleText ?? String(decoding: captured, as: UTF8.self)
         case .jsonLD:
@@ -186,39 +186,56 @@ final class PageTreeBuilder {
         captured.removeAll(keepingCapacity: true)
     }
 
-    private func readMetadata(_ tag: HTMLTag, _ attributes: HTMLParser.AttributeList) {
-        var values: [String: String] = [:]
+    private mutating func readMetadata(_ tag: HTMLTag, _ attributes: HTMLParser.AttributeList) {
+        var strings = [String?](repeating: nil, count: MetadataAttribute.allCases.count)
         for (key, value) in attributes {
-            let name = String(decoding: key, as: UTF8.self).lowercased()
-            switch name {
-            case "name", "property", "itemprop", "content", "lang", "rel", "href", "datetime", "type":
-                values[name] = String(decoding: value, as: UTF8.self)
-            default:
-                break
+            if let name = MetadataAttribute.allCases.first(where: { Self.equalsIgnoringCase(key, $0.name) }) {
+                strings[name.rawValue] = String(decoding: value, as: UTF8.self)
             }
         }
+        let found = strings
+        func values(_ name: MetadataAttribute) -> String? { found[name.rawValue] }
         switch tag {
         case .meta:
-            tree.metadata.meta(name: values["name"], property: values["property"], itemprop: values["itemprop"],
-                               content: values["content"])
-            if values["property"]?.lowercased() == "og:type", let type = values["content"] { tree.kind.openGraph(type: type) }
+            tree.metadata.meta(name: values(.name), property: values(.property), itemprop: values(.itemprop),
+                               content: values(.content))
+            if values(.property)?.lowercased() == "og:type", let type = values(.content) { tree.kind.openGraph(type: type) }
         case .link:
-            if values["rel"]?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
-                tree.metadata.canonicalURL = values["href"]
+            if values(.rel)?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
+                tree.metadata.canonicalURL = values(.href)
             }
         case .html:
-            tree.metadata.language = tree.metadata.language ?? values["lang"]
+            tree.metadata.language = tree.metadata.language ?? values(.lang)
         case .time:
-            if values["itemprop"] == "datePublished", let date = values["datetime"] {
+            if values(.itemprop) == "datePublished", let date = values(.datetime) {
                 tree.metadata.published = tree.metadata.published ?? date
             }
-            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values["datetime"]
+            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values(.datetime)
         case .title:
             capture = .title
         case .script:
-            if values["type"]?.lowercased() == "application/ld+json" { capture = .jsonLD }
+            if values(.type)?.lowercased() == "application/ld+json" { capture = .jsonLD }
         default:
             break
+        }
+    }
+
+    /// The attributes `readMetadata` reads, matched without making a string of every attribute name.
+    private enum MetadataAttribute: Int, CaseIterable {
+        case name, property, itemprop, content, lang, rel, href, datetime, type
+
+        var name: StaticString {
+            switch self {
+            case .name: "name"
+            case .property: "property"
+            case .itemprop: "itemprop"
+            case .content: "content"
+            case .lang: "lang"
+            case .rel: "rel"
+            case .href: "href"
+            case .datetime: "datetime"
+            case .type: "type"
+            }
         }
     }
 

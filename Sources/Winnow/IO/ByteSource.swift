@@ -10,6 +10,9 @@ public protocol ByteSource: AnyObject {
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Bytes left of a regular file by its size at opening (nil for pipes and terminals), so a read
+    /// zero-fills only what the file can give, not the whole `maxCount` (a small page read 1 MB at a time).
+    private var remaining: Int?
     /// The name used in messages: the path, or `-` for standard input.
     public let displayName: String
 
@@ -27,13 +30,19 @@ public final class FileByteSource: ByteSource {
             ownsDescriptor = true
         }
         displayName = path
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
+            remaining = Int(status.st_size)
+        }
     }
 
     deinit {
         if ownsDescriptor { close(descriptor) }
     }
 
-    public func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+    public func read(into buffer: inout [UInt8], maxCount requested: Int) throws(WinnowError) -> Int {
+        // One byte past the known end, at least 4 KiB, so the end (or a file that grew) is still seen.
+        let maxCount = remaining.map { min(requested, max($0 + 1, 4096)) } ?? requested
         let start = buffer.count
         buffer.reserveCapacity(start + maxCount)
         var got = 0
@@ -53,6 +62,7 @@ public final class FileByteSource: ByteSource {
             }
         }
         buffer.removeLast(maxCount - got)
+        if let left = remaining { remaining = max(0, left - got) }
         if failure != 0 {
             throw .io("read failed: \(String(cString: strerror(failure)))", path: displayName)
         }

@@ -14,7 +14,11 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     /// Compressed bytes read from the source so far, to say where in the file an error is.
     private var compressedBytesRead = 0
     private let displayName: String
+    /// Whether the whole-file fast path has been tried (at the first read).
+    private var triedWhole = false
     private static var chunkSize: Int { 256 * 1024 }
+    /// A file up to this size (compressed) is first inflated whole with libdeflate.
+    private static var maxWholeInput: Int { 1 << 20 }
 
     /// Wraps `compressed`, which must start with a gzip header. `displayName` names it in messages.
     public init(_ compressed: Compressed, displayName: String) throws(WinnowError) {
@@ -62,6 +66,14 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
 
     private func decode(into buffer: inout [UInt8], maxCount: Int) throws(Failure) -> Int {
         let start = buffer.count
+        if !triedWhole {
+            triedWhole = true
+            do throws(WinnowError) {
+                if try inflateWhole(into: &buffer, maxCount: maxCount) { return buffer.count - start }
+            } catch {
+                throw Failure(error: error, produced: 0)
+            }
+        }
         buffer.append(contentsOf: repeatElement(0, count: maxCount))
         var produced = 0
         defer { buffer.removeLast(maxCount - produced) }
@@ -94,6 +106,39 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             }
         }
         return produced
+    }
+
+    /// A small file whose members all inflate whole, with their output within `maxCount` (one HTML
+    /// page, one `.html.gz`): libdeflate, about twice zlib's speed. Anything else is left, with the
+    /// compressed bytes read so far, to zlib's streaming path, which reads it the same and says what is wrong.
+    private func inflateWhole(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Bool {
+        while input.count < Self.maxWholeInput {
+            let count = try compressed.read(into: &input, maxCount: Self.chunkSize)
+            compressedBytesRead += count
+            if count == 0 {
+                compressedEnded = true
+                break
+            }
+        }
+        guard compressedEnded, let whole = WholeBufferInflater() else { return false }
+        let start = buffer.count
+        // The last member's uncompressed size (mod 2^32) from its trailer: exact for a one-member file.
+        let size = input.count >= 4 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
+        var offset = 0
+        while offset < input.count {
+            // A header CRC (FHCRC) is left to zlib, which checks it where libdeflate skips it.
+            guard input[offset] == 0x1f, offset + 3 < input.count, input[offset + 3] & 0x02 == 0,
+                  case .success(let consumed) = whole.inflate(
+                .gzip, input, from: offset, appendingTo: &buffer, maxOutput: maxCount - (buffer.count - start),
+                sizeHint: max(size, 4096)) else {
+                buffer.removeSubrange(start...)
+                return false
+            }
+            offset += consumed
+        }
+        inputOffset = input.count
+        finished = true
+        return true
     }
 
     private func inflateStep(into buffer: inout [UInt8], at offset: Int, count: Int) -> (Int32, Int, Int) {

@@ -6,7 +6,16 @@ enum UTF8Validation {
         guard let base = bytes.baseAddress else { return nil }
         var i = 0
         while i < count {
-            // ASCII fast path, eight bytes at a time.
+            // ASCII fast path, 32 bytes at a time, then eight.
+            if i + 32 <= count {
+                let raw = UnsafeRawPointer(base + i)
+                let words = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if words & 0x8080_8080_8080_8080 == 0 {
+                    i += 32
+                    continue
+                }
+            }
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {

@@ -46,9 +46,13 @@ enum ContentDecoder {
             let format: WholeBufferInflater.Format = windowBits < 0 ? .raw : windowBits > 15 && isGzip ? .gzip : .zlib
             var output: [UInt8] = []
             var offset = 0
+            // A gzip payload of one member says its size in its last four bytes: the output is allocated once.
+            let statedSize = format == .gzip && input.count >= 18
+                ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : nil
             decoding: while true {
+                let sizeHint = offset == 0 ? statedSize ?? input.count * 6 : (input.count - offset) * 6
                 switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count,
-                                        sizeHint: (input.count - offset) * 6) {
+                                        sizeHint: sizeHint) {
                 case .tooLarge:
                     throw .tooLarge(limit: limit)
                 case .badData:

@@ -38,6 +38,9 @@ final class WholeBufferInflater {
     /// `maxOutput` bytes to `output`. `sizeHint`: the output size to try first, when nothing better is known.
     func inflate(_ format: Format, _ input: [UInt8], from offset: Int, appendingTo output: inout [UInt8],
                  maxOutput: Int, sizeHint: Int = 1 << 20) -> Outcome {
+        if output.isEmpty && output.capacity == 0 {
+            return inflateNew(format, input, from: offset, into: &output, maxOutput: maxOutput, sizeHint: sizeHint)
+        }
         var capacity = min(maxOutput, max(scratch.count, lastOutput * 2, sizeHint, 4096))
         while true {
             if scratch.count < capacity {
@@ -61,6 +64,41 @@ final class WholeBufferInflater {
                 output.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress?.assumingMemoryBound(to: UInt8.self),
                                                               count: produced))
                 lastOutput = produced
+                return .success(consumed: consumed)
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                guard capacity < maxOutput else { return .tooLarge }
+                capacity = min(maxOutput, capacity * 2)
+            default:
+                return .badData
+            }
+        }
+    }
+
+    /// Into a new array, written in place (no scratch copy): a payload decoded on its own.
+    private func inflateNew(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
+                            maxOutput: Int, sizeHint: Int) -> Outcome {
+        var capacity = min(maxOutput, max(sizeHint, 4096))
+        while true {
+            var consumed = 0
+            var result = LIBDEFLATE_SUCCESS
+            let available = capacity
+            let decoded = [UInt8](unsafeUninitializedCapacity: available) { target, count in
+                var produced = 0
+                result = input.withUnsafeBytes { bytes in
+                    let start = bytes.baseAddress.map { $0 + offset }
+                    let length = bytes.count - offset
+                    return switch format {
+                    case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
+                    case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
+                    case .raw: libdeflate_deflate_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
+                    }
+                }
+                count = result == LIBDEFLATE_SUCCESS ? produced : 0
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                output = decoded
+                lastOutput = decoded.count
                 return .success(consumed: consumed)
             case LIBDEFLATE_INSUFFICIENT_SPACE:
                 guard capacity < maxOutput else { return .tooLarge }
