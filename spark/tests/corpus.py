@@ -21,9 +21,11 @@ def _story(rng):
 def pages(count, seed=18):
     """`count` records (JSON lines as str, plus a few damaged lines) in a fixed order."""
     rng = random.Random(seed)
-    sites = [f"news{n}.example" for n in range(12)] + [f"blog{n}.example" for n in range(25)]
+    sites = [f"news{n}.example" for n in range(12)] + [f"blog{n}.example" for n in range(300)]
     templates = {site: ([f"{site.split('.')[0].title()} Daily — all the news", "Home | World | Sport | Weather"],
-                        [f"© 2026 {site} · Contact us · Privacy"]) for site in sites}
+                        [f"© 2026 {site} · Contact us · Privacy"]
+                        + (["We use cookies to improve your experience on this site."] if site.startswith("blog") else []))
+                 for site in sites}
     records = []
     stories = []
     for number in range(count):

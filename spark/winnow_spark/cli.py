@@ -59,6 +59,8 @@ def run(spark, arguments, log=print):
     for segment in segments:
         if segment.corpus == "exact":
             step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
+        elif segment.corpus == "templates":
+            step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
         elif segment.corpus is not None:
             raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
         else:
@@ -109,7 +111,7 @@ def main(argv):
     try:
         ship_package(spark)
         run(spark, arguments, log=lambda message: print(message, file=sys.stderr))
-    except (input_files.InputError, pipelines.PipelineError, FileExistsError) as error:
+    except (input_files.InputError, pipelines.PipelineError, FileExistsError, ValueError) as error:
         print(f"winnow_spark: {error}", file=sys.stderr)
         return 1
     finally:
