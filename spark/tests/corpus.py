@@ -31,18 +31,20 @@ def pages(count, seed=18):
     for number in range(count):
         site = rng.choice(sites[:12]) if rng.random() < 0.8 else rng.choice(sites[12:])
         roll = rng.random()
+        identifier = f"doc-{number:05d}" if rng.random() > 0.01 else f"doc-{rng.randrange(max(number, 1)):05d}"
         if stories and roll < 0.12:
-            paragraphs = rng.choice(stories)                      # an exact copy (maybe respaced)
+            paragraphs, first = rng.choice(stories)                # an exact copy (maybe respaced)
+            if rng.random() < 0.3:
+                identifier = first                                 # the same page crawled twice
             if rng.random() < 0.5:
                 paragraphs = [paragraph.replace(". ", ".  ").upper() for paragraph in paragraphs]
         elif stories and roll < 0.22:
-            paragraphs = list(rng.choice(stories))                 # a near copy: one sentence changed
+            paragraphs = list(rng.choice(stories)[0])              # a near copy: one sentence changed
             paragraphs[-1] = paragraphs[-1] + " " + _sentence(rng, 6)
         else:
             paragraphs = _story(rng)
-            stories.append(paragraphs)
+            stories.append((paragraphs, identifier))
         head, foot = templates[site]
-        identifier = f"doc-{number:05d}" if rng.random() > 0.01 else f"doc-{rng.randrange(max(number, 1)):05d}"
         url = f"https://{site}/{number}"
         if rng.random() < 0.4:
             body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)

@@ -47,6 +47,8 @@ def _unframe(framed):
 
 
 def run(spark, arguments, log=print):
+    """Runs the pipeline and writes the outputs; returns the run summary. Raises when any call of the
+    binary fails, before anything is written."""
     clock = time.monotonic()
     pipeline_name, definition, segments, _report = pipelines.load(arguments.pipeline)
     named = input_files.resolve(arguments.inputs)
@@ -56,38 +58,42 @@ def run(spark, arguments, log=print):
     framed, input_bytes = input_files.read(spark, named)
     records = framed.partitionBy(partitions).values()
     done = []
-    for segment in segments:
-        if segment.corpus == "exact":
-            step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
-        elif segment.corpus == "templates":
-            step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
-        elif segment.corpus is not None:
-            raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
-        else:
-            text = pipelines.document_pipeline(definition, segment)
-            step = steps.document_stages(arguments.binary, sources, text, segment.names, records)
-        done.append(step)
-        records = step.kept()
-    # Every call of the binary runs (and is checked) before anything is written.
-    summary_parts = [(step.stages, step.summaries()) for step in done]
-    cleaned = records if arguments.unordered else records.keyBy(_origin).sortByKey(numPartitions=partitions).values()
-    cleaned = cleaned.map(_unframe)
-    output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
-    outputs = {"cleaned": folder.final.toString() + "/cleaned", "removed": folder.final.toString() + "/removed",
-               "rejects": folder.final.toString() + "/rejects"}
-    summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
-    removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
-    rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
     try:
-        cleaned.saveAsTextFile(folder.child("cleaned"))
-        removed.saveAsTextFile(folder.child("removed"))
-        rejects.saveAsTextFile(folder.child("rejects"))
-        summary["wall_seconds"] = round(time.monotonic() - clock, 3)
-        folder.write_bytes("stats.json", summaries.encode(summary))
-        folder.commit()
-    except BaseException:
-        folder.discard()
-        raise
+        for segment in segments:
+            if segment.corpus == "exact":
+                step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
+            elif segment.corpus == "templates":
+                step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
+            elif segment.corpus is not None:
+                raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
+            else:
+                text = pipelines.document_pipeline(definition, segment)
+                step = steps.document_stages(arguments.binary, sources, text, segment.names, records)
+            done.append(step)
+            records = step.kept()
+        # Every call of the binary runs (and is checked) before anything is written.
+        summary_parts = [(step.stages, step.summaries()) for step in done]
+        cleaned = records if arguments.unordered else records.keyBy(_origin).sortByKey(numPartitions=partitions).values()
+        cleaned = cleaned.map(_unframe)
+        output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
+        final = folder.final.toString()
+        outputs = {"cleaned": final + "/cleaned", "removed": final + "/removed", "rejects": final + "/rejects"}
+        summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
+        removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
+        rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
+        try:
+            cleaned.saveAsTextFile(folder.child("cleaned"))
+            removed.saveAsTextFile(folder.child("removed"))
+            rejects.saveAsTextFile(folder.child("rejects"))
+            summary["wall_seconds"] = round(time.monotonic() - clock, 3)
+            folder.write_bytes("stats.json", summaries.encode(summary))
+            folder.commit()
+        except BaseException:
+            folder.discard()
+            raise
+    finally:
+        for step in done:
+            step.release()
     log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
         f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
     return summary

@@ -42,9 +42,15 @@ def _filter(binary, sources, arguments, records, prepare=None):
 class Step:
     """What one call of the binary produced: the tagged rows, persisted so later steps reuse them."""
 
-    def __init__(self, stages, tagged):
+    def __init__(self, stages, tagged, held=()):
         self.stages = stages
         self.tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
+        self.held = list(held)
+
+    def release(self):
+        """Drops the cached rows of this step (and of its map step) once the run's outputs are written."""
+        for rdd in [self.tagged] + self.held:
+            rdd.unpersist()
 
     def kept(self):
         return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1])
@@ -139,7 +145,7 @@ def exact(binary, sources, options, records, partitions, spark):
         return _filter(binary, sources, ["exact", "apply"], documents_left, prepare=prepare)
 
     grouped = _grouped_by_partition(keepers.union(documents), partitions)
-    return Step(["exact"], grouped.mapPartitions(apply))
+    return Step(["exact"], grouped.mapPartitions(apply), held=(records, mapped))
 
 
 def _grouped_by_partition(keyed, partitions):
@@ -265,4 +271,4 @@ def templates(binary, sources, options, records, partitions, spark):
             return flags + ["--counts", counts_path, "--cross-site", cross_path]
         return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
 
-    return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply))
+    return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
