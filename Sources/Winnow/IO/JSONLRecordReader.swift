@@ -128,6 +128,11 @@ import Glibc
                 message: "damaged spool line (the temporary file was changed while the run used it)", partial: start..<end)))
             return
         }
-        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(prefix.json..<end)))
+        // A framed line holds an input line as it was: the blank lines and byte order mark of the
+        // user's input are dropped here, as they would have been when read directly.
+        var json = prefix.json
+        if prefix.origin.line == 1 && batch.storage[json..<end].starts(with: [0xEF, 0xBB, 0xBF]) { json += 3 }
+        guard batch.storage[json..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end)))
     }
 }

@@ -12,11 +12,12 @@ public final class RecordReader {
     /// - Parameters:
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
     ///   - batchBytes: about how many bytes of records a batch carries.
-    public init(inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = 1 << 20) {
+    ///   - framedSources: set when every JSONL input is framed (`RunConfiguration.framedSources`).
+    public init(inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = 1 << 20, framedSources: [String]? = nil) {
         pending = zip(inputs, Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
         self.maxRecordBytes = maxRecordBytes
         self.batchBytes = batchBytes
-        spool = nil
+        spool = framedSources.map { Spool(sources: $0) }
     }
 
     /// Reads a spool file, whose records carry the origins `spool` numbers; they were bounded when

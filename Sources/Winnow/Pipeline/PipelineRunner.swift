@@ -72,7 +72,7 @@ public struct PipelineRunner: Sendable {
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
-        let spoolFormat = Spool(sources: RecordReader.sourceNames(of: config.inputs))
+        let spoolFormat = Spool(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
         var decider: (index: Int, stage: any DocumentStage)?
@@ -82,16 +82,20 @@ public struct PipelineRunner: Sendable {
         for (number, phase) in phases.enumerated() {
             let stages = (decider.map { [$0] } ?? []) + phase.stages
             let isLast = number == phases.count - 1
-            let snapshot = number == 0 && phase.stages.isEmpty && !isLast ? InputSnapshot(config.inputs) : nil
+            let snapshot = number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
+                ? InputSnapshot(config.inputs) : nil
             let destination = isLast ? output
                 : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
             try rereading?.verifyUnchanged()
             let reader = spool.map { RecordReader(spoolFile: $0, spool: spoolFormat) }
-                ?? RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
+                ?? RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
+                                framedSources: config.framedSources)
+            // Documents leave framed between passes, and at the end when the inputs came framed.
+            let framing = destination != nil && (!isLast || config.framedSources != nil) ? spoolFormat : nil
             try await runPhase(number: number, reader: reader, stages: stages, observer: phase.corpus,
                                accumulator: accumulator, destination: destination,
-                               spool: destination != nil && !isLast ? spoolFormat : nil, removed: removed,
+                               spool: framing, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
@@ -241,7 +245,8 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.observer = CorpusPass(stage: stage)
         processor.archiveDecoder = config.archiveDecoder
-        let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes)
+        let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
+                                  framedSources: config.framedSources)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
         var records = 0

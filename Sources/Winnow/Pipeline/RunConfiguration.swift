@@ -30,6 +30,10 @@ public struct RunConfiguration: Sendable {
     /// Files the stages read besides the inputs (a merged keepers, counts or clusters file): no output
     /// may overwrite them either.
     public var sideInputs: [String] = []
+    /// When set, every JSONL input is framed: each line starts with `INPUT LINE OFFSET ` (the record's
+    /// origin, INPUT numbering these names), and kept documents are written framed the same way. A
+    /// cluster feeds partitions of a corpus through Winnow like this, so origins stay the user's inputs.
+    public var framedSources: [String]?
     /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
 

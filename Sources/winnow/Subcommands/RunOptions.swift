@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Winnow
 
 /// Inputs, outputs and limits shared by every subcommand that processes documents.
@@ -53,6 +54,11 @@ struct RunOptions: ParsableArguments {
                                valueName: "folder"))
     var tempDir: String?
 
+    @Option(help: ArgumentHelp(
+        "Inputs and cleaned output are framed: each line starts with 'INPUT LINE OFFSET ', INPUT numbering the "
+            + "origin names in this file (one a line). Used by the cluster path (spark/).", valueName: "file"))
+    var framedSources: String?
+
     @Flag(name: .shortAndLong, help: "Print no summary and no progress on stderr.")
     var quiet = false
 
@@ -73,7 +79,18 @@ struct RunOptions: ParsableArguments {
         config.archiveDecoder.identity = warcId
         config.maxRejects = maxRejects
         if let tempDir { config.spoolDirectory = tempDir }
+        if let framedSources { config.framedSources = try Self.readSourceNames(framedSources) }
         return config
+    }
+
+    /// The origin names of `--framed-sources`: one a line, in the order the frames number them.
+    static func readSourceNames(_ path: String) throws(WinnowError) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw WinnowError(.io, "cannot read the framed sources file (UTF-8 text, one origin name a line)", path: path)
+        }
+        var names = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if names.last == "" { names.removeLast() }
+        return names
     }
 
     /// Refuses a map step's output that is one of its inputs, before anything is read.

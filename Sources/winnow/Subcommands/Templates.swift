@@ -30,6 +30,24 @@ struct TemplateArguments: ParsableArguments {
     @Option(help: "A site needs this many pages before anything is removed.")
     var minSitePages = TemplateOptions().minSitePages
 
+    @Option(help: "Lines on at least this many of a site's pages are repeated, not the page's own.")
+    var repeatPages = TemplateOptions().repeatPages
+
+    @Option(help: "A block of lines is page content when at least this share of its words is in lines of its own.")
+    var ownShare = TemplateOptions().ownShare
+
+    @Option(help: "A block is page content only when its lines average at least this many words.")
+    var proseWords = TemplateOptions().proseWords
+
+    @Option(help: "Sites with fewer pages also remove lines repeated across other sites.")
+    var smallSitePages = TemplateOptions().smallSitePages
+
+    @Option(help: "A line repeated on this many sites is boilerplate everywhere (used on small sites).")
+    var crossSiteSites = TemplateOptions().crossSiteSites
+
+    @Option(help: "A site needs this many pages before a page that is template from top to bottom is removed.")
+    var emptyPageMinSitePages = TemplateOptions().emptyPageMinSitePages
+
     @Option(help: ArgumentHelp("Write the removed lines as [first, end) line-number pairs into this field.", valueName: "field"))
     var removedLinesField: String?
 
@@ -43,6 +61,12 @@ struct TemplateArguments: ParsableArguments {
             options.siteField = siteField
             options.anchorShare = anchorShare
             options.minSitePages = minSitePages
+            options.repeatPages = repeatPages
+            options.ownShare = ownShare
+            options.proseWords = proseWords
+            options.smallSitePages = smallSitePages
+            options.crossSiteSites = crossSiteSites
+            options.emptyPageMinSitePages = emptyPageMinSitePages
             options.removedLinesField = removedLinesField ?? ""
             options.summary = summary ?? ""
             if let problem = options.validationProblem { throw ValidationError(problem) }
@@ -116,13 +140,21 @@ extension WinnowCommand.Templates {
         @Option(help: ArgumentHelp("The merged counts file.", valueName: "file"))
         var counts: String
 
+        @Option(help: ArgumentHelp(
+            "The corpus's cross-site lines (16 hex digits a line), when the counts file holds only this shard's sites.",
+            valueName: "file"))
+        var crossSite: String?
+
         @OptionGroup var options: RunOptions
 
         func run() async throws {
             let settings = try templates.options
-            let remover = TemplatesStage(options: settings).decider(for: try TemplateCountsFile.read(counts, options: settings))
-            try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)],
-                                  configuration: try options.configuration(reading: counts))
+            let crossSiteLines = try crossSite.map { path throws(WinnowError) in try CrossSiteLinesFile.read(path) }
+            let remover = TemplatesStage(options: settings)
+                .decider(for: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines)
+            var configuration = try options.configuration(reading: counts)
+            if let crossSite { configuration.sideInputs.append(crossSite) }
+            try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)], configuration: configuration)
         }
     }
 }

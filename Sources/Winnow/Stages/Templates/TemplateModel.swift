@@ -16,7 +16,9 @@ public struct TemplateModel: Sendable {
     /// Lines repeated on `cross_site_sites` sites or more: boilerplate everywhere, used on small sites.
     public let crossSite: Set<UInt64>
 
-    public init(counts: TemplateCounts, options: TemplateOptions) {
+    /// - Parameter crossSite: the cross-site lines of the whole corpus, when `counts` holds only some of
+    ///   its sites (a cluster partition's); nil: worked out from `counts`.
+    public init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
         self.options = options
         var sites: [String: Site] = [:]
         var repeatedOnSites: [UInt64: Int] = [:]
@@ -31,6 +33,6 @@ public struct TemplateModel: Sendable {
             sites[name] = Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)
         }
         self.sites = sites
-        crossSite = Set(repeatedOnSites.filter { $0.value >= options.crossSiteSites }.keys)
+        self.crossSite = crossSite ?? Set(repeatedOnSites.filter { $0.value >= options.crossSiteSites }.keys)
     }
 }

@@ -19,6 +19,11 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
     }
 
     public func decider(for tally: TemplateCounts) -> any DocumentStage {
-        TemplateRemover(model: TemplateModel(counts: tally, options: options))
+        decider(for: tally, crossSite: nil)
+    }
+
+    /// The apply step from counts of some sites only, with the corpus's cross-site lines given apart.
+    public func decider(for tally: TemplateCounts, crossSite: Set<UInt64>?) -> any DocumentStage {
+        TemplateRemover(model: TemplateModel(counts: tally, options: options, crossSite: crossSite))
     }
 }

@@ -1,0 +1,20 @@
+import Foundation
+
+/// The lines repeated across enough sites to be boilerplate everywhere (`cross_site_sites`), as 16 hex
+/// digits a line: what a cluster partition needs besides its own sites' counts, since it cannot work
+/// them out from those alone. `templates apply --cross-site FILE` reads it.
+public enum CrossSiteLinesFile {
+    public static func read(_ path: String) throws(WinnowError) -> Set<UInt64> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io("cannot read the cross-site lines file", path: path)
+        }
+        var keys = Set<UInt64>()
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            guard let key = StableHash.parseHex(String(decoding: line, as: UTF8.self)) else {
+                throw .configuration("a cross-site line key must be 16 hex digits", path: "\(path):\(number + 1)")
+            }
+            keys.insert(key)
+        }
+        return keys
+    }
+}

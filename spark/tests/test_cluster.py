@@ -1,0 +1,169 @@
+"""The cluster path gives `winnow run`'s outputs: for a generated corpus in 7 shards, the default pipeline
+(without neardup, which does not run on Spark yet) and each corpus stage alone give the same sorted lines of
+cleaned, removed and rejects, and the same summary counts, with 3 and with 11 partitions; a binary that
+crashes on one record fails the job and leaves no output.
+
+Run with scripts/test-spark (one Spark session, local[2], for the whole run). WINNOW_BINARY names the
+binary (default: .build/debug/winnow)."""
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+from types import SimpleNamespace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import corpus  # noqa: E402
+import yaml  # noqa: E402
+from pyspark.sql import SparkSession  # noqa: E402
+
+from winnow_spark import cli  # noqa: E402
+
+BINARY = os.path.abspath(os.environ.get("WINNOW_BINARY", os.path.join(ROOT, ".build", "debug", "winnow")))
+PAGES = int(os.environ.get("WINNOW_SPARK_TEST_PAGES", "1500"))
+STAGE_COUNTS = ("stage", "documents_in", "documents_out", "removed", "removed_sharing_id", "text_bytes_in", "text_bytes_out")
+RUN_COUNTS = ("pipeline", "records", "kept", "removed", "rejected", "rejected_by_reason", "skipped", "skipped_by_reason",
+              "input_bytes", "output_bytes")
+
+
+def setUpModule():
+    global SPARK, WORK, SHARDS
+    SPARK = (SparkSession.builder.master("local[2]").appName("winnow-spark-tests")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.sql.shuffle.partitions", "4")
+             .config("spark.driver.host", "127.0.0.1").getOrCreate())
+    SPARK.sparkContext.setLogLevel("ERROR")
+    cli.ship_package(SPARK)
+    WORK = tempfile.mkdtemp(prefix="winnow-spark-test-")
+    SHARDS = corpus.write_shards(WORK, PAGES, shards=7)
+
+
+def tearDownModule():
+    SPARK.stop()
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+def pipeline(name, keep):
+    """Pipelines/default.yaml with only the steps named in `keep`, written into the work folder."""
+    with open(os.path.join(ROOT, "Pipelines", "default.yaml"), encoding="utf-8") as handle:
+        definition = yaml.safe_load(handle)
+    definition["steps"] = [step for step in definition["steps"] if next(iter(step)) in keep]
+    path = os.path.join(WORK, name + ".yaml")
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(definition, handle, sort_keys=False)
+    return path
+
+
+def lines(path):
+    with open(path, "rb") as handle:
+        return handle.read().splitlines()
+
+
+def part_lines(folder):
+    found = []
+    for name in sorted(os.listdir(folder)):
+        if name.startswith("part-"):
+            found += lines(os.path.join(folder, name))
+    return found
+
+
+def counts(summary):
+    selected = {key: summary[key] for key in RUN_COUNTS}
+    selected["stages"] = [{key: stage[key] for key in STAGE_COUNTS} for stage in summary["stages"]]
+    return selected
+
+
+class ClusterMatchesOneMachine(unittest.TestCase):
+    def run_local(self, pipeline_path, name):
+        output = os.path.join(WORK, name, "cleaned.jsonl")
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        stats = os.path.join(WORK, name, "stats.json")
+        subprocess.run([BINARY, "run", pipeline_path, *SHARDS, "-o", output, "--stats", stats, "-q"],
+                       check=True, stderr=subprocess.DEVNULL)
+        with open(stats, encoding="utf-8") as handle:
+            summary = json.load(handle)
+        return {"cleaned": lines(output), "removed": lines(output[:-len(".jsonl")] + ".removed.jsonl"),
+                "rejects": lines(output[:-len(".jsonl")] + ".rejects.jsonl"), "summary": summary}
+
+    def run_spark(self, pipeline_path, name, partitions, binary=BINARY):
+        output = os.path.join(WORK, name)
+        arguments = SimpleNamespace(pipeline=pipeline_path, inputs=SHARDS, output=output, partitions=partitions,
+                                    binary=binary, unordered=False)
+        cli.run(SPARK, arguments, log=lambda message: None)
+        with open(os.path.join(output, "stats.json"), encoding="utf-8") as handle:
+            summary = json.load(handle)
+        return {kind: part_lines(os.path.join(output, kind)) for kind in ("cleaned", "removed", "rejects")} | {"summary": summary}
+
+    def check_pipeline(self, name, steps):
+        path = pipeline(name, steps)
+        local = self.run_local(path, name + "-local")
+        self.assertGreater(len(local["cleaned"]), PAGES // 2)
+        for partitions in (3, 11):
+            with self.subTest(partitions=partitions):
+                cluster = self.run_spark(path, f"{name}-spark-{partitions}", partitions)
+                for kind in ("cleaned", "removed", "rejects"):
+                    self.assertEqual(sorted(cluster[kind]), sorted(local[kind]), f"{kind} differs")
+                # The cleaned output comes back in input order, as `winnow run` writes it.
+                self.assertEqual(cluster["cleaned"], local["cleaned"])
+                self.assertEqual(counts(cluster["summary"]), counts(local["summary"]))
+        return local
+
+    def test_default_pipeline_without_neardup(self):
+        local = self.check_pipeline("default", ("clean", "normalize", "exact", "templates"))
+        summary = local["summary"]
+        self.assertGreater(summary["removed"], 0)
+        self.assertGreater(summary["rejected"], 0)
+        templates = next(stage for stage in summary["stages"] if stage["stage"] == "templates")
+        self.assertGreater(templates["text_bytes_in"], templates["text_bytes_out"])
+        self.assertTrue(any(b"duplicate_of" in line for line in local["removed"]))
+
+    def test_exact_alone(self):
+        local = self.check_pipeline("exact", ("exact",))
+        self.assertTrue(any(b"duplicate_of_origin" in line for line in local["removed"]),
+                        "the corpus should hold copies that share the kept document's id")
+
+    def test_templates_alone(self):
+        self.check_pipeline("templates", ("templates",))
+
+    def test_a_crashing_binary_fails_the_job_and_writes_nothing(self):
+        poisoned = os.path.join(WORK, "poisoned")
+        os.makedirs(poisoned, exist_ok=True)
+        wrapper = os.path.join(poisoned, "crashing-winnow")
+        with open(wrapper, "w", encoding="utf-8") as handle:
+            handle.write(f"""#!{sys.executable}
+# Passes its input to winnow, and dies of a segmentation fault at the record that holds the poison.
+import os, signal, subprocess, sys
+child = subprocess.Popen([{BINARY!r}] + sys.argv[1:], stdin=subprocess.PIPE)
+for line in sys.stdin.buffer:
+    if b"POISON-PILL" in line:
+        child.kill()
+        os.kill(os.getpid(), signal.SIGSEGV)
+    child.stdin.write(line)
+child.stdin.close()
+sys.exit(child.wait())
+""")
+        os.chmod(wrapper, os.stat(wrapper).st_mode | stat.S_IXUSR)
+        shard = os.path.join(poisoned, "shard.jsonl")
+        with open(shard, "w", encoding="utf-8") as handle:
+            for number in range(200):
+                text = "POISON-PILL in this one" if number == 150 else f"page {number} has its own words"
+                handle.write(json.dumps({"id": f"p{number}", "text": text}) + "\n")
+        output = os.path.join(poisoned, "out")
+        arguments = SimpleNamespace(pipeline=pipeline("normalize-only", ("normalize",)), inputs=[shard], output=output,
+                                    partitions=3, binary=wrapper, unordered=False)
+        with self.assertRaises(Exception) as raised:
+            cli.run(SPARK, arguments, log=lambda message: None)
+        self.assertIn("winnow exited with status -11", str(raised.exception))
+        self.assertFalse(os.path.exists(output))
+        self.assertEqual([name for name in os.listdir(poisoned) if name.startswith("out")], [])
+
+
+if __name__ == "__main__":
+    unittest.main()

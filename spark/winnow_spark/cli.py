@@ -1,0 +1,125 @@
+"""Command line of the cluster path:
+
+    spark-submit spark/winnow_spark.py run PIPELINE.yaml INPUT... -o OUTPUT_DIR
+
+OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
+cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes).
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+import zipfile
+
+from pyspark.sql import SparkSession
+
+from . import inputs as input_files
+from . import pipeline as pipelines
+from . import stages as steps
+from . import summary as summaries
+from .outputs import Folder
+
+
+def parser():
+    top = argparse.ArgumentParser(prog="winnow_spark.py", description="Winnow pipelines on Apache Spark.")
+    commands = top.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run a pipeline file over JSONL inputs")
+    run.add_argument("pipeline", help="the pipeline YAML file (read on the driver)")
+    run.add_argument("inputs", nargs="+", help="JSONL files (plain or .gz) or local folders of them; any Hadoop URI")
+    run.add_argument("-o", "--output", required=True, help="the output folder (must not exist)")
+    run.add_argument("--partitions", type=int, default=0,
+                     help="partitions the documents are spread over (default: the default parallelism)")
+    run.add_argument("--binary", default="winnow",
+                     help="the winnow binary on the executors: a name shipped with --files (or on PATH) or a path")
+    run.add_argument("--unordered", action="store_true",
+                     help="skip sorting the cleaned output into input order (saves one shuffle)")
+    return top
+
+
+def _origin(framed):
+    source, line, _ = framed.split(b" ", 3)[:3]
+    return int(source), int(line)
+
+
+def _unframe(framed):
+    return framed.split(b" ", 3)[3]
+
+
+def run(spark, arguments, log=print):
+    """Runs the pipeline and writes the outputs; returns the run summary. Raises when any call of the
+    binary fails, before anything is written."""
+    clock = time.monotonic()
+    pipeline_name, definition, segments, _report = pipelines.load(arguments.pipeline)
+    named = input_files.resolve(arguments.inputs)
+    sources = [name for _, name in named]
+    folder = Folder(spark, arguments.output)
+    partitions = arguments.partitions or spark.sparkContext.defaultParallelism
+    framed, input_bytes = input_files.read(spark, named)
+    records = framed.partitionBy(partitions).values()
+    done = []
+    try:
+        for segment in segments:
+            if segment.corpus == "exact":
+                step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
+            elif segment.corpus == "templates":
+                step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
+            elif segment.corpus is not None:
+                raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
+            else:
+                text = pipelines.document_pipeline(definition, segment)
+                step = steps.document_stages(arguments.binary, sources, text, segment.names, records)
+            done.append(step)
+            records = step.kept()
+        # Every call of the binary runs (and is checked) before anything is written.
+        summary_parts = [(step.stages, step.summaries()) for step in done]
+        cleaned = records if arguments.unordered else records.keyBy(_origin).sortByKey(numPartitions=partitions).values()
+        cleaned = cleaned.map(_unframe)
+        output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
+        final = folder.final.toString()
+        outputs = {"cleaned": final + "/cleaned", "removed": final + "/removed", "rejects": final + "/rejects"}
+        summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
+        removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
+        rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
+        try:
+            cleaned.saveAsTextFile(folder.child("cleaned"))
+            removed.saveAsTextFile(folder.child("removed"))
+            rejects.saveAsTextFile(folder.child("rejects"))
+            summary["wall_seconds"] = round(time.monotonic() - clock, 3)
+            folder.write_bytes("stats.json", summaries.encode(summary))
+            folder.commit()
+        except BaseException:
+            folder.discard()
+            raise
+    finally:
+        for step in done:
+            step.release()
+    log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
+        f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
+    return summary
+
+
+def ship_package(spark):
+    """Sends this package to the executors (as a zip on their Python path), so that tasks can run its code."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    folder = tempfile.mkdtemp(prefix="winnow-spark-package-")
+    archive = os.path.join(folder, "winnow_spark.zip")
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for name in sorted(os.listdir(package)):
+            if name.endswith(".py"):
+                bundle.write(os.path.join(package, name), os.path.join("winnow_spark", name))
+    spark.sparkContext.addPyFile(archive)
+
+
+def main(argv):
+    arguments = parser().parse_args(argv)
+    spark = SparkSession.builder.appName("winnow").getOrCreate()
+    try:
+        ship_package(spark)
+        run(spark, arguments, log=lambda message: print(message, file=sys.stderr))
+    except (input_files.InputError, pipelines.PipelineError, FileExistsError, ValueError) as error:
+        print(f"winnow_spark: {error}", file=sys.stderr)
+        return 1
+    finally:
+        spark.stop()
+    return 0

@@ -1,0 +1,115 @@
+"""Reads the inputs as framed records: each line's bytes as they are, prefixed with its origin.
+
+The origin (input number, line, byte offset) is what `winnow run` gives the same line, whatever the
+partitioning: lines are numbered from the file's split starts (`_metadata.file_block_start`), never
+from arrival order or monotonically_increasing_id.
+"""
+import os
+
+from pyspark.sql import functions as F
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+
+
+class InputError(ValueError):
+    """An input the cluster path cannot read the way `winnow run` would."""
+
+
+def resolve(arguments):
+    """(path, origin name) for each input, named as `winnow run` names them: a file by the name given,
+    the JSONL files below a local folder as FOLDER/RELATIVE in bytewise order, a repeat as NAME#2."""
+    named = []
+    for argument in arguments:
+        if argument == "-":
+            raise InputError("standard input cannot be read on a cluster: give files or folders")
+        if "://" not in argument and os.path.isdir(argument):
+            prefix = argument if argument.endswith("/") else argument + "/"
+            found = []
+            for root, folders, files in os.walk(argument, followlinks=True):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                for name in files:
+                    if name.startswith("."):
+                        continue
+                    relative = os.path.relpath(os.path.join(root, name), argument)
+                    if relative.lower().endswith(JSONL_SUFFIXES):
+                        found.append(relative)
+                    elif relative.lower().endswith((".html", ".htm", ".html.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")):
+                        raise InputError(f"{prefix}{relative}: HTML files and web archives are read by `winnow run` "
+                                         "only; convert them to JSONL first (winnow clean ... -o pages.jsonl)")
+            found.sort(key=lambda name: name.encode("utf-8"))
+            named += [(prefix + relative, prefix + relative) for relative in found]
+        else:
+            named.append((argument, argument))
+    seen = {}
+    result = []
+    for path, name in named:
+        seen[name] = seen.get(name, 0) + 1
+        result.append((path, name if seen[name] == 1 else f"{name}#{seen[name]}"))
+    if not result:
+        raise InputError("no input files")
+    return result
+
+
+def _block_sizes(rows):
+    """Per (input, split start): how many lines and bytes (each with its newline) the split holds."""
+    sizes = {}
+    for source, block, value in rows:
+        count, size = sizes.get((source, block), (0, 0))
+        sizes[(source, block)] = (count + 1, size + len(value) + 1)
+    return list(sizes.items())
+
+
+def _frame(starts, marked):
+    def frame(rows):
+        position = {}
+        for source, block, value in rows:
+            line, offset = position.get((source, block)) or starts[(source, block)]
+            if line == 1 and source in marked:
+                value = BYTE_ORDER_MARK + bytes(value)
+            position[(source, block)] = (line + 1, offset + len(value) + 1)
+            yield (source, line), b"%d %d %d " % (source, line, offset) + bytes(value)
+    return frame
+
+
+def _starts_with_mark(spark, path):
+    """Whether the input (after decompression) starts with a UTF-8 byte order mark, which Hadoop's line
+    reader drops but which counts in `winnow run`'s offsets."""
+    jvm = spark._jvm
+    configuration = spark._jsc.hadoopConfiguration()
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    stream = hadoop_path.getFileSystem(configuration).open(hadoop_path)
+    try:
+        codec = jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path)
+        if codec is not None:
+            stream = codec.createInputStream(stream)
+        head = bytes((stream.read() & 0xFF) for _ in range(3))
+    finally:
+        stream.close()
+    return head == BYTE_ORDER_MARK
+
+
+def read(spark, inputs):
+    """The framed records of `inputs` as an RDD of ((input number, line), framed bytes), and the input
+    bytes read. Two passes: one counts the lines and bytes of every split, the second numbers them."""
+    frames = None
+    for number, (path, _) in enumerate(inputs):
+        frame = (spark.read.option("lineSep", "\n").text(path)
+                 .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
+                         F.col("value").cast("binary").alias("value")))
+        frames = frame if frames is None else frames.unionAll(frame)
+    rows = frames.rdd.map(tuple)
+    sizes = sorted(rows.mapPartitions(_block_sizes).collect())
+    marked = {number for number, (path, _) in enumerate(inputs) if _starts_with_mark(spark, path)}
+    starts = {}
+    line, offset, previous = 1, 0, None
+    for (source, block), (count, size) in sizes:
+        mark = 0
+        if source != previous:
+            line, offset, previous = 1, 0, source
+            mark = len(BYTE_ORDER_MARK) if source in marked else 0
+        starts[(source, block)] = (line, offset)
+        line += count
+        offset += size + mark
+    total = sum(size for _, (_, size) in sizes) + len(BYTE_ORDER_MARK) * len(marked)
+    return rows.mapPartitions(_frame(starts, marked)), total

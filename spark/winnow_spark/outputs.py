@@ -1,0 +1,37 @@
+"""Writes a run's outputs all at once: into a temporary sibling folder first, renamed into place only
+when every part is written, so a failed run leaves no output (on a file system whose rename is atomic:
+local, HDFS; not object stores)."""
+import uuid
+
+
+class OutputExists(FileExistsError):
+    """The output folder is there already; the cluster path never writes into an existing one."""
+
+
+class Folder:
+    def __init__(self, spark, path):
+        jvm = spark._jvm
+        self._path_class = jvm.org.apache.hadoop.fs.Path
+        self.final = self._path_class(path)
+        self.fs = self.final.getFileSystem(spark._jsc.hadoopConfiguration())
+        if self.fs.exists(self.final):
+            raise OutputExists(f"{path}: the output folder exists; give a new one (or remove it)")
+        self.temporary = self._path_class(f"{path.rstrip('/')}.winnow-tmp-{uuid.uuid4().hex}")
+
+    def child(self, name):
+        return self._path_class(self.temporary, name).toString()
+
+    def write_bytes(self, name, data):
+        stream = self.fs.create(self._path_class(self.temporary, name), False)
+        try:
+            stream.write(bytearray(data))
+        finally:
+            stream.close()
+
+    def commit(self):
+        if not self.fs.rename(self.temporary, self.final):
+            raise OSError(f"cannot rename {self.temporary.toString()} to {self.final.toString()}")
+
+    def discard(self):
+        if self.fs.exists(self.temporary):
+            self.fs.delete(self.temporary, True)

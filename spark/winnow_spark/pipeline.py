@@ -1,0 +1,62 @@
+"""Splits a pipeline file into what the cluster runs: stretches of document stages, run as one
+`winnow run` filter, and corpus stages, run as map -> Spark merge -> apply."""
+import yaml
+
+CORPUS_STAGES = ("exact", "templates", "neardup")
+REPORT_STEP = "report"
+
+
+class PipelineError(ValueError):
+    """A pipeline the cluster path cannot run."""
+
+
+class Segment:
+    """Document stages run together (`steps` as in the file), or one corpus stage (`corpus` names it)."""
+
+    def __init__(self, steps, corpus=None):
+        self.steps = steps
+        self.corpus = corpus
+
+    @property
+    def names(self):
+        return [step_name(step) for step in self.steps]
+
+    @property
+    def options(self):
+        step = self.steps[0]
+        return (step.get(self.corpus) or {}) if isinstance(step, dict) else {}
+
+
+def step_name(step):
+    return step if isinstance(step, str) else next(iter(step))
+
+
+def load(path):
+    """(name, segments, report step or None) of a pipeline file. The binary checks every option when it
+    runs a segment; here only the order of steps matters."""
+    with open(path, encoding="utf-8") as handle:
+        definition = yaml.safe_load(handle)
+    if not isinstance(definition, dict) or not isinstance(definition.get("steps"), list):
+        raise PipelineError(f"{path}: a pipeline file is a mapping with 'version' and 'steps'")
+    segments, report = [], None
+    for step in definition["steps"]:
+        name = step_name(step)
+        if name == REPORT_STEP:
+            report = step
+        elif name in CORPUS_STAGES:
+            if name == "neardup":
+                raise PipelineError(f"{path}: the neardup stage does not run on the cluster path yet "
+                                    "(issue 18); run this pipeline with `winnow run`")
+            segments.append(Segment([step], corpus=name))
+        elif segments and segments[-1].corpus is None:
+            segments[-1].steps.append(step)
+        else:
+            segments.append(Segment([step]))
+    return definition.get("name") or "pipeline", definition, segments, report
+
+
+def document_pipeline(definition, segment):
+    """The text of a pipeline file of `segment`'s document stages alone, for `winnow run` on one partition."""
+    partial = {"version": definition.get("version", 1), "name": definition.get("name") or "pipeline",
+               "steps": segment.steps}
+    return yaml.safe_dump(partial, sort_keys=False, allow_unicode=True)

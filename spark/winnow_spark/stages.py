@@ -1,0 +1,274 @@
+"""The steps of a pipeline on Spark. Every call of the binary is a `winnow` subcommand over one
+partition's framed records; its outputs come back as tagged rows: KEPT (framed, for the next step),
+REMOVED and REJECTED (final lines), STATS (the call's run summary, merged on the driver)."""
+import itertools
+import json
+
+from pyspark import StorageLevel
+from pyspark.sql import functions as F
+from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+from . import binary as winnow
+
+KEPT, REMOVED, REJECTED, STATS = "K", "R", "J", "S"
+KEEPERS, DOCUMENT = 0, 1
+
+
+def _lines(path):
+    with open(path, "rb") as handle:
+        for line in handle:
+            yield line[:-1] if line.endswith(b"\n") else line
+
+
+def _filter(binary, sources, arguments, records, prepare=None):
+    """One `winnow` run over a partition: kept framed records, then removed, rejects and summary."""
+    workdir = winnow.Workdir(sources)
+    try:
+        extra = prepare(workdir) if prepare else []
+        outputs = ["-o", "-", "--removed", workdir.file("removed.jsonl"), "--rejects", workdir.file("rejects.jsonl"),
+                   "--stats", workdir.file("stats.json"), "--threads", "1", "-q"]
+        for line in winnow.run(binary, arguments + extra + outputs, records, workdir):
+            yield KEPT, line
+        for line in _lines(workdir.file("removed.jsonl")):
+            yield REMOVED, line
+        for line in _lines(workdir.file("rejects.jsonl")):
+            yield REJECTED, line
+        with open(workdir.file("stats.json"), "rb") as handle:
+            yield STATS, handle.read()
+    finally:
+        workdir.close()
+
+
+class Step:
+    """What one call of the binary produced: the tagged rows, persisted so later steps reuse them."""
+
+    def __init__(self, stages, tagged, held=()):
+        self.stages = stages
+        self.tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
+        self.held = list(held)
+
+    def release(self):
+        """Drops the cached rows of this step (and of its map step) once the run's outputs are written."""
+        for rdd in [self.tagged] + self.held:
+            rdd.unpersist()
+
+    def kept(self):
+        return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1])
+
+    def lines(self, tag):
+        return self.tagged.filter(lambda row: row[0] == tag).map(lambda row: row[1])
+
+    def summaries(self):
+        """The run summaries of every partition's call: one small JSON object each."""
+        return [json.loads(text) for text in self.lines(STATS).collect()]
+
+
+def document_stages(binary, sources, pipeline_text, names, records):
+    """Clean, normalize and the other document stages: `winnow run` on each partition as a filter."""
+    def task(partition):
+        workdir = winnow.Workdir(sources)
+        try:
+            path = workdir.file("pipeline.yaml")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(pipeline_text)
+            yield from _filter(binary, sources, ["run", path], partition)
+        finally:
+            workdir.close()
+    return Step(names, records.mapPartitions(task))
+
+
+KEEPER_ROWS = StructType([
+    StructField("p", LongType(), False), StructField("fingerprint", StringType(), False),
+    StructField("rank", StringType(), False), StructField("id", StringType(), False),
+    StructField("source", StringType(), False), StructField("line", LongType(), False)])
+
+
+def _exact_map(binary, sources, keep):
+    """Per partition: `winnow exact map`, its keepers file read back as (partition, fingerprint, rank,
+    id, source, line) rows, and its header line once (the apply step's keepers files need it)."""
+    def task(index, partition):
+        workdir = winnow.Workdir(sources)
+        try:
+            path = workdir.file("keepers.jsonl")
+            for _ in winnow.run(binary, ["exact", "map", "--keep", keep, "-o", path, "--threads", "1", "-q"],
+                                partition, workdir, read_stdout=False):
+                pass
+            with open(path, "rb") as handle:
+                header = handle.readline().rstrip(b"\n")
+                yield ("header", header.decode("utf-8"))
+                for line in handle:
+                    row = json.loads(line)
+                    if "end_of_file" in row:
+                        continue
+                    yield ("row", (index, row["fingerprint"], row["rank"], row["id"], row["source"], row["line"]))
+        finally:
+            workdir.close()
+    return task
+
+
+def exact(binary, sources, options, records, partitions, spark):
+    """Exact duplicates without a merge on one machine: each partition's keepers (fingerprint -> best
+    rank, id, origin) are reduced by fingerprint in Spark's shuffle, taking the minimum of (rank bytes,
+    id bytes, origin) exactly as `DocumentRank` orders them; each partition then gets back the keepers of
+    its own fingerprints and runs `winnow exact apply` with them."""
+    keep = str(options.get("keep", "longest"))
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    mapped = records.mapPartitionsWithIndex(_exact_map(binary, sources, keep)).persist(StorageLevel.MEMORY_AND_DISK)
+    headers = mapped.filter(lambda row: row[0] == "header").map(lambda row: row[1]).distinct().collect()
+    if len(headers) != 1:
+        raise RuntimeError(f"exact map wrote {len(headers)} different keepers headers: {headers}")
+    header = headers[0].encode("utf-8")
+    rows = spark.createDataFrame(mapped.filter(lambda row: row[0] == "row").map(lambda row: row[1]), KEEPER_ROWS)
+    best = (rows.select("fingerprint", F.struct(F.unhex("rank").alias("rank"), "id", "source", "line").alias("k"))
+            .groupBy("fingerprint").agg(F.min("k").alias("k")))
+    needed = rows.select("p", "fingerprint").join(best, "fingerprint")
+
+    def keeper_line(row):
+        line = json.dumps({"fingerprint": row.fingerprint, "rank": bytes(row.k.rank).hex(), "id": row.k.id,
+                           "source": row.k.source, "line": row.k.line}, ensure_ascii=False, separators=(",", ":"))
+        return (row.p, KEEPERS), line.encode("utf-8")
+
+    keepers = needed.rdd.map(keeper_line)
+    documents = records.mapPartitionsWithIndex(lambda index, partition: (((index, DOCUMENT), record) for record in partition))
+
+    def apply(partition):
+        side, documents_left = _split_by_tag(partition, (KEEPERS,))
+
+        def prepare(workdir):
+            path = workdir.file("keepers.jsonl")
+            with open(path, "wb") as handle:
+                handle.write(header + b"\n")
+                for line in side[KEEPERS]:
+                    handle.write(line + b"\n")
+                handle.write(b'{"end_of_file":%d}\n' % len(side[KEEPERS]))
+            return ["--keep", keep, "--keepers", path]
+        return _filter(binary, sources, ["exact", "apply"], documents_left, prepare=prepare)
+
+    grouped = _grouped_by_partition(keepers.union(documents), partitions)
+    return Step(["exact"], grouped.mapPartitions(apply), held=(records, mapped))
+
+
+def _grouped_by_partition(keyed, partitions):
+    """Brings rows keyed (partition, tag) together in their partition, tags in ascending order."""
+    return keyed.repartitionAndSortWithinPartitions(
+        numPartitions=partitions, partitionFunc=lambda key: key[0], keyfunc=lambda key: key)
+
+
+def _split_by_tag(partition, tags):
+    """The values of each leading tag in `tags` (lists), then an iterator over the rest of the partition."""
+    partition = iter(partition)
+    collected = {tag: [] for tag in tags}
+    for (_, tag), value in partition:
+        if tag not in collected:
+            return collected, itertools.chain([value], (value for _, value in partition))
+        collected[tag].append(value)
+    return collected, iter(())
+
+
+TEMPLATE_FLAGS = ("site", "site_field", "min_site_pages", "anchor_share", "repeat_pages", "own_share", "prose_words",
+                  "small_site_pages", "cross_site_sites", "empty_page_min_site_pages", "removed_lines_field")
+TEMPLATE_DEFAULTS = {"repeat_pages": 3, "cross_site_sites": 3}
+
+
+def template_flags(options):
+    """The `winnow templates map|apply` flags for a pipeline's templates options."""
+    if options.get("summary"):
+        raise ValueError("the templates summary file is not written on the cluster path yet: set summary: \"\"")
+    unknown = set(options) - set(TEMPLATE_FLAGS) - {"summary", "summary_lines"}
+    if unknown:
+        raise ValueError(f"unknown templates options: {', '.join(sorted(unknown))}")
+    flags = []
+    for key in TEMPLATE_FLAGS:
+        if key in options and not (key == "removed_lines_field" and not options[key]):
+            flags += ["--" + key.replace("_", "-"), str(options[key])]
+    return flags
+
+
+def _templates_map(binary, sources, flags):
+    """Per partition: `winnow templates map`, read back as (partition, site, pages) and (partition, site,
+    line key, pages with the line) rows, and its header line."""
+    def task(index, partition):
+        workdir = winnow.Workdir(sources)
+        try:
+            path = workdir.file("counts.jsonl")
+            for _ in winnow.run(binary, ["templates", "map"] + flags + ["-o", path, "--threads", "1", "-q"],
+                                partition, workdir, read_stdout=False):
+                pass
+            with open(path, "rb") as handle:
+                yield ("header", handle.readline().rstrip(b"\n").decode("utf-8"))
+                for line in handle:
+                    row = json.loads(line)
+                    if "end_of_file" in row:
+                        continue
+                    yield ("site", (index, row["site"], row["pages"]))
+                    for key, count in row["lines"]:
+                        yield ("line", (index, row["site"], key, count))
+        finally:
+            workdir.close()
+    return task
+
+
+SITE_ROWS = StructType([StructField("p", LongType(), False), StructField("site", StringType(), False),
+                        StructField("pages", LongType(), False)])
+LINE_ROWS = StructType([StructField("p", LongType(), False), StructField("site", StringType(), False),
+                        StructField("key", StringType(), False), StructField("count", LongType(), False)])
+COUNTS, CROSS_SITE = 0, 1
+TEMPLATE_DOCUMENT = 2
+
+
+def templates(binary, sources, options, records, partitions, spark):
+    """Template lines without a merge on one machine: the partitions' counts are summed by (site, line
+    key) and by site in Spark's shuffle; a line is cross-site when it is repeated on enough sites (one more
+    reduce, by line key); each partition then gets back the merged counts of its own (site, line) pairs,
+    its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`."""
+    flags = template_flags(options)
+    repeat_pages = int(options.get("repeat_pages", TEMPLATE_DEFAULTS["repeat_pages"]))
+    cross_site_sites = int(options.get("cross_site_sites", TEMPLATE_DEFAULTS["cross_site_sites"]))
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    mapped = records.mapPartitionsWithIndex(_templates_map(binary, sources, flags)).persist(StorageLevel.MEMORY_AND_DISK)
+    headers = mapped.filter(lambda row: row[0] == "header").map(lambda row: row[1]).distinct().collect()
+    if len(headers) != 1:
+        raise RuntimeError(f"templates map wrote {len(headers)} different counts headers: {headers}")
+    header = headers[0].encode("utf-8")
+    sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
+    lines = spark.createDataFrame(mapped.filter(lambda row: row[0] == "line").map(lambda row: row[1]), LINE_ROWS)
+    site_pages = sites.groupBy("site").agg(F.sum("pages").alias("pages"))
+    line_pages = lines.groupBy("site", "key").agg(F.sum("count").alias("count"))
+    # TemplateModel's rule: a line is repeated on a site when on repeat_pages of its pages (2 on sites of
+    # three pages or fewer); it is cross-site when repeated on cross_site_sites sites.
+    cross = (line_pages.join(site_pages, "site")
+             .where(F.col("count") >= F.when(F.col("pages") <= 3, F.lit(2)).otherwise(F.lit(repeat_pages)))
+             .groupBy("key").count().where(F.col("count") >= cross_site_sites).select("key"))
+    own_lines = lines.select("p", "site", "key").join(line_pages, ["site", "key"])
+    own_sites = (own_lines.groupBy("p", "site").agg(F.sort_array(F.collect_list(F.struct("key", "count"))).alias("lines"))
+                 .join(sites.select("p", "site").join(site_pages, "site"), ["p", "site"], "right"))
+    own_cross = lines.select("p", "key").distinct().join(cross, "key")
+
+    def site_line(row):
+        pairs = row.lines or []
+        text = json.dumps({"site": row.site, "pages": row.pages, "lines": [[pair.key, pair["count"]] for pair in pairs]},
+                          ensure_ascii=False, separators=(",", ":"))
+        return (row.p, COUNTS), text.encode("utf-8")
+
+    keyed = (own_sites.rdd.map(site_line)
+             .union(own_cross.rdd.map(lambda row: ((row.p, CROSS_SITE), row.key.encode("ascii"))))
+             .union(records.mapPartitionsWithIndex(
+                 lambda index, partition: (((index, TEMPLATE_DOCUMENT), record) for record in partition))))
+
+    def apply(partition):
+        side, documents = _split_by_tag(partition, (COUNTS, CROSS_SITE))
+
+        def prepare(workdir):
+            counts_path, cross_path = workdir.file("counts.jsonl"), workdir.file("cross-site.txt")
+            with open(counts_path, "wb") as handle:
+                handle.write(header + b"\n")
+                for line in side[COUNTS]:
+                    handle.write(line + b"\n")
+                handle.write(b'{"end_of_file":%d}\n' % len(side[COUNTS]))
+            with open(cross_path, "wb") as handle:
+                for key in side[CROSS_SITE]:
+                    handle.write(key + b"\n")
+            return flags + ["--counts", counts_path, "--cross-site", cross_path]
+        return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
+
+    return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
