@@ -74,41 +74,58 @@ final class ArchiveByteStream {
     /// Appends decompressed bytes to `buffer`: about `maxCount`, or more to finish a gzip member; 0 only
     /// at the end of the file. Damage is not an error here but an event; only a failing read throws.
     func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        let start = buffer.count
+        let got = try read(into: &buffer, at: start, maxCount: maxCount)
+        buffer.removeLast(buffer.count - (start + got))
+        return got
+    }
+
+    /// Writes decompressed bytes into `buffer` from index `end` on (it grows when it lacks room; what
+    /// lies past the bytes written is room, not data) and returns how many were written, as `read` does.
+    func read(into buffer: inout [UInt8], at end: Int, maxCount: Int) throws(WinnowError) -> Int {
         guard maxCount > 0, !finished else { return 0 }
         guard isGzip else {
+            buffer.removeLast(buffer.count - end)
             let got = try source.read(into: &buffer, maxCount: maxCount)
             produced += got
             if got == 0 { finished = true }
             return got
         }
-        let start = buffer.count
-        while buffer.count - start < maxCount && !finished {
+        var written = end
+        while written - end < maxCount && !finished {
             if !inMember {
                 try startMember()
-                if !finished, try inflateWhole(appendingTo: &buffer) { inMember = false }
+                if !finished, let got = try inflateWhole(into: &buffer, at: written) {
+                    written += got
+                    inMember = false
+                }
                 continue
             }
-            try inflateStreaming(into: &buffer, maxCount: maxCount - (buffer.count - start))
+            buffer.removeLast(buffer.count - written)
+            try inflateStreaming(into: &buffer, maxCount: maxCount - (written - end))
+            written = buffer.count
         }
-        return buffer.count - start
+        return written - end
     }
 
     /// The fast path for a member that fits in memory (every member of a per-record archive): libdeflate
-    /// on the whole member. False when it cannot (too large, cut short, damaged): zlib then streams it.
-    private func inflateWhole(appendingTo buffer: inout [UInt8]) throws(WinnowError) -> Bool {
-        guard let whole else { return false }
-        let before = buffer.count
+    /// on the whole member, straight into `buffer` at `end`. Nil when it cannot (too large, cut short,
+    /// damaged): zlib then streams it.
+    private func inflateWhole(into buffer: inout [UInt8], at end: Int) throws(WinnowError) -> Int? {
+        guard let whole else { return nil }
         while true {
-            switch whole.inflate(.gzip, input, from: inputPosition, appendingTo: &buffer, maxOutput: Self.maxWholeOutput) {
+            let (outcome, written) = whole.inflate(.gzip, input, from: inputPosition, into: &buffer, at: end,
+                                                   maxOutput: Self.maxWholeOutput)
+            switch outcome {
             case .success(let consumed):
                 inputPosition += consumed
-                produced += buffer.count - before
-                return true
+                produced += written
+                return written
             case .tooLarge:
-                return false
+                return nil
             case .badData:
                 // Perhaps only cut off by the end of what was read: read more, up to a bound.
-                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else { return false }
+                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else { return nil }
                 try refill()
             }
         }

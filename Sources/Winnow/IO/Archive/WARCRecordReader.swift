@@ -10,6 +10,8 @@ final class WARCRecordReader: RecordSource {
     /// Decompressed bytes read and not yet passed; `window[0]` is at offset `windowBase` of the stream.
     private var window: [UInt8] = []
     private var windowBase = 0
+    /// How much of `window` holds bytes read; past it is room the stream inflates into.
+    private var windowEnd = 0
     /// Index in `window` of the next byte to parse.
     private var position = 0
     private var streamEnded = false
@@ -57,16 +59,16 @@ final class WARCRecordReader: RecordSource {
     private func step(_ batch: inout RecordBatch) throws(WinnowError) -> Bool {
         // Records end with an empty line; tolerate extra line breaks between them.
         while true {
-            if position == window.count {
+            if position == windowEnd {
                 try load(upTo: bytesConsumed + 1)
-                if position == window.count { break }
+                if position == windowEnd { break }
             }
             guard window[position] == 0x0D || window[position] == 0x0A else { break }
             position += 1
         }
         try load(upTo: bytesConsumed + 16)
         reportDamage(upTo: bytesConsumed, into: &batch)
-        if position == window.count { return false }
+        if position == windowEnd { return false }
 
         let recordStart = bytesConsumed
         guard startsRecord(at: position) else {
@@ -77,14 +79,14 @@ final class WARCRecordReader: RecordSource {
             let skipped = bytesConsumed - recordStart
             batch.records.append(RawRecord(origin: garbageOrigin, offset: offset, content: .damaged(
                 message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
-                    + (position < window.count ? "reading resumes at the next record" : "the file ends there"))))
+                    + (position < windowEnd ? "reading resumes at the next record" : "the file ends there"))))
             return true
         }
 
         guard let headerEnd = try findHeaderEnd(from: recordStart) else {
             recordNumber += 1
             let offset = fileOffset(recordStart)
-            let cutByEnd = streamEnded && window.count + windowBase - recordStart < Self.maxHeaderBytes
+            let cutByEnd = streamEnded && windowEnd + windowBase - recordStart < Self.maxHeaderBytes
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
                 message: cutByEnd ? "the WARC header at offset \(offset) breaks off at the end of the file"
                     : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
@@ -127,7 +129,7 @@ final class WARCRecordReader: RecordSource {
             reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
             return true
         }
-        let loadedEnd = windowBase + window.count
+        let loadedEnd = windowBase + windowEnd
         let trailer = trailerLength(at: blockEnd)
         if loadedEnd < blockEnd || trailer == nil, let damage = damageInMember(after: recordStart, near: recordEnd) {
             // The gzip member holding the record broke (its end is missing): that is the reason, not the length.
@@ -166,23 +168,23 @@ final class WARCRecordReader: RecordSource {
                             offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
         while true {
-            let loadedEnd = windowBase + window.count
+            let loadedEnd = windowBase + windowEnd
             if let stop = interruption(after: recordStart, before: min(recordEnd, loadedEnd)) {
                 reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
                 return
             }
             if loadedEnd >= recordEnd || streamEnded { break }
             // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen.
-            let keep = min(window.count, 16)
-            position = window.count - keep
+            let keep = min(windowEnd, 16)
+            position = windowEnd - keep
             try load(upTo: min(recordEnd, loadedEnd + Self.readSize))
         }
-        let loadedEnd = windowBase + window.count
+        let loadedEnd = windowBase + windowEnd
         guard loadedEnd >= blockEnd else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
                 message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
                     + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
-            position = window.count
+            position = windowEnd
             return
         }
         guard let trailer = trailerLength(at: blockEnd) else {
@@ -270,7 +272,7 @@ final class WARCRecordReader: RecordSource {
     /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.
     private func startsRecord(at index: Int) -> Bool {
         let prefix = WARCHeader.versionPrefix
-        guard index >= 0, index + prefix.count + 2 <= window.count else { return false }
+        guard index >= 0, index + prefix.count + 2 <= windowEnd else { return false }
         for offset in 0..<prefix.count where window[index + offset] != prefix[offset] { return false }
         let digit = window[index + prefix.count]
         let next = window[index + prefix.count + 1]
@@ -282,7 +284,7 @@ final class WARCRecordReader: RecordSource {
     /// record. Nil when something else follows: the Content-Length is wrong.
     private func trailerLength(at blockEnd: Int) -> Int? {
         let index = blockEnd - windowBase
-        let available = window.count - index
+        let available = windowEnd - index
         if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
         if available == 0 && streamEnded { return 0 }
@@ -294,7 +296,7 @@ final class WARCRecordReader: RecordSource {
     private func findHeaderEnd(from start: Int) throws(WinnowError) -> Int? {
         var index = start - windowBase
         while true {
-            let limit = window.count
+            let limit = windowEnd
             while index < limit {
                 if window[index] == 0x0A {
                     if index + 1 < limit && window[index + 1] == 0x0A { return windowBase + index + 2 }
@@ -306,9 +308,9 @@ final class WARCRecordReader: RecordSource {
                 }
                 index += 1
             }
-            if windowBase + window.count - start >= Self.maxHeaderBytes || streamEnded { return nil }
+            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return nil }
             let scanned = windowBase + index
-            try load(upTo: windowBase + window.count + 1)
+            try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase
         }
     }
@@ -319,31 +321,37 @@ final class WARCRecordReader: RecordSource {
         let needed = WARCHeader.versionPrefix.count + 2
         let first = WARCHeader.versionPrefix[0]
         while true {
-            while position + needed <= window.count {
+            while position + needed <= windowEnd {
                 if startsRecord(at: position) { return }
-                position = window[(position + 1)...].firstIndex(of: first) ?? window.count
+                position = window[(position + 1)..<windowEnd].firstIndex(of: first) ?? windowEnd
             }
             if streamEnded {
-                position = window.count
+                position = windowEnd
                 return
             }
-            try load(upTo: windowBase + window.count + 1)
+            try load(upTo: windowBase + windowEnd + 1)
         }
     }
 
     /// Reads until the stream has been read up to offset `end` or has ended, dropping the bytes before
     /// `position` first. With `unlessInterruptedAfter`, stops early once a record is cut after that offset.
     private func load(upTo end: Int, unlessInterruptedAfter start: Int? = nil) throws(WinnowError) {
-        while windowBase + window.count < end && !streamEnded {
-            if position > 0 && (position >= window.count / 2 || position >= Self.readSize) {
-                window.removeFirst(position)
+        while windowBase + windowEnd < end && !streamEnded {
+            if position > 0 && (position >= windowEnd / 2 || position >= Self.readSize) {
+                // Move the unread bytes to the front, keeping the room behind them.
+                let kept = windowEnd - position
+                window.withUnsafeMutableBytes { bytes in
+                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + position, byteCount: kept)
+                }
                 windowBase += position
+                windowEnd = kept
                 position = 0
             }
-            let got = try stream.read(into: &window, maxCount: Self.readSize)
+            let got = try stream.read(into: &window, at: windowEnd, maxCount: Self.readSize)
+            windowEnd += got
             events.append(contentsOf: stream.takeEvents())
             if got == 0 { streamEnded = true }
-            if let start, interruption(after: start, before: windowBase + window.count) != nil { return }
+            if let start, interruption(after: start, before: windowBase + windowEnd) != nil { return }
         }
     }
 

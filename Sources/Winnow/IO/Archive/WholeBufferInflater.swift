@@ -74,6 +74,41 @@ final class WholeBufferInflater {
         }
     }
 
+    /// Decompresses the stream starting at `input[offset]` straight into `output` from index `end` on,
+    /// growing it (zero-filled) when the room past `end` is too small; returns the outcome and bytes written.
+    func inflate(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8], at end: Int,
+                 maxOutput: Int) -> (Outcome, written: Int) {
+        var room = min(maxOutput, max(output.count - end, lastOutput * 2, 1 << 20))
+        while true {
+            if output.count - end < room { output.append(contentsOf: repeatElement(0, count: room - (output.count - end))) }
+            var consumed = 0
+            var produced = 0
+            let available = room
+            let result = input.withUnsafeBytes { bytes in
+                output.withUnsafeMutableBytes { target in
+                    let start = bytes.baseAddress.map { $0 + offset }
+                    let count = bytes.count - offset
+                    let out = target.baseAddress! + end
+                    return switch format {
+                    case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
+                    case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
+                    case .raw: libdeflate_deflate_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
+                    }
+                }
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                lastOutput = produced
+                return (.success(consumed: consumed), produced)
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                guard room < maxOutput else { return (.tooLarge, 0) }
+                room = min(maxOutput, room * 2)
+            default:
+                return (.badData, 0)
+            }
+        }
+    }
+
     /// Into a new array, written in place (no scratch copy): a payload decoded on its own.
     private func inflateNew(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
                             maxOutput: Int, sizeHint: Int) -> Outcome {
