@@ -112,12 +112,7 @@ def exact(binary, sources, options, records, partitions, spark):
     id bytes, origin) exactly as `DocumentRank` orders them; each partition then gets back the keepers of
     its own fingerprints and runs `winnow exact apply` with them."""
     keep = str(options.get("keep", "longest"))
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
-    mapped = records.mapPartitionsWithIndex(_exact_map(binary, sources, keep)).persist(StorageLevel.MEMORY_AND_DISK)
-    headers = mapped.filter(lambda row: row[0] == "header").map(lambda row: row[1]).distinct().collect()
-    if len(headers) != 1:
-        raise RuntimeError(f"exact map wrote {len(headers)} different keepers headers: {headers}")
-    header = headers[0].encode("utf-8")
+    records, mapped, header = _map_step(records, _exact_map(binary, sources, keep), "exact map", "keepers")
     rows = spark.createDataFrame(mapped.filter(lambda row: row[0] == "row").map(lambda row: row[1]), KEEPER_ROWS)
     best = (rows.select("fingerprint", F.struct(F.unhex("rank").alias("rank"), "id", "source", "line").alias("k"))
             .groupBy("fingerprint").agg(F.min("k").alias("k")))
@@ -146,6 +141,17 @@ def exact(binary, sources, options, records, partitions, spark):
 
     grouped = _grouped_by_partition(keepers.union(documents), partitions)
     return Step(["exact"], grouped.mapPartitions(apply), held=(records, mapped))
+
+
+def _map_step(records, map_partition, step, kind):
+    """Runs a corpus stage's map step on every partition. Returns the records and the tagged rows, both
+    persisted for the apply step, and the one header line every partition's state file starts with."""
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    mapped = records.mapPartitionsWithIndex(map_partition).persist(StorageLevel.MEMORY_AND_DISK)
+    headers = mapped.filter(lambda row: row[0] == "header").map(lambda row: row[1]).distinct().collect()
+    if len(headers) != 1:
+        raise RuntimeError(f"{step} wrote {len(headers)} different {kind} headers: {headers}")
+    return records, mapped, headers[0].encode("utf-8")
 
 
 def _grouped_by_partition(keyed, partitions):
@@ -224,12 +230,7 @@ def templates(binary, sources, options, records, partitions, spark):
     flags = template_flags(options)
     repeat_pages = int(options.get("repeat_pages", TEMPLATE_DEFAULTS["repeat_pages"]))
     cross_site_sites = int(options.get("cross_site_sites", TEMPLATE_DEFAULTS["cross_site_sites"]))
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
-    mapped = records.mapPartitionsWithIndex(_templates_map(binary, sources, flags)).persist(StorageLevel.MEMORY_AND_DISK)
-    headers = mapped.filter(lambda row: row[0] == "header").map(lambda row: row[1]).distinct().collect()
-    if len(headers) != 1:
-        raise RuntimeError(f"templates map wrote {len(headers)} different counts headers: {headers}")
-    header = headers[0].encode("utf-8")
+    records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
     lines = spark.createDataFrame(mapped.filter(lambda row: row[0] == "line").map(lambda row: row[1]), LINE_ROWS)
     site_pages = sites.groupBy("site").agg(F.sum("pages").alias("pages"))

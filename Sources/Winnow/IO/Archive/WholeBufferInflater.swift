@@ -51,13 +51,7 @@ final class WholeBufferInflater {
             var produced = 0
             let available = capacity
             let result = input.withUnsafeBytes { bytes in
-                let start = bytes.baseAddress.map { $0 + offset }
-                let count = bytes.count - offset
-                return switch format {
-                case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, count, scratch.baseAddress, available, &consumed, &produced)
-                case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, count, scratch.baseAddress, available, &consumed, &produced)
-                case .raw: libdeflate_deflate_decompress_ex(decompressor, start, count, scratch.baseAddress, available, &consumed, &produced)
-                }
+                decompress(format, bytes, from: offset, into: scratch.baseAddress, available, &consumed, &produced)
             }
             switch result {
             case LIBDEFLATE_SUCCESS:
@@ -86,14 +80,7 @@ final class WholeBufferInflater {
             let available = room
             let result = input.withUnsafeBytes { bytes in
                 output.withUnsafeMutableBytes { target in
-                    let start = bytes.baseAddress.map { $0 + offset }
-                    let count = bytes.count - offset
-                    let out = target.baseAddress! + end
-                    return switch format {
-                    case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
-                    case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
-                    case .raw: libdeflate_deflate_decompress_ex(decompressor, start, count, out, available, &consumed, &produced)
-                    }
+                    decompress(format, bytes, from: offset, into: target.baseAddress! + end, available, &consumed, &produced)
                 }
             }
             switch result {
@@ -120,13 +107,7 @@ final class WholeBufferInflater {
             let decoded = [UInt8](unsafeUninitializedCapacity: available) { target, count in
                 var produced = 0
                 result = input.withUnsafeBytes { bytes in
-                    let start = bytes.baseAddress.map { $0 + offset }
-                    let length = bytes.count - offset
-                    return switch format {
-                    case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
-                    case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
-                    case .raw: libdeflate_deflate_decompress_ex(decompressor, start, length, target.baseAddress, available, &consumed, &produced)
-                    }
+                    decompress(format, bytes, from: offset, into: target.baseAddress, available, &consumed, &produced)
                 }
                 count = result == LIBDEFLATE_SUCCESS ? produced : 0
             }
@@ -141,6 +122,18 @@ final class WholeBufferInflater {
             default:
                 return .badData
             }
+        }
+    }
+
+    /// One libdeflate call: the stream at `input[offset...]` into the `available` bytes at `target`.
+    private func decompress(_ format: Format, _ input: UnsafeRawBufferPointer, from offset: Int, into target: UnsafeMutableRawPointer?,
+                            _ available: Int, _ consumed: inout Int, _ produced: inout Int) -> libdeflate_result {
+        let start = input.baseAddress.map { $0 + offset }
+        let length = input.count - offset
+        return switch format {
+        case .gzip: libdeflate_gzip_decompress_ex(decompressor, start, length, target, available, &consumed, &produced)
+        case .zlib: libdeflate_zlib_decompress_ex(decompressor, start, length, target, available, &consumed, &produced)
+        case .raw: libdeflate_deflate_decompress_ex(decompressor, start, length, target, available, &consumed, &produced)
         }
     }
 }
