@@ -64,7 +64,8 @@ public enum ClustersFile {
     /// Reads a clusters file back (for `dedup apply`), plain or gzip.
     public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
         var clusters: [DuplicateClusters.Cluster] = []
-        try IntermediateFile.readRecords(path, kind: "clusters", maxLineBytes: maxLineBytes, checkHeader: requireHeader) { record throws(WinnowError) in
+        try IntermediateFile.readRecords(path, kind: "clusters", header: header, mismatch: mismatch,
+                                         maxLineBytes: maxLineBytes) { record throws(WinnowError) in
             guard let object = record.object, let members = object["members"] as? [[String: Any]], members.count >= 2 else {
                 throw .configuration("a clusters line must be an object with 'members': two or more "
                     + "{\"id\", \"source\", \"line\", \"similarity\"}", path: record.location)
@@ -92,7 +93,8 @@ public enum ClustersFile {
     /// The size of every cluster by its kept id, read without holding the members (for the report).
     static func sizes(_ path: String) throws(WinnowError) -> [String: Int] {
         var sizes: [String: Int] = [:]
-        try IntermediateFile.readRecords(path, kind: "clusters", maxLineBytes: maxLineBytes, checkHeader: requireHeader) { record throws(WinnowError) in
+        try IntermediateFile.readRecords(path, kind: "clusters", header: header, mismatch: mismatch,
+                                         maxLineBytes: maxLineBytes) { record throws(WinnowError) in
             guard let kept = record.string("kept"), let size = record.count("size") else {
                 throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
             }
@@ -104,12 +106,7 @@ public enum ClustersFile {
     /// One cluster is one line, so lines may be long: up to 1 GiB (about 15 million members).
     static let maxLineBytes = 1 << 30
 
-    private static func requireHeader(_ line: ArraySlice<UInt8>, _ location: String) throws(WinnowError) {
-        guard line.elementsEqual(header) else {
-            throw .configuration("not a clusters file of this version (made by 'winnow dedup merge'); expected "
-                + "the header " + String(decoding: header, as: UTF8.self), path: location)
-        }
-    }
+    private static let mismatch = "not a clusters file of this version (made by 'winnow dedup merge')"
 
     /// Three decimals: finer than any threshold, and than an estimate's own precision (about ±0.02).
     static func rounded(_ value: Double) -> String {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reading the JSONL files that the corpus stages' map, merge and apply steps exchange (signatures,
-/// exact keepers, clusters, template counts): a header line naming the format and every parameter, one JSON object per line, and
-/// an end line counting them (`{"end_of_file":N}`), so that a file cut short, even at a line boundary,
-/// is refused rather than merged. A file whose header differs was made for another run and is refused. Files are streamed
-/// (plain or gzip) and parsed with Winnow's own scanner, so a merge of many shards stays fast and
-/// holds one batch of lines at a time.
+/// exact keepers, clusters, template counts): a header line naming the format and every parameter,
+/// one JSON object per line, and an end line counting them (`{"end_of_file":N}`), so that a file cut
+/// short, even at a line boundary, is refused rather than merged. A file whose header differs was made
+/// for another run and is refused. Files are streamed (plain or gzip) and parsed with Winnow's own
+/// scanner, so a merge of many shards stays fast and holds one batch of lines at a time.
 enum IntermediateFile {
     /// One line's JSON object, with typed access to its top-level members.
     struct Record {
@@ -97,9 +97,9 @@ enum IntermediateFile {
 
     /// Reads `path` (a `kind` file), checks that its first line is `header` (else `mismatch` is the
     /// message), and hands every later non-blank line to `record`.
-    static func readRecords(_ path: String, kind: String, header: [UInt8], mismatch: String,
+    static func readRecords(_ path: String, kind: String, header: [UInt8], mismatch: String, maxLineBytes: Int = maxLineBytes,
                             _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
-        try readRecords(path, kind: kind, checkHeader: { line, location throws(WinnowError) in
+        try readRecords(path, kind: kind, maxLineBytes: maxLineBytes, checkHeader: { line, location throws(WinnowError) in
             guard line.elementsEqual(header) else {
                 throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
             }
