@@ -160,18 +160,20 @@ public struct ReportBuilder {
             first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
         }
         var warnings = first.warnings + Self.sizeWarnings(first.near)
-        let tallies = (Array(first.near.values) + Array(first.exact.values)).map { ($0, $0.cluster()) }
-            .sorted { Self.largestFirst($0.1, $1.1) }
+        let unordered = Array(first.near.values) + Array(first.exact.values)
+        let built = unordered.map { $0.cluster() }
+        let order = built.indices.sorted { Self.largestFirst(built[$0], built[$1]) }
+        let tallies = order.map { unordered[$0] }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
-        var clusters = tallies.map(\.1)
+        var clusters = order.map { built[$0] }
         let withText = Array(clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText))
         let compared = withText.map { clusters[$0].members.prefix(options.membersWithText).map(\.id) }
         let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
         var keptOrigins: [Int: DocumentOrigin] = [:]
-        for (index, (tally, _)) in tallies.enumerated() {
+        for (index, tally) in tallies.enumerated() {
             if tally.kind == .nearDuplicate {
                 keptOrigins[index] = tally.kept?.origin
             } else if let details = keeperDetails[tally.label] {
@@ -249,7 +251,6 @@ public struct ReportBuilder {
         }
         return (details, texts)
     }
-
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
     /// document first and then the others in the order of the outputs. Clusters are taken in groups of
