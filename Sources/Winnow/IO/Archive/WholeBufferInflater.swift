@@ -41,49 +41,66 @@ final class WholeBufferInflater {
         if output.isEmpty && output.capacity == 0 {
             return inflateNew(format, input, from: offset, into: &output, maxOutput: maxOutput, sizeHint: sizeHint)
         }
-        var capacity = min(maxOutput, max(scratch.count, lastOutput * 2, sizeHint, 4096))
-        while true {
-            if scratch.count < capacity {
+        let initial = min(maxOutput, max(scratch.count, lastOutput * 2, sizeHint, 4096))
+        let (outcome, produced) = withGrowingRoom(initial, maxOutput: maxOutput) { room, consumed, produced in
+            if scratch.count < room {
                 if scratch.baseAddress != nil { scratch.deallocate() }
-                scratch = .allocate(byteCount: capacity, alignment: 64)
+                scratch = .allocate(byteCount: room, alignment: 64)
             }
-            var consumed = 0
-            var produced = 0
-            let available = capacity
-            let result = input.withUnsafeBytes { bytes in
-                decompress(format, bytes, from: offset, into: scratch.baseAddress, available, &consumed, &produced)
-            }
-            switch result {
-            case LIBDEFLATE_SUCCESS:
-                output.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                                              count: produced))
-                lastOutput = produced
-                return .success(consumed: consumed)
-            case LIBDEFLATE_INSUFFICIENT_SPACE:
-                guard capacity < maxOutput else { return .tooLarge }
-                capacity = min(maxOutput, capacity * 2)
-            default:
-                return .badData
+            return input.withUnsafeBytes { bytes in
+                decompress(format, bytes, from: offset, into: scratch.baseAddress, room, &consumed, &produced)
             }
         }
+        if case .success = outcome {
+            output.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                                          count: produced))
+        }
+        return outcome
     }
 
     /// Decompresses the stream starting at `input[offset]` straight into `output` from index `end` on,
     /// growing it (zero-filled) when the room past `end` is too small; returns the outcome and bytes written.
     func inflate(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8], at end: Int,
                  maxOutput: Int) -> (Outcome, written: Int) {
-        var room = min(maxOutput, max(output.count - end, lastOutput * 2, 1 << 20))
-        while true {
+        let initial = min(maxOutput, max(output.count - end, lastOutput * 2, 1 << 20))
+        return withGrowingRoom(initial, maxOutput: maxOutput) { room, consumed, produced in
             if output.count - end < room { output.append(contentsOf: repeatElement(0, count: room - (output.count - end))) }
-            var consumed = 0
-            var produced = 0
-            let available = room
-            let result = input.withUnsafeBytes { bytes in
+            return input.withUnsafeBytes { bytes in
                 output.withUnsafeMutableBytes { target in
-                    decompress(format, bytes, from: offset, into: target.baseAddress! + end, available, &consumed, &produced)
+                    decompress(format, bytes, from: offset, into: target.baseAddress! + end, room, &consumed, &produced)
                 }
             }
-            switch result {
+        }
+    }
+
+    /// Into a new array, written in place (no scratch copy): a payload decoded on its own.
+    private func inflateNew(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
+                            maxOutput: Int, sizeHint: Int) -> Outcome {
+        var decoded: [UInt8] = []
+        let (outcome, _) = withGrowingRoom(min(maxOutput, max(sizeHint, 4096)), maxOutput: maxOutput) { room, consumed, produced in
+            var result = LIBDEFLATE_SUCCESS
+            decoded = [UInt8](unsafeUninitializedCapacity: room) { target, count in
+                result = input.withUnsafeBytes { bytes in
+                    decompress(format, bytes, from: offset, into: target.baseAddress, room, &consumed, &produced)
+                }
+                count = result == LIBDEFLATE_SUCCESS ? produced : 0
+            }
+            return result
+        }
+        if case .success = outcome { output = decoded }
+        return outcome
+    }
+
+    /// Calls `attempt` with room for `initial` output bytes, doubling the room up to `maxOutput` while
+    /// the output does not fit; the last attempt's outcome, with the bytes it produced.
+    private func withGrowingRoom(_ initial: Int, maxOutput: Int,
+                                 _ attempt: (_ room: Int, _ consumed: inout Int, _ produced: inout Int) -> libdeflate_result)
+        -> (Outcome, written: Int) {
+        var room = initial
+        while true {
+            var consumed = 0
+            var produced = 0
+            switch attempt(room, &consumed, &produced) {
             case LIBDEFLATE_SUCCESS:
                 lastOutput = produced
                 return (.success(consumed: consumed), produced)
@@ -92,35 +109,6 @@ final class WholeBufferInflater {
                 room = min(maxOutput, room * 2)
             default:
                 return (.badData, 0)
-            }
-        }
-    }
-
-    /// Into a new array, written in place (no scratch copy): a payload decoded on its own.
-    private func inflateNew(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
-                            maxOutput: Int, sizeHint: Int) -> Outcome {
-        var capacity = min(maxOutput, max(sizeHint, 4096))
-        while true {
-            var consumed = 0
-            var result = LIBDEFLATE_SUCCESS
-            let available = capacity
-            let decoded = [UInt8](unsafeUninitializedCapacity: available) { target, count in
-                var produced = 0
-                result = input.withUnsafeBytes { bytes in
-                    decompress(format, bytes, from: offset, into: target.baseAddress, available, &consumed, &produced)
-                }
-                count = result == LIBDEFLATE_SUCCESS ? produced : 0
-            }
-            switch result {
-            case LIBDEFLATE_SUCCESS:
-                output = decoded
-                lastOutput = decoded.count
-                return .success(consumed: consumed)
-            case LIBDEFLATE_INSUFFICIENT_SPACE:
-                guard capacity < maxOutput else { return .tooLarge }
-                capacity = min(maxOutput, capacity * 2)
-            default:
-                return .badData
             }
         }
     }
