@@ -10,8 +10,10 @@ extension WinnowCommand {
                   winnow dedup map shard-007.jsonl -o signatures/007.jsonl          (per shard)
                   winnow dedup merge signatures/*.jsonl -o clusters.jsonl           (once)
                   winnow dedup apply --clusters clusters.jsonl shard-007.jsonl -o dedup/007.jsonl
+                On an engine whose shuffle groups the signatures, merge is two steps over partitions instead
+                (spark/ does it): pairs (the buckets a partition holds), then link (whole components of pairs).
                 """,
-            subcommands: [All.self, Map.self, Merge.self, Apply.self],
+            subcommands: [All.self, Map.self, Merge.self, Pairs.self, Link.self, Apply.self],
             defaultSubcommand: All.self)
     }
 }
@@ -146,6 +148,51 @@ extension WinnowCommand.Dedup {
             Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
                 + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) "
                 + "compared on sketches, \(statistics.joinedPairs) joined); written to \(output)")
+        }
+    }
+
+    struct Pairs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the verified pairs of the LSH buckets that each signature line lists in 'judge_bands'.")
+
+        @OptionGroup var dedup: DedupArguments
+
+        @Argument(help: ArgumentHelp("Signatures files, each line with a 'judge_bands' member.", valueName: "signatures"))
+        var signatures: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The pairs file.", valueName: "file"))
+        var output: String
+
+        func run() async throws {
+            let settings = try dedup.options
+            try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures)
+            let statistics = try NearDupSteps.pairs(signatures: signatures, options: settings, output: output)
+            Terminal.error("\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) compared on sketches; "
+                + "written to \(output)")
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cluster whole connected components of verified pairs into a clusters file.")
+
+        @OptionGroup var dedup: DedupArguments
+
+        @Argument(help: ArgumentHelp("Signatures files of every document the pairs name.", valueName: "signatures"))
+        var signatures: [String]
+
+        @Option(help: ArgumentHelp("A pairs file written by 'dedup pairs' (repeatable).", valueName: "file"))
+        var pairs: [String] = []
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The clusters file.", valueName: "file"))
+        var output: String
+
+        func run() async throws {
+            let settings = try dedup.options
+            try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures + pairs)
+            let clusters = try NearDupSteps.link(signatures: signatures, pairs: pairs, options: settings)
+            try ClustersFile.write(clusters, to: output)
+            Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates; written to \(output)")
         }
     }
 

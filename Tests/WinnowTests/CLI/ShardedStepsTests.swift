@@ -107,6 +107,80 @@ import Testing
         #expect(Set(keptBy.values).count == 3)
     }
 
+    /// What an engine does in place of `dedup merge`: buckets dealt to partitions and judged by `dedup
+    /// pairs`, the pairs' connected components dealt to partitions and clustered by `dedup link`. The
+    /// clusters are the merge's, whatever the number of partitions.
+    @Test func nearDupPairsAndLinkMatchTheMergeAtAnyPartitioning() throws {
+        let folder = TemporaryFolder()
+        let shards = try shards(in: folder)
+        let signatures = shards.indices.map { folder.file("\($0).sig") }
+        for (shard, file) in zip(shards, signatures) { _ = try succeeds(["dedup", "map", shard, "-o", file, "-q"]) }
+        _ = try succeeds(["dedup", "merge"] + signatures + ["-o", folder.file("merged.clusters")])
+        let expected = folder.read("merged.clusters")!.split(separator: "\n").dropFirst().dropLast().sorted()
+        #expect(expected.count > 20)
+
+        let lines = signatures.flatMap { folder.read(($0 as NSString).lastPathComponent)!.split(separator: "\n") }
+        let header = String(lines[0])
+        let documents = lines.filter { !$0.hasPrefix("{\"format\"") && !$0.hasPrefix("{\"end_of_file\"") }
+            .map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        func origin(_ document: [String: Any]) -> String { "\(document["source"]!)#\(document["line"]!)" }
+        func line(_ document: [String: Any], judging bands: [Int]? = nil) -> String {
+            var document = document
+            if let bands { document["judge_bands"] = bands.map(String.init).joined(separator: ",") }
+            return String(decoding: try! JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+        }
+        func stateFile(_ name: String, _ header: String, _ body: [String]) -> String {
+            folder.write(name, ([header] + body + ["{\"end_of_file\":\(body.count)}"]).joined(separator: "\n") + "\n")
+        }
+        for partitions in [1, 3, 7] {
+            // Buckets to partitions by their key: each partition gets every member of its buckets.
+            var judged = [[String: [Int]]](repeating: [:], count: partitions)
+            for document in documents {
+                for (band, key) in (document["bands"] as! [String]).enumerated() {
+                    let partition = Int(UInt64(key.prefix(8), radix: 16)! % UInt64(partitions))
+                    judged[partition][origin(document), default: []].append(band)
+                }
+            }
+            var pairLines: [Substring] = [], pairsHeader = ""
+            for partition in 0..<partitions {
+                let input = stateFile("p\(partition).sig", header, documents.compactMap { document in
+                    judged[partition][origin(document)].map { line(document, judging: $0) }
+                })
+                let output = folder.file("p\(partition).pairs")
+                _ = try succeeds(["dedup", "pairs", input, "-o", output])
+                let text = folder.read("p\(partition).pairs")!.split(separator: "\n")
+                pairsHeader = String(text[0])
+                pairLines += text.dropFirst().dropLast()
+            }
+            // Connected components of the pairs, dealt to partitions round-robin.
+            var parent: [String: String] = [:]
+            func find(_ node: String) -> String {
+                var node = node
+                while let next = parent[node], next != node { node = next }
+                return node
+            }
+            let pairs = pairLines.map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+            for pair in pairs {
+                let a = find("\(pair["earlier_source"]!)#\(pair["earlier_line"]!)")
+                let b = find("\(pair["later_source"]!)#\(pair["later_line"]!)")
+                parent[a] = a
+                parent[b] = a
+            }
+            let components = Array(Set(parent.keys.map(find))).sorted()
+            let partitionOf = Dictionary(uniqueKeysWithValues: components.enumerated().map { ($1, $0 % partitions) })
+            var clusters: [Substring] = []
+            for partition in 0..<partitions {
+                let members = documents.filter { parent[origin($0)].map { partitionOf[find($0)] == partition } ?? false }
+                let ownPairs = zip(pairs, pairLines).filter { partitionOf[find("\($0.0["earlier_source"]!)#\($0.0["earlier_line"]!)")] == partition }
+                let input = stateFile("c\(partition).sig", header, members.map { line($0) })
+                let pairsFile = stateFile("c\(partition).pairs", pairsHeader, ownPairs.map { String($0.1) })
+                _ = try succeeds(["dedup", "link", input, "--pairs", pairsFile, "-o", folder.file("c\(partition).clusters")])
+                clusters += folder.read("c\(partition).clusters")!.split(separator: "\n").dropFirst().dropLast()
+            }
+            #expect(clusters.sorted() == expected, "\(partitions) partitions")
+        }
+    }
+
     @Test func templateStepsMatchOneRunWhenMergesAreMergedAndGzipped() throws {
         let folder = TemporaryFolder()
         let shards = try shards(in: folder)

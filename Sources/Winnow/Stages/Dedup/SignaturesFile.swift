@@ -83,6 +83,13 @@ public enum SignaturesFile {
     /// Reads a signatures file made with the same parameters as `options` and adds it to `tally`.
     /// A damaged line fails the whole read (the tally is then not to be used).
     public static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally) throws(WinnowError) {
+        try read(path, options: options, into: &tally, added: nil)
+    }
+
+    /// Reads as above; `added` sees each line after its document is added, for the fields an engine
+    /// adds (`NearDupSteps`).
+    static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally,
+                     added: ((IntermediateFile.Record) throws(WinnowError) -> Void)?) throws(WinnowError) {
         let banding = options.banding
         var signature: [UInt32] = [], sketch: [UInt32] = []
         try IntermediateFile.readRecords(path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
@@ -106,6 +113,7 @@ public enum SignaturesFile {
             tally.add(id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { $0 += signature } sketch: {
                 $0 += sketch
             }
+            try added?(record)
         }
     }
 }

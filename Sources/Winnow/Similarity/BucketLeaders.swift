@@ -1,0 +1,45 @@
+/// The candidate rule of one LSH bucket. Its members, in keep order, are compared with the bucket's
+/// leaders in turn; a member is paired with the first leader it is alike to (`NearDupOptions.joins`),
+/// and a member alike to none becomes a leader itself, up to `maximumLeaders`.
+///
+/// The pairs depend on nothing but the bucket's members, so buckets can be judged in any order, on
+/// any machine, and give the same pairs: the clustering's first step on one machine and on an engine.
+struct BucketLeaders {
+    /// A bucket with more dissimilar members than this is degenerate (a common boilerplate page, a
+    /// key collision): later members are compared with its first `maximumLeaders` leaders only.
+    static let maximumLeaders = 64
+
+    /// What comparing a leader and a member found.
+    enum Verdict {
+        /// Their signatures are too far apart to compare sketches.
+        case screenedOut
+        /// Their sketches were compared and they are not alike.
+        case rejected
+        /// Alike: the pair is a verified edge.
+        case joined
+    }
+
+    private var leaders: [Int] = []
+
+    /// Judges one bucket, `members` in keep order, calling `pair(leader, member)` for each verified
+    /// pair; `judge(leader, member)` compares two members.
+    mutating func judge(_ members: some Sequence<Int>, statistics: inout DuplicateClusters.Statistics,
+                        judge: (Int, Int) -> Verdict, pair: (Int, Int) -> Void) {
+        leaders.removeAll(keepingCapacity: true)
+        for member in members {
+            var placed = false
+            for leader in leaders {
+                statistics.candidatePairs += 1
+                let verdict = judge(leader, member)
+                if verdict != .screenedOut { statistics.verifiedPairs += 1 }
+                if verdict == .joined {
+                    pair(leader, member)
+                    placed = true
+                    break
+                }
+                statistics.rejectedPairs += 1
+            }
+            if !placed && leaders.count < Self.maximumLeaders { leaders.append(member) }
+        }
+    }
+}

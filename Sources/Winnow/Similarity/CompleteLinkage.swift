@@ -1,0 +1,72 @@
+/// Complete-linkage clustering of verified pairs: two clusters are joined only when every pair across
+/// them clears `min_jaccard`, not only the pair that brought them together.
+///
+/// Pairs are offered in (later, earlier) keep order and every decision reads only the two clusters
+/// involved, so each connected component of the pairs is clustered alike whether alone or with the
+/// rest of the corpus: an engine can cluster component by component and get the same clusters.
+struct CompleteLinkage {
+    typealias Comparison = ShingleSketch.Comparison
+
+    /// Two clusters whose members would need more pairwise comparisons than this to prove every pair
+    /// alike are not joined (the triangle inequality settles almost every join without any).
+    static let maximumCrossChecks = 4096
+
+    private let options: NearDupOptions
+    private var sets: UnionFind
+    /// Each cluster's members but its root, with their comparison to the root.
+    private(set) var members: [Int: [(position: Int, toRoot: Comparison)]] = [:]
+    /// Pairs of roots found apart; they stay apart, as a root keeps its members until it is absorbed.
+    private var unlinkable: Set<UInt64> = []
+
+    /// Clusters over positions `0..<count`, position 0 the first in keep order.
+    init(count: Int, options: NearDupOptions) {
+        self.options = options
+        sets = UnionFind(count: count)
+    }
+
+    /// Offers the verified pair (`earlier`, `later`). `compare` screens two documents by their
+    /// signatures and compares their sketches (nil when screened out); `sketches` compares sketches only.
+    mutating func offer(_ earlier: Int, _ later: Int, statistics: inout DuplicateClusters.Statistics,
+                        compare: (Int, Int) -> Comparison?, sketches: (Int, Int) -> Comparison) {
+        let first = sets.find(earlier), second = sets.find(later)
+        guard first != second else { return }
+        func counted(_ x: Int, _ y: Int) -> Comparison? {
+            let comparison = compare(x, y)
+            if comparison != nil { statistics.verifiedPairs += 1 }
+            return comparison
+        }
+        guard linkable(first, second, compare: counted) else { return }
+        sets.union(first, second)
+        statistics.joinedPairs += 1
+        let root = min(first, second), absorbed = max(first, second)
+        let moved = [absorbed] + (members.removeValue(forKey: absorbed)?.map(\.position) ?? [])
+        members[root, default: []] += moved.map { ($0, sketches(root, $0)) }
+    }
+
+    /// The largest Jaccard distance from a cluster's root to its members.
+    private func radius(_ root: Int) -> Double {
+        members[root]?.map { options.distanceBound($0.toRoot) }.max() ?? 0
+    }
+
+    /// Whether every pair across the clusters of roots `first` and `second` clears the floor: by the
+    /// triangle inequality on Jaccard distance when the radii allow, else pair by pair.
+    private mutating func linkable(_ first: Int, _ second: Int, compare: (Int, Int) -> Comparison?) -> Bool {
+        guard let between = compare(first, second), options.clearsFloor(between) else { return false }
+        if radius(first) + options.distanceBound(between) + radius(second) <= 1 - options.minJaccard { return true }
+        let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
+        if unlinkable.contains(key) { return false }
+        let left = [first] + (members[first]?.map(\.position) ?? [])
+        let right = [second] + (members[second]?.map(\.position) ?? [])
+        var alike = left.count * right.count <= Self.maximumCrossChecks
+        check: for x in left where alike {
+            for y in right {
+                guard let pair = compare(x, y), options.clearsFloor(pair) else {
+                    alike = false
+                    break check
+                }
+            }
+        }
+        if !alike { unlinkable.insert(key) }
+        return alike
+    }
+}

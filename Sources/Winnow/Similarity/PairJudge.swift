@@ -1,0 +1,38 @@
+/// Compares two documents of a signature tally by their positions in keep order: screened by their
+/// MinHash signatures (one vector compare), then judged on their shingle sketches, exactly for short
+/// documents and with a much tighter estimate than the signature's for long ones.
+struct PairJudge {
+    let tally: SignatureTally
+    let order: [Int]
+    let options: NearDupOptions
+    private let sketcher: ShingleSketch
+    private let screen: Double
+
+    init(tally: SignatureTally, order: [Int], options: NearDupOptions) {
+        self.tally = tally
+        self.order = order
+        self.options = options
+        sketcher = options.sketcher
+        screen = options.screen
+    }
+
+    /// The comparison of the sketches at positions `first` and `second`, or nil when their signatures
+    /// are too far apart for the pair to clear `min_jaccard`.
+    func compare(_ first: Int, _ second: Int) -> ShingleSketch.Comparison? {
+        let permutations = options.permutations
+        guard MinHasher.similarity(tally.signature(order[first], permutations: permutations),
+                                   tally.signature(order[second], permutations: permutations)) >= screen else { return nil }
+        return sketches(first, second)
+    }
+
+    /// The comparison of the sketches at positions `first` and `second`, unscreened.
+    func sketches(_ first: Int, _ second: Int) -> ShingleSketch.Comparison {
+        sketcher.compare(tally.sketch(order[first]), tally.sketch(order[second]))
+    }
+
+    /// Whether the pair is alike enough to be a verified pair (`NearDupOptions.joins`).
+    func verdict(_ first: Int, _ second: Int) -> BucketLeaders.Verdict {
+        guard let comparison = compare(first, second) else { return .screenedOut }
+        return options.joins(comparison) ? .joined : .rejected
+    }
+}

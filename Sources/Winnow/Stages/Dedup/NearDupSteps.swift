@@ -1,0 +1,73 @@
+/// The clustering of the `neardup` stage as two steps an engine runs apart, each over one partition's
+/// signature lines: `pairs` judges the LSH buckets a partition was given and writes their verified
+/// pairs; `link` clusters whole connected components of those pairs. Both call the code `winnow run`
+/// clusters with (`DuplicateClusters`), so the clusters are the same however the engine partitions.
+public enum NearDupSteps {
+    /// The verified pairs of the buckets each signature line takes part in: the bands listed in its
+    /// `judge_bands` member (band numbers, comma-separated). Every member of a judged bucket must be in
+    /// `signatures`, with that band listed.
+    public static func pairs(signatures: [String], options: NearDupOptions, output: String) throws(WinnowError)
+        -> DuplicateClusters.Statistics {
+        var tally = SignatureTally()
+        var judged: [Bool] = []
+        for path in signatures {
+            try SignaturesFile.read(path, options: options, into: &tally) { record throws(WinnowError) in
+                var bands = [Bool](repeating: false, count: options.bands)
+                for field in (record.plainString("judge_bands") ?? []).split(separator: UInt8(ascii: ",")) {
+                    guard let band = Int(String(decoding: field, as: UTF8.self)), bands.indices.contains(band) else {
+                        throw .configuration("'judge_bands' must list band numbers below \(options.bands), comma-separated",
+                                             path: record.location)
+                    }
+                    bands[band] = true
+                }
+                judged += bands
+            }
+        }
+        try requireDistinctOrigins(tally)
+        var statistics = DuplicateClusters.Statistics()
+        statistics.documents = tally.documents
+        let order = DuplicateClusters.keepOrder(tally)
+        let pairs = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &statistics) { index, band in
+            judged[index * options.bands + band]
+        }
+        try VerifiedPairsFile.write(pairs.map { pair in
+            (earlier: tally.origins[order[Int(pair & 0xFFFF_FFFF)]], later: tally.origins[order[Int(pair >> 32)]])
+        }, options: options, to: output)
+        return statistics
+    }
+
+    /// The clusters of the documents in `signatures` from their verified pairs (`pairs` files). Every
+    /// document of a pair must be in `signatures`, and a connected component of the pairs must be
+    /// whole: its clusters are then the ones `winnow run` finds.
+    public static func link(signatures: [String], pairs: [String], options: NearDupOptions) throws(WinnowError)
+        -> DuplicateClusters {
+        var tally = SignatureTally()
+        for path in signatures { try SignaturesFile.read(path, options: options, into: &tally) }
+        try requireDistinctOrigins(tally)
+        let order = DuplicateClusters.keepOrder(tally)
+        var positions: [DocumentOrigin: Int] = [:]
+        for (position, index) in order.enumerated() { positions[tally.origins[index]] = position }
+        var packed: [UInt64] = []
+        for path in pairs {
+            try VerifiedPairsFile.read(path, options: options) { earlier, later throws(WinnowError) in
+                guard let first = positions[earlier], let second = positions[later], first != second else {
+                    throw .configuration("the pair \(earlier) – \(later) names a document that has no signature here",
+                                         path: path)
+                }
+                packed.append(UInt64(max(first, second)) << 32 | UInt64(min(first, second)))
+            }
+        }
+        var statistics = DuplicateClusters.Statistics()
+        statistics.documents = tally.documents
+        return DuplicateClusters(tally: tally, order: order, pairs: Array(Set(packed)).sorted(), options: options,
+                                 statistics: statistics)
+    }
+
+    /// A document is its origin: two signature lines of one origin are a partition built wrongly.
+    private static func requireDistinctOrigins(_ tally: SignatureTally) throws(WinnowError) {
+        var seen: Set<DocumentOrigin> = []
+        for origin in tally.origins where !seen.insert(origin).inserted {
+            throw .configuration("two signature lines of one document (\(origin)): give each document once")
+        }
+    }
+}
