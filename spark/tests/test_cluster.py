@@ -1,5 +1,5 @@
 """The cluster path gives `winnow run`'s outputs: for a generated corpus in 7 shards, the default pipeline
-(without neardup, which does not run on Spark yet) and each corpus stage alone give the same sorted lines of
+and each corpus stage alone give the same sorted lines of
 cleaned, removed and rejects, and the same summary counts, with 3 and with 11 partitions; a binary that
 crashes on one record fails the job and leaves no output.
 
@@ -115,8 +115,8 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 self.assertEqual(counts(cluster["summary"]), counts(local["summary"]))
         return local
 
-    def test_default_pipeline_without_neardup(self):
-        local = self.check_pipeline("default", ("clean", "normalize", "exact", "templates"))
+    def test_default_pipeline(self):
+        local = self.check_pipeline("default", ("clean", "normalize", "exact", "templates", "neardup"))
         summary = local["summary"]
         self.assertGreater(summary["removed"], 0)
         self.assertGreater(summary["rejected"], 0)
@@ -128,6 +128,10 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         local = self.check_pipeline("exact", ("exact",))
         self.assertTrue(any(b"duplicate_of_origin" in line for line in local["removed"]),
                         "the corpus should hold copies that share the kept document's id")
+
+    def test_neardup_alone(self):
+        local = self.check_pipeline("neardup", ("neardup",))
+        self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
 
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))
@@ -163,6 +167,29 @@ sys.exit(child.wait())
         self.assertIn("winnow exited with status -11", str(raised.exception))
         self.assertFalse(os.path.exists(output))
         self.assertEqual([name for name in os.listdir(poisoned) if name.startswith("out")], [])
+
+
+class ComponentsMatchUnionFind(unittest.TestCase):
+    def test_random_graphs_and_a_long_chain(self):
+        from winnow_spark.components import connected_components
+        import random
+        for seed in range(3):
+            rng = random.Random(seed)
+            edges = [(rng.randrange(300), rng.randrange(300)) for _ in range(rng.choice([50, 150, 280]))]
+            edges += [(node, node + 1) for node in range(400, 460)]
+            parent = {}
+
+            def find(node):
+                while parent.get(node, node) != node:
+                    node = parent[node]
+                return node
+            for a, b in edges:
+                first, second = find(a), find(b)
+                if first != second:
+                    parent[max(first, second)] = min(first, second)
+            expected = {node: find(node) for edge in edges if edge[0] != edge[1] for node in edge}
+            found = connected_components(SPARK.createDataFrame(edges, "src long, dst long")).collect()
+            self.assertEqual({row.node: row.component for row in found}, expected, f"seed {seed}")
 
 
 if __name__ == "__main__":

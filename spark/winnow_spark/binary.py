@@ -105,3 +105,16 @@ def run(binary, arguments, records, workdir, read_stdout=True):
         raise WinnowFailed(f"winnow exited with status {status} ({' '.join(command[1:])}): {tail.strip()}")
     if feed_error:
         raise WinnowFailed(f"winnow stopped reading its input but exited 0 ({' '.join(command[1:])})")
+
+
+def call(binary, arguments, workdir):
+    """Runs `binary arguments...` on files (no stdin); raises WinnowFailed with the tail of stderr when
+    it exits non-zero."""
+    command = [locate(binary)] + list(arguments)
+    stderr_path = workdir.file("stderr.txt")
+    with open(stderr_path, "wb") as stderr:
+        status = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr).returncode
+    if status != 0:
+        with open(stderr_path, "rb") as handle:
+            tail = handle.read()[-STDERR_TAIL:].decode("utf-8", "replace")
+        raise WinnowFailed(f"winnow exited with status {status} ({' '.join(command[1:])}): {tail.strip()}")

@@ -64,6 +64,8 @@ def run(spark, arguments, log=print):
                 step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
             elif segment.corpus == "templates":
                 step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
+            elif segment.corpus == "neardup":
+                step = steps.neardup(arguments.binary, sources, segment.options, records, partitions, spark)
             elif segment.corpus is not None:
                 raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
             else:

@@ -44,9 +44,6 @@ def load(path):
         if name == REPORT_STEP:
             report = step
         elif name in CORPUS_STAGES:
-            if name == "neardup":
-                raise PipelineError(f"{path}: the neardup stage does not run on the cluster path yet "
-                                    "(issue 18); run this pipeline with `winnow run`")
             segments.append(Segment([step], corpus=name))
         elif segments and segments[-1].corpus is None:
             segments[-1].steps.append(step)

@@ -273,3 +273,185 @@ def templates(binary, sources, options, records, partitions, spark):
         return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
 
     return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
+
+
+NEARDUP_FLAGS = ("shingle_words", "permutations", "bands", "rows", "threshold", "containment", "min_jaccard", "sketch",
+                 "seed", "keep")
+
+
+def neardup_flags(options):
+    """The `winnow dedup map|pairs|link` flags for a pipeline's neardup options."""
+    if options.get("clusters") or options.get("assignments"):
+        raise ValueError("the neardup clusters and assignments files are not written on the cluster path yet: "
+                         "set clusters: \"\" and assignments: \"\"")
+    unknown = set(options) - set(NEARDUP_FLAGS) - {"clusters", "assignments"}
+    if unknown:
+        raise ValueError(f"unknown neardup options: {', '.join(sorted(unknown))}")
+    return [flag for key in NEARDUP_FLAGS if key in options for flag in ("--" + key.replace("_", "-"), str(options[key]))]
+
+
+def _neardup_map(binary, sources, flags):
+    """Per partition: `winnow dedup map`, read back as (partition, source, line, band keys, signature line
+    without the band keys) rows, and its header line."""
+    def task(index, partition):
+        workdir = winnow.Workdir(sources)
+        try:
+            path = workdir.file("signatures.jsonl")
+            for _ in winnow.run(binary, ["dedup", "map"] + flags + ["-o", path, "--threads", "1", "-q"],
+                                partition, workdir, read_stdout=False):
+                pass
+            with open(path, "rb") as handle:
+                yield ("header", handle.readline().rstrip(b"\n").decode("utf-8"))
+                for line in handle:
+                    line = line.rstrip(b"\n")
+                    row = json.loads(line)
+                    if "end_of_file" in row:
+                        continue
+                    yield ("doc", (index, row["source"], row["line"], row["bands"], _without_band_keys(line.decode("utf-8"))))
+        finally:
+            workdir.close()
+    return task
+
+
+def _without_band_keys(line):
+    """A signature line without its band keys (the last member, which `dedup pairs` and `link` recompute)."""
+    cut = line.rindex(',"bands":[')
+    return line[:cut] + "}"
+
+
+def _state_file(handle, header, lines):
+    """Writes a state file: its header, the lines, and the end line counting them."""
+    handle.write(header + b"\n")
+    count = 0
+    for line in lines:
+        handle.write(line + b"\n")
+        count += 1
+    handle.write(b'{"end_of_file":%d}\n' % count)
+
+
+def _keyed_lines(keyed, partitions):
+    """(partition, line) rows as one list of lines per partition, the lines sorted (a partition's input
+    never depends on the order the shuffle delivered it in)."""
+    return (keyed.partitionBy(partitions, lambda key: key).mapPartitions(lambda rows: [sorted(line for _, line in rows)]))
+
+
+def _over_state_files(binary, sources, command, flags, header, output_kind):
+    """A task that writes a partition's lines to a state file, runs `winnow dedup COMMAND` on it, and
+    yields the lines of its output state file (header first)."""
+    def task(partitions_lines):
+        for lines in partitions_lines:
+            workdir = winnow.Workdir(sources)
+            try:
+                files = {}
+                for kind, (kind_header, kind_lines) in lines.items():
+                    files[kind] = workdir.file(kind + ".jsonl")
+                    with open(files[kind], "wb") as handle:
+                        _state_file(handle, kind_header, kind_lines)
+                arguments = ["dedup", command] + flags + [files["signatures"]]
+                if "pairs" in files:
+                    arguments += ["--pairs", files["pairs"]]
+                output = workdir.file(output_kind + ".jsonl")
+                winnow.call(binary, arguments + ["-o", output], workdir)
+                with open(output, "rb") as handle:
+                    for line in handle:
+                        yield line.rstrip(b"\n")
+            finally:
+                workdir.close()
+    return task
+
+
+def _body(lines):
+    """The records of a state file's lines: no header, no end line."""
+    return lines.filter(lambda line: not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"'))
+
+
+def neardup(binary, sources, options, records, partitions, spark):
+    """Near duplicates without a merge on one machine, in the steps `winnow run` clusters in:
+    1. each partition's signatures (`dedup map`); documents numbered;
+    2. (band, bucket key) rows grouped by Spark's shuffle; a bucket of two or more documents is judged
+       whole in one partition (`dedup pairs`), chosen by its smallest document so that the buckets of
+       one cluster meet in one place;
+    3. the verified pairs' connected components by large-star/small-star (`components`);
+    4. each component clustered whole in one partition (`dedup link`), which gives `winnow run`'s clusters;
+    5. every partition gets the clusters of its own documents and runs `dedup apply`."""
+    from .components import connected_components
+    flags = neardup_flags(options)
+    records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "dedup map", "signatures")
+    documents = (mapped.filter(lambda row: row[0] == "doc").map(lambda row: row[1]).zipWithIndex()
+                 .map(lambda pair: (pair[1],) + pair[0]))  # (node, partition, source, line, bands, signature line)
+    documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
+
+    # 2. Buckets of two or more documents, each judged in one partition.
+    memberships = spark.createDataFrame(
+        documents.flatMap(lambda row: ((band, key[:8], row[0]) for band, key in enumerate(row[4]))),
+        StructType([StructField("band", LongType(), False), StructField("key", StringType(), False),
+                    StructField("node", LongType(), False)]))
+    judged = (memberships.groupBy("band", "key").agg(F.collect_list("node").alias("nodes"))
+              .where(F.size("nodes") > 1)
+              .select(F.explode("nodes").alias("node"), (F.array_min("nodes") % partitions).alias("q"), "band")
+              .groupBy("node", "q").agg(F.sort_array(F.collect_list("band")).alias("bands"))
+              .groupBy("node").agg(F.collect_list(F.struct("q", "bands")).alias("judged")))
+    # Only documents in a bucket of two or more travel on, as their signature lines without band keys.
+    signature = documents.map(lambda row: (row[0], row[5]))
+    clustered = (judged.rdd.map(lambda row: (row.node, [(entry.q, entry.bands) for entry in row.judged]))
+                 .join(signature).persist(StorageLevel.MEMORY_AND_DISK))
+
+    def judged_lines(row):
+        _, (judgements, line) = row
+        for q, bands in judgements:
+            yield q, (line[:-1] + ',"judge_bands":"' + ",".join(str(band) for band in bands) + '"}').encode("utf-8")
+
+    pair_lines = _keyed_lines(clustered.flatMap(judged_lines), partitions).map(lambda lines: {"signatures": (header, lines)}) \
+        .mapPartitions(_over_state_files(binary, sources, "pairs", flags, header, "pairs")) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    pairs_headers = pair_lines.filter(lambda line: line.startswith(b'{"format"')).distinct().collect()
+    pairs = _body(pair_lines).map(json.loads)
+
+    # 3. Components of the verified pairs, by document number.
+    nodes = documents.map(lambda row: ((row[2], row[3]), row[0]))
+    ends = (pairs.map(lambda pair: ((pair["earlier_source"], pair["earlier_line"]), pair))
+            .join(nodes).map(lambda row: ((row[1][0]["later_source"], row[1][0]["later_line"]), row[1]))
+            .join(nodes).map(lambda row: (row[1][0][1], row[1][1], row[1][0][0])))  # (earlier node, later node, pair)
+    ends = ends.persist(StorageLevel.MEMORY_AND_DISK)
+    edges = spark.createDataFrame(ends.map(lambda row: (row[0], row[1])),
+                                  StructType([StructField("src", LongType(), False), StructField("dst", LongType(), False)]))
+    component = connected_components(edges).rdd.map(lambda row: (row.node, row.component))
+
+    # 4. Each component clustered whole in one partition: its documents' signatures and its pairs.
+    member_lines = component.join(clustered.mapValues(lambda value: value[1])).map(lambda row: (row[1][0] % partitions, (0, row[1][1].encode("utf-8"))))
+    pair_rows = ends.map(lambda row: (row[0], row[2])).join(component).map(
+        lambda row: (row[1][1] % partitions, (1, json.dumps(row[1][0], ensure_ascii=False, separators=(",", ":"))
+                                              .encode("utf-8"))))
+    pairs_header = pairs_headers[0] if pairs_headers else b""
+
+    def link_inputs(rows):
+        signature_lines = sorted(line for kind, line in rows if kind == 0)
+        return {"signatures": (header, signature_lines),
+                "pairs": (pairs_header, sorted(line for kind, line in rows if kind == 1))}
+
+    cluster_lines = _body(member_lines.union(pair_rows).partitionBy(partitions, lambda key: key)
+                          .mapPartitions(lambda rows: [link_inputs([row for _, row in rows])])
+                          .filter(lambda inputs: inputs["signatures"][1])
+                          .mapPartitions(_over_state_files(binary, sources, "link", flags, header, "clusters")))
+
+    # 5. The clusters of each partition's documents, then `dedup apply`.
+    origins = documents.map(lambda row: ((row[2], row[3]), row[1]))
+    clusters_header = b'{"format":"winnow.clusters","version":2}'
+    own_clusters = (cluster_lines.flatMap(lambda line: (((member["source"], member["line"]), line)
+                                                        for member in json.loads(line)["members"]))
+                    .join(origins).map(lambda row: ((row[1][1], KEEPERS), row[1][0])).distinct())
+    keyed = own_clusters.union(records.mapPartitionsWithIndex(
+        lambda index, partition: (((index, DOCUMENT), record) for record in partition)))
+
+    def apply(partition):
+        side, documents_left = _split_by_tag(partition, (KEEPERS,))
+
+        def prepare(workdir):
+            path = workdir.file("clusters.jsonl")
+            with open(path, "wb") as handle:
+                _state_file(handle, clusters_header, sorted(side[KEEPERS]))
+            return ["--clusters", path]
+        return _filter(binary, sources, ["dedup", "apply"], documents_left, prepare=prepare)
+
+    return Step(["neardup"], _grouped_by_partition(keyed, partitions).mapPartitions(apply),
+                held=(records, mapped, documents, clustered, pair_lines, ends))
