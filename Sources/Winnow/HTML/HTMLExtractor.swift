@@ -70,7 +70,7 @@ public struct HTMLExtractor: Sendable {
 
     /// A description from structured data as text: HTML in it (paragraphs, lists, entities) rendered.
     private static func plainText(_ description: String) -> String {
-        guard description.contains(where: { $0 == "<" || $0 == "&" }) else { return description }
+        guard description.contains(where: { $0 == "<" || $0 == "&" }) else { return InvisibleCharacters.removing(from: description) }
         var settings = Settings()
         settings.mainContent = false
         guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(description)) else { return description }

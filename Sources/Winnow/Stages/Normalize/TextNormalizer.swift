@@ -53,10 +53,8 @@ public struct TextNormalizer: Sendable {
             return .space
         case 0x00...0x1F, 0x7F...0x9F:
             return options.removeControl ? .drop : .content
-        case 0x200B, 0x2060...0x2064, 0xFEFF, 0xAD, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            return options.removeInvisible ? .drop : .content
         default:
-            return .content
+            return options.removeInvisible && InvisibleCharacters.isRemoved(value) ? .drop : .content
         }
     }
 
