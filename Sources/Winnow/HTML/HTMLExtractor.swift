@@ -65,6 +65,8 @@ public struct HTMLExtractor: Sendable {
         if settings.title, let title = tree.metadata.title, !title.isEmpty {
             text = text.isEmpty ? title : title + "\n\n" + text
         }
+        // In NFC, as the normalize stage writes text: pages that spell "ü" as "u" and a combining mark.
+        text = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
         return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
     }
 

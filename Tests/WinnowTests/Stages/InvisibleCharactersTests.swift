@@ -43,3 +43,20 @@ import Testing
         #expect(TextNormalizer().normalize(text) == "abcd\u{200D}e\u{200C}fg")
     }
 }
+
+/// The clean stage writes NFC, as the normalize stage does, whatever form the page spells.
+@Suite struct CleanTextFormTests {
+    @Test func cleanTextIsNFC() {
+        let text = TextRendererTests.allText("<p>Mu\u{0308}ller und Gro\u{AD}\u{0308}sse, e\u{0301}te\u{0301}, \u{212B}</p>")
+        #expect(Array(text.unicodeScalars) == Array("Müller und Grösse, été, Å".unicodeScalars))
+        #expect(Array(TextRendererTests.allText("<p>plain ascii</p>").unicodeScalars) == Array("plain ascii".unicodeScalars))
+    }
+
+    @Test func titleFieldIsNFCWithoutInvisibleCharacters() {
+        guard case .text(_, let metadata, _) = HTMLExtractor().extract(.text("<title>Fu\u{0308}\u{AD}r alle</title><p>x</p>")) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title.map { Array($0.unicodeScalars) } == Array("Für alle".unicodeScalars))
+    }
+}
