@@ -19,6 +19,9 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     case script, style, noscript, template, svg, math, iframe, object, embed, canvas
     case select, option, optgroup, datalist, textarea, button, input, audio, video, source, track, map, area
     case frameset, frame, noframes, slot
+    // Ruby annotations: the reading of the base text beside it (furigana) and the fallback
+    // parentheses around it; written inline they split the words they annotate.
+    case rt, rp
 
     /// Looks a tag up by its lower-case name (libxml2's HTML parser reports names in lower case).
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
@@ -83,7 +86,7 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
         switch tag {
         case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas,
              .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
-             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base:
+             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base, .rt, .rp:
             .dropped
         case .br:
             .lineBreak
