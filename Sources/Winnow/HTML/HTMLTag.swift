@@ -15,8 +15,10 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     case form, fieldset, legend, label
     // Inline elements that matter to scoring or metadata.
     case a, time, img, span, code
+    // A MathML formula: its `alttext`, else the text of its tokens (`PageTreeBuilder`).
+    case math
     // Dropped with their content.
-    case script, style, noscript, template, svg, math, iframe, object, embed, canvas
+    case script, style, noscript, template, svg, iframe, object, embed, canvas
     case select, option, optgroup, datalist, textarea, button, input, audio, video, source, track, map, area
     case frameset, frame, noframes, slot
     // Ruby annotations: the reading of the base text beside it (furigana) and the fallback
@@ -84,7 +86,7 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
 
     private static let layouts: [Layout] = HTMLTag.allCases.map { tag in
         switch tag {
-        case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+        case .script, .style, .template, .svg, .iframe, .object, .embed, .canvas,
              .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
              .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base, .rt, .rp:
             .dropped
@@ -99,7 +101,7 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
              .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
              .colgroup, .col, .form, .fieldset:
             .paragraph
-        case .other, .text, .label, .a, .time, .img, .span, .code, .button:
+        case .other, .text, .label, .a, .time, .img, .span, .code, .button, .math:
             .inline
         }
     }
