@@ -39,6 +39,7 @@ struct BlockStats {
         var textCommas = [Int32](repeating: 0, count: count)
         // Filler text of a template ("Lorem ipsum dolor sit amet"), never meant to be read.
         var placeholder = [Bool](repeating: false, count: count)
+        var hasFiller = false
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
             let node = nodes[index]
@@ -48,7 +49,10 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
-            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) { placeholder[index] = true }
+            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+                placeholder[index] = true
+                hasFiller = true
+            }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
@@ -139,6 +143,13 @@ struct BlockStats {
             return excluded
         }
         excluded = exclusions(sparing: { _ in false })
+        // Filler is left out only beside a paragraph of the page's own: a page that is all
+        // placeholder text (a theme's demo, a test page) reads as its filler, never as nothing.
+        if hasFiller && !Self.keepsOwnParagraph(nodes, excluded: excluded, filler: placeholder, owner: owner,
+                                                prose: { chars[$0] - linkChars[$0] }) {
+            placeholder = [Bool](repeating: false, count: count)
+            excluded = exclusions(sparing: { _ in false })
+        }
         var commentProse: Int32 = 0
         var displayProse: Int32 = 0
         var keptProse: Int32 = 0
@@ -208,6 +219,21 @@ struct BlockStats {
         default:
             return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
         }
+    }
+
+    /// Prose characters that make a block a paragraph of the page's own beside its filler text.
+    static let ownParagraphChars: Int32 = 100
+
+    /// Whether a block left in holds `ownParagraphChars` of prose outside filler text runs.
+    private static func keepsOwnParagraph(_ nodes: [PageNode], excluded: [Bool], filler: [Bool], owner: [Int32],
+                                          prose: (Int) -> Int32) -> Bool {
+        var blockProse = [Int32](repeating: 0, count: nodes.count)
+        for index in nodes.indices where nodes[index].tag == .text && !excluded[index] && !filler[index] {
+            let block = Int(owner[index])
+            blockProse[block] += prose(index)
+            if blockProse[block] >= ownParagraphChars { return true }
+        }
+        return false
     }
 
     /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
