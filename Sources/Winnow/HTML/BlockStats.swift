@@ -49,7 +49,7 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
-            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+            if chrome && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
                 placeholder[index] = true
                 hasFiller = true
             }
@@ -143,9 +143,9 @@ struct BlockStats {
             return excluded
         }
         excluded = exclusions(sparing: { _ in false })
-        // Filler is left out only beside a paragraph of the page's own: a page that is all
-        // placeholder text (a theme's demo, a test page) reads as its filler, never as nothing.
-        if hasFiller && !Self.keepsOwnParagraph(nodes, excluded: excluded, filler: placeholder, owner: owner,
+        // Filler is left out only beside a paragraph of the page's own, not placeholder Latin itself:
+        // a page that is all placeholder text (a theme's demo, a test page) reads as it, never as nothing.
+        if hasFiller && !Self.keepsOwnParagraph(tree, excluded: excluded, filler: placeholder, owner: owner,
                                                 prose: { chars[$0] - linkChars[$0] }) {
             placeholder = [Bool](repeating: false, count: count)
             excluded = exclusions(sparing: { _ in false })
@@ -224,26 +224,20 @@ struct BlockStats {
     /// Prose characters that make a block a paragraph of the page's own beside its filler text.
     static let ownParagraphChars: Int32 = 100
 
-    /// Whether a block left in holds `ownParagraphChars` of prose outside filler text runs.
-    private static func keepsOwnParagraph(_ nodes: [PageNode], excluded: [Bool], filler: [Bool], owner: [Int32],
+    /// Whether a block left in holds `ownParagraphChars` of prose outside filler text runs, in words
+    /// that are mostly not placeholder Latin.
+    private static func keepsOwnParagraph(_ tree: PageTree, excluded: [Bool], filler: [Bool], owner: [Int32],
                                           prose: (Int) -> Int32) -> Bool {
+        let nodes = tree.nodes
         var blockProse = [Int32](repeating: 0, count: nodes.count)
+        var tallies: [Int: PlaceholderText.WordTally] = [:]
         for index in nodes.indices where nodes[index].tag == .text && !excluded[index] && !filler[index] {
             let block = Int(owner[index])
             blockProse[block] += prose(index)
-            if blockProse[block] >= ownParagraphChars { return true }
+            tallies[block, default: PlaceholderText.WordTally()].add(tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)])
         }
-        return false
+        return tallies.contains { block, tally in blockProse[block] >= ownParagraphChars && !tally.isPlaceholder }
     }
-
-    /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
-    private static func isPlaceholder(_ text: ArraySlice<UInt8>) -> Bool {
-        guard let start = text.firstIndex(where: { !ASCIIByte.isSpace($0) }),
-              text.endIndex - start >= loremIpsum.count else { return false }
-        return zip(text[start...], loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
-    }
-
-    private static let loremIpsum = Array("lorem ipsum".utf8)
 
     /// Characters of the subtree outside links: its prose.
     func proseChars(_ index: Int) -> Int32 {

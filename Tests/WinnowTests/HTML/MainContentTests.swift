@@ -749,6 +749,22 @@ import Testing
         #expect(!text.contains("Home About") && !text.contains("Copyright"), "\(text)")
         let lorem = Self.mainText("<div><h2>Lorem ipsum</h2>\(paragraph)</div>")
         #expect(lorem.hasPrefix("Lorem ipsum dolor sit amet"), "\(lorem)")
+        // Its other paragraphs are placeholder Latin too, not content of its own beside the filler.
+        let latin = "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+            + "consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat.</p>"
+        let mixed = Self.mainText("<body><article><h1>Lorem</h1>\(paragraph)\(latin)</article></body>")
+        #expect(mixed.contains("Lorem ipsum dolor sit amet") && mixed.hasSuffix("eu fugiat."), "\(mixed)")
+    }
+
+    @Test func placeholderLatinIsToldFromProse() {
+        var latin = PlaceholderText.WordTally()
+        latin.add(ArraySlice("Pellentesque habitant morbi tristique senectus et netus, quis nostrud exercitation.".utf8))
+        #expect(latin.isPlaceholder)
+        var prose = PlaceholderText.WordTally()
+        prose.add(ArraySlice("The council approved a budget in March, et cetera, after a long debate.".utf8))
+        #expect(!prose.isPlaceholder)
+        #expect(PlaceholderText.opensFiller(ArraySlice("  LOREM IPSUM dolor".utf8)))
+        #expect(!PlaceholderText.opensFiller(ArraySlice("Lorem".utf8)))
     }
 
     @Test func screenReaderTextIsLeftOutOfAProductPage() {
