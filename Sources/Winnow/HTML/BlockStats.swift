@@ -39,6 +39,7 @@ struct BlockStats {
         var textCommas = [Int32](repeating: 0, count: count)
         // Filler text of a template ("Lorem ipsum dolor sit amet"), never meant to be read.
         var placeholder = [Bool](repeating: false, count: count)
+        var hasFiller = false
         // Text runs first, and every subtree's text before any chrome is left out.
         for index in 0..<count {
             let node = nodes[index]
@@ -48,7 +49,10 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
-            if chrome && Self.isPlaceholder(tree.text[Int(node.textStart)..<Int(node.textEnd)]) { placeholder[index] = true }
+            if chrome && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+                placeholder[index] = true
+                hasFiller = true
+            }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
@@ -139,6 +143,13 @@ struct BlockStats {
             return excluded
         }
         excluded = exclusions(sparing: { _ in false })
+        // Filler is left out only beside a paragraph of the page's own, not placeholder Latin itself:
+        // a page that is all placeholder text (a theme's demo, a test page) reads as it, never as nothing.
+        if hasFiller && !Self.keepsOwnParagraph(tree, excluded: excluded, filler: placeholder, owner: owner,
+                                                prose: { chars[$0] - linkChars[$0] }) {
+            placeholder = [Bool](repeating: false, count: count)
+            excluded = exclusions(sparing: { _ in false })
+        }
         var commentProse: Int32 = 0
         var displayProse: Int32 = 0
         var keptProse: Int32 = 0
@@ -210,14 +221,23 @@ struct BlockStats {
         }
     }
 
-    /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
-    private static func isPlaceholder(_ text: ArraySlice<UInt8>) -> Bool {
-        guard let start = text.firstIndex(where: { !ASCIIByte.isSpace($0) }),
-              text.endIndex - start >= loremIpsum.count else { return false }
-        return zip(text[start...], loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
-    }
+    /// Prose characters that make a block a paragraph of the page's own beside its filler text.
+    static let ownParagraphChars: Int32 = 100
 
-    private static let loremIpsum = Array("lorem ipsum".utf8)
+    /// Whether a block left in holds `ownParagraphChars` of prose outside filler text runs, in words
+    /// that are mostly not placeholder Latin.
+    private static func keepsOwnParagraph(_ tree: PageTree, excluded: [Bool], filler: [Bool], owner: [Int32],
+                                          prose: (Int) -> Int32) -> Bool {
+        let nodes = tree.nodes
+        var blockProse = [Int32](repeating: 0, count: nodes.count)
+        var tallies: [Int: PlaceholderText.WordTally] = [:]
+        for index in nodes.indices where nodes[index].tag == .text && !excluded[index] && !filler[index] {
+            let block = Int(owner[index])
+            blockProse[block] += prose(index)
+            tallies[block, default: PlaceholderText.WordTally()].add(tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)])
+        }
+        return tallies.contains { block, tally in blockProse[block] >= ownParagraphChars && !tally.isPlaceholder }
+    }
 
     /// Characters of the subtree outside links: its prose.
     func proseChars(_ index: Int) -> Int32 {

@@ -65,12 +65,14 @@ public struct HTMLExtractor: Sendable {
         if settings.title, let title = tree.metadata.title, !title.isEmpty {
             text = text.isEmpty ? title : title + "\n\n" + text
         }
+        // In NFC, as the normalize stage writes text: pages that spell "ü" as "u" and a combining mark.
+        text = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
         return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
     }
 
     /// A description from structured data as text: HTML in it (paragraphs, lists, entities) rendered.
     private static func plainText(_ description: String) -> String {
-        guard description.contains(where: { $0 == "<" || $0 == "&" }) else { return description }
+        guard description.contains(where: { $0 == "<" || $0 == "&" }) else { return InvisibleCharacters.removing(from: description) }
         var settings = Settings()
         settings.mainContent = false
         guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(description)) else { return description }

@@ -15,10 +15,15 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     case form, fieldset, legend, label
     // Inline elements that matter to scoring or metadata.
     case a, time, img, span, code
+    // A MathML formula: its `alttext`, else the text of its tokens (`PageTreeBuilder`).
+    case math
     // Dropped with their content.
-    case script, style, noscript, template, svg, math, iframe, object, embed, canvas
+    case script, style, noscript, template, svg, iframe, object, embed, canvas
     case select, option, optgroup, datalist, textarea, button, input, audio, video, source, track, map, area
     case frameset, frame, noframes, slot
+    // Ruby annotations: the reading of the base text beside it (furigana) and the fallback
+    // parentheses around it; written inline they split the words they annotate.
+    case rt, rp
 
     /// Looks a tag up by its lower-case name (libxml2's HTML parser reports names in lower case).
     static func named(_ name: UnsafeBufferPointer<UInt8>) -> HTMLTag {
@@ -81,9 +86,9 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
 
     private static let layouts: [Layout] = HTMLTag.allCases.map { tag in
         switch tag {
-        case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+        case .script, .style, .template, .svg, .iframe, .object, .embed, .canvas,
              .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
-             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base:
+             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base, .rt, .rp:
             .dropped
         case .br:
             .lineBreak
@@ -96,7 +101,7 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
              .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
              .colgroup, .col, .form, .fieldset:
             .paragraph
-        case .other, .text, .label, .a, .time, .img, .span, .code, .button:
+        case .other, .text, .label, .a, .time, .img, .span, .code, .button, .math:
             .inline
         }
     }

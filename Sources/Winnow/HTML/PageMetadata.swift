@@ -20,7 +20,9 @@ public struct PageMetadata: Sendable, Equatable {
 
     /// Settles the fields whose sources have an order of preference.
     mutating func finish() {
-        title = Self.clean(openGraphTitle) ?? Self.clean(titleText)
+        title = (Self.clean(openGraphTitle) ?? Self.clean(titleText)).map {
+            NormalizeOptions.UnicodeForm.nfc.applied(to: InvisibleCharacters.removing(from: $0))
+        }
         canonicalURL = Self.clean(canonicalURL) ?? Self.clean(openGraphURL)
         published = Self.clean(published) ?? Self.clean(timeElementDate)
         language = Self.clean(language)

@@ -48,7 +48,7 @@ struct PageTreeBuilder {
         default:
             break
         }
-        if tag.layout == .dropped {
+        if tag.layout == .dropped || (tag == .other && Self.isMathAnnotation(name)) {
             dropDepth = 1
             return
         }
@@ -111,6 +111,12 @@ struct PageTreeBuilder {
         open.append(Int32(tree.nodes.count - 1))
         silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
         inCode.append(codeParent || tag == .pre || tag == .code)
+        // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
+        // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
+        if tag == .math, let alternative = Self.alternativeText(attributes) {
+            characters(alternative)
+            silent[silent.count - 1] = true
+        }
     }
 
     mutating func end() {
@@ -268,6 +274,19 @@ struct PageTreeBuilder {
             return false
         }
         return true
+    }
+
+    /// The non-blank `alttext` attribute of a `<math>` element.
+    private static func alternativeText(_ attributes: HTMLParser.AttributeList) -> UnsafeBufferPointer<UInt8>? {
+        for (key, value) in attributes where key.count == 7 && equalsIgnoringCase(key, "alttext") {
+            return value.contains(where: { !ASCIIByte.isSpace($0) }) ? value : nil
+        }
+        return nil
+    }
+
+    /// `<annotation>` or `<annotation-xml>`: another encoding of the formula it sits in.
+    private static func isMathAnnotation(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        (name.count == 10 && equalsIgnoringCase(name, "annotation")) || (name.count == 14 && equalsIgnoringCase(name, "annotation-xml"))
     }
 
     /// `S:` and a number: a segment that a streaming server renderer (React's) sends hidden and

@@ -1,6 +1,7 @@
 /// Writes the text of the chosen nodes of a page with its structure: a blank line between
 /// paragraphs and headings, one line per list item, table row or `<br>`, a space between table
-/// cells, `<pre>` as written, and every other run of whitespace folded into one space.
+/// cells, `<pre>` as written, and every other run of whitespace folded into one space. Invisible
+/// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) are not written.
 struct TextRenderer {
     private var output: [UInt8] = []
     /// The strongest break asked for since the last text: 0 none, 1 space, 2 line, 3 blank line.
@@ -80,6 +81,8 @@ struct TextRenderer {
             } else if byte == 0xC2, index + 1 < text.endIndex, text[index + 1] == 0xA0 {
                 if pending == 0 { pending = 1 }
                 index += 1
+            } else if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
+                index += length - 1
             } else {
                 if pending > 0 { flushBreak() }
                 output.append(byte)
@@ -90,7 +93,16 @@ struct TextRenderer {
 
     private mutating func appendVerbatim(_ text: ArraySlice<UInt8>) {
         if pending > 0 { flushBreak() }
-        for byte in text where byte != 0x0D { output.append(byte) }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
+                index += length
+                continue
+            }
+            if byte != 0x0D { output.append(byte) }
+            index += 1
+        }
     }
 
     /// Ends a `<pre>`: its trailing blank lines become the paragraph break.

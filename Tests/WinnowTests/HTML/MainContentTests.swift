@@ -736,6 +736,37 @@ import Testing
         #expect(text.hasPrefix("The council approved") && !text.contains("dolor sit amet"), "\(text)")
     }
 
+    /// A page that is nothing but placeholder text (a theme's demo, a test page) reads as that text.
+    @Test func aPageOfOnlyFillerTextIsNotEmptied() {
+        let paragraph = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+            + "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco.</p>"
+        let html = "<html><body><header><a href=\"/\">Home</a> <a href=\"/about\">About</a></header><article>"
+            + "<h1>Sample post</h1>\(paragraph)\(paragraph)</article><footer>Copyright 2024</footer></body></html>"
+        let text = Self.mainText(html)
+        #expect(text.hasPrefix("Lorem ipsum dolor sit amet") && text.hasSuffix("ullamco.\n\nLorem ipsum dolor sit amet, "
+            + "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad "
+            + "minim veniam, quis nostrud exercitation ullamco."), "\(text)")
+        #expect(!text.contains("Home About") && !text.contains("Copyright"), "\(text)")
+        let lorem = Self.mainText("<div><h2>Lorem ipsum</h2>\(paragraph)</div>")
+        #expect(lorem.hasPrefix("Lorem ipsum dolor sit amet"), "\(lorem)")
+        // Its other paragraphs are placeholder Latin too, not content of its own beside the filler.
+        let latin = "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+            + "consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat.</p>"
+        let mixed = Self.mainText("<body><article><h1>Lorem</h1>\(paragraph)\(latin)</article></body>")
+        #expect(mixed.contains("Lorem ipsum dolor sit amet") && mixed.hasSuffix("eu fugiat."), "\(mixed)")
+    }
+
+    @Test func placeholderLatinIsToldFromProse() {
+        var latin = PlaceholderText.WordTally()
+        latin.add(ArraySlice("Pellentesque habitant morbi tristique senectus et netus, quis nostrud exercitation.".utf8))
+        #expect(latin.isPlaceholder)
+        var prose = PlaceholderText.WordTally()
+        prose.add(ArraySlice("The council approved a budget in March, et cetera, after a long debate.".utf8))
+        #expect(!prose.isPlaceholder)
+        #expect(PlaceholderText.opensFiller(ArraySlice("  LOREM IPSUM dolor".utf8)))
+        #expect(!PlaceholderText.opensFiller(ArraySlice("Lorem".utf8)))
+    }
+
     @Test func screenReaderTextIsLeftOutOfAProductPage() {
         let labels = "<div class=\"price\"><span class=\"visually-hidden\">Regular price, unit price per item, sale price "
             + "and quantity of the product</span><span>$89.00</span></div>"

@@ -16,6 +16,7 @@ import Testing
         ("\n\n\ntop\n\n\n\nmiddle\n \n\t\nbottom\n\n", "top\n\nmiddle\n\nbottom"),
         ("plain ascii stays", "plain ascii stays"),
         ("Ⅻ ﬁ ²", "Ⅻ ﬁ ²"),                                           // NFC leaves compatibility forms
+        ("Mu\u{AD}\u{0308}ller", "M\u{00FC}ller"),                     // composed once the soft hyphen is gone
     ])
     func defaults(input: String, expected: String) {
         #expect(normalizer.normalize(input) == expected)

@@ -9,8 +9,8 @@ public struct NormalizeOptions: StageOptions {
     public var unicode: UnicodeForm = .nfc
     /// Drop C0/C1 control characters other than tab and line breaks.
     public var removeControl = true
-    /// Drop invisible format characters: zero-width space, word joiner, BOM, soft hyphen, bidi controls.
-    /// Zero-width (non-)joiners stay: they change how Persian, Indic scripts and emoji read.
+    /// Drop invisible format characters (`InvisibleCharacters`): soft hyphen, zero-width space, word
+    /// joiner, BOM, bidi controls. Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
     public var removeInvisible = true
     /// Turn tabs and Unicode spaces into a plain space and fold runs of them into one.
     public var foldSpaces = true

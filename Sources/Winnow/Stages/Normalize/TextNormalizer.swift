@@ -14,31 +14,24 @@ public struct TextNormalizer: Sendable {
         normalizeIfChanged(text) ?? text
     }
 
-    /// The normalised text, or nil when normalisation leaves `text` as it is.
+    /// The normalised text, or nil when normalisation leaves `text` as it is. The Unicode form is
+    /// applied again where the quick check is unsure after characters were dropped: a soft hyphen
+    /// between a letter and its accent kept the two from composing.
     public func normalizeIfChanged(_ text: String) -> String? {
-        var composed = applyUnicodeForm(text)
+        var composed = options.unicode.applied(to: text)
         let folded: [UInt8]? = composed.withUTF8 { bytes in
             let output = fold(bytes)
             let same = output.count == bytes.count && (bytes.isEmpty
                 || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
             return same ? nil : output
         }
-        if let folded { return String(decoding: folded, as: UTF8.self) }
-        return composed.utf8.count == text.utf8.count && composed.utf8.elementsEqual(text.utf8) ? nil : composed
-    }
-
-    private func applyUnicodeForm(_ text: String) -> String {
-        switch options.unicode {
-        case .none:
-            return text
-        case .nfc:
-            var text = text
-            if text.withUTF8({ NFCQuickCheck.isKnownNFC($0) }) { return text }
-            return text.precomposedStringWithCanonicalMapping
-        case .nfkc:
-            if !text.utf8.contains(where: { $0 >= 0x80 }) { return text }
-            return text.precomposedStringWithCompatibilityMapping
+        if var folded = folded.map({ String(decoding: $0, as: UTF8.self) }) {
+            if options.unicode != .none && !folded.withUTF8({ NFCQuickCheck.isKnownNFC($0) }) {
+                folded = options.unicode.applied(to: folded)
+            }
+            return folded
         }
+        return composed.utf8.count == text.utf8.count && composed.utf8.elementsEqual(text.utf8) ? nil : composed
     }
 
     private enum Class {
@@ -53,10 +46,8 @@ public struct TextNormalizer: Sendable {
             return .space
         case 0x00...0x1F, 0x7F...0x9F:
             return options.removeControl ? .drop : .content
-        case 0x200B, 0x2060...0x2064, 0xFEFF, 0xAD, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            return options.removeInvisible ? .drop : .content
         default:
-            return .content
+            return options.removeInvisible && InvisibleCharacters.isRemoved(value) ? .drop : .content
         }
     }
 

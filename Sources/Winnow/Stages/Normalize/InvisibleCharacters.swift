@@ -1,0 +1,57 @@
+/// The invisible format characters that text output never carries: they split a word for every
+/// tokenizer ("Wäh\u{AD}rend") and mean nothing once the text is not laid out. Declared once: the
+/// normalize stage drops them (`remove_invisible`) and the clean stage's renderer never writes them.
+enum InvisibleCharacters {
+    /// Soft hyphen, zero-width space, word joiner and the invisible operators, byte order mark,
+    /// Mongolian vowel separator, and the bidirectional marks, embeddings and isolates. Kept, because
+    /// they change what the text says: the zero-width joiner and non-joiner (emoji sequences,
+    /// Persian and Indic spelling), variation selectors and tag characters (emoji, flags).
+    @inline(__always)
+    static func isRemoved(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            true
+        default:
+            false
+        }
+    }
+
+    /// The byte length of the removed character that starts at `index` of valid UTF-8, or 0 when the
+    /// character there stays. Only the lead bytes of removed characters are decoded.
+    @inline(__always)
+    static func removedLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        switch lead {
+        case 0xC2, 0xD8:
+            guard index + 1 < bytes.endIndex else { return 0 }
+            return isRemoved(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)) ? 2 : 0
+        case 0xE1, 0xE2, 0xEF:
+            guard index + 2 < bytes.endIndex else { return 0 }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return isRemoved(value) ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// `text` without its removed characters (the same string when it has none).
+    static func removing(from text: String) -> String {
+        let bytes = ArraySlice(text.utf8)
+        var kept: [UInt8] = []
+        var copied = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let length = bytes[index] < 0xC2 ? 0 : removedLength(bytes, at: index)
+            if length > 0 {
+                kept.append(contentsOf: bytes[copied..<index])
+                copied = index + length
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        guard copied > bytes.startIndex else { return text }
+        kept.append(contentsOf: bytes[copied...])
+        return String(decoding: kept, as: UTF8.self)
+    }
+}

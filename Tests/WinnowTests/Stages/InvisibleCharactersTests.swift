@@ -1,0 +1,62 @@
+import Testing
+@testable import Winnow
+
+/// The invisible format characters no text output carries, and the ones that must stay.
+@Suite struct InvisibleCharactersTests {
+    @Test func wordBreakingCharactersAreRemovedAndMeaningfulOnesKept() {
+        for value: UInt32 in [0xAD, 0x200B, 0x2060, 0x2063, 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A, 0x2066] {
+            #expect(InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
+        }
+        // Joiners (emoji, Persian, Indic), variation selectors, tags of flag emoji, Arabic number sign.
+        for value: UInt32 in [0x200C, 0x200D, 0xFE0F, 0xE0067, 0x0600, 0x034F, 0xA0, 0x2D] {
+            #expect(!InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// The byte-level test finds exactly the characters `isRemoved` names, at every position.
+    @Test func byteTestAgreesWithTheRuleForEveryScalar() {
+        for value in UInt32(0)...UInt32(0x10FFFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = ArraySlice(Array("a\(scalar)".utf8)).dropFirst()
+            let length = InvisibleCharacters.removedLength(bytes, at: bytes.startIndex)
+            #expect(length == (InvisibleCharacters.isRemoved(value) ? bytes.count : 0), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func removingFromText() {
+        #expect(InvisibleCharacters.removing(from: "Wäh\u{AD}rend") == "Während")
+        #expect(InvisibleCharacters.removing(from: "\u{FEFF}a\u{200B}b\u{2060}") == "ab")
+        #expect(InvisibleCharacters.removing(from: "👩\u{200D}💻 می\u{200C}خواهم") == "👩\u{200D}💻 می\u{200C}خواهم")
+        #expect(InvisibleCharacters.removing(from: "") == "")
+    }
+
+    @Test func cleanTextCarriesNone() {
+        let html = "<p>Wäh\u{AD}rend der Zei&shy;tung long\u{200B}word join\u{2060}ed \u{FEFF}x</p>"
+            + "<pre>co\u{AD}de</pre><p>👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष</p>"
+        #expect(TextRendererTests.allText(html)
+            == "Während der Zeitung longword joined x\n\ncode\n\n👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष")
+    }
+
+    @Test func normalizeAndCleanShareTheRule() {
+        let text = "a\u{AD}b\u{200B}c\u{061C}d\u{200D}e\u{200C}f\u{2066}g\u{2069}"
+        #expect(TextNormalizer().normalize(text) == TextRendererTests.allText("<p>\(text)</p>"))
+        #expect(TextNormalizer().normalize(text) == "abcd\u{200D}e\u{200C}fg")
+    }
+}
+
+/// The clean stage writes NFC, as the normalize stage does, whatever form the page spells.
+@Suite struct CleanTextFormTests {
+    @Test func cleanTextIsNFC() {
+        let text = TextRendererTests.allText("<p>Mu\u{0308}ller und Gro\u{AD}\u{0308}sse, e\u{0301}te\u{0301}, \u{212B}</p>")
+        #expect(Array(text.unicodeScalars) == Array("Müller und Grösse, été, Å".unicodeScalars))
+        #expect(Array(TextRendererTests.allText("<p>plain ascii</p>").unicodeScalars) == Array("plain ascii".unicodeScalars))
+    }
+
+    @Test func titleFieldIsNFCWithoutInvisibleCharacters() {
+        guard case .text(_, let metadata, _) = HTMLExtractor().extract(.text("<title>Fu\u{0308}\u{AD}r alle</title><p>x</p>")) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title.map { Array($0.unicodeScalars) } == Array("Für alle".unicodeScalars))
+    }
+}
