@@ -110,7 +110,7 @@ public struct ArchiveDocumentDecoder: Sendable {
         add(Self.contentTypeField, contentType.map(JSONValue.string))
         add(Self.languageField, record.language.map(JSONValue.string))
         entries.append(.known(text != nil ? .text : .html))
-        add(Self.fileField, .string(origin.source))
+        add(Self.fileField, .string(record.file))
         add(Self.offsetField, .int(offset))
         add(Self.truncatedField, record.truncated.map(JSONValue.string))
         let id = switch identity {

@@ -61,10 +61,12 @@ public final class RecordReader {
             case .jsonl(let path, _) where spool != nil:
                 current = JSONLRecordReader(source: try InputOpener.open(path, name: next.name), name: next.name,
                                             maxRecordBytes: maxRecordBytes, spool: spool)
-            case .jsonl(let path, _):
-                current = try RecordSourceOpener.open(path, name: next.name, archive: false, maxRecordBytes: maxRecordBytes)
-            case .archive(let path, _):
-                current = try RecordSourceOpener.open(path, name: next.name, archive: true, maxRecordBytes: maxRecordBytes)
+            case .jsonl(let path, let file):
+                current = try RecordSourceOpener.open(path, name: next.name, file: file, archive: false,
+                                                      maxRecordBytes: maxRecordBytes)
+            case .archive(let path, let file):
+                current = try RecordSourceOpener.open(path, name: next.name, file: file, archive: true,
+                                                      maxRecordBytes: maxRecordBytes)
             case .html(let path, let id):
                 readHTMLFile(path: path, name: next.name, id: id, into: &batch)
             }

@@ -4,18 +4,20 @@ enum RecordSourceOpener {
     /// Compressed bytes read, at most, to find the first decompressed bytes of a gzip input.
     private static let maxSniffBytes = 4096
 
-    static func open(_ path: String, name: String, archive: Bool, maxRecordBytes: Int) throws(WinnowError) -> any RecordSource {
-        let file = try FileByteSource(path: path)
+    /// `name` is the records' origin source; `file`, the input as given, is what archive documents name.
+    static func open(_ path: String, name: String, file: String, archive: Bool,
+                     maxRecordBytes: Int) throws(WinnowError) -> any RecordSource {
+        let opened = try FileByteSource(path: path)
         var head: [UInt8] = []
         // Read only what telling the format needs, so a slow pipe is not waited on for more.
         while ArchiveFormat.prefix(of: head).count < ArchiveFormat.sniffBytes && head.count < maxSniffBytes {
-            if try file.read(into: &head, maxCount: 64 * 1024) == 0 { break }
+            if try opened.read(into: &head, maxCount: 64 * 1024) == 0 { break }
         }
-        let replay = ReplayByteSource(head: head, rest: file)
+        let replay = ReplayByteSource(head: head, rest: opened)
         let isGzip = InputOpener.isGzip(head)
         if archive || ArchiveFormat.startsWithVersion(ArchiveFormat.prefix(of: head)) {
             let stream = try ArchiveByteStream(source: replay, isGzip: isGzip, displayName: name)
-            return WARCRecordReader(stream: stream, name: name, maxRecordBytes: maxRecordBytes)
+            return WARCRecordReader(stream: stream, name: name, file: file, maxRecordBytes: maxRecordBytes)
         }
         let source: any ByteSource = isGzip ? try GzipByteSource(replay, displayName: name) : replay
         return JSONLRecordReader(source: source, name: name, maxRecordBytes: maxRecordBytes)

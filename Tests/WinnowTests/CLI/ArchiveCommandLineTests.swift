@@ -39,6 +39,20 @@ extension CommandLineTests {
         #expect(raw.stderr.contains("stdin:23: the record at offset 10829"))
     }
 
+    /// The same archive given twice: every document names the file itself (not `NAME#2`), and the two
+    /// readings stay apart in the accounting (their rejects carry origins of their own).
+    @Test func anArchiveGivenTwiceNamesItsFile() throws {
+        let folder = TemporaryFolder()
+        let archive = Self.fixtures + "good.warc.gz"
+        let outcome = try winnow(["clean", archive, archive, "-o", folder.file("pages.jsonl")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let pages = jsonLines(folder.read("pages.jsonl") ?? "")
+        #expect(pages.count == 16 && pages.allSatisfy { $0["warc_file"] as? String == archive })
+        #expect(Set(pages.compactMap { $0["warc_offset"] as? Int }).count == 8)
+        let rejects = jsonLines(folder.read("pages.rejects.jsonl") ?? "")
+        #expect(rejects.compactMap { $0["source"] as? String } == [archive, archive + "#2"])
+    }
+
     @Test func defaultPipelineOverAFolderOfArchives() throws {
         let folder = TemporaryFolder()
         for name in ["good.warc.gz", "damaged.warc.gz", "good.warc.wet.gz"] {

@@ -12,6 +12,9 @@ public struct ArchiveRecord: Sendable {
     public let kind: Kind
     /// The record's block (the HTTP message, or the text), `storage[block]` in the batch.
     public let block: Range<Int>
+    /// The archive the record was read from, as given (its `warc_file`): the same for every record of the
+    /// file, even when the file is given twice and its records' origins differ (`name#2`).
+    public let file: String
     public let recordID: String?
     public let targetURI: String?
     public let date: String?

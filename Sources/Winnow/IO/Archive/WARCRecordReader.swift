@@ -6,6 +6,7 @@
 final class WARCRecordReader: RecordSource {
     private let stream: ArchiveByteStream
     private let name: String
+    private let file: String
     private let maxRecordBytes: Int
     /// Decompressed bytes read and not yet passed; `window[0]` is at offset `windowBase` of the stream.
     private var window: [UInt8] = []
@@ -28,9 +29,11 @@ final class WARCRecordReader: RecordSource {
     private static var readSize: Int { 1 << 20 }
     private static let recordEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
 
-    init(stream: ArchiveByteStream, name: String, maxRecordBytes: Int) {
+    /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil).
+    init(stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int) {
         self.stream = stream
         self.name = name
+        self.file = file ?? name
         self.maxRecordBytes = maxRecordBytes
     }
 
@@ -154,7 +157,7 @@ final class WARCRecordReader: RecordSource {
             let start = batch.storage.count
             batch.storage.append(contentsOf: window[(headerEnd - windowBase)..<(blockEnd - windowBase)])
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .archive(ArchiveRecord(
-                kind: kind, block: start..<batch.storage.count, recordID: header.recordID, targetURI: header.targetURI,
+                kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID, targetURI: header.targetURI,
                 date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
