@@ -35,7 +35,8 @@ RUN_COUNTS = ("pipeline", "records", "kept", "removed", "rejected", "rejected_by
 
 def setUpModule():
     global SPARK, WORK, SHARDS
-    SPARK = (SparkSession.builder.master("local[2]").appName("winnow-spark-tests")
+    # Two cores; a failed task is tried up to three times, as on a cluster (plain local[2] never retries).
+    SPARK = (SparkSession.builder.master("local[2,3]").appName("winnow-spark-tests")
              .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", "4")
              .config("spark.driver.host", "127.0.0.1").getOrCreate())
@@ -167,6 +168,41 @@ sys.exit(child.wait())
         self.assertIn("winnow exited with status -11", str(raised.exception))
         self.assertFalse(os.path.exists(output))
         self.assertEqual([name for name in os.listdir(poisoned) if name.startswith("out")], [])
+
+
+class RetriedTasksGiveTheSameOutput(unittest.TestCase):
+    def test_every_step_failing_once(self):
+        """A binary that fails the first call of every step (a lost executor, a killed task): Spark runs
+        those tasks again, and the outputs are still `winnow run`'s."""
+        folder = os.path.join(WORK, "retried")
+        os.makedirs(folder, exist_ok=True)
+        wrapper = os.path.join(folder, "flaky-winnow")
+        with open(wrapper, "w", encoding="utf-8") as handle:
+            handle.write(f"""#!{sys.executable}
+# Fails the first call of each subcommand (after reading a little of its input), then runs winnow.
+import os, sys
+marker = os.path.join({folder!r}, "failed-" + "-".join(argument for argument in sys.argv[1:3] if argument.isalpha()))
+try:
+    os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+    sys.stdin.buffer.read(1000)
+    sys.exit(3)
+except FileExistsError:
+    os.execv({BINARY!r}, [{BINARY!r}] + sys.argv[1:])
+""")
+        os.chmod(wrapper, os.stat(wrapper).st_mode | stat.S_IXUSR)
+        shards = corpus.write_shards(folder, 300, shards=3, seed=5)
+        path = pipeline("retried", ("clean", "normalize", "exact", "templates", "neardup"))
+        output = os.path.join(folder, "local.jsonl")
+        subprocess.run([BINARY, "run", path, *shards, "-o", output, "-q"], check=True, stderr=subprocess.DEVNULL)
+        arguments = SimpleNamespace(pipeline=path, inputs=shards, output=os.path.join(folder, "spark"), partitions=3,
+                                    binary=wrapper, unordered=False)
+        cli.run(SPARK, arguments, log=lambda message: None)
+        failed = sorted(name[len("failed-"):] for name in os.listdir(folder) if name.startswith("failed-"))
+        self.assertEqual(failed, ["dedup-apply", "dedup-link", "dedup-map", "dedup-pairs", "exact-apply", "exact-map",
+                                  "run", "templates-apply", "templates-map"])
+        self.assertEqual(part_lines(os.path.join(folder, "spark", "cleaned")), lines(output))
+        self.assertEqual(sorted(part_lines(os.path.join(folder, "spark", "removed"))),
+                         sorted(lines(output[:-len(".jsonl")] + ".removed.jsonl")))
 
 
 class ComponentsMatchUnionFind(unittest.TestCase):
