@@ -3,14 +3,18 @@ public struct DocumentDecoder: Sendable {
     public let fields: FieldNames
     /// Whether a record must carry text (false when the pipeline starts by producing text from HTML).
     public let requireText: Bool
+    /// Whether the text is decoded; when not, it stays raw (`Document.textByteCount`, `decodedText`), for
+    /// readers that only count it, such as the report.
+    public let decodesText: Bool
     private let idKey: [UInt8]
     private let textKey: [UInt8]
     private let htmlKey: [UInt8]
     private let urlKey: [UInt8]
 
-    public init(fields: FieldNames = .standard, requireText: Bool = true) {
+    public init(fields: FieldNames = .standard, requireText: Bool = true, decodesText: Bool = true) {
         self.fields = fields
         self.requireText = requireText
+        self.decodesText = decodesText
         idKey = Array(fields.id.utf8)
         textKey = Array(fields.text.utf8)
         htmlKey = Array(fields.html.utf8)
@@ -43,6 +47,7 @@ public struct DocumentDecoder: Sendable {
             var html: HTMLContent?
             var url: String?
             var rawID, rawText, rawHTML, rawURL: ArraySlice<UInt8>?
+            var undecodedText = false
             var entries: [Document.Entry] = []
             entries.reserveCapacity(members.count + 1)
             let base = range.lowerBound
@@ -65,6 +70,9 @@ public struct DocumentDecoder: Sendable {
                 }
                 let stringValue: String?
                 switch member.kind {
+                case .string where role == .text && !decodesText:
+                    stringValue = nil
+                    undecodedText = true
                 case .string(let hasEscapes):
                     let inner = UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
                     stringValue = JSONString.decode(inner, hasEscapes: hasEscapes)
@@ -84,12 +92,12 @@ public struct DocumentDecoder: Sendable {
                 case .url: url = stringValue; rawURL = raw
                 }
             }
-            if requireText && text == nil {
+            if requireText && text == nil && !undecodedText {
                 if rawText != nil { return reject(.missingText, "field '\(fields.text)' is null") }
                 let hint = html != nil ? " (the record has '\(fields.html)': start the pipeline with the clean stage)" : ""
                 return reject(.missingText, "missing text field '\(fields.text)'\(hint)")
             }
-            if !requireText && text == nil && html == nil {
+            if !requireText && text == nil && !undecodedText && html == nil {
                 return reject(.missingText, "missing both '\(fields.text)' and '\(fields.html)'")
             }
             if id == nil { entries.insert(.known(.id), at: 0) }

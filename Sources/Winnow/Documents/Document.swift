@@ -75,6 +75,22 @@ public struct Document: Sendable {
     }
 
     /// The raw JSON text of another field, exactly as read or set.
+    /// The text's UTF-8 length (0 without text), counted on the raw field when it was not decoded.
+    public var textByteCount: Int {
+        if let text { return text.utf8.count }
+        return rawTextString { JSONString.decodedCount($0, hasEscapes: $1) } ?? 0
+    }
+
+    /// The text, decoded from the raw field when the decoder left it raw (`DocumentDecoder.decodesText`).
+    public var decodedText: String? {
+        text ?? rawTextString { JSONString.decode($0, hasEscapes: $1) }
+    }
+
+    private func rawTextString<T>(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> T) -> T? {
+        guard let json = rawText, json.count >= 2, json.first == UInt8(ascii: "\""), json.last == UInt8(ascii: "\"") else { return nil }
+        return json.dropFirst().dropLast().withUnsafeBufferPointer { body($0, $0.contains(UInt8(ascii: "\\"))) }
+    }
+
     public func rawField(_ key: String) -> String? {
         for case .other(let name, let json) in entries where name == key {
             return String(decoding: json, as: UTF8.self)

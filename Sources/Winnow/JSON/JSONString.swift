@@ -52,6 +52,33 @@ enum JSONString {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The UTF-8 length of what `decode` makes of `bytes`, without making it.
+    static func decodedCount(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> Int {
+        guard hasEscapes else { return bytes.count }
+        // Every byte counts once, except escapes, which count as what they decode to.
+        var count = bytes.count
+        var i = 0
+        while let at = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) {
+            i = at + 2
+            guard bytes[at + 1] == UInt8(ascii: "u") else {
+                count -= 1
+                continue
+            }
+            var unit = hex4(bytes, at: i)
+            i += 4
+            if (0xD800...0xDBFF).contains(unit), i + 6 <= bytes.count,
+               bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                let low = hex4(bytes, at: i + 2)
+                if (0xDC00...0xDFFF).contains(low) {
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                }
+            }
+            count -= i - at - UTF8.width(Unicode.Scalar(unit) ?? "\u{FFFD}")
+        }
+        return count
+    }
+
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
         var value: UInt32 = 0
         for k in 0..<4 { value = value << 4 | (hexValue(bytes[offset + k]) ?? 0) }

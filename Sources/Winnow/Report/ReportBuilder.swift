@@ -134,7 +134,7 @@ public struct ReportBuilder {
         let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
         func member(similarity: Double) -> RunReport.Member {
             RunReport.Member(id: document.id, url: document.url, similarity: similarity,
-                             textBytes: document.text?.utf8.count ?? 0, removedBy: removedBy)
+                             textBytes: document.textByteCount, removedBy: removedBy)
         }
         // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
         if let label = document.stringField(DuplicateFields.cluster),
@@ -203,7 +203,7 @@ public struct ReportBuilder {
         for path in files {
             let isCleaned = path == cleaned
             let problem = try scan(path) { document in
-                let bytes = document.text?.utf8.count ?? 0
+                let bytes = document.textByteCount
                 if isCleaned {
                     found.counts.kept += 1
                     found.counts.keptTextBytes += bytes
@@ -241,10 +241,10 @@ public struct ReportBuilder {
                 // A copy that shares the kept id was removed by the exact stage; the kept one was not.
                 if keepers.contains(document.id), details[document.id] == nil, removedBy != ExactStage.stageName {
                     details[document.id] = RunReport.Member(
-                        id: document.id, url: document.url, similarity: 1, textBytes: document.text?.utf8.count ?? 0,
+                        id: document.id, url: document.url, similarity: 1, textBytes: document.textByteCount,
                         removedBy: removedBy)
                 }
-                if wanted.contains(document.id), let text = document.text, texts[document.id] == nil {
+                if wanted.contains(document.id), texts[document.id] == nil, let text = document.decodedText {
                     texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
                 }
             }
@@ -331,7 +331,7 @@ public struct ReportBuilder {
         var unreadable = 0
         var firstProblem: String?
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
-        let decoder = DocumentDecoder(fields: fields, requireText: false)
+        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
         while let batch = try reader.nextBatch() {
             for record in batch.records {
                 guard case .jsonLine(let range) = record.content else {
