@@ -25,6 +25,13 @@ enum ByteSearch {
         }
     }
 
+    /// The offset of the first `byte` in `haystack` at or after `start`, or nil.
+    static func firstOffset(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress, start < haystack.count,
+              let hit = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
     static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0) != nil }
     }

@@ -29,18 +29,32 @@ public enum LineFolder {
         "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ].map { StableHash.of($0.utf8) })
 
-    /// `dateNames` as an open-addressed table indexed by the hash's low bits (0: empty slot), so that a
-    /// word costs one load instead of a seeded `Set` lookup.
-    private static let dateTable: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 128)
-        for name in dateNames {
-            precondition(name != 0, "a date name hashes to the empty slot")
-            var slot = Int(truncatingIfNeeded: name) & 127
-            while table[slot] != 0 { slot = (slot + 1) & 127 }
-            table[slot] = name
+    private static let dateTable = DateTable(dateNames)
+
+    /// `dateNames` without collisions: the hash's bits from `shift` on name a slot that can hold
+    /// only that name, so a word costs one load and one compare, and no branch to mispredict.
+    private struct DateTable {
+        static let size = 512
+        let shift: UInt64
+        let slots: [UInt64]
+
+        init(_ names: Set<UInt64>) {
+            let sorted = names.sorted()
+            func slot(_ value: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: value &>> shift) & (Self.size - 1) }
+            guard let shift = (0...55).lazy.map(UInt64.init).first(where: { shift in
+                Set(sorted.map { slot($0, shift) }).count == sorted.count
+            }) else { preconditionFailure("no collision-free slot bits for the date names") }
+            // An empty slot holds a name that lives elsewhere, so no value looked up there equals it.
+            var slots = [UInt64](repeating: sorted[0], count: Self.size)
+            for name in sorted { slots[slot(name, shift)] = name }
+            self.shift = shift
+            self.slots = slots
         }
-        return table
-    }()
+
+        @inline(__always) func contains(_ value: UInt64) -> Bool {
+            slots[Int(truncatingIfNeeded: value &>> shift) & (Self.size - 1)] == value
+        }
+    }
 
     /// What a scalar of the Basic Multilingual Plane is to the fold (`ScalarClass` raw values): its
     /// Unicode properties looked up once for all, since non-ASCII text asks for the same few over and over.
@@ -62,7 +76,7 @@ public enum LineFolder {
 
     /// The fold's running state over one line: the line's hash so far and the word or number being read.
     private struct FoldState {
-        let dateTable: [UInt64]
+        let dateTable: DateTable
         var lineHash = StableHash()
         var tokenHash = StableHash()
         var kind = TokenKind.none
@@ -70,7 +84,7 @@ public enum LineFolder {
         var tokens = 0
         var hasLetters = false
 
-        init(dateTable: [UInt64]) {
+        init(dateTable: DateTable) {
             self.dateTable = dateTable
         }
 
@@ -89,7 +103,7 @@ public enum LineFolder {
             case .letters:
                 hasLetters = true
                 let value = tokenHash.value
-                if isDateName(value) {
+                if dateTable.contains(value) {
                     emitPlaceholder(dateNameToken)
                 } else {
                     lineHash.add(word: value)
@@ -104,16 +118,6 @@ public enum LineFolder {
             // "20 July 2019" and "3 March" differ only in how many placeholders there are: one per run.
             if lastPlaceholder != token { lineHash.add(word: token) }
             lastPlaceholder = token
-        }
-
-        @inline(__always) func isDateName(_ value: UInt64) -> Bool {
-            var slot = Int(truncatingIfNeeded: value) & 127
-            while true {
-                let entry = dateTable[slot]
-                if entry == 0 { return false }
-                if entry == value { return true }
-                slot = (slot + 1) & 127
-            }
         }
     }
 
