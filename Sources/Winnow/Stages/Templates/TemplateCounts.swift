@@ -5,7 +5,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     public struct Site: Sendable, Equatable {
         public var pages = 0
         /// Folded line key → number of pages with that line.
-        public var lines: [UInt64: UInt32] = [:]
+        public var lines = LineCounts()
     }
 
     public var sites: [String: Site] = [:]
@@ -20,7 +20,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     /// Counts one page into its site, found once for all its lines.
     private static func add(_ keys: [UInt64], to site: inout Site) {
         site.pages += 1
-        for key in keys { site.lines[key, default: 0] += 1 }
+        for key in keys { site.lines.add(key, 1) }
     }
 
     public mutating func merge(_ other: TemplateCounts) {
@@ -36,7 +36,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     /// Adds another tally's counts of a site into this one's.
     private static func add(_ theirs: Site, to site: inout Site) {
         site.pages += theirs.pages
-        for (key, count) in theirs.lines { site.lines[key, default: 0] += count }
+        for (key, count) in theirs.lines { site.lines.add(key, count) }
     }
 
     /// Pages counted over all sites.
