@@ -1,6 +1,6 @@
 /// Page counts of folded lines by key: an open-addressed table indexed by the keys' own low bits.
 /// Line keys are already well-mixed hashes, so a lookup skips the SipHash a `Dictionary` runs.
-public struct LineCounts: Sendable, Equatable, Sequence {
+public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     private var keys: [UInt64]
     /// The count at each slot; 0 marks an empty slot (a counted line is on one page at least).
     private var counts: [UInt32]
@@ -12,6 +12,11 @@ public struct LineCounts: Sendable, Equatable, Sequence {
         while slots * 3 < minimumCapacity * 4 { slots *= 2 }
         keys = [UInt64](repeating: 0, count: slots)
         counts = [UInt32](repeating: 0, count: slots)
+    }
+
+    public init(dictionaryLiteral elements: (UInt64, UInt32)...) {
+        self.init(minimumCapacity: elements.count)
+        for (key, pages) in elements { set(key, pages) }
     }
 
     public var isEmpty: Bool { count == 0 }

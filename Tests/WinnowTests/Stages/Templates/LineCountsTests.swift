@@ -22,6 +22,7 @@ import Testing
         #expect(rebuilt == table)
         rebuilt.set(keys[0], 999)
         #expect(rebuilt[keys[0]] == 999 && rebuilt.count == table.count && rebuilt != table)
+        #expect([7: 2, 0: 1] as LineCounts == [0: 1, 7: 2] && [7: 2] as LineCounts != [7: 3])
         #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.pages) }) == reference)
     }
 }
