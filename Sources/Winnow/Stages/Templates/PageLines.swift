@@ -17,8 +17,7 @@ struct PageLines {
         var start = 0
         var number = 0
         while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
             var blank = true
             for index in start..<end where bytes[index] != 0x20 && bytes[index] != 0x09 && bytes[index] != 0x0D {
                 blank = false

@@ -11,6 +11,12 @@ public enum SiteKey {
 
     /// The host of a URL, lower-cased, without user info, port or a leading "www.": "https://WWW.Example.org:8080/a" → "example.org".
     public static func host(of url: String) -> String {
+        var bytes = url
+        return bytes.withUTF8(asciiHost(of:)) ?? unicodeHost(of: url)
+    }
+
+    /// `host(of:)` for any URL, character by character.
+    static func unicodeHost(of url: String) -> String {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
@@ -24,5 +30,32 @@ public enum SiteKey {
         if host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         return host
+    }
+
+    /// `host(of:)` for an all-ASCII URL (nearly every one), on its bytes: the same steps without
+    /// Foundation's search and grapheme breaking; nil for any other URL.
+    private static func asciiHost(of url: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0, end = url.count
+        for byte in url where byte >= 0x80 { return nil }
+        if url.count >= 3, let scheme = (0...(url.count - 3)).first(where: {
+            url[$0] == UInt8(ascii: ":") && url[$0 + 1] == UInt8(ascii: "/") && url[$0 + 2] == UInt8(ascii: "/")
+        }) {
+            start = scheme + 3
+        }
+        if let cut = (start..<end).first(where: {
+            url[$0] == UInt8(ascii: "/") || url[$0] == UInt8(ascii: "?") || url[$0] == UInt8(ascii: "#")
+        }) {
+            end = cut
+        }
+        if let at = (start..<end).last(where: { url[$0] == UInt8(ascii: "@") }) { start = at + 1 }
+        if start < end && url[start] == UInt8(ascii: "[") {
+            if let close = (start..<end).first(where: { url[$0] == UInt8(ascii: "]") }) { end = close + 1 }
+        } else if let colon = (start..<end).last(where: { url[$0] == UInt8(ascii: ":") }) {
+            end = colon
+        }
+        var host = url[start..<end].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+        if host.last == UInt8(ascii: ".") { host.removeLast() }
+        if host.starts(with: "www.".utf8) { host.removeFirst(4) }
+        return String(decoding: host, as: UTF8.self)
     }
 }

@@ -5,7 +5,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     public struct Site: Sendable, Equatable {
         public var pages = 0
         /// Folded line key → number of pages with that line.
-        public var lines: [UInt64: UInt32] = [:]
+        public var lines = LineCounts()
     }
 
     public var sites: [String: Site] = [:]
@@ -14,19 +14,29 @@ public struct TemplateCounts: CorpusTally, Equatable {
 
     /// Counts one page: `keys` must be distinct (a line counts once per page).
     public mutating func addPage(site: String, distinctKeys keys: [UInt64]) {
-        sites[site, default: Site()].pages += 1
-        for key in keys { sites[site]!.lines[key, default: 0] += 1 }
+        Self.add(keys, to: &sites[site, default: Site()])
+    }
+
+    /// Counts one page into its site, found once for all its lines.
+    private static func add(_ keys: [UInt64], to site: inout Site) {
+        site.pages += 1
+        for key in keys { site.lines.add(key, 1) }
     }
 
     public mutating func merge(_ other: TemplateCounts) {
         for (name, theirs) in other.sites {
-            if sites[name] == nil {
+            guard sites[name] != nil else {
                 sites[name] = theirs
                 continue
             }
-            sites[name]!.pages += theirs.pages
-            for (key, count) in theirs.lines { sites[name]!.lines[key, default: 0] += count }
+            Self.add(theirs, to: &sites[name, default: Site()])
         }
+    }
+
+    /// Adds another tally's counts of a site into this one's.
+    private static func add(_ theirs: Site, to site: inout Site) {
+        site.pages += theirs.pages
+        for (key, count) in theirs.lines { site.lines.add(key, count) }
     }
 
     /// Pages counted over all sites.

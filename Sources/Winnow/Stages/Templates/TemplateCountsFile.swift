@@ -30,9 +30,9 @@ public enum TemplateCountsFile {
             line += Array("{\"site\":".utf8)
             JSONString.append(name, to: &line)
             line += Array(",\"pages\":\(site.pages),\"lines\":[".utf8)
-            for (position, key) in site.lines.keys.sorted().enumerated() {
+            for (position, entry) in site.lines.sorted(by: { $0.key < $1.key }).enumerated() {
                 if position > 0 { line.append(UInt8(ascii: ",")) }
-                line += Array("[\"\(StableHash.hex(key))\",\(site.lines[key]!)]".utf8)
+                line += Array("[\"\(StableHash.hex(entry.key))\",\(entry.pages)]".utf8)
             }
             line += Array("]}\n".utf8)
             try file.write(line)
@@ -64,13 +64,13 @@ public enum TemplateCountsFile {
                 throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: record.location)
             }
             var site = TemplateCounts.Site(pages: pages)
-            site.lines.reserveCapacity(pairs.count)
+            site.lines = LineCounts(minimumCapacity: pairs.count)
             for pair in pairs {
                 guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
                       let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count) else {
                     throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: record.location)
                 }
-                site.lines[key] = pagesWithLine
+                site.lines.set(key, pagesWithLine)
             }
             var single = TemplateCounts()
             single.sites[name] = site

@@ -8,7 +8,7 @@ public struct TemplateModel: Sendable {
         /// Lines on at least this many pages are template lines wherever they are.
         public var anchorPages: Int
         /// Page counts of lines seen on two pages or more; any other line is on its page only.
-        public var counts: [UInt64: UInt32]
+        public var counts: LineCounts
     }
 
     public let options: TemplateOptions
@@ -25,9 +25,9 @@ public struct TemplateModel: Sendable {
         for (name, site) in counts.sites {
             let repeatPages = site.pages <= 3 ? 2 : options.repeatPages
             let anchorPages = max(repeatPages, Int((options.anchorShare * Double(site.pages)).rounded(.up)))
-            var kept: [UInt64: UInt32] = [:]
+            var kept = LineCounts()
             for (key, count) in site.lines where count >= 2 {
-                kept[key] = count
+                kept.add(key, count)
                 if count >= repeatPages { repeatedOnSites[key, default: 0] += 1 }
             }
             sites[name] = Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)

@@ -41,10 +41,79 @@ import Testing
         #expect(LineFolder.fold("Привет, мир 2024").tokens == 3)
     }
 
+    @Test func theFoldMatchesItsDefinitionScalarByScalar() {
+        var random = SeededRandom.forTest(0x1F01_D)
+        let pieces = ["Home", "NEWS", "mAy", "Sept", "wednesday", "2019", "07", "x1", " ", "  ", "\t", "\r", ",", ":", "|",
+                      "–", "“", "’", "…", "é", "Größe", "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔",
+                      "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}", "\u{200B}", "ǅ", "Ⅻ", "¾", "²"]
+        for _ in 0..<20_000 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                if Int.random(in: 0..<8, using: &random) == 0 {
+                    let value = UInt32.random(in: 0x80...0x2FFFF, using: &random)
+                    line.unicodeScalars.append(Unicode.Scalar(value) ?? "?")
+                } else {
+                    line += pieces.randomElement(using: &random)!
+                }
+            }
+            #expect(LineFolder.fold(line) == Self.referenceFold(line), "\(line.unicodeScalars.map { String($0.value, radix: 16) }) \(SeededRandom.replay)")
+        }
+    }
+
+    /// The fold as its doc comment defines it, one scalar at a time, for comparison with the fast one.
+    static func referenceFold(_ line: String) -> LineFolder.FoldedLine {
+        var lineHash = StableHash(), tokenHash = StableHash()
+        var kind = 0, lastPlaceholder: UInt64 = 0, tokens = 0, hasLetters = false
+        func endToken() {
+            guard kind != 0 else { return }
+            var placeholder: UInt64?
+            if kind == 2 {
+                placeholder = LineFolder.digitsToken
+            } else {
+                hasLetters = true
+                if LineFolder.dateNames.contains(tokenHash.value) { placeholder = LineFolder.dateNameToken }
+            }
+            if let placeholder {
+                if lastPlaceholder != placeholder { lineHash.add(word: placeholder) }
+                lastPlaceholder = placeholder
+            } else {
+                lineHash.add(word: tokenHash.value)
+                lastPlaceholder = 0
+            }
+            kind = 0
+            tokens += 1
+        }
+        for scalar in line.unicodeScalars {
+            let newKind = scalar.properties.isAlphabetic ? 1 : scalar.properties.numericType == .decimal ? 2 : 0
+            if newKind != kind {
+                endToken()
+                kind = newKind
+                tokenHash = StableHash()
+            }
+            guard newKind == 1 else { continue }
+            let bytes = scalar.isASCII ? [UInt8(scalar.value) | 0x20] : Array(String(scalar).utf8)
+            for byte in bytes { tokenHash.add(byte) }
+        }
+        endToken()
+        guard tokens == 0 else { return .init(key: lineHash.value, tokens: tokens, hasLetters: hasLetters) }
+        var symbols = StableHash(seed: LineFolder.symbolSeed)
+        var count = 0
+        for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+            for byte in String(scalar).utf8 { symbols.add(byte) }
+            count += 1
+        }
+        return .init(key: symbols.value, tokens: 0, hasLetters: false, isBlank: count == 0)
+    }
+
     @Test func siteKeysComeFromHosts() {
         #expect(SiteKey.host(of: "https://WWW.Example.org:8080/a/b?c#d") == "example.org")
         #expect(SiteKey.host(of: "http://user@docs.example.org/") == "docs.example.org")
         #expect(SiteKey.host(of: "https://[::1]:80/x") == "[::1]")
         #expect(SiteKey.host(of: "example.net/path") == "example.net")
+        for url in ["", "www.", "WWW.A.B.", "a://b://c/d", "x:y@z:1", "https://u@[fe80::1]:8/p", "https://[::1",
+                    "HTTP://User:Pw@Host.Example.:8080?q#f", "://", "//host/", "ftp://a@b@c.example#x", "mailto:ab@c.d",
+                    "https://Bücher.example/ü", "https://e\u{301}x.example/", "http://a.b\r\n/c"] {
+            #expect(SiteKey.host(of: url) == SiteKey.unicodeHost(of: url), "\(url)")
+        }
     }
 }

@@ -137,6 +137,12 @@ import Testing
         #expect(document.text!.contains("council met"))
     }
 
+    @Test func summaryLinesAreTrimmedAsFoundationTrimsThem() {
+        for text in ["Home", " Home", "Home\t", "\u{00A0}Menu\u{3000}", "a b", "", " ", "\u{2003}", "x\u{2009}", "é ", "*"] {
+            #expect(TemplateSummary.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func theSummaryListsTemplateLinesWithTheirPageCounts() throws {
         let folder = TemporaryFolder()
         var options = TemplateOptions()
