@@ -17,7 +17,7 @@ FuzzDriver.run { start, count in
     }
     for (name, site) in counts.sites {
         require(site.pages >= 0, "site '\(name)' has \(site.pages) pages")
-        require(site.lines.values.allSatisfy { Int($0) <= site.pages }, "site '\(name)' has a line on more pages than it has")
+        require(site.lines.allSatisfy { Int($0.pages) <= site.pages }, "site '\(name)' has a line on more pages than it has")
     }
     do {
         try TemplateCountsFile.write(counts, options: options, to: ScratchFile.companion)
