@@ -38,8 +38,8 @@ public struct HTMLExtractor: Sendable {
         case .bytes(let raw): (bytes, isText) = (raw, false)
         case .text(let text): (bytes, isText) = (Array(text.utf8), true)
         }
-        if bytes.count > settings.maxBytes { return .refused(reason: "html-too-large") }
-        if Self.looksBinary(bytes) { return .refused(reason: "binary") }
+        if bytes.count > settings.maxBytes { return .refused(reason: RemovalReason.htmlTooLarge) }
+        if Self.looksBinary(bytes) { return .refused(reason: RemovalReason.binary) }
         // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
         let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset, knownValid: isText)
         let tree = HTMLParser.parse(decoded.utf8)

@@ -17,7 +17,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
 
     public func process(_ document: inout Document) -> StageVerdict {
         guard let html = document.html else {
-            return document.text == nil ? .remove(reason: "no-text") : .keep
+            return document.text == nil ? .remove(reason: RemovalReason.noText) : .keep
         }
         let declared = options.charsetField.isEmpty ? nil : document.stringField(options.charsetField)
         switch extractor.extract(html, declaredCharset: declared) {
@@ -26,7 +26,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         case .text(let text, let metadata, _):
             document.text = text
             if options.metadata { Self.write(metadata, to: &document) }
-            if options.dropEmpty && text.isEmpty { return .remove(reason: "no-text") }
+            if options.dropEmpty && text.isEmpty { return .remove(reason: RemovalReason.noText) }
             if !options.keepHTML { document.html = nil }
             return .keep
         }

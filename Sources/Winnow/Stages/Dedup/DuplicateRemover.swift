@@ -3,7 +3,7 @@
 /// `near-duplicate`) with `duplicate_of` and their similarity. Documents in no cluster pass untouched.
 public struct DuplicateRemover: FinishingStage {
     public var name: String { NearDupStage.stageName }
-    public static let reason = "near-duplicate"
+    public static let reason = RemovalReason.nearDuplicate
 
     /// A clustered document by id and origin: records that share an id are different documents.
     struct Identity: Hashable, Sendable {

@@ -30,7 +30,7 @@ public struct ExactStage: RegisteredStage, CorpusStage {
 /// The apply step of the `exact` stage: keeps a group's best-ranked copy and removes the others.
 public struct ExactRemover: DocumentStage {
     public var name: String { ExactStage.stageName }
-    public static let reason = "exact-duplicate"
+    public static let reason = RemovalReason.exactDuplicate
     let keepers: [UInt64: DocumentRank]
 
     /// The apply step from a merged tally (in one run, or read from keepers files).

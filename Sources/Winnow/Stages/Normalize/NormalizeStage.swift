@@ -17,7 +17,7 @@ public struct NormalizeStage: RegisteredStage, DocumentStage {
             document.text = normalized
         }
         if normalizer.options.dropEmpty && document.text?.isEmpty != false {
-            return .remove(reason: "empty")
+            return .remove(reason: RemovalReason.empty)
         }
         return .keep
     }

@@ -50,7 +50,7 @@ public struct TemplateRemover: FinishingStage {
             if !options.removedLinesField.isEmpty {
                 document.setField(options.removedLinesField, Self.removedRanges(page, keep))
             }
-            if emptied { return .remove(reason: "template-only") }
+            if emptied { return .remove(reason: RemovalReason.templateOnly) }
             document.text = page.text(keeping: keep, of: bytes)
             return .keep
         }
