@@ -335,9 +335,9 @@ def _keyed_lines(keyed, partitions):
     return (keyed.partitionBy(partitions, lambda key: key).mapPartitions(lambda rows: [sorted(line for _, line in rows)]))
 
 
-def _over_state_files(binary, sources, command, flags, header, output_kind):
-    """A task that writes a partition's lines to a state file, runs `winnow dedup COMMAND` on it, and
-    yields the lines of its output state file (header first)."""
+def _over_state_files(binary, sources, command, flags, output_kind):
+    """A task that writes each partition's state files (kind -> (header, lines)), runs `winnow dedup
+    COMMAND` on them, and yields the lines of its output state file (header first)."""
     def task(partitions_lines):
         for lines in partitions_lines:
             workdir = winnow.Workdir(sources)
@@ -402,7 +402,7 @@ def neardup(binary, sources, options, records, partitions, spark):
             yield q, (line[:-1] + ',"judge_bands":"' + ",".join(str(band) for band in bands) + '"}').encode("utf-8")
 
     pair_lines = _keyed_lines(clustered.flatMap(judged_lines), partitions).map(lambda lines: {"signatures": (header, lines)}) \
-        .mapPartitions(_over_state_files(binary, sources, "pairs", flags, header, "pairs")) \
+        .mapPartitions(_over_state_files(binary, sources, "pairs", flags, "pairs")) \
         .persist(StorageLevel.MEMORY_AND_DISK)
     pairs_headers = pair_lines.filter(lambda line: line.startswith(b'{"format"')).distinct().collect()
     pairs = _body(pair_lines).map(json.loads)
@@ -432,7 +432,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     cluster_lines = _body(member_lines.union(pair_rows).partitionBy(partitions, lambda key: key)
                           .mapPartitions(lambda rows: [link_inputs([row for _, row in rows])])
                           .filter(lambda inputs: inputs["signatures"][1])
-                          .mapPartitions(_over_state_files(binary, sources, "link", flags, header, "clusters")))
+                          .mapPartitions(_over_state_files(binary, sources, "link", flags, "clusters")))
 
     # 5. The clusters of each partition's documents, then `dedup apply`.
     origins = documents.map(lambda row: ((row[2], row[3]), row[1]))
