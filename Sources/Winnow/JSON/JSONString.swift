@@ -34,17 +34,8 @@ enum JSONString {
             case UInt8(ascii: "r"): output.append(0x0D)
             case UInt8(ascii: "t"): output.append(0x09)
             case UInt8(ascii: "u"):
-                var unit = hex4(bytes, at: i)
-                i += 4
-                if (0xD800...0xDBFF).contains(unit), i + 6 <= bytes.count,
-                   bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                    let low = hex4(bytes, at: i + 2)
-                    if (0xDC00...0xDFFF).contains(low) {
-                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    }
-                }
-                let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+                let scalar: Unicode.Scalar
+                (scalar, i) = unicodeEscape(bytes, digitsAt: i)
                 output.append(contentsOf: UTF8.encode(scalar)!)
             default: output.append(escaped)
             }
@@ -64,19 +55,27 @@ enum JSONString {
                 count -= 1
                 continue
             }
-            var unit = hex4(bytes, at: i)
-            i += 4
-            if (0xD800...0xDBFF).contains(unit), i + 6 <= bytes.count,
-               bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                let low = hex4(bytes, at: i + 2)
-                if (0xDC00...0xDFFF).contains(low) {
-                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
-                }
-            }
-            count -= i - at - UTF8.width(Unicode.Scalar(unit) ?? "\u{FFFD}")
+            let scalar: Unicode.Scalar
+            (scalar, i) = unicodeEscape(bytes, digitsAt: i)
+            count -= i - at - UTF8.width(scalar)
         }
         return count
+    }
+
+    /// The scalar of a `\uXXXX` escape whose digits start at `start` (with the low half of a
+    /// surrogate pair when one follows; U+FFFD for a lone surrogate), and the offset after it.
+    private static func unicodeEscape(_ bytes: UnsafeBufferPointer<UInt8>, digitsAt start: Int) -> (Unicode.Scalar, Int) {
+        var unit = hex4(bytes, at: start)
+        var end = start + 4
+        if (0xD800...0xDBFF).contains(unit), end + 6 <= bytes.count,
+           bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == UInt8(ascii: "u") {
+            let low = hex4(bytes, at: end + 2)
+            if (0xDC00...0xDFFF).contains(low) {
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                end += 6
+            }
+        }
+        return (Unicode.Scalar(unit) ?? "\u{FFFD}", end)
     }
 
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
