@@ -83,26 +83,34 @@ KEEPER_ROWS = StructType([
     StructField("source", StringType(), False), StructField("line", LongType(), False)])
 
 
+def _map_rows(binary, sources, arguments, partition):
+    """Runs a corpus stage's map step (`winnow ARGUMENTS -o FILE`) over one partition and yields its
+    state file: the header line (str) first, then (line, parsed row) per record, the end line left out."""
+    workdir = winnow.Workdir(sources)
+    try:
+        path = workdir.file("state.jsonl")
+        for _ in winnow.run(binary, arguments + ["-o", path, "--threads", "1", "-q"], partition, workdir,
+                            read_stdout=False):
+            pass
+        with open(path, "rb") as handle:
+            yield handle.readline().rstrip(b"\n").decode("utf-8")
+            for line in handle:
+                line = line.rstrip(b"\n")
+                row = json.loads(line)
+                if "end_of_file" not in row:
+                    yield line, row
+    finally:
+        workdir.close()
+
+
 def _exact_map(binary, sources, keep):
     """Per partition: `winnow exact map`, its keepers file read back as (partition, fingerprint, rank,
     id, source, line) rows, and its header line once (the apply step's keepers files need it)."""
     def task(index, partition):
-        workdir = winnow.Workdir(sources)
-        try:
-            path = workdir.file("keepers.jsonl")
-            for _ in winnow.run(binary, ["exact", "map", "--keep", keep, "-o", path, "--threads", "1", "-q"],
-                                partition, workdir, read_stdout=False):
-                pass
-            with open(path, "rb") as handle:
-                header = handle.readline().rstrip(b"\n")
-                yield ("header", header.decode("utf-8"))
-                for line in handle:
-                    row = json.loads(line)
-                    if "end_of_file" in row:
-                        continue
-                    yield ("row", (index, row["fingerprint"], row["rank"], row["id"], row["source"], row["line"]))
-        finally:
-            workdir.close()
+        rows = _map_rows(binary, sources, ["exact", "map", "--keep", keep], partition)
+        yield ("header", next(rows))
+        for _, row in rows:
+            yield ("row", (index, row["fingerprint"], row["rank"], row["id"], row["source"], row["line"]))
     return task
 
 
@@ -194,23 +202,12 @@ def _templates_map(binary, sources, flags):
     """Per partition: `winnow templates map`, read back as (partition, site, pages) and (partition, site,
     line key, pages with the line) rows, and its header line."""
     def task(index, partition):
-        workdir = winnow.Workdir(sources)
-        try:
-            path = workdir.file("counts.jsonl")
-            for _ in winnow.run(binary, ["templates", "map"] + flags + ["-o", path, "--threads", "1", "-q"],
-                                partition, workdir, read_stdout=False):
-                pass
-            with open(path, "rb") as handle:
-                yield ("header", handle.readline().rstrip(b"\n").decode("utf-8"))
-                for line in handle:
-                    row = json.loads(line)
-                    if "end_of_file" in row:
-                        continue
-                    yield ("site", (index, row["site"], row["pages"]))
-                    for key, count in row["lines"]:
-                        yield ("line", (index, row["site"], key, count))
-        finally:
-            workdir.close()
+        rows = _map_rows(binary, sources, ["templates", "map"] + flags, partition)
+        yield ("header", next(rows))
+        for _, row in rows:
+            yield ("site", (index, row["site"], row["pages"]))
+            for key, count in row["lines"]:
+                yield ("line", (index, row["site"], key, count))
     return task
 
 
@@ -294,22 +291,10 @@ def _neardup_map(binary, sources, flags):
     """Per partition: `winnow dedup map`, read back as (partition, source, line, band keys, signature line
     without the band keys) rows, and its header line."""
     def task(index, partition):
-        workdir = winnow.Workdir(sources)
-        try:
-            path = workdir.file("signatures.jsonl")
-            for _ in winnow.run(binary, ["dedup", "map"] + flags + ["-o", path, "--threads", "1", "-q"],
-                                partition, workdir, read_stdout=False):
-                pass
-            with open(path, "rb") as handle:
-                yield ("header", handle.readline().rstrip(b"\n").decode("utf-8"))
-                for line in handle:
-                    line = line.rstrip(b"\n")
-                    row = json.loads(line)
-                    if "end_of_file" in row:
-                        continue
-                    yield ("doc", (index, row["source"], row["line"], row["bands"], _without_band_keys(line.decode("utf-8"))))
-        finally:
-            workdir.close()
+        rows = _map_rows(binary, sources, ["dedup", "map"] + flags, partition)
+        yield ("header", next(rows))
+        for line, row in rows:
+            yield ("doc", (index, row["source"], row["line"], row["bands"], _without_band_keys(line.decode("utf-8"))))
     return task
 
 
