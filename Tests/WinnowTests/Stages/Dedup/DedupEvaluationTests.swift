@@ -128,4 +128,35 @@ import Testing
             #expect(sketchTally.count == 0)
         }
     }
+
+    /// The engine steps refuse partitions built wrongly, naming the file or the document.
+    @Test func damagedEnginePartitionsFailWithTheirPlace() throws {
+        let folder = TemporaryFolder()
+        let options = NearDupOptions()
+        let header = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)
+        let slots = String(repeating: "0", count: 8 * options.permutations)
+        func line(_ source: String, bands: String?) -> String {
+            "{\"id\":\"x\",\"source\":\"\(source)\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\","
+                + "\"sketch\":\"0000000100000002\"" + (bands.map { ",\"judge_bands\":\"\($0)\"" } ?? "") + "}"
+        }
+        func file(_ name: String, _ lines: [String], header: String = header) -> String {
+            folder.write(name, ([header] + lines + ["{\"end_of_file\":\(lines.count)}"]).joined(separator: "\n") + "\n")
+        }
+        let output = folder.file("out.jsonl")
+        let badBand = file("band.sig", [line("s", bands: "0,\(options.bands)")])
+        #expect { try NearDupSteps.pairs(signatures: [badBand], options: options, output: output) } throws: {
+            "\($0)".contains("band.sig:2") && "\($0)".contains("judge_bands")
+        }
+        let twice = file("twice.sig", [line("s", bands: "0"), line("s", bands: "1")])
+        #expect { try NearDupSteps.pairs(signatures: [twice], options: options, output: output) } throws: {
+            "\($0)".contains("two signature lines of one document") && "\($0)".contains("s:1")
+        }
+        let pairsHeader = String(decoding: VerifiedPairsFile.header(options), as: UTF8.self)
+        let stranger = file("stranger.pairs", ["{\"earlier_source\":\"s\",\"earlier_line\":1,\"later_source\":\"t\",\"later_line\":1}"],
+                            header: pairsHeader)
+        #expect { try NearDupSteps.link(signatures: [file("one.sig", [line("s", bands: nil)])], pairs: [stranger], options: options) } throws: {
+            "\($0)".contains("stranger.pairs") && "\($0)".contains("no signature here")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output), "nothing is written when a partition is refused")
+    }
 }
