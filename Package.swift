@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow"],
+            dependencies: ["Winnow", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,6 +1,11 @@
 """Splits a pipeline file into what the cluster runs: stretches of document stages, run as one
 `winnow run` filter, and corpus stages, run as map -> Spark merge -> apply."""
+import functools
+import subprocess
+
 import yaml
+
+from .binary import locate
 
 CORPUS_STAGES = ("exact", "templates", "neardup")
 REPORT_STEP = "report"
@@ -57,3 +62,14 @@ def document_pipeline(definition, segment):
     partial = {"version": definition.get("version", 1), "name": definition.get("name") or "pipeline",
                "steps": segment.steps}
     return yaml.safe_dump(partial, sort_keys=False, allow_unicode=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _default_steps(binary):
+    text = subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
+    return {step_name(step): step[step_name(step)] for step in yaml.safe_load(text)["steps"]}
+
+
+def stage_defaults(binary, stage):
+    """The defaults of a stage's options, as the binary declares them (`winnow stages --pipeline`)."""
+    return dict(_default_steps(binary)[stage])

@@ -9,6 +9,7 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 
 from . import binary as winnow
+from .pipeline import stage_defaults
 
 KEPT, REMOVED, REJECTED, STATS = "K", "R", "J", "S"
 KEEPERS, DOCUMENT = 0, 1
@@ -103,11 +104,22 @@ def _map_rows(binary, sources, arguments, partition):
         workdir.close()
 
 
-def _exact_map(binary, sources, keep):
+def set_flags(options, refused=()):
+    """`--set key=value` for each option the pipeline gives a corpus stage, the value as JSON (which YAML
+    reads as written): the binary checks every option as `winnow run` would. Options naming side files
+    that the cluster path does not write yet (`refused`) must be empty."""
+    given = sorted(key for key in refused if options.get(key))
+    if given:
+        raise ValueError(f"not written on the cluster path yet: {', '.join(given)}; leave them empty (\"\")")
+    return [flag for key, value in options.items() if key not in refused
+            for flag in ("--set", f"{key}={json.dumps(value, ensure_ascii=False)}")]
+
+
+def _exact_map(binary, sources, flags):
     """Per partition: `winnow exact map`, its keepers file read back as (partition, fingerprint, rank,
     id, source, line) rows, and its header line once (the apply step's keepers files need it)."""
     def task(index, partition):
-        rows = _map_rows(binary, sources, ["exact", "map", "--keep", keep], partition)
+        rows = _map_rows(binary, sources, ["exact", "map"] + flags, partition)
         yield ("header", next(rows))
         for _, row in rows:
             yield ("row", (index, row["fingerprint"], row["rank"], row["id"], row["source"], row["line"]))
@@ -119,8 +131,8 @@ def exact(binary, sources, options, records, partitions, spark):
     rank, id, origin) are reduced by fingerprint in Spark's shuffle, taking the minimum of (rank bytes,
     id bytes, origin) exactly as `DocumentRank` orders them; each partition then gets back the keepers of
     its own fingerprints and runs `winnow exact apply` with them."""
-    keep = str(options.get("keep", "longest"))
-    records, mapped, header = _map_step(records, _exact_map(binary, sources, keep), "exact map", "keepers")
+    flags = set_flags(options)
+    records, mapped, header = _map_step(records, _exact_map(binary, sources, flags), "exact map", "keepers")
     rows = spark.createDataFrame(mapped.filter(lambda row: row[0] == "row").map(lambda row: row[1]), KEEPER_ROWS)
     best = (rows.select("fingerprint", F.struct(F.unhex("rank").alias("rank"), "id", "source", "line").alias("k"))
             .groupBy("fingerprint").agg(F.min("k").alias("k")))
@@ -144,7 +156,7 @@ def exact(binary, sources, options, records, partitions, spark):
                 for line in side[KEEPERS]:
                     handle.write(line + b"\n")
                 handle.write(b'{"end_of_file":%d}\n' % len(side[KEEPERS]))
-            return ["--keep", keep, "--keepers", path]
+            return flags + ["--keepers", path]
         return _filter(binary, sources, ["exact", "apply"], documents_left, prepare=prepare)
 
     grouped = _grouped_by_partition(keepers.union(documents), partitions)
@@ -179,25 +191,6 @@ def _split_by_tag(partition, tags):
     return collected, iter(())
 
 
-TEMPLATE_FLAGS = ("site", "site_field", "min_site_pages", "anchor_share", "repeat_pages", "own_share", "prose_words",
-                  "small_site_pages", "cross_site_sites", "empty_page_min_site_pages", "removed_lines_field")
-TEMPLATE_DEFAULTS = {"repeat_pages": 3, "cross_site_sites": 3}
-
-
-def template_flags(options):
-    """The `winnow templates map|apply` flags for a pipeline's templates options."""
-    if options.get("summary"):
-        raise ValueError("the templates summary file is not written on the cluster path yet: set summary: \"\"")
-    unknown = set(options) - set(TEMPLATE_FLAGS) - {"summary", "summary_lines"}
-    if unknown:
-        raise ValueError(f"unknown templates options: {', '.join(sorted(unknown))}")
-    flags = []
-    for key in TEMPLATE_FLAGS:
-        if key in options and not (key == "removed_lines_field" and not options[key]):
-            flags += ["--" + key.replace("_", "-"), str(options[key])]
-    return flags
-
-
 def _templates_map(binary, sources, flags):
     """Per partition: `winnow templates map`, read back as (partition, site, pages) and (partition, site,
     line key, pages with the line) rows, and its header line."""
@@ -224,9 +217,9 @@ def templates(binary, sources, options, records, partitions, spark):
     key) and by site in Spark's shuffle; a line is cross-site when it is repeated on enough sites (one more
     reduce, by line key); each partition then gets back the merged counts of its own (site, line) pairs,
     its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`."""
-    flags = template_flags(options)
-    repeat_pages = int(options.get("repeat_pages", TEMPLATE_DEFAULTS["repeat_pages"]))
-    cross_site_sites = int(options.get("cross_site_sites", TEMPLATE_DEFAULTS["cross_site_sites"]))
+    flags = set_flags(options, refused=("summary",))
+    settings = {**stage_defaults(binary, "templates"), **options}
+    repeat_pages, cross_site_sites = int(settings["repeat_pages"]), int(settings["cross_site_sites"])
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
     lines = spark.createDataFrame(mapped.filter(lambda row: row[0] == "line").map(lambda row: row[1]), LINE_ROWS)
@@ -270,21 +263,6 @@ def templates(binary, sources, options, records, partitions, spark):
         return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
 
     return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
-
-
-NEARDUP_FLAGS = ("shingle_words", "permutations", "bands", "rows", "threshold", "containment", "min_jaccard", "sketch",
-                 "seed", "keep")
-
-
-def neardup_flags(options):
-    """The `winnow dedup map|pairs|link` flags for a pipeline's neardup options."""
-    if options.get("clusters") or options.get("assignments"):
-        raise ValueError("the neardup clusters and assignments files are not written on the cluster path yet: "
-                         "set clusters: \"\" and assignments: \"\"")
-    unknown = set(options) - set(NEARDUP_FLAGS) - {"clusters", "assignments"}
-    if unknown:
-        raise ValueError(f"unknown neardup options: {', '.join(sorted(unknown))}")
-    return [flag for key in NEARDUP_FLAGS if key in options for flag in ("--" + key.replace("_", "-"), str(options[key]))]
 
 
 def _neardup_map(binary, sources, flags):
@@ -360,7 +338,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     4. each component clustered whole in one partition (`dedup link`), which gives `winnow run`'s clusters;
     5. every partition gets the clusters of its own documents and runs `dedup apply`."""
     from .components import connected_components
-    flags = neardup_flags(options)
+    flags = set_flags(options, refused=("clusters", "assignments"))
     records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "dedup map", "signatures")
     documents = (mapped.filter(lambda row: row[0] == "doc").map(lambda row: row[1]).zipWithIndex()
                  .map(lambda pair: (pair[1],) + pair[0]))  # (node, partition, source, line, bands, signature line)

@@ -1,39 +1,26 @@
 /// How much the report shows, and where it goes: the options of the `report` step that may end a
 /// pipeline, and of `winnow report`.
 public struct ReportOptions: StageOptions {
-    /// The folder that receives report.html, report.json and clusters.csv; "" puts it beside the
-    /// cleaned output (`out/pages.jsonl` → `out/pages.report/`).
+    /// What the step does, for listings.
+    public static let summary = "report.html, report.json and clusters.csv of the finished run, in a folder beside the cleaned output "
+        + "(out/pages.jsonl → out/pages.report/), with the templates summary and clusters file; skipped, with a note, when "
+        + "the cleaned output goes to standard output"
+
     public var folder = ""
-    /// The largest near-duplicate clusters whose texts the page carries for the side-by-side view;
-    /// every cluster is listed either way. Texts are what makes the page large.
     public var clustersWithText = 200
-    /// Per cluster with texts, how many members are compared with the kept document.
     public var membersWithText = 10
-    /// A longer text is cut (at a line end) before it is shown and compared.
     public var maxTextBytes = 100_000
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case folder
-        case clustersWithText = "clusters_with_text"
-        case membersWithText = "members_with_text"
-        case maxTextBytes = "max_text_bytes"
-    }
-
-    public static var keys: [String] { CodingKeys.allCases.map(\.rawValue) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = ReportOptions()
-        folder = try container.decodeIfPresent(String.self, forKey: .folder) ?? defaults.folder
-        clustersWithText = try container.decodeIfPresent(Int.self, forKey: .clustersWithText) ?? defaults.clustersWithText
-        membersWithText = try container.decodeIfPresent(Int.self, forKey: .membersWithText) ?? defaults.membersWithText
-        maxTextBytes = try container.decodeIfPresent(Int.self, forKey: .maxTextBytes) ?? defaults.maxTextBytes
-        if let problem = validationProblem {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: problem))
-        }
-    }
+    public static let declarations: [OptionDeclaration<Self>] = [
+        .init("folder", \.folder,
+              "The folder that receives report.html, report.json and clusters.csv; empty puts it beside the cleaned output (out/pages.jsonl → out/pages.report/)."),
+        .init("clusters_with_text", \.clustersWithText,
+              "The largest near-duplicate clusters whose texts the page carries for the side-by-side view; every cluster is listed either way."),
+        .init("members_with_text", \.membersWithText, "Per cluster with texts, how many members are compared with the kept document."),
+        .init("max_text_bytes", \.maxTextBytes, "A longer text is cut (at a line end) before it is shown and compared."),
+    ]
 
     /// What is wrong with these options, if anything, in words a user can act on.
     public var validationProblem: String? {

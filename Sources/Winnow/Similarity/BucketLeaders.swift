@@ -1,5 +1,5 @@
 /// The candidate rule of one LSH bucket. Its members, in keep order, are compared with the bucket's
-/// leaders in turn; a member is paired with the first leader it is alike to (`NearDupOptions.joins`),
+/// leaders in turn; a member is paired with the first leader it is alike to (`PairRule.joins`),
 /// and a member alike to none becomes a leader itself, up to `maximumLeaders`.
 ///
 /// The pairs depend on nothing but the bucket's members, so buckets can be judged in any order, on
@@ -23,7 +23,7 @@ struct BucketLeaders {
 
     /// Judges one bucket, `members` in keep order, calling `pair(leader, member)` for each verified
     /// pair; `judge(leader, member)` compares two members.
-    mutating func judge(_ members: some Sequence<Int>, statistics: inout DuplicateClusters.Statistics,
+    mutating func judge(_ members: some Sequence<Int>, statistics: inout ClusteringStatistics,
                         judge: (Int, Int) -> Verdict, pair: (Int, Int) -> Void) {
         leaders.removeAll(keepingCapacity: true)
         for member in members {

@@ -11,7 +11,7 @@ struct CompleteLinkage {
     /// alike are not joined (the triangle inequality settles almost every join without any).
     static let maximumCrossChecks = 4096
 
-    private let options: NearDupOptions
+    private let rule: PairRule
     private var sets: UnionFind
     /// Each cluster's members but its root, with their comparison to the root.
     private(set) var members: [Int: [(position: Int, toRoot: Comparison)]] = [:]
@@ -19,14 +19,14 @@ struct CompleteLinkage {
     private var unlinkable: Set<UInt64> = []
 
     /// Clusters over positions `0..<count`, position 0 the first in keep order.
-    init(count: Int, options: NearDupOptions) {
-        self.options = options
+    init(count: Int, rule: PairRule) {
+        self.rule = rule
         sets = UnionFind(count: count)
     }
 
     /// Offers the verified pair (`earlier`, `later`). `compare` screens two documents by their
     /// signatures and compares their sketches (nil when screened out); `sketches` compares sketches only.
-    mutating func offer(_ earlier: Int, _ later: Int, statistics: inout DuplicateClusters.Statistics,
+    mutating func offer(_ earlier: Int, _ later: Int, statistics: inout ClusteringStatistics,
                         compare: (Int, Int) -> Comparison?, sketches: (Int, Int) -> Comparison) {
         let first = sets.find(earlier), second = sets.find(later)
         guard first != second else { return }
@@ -45,14 +45,14 @@ struct CompleteLinkage {
 
     /// The largest Jaccard distance from a cluster's root to its members.
     private func radius(_ root: Int) -> Double {
-        members[root]?.map { options.distanceBound($0.toRoot) }.max() ?? 0
+        members[root]?.map { rule.distanceBound($0.toRoot) }.max() ?? 0
     }
 
     /// Whether every pair across the clusters of roots `first` and `second` clears the floor: by the
     /// triangle inequality on Jaccard distance when the radii allow, else pair by pair.
     private mutating func linkable(_ first: Int, _ second: Int, compare: (Int, Int) -> Comparison?) -> Bool {
-        guard let between = compare(first, second), options.clearsFloor(between) else { return false }
-        if radius(first) + options.distanceBound(between) + radius(second) <= 1 - options.minJaccard { return true }
+        guard let between = compare(first, second), rule.clearsFloor(between) else { return false }
+        if radius(first) + rule.distanceBound(between) + radius(second) <= 1 - rule.minJaccard { return true }
         let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
         if unlinkable.contains(key) { return false }
         let left = [first] + (members[first]?.map(\.position) ?? [])
@@ -60,7 +60,7 @@ struct CompleteLinkage {
         var alike = left.count * right.count <= Self.maximumCrossChecks
         check: for x in left where alike {
             for y in right {
-                guard let pair = compare(x, y), options.clearsFloor(pair) else {
+                guard let pair = compare(x, y), rule.clearsFloor(pair) else {
                     alike = false
                     break check
                 }

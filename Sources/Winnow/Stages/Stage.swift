@@ -23,13 +23,6 @@ extension DocumentStage {
     public var makesText: Bool { false }
 }
 
-/// The options of a stage as written in a pipeline file: snake_case keys, all optional, with defaults.
-public protocol StageOptions: Codable, Sendable, Equatable {
-    init()
-    /// Every key the options accept, so that a misspelt key is an error rather than silently ignored.
-    static var keys: [String] { get }
-}
-
 /// A stage that a pipeline file can name: the registry builds it from its options. It is a
 /// `DocumentStage` or a `CorpusStage`; `step` says which to the runner.
 public protocol RegisteredStage: Sendable {
@@ -54,50 +47,11 @@ extension RegisteredStage where Self: CorpusStage {
 extension RegisteredStage {
     public var name: String { Self.stageName }
 
-    /// The option keys a pipeline file may give this stage.
-    public static var optionKeys: [String] { Options.keys }
+    /// The options a pipeline file may give this stage, with their defaults.
+    public static var optionRows: [OptionRow] { Options.rows }
 
     /// Builds the stage from the options node of a pipeline step (nil: all defaults).
     static func make(options node: Node?, context: String) throws(WinnowError) -> PipelineStep {
         Self(options: try Options.decode(node, owner: "stage '\(stageName)'", context: context)).step
-    }
-}
-
-extension StageOptions {
-    /// Reads options from the node of a pipeline step (nil or empty: all defaults); a misspelt key
-    /// or a wrong value is an error naming `owner` and the step.
-    static func decode(_ node: Node?, owner: String, context: String) throws(WinnowError) -> Self {
-        guard let node else { return Self() }
-        if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
-            return Self()
-        }
-        guard let mapping = node.mapping else {
-            throw .configuration("\(context): options of \(owner) must be a mapping of option: value")
-        }
-        for key in mapping.keys {
-            let keyName = key.string ?? "\(key)"
-            guard keys.contains(keyName) else {
-                throw .configuration("\(context): unknown option '\(keyName)' for \(owner); "
-                    + "it accepts: \(keys.joined(separator: ", "))")
-            }
-        }
-        do {
-            return try YAMLDecoder().decode(Self.self, from: node)
-        } catch {
-            throw .configuration("\(context): invalid options for \(owner): \(describe(error))")
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "'\(path)' must be \(type)"
-        case DecodingError.dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "'\(path)': \(context.debugDescription)"
-        default:
-            return "\(error)"
-        }
     }
 }

@@ -18,64 +18,17 @@ extension WinnowCommand {
     }
 }
 
-/// The options that shape near-duplicate detection, shared by the subcommands.
+/// The neardup stage's options, shared by the steps: map, merge, pairs and link must agree on them.
 struct DedupArguments: ParsableArguments {
-    @Option(help: "Words per shingle.")
-    var shingleWords = NearDupOptions().shingleWords
+    @Option(help: ArgumentHelp(NearDupOptions.help("keep"), valueName: "policy"))
+    var keep: String?
 
-    @Option(help: "MinHash permutations (a multiple of 8, at least bands × rows).")
-    var permutations = NearDupOptions().permutations
+    @OptionGroup var dedup: StageSettings<NearDupOptions>
 
-    @Option(help: "LSH bands.")
-    var bands = NearDupOptions().bands
-
-    @Option(help: "Rows (signature slots) per band.")
-    var rows = NearDupOptions().rows
-
-    @Option(help: "Jaccard similarity that joins a candidate pair on its own.")
-    var threshold = NearDupOptions().threshold
-
-    @Option(help: "Containment (share of the smaller document found in the larger) that joins a pair above --min-jaccard; 0 turns it off.")
-    var containment = NearDupOptions().containment
-
-    @Option(help: "No pair below this Jaccard similarity is ever joined.")
-    var minJaccard = NearDupOptions().minJaccard
-
-    @Option(help: "Shingle hashes kept per document to verify candidates; shorter documents are compared exactly.")
-    var sketch = NearDupOptions().sketch
-
-    @Option(help: "Seed of the MinHash permutations.")
-    var seed = NearDupOptions().seed
-
-    @Option(help: "Which document of a cluster stays: longest, first, newest:FIELD or oldest:FIELD.")
-    var keep: KeepPolicy = .longest
-
-    var options: NearDupOptions {
-        get throws {
-            var options = NearDupOptions()
-            options.shingleWords = shingleWords
-            options.permutations = permutations
-            options.bands = bands
-            options.rows = rows
-            options.threshold = threshold
-            options.containment = containment
-            options.minJaccard = minJaccard
-            options.sketch = sketch
-            options.seed = seed
-            options.keep = keep
-            if let problem = options.validationProblem { throw ValidationError(problem) }
-            return options
-        }
+    /// The options, with the string values of the subcommand's own flags (`literals`) before `--set`.
+    func options(_ literals: [(key: String, value: String)] = []) throws -> NearDupOptions {
+        try dedup.options(owner: "stage 'neardup'", literals: (keep.map { [("keep", $0)] } ?? []) + literals)
     }
-}
-
-/// Where the clusters go, for the steps that compute them.
-struct ClusterOutputs: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the clusters (JSONL, one line per cluster) to this file.", valueName: "file"))
-    var clusters: String?
-
-    @Option(help: ArgumentHelp("Write one {\"id\",\"cluster\"} line per clustered document to this file.", valueName: "file"))
-    var assignments: String?
 }
 
 extension WinnowCommand.Dedup {
@@ -83,14 +36,18 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             commandName: "all", abstract: "Sign, cluster and apply in one run (the default).")
 
+        @Option(help: ArgumentHelp(NearDupOptions.help("clusters"), valueName: "file"))
+        var clusters: String?
+
+        @Option(help: ArgumentHelp(NearDupOptions.help("assignments"), valueName: "file"))
+        var assignments: String?
+
         @OptionGroup var dedup: DedupArguments
-        @OptionGroup var outputs: ClusterOutputs
         @OptionGroup var options: RunOptions
 
         func run() async throws {
-            var settings = try dedup.options
-            settings.clusters = outputs.clusters ?? ""
-            settings.assignments = outputs.assignments ?? ""
+            let outputs = [clusters.map { ("clusters", $0) }, assignments.map { ("assignments", $0) }]
+            let settings = try dedup.options(outputs.compactMap { $0 })
             try await options.run(name: "dedup", steps: [.corpus(NearDupStage(options: settings))])
         }
     }
@@ -105,7 +62,7 @@ extension WinnowCommand.Dedup {
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
             try options.requireDistinctOutput()
-            let settings = try dedup.options
+            let settings = try dedup.options()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)
             var signatures = 0, documents = 0
             try await options.runner(name: "dedup map", steps: []).forEachTally(NearDupStage(options: settings)) { tally throws(WinnowError) in
@@ -136,7 +93,7 @@ extension WinnowCommand.Dedup {
         var assignments: String?
 
         func run() async throws {
-            let settings = try dedup.options
+            let settings = try dedup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
                                              inputs: signatures)
             var tally = SignatureTally()
@@ -164,7 +121,7 @@ extension WinnowCommand.Dedup {
         var output: String
 
         func run() async throws {
-            let settings = try dedup.options
+            let settings = try dedup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures)
             let statistics = try NearDupSteps.pairs(signatures: signatures, options: settings, output: output)
             Terminal.error("\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) compared on sketches; "
@@ -188,7 +145,7 @@ extension WinnowCommand.Dedup {
         var output: String
 
         func run() async throws {
-            let settings = try dedup.options
+            let settings = try dedup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures + pairs)
             let clusters = try NearDupSteps.link(signatures: signatures, pairs: pairs, options: settings)
             try ClustersFile.write(clusters, to: output)

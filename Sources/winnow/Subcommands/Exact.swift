@@ -17,15 +17,15 @@ extension WinnowCommand {
     }
 }
 
-/// The keep policy, shared by the steps: map and merge must agree on it.
+/// The exact stage's options, shared by the steps: map, merge and apply must agree on them.
 struct ExactArguments: ParsableArguments {
-    @Option(help: "Which copy stays: longest, first, newest:FIELD or oldest:FIELD.")
-    var keep: KeepPolicy = .longest
+    @Option(help: ArgumentHelp(ExactOptions.help("keep"), valueName: "policy"))
+    var keep: String?
+
+    @OptionGroup var exact: StageSettings<ExactOptions>
 
     var options: ExactOptions {
-        var options = ExactOptions()
-        options.keep = keep
-        return options
+        get throws { try exact.options(owner: "stage 'exact'", literals: keep.map { [("keep", $0)] } ?? []) }
     }
 }
 
@@ -38,7 +38,7 @@ extension WinnowCommand.Exact {
         @OptionGroup var options: RunOptions
 
         func run() async throws {
-            try await options.run(name: ExactStage.stageName, steps: [.corpus(ExactStage(options: exact.options))])
+            try await options.run(name: ExactStage.stageName, steps: [.corpus(ExactStage(options: try exact.options))])
         }
     }
 
@@ -52,8 +52,9 @@ extension WinnowCommand.Exact {
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o KEEPERS.jsonl") }
             try options.requireDistinctOutput()
-            let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: exact.options))
-            try ExactKeepersFile.write(tally, keep: exact.keep, to: options.output)
+            let settings = try exact.options
+            let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: settings))
+            try ExactKeepersFile.write(tally, keep: settings.keep, to: options.output)
             if !options.quiet {
                 Terminal.error("\(tally.keepers.count) fingerprints of \(tally.documents) documents written to \(options.output)")
             }
@@ -74,9 +75,10 @@ extension WinnowCommand.Exact {
 
         func run() throws {
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: keepers)
+            let keep = try exact.options.keep
             var tally = ExactTally()
-            for path in keepers { try ExactKeepersFile.read(path, keep: exact.keep, into: &tally) }
-            try ExactKeepersFile.write(tally, keep: exact.keep, to: output)
+            for path in keepers { try ExactKeepersFile.read(path, keep: keep, into: &tally) }
+            try ExactKeepersFile.write(tally, keep: keep, to: output)
             Terminal.error("\(tally.keepers.count) fingerprints written to \(output)")
         }
     }
@@ -94,15 +96,10 @@ extension WinnowCommand.Exact {
 
         func run() async throws {
             var tally = ExactTally()
-            try ExactKeepersFile.read(keepers, keep: exact.keep, into: &tally)
+            try ExactKeepersFile.read(keepers, keep: try exact.options.keep, into: &tally)
             try await options.run(name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
                                   configuration: try options.configuration(reading: keepers))
         }
     }
 }
 
-extension KeepPolicy: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-}

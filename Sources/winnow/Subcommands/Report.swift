@@ -31,14 +31,7 @@ extension WinnowCommand {
                                                         valueName: "folder"))
         var output: String?
 
-        @Option(help: ArgumentHelp("The largest near-duplicate clusters whose texts the page compares.", valueName: "n"))
-        var clustersWithText = ReportOptions().clustersWithText
-
-        @Option(help: ArgumentHelp("Members compared per cluster, the kept document included.", valueName: "n"))
-        var membersWithText = ReportOptions().membersWithText
-
-        @Option(help: ArgumentHelp("Longer texts are cut before they are shown.", valueName: "bytes"))
-        var maxTextBytes = ReportOptions().maxTextBytes
+        @OptionGroup var report: StageSettings<ReportOptions>
 
         @Option(help: "The JSON field holding the document id.")
         var idField: String = "id"
@@ -50,11 +43,7 @@ extension WinnowCommand {
         var urlField: String = "url"
 
         func run() throws {
-            var options = ReportOptions()
-            options.clustersWithText = clustersWithText
-            options.membersWithText = membersWithText
-            options.maxTextBytes = maxTextBytes
-            if let problem = options.validationProblem { throw ValidationError(problem) }
+            let options = try report.options(owner: "the report")
             let summary = try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }
             let inputs = try ReportBuilder.inputs(cleaned: cleaned, removed: removed, clusters: clusters,
                                                   templateSummary: templates, summary: summary)

@@ -16,66 +16,23 @@ extension WinnowCommand {
     }
 }
 
-/// The options that shape template detection, shared by the subcommands.
+/// The templates stage's options, shared by the steps: map, merge and apply must agree on them.
 struct TemplateArguments: ParsableArguments {
-    @Option(help: "How pages are grouped into sites: host (URL host), field (--site-field), batch (all together).")
-    var site: TemplateOptions.SiteMode = .host
+    @Option(help: ArgumentHelp(TemplateOptions.help("site"), valueName: "host|field|batch"))
+    var site: String?
 
-    @Option(help: "The field naming a page's site when --site field.")
-    var siteField = "site"
-
-    @Option(help: "A line on at least this share of a site's pages is a template line wherever it is.")
-    var anchorShare = TemplateOptions().anchorShare
-
-    @Option(help: "A site needs this many pages before anything is removed.")
-    var minSitePages = TemplateOptions().minSitePages
-
-    @Option(help: "Lines on at least this many of a site's pages are repeated, not the page's own.")
-    var repeatPages = TemplateOptions().repeatPages
-
-    @Option(help: "A block of lines is page content when at least this share of its words is in lines of its own.")
-    var ownShare = TemplateOptions().ownShare
-
-    @Option(help: "A block is page content only when its lines average at least this many words.")
-    var proseWords = TemplateOptions().proseWords
-
-    @Option(help: "Sites with fewer pages also remove lines repeated across other sites.")
-    var smallSitePages = TemplateOptions().smallSitePages
-
-    @Option(help: "A line repeated on this many sites is boilerplate everywhere (used on small sites).")
-    var crossSiteSites = TemplateOptions().crossSiteSites
-
-    @Option(help: "A site needs this many pages before a page that is template from top to bottom is removed.")
-    var emptyPageMinSitePages = TemplateOptions().emptyPageMinSitePages
-
-    @Option(help: ArgumentHelp("Write the removed lines as [first, end) line-number pairs into this field.", valueName: "field"))
-    var removedLinesField: String?
-
-    @Option(help: ArgumentHelp("Write the per-site summary of template lines (JSON) to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp(TemplateOptions.help("summary"), valueName: "file"))
     var summary: String?
+
+    @OptionGroup var templates: StageSettings<TemplateOptions>
 
     var options: TemplateOptions {
         get throws {
-            var options = TemplateOptions()
-            options.site = site
-            options.siteField = siteField
-            options.anchorShare = anchorShare
-            options.minSitePages = minSitePages
-            options.repeatPages = repeatPages
-            options.ownShare = ownShare
-            options.proseWords = proseWords
-            options.smallSitePages = smallSitePages
-            options.crossSiteSites = crossSiteSites
-            options.emptyPageMinSitePages = emptyPageMinSitePages
-            options.removedLinesField = removedLinesField ?? ""
-            options.summary = summary ?? ""
-            if let problem = options.validationProblem { throw ValidationError(problem) }
-            return options
+            let literals = [site.map { ("site", $0) }, summary.map { ("summary", $0) }].compactMap { $0 }
+            return try templates.options(owner: "stage 'templates'", literals: literals)
         }
     }
 }
-
-extension TemplateOptions.SiteMode: ExpressibleByArgument {}
 
 extension WinnowCommand.Templates {
     struct All: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import Winnow
 import Testing
 
 /// Runs the built `winnow` binary as a user would.
@@ -221,8 +222,20 @@ import Testing
         }
         #expect(applied == oneRun.stdout)
         #expect(jsonLines(applied).count < lines.count)
-        let mismatch = try winnow(["dedup", "merge", "--seed", "2", folder.file("a.sig"), "-o", folder.file("x.clusters")])
+        let mismatch = try winnow(["dedup", "merge", "--set", "seed=2", folder.file("a.sig"), "-o", folder.file("x.clusters")])
         #expect(mismatch.status == 1 && mismatch.stderr.contains("other parameters"), "\(mismatch.stderr)")
+    }
+
+    @Test func everyStageOptionIsReachedWithSet() throws {
+        let folded = try winnow(["normalize", "--set", "unicode=nfkc", "--set", "max_blank_lines=0", "-q"],
+                                stdin: "{\"id\":\"a\",\"text\":\"\u{FB01}ne\\n\\n\\nday\"}\n")
+        #expect(folded.status == 0, "\(folded.stderr)")
+        #expect(folded.stdout.contains("\"text\":\"fine\\nday\""), "\(folded.stdout)")
+        let misspelt = try winnow(["dedup", "--set", "band=3", "-q"], stdin: "")
+        #expect(misspelt.status == 1 && misspelt.stderr.contains("unknown option 'band'")
+                && misspelt.stderr.contains("bands"), "\(misspelt.stderr)")
+        let listed = try winnow(["stages"])
+        #expect(listed.status == 0 && listed.stdout == OptionListing.text)
     }
 
     @Test func exitCodes() throws {

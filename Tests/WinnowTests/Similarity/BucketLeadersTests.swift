@@ -4,9 +4,9 @@ import Testing
 /// The per-bucket rule of the clustering's first step: pairs depend on the bucket's members alone.
 @Suite struct BucketLeadersTests {
     /// Members alike when they share a group (`member / 10`); every pair is judged by that alone.
-    func pairs(_ members: [Int], alike: (Int, Int) -> Bool = { $0 / 10 == $1 / 10 }) -> (pairs: [[Int]], statistics: DuplicateClusters.Statistics) {
+    func pairs(_ members: [Int], alike: (Int, Int) -> Bool = { $0 / 10 == $1 / 10 }) -> (pairs: [[Int]], statistics: ClusteringStatistics) {
         var leaders = BucketLeaders()
-        var statistics = DuplicateClusters.Statistics()
+        var statistics = ClusteringStatistics()
         var found: [[Int]] = []
         leaders.judge(members, statistics: &statistics) { leader, member in
             alike(leader, member) ? .joined : .rejected
@@ -35,7 +35,7 @@ import Testing
     @Test func theSameMembersGiveTheSamePairsInAnyBucketAlone() {
         // A bucket judged again after another bucket: no state carries over.
         var leaders = BucketLeaders()
-        var statistics = DuplicateClusters.Statistics()
+        var statistics = ClusteringStatistics()
         var first: [[Int]] = [], second: [[Int]] = []
         leaders.judge([1, 2, 30], statistics: &statistics) { $0 / 10 == $1 / 10 ? .joined : .rejected } pair: { first.append([$0, $1]) }
         leaders.judge([30, 31], statistics: &statistics) { $0 / 10 == $1 / 10 ? .joined : .rejected } pair: { second.append([$0, $1]) }

@@ -10,7 +10,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
 
     public init(options: CleanOptions) {
         self.options = options
-        extractor = HTMLExtractor(settings: options.extractorSettings)
+        extractor = HTMLExtractor(settings: options.extraction)
     }
 
     public var makesText: Bool { true }

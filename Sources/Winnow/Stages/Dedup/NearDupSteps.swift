@@ -7,7 +7,7 @@ public enum NearDupSteps {
     /// `judge_bands` member (band numbers, comma-separated). Every member of a judged bucket must be in
     /// `signatures`, with that band listed.
     public static func pairs(signatures: [String], options: NearDupOptions, output: String) throws(WinnowError)
-        -> DuplicateClusters.Statistics {
+        -> ClusteringStatistics {
         var tally = SignatureTally()
         var judged: [Bool] = []
         for path in signatures {
@@ -24,7 +24,7 @@ public enum NearDupSteps {
             }
         }
         try requireDistinctOrigins(tally)
-        var statistics = DuplicateClusters.Statistics()
+        var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = DuplicateClusters.keepOrder(tally)
         let pairs = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &statistics) { index, band in
@@ -57,7 +57,7 @@ public enum NearDupSteps {
                 packed.append(UInt64(max(first, second)) << 32 | UInt64(min(first, second)))
             }
         }
-        var statistics = DuplicateClusters.Statistics()
+        var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         return DuplicateClusters(tally: tally, order: order, pairs: Array(Set(packed)).sorted(), options: options,
                                  statistics: statistics)

@@ -9,7 +9,7 @@ import Testing
     static func clean(_ inputs: [InputSpec], mainContent: Bool = true) async throws -> [String: String] {
         let folder = TemporaryFolder()
         var options = CleanOptions()
-        options.mainContent = mainContent
+        options.extraction.mainContent = mainContent
         _ = try await runPipeline([CleanStage(options: options)], inputs: inputs, output: folder.file("out.jsonl"))
         return Dictionary(uniqueKeysWithValues: jsonLines(folder.read("out.jsonl") ?? "").map {
             ($0["id"] as! String, $0["text"] as? String ?? "")

@@ -78,14 +78,14 @@ import Testing
         func pair(_ jaccard: Double, _ containment: Double, error: Double = 0) -> ShingleSketch.Comparison {
             ShingleSketch.Comparison(jaccard: jaccard, containment: containment, exact: error == 0, standardError: error)
         }
-        #expect(options.joins(pair(0.8, 0.9)))
-        #expect(!options.joins(pair(0.55, 1)), "contained, but below min_jaccard")
-        #expect(options.joins(pair(0.65, 0.98)), "a copy missing its last third")
-        #expect(!options.joins(pair(0.65, 0.79)), "same size, only 65% alike")
-        #expect(!options.joins(pair(0.65, 0.98, error: 0.02)), "an estimate within three standard errors of the floor")
-        #expect(options.joins(pair(0.65, 0.98, error: 0.01)))
-        options.containment = 0
-        #expect(!options.joins(pair(0.65, 0.98)))
+        #expect(options.rule.joins(pair(0.8, 0.9)))
+        #expect(!options.rule.joins(pair(0.55, 1)), "contained, but below min_jaccard")
+        #expect(options.rule.joins(pair(0.65, 0.98)), "a copy missing its last third")
+        #expect(!options.rule.joins(pair(0.65, 0.79)), "same size, only 65% alike")
+        #expect(!options.rule.joins(pair(0.65, 0.98, error: 0.02)), "an estimate within three standard errors of the floor")
+        #expect(options.rule.joins(pair(0.65, 0.98, error: 0.01)))
+        options.rule.containment = 0
+        #expect(!options.rule.joins(pair(0.65, 0.98)))
     }
 
     @Test func clustersDoNotGrowByChains() async throws {
@@ -145,7 +145,7 @@ import Testing
         options.permutations = 100
         #expect(options.validationProblem?.contains("multiple of 8") == true)
         options = NearDupOptions()
-        options.minJaccard = 0.9
+        options.rule.minJaccard = 0.9
         #expect(options.validationProblem?.contains("min_jaccard") == true)
     }
 

@@ -30,9 +30,9 @@ struct PairJudge {
         sketcher.compare(tally.sketch(order[first]), tally.sketch(order[second]))
     }
 
-    /// Whether the pair is alike enough to be a verified pair (`NearDupOptions.joins`).
+    /// Whether the pair is alike enough to be a verified pair (`PairRule.joins`).
     func verdict(_ first: Int, _ second: Int) -> BucketLeaders.Verdict {
         guard let comparison = compare(first, second) else { return .screenedOut }
-        return options.joins(comparison) ? .joined : .rejected
+        return options.rule.joins(comparison) ? .joined : .rejected
     }
 }

@@ -1,6 +1,6 @@
 /// Near-duplicate clusters of a corpus, computed from its MinHash signatures: documents sharing an
 /// LSH band key are candidates, a candidate pair is verified only when the comparison of its shingle
-/// sketches passes `NearDupOptions.joins`, and verified pairs are clustered by complete linkage.
+/// sketches passes the `PairRule`, and verified pairs are clustered by complete linkage.
 ///
 /// Documents are numbered in keep order (policy rank, then id bytewise) before anything else, and
 /// every step visits them in that order, so the clusters and their kept documents are the same
@@ -32,27 +32,11 @@ public struct DuplicateClusters: Sendable {
         public var size: Int { members.count }
     }
 
-    /// What the clustering did, for the run summary and for tuning.
-    public struct Statistics: Sendable, Equatable {
-        public var documents = 0
-        /// Leader and member comparisons in the LSH buckets (a pair in several buckets counts in each).
-        public var candidatePairs = 0
-        /// Comparisons whose signatures passed the screen and whose sketches were compared (in the
-        /// buckets, and between clusters when complete linkage checks them before joining).
-        public var verifiedPairs = 0
-        /// Clusters joined: verified pairs whose clusters complete linkage found alike.
-        public var joinedPairs = 0
-        /// Bucket comparisons that found the pair not alike: collisions that join nothing.
-        public var rejectedPairs = 0
-
-        public init() {}
-    }
-
     /// Clusters of two or more documents, largest first, then by kept id bytewise.
     public private(set) var clusters: [Cluster]
-    public private(set) var statistics: Statistics
+    public private(set) var statistics: ClusteringStatistics
 
-    public init(clusters: [Cluster], statistics: Statistics = Statistics()) {
+    public init(clusters: [Cluster], statistics: ClusteringStatistics = ClusteringStatistics()) {
         self.clusters = clusters
         self.statistics = statistics
     }
@@ -61,7 +45,7 @@ public struct DuplicateClusters: Sendable {
     /// bucket gives its verified pairs (`BucketLeaders`), then the pairs are clustered by complete
     /// linkage (`CompleteLinkage`), which decides each connected component of them on its own.
     public init(tally: SignatureTally, options: NearDupOptions) {
-        var statistics = Statistics()
+        var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = Self.keepOrder(tally)
         let pairs = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics)
@@ -70,10 +54,10 @@ public struct DuplicateClusters: Sendable {
 
     /// Clusters the tally's documents, `order` their keep order, from their verified pairs: each pair
     /// is `later << 32 | earlier` in positions of `order`, ascending and without repeats.
-    init(tally: SignatureTally, order: [Int], pairs: [UInt64], options: NearDupOptions, statistics: Statistics) {
+    init(tally: SignatureTally, order: [Int], pairs: [UInt64], options: NearDupOptions, statistics: ClusteringStatistics) {
         var statistics = statistics
         let judge = PairJudge(tally: tally, order: order, options: options)
-        var linkage = CompleteLinkage(count: order.count, options: options)
+        var linkage = CompleteLinkage(count: order.count, rule: options.rule)
         for pair in pairs {
             linkage.offer(Int(pair & 0xFFFF_FFFF), Int(pair >> 32), statistics: &statistics,
                           compare: judge.compare, sketches: judge.sketches)
@@ -100,7 +84,7 @@ public struct DuplicateClusters: Sendable {
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
     /// (an engine judges each bucket on one machine); nil judges every bucket.
     static func verifiedPairs(_ tally: SignatureTally, order: [Int], options: NearDupOptions,
-                              statistics: inout Statistics, judged: ((Int, Int) -> Bool)? = nil) -> [UInt64] {
+                              statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil) -> [UInt64] {
         let bands = options.bands
         let count = order.count
         let judge = PairJudge(tally: tally, order: order, options: options)

@@ -1,0 +1,33 @@
+/// One option of a stage, declared once: its key (in pipeline files and `--set`), what it means, and
+/// the property it sets. Decoding, `winnow stages`, `Pipelines/default.yaml` and the README's option
+/// tables are all made from these declarations.
+public struct OptionDeclaration<Options>: Sendable {
+    /// The snake_case key.
+    public let key: String
+    /// One sentence for users: what the option does.
+    public let help: String
+    let read: @Sendable (inout Options, KeyedDecodingContainer<OptionKey>) throws -> Void
+    let write: @Sendable (Options, inout KeyedEncodingContainer<OptionKey>) throws -> Void
+
+    public init<Value: Codable>(_ key: String, _ property: WritableKeyPath<Options, Value> & Sendable, _ help: String) {
+        self.key = key
+        self.help = help
+        let codingKey = OptionKey(key)
+        read = { options, container in
+            if let value = try container.decodeIfPresent(Value.self, forKey: codingKey) {
+                options[keyPath: property] = value
+            }
+        }
+        write = { options, container in try container.encode(options[keyPath: property], forKey: codingKey) }
+    }
+}
+
+/// The coding key of an option: its declared key.
+public struct OptionKey: CodingKey, Sendable {
+    public let stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(_ key: String) { stringValue = key }
+    public init?(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+}

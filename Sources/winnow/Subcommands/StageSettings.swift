@@ -1,0 +1,28 @@
+import ArgumentParser
+import Winnow
+
+/// `--set KEY=VALUE`: any option of a stage from the command line, read as a pipeline file reads it,
+/// so each option is declared once (in its options type) and reached without a mirror here.
+struct StageSettings<Options: StageOptions>: ParsableArguments {
+    @Option(name: .customLong("set"), parsing: .singleValue, help: ArgumentHelp(
+        "An option of the stage as in a pipeline file (repeatable): e.g. --set \(Options.keys.first ?? "key")=VALUE.",
+        discussion: Options.rows.map { "\($0.key) (\($0.defaultValue)): \($0.help)" }.joined(separator: "\n"),
+        valueName: "key=value"))
+    var settings: [String] = []
+
+    /// The options: the defaults, then the command's convenience flags (`literals`: string values as
+    /// given; `shortcuts`: `key=value`), then every `--set` in order; `owner` names the stage in errors.
+    func options(owner: String, literals: [(key: String, value: String)] = [], shortcuts: [String] = []) throws(WinnowError) -> Options {
+        try Options.decode(settings: shortcuts + settings, literals: literals, owner: owner)
+    }
+}
+
+extension StageOptions {
+    /// The help of the option `key`, for a convenience flag that sets it.
+    static func help(_ key: String) -> String {
+        guard let declaration = declarations.first(where: { $0.key == key }) else {
+            preconditionFailure("no option '\(key)' in \(Self.self)")
+        }
+        return declaration.help + " (--set \(key)=…)"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Winnow
+import Yams
+
+/// Each option is declared once; decoding, `--set`, the default pipeline and the README follow from it.
+@Suite struct StageOptionsTests {
+    @Test func defaultPipelineIsWrittenFromTheDeclarations() throws {
+        let committed = try String(contentsOfFile: packageRoot + "/Pipelines/default.yaml", encoding: .utf8)
+        #expect(committed == OptionListing.pipelineYAML, "run scripts/write-option-docs")
+    }
+
+    @Test func readmeTablesAreWrittenFromTheDeclarations() throws {
+        let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- options: made by"))
+        let body = readme[start.upperBound...].drop { $0 != "\n" }.dropFirst()
+        let end = try #require(body.range(of: "<!-- options: end -->"))
+        #expect(String(body[..<end.lowerBound]) == OptionListing.markdown, "run scripts/write-option-docs")
+    }
+
+    @Test func theDefaultPipelineSetsEveryOptionToItsDefault() throws {
+        let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
+        #expect(definition.report == ReportOptions())
+        for step in definition.steps {
+            let given = Array(try #require(step.options?.mapping).keys.compactMap(\.string))
+            let declared = try #require(StageRegistry.stages.first { $0.stageName == step.stage }).optionRows.map(\.key)
+            #expect(given == declared, "\(step.stage)")
+        }
+    }
+
+    @Test func keysAreUniqueAndSnakeCase() {
+        let everyKeyList = StageRegistry.stages.map { $0.optionRows.map(\.key) } + [ReportOptions.keys]
+        for keys in everyKeyList {
+            #expect(Set(keys).count == keys.count)
+            #expect(keys.allSatisfy { $0.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" } }, "\(keys)")
+        }
+    }
+
+    @Test func encodedOptionsReadBackEqual() throws {
+        var options = NearDupOptions()
+        options.bands = 20
+        options.rule.threshold = 0.8
+        options.keep = .newest(field: "date")
+        options.clusters = "c.jsonl"
+        #expect(try YAMLDecoder().decode(NearDupOptions.self, from: try YAMLEncoder().encode(options)) == options)
+        var clean = CleanOptions()
+        clean.extraction.mainContent = false
+        clean.extraction.maxBytes = 1000
+        #expect(try YAMLDecoder().decode(CleanOptions.self, from: try YAMLEncoder().encode(clean)) == clean)
+    }
+
+    @Test func settingsAreReadAsAPipelineFileReadsThem() throws {
+        let options = try NearDupOptions.decode(settings: ["bands=20", "threshold=0.8", "keep=newest:date", "bands=14"],
+                                                owner: "stage 'neardup'")
+        #expect(options.bands == 14 && options.rule.threshold == 0.8 && options.keep == .newest(field: "date"))
+        #expect(options.rows == NearDupOptions().rows)
+        let clean = try CleanOptions.decode(settings: ["main_content=false", "charset_field="], owner: "stage 'clean'")
+        #expect(!clean.extraction.mainContent && clean.charsetField.isEmpty)
+    }
+
+    @Test func literalsStayText() throws {
+        let options = try TemplateOptions.decode(settings: [], literals: [("summary", "null"), ("site_field", "123")],
+                                                 owner: "stage 'templates'")
+        #expect(options.summary == "null" && options.siteField == "123")
+        let later = try TemplateOptions.decode(settings: ["summary=s.json"], literals: [("summary", "x")], owner: "t")
+        #expect(later.summary == "s.json")
+    }
+
+    @Test(arguments: [
+        ("bandz=3", "unknown option 'bandz'"),
+        ("bands", "write KEY=VALUE"),
+        ("=3", "write KEY=VALUE"),
+        ("bands=many", "'bands' must be Int"),
+        ("bands=100", "bands × rows"),
+        ("keep=oldest", "not a keep policy"),
+    ])
+    func badSettingsAreErrorsThatSayWhatToDo(setting: String, message: String) {
+        #expect {
+            _ = try NearDupOptions.decode(settings: [setting], owner: "stage 'neardup'")
+        } throws: { error in
+            "\(error)".contains(message) && "\(error)".contains("--set")
+        }
+    }
+}
