@@ -48,6 +48,16 @@ public enum OutputTarget: Sendable, Equatable {
         return String(path[...slash]) + target
     }
 
+    /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`;
+    /// none beside standard output, a device or a pipe.
+    public static func sibling(of output: String, kind: String) -> String? {
+        guard hasSiblings(output) else { return nil }
+        for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
+            return String(output.dropLast(suffix.count)) + "." + kind + suffix
+        }
+        return output + "." + kind + ".jsonl"
+    }
+
     /// Whether outputs beside this one (removed, rejects, a report folder) can be named after it:
     /// only for a file, never next to a device or pipe.
     public static func hasSiblings(_ path: String) -> Bool {

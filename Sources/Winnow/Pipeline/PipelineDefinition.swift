@@ -98,13 +98,6 @@ public struct PipelineDefinition {
     /// The name of the step that writes the report.
     public static let reportStep = "report"
 
-    /// With a report, the stages that feed it write their files into its folder unless the pipeline
-    /// names them: the templates summary and the near-duplicate clusters.
-    static let reportFeeds: [(stage: String, option: String, file: String)] = [
-        (TemplatesStage.stageName, "summary", "templates.json"),
-        (NearDupStage.stageName, "clusters", "clusters.jsonl"),
-    ]
-
     /// Builds the stages, checking every stage name and option. With `reportFolder`, stages that feed
     /// the report and were given no file of their own write it there (into its work folder, which
     /// the runner puts in its place with the report: `StagedFolder`).
@@ -113,7 +106,8 @@ public struct PipelineDefinition {
         for (index, step) in steps.enumerated() {
             var options = step.options
             if let reportFolder {
-                for feed in Self.reportFeeds where feed.stage == step.stage {
+                let feeds = StageRegistry.stages.first { $0.stageName == step.stage }?.reportFeeds ?? []
+                for feed in feeds {
                     var mapping = options?.mapping ?? Node.Mapping([])
                     if (mapping[feed.option]?.string ?? "").isEmpty {
                         mapping[feed.option] = Node(StagedFolder.workFolder(for: reportFolder) + "/" + feed.file)

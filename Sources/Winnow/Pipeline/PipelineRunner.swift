@@ -51,7 +51,9 @@ public struct PipelineRunner: Sendable {
     public func run() async throws(WinnowError) -> RunSummary {
         let config = configuration
         var clock = Stopwatch()
-        try OutputTarget.requireDistinct(outputs: config.namedOutputs + stageFiles.named, inputs: config.inputs.map(\.path) + config.sideInputs)
+        let sideFiles = self.sideFiles
+        try OutputTarget.requireDistinct(outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
+                                         inputs: config.inputs.map(\.path) + config.sideInputs)
         let output = try OutputFile(path: config.output)
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.
@@ -66,9 +68,10 @@ public struct PipelineRunner: Sendable {
         summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
             + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
-                                clusters: stageFiles.clusters.map { reportFolder?.final($0) ?? $0 },
-                                templateSummary: stageFiles.templateSummary.map { reportFolder?.final($0) ?? $0 },
                                 report: config.reportFolder)
+        for file in sideFiles {
+            if let field = file.recordedAs { summary.outputs[keyPath: field] = reportFolder?.final(file.path) ?? file.path }
+        }
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
@@ -142,25 +145,12 @@ public struct PipelineRunner: Sendable {
         return summary
     }
 
-    /// The files stages write besides the outputs: those the report reads, and all of them named.
-    private var stageFiles: (clusters: String?, templateSummary: String?, named: [(role: String, path: String)]) {
-        var files: (clusters: String?, templateSummary: String?, named: [(role: String, path: String)]) = (nil, nil, [])
-        for case .corpus(let stage) in steps {
-            if let templates = stage as? TemplatesStage, !templates.options.summary.isEmpty {
-                files.templateSummary = templates.options.summary
-                files.named.append(("templates summary", templates.options.summary))
-            }
-            if let nearDup = stage as? NearDupStage {
-                if !nearDup.options.clusters.isEmpty {
-                    files.clusters = nearDup.options.clusters
-                    files.named.append(("neardup clusters", nearDup.options.clusters))
-                }
-                if !nearDup.options.assignments.isEmpty {
-                    files.named.append(("neardup assignments", nearDup.options.assignments))
-                }
-            }
+    /// The files the corpus stages write besides the outputs.
+    private var sideFiles: [SideFile] {
+        steps.flatMap { step -> [SideFile] in
+            guard case .corpus(let stage) = step else { return [] }
+            return stage.sideFiles
         }
-        return files
     }
 
     /// Reads the committed outputs back into the report folder.

@@ -62,14 +62,4 @@ public struct RunConfiguration: Sendable {
     }
 
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
-    /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`;
-    /// none beside standard output, a device or a pipe.
-    public static func sibling(of output: String, kind: String) -> String? {
-        guard OutputTarget.hasSiblings(output) else { return nil }
-        for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
-            return String(output.dropLast(suffix.count)) + "." + kind + suffix
-        }
-        return output + "." + kind + ".jsonl"
-    }
 }

@@ -86,7 +86,7 @@ public struct ReportBuilder {
         }
         if let removed {
             inputs.removed = removed
-        } else if summary == nil, let beside = RunConfiguration.sibling(of: output, kind: "removed"),
+        } else if summary == nil, let beside = OutputTarget.sibling(of: output, kind: "removed"),
                   FileManager.default.fileExists(atPath: beside) {
             inputs.removed = beside
         }

@@ -17,6 +17,12 @@ public protocol CorpusStage: Sendable {
     func observe(_ document: Document, into tally: inout Tally)
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func decider(for tally: Tally) -> any DocumentStage
+    /// The files the stage writes besides the outputs, as its options name them.
+    var sideFiles: [SideFile] { get }
+}
+
+extension CorpusStage {
+    public var sideFiles: [SideFile] { [] }
 }
 
 /// A stage that has something to write once every document went through it (a summary file). The

@@ -34,6 +34,12 @@ public protocol RegisteredStage: Sendable {
     init(options: Options)
     /// The stage as the runner drives it.
     var step: PipelineStep { get }
+    /// The options naming files the report reads, which a pipeline with a report fills in when empty.
+    static var reportFeeds: [ReportFeed] { get }
+}
+
+extension RegisteredStage {
+    public static var reportFeeds: [ReportFeed] { [] }
 }
 
 extension RegisteredStage where Self: DocumentStage {

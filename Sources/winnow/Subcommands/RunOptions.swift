@@ -71,8 +71,8 @@ struct RunOptions: ParsableArguments {
     /// The library's run configuration for these options.
     func configuration() throws(WinnowError) -> RunConfiguration {
         var config = RunConfiguration(inputs: try InputSpec.resolve(inputs), output: output, threads: threads)
-        config.removedOutput = removed ?? RunConfiguration.sibling(of: output, kind: "removed")
-        config.rejectsOutput = rejects ?? RunConfiguration.sibling(of: output, kind: "rejects")
+        config.removedOutput = removed ?? OutputTarget.sibling(of: output, kind: "removed")
+        config.rejectsOutput = rejects ?? OutputTarget.sibling(of: output, kind: "rejects")
         config.statsOutput = stats
         config.fields = FieldNames(id: idField, text: textField, html: htmlField, url: urlField)
         config.maxRecordBytes = maxRecordBytes

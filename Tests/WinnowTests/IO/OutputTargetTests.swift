@@ -21,9 +21,9 @@ import Testing
         #expect(symlink("later.jsonl", folder.file("dangling.jsonl")) == 0)
         #expect(try OutputTarget(folder.file("dangling.jsonl")) == .file(folder.file("later.jsonl")))
         // No sibling outputs next to a device or a pipe.
-        #expect(RunConfiguration.sibling(of: "/dev/null", kind: "removed") == nil)
-        #expect(RunConfiguration.sibling(of: folder.file("pipe"), kind: "rejects") == nil)
-        #expect(RunConfiguration.sibling(of: file, kind: "removed") == folder.file("out.removed.jsonl"))
+        #expect(OutputTarget.sibling(of: "/dev/null", kind: "removed") == nil)
+        #expect(OutputTarget.sibling(of: folder.file("pipe"), kind: "rejects") == nil)
+        #expect(OutputTarget.sibling(of: file, kind: "removed") == folder.file("out.removed.jsonl"))
     }
 
     /// Writing through a link replaces the file it names and keeps the link; writing to /dev/null

@@ -225,8 +225,8 @@ import Testing
             var configuration = RunConfiguration(inputs: [.jsonl(path: input, name: "in.jsonl")], output: output)
             configuration.spoolDirectory = spool
             configuration.maxRejects = maxRejects
-            configuration.removedOutput = RunConfiguration.sibling(of: output, kind: "removed")
-            configuration.rejectsOutput = RunConfiguration.sibling(of: output, kind: "rejects")
+            configuration.removedOutput = OutputTarget.sibling(of: output, kind: "removed")
+            configuration.rejectsOutput = OutputTarget.sibling(of: output, kind: "rejects")
             configuration.report = definition.report
             let reportFolder = try #require(configuration.reportFolder)
             return try await PipelineRunner(name: "test", steps: try definition.makeStages(reportFolder: reportFolder),

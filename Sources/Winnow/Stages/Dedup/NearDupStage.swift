@@ -8,6 +8,13 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     public static let summary = "near-duplicate documents by MinHash LSH (one document kept per cluster)"
 
     public let options: NearDupOptions
+
+    public static let reportFeeds = [ReportFeed(option: "clusters", file: "clusters.jsonl")]
+
+    public var sideFiles: [SideFile] {
+        [SideFile(role: "neardup clusters", path: options.clusters, recordedAs: \RunSummary.Outputs.clusters),
+         SideFile(role: "neardup assignments", path: options.assignments)].filter { !$0.path.isEmpty }
+    }
     let hasher: ShingleHasher
     let minHasher: MinHasher
     let banding: LSHBanding

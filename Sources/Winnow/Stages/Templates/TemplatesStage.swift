@@ -8,6 +8,12 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
 
     public let options: TemplateOptions
 
+    public static let reportFeeds = [ReportFeed(option: "summary", file: "templates.json")]
+
+    public var sideFiles: [SideFile] {
+        options.summary.isEmpty ? [] : [SideFile(role: "templates summary", path: options.summary, recordedAs: \RunSummary.Outputs.templateSummary)]
+    }
+
     public init(options: TemplateOptions) {
         self.options = options
     }

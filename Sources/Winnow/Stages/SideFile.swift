@@ -1,0 +1,22 @@
+/// A file a corpus stage writes beside the run's outputs, named by one of its options. The runner checks
+/// that it is no input or other output, and records those the report reads in the run summary.
+public struct SideFile: Sendable {
+    /// What the file is, for messages ("neardup clusters").
+    public let role: String
+    public let path: String
+    /// Where the run summary records the file for the report, if the report reads it.
+    public let recordedAs: (WritableKeyPath<RunSummary.Outputs, String?> & Sendable)?
+
+    public init(role: String, path: String, recordedAs: (WritableKeyPath<RunSummary.Outputs, String?> & Sendable)? = nil) {
+        self.role = role
+        self.path = path
+        self.recordedAs = recordedAs
+    }
+}
+
+/// An option of a stage that names a side file the report reads: with a report and no file named, the
+/// stage writes it into the report folder under `file`.
+public struct ReportFeed: Sendable {
+    public let option: String
+    public let file: String
+}
