@@ -199,7 +199,7 @@ except FileExistsError:
         cli.run(SPARK, arguments, log=lambda message: None)
         failed = sorted(name[len("failed-"):] for name in os.listdir(folder) if name.startswith("failed-"))
         self.assertEqual(failed, ["dedup-apply", "dedup-link", "dedup-map", "dedup-pairs", "exact-apply", "exact-map",
-                                  "run", "templates-apply", "templates-map"])
+                                  "run", "stages", "templates-apply", "templates-map"])
         self.assertEqual(part_lines(os.path.join(folder, "spark", "cleaned")), lines(output))
         self.assertEqual(sorted(part_lines(os.path.join(folder, "spark", "removed"))),
                          sorted(lines(output[:-len(".jsonl")] + ".removed.jsonl")))

@@ -1,6 +1,5 @@
 """Splits a pipeline file into what the cluster runs: stretches of document stages, run as one
 `winnow run` filter, and corpus stages, run as map -> Spark merge -> apply."""
-import functools
 import subprocess
 
 import yaml
@@ -64,12 +63,13 @@ def document_pipeline(definition, segment):
     return yaml.safe_dump(partial, sort_keys=False, allow_unicode=True)
 
 
-@functools.lru_cache(maxsize=None)
-def _default_steps(binary):
-    text = subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
-    return {step_name(step): step[step_name(step)] for step in yaml.safe_load(text)["steps"]}
+def _default_pipeline(binary):
+    return subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
 
 
-def stage_defaults(binary, stage):
-    """The defaults of a stage's options, as the binary declares them (`winnow stages --pipeline`)."""
-    return dict(_default_steps(binary)[stage])
+def stage_defaults(spark, binary, stage):
+    """The defaults of a stage's options as the binary declares them (`winnow stages --pipeline`), asked
+    in a task: that is where the binary runs, and a failed call is retried like any other."""
+    text = spark.sparkContext.parallelize([binary], 1).map(_default_pipeline).first()
+    steps = {step_name(step): step[step_name(step)] for step in yaml.safe_load(text)["steps"]}
+    return dict(steps[stage])

@@ -218,7 +218,7 @@ def templates(binary, sources, options, records, partitions, spark):
     reduce, by line key); each partition then gets back the merged counts of its own (site, line) pairs,
     its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`."""
     flags = set_flags(options, refused=("summary",))
-    settings = {**stage_defaults(binary, "templates"), **options}
+    settings = {**stage_defaults(spark, binary, "templates"), **options}
     repeat_pages, cross_site_sites = int(settings["repeat_pages"]), int(settings["cross_site_sites"])
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
