@@ -16,7 +16,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var outputBytes = 0
     public var wallSeconds = 0.0
     /// Decoding of records, each stage in order, then encoding of the output.
-    public var stages: [StageStats] = []
+    public var stages = StageTable(steps: [])
     public var outputs: Outputs = Outputs()
 
     public struct Outputs: Codable, Sendable, Equatable {
@@ -74,7 +74,7 @@ extension RunSummary {
         inputBytes = try container.decode(Int.self, forKey: .inputBytes)
         outputBytes = try container.decode(Int.self, forKey: .outputBytes)
         wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
-        stages = try container.decode([StageStats].self, forKey: .stages)
+        stages = try container.decode(StageTable.self, forKey: .stages)
         outputs = try container.decode(Outputs.self, forKey: .outputs)
     }
 }

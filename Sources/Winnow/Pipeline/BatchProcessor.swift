@@ -1,5 +1,3 @@
-import Glibc
-
 /// What processing one batch produced: encoded output lines for each destination and the accounting.
 struct BatchResult: Sendable {
     var kept: [UInt8] = []
@@ -12,7 +10,7 @@ struct BatchResult: Sendable {
     var keptCount = 0
     var removedCount = 0
     /// Decode, each stage, encode: the layout of the processor's stages.
-    var stages: [StageStats]
+    var stages: StageTable
     /// The kept documents' tally for the corpus stage that follows, when there is one.
     var tally: (any CorpusTally)?
     var tallySeconds = 0.0
@@ -35,12 +33,9 @@ struct BatchProcessor: Sendable {
     var dropsRejects = false
     /// Set when the kept documents go to a spool file: each line then starts with its origin.
     var spool: Spool?
-    static let decodeStageName = "read"
-    static let encodeStageName = "write"
 
     func process(_ batch: RecordBatch) -> BatchResult {
-        var result = BatchResult(stages: [StageStats(stage: Self.decodeStageName)]
-            + stages.map { StageStats(stage: $0.name) } + [StageStats(stage: Self.encodeStageName)])
+        var result = BatchResult(stages: StageTable(steps: stages.map(\.name)))
         result.records = batch.records.count
 
         var clock = Stopwatch()
@@ -59,10 +54,10 @@ struct BatchProcessor: Sendable {
                 result.rejectList.append(reject)
             }
         }
-        result.stages[0].documentsIn = batch.records.count - skippedCount
-        result.stages[0].documentsOut = documents.count
-        result.stages[0].textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
-        result.stages[0].seconds = clock.lap()
+        result.stages.read.documentsIn = batch.records.count - skippedCount
+        result.stages.read.documentsOut = documents.count
+        result.stages.read.textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
+        result.stages.read.seconds = clock.lap()
 
         for (index, stage) in stages.enumerated() {
             var stats = StageStats(stage: stage.name)
@@ -89,22 +84,21 @@ struct BatchProcessor: Sendable {
             documents = survivors
             stats.documentsOut = documents.count
             stats.seconds = clock.lap()
-            result.stages[index + 1] = stats
+            result.stages[step: index] = stats
         }
 
-        let last = result.stages.count - 1
-        result.stages[last].documentsIn = documents.count
-        result.stages[last].documentsOut = documents.count
+        result.stages.write.documentsIn = documents.count
+        result.stages.write.documentsOut = documents.count
         for document in documents {
             let bytes = document.text?.utf8.count ?? 0
-            result.stages[last].textBytesIn += bytes
-            result.stages[last].textBytesOut += bytes
+            result.stages.write.textBytesIn += bytes
+            result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
             spool?.appendPrefix(of: document, to: &result.kept)
             encoder.encode(document, into: &result.kept)
         }
         result.keptCount = documents.count
-        result.stages[last].seconds = clock.lap()
+        result.stages.write.seconds = clock.lap()
         if let observer {
             result.tally = observer.tally(documents)
             result.tallySeconds = clock.lap()
@@ -140,23 +134,5 @@ struct BatchProcessor: Sendable {
             return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .malformedArchive,
                                     message: message, raw: nil))
         }
-    }
-}
-
-/// Monotonic time between successive laps, in seconds.
-struct Stopwatch {
-    private var last = Stopwatch.now()
-
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-
-    /// Seconds since the previous lap (or since creation).
-    mutating func lap() -> Double {
-        let current = Stopwatch.now()
-        defer { last = current }
-        return Double(current - last) / 1e9
     }
 }

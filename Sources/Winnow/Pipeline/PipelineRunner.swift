@@ -65,8 +65,7 @@ public struct PipelineRunner: Sendable {
         let stats = try config.statsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
 
         var summary = RunSummary(pipeline: name)
-        summary.stages = [StageStats(stage: BatchProcessor.decodeStageName)]
-            + steps.map { StageStats(stage: $0.name) } + [StageStats(stage: BatchProcessor.encodeStageName)]
+        summary.stages = StageTable(steps: steps.map(\.name))
         summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
                                 report: config.reportFolder)
         for file in sideFiles {
@@ -115,7 +114,7 @@ public struct PipelineRunner: Sendable {
                 }
                 var merge = Stopwatch()
                 decider = (corpus.index, accumulator.decider())
-                run.summary.stages[corpus.index + 1].seconds += merge.lap()
+                run.summary.stages[step: corpus.index].seconds += merge.lap()
             }
         }
         run.progressLine.clear()
@@ -344,7 +343,7 @@ extension RunSummary {
     mutating func absorb(_ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, observer: Int?) {
         if phase == 0 {
             records += result.records
-            stages[0].add(result.stages[0])
+            stages.read.add(result.stages.read)
             for (reason, count) in result.skipped {
                 skipped += count
                 skippedByReason[reason, default: 0] += count
@@ -356,12 +355,12 @@ extension RunSummary {
         }
         removed += result.removedCount
         for (position, index) in stageIndices.enumerated() {
-            stages[index + 1].add(result.stages[position + 1])
+            stages[step: index].add(result.stages[step: position])
         }
         if isLast {
             kept += result.keptCount
-            stages[stages.count - 1].add(result.stages[result.stages.count - 1])
+            stages.write.add(result.stages.write)
         }
-        if let observer { stages[observer + 1].seconds += result.tallySeconds }
+        if let observer { stages[step: observer].seconds += result.tallySeconds }
     }
 }

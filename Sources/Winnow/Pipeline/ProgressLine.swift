@@ -2,8 +2,8 @@
 struct ProgressLine {
     /// Receives the status text; nil when no progress should be shown (stderr is not a terminal).
     let show: (@Sendable (String) -> Void)?
-    private let start = Stopwatch.now()
-    private var lastShown: UInt64 = 0
+    private let start = ContinuousClock.now
+    private var lastShown: ContinuousClock.Instant?
 
     init(show: (@Sendable (String) -> Void)?) {
         self.show = show
@@ -11,10 +11,10 @@ struct ProgressLine {
 
     mutating func update(records: Int, bytes: Int) {
         guard let show else { return }
-        let now = Stopwatch.now()
-        guard now - lastShown > 250_000_000 else { return }
+        let now = ContinuousClock.now
+        if let lastShown, lastShown.duration(to: now) < .milliseconds(250) { return }
         lastShown = now
-        let seconds = Double(now - start) / 1e9
+        let seconds = start.duration(to: now).seconds
         let megabytes = Double(bytes) / 1_000_000
         show("\(records) records, \(SummaryTable.fixed(megabytes, 1)) MB, "
             + "\(SummaryTable.fixed(seconds > 0 ? megabytes / seconds : 0, 1)) MB/s")
