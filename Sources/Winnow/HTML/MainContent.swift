@@ -1,54 +1,5 @@
-/// Finds the part of one page that holds its main content, without looking at other pages.
-///
-/// 1. Page chrome goes first: elements whose tag (`nav`, `aside`, `footer`, a form's `label`), `role`
-///    or class/id names mark them as navigation, sidebars, share bars, comments or banners, and hidden
-///    elements other than tab and accordion panels; a `role="tablist"` that holds prose is an
-///    accordion, not a strip of tabs, and stays. Comments stay when they hold three quarters of the
-///    prose of the rest of the page and no article body is marked (a forum thread).
-///    On a product page (its structured data or a purchase control says it sells a product, and it
-///    names no article), customer reviews, fine print and screen-reader-only labels are chrome.
-///    So is a block that opens with a heading named like chrome ("related-posts-title"), however long.
-///    Names that only say how an element shows ("banner", "carousel") are ignored when the elements so
-///    named hold twice the prose of the rest and the rest is short (a theme's hero sections). A
-///    slideshow ("carousel") that holds paragraphs of prose stays, but on a product page: the
-///    page's own testimonials or case studies.
-/// 2. Paragraph-like blocks with enough text vote for their ancestors, as in readability: one point,
-///    one per comma, one per 100 characters (up to three), full weight to the parent, half to the
-///    grandparent, less further up; a container with a paragraph of text right inside it (no `<p>`)
-///    scores that text in full itself too. An element's score is then scaled by how little of its text is
-///    link text, and adjusted by its tag and class/id names. The best element is the core.
-/// 3. The core widens to the highest ancestor holding twice its prose where what that adds is not
-///    mostly links (a page of several sections, a list of items, a product page), or adding a
-///    quarter more as paragraphs with few links (an article split by an ad), or, when the core has
-///    less than 300 characters of prose, to any ancestor with three times its text; not when the
-///    core is a long article and the rest looks like teasers (unless under a tenth of it is links, in
-///    paragraphs: the replies of a thread). It does not widen past the main landmark
-///    (`<main>`, `role="main"`). Siblings of the widened element join when they score close to the
-///    core, unless they are headline links without paragraphs (teasers), or read as prose (long, few
-///    links, or a finished sentence), or hold eight or more `<article>` elements (the entries of a
-///    blog index after its intro, kept whole); none join the landmark. Beside the widened element and the
-///    wrappers around it that add no text, sections of paragraphs with few links join when they
-///    hold half its prose (an article whose container also holds a list of links).
-///    When the core has under 2,500 characters of prose and the main landmark twice the text of the
-///    widened element, the landmark is the core: a list or grid of items (beside a buyer's guide).
-///    A widened element before the landmark, outside it, is the list's intro: it stays, and the
-///    landmark need only hold as much text as it.
-///    Segments that a streaming renderer sent after the page's shell (`<div hidden id="S:0">`) join
-///    when they hold a paragraph of prose.
-/// 4. Inside the chosen elements, containers that are mostly links (menus, teaser lists, tag
-///    clouds) are left out, whatever their names (a list of results named "metadata-list" or
-///    "media" is content) unless the text just before them ends with a colon ("Sources:", not "You
-///    might also like:"), paragraphs that are all but a link ("Read more: ..."), and so are the short
-///    non-sentences before the first paragraph (headline, byline, date) unless they hold most of
-///    the text.
-///    A core that is itself mostly links (a table of contents), or widened to an element that is,
-///    is kept whole; a widened one keeps its lead (the sections and items of such pages are
-///    short, and their headings belong to them).
-///    A quote that repeats a post shown earlier on the page (a forum reply quoting it) is left out,
-///    and on a product page any block that repeats an earlier one. So is a block named as a call
-///    to action ("cta"), or a form, that closes a long article.
-/// 5. If that leaves nothing of the core, the same without step 4 inside the core, then without
-///    step 4 at all, then the whole page less its chrome.
+/// Finds the part of one page that holds its main content, without looking at other pages: chrome out,
+/// paragraphs vote for a core, the core widens, link lists inside are dropped (<doc:MainContent>).
 struct MainContent {
     /// Per node: part of the main content.
     private(set) var include: [Bool]
