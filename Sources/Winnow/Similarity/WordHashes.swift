@@ -19,8 +19,8 @@ extension WordHasher {
         let bound = text.count / 2 + 4
         hashes.append(contentsOf: repeatElement(0, count: bound))
         let words = hashes.withUnsafeMutableBufferPointer { output in
-            asciiFolding.withUnsafeBufferPointer { folding in
-                WordScan.run(text, output: output.baseAddress!, folding: folding.baseAddress!)
+            WordScan.asciiTable.withUnsafeBufferPointer { table in
+                WordScan.run(text, output: output.baseAddress!, table: table.baseAddress!)
             }
         }
         hashes.removeLast(bound - words)
@@ -32,12 +32,19 @@ extension WordHasher {
 /// registers: the stores through `output` could otherwise alias it.
 private enum WordScan {
     /// The state between bytes: the FNV-1a hash of the word being read (meaningless while `inWord`
-    /// is 0), whether a word is being read (1 or 0), and the number of words written.
+    /// is 0), whether a word is being read (all ones or 0), and the number of words written.
     struct State {
         var hash = StableHash.offsetBasis
         var inWord: UInt64 = 0
         var count = 0
     }
+
+    /// Three tables of 256 entries, so that an ASCII byte costs loads rather than arithmetic: its
+    /// first FNV-1a input after a separator (folded byte ^ offset basis); all ones for a word byte,
+    /// else 0; 1 for a separator, else 0. From `WordHasher.asciiFolding`.
+    static let asciiTable: [UInt64] = WordHasher.asciiFolding.map { UInt64($0) ^ StableHash.offsetBasis }
+        + WordHasher.asciiFolding.map { $0 == 0 ? 0 : UInt64.max }
+        + WordHasher.asciiFolding.map { $0 == 0 ? 1 : 0 }
 
     /// Below this many bytes a text is read as one stream.
     static let splitLength = 256
@@ -45,11 +52,11 @@ private enum WordScan {
     /// Writes the hash of each word of `text` to `output` (room for `text.count / 2 + 4`); returns
     /// the number of words.
     static func run(_ text: UnsafeBufferPointer<UInt8>, output: UnsafeMutablePointer<UInt64>,
-                    folding: UnsafePointer<UInt8>) -> Int {
+                    table: UnsafePointer<UInt64>) -> Int {
         guard let base = text.baseAddress else { return 0 }
         let count = text.count
         var first = State(), index = 0
-        if let split = splitPoint(base, count: count, folding: folding) {
+        if let split = splitPoint(base, count: count, table: table) {
             // The second half's words go after room for the first's, then move down to follow them.
             let secondOutput = output + (split / 2 + 2)
             var second = State(), secondIndex = split
@@ -57,23 +64,23 @@ private enum WordScan {
                 let a0 = load(base, index), a1 = load(base, index &+ 8)
                 let b0 = load(base, secondIndex), b1 = load(base, secondIndex &+ 8)
                 if (a0 | a1 | b0 | b1) & 0x8080_8080_8080_8080 == 0 {
-                    ascii(eight: a0, eight: b0, &first, &second, output, secondOutput, folding)
-                    ascii(eight: a1, eight: b1, &first, &second, output, secondOutput, folding)
+                    ascii(eight: a0, eight: b0, &first, &second, output, secondOutput, table)
+                    ascii(eight: a1, eight: b1, &first, &second, output, secondOutput, table)
                     index &+= 16
                     secondIndex &+= 16
                 } else {
-                    index = step(base, at: index, end: split, &first, output, folding)
-                    secondIndex = step(base, at: secondIndex, end: count, &second, secondOutput, folding)
+                    index = step(base, at: index, end: split, &first, output, table)
+                    secondIndex = step(base, at: secondIndex, end: count, &second, secondOutput, table)
                 }
             }
-            while index < split { index = step(base, at: index, end: split, &first, output, folding) }
+            while index < split { index = step(base, at: index, end: split, &first, output, table) }
             endWord(&first, output)
-            while secondIndex < count { secondIndex = step(base, at: secondIndex, end: count, &second, secondOutput, folding) }
+            while secondIndex < count { secondIndex = step(base, at: secondIndex, end: count, &second, secondOutput, table) }
             endWord(&second, secondOutput)
             (output + first.count).update(from: secondOutput, count: second.count)
             first.count += second.count
         } else {
-            while index < count { index = step(base, at: index, end: count, &first, output, folding) }
+            while index < count { index = step(base, at: index, end: count, &first, output, table) }
             endWord(&first, output)
         }
         for word in 0..<first.count { output[word] = StableHash.finalize(output[word]) }
@@ -83,9 +90,9 @@ private enum WordScan {
     /// Where a text of `splitLength` bytes or more can be cut in two halves read apart with the same
     /// words: an ASCII separator near the middle after three ASCII bytes (so no scalar of up to four
     /// bytes, valid or not, runs across it). Nil when there is none within 64 bytes.
-    static func splitPoint(_ base: UnsafePointer<UInt8>, count: Int, folding: UnsafePointer<UInt8>) -> Int? {
+    static func splitPoint(_ base: UnsafePointer<UInt8>, count: Int, table: UnsafePointer<UInt64>) -> Int? {
         guard count >= splitLength else { return nil }
-        for split in (count / 2)..<(count / 2 + 64) where folding[Int(base[split])] == 0
+        for split in (count / 2)..<(count / 2 + 64) where base[split] < 0x80 && table[Int(base[split]) + 256] == 0
             && base[split - 1] < 0x80 && base[split - 2] < 0x80 && base[split - 3] < 0x80 {
             return split
         }
@@ -97,22 +104,25 @@ private enum WordScan {
         UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
     }
 
-    /// Reads from `index` (a scalar's start) up to `end`: sixteen ASCII bytes when they are, else one
-    /// scalar. Returns where the next step starts.
+    /// Reads from `index` (a scalar's start) up to `end`: sixteen or eight ASCII bytes when they are,
+    /// else one scalar. Returns where the next step starts.
     @inline(__always)
     static func step(_ base: UnsafePointer<UInt8>, at index: Int, end count: Int, _ state: inout State,
-                     _ output: UnsafeMutablePointer<UInt64>, _ folding: UnsafePointer<UInt8>) -> Int {
-        if index &+ 16 <= count {
-            let low = load(base, index), high = load(base, index &+ 8)
-            if (low | high) & 0x8080_8080_8080_8080 == 0 {
-                ascii(eight: low, &state, output, folding)
-                ascii(eight: high, &state, output, folding)
+                     _ output: UnsafeMutablePointer<UInt64>, _ table: UnsafePointer<UInt64>) -> Int {
+        if index &+ 8 <= count {
+            let low = load(base, index)
+            if low & 0x8080_8080_8080_8080 == 0 {
+                ascii(eight: low, &state, output, table)
+                guard index &+ 16 <= count else { return index &+ 8 }
+                let high = load(base, index &+ 8)
+                guard high & 0x8080_8080_8080_8080 == 0 else { return index &+ 8 }
+                ascii(eight: high, &state, output, table)
                 return index &+ 16
             }
         }
         let byte = base[index]
         if byte < 0x80 {
-            ascii(byte, &state, output, folding)
+            ascii(byte, &state, output, table)
             return index &+ 1
         }
         // A multi-byte scalar: its length from the lead byte (invalid bytes count as one).
@@ -133,7 +143,7 @@ private enum WordScan {
             next += 1
         }
         state.hash = hash
-        state.inWord = 1
+        state.inWord = .max
         return end
     }
 
@@ -141,15 +151,15 @@ private enum WordScan {
     /// a constant.
     @inline(__always)
     static func ascii(eight bytes: UInt64, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
-                      _ folding: UnsafePointer<UInt8>) {
-        ascii(UInt8(truncatingIfNeeded: bytes), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 8), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 16), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 24), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 32), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 40), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 48), &state, output, folding)
-        ascii(UInt8(truncatingIfNeeded: bytes &>> 56), &state, output, folding)
+                      _ table: UnsafePointer<UInt64>) {
+        ascii(UInt8(truncatingIfNeeded: bytes), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 8), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 16), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 24), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 32), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 40), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 48), &state, output, table)
+        ascii(UInt8(truncatingIfNeeded: bytes &>> 56), &state, output, table)
     }
 
     /// Eight ASCII bytes of each half, a byte of one then a byte of the other, so that the two
@@ -157,23 +167,23 @@ private enum WordScan {
     @inline(__always)
     static func ascii(eight first: UInt64, eight second: UInt64, _ firstState: inout State, _ secondState: inout State,
                       _ firstOutput: UnsafeMutablePointer<UInt64>, _ secondOutput: UnsafeMutablePointer<UInt64>,
-                      _ folding: UnsafePointer<UInt8>) {
-        ascii(UInt8(truncatingIfNeeded: first), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 8), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 8), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 16), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 16), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 24), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 24), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 32), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 32), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 40), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 40), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 48), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 48), &secondState, secondOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: first &>> 56), &firstState, firstOutput, folding)
-        ascii(UInt8(truncatingIfNeeded: second &>> 56), &secondState, secondOutput, folding)
+                      _ table: UnsafePointer<UInt64>) {
+        ascii(UInt8(truncatingIfNeeded: first), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 8), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 8), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 16), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 16), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 24), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 24), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 32), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 32), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 40), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 40), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 48), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 48), &secondState, secondOutput, table)
+        ascii(UInt8(truncatingIfNeeded: first &>> 56), &firstState, firstOutput, table)
+        ascii(UInt8(truncatingIfNeeded: second &>> 56), &secondState, secondOutput, table)
     }
 
     /// One ASCII byte with no branch: the hash so far is stored at the next free slot always and kept
@@ -181,15 +191,13 @@ private enum WordScan {
     /// the offset basis by masking, not by choosing: (0 ^ basis ^ byte) is the first step of FNV-1a.
     @inline(__always)
     static func ascii(_ byte: UInt8, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
-                      _ folding: UnsafePointer<UInt8>) {
-        let folded = UInt64(folding[Int(byte)])
-        let isWord = (folded &+ 0x7F) &>> 7
+                      _ table: UnsafePointer<UInt64>) {
+        let index = Int(byte)
         output[state.count] = state.hash
-        state.count &+= Int(truncatingIfNeeded: state.inWord & (isWord ^ 1))
-        let keep = 0 &- state.inWord
-        let start = folded ^ (StableHash.offsetBasis & ~keep)
-        state.hash = ((state.hash & keep) ^ start) &* StableHash.prime
-        state.inWord = isWord
+        state.count &+= Int(truncatingIfNeeded: state.inWord & table[index &+ 512])
+        let start = table[index] ^ (StableHash.offsetBasis & state.inWord)
+        state.hash = ((state.hash & state.inWord) ^ start) &* StableHash.prime
+        state.inWord = table[index &+ 256]
     }
 
     /// Ends the word being read, if any (at a separator that is not ASCII, or at the end of the text).
