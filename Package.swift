@@ -51,6 +51,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "signature-bench",
+            dependencies: ["Winnow"],
+            path: "Benchmarks/SignatureBench"
+        ),
         .testTarget(
             name: "WinnowTests",
             dependencies: ["Winnow", .product(name: "Yams", package: "Yams")],

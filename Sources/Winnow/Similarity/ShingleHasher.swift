@@ -21,26 +21,31 @@ public struct ShingleHasher: Sendable {
     /// Replaces the contents of `shingles` with the text's shingle hashes (the buffer is reused so a
     /// worker allocates once), and returns the number of words.
     public func shingles(of text: String, into shingles: inout [UInt64]) -> Int {
-        shingles.removeAll(keepingCapacity: true)
-        var text = text
-        let width = width, oldestWeight = oldestWeight
-        return text.withUTF8 { bytes in
-            var window = [UInt64](repeating: 0, count: width)
-            var words = 0
-            var slot = 0
-            var rolling: UInt64 = 0
-            window.withUnsafeMutableBufferPointer { window in
-                WordHasher.forEachWord(in: bytes) { word in
-                    // Drop the oldest word (zero until the window is full), shift, add the newest.
-                    rolling = (rolling &- window[slot] &* oldestWeight) &* Self.base &+ word
-                    window[slot] = word
-                    slot = slot + 1 == width ? 0 : slot + 1
-                    words += 1
-                    if words >= width { shingles.append(StableHash.finalize(rolling ^ UInt64(width))) }
-                }
+        WordHasher.wordHashes(of: text, into: &shingles)
+        let words = shingles.count, width = width, oldestWeight = oldestWeight
+        guard words >= width else {
+            if words > 0 {
+                var rolling: UInt64 = 0
+                for word in shingles { rolling = rolling &* Self.base &+ word }
+                shingles.removeAll(keepingCapacity: true)
+                shingles.append(StableHash.finalize(rolling ^ UInt64(words)))
             }
-            if words > 0 && words < width { shingles.append(StableHash.finalize(rolling ^ UInt64(words))) }
             return words
         }
+        // In place: the shingle of the window ending at word i goes over word i + 1 - width, which is
+        // kept in `leaving` first, for the step where it drops out of the window.
+        shingles.withUnsafeMutableBufferPointer { hashes in
+            var rolling: UInt64 = 0
+            for index in 0..<(width - 1) { rolling = rolling &* Self.base &+ hashes[index] }
+            var leaving: UInt64 = 0
+            for index in (width - 1)..<words {
+                rolling = (rolling &- leaving &* oldestWeight) &* Self.base &+ hashes[index]
+                let first = index + 1 - width
+                leaving = hashes[first]
+                hashes[first] = StableHash.finalize(rolling ^ UInt64(width))
+            }
+        }
+        shingles.removeLast(width - 1)
+        return words
     }
 }

@@ -31,7 +31,6 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     public func observe(_ document: Document, into tally: inout SignatureTally) {
         guard let text = document.text else { return tally.addEmpty() }
         var shingles: [UInt64] = []
-        shingles.reserveCapacity(text.utf8.count / 4)
         let words = hasher.shingles(of: text, into: &shingles)
         guard words > 0 else { return tally.addEmpty() }
         tally.add(id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,

@@ -50,24 +50,27 @@ public enum SignaturesFile {
             count += tally.count
             for index in 0..<tally.count {
                 let signature = tally.signature(index, permutations: options.permutations)
-                buffer += Array("{\"id\":".utf8)
+                buffer.append(contentsOf: "{\"id\":".utf8)
                 JSONString.append(tally.ids[index], to: &buffer)
-                buffer += Array(",\"source\":".utf8)
+                buffer.append(contentsOf: ",\"source\":".utf8)
                 JSONString.append(tally.origins[index].source, to: &buffer)
-                buffer += Array(",\"line\":\(tally.origins[index].line),\"rank\":\"".utf8)
+                buffer.append(contentsOf: ",\"line\":".utf8)
+                buffer.append(contentsOf: String(tally.origins[index].line).utf8)
+                buffer.append(contentsOf: ",\"rank\":\"".utf8)
                 for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
-                buffer += Array("\",\"shingles\":\(tally.shingleCounts[index]),\"signature\":\"".utf8)
+                buffer.append(contentsOf: "\",\"shingles\":".utf8)
+                buffer.append(contentsOf: String(tally.shingleCounts[index]).utf8)
+                buffer.append(contentsOf: ",\"signature\":\"".utf8)
                 Hex.append(words: signature, to: &buffer)
-                buffer += Array("\",\"sketch\":\"".utf8)
+                buffer.append(contentsOf: "\",\"sketch\":\"".utf8)
                 Hex.append(words: tally.sketch(index), to: &buffer)
-                buffer += Array("\",\"bands\":[".utf8)
+                buffer.append(contentsOf: "\",\"bands\":[".utf8)
                 for band in 0..<banding.bands {
-                    if band > 0 { buffer.append(UInt8(ascii: ",")) }
-                    buffer.append(UInt8(ascii: "\""))
-                    Hex.append(banding.key(band: band, of: signature), digits: 16, to: &buffer)
+                    buffer.append(contentsOf: band > 0 ? ",\"".utf8 : "\"".utf8)
+                    Hex.append(sixteenDigitsOf: banding.key(band: band, of: signature), to: &buffer)
                     buffer.append(UInt8(ascii: "\""))
                 }
-                buffer += Array("]}\n".utf8)
+                buffer.append(contentsOf: "]}\n".utf8)
                 try file.drain(&buffer)
             }
         }
