@@ -12,7 +12,11 @@ extension WordHasher {
     }
 
     /// The same for any bytes, valid UTF-8 or not (the tests compare it with `forEachWord` on both).
-    static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
+    static func wordHashes(of bytes: [UInt8], into hashes: inout [UInt64]) {
+        bytes.withUnsafeBufferPointer { wordHashes(of: $0, into: &hashes) }
+    }
+
+    private static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         // A word ends at a separator or the end: at most one word per two bytes in each half, plus
         // the slot the branch-free step writes past the last word of each.

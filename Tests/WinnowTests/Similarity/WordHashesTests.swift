@@ -12,7 +12,7 @@ import Testing
 
     func bulk(_ bytes: [UInt8]) -> [UInt64] {
         var hashes: [UInt64] = [0xDEAD]
-        bytes.withUnsafeBufferPointer { WordHasher.wordHashes(of: $0, into: &hashes) }
+        WordHasher.wordHashes(of: bytes, into: &hashes)
         return hashes
     }
 
