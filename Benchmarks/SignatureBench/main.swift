@@ -71,6 +71,6 @@ measure("signatures") {
 }
 measure("map") {
     var tally = SignatureTally()
-    for document in documents { stage.observe(document, into: &tally) }
+    for document in documents { stage.map(document, into: &tally) }
     return UInt64(tally.signatures.first ?? 0) &+ UInt64(tally.sketches.count)
 }

@@ -17,7 +17,7 @@ struct WinnowCommand: AsyncParsableCommand {
             --max-rejects allows.
             """,
         version: "winnow \(LibraryVersions.winnow) (libxml2 \(LibraryVersions.libxml2), zlib \(LibraryVersions.zlib))",
-        subcommands: [Run.self, Clean.self, Normalize.self, Exact.self, Templates.self, Dedup.self, Report.self, Stages.self]
+        subcommands: [Run.self, Clean.self, Normalize.self, Exact.self, Templates.self, NearDup.self, Report.self, Stages.self]
     )
 }
 

@@ -266,10 +266,10 @@ def templates(binary, sources, options, records, partitions, spark):
 
 
 def _neardup_map(binary, sources, flags):
-    """Per partition: `winnow dedup map`, read back as (partition, source, line, band keys, signature line
+    """Per partition: `winnow neardup map`, read back as (partition, source, line, band keys, signature line
     without the band keys) rows, and its header line."""
     def task(index, partition):
-        rows = _map_rows(binary, sources, ["dedup", "map"] + flags, partition)
+        rows = _map_rows(binary, sources, ["neardup", "map"] + flags, partition)
         yield ("header", next(rows))
         for line, row in rows:
             yield ("doc", (index, row["source"], row["line"], row["bands"], _without_band_keys(line.decode("utf-8"))))
@@ -277,7 +277,7 @@ def _neardup_map(binary, sources, flags):
 
 
 def _without_band_keys(line):
-    """A signature line without its band keys (the last member, which `dedup pairs` and `link` recompute)."""
+    """A signature line without its band keys (the last member, which `neardup pairs` and `link` recompute)."""
     cut = line.rindex(',"bands":[')
     return line[:cut] + "}"
 
@@ -299,7 +299,7 @@ def _keyed_lines(keyed, partitions):
 
 
 def _over_state_files(binary, sources, command, flags, output_kind):
-    """A task that writes each partition's state files (kind -> (header, lines)), runs `winnow dedup
+    """A task that writes each partition's state files (kind -> (header, lines)), runs `winnow neardup
     COMMAND` on them, and yields the lines of its output state file (header first)."""
     def task(partitions_lines):
         for lines in partitions_lines:
@@ -310,7 +310,7 @@ def _over_state_files(binary, sources, command, flags, output_kind):
                     files[kind] = workdir.file(kind + ".jsonl")
                     with open(files[kind], "wb") as handle:
                         _state_file(handle, kind_header, kind_lines)
-                arguments = ["dedup", command] + flags + [files["signatures"]]
+                arguments = ["neardup", command] + flags + [files["signatures"]]
                 if "pairs" in files:
                     arguments += ["--pairs", files["pairs"]]
                 output = workdir.file(output_kind + ".jsonl")
@@ -330,16 +330,16 @@ def _body(lines):
 
 def neardup(binary, sources, options, records, partitions, spark):
     """Near duplicates without a merge on one machine, in the steps `winnow run` clusters in:
-    1. each partition's signatures (`dedup map`); documents numbered;
+    1. each partition's signatures (`neardup map`); documents numbered;
     2. (band, bucket key) rows grouped by Spark's shuffle; a bucket of two or more documents is judged
-       whole in one partition (`dedup pairs`), chosen by its smallest document so that the buckets of
+       whole in one partition (`neardup pairs`), chosen by its smallest document so that the buckets of
        one cluster meet in one place;
     3. the verified pairs' connected components by large-star/small-star (`components`);
-    4. each component clustered whole in one partition (`dedup link`), which gives `winnow run`'s clusters;
-    5. every partition gets the clusters of its own documents and runs `dedup apply`."""
+    4. each component clustered whole in one partition (`neardup link`), which gives `winnow run`'s clusters;
+    5. every partition gets the clusters of its own documents and runs `neardup apply`."""
     from .components import connected_components
     flags = set_flags(options, refused=("clusters", "assignments"))
-    records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "dedup map", "signatures")
+    records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "neardup map", "signatures")
     documents = (mapped.filter(lambda row: row[0] == "doc").map(lambda row: row[1]).zipWithIndex()
                  .map(lambda pair: (pair[1],) + pair[0]))  # (node, partition, source, line, bands, signature line)
     documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
@@ -397,7 +397,7 @@ def neardup(binary, sources, options, records, partitions, spark):
                           .filter(lambda inputs: inputs["signatures"][1])
                           .mapPartitions(_over_state_files(binary, sources, "link", flags, "clusters")))
 
-    # 5. The clusters of each partition's documents, then `dedup apply`.
+    # 5. The clusters of each partition's documents, then `neardup apply`.
     origins = documents.map(lambda row: ((row[2], row[3]), row[1]))
     clusters_header = b'{"format":"winnow.clusters","version":2}'
     own_clusters = (cluster_lines.flatMap(lambda line: (((member["source"], member["line"]), line)
@@ -414,7 +414,7 @@ def neardup(binary, sources, options, records, partitions, spark):
             with open(path, "wb") as handle:
                 _state_file(handle, clusters_header, sorted(side[KEEPERS]))
             return ["--clusters", path]
-        return _filter(binary, sources, ["dedup", "apply"], documents_left, prepare=prepare)
+        return _filter(binary, sources, ["neardup", "apply"], documents_left, prepare=prepare)
 
     return Step(["neardup"], _grouped_by_partition(keyed, partitions).mapPartitions(apply),
                 held=(records, mapped, documents, clustered, pair_lines, ends))

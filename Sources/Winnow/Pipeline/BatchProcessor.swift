@@ -26,7 +26,7 @@ struct BatchProcessor: Sendable {
     /// How web archive records become documents.
     var archiveDecoder = ArchiveDocumentDecoder()
     /// The corpus stage whose map step sees the documents the stages kept, if any.
-    var observer: CorpusPass?
+    var mapper: CorpusPass?
     /// False when the kept documents go nowhere (the inputs will be read again): they are not encoded.
     var encodesKept = true
     /// True when the records were read, and their rejects accounted for, in an earlier pass.
@@ -99,8 +99,8 @@ struct BatchProcessor: Sendable {
         }
         result.keptCount = documents.count
         result.stages.write.seconds = clock.lap()
-        if let observer {
-            result.tally = observer.tally(documents)
+        if let mapper {
+            result.tally = mapper.tally(documents)
             result.tallySeconds = clock.lap()
         }
         return result

@@ -15,7 +15,7 @@ struct CorpusPass: Sendable {
 
     private static func tally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
         var tally = Stage.Tally()
-        for document in documents { stage.observe(document, into: &tally) }
+        for document in documents { stage.map(document, into: &tally) }
         return tally
     }
 
@@ -24,10 +24,10 @@ struct CorpusPass: Sendable {
     }
 }
 
-/// Merges the partial tallies of a run and builds the stage's decider from the result.
+/// Merges the partial tallies of a run and builds the stage's applier from the result.
 protocol CorpusAccumulator: AnyObject {
     func add(_ partial: any CorpusTally)
-    func decider() -> any DocumentStage
+    func apply() -> any DocumentStage
 }
 
 /// Holds the merged tally in a class so each merge mutates it in place instead of copying it.
@@ -46,7 +46,7 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
         tally.merge(partial)
     }
 
-    func decider() -> any DocumentStage {
-        stage.decider(for: tally)
+    func apply() -> any DocumentStage {
+        stage.apply(using: tally)
     }
 }

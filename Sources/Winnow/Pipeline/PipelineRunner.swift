@@ -77,12 +77,12 @@ public struct PipelineRunner: Sendable {
         let spoolFormat = Spool(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
-        var decider: (index: Int, stage: any DocumentStage)?
+        var applier: (index: Int, stage: any DocumentStage)?
         var finishing: [any FinishingStage] = []
         // A corpus stage that sees the inputs as they are reads them again rather than spooling them.
         var rereading: InputSnapshot?
         for (number, phase) in phases.enumerated() {
-            let stages = (decider.map { [$0] } ?? []) + phase.stages
+            let stages = (applier.map { [$0] } ?? []) + phase.stages
             let isLast = number == phases.count - 1
             let snapshot = number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
                 ? InputSnapshot(config.inputs) : nil
@@ -95,7 +95,7 @@ public struct PipelineRunner: Sendable {
                                 framedSources: config.framedSources)
             // Documents leave framed between passes, and at the end when the inputs came framed.
             let framing = destination != nil && (!isLast || config.framedSources != nil) ? spoolFormat : nil
-            try await runPhase(number: number, reader: reader, stages: stages, observer: phase.corpus,
+            try await runPhase(number: number, reader: reader, stages: stages, mapper: phase.corpus,
                                accumulator: accumulator, destination: destination,
                                spool: framing, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
@@ -113,7 +113,7 @@ public struct PipelineRunner: Sendable {
                     rereading = snapshot
                 }
                 var merge = Stopwatch()
-                decider = (corpus.index, accumulator.decider())
+                applier = (corpus.index, accumulator.apply())
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
             }
         }
@@ -179,7 +179,7 @@ public struct PipelineRunner: Sendable {
     /// the inputs will be read again) in input order and feeding them to the following corpus stage's
     /// tally. `rereading`: the inputs were read before, so their rejects are already accounted for.
     private func runPhase(number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
-                          observer: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
+                          mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
                           destination: OutputFile?, spool: Spool?, removed: OutputFile?, rejects: OutputFile?,
                           isLast: Bool, rereading: Bool, state: inout RunState) async throws(WinnowError) {
         let config = configuration
@@ -188,7 +188,7 @@ public struct PipelineRunner: Sendable {
             decoder: DocumentDecoder(fields: config.fields, requireText: !makesText),
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
-        processor.observer = observer?.pass
+        processor.mapper = mapper?.pass
         processor.archiveDecoder = config.archiveDecoder
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
@@ -203,7 +203,7 @@ public struct PipelineRunner: Sendable {
             }
             if let tally = result.tally { accumulator?.add(tally) }
             state.summary.absorb(result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
-                                 observer: observer?.index)
+                                 mapper: mapper?.index)
             if let limit = config.maxRejects, state.summary.rejected > limit {
                 state.progressLine.clear()
                 throw WinnowError(.tooManyRejects,
@@ -232,7 +232,7 @@ public struct PipelineRunner: Sendable {
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
-        processor.observer = CorpusPass(stage: stage)
+        processor.mapper = CorpusPass(stage: stage)
         processor.archiveDecoder = config.archiveDecoder
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
                                   framedSources: config.framedSources)
@@ -340,7 +340,7 @@ public struct PipelineRunner: Sendable {
 extension RunSummary {
     /// Adds one batch of a phase: records and rejects are read in the first phase only, kept
     /// documents are those of the last; the batch's stages land on their steps.
-    mutating func absorb(_ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, observer: Int?) {
+    mutating func absorb(_ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, mapper: Int?) {
         if phase == 0 {
             records += result.records
             stages.read.add(result.stages.read)
@@ -361,6 +361,6 @@ extension RunSummary {
             kept += result.keptCount
             stages.write.add(result.stages.write)
         }
-        if let observer { stages[step: observer].seconds += result.tallySeconds }
+        if let mapper { stages[step: mapper].seconds += result.tallySeconds }
     }
 }

@@ -8,15 +8,15 @@ public protocol CorpusTally: Sendable {
 
 /// A stage that must see the whole corpus before it can decide about any document (templates that
 /// repeat across a site's pages, duplicates). It runs as map → merge → apply:
-/// `observe` adds documents to a shard's tally, tallies merge, and `decider(for:)` turns the merged
+/// `map` adds documents to a shard's tally, tallies merge, and `apply(using:)` turns the merged
 /// tally into an ordinary `DocumentStage` that streams over the documents again.
 public protocol CorpusStage: Sendable {
     associatedtype Tally: CorpusTally
     var name: String { get }
     /// Map: adds one document, as the earlier stages left it, to a shard's tally.
-    func observe(_ document: Document, into tally: inout Tally)
+    func map(_ document: Document, into tally: inout Tally)
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
-    func decider(for tally: Tally) -> any DocumentStage
+    func apply(using tally: Tally) -> any DocumentStage
     /// The files the stage writes besides the outputs, as its options name them.
     var sideFiles: [SideFile] { get }
 }

@@ -108,7 +108,7 @@ extension WinnowCommand.Templates {
             let settings = try templates.options
             let crossSiteLines = try crossSite.map { path throws(WinnowError) in try CrossSiteLinesFile.read(path) }
             let remover = TemplatesStage(options: settings)
-                .decider(for: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines)
+                .apply(using: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines)
             var configuration = try options.configuration(reading: counts)
             if let crossSite { configuration.sideInputs.append(crossSite) }
             try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)], configuration: configuration)

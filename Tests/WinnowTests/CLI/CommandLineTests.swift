@@ -202,27 +202,27 @@ import Testing
         let lines = corpus.split(separator: "\n")
         let first = folder.write("a.jsonl", lines.prefix(300).joined(separator: "\n") + "\n")
         let second = folder.write("b.jsonl", lines.dropFirst(300).joined(separator: "\n") + "\n")
-        let oneRun = try winnow(["dedup", "-q", "--temp-dir", folder.path, "--clusters", folder.file("one.clusters"),
+        let oneRun = try winnow(["neardup", "-q", "--temp-dir", folder.path, "--clusters", folder.file("one.clusters"),
                                  "--assignments", folder.file("one.assignments"), first, second])
         #expect(oneRun.status == 0, "\(oneRun.stderr)")
         for name in ["a", "b"] {
-            let map = try winnow(["dedup", "map", folder.file("\(name).jsonl"), "-o", folder.file("\(name).sig"), "-q"])
+            let map = try winnow(["neardup", "map", folder.file("\(name).jsonl"), "-o", folder.file("\(name).sig"), "-q"])
             #expect(map.status == 0, "\(map.stderr)")
         }
-        let merge = try winnow(["dedup", "merge", folder.file("b.sig"), folder.file("a.sig"), "-o", folder.file("all.clusters"),
+        let merge = try winnow(["neardup", "merge", folder.file("b.sig"), folder.file("a.sig"), "-o", folder.file("all.clusters"),
                                 "--assignments", folder.file("all.assignments")])
         #expect(merge.status == 0 && merge.stderr.contains("clusters"), "\(merge.stderr)")
         #expect(folder.read("all.clusters") == folder.read("one.clusters"))
         #expect(folder.read("all.assignments") == folder.read("one.assignments"))
         var applied = ""
         for input in [first, second] {
-            let outcome = try winnow(["dedup", "apply", "--clusters", folder.file("all.clusters"), input, "-q"])
+            let outcome = try winnow(["neardup", "apply", "--clusters", folder.file("all.clusters"), input, "-q"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             applied += outcome.stdout
         }
         #expect(applied == oneRun.stdout)
         #expect(jsonLines(applied).count < lines.count)
-        let mismatch = try winnow(["dedup", "merge", "--set", "seed=2", folder.file("a.sig"), "-o", folder.file("x.clusters")])
+        let mismatch = try winnow(["neardup", "merge", "--set", "seed=2", folder.file("a.sig"), "-o", folder.file("x.clusters")])
         #expect(mismatch.status == 1 && mismatch.stderr.contains("other parameters"), "\(mismatch.stderr)")
     }
 

@@ -95,27 +95,27 @@ import Testing
         var keptBy: [String: Set<String>] = [:]
         for keep in ["longest", "first", "newest:date"] {
             let policy = ["--keep", keep]
-            let one = try succeeds(["dedup", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
+            let one = try succeeds(["neardup", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
                                     "--clusters", folder.file("one.clusters"), "--temp-dir", folder.path, "-q"] + policy)
             let signatures = shards.indices.map { folder.file("\($0).sig.gz") }
-            for (shard, file) in zip(shards, signatures) { _ = try succeeds(["dedup", "map", shard, "-o", file, "-q"] + policy) }
-            _ = try succeeds(["dedup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
+            for (shard, file) in zip(shards, signatures) { _ = try succeeds(["neardup", "map", shard, "-o", file, "-q"] + policy) }
+            _ = try succeeds(["neardup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
             expectSame(try gunzipped(folder.file("all.clusters.gz")), folder.read("one.clusters"), "clusters, keep \(keep)")
-            let steps = try applied("dedup", "--clusters", folder.file("all.clusters.gz"), shards, [], folder: folder)
+            let steps = try applied("neardup", "--clusters", folder.file("all.clusters.gz"), shards, [], folder: folder)
             keptBy[keep] = try expectOneRun(one.stdout, folder.read("one.removed.jsonl"), steps, keep: keep)
         }
         #expect(Set(keptBy.values).count == 3)
     }
 
-    /// What an engine does in place of `dedup merge`: buckets dealt to partitions and judged by `dedup
-    /// pairs`, the pairs' connected components dealt to partitions and clustered by `dedup link`. The
+    /// What an engine does in place of `neardup merge`: buckets dealt to partitions and judged by `dedup
+    /// pairs`, the pairs' connected components dealt to partitions and clustered by `neardup link`. The
     /// clusters are the merge's, whatever the number of partitions.
     @Test func nearDupPairsAndLinkMatchTheMergeAtAnyPartitioning() throws {
         let folder = TemporaryFolder()
         let shards = try shards(in: folder)
         let signatures = shards.indices.map { folder.file("\($0).sig") }
-        for (shard, file) in zip(shards, signatures) { _ = try succeeds(["dedup", "map", shard, "-o", file, "-q"]) }
-        _ = try succeeds(["dedup", "merge"] + signatures + ["-o", folder.file("merged.clusters")])
+        for (shard, file) in zip(shards, signatures) { _ = try succeeds(["neardup", "map", shard, "-o", file, "-q"]) }
+        _ = try succeeds(["neardup", "merge"] + signatures + ["-o", folder.file("merged.clusters")])
         let expected = folder.read("merged.clusters")!.split(separator: "\n").dropFirst().dropLast().sorted()
         #expect(expected.count > 20)
 
@@ -147,7 +147,7 @@ import Testing
                     judged[partition][origin(document)].map { line(document, judging: $0) }
                 })
                 let output = folder.file("p\(partition).pairs")
-                _ = try succeeds(["dedup", "pairs", input, "-o", output])
+                _ = try succeeds(["neardup", "pairs", input, "-o", output])
                 let text = folder.read("p\(partition).pairs")!.split(separator: "\n")
                 pairsHeader = String(text[0])
                 pairLines += text.dropFirst().dropLast()
@@ -174,7 +174,7 @@ import Testing
                 let ownPairs = zip(pairs, pairLines).filter { partitionOf[find("\($0.0["earlier_source"]!)#\($0.0["earlier_line"]!)")] == partition }
                 let input = stateFile("c\(partition).sig", header, members.map { line($0) })
                 let pairsFile = stateFile("c\(partition).pairs", pairsHeader, ownPairs.map { String($0.1) })
-                _ = try succeeds(["dedup", "link", input, "--pairs", pairsFile, "-o", folder.file("c\(partition).clusters")])
+                _ = try succeeds(["neardup", "link", input, "--pairs", pairsFile, "-o", folder.file("c\(partition).clusters")])
                 clusters += folder.read("c\(partition).clusters")!.split(separator: "\n").dropFirst().dropLast()
             }
             #expect(clusters.sorted() == expected, "\(partitions) partitions")

@@ -39,7 +39,7 @@ import Testing
         let stage = NearDupStage(options: options)
         var tally = SignatureTally()
         for index in 0..<3 {
-            stage.observe(Document(id: "d\(index)", text: "words of document number \(index) in a row",
+            stage.map(Document(id: "d\(index)", text: "words of document number \(index) in a row",
                                    origin: .init(source: "s", line: index)), into: &tally)
         }
         try checkEndLine("signatures.jsonl") { try SignaturesFile.write(tally, options: options, to: $0) } read: {

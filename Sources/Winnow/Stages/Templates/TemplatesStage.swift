@@ -18,18 +18,18 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
         self.options = options
     }
 
-    public func observe(_ document: Document, into tally: inout TemplateCounts) {
+    public func map(_ document: Document, into tally: inout TemplateCounts) {
         guard var text = document.text else { return }
         let keys = text.withUTF8 { PageLines($0).distinctKeys }
         tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: keys)
     }
 
-    public func decider(for tally: TemplateCounts) -> any DocumentStage {
-        decider(for: tally, crossSite: nil)
+    public func apply(using tally: TemplateCounts) -> any DocumentStage {
+        apply(using: tally, crossSite: nil)
     }
 
     /// The apply step from counts of some sites only, with the corpus's cross-site lines given apart.
-    public func decider(for tally: TemplateCounts, crossSite: Set<UInt64>?) -> any DocumentStage {
+    public func apply(using tally: TemplateCounts, crossSite: Set<UInt64>?) -> any DocumentStage {
         TemplateRemover(model: TemplateModel(counts: tally, options: options, crossSite: crossSite))
     }
 }

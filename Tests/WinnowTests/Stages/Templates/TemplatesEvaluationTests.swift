@@ -96,7 +96,7 @@ import Testing
         #expect(try TemplateCountsFile.read(folder.file("merged.counts"), options: options) == whole)
 
         // Applying the merged counts shard by shard gives what one run over everything gives.
-        let remover = stage.decider(for: try TemplateCountsFile.read(folder.file("merged.counts"), options: options))
+        let remover = stage.apply(using: try TemplateCountsFile.read(folder.file("merged.counts"), options: options))
         var pieces: [String: String] = [:]
         for (index, shard) in shards.enumerated() {
             _ = try await runPipeline([remover], inputs: [.jsonl(path: shard, name: shard)], output: folder.file("out-\(index).jsonl"))

@@ -26,8 +26,8 @@ import Testing
         -> [(Document, StageVerdict)] {
         let stage = TemplatesStage(options: options)
         var counts = TemplateCounts()
-        for document in documents { stage.observe(document, into: &counts) }
-        let remover = stage.decider(for: counts)
+        for document in documents { stage.map(document, into: &counts) }
+        let remover = stage.apply(using: counts)
         return documents.map { document in
             var copy = document
             let verdict = remover.process(&copy)
@@ -116,12 +116,12 @@ import Testing
         for index in pages.indices { pages[index].setField("site", .string(index < 4 ? "A" : "B")) }
         let stage = TemplatesStage(options: byField)
         var counts = TemplateCounts()
-        for page in pages { stage.observe(page, into: &counts) }
+        for page in pages { stage.map(page, into: &counts) }
         #expect(counts.sites.keys.sorted() == ["A", "B"])
         var batch = TemplateOptions()
         batch.site = .batch
         var batchCounts = TemplateCounts()
-        for page in pages { TemplatesStage(options: batch).observe(page, into: &batchCounts) }
+        for page in pages { TemplatesStage(options: batch).map(page, into: &batchCounts) }
         #expect(batchCounts.sites.keys.sorted() == [""] && batchCounts.pageCount == 8)
     }
 
@@ -150,8 +150,8 @@ import Testing
         let stage = TemplatesStage(options: options)
         var counts = TemplateCounts()
         let pages = (0..<4).map { Self.page($0) }
-        for page in pages { stage.observe(page, into: &counts) }
-        let remover = try #require(stage.decider(for: counts) as? TemplateRemover)
+        for page in pages { stage.map(page, into: &counts) }
+        let remover = try #require(stage.apply(using: counts) as? TemplateRemover)
         for page in pages {
             var copy = page
             _ = remover.process(&copy)

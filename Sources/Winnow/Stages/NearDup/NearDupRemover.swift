@@ -1,7 +1,7 @@
 /// The apply step of the `neardup` stage: annotates every member of a cluster with the cluster's
 /// label and size, keeps the cluster's chosen document and removes the others (reason
 /// `near-duplicate`) with `duplicate_of` and their similarity. Documents in no cluster pass untouched.
-public struct DuplicateRemover: FinishingStage {
+public struct NearDupRemover: FinishingStage {
     public var name: String { NearDupStage.stageName }
     public static let reason = RemovalReason.nearDuplicate
 

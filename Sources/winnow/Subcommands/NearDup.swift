@@ -2,36 +2,38 @@ import ArgumentParser
 import Winnow
 
 extension WinnowCommand {
-    struct Dedup: AsyncParsableCommand {
+    struct NearDup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "neardup",
             abstract: "Find near-duplicate documents with MinHash LSH and keep one per cluster.",
             discussion: """
-                With inputs alone, signs, clusters and applies in one run. On a cluster, run the three steps:
-                  winnow dedup map shard-007.jsonl -o signatures/007.jsonl          (per shard)
-                  winnow dedup merge signatures/*.jsonl -o clusters.jsonl           (once)
-                  winnow dedup apply --clusters clusters.jsonl shard-007.jsonl -o dedup/007.jsonl
+                (Also reachable as 'winnow neardup'.) With inputs alone, signs, clusters and applies in one run. On a cluster, run the three steps:
+                  winnow neardup map shard-007.jsonl -o signatures/007.jsonl          (per shard)
+                  winnow neardup merge signatures/*.jsonl -o clusters.jsonl           (once)
+                  winnow neardup apply --clusters clusters.jsonl shard-007.jsonl -o neardup/007.jsonl
                 On an engine whose shuffle groups the signatures, merge is two steps over partitions instead
                 (spark/ does it): pairs (the buckets a partition holds), then link (whole components of pairs).
                 """,
             subcommands: [All.self, Map.self, Merge.self, Pairs.self, Link.self, Apply.self],
-            defaultSubcommand: All.self)
+            defaultSubcommand: All.self,
+            aliases: ["dedup"])
     }
 }
 
 /// The neardup stage's options, shared by the steps: map, merge, pairs and link must agree on them.
-struct DedupArguments: ParsableArguments {
+struct NearDupArguments: ParsableArguments {
     @Option(help: ArgumentHelp(NearDupOptions.help("keep"), valueName: "policy"))
     var keep: String?
 
-    @OptionGroup var dedup: StageSettings<NearDupOptions>
+    @OptionGroup var settings: StageSettings<NearDupOptions>
 
     /// The options, with the string values of the subcommand's own flags (`literals`) before `--set`.
     func options(_ literals: [(key: String, value: String)] = []) throws -> NearDupOptions {
-        try dedup.options(owner: "stage 'neardup'", literals: (keep.map { [("keep", $0)] } ?? []) + literals)
+        try settings.options(owner: "stage 'neardup'", literals: (keep.map { [("keep", $0)] } ?? []) + literals)
     }
 }
 
-extension WinnowCommand.Dedup {
+extension WinnowCommand.NearDup {
     struct All: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "all", abstract: "Sign, cluster and apply in one run (the default).")
@@ -42,13 +44,13 @@ extension WinnowCommand.Dedup {
         @Option(help: ArgumentHelp(NearDupOptions.help("assignments"), valueName: "file"))
         var assignments: String?
 
-        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var neardup: NearDupArguments
         @OptionGroup var options: RunOptions
 
         func run() async throws {
             let outputs = [clusters.map { ("clusters", $0) }, assignments.map { ("assignments", $0) }]
-            let settings = try dedup.options(outputs.compactMap { $0 })
-            try await options.run(name: "dedup", steps: [.corpus(NearDupStage(options: settings))])
+            let settings = try neardup.options(outputs.compactMap { $0 })
+            try await options.run(name: NearDupStage.stageName, steps: [.corpus(NearDupStage(options: settings))])
         }
     }
 
@@ -56,16 +58,16 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             abstract: "Compute the MinHash signatures and band keys of one shard into a signatures file.")
 
-        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var neardup: NearDupArguments
         @OptionGroup var options: RunOptions
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
             try options.requireDistinctOutput()
-            let settings = try dedup.options()
+            let settings = try neardup.options()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)
             var signatures = 0, documents = 0
-            try await options.runner(name: "dedup map", steps: []).forEachTally(NearDupStage(options: settings)) { tally throws(WinnowError) in
+            try await options.runner(name: "neardup map", steps: []).forEachTally(NearDupStage(options: settings)) { tally throws(WinnowError) in
                 try writer.append(tally)
                 signatures += tally.count
                 documents += tally.documents
@@ -81,9 +83,9 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             abstract: "Cluster the signatures of every shard into one clusters file.")
 
-        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var neardup: NearDupArguments
 
-        @Argument(help: ArgumentHelp("Signatures files written by 'dedup map'.", valueName: "signatures"))
+        @Argument(help: ArgumentHelp("Signatures files written by 'neardup map'.", valueName: "signatures"))
         var signatures: [String]
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The clusters file.", valueName: "file"))
@@ -93,7 +95,7 @@ extension WinnowCommand.Dedup {
         var assignments: String?
 
         func run() async throws {
-            let settings = try dedup.options()
+            let settings = try neardup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
                                              inputs: signatures)
             var tally = SignatureTally()
@@ -112,7 +114,7 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             abstract: "Write the verified pairs of the LSH buckets that each signature line lists in 'judge_bands'.")
 
-        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var neardup: NearDupArguments
 
         @Argument(help: ArgumentHelp("Signatures files, each line with a 'judge_bands' member.", valueName: "signatures"))
         var signatures: [String]
@@ -121,7 +123,7 @@ extension WinnowCommand.Dedup {
         var output: String
 
         func run() async throws {
-            let settings = try dedup.options()
+            let settings = try neardup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures)
             let statistics = try NearDupSteps.pairs(signatures: signatures, options: settings, output: output)
             Terminal.error("\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) compared on sketches; "
@@ -133,19 +135,19 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             abstract: "Cluster whole connected components of verified pairs into a clusters file.")
 
-        @OptionGroup var dedup: DedupArguments
+        @OptionGroup var neardup: NearDupArguments
 
         @Argument(help: ArgumentHelp("Signatures files of every document the pairs name.", valueName: "signatures"))
         var signatures: [String]
 
-        @Option(help: ArgumentHelp("A pairs file written by 'dedup pairs' (repeatable).", valueName: "file"))
+        @Option(help: ArgumentHelp("A pairs file written by 'neardup pairs' (repeatable).", valueName: "file"))
         var pairs: [String] = []
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The clusters file.", valueName: "file"))
         var output: String
 
         func run() async throws {
-            let settings = try dedup.options()
+            let settings = try neardup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures + pairs)
             let clusters = try NearDupSteps.link(signatures: signatures, pairs: pairs, options: settings)
             try ClustersFile.write(clusters, to: output)
@@ -157,13 +159,13 @@ extension WinnowCommand.Dedup {
         static let configuration = CommandConfiguration(
             abstract: "Keep one document per cluster in one shard, using the merged clusters file.")
 
-        @Option(help: ArgumentHelp("The clusters file written by 'dedup merge'.", valueName: "file"))
+        @Option(help: ArgumentHelp("The clusters file written by 'neardup merge'.", valueName: "file"))
         var clusters: String
 
         @OptionGroup var options: RunOptions
 
         func run() async throws {
-            let remover = DuplicateRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
+            let remover = NearDupRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
             try await options.run(name: NearDupStage.stageName, steps: [.document(remover)],
                                   configuration: try options.configuration(reading: clusters))
         }

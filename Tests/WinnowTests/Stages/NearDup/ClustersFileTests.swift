@@ -1,7 +1,7 @@
 import Testing
 @testable import Winnow
 
-/// Reading clusters files back: what `dedup apply --clusters` accepts.
+/// Reading clusters files back: what `neardup apply --clusters` accepts.
 @Suite struct ClustersFileTests {
     /// Reads `lines` as the clusters of a file with its header and end line.
     private func read(_ lines: [String]) throws(WinnowError) -> DuplicateClusters {

@@ -10,8 +10,8 @@ import Foundation
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
 /// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches).
-/// Documents in no line are alone. It is what `winnow dedup merge` writes and
-/// `winnow dedup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
+/// Documents in no line are alone. It is what `winnow neardup merge` writes and
+/// `winnow neardup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
     public static let format = "winnow.clusters"
@@ -61,7 +61,7 @@ public enum ClustersFile {
         try file.commit()
     }
 
-    /// Reads a clusters file back (for `dedup apply`), plain or gzip.
+    /// Reads a clusters file back (for `neardup apply`), plain or gzip.
     public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
         var clusters: [DuplicateClusters.Cluster] = []
         try IntermediateFile.readRecords(path, kind: "clusters", header: header, mismatch: mismatch,
@@ -106,7 +106,7 @@ public enum ClustersFile {
     /// One cluster is one line, so lines may be long: up to 1 GiB (about 15 million members).
     static let maxLineBytes = 1 << 30
 
-    private static let mismatch = "not a clusters file of this version (made by 'winnow dedup merge')"
+    private static let mismatch = "not a clusters file of this version (made by 'winnow neardup merge')"
 
     /// Three decimals: finer than any threshold, and than an estimate's own precision (about ±0.02).
     static func rounded(_ value: Double) -> String {

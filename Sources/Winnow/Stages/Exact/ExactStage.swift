@@ -13,7 +13,7 @@ public struct ExactStage: RegisteredStage, CorpusStage {
         self.options = options
     }
 
-    public func observe(_ document: Document, into tally: inout ExactTally) {
+    public func map(_ document: Document, into tally: inout ExactTally) {
         guard let text = document.text else { return }
         let fingerprint = WordHasher.fingerprint(of: text)
         guard fingerprint.words > 0 else { return }
@@ -22,7 +22,7 @@ public struct ExactStage: RegisteredStage, CorpusStage {
                                origin: document.origin))
     }
 
-    public func decider(for tally: ExactTally) -> any DocumentStage {
+    public func apply(using tally: ExactTally) -> any DocumentStage {
         ExactRemover(keepers: tally.keepers)
     }
 }

@@ -1,5 +1,5 @@
 /// The verified pairs of the `neardup` stage's buckets, as an engine exchanges them between its two
-/// clustering steps (`winnow dedup pairs`, then `winnow dedup link`): a header line naming the format
+/// clustering steps (`winnow neardup pairs`, then `winnow neardup link`): a header line naming the format
 /// and the signatures' parameters, one line per pair by the two documents' origins, the earlier in keep
 /// order first, and the end line:
 ///

@@ -28,7 +28,7 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         sketcher = options.sketcher
     }
 
-    public func observe(_ document: Document, into tally: inout SignatureTally) {
+    public func map(_ document: Document, into tally: inout SignatureTally) {
         guard let text = document.text else { return tally.addEmpty() }
         var shingles: [UInt64] = []
         let words = hasher.shingles(of: text, into: &shingles)
@@ -41,7 +41,7 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         }
     }
 
-    public func decider(for tally: SignatureTally) -> any DocumentStage {
-        DuplicateRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
+    public func apply(using tally: SignatureTally) -> any DocumentStage {
+        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }
 }

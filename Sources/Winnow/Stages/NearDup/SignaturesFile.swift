@@ -12,7 +12,7 @@
 /// digits per hash, fewer than `sketch` hashes when the sketch holds every shingle: `ShingleSketch`)
 /// and its LSH band keys (16 hex digits each, band 0 first: `LSHBanding.key`). An engine can explode
 /// the band keys, group by (band, key) in its shuffle to find candidate pairs, and verify them with
-/// the sketches; `winnow dedup merge` does all of it.
+/// the sketches; `winnow neardup merge` does all of it.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
     public static let version = 3
@@ -29,7 +29,7 @@ public enum SignaturesFile {
         try writer.commit()
     }
 
-    /// Writes a signatures file a tally at a time (`dedup map` appends each batch's as it is done).
+    /// Writes a signatures file a tally at a time (`neardup map` appends each batch's as it is done).
     public final class Writer {
         private let file: OutputFile
         private let options: NearDupOptions
