@@ -89,7 +89,7 @@ struct BlockStats {
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
         if chrome {
-            for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isBoilerplate && !nodes[index].hint.isComment {
+            for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isChrome && !nodes[index].hint.isComment {
                 let parent = Int(nodes[index].parent)
                 guard parent > 0, !nodes[parent].hint.isMain, nodes[parent].tag != .body else { continue }
                 var first = parent + 1
@@ -135,7 +135,7 @@ struct BlockStats {
                 // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
                 // a product page, shows the page's own testimonials or case studies.
                 let ownSlides = hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= 100 && prose[index] >= 250
-                let leftOut = hint.isHidden || (chrome && hint.isBoilerplate && !spared(hint) && !accordion && !ownSlides)
+                let leftOut = hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
                     || placeholder[index]

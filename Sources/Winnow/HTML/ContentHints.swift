@@ -33,9 +33,9 @@ struct ContentHints {
         switch String(decoding: role, as: UTF8.self).lowercased() {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
              "alert", "alertdialog", "toolbar":
-            ContentHint(weight: -25, isBoilerplate: true)
+            ContentHint(weight: -25, isChrome: true)
         case "tablist":
-            ContentHint(weight: -25, isBoilerplate: true, isTabList: true)
+            ContentHint(weight: -25, isChrome: true, isTabList: true)
         case "main":
             ContentHint(weight: 25, isMain: true)
         case "tabpanel", "region":
@@ -48,7 +48,7 @@ struct ContentHints {
     }
 
     /// Chrome whatever else the name says.
-    private static let boilerplate: [String] = [
+    private static let chrome: [String] = [
         "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
         "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
@@ -97,7 +97,7 @@ struct ContentHints {
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [String] = ["comment", "disqus"]
 
-    /// Words that rescue an element from `boilerplate` (readability's "maybe a candidate").
+    /// Words that rescue an element from `chrome` (readability's "maybe a candidate").
     private static let rescue: [String] = ["article", "body", "column", "content", "main", "shadow"]
 
     private static let negative: [String] = [
@@ -122,13 +122,13 @@ struct ContentHints {
 
     /// The word lists above, searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
-        case boilerplate, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
+        case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
              productChrome, purchase, folded
     }
 
     private static let lists = ElementNames.WordLists(List.allCases.map { list in
         switch list {
-        case .boilerplate: boilerplate
+        case .chrome: chrome
         case .classOnly: classOnly
         case .displays: displays
         case .slides: slides
@@ -150,18 +150,18 @@ struct ContentHints {
         var hint = ContentHint()
         let rescued = has(.rescue)
         if !rescued {
-            if has(.boilerplate) || hasAdWord(bytes) || hasBadgeWord(names)
+            if has(.chrome) || hasAdWord(bytes) || hasBadgeWord(names)
                 || (isClass && has(.classOnly)) {
-                hint.isBoilerplate = true
+                hint.isChrome = true
             } else if has(.displays) {
-                hint.isBoilerplate = true
+                hint.isChrome = true
                 hint.isDisplay = true
             } else if has(.slides) {
-                hint.isBoilerplate = true
+                hint.isChrome = true
                 hint.isDisplay = true
                 hint.isSlideshow = true
             } else if has(.comments) {
-                hint.isBoilerplate = true
+                hint.isChrome = true
                 hint.isComment = true
             }
         }

@@ -37,7 +37,7 @@ struct ContentHint: Equatable {
     var weight: Int16 = 0
     /// Page chrome by its name or role alone (navigation, sidebars, share bars, cookie banners):
     /// left out of the main content wherever it sits.
-    var isBoilerplate = false
+    var isChrome = false
     /// Chrome only because its names say "comment": a comment section, or the posts of a forum
     /// thread, which are the page's content when the page has little else.
     var isComment = false
@@ -80,7 +80,7 @@ struct ContentHint: Equatable {
     /// Marks the element as chrome, or as not chrome, for a reason that outranks its names (its tag,
     /// a marked article body): either way it is no longer chrome only as comments or by display.
     mutating func setChrome(_ chrome: Bool) {
-        isBoilerplate = chrome
+        isChrome = chrome
         isComment = false
         isDisplay = false
         isSlideshow = false

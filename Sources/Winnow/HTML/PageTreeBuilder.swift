@@ -161,16 +161,16 @@ struct PageTreeBuilder {
 
     /// Adds what another attribute says; an element is chrome only as comments when nothing else makes it chrome.
     private static func combine(_ hint: inout ContentHint, _ other: ContentHint) {
-        let onlyComments = (!hint.isBoilerplate || hint.isComment) && (!other.isBoilerplate || other.isComment)
+        let onlyComments = (!hint.isChrome || hint.isComment) && (!other.isChrome || other.isComment)
         hint.isComment = onlyComments && (hint.isComment || other.isComment)
-        let onlyDisplay = (!hint.isBoilerplate || hint.isDisplay) && (!other.isBoilerplate || other.isDisplay)
+        let onlyDisplay = (!hint.isChrome || hint.isDisplay) && (!other.isChrome || other.isDisplay)
         hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
-        let onlySlides = (!hint.isBoilerplate || hint.isSlideshow) && (!other.isBoilerplate || other.isSlideshow)
+        let onlySlides = (!hint.isChrome || hint.isSlideshow) && (!other.isChrome || other.isSlideshow)
         hint.isSlideshow = onlySlides && (hint.isSlideshow || other.isSlideshow)
-        let onlyTabList = (!hint.isBoilerplate || hint.isTabList) && (!other.isBoilerplate || other.isTabList)
+        let onlyTabList = (!hint.isChrome || hint.isTabList) && (!other.isChrome || other.isTabList)
         hint.isTabList = onlyTabList && (hint.isTabList || other.isTabList)
         hint.weight += other.weight
-        hint.isBoilerplate = hint.isBoilerplate || other.isBoilerplate
+        hint.isChrome = hint.isChrome || other.isChrome
         hint.isProductChrome = hint.isProductChrome || other.isProductChrome
         hint.isCallToAction = hint.isCallToAction || other.isCallToAction
         hint.isPurchase = hint.isPurchase || other.isPurchase

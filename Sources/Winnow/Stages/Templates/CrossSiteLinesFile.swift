@@ -1,6 +1,6 @@
 import Foundation
 
-/// The lines repeated across enough sites to be boilerplate everywhere (`cross_site_sites`), as 16 hex
+/// The lines repeated across enough sites to be template lines everywhere (`cross_site_sites`), as 16 hex
 /// digits a line: what a cluster partition needs besides its own sites' counts, since it cannot work
 /// them out from those alone. `templates apply --cross-site FILE` reads it.
 public enum CrossSiteLinesFile {

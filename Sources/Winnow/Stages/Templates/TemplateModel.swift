@@ -13,7 +13,7 @@ public struct TemplateModel: Sendable {
 
     public let options: TemplateOptions
     public let sites: [String: Site]
-    /// Lines repeated on `cross_site_sites` sites or more: boilerplate everywhere, used on small sites.
+    /// Lines repeated on `cross_site_sites` sites or more: template lines everywhere, used on small sites.
     public let crossSite: Set<UInt64>
 
     /// - Parameter crossSite: the cross-site lines of the whole corpus, when `counts` holds only some of

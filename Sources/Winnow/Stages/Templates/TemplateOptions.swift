@@ -40,7 +40,7 @@ public struct TemplateOptions: StageOptions {
         .init("prose_words", \.proseWords, "…and its lines average at least this many words (menus and tables of contents do not)."),
         .init("small_site_pages", \.smallSitePages,
               "On sites with fewer pages, lines repeated on cross_site_sites other sites are template lines too (cookie notices)."),
-        .init("cross_site_sites", \.crossSiteSites, "The number of sites a line must be repeated on to be boilerplate everywhere."),
+        .init("cross_site_sites", \.crossSiteSites, "The number of sites a line must be repeated on to be a template line everywhere."),
         .init("empty_page_min_site_pages", \.emptyPageMinSitePages,
               "A page that is template from top to bottom is removed (reason template-only) only on sites with at least this many pages."),
         .init("removed_lines_field", \.removedLinesField,
