@@ -56,9 +56,14 @@ let package = Package(
             dependencies: ["Winnow"],
             path: "Benchmarks/SignatureBench"
         ),
+        .target(
+            name: "WinnowTestSupport",
+            dependencies: ["Winnow"],
+            path: "Tests/WinnowTestSupport"
+        ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Winnow", "WinnowTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 /// Web archives through the command line, as a user runs them: a file, a folder, standard input.
 extension CommandLineTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Winnow
 import Testing
+import WinnowTestSupport
 
 /// Runs the built `winnow` binary as a user would.
 @Suite struct CommandLineTests {

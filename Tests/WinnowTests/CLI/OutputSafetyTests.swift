@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import WinnowTestSupport
 
 /// The CLI never writes over an input, another output or a special file, and cleans up after a signal.
 @Suite struct OutputSafetyTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 /// The map → merge → apply steps on three shards give what one run over the shards gives, for every
 /// keep policy, when merges are merged again, and when state files are gzip-compressed.

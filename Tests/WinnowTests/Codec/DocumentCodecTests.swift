@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct DocumentCodecTests {
     private let origin = DocumentOrigin(source: "shard-3.jsonl", line: 42)

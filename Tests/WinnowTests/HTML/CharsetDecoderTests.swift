@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Encoding detection: byte order marks, UTF-8, declared charsets and the fallback.
 @Suite struct CharsetDecoderTests {

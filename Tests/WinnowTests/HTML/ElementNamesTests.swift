@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The byte-pair filter and index of `ElementNames` only skip searches: they find exactly what a plain search finds.
 @Suite struct ElementNamesTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Main-content extraction on pages built to show one rule each.
 @Suite struct MainContentTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Pages that break parsers: every one gives text or a clear refusal, never a crash.
 @Suite struct MalformedHTMLTests {

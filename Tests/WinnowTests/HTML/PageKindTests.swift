@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// What a page's structured data says it is.
 @Suite struct PageKindTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Ruby annotations and MathML formulas read as a reader would say the text.
 @Suite struct RubyAndMathTests {

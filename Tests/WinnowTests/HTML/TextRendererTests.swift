@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The text of a page with all of it kept: block structure, whitespace, entities, and what never counts as text.
 @Suite struct TextRendererTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct GzipTests {
     private func readAll(_ path: String) throws -> [UInt8] {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct OutputFileTests {
     @Test func nothingAppearsBeforeCommit() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// What an output path names, and the refusal of outputs that are inputs or each other.
 @Suite struct OutputTargetTests {

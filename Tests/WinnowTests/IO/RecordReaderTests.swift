@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct RecordReaderTests {
     private func records(_ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20) throws -> [(RawRecord, [UInt8])] {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct JSONObjectScannerTests {
     private func scan(_ text: String) throws -> [JSONMember] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct JSONStringTests {
     private func decode(_ literal: String) -> String {

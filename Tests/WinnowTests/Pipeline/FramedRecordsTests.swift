@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Framed records (`RunConfiguration.framedSources`), the form a cluster feeds partitions in: a run over
 /// the framed lines of an input decides, names and rejects exactly as a run over the input itself.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The same output whatever the thread count, the sharding and the order of the input: what lets a
 /// run on one machine and a run split across many agree.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct PipelineDefinitionTests {
     @Test func parsesStepsWithAndWithoutOptions() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The report of whole runs of the default pipeline (which ends with the `report` step): on the
 /// bundled samples, on a generated news corpus, and on hostile documents.

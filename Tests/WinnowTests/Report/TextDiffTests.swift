@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct TextDiffTests {
     /// Each side's runs put back together are that side's text, exactly.

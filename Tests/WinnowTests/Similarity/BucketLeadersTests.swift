@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The per-bucket rule of the clustering's first step: pairs depend on the bucket's members alone.
 @Suite struct BucketLeadersTests {

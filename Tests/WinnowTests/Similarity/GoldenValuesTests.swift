@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Pinned values of every hash written to the files that shards exchange (signatures, keepers,
 /// template counts): a change here means machines running different builds would merge files that

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct ShingleHasherTests {
     func shingles(_ text: String, width: Int = 5) -> [UInt64] {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct ShingleSketchTests {
     /// Two sets of random shingle hashes with `shared` in common and `onlyFirst` / `onlySecond` apart.

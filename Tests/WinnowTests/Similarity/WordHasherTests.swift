@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct WordHasherTests {
     func words(_ text: String) -> [UInt64] {

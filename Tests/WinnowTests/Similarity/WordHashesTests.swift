@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The bulk word hashes (branch-free on runs of sixteen ASCII bytes) against `forEachWord`, the
 /// per-scalar reference, and shingles built from them against the rolled window they replaced.

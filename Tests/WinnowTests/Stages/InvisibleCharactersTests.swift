@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The invisible format characters no text output carries, and the ones that must stay.
 @Suite struct InvisibleCharactersTests {

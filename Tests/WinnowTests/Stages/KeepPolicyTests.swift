@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct KeepPolicyTests {
     func document(_ id: String, _ text: String, source: String = "in.jsonl", line: Int = 1,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Records that share an id (a page crawled twice, a file given twice) are different documents: the
 /// duplicate stages tell them apart by where they were read, keep one, and say so in the summary.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Winnow
 import Yams
+import WinnowTestSupport
 
 /// Each option is declared once; decoding, `--set`, the default pipeline and the README follow from it.
 @Suite struct StageOptionsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The files the sharded steps exchange end with a line counting their records, so that a file cut
 /// short, even at a line boundary, is refused by every reader rather than merged or applied.

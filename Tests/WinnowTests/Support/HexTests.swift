@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The hex digits of the signatures file, made eight at a time in a register, against the standard
 /// library's radix-16 text.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The web archives in Tests/WinnowTests/Fixtures/Archive (made by `scripts/make-warc fixtures`; their
 /// README lists every record), and helpers to read them.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The parts that turn an archived HTTP response into a page: head, chunking, content encoding, sniffing.
 @Suite struct HTTPPayloadTests {

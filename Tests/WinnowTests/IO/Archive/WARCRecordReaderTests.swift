@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The WARC and WET reader on the checked-in fixtures: documents, skips, rejects with offsets, and the
 /// accounting equation `records = kept + removed + rejected + skipped` on each.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The clean stage on the vendored labelled HTML (Tests/WinnowTests/Fixtures), with quality floors a
 /// regression would break. Each test also scores the naive baseline, all visible text of the page

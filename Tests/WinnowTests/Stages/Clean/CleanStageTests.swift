@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The clean stage on documents: fields written, html dropped or kept, refusals as removals.
 @Suite struct CleanStageTests {

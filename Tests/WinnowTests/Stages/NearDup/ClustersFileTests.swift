@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Reading clusters files back: what `neardup apply --clusters` accepts.
 @Suite struct ClustersFileTests {

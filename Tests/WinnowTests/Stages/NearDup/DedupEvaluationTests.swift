@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Duplicate detection on the generated, labelled news corpus, with quality floors beside naive
 /// baselines computed here: the default pipeline (templates before neardup) against the same pipeline

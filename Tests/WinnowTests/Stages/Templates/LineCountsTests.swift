@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct LineCountsTests {
     @Test func countsAddUpAndCompareWhateverTheOrderOrGrowth() {

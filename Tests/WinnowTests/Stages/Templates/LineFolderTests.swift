@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 @Suite struct LineFolderTests {
     func key(_ line: String) -> UInt64 { LineFolder.fold(line).key }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// Reading template counts files back: damaged files are refused, never trusted or crashed on.
 @Suite struct TemplateCountsFileTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The templates stage on the vendored documentation sites and the generated news corpus, with quality
 /// floors a regression would break, each beside the naive baseline of passing the text through; and

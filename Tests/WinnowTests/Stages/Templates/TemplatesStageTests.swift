@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowTestSupport
 
 /// The templates stage on small sites built in the test: what goes, what stays, and the edge cases.
 @Suite struct TemplatesStageTests {

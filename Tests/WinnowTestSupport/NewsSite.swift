@@ -3,49 +3,49 @@ import Foundation
 /// One site of the generated news corpus and the template it wraps every article in: a header with
 /// the page's date, on some sites a contact line and a banner whose day counter changes from page to
 /// page, a rotating list of teasers of the site's other stories, and a footer.
-struct NewsSite {
+public struct NewsSite: Sendable {
     /// One line of a page, and whether it belongs to the article.
-    struct Line {
-        var text: String
-        var isBody: Bool
+    public struct Line: Sendable {
+        public var text: String
+        public var isBody: Bool
     }
 
-    let name: String
-    let host: String
-    let sections: [String]
-    let menu: String
-    let contact: String?
-    let banner: (event: String, day: Int)?
-    let teaserHeading: String
-    let teaserCount: Int
-    let teasersFirst: Bool
-    let showsTime: Bool
-    let footer: [String]
+    public let name: String
+    public let host: String
+    public let sections: [String]
+    public let menu: String
+    public let contact: String?
+    public let banner: (event: String, day: Int)?
+    public let teaserHeading: String
+    public let teaserCount: Int
+    public let teasersFirst: Bool
+    public let showsTime: Bool
+    public let footer: [String]
 
-    static let papers = ["Courier", "Herald", "Times", "Post", "Gazette", "Observer", "Chronicle", "Ledger",
+    public static let papers = ["Courier", "Herald", "Times", "Post", "Gazette", "Observer", "Chronicle", "Ledger",
                          "Tribune", "Review", "Dispatch", "Bulletin"]
-    static let places = ["Northern", "Harbour", "Valley", "Capital", "Coastal", "Evening", "Morning", "Central",
+    public static let places = ["Northern", "Harbour", "Valley", "Capital", "Coastal", "Evening", "Morning", "Central",
                          "Island", "Highland", "Riverside", "Eastern", "Western", "Lakeside"]
-    static let countries = ["Norland", "Estavia", "Marovia", "Suldania", "Kestria", "Orvania", "Talmark"]
-    static let cities = ["Lima", "Oslo", "Nairobi", "Tokyo", "Berlin", "Cairo", "Ottawa", "Canberra", "Santiago"]
-    static let menuItems = ["Home", "World", "Business", "Politics", "Science", "Culture", "Sport", "Opinion",
+    public static let countries = ["Norland", "Estavia", "Marovia", "Suldania", "Kestria", "Orvania", "Talmark"]
+    public static let cities = ["Lima", "Oslo", "Nairobi", "Tokyo", "Berlin", "Cairo", "Ottawa", "Canberra", "Santiago"]
+    public static let menuItems = ["Home", "World", "Business", "Politics", "Science", "Culture", "Sport", "Opinion",
                             "Health", "Technology", "Local", "Weather"]
-    static let embassyMenu = ["About the Embassy", "Consular services", "News", "Visas", "Trade", "Culture",
+    public static let embassyMenu = ["About the Embassy", "Consular services", "News", "Visas", "Trade", "Culture",
                               "Contacts"]
-    static let teaserHeadings = ["LATEST EVENTS", "Popular articles", "Related news", "Most read",
+    public static let teaserHeadings = ["LATEST EVENTS", "Popular articles", "Related news", "Most read",
                                  "More from this section", "SPEECHES, INTERVIEWS, ARTICLES", "In other news",
                                  "Editor's picks"]
-    static let events = ["reopening of the northern border crossing", "signing of the trade agreement",
+    public static let events = ["reopening of the northern border crossing", "signing of the trade agreement",
                          "start of the reconstruction programme", "flood that closed the coastal railway",
                          "launch of the national broadband plan", "founding of the regional assembly"]
-    static let commonFooter = [["all messages"], ["Advanced settings"],
+    public static let commonFooter = [["all messages"], ["Advanced settings"],
                                ["Subscribe to our newsletter", "Privacy policy | Terms of use | Contact us"],
                                ["Share this page:", "Facebook", "Twitter", "Print"],
                                ["This email address is being protected from spambots. You need JavaScript enabled to view it."],
                                ["Back to top"]]
 
     /// Site `index` of the corpus; names and hosts are distinct among the first 40 sites.
-    init(index: Int, random: inout SeededRandom) {
+    public init(index: Int, random: inout SeededRandom) {
         let isEmbassy = index % 3 == 2
         if isEmbassy {
             let country = Self.countries[index / 3 % Self.countries.count]
@@ -74,13 +74,13 @@ struct NewsSite {
         self.footer = footer
     }
 
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: "-")
     }
 
     /// The page of an article published on `day` (days since Monday 4 January 2021), with the titles of
     /// the site's latest other stories as teasers.
-    func page(body: [String], day: Int, teasers: [String], random: inout SeededRandom) -> [Line] {
+    public func page(body: [String], day: Int, teasers: [String], random: inout SeededRandom) -> [Line] {
         var lines = [Line(text: name, isBody: false), Line(text: menu, isBody: false)]
         var dated = Self.date(day)
         if showsTime {
@@ -97,12 +97,12 @@ struct NewsSite {
         return lines
     }
 
-    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    public static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    public static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                          "October", "November", "December"]
 
     /// "Monday, 4 January 2021" for day 0.
-    static func date(_ day: Int) -> String {
+    public static func date(_ day: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let start = DateComponents(calendar: calendar, year: 2021, month: 1, day: 4).date!

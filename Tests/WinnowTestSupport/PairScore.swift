@@ -3,12 +3,12 @@ import Foundation
 /// Pairwise precision, recall and F1 of predicted clusters against true groups: a pair is two
 /// documents; true when they share a group, predicted when they share a cluster. Documents without a
 /// predicted cluster are alone.
-struct PairScore: CustomStringConvertible {
-    let precision: Double
-    let recall: Double
-    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+public struct PairScore: CustomStringConvertible, Sendable {
+    public let precision: Double
+    public let recall: Double
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
-    init(truth: [String: String], predicted: [String: String]) {
+    public init(truth: [String: String], predicted: [String: String]) {
         func pairs<Key: Hashable>(_ groups: [Key: Int]) -> Int { groups.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
         var byGroup: [String: Int] = [:], byCluster: [String: Int] = [:], both: [String: Int] = [:]
         for (document, group) in truth {
@@ -22,5 +22,5 @@ struct PairScore: CustomStringConvertible {
         recall = truePairs == 0 ? 1 : Double(truePositives) / Double(truePairs)
     }
 
-    var description: String { String(format: "F1 %.4f (precision %.4f, recall %.4f)", f1, precision, recall) }
+    public var description: String { String(format: "F1 %.4f (precision %.4f, recall %.4f)", f1, precision, recall) }
 }

@@ -1,6 +1,6 @@
 /// The light edits a site makes when it republishes another's article: a near-duplicate copy whose
 /// article body differs a little from the original.
-enum SyndicationEdit: CaseIterable {
+public enum SyndicationEdit: CaseIterable, Sendable {
     /// A dateline before the first paragraph ("OSLO (Agency) — ").
     case dateline
     /// The closing paragraph dropped (articles of five paragraphs or more).
@@ -10,7 +10,7 @@ enum SyndicationEdit: CaseIterable {
     /// Two neighbouring letters of one word swapped.
     case typo
 
-    func apply(to paragraphs: [String], random: inout SeededRandom) -> [String] {
+    public func apply(to paragraphs: [String], random: inout SeededRandom) -> [String] {
         var paragraphs = paragraphs
         switch self {
         case .dateline:

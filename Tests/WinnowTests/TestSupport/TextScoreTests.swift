@@ -1,4 +1,5 @@
 import Testing
+import WinnowTestSupport
 
 /// `TextScore` re-implements the shared scorers (`score_text.py`: the 4-gram metric, and `--metric
 /// words`); its results on fixed inputs are pinned to what that script's functions return, to

@@ -1,12 +1,12 @@
 /// The article-extraction benchmark's text metric, written for the tests: texts become multisets of
 /// 4-grams of word tokens (letters, digits, underscore); per document tp/fp/fn are normalised, and
 /// precision and recall are averaged over documents before F1 is taken.
-enum TextScore {
-    static func tokens(_ text: String) -> [Substring] {
+public enum TextScore {
+    public static func tokens(_ text: String) -> [Substring] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
     }
 
-    static func shingles(_ text: String) -> [String: Int] {
+    public static func shingles(_ text: String) -> [String: Int] {
         let words = tokens(text)
         var counts: [String: Int] = [:]
         guard !words.isEmpty else { return counts }
@@ -17,7 +17,7 @@ enum TextScore {
     }
 
     /// F1, precision and recall of `predicted` texts against `truth`, both keyed by id.
-    static func f1(truth: [String: String], predicted: [String: String]) -> (f1: Double, precision: Double, recall: Double) {
+    public static func f1(truth: [String: String], predicted: [String: String]) -> (f1: Double, precision: Double, recall: Double) {
         var precisions: [Double] = []
         var recalls: [Double] = []
         for (id, trueText) in truth {
@@ -43,7 +43,7 @@ enum TextScore {
     /// WCXB's published metric, written for the tests: per page, lower-cased word tokens as a bag,
     /// precision, recall and F1 of their overlap; F1 is the mean of the pages' F1. A page with no
     /// true text scores 1 when nothing is predicted, else 0.
-    static func wordF1(truth: [String: String], predicted: [String: String]) -> Double {
+    public static func wordF1(truth: [String: String], predicted: [String: String]) -> Double {
         guard !truth.isEmpty else { return 0 }
         var sum = 0.0
         for (id, trueText) in truth {
@@ -60,7 +60,7 @@ enum TextScore {
         return sum / Double(truth.count)
     }
 
-    static func bag(_ text: String) -> [String: Int] {
+    public static func bag(_ text: String) -> [String: Int] {
         var counts: [String: Int] = [:]
         for token in tokens(text.lowercased()) { counts[String(token), default: 0] += 1 }
         return counts

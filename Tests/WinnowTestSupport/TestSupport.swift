@@ -1,11 +1,11 @@
 import Foundation
-@testable import Winnow
+import Winnow
 
 /// A fresh temporary folder per test, removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
+public final class TemporaryFolder {
+    public let path: String
 
-    init() {
+    public init() {
         path = NSTemporaryDirectory() + "winnow-tests-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -14,10 +14,10 @@ final class TemporaryFolder {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
     @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
+    public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let target = file(name)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
@@ -26,27 +26,27 @@ final class TemporaryFolder {
     }
 
     @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+    public func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 
-    func read(_ name: String) -> String? {
+    public func read(_ name: String) -> String? {
         FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Names of the files in the folder, hidden ones included, sorted.
-    func listing() -> [String] {
+    public func listing() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
 }
 
 /// Parses each line of JSONL text into a dictionary (with Foundation, independently of Winnow's codec).
-func jsonLines(_ text: String) -> [[String: Any]] {
+public func jsonLines(_ text: String) -> [[String: Any]] {
     text.split(separator: "\n").map { line in
         try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
     }
 }
 
 /// Runs stages over inputs in-process with the given configuration tweaks.
-func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: String,
+public func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: String,
                  configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
     var configuration = RunConfiguration(inputs: inputs, output: output)
     configure(&configuration)
@@ -54,7 +54,7 @@ func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: Str
 }
 
 /// Gzip-compresses bytes with the system's gzip, so Winnow's reader is checked against another writer.
-func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
+public func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/gzip")
     process.arguments = ["-c"]
@@ -77,7 +77,7 @@ func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
 }
 
 /// Decompresses with the system's gzip, as bytes (archives hold bytes that are not UTF-8).
-func gunzippedBytes(_ path: String) throws -> [UInt8] {
+public func gunzippedBytes(_ path: String) throws -> [UInt8] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/gzip")
     process.arguments = ["-dc", path]
@@ -90,19 +90,19 @@ func gunzippedBytes(_ path: String) throws -> [UInt8] {
 }
 
 /// Decompresses with the system's gzip, as text.
-func gunzipped(_ path: String) throws -> String {
+public func gunzipped(_ path: String) throws -> String {
     String(decoding: try gunzippedBytes(path), as: UTF8.self)
 }
 
 /// The package's root folder, for the committed pipelines and samples.
-let packageRoot: String = {
+public let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
+    for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
 }()
 
 /// Runs pipeline steps (document or corpus stages) in-process.
-func runSteps(_ steps: [PipelineStep], inputs: [InputSpec], output: String,
+public func runSteps(_ steps: [PipelineStep], inputs: [InputSpec], output: String,
               configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
     var configuration = RunConfiguration(inputs: inputs, output: output)
     configure(&configuration)

@@ -4,24 +4,24 @@ import Foundation
 /// published by a home site inside the site's template, some republished by other sites with light
 /// edits (near duplicates) or twice by one site, and some pages copied exactly or up to case, spacing
 /// and punctuation (exact duplicates). Every page carries its labels.
-struct NewsCorpus {
-    struct Page {
-        var id: String
-        let url: String
-        let text: String
+public struct NewsCorpus: Sendable {
+    public struct Page: Sendable {
+        public var id: String
+        public let url: String
+        public let text: String
         /// The article as published on this page (edits and copy variants included).
-        let body: String
+        public let body: String
         /// Pages of one story are one duplicate cluster.
-        let story: String
+        public let story: String
         /// The page this one is an exact copy of (itself for an original): the exact stage's groups.
-        var original: String
-        let variant: CopyVariant?
+        public var original: String
+        public let variant: CopyVariant?
     }
 
     /// The paragraphs of 12 words or more of `articles`, in order, without those that share a run of
     /// eight words (case and punctuation aside) with an earlier one: real articles quote the same press
     /// release or repeat a recipe, and such paragraphs would tie stories together.
-    static func paragraphs(of articles: [String]) -> [String] {
+    public static func paragraphs(of articles: [String]) -> [String] {
         var seen = Set<String>()
         var kept: [String] = []
         for article in articles {
@@ -39,20 +39,20 @@ struct NewsCorpus {
     }
 
     /// One appearance of a story on a site, before its template is drawn.
-    struct Publication {
-        let story: Int
-        let site: Int
-        let day: Int
-        let paragraphs: [String]
-        let path: String
+    public struct Publication: Sendable {
+        public let story: Int
+        public let site: Int
+        public let day: Int
+        public let paragraphs: [String]
+        public let path: String
     }
 
-    let pages: [Page]
-    let sites: [NewsSite]
+    public let pages: [Page]
+    public let sites: [NewsSite]
 
     /// Stories take consecutive paragraphs (12 words or more) of the `articles` in a seeded order, each
     /// paragraph once; `stories` must fit in the pool (about five paragraphs a story).
-    init(articles: [String], stories: Int, siteCount: Int, seed: UInt64) {
+    public init(articles: [String], stories: Int, siteCount: Int, seed: UInt64) {
         var random = SeededRandom(seed: seed)
         let pool = Self.paragraphs(of: articles.shuffled(using: &random))
         let sites = (0..<siteCount).map { NewsSite(index: $0, random: &random) }

@@ -2,35 +2,35 @@ import Foundation
 
 /// The labelled pages vendored in Tests/WinnowTests/Fixtures (fixed subsets of public benchmarks; see
 /// ATTRIBUTION.md there), read in place so that the suite needs nothing beside the checkout.
-enum Fixtures {
-    static let folder = packageRoot + "/Tests/WinnowTests/Fixtures"
+public enum Fixtures {
+    public static let folder = packageRoot + "/Tests/WinnowTests/Fixtures"
 
     /// A gzipped truth file (`{"<id>": {"articleBody": ..., ...}}`) as parsed JSON objects by id.
-    static func entries(_ relativePath: String) throws -> [String: [String: Any]] {
+    public static func entries(_ relativePath: String) throws -> [String: [String: Any]] {
         let text = try gunzipped(folder + "/" + relativePath)
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: [String: Any]]
     }
 
     /// The `articleBody` of every page of a gzipped truth file, by id.
-    static func truth(_ relativePath: String) throws -> [String: String] {
+    public static func truth(_ relativePath: String) throws -> [String: String] {
         try entries(relativePath).mapValues { $0["articleBody"] as? String ?? "" }
     }
 
     /// The ids of the vendored HTML pages of a set (`articles` or `wcxb`), sorted.
-    static func pageIDs(_ set: String) throws -> [String] {
+    public static func pageIDs(_ set: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(set)/html")
             .filter { $0.hasSuffix(".html.gz") }.map { String($0.dropLast(".html.gz".count)) }.sorted()
     }
 
-    static func htmlPath(_ set: String, _ id: String) -> String { "\(folder)/\(set)/html/\(id).html.gz" }
+    public static func htmlPath(_ set: String, _ id: String) -> String { "\(folder)/\(set)/html/\(id).html.gz" }
 
-    static func sitePages(_ site: String) -> String { "\(folder)/sites/\(site)/pages.jsonl.gz" }
+    public static func sitePages(_ site: String) -> String { "\(folder)/sites/\(site)/pages.jsonl.gz" }
 
-    static func siteTruth(_ site: String) throws -> [String: String] { try truth("sites/\(site)/truth.json.gz") }
+    public static func siteTruth(_ site: String) throws -> [String: String] { try truth("sites/\(site)/truth.json.gz") }
 
     /// The `text` field of a documentation site's pages by id: all visible text of each page, templates
     /// included (what a crawler's plain-text extraction gives, the sites' naive baseline).
-    static func siteText(_ site: String) throws -> [String: String] {
+    public static func siteText(_ site: String) throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: jsonLines(try gunzipped(sitePages(site))).map {
             ($0["id"] as! String, $0["text"] as? String ?? "")
         })

@@ -1,6 +1,6 @@
 /// How an exact copy of a page differs from the page: not at all, or only in case, spacing or
 /// punctuation (what the `exact` stage folds away), applied line by line.
-enum CopyVariant: CaseIterable {
+public enum CopyVariant: CaseIterable, Sendable {
     case identical
     /// Some lines upper-cased, or every line lower-cased.
     case letterCase
@@ -12,7 +12,7 @@ enum CopyVariant: CaseIterable {
     case all
 
     /// The lines of the copy: one or two output lines per input line (a blank line may follow).
-    func apply(to line: String, random: inout SeededRandom, lowerCaseAll: Bool) -> [String] {
+    public func apply(to line: String, random: inout SeededRandom, lowerCaseAll: Bool) -> [String] {
         var line = line
         if self == .letterCase || self == .all {
             line = lowerCaseAll ? line.lowercased() : Int.random(in: 0..<3, using: &random) == 0 ? line.uppercased() : line

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 /// The generated news corpus says what its labels claim, checked without Winnow: exact copies fold to
 /// their original's words, syndicated copies share most of their article, stories share no paragraph.

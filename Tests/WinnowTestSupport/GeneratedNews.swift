@@ -4,15 +4,15 @@ import Foundation
 /// article texts (300 stories, 692 pages), made once per test process and written as
 /// corpus.jsonl (`id`, `url`, `text`) and truth.json (per page: `articleBody`, `story`) in a temporary
 /// folder removed when the process exits.
-enum GeneratedNews {
-    static let seed: UInt64 = 7
+public enum GeneratedNews {
+    public static let seed: UInt64 = 7
 
-    static let pages: [NewsCorpus.Page] = {
+    public static let pages: [NewsCorpus.Page] = {
         let articles = try! Fixtures.truth("articles/ground-truth.json.gz").sorted { $0.key < $1.key }.map(\.value)
         return NewsCorpus(articles: articles, stories: 300, siteCount: 24, seed: seed).pages
     }()
 
-    static let folder: String = {
+    public static let folder: String = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-news-\(getpid())").path
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: GeneratedNews.folder) }
@@ -27,14 +27,14 @@ enum GeneratedNews {
         return folder
     }()
 
-    static var corpus: String { folder + "/corpus.jsonl" }
+    public static var corpus: String { folder + "/corpus.jsonl" }
 
     /// Page id → article body as published on that page.
-    static var bodies: [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.body) }) }
+    public static var bodies: [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.body) }) }
 
     /// Page id → story id (pages of one story are one duplicate cluster).
-    static func stories() -> [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.story) }) }
+    public static func stories() -> [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.story) }) }
 
     /// Page id → the page it copies exactly, up to case, spacing and punctuation (itself for an original).
-    static var originals: [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.original) }) }
+    public static var originals: [String: String] { Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.original) }) }
 }
