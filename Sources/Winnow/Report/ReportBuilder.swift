@@ -47,9 +47,11 @@ public struct ReportBuilder {
         builder.staging = folder
         let gathered = try builder.build()
         let report = gathered.report
-        try Self.writeFile(folder.work + "/report.json", Array(try Self.json(report, path: folder.target + "/report.json")) + [0x0A])
+        var json = try report.json()
+        json.append(0x0A)
+        try Self.writeFile(folder.work + "/report.json", json)
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
-        try Self.writeFile(folder.work + "/report.html", Array(try ReportPage(report: report, texts: gathered.texts, options: options).render().utf8))
+        try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
         let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
         return Written(folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
                        sites: report.sites.count, warnings: report.warnings)
@@ -400,16 +402,6 @@ public struct ReportBuilder {
             if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
         }
         return String(decoding: bytes, as: UTF8.self) + "\n[… cut at \(maxBytes) bytes]"
-    }
-
-    private static func json(_ report: RunReport, path: String) throws(WinnowError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(report)
-        } catch {
-            throw .io("cannot encode the report: \(error)", path: path)
-        }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WinnowError) {

@@ -10,7 +10,8 @@ struct ReportPage {
     let texts: [ClusterTexts]
     let options: ReportOptions
 
-    func render() throws(WinnowError) -> String {
+    /// The page's bytes: its HTML, with the script's data written straight into them.
+    func render() throws(WinnowError) -> [UInt8] {
         let title = "Winnow report" + (report.pipeline.map { " · " + $0 } ?? "")
         var html = """
             <!doctype html>
@@ -47,12 +48,17 @@ struct ReportPage {
             <span id="site-count" class="count"></span></div>
             <div id="site-list"></div></section>
             </main>
-            <script type="application/json" id="report-data">\(try pageData())</script>
+            <script type="application/json" id="report-data">
+            """
+        var page = Array(html.utf8)
+        try appendPageData(to: &page)
+        page += """
+            </script>
             <script>\(ReportPageAssets.script)</script>
             </body></html>
 
-            """
-        return html
+            """.utf8
+        return page
     }
 
     // MARK: - Summary
@@ -186,53 +192,9 @@ struct ReportPage {
     /// members of each: its size stays bounded however large the corpus or a cluster.
     static let clustersOnPage = 5_000
 
-    private struct PageData: Encodable {
-        var clusters: [PageCluster]
-        /// Clusters not on the page.
-        var moreClusters: Int
-        var comparisons: [[PageComparison]]
-        var sites: [RunReport.Site]
-    }
-
-    private struct PageCluster: Encodable {
-        var kind: String
-        var label: String
-        var size: Int
-        var min: Double
-        var members: [RunReport.Member]
-        /// Members not on the page.
-        var more: Int
-        /// Index into `comparisons`, when the page carries this cluster's texts.
-        var texts: Int?
-    }
-
-    private struct PageComparison: Encodable {
-        var member: Int
-        var left: [String]
-        var right: [String]
-        var aligned: Bool
-    }
-
-    private func pageData() throws(WinnowError) -> String {
-        var textIndex: [Int: Int] = [:]
-        for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
-        let data = PageData(
-            clusters: report.clusters.prefix(Self.clustersOnPage).enumerated().map { index, cluster in
-                PageCluster(kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
-                            members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
-            },
-            moreClusters: max(0, report.clusters.count - Self.clustersOnPage),
-            comparisons: texts.map { entry in
-                entry.comparisons.map { PageComparison(member: $0.member, left: $0.diff.left, right: $0.diff.right, aligned: $0.diff.aligned) }
-            },
-            sites: report.sites)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return HTMLEscape.scriptJSON(Array(try encoder.encode(data)))
-        } catch {
-            throw .io("cannot encode the report's data: \(error)")
-        }
+    /// The JSON the page's script draws, made safe for a script element.
+    private func appendPageData(to html: inout [UInt8]) throws(WinnowError) {
+        HTMLEscape.appendScriptJSON(try ReportPageData(report: report, texts: texts, clustersOnPage: Self.clustersOnPage).json(), to: &html)
     }
 
     // MARK: - Numbers
