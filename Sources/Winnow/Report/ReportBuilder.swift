@@ -111,6 +111,16 @@ public struct ReportBuilder {
         /// Exact groups by the id of the copy kept in their place.
         var exact: [String: ClusterTally] = [:]
         var warnings: [String] = []
+        /// Whether the tallies hold the clusters.csv rows of their members: until more than
+        /// `csvRowsInMemory` are found, when they are dropped and the CSV is written by reading again.
+        var holdsRows = true
+        var heldRows = 0
+
+        mutating func dropRows() {
+            holdsRows = false
+            for label in near.keys { near[label]?.csvRows = ClustersCSV.MemberRows() }
+            for label in exact.keys { exact[label]?.csvRows = ClustersCSV.MemberRows() }
+        }
     }
 
     /// The report, the texts the page compares, and what writing clusters.csv needs.
@@ -122,6 +132,9 @@ public struct ReportBuilder {
         var cleaned: String
         /// Where each near-duplicate cluster's kept document was read, by cluster position.
         var keptOrigins: [Int: DocumentOrigin]
+        /// The clusters.csv cells of each cluster's members but the kept one, by cluster position,
+        /// when the first pass could hold them all.
+        var csvRows: [ClustersCSV.MemberRows]?
     }
 
     /// Where a document of the outputs stands in the clusters: nil when it is in none.
@@ -195,7 +208,8 @@ public struct ReportBuilder {
         let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
                                warnings: warnings)
-        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins)
+        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
+                        csvRows: first.holdsRows ? tallies.map(\.csvRows) : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -216,14 +230,23 @@ public struct ReportBuilder {
                     found.counts.removedTextBytesByStage[stage, default: 0] += bytes
                 }
                 guard let place = membership(document, isCleaned: isCleaned) else { return }
-                switch place.kind {
-                case .nearDuplicate:
-                    found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)]
-                        .add(place.member, origin: document.origin, declaredSize: place.declaredSize)
-                case .exact:
-                    found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)]
-                        .add(place.member, origin: document.origin, declaredSize: nil)
+                let holdsRows = found.holdsRows
+                /// Whether the member's row was held.
+                func add(to tally: inout ClusterTally) -> Bool {
+                    guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize),
+                          holdsRows else { return false }
+                    tally.csvRows.append(place.member)
+                    return true
                 }
+                let held = switch place.kind {
+                case .nearDuplicate:
+                    add(to: &found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)])
+                case .exact:
+                    add(to: &found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)])
+                }
+                guard held else { return }
+                found.heldRows += 1
+                if found.heldRows > csvRowsInMemory { found.dropRows() }
             }
             if let problem { found.warnings.append(problem) }
         }
@@ -255,13 +278,28 @@ public struct ReportBuilder {
     }
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
-    /// document first and then the others in the order of the outputs. Clusters are taken in groups of
-    /// at most `csvRowsInMemory` members, one pass over the outputs per group (one in most runs).
+    /// document first and then the others in the order of the outputs. From the rows the first pass
+    /// held when it could; else clusters are taken in groups of at most `csvRowsInMemory` members,
+    /// one pass over the outputs per group.
     private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
         let clusters = gathered.report.clusters
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         ClustersCSV.appendHeader(to: &buffer)
+        if let held = gathered.csvRows {
+            var prefix: [UInt8] = []
+            for (cluster, rows) in zip(clusters, held) {
+                prefix.removeAll(keepingCapacity: true)
+                ClustersCSV.appendClusterCells(cluster, to: &prefix)
+                buffer += prefix
+                ClustersCSV.appendMemberCells(cluster.members[0], to: &buffer)
+                rows.append(after: prefix, to: &buffer)
+                try file.drain(&buffer)
+            }
+            try file.drain(&buffer, atLeast: 0)
+            try file.commit()
+            return
+        }
         var start = 0
         while start < clusters.count {
             var end = start + 1
