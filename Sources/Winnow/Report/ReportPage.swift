@@ -19,7 +19,11 @@ struct ReportPage {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTMLEscape.text(title))</title>
-            <style>\(ReportPageAssets.css)</style>
+            <style>
+            """
+        var page = Array(html.utf8) + ReportPageAssets.css
+        html = """
+            </style>
             </head><body>
             <header><h1>\(HTMLEscape.text(title))</h1>
             <nav><a href="#summary">Summary</a><a href="#charts">Charts</a><a href="#clusters">Duplicate clusters</a><a href="#templates">Templates by site</a></nav>
@@ -50,14 +54,11 @@ struct ReportPage {
             </main>
             <script type="application/json" id="report-data">
             """
-        var page = Array(html.utf8)
+        page += html.utf8
         try appendPageData(to: &page)
-        page += """
-            </script>
-            <script>\(ReportPageAssets.script)</script>
-            </body></html>
-
-            """.utf8
+        page += "</script>\n<script>".utf8
+        page += ReportPageAssets.script
+        page += "</script>\n</body></html>\n".utf8
         return page
     }
 
