@@ -34,10 +34,12 @@ struct SortedJSONWriter: Sendable {
         needsComma = true
     }
 
-    /// An object key; the value written next is its value.
-    mutating func key(_ name: String) {
+    /// An object key (a literal that needs no escape); the value written next is its value.
+    mutating func key(_ name: StaticString) {
         separate()
-        Self.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes += $0 }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }

@@ -68,6 +68,6 @@ struct ClusterTally {
     }
 
     private static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
-        a.similarity != b.similarity ? a.similarity > b.similarity : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        a.similarity != b.similarity ? a.similarity > b.similarity : BytewiseOrder.precedes(a.id, b.id)
     }
 }

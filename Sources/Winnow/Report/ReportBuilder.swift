@@ -52,7 +52,7 @@ public struct ReportBuilder {
         try Self.writeFile(folder.work + "/report.json", json)
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
         try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
-        let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
+        let near = report.nearDuplicateClusters
         return Written(folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
                        sites: report.sites.count, warnings: report.warnings)
     }
@@ -177,7 +177,7 @@ public struct ReportBuilder {
         var warnings = first.warnings + Self.sizeWarnings(first.near)
         let unordered = Array(first.near.values) + Array(first.exact.values)
         let built = unordered.map { $0.cluster() }
-        let order = built.indices.sorted { Self.largestFirst(built[$0], built[$1]) }
+        let order = built.indices.sorted { Self.largestFirst(built, $0, $1) }
         let tallies = order.map { unordered[$0] }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
@@ -188,11 +188,11 @@ public struct ReportBuilder {
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
         var keptOrigins: [Int: DocumentOrigin] = [:]
-        for (index, tally) in tallies.enumerated() {
-            if tally.kind == .nearDuplicate {
-                keptOrigins[index] = tally.kept?.origin
-            } else if let details = keeperDetails[tally.label] {
-                clusters[index] = tally.cluster(keptDetails: details)
+        for index in tallies.indices {
+            if tallies[index].kind == .nearDuplicate {
+                keptOrigins[index] = tallies[index].kept?.origin
+            } else if let details = keeperDetails[tallies[index].label] {
+                clusters[index] = tallies[index].cluster(keptDetails: details)
             } else {
                 missingKeepers += 1
             }
@@ -209,7 +209,7 @@ public struct ReportBuilder {
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
                                warnings: warnings)
         return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
-                        csvRows: first.holdsRows ? tallies.map(\.csvRows) : nil)
+                        csvRows: first.holdsRows ? tallies.indices.map { tallies[$0].csvRows } : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -288,12 +288,12 @@ public struct ReportBuilder {
         ClustersCSV.appendHeader(to: &buffer)
         if let held = gathered.csvRows {
             var prefix: [UInt8] = []
-            for (cluster, rows) in zip(clusters, held) {
+            for index in clusters.indices {
                 prefix.removeAll(keepingCapacity: true)
-                ClustersCSV.appendClusterCells(cluster, to: &prefix)
+                ClustersCSV.appendClusterCells(clusters[index], to: &prefix)
                 buffer += prefix
-                ClustersCSV.appendMemberCells(cluster.members[0], to: &buffer)
-                rows.append(after: prefix, to: &buffer)
+                ClustersCSV.appendMemberCells(clusters[index].members[0], to: &buffer)
+                held[index].append(after: prefix, to: &buffer)
                 try file.drain(&buffer)
             }
             try file.drain(&buffer, atLeast: 0)
@@ -360,10 +360,12 @@ public struct ReportBuilder {
             + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"]
     }
 
-    private static func largestFirst(_ a: RunReport.Cluster, _ b: RunReport.Cluster) -> Bool {
-        if a.size != b.size { return a.size > b.size }
-        if a.kind != b.kind { return a.kind == .nearDuplicate }
-        return a.kept.utf8.lexicographicallyPrecedes(b.kept.utf8)
+    /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
+    /// tens of thousands of clusters copies none of them.
+    private static func largestFirst(_ clusters: [RunReport.Cluster], _ a: Int, _ b: Int) -> Bool {
+        if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
+        if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
+        return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
     }
 
     /// Streams the documents of one JSONL output; returns a warning when some lines do not decode.
@@ -395,8 +397,8 @@ public struct ReportBuilder {
                                    named path: String) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
         let listedSizes = try ClustersFile.sizes(location)
-        let found = clusters.filter { $0.kind == .nearDuplicate }
-        let foundSizes = Dictionary(found.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
+        let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
+        let foundSizes = Dictionary(found.map { (clusters[$0].kept, clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
         guard listedSizes != foundSizes else { return [] }
         return ["the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
             + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"]

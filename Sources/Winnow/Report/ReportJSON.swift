@@ -7,7 +7,7 @@ extension RunReport {
         json.beginObject()
         json.key("clusters")
         json.beginArray()
-        for cluster in clusters { try cluster.write(to: &json) }
+        for index in clusters.indices { try clusters[index].write(to: &json) }
         json.endArray()
         json.key("documents")
         try json.encoded(documents)
@@ -81,7 +81,7 @@ extension RunReport.Member {
 
     static func write(_ members: [Self], to json: inout SortedJSONWriter) throws(WinnowError) {
         json.beginArray()
-        for member in members { try member.write(to: &json) }
+        for index in members.indices { try members[index].write(to: &json) }
         json.endArray()
     }
 }

@@ -65,8 +65,8 @@ struct ReportPage {
     // MARK: - Summary
 
     private func summarySection() -> String {
-        let near = report.clusters.filter { $0.kind == .nearDuplicate }
-        let exact = report.clusters.count - near.count
+        let near = report.nearDuplicateClusters
+        let exact = report.clusters.count - near
         let documents = report.documents
         var cards: [(String, String)] = []
         if let run = report.run {
@@ -80,7 +80,7 @@ struct ReportPage {
             cards.append(("read", Self.bytes(run.inputBytes)))
         }
         cards.append(("kept text", Self.bytes(documents.keptTextBytes)))
-        cards.append(("near-duplicate clusters", Self.count(near.count)))
+        cards.append(("near-duplicate clusters", Self.count(near)))
         cards.append(("exact-duplicate groups", Self.count(exact)))
         cards.append(("sites with templates", Self.count(report.sites.filter { $0.pagesChanged > 0 }.count)))
 
@@ -146,9 +146,10 @@ struct ReportPage {
             ("21–50", 21...50), ("51–100", 51...100), ("over 100", 101...Int.max),
         ]
         var rows = bins.map { SVGBarChart.Row(label: $0.label + " documents", values: [0, 0]) }
-        for cluster in report.clusters {
-            guard let bin = bins.firstIndex(where: { $0.range.contains(cluster.size) }) else { continue }
-            rows[bin].values[cluster.kind == .nearDuplicate ? 0 : 1] += 1
+        for index in report.clusters.indices {
+            let size = report.clusters[index].size
+            guard let bin = bins.firstIndex(where: { $0.range.contains(size) }) else { continue }
+            rows[bin].values[report.clusters[index].kind == .nearDuplicate ? 0 : 1] += 1
         }
         let lastUsed = rows.lastIndex { $0.values.reduce(0, +) > 0 } ?? -1
         return SVGBarChart(title: "Duplicate clusters by size",
