@@ -259,9 +259,15 @@ public struct ReportBuilder {
         var details: [String: RunReport.Member] = [:]
         var texts: [String: String] = [:]
         guard !keepers.isEmpty || !wanted.isEmpty else { return (details, texts) }
+        // Lines that lead with an id sought neither as a keeper nor for its text are not decoded.
+        let leading = LeadingID(fields: fields)
+        func isSkipped(_ storage: [UInt8], _ range: Range<Int>) -> Bool {
+            guard let id = leading?.id(in: storage, range) else { return false }
+            return !keepers.contains(id) && !wanted.contains(id)
+        }
         for path in files {
             let isCleaned = path == cleaned
-            _ = try scan(path) { document in
+            _ = try scan(path, skipping: isSkipped) { document in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
                 // A copy that shares the kept id was removed by the exact stage; the kept one was not.
                 if keepers.contains(document.id), details[document.id] == nil, removedBy != ExactStage.stageName {
@@ -368,8 +374,10 @@ public struct ReportBuilder {
         return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
     }
 
-    /// Streams the documents of one JSONL output; returns a warning when some lines do not decode.
-    private func scan(_ path: String, visit: (Document) -> Void) throws(WinnowError) -> String? {
+    /// Streams the documents of one JSONL output, but for the lines `skipping` says need not be
+    /// decoded; returns a warning when some lines do not decode.
+    private func scan(_ path: String, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
+                      visit: (Document) -> Void) throws(WinnowError) -> String? {
         var unreadable = 0
         var firstProblem: String?
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
@@ -380,6 +388,7 @@ public struct ReportBuilder {
                     unreadable += 1
                     continue
                 }
+                if skipping(batch.storage, range) { continue }
                 switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
                 case .success(let document): visit(document)
                 case .failure(let reject):
