@@ -43,7 +43,10 @@ struct ReportPageData: Encodable {
 
     /// The bytes `JSONEncoder` makes of this with `[.sortedKeys, .withoutEscapingSlashes]`.
     func json() throws(WinnowError) -> [UInt8] {
-        var json = SortedJSONWriter(capacity: 1 << 20)
+        let textBytes = comparisons.joined().reduce(0) { sum, comparison in
+            sum + comparison.left.reduce(0) { $0 + $1.utf8.count } + comparison.right.reduce(0) { $0 + $1.utf8.count }
+        }
+        var json = SortedJSONWriter(capacity: 640 * clusters.count + textBytes + textBytes / 8 + 65_536)
         json.beginObject()
         json.key("clusters")
         json.beginArray()
