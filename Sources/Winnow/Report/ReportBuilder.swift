@@ -178,7 +178,6 @@ public struct ReportBuilder {
         let unordered = Array(first.near.values) + Array(first.exact.values)
         let built = unordered.map { $0.cluster() }
         let order = built.indices.sorted { Self.largestFirst(built, $0, $1) }
-        let tallies = order.map { unordered[$0] }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
         var clusters = order.map { built[$0] }
@@ -188,11 +187,11 @@ public struct ReportBuilder {
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
         var keptOrigins: [Int: DocumentOrigin] = [:]
-        for index in tallies.indices {
-            if tallies[index].kind == .nearDuplicate {
-                keptOrigins[index] = tallies[index].kept?.origin
-            } else if let details = keeperDetails[tallies[index].label] {
-                clusters[index] = tallies[index].cluster(keptDetails: details)
+        for (index, tally) in order.enumerated() {
+            if unordered[tally].kind == .nearDuplicate {
+                keptOrigins[index] = unordered[tally].kept?.origin
+            } else if let details = keeperDetails[unordered[tally].label] {
+                clusters[index] = unordered[tally].cluster(keptDetails: details)
             } else {
                 missingKeepers += 1
             }
@@ -209,7 +208,7 @@ public struct ReportBuilder {
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
                                warnings: warnings)
         return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
-                        csvRows: first.holdsRows ? tallies.indices.map { tallies[$0].csvRows } : nil)
+                        csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
