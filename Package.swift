@@ -42,7 +42,8 @@ let package = Package(
                 "CMinHashKernel",
                 "CFolderExchange",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            resources: [.embedInCode("Resources/report.css"), .embedInCode("Resources/report.js")]
         ),
         .executableTarget(
             name: "winnow",

@@ -15,6 +15,8 @@ struct ClusterTally {
     private var best: [RunReport.Member] = []
     /// How many others the cluster lists.
     let listed: Int
+    /// The clusters.csv rows of the others, in the order they were added, when the report holds them.
+    var csvRows = ClustersCSV.MemberRows()
 
     init(kind: RunReport.ClusterKind, label: String, listed: Int) {
         self.kind = kind
@@ -22,7 +24,9 @@ struct ClusterTally {
         self.listed = listed
     }
 
-    mutating func add(_ member: RunReport.Member, origin: DocumentOrigin, declaredSize: Int?) {
+    /// Adds a member; true when it is taken as the kept document.
+    @discardableResult
+    mutating func add(_ member: RunReport.Member, origin: DocumentOrigin, declaredSize: Int?) -> Bool {
         if let declaredSize, !sizesDisagree {
             if self.declaredSize == nil || self.declaredSize == declaredSize {
                 self.declaredSize = declaredSize
@@ -34,11 +38,12 @@ struct ClusterTally {
         minSimilarity = min(minSimilarity, member.similarity)
         if kind == .nearDuplicate, kept == nil, isKept(member) {
             kept = (member, origin)
-            return
+            return true
         }
         others += 1
         best.append(member)
         if best.count >= 2 * max(listed, 1) { trim() }
+        return false
     }
 
     /// Whether `member` is the kept document of a near-duplicate cluster: it carries the label as its
@@ -63,6 +68,6 @@ struct ClusterTally {
     }
 
     private static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
-        a.similarity != b.similarity ? a.similarity > b.similarity : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        a.similarity != b.similarity ? a.similarity > b.similarity : BytewiseOrder.precedes(a.id, b.id)
     }
 }

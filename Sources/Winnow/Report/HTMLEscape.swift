@@ -24,21 +24,35 @@ enum HTMLEscape {
     /// characters can occur only inside JSON strings, where the escapes mean the same.
     static func scriptJSON(_ json: [UInt8]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(json.count + json.count / 16)
+        appendScriptJSON(json, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scriptJSON`'s bytes, appended to `out`; runs with nothing to escape are copied at once.
+    static func appendScriptJSON(_ json: [UInt8], to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + json.count + json.count / 16)
+        var runStart = 0
         var index = 0
         while index < json.count {
             let byte = json[index]
+            let escape: StaticString
+            var length = 1
             switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case UInt8(ascii: ">"): escape = "\\u003e"
+            case UInt8(ascii: "&"): escape = "\\u0026"
             case 0xE2 where index + 2 < json.count && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
-                out += Array((json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: out.append(byte)
+                escape = json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default:
+                index += 1
+                continue
             }
-            index += 1
+            out += json[runStart..<index]
+            escape.withUTF8Buffer { out += $0 }
+            index += length
+            runStart = index
         }
-        return String(decoding: out, as: UTF8.self)
+        out += json[runStart...]
     }
 }

@@ -47,10 +47,12 @@ public struct ReportBuilder {
         builder.staging = folder
         let gathered = try builder.build()
         let report = gathered.report
-        try Self.writeFile(folder.work + "/report.json", Array(try Self.json(report, path: folder.target + "/report.json")) + [0x0A])
+        var json = try report.json()
+        json.append(0x0A)
+        try Self.writeFile(folder.work + "/report.json", json)
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
-        try Self.writeFile(folder.work + "/report.html", Array(try ReportPage(report: report, texts: gathered.texts, options: options).render().utf8))
-        let near = report.clusters.filter { $0.kind == .nearDuplicate }.count
+        try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
+        let near = report.nearDuplicateClusters
         return Written(folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
                        sites: report.sites.count, warnings: report.warnings)
     }
@@ -109,6 +111,16 @@ public struct ReportBuilder {
         /// Exact groups by the id of the copy kept in their place.
         var exact: [String: ClusterTally] = [:]
         var warnings: [String] = []
+        /// Whether the tallies hold the clusters.csv rows of their members: until more than
+        /// `csvRowsInMemory` are found, when they are dropped and the CSV is written by reading again.
+        var holdsRows = true
+        var heldRows = 0
+
+        mutating func dropRows() {
+            holdsRows = false
+            for label in near.keys { near[label]?.csvRows = ClustersCSV.MemberRows() }
+            for label in exact.keys { exact[label]?.csvRows = ClustersCSV.MemberRows() }
+        }
     }
 
     /// The report, the texts the page compares, and what writing clusters.csv needs.
@@ -120,6 +132,9 @@ public struct ReportBuilder {
         var cleaned: String
         /// Where each near-duplicate cluster's kept document was read, by cluster position.
         var keptOrigins: [Int: DocumentOrigin]
+        /// The clusters.csv cells of each cluster's members but the kept one, by cluster position,
+        /// when the first pass could hold them all.
+        var csvRows: [ClustersCSV.MemberRows]?
     }
 
     /// Where a document of the outputs stands in the clusters: nil when it is in none.
@@ -162,8 +177,7 @@ public struct ReportBuilder {
         var warnings = first.warnings + Self.sizeWarnings(first.near)
         let unordered = Array(first.near.values) + Array(first.exact.values)
         let built = unordered.map { $0.cluster() }
-        let order = built.indices.sorted { Self.largestFirst(built[$0], built[$1]) }
-        let tallies = order.map { unordered[$0] }
+        let order = built.indices.sorted { Self.largestFirst(built, $0, $1) }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
         var clusters = order.map { built[$0] }
@@ -173,11 +187,11 @@ public struct ReportBuilder {
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var missingKeepers = 0
         var keptOrigins: [Int: DocumentOrigin] = [:]
-        for (index, tally) in tallies.enumerated() {
-            if tally.kind == .nearDuplicate {
-                keptOrigins[index] = tally.kept?.origin
-            } else if let details = keeperDetails[tally.label] {
-                clusters[index] = tally.cluster(keptDetails: details)
+        for (index, tally) in order.enumerated() {
+            if unordered[tally].kind == .nearDuplicate {
+                keptOrigins[index] = unordered[tally].kept?.origin
+            } else if let details = keeperDetails[unordered[tally].label] {
+                clusters[index] = unordered[tally].cluster(keptDetails: details)
             } else {
                 missingKeepers += 1
             }
@@ -193,7 +207,8 @@ public struct ReportBuilder {
         let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
                                sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
                                warnings: warnings)
-        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins)
+        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
+                        csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -214,14 +229,23 @@ public struct ReportBuilder {
                     found.counts.removedTextBytesByStage[stage, default: 0] += bytes
                 }
                 guard let place = membership(document, isCleaned: isCleaned) else { return }
-                switch place.kind {
-                case .nearDuplicate:
-                    found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)]
-                        .add(place.member, origin: document.origin, declaredSize: place.declaredSize)
-                case .exact:
-                    found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)]
-                        .add(place.member, origin: document.origin, declaredSize: nil)
+                let holdsRows = found.holdsRows
+                /// Whether the member's row was held.
+                func add(to tally: inout ClusterTally) -> Bool {
+                    guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize),
+                          holdsRows else { return false }
+                    tally.csvRows.append(place.member)
+                    return true
                 }
+                let held = switch place.kind {
+                case .nearDuplicate:
+                    add(to: &found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)])
+                case .exact:
+                    add(to: &found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)])
+                }
+                guard held else { return }
+                found.heldRows += 1
+                if found.heldRows > csvRowsInMemory { found.dropRows() }
             }
             if let problem { found.warnings.append(problem) }
         }
@@ -234,9 +258,15 @@ public struct ReportBuilder {
         var details: [String: RunReport.Member] = [:]
         var texts: [String: String] = [:]
         guard !keepers.isEmpty || !wanted.isEmpty else { return (details, texts) }
+        // Lines that lead with an id sought neither as a keeper nor for its text are not decoded.
+        let leading = LeadingID(fields: fields)
+        func isSkipped(_ storage: [UInt8], _ range: Range<Int>) -> Bool {
+            guard let id = leading?.id(in: storage, range) else { return false }
+            return !keepers.contains(id) && !wanted.contains(id)
+        }
         for path in files {
             let isCleaned = path == cleaned
-            _ = try scan(path) { document in
+            _ = try scan(path, skipping: isSkipped) { document in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
                 // A copy that shares the kept id was removed by the exact stage; the kept one was not.
                 if keepers.contains(document.id), details[document.id] == nil, removedBy != ExactStage.stageName {
@@ -253,13 +283,28 @@ public struct ReportBuilder {
     }
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
-    /// document first and then the others in the order of the outputs. Clusters are taken in groups of
-    /// at most `csvRowsInMemory` members, one pass over the outputs per group (one in most runs).
+    /// document first and then the others in the order of the outputs. From the rows the first pass
+    /// held when it could; else clusters are taken in groups of at most `csvRowsInMemory` members,
+    /// one pass over the outputs per group.
     private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
         let clusters = gathered.report.clusters
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         ClustersCSV.appendHeader(to: &buffer)
+        if let held = gathered.csvRows {
+            var prefix: [UInt8] = []
+            for index in clusters.indices {
+                prefix.removeAll(keepingCapacity: true)
+                ClustersCSV.appendClusterCells(clusters[index], to: &prefix)
+                buffer += prefix
+                ClustersCSV.appendMemberCells(clusters[index].members[0], to: &buffer)
+                held[index].append(after: prefix, to: &buffer)
+                try file.drain(&buffer)
+            }
+            try file.drain(&buffer, atLeast: 0)
+            try file.commit()
+            return
+        }
         var start = 0
         while start < clusters.count {
             var end = start + 1
@@ -320,14 +365,18 @@ public struct ReportBuilder {
             + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"]
     }
 
-    private static func largestFirst(_ a: RunReport.Cluster, _ b: RunReport.Cluster) -> Bool {
-        if a.size != b.size { return a.size > b.size }
-        if a.kind != b.kind { return a.kind == .nearDuplicate }
-        return a.kept.utf8.lexicographicallyPrecedes(b.kept.utf8)
+    /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
+    /// tens of thousands of clusters copies none of them.
+    private static func largestFirst(_ clusters: [RunReport.Cluster], _ a: Int, _ b: Int) -> Bool {
+        if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
+        if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
+        return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
     }
 
-    /// Streams the documents of one JSONL output; returns a warning when some lines do not decode.
-    private func scan(_ path: String, visit: (Document) -> Void) throws(WinnowError) -> String? {
+    /// Streams the documents of one JSONL output, but for the lines `skipping` says need not be
+    /// decoded; returns a warning when some lines do not decode.
+    private func scan(_ path: String, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
+                      visit: (Document) -> Void) throws(WinnowError) -> String? {
         var unreadable = 0
         var firstProblem: String?
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
@@ -338,6 +387,7 @@ public struct ReportBuilder {
                     unreadable += 1
                     continue
                 }
+                if skipping(batch.storage, range) { continue }
                 switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
                 case .success(let document): visit(document)
                 case .failure(let reject):
@@ -355,8 +405,8 @@ public struct ReportBuilder {
                                    named path: String) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
         let listedSizes = try ClustersFile.sizes(location)
-        let found = clusters.filter { $0.kind == .nearDuplicate }
-        let foundSizes = Dictionary(found.map { ($0.kept, $0.size) }, uniquingKeysWith: { first, _ in first })
+        let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
+        let foundSizes = Dictionary(found.map { (clusters[$0].kept, clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
         guard listedSizes != foundSizes else { return [] }
         return ["the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
             + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"]
@@ -400,16 +450,6 @@ public struct ReportBuilder {
             if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
         }
         return String(decoding: bytes, as: UTF8.self) + "\n[… cut at \(maxBytes) bytes]"
-    }
-
-    private static func json(_ report: RunReport, path: String) throws(WinnowError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(report)
-        } catch {
-            throw .io("cannot encode the report: \(error)", path: path)
-        }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WinnowError) {

@@ -10,7 +10,8 @@ struct ReportPage {
     let texts: [ClusterTexts]
     let options: ReportOptions
 
-    func render() throws(WinnowError) -> String {
+    /// The page's bytes: its HTML, with the script's data written straight into them.
+    func render() throws(WinnowError) -> [UInt8] {
         let title = "Winnow report" + (report.pipeline.map { " · " + $0 } ?? "")
         var html = """
             <!doctype html>
@@ -18,7 +19,11 @@ struct ReportPage {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTMLEscape.text(title))</title>
-            <style>\(ReportPageAssets.css)</style>
+            <style>
+            """
+        var page = Array(html.utf8) + ReportPageAssets.css
+        html = """
+            </style>
             </head><body>
             <header><h1>\(HTMLEscape.text(title))</h1>
             <nav><a href="#summary">Summary</a><a href="#charts">Charts</a><a href="#clusters">Duplicate clusters</a><a href="#templates">Templates by site</a></nav>
@@ -47,19 +52,21 @@ struct ReportPage {
             <span id="site-count" class="count"></span></div>
             <div id="site-list"></div></section>
             </main>
-            <script type="application/json" id="report-data">\(try pageData())</script>
-            <script>\(ReportPageAssets.script)</script>
-            </body></html>
-
+            <script type="application/json" id="report-data">
             """
-        return html
+        page += html.utf8
+        try appendPageData(to: &page)
+        page += "</script>\n<script>".utf8
+        page += ReportPageAssets.script
+        page += "</script>\n</body></html>\n".utf8
+        return page
     }
 
     // MARK: - Summary
 
     private func summarySection() -> String {
-        let near = report.clusters.filter { $0.kind == .nearDuplicate }
-        let exact = report.clusters.count - near.count
+        let near = report.nearDuplicateClusters
+        let exact = report.clusters.count - near
         let documents = report.documents
         var cards: [(String, String)] = []
         if let run = report.run {
@@ -73,7 +80,7 @@ struct ReportPage {
             cards.append(("read", Self.bytes(run.inputBytes)))
         }
         cards.append(("kept text", Self.bytes(documents.keptTextBytes)))
-        cards.append(("near-duplicate clusters", Self.count(near.count)))
+        cards.append(("near-duplicate clusters", Self.count(near)))
         cards.append(("exact-duplicate groups", Self.count(exact)))
         cards.append(("sites with templates", Self.count(report.sites.filter { $0.pagesChanged > 0 }.count)))
 
@@ -139,9 +146,10 @@ struct ReportPage {
             ("21–50", 21...50), ("51–100", 51...100), ("over 100", 101...Int.max),
         ]
         var rows = bins.map { SVGBarChart.Row(label: $0.label + " documents", values: [0, 0]) }
-        for cluster in report.clusters {
-            guard let bin = bins.firstIndex(where: { $0.range.contains(cluster.size) }) else { continue }
-            rows[bin].values[cluster.kind == .nearDuplicate ? 0 : 1] += 1
+        for index in report.clusters.indices {
+            let size = report.clusters[index].size
+            guard let bin = bins.firstIndex(where: { $0.range.contains(size) }) else { continue }
+            rows[bin].values[report.clusters[index].kind == .nearDuplicate ? 0 : 1] += 1
         }
         let lastUsed = rows.lastIndex { $0.values.reduce(0, +) > 0 } ?? -1
         return SVGBarChart(title: "Duplicate clusters by size",
@@ -186,53 +194,9 @@ struct ReportPage {
     /// members of each: its size stays bounded however large the corpus or a cluster.
     static let clustersOnPage = 5_000
 
-    private struct PageData: Encodable {
-        var clusters: [PageCluster]
-        /// Clusters not on the page.
-        var moreClusters: Int
-        var comparisons: [[PageComparison]]
-        var sites: [RunReport.Site]
-    }
-
-    private struct PageCluster: Encodable {
-        var kind: String
-        var label: String
-        var size: Int
-        var min: Double
-        var members: [RunReport.Member]
-        /// Members not on the page.
-        var more: Int
-        /// Index into `comparisons`, when the page carries this cluster's texts.
-        var texts: Int?
-    }
-
-    private struct PageComparison: Encodable {
-        var member: Int
-        var left: [String]
-        var right: [String]
-        var aligned: Bool
-    }
-
-    private func pageData() throws(WinnowError) -> String {
-        var textIndex: [Int: Int] = [:]
-        for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
-        let data = PageData(
-            clusters: report.clusters.prefix(Self.clustersOnPage).enumerated().map { index, cluster in
-                PageCluster(kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
-                            members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
-            },
-            moreClusters: max(0, report.clusters.count - Self.clustersOnPage),
-            comparisons: texts.map { entry in
-                entry.comparisons.map { PageComparison(member: $0.member, left: $0.diff.left, right: $0.diff.right, aligned: $0.diff.aligned) }
-            },
-            sites: report.sites)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return HTMLEscape.scriptJSON(Array(try encoder.encode(data)))
-        } catch {
-            throw .io("cannot encode the report's data: \(error)")
-        }
+    /// The JSON the page's script draws, made safe for a script element.
+    private func appendPageData(to html: inout [UInt8]) throws(WinnowError) {
+        HTMLEscape.appendScriptJSON(try ReportPageData(report: report, texts: texts, clustersOnPage: Self.clustersOnPage).json(), to: &html)
     }
 
     // MARK: - Numbers

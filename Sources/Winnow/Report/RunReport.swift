@@ -75,6 +75,11 @@ struct RunReport: Codable {
     enum CodingKeys: String, CodingKey {
         case format, version, pipeline, inputs, run, documents, clusters, sites, warnings
     }
+
+    /// How many of the clusters are near-duplicate clusters (the others are exact groups).
+    var nearDuplicateClusters: Int {
+        clusters.indices.reduce(0) { count, index in clusters[index].kind == .nearDuplicate ? count + 1 : count }
+    }
 }
 
 extension RunReport.DocumentCounts {

@@ -24,20 +24,20 @@ public struct TextDiff: Sendable, Equatable {
         for edit in script {
             switch edit {
             case .same:
-                leftRuns.append(a.text(x, in: left), own: false)
-                rightRuns.append(b.text(y, in: right), own: false)
+                leftRuns.append(a.bounds[x], own: false)
+                rightRuns.append(b.bounds[y], own: false)
                 x += 1
                 y += 1
             case .onlyLeft:
-                leftRuns.append(a.text(x, in: left), own: true)
+                leftRuns.append(a.bounds[x], own: true)
                 x += 1
             case .onlyRight:
-                rightRuns.append(b.text(y, in: right), own: true)
+                rightRuns.append(b.bounds[y], own: true)
                 y += 1
             }
         }
-        self.left = leftRuns.runs
-        self.right = rightRuns.runs
+        self.left = leftRuns.strings(of: left)
+        self.right = rightRuns.strings(of: right)
         aligned = true
     }
 
@@ -121,38 +121,48 @@ public struct TextDiff: Sendable, Equatable {
     /// A text cut into words, each with the spacing that follows it; the key ignores the spacing.
     struct Tokens {
         var keys: [UInt64] = []
-        var bounds: [Range<String.Index>] = []
+        /// Each word and its spacing, as UTF-8 offsets: one after the other, from 0 to the end.
+        var bounds: [Range<Int>] = []
 
         init(_ text: String) {
-            var index = text.startIndex
-            let utf8 = text.utf8
-            while index < text.endIndex {
-                var hash = StableHash()
-                var cursor = index
-                while cursor < text.endIndex, !ASCIIByte.isSpace(utf8[cursor]) {
-                    hash.add(utf8[cursor])
-                    cursor = utf8.index(after: cursor)
+            var text = text
+            text.withUTF8 { utf8 in
+                var index = 0
+                while index < utf8.count {
+                    var hash = StableHash()
+                    var cursor = index
+                    while cursor < utf8.count, !ASCIIByte.isSpace(utf8[cursor]) {
+                        hash.add(utf8[cursor])
+                        cursor += 1
+                    }
+                    while cursor < utf8.count, ASCIIByte.isSpace(utf8[cursor]) { cursor += 1 }
+                    keys.append(hash.value)
+                    bounds.append(index..<cursor)
+                    index = cursor
                 }
-                while cursor < text.endIndex, ASCIIByte.isSpace(utf8[cursor]) {
-                    cursor = utf8.index(after: cursor)
-                }
-                keys.append(hash.value)
-                bounds.append(index..<cursor)
-                index = cursor
+            }
+        }
+    }
+
+    /// Builds alternating shared/own runs. Consecutive words of one side are next to each other in
+    /// its text, so a run is one range of it, made a string once.
+    struct Runs {
+        private var ranges: [Range<Int>] = [0..<0]
+
+        mutating func append(_ word: Range<Int>, own: Bool) {
+            let isOwnRun = ranges.count % 2 == 0
+            if isOwnRun != own {
+                ranges.append(word)
+            } else {
+                ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<word.upperBound
             }
         }
 
-        func text(_ position: Int, in source: String) -> Substring { source[bounds[position]] }
-    }
-
-    /// Builds alternating shared/own runs.
-    struct Runs {
-        var runs: [String] = [""]
-
-        mutating func append(_ text: Substring, own: Bool) {
-            let isOwnRun = runs.count % 2 == 0
-            if isOwnRun != own { runs.append("") }
-            runs[runs.count - 1] += text
+        func strings(of text: String) -> [String] {
+            var text = text
+            return text.withUTF8 { utf8 in
+                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }
+            }
         }
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Writes JSON byte for byte as Foundation's `JSONEncoder` does with `[.sortedKeys,
+/// .withoutEscapingSlashes]`, straight into bytes and without the encoder's tree of boxed values.
+/// The caller writes each object's keys in bytewise order, and leaves out the keys of nil values.
+struct SortedJSONWriter: Sendable {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next key or array element follows another and needs a comma first.
+    private var needsComma = false
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// An object key (a literal that needs no escape); the value written next is its value.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes += $0 }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        Self.appendString(value, to: &bytes)
+        needsComma = true
+    }
+
+    mutating func int(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    /// As `JSONEncoder` writes a Double: its shortest round-trip `description`, less a trailing ".0".
+    mutating func double(_ value: Double) throws(WinnowError) {
+        guard value.isFinite else { throw .io("JSON has no number for \(value)") }
+        separate()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    /// A small value written by `JSONEncoder` itself, with the same options: the same bytes as if it
+    /// were encoded in place (output without indentation does not depend on where a value sits).
+    mutating func encoded(_ value: some Encodable) throws(WinnowError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = try encoder.encode(value)
+        } catch {
+            throw .io("cannot encode \(type(of: value)): \(error)")
+        }
+        separate()
+        bytes.append(contentsOf: data)
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Bytes `JSONEncoder` escapes in strings: control characters, the quote and the backslash.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A quoted string as `JSONEncoder` writes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other
+    /// control characters as `\u00xx` (lowercase hex); everything else, non-ASCII included, as is.
+    static func appendString(_ string: String, to output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { source in
+            output.append(UInt8(ascii: "\""))
+            needsEscape.withUnsafeBufferPointer { table in
+                var runStart = 0
+                for index in source.indices where table[Int(source[index])] {
+                    if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                    let byte = source[index]
+                    switch byte {
+                    case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                    case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                    case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                    case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                    case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                    case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                    case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                    default:
+                        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                                                   hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                    }
+                    runStart = index + 1
+                }
+                if runStart < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// The id a JSONL line leads with, read without decoding the line, so that a pass looking for a few
+/// ids can skip the lines that hold none of them. A line that starts `{"id":"VALUE"` (spaces allowed,
+/// no escape in VALUE) is either refused by `DocumentDecoder` (a second id field, bad JSON or UTF-8
+/// further on) or decoded with exactly the id VALUE; for any other line it says nothing.
+struct LeadingID: Sendable {
+    private let key: [UInt8]
+
+    /// Nil when the id field's name is also another field's, which the decoder would take it for.
+    init?(fields: FieldNames) {
+        guard ![fields.text, fields.html, fields.url].contains(fields.id), !fields.id.utf8.contains(where: Self.needsEscape)
+        else { return nil }
+        key = Array(fields.id.utf8)
+    }
+
+    /// The id of the line `storage[range]` when it leads with one as above.
+    func id(in storage: [UInt8], _ range: Range<Int>) -> String? {
+        var at = range.lowerBound
+        func skipSpaces() {
+            while at < range.upperBound, storage[at] == 0x20 || storage[at] == 0x09 { at += 1 }
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard at < range.upperBound, storage[at] == byte else { return false }
+            at += 1
+            return true
+        }
+        skipSpaces()
+        guard expect(UInt8(ascii: "{")) else { return nil }
+        skipSpaces()
+        guard expect(UInt8(ascii: "\"")) else { return nil }
+        for byte in key {
+            guard expect(byte) else { return nil }
+        }
+        guard expect(UInt8(ascii: "\"")) else { return nil }
+        skipSpaces()
+        guard expect(UInt8(ascii: ":")) else { return nil }
+        skipSpaces()
+        guard expect(UInt8(ascii: "\"")) else { return nil }
+        let start = at
+        while at < range.upperBound, storage[at] != UInt8(ascii: "\"") {
+            if Self.needsEscape(storage[at]) { return nil }
+            at += 1
+        }
+        guard at < range.upperBound else { return nil }
+        return String(decoding: storage[start..<at], as: UTF8.self)
+    }
+
+    /// A backslash (an escape follows) or a byte a JSON string cannot hold as it is.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte < 0x20
+    }
+}

@@ -1,0 +1,89 @@
+/// `report.json` written with `SortedJSONWriter`: the same bytes `JSONEncoder` makes of `RunReport`
+/// (sorted keys, slashes unescaped), in a fraction of the time. The clusters, the bulk of the file,
+/// are written field by field; the small parts (counts, inputs, run summary, sites) by the encoder.
+extension RunReport {
+    func json() throws(WinnowError) -> [UInt8] {
+        var json = SortedJSONWriter(capacity: 640 * clusters.count + 65_536)
+        json.beginObject()
+        json.key("clusters")
+        try Cluster.write(clusters, to: &json)
+        json.key("documents")
+        try json.encoded(documents)
+        json.key("format")
+        json.string(format)
+        json.key("inputs")
+        try json.encoded(inputs)
+        if let pipeline {
+            json.key("pipeline")
+            json.string(pipeline)
+        }
+        if let run {
+            json.key("run")
+            try json.encoded(run)
+        }
+        json.key("sites")
+        try json.encoded(sites)
+        json.key("version")
+        json.int(version)
+        json.key("warnings")
+        json.beginArray()
+        for warning in warnings { json.string(warning) }
+        json.endArray()
+        json.endObject()
+        return json.bytes
+    }
+}
+
+extension RunReport.Cluster {
+    /// As the synthesised `Encodable` conformance writes them, keys in bytewise order. Fields are read
+    /// in place (`clusters[index].size`): copying each cluster whole cost a tenth of the writing.
+    static func write(_ clusters: [Self], to json: inout SortedJSONWriter) throws(WinnowError) {
+        json.beginArray()
+        for index in clusters.indices {
+            json.beginObject()
+            json.key("cluster")
+            json.string(clusters[index].cluster)
+            json.key("kept")
+            json.string(clusters[index].kept)
+            json.key("kind")
+            json.string(clusters[index].kind.rawValue)
+            json.key("members")
+            try RunReport.Member.write(clusters[index].members, to: &json)
+            json.key("min_similarity")
+            try json.double(clusters[index].minSimilarity)
+            json.key("more_members")
+            json.int(clusters[index].moreMembers)
+            json.key("size")
+            json.int(clusters[index].size)
+            json.endObject()
+        }
+        json.endArray()
+    }
+}
+
+extension RunReport.Member {
+    /// As the synthesised `Encodable` conformance writes them: nil fields left out, keys in bytewise
+    /// order, fields read in place.
+    static func write(_ members: [Self], to json: inout SortedJSONWriter) throws(WinnowError) {
+        json.beginArray()
+        for index in members.indices {
+            json.beginObject()
+            json.key("id")
+            json.string(members[index].id)
+            if let removedBy = members[index].removedBy {
+                json.key("removed_by")
+                json.string(removedBy)
+            }
+            json.key("similarity")
+            try json.double(members[index].similarity)
+            json.key("text_bytes")
+            json.int(members[index].textBytes)
+            if let url = members[index].url {
+                json.key("url")
+                json.string(url)
+            }
+            json.endObject()
+        }
+        json.endArray()
+    }
+}
