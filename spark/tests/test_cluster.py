@@ -198,8 +198,8 @@ except FileExistsError:
                                     binary=wrapper, unordered=False)
         cli.run(SPARK, arguments, log=lambda message: None)
         failed = sorted(name[len("failed-"):] for name in os.listdir(folder) if name.startswith("failed-"))
-        self.assertEqual(failed, ["dedup-apply", "dedup-link", "dedup-map", "dedup-pairs", "exact-apply", "exact-map",
-                                  "run", "stages", "templates-apply", "templates-map"])
+        self.assertEqual(failed, ["exact-apply", "exact-map", "neardup-apply", "neardup-link", "neardup-map",
+                                  "neardup-pairs", "run", "stages", "templates-apply", "templates-map"])
         self.assertEqual(part_lines(os.path.join(folder, "spark", "cleaned")), lines(output))
         self.assertEqual(sorted(part_lines(os.path.join(folder, "spark", "removed"))),
                          sorted(lines(output[:-len(".jsonl")] + ".removed.jsonl")))

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Renders a `RunSummary` as the aligned table `winnow run` prints to stderr.
-public enum SummaryTable {
-    public static func render(_ summary: RunSummary) -> String {
+package enum SummaryTable {
+    package static func render(_ summary: RunSummary) -> String {
         var rows: [[String]] = [["stage", "docs in", "docs out", "removed", "MB in", "MB out", "seconds"]]
         for stage in summary.stages {
             rows.append([

@@ -1,6 +1,6 @@
 /// The HTML elements the cleanup stage tells apart, and what each means for text: dropped with its
 /// content, a block that breaks lines, or inline. Any other element is `.other` and reads as inline.
-public enum HTMLTag: UInt8, Sendable, CaseIterable {
+enum HTMLTag: UInt8, Sendable, CaseIterable {
     case other
     case text
     // Document structure.

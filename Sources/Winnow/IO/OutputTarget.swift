@@ -3,7 +3,7 @@ import Glibc
 /// What an output path names, found before anything is written: a file is replaced atomically, but
 /// a device, pipe or socket (`/dev/null`, a FIFO another process reads) is written straight to and
 /// never replaced, and a folder or block device is refused.
-public enum OutputTarget: Sendable, Equatable {
+package enum OutputTarget: Sendable, Equatable {
     /// `-`: standard output.
     case standardOutput
     /// A regular file or a new path, with symbolic links resolved: written beside, renamed into place.
@@ -11,7 +11,7 @@ public enum OutputTarget: Sendable, Equatable {
     /// A character device, FIFO or socket: opened and written to as it is.
     case stream(String)
 
-    public init(_ path: String) throws(WinnowError) {
+    package init(_ path: String) throws(WinnowError) {
         if path == "-" { self = .standardOutput; return }
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -50,7 +50,7 @@ public enum OutputTarget: Sendable, Equatable {
 
     /// The default removed and rejects files beside a cleaned output: `out.jsonl` → `out.removed.jsonl`;
     /// none beside standard output, a device or a pipe.
-    public static func sibling(of output: String, kind: String) -> String? {
+    package static func sibling(of output: String, kind: String) -> String? {
         guard hasSiblings(output) else { return nil }
         for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
             return String(output.dropLast(suffix.count)) + "." + kind + suffix
@@ -60,7 +60,7 @@ public enum OutputTarget: Sendable, Equatable {
 
     /// Whether outputs beside this one (removed, rejects, a report folder) can be named after it:
     /// only for a file, never next to a device or pipe.
-    public static func hasSiblings(_ path: String) -> Bool {
+    package static func hasSiblings(_ path: String) -> Bool {
         if case .file = try? OutputTarget(path) { return true }
         return false
     }
@@ -69,7 +69,7 @@ public enum OutputTarget: Sendable, Equatable {
     /// run would destroy its own input or lose one output under another. Files are compared by
     /// identity (device and inode), new paths by their folder's real path, so spelling does not matter.
     /// Devices such as `/dev/null` may take several outputs; standard output (`-`) is not checked.
-    public static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
+    package static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
         var inputKeys: [String: String] = [:]
         for input in inputs where input != "-" {
             if let key = identity(of: input) { inputKeys[key] = input }

@@ -3,8 +3,8 @@ import Synchronization
 
 /// The temporary files a run has open (unfinished outputs, spool files, a report folder it made), so
 /// that an interrupted run (SIGINT, SIGTERM) can delete them before it exits instead of leaving them.
-public final class TemporaryFiles: Sendable {
-    public static let shared = TemporaryFiles()
+package final class TemporaryFiles: Sendable {
+    package static let shared = TemporaryFiles()
     private let paths = Mutex<Set<String>>([])
 
     func add(_ path: String) {
@@ -16,11 +16,11 @@ public final class TemporaryFiles: Sendable {
     }
 
     /// The files registered now.
-    public var current: Set<String> { paths.withLock { $0 } }
+    package var current: Set<String> { paths.withLock { $0 } }
 
     /// Deletes every registered file; for a signal handler that runs outside signal context (a
     /// dispatch source), just before the process exits.
-    public func removeAll() {
+    package func removeAll() {
         for path in paths.withLock({ paths in defer { paths.removeAll() }; return paths }) {
             try? FileManager.default.removeItem(atPath: path)
         }

@@ -1,17 +1,17 @@
 /// A word-level comparison of two texts (Myers' O(ND) algorithm), for showing side by side what a
 /// near-duplicate changed. Words are compared without their spacing, so a re-wrapped line is not a
 /// change; each side keeps its own spacing for display.
-public struct TextDiff: Sendable, Equatable {
+struct TextDiff: Sendable, Equatable {
     /// Each side as alternating runs: even positions are shared with the other side (possibly
     /// empty), odd positions are this side's own words.
-    public let left: [String]
-    public let right: [String]
+    let left: [String]
+    let right: [String]
     /// False when the texts differ in more words than `maxEdits`: each side is then one run of its own.
-    public let aligned: Bool
+    let aligned: Bool
 
     /// Compares `left` (the kept document) with `right` (a copy). `maxEdits` bounds time and memory:
     /// O((n + m) · maxEdits) steps and O(maxEdits²) integers.
-    public init(_ left: String, _ right: String, maxEdits: Int = 1500) {
+    init(_ left: String, _ right: String, maxEdits: Int = 1500) {
         let a = Tokens(left), b = Tokens(right)
         guard let script = Self.editScript(a.keys, b.keys, maxEdits: maxEdits) else {
             self.left = ["", left]

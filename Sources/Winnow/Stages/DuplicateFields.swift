@@ -1,16 +1,16 @@
 /// The fields the duplicate stages write on documents.
-public enum DuplicateFields {
+enum DuplicateFields {
     /// On a removed copy: the id of the document kept in its place.
-    public static let duplicateOf = "duplicate_of"
+    static let duplicateOf = "duplicate_of"
     /// On a removed near-duplicate: its Jaccard similarity to the kept document (exact for short documents).
-    public static let similarity = "similarity"
+    static let similarity = "similarity"
     /// On every member of a near-duplicate cluster: the cluster's label (the kept document's id).
-    public static let cluster = "cluster"
+    static let cluster = "cluster"
     /// On every member of a near-duplicate cluster: how many documents the cluster has.
-    public static let clusterSize = "cluster_size"
+    static let clusterSize = "cluster_size"
     /// On a removed copy whose id is the kept document's own (a page crawled twice): where the kept
     /// record was read (`source:line`), since its id alone does not tell them apart.
-    public static let duplicateOfOrigin = "duplicate_of_origin"
+    static let duplicateOfOrigin = "duplicate_of_origin"
 
     /// Whether a removed copy shares its id with the document kept in its place.
     static func sharesKeptID(_ document: Document) -> Bool {

@@ -2,11 +2,11 @@
 /// signature lines: `pairs` judges the LSH buckets a partition was given and writes their verified
 /// pairs; `link` clusters whole connected components of those pairs. Both call the code `winnow run`
 /// clusters with (`DuplicateClusters`), so the clusters are the same however the engine partitions.
-public enum NearDupSteps {
+package enum NearDupSteps {
     /// The verified pairs of the buckets each signature line takes part in: the bands listed in its
     /// `judge_bands` member (band numbers, comma-separated). Every member of a judged bucket must be in
     /// `signatures`, with that band listed.
-    public static func pairs(signatures: [String], options: NearDupOptions, output: String) throws(WinnowError)
+    package static func pairs(signatures: [String], options: NearDupOptions, output: String) throws(WinnowError)
         -> ClusteringStatistics {
         var tally = SignatureTally()
         var judged: [Bool] = []
@@ -39,7 +39,7 @@ public enum NearDupSteps {
     /// The clusters of the documents in `signatures` from their verified pairs (`pairs` files). Every
     /// document of a pair must be in `signatures`, and a connected component of the pairs must be
     /// whole: its clusters are then the ones `winnow run` finds.
-    public static func link(signatures: [String], pairs: [String], options: NearDupOptions) throws(WinnowError)
+    package static func link(signatures: [String], pairs: [String], options: NearDupOptions) throws(WinnowError)
         -> DuplicateClusters {
         var tally = SignatureTally()
         for path in signatures { try SignaturesFile.read(path, options: options, into: &tally) }

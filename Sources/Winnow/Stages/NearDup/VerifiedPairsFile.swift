@@ -6,9 +6,9 @@
 ///     {"format":"winnow.verified-pairs","version":1,"shingle_words":5,…}
 ///     {"earlier_source":"shard-1.jsonl","earlier_line":4,"later_source":"shard-3.jsonl","later_line":12}
 ///     {"end_of_file":1}
-public enum VerifiedPairsFile {
-    public static let format = "winnow.verified-pairs"
-    public static let version = 1
+enum VerifiedPairsFile {
+    static let format = "winnow.verified-pairs"
+    static let version = 1
 
     static func header(_ options: NearDupOptions) -> [UInt8] {
         let parameters = SignaturesFile.header(options).filter { $0.0 != "format" && $0.0 != "version" }
@@ -16,7 +16,7 @@ public enum VerifiedPairsFile {
     }
 
     /// Writes `pairs` (earlier, later) of documents by origin.
-    public static func write(_ pairs: [(earlier: DocumentOrigin, later: DocumentOrigin)], options: NearDupOptions,
+    static func write(_ pairs: [(earlier: DocumentOrigin, later: DocumentOrigin)], options: NearDupOptions,
                              to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
         var buffer = header(options) + [0x0A]
@@ -34,7 +34,7 @@ public enum VerifiedPairsFile {
     }
 
     /// Reads a pairs file made with the same parameters as `options`, calling `pair` for each.
-    public static func read(_ path: String, options: NearDupOptions,
+    static func read(_ path: String, options: NearDupOptions,
                             pair: (_ earlier: DocumentOrigin, _ later: DocumentOrigin) throws(WinnowError) -> Void) throws(WinnowError) {
         try IntermediateFile.readRecords(path, kind: "pairs", header: header(options),
                                          mismatch: "pairs were made with other parameters") { record throws(WinnowError) in

@@ -3,8 +3,8 @@ import Foundation
 /// The lines repeated across enough sites to be template lines everywhere (`cross_site_sites`), as 16 hex
 /// digits a line: what a cluster partition needs besides its own sites' counts, since it cannot work
 /// them out from those alone. `templates apply --cross-site FILE` reads it.
-public enum CrossSiteLinesFile {
-    public static func read(_ path: String) throws(WinnowError) -> Set<UInt64> {
+package enum CrossSiteLinesFile {
+    package static func read(_ path: String) throws(WinnowError) -> Set<UInt64> {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io("cannot read the cross-site lines file", path: path)
         }

@@ -2,18 +2,18 @@
 /// lower-cased, whitespace and punctuation ignored, every run of digits one placeholder and every
 /// month or weekday name another, so "503 days have passed since…" and "1577 days have passed since…",
 /// or "20 July 2019" and "3 March 2021", fold to the same key.
-public enum LineFolder {
+enum LineFolder {
     /// What the templates stage needs to know about a line.
-    public struct FoldedLine: Sendable, Equatable {
+    struct FoldedLine: Sendable, Equatable {
         /// The 64-bit hash of the folded form.
-        public var key: UInt64
+        var key: UInt64
         /// Words and numbers in the line, as the line reads (before placeholders merge).
-        public var tokens: Int
+        var tokens: Int
         /// Whether the line has at least one word made of letters; lines of numbers or symbols only
         /// ("32", "|", "✔") carry no evidence of their own.
-        public var hasLetters: Bool
+        var hasLetters: Bool
         /// Whether the line holds nothing but (Unicode) whitespace.
-        public var isBlank = false
+        var isBlank = false
     }
 
     static let digitsToken: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -122,7 +122,7 @@ public enum LineFolder {
     }
 
     /// Folds the UTF-8 bytes of one line (without its line break).
-    public static func fold(_ line: UnsafeBufferPointer<UInt8>) -> FoldedLine {
+    static func fold(_ line: UnsafeBufferPointer<UInt8>) -> FoldedLine {
         var state = FoldState(dateTable: dateTable)
         let planeClasses = planeClasses
         let count = line.count
@@ -189,7 +189,7 @@ public enum LineFolder {
     }
 
     /// Folds a line given as a string (tests and tools).
-    public static func fold(_ line: String) -> FoldedLine {
+    static func fold(_ line: String) -> FoldedLine {
         var copy = line
         return copy.withUTF8 { fold($0) }
     }

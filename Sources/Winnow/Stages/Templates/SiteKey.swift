@@ -1,7 +1,7 @@
 /// Which site a page belongs to: the pages of one site are compared with each other.
-public enum SiteKey {
+enum SiteKey {
     /// The site of `document` under `options`; "" groups pages that have no URL (or no site field).
-    public static func of(_ document: Document, options: TemplateOptions) -> String {
+    static func of(_ document: Document, options: TemplateOptions) -> String {
         switch options.site {
         case .batch: return ""
         case .field: return document.stringField(options.siteField) ?? ""
@@ -10,7 +10,7 @@ public enum SiteKey {
     }
 
     /// The host of a URL, lower-cased, without user info, port or a leading "www.": "https://WWW.Example.org:8080/a" → "example.org".
-    public static func host(of url: String) -> String {
+    static func host(of url: String) -> String {
         var bytes = url
         return bytes.withUTF8(asciiHost(of:)) ?? unicodeHost(of: url)
     }

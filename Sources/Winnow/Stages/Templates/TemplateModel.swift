@@ -1,24 +1,24 @@
 /// What the merged counts say about each site, ready to decide about single pages: its size, its
 /// thresholds and the page count of every line that is on more than one of its pages.
-public struct TemplateModel: Sendable {
-    public struct Site: Sendable {
-        public var pages: Int
+struct TemplateModel: Sendable {
+    struct Site: Sendable {
+        var pages: Int
         /// Lines on at least this many pages are repeated (not the page's own text).
-        public var repeatPages: Int
+        var repeatPages: Int
         /// Lines on at least this many pages are template lines wherever they are.
-        public var anchorPages: Int
+        var anchorPages: Int
         /// Page counts of lines seen on two pages or more; any other line is on its page only.
-        public var counts: LineCounts
+        var counts: LineCounts
     }
 
-    public let options: TemplateOptions
-    public let sites: [String: Site]
+    let options: TemplateOptions
+    let sites: [String: Site]
     /// Lines repeated on `cross_site_sites` sites or more: template lines everywhere, used on small sites.
-    public let crossSite: Set<UInt64>
+    let crossSite: Set<UInt64>
 
     /// - Parameter crossSite: the cross-site lines of the whole corpus, when `counts` holds only some of
     ///   its sites (a cluster partition's); nil: worked out from `counts`.
-    public init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
+    init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
         self.options = options
         var sites: [String: Site] = [:]
         var repeatedOnSites: [UInt64: Int] = [:]

@@ -1,17 +1,17 @@
 /// The apply step of the templates stage: decides about one page at a time from the site counts
 /// of the whole corpus, rewrites its text, and notes what it removed for the per-site summary.
-public struct TemplateRemover: FinishingStage {
-    public var name: String { TemplatesStage.stageName }
-    public let model: TemplateModel
+struct TemplateRemover: FinishingStage {
+    var name: String { TemplatesStage.stageName }
+    let model: TemplateModel
     /// Gathered only when a summary file is asked for: it copies every removed template line's text.
     let summary: TemplateSummary?
 
-    public init(model: TemplateModel) {
+    init(model: TemplateModel) {
         self.model = model
         summary = model.options.summary.isEmpty ? nil : TemplateSummary(linesPerSite: model.options.summaryLines)
     }
 
-    public func process(_ document: inout Document) -> StageVerdict {
+    func process(_ document: inout Document) -> StageVerdict {
         guard var text = document.text else { return .keep }
         let options = model.options
         let siteName = SiteKey.of(document, options: options)
@@ -56,7 +56,7 @@ public struct TemplateRemover: FinishingStage {
         }
     }
 
-    public func finish() throws(WinnowError) {
+    func finish() throws(WinnowError) {
         try summary?.write(to: model.options.summary)
     }
 
