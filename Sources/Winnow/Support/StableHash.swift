@@ -47,8 +47,9 @@ struct StableHash: Sendable {
 
     /// Sixteen lowercase hex digits: how hashes are written in JSON, where numbers above 2^53 lose precision.
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var digits: [UInt8] = []
+        Hex.append(sixteenDigitsOf: value, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Reads exactly sixteen hex digits back (a shorter key is another key, not this one abbreviated).
