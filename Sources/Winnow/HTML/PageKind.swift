@@ -32,26 +32,9 @@ struct PageKind: Equatable {
 
     /// Reads every `"@type"` of a JSON-LD script, a single name or a list of names.
     mutating func jsonLD(_ script: [UInt8]) {
-        var index = 0
-        while let hit = ByteSearch.firstOffset(of: Self.typeKey, in: script[index...]) {
-            index = hit + Self.typeKey.count
-            var inList = false
-            while index < script.count {
-                let byte = script[index]
-                if byte == UInt8(ascii: "\"") {
-                    guard let close = script[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return }
-                    schemaType(script[(index + 1)..<close])
-                    index = close + 1
-                    if !inList { break }
-                } else if byte == UInt8(ascii: "[") {
-                    inList = true
-                    index += 1
-                } else if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",") || byte <= 0x20 {
-                    index += 1
-                } else {
-                    break
-                }
-            }
+        JSONLDStrings.forEach(Self.typeKey, in: script) { name in
+            schemaType(name)
+            return true
         }
     }
 

@@ -42,21 +42,16 @@ public struct PageMetadata: Sendable, Equatable {
         }
     }
 
-    /// Reads the first `"datePublished": "..."` of a JSON-LD script.
+    /// Reads the first `"datePublished"` string of a JSON-LD script (at most 64 bytes: a date).
     mutating func jsonLD(_ script: [UInt8]) {
         guard published == nil else { return }
-        let key = Array("\"datePublished\"".utf8)
-        guard let found = script.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: key, in: $0) }) else { return }
-        let start = found + key.count
-        var i = start
-        while i < script.count, script[i] == UInt8(ascii: " ") || script[i] == UInt8(ascii: ":")
-            || script[i] == UInt8(ascii: "\n") || script[i] == UInt8(ascii: "\t") { i += 1 }
-        guard i < script.count, script[i] == UInt8(ascii: "\"") else { return }
-        let valueStart = i + 1
-        guard let valueEnd = script[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
-              valueEnd - valueStart <= 64 else { return }
-        published = String(decoding: script[valueStart..<valueEnd], as: UTF8.self)
+        JSONLDStrings.forEach(Self.datePublishedKey, in: script) { value in
+            if value.count <= 64 { published = String(decoding: value, as: UTF8.self) }
+            return false
+        }
     }
+
+    private static let datePublishedKey = Array("\"datePublished\"".utf8)
 
     private static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
