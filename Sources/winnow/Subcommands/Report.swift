@@ -33,14 +33,7 @@ extension WinnowCommand {
 
         @OptionGroup var report: StageSettings<ReportOptions>
 
-        @Option(help: "The JSON field holding the document id.")
-        var idField: String = "id"
-
-        @Option(help: "The JSON field holding the text.")
-        var textField: String = "text"
-
-        @Option(help: "The JSON field holding the URL.")
-        var urlField: String = "url"
+        @OptionGroup var fields: FieldArguments
 
         func run() throws {
             let options = try report.options(owner: "the report")
@@ -48,8 +41,7 @@ extension WinnowCommand {
             let inputs = try ReportBuilder.inputs(cleaned: cleaned, removed: removed, clusters: clusters,
                                                   templateSummary: templates, summary: summary)
             let folder = output ?? options.folder(forOutput: inputs.cleaned ?? "")
-            let fields = FieldNames(id: idField, text: textField, url: urlField)
-            let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields).write(to: folder)
+            let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
             Terminal.error("\(folder)/report.html: \(written.nearDuplicateClusters) near-duplicate clusters, "
                 + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites")

@@ -23,17 +23,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the run summary as JSON to this file.", valueName: "file"))
     var stats: String?
 
-    @Option(help: "The JSON field holding the document id; a record without one gets 'file:line'.")
-    var idField: String = "id"
-
-    @Option(help: "The JSON field holding the text.")
-    var textField: String = "text"
-
-    @Option(help: "The JSON field holding the HTML.")
-    var htmlField: String = "html"
-
-    @Option(help: "The JSON field holding the URL.")
-    var urlField: String = "url"
+    @OptionGroup var fields: FieldArguments
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
     var maxRecordBytes: Int = 64 << 20
@@ -74,7 +64,7 @@ struct RunOptions: ParsableArguments {
         config.removedOutput = removed ?? OutputTarget.sibling(of: output, kind: "removed")
         config.rejectsOutput = rejects ?? OutputTarget.sibling(of: output, kind: "rejects")
         config.statsOutput = stats
-        config.fields = FieldNames(id: idField, text: textField, html: htmlField, url: urlField)
+        config.fields = fields.names
         config.maxRecordBytes = maxRecordBytes
         config.archiveDecoder.identity = warcId
         config.maxRejects = maxRejects
