@@ -134,6 +134,31 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         local = self.check_pipeline("neardup", ("neardup",))
         self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
 
+    def test_neardup_side_files(self):
+        """The clusters and assignments files a pipeline asks for: part-file folders in the output folder,
+        holding `winnow run`'s lines."""
+        folder = os.path.join(WORK, "side-files")
+        os.makedirs(folder, exist_ok=True)
+        path = pipeline("side-files", ("neardup",))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        definition["steps"][0]["neardup"].update(clusters=os.path.join(folder, "clusters.jsonl"),
+                                                 assignments=os.path.join(folder, "assignments.jsonl"))
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        self.run_local(path, "side-files-local")
+        body = [line for line in lines(os.path.join(folder, "clusters.jsonl"))
+                if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"')]
+        self.assertGreater(len(body), 10)
+        output = os.path.join(WORK, "side-files-spark")
+        cli.run(SPARK, SimpleNamespace(pipeline=path, inputs=SHARDS, output=output, partitions=5, binary=BINARY,
+                                       unordered=False), log=lambda message: None)
+        self.assertEqual(sorted(part_lines(os.path.join(output, "clusters"))), sorted(body))
+        self.assertEqual(sorted(part_lines(os.path.join(output, "assignments"))),
+                         sorted(lines(os.path.join(folder, "assignments.jsonl"))))
+        with open(os.path.join(output, "stats.json"), encoding="utf-8") as handle:
+            self.assertTrue(json.load(handle)["outputs"]["clusters"].endswith("/clusters"))
+
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))
 

@@ -80,6 +80,9 @@ def run(spark, arguments, log=print):
         output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
         final = folder.final.toString()
         outputs = {"cleaned": final + "/cleaned", "removed": final + "/removed", "rejects": final + "/rejects"}
+        side_files = {name: lines for step in done for name, lines in step.side_files.items()}
+        if "clusters" in side_files:
+            outputs["clusters"] = final + "/clusters"
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
         removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
@@ -87,6 +90,8 @@ def run(spark, arguments, log=print):
             cleaned.saveAsTextFile(folder.child("cleaned"))
             removed.saveAsTextFile(folder.child("removed"))
             rejects.saveAsTextFile(folder.child("rejects"))
+            for name, lines in side_files.items():
+                lines.saveAsTextFile(folder.child(name))
             summary["wall_seconds"] = round(time.monotonic() - clock, 3)
             folder.write_bytes("stats.json", summaries.encode(summary))
             folder.commit()

@@ -43,10 +43,12 @@ def _filter(binary, sources, arguments, records, prepare=None):
 class Step:
     """What one call of the binary produced: the tagged rows, persisted so later steps reuse them."""
 
-    def __init__(self, stages, tagged, held=()):
+    def __init__(self, stages, tagged, held=(), side_files=None):
         self.stages = stages
         self.tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
         self.held = list(held)
+        # Side files the stage's options ask for: folder name -> RDD of text lines, written as part files.
+        self.side_files = side_files or {}
 
     def release(self):
         """Drops the cached rows of this step (and of its map step) once the run's outputs are written."""
@@ -338,7 +340,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     4. each component clustered whole in one partition (`neardup link`), which gives `winnow run`'s clusters;
     5. every partition gets the clusters of its own documents and runs `neardup apply`."""
     from .components import connected_components
-    flags = set_flags(options, refused=("clusters", "assignments"))
+    flags = set_flags({key: value for key, value in options.items() if key not in ("clusters", "assignments")})
     records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "neardup map", "signatures")
     documents = (mapped.filter(lambda row: row[0] == "doc").map(lambda row: row[1]).zipWithIndex()
                  .map(lambda pair: (pair[1],) + pair[0]))  # (node, partition, source, line, bands, signature line)
@@ -416,5 +418,17 @@ def neardup(binary, sources, options, records, partitions, spark):
             return ["--clusters", path]
         return _filter(binary, sources, ["neardup", "apply"], documents_left, prepare=prepare)
 
+    side_files = {}
+    if options.get("clusters"):
+        side_files["clusters"] = cluster_lines.map(lambda line: line.decode("utf-8"))
+    if options.get("assignments"):
+        side_files["assignments"] = cluster_lines.flatMap(_assignment_lines)
     return Step(["neardup"], _grouped_by_partition(keyed, partitions).mapPartitions(apply),
-                held=(records, mapped, documents, clustered, pair_lines, ends))
+                held=(records, mapped, documents, clustered, pair_lines, ends), side_files=side_files)
+
+
+def _assignment_lines(cluster_line):
+    """One `{"id", "cluster"}` line per member of a clusters-file line, as `neardup` writes assignments."""
+    cluster = json.loads(cluster_line)
+    return [json.dumps({"id": member["id"], "cluster": cluster["kept"]}, ensure_ascii=False, separators=(",", ":"))
+            for member in cluster["members"]]
