@@ -9,18 +9,29 @@ import Glibc
 public final class StagedFolder {
     public let target: String
     public let work: String
+    /// The folder that is replaced: `target`, or the folder it links to (the link stays a link).
+    private let physical: String
     private var finished = false
 
-    /// The hidden sibling that `target`'s files are written into in this process.
+    /// The hidden sibling that `target`'s files are written into in this process (beside the folder a
+    /// link leads to, so that the two can be exchanged).
     public static func workFolder(for target: String) -> String {
-        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
-        let url = URL(fileURLWithPath: trimmed)
+        let url = URL(fileURLWithPath: physicalPath(of: target))
         return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".winnow-\(getpid()).tmp"
+    }
+
+    /// `target` without a trailing slash, or where it leads when it is a symbolic link.
+    static func physicalPath(of target: String) -> String {
+        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        var status = stat()
+        guard lstat(trimmed, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return trimmed }
+        return URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path
     }
 
     /// Creates the (empty) work folder, and the target's parent folders when they are missing.
     public init(target: String) throws(WinnowError) {
         self.target = target
+        physical = Self.physicalPath(of: target)
         work = Self.workFolder(for: target)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
@@ -52,9 +63,9 @@ public final class StagedFolder {
     /// Puts the work folder in the target's place and deletes the old folder.
     public func commit() throws(WinnowError) {
         guard !finished else { return }
-        if FileManager.default.fileExists(atPath: target) {
+        if FileManager.default.fileExists(atPath: physical) {
             try carryOver()
-            if winnow_exchange_paths(work, target) != 0 {
+            if winnow_exchange_paths(work, physical) != 0 {
                 let reason = errno
                 guard reason == EINVAL || reason == ENOSYS else {
                     throw .io("cannot put the new report folder in place: \(String(cString: strerror(reason)))", path: target)
@@ -62,7 +73,7 @@ public final class StagedFolder {
                 // A file system that cannot swap: the old folder steps aside first, so the target is
                 // briefly missing but never mixed.
                 let aside = work + ".old"
-                guard rename(target, aside) == 0, rename(work, target) == 0 else {
+                guard rename(physical, aside) == 0, rename(work, physical) == 0 else {
                     throw .io("cannot put the new report folder in place: \(String(cString: strerror(errno)))", path: target)
                 }
                 try? FileManager.default.removeItem(atPath: aside)
@@ -70,7 +81,7 @@ public final class StagedFolder {
                 return
             }
             try? FileManager.default.removeItem(atPath: work)
-        } else if rename(work, target) != 0 {
+        } else if rename(work, physical) != 0 {
             throw .io("cannot put the new report folder in place: \(String(cString: strerror(errno)))", path: target)
         }
         finish()
@@ -92,16 +103,16 @@ public final class StagedFolder {
     private func carryOver() throws(WinnowError) {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: target)
+            names = try FileManager.default.contentsOfDirectory(atPath: physical)
         } catch {
             throw .io("cannot list the report folder: \(error.localizedDescription)", path: target)
         }
         for name in names where !FileManager.default.fileExists(atPath: work + "/" + name) {
             var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: target + "/" + name, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: physical + "/" + name, isDirectory: &isFolder)
             let kept = isFolder.boolValue
-                ? (try? FileManager.default.copyItem(atPath: target + "/" + name, toPath: work + "/" + name)) != nil
-                : link(target + "/" + name, work + "/" + name) == 0
+                ? (try? FileManager.default.copyItem(atPath: physical + "/" + name, toPath: work + "/" + name)) != nil
+                : link(physical + "/" + name, work + "/" + name) == 0
             guard kept else {
                 throw .io("cannot keep '\(name)' of the report folder in the new one: \(String(cString: strerror(errno)))", path: target)
             }

@@ -36,6 +36,25 @@ import WinnowTestSupport
         #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
     }
 
+    @Test func aLinkedFolderIsReplacedWhereItLeadsAndStaysALink() throws {
+        let folder = TemporaryFolder()
+        folder.write("data/reports/run/report.json", "old")
+        folder.write("data/reports/run/notes.txt", "mine")
+        let link = folder.file("run.report")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.file("data/reports/run"))
+        let staged = try StagedFolder(target: link + "/")
+        #expect(staged.work.hasPrefix(folder.file("data/reports/.run.winnow-")), "\(staged.work)")
+        #expect(staged.work == StagedFolder.workFolder(for: link), "the pipeline's stages find the same work folder")
+        try "new".write(toFile: staged.work + "/report.json", atomically: false, encoding: .utf8)
+        try staged.commit()
+        let destination = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+        #expect(destination == folder.file("data/reports/run"))
+        #expect(folder.read("run.report/report.json") == "new")
+        #expect(folder.read("data/reports/run/notes.txt") == "mine")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.file("data/reports"))
+        #expect(siblings == ["run"])
+    }
+
     @Test func aDiscardedFolderLeavesTheTargetAsItWas() throws {
         let folder = TemporaryFolder()
         folder.write("report/report.json", "old")
