@@ -41,7 +41,9 @@ public final class OutputFile {
         case .file(let target):
             let directory = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
             let name = target.split(separator: "/").last.map(String.init) ?? target
-            let temporary = "\(directory.isEmpty ? "/" : directory)/.\(name).winnow-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+            let folder = directory.isEmpty ? "/" : directory
+            TemporaryName.removeStale(in: folder, for: name)
+            let temporary = "\(folder)/\(TemporaryName.prefix(for: name))-\(UInt32.random(in: 0...UInt32.max)).tmp"
             let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard opened >= 0 else {
                 throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)

@@ -17,7 +17,7 @@ public final class StagedFolder {
     /// link leads to, so that the two can be exchanged).
     public static func workFolder(for target: String) -> String {
         let url = URL(fileURLWithPath: physicalPath(of: target))
-        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".winnow-\(getpid()).tmp"
+        return url.deletingLastPathComponent().path + "/" + TemporaryName.prefix(for: url.lastPathComponent) + ".tmp"
     }
 
     /// `target` without a trailing slash, or where it leads when it is a symbolic link.
@@ -37,6 +37,8 @@ public final class StagedFolder {
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
             throw .configuration("the report folder exists and is not a folder", path: target)
         }
+        let parent = URL(fileURLWithPath: physical).deletingLastPathComponent().path
+        TemporaryName.removeStale(in: parent, for: URL(fileURLWithPath: physical).lastPathComponent)
         do {
             try? FileManager.default.removeItem(atPath: work)
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)

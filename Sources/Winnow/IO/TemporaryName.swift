@@ -1,0 +1,33 @@
+import Foundation
+import Glibc
+
+/// The names of a process's temporary siblings (`.NAME.winnow-HOST-PID…`), and the removal of those
+/// that a killed process left behind. Host and process id in the name say whose a file is, so a run
+/// removes only the leftovers of its own host's processes that have ended, never another machine's
+/// files on a shared disk nor a live run's.
+enum TemporaryName {
+    /// This machine's name, with every character but letters, digits and dots replaced, so that the
+    /// process id after it reads back unambiguously.
+    static let host: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let name = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "host"
+        return String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "_" })
+    }()
+
+    /// The start of this process's temporary names beside the file or folder `name`.
+    static func prefix(for name: String, process: pid_t = getpid()) -> String {
+        ".\(name).winnow-\(host)-\(process)"
+    }
+
+    /// Deletes the temporaries beside `name` in `directory` whose process on this host has ended.
+    static func removeStale(in directory: String, for name: String) {
+        let start = ".\(name).winnow-\(host)-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(".tmp") {
+            let digits = entry.dropFirst(start.count).prefix { $0.isASCII && $0.isNumber }
+            guard let process = pid_t(digits), process > 0, process != getpid(),
+                  kill(process, 0) == -1, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+        }
+    }
+}
