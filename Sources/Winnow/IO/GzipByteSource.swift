@@ -4,7 +4,7 @@ import CZlib
 /// (concatenated gzip streams, as `cat a.gz b.gz` or parallel compressors write them).
 public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     private let compressed: Compressed
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let inflater: ZlibInflater
     private var input: [UInt8] = []
     private var inputOffset = 0
     private var compressedEnded = false
@@ -24,18 +24,8 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     public init(_ compressed: Compressed, displayName: String) throws(WinnowError) {
         self.compressed = compressed
         self.displayName = displayName
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        // 15 + 16: a 32 KiB window and a gzip (not zlib) wrapper.
-        guard winnow_inflateInit2(stream, 15 + 16) == Z_OK else {
-            stream.deallocate()
-            throw .io("cannot initialise the gzip decoder", path: displayName)
-        }
-    }
-
-    deinit {
-        inflateEnd(stream)
-        stream.deallocate()
+        guard let inflater = ZlibInflater() else { throw .io("cannot initialise the gzip decoder", path: displayName) }
+        self.inflater = inflater
     }
 
     /// The offset in the compressed file of the next byte zlib will read.
@@ -81,7 +71,8 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             if inputOffset == input.count && !compressedEnded {
                 do throws(WinnowError) { try refill() } catch { throw Failure(error: error, produced: produced) }
             }
-            let (status, consumed, written) = inflateStep(into: &buffer, at: start + produced, count: maxCount - produced)
+            let (status, consumed, written) = inflater.step(&input, from: inputOffset, into: &buffer, at: start + produced,
+                                                              count: maxCount - produced)
             inputOffset += consumed
             produced += written
             switch status {
@@ -99,7 +90,7 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                 do throws(WinnowError) { try startNextMember() } catch { throw Failure(error: error, produced: produced) }
             default:
                 finished = true
-                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+                let detail = inflater.message ?? "code \(status)"
                 throw Failure(error: WinnowError(.damagedInput, "gzip data is corrupt at compressed byte \(compressedOffset) "
                     + "(\(detail)): records read from this stream cannot be trusted, so nothing was written; "
                     + "repair or re-fetch the file", path: displayName), produced: produced)
@@ -141,24 +132,6 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
         return true
     }
 
-    private func inflateStep(into buffer: inout [UInt8], at offset: Int, count: Int) -> (Int32, Int, Int) {
-        let available = input.count - inputOffset
-        return input.withUnsafeMutableBufferPointer { inBytes in
-            buffer.withUnsafeMutableBufferPointer { outBytes in
-                stream.pointee.next_in = inBytes.baseAddress! + inputOffset
-                stream.pointee.avail_in = UInt32(available)
-                stream.pointee.next_out = outBytes.baseAddress! + offset
-                stream.pointee.avail_out = UInt32(count)
-                let status = inflate(stream, Z_NO_FLUSH)
-                let consumed = available - Int(stream.pointee.avail_in)
-                let written = count - Int(stream.pointee.avail_out)
-                stream.pointee.next_in = nil
-                stream.pointee.next_out = nil
-                return (status, consumed, written)
-            }
-        }
-    }
-
     private func refill() throws(WinnowError) {
         input.removeAll(keepingCapacity: true)
         inputOffset = 0
@@ -179,6 +152,6 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             throw .io("unexpected data after the end of the gzip stream, from compressed byte \(compressedOffset); "
                 + "every record before it was read", path: displayName)
         }
-        inflateReset(stream)
+        inflater.reset()
     }
 }

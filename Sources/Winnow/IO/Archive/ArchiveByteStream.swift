@@ -25,7 +25,7 @@ final class ArchiveByteStream {
     private(set) var produced = 0
     private let source: any ByteSource
     private let displayName: String
-    private var stream: UnsafeMutablePointer<z_stream>?
+    private let inflater: ZlibInflater?
     private var input: [UInt8] = []
     private var inputPosition = 0
     /// File offset of `input[0]`.
@@ -47,22 +47,12 @@ final class ArchiveByteStream {
         self.source = source
         self.isGzip = isGzip
         self.displayName = displayName
-        guard isGzip else { return }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        // 15 + 16: a 32 KiB window and a gzip wrapper.
-        guard winnow_inflateInit2(stream, 15 + 16) == Z_OK else {
-            stream.deallocate()
-            throw .io("cannot initialise the gzip decoder", path: displayName)
+        guard isGzip else {
+            inflater = nil
+            return
         }
-        self.stream = stream
-    }
-
-    deinit {
-        if let stream {
-            inflateEnd(stream)
-            stream.deallocate()
-        }
+        guard let inflater = ZlibInflater() else { throw .io("cannot initialise the gzip decoder", path: displayName) }
+        self.inflater = inflater
     }
 
     /// The events since the last call, in output order.
@@ -136,7 +126,8 @@ final class ArchiveByteStream {
         if inputPosition == input.count && !sourceEnded { try refill() }
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: maxCount))
-        let (status, consumed, output) = inflateStep(into: &buffer, at: start, count: maxCount)
+        let (status, consumed, output) = inflater?.step(&input, from: inputPosition, into: &buffer, at: start, count: maxCount)
+            ?? (Z_STREAM_ERROR, 0, 0)
         buffer.removeLast(maxCount - output)
         inputPosition += consumed
         produced += output
@@ -152,7 +143,7 @@ final class ArchiveByteStream {
                                   message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
             finished = true
         default:
-            let detail = stream?.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+            let detail = inflater?.message ?? "code \(status)"
             events.append(.damage(decompressed: produced, compressed: memberStart,
                                   message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
             // Look for the next member from just after the start of the broken one.
@@ -176,7 +167,7 @@ final class ArchiveByteStream {
         }
         memberStart = inputBase + inputPosition
         events.append(.memberStart(decompressed: produced, compressed: memberStart))
-        inflateReset(stream)
+        inflater?.reset()
         inMember = true
     }
 
@@ -219,25 +210,5 @@ final class ArchiveByteStream {
             inputPosition -= keepFrom
         }
         if try source.read(into: &input, maxCount: Self.readSize) == 0 { sourceEnded = true }
-    }
-
-    private func inflateStep(into buffer: inout [UInt8], at offset: Int, count: Int) -> (Int32, Int, Int) {
-        guard let stream else { return (Z_STREAM_ERROR, 0, 0) }
-        let available = input.count - inputPosition
-        let position = inputPosition
-        return input.withUnsafeMutableBufferPointer { inBytes in
-            buffer.withUnsafeMutableBufferPointer { outBytes in
-                stream.pointee.next_in = inBytes.baseAddress.map { $0 + position }
-                stream.pointee.avail_in = UInt32(available)
-                stream.pointee.next_out = outBytes.baseAddress! + offset
-                stream.pointee.avail_out = UInt32(count)
-                let status = inflate(stream, Z_NO_FLUSH)
-                let consumed = available - Int(stream.pointee.avail_in)
-                let written = count - Int(stream.pointee.avail_out)
-                stream.pointee.next_in = nil
-                stream.pointee.next_out = nil
-                return (status, consumed, written)
-            }
-        }
     }
 }
