@@ -22,6 +22,16 @@ import Testing
         #expect(normalizer.normalize(input) == expected)
     }
 
+    /// The byte comparison that decides "unchanged": equal bytes only, not canonical equivalence.
+    @Test func sameBytesComparesUTF8() {
+        #expect(TextNormalizer.sameBytes("", ""))
+        #expect(TextNormalizer.sameBytes("caf\u{00E9} ok", "caf\u{00E9} ok"))
+        #expect(!TextNormalizer.sameBytes("caf\u{00E9}", "cafe\u{0301}"))
+        #expect(!TextNormalizer.sameBytes("abc", "abcd"))
+        #expect(!TextNormalizer.sameBytes("abd", "abc"))
+        #expect(!TextNormalizer.sameBytes("", "a"))
+    }
+
     /// Swift's `==` on strings is canonical equivalence, so "changed" must be decided on bytes.
     @Test func canonicallyEquivalentChangeIsKept() {
         #expect(normalizer.normalizeIfChanged("\u{212A}elvin") == "Kelvin")
