@@ -234,6 +234,8 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.mapper = CorpusPass(stage: stage)
         processor.archiveDecoder = config.archiveDecoder
+        // A map-only pass writes no documents, so encoding them would be wasted work.
+        processor.encodesKept = false
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
                                   framedSources: config.framedSources)
         var progressLine = ProgressLine(show: progress)
