@@ -100,6 +100,8 @@ public struct PipelineRunner: Sendable {
                                spool: framing, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
+            run.summary.passes += 1
+            if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
             if let spool { Spool.remove(spool) }
             spool = nil
