@@ -62,6 +62,18 @@ import Testing
         #expect(TextNormalizer(options: options).normalize("e\u{0301}\u{0007}\u{200B}") == "e\u{0301}\u{0007}\u{200B}")
     }
 
+    /// Runs of printable ASCII and single spaces are copied whole; spaces around them still follow the options.
+    @Test(arguments: [(true, true, "ab c d e\nf g. x\u{00E9} y"), (true, false, "ab c d e \n f g. x\u{00E9} y "),
+                      (false, true, "ab c  d\t e\nf g. x\u{00E9}\u{00A0}y"),
+                      (false, false, "ab c  d\t e \n f g. x\u{00E9}\u{00A0}y ")])
+    func asciiRunsAndSpaces(foldSpaces: Bool, trimLines: Bool, expected: String) {
+        var options = NormalizeOptions()
+        options.foldSpaces = foldSpaces
+        options.trimLines = trimLines
+        let input = "ab c  d\t e \n f g.\u{200B} x\u{00E9}\u{00A0}y "
+        #expect(TextNormalizer(options: options).normalize(input) == expected)
+    }
+
     @Test func stageRemovesEmptyDocuments() {
         let stage = NormalizeStage(options: NormalizeOptions())
         var empty = Document(id: "e", text: " \u{200B}\n\t ", origin: DocumentOrigin(source: "t", line: 1))

@@ -138,12 +138,22 @@ public struct TextNormalizer: Sendable {
                     o += length
                     lineHasContent = true
                     i += length
-                    // Printable ASCII after content is content that changes no state: copy the run
-                    // without decoding or classifying it (the fold was 8% of the default pipeline).
-                    while i < count && bytes[i] &- 0x21 < 0x5E {
-                        out[o] = bytes[i]
-                        o += 1
-                        i += 1
+                    // Printable ASCII after content, and one space between two such characters, come
+                    // out as they are in every mode: copy the run without decoding or classifying it.
+                    while i < count {
+                        let byte = bytes[i]
+                        if byte &- 0x21 < 0x5E {
+                            out[o] = byte
+                            o += 1
+                            i += 1
+                        } else if byte == 0x20 && i + 1 < count && bytes[i + 1] &- 0x21 < 0x5E {
+                            out[o] = 0x20
+                            out[o + 1] = bytes[i + 1]
+                            o += 2
+                            i += 2
+                        } else {
+                            break
+                        }
                     }
                     continue
                 }
