@@ -15,6 +15,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var inputBytes = 0
     public var outputBytes = 0
     public var wallSeconds = 0.0
+    /// How many times the run read its documents: once, plus once per corpus stage's pass.
+    public var passes = 0
+    /// The bytes written to spool files between passes (0 when every pass reads the inputs).
+    public var spooledBytes = 0
     /// Decoding of records, each stage in order, then encoding of the output.
     public var stages = StageTable(steps: [])
     public var outputs: Outputs = Outputs()
@@ -55,6 +59,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case inputBytes = "input_bytes"
         case outputBytes = "output_bytes"
         case wallSeconds = "wall_seconds"
+        case passes
+        case spooledBytes = "spooled_bytes"
         case stages, outputs
     }
 }
@@ -74,6 +80,8 @@ extension RunSummary {
         inputBytes = try container.decode(Int.self, forKey: .inputBytes)
         outputBytes = try container.decode(Int.self, forKey: .outputBytes)
         wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
+        passes = try container.decodeIfPresent(Int.self, forKey: .passes) ?? 0
+        spooledBytes = try container.decodeIfPresent(Int.self, forKey: .spooledBytes) ?? 0
         stages = try container.decode(StageTable.self, forKey: .stages)
         outputs = try container.decode(Outputs.self, forKey: .outputs)
     }

@@ -133,6 +133,7 @@ import Glibc
         var json = prefix.json
         if prefix.origin.line == 1 && batch.storage[json..<end].starts(with: [0xEF, 0xBB, 0xBF]) { json += 3 }
         guard batch.storage[json..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end)))
+        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end),
+                                       carriedKey: prefix.key))
     }
 }

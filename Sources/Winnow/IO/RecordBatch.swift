@@ -30,4 +30,6 @@ public struct RawRecord: Sendable {
     /// offset in the file (the compressed offset of the gzip member it starts, when it starts one).
     public let offset: Int
     public let content: Content
+    /// The key a spool line carries for the next pass's apply step (`Spool`), if any.
+    var carriedKey: UInt64? = nil
 }

@@ -87,29 +87,36 @@ struct BatchProcessor: Sendable {
             result.stages[step: index] = stats
         }
 
+        // Map before writing, so that the spool can carry what the map computed for the apply step.
+        var carried: [UInt64?] = []
+        if let mapper {
+            (result.tally, carried) = mapper.tallyCarrying(documents)
+            result.tallySeconds = clock.lap()
+        }
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
-        for document in documents {
+        for (position, document) in documents.enumerated() {
             let bytes = document.text?.utf8.count ?? 0
             result.stages.write.textBytesIn += bytes
             result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
-            spool?.appendPrefix(of: document, to: &result.kept)
+            spool?.appendPrefix(of: document, key: position < carried.count ? carried[position] : nil, to: &result.kept)
             encoder.encode(document, into: &result.kept)
         }
         result.keptCount = documents.count
         result.stages.write.seconds = clock.lap()
-        if let mapper {
-            result.tally = mapper.tally(documents)
-            result.tallySeconds = clock.lap()
-        }
         return result
     }
 
     private func decode(_ record: RawRecord, storage: [UInt8]) -> DecodeOutcome {
         switch record.content {
         case .jsonLine(let range):
-            return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
+            var outcome = decoder.decode(storage, range, origin: record.origin, offset: record.offset)
+            if let key = record.carriedKey, case .success(var document) = outcome {
+                document.carriedKey = key
+                outcome = .success(document)
+            }
+            return DecodeOutcome(outcome)
         case .htmlFile(let range, let id):
             if decoder.requireText {
                 return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .missingText,

@@ -5,6 +5,11 @@ struct CorpusPass: Sendable {
 
     /// Map: the tally of one batch of documents.
     func tally(_ documents: [Document]) -> any CorpusTally {
+        Self.tally(stage, documents).tally
+    }
+
+    /// Map: the tally of one batch, and per document the key its apply step can reuse (nil: none).
+    func tallyCarrying(_ documents: [Document]) -> (tally: any CorpusTally, keys: [UInt64?]) {
         Self.tally(stage, documents)
     }
 
@@ -13,10 +18,12 @@ struct CorpusPass: Sendable {
         Self.accumulator(stage)
     }
 
-    private static func tally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
+    private static func tally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> (tally: any CorpusTally, keys: [UInt64?]) {
         var tally = Stage.Tally()
-        for document in documents { stage.map(document, into: &tally) }
-        return tally
+        var keys: [UInt64?] = []
+        keys.reserveCapacity(documents.count)
+        for document in documents { keys.append(stage.mapCarrying(document, into: &tally)) }
+        return (tally, keys)
     }
 
     private static func accumulator<Stage: CorpusStage>(_ stage: Stage) -> any CorpusAccumulator {

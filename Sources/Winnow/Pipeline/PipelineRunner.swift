@@ -100,6 +100,8 @@ public struct PipelineRunner: Sendable {
                                spool: framing, removed: removed,
                                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
+            run.summary.passes += 1
+            if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
             if let spool { Spool.remove(spool) }
             spool = nil
@@ -234,6 +236,8 @@ public struct PipelineRunner: Sendable {
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
         processor.mapper = CorpusPass(stage: stage)
         processor.archiveDecoder = config.archiveDecoder
+        // A map-only pass writes no documents, so encoding them would be wasted work.
+        processor.encodesKept = false
         let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
                                   framedSources: config.framedSources)
         var progressLine = ProgressLine(show: progress)

@@ -2,8 +2,9 @@ import Foundation
 
 /// The temporary file that holds a run's documents between passes while a corpus stage merges its
 /// tally. Each line is `INPUT LINE OFFSET ` (the document's origin: the input's number among the
-/// run's inputs, its line and byte offset, in decimal) and then its JSON, so that the next pass
-/// names and ranks documents by where the user's records were, not by where the spool holds them.
+/// run's inputs, its line and byte offset, in decimal), optionally `#KEY ` (16 hex digits: what the
+/// map step computed for the apply step, `CorpusStage.mapCarrying`) and then its JSON, so that the
+/// next pass names and ranks documents by where the user's records were, not by where the spool holds them.
 struct Spool: Sendable {
     /// The origin names of the run's inputs, numbered as the prefixes number them.
     let sources: [String]
@@ -30,13 +31,22 @@ struct Spool: Sendable {
 
     /// Appends the origin prefix of `document`. An origin that is not one of the run's inputs cannot
     /// arise; if it did, its number is out of range and the next pass rejects the line as damaged.
-    func appendPrefix(of document: Document, to output: inout [UInt8]) {
+    func appendPrefix(of document: Document, key: UInt64? = nil, to output: inout [UInt8]) {
         let number = numbers[document.origin.source] ?? sources.count
         output.append(contentsOf: "\(number) \(document.origin.line) \(document.offset) ".utf8)
+        guard let key else { return }
+        output.append(UInt8(ascii: "#"))
+        for shift in stride(from: 60, through: 0, by: -4) {
+            output.append(Self.hexDigits[Int(truncatingIfNeeded: (key >> UInt64(shift)) & 0xF)])
+        }
+        output.append(UInt8(ascii: " "))
     }
 
-    /// Reads the prefix of a spool line: the record's origin and offset, and where its JSON starts.
-    func parsePrefix(_ bytes: ArraySlice<UInt8>) -> (origin: DocumentOrigin, offset: Int, json: Int)? {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Reads the prefix of a spool line: the record's origin and offset, the key it carries, and
+    /// where its JSON starts.
+    func parsePrefix(_ bytes: ArraySlice<UInt8>) -> (origin: DocumentOrigin, offset: Int, key: UInt64?, json: Int)? {
         var fields: [Int] = []
         var value = 0, digits = 0
         var index = bytes.startIndex
@@ -56,6 +66,17 @@ struct Spool: Sendable {
             }
         }
         guard fields.count == 3, fields[0] < sources.count else { return nil }
-        return (DocumentOrigin(source: sources[fields[0]], line: fields[1]), fields[2], index)
+        var key: UInt64?
+        if index < bytes.endIndex && bytes[index] == UInt8(ascii: "#") {
+            guard bytes.endIndex - index >= 18, bytes[index + 17] == UInt8(ascii: " ") else { return nil }
+            var value: UInt64 = 0
+            for byte in bytes[(index + 1)..<(index + 17)] {
+                guard let digit = JSONString.hexValue(byte) else { return nil }
+                value = value << 4 | UInt64(digit)
+            }
+            key = value
+            index += 18
+        }
+        return (DocumentOrigin(source: sources[fields[0]], line: fields[1]), fields[2], key, index)
     }
 }

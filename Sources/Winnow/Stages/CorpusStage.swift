@@ -15,6 +15,9 @@ public protocol CorpusStage: Sendable {
     var name: String { get }
     /// Map: adds one document, as the earlier stages left it, to a shard's tally.
     func map(_ document: Document, into tally: inout Tally)
+    /// Map, returning a value of the document's text that apply would compute again (exact's
+    /// fingerprint); the spool carries it to the next pass. Nil by default: nothing carried.
+    func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64?
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func apply(using tally: Tally) -> any DocumentStage
     /// The files the stage writes besides the outputs, as its options name them.
@@ -23,6 +26,11 @@ public protocol CorpusStage: Sendable {
 
 extension CorpusStage {
     public var sideFiles: [SideFile] { [] }
+
+    public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
+        map(document, into: &tally)
+        return nil
+    }
 }
 
 /// A stage that has something to write once every document went through it (a summary file). The

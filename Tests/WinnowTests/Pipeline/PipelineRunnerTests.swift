@@ -36,6 +36,8 @@ import WinnowTestSupport
         #expect(summary.removed == 1)
         #expect(summary.rejected == 4)
         #expect(summary.records == summary.kept + summary.removed + summary.rejected)
+        // Document stages only: one pass, nothing spooled.
+        #expect(summary.passes == 1 && summary.spooledBytes == 0)
         #expect(summary.rejectedByReason == ["malformed_json": 1, "invalid_utf8": 1, "missing_text": 1, "too_large": 1])
 
         let kept = jsonLines(try #require(folder.read("out.jsonl")))
@@ -124,6 +126,7 @@ import WinnowTestSupport
         #expect(InputSnapshot([.jsonl(path: compressed, name: "corpus")]) == nil)
         var outputs: [[String?]] = []
         var summaries: [RunSummary] = []
+        var spooled: [Int] = []
         for (name, input) in [("plain", plain), ("gzip", compressed)] {
             var summary = try await runSteps([.corpus(NearDupStage(options: NearDupOptions()))],
                                              inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")) {
@@ -134,9 +137,14 @@ import WinnowTestSupport
             summary.outputs = .init()
             summary.wallSeconds = 0
             for index in summary.stages.indices { summary.stages[index].seconds = 0 }
+            // The one difference between the two runs: the plain input is read again, not spooled.
+            spooled.append(summary.spooledBytes)
+            summary.spooledBytes = 0
             summaries.append(summary)
             outputs.append(["", ".removed", ".rejects"].map { folder.read("\(name)\($0).jsonl") })
         }
+        #expect(spooled[0] == 0 && spooled[1] > 0)
+        #expect(summaries.allSatisfy { $0.passes == 2 })
         #expect(outputs[0] == outputs[1])
         #expect(summaries[0] == summaries[1])
         #expect(summaries[0].rejected == 4 && summaries[0].removed == 2 && summaries[0].isBalanced)
@@ -239,6 +247,8 @@ import WinnowTestSupport
 
         let summary = try await run(maxRejects: nil)
         #expect(summary.kept == 2 && summary.rejected == 1)
+        // Three corpus stages: four passes, the two kept documents spooled three times.
+        #expect(summary.passes == 4 && summary.spooledBytes > 6 * 30)
         #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
             == ["run.rejects.jsonl", "run.removed.jsonl", "run.jsonl", "run.report"].sorted())

@@ -23,6 +23,16 @@ import WinnowTestSupport
         #expect(normalizer.normalize(input) == expected)
     }
 
+    /// The byte comparison that decides "unchanged": equal bytes only, not canonical equivalence.
+    @Test func sameBytesComparesUTF8() {
+        #expect(TextNormalizer.sameBytes("", ""))
+        #expect(TextNormalizer.sameBytes("caf\u{00E9} ok", "caf\u{00E9} ok"))
+        #expect(!TextNormalizer.sameBytes("caf\u{00E9}", "cafe\u{0301}"))
+        #expect(!TextNormalizer.sameBytes("abc", "abcd"))
+        #expect(!TextNormalizer.sameBytes("abd", "abc"))
+        #expect(!TextNormalizer.sameBytes("", "a"))
+    }
+
     /// Swift's `==` on strings is canonical equivalence, so "changed" must be decided on bytes.
     @Test func canonicallyEquivalentChangeIsKept() {
         #expect(normalizer.normalizeIfChanged("\u{212A}elvin") == "Kelvin")
@@ -51,6 +61,18 @@ import WinnowTestSupport
         options.removeInvisible = false
         options.unicode = .none
         #expect(TextNormalizer(options: options).normalize("e\u{0301}\u{0007}\u{200B}") == "e\u{0301}\u{0007}\u{200B}")
+    }
+
+    /// Runs of printable ASCII and single spaces are copied whole; spaces around them still follow the options.
+    @Test(arguments: [(true, true, "ab c d e\nf g. x\u{00E9} y"), (true, false, "ab c d e \n f g. x\u{00E9} y "),
+                      (false, true, "ab c  d\t e\nf g. x\u{00E9}\u{00A0}y"),
+                      (false, false, "ab c  d\t e \n f g. x\u{00E9}\u{00A0}y ")])
+    func asciiRunsAndSpaces(foldSpaces: Bool, trimLines: Bool, expected: String) {
+        var options = NormalizeOptions()
+        options.foldSpaces = foldSpaces
+        options.trimLines = trimLines
+        let input = "ab c  d\t e \n f g.\u{200B} x\u{00E9}\u{00A0}y "
+        #expect(TextNormalizer(options: options).normalize(input) == expected)
     }
 
     @Test func stageRemovesEmptyDocuments() {

@@ -14,12 +14,18 @@ public struct ExactStage: RegisteredStage, CorpusStage {
     }
 
     public func map(_ document: Document, into tally: inout ExactTally) {
-        guard let text = document.text else { return }
+        _ = mapCarrying(document, into: &tally)
+    }
+
+    /// Map, returning the fingerprint of a text with words, which the apply step then need not compute again.
+    public func mapCarrying(_ document: Document, into tally: inout ExactTally) -> UInt64? {
+        guard let text = document.text else { return nil }
         let fingerprint = WordHasher.fingerprint(of: text)
-        guard fingerprint.words > 0 else { return }
+        guard fingerprint.words > 0 else { return nil }
         tally.add(fingerprint: fingerprint.hash,
                   DocumentRank(rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id,
                                origin: document.origin))
+        return fingerprint.hash
     }
 
     public func apply(using tally: ExactTally) -> any DocumentStage {
@@ -38,9 +44,10 @@ public struct ExactRemover: DocumentStage {
         self.keepers = keepers
     }
 
+    /// A fingerprint carried from the map step (`ExactStage.mapCarrying`) stands for a text with words.
     public func process(_ document: inout Document) -> StageVerdict {
         guard let text = document.text else { return .keep }
-        let fingerprint = WordHasher.fingerprint(of: text)
+        let fingerprint = document.carriedKey.map { (words: 1, hash: $0) } ?? WordHasher.fingerprint(of: text)
         guard fingerprint.words > 0, let keeper = keepers[fingerprint.hash], !keeper.names(document) else { return .keep }
         DuplicateFields.markDuplicate(&document, of: keeper.id, at: keeper.origin)
         return .remove(reason: Self.reason)
