@@ -11,8 +11,9 @@ let package = Package(
     targets: [
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "Winnow", package: "Winnow")]),
-    ] + targets.map { name in
-        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Winnow", package: "Winnow")])
-    },
+    ]
+        + targets.map { name in
+            .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Winnow", package: "Winnow")])
+        },
     swiftLanguageModes: [.v6]
 )

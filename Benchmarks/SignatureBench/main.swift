@@ -46,8 +46,11 @@ func measure(_ name: String, _ work: () -> UInt64) {
     let wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_THREAD_CPUTIME_ID)
     for _ in 0..<reps { checksum &+= work() }
     let megabytes = bytes * Double(reps) / 1e6
-    let line = "\(name): " + String(format: "%.1f MB/s (CPU clock %.1f MB/s)", megabytes / (seconds(CLOCK_MONOTONIC) - wall),
-                                     megabytes / (seconds(CLOCK_THREAD_CPUTIME_ID) - cpu))
+    let line =
+        "\(name): "
+        + String(
+            format: "%.1f MB/s (CPU clock %.1f MB/s)", megabytes / (seconds(CLOCK_MONOTONIC) - wall),
+            megabytes / (seconds(CLOCK_THREAD_CPUTIME_ID) - cpu))
     print(line + "  [\(reps) reps, checksum \(checksum)]")
 }
 

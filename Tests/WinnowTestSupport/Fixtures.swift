@@ -31,8 +31,9 @@ public enum Fixtures {
     /// The `text` field of a documentation site's pages by id: all visible text of each page, templates
     /// included (what a crawler's plain-text extraction gives, the sites' naive baseline).
     public static func siteText(_ site: String) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: jsonLines(try gunzipped(sitePages(site))).map {
-            ($0["id"] as! String, $0["text"] as? String ?? "")
-        })
+        Dictionary(
+            uniqueKeysWithValues: jsonLines(try gunzipped(sitePages(site))).map {
+                ($0["id"] as! String, $0["text"] as? String ?? "")
+            })
     }
 }

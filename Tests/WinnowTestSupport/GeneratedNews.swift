@@ -17,8 +17,10 @@ public enum GeneratedNews {
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: GeneratedNews.folder) }
         let lines = pages.map { page in
-            String(decoding: try! JSONSerialization.data(withJSONObject: ["id": page.id, "url": page.url, "text": page.text],
-                                                         options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+            String(
+                decoding: try! JSONSerialization.data(
+                    withJSONObject: ["id": page.id, "url": page.url, "text": page.text],
+                    options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         }
         try! (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/corpus.jsonl", atomically: true, encoding: .utf8)
         let truth = Dictionary(uniqueKeysWithValues: pages.map { ($0.id, ["articleBody": $0.body, "story": $0.story]) })

@@ -75,8 +75,10 @@ public struct NewsCorpus: Sendable {
             }
             publications.append(Publication(story: story, site: home, day: day, paragraphs: paragraphs, path: path(home)))
             if Int.random(in: 0..<20, using: &random) == 0 {
-                publications.append(Publication(story: story, site: home, day: day + Int.random(in: 1...3, using: &random),
-                                                paragraphs: paragraphs, path: "archive/\(path(home))"))
+                publications.append(
+                    Publication(
+                        story: story, site: home, day: day + Int.random(in: 1...3, using: &random),
+                        paragraphs: paragraphs, path: "archive/\(path(home))"))
             }
             guard Int.random(in: 0..<20, using: &random) < 9 else { continue }
             let others = (0..<siteCount).filter { $0 != home }.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
@@ -85,8 +87,10 @@ public struct NewsCorpus: Sendable {
                 for edit in SyndicationEdit.allCases.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random)) {
                     edited = edit.apply(to: edited, random: &random)
                 }
-                publications.append(Publication(story: story, site: site, day: day + Int.random(in: 0...3, using: &random),
-                                                paragraphs: edited, path: path(site)))
+                publications.append(
+                    Publication(
+                        story: story, site: site, day: day + Int.random(in: 0...3, using: &random),
+                        paragraphs: edited, path: path(site)))
             }
         }
 
@@ -104,9 +108,10 @@ public struct NewsCorpus: Sendable {
             }
             let lines = site.page(body: publication.paragraphs, day: publication.day, teasers: teasers, random: &random)
             let url = "https://\(site.host)/\(publication.path)"
-            let original = Page(id: "original-\(number)", url: url, text: lines.map(\.text).joined(separator: "\n"),
-                                body: lines.filter(\.isBody).map(\.text).joined(separator: "\n"),
-                                story: "story-\(publication.story)", original: "original-\(number)", variant: nil)
+            let original = Page(
+                id: "original-\(number)", url: url, text: lines.map(\.text).joined(separator: "\n"),
+                body: lines.filter(\.isBody).map(\.text).joined(separator: "\n"),
+                story: "story-\(publication.story)", original: "original-\(number)", variant: nil)
             generated.append(original)
             let copies = Int.random(in: 0..<100, using: &random)
             for copy in 0..<(copies < 3 ? 2 : copies < 14 ? 1 : 0) {
@@ -119,9 +124,11 @@ public struct NewsCorpus: Sendable {
                     if line.isBody { body += varied }
                 }
                 let suffix = ["?output=amp", "?print=1", "?utm_source=feed", "#comments"][copy + (Bool.random(using: &random) ? 2 : 0)]
-                generated.append(Page(id: "copy-\(number)-\(copy)", url: url + suffix, text: text.joined(separator: "\n"),
-                                  body: body.joined(separator: "\n"), story: original.story, original: original.id,
-                                  variant: variant))
+                generated.append(
+                    Page(
+                        id: "copy-\(number)-\(copy)", url: url + suffix, text: text.joined(separator: "\n"),
+                        body: body.joined(separator: "\n"), story: original.story, original: original.id,
+                        variant: variant))
             }
         }
 

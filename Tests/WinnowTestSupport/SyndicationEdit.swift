@@ -22,15 +22,16 @@ public enum SyndicationEdit: CaseIterable, Sendable {
         case .typographicQuotes:
             paragraphs = paragraphs.map { paragraph in
                 var open = true
-                return String(paragraph.map { character -> Character in
-                    switch character {
-                    case "\"":
-                        defer { open.toggle() }
-                        return open ? "“" : "”"
-                    case "'": return "’"
-                    default: return character
-                    }
-                })
+                return String(
+                    paragraph.map { character -> Character in
+                        switch character {
+                        case "\"":
+                            defer { open.toggle() }
+                            return open ? "“" : "”"
+                        case "'": return "’"
+                        default: return character
+                        }
+                    })
             }
         case .typo:
             let index = Int.random(in: 0..<paragraphs.count, using: &random)

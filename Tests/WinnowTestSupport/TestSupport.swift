@@ -19,8 +19,9 @@ public final class TemporaryFolder {
     @discardableResult
     public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let target = file(name)
-        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         precondition(FileManager.default.createFile(atPath: target, contents: Data(bytes)), "cannot write \(target)")
         return target
     }
@@ -46,8 +47,10 @@ public func jsonLines(_ text: String) -> [[String: Any]] {
 }
 
 /// Runs stages over inputs in-process with the given configuration tweaks.
-public func runPipeline(_ stages: [any DocumentStage], inputs: [InputSpec], output: String,
-                 configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
+public func runPipeline(
+    _ stages: [any DocumentStage], inputs: [InputSpec], output: String,
+    configure: (inout RunConfiguration) -> Void = { _ in }
+) async throws -> RunSummary {
     var configuration = RunConfiguration(inputs: inputs, output: output)
     configure(&configuration)
     return try await PipelineRunner(name: "test", stages: stages, configuration: configuration).run()
@@ -102,8 +105,10 @@ public let packageRoot: String = {
 }()
 
 /// Runs pipeline steps (document or corpus stages) in-process.
-public func runSteps(_ steps: [PipelineStep], inputs: [InputSpec], output: String,
-              configure: (inout RunConfiguration) -> Void = { _ in }) async throws -> RunSummary {
+public func runSteps(
+    _ steps: [PipelineStep], inputs: [InputSpec], output: String,
+    configure: (inout RunConfiguration) -> Void = { _ in }
+) async throws -> RunSummary {
     var configuration = RunConfiguration(inputs: inputs, output: output)
     configure(&configuration)
     return try await PipelineRunner(name: "test", steps: steps, configuration: configuration).run()

@@ -20,15 +20,18 @@ FuzzDriver.run { start, count in
     // document that is itself removed, and its text would be lost.
     let ids = clusters.clusters.flatMap { $0.members.map(\.id) }
     require(Set(ids).count == ids.count, "a document is in two clusters, or twice in one")
-    require(clusters.clusters.allSatisfy { $0.members.allSatisfy { $0.similarity >= 0 && $0.similarity <= 1 } },
-            "a similarity outside 0...1")
+    require(
+        clusters.clusters.allSatisfy { $0.members.allSatisfy { $0.similarity >= 0 && $0.similarity <= 1 } },
+        "a similarity outside 0...1")
     do {
         try ClustersFile.write(clusters, to: ScratchFile.companion)
         let again = try ClustersFile.read(ScratchFile.companion)
-        require(again.clusters.map { $0.members.map(\.id) } == clusters.clusters.map { $0.members.map(\.id) },
-                "a clusters file written from clusters reads back with other members")
-        require(again.clusters.map { $0.members.map(\.similarity) } == clusters.clusters.map { $0.members.map { rounded($0.similarity) } },
-                "a clusters file written from clusters reads back with other similarities")
+        require(
+            again.clusters.map { $0.members.map(\.id) } == clusters.clusters.map { $0.members.map(\.id) },
+            "a clusters file written from clusters reads back with other members")
+        require(
+            again.clusters.map { $0.members.map(\.similarity) } == clusters.clusters.map { $0.members.map { rounded($0.similarity) } },
+            "a clusters file written from clusters reads back with other similarities")
     } catch {
         require(false, "a clusters file written from clusters does not read back: \(error)")
     }

@@ -79,7 +79,10 @@ FuzzDriver.run { start, count in
         let first = readAll(data, chunkSeed: chunkSeed, maxCount: 1 << 16)
         let second = readAll(data, chunkSeed: 0, maxCount: Int(mode >> 1) + 1, cap: smallReadsCap)
         let same = second.capped ? first.bytes.starts(with: second.bytes) : first == second
-        require(same, "chunking changes the result: \(first.bytes.count) bytes (failed: \(first.failed)) vs \(second.bytes.count) (failed: \(second.failed))")
+        require(
+            same,
+            "chunking changes the result: \(first.bytes.count) bytes (failed: \(first.failed)) vs \(second.bytes.count) (failed: \(second.failed))"
+        )
         return 0
     }
     let members = Int(mode >> 1) % 3 + 1

@@ -18,7 +18,10 @@ func checkClean(_ value: String?, _ what: String) {
 /// Words of a page that is only text: split at HTML's white space (and no-break spaces).
 func plainWords(_ bytes: [UInt8]) -> String? {
     guard String(validating: bytes, as: UTF8.self) != nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-          !bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D) || $0 == 0x7F })
+        !bytes.contains(where: {
+            $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D)
+                || $0 == 0x7F
+        })
     else { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
     return text.unicodeScalars.split { [" ", "\t", "\n", "\r", "\u{0C}", "\u{A0}"].contains($0) }

@@ -69,7 +69,8 @@ func checkRoundTrip(_ document: Document, decoder: DocumentDecoder, encoder: Doc
         require(false, "a document's own encoding does not decode: \(String(decoding: line, as: UTF8.self))")
         return
     }
-    require(again.id == document.id && again.text == document.text && again.html == document.html
+    require(
+        again.id == document.id && again.text == document.text && again.html == document.html
             && again.url == document.url, "known fields change through encoding: \(String(decoding: line, as: UTF8.self))")
     require(again.otherFieldKeys == document.otherFieldKeys, "other field keys change through encoding")
     for key in document.otherFieldKeys {

@@ -31,12 +31,14 @@ FuzzDriver.run { start, count in
         return 0
     }
     let documents = tally.count
-    require(tally.ranks.count == documents && tally.shingleCounts.count == documents && tally.sketchEnds.count == documents,
-            "per-document arrays differ in length")
+    require(
+        tally.ranks.count == documents && tally.shingleCounts.count == documents && tally.sketchEnds.count == documents,
+        "per-document arrays differ in length")
     require(tally.signatures.count == documents * options.permutations, "signatures of the wrong length")
     require(tally.bucketKeys.count == documents * options.bands, "bucket keys of the wrong length")
-    require(zip(tally.sketchEnds, tally.sketchEnds.dropFirst()).allSatisfy { $0 < $1 } && tally.sketchEnds.last ?? 0 == tally.sketches.count,
-            "sketch ends do not partition the sketches")
+    require(
+        zip(tally.sketchEnds, tally.sketchEnds.dropFirst()).allSatisfy { $0 < $1 } && tally.sketchEnds.last ?? 0 == tally.sketches.count,
+        "sketch ends do not partition the sketches")
     do {
         try SignaturesFile.write(tally, options: options, to: ScratchFile.companion)
         var again = SignatureTally()

@@ -30,8 +30,9 @@ func readAll(_ path: String, limit: Int, batchBytes: Int) -> [Seen] {
             var entry = Seen(line: record.origin.line, offset: record.offset, kind: "")
             switch record.content {
             case .archive(let archive):
-                require(archive.block.lowerBound >= 0 && archive.block.upperBound <= batch.storage.count,
-                        "an archive block \(archive.block) lies outside its batch of \(batch.storage.count) bytes")
+                require(
+                    archive.block.lowerBound >= 0 && archive.block.upperBound <= batch.storage.count,
+                    "an archive block \(archive.block) lies outside its batch of \(batch.storage.count) bytes")
                 require(archive.block.count <= limit, "a block of \(archive.block.count) bytes passed the limit of \(limit)")
                 entry.kind = "archive \(archive.kind) \(archive.recordID ?? "-") \(archive.targetURI ?? "-")"
                 entry.bytes = Array(batch.storage[archive.block])
@@ -58,8 +59,9 @@ FuzzDriver.run { start, count in
     if !(data.count > 1 && data[0] == 0x1F && data[1] == 0x8B) {
         var previous = 0
         for record in large {
-            require(record.offset >= previous && record.offset <= data.count,
-                    "offset \(record.offset) after \(previous) in a plain file of \(data.count) bytes")
+            require(
+                record.offset >= previous && record.offset <= data.count,
+                "offset \(record.offset) after \(previous) in a plain file of \(data.count) bytes")
             previous = record.offset
         }
     }

@@ -21,9 +21,10 @@ package enum SummaryTable {
             lines.append("removed by \(stage.stage): \(reasons)")
         }
         for stage in summary.stages where stage.removedSharingID > 0 {
-            lines.append("warning: \(stage.removedSharingID) documents removed by \(stage.stage) share their id with the "
-                + "copy kept (a page read twice, or ids that are not unique); '\(DuplicateFields.duplicateOfOrigin)' "
-                + "names the record kept")
+            lines.append(
+                "warning: \(stage.removedSharingID) documents removed by \(stage.stage) share their id with the "
+                    + "copy kept (a page read twice, or ids that are not unique); '\(DuplicateFields.duplicateOfOrigin)' "
+                    + "names the record kept")
         }
         if !summary.rejectedByReason.isEmpty {
             let reasons = summary.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -34,9 +35,10 @@ package enum SummaryTable {
             lines.append("skipped: \(reasons)")
         }
         let skipped = summary.skipped > 0 ? " + skipped \(summary.skipped)" : ""
-        lines.append("records \(summary.records) = kept \(summary.kept) + removed \(summary.removed) + rejected \(summary.rejected)"
-            + skipped + "; \(megabytes(summary.inputBytes)) MB read in \(fixed(summary.wallSeconds, 2)) s"
-            + " (\(fixed(summary.megabytesPerSecond, 1)) MB/s)")
+        lines.append(
+            "records \(summary.records) = kept \(summary.kept) + removed \(summary.removed) + rejected \(summary.rejected)"
+                + skipped + "; \(megabytes(summary.inputBytes)) MB read in \(fixed(summary.wallSeconds, 2)) s"
+                + " (\(fixed(summary.megabytesPerSecond, 1)) MB/s)")
         return lines.joined(separator: "\n")
     }
 

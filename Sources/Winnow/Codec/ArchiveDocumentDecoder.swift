@@ -32,11 +32,15 @@ public struct ArchiveDocumentDecoder: Sendable {
 
     /// Decodes `record`, whose block is in `storage`. `requireText`: the pipeline has no stage that makes
     /// text from HTML, so an HTML page is a reject that says so.
-    func decode(_ record: ArchiveRecord, storage: [UInt8], origin: DocumentOrigin, offset: Int,
-                requireText: Bool) -> DecodeOutcome {
+    func decode(
+        _ record: ArchiveRecord, storage: [UInt8], origin: DocumentOrigin, offset: Int,
+        requireText: Bool
+    ) -> DecodeOutcome {
         func reject(_ reason: Reject.Reason, _ message: String) -> DecodeOutcome {
-            .rejected(Reject(origin: origin, offset: offset, reason: reason,
-                             message: "the record at offset \(offset): \(message)", raw: nil))
+            .rejected(
+                Reject(
+                    origin: origin, offset: offset, reason: reason,
+                    message: "the record at offset \(offset): \(message)", raw: nil))
         }
         switch record.kind {
         case .conversion:
@@ -83,8 +87,10 @@ public struct ArchiveDocumentDecoder: Sendable {
         } catch {
             switch error {
             case .unsupported(let coding):
-                return reject(.unsupportedEncoding, "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
-                    + "(gzip, x-gzip and deflate it can)")
+                return reject(
+                    .unsupportedEncoding,
+                    "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
+                        + "(gzip, x-gzip and deflate it can)")
             case .corrupt(let detail):
                 return reject(.malformedHTTP, "its \(head.contentEncoding ?? "") payload is corrupt (\(detail))")
             case .tooLarge(let limit):
@@ -95,12 +101,16 @@ public struct ArchiveDocumentDecoder: Sendable {
         if requireText {
             return reject(.missingText, "an archived HTML page has no text until a clean stage makes it; this pipeline has none")
         }
-        return .document(document(record, origin: origin, offset: offset, text: nil, html: .bytes(payload),
-                                  contentType: head.contentType))
+        return .document(
+            document(
+                record, origin: origin, offset: offset, text: nil, html: .bytes(payload),
+                contentType: head.contentType))
     }
 
-    private func document(_ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: String?, html: HTMLContent?,
-                          contentType: String?) -> Document {
+    private func document(
+        _ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: String?, html: HTMLContent?,
+        contentType: String?
+    ) -> Document {
         var entries: [Document.Entry] = [.known(.id)]
         if record.targetURI != nil { entries.append(.known(.url)) }
         func add(_ key: String, _ value: JSONValue?) {
@@ -113,11 +123,13 @@ public struct ArchiveDocumentDecoder: Sendable {
         add(Self.fileField, .string(record.file))
         add(Self.offsetField, .int(offset))
         add(Self.truncatedField, record.truncated.map(JSONValue.string))
-        let id = switch identity {
-        case .recordID: record.recordID ?? record.targetURI
-        case .url: record.targetURI ?? record.recordID
-        }
-        return Document(origin: origin, offset: offset, id: id ?? origin.derivedID, text: text, html: html, url: record.targetURI,
-                        entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
+        let id =
+            switch identity {
+            case .recordID: record.recordID ?? record.targetURI
+            case .url: record.targetURI ?? record.recordID
+            }
+        return Document(
+            origin: origin, offset: offset, id: id ?? origin.derivedID, text: text, html: html, url: record.targetURI,
+            entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
     }
 }

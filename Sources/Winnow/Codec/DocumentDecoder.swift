@@ -39,8 +39,10 @@ public struct DocumentDecoder: Sendable {
             } catch {
                 // Records run together on bare CR line endings ("}\r{") read as one broken record.
                 let bareCR = line.indices.dropLast().contains { line[$0] == 0x0D && line[$0 + 1] == UInt8(ascii: "{") }
-                return reject(.malformedJSON, "invalid JSON: \(error.description)"
-                    + (bareCR ? " (the lines seem to end in a bare CR: convert the line endings to LF or CRLF)" : ""))
+                return reject(
+                    .malformedJSON,
+                    "invalid JSON: \(error.description)"
+                        + (bareCR ? " (the lines seem to end in a bare CR: convert the line endings to LF or CRLF)" : ""))
             }
             var id: String?
             var text: String?
@@ -101,10 +103,11 @@ public struct DocumentDecoder: Sendable {
                 return reject(.missingText, "missing both '\(fields.text)' and '\(fields.html)'")
             }
             if id == nil { entries.insert(.known(.id), at: 0) }
-            return .success(Document(
-                origin: origin, offset: offset, id: id ?? origin.derivedID,
-                text: text, html: html, url: url, entries: entries,
-                rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL))
+            return .success(
+                Document(
+                    origin: origin, offset: offset, id: id ?? origin.derivedID,
+                    text: text, html: html, url: url, entries: entries,
+                    rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL))
         }
     }
 

@@ -35,8 +35,10 @@ public struct Document: Sendable {
     }
 
     /// A document built in code (tests, HTML files); `id` becomes a written field.
-    public init(id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin,
-                offset: Int = 0) {
+    public init(
+        id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin,
+        offset: Int = 0
+    ) {
         self.id = id
         self.offset = offset
         self.text = text
@@ -50,9 +52,11 @@ public struct Document: Sendable {
         self.entries = entries
     }
 
-    init(origin: DocumentOrigin, offset: Int, id: String, text: String?, html: HTMLContent?, url: String?,
-         entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
-         rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?) {
+    init(
+        origin: DocumentOrigin, offset: Int, id: String, text: String?, html: HTMLContent?, url: String?,
+        entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
+        rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?
+    ) {
         self.origin = origin
         self.offset = offset
         self.id = id

@@ -104,7 +104,8 @@ struct BlockStats {
                 // Nodes from `opened` to the heading hold no text: each step checks only what it adds.
                 var opened = index
                 while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body, longestProse[ancestor] < 100,
-                      !(ancestor + 1..<opened).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 }) {
+                    !(ancestor + 1..<opened).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 })
+                {
                     block = ancestor
                     opened = ancestor + 1
                     ancestor = Int(nodes[ancestor].parent)
@@ -135,9 +136,11 @@ struct BlockStats {
                 // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
                 // a product page, shows the page's own testimonials or case studies.
                 let ownSlides = hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= 100 && prose[index] >= 250
-                let leftOut = hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
+                let leftOut =
+                    hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
                     || (productChromeIsChrome && hint.isProductChrome)
-                excluded[index] = excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+                excluded[index] =
+                    excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
                     || placeholder[index]
             }
             return excluded
@@ -145,8 +148,11 @@ struct BlockStats {
         excluded = exclusions(sparing: { _ in false })
         // Filler is left out only beside a paragraph of the page's own, not placeholder Latin itself:
         // a page that is all placeholder text (a theme's demo, a test page) reads as it, never as nothing.
-        if hasFiller && !Self.keepsOwnParagraph(tree, excluded: excluded, filler: placeholder, owner: owner,
-                                                prose: { chars[$0] - linkChars[$0] }) {
+        if hasFiller
+            && !Self.keepsOwnParagraph(
+                tree, excluded: excluded, filler: placeholder, owner: owner,
+                prose: { chars[$0] - linkChars[$0] })
+        {
             placeholder = [Bool](repeating: false, count: count)
             excluded = exclusions(sparing: { _ in false })
         }
@@ -214,7 +220,7 @@ struct BlockStats {
     private static func endsSentence(_ tail: UInt32) -> Bool {
         switch tail & 0xFF {
         case UInt32(UInt8(ascii: ".")), UInt32(UInt8(ascii: "!")), UInt32(UInt8(ascii: "?")),
-             UInt32(UInt8(ascii: "\"")), UInt32(UInt8(ascii: ")")):
+            UInt32(UInt8(ascii: "\"")), UInt32(UInt8(ascii: ")")):
             return true
         default:
             return tail == 0xE2_809D || tail == 0xE3_8082 || tail == 0xEF_BC81 || tail == 0xEF_BC9F
@@ -226,8 +232,10 @@ struct BlockStats {
 
     /// Whether a block left in holds `ownParagraphChars` of prose outside filler text runs, in words
     /// that are mostly not placeholder Latin.
-    private static func keepsOwnParagraph(_ tree: PageTree, excluded: [Bool], filler: [Bool], owner: [Int32],
-                                          prose: (Int) -> Int32) -> Bool {
+    private static func keepsOwnParagraph(
+        _ tree: PageTree, excluded: [Bool], filler: [Bool], owner: [Int32],
+        prose: (Int) -> Int32
+    ) -> Bool {
         let nodes = tree.nodes
         var blockProse = [Int32](repeating: 0, count: nodes.count)
         var tallies: [Int: PlaceholderText.WordTally] = [:]

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns a page's bytes into valid UTF-8 for the parser. The encoding comes from, in order: a byte
@@ -75,7 +75,7 @@ enum CharsetDecoder {
         switch label {
         case "utf8", "unicode-1-1-utf-8", "utf-8": "utf-8"
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
-             "x-cp1252", "iso_8859-1", "cp819", "ibm819":
+            "x-cp1252", "iso_8859-1", "cp819", "ibm819":
             "windows-1252"
         case "gb2312", "gbk", "x-gbk", "chinese": "gb18030"
         case "shift-jis", "x-sjis", "sjis", "ms_kanji", "windows-31j": "shift_jis"
@@ -155,7 +155,8 @@ enum CharsetDecoder {
             output.withUnsafeMutableBufferPointer { target in
                 var inPointer = source.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
                 var inLeft = inputCount
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress!).assumingMemoryBound(
+                    to: CChar.self)
                 var outLeft = target.count - 3
                 while inLeft > 0 {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }

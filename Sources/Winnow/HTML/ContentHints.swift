@@ -32,7 +32,7 @@ struct ContentHints {
     static func hint(role: UnsafeBufferPointer<UInt8>) -> ContentHint {
         switch String(decoding: role, as: UTF8.self).lowercased() {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
-             "alert", "alertdialog", "toolbar":
+            "alert", "alertdialog", "toolbar":
             ContentHint(weight: -25, isChrome: true)
         case "tablist":
             ContentHint(weight: -25, isChrome: true, isTabList: true)
@@ -79,20 +79,26 @@ struct ContentHints {
 
     /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
     /// every section of a page.
-    private static let displays: [String] = ["banner", "popup", "modal", "promo", "caption", "gallery",
-                                             "lightbox"]
+    private static let displays: [String] = [
+        "banner", "popup", "modal", "promo", "caption", "gallery",
+        "lightbox",
+    ]
 
     /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
     /// of the page's own testimonials and case studies.
     private static let slides: [String] = ["slideshow", "carousel"]
 
     /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
-    private static let folded: [String] = ["tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
-                                           "collapse", "accordion", "faq"]
+    private static let folded: [String] = [
+        "tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
+        "collapse", "accordion", "faq",
+    ]
 
     /// A shop's controls that buy the product of the page.
-    private static let purchase: [String] = ["add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
-                                             "add-to-basket", "addtobasket", "buy-now", "buynow"]
+    private static let purchase: [String] = [
+        "add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
+        "add-to-basket", "addtobasket", "buy-now", "buynow",
+    ]
 
     /// Chrome unless the page has little else: comment sections, forum posts.
     private static let comments: [String] = ["comment", "disqus"]
@@ -113,35 +119,40 @@ struct ContentHints {
     ]
 
     /// Whole words (split at anything but letters and digits) that mark advertising.
-    private static let adWords: [[UInt8]] = ["ad", "ads", "adv", "advert", "advertisement", "ad-slot",
-                                             "dfp", "gpt"].map { Array($0.utf8) }
+    private static let adWords: [[UInt8]] = [
+        "ad", "ads", "adv", "advert", "advertisement", "ad-slot",
+        "dfp", "gpt",
+    ].map { Array($0.utf8) }
 
-    private static let articleBody: [String] = ["articlebody", "article-body", "article_body", "story-body",
-                                                "storybody", "post-body", "entry-content", "post-content",
-                                                "article-content", "articlecontent", "story-content"]
+    private static let articleBody: [String] = [
+        "articlebody", "article-body", "article_body", "story-body",
+        "storybody", "post-body", "entry-content", "post-content",
+        "article-content", "articlecontent", "story-content",
+    ]
 
     /// The word lists above, searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
         case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
-             productChrome, purchase, folded
+            productChrome, purchase, folded
     }
 
-    private static let lists = ElementNames.WordLists(List.allCases.map { list in
-        switch list {
-        case .chrome: chrome
-        case .classOnly: classOnly
-        case .displays: displays
-        case .slides: slides
-        case .comments: comments
-        case .rescue: rescue
-        case .negative: negative
-        case .positive: positive
-        case .articleBody: articleBody
-        case .productChrome: productChrome
-        case .purchase: purchase
-        case .folded: folded
-        }
-    })
+    private static let lists = ElementNames.WordLists(
+        List.allCases.map { list in
+            switch list {
+            case .chrome: chrome
+            case .classOnly: classOnly
+            case .displays: displays
+            case .slides: slides
+            case .comments: comments
+            case .rescue: rescue
+            case .negative: negative
+            case .positive: positive
+            case .articleBody: articleBody
+            case .productChrome: productChrome
+            case .purchase: purchase
+            case .folded: folded
+            }
+        })
 
     private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
         let names = ElementNames(bytes)
@@ -151,7 +162,8 @@ struct ContentHints {
         let rescued = has(.rescue)
         if !rescued {
             if has(.chrome) || hasAdWord(bytes) || hasBadgeWord(names)
-                || (isClass && has(.classOnly)) {
+                || (isClass && has(.classOnly))
+            {
                 hint.isChrome = true
             } else if has(.displays) {
                 hint.isChrome = true
@@ -193,8 +205,10 @@ struct ContentHints {
     private static let review = Array("review".utf8)
     /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
     /// beside what the page shows).
-    private static let productChrome: [String] = ["disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
-                                                  "screen-reader-text"]
+    private static let productChrome: [String] = [
+        "disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
+        "screen-reader-text",
+    ]
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: ElementNames) -> Bool {

@@ -87,8 +87,8 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
     private static let layouts: [Layout] = HTMLTag.allCases.map { tag in
         switch tag {
         case .script, .style, .template, .svg, .iframe, .object, .embed, .canvas,
-             .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
-             .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base, .rt, .rp:
+            .select, .option, .optgroup, .datalist, .textarea, .input, .audio, .video, .source,
+            .track, .map, .area, .frameset, .frame, .noframes, .slot, .title, .meta, .link, .base, .rt, .rp:
             .dropped
         case .br:
             .lineBreak
@@ -97,9 +97,9 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
         case .td, .th:
             .cell
         case .html, .head, .body, .noscript, .article, .main, .section, .nav, .aside, .header, .footer, .address, .hgroup,
-             .search, .p, .div, .center, .blockquote, .pre, .figure, .details, .dialog, .hr,
-             .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
-             .colgroup, .col, .form, .fieldset:
+            .search, .p, .div, .center, .blockquote, .pre, .figure, .details, .dialog, .hr,
+            .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
+            .colgroup, .col, .form, .fieldset:
             .paragraph
         case .other, .text, .label, .a, .time, .img, .span, .code, .button, .math:
             .inline

@@ -61,7 +61,8 @@ struct MainContent {
             // An intro before the landmark (a category's heading and description above its list)
             // stays with it, and a list as long as the intro is enough.
             if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-               stats.proseChars(best) < 2500 {
+                stats.proseChars(best) < 2500
+            {
                 let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
                 if stats.chars[landmark] >= (introduces ? 1 : 2) * stats.chars[root] {
                     if introduces { intro = root }
@@ -78,9 +79,11 @@ struct MainContent {
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
                 let entries = child != root && !nodes[root].hint.isMain && Self.holdsEntries(child, nodes: nodes)
-                let joins = child == root || entries || !nodes[root].hint.isMain
-                    && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
-                        || Self.readsAsProse(child, nodes: nodes, stats: stats))
+                let joins =
+                    child == root || entries
+                    || !nodes[root].hint.isMain
+                        && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
+                            || Self.readsAsProse(child, nodes: nodes, stats: stats))
                 if joins && !stats.excluded[child] {
                     roots.append(child)
                     if entries { entryLists.append(child) }
@@ -92,7 +95,8 @@ struct MainContent {
             // prose: an article whose container also holds a list of links, which stops widening.
             var wrapper = root
             while !nodes[wrapper].hint.isMain && nodes[wrapper].parent > 0
-                    && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root] {
+                && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root]
+            {
                 wrapper = Int(nodes[wrapper].parent)
             }
             let outer = Int(nodes[wrapper].parent)
@@ -103,7 +107,8 @@ struct MainContent {
                 var sibling = outer + 1
                 while sibling < Int(nodes[outer].end) {
                     if sibling != wrapper && !stats.excluded[sibling] && !joined.contains(sibling)
-                        && Self.isProseSection(sibling, nodes: nodes, stats: stats) {
+                        && Self.isProseSection(sibling, nodes: nodes, stats: stats)
+                    {
                         sections.append(sibling)
                         sectionProse += stats.proseChars(sibling)
                     }
@@ -118,7 +123,8 @@ struct MainContent {
             var index = 0
             while index < count {
                 if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
-                    && !roots.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) }) {
+                    && !roots.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) })
+                {
                     roots.append(index)
                     index = Int(nodes[index].end)
                 } else {
@@ -136,9 +142,10 @@ struct MainContent {
             for root in roots { Self.mark(&include, subtreeOf: root, nodes: nodes, stats: stats) }
             if attempt < 2 {
                 if !keepLinkLists {
-                    Self.cleanConditionally(&include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
-                                            keptWhole: entryLists,
-                                            tree: tree, stats: stats)
+                    Self.cleanConditionally(
+                        &include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
+                        keptWhole: entryLists,
+                        tree: tree, stats: stats)
                 }
                 if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
@@ -172,12 +179,14 @@ struct MainContent {
             let addedParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[best]
             // Not teasers when links are under a tenth of what it adds and that is in paragraphs: the
             // replies of a thread, or sections with a button each, have a dated or "Learn more" link.
-            let teasers = prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+            let teasers =
+                prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
                 && (addedLinks * 10 >= addedChars || addedChars > addedParagraphs * 1000)
             // The rest of a long article that an embed or an ad splits: few links, paragraphs.
             let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
-            let restOfArticle = addedLinks * 10 <= addedChars && moreParagraphs >= 2
+            let restOfArticle =
+                addedLinks * 10 <= addedChars && moreParagraphs >= 2
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
             // Around a long article, links in a fifth of the added text already make it teasers.
             let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
@@ -288,8 +297,10 @@ struct MainContent {
     /// Leaves out containers inside the content that are mostly links (readability's conditional
     /// cleaning, less its rules on class weight, list items and images, which cost the lists and
     /// grids that are content), and paragraphs that are all but a link.
-    private static func cleanConditionally(_ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-                                           keptWhole: [Int], tree: PageTree, stats: BlockStats) {
+    private static func cleanConditionally(
+        _ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
+        keptWhole: [Int], tree: PageTree, stats: BlockStats
+    ) {
         let nodes = tree.nodes
         let coreEnd = Int(nodes[core].end)
         // The end of a list kept because the content introduces it: what is inside stays.
@@ -326,30 +337,35 @@ struct MainContent {
         var before = index - 1
         while before > 0 && !(tree.nodes[before].tag == .text && stats.chars[before] > 0) { before -= 1 }
         guard before > 0, include[before], stats.linkChars[before] == 0,
-              !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
-              !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages) else { return false }
+            !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
+            !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages)
+        else { return false }
         let node = tree.nodes[before]
         let last = tree.text[Int(node.textStart)..<Int(node.textEnd)].last { !ASCIIByte.isSpace($0) }
         return last == UInt8(ascii: ":")
     }
 
     /// How a list of the site's other pages is introduced.
-    private static let otherPages: [[UInt8]] = ["more", "read more", "read also", "also read", "related", "recommended",
-                                                "popular", "trending", "latest", "top stories"].map { Array($0.utf8) }
+    private static let otherPages: [[UInt8]] = [
+        "more", "read more", "read also", "also read", "related", "recommended",
+        "popular", "trending", "latest", "top stories",
+    ].map { Array($0.utf8) }
 
     /// Drops a block named as a call to action ("cta"), or a form, that closes a long article: after
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
     /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
         guard stats.proseChars(core) >= 1200,
-              let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 }) else { return }
+            let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
+        else { return }
         var before: Int32 = 0
         var index = 0
         while index < nodes.count {
             let node = nodes[index]
             let end = Int(node.end)
             guard include[index], node.hint.isCallToAction || node.tag == .form, node.tag.layout != .inline,
-                  !Self.isWithin(core, subtreeOf: index, nodes: nodes) else {
+                !Self.isWithin(core, subtreeOf: index, nodes: nodes)
+            else {
                 if include[index] && node.tag == .text { before += stats.chars[index] }
                 index += 1
                 continue

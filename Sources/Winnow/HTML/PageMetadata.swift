@@ -36,7 +36,7 @@ public struct PageMetadata: Sendable, Equatable {
         case "og:title": openGraphTitle = openGraphTitle ?? content
         case "og:url": openGraphURL = openGraphURL ?? content
         case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-             "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date":
+            "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date":
             published = published ?? content
         default: break
         }

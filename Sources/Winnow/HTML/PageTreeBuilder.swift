@@ -144,8 +144,10 @@ struct PageTreeBuilder {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
             return
         }
-        tree.nodes.append(PageNode(tag: .text, hint: ContentHint(), parent: parent, end: Int32(tree.nodes.count + 1),
-                                   textStart: textEnd, textEnd: Int32(tree.text.count)))
+        tree.nodes.append(
+            PageNode(
+                tag: .text, hint: ContentHint(), parent: parent, end: Int32(tree.nodes.count + 1),
+                textStart: textEnd, textEnd: Int32(tree.text.count)))
     }
 
     /// Closes what is still open and hands the tree over.
@@ -203,8 +205,9 @@ struct PageTreeBuilder {
         func values(_ name: MetadataAttribute) -> String? { found[name.rawValue] }
         switch tag {
         case .meta:
-            tree.metadata.meta(name: values(.name), property: values(.property), itemprop: values(.itemprop),
-                               content: values(.content))
+            tree.metadata.meta(
+                name: values(.name), property: values(.property), itemprop: values(.itemprop),
+                content: values(.content))
             if values(.property)?.lowercased() == "og:type", let type = values(.content) { tree.kind.openGraph(type: type) }
         case .link:
             if values(.rel)?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
@@ -293,7 +296,9 @@ struct PageTreeBuilder {
     /// moves into place when it arrives. It is the page's content.
     private static func isStreamedSegment(id: UnsafeBufferPointer<UInt8>) -> Bool {
         id.count > 2 && id[0] == UInt8(ascii: "S") && id[1] == UInt8(ascii: ":")
-            && id[2...].allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+            && id[2...].allSatisfy {
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+            }
     }
 
     private static let displayNone = Array("display:none".utf8)

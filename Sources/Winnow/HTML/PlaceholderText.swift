@@ -5,7 +5,8 @@ enum PlaceholderText {
     /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
     static func opensFiller(_ text: ArraySlice<UInt8>) -> Bool {
         guard let start = text.firstIndex(where: { !ASCIIByte.isSpace($0) }),
-              text.endIndex - start >= loremIpsum.count else { return false }
+            text.endIndex - start >= loremIpsum.count
+        else { return false }
         return zip(text[start...], loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
     }
 
@@ -42,7 +43,8 @@ enum PlaceholderText {
 
     /// The words of the standard passage ("Lorem ipsum … id est laborum") and the most frequent ones
     /// of the common generators' longer pseudo-Latin ("Vestibulum", "Pellentesque", "Nullam", …).
-    static let vocabulary: Set<[UInt8]> = Set("""
+    static let vocabulary: Set<[UInt8]> = Set(
+        """
         lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor \
         incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris \
         nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum eu fugiat \

@@ -9,7 +9,8 @@ struct ProductDescription: Equatable {
     /// Reads one JSON-LD script; only a script that names a Product is decoded.
     mutating func jsonLD(_ script: [UInt8]) {
         guard ByteSearch.contains(Self.product, in: script), ByteSearch.contains(Self.descriptionKey, in: script),
-              let json = try? JSONSerialization.jsonObject(with: Data(script), options: [.fragmentsAllowed]) else { return }
+            let json = try? JSONSerialization.jsonObject(with: Data(script), options: [.fragmentsAllowed])
+        else { return }
         visit(json, depth: 0)
     }
 
@@ -33,7 +34,8 @@ struct ProductDescription: Equatable {
             for item in list { visit(item, depth: depth + 1) }
         } else if let object = value as? [String: Any] {
             if Self.namesProduct(object["@type"]), let description = object["description"] as? String,
-               description.utf8.count > (text?.utf8.count ?? 0) {
+                description.utf8.count > (text?.utf8.count ?? 0)
+            {
                 text = description
             }
             // The page's own entities, not the items of a list it holds.

@@ -71,8 +71,9 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             if inputOffset == input.count && !compressedEnded {
                 do throws(WinnowError) { try refill() } catch { throw Failure(error: error, produced: produced) }
             }
-            let (status, consumed, written) = inflater.step(&input, from: inputOffset, into: &buffer, at: start + produced,
-                                                              count: maxCount - produced)
+            let (status, consumed, written) = inflater.step(
+                &input, from: inputOffset, into: &buffer, at: start + produced,
+                count: maxCount - produced)
             inputOffset += consumed
             produced += written
             switch status {
@@ -82,8 +83,10 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                 // No progress was possible: zlib wants input that the file no longer has.
                 if inputOffset == input.count && compressedEnded && written == 0 {
                     finished = true
-                    throw Failure(error: .io("gzip data is truncated: the file ends at compressed byte \(compressedOffset), "
-                        + "inside a compressed stream; what follows the last complete line is lost", path: displayName),
+                    throw Failure(
+                        error: .io(
+                            "gzip data is truncated: the file ends at compressed byte \(compressedOffset), "
+                                + "inside a compressed stream; what follows the last complete line is lost", path: displayName),
                         produced: produced)
                 }
             case Z_STREAM_END:
@@ -91,9 +94,12 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             default:
                 finished = true
                 let detail = inflater.message ?? "code \(status)"
-                throw Failure(error: WinnowError(.damagedInput, "gzip data is corrupt at compressed byte \(compressedOffset) "
-                    + "(\(detail)): records read from this stream cannot be trusted, so nothing was written; "
-                    + "repair or re-fetch the file", path: displayName), produced: produced)
+                throw Failure(
+                    error: WinnowError(
+                        .damagedInput,
+                        "gzip data is corrupt at compressed byte \(compressedOffset) "
+                            + "(\(detail)): records read from this stream cannot be trusted, so nothing was written; "
+                            + "repair or re-fetch the file", path: displayName), produced: produced)
             }
         }
         return produced
@@ -119,9 +125,10 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
         while offset < input.count {
             // A header CRC (FHCRC) is left to zlib, which checks it where libdeflate skips it.
             guard input[offset] == 0x1f, offset + 3 < input.count, input[offset + 3] & 0x02 == 0,
-                  case .success(let consumed) = whole.inflate(
-                .gzip, input, from: offset, appendingTo: &buffer, maxOutput: maxCount - (buffer.count - start),
-                sizeHint: max(size, 4096)) else {
+                case .success(let consumed) = whole.inflate(
+                    .gzip, input, from: offset, appendingTo: &buffer, maxOutput: maxCount - (buffer.count - start),
+                    sizeHint: max(size, 4096))
+            else {
                 buffer.removeSubrange(start...)
                 return false
             }
@@ -149,8 +156,9 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
         }
         guard input[inputOffset] == 0x1f else {
             finished = true
-            throw .io("unexpected data after the end of the gzip stream, from compressed byte \(compressedOffset); "
-                + "every record before it was read", path: displayName)
+            throw .io(
+                "unexpected data after the end of the gzip stream, from compressed byte \(compressedOffset); "
+                    + "every record before it was read", path: displayName)
         }
         inflater.reset()
     }

@@ -36,7 +36,7 @@ final class ReplayByteSource: ByteSource {
             let count = min(maxCount, head.count - headOffset)
             buffer.append(contentsOf: head[headOffset..<(headOffset + count)])
             headOffset += count
-            if headOffset == head.count { head = [] ; headOffset = 0 }
+            if headOffset == head.count { head = []; headOffset = 0 }
             return count
         }
         return try rest.read(into: &buffer, maxCount: maxCount)

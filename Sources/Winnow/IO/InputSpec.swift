@@ -72,16 +72,19 @@ public enum InputSpec: Sendable, Equatable {
 
     /// Adds the input files below `folder` (hidden names skipped, linked folders followed once); a
     /// folder that cannot be listed is an error, never a silent gap in the corpus.
-    private static func collect(_ folder: String, relative: String, into paths: inout [String],
-                                visited: inout Set<[UInt64]>) throws(WinnowError) {
+    private static func collect(
+        _ folder: String, relative: String, into paths: inout [String],
+        visited: inout Set<[UInt64]>
+    ) throws(WinnowError) {
         var info = stat()
         guard stat(folder, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw .io("cannot list the folder, so its files would be missing from the run (\(error.localizedDescription))",
-                      path: folder)
+            throw .io(
+                "cannot list the folder, so its files would be missing from the run (\(error.localizedDescription))",
+                path: folder)
         }
         for name in names where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name

@@ -47,9 +47,10 @@ import Glibc
                 ended = true
                 lineNumber += 1
                 let partial = lineStart..<batch.storage.count
-                batch.records.append(RawRecord(
-                    origin: DocumentOrigin(source: name, line: lineNumber), offset: nextLineOffset,
-                    content: .unreadable(message: error.message, partial: partial)))
+                batch.records.append(
+                    RawRecord(
+                        origin: DocumentOrigin(source: name, line: lineNumber), offset: nextLineOffset,
+                        content: .unreadable(message: error.message, partial: partial)))
                 return true
             }
             if got == 0 {
@@ -87,7 +88,8 @@ import Glibc
             guard let base = bytes.baseAddress else { return }
             var position = start
             while position < bytes.count,
-                  let hit = memchr(base + position, 0x0A, bytes.count - position) {
+                let hit = memchr(base + position, 0x0A, bytes.count - position)
+            {
                 let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 newlines.append(index)
                 position = index + 1
@@ -108,8 +110,10 @@ import Glibc
         nextLineOffset += length + (hasLineEnding ? 1 : 0)
         if discarded != nil || range.count > maxRecordBytes {
             discarded = nil
-            batch.records.append(RawRecord(origin: origin, offset: offset,
-                                           content: .oversized(length: length, limit: maxRecordBytes)))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .oversized(length: length, limit: maxRecordBytes)))
             return
         }
         var start = range.lowerBound, end = range.upperBound
@@ -124,8 +128,11 @@ import Glibc
             return
         }
         guard let prefix = spool.parsePrefix(batch.storage[start..<end]) else {
-            batch.records.append(RawRecord(origin: origin, offset: offset, content: .unreadable(
-                message: "damaged spool line (the temporary file was changed while the run used it)", partial: start..<end)))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .unreadable(
+                        message: "damaged spool line (the temporary file was changed while the run used it)", partial: start..<end)))
             return
         }
         // A framed line holds an input line as it was: the blank lines and byte order mark of the
@@ -133,7 +140,9 @@ import Glibc
         var json = prefix.json
         if prefix.origin.line == 1 && batch.storage[json..<end].starts(with: [0xEF, 0xBB, 0xBF]) { json += 3 }
         guard batch.storage[json..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        batch.records.append(RawRecord(origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end),
-                                       carriedKey: prefix.key))
+        batch.records.append(
+            RawRecord(
+                origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end),
+                carriedKey: prefix.key))
     }
 }

@@ -34,10 +34,11 @@ public final class RecordReader {
     public static func sourceNames(of inputs: [InputSpec]) -> [String] {
         var seen: [String: Int] = [:]
         return inputs.map { input in
-            let name = switch input {
-            case .jsonl(_, let name), .archive(_, let name): name
-            case .html(let path, _): path
-            }
+            let name =
+                switch input {
+                case .jsonl(_, let name), .archive(_, let name): name
+                case .html(let path, _): path
+                }
             seen[name, default: 0] += 1
             return seen[name]! == 1 ? name : "\(name)#\(seen[name]!)"
         }
@@ -59,14 +60,17 @@ public final class RecordReader {
             guard let next = pending.popFirst() else { break }
             switch next.input {
             case .jsonl(let path, _) where spool != nil:
-                current = JSONLRecordReader(source: try InputOpener.open(path, name: next.name), name: next.name,
-                                            maxRecordBytes: maxRecordBytes, spool: spool)
+                current = JSONLRecordReader(
+                    source: try InputOpener.open(path, name: next.name), name: next.name,
+                    maxRecordBytes: maxRecordBytes, spool: spool)
             case .jsonl(let path, let file):
-                current = try RecordSourceOpener.open(path, name: next.name, file: file, archive: false,
-                                                      maxRecordBytes: maxRecordBytes)
+                current = try RecordSourceOpener.open(
+                    path, name: next.name, file: file, archive: false,
+                    maxRecordBytes: maxRecordBytes)
             case .archive(let path, let file):
-                current = try RecordSourceOpener.open(path, name: next.name, file: file, archive: true,
-                                                      maxRecordBytes: maxRecordBytes)
+                current = try RecordSourceOpener.open(
+                    path, name: next.name, file: file, archive: true,
+                    maxRecordBytes: maxRecordBytes)
             case .html(let path, let id):
                 readHTMLFile(path: path, name: next.name, id: id, into: &batch)
             }
@@ -85,16 +89,20 @@ public final class RecordReader {
                 if length > maxRecordBytes {
                     finishedBytes += length
                     batch.storage.removeSubrange(start...)
-                    batch.records.append(RawRecord(origin: origin, offset: 0,
-                                                   content: .oversized(length: length, limit: maxRecordBytes)))
+                    batch.records.append(
+                        RawRecord(
+                            origin: origin, offset: 0,
+                            content: .oversized(length: length, limit: maxRecordBytes)))
                     return
                 }
             }
             finishedBytes += batch.storage.count - start
             batch.records.append(RawRecord(origin: origin, offset: 0, content: .htmlFile(start..<batch.storage.count, id: id)))
         } catch {
-            batch.records.append(RawRecord(origin: origin, offset: 0,
-                                           content: .unreadable(message: error.message, partial: start..<batch.storage.count)))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: 0,
+                    content: .unreadable(message: error.message, partial: start..<batch.storage.count)))
         }
     }
 }

@@ -5,8 +5,10 @@ enum RecordSourceOpener {
     private static let maxSniffBytes = 4096
 
     /// `name` is the records' origin source; `file`, the input as given, is what archive documents name.
-    static func open(_ path: String, name: String, file: String, archive: Bool,
-                     maxRecordBytes: Int) throws(WinnowError) -> any RecordSource {
+    static func open(
+        _ path: String, name: String, file: String, archive: Bool,
+        maxRecordBytes: Int
+    ) throws(WinnowError) -> any RecordSource {
         let opened = try FileByteSource(path: path)
         var head: [UInt8] = []
         // Read only what telling the format needs, so a slow pipe is not waited on for more.

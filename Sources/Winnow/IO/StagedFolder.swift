@@ -112,7 +112,8 @@ public final class StagedFolder {
         for name in names where !FileManager.default.fileExists(atPath: work + "/" + name) {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: physical + "/" + name, isDirectory: &isFolder)
-            let kept = isFolder.boolValue
+            let kept =
+                isFolder.boolValue
                 ? (try? FileManager.default.copyItem(atPath: physical + "/" + name, toPath: work + "/" + name)) != nil
                 : link(physical + "/" + name, work + "/" + name) == 0
             guard kept else {

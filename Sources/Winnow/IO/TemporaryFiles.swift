@@ -21,7 +21,9 @@ package final class TemporaryFiles: Sendable {
     /// Deletes every registered file; for a signal handler that runs outside signal context (a
     /// dispatch source), just before the process exits.
     package func removeAll() {
-        for path in paths.withLock({ paths in defer { paths.removeAll() }; return paths }) {
+        for path in paths.withLock({ paths in
+            defer { paths.removeAll() }; return paths
+        }) {
             try? FileManager.default.removeItem(atPath: path)
         }
     }

@@ -26,7 +26,8 @@ enum TemporaryName {
         for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(".tmp") {
             let digits = entry.dropFirst(start.count).prefix { $0.isASCII && $0.isNumber }
             guard let process = pid_t(digits), process > 0, process != getpid(),
-                  kill(process, 0) == -1, errno == ESRCH else { continue }
+                kill(process, 0) == -1, errno == ESRCH
+            else { continue }
             try? FileManager.default.removeItem(atPath: directory + "/" + entry)
         }
     }

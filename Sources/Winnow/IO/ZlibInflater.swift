@@ -31,8 +31,10 @@ final class ZlibInflater {
 
     /// Inflates from `input[position...]` into `buffer[offset..<offset + count]`: zlib's status, the
     /// input bytes consumed and the output bytes written.
-    func step(_ input: inout [UInt8], from position: Int, into buffer: inout [UInt8], at offset: Int,
-              count: Int) -> (status: Int32, consumed: Int, written: Int) {
+    func step(
+        _ input: inout [UInt8], from position: Int, into buffer: inout [UInt8], at offset: Int,
+        count: Int
+    ) -> (status: Int32, consumed: Int, written: Int) {
         let available = input.count - position
         return input.withUnsafeMutableBufferPointer { inBytes in
             buffer.withUnsafeMutableBufferPointer { outBytes in

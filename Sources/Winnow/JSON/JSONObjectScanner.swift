@@ -68,7 +68,8 @@ struct JSONObjectScanner {
                     position += 1
                     break
                 } else {
-                    throw fail(position >= bytes.count ? "the object is not closed (missing '}')" : "expected ',' or '}' after an object member")
+                    throw fail(
+                        position >= bytes.count ? "the object is not closed (missing '}')" : "expected ',' or '}' after an object member")
                 }
             }
         }
@@ -172,7 +173,7 @@ struct JSONObjectScanner {
                 guard position < bytes.count else { break }
                 switch bytes[position] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     position += 1
                 case UInt8(ascii: "u"):
                     guard position + 4 < bytes.count else { throw fail("incomplete \\u escape") }

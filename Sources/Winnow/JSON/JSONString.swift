@@ -68,7 +68,8 @@ enum JSONString {
         var unit = hex4(bytes, at: start)
         var end = start + 4
         if (0xD800...0xDBFF).contains(unit), end + 6 <= bytes.count,
-           bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == UInt8(ascii: "u") {
+            bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == UInt8(ascii: "u")
+        {
             let low = hex4(bytes, at: end + 2)
             if (0xDC00...0xDFFF).contains(low) {
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
@@ -115,8 +116,10 @@ enum JSONString {
                 case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
                 case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 default:
-                    output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                                               hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                    output.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+                    ])
                 }
                 i += 1
                 runStart = i

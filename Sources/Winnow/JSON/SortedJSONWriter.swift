@@ -116,8 +116,10 @@ struct SortedJSONWriter: Sendable {
                     case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
                     case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                     default:
-                        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                                                   hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                        output.append(contentsOf: [
+                            0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+                        ])
                     }
                     runStart = index + 1
                 }

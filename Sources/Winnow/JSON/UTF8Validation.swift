@@ -9,7 +9,8 @@ enum UTF8Validation {
             // ASCII fast path, 32 bytes at a time, then eight.
             if i + 32 <= count {
                 let raw = UnsafeRawPointer(base + i)
-                let words = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let words =
+                    raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
                     | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
                 if words & 0x8080_8080_8080_8080 == 0 {
                     i += 32

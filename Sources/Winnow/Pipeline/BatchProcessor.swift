@@ -119,27 +119,38 @@ struct BatchProcessor: Sendable {
             return DecodeOutcome(outcome)
         case .htmlFile(let range, let id):
             if decoder.requireText {
-                return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .missingText,
-                                        message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
-                                        raw: nil))
+                return .rejected(
+                    Reject(
+                        origin: record.origin, offset: record.offset, reason: .missingText,
+                        message: "an HTML file has no text until a clean stage makes it; this pipeline has none",
+                        raw: nil))
             }
-            return .document(Document(id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin,
-                                      offset: record.offset))
+            return .document(
+                Document(
+                    id: id, text: nil, html: .bytes(Array(storage[range])), origin: record.origin,
+                    offset: record.offset))
         case .oversized(let length, let limit):
-            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .tooLarge,
-                                    message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
-                                    raw: nil))
+            return .rejected(
+                Reject(
+                    origin: record.origin, offset: record.offset, reason: .tooLarge,
+                    message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
+                    raw: nil))
         case .unreadable(let message, let partial):
-            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .unreadable,
-                                    message: message, raw: partial.isEmpty ? nil : storage[partial]))
+            return .rejected(
+                Reject(
+                    origin: record.origin, offset: record.offset, reason: .unreadable,
+                    message: message, raw: partial.isEmpty ? nil : storage[partial]))
         case .archive(let archived):
-            return archiveDecoder.decode(archived, storage: storage, origin: record.origin, offset: record.offset,
-                                         requireText: decoder.requireText)
+            return archiveDecoder.decode(
+                archived, storage: storage, origin: record.origin, offset: record.offset,
+                requireText: decoder.requireText)
         case .skipped(let reason):
             return .skipped(reason: reason)
         case .damaged(let message):
-            return .rejected(Reject(origin: record.origin, offset: record.offset, reason: .malformedArchive,
-                                    message: message, raw: nil))
+            return .rejected(
+                Reject(
+                    origin: record.origin, offset: record.offset, reason: .malformedArchive,
+                    message: message, raw: nil))
         }
     }
 }

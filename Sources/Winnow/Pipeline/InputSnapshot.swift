@@ -26,7 +26,8 @@ struct InputSnapshot: Equatable {
         var files: [FileIdentity] = []
         for input in inputs {
             guard case .jsonl(let path, _) = input, path != "-", let identity = Self.identity(of: path),
-                  !Self.isGzip(path) else { return nil }
+                !Self.isGzip(path)
+            else { return nil }
             files.append(identity)
         }
         guard !files.isEmpty else { return nil }
@@ -43,8 +44,9 @@ struct InputSnapshot: Equatable {
     private static func identity(of path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileIdentity(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                            size: Int64(info.st_size), modified: info.st_mtim)
+        return FileIdentity(
+            path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            size: Int64(info.st_size), modified: info.st_mtim)
     }
 
     /// Gzip by its magic bytes; an unreadable file counts as gzip, so it keeps the spool.

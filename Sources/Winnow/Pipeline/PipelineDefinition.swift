@@ -51,16 +51,18 @@ public struct PipelineDefinition {
         let allowed: Set<String> = ["version", "name", "description", "steps"]
         for key in mapping.keys {
             guard let name = key.string, allowed.contains(name) else {
-                throw .configuration("unknown key '\(key.string ?? "?")'; a pipeline file has: version, name, description, steps",
-                                     path: origin)
+                throw .configuration(
+                    "unknown key '\(key.string ?? "?")'; a pipeline file has: version, name, description, steps",
+                    path: origin)
             }
         }
         guard let version = mapping["version"]?.int else {
             throw .configuration("missing 'version: \(currentVersion)'", path: origin)
         }
         guard version == currentVersion else {
-            throw .configuration("pipeline format version \(version) is not supported; this Winnow reads version \(currentVersion)",
-                                 path: origin)
+            throw .configuration(
+                "pipeline format version \(version) is not supported; this Winnow reads version \(currentVersion)",
+                path: origin)
         }
         guard let stepNodes = mapping["steps"]?.sequence else {
             throw .configuration("'steps' must be a list of stages", path: origin)
@@ -91,8 +93,9 @@ public struct PipelineDefinition {
             }
         }
         let name = mapping["name"]?.string ?? ((origin as NSString).lastPathComponent as NSString).deletingPathExtension
-        return PipelineDefinition(name: name, description: mapping["description"]?.string, steps: steps, report: report,
-                                  origin: origin)
+        return PipelineDefinition(
+            name: name, description: mapping["description"]?.string, steps: steps, report: report,
+            origin: origin)
     }
 
     /// The name of the step that writes the report.

@@ -11,9 +11,11 @@ public struct PipelineRunner: Sendable {
     /// Receives a status line to show in place of the previous one ("" clears it); nil: no progress.
     public let progress: (@Sendable (String) -> Void)?
 
-    public init(name: String, steps: [PipelineStep], configuration: RunConfiguration,
-                log: @escaping @Sendable (String) -> Void = { _ in },
-                progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        name: String, steps: [PipelineStep], configuration: RunConfiguration,
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.name = name
         self.steps = steps
         self.configuration = configuration
@@ -21,9 +23,11 @@ public struct PipelineRunner: Sendable {
         self.progress = progress
     }
 
-    public init(name: String, stages: [any DocumentStage], configuration: RunConfiguration,
-                log: @escaping @Sendable (String) -> Void = { _ in },
-                progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        name: String, stages: [any DocumentStage], configuration: RunConfiguration,
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.init(name: name, steps: stages.map { .document($0) }, configuration: configuration, log: log, progress: progress)
     }
 
@@ -52,8 +56,9 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         var clock = Stopwatch()
         let sideFiles = self.sideFiles
-        try OutputTarget.requireDistinct(outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
-                                         inputs: config.inputs.map(\.path) + config.sideInputs)
+        try OutputTarget.requireDistinct(
+            outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
+            inputs: config.inputs.map(\.path) + config.sideInputs)
         let output = try OutputFile(path: config.output)
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.
@@ -66,8 +71,9 @@ public struct PipelineRunner: Sendable {
 
         var summary = RunSummary(pipeline: name)
         summary.stages = StageTable(steps: steps.map(\.name))
-        summary.outputs = .init(cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
-                                report: config.reportFolder)
+        summary.outputs = .init(
+            cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
+            report: config.reportFolder)
         for file in sideFiles {
             if let field = file.recordedAs { summary.outputs[keyPath: field] = reportFolder?.final(file.path) ?? file.path }
         }
@@ -84,21 +90,27 @@ public struct PipelineRunner: Sendable {
         for (number, phase) in phases.enumerated() {
             let stages = (applier.map { [$0] } ?? []) + phase.stages
             let isLast = number == phases.count - 1
-            let snapshot = number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
+            let snapshot =
+                number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
                 ? InputSnapshot(config.inputs) : nil
-            let destination = isLast ? output
+            let destination =
+                isLast
+                ? output
                 : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
             try rereading?.verifyUnchanged()
-            let reader = spool.map { RecordReader(spoolFile: $0, spool: spoolFormat) }
-                ?? RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
-                                framedSources: config.framedSources)
+            let reader =
+                spool.map { RecordReader(spoolFile: $0, spool: spoolFormat) }
+                ?? RecordReader(
+                    inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
+                    framedSources: config.framedSources)
             // Documents leave framed between passes, and at the end when the inputs came framed.
             let framing = destination != nil && (!isLast || config.framedSources != nil) ? spoolFormat : nil
-            try await runPhase(number: number, reader: reader, stages: stages, mapper: phase.corpus,
-                               accumulator: accumulator, destination: destination,
-                               spool: framing, removed: removed,
-                               rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
+            try await runPhase(
+                number: number, reader: reader, stages: stages, mapper: phase.corpus,
+                accumulator: accumulator, destination: destination,
+                spool: framing, removed: removed,
+                rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             run.summary.passes += 1
             if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
@@ -124,9 +136,11 @@ public struct PipelineRunner: Sendable {
 
         summary.outputBytes = output.bytesWritten
         guard summary.isBalanced else {
-            throw WinnowError(.io, "internal accounting error: \(summary.records) records read but "
-                + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
-                + " + \(summary.skipped) skipped; no output was written")
+            throw WinnowError(
+                .io,
+                "internal accounting error: \(summary.records) records read but "
+                    + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
+                    + " + \(summary.skipped) skipped; no output was written")
         }
         if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
             log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
@@ -164,9 +178,10 @@ public struct PipelineRunner: Sendable {
         let written = try ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
             .write(into: folder)
         try folder.commit()
-        log("report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
-            + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
-            + String(format: "%.2f s)", clock.lap()))
+        log(
+            "report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
+                + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
+                + String(format: "%.2f s)", clock.lap()))
         for warning in written.warnings { log("report: " + warning) }
     }
 
@@ -180,10 +195,12 @@ public struct PipelineRunner: Sendable {
     /// Streams `inputs` through `stages` once, writing kept documents to `destination` (nil: nowhere,
     /// the inputs will be read again) in input order and feeding them to the following corpus stage's
     /// tally. `rereading`: the inputs were read before, so their rejects are already accounted for.
-    private func runPhase(number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
-                          mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
-                          destination: OutputFile?, spool: Spool?, removed: OutputFile?, rejects: OutputFile?,
-                          isLast: Bool, rereading: Bool, state: inout RunState) async throws(WinnowError) {
+    private func runPhase(
+        number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
+        mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
+        destination: OutputFile?, spool: Spool?, removed: OutputFile?, rejects: OutputFile?,
+        isLast: Bool, rereading: Bool, state: inout RunState
+    ) async throws(WinnowError) {
         let config = configuration
         let makesText = stages.first?.stage.makesText ?? false
         var processor = BatchProcessor(
@@ -204,11 +221,13 @@ public struct PipelineRunner: Sendable {
                 state.shownRejects += 1
             }
             if let tally = result.tally { accumulator?.add(tally) }
-            state.summary.absorb(result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
-                                 mapper: mapper?.index)
+            state.summary.absorb(
+                result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
+                mapper: mapper?.index)
             if let limit = config.maxRejects, state.summary.rejected > limit {
                 state.progressLine.clear()
-                throw WinnowError(.tooManyRejects,
+                throw WinnowError(
+                    .tooManyRejects,
                     "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
             }
             state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
@@ -238,8 +257,9 @@ public struct PipelineRunner: Sendable {
         processor.archiveDecoder = config.archiveDecoder
         // A map-only pass writes no documents, so encoding them would be wasted work.
         processor.encodesKept = false
-        let reader = RecordReader(inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
-                                  framedSources: config.framedSources)
+        let reader = RecordReader(
+            inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
+            framedSources: config.framedSources)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
         var records = 0
@@ -269,8 +289,10 @@ public struct PipelineRunner: Sendable {
     /// each one finishes the next is read and started, and finished results are handed to `handle` in
     /// input order. At most `threads` + 1 batches are held at once (one finished batch may wait for
     /// an earlier, slower one).
-    private static func stream(_ reader: RecordReader, through processor: BatchProcessor, threads: Int,
-                               handle: (BatchResult) throws(WinnowError) -> Void) async throws(WinnowError) {
+    private static func stream(
+        _ reader: RecordReader, through processor: BatchProcessor, threads: Int,
+        handle: (BatchResult) throws(WinnowError) -> Void
+    ) async throws(WinnowError) {
         // At most `threads` batches are processed at once; one more may wait, finished, for an
         // earlier slow one to be handled, so that a slow batch does not idle the other workers.
         // The next batch is read ahead, and started before finished ones are handled, so workers

@@ -16,8 +16,9 @@ struct ProgressLine {
         lastShown = now
         let seconds = start.duration(to: now).seconds
         let megabytes = Double(bytes) / 1_000_000
-        show("\(records) records, \(SummaryTable.fixed(megabytes, 1)) MB, "
-            + "\(SummaryTable.fixed(seconds > 0 ? megabytes / seconds : 0, 1)) MB/s")
+        show(
+            "\(records) records, \(SummaryTable.fixed(megabytes, 1)) MB, "
+                + "\(SummaryTable.fixed(seconds > 0 ? megabytes / seconds : 0, 1)) MB/s")
     }
 
     func clear() {

@@ -46,7 +46,8 @@ public struct RunConfiguration: Sendable {
 
     /// The files the run writes, each with the option that names it, for `OutputTarget.requireDistinct`.
     public var namedOutputs: [(role: String, path: String)] {
-        [("-o", output)] + [("--removed", removedOutput), ("--rejects", rejectsOutput), ("--stats", statsOutput)]
+        [("-o", output)]
+            + [("--removed", removedOutput), ("--rejects", rejectsOutput), ("--stats", statsOutput)]
             .compactMap { role, path in path.map { (role, $0) } }
     }
 

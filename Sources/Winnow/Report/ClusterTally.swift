@@ -58,8 +58,9 @@ struct ClusterTally {
         var tally = self
         tally.trim()
         let first = keptDetails ?? kept?.member ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
-        return RunReport.Cluster(kind: kind, cluster: label, size: others + 1, kept: label, minSimilarity: minSimilarity,
-                                 members: [first] + tally.best, moreMembers: others - tally.best.count)
+        return RunReport.Cluster(
+            kind: kind, cluster: label, size: others + 1, kept: label, minSimilarity: minSimilarity,
+            members: [first] + tally.best, moreMembers: others - tally.best.count)
     }
 
     private mutating func trim() {

@@ -53,8 +53,9 @@ public struct ReportBuilder {
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
         try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
         let near = report.nearDuplicateClusters
-        return Written(folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
-                       sites: report.sites.count, warnings: report.warnings)
+        return Written(
+            folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
+            sites: report.sites.count, warnings: report.warnings)
     }
 
     /// Where an input is read: from the work folder of the report being written when it is there.
@@ -78,8 +79,10 @@ public struct ReportBuilder {
 
     /// The files of a run as `winnow report` is told them: those given, else those the run summary
     /// records; the removed output defaults to the file beside the cleaned one when it exists.
-    public static func inputs(cleaned: String?, removed: String?, clusters: String?, templateSummary: String?,
-                              summary: RunSummary?) throws(WinnowError) -> RunSummary.Outputs {
+    public static func inputs(
+        cleaned: String?, removed: String?, clusters: String?, templateSummary: String?,
+        summary: RunSummary?
+    ) throws(WinnowError) -> RunSummary.Outputs {
         var inputs = summary?.outputs ?? RunSummary.Outputs()
         inputs.report = nil
         if let cleaned { inputs.cleaned = cleaned }
@@ -89,7 +92,8 @@ public struct ReportBuilder {
         if let removed {
             inputs.removed = removed
         } else if summary == nil, let beside = OutputTarget.sibling(of: output, kind: "removed"),
-                  FileManager.default.fileExists(atPath: beside) {
+            FileManager.default.fileExists(atPath: beside)
+        {
             inputs.removed = beside
         }
         if let clusters { inputs.clusters = clusters }
@@ -148,13 +152,16 @@ public struct ReportBuilder {
     private func membership(_ document: Document, isCleaned: Bool) -> Membership? {
         let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
         func member(similarity: Double) -> RunReport.Member {
-            RunReport.Member(id: document.id, url: document.url, similarity: similarity,
-                             textBytes: document.textByteCount, removedBy: removedBy)
+            RunReport.Member(
+                id: document.id, url: document.url, similarity: similarity,
+                textBytes: document.textByteCount, removedBy: removedBy)
         }
         // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
         if let label = document.stringField(DuplicateFields.cluster),
-           let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2 {
-            let similarity = document.rawField(DuplicateFields.similarity).flatMap(Double.init)
+            let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2
+        {
+            let similarity =
+                document.rawField(DuplicateFields.similarity).flatMap(Double.init)
                 .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
             return Membership(kind: .nearDuplicate, label: label, member: member(similarity: similarity), declaredSize: size)
         }
@@ -204,11 +211,13 @@ public struct ReportBuilder {
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts)
         }
-        let report = RunReport(pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
-                               sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
-                               warnings: warnings)
-        return Gathered(report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
-                        csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
+        let report = RunReport(
+            pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
+            sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
+            warnings: warnings)
+        return Gathered(
+            report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
+            csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -233,16 +242,18 @@ public struct ReportBuilder {
                 /// Whether the member's row was held.
                 func add(to tally: inout ClusterTally) -> Bool {
                     guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize),
-                          holdsRows else { return false }
+                        holdsRows
+                    else { return false }
                     tally.csvRows.append(place.member)
                     return true
                 }
-                let held = switch place.kind {
-                case .nearDuplicate:
-                    add(to: &found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)])
-                case .exact:
-                    add(to: &found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)])
-                }
+                let held =
+                    switch place.kind {
+                    case .nearDuplicate:
+                        add(to: &found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)])
+                    case .exact:
+                        add(to: &found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)])
+                    }
                 guard held else { return }
                 found.heldRows += 1
                 if found.heldRows > csvRowsInMemory { found.dropRows() }
@@ -253,8 +264,10 @@ public struct ReportBuilder {
     }
 
     /// Fetches the details of the exact groups' kept copies, and the texts (cut) of the given ids.
-    private func secondPass(_ files: [String], cleaned: String, keepers: Set<String>,
-                            texts wanted: Set<String>) throws(WinnowError) -> ([String: RunReport.Member], [String: String]) {
+    private func secondPass(
+        _ files: [String], cleaned: String, keepers: Set<String>,
+        texts wanted: Set<String>
+    ) throws(WinnowError) -> ([String: RunReport.Member], [String: String]) {
         var details: [String: RunReport.Member] = [:]
         var texts: [String: String] = [:]
         guard !keepers.isEmpty || !wanted.isEmpty else { return (details, texts) }
@@ -328,8 +341,9 @@ public struct ReportBuilder {
                 let isCleaned = path == gathered.cleaned
                 _ = try scan(path) { document in
                     guard problem == nil, let place = membership(document, isCleaned: isCleaned),
-                          let index = positions[ClusterKey(kind: place.kind, label: place.label)],
-                          gathered.keptOrigins[index] != document.origin else { return }
+                        let index = positions[ClusterKey(kind: place.kind, label: place.label)],
+                        gathered.keptOrigins[index] != document.origin
+                    else { return }
                     if streamed {
                         ClustersCSV.appendRow(clusters[index], place.member, to: &buffer)
                         do throws(WinnowError) { try file.drain(&buffer) } catch { problem = error }
@@ -361,8 +375,10 @@ public struct ReportBuilder {
         }.keys
         guard !mismatched.isEmpty else { return [] }
         let examples = mismatched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
-        return ["\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
-            + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"]
+        return [
+            "\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
+                + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"
+        ]
     }
 
     /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
@@ -375,8 +391,10 @@ public struct ReportBuilder {
 
     /// Streams the documents of one JSONL output, but for the lines `skipping` says need not be
     /// decoded; returns a warning when some lines do not decode.
-    private func scan(_ path: String, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
-                      visit: (Document) -> Void) throws(WinnowError) -> String? {
+    private func scan(
+        _ path: String, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
+        visit: (Document) -> Void
+    ) throws(WinnowError) -> String? {
         var unreadable = 0
         var firstProblem: String?
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
@@ -401,15 +419,19 @@ public struct ReportBuilder {
     }
 
     /// Compares the clusters found in the documents with the clusters file the run wrote.
-    private static func crossCheck(_ clusters: [RunReport.Cluster], withClustersFile location: String,
-                                   named path: String) throws(WinnowError) -> [String] {
+    private static func crossCheck(
+        _ clusters: [RunReport.Cluster], withClustersFile location: String,
+        named path: String
+    ) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
         let listedSizes = try ClustersFile.sizes(location)
         let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
         let foundSizes = Dictionary(found.map { (clusters[$0].kept, clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
         guard listedSizes != foundSizes else { return [] }
-        return ["the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
-            + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"]
+        return [
+            "the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
+                + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"
+        ]
     }
 
     /// The sites of a template summary, with their template share.
@@ -423,18 +445,21 @@ public struct ReportBuilder {
         do {
             file = try decoder.decode(TemplateSummary.File.self, from: data)
         } catch {
-            throw .configuration("not a template summary (version \(TemplateSummary.File.version), "
-                + "written by the templates stage's 'summary' option): \(error)", path: path)
+            throw .configuration(
+                "not a template summary (version \(TemplateSummary.File.version), "
+                    + "written by the templates stage's 'summary' option): \(error)", path: path)
         }
         guard file.format == TemplateSummary.File.format, file.version == TemplateSummary.File.version else {
-            throw .configuration("template summary format \(file.format) version \(file.version); this Winnow reads "
-                + "\(TemplateSummary.File.format) version \(TemplateSummary.File.version): run the templates stage again", path: path)
+            throw .configuration(
+                "template summary format \(file.format) version \(file.version); this Winnow reads "
+                    + "\(TemplateSummary.File.format) version \(TemplateSummary.File.version): run the templates stage again", path: path)
         }
         return file.sites.map { site in
-            RunReport.Site(site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
-                           bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,
-                           templateShare: site.bytesIn > 0 ? Double(site.bytesRemoved) / Double(site.bytesIn) : 0,
-                           templateLines: site.templateLines)
+            RunReport.Site(
+                site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
+                bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,
+                templateShare: site.bytesIn > 0 ? Double(site.bytesRemoved) / Double(site.bytesIn) : 0,
+                templateLines: site.templateLines)
         }
     }
 

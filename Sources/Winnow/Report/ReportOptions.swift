@@ -2,7 +2,8 @@
 /// pipeline, and of `winnow report`.
 public struct ReportOptions: StageOptions {
     /// What the step does, for listings.
-    public static let summary = "report.html, report.json and clusters.csv of the finished run, in a folder beside the cleaned output "
+    public static let summary =
+        "report.html, report.json and clusters.csv of the finished run, in a folder beside the cleaned output "
         + "(out/pages.jsonl → out/pages.report/), with the templates summary and clusters file; skipped, with a note, when "
         + "the cleaned output goes to standard output"
 
@@ -14,10 +15,14 @@ public struct ReportOptions: StageOptions {
     public init() {}
 
     public static let declarations: [OptionDeclaration<Self>] = [
-        .init("folder", \.folder,
-              "The folder that receives report.html, report.json and clusters.csv; empty puts it beside the cleaned output (out/pages.jsonl → out/pages.report/)."),
-        .init("clusters_with_text", \.clustersWithText,
-              "The largest near-duplicate clusters whose texts the page carries for the side-by-side view; every cluster is listed either way."),
+        .init(
+            "folder", \.folder,
+            "The folder that receives report.html, report.json and clusters.csv; empty puts it beside the cleaned output (out/pages.jsonl → out/pages.report/)."
+        ),
+        .init(
+            "clusters_with_text", \.clustersWithText,
+            "The largest near-duplicate clusters whose texts the page carries for the side-by-side view; every cluster is listed either way."
+        ),
         .init("members_with_text", \.membersWithText, "Per cluster with texts, how many members are compared with the kept document."),
         .init("max_text_bytes", \.maxTextBytes, "A longer text is cut (at a line end) before it is shown and compared."),
     ]

@@ -94,8 +94,10 @@ struct ReportPage {
         }
         html += stageTable()
         html += "<p class=\"note\">Made from: "
-        let files = [("cleaned", report.inputs.cleaned), ("removed", report.inputs.removed),
-                     ("clusters", report.inputs.clusters), ("template summary", report.inputs.templateSummary)]
+        let files = [
+            ("cleaned", report.inputs.cleaned), ("removed", report.inputs.removed),
+            ("clusters", report.inputs.clusters), ("template summary", report.inputs.templateSummary),
+        ]
         html += files.compactMap { name, path in path.map { "\(name) <code>\(HTMLEscape.text($0))</code>" } }.joined(separator: ", ")
         if let run = report.run {
             html += String(format: ". The run took %.2f s (%.1f MB/s).", run.wallSeconds, run.megabytesPerSecond)
@@ -152,9 +154,10 @@ struct ReportPage {
             rows[bin].values[report.clusters[index].kind == .nearDuplicate ? 0 : 1] += 1
         }
         let lastUsed = rows.lastIndex { $0.values.reduce(0, +) > 0 } ?? -1
-        return SVGBarChart(title: "Duplicate clusters by size",
-                           series: [.init(name: "near-duplicate", color: "#3b6fb6"), .init(name: "exact", color: "#e0913a")],
-                           rows: Array(rows.prefix(lastUsed + 1)), format: { Self.count(Int($0)) })
+        return SVGBarChart(
+            title: "Duplicate clusters by size",
+            series: [.init(name: "near-duplicate", color: "#3b6fb6"), .init(name: "exact", color: "#e0913a")],
+            rows: Array(rows.prefix(lastUsed + 1)), format: { Self.count(Int($0)) })
     }
 
     /// Text bytes each stage took out: whole documents removed, and lines stripped from kept ones.
@@ -172,20 +175,23 @@ struct ReportPage {
                 rows.append(.init(label: stage, values: [Double(bytes), 0]))
             }
         }
-        return SVGBarChart(title: "Text removed per stage",
-                           series: [.init(name: "documents removed", color: "#b6443b"), .init(name: "lines stripped", color: "#7a9cc6")],
-                           rows: rows, format: { Self.bytes(Int($0)) })
+        return SVGBarChart(
+            title: "Text removed per stage",
+            series: [.init(name: "documents removed", color: "#b6443b"), .init(name: "lines stripped", color: "#7a9cc6")],
+            rows: rows, format: { Self.bytes(Int($0)) })
     }
 
     /// The sites whose pages lost the largest share of their text to templates.
     func templateShareChart() -> SVGBarChart {
         let top = report.sites.filter { $0.bytesRemoved > 0 }.sorted {
-            $0.templateShare != $1.templateShare ? $0.templateShare > $1.templateShare : $0.site.utf8.lexicographicallyPrecedes($1.site.utf8)
+            $0.templateShare != $1.templateShare
+                ? $0.templateShare > $1.templateShare : $0.site.utf8.lexicographicallyPrecedes($1.site.utf8)
         }.prefix(15)
-        return SVGBarChart(title: "Top sites by template share",
-                           series: [.init(name: "template share", color: "#4d8f5b")],
-                           rows: top.map { .init(label: $0.site.isEmpty ? "(no site)" : $0.site, values: [$0.templateShare * 100]) },
-                           format: { String(format: $0 < 10 ? "%.1f%%" : "%.0f%%", $0) })
+        return SVGBarChart(
+            title: "Top sites by template share",
+            series: [.init(name: "template share", color: "#4d8f5b")],
+            rows: top.map { .init(label: $0.site.isEmpty ? "(no site)" : $0.site, values: [$0.templateShare * 100]) },
+            format: { String(format: $0 < 10 ? "%.1f%%" : "%.0f%%", $0) })
     }
 
     // MARK: - Data for the script

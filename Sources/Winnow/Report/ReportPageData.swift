@@ -31,8 +31,9 @@ struct ReportPageData: Encodable {
         var textIndex: [Int: Int] = [:]
         for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
         clusters = report.clusters.prefix(clustersOnPage).enumerated().map { index, cluster in
-            Cluster(kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
-                    members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
+            Cluster(
+                kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
+                members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
         }
         moreClusters = max(0, report.clusters.count - clustersOnPage)
         comparisons = texts.map { entry in

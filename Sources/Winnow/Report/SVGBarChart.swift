@@ -54,7 +54,8 @@ struct SVGBarChart {
             var x = Self.labelWidth
             for (position, value) in row.values.enumerated() where value > 0 && largest > 0 {
                 let width = max(1, barSpace * value / largest)
-                svg += "<rect x=\"\(Self.coordinate(x))\" y=\"\(y + 3)\" width=\"\(Self.coordinate(width))\" height=\"\(Self.rowHeight - 6)\" "
+                svg +=
+                    "<rect x=\"\(Self.coordinate(x))\" y=\"\(y + 3)\" width=\"\(Self.coordinate(width))\" height=\"\(Self.rowHeight - 6)\" "
                 svg += "fill=\"\(series[min(position, series.count - 1)].color)\"/>"
                 x += width
             }

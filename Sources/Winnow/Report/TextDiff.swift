@@ -71,7 +71,8 @@ struct TextDiff: Sendable, Equatable {
         var finalRound: Int?
         search: for d in 0...limit {
             for k in stride(from: -d, through: d, by: 2) {
-                var x = (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
+                var x =
+                    (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
                     ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
                 var y = x - k
                 while x < n && y < m && a[x] == b[y] {

@@ -23,8 +23,10 @@ struct BucketLeaders {
 
     /// Judges one bucket, `members` in keep order, calling `pair(leader, member)` for each verified
     /// pair; `judge(leader, member)` compares two members.
-    mutating func judge(_ members: some Sequence<Int>, statistics: inout ClusteringStatistics,
-                        judge: (Int, Int) -> Verdict, pair: (Int, Int) -> Void) {
+    mutating func judge(
+        _ members: some Sequence<Int>, statistics: inout ClusteringStatistics,
+        judge: (Int, Int) -> Verdict, pair: (Int, Int) -> Void
+    ) {
         leaders.removeAll(keepingCapacity: true)
         for member in members {
             var placed = false

@@ -52,8 +52,10 @@ struct BucketSorter {
     }
 
     /// One stable pass: each word goes to the next free slot of its digit (bits `shift`..< `shift` + 11).
-    private static func scatter(from source: UnsafeMutableBufferPointer<UInt64>, to target: UnsafeMutableBufferPointer<UInt64>,
-                                count: Int, shift: UInt64, offsets: UnsafeMutableBufferPointer<Int>, base: Int) {
+    private static func scatter(
+        from source: UnsafeMutableBufferPointer<UInt64>, to target: UnsafeMutableBufferPointer<UInt64>,
+        count: Int, shift: UInt64, offsets: UnsafeMutableBufferPointer<Int>, base: Int
+    ) {
         let mask = UInt64(radix - 1)
         for index in 0..<count {
             let word = source[index]

@@ -26,8 +26,10 @@ struct CompleteLinkage {
 
     /// Offers the verified pair (`earlier`, `later`). `compare` screens two documents by their
     /// signatures and compares their sketches (nil when screened out); `sketches` compares sketches only.
-    mutating func offer(_ earlier: Int, _ later: Int, statistics: inout ClusteringStatistics,
-                        compare: (Int, Int) -> Comparison?, sketches: (Int, Int) -> Comparison) {
+    mutating func offer(
+        _ earlier: Int, _ later: Int, statistics: inout ClusteringStatistics,
+        compare: (Int, Int) -> Comparison?, sketches: (Int, Int) -> Comparison
+    ) {
         let first = sets.find(earlier), second = sets.find(later)
         guard first != second else { return }
         func counted(_ x: Int, _ y: Int) -> Comparison? {

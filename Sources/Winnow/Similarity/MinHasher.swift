@@ -24,8 +24,9 @@ public struct MinHasher: Sendable {
             multipliers.withUnsafeBufferPointer { a in
                 increments.withUnsafeBufferPointer { b in
                     minima.withUnsafeMutableBufferPointer { minima in
-                        winnow_minhash_update(shingles.baseAddress, shingles.count, a.baseAddress, b.baseAddress,
-                                              minima.baseAddress, permutations)
+                        winnow_minhash_update(
+                            shingles.baseAddress, shingles.count, a.baseAddress, b.baseAddress,
+                            minima.baseAddress, permutations)
                     }
                 }
             }
@@ -56,7 +57,8 @@ public struct MinHasher: Sendable {
                 var counts = SIMD8<UInt32>(repeating: 0)
                 var offset = 0
                 while offset + stride <= x.count {
-                    let same = x.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
+                    let same =
+                        x.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
                         .== y.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
                     counts &+= SIMD8(repeating: 1).replacing(with: 0, where: .!same)
                     offset += stride

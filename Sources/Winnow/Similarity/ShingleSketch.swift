@@ -110,8 +110,9 @@ public struct ShingleSketch: Sendable, Equatable {
         let firstWhole = first.count < size, secondWhole = second.count < size
         // Below the cut-off every shingle of either document is in its sketch, so membership in both
         // sets is known there: the union's shingles up to it are a uniform sample of the union.
-        let cutOff = min(firstWhole ? UInt64.max : UInt64(first.last ?? 0),
-                         secondWhole ? UInt64.max : UInt64(second.last ?? 0))
+        let cutOff = min(
+            firstWhole ? UInt64.max : UInt64(first.last ?? 0),
+            secondWhole ? UInt64.max : UInt64(second.last ?? 0))
         let (inFirst, inSecond, shared) = first.withUnsafeBufferPointer { a in
             second.withUnsafeBufferPointer { b in
                 var i = 0, j = 0, shared = 0
@@ -131,8 +132,9 @@ public struct ShingleSketch: Sendable, Equatable {
         let exact = firstWhole && secondWhole
         let union = inFirst + inSecond - shared
         guard union > 0 else { return Comparison(jaccard: 0, containment: 0, exact: exact, standardError: 0) }
-        let containment = max(inFirst > 0 ? Double(shared) / Double(inFirst) : 0,
-                              inSecond > 0 ? Double(shared) / Double(inSecond) : 0)
+        let containment = max(
+            inFirst > 0 ? Double(shared) / Double(inFirst) : 0,
+            inSecond > 0 ? Double(shared) / Double(inSecond) : 0)
         let jaccard = Double(shared) / Double(union)
         var standardError = 0.0
         if !exact {

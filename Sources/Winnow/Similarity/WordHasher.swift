@@ -98,9 +98,9 @@ public enum WordHasher {
     @inline(__always)
     static func isSeparator(lead: UInt8, second: UInt8) -> Bool {
         switch lead {
-        case 0xC2: second >= 0xA0                      // U+00A0–U+00BF
-        case 0xE2: second == 0x80 || second == 0x81    // U+2000–U+207F
-        case 0xE3: second == 0x80                      // U+3000–U+303F
+        case 0xC2: second >= 0xA0  // U+00A0–U+00BF
+        case 0xE2: second == 0x80 || second == 0x81  // U+2000–U+207F
+        case 0xE3: second == 0x80  // U+3000–U+303F
         default: false
         }
     }
@@ -110,9 +110,9 @@ public enum WordHasher {
     @inline(__always)
     static func lowercased(lead: UInt8, second: UInt8) -> (lead: UInt8, second: UInt8) {
         switch (lead, second) {
-        case (0xC3, 0x80...0x9E) where second != 0x97: (lead, second + 0x20)   // À–Þ except ×
-        case (0xD0, 0x90...0x9F): (lead, second + 0x20)                        // А–П → а–п
-        case (0xD0, 0xA0...0xAF): (0xD1, second - 0x20)                        // Р–Я → р–я
+        case (0xC3, 0x80...0x9E) where second != 0x97: (lead, second + 0x20)  // À–Þ except ×
+        case (0xD0, 0x90...0x9F): (lead, second + 0x20)  // А–П → а–п
+        case (0xD0, 0xA0...0xAF): (0xD1, second - 0x20)  // Р–Я → р–я
         default: (lead, second)
         }
     }

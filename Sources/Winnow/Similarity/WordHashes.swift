@@ -46,7 +46,8 @@ private enum WordScan {
     /// Three tables of 256 entries, so that an ASCII byte costs loads rather than arithmetic: its
     /// first FNV-1a input after a separator (folded byte ^ offset basis); all ones for a word byte,
     /// else 0; 1 for a separator, else 0. From `WordHasher.asciiFolding`.
-    static let asciiTable: [UInt64] = WordHasher.asciiFolding.map { UInt64($0) ^ StableHash.offsetBasis }
+    static let asciiTable: [UInt64] =
+        WordHasher.asciiFolding.map { UInt64($0) ^ StableHash.offsetBasis }
         + WordHasher.asciiFolding.map { $0 == 0 ? 0 : UInt64.max }
         + WordHasher.asciiFolding.map { $0 == 0 ? 1 : 0 }
 
@@ -55,8 +56,10 @@ private enum WordScan {
 
     /// Writes the hash of each word of `text` to `output` (room for `text.count / 2 + 4`); returns
     /// the number of words.
-    static func run(_ text: UnsafeBufferPointer<UInt8>, output: UnsafeMutablePointer<UInt64>,
-                    table: UnsafePointer<UInt64>) -> Int {
+    static func run(
+        _ text: UnsafeBufferPointer<UInt8>, output: UnsafeMutablePointer<UInt64>,
+        table: UnsafePointer<UInt64>
+    ) -> Int {
         guard let base = text.baseAddress else { return 0 }
         let count = text.count
         var first = State(), index = 0
@@ -96,8 +99,10 @@ private enum WordScan {
     /// bytes, valid or not, runs across it). Nil when there is none within 64 bytes.
     static func splitPoint(_ base: UnsafePointer<UInt8>, count: Int, table: UnsafePointer<UInt64>) -> Int? {
         guard count >= splitLength else { return nil }
-        for split in (count / 2)..<(count / 2 + 64) where base[split] < 0x80 && table[Int(base[split]) + 256] == 0
-            && base[split - 1] < 0x80 && base[split - 2] < 0x80 && base[split - 3] < 0x80 {
+        for split in (count / 2)..<(count / 2 + 64)
+        where base[split] < 0x80 && table[Int(base[split]) + 256] == 0
+            && base[split - 1] < 0x80 && base[split - 2] < 0x80 && base[split - 3] < 0x80
+        {
             return split
         }
         return nil
@@ -111,8 +116,10 @@ private enum WordScan {
     /// Reads from `index` (a scalar's start) up to `end`: sixteen or eight ASCII bytes when they are,
     /// else one scalar. Returns where the next step starts.
     @inline(__always)
-    static func step(_ base: UnsafePointer<UInt8>, at index: Int, end count: Int, _ state: inout State,
-                     _ output: UnsafeMutablePointer<UInt64>, _ table: UnsafePointer<UInt64>) -> Int {
+    static func step(
+        _ base: UnsafePointer<UInt8>, at index: Int, end count: Int, _ state: inout State,
+        _ output: UnsafeMutablePointer<UInt64>, _ table: UnsafePointer<UInt64>
+    ) -> Int {
         if index &+ 8 <= count {
             let low = load(base, index)
             if low & 0x8080_8080_8080_8080 == 0 {
@@ -154,8 +161,10 @@ private enum WordScan {
     /// Eight ASCII bytes, the first in the low byte of `bytes`, written out so that every shift is
     /// a constant.
     @inline(__always)
-    static func ascii(eight bytes: UInt64, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
-                      _ table: UnsafePointer<UInt64>) {
+    static func ascii(
+        eight bytes: UInt64, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
+        _ table: UnsafePointer<UInt64>
+    ) {
         ascii(UInt8(truncatingIfNeeded: bytes), &state, output, table)
         ascii(UInt8(truncatingIfNeeded: bytes &>> 8), &state, output, table)
         ascii(UInt8(truncatingIfNeeded: bytes &>> 16), &state, output, table)
@@ -169,9 +178,11 @@ private enum WordScan {
     /// Eight ASCII bytes of each half, a byte of one then a byte of the other, so that the two
     /// multiply chains overlap.
     @inline(__always)
-    static func ascii(eight first: UInt64, eight second: UInt64, _ firstState: inout State, _ secondState: inout State,
-                      _ firstOutput: UnsafeMutablePointer<UInt64>, _ secondOutput: UnsafeMutablePointer<UInt64>,
-                      _ table: UnsafePointer<UInt64>) {
+    static func ascii(
+        eight first: UInt64, eight second: UInt64, _ firstState: inout State, _ secondState: inout State,
+        _ firstOutput: UnsafeMutablePointer<UInt64>, _ secondOutput: UnsafeMutablePointer<UInt64>,
+        _ table: UnsafePointer<UInt64>
+    ) {
         ascii(UInt8(truncatingIfNeeded: first), &firstState, firstOutput, table)
         ascii(UInt8(truncatingIfNeeded: second), &secondState, secondOutput, table)
         ascii(UInt8(truncatingIfNeeded: first &>> 8), &firstState, firstOutput, table)
@@ -194,8 +205,10 @@ private enum WordScan {
     /// (the count moves) only when this byte ends a word. A word byte after a separator starts from
     /// the offset basis by masking, not by choosing: (0 ^ basis ^ byte) is the first step of FNV-1a.
     @inline(__always)
-    static func ascii(_ byte: UInt8, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
-                      _ table: UnsafePointer<UInt64>) {
+    static func ascii(
+        _ byte: UInt8, _ state: inout State, _ output: UnsafeMutablePointer<UInt64>,
+        _ table: UnsafePointer<UInt64>
+    ) {
         let index = Int(byte)
         output[state.count] = state.hash
         state.count &+= Int(truncatingIfNeeded: state.inWord & table[index &+ 512])

@@ -83,12 +83,14 @@ enum IntermediateFile {
     /// Checks, after the last line, that the file ended with an end line counting `records`.
     static func requireEnd(_ end: Int?, records: Int, kind: String, path: String) throws(WinnowError) {
         guard let end else {
-            throw .configuration("the \(kind) file has no end line: it was cut short (or written by an older winnow); "
-                + "make it again", path: path)
+            throw .configuration(
+                "the \(kind) file has no end line: it was cut short (or written by an older winnow); "
+                    + "make it again", path: path)
         }
         guard end == records else {
-            throw .configuration("the \(kind) file's end line counts \(end) lines but it holds \(records): "
-                + "it was damaged; make it again", path: path)
+            throw .configuration(
+                "the \(kind) file's end line counts \(end) lines but it holds \(records): "
+                    + "it was damaged; make it again", path: path)
         }
     }
 
@@ -97,20 +99,26 @@ enum IntermediateFile {
 
     /// Reads `path` (a `kind` file), checks that its first line is `header` (else `mismatch` is the
     /// message), and hands every later non-blank line to `record`.
-    static func readRecords(_ path: String, kind: String, header: [UInt8], mismatch: String, maxLineBytes: Int = maxLineBytes,
-                            _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
-        try readRecords(path, kind: kind, maxLineBytes: maxLineBytes, checkHeader: { line, location throws(WinnowError) in
-            guard line.elementsEqual(header) else {
-                throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
-            }
-        }, record)
+    static func readRecords(
+        _ path: String, kind: String, header: [UInt8], mismatch: String, maxLineBytes: Int = maxLineBytes,
+        _ record: (Record) throws(WinnowError) -> Void
+    ) throws(WinnowError) {
+        try readRecords(
+            path, kind: kind, maxLineBytes: maxLineBytes,
+            checkHeader: { line, location throws(WinnowError) in
+                guard line.elementsEqual(header) else {
+                    throw .configuration("\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
+                }
+            }, record)
     }
 
     /// Reads `path` (a `kind` file, plain or gzip), hands its first line to `checkHeader` and every
     /// later non-blank line but the end line to `record`, and checks the end line's count.
-    static func readRecords(_ path: String, kind: String, maxLineBytes: Int = maxLineBytes,
-                            checkHeader: (ArraySlice<UInt8>, String) throws(WinnowError) -> Void,
-                            _ record: (Record) throws(WinnowError) -> Void) throws(WinnowError) {
+    static func readRecords(
+        _ path: String, kind: String, maxLineBytes: Int = maxLineBytes,
+        checkHeader: (ArraySlice<UInt8>, String) throws(WinnowError) -> Void,
+        _ record: (Record) throws(WinnowError) -> Void
+    ) throws(WinnowError) {
         let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: maxLineBytes)
         var sawHeader = false
         var records = 0

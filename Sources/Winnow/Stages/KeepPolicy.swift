@@ -38,8 +38,10 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let policy = KeepPolicy(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a keep policy: use longest, first, newest:FIELD or oldest:FIELD"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(text)' is not a keep policy: use longest, first, newest:FIELD or oldest:FIELD"))
         }
         self = policy
     }

@@ -46,8 +46,9 @@ extension StageOptions {
         for key in mapping.keys {
             let keyName = key.string ?? "\(key)"
             guard keys.contains(keyName) else {
-                throw .configuration("\(context): unknown option '\(keyName)' for \(owner); "
-                    + "it accepts: \(keys.joined(separator: ", "))")
+                throw .configuration(
+                    "\(context): unknown option '\(keyName)' for \(owner); "
+                        + "it accepts: \(keys.joined(separator: ", "))")
             }
         }
         do {
@@ -76,8 +77,10 @@ extension StageOptions {
     /// a pipeline file reads it (a value that is not a YAML scalar is text); a later setting of a key wins.
     /// `literals` are string values given by other means (a flag naming a file), set first and taken as
     /// they are.
-    public static func decode(settings: [String], literals: [(key: String, value: String)] = [],
-                              owner: String) throws(WinnowError) -> Self {
+    public static func decode(
+        settings: [String], literals: [(key: String, value: String)] = [],
+        owner: String
+    ) throws(WinnowError) -> Self {
         var pairs = literals.map { (Node($0.key), Node($0.value, Tag(.str), .singleQuoted)) }
         for setting in settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finding bytes in bytes with `memchr` and `memcmp` (the standard library's generic
@@ -28,7 +28,8 @@ enum ByteSearch {
     /// The offset of the first `byte` in `haystack` at or after `start`, or nil.
     static func firstOffset(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = haystack.baseAddress, start < haystack.count,
-              let hit = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
+            let hit = memchr(base + start, Int32(byte), haystack.count - start)
+        else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 

@@ -45,10 +45,12 @@ enum Hex {
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: 16))
         buffer.withUnsafeMutableBytes { buffer in
-            buffer.storeBytes(of: eightDigits(UInt32(truncatingIfNeeded: value >> 32)).littleEndian, toByteOffset: start,
-                              as: UInt64.self)
-            buffer.storeBytes(of: eightDigits(UInt32(truncatingIfNeeded: value)).littleEndian, toByteOffset: start + 8,
-                              as: UInt64.self)
+            buffer.storeBytes(
+                of: eightDigits(UInt32(truncatingIfNeeded: value >> 32)).littleEndian, toByteOffset: start,
+                as: UInt64.self)
+            buffer.storeBytes(
+                of: eightDigits(UInt32(truncatingIfNeeded: value)).littleEndian, toByteOffset: start + 8,
+                as: UInt64.self)
         }
     }
 
@@ -79,8 +81,10 @@ enum Hex {
         append(fieldsOf: text, digits: 8, to: &words)
     }
 
-    private static func append<Value: FixedWidthInteger>(fieldsOf text: ArraySlice<UInt8>, digits count: Int,
-                                                         to output: inout [Value]) -> Bool {
+    private static func append<Value: FixedWidthInteger>(
+        fieldsOf text: ArraySlice<UInt8>, digits count: Int,
+        to output: inout [Value]
+    ) -> Bool {
         guard text.count % count == 0 else { return false }
         let start = output.count
         let valid = values.withUnsafeBufferPointer { values in

@@ -97,9 +97,9 @@ extension WinnowCommand.Exact {
         func run() async throws {
             var tally = ExactTally()
             try ExactKeepersFile.read(keepers, keep: try exact.options.keep, into: &tally)
-            try await options.run(name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
-                                  configuration: try options.configuration(reading: keepers))
+            try await options.run(
+                name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
+                configuration: try options.configuration(reading: keepers))
         }
     }
 }
-

@@ -67,7 +67,8 @@ extension WinnowCommand.NearDup {
             let settings = try neardup.options()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)
             var signatures = 0, documents = 0
-            try await options.runner(name: "neardup map", steps: []).forEachTally(NearDupStage(options: settings)) { tally throws(WinnowError) in
+            try await options.runner(name: "neardup map", steps: []).forEachTally(NearDupStage(options: settings)) {
+                tally throws(WinnowError) in
                 try writer.append(tally)
                 signatures += tally.count
                 documents += tally.documents
@@ -96,17 +97,19 @@ extension WinnowCommand.NearDup {
 
         func run() async throws {
             let settings = try neardup.options()
-            try OutputTarget.requireDistinct(outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
-                                             inputs: signatures)
+            try OutputTarget.requireDistinct(
+                outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
+                inputs: signatures)
             var tally = SignatureTally()
             for path in signatures { try SignaturesFile.read(path, options: settings, into: &tally) }
             let clusters = DuplicateClusters(tally: tally, options: settings)
             try ClustersFile.write(clusters, to: output)
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
             let statistics = clusters.statistics
-            Terminal.error("\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
-                + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) "
-                + "compared on sketches, \(statistics.joinedPairs) joined); written to \(output)")
+            Terminal.error(
+                "\(clusters.clusters.count) clusters, \(clusters.duplicateCount) duplicates among "
+                    + "\(tally.count) signatures (\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) "
+                    + "compared on sketches, \(statistics.joinedPairs) joined); written to \(output)")
         }
     }
 
@@ -126,8 +129,9 @@ extension WinnowCommand.NearDup {
             let settings = try neardup.options()
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: signatures)
             let statistics = try NearDupSteps.pairs(signatures: signatures, options: settings, output: output)
-            Terminal.error("\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) compared on sketches; "
-                + "written to \(output)")
+            Terminal.error(
+                "\(statistics.candidatePairs) candidate pairs, \(statistics.verifiedPairs) compared on sketches; "
+                    + "written to \(output)")
         }
     }
 
@@ -166,8 +170,9 @@ extension WinnowCommand.NearDup {
 
         func run() async throws {
             let remover = NearDupRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
-            try await options.run(name: NearDupStage.stageName, steps: [.document(remover)],
-                                  configuration: try options.configuration(reading: clusters))
+            try await options.run(
+                name: NearDupStage.stageName, steps: [.document(remover)],
+                configuration: try options.configuration(reading: clusters))
         }
     }
 }

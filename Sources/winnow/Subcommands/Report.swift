@@ -11,8 +11,10 @@ extension WinnowCommand {
                 Example: winnow report --stats out/samples.stats.json -o out/samples.report
                 """)
 
-        @Argument(help: ArgumentHelp("The run's cleaned output (JSONL). Default: the one the run summary names.",
-                                     valueName: "cleaned"))
+        @Argument(
+            help: ArgumentHelp(
+                "The run's cleaned output (JSONL). Default: the one the run summary names.",
+                valueName: "cleaned"))
         var cleaned: String?
 
         @Option(help: ArgumentHelp("The run's removed output. Default: the summary's, or CLEANED.removed.jsonl.", valueName: "file"))
@@ -27,8 +29,11 @@ extension WinnowCommand {
         @Option(help: ArgumentHelp("The template summary of the templates stage (its 'summary' option).", valueName: "file"))
         var templates: String?
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The report folder. Default: beside the cleaned output, NAME.report.",
-                                                        valueName: "folder"))
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "The report folder. Default: beside the cleaned output, NAME.report.",
+                valueName: "folder"))
         var output: String?
 
         @OptionGroup var report: StageSettings<ReportOptions>
@@ -38,13 +43,15 @@ extension WinnowCommand {
         func run() throws {
             let options = try report.options(owner: "the report")
             let summary = try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }
-            let inputs = try ReportBuilder.inputs(cleaned: cleaned, removed: removed, clusters: clusters,
-                                                  templateSummary: templates, summary: summary)
+            let inputs = try ReportBuilder.inputs(
+                cleaned: cleaned, removed: removed, clusters: clusters,
+                templateSummary: templates, summary: summary)
             let folder = output ?? options.folder(forOutput: inputs.cleaned ?? "")
             let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
-            Terminal.error("\(folder)/report.html: \(written.nearDuplicateClusters) near-duplicate clusters, "
-                + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites")
+            Terminal.error(
+                "\(folder)/report.html: \(written.nearDuplicateClusters) near-duplicate clusters, "
+                    + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites")
         }
     }
 }

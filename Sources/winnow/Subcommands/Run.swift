@@ -16,8 +16,9 @@ extension WinnowCommand {
             let definition = try PipelineDefinition.load(path: pipeline)
             var configuration = try options.configuration()
             configuration.report = definition.report
-            try await options.run(name: definition.name, steps: try definition.makeStages(reportFolder: configuration.reportFolder),
-                                  configuration: configuration)
+            try await options.run(
+                name: definition.name, steps: try definition.makeStages(reportFolder: configuration.reportFolder),
+                configuration: configuration)
         }
     }
 }

@@ -4,11 +4,12 @@ import Winnow
 
 /// Inputs, outputs and limits shared by every subcommand that processes documents.
 struct RunOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "JSONL files (plain or .gz), web archives (WARC or WET, plain or .gz), folders of shards, archives or "
-            + ".html/.htm/.html.gz files, or '-' for stdin.",
-        discussion: "With no input, standard input is read. A file starting with WARC/1.0 or WARC/1.1 is read as a "
-            + "web archive whatever its name.", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "JSONL files (plain or .gz), web archives (WARC or WET, plain or .gz), folders of shards, archives or "
+                + ".html/.htm/.html.gz files, or '-' for stdin.",
+            discussion: "With no input, standard input is read. A file starting with WARC/1.0 or WARC/1.1 is read as a "
+                + "web archive whatever its name.", valueName: "input"))
     var inputs: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Cleaned output, JSONL; '.gz' compresses; '-' is stdout.", valueName: "file"))
@@ -28,25 +29,32 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Reject records longer than this many bytes.", valueName: "bytes"))
     var maxRecordBytes: Int = 64 << 20
 
-    @Option(help: ArgumentHelp("The id of a document read from a web archive: its WARC-Record-ID, or its URL.",
-                               valueName: "record-id|url"))
+    @Option(
+        help: ArgumentHelp(
+            "The id of a document read from a web archive: its WARC-Record-ID, or its URL.",
+            valueName: "record-id|url"))
     var warcId: ArchiveDocumentDecoder.Identity = .recordID
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
-                               valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
+            valueName: "n"))
     var maxRejects: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
     var threads: Int = RunConfiguration.coreCount
 
-    @Option(help: ArgumentHelp("Where documents wait between the passes of corpus stages. Default: $TMPDIR or /tmp.",
-                               valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Where documents wait between the passes of corpus stages. Default: $TMPDIR or /tmp.",
+            valueName: "folder"))
     var tempDir: String?
 
-    @Option(help: ArgumentHelp(
-        "Inputs and cleaned output are framed: each line starts with 'INPUT LINE OFFSET ', INPUT numbering the "
-            + "origin names in this file (one a line). Used by the cluster path (spark/).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Inputs and cleaned output are framed: each line starts with 'INPUT LINE OFFSET ', INPUT numbering the "
+                + "origin names in this file (one a line). Used by the cluster path (spark/).", valueName: "file"))
     var framedSources: String?
 
     @Flag(name: .shortAndLong, help: "Print no summary and no progress on stderr.")
@@ -101,8 +109,9 @@ struct RunOptions: ParsableArguments {
         let progress = !quiet && Terminal.isInteractive ? showStatus : nil
         let resolved: RunConfiguration
         if let configuration { resolved = configuration } else { resolved = try self.configuration() }
-        return PipelineRunner(name: name, steps: steps, configuration: resolved,
-                              log: { Terminal.error($0) }, progress: progress)
+        return PipelineRunner(
+            name: name, steps: steps, configuration: resolved,
+            log: { Terminal.error($0) }, progress: progress)
     }
 
     /// Runs `steps` and prints the summary table unless quiet.

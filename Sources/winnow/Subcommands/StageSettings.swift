@@ -4,10 +4,12 @@ import Winnow
 /// `--set KEY=VALUE`: any option of a stage from the command line, read as a pipeline file reads it,
 /// so each option is declared once (in its options type) and reached without a mirror here.
 struct StageSettings<Options: StageOptions>: ParsableArguments {
-    @Option(name: .customLong("set"), parsing: .singleValue, help: ArgumentHelp(
-        "An option of the stage as in a pipeline file (repeatable): e.g. --set \(Options.keys.first ?? "key")=VALUE.",
-        discussion: Options.rows.map { "\($0.key) (\($0.defaultValue)): \($0.help)" }.joined(separator: "\n"),
-        valueName: "key=value"))
+    @Option(
+        name: .customLong("set"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "An option of the stage as in a pipeline file (repeatable): e.g. --set \(Options.keys.first ?? "key")=VALUE.",
+            discussion: Options.rows.map { "\($0.key) (\($0.defaultValue)): \($0.help)" }.joined(separator: "\n"),
+            valueName: "key=value"))
     var settings: [String] = []
 
     /// The options: the defaults, then the command's convenience flags (`literals`: string values as

@@ -97,9 +97,10 @@ extension WinnowCommand.Templates {
         @Option(help: ArgumentHelp("The merged counts file.", valueName: "file"))
         var counts: String
 
-        @Option(help: ArgumentHelp(
-            "The corpus's cross-site lines (16 hex digits a line), when the counts file holds only this shard's sites.",
-            valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The corpus's cross-site lines (16 hex digits a line), when the counts file holds only this shard's sites.",
+                valueName: "file"))
         var crossSite: String?
 
         @OptionGroup var options: RunOptions

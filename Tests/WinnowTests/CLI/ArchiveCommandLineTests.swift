@@ -13,11 +13,15 @@ extension CommandLineTests {
 
     @Test func cleanAWARCFileWithNoFlag() throws {
         let folder = TemporaryFolder()
-        let outcome = try winnow(["clean", Self.fixtures + "good.warc.gz", "-o", folder.file("pages.jsonl"),
-                                  "--stats", folder.file("stats.json")])
+        let outcome = try winnow([
+            "clean", Self.fixtures + "good.warc.gz", "-o", folder.file("pages.jsonl"),
+            "--stats", folder.file("stats.json"),
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("records 28 = kept 8 + removed 0 + rejected 1 + skipped 19"))
-        #expect(outcome.stderr.contains("skipped: http_3xx 1, http_4xx 1, metadata 1, not_html 1, request 12, resource 1, revisit 1, warcinfo 1"))
+        #expect(
+            outcome.stderr.contains(
+                "skipped: http_3xx 1, http_4xx 1, metadata 1, not_html 1, request 12, resource 1, revisit 1, warcinfo 1"))
         #expect(outcome.stderr.contains("good.warc.gz:23: the record at offset 10829: its payload is in Content-Encoding 'br'"))
         let pages = jsonLines(folder.read("pages.jsonl") ?? "")
         #expect(pages.count == 8 && pages.allSatisfy { $0["text"] is String && $0["warc_offset"] is Int })
@@ -60,8 +64,10 @@ extension CommandLineTests {
             let bytes = try #require(FileManager.default.contents(atPath: packageRoot + "/" + Self.fixtures + name))
             folder.write("crawl/" + name, Array(bytes))
         }
-        let outcome = try winnow(["run", "Pipelines/default.yaml", folder.file("crawl"), "-o", folder.file("pages.jsonl"),
-                                  "--stats", folder.file("stats.json"), "--temp-dir", folder.path])
+        let outcome = try winnow([
+            "run", "Pipelines/default.yaml", folder.file("crawl"), "-o", folder.file("pages.jsonl"),
+            "--stats", folder.file("stats.json"), "--temp-dir", folder.path,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         // 28 + 10 + 4 records: 8 + 5 + 3 documents, 1 + 4 rejects, 19 + 1 + 1 skipped.
         let stats = try JSONSerialization.jsonObject(with: Data((folder.read("stats.json") ?? "").utf8)) as? [String: Any]

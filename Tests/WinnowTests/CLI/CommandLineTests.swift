@@ -1,6 +1,6 @@
 import Foundation
-import Winnow
 import Testing
+import Winnow
 import WinnowTestSupport
 
 /// Runs the built `winnow` binary as a user would.
@@ -37,13 +37,16 @@ import WinnowTestSupport
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs a program to its end and collects its status and output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    in folder: String = packageRoot) throws -> Outcome {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        in folder: String = packageRoot
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -56,12 +59,14 @@ import WinnowTestSupport
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     @Test func normalizeFromStdinToStdout() throws {
-        let input = #"{"id": "a", "text": "  Hello \u00a0 world \n\n\n\n bye ", "lang": "en"}"# + "\n"
+        let input =
+            #"{"id": "a", "text": "  Hello \u00a0 world \n\n\n\n bye ", "lang": "en"}"# + "\n"
             + #"{"id": "b", "text": "\u200b"}"# + "\nnot json\n"
         let outcome = try winnow(["normalize", "--quiet"], stdin: input)
         #expect(outcome.status == 0)
@@ -74,7 +79,8 @@ import WinnowTestSupport
     /// and through the default pipeline, which starts with the clean stage.
     @Test func cleanHTMLFilesAndRecords() throws {
         let folder = TemporaryFolder()
-        let page = "<html lang=en><title>T</title><body><nav><a href=/>Home</a></nav>"
+        let page =
+            "<html lang=en><title>T</title><body><nav><a href=/>Home</a></nav>"
             + "<article><p>The first paragraph of the story, with a comma, ends here.</p></article></body></html>"
         folder.write("pages/a.html", page)
         folder.write("pages/sub/b.html.gz", try gzipped(Array(page.utf8)))
@@ -88,7 +94,8 @@ import WinnowTestSupport
         let removed = jsonLines(folder.read("out.removed.jsonl") ?? "")
         #expect(removed.map { $0["removed_reason"] as? String } == ["no-text"])
 
-        let record = #"{"id":"r","html":"<p>Caf\u00e9 &amp; cr&egrave;me, on the menu today.</p>","lang":"fr"}"# + "\n"
+        let record =
+            #"{"id":"r","html":"<p>Caf\u00e9 &amp; cr&egrave;me, on the menu today.</p>","lang":"fr"}"# + "\n"
             + #"{"id":"t","text":"Plain text record, already extracted by the crawler."}"# + "\n"
         let run = try winnow(["run", "Pipelines/default.yaml", "-q", "--temp-dir", folder.path], stdin: record)
         #expect(run.status == 0, "\(run.stderr)")
@@ -98,12 +105,18 @@ import WinnowTestSupport
 
     @Test func runWritesOutputsAndSummary() throws {
         let folder = TemporaryFolder()
-        let outcome = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl",
-                                  "-o", folder.file("clean.jsonl.gz"), "--stats", folder.file("stats.json")])
+        let outcome = try winnow([
+            "run", "Pipelines/default.yaml", "samples/pages.jsonl",
+            "-o", folder.file("clean.jsonl.gz"), "--stats", folder.file("stats.json"),
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("records 5 = kept 5 + removed 0 + rejected 0"))
-        #expect(folder.listing() == ["clean.removed.jsonl.gz", "clean.jsonl.gz", "clean.rejects.jsonl.gz", "clean.report",
-                                     "stats.json"].sorted())
+        #expect(
+            folder.listing()
+                == [
+                    "clean.removed.jsonl.gz", "clean.jsonl.gz", "clean.rejects.jsonl.gz", "clean.report",
+                    "stats.json",
+                ].sorted())
         let report = try FileManager.default.contentsOfDirectory(atPath: folder.file("clean.report")).sorted()
         #expect(report == ["clusters.csv", "clusters.jsonl", "report.html", "report.json", "templates.json"])
         let lines = jsonLines(try gunzipped(folder.file("clean.jsonl.gz")))
@@ -114,8 +127,10 @@ import WinnowTestSupport
     /// `winnow report` on a finished run's files writes the same report as the pipeline's report step.
     @Test func reportCommandMatchesTheReportStep() throws {
         let folder = TemporaryFolder()
-        let run = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl", "-q",
-                              "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json")])
+        let run = try winnow([
+            "run", "Pipelines/default.yaml", "samples/pages.jsonl", "-q",
+            "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json"),
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("report: \(folder.file("out.report"))/report.html"))
         let again = try winnow(["report", "--stats", folder.file("stats.json"), "-o", folder.file("again")])
@@ -146,8 +161,10 @@ import WinnowTestSupport
             object["text"] = (object["text"] as! String).uppercased() + "  "
             records.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self))
         }
-        let first = folder.write("a.jsonl", records.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: "\n") + "\n")
-        let second = folder.write("b.jsonl", records.enumerated().filter { $0.offset % 2 == 1 }.map(\.element).joined(separator: "\n") + "\n")
+        let first = folder.write(
+            "a.jsonl", records.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: "\n") + "\n")
+        let second = folder.write(
+            "b.jsonl", records.enumerated().filter { $0.offset % 2 == 1 }.map(\.element).joined(separator: "\n") + "\n")
         let oneRun = try winnow(["exact", "-q", "--temp-dir", folder.path, first, second])
         #expect(oneRun.status == 0, "\(oneRun.stderr)")
         let whole = try winnow(["exact", "map", first, second, "-o", folder.file("whole.keepers"), "-q"])
@@ -183,8 +200,11 @@ import WinnowTestSupport
         for (name, input) in [("a", first), ("b", second)] {
             #expect(try winnow(["templates", "map", input, "-o", folder.file("\(name).counts"), "-q"]).status == 0)
         }
-        #expect(try winnow(["templates", "merge", folder.file("a.counts"), folder.file("b.counts"),
-                            "-o", folder.file("all.counts")]).status == 0)
+        #expect(
+            try winnow([
+                "templates", "merge", folder.file("a.counts"), folder.file("b.counts"),
+                "-o", folder.file("all.counts"),
+            ]).status == 0)
         var applied = ""
         for input in [first, second] {
             let outcome = try winnow(["templates", "apply", "--counts", folder.file("all.counts"), input, "-q"])
@@ -203,15 +223,19 @@ import WinnowTestSupport
         let lines = corpus.split(separator: "\n")
         let first = folder.write("a.jsonl", lines.prefix(300).joined(separator: "\n") + "\n")
         let second = folder.write("b.jsonl", lines.dropFirst(300).joined(separator: "\n") + "\n")
-        let oneRun = try winnow(["neardup", "-q", "--temp-dir", folder.path, "--clusters", folder.file("one.clusters"),
-                                 "--assignments", folder.file("one.assignments"), first, second])
+        let oneRun = try winnow([
+            "neardup", "-q", "--temp-dir", folder.path, "--clusters", folder.file("one.clusters"),
+            "--assignments", folder.file("one.assignments"), first, second,
+        ])
         #expect(oneRun.status == 0, "\(oneRun.stderr)")
         for name in ["a", "b"] {
             let map = try winnow(["neardup", "map", folder.file("\(name).jsonl"), "-o", folder.file("\(name).sig"), "-q"])
             #expect(map.status == 0, "\(map.stderr)")
         }
-        let merge = try winnow(["neardup", "merge", folder.file("b.sig"), folder.file("a.sig"), "-o", folder.file("all.clusters"),
-                                "--assignments", folder.file("all.assignments")])
+        let merge = try winnow([
+            "neardup", "merge", folder.file("b.sig"), folder.file("a.sig"), "-o", folder.file("all.clusters"),
+            "--assignments", folder.file("all.assignments"),
+        ])
         #expect(merge.status == 0 && merge.stderr.contains("clusters"), "\(merge.stderr)")
         #expect(folder.read("all.clusters") == folder.read("one.clusters"))
         #expect(folder.read("all.assignments") == folder.read("one.assignments"))
@@ -228,12 +252,14 @@ import WinnowTestSupport
     }
 
     @Test func everyStageOptionIsReachedWithSet() throws {
-        let folded = try winnow(["normalize", "--set", "unicode=nfkc", "--set", "max_blank_lines=0", "-q"],
-                                stdin: "{\"id\":\"a\",\"text\":\"\u{FB01}ne\\n\\n\\nday\"}\n")
+        let folded = try winnow(
+            ["normalize", "--set", "unicode=nfkc", "--set", "max_blank_lines=0", "-q"],
+            stdin: "{\"id\":\"a\",\"text\":\"\u{FB01}ne\\n\\n\\nday\"}\n")
         #expect(folded.status == 0, "\(folded.stderr)")
         #expect(folded.stdout.contains("\"text\":\"fine\\nday\""), "\(folded.stdout)")
         let misspelt = try winnow(["dedup", "--set", "band=3", "-q"], stdin: "")
-        #expect(misspelt.status == 1 && misspelt.stderr.contains("unknown option 'band'")
+        #expect(
+            misspelt.status == 1 && misspelt.stderr.contains("unknown option 'band'")
                 && misspelt.stderr.contains("bands"), "\(misspelt.stderr)")
         let listed = try winnow(["stages"])
         #expect(listed.status == 0 && listed.stdout == OptionListing.text)
@@ -265,8 +291,9 @@ import WinnowTestSupport
     }
 
     @Test func customFieldNames() throws {
-        let outcome = try winnow(["normalize", "--quiet", "--id-field", "key", "--text-field", "body"],
-                                 stdin: #"{"key": 1, "body": " x  y ", "text": "  untouched  "}"# + "\n")
+        let outcome = try winnow(
+            ["normalize", "--quiet", "--id-field", "key", "--text-field", "body"],
+            stdin: #"{"key": 1, "body": " x  y ", "text": "  untouched  "}"# + "\n")
         #expect(outcome.stdout == #"{"key":1,"body":"x y","text":"  untouched  "}"# + "\n")
     }
 }
@@ -291,7 +318,9 @@ extension CommandLineTests {
         let wrong = try winnow(["run", "bad.yaml", "x.jsonl"], in: folder.path)
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("'nfd' is not accepted; use one of 'nfc', 'nfkc', 'none'"), "\(wrong.stderr)")
-        folder.write("nest.yaml", "version: 1\nsteps:\n  - normalize: " + String(repeating: "[", count: 300) + String(repeating: "x", count: 100_000) + "\n")
+        folder.write(
+            "nest.yaml",
+            "version: 1\nsteps:\n  - normalize: " + String(repeating: "[", count: 300) + String(repeating: "x", count: 100_000) + "\n")
         let nested = try winnow(["run", "nest.yaml", "x.jsonl"], in: folder.path)
         #expect(nested.status == 1)
         #expect(nested.stderr.utf8.count < 2_000, "\(nested.stderr.utf8.count) bytes of message")

@@ -10,8 +10,10 @@ import WinnowTestSupport
     @Test func anOutputThatIsAnInputOrAnotherOutputIsRefusedBeforeReading() throws {
         let folder = TemporaryFolder()
         let input = folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
-        for arguments in [["-o", "x.jsonl"], ["-o", "./x.jsonl"], ["-o", "out.jsonl", "--removed", "./out.jsonl"],
-                          ["-o", "out.jsonl", "--rejects", "x.jsonl"], ["-o", "out.jsonl", "--stats", "x.jsonl"]] {
+        for arguments in [
+            ["-o", "x.jsonl"], ["-o", "./x.jsonl"], ["-o", "out.jsonl", "--removed", "./out.jsonl"],
+            ["-o", "out.jsonl", "--rejects", "x.jsonl"], ["-o", "out.jsonl", "--stats", "x.jsonl"],
+        ] {
             let outcome = try cli.winnow(["normalize", "x.jsonl"] + arguments, in: folder.path)
             #expect(outcome.status == 1, "\(arguments)")
             #expect(outcome.stderr.contains("is the input") || outcome.stderr.contains("is also the"), "\(outcome.stderr)")
@@ -31,8 +33,9 @@ import WinnowTestSupport
     @Test func anUnwritableStatsFileFailsBeforeAnythingIsCommitted() throws {
         let folder = TemporaryFolder()
         folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
-        let outcome = try cli.winnow(["normalize", "x.jsonl", "-o", "out.jsonl", "--stats", "missing/stats.json", "-q"],
-                                     in: folder.path)
+        let outcome = try cli.winnow(
+            ["normalize", "x.jsonl", "-o", "out.jsonl", "--stats", "missing/stats.json", "-q"],
+            in: folder.path)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("missing/stats.json"), "\(outcome.stderr)")
         #expect(folder.listing() == ["x.jsonl"])
@@ -104,7 +107,8 @@ import WinnowTestSupport
         if getuid() == 0 {
             let binary = folder.file("winnow")
             try FileManager.default.copyItem(atPath: CommandLineTests.binary, toPath: binary)
-            outcome = try CommandLineTests.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
+            outcome = try CommandLineTests.run(
+                "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
         } else {
             outcome = try cli.winnow(arguments)
         }

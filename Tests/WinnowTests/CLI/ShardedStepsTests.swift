@@ -39,16 +39,20 @@ import WinnowTestSupport
     func expectSame(_ got: String, _ expected: String?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard got != expected else { return }
         let gotLines = got.split(separator: "\n"), expectedLines = (expected ?? "").split(separator: "\n")
-        let firstDifference = zip(gotLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset
+        let firstDifference =
+            zip(gotLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset
             ?? min(gotLines.count, expectedLines.count)
-        Issue.record("\(what): \(gotLines.count) lines, expected \(expectedLines.count); first difference at line \(firstDifference + 1)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(what): \(gotLines.count) lines, expected \(expectedLines.count); first difference at line \(firstDifference + 1)",
+            sourceLocation: sourceLocation)
     }
 
     /// Checks that the steps' outputs are the one run's, with the 40 copies removed at least; the
     /// ids kept.
-    func expectOneRun(_ cleaned: String, _ removed: String?, _ steps: (cleaned: String, removed: String), keep: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+    func expectOneRun(
+        _ cleaned: String, _ removed: String?, _ steps: (cleaned: String, removed: String), keep: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Set<String> {
         expectSame(steps.cleaned, cleaned, "cleaned, keep \(keep)", sourceLocation: sourceLocation)
         expectSame(steps.removed, removed, "removed, keep \(keep)", sourceLocation: sourceLocation)
         #expect(jsonLines(steps.removed).count >= 40, "\(keep)", sourceLocation: sourceLocation)
@@ -56,8 +60,10 @@ import WinnowTestSupport
     }
 
     /// Applies a merged state file to each shard; the shards' cleaned and removed outputs in shard order.
-    func applied(_ command: String, _ stateOption: String, _ state: String, _ shards: [String], _ extra: [String],
-                 folder: TemporaryFolder) throws -> (cleaned: String, removed: String) {
+    func applied(
+        _ command: String, _ stateOption: String, _ state: String, _ shards: [String], _ extra: [String],
+        folder: TemporaryFolder
+    ) throws -> (cleaned: String, removed: String) {
         var cleaned = "", removed = ""
         for (index, shard) in shards.enumerated() {
             let removedFile = folder.file("applied-\(index).removed.jsonl")
@@ -73,8 +79,11 @@ import WinnowTestSupport
         var keptBy: [String: Set<String>] = [:]
         for keep in ["longest", "first", "newest:date", "oldest:date"] {
             let policy = ["--keep", keep]
-            let one = try succeeds(["exact", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
-                                    "--temp-dir", folder.path, "-q"] + policy)
+            let one = try succeeds(
+                [
+                    "exact", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
+                    "--temp-dir", folder.path, "-q",
+                ] + policy)
             let keepers = shards.indices.map { folder.file("\($0).keepers" + ($0 == 2 ? ".gz" : "")) }
             for (shard, file) in zip(shards, keepers) { _ = try succeeds(["exact", "map", shard, "-o", file, "-q"] + policy) }
             _ = try succeeds(["exact", "merge", keepers[0], keepers[1], keepers[2], "-o", folder.file("flat.keepers")] + policy)
@@ -96,11 +105,15 @@ import WinnowTestSupport
         var keptBy: [String: Set<String>] = [:]
         for keep in ["longest", "first", "newest:date"] {
             let policy = ["--keep", keep]
-            let one = try succeeds(["neardup", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
-                                    "--clusters", folder.file("one.clusters"), "--temp-dir", folder.path, "-q"] + policy)
+            let one = try succeeds(
+                [
+                    "neardup", shards[0], shards[1], shards[2], "--removed", folder.file("one.removed.jsonl"),
+                    "--clusters", folder.file("one.clusters"), "--temp-dir", folder.path, "-q",
+                ] + policy)
             let signatures = shards.indices.map { folder.file("\($0).sig.gz") }
             for (shard, file) in zip(shards, signatures) { _ = try succeeds(["neardup", "map", shard, "-o", file, "-q"] + policy) }
-            _ = try succeeds(["neardup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
+            _ = try succeeds(
+                ["neardup", "merge", signatures[2], signatures[0], signatures[1], "-o", folder.file("all.clusters.gz")] + policy)
             expectSame(try gunzipped(folder.file("all.clusters.gz")), folder.read("one.clusters"), "clusters, keep \(keep)")
             let steps = try applied("neardup", "--clusters", folder.file("all.clusters.gz"), shards, [], folder: folder)
             keptBy[keep] = try expectOneRun(one.stdout, folder.read("one.removed.jsonl"), steps, keep: keep)
@@ -144,9 +157,11 @@ import WinnowTestSupport
             }
             var pairLines: [Substring] = [], pairsHeader = ""
             for partition in 0..<partitions {
-                let input = stateFile("p\(partition).sig", header, documents.compactMap { document in
-                    judged[partition][origin(document)].map { line(document, judging: $0) }
-                })
+                let input = stateFile(
+                    "p\(partition).sig", header,
+                    documents.compactMap { document in
+                        judged[partition][origin(document)].map { line(document, judging: $0) }
+                    })
                 let output = folder.file("p\(partition).pairs")
                 _ = try succeeds(["neardup", "pairs", input, "-o", output])
                 let text = folder.read("p\(partition).pairs")!.split(separator: "\n")
@@ -172,7 +187,9 @@ import WinnowTestSupport
             var clusters: [Substring] = []
             for partition in 0..<partitions {
                 let members = documents.filter { parent[origin($0)].map { partitionOf[find($0)] == partition } ?? false }
-                let ownPairs = zip(pairs, pairLines).filter { partitionOf[find("\($0.0["earlier_source"]!)#\($0.0["earlier_line"]!)")] == partition }
+                let ownPairs = zip(pairs, pairLines).filter {
+                    partitionOf[find("\($0.0["earlier_source"]!)#\($0.0["earlier_line"]!)")] == partition
+                }
                 let input = stateFile("c\(partition).sig", header, members.map { line($0) })
                 let pairsFile = stateFile("c\(partition).pairs", pairsHeader, ownPairs.map { String($0.1) })
                 _ = try succeeds(["neardup", "link", input, "--pairs", pairsFile, "-o", folder.file("c\(partition).clusters")])

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct DocumentCodecTests {
     private let origin = DocumentOrigin(source: "shard-3.jsonl", line: 42)
@@ -18,14 +19,18 @@ import WinnowTestSupport
     }
 
     @Test func unknownFieldsRoundTripByteForByte() throws {
-        let line = #"{"meta": {"lang" : "en", "scores": [0.5, 1e-3]}, "id": "a1", "text": "caf\u00e9  bar", "n": 12345678901234567890, "url": null, "tags": ["x", "y"]}"#
+        let line =
+            #"{"meta": {"lang" : "en", "scores": [0.5, 1e-3]}, "id": "a1", "text": "caf\u00e9  bar", "n": 12345678901234567890, "url": null, "tags": ["x", "y"]}"#
         let document = try decode(line).get()
         #expect(document.id == "a1")
         #expect(document.text == "café  bar")
         #expect(document.url == nil)
         #expect(document.otherFieldKeys == ["meta", "n", "tags"])
         // Nothing changed: the record comes back with every value exactly as written, in order.
-        #expect(encode(document) == #"{"meta":{"lang" : "en", "scores": [0.5, 1e-3]},"id":"a1","text":"caf\u00e9  bar","n":12345678901234567890,"url":null,"tags":["x", "y"]}"# + "\n")
+        #expect(
+            encode(document)
+                == #"{"meta":{"lang" : "en", "scores": [0.5, 1e-3]},"id":"a1","text":"caf\u00e9  bar","n":12345678901234567890,"url":null,"tags":["x", "y"]}"#
+                + "\n")
     }
 
     @Test func changedTextIsReencodedInPlace() throws {

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Encoding detection: byte order marks, UTF-8, declared charsets and the fallback.
 @Suite struct CharsetDecoderTests {
@@ -9,7 +10,8 @@ import WinnowTestSupport
         return (String(decoding: result.utf8, as: UTF8.self), result.encoding)
     }
 
-    static let latin1Page: [UInt8] = Array("<html><head><meta charset=\"iso-8859-1\"></head><body>caf".utf8) + [0xE9]
+    static let latin1Page: [UInt8] =
+        Array("<html><head><meta charset=\"iso-8859-1\"></head><body>caf".utf8) + [0xE9]
         + Array(" cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</body></html>".utf8)
 
     @Test func metaCharsetDecodesLatin1() {
@@ -19,7 +21,8 @@ import WinnowTestSupport
     }
 
     @Test func httpEquivAndDeclaredCharset() {
-        let cyrillic: [UInt8] = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".utf8)
+        let cyrillic: [UInt8] =
+            Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".utf8)
             + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
         #expect(Self.decoded(cyrillic).text.contains("Привет"))
         let undeclared: [UInt8] = Array("<p>".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The byte-pair filter and index of `ElementNames` only skip searches: they find exactly what a plain search finds.
 @Suite struct ElementNamesTests {
@@ -22,8 +23,9 @@ import WinnowTestSupport
                 } else {
                     word = random(length)
                 }
-                #expect(element.contains(word) == ByteSearch.contains(word, in: names),
-                        "\(String(decoding: word, as: UTF8.self)) in \(String(decoding: names, as: UTF8.self)) (\(SeededRandom.replay))")
+                #expect(
+                    element.contains(word) == ByteSearch.contains(word, in: names),
+                    "\(String(decoding: word, as: UTF8.self)) in \(String(decoding: names, as: UTF8.self)) (\(SeededRandom.replay))")
             }
         }
     }
@@ -51,7 +53,8 @@ import WinnowTestSupport
                 var names = random(Int.random(in: 0..<40, using: &generator))
                 // Often one listed word is written into the names, so that hits are common.
                 if let list = words.randomElement(using: &generator), let word = list.randomElement(using: &generator),
-                   names.count >= word.count, Bool.random(using: &generator) {
+                    names.count >= word.count, Bool.random(using: &generator)
+                {
                     let start = Int.random(in: 0...(names.count - word.count), using: &generator)
                     names.replaceSubrange(start..<start + word.count, with: word)
                 }
@@ -59,8 +62,9 @@ import WinnowTestSupport
                 for (index, list) in words.enumerated() where list.contains(where: { ByteSearch.contains($0, in: names) }) {
                     expected |= 1 << UInt32(index)
                 }
-                #expect(ElementNames(names).matches(lists) == expected,
-                        "\(String(decoding: names, as: UTF8.self)) (\(SeededRandom.replay))")
+                #expect(
+                    ElementNames(names).matches(lists) == expected,
+                    "\(String(decoding: names, as: UTF8.self)) (\(SeededRandom.replay))")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Winnow
 
 @Suite struct JSONLDStringsTests {

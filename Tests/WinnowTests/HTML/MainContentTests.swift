@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Main-content extraction on pages built to show one rule each.
 @Suite struct MainContentTests {
@@ -61,7 +62,8 @@ import WinnowTestSupport
     }
 
     @Test func metadata() {
-        guard case .text(_, let metadata, let encoding) = HTMLExtractor().extract(.text("<html lang=\"en-GB\">" + Self.page.dropFirst(6))) else {
+        guard case .text(_, let metadata, let encoding) = HTMLExtractor().extract(.text("<html lang=\"en-GB\">" + Self.page.dropFirst(6)))
+        else {
             Issue.record("refused")
             return
         }
@@ -89,9 +91,12 @@ import WinnowTestSupport
     }
 
     @Test func aPageOfSeveralSectionsKeepsThemAll() {
-        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><main>"
-            + Self.builderSection("Our kitchen", "We cook every meal from fresh, local produce, delivered each morning, and we never freeze it.")
-            + Self.builderSection("Our service", "A chef comes to your home, cooks for your guests and leaves the kitchen clean afterwards.")
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><main>"
+            + Self.builderSection(
+                "Our kitchen", "We cook every meal from fresh, local produce, delivered each morning, and we never freeze it.")
+            + Self.builderSection(
+                "Our service", "A chef comes to your home, cooks for your guests and leaves the kitchen clean afterwards.")
             + Self.builderSection("Our prices", "Dinners start at forty dollars a guest, with wine pairings available on request.")
             + "</main><footer><p>Copyright 2024 Example Kitchen, all rights reserved.</p></footer></body>"
         let text = Self.mainText(html)
@@ -108,7 +113,8 @@ import WinnowTestSupport
         ]
         let best = "<h2>What changes the price</h2>" + Self.article
         let related = (1...12).map { "<li><a href=\"/post/\($0)\">Another post on cleaning that readers of this blog liked</a></li>" }
-        let html = "<body><div class=\"post\"><div>\(sections[0])</div><div><div><div>\(best)</div></div></div>"
+        let html =
+            "<body><div class=\"post\"><div>\(sections[0])</div><div><div><div>\(best)</div></div></div>"
             + "<div>\(sections[1])</div><div class=\"more\"><ul>\(related.joined())</ul></div></div></body>"
         let text = Self.mainText(html)
         for part in ["small flat costs less", "The council approved", "tidying up"] {
@@ -118,11 +124,14 @@ import WinnowTestSupport
     }
 
     @Test func aTableOfContentsKeepsItsLinks() {
-        let items = ["zlib: compression compatible with gzip", "gzip: support for gzip files",
-                     "bz2: support for bzip2 compression", "lzma: compression using the LZMA algorithm",
-                     "zipfile: work with ZIP archives", "tarfile: read and write tar archive files"]
+        let items = [
+            "zlib: compression compatible with gzip", "gzip: support for gzip files",
+            "bz2: support for bzip2 compression", "lzma: compression using the LZMA algorithm",
+            "zipfile: work with ZIP archives", "tarfile: read and write tar archive files",
+        ]
         let list = items.map { "<li><a href=\"#\">\($0)</a></li>" }.joined()
-        let html = "<body><div class=\"body\" role=\"main\"><h1>Data Compression and Archiving</h1>"
+        let html =
+            "<body><div class=\"body\" role=\"main\"><h1>Data Compression and Archiving</h1>"
             + "<p>The modules described in this chapter support data compression with the zlib, gzip, bzip2 and "
             + "lzma algorithms, and the creation of archives.</p><ul>\(list)</ul></div></body>"
         let text = Self.mainText(html)
@@ -151,7 +160,8 @@ import WinnowTestSupport
                 + String(repeating: "</div>", count: 7) + "</article>"
         }
         let replies = Self.posts.map { post("12 March", String(repeating: "\($0) ", count: 6)) }
-        let html = "<body><div class=\"thread\">" + post("11 March", String(repeating: paragraph, count: 4))
+        let html =
+            "<body><div class=\"thread\">" + post("11 March", String(repeating: paragraph, count: 4))
             + replies.joined() + "</div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("The council approved"), "\(text)")
@@ -166,7 +176,8 @@ import WinnowTestSupport
 
     @Test func aForumThreadKeepsItsPostsNamedAsComments() {
         let thread = Self.posts.map { "<div class=\"comment-wrap\"><div class=\"author\">Member</div><p>\($0)</p></div>" }
-        let html = "<body><div class=\"app-banner\"><p>Install our app.</p></div><div class=\"thread\">"
+        let html =
+            "<body><div class=\"app-banner\"><p>Install our app.</p></div><div class=\"thread\">"
             + thread.joined() + "</div></body>"
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
@@ -174,7 +185,8 @@ import WinnowTestSupport
 
     @Test func aThreadKeepsRepliesNamedAsCommentsThatAreShorterThanItsOpeningPost() {
         let replies = Self.posts.map { "<div class=\"comment\"><p>\($0)</p></div>" }
-        let html = "<body><div class=\"topic\"><div class=\"message\">\(Self.article)</div>"
+        let html =
+            "<body><div class=\"topic\"><div class=\"message\">\(Self.article)</div>"
             + "<div class=\"comments\">\(replies.joined())</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("The council approved"), "\(text)")
@@ -183,7 +195,8 @@ import WinnowTestSupport
 
     @Test func anArticleDropsItsComments() {
         let comments = Self.posts.map { "<li class=\"comment\"><p>\($0)</p></li>" }
-        let html = "<body><div class=\"entry-content\"><p>Our goal with open threads is to let readers raise "
+        let html =
+            "<body><div class=\"entry-content\"><p>Our goal with open threads is to let readers raise "
             + "questions, or comments, about our work in public.</p><p>You can also email us, as always, or ask for a call with "
             + "our staff if you would rather talk.</p></div>"
             + "<ol class=\"comment-list\">\(comments.joined())</ol></body>"
@@ -193,11 +206,14 @@ import WinnowTestSupport
     }
 
     @Test func aListingPageKeepsItsItems() {
-        let products = ["Frozen Gluten Free Pizza Stars - 9oz", "Frozen Chicken Meatballs - 16oz",
-                        "Organic Banana and Almond Butter Pouch - 3oz", "Apple Sweet Potato Baby Snacks - 3oz",
-                        "Ribbed Crewneck Cardigan - Light Yellow", "High-Rise Leggings - Brown XL"]
+        let products = [
+            "Frozen Gluten Free Pizza Stars - 9oz", "Frozen Chicken Meatballs - 16oz",
+            "Organic Banana and Almond Butter Pouch - 3oz", "Apple Sweet Potato Baby Snacks - 3oz",
+            "Ribbed Crewneck Cardigan - Light Yellow", "High-Rise Leggings - Brown XL",
+        ]
         let items = products.map { "<li><a href=\"/p\">\($0)</a><span>$4.99</span></li>" }.joined()
-        let html = "<body><header><nav><a href=\"/\">Home</a> <a href=\"/deals\">Deals</a></nav></header>"
+        let html =
+            "<body><header><nav><a href=\"/\">Home</a> <a href=\"/deals\">Deals</a></nav></header>"
             + "<div class=\"intro\"><p>Check out my favourites of the season, chosen for my family.</p></div>"
             + "<main><h1>My favourites</h1><ul>\(items)</ul></main>"
             + "<footer><p>Copyright 2024 Example Store, all rights reserved.</p></footer></body>"
@@ -207,9 +223,14 @@ import WinnowTestSupport
     }
 
     @Test func anArticleSplitByAnAdKeepsBothParts() {
-        let first = (1...3).map { "<p>Part one, paragraph \($0): the council approved the budget on Tuesday, after a long debate about schools, roads and the library.</p>" }
-        let second = (1...2).map { "<p>Part two, paragraph \($0): members said the plan, which raises spending, would be reviewed again in March by the auditors.</p>" }
-        let html = "<body><div class=\"page\"><div class=\"wrap\"><div class=\"text\">\(first.joined())</div></div>"
+        let first = (1...3).map {
+            "<p>Part one, paragraph \($0): the council approved the budget on Tuesday, after a long debate about schools, roads and the library.</p>"
+        }
+        let second = (1...2).map {
+            "<p>Part two, paragraph \($0): members said the plan, which raises spending, would be reviewed again in March by the auditors.</p>"
+        }
+        let html =
+            "<body><div class=\"page\"><div class=\"wrap\"><div class=\"text\">\(first.joined())</div></div>"
             + "<div class=\"ad-slot\"><a href=\"/ad\">Advertisement</a></div><div class=\"more\">\(second.joined())</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("Part one, paragraph 1") && text.contains("Part two, paragraph 2"), "\(text)")
@@ -217,13 +238,16 @@ import WinnowTestSupport
     }
 
     @Test func aGridOfLinkedItemsKeepsEveryItem() {
-        let names = ["Organic Cotton Crew Sweater", "Relaxed Linen Summer Shirt", "Merino Wool Hiking Socks",
-                     "Waterproof Rain Shell Jacket", "Stretch Denim Slim Jeans", "Quilted Down Winter Vest"]
+        let names = [
+            "Organic Cotton Crew Sweater", "Relaxed Linen Summer Shirt", "Merino Wool Hiking Socks",
+            "Waterproof Rain Shell Jacket", "Stretch Denim Slim Jeans", "Quilted Down Winter Vest",
+        ]
         let tiles = names.map {
             "<div class=\"tile\"><a href=\"/p\">\($0)</a><div class=\"info\"><div class=\"desc\">Soft, machine washable, "
                 + "in three sizes</div></div></div>"
         }
-        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/new\">New in</a></nav><div class=\"grid\">"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/new\">New in</a></nav><div class=\"grid\">"
             + tiles.joined() + "</div><footer><p>Copyright 2024 Example Store.</p></footer></body>"
         let text = Self.mainText(html)
         for name in names { #expect(text.contains(name), "\(name) missing from \(text)") }
@@ -231,12 +255,15 @@ import WinnowTestSupport
     }
 
     @Test func searchResultsAreTheContentNotChrome() {
-        let bottles = ["Narrow-Mouth Water Bottle", "Vacuum Bottle with Chug Cap", "Wide-Mouth Graphic Bottle",
-                       "Insulated Trail Flask", "Collapsible Running Bottle", "Stainless Steel Camp Bottle"]
+        let bottles = [
+            "Narrow-Mouth Water Bottle", "Vacuum Bottle with Chug Cap", "Wide-Mouth Graphic Bottle",
+            "Insulated Trail Flask", "Collapsible Running Bottle", "Stainless Steel Camp Bottle",
+        ]
         let items = bottles.map {
             "<li><a href=\"/p\">\($0) - 32 fl. oz.</a><div>Liquid Capacity: 32 fl. oz. Cap Type: Screw Cap</div></li>"
         }
-        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/camp\">Camp</a></nav><div class=\"page\">"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/camp\">Camp</a></nav><div class=\"page\">"
             + "<div class=\"intro\"><h1>Water Bottles</h1><p>Our favourite reusable water bottles for hiking, running, "
             + "cycling and everyday use, chosen by our staff, with advice on keeping them clean.</p></div>"
             + "<div id=\"search-results\"><ul>\(items.joined())</ul></div></div>"
@@ -251,7 +278,8 @@ import WinnowTestSupport
             "<li><a href=\"/p/\($0)\"><div>Offspring Medium Earrings \($0)</div><div>Sterling Silver</div><div>$520.00</div></a></li>"
         }
         let guide = "<div class=\"guide\"><h2>Silver earrings for every day</h2>\(String(repeating: Self.article, count: 3))</div>"
-        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/rings\">Rings</a></nav><main><h1>Silver earrings</h1>"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/rings\">Rings</a></nav><main><h1>Silver earrings</h1>"
             + "<ul class=\"grid\">\(cards.joined())</ul>\(guide)</main><footer><p>Copyright 2024 Example Jewellers.</p></footer></body>"
         let text = Self.mainText(html)
         #expect(text.contains("Offspring Medium Earrings 1\n") && text.contains("Offspring Medium Earrings 48"), "\(text)")
@@ -260,7 +288,8 @@ import WinnowTestSupport
 
     @Test func formLabelsAreLeftOutWithTheirControls() {
         let sizes = ["Extra small", "Small", "Medium", "Large", "Extra large"]
-        let filters = "<fieldset><legend>Size</legend>"
+        let filters =
+            "<fieldset><legend>Size</legend>"
             + sizes.map { "<label><input type=\"checkbox\" name=\"size\">\($0) (12)</label>" }.joined() + "</fieldset>"
         let html = "<body><div class=\"listing\"><h1>Town budget</h1>\(Self.article)\(filters)</div></body>"
         let text = Self.mainText(html)
@@ -269,10 +298,13 @@ import WinnowTestSupport
     }
 
     @Test func anIntroBeforeTheMainLandmarkStaysWithTheListItIntroduces() {
-        let recipes = ["Sticky Air Fryer Chicken Thighs", "High Protein Cottage Cheese Bagels", "Maple Roasted Honeynut Squash",
-                       "Sticky Air Fryer Salmon Bites", "Crispy Air Fryer Brussels Sprouts", "Air Fryer Zucchini with Parmesan"]
+        let recipes = [
+            "Sticky Air Fryer Chicken Thighs", "High Protein Cottage Cheese Bagels", "Maple Roasted Honeynut Squash",
+            "Sticky Air Fryer Salmon Bites", "Crispy Air Fryer Brussels Sprouts", "Air Fryer Zucchini with Parmesan",
+        ]
         let teasers = recipes.map { "<article><h2><a href=\"/r\">\($0)</a></h2></article>" }.joined()
-        let html = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"archive-intro\">"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"archive-intro\">"
             + "<h1>Healthy air fryer recipes</h1><p>Quick and healthy air fryer recipes, everything from breakfast to snacks "
             + "to dinners, crispy and delicious in record time with little to no oil.</p></div>"
             + "<main>\(teasers)</main><footer><p>Copyright 2024 Example Kitchen.</p></footer></body>"
@@ -287,7 +319,8 @@ import WinnowTestSupport
         let items = titles.enumerated().map { rank, title in
             "<li class=\"metadata-item\"><a href=\"/t\">\(title)</a><div>#\(rank + 1) 2026 1h 54m R rated 5.9</div></li>"
         }
-        let html = "<body><div class=\"chart\"><h1>Most popular movies</h1><p>Our charts use the search behaviour of "
+        let html =
+            "<body><div class=\"chart\"><h1>Most popular movies</h1><p>Our charts use the search behaviour of "
             + "millions of monthly visitors to rank the hottest, most talked about movies and shows.</p>"
             + "<ul class=\"metadata-list\">\(items.joined())</ul></div></body>"
         let text = Self.mainText(html)
@@ -296,9 +329,11 @@ import WinnowTestSupport
 
     @Test func widerThanTheMainLandmarkIsNotContent() {
         let groups = (1...8).map { group in
-            "<div class=\"group\"><span>Guitars \(group)</span> " + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
+            "<div class=\"group\"><span>Guitars \(group)</span> "
+                + (1...16).map { "<span>Guitar Category \(group)-\($0)</span>" }.joined(separator: " ") + "</div>"
         }
-        let html = "<body><div class=\"megamenu\">\(groups.joined())</div><main><div class=\"description\">\(Self.article)</div></main></body>"
+        let html =
+            "<body><div class=\"megamenu\">\(groups.joined())</div><main><div class=\"description\">\(Self.article)</div></main></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
     }
@@ -313,12 +348,15 @@ import WinnowTestSupport
     }
 
     @Test func aWidenedPageKeepsItsShortItemsAndHeadings() {
-        let gallery = "<div class=\"features\"><img src=\"a.jpg\"><img src=\"b.jpg\"><img src=\"c.jpg\">"
+        let gallery =
+            "<div class=\"features\"><img src=\"a.jpg\"><img src=\"b.jpg\"><img src=\"c.jpg\">"
             + "<ul><li>Free estimates</li><li>Licensed and insured</li><li>Same-day service</li></ul></div>"
-        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><h1>Our Services</h1>"
+        let html =
+            "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><h1>Our Services</h1>"
             + Self.builderSection("Kitchens", "We design and fit kitchens of every size, from galley kitchens to open-plan family rooms.")
             + Self.builderSection("Bathrooms", "Our team replaces tubs, showers and tiles, and can finish most bathrooms within a week.")
-            + Self.builderSection("Roofing", "We repair leaks, replace shingles and inspect roofs after storms, at no charge for the visit.")
+            + Self.builderSection(
+                "Roofing", "We repair leaks, replace shingles and inspect roofs after storms, at no charge for the visit.")
             + gallery + "</div></body>"
         let text = Self.mainText(html)
         for part in ["Our Services", "galley kitchens", "within a week", "after storms", "Licensed and insured", "Same-day service"] {
@@ -328,9 +366,11 @@ import WinnowTestSupport
 
     @Test func teasersWithInlineHeadlinesAfterALongArticleStayOut() {
         let paragraph = "<p>\(Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " "))</p>"
-        let teaser = "<div class=\"item\"><a href=\"/story\">Headline of another story from our newsroom today</a> A summary "
+        let teaser =
+            "<div class=\"item\"><a href=\"/story\">Headline of another story from our newsroom today</a> A summary "
             + "of that other story that readers of this one may also like to read when they have finished this one.</div>"
-        let html = "<body><div><div class=\"wrap\"><div class=\"story\">\(String(repeating: paragraph, count: 4))</div></div>"
+        let html =
+            "<body><div><div class=\"wrap\"><div class=\"story\">\(String(repeating: paragraph, count: 4))</div></div>"
             + "<div class=\"more\">\(String(repeating: teaser, count: 20))</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
@@ -339,7 +379,8 @@ import WinnowTestSupport
     @Test func aListOfItemsWithSomeLinksInsideAnArticleStays() {
         let tools = ["Fluke 117", "Klein MM400", "Irwin Vise-Grip", "Milwaukee M12", "Greenlee 1907", "Ideal 61-340"]
         let items = tools.map { "<li><a href=\"/t\">\($0)</a> is a tool that most electricians carry</li>" }.joined()
-        let html = "<body><article>\(Self.article)<div class=\"picks\"><ul>\(items)</ul></div>"
+        let html =
+            "<body><article>\(Self.article)<div class=\"picks\"><ul>\(items)</ul></div>"
             + "<p>Whatever you buy, check that it is rated for the voltage you work with, and replace it when it is worn.</p></article></body>"
         let text = Self.mainText(html)
         for tool in tools { #expect(text.contains(tool), "\(tool) missing from \(text)") }
@@ -356,8 +397,10 @@ import WinnowTestSupport
     }
 
     @Test func shortItemsBeforeOneSentenceAreNotTrimmedAsALead() {
-        let products = ["Frozen Pizza Stars - 9oz", "Chicken Meatballs - 16oz", "Fish Sticks - 8oz", "Banana Pouch - 3oz",
-                        "Chicken Nuggets - 16oz", "Broccoli Littles - 10oz", "Strawberry Wheels - 3oz", "Coconut Melts - 2oz"]
+        let products = [
+            "Frozen Pizza Stars - 9oz", "Chicken Meatballs - 16oz", "Fish Sticks - 8oz", "Banana Pouch - 3oz",
+            "Chicken Nuggets - 16oz", "Broccoli Littles - 10oz", "Strawberry Wheels - 3oz", "Coconut Melts - 2oz",
+        ]
         let grid = products.map { "<div class=\"grid-item\"><img src=\"p.jpg\"><span>\($0)</span></div>" }.joined()
         let html = "<body><div class=\"selection\">\(grid)<p>Check out my favorites of the season!</p></div></body>"
         let text = Self.mainText(html)
@@ -366,14 +409,16 @@ import WinnowTestSupport
 
     @Test func aPageOfLinkedItemsAroundAShortNoteKeepsTheItems() {
         let jobs = (1...12).map { "<li><a href=\"/job/\($0)\">Senior Software Engineer \($0) at Example Company, Remote</a></li>" }
-        let html = "<body><div class=\"page\"><div class=\"intro\"><div class=\"note\"><p>Looking for remote roles? "
+        let html =
+            "<body><div class=\"page\"><div class=\"intro\"><div class=\"note\"><p>Looking for remote roles? "
             + "Advance your career with these openings.</p></div></div><ul class=\"jobs\">\(jobs.joined())</ul></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("Senior Software Engineer 1 at") && text.contains("Senior Software Engineer 12 at"), "\(text)")
     }
 
     @Test func shortLinesAfterTheLastParagraphStay() {
-        let html = "<body><article><h1>Budget approved</h1><p>By Ann Reporter</p>\(Self.article)"
+        let html =
+            "<body><article><h1>Budget approved</h1><p>By Ann Reporter</p>\(Self.article)"
             + "<pre>total = schools + roads + library</pre></article></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved"), "\(text)")
@@ -391,9 +436,12 @@ import WinnowTestSupport
     }
 
     @Test func aProductPageDropsItsCustomerReviews() {
-        for head in ["<meta property=\"og:type\" content=\"product\">",
-                     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": [\"Product\"], \"name\": \"Daypack\"}</script>"] {
-            let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)</div>\(Self.reviewsSection())</body></html>"
+        for head in [
+            "<meta property=\"og:type\" content=\"product\">",
+            "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": [\"Product\"], \"name\": \"Daypack\"}</script>",
+        ] {
+            let html =
+                "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)</div>\(Self.reviewsSection())</body></html>"
             let text = Self.mainText(html)
             #expect(text.contains("A light pack for day hikes") && text.contains("Capacity: 25 liters"), "\(text)")
             #expect(!text.contains("moderators") && !text.contains("Customer Reviews"), "\(text)")
@@ -401,7 +449,8 @@ import WinnowTestSupport
     }
 
     @Test func anArticleThatReviewsProductsKeepsItsReviews() {
-        let head = "<meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">"
+        let head =
+            "<meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">"
             + "{\"@type\": \"Review\", \"itemReviewed\": {\"@type\": \"Product\", \"name\": \"Daypack\"}}</script>"
         let sections = Self.posts.map { "<section class=\"product-review\"><p>\($0)</p></section>" }
         let html = "<html><head>\(head)</head><body><article>\(Self.article)\(sections.joined())</article></body></html>"
@@ -413,7 +462,8 @@ import WinnowTestSupport
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
         let archive = (2010...2019).flatMap { year in months.map { "<li><a href=\"/news?y=\(year)\">\($0) \(year) (120)</a></li>" } }
         let story = Self.article.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
-        let html = "<body><div class=\"row\"><div class=\"col-md-3\"><h3>Archive</h3><ul>\(archive.joined())</ul></div>"
+        let html =
+            "<body><div class=\"row\"><div class=\"col-md-3\"><h3>Archive</h3><ul>\(archive.joined())</ul></div>"
             + "<div class=\"col-md-9\"><h2>Budget approved</h2><small>05/10/2024 - Posted by the press office</small><br>\(story)</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("The council approved") && text.contains("from next week."), "\(text)")
@@ -422,7 +472,8 @@ import WinnowTestSupport
 
     @Test func aBlockOpeningWithARelatedHeadingIsLeftOutEvenWhenLong() {
         let others = Self.posts.map { "<article class=\"post\"><p>\($0) \($0) \($0)</p></article>" }
-        let html = "<body><div class=\"posts\"><article class=\"post\">\(Self.article)</article>"
+        let html =
+            "<body><div class=\"posts\"><article class=\"post\">\(Self.article)</article>"
             + "<div><h3 class=\"related-posts-title\">You may also like</h3>\(others.joined())</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
@@ -446,7 +497,8 @@ import WinnowTestSupport
             "<div class=\"item\"><a href=\"/s/\($0)\"><h5>Another story number \($0)</h5></a>"
                 + "<p>Short, punchy, teasing, one-line, summary, of it, here, today.</p><span>Staff writer</span></div>"
         }
-        let html = "<body><div class=\"wrap\"><div class=\"story\">\(String(repeating: Self.article, count: 4))</div>"
+        let html =
+            "<body><div class=\"wrap\"><div class=\"story\">\(String(repeating: Self.article, count: 4))</div>"
             + "<div class=\"recent\"><span>RECENT ARTICLES</span>\(teasers.joined())</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && text.hasSuffix("from next week."), "\(text)")
@@ -463,7 +515,8 @@ import WinnowTestSupport
 
     @Test func aThemeThatNamesEverySectionABannerKeepsItsSections() {
         let sections = Self.posts.map { "<div class=\"banner has-hover\"><div class=\"banner-inner\"><p>\($0)</p></div></div>" }
-        let html = "<body><div class=\"page\">\(sections.joined())</div>"
+        let html =
+            "<body><div class=\"page\">\(sections.joined())</div>"
             + "<div class=\"sidebar\"><p>A sidebar paragraph that is long enough to look like prose, with commas, and words.</p></div></body>"
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
@@ -471,7 +524,8 @@ import WinnowTestSupport
     }
 
     @Test func hiddenTabAndAccordionPanelsAreContent() {
-        let html = "<body><div class=\"product\">\(Self.productDescription)"
+        let html =
+            "<body><div class=\"product\">\(Self.productDescription)"
             + "<div class=\"tabs\"><div class=\"tab-pane\" style=\"display: none\"><p>Dimensions: 18 x 13 x 8 inches, "
             + "frame of HDPE, lining of recycled polyester.</p></div>"
             + "<div role=\"tabpanel\" hidden><p>Care: wipe clean with a damp cloth, and never machine wash it.</p></div></div>"
@@ -486,8 +540,10 @@ import WinnowTestSupport
             + "<div class=\"welcome-offer\" aria-labelledby=\"offer\" aria-hidden=\"true\"><h3 id=\"offer\">Ten percent off</h3>"
             + "<p>Join the list and get ten percent off your first order with us.</p></div></div></body>"
         let text = Self.mainText(html)
-        for part in ["A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Warranty: two years",
-                     "Fit: the straps adjust", "Ships within two days", "Returns are free"] {
+        for part in [
+            "A light pack for day hikes", "Dimensions: 18 x 13", "Care: wipe clean", "Warranty: two years",
+            "Fit: the straps adjust", "Ships within two days", "Returns are free",
+        ] {
             #expect(text.contains(part), "\(part) missing from \(text)")
         }
         #expect(!text.contains("old promotion"), "\(text)")
@@ -495,7 +551,8 @@ import WinnowTestSupport
     }
 
     @Test func commentsInHighlightedCodeAreCode() {
-        let code = "<pre><code class=\"hljs bash\"><span class=\"hljs-comment\"># stage every change</span>\ngit add -A\n"
+        let code =
+            "<pre><code class=\"hljs bash\"><span class=\"hljs-comment\"># stage every change</span>\ngit add -A\n"
             + "<span class=\"token comment\"># commit them</span>\ngit commit -m \"message\"</code></pre>"
         let html = "<body><div class=\"post\">\(Self.article)\(code)</div></body>"
         let text = Self.mainText(html)
@@ -503,13 +560,16 @@ import WinnowTestSupport
     }
 
     @Test func anAccordionWithTheRoleOfATabListIsContent() {
-        let answers = ["Any customer with an active residential account can apply, within 120 days of the purchase, online or by mail.",
-                       "The rebate is paid by check, six to eight weeks after we receive the claim and the receipt or the invoice.",
-                       "Refurbished, open-box and leased appliances do not qualify, and neither do those bought from a marketplace."]
+        let answers = [
+            "Any customer with an active residential account can apply, within 120 days of the purchase, online or by mail.",
+            "The rebate is paid by check, six to eight weeks after we receive the claim and the receipt or the invoice.",
+            "Refurbished, open-box and leased appliances do not qualify, and neither do those bought from a marketplace.",
+        ]
         let panels = answers.map {
             "<div class=\"panel\"><h4><a href=\"#q\">A question</a></h4><div class=\"panel-collapse collapse\"><p>\($0)</p></div></div>"
         }
-        let html = "<body><div class=\"page\"><ul role=\"tablist\"><li>Overview tab</li><li>Eligibility tab</li></ul>"
+        let html =
+            "<body><div class=\"page\"><ul role=\"tablist\"><li>Overview tab</li><li>Eligibility tab</li></ul>"
             + "\(Self.article)<div class=\"panel-group\" role=\"tablist\">\(panels.joined())</div></div></body>"
         let text = Self.mainText(html)
         for answer in answers { #expect(text.contains(answer), "\(answer) missing from \(text)") }
@@ -517,7 +577,8 @@ import WinnowTestSupport
     }
 
     @Test func aPopoverIsNotShown() {
-        let html = "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
+        let html =
+            "<body><article>\(Self.article)<div popover id=\"install\"><p>Install our app for push "
             + "notifications, badges and more, on any phone you own.</p></div></article></body>"
         let text = Self.mainText(html)
         #expect(text.hasPrefix("The council approved") && !text.contains("Install our app"), "\(text)")
@@ -530,7 +591,8 @@ import WinnowTestSupport
         let text = Self.mainText("<body><div class=\"thread\">\(thread.joined())</div></body>")
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("Glitches"), "\(text)")
-        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+        let docs =
+            "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
             + "<section id=\"the-signature-object\"><h2>The Signature object</h2>\(Self.posts.map { "<p>\($0)</p>" }.joined())</section></div></body>"
         let page = Self.mainText(docs)
         #expect(page.contains("The Signature object") && page.contains("moderators"), "\(page)")
@@ -553,7 +615,8 @@ import WinnowTestSupport
 
     @Test func aThreadsButtonBarAndForumJumpAreLeftOut() {
         let thread = Self.posts.map { "<div class=\"post\"><p>\($0)</p></div>" }
-        let html = "<body><div class=\"page-body\"><div class=\"action-bar bar-top\">Post Reply Locked Print view</div>"
+        let html =
+            "<body><div class=\"page-body\"><div class=\"action-bar bar-top\">Post Reply Locked Print view</div>"
             + "\(thread.joined())<div class=\"jumpbox\">General Howtos and Tutorials Rules and FAQ</div></div></body>"
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
@@ -562,20 +625,23 @@ import WinnowTestSupport
 
     @Test func aLoginFormAndAskingNoticeAreLeftOutButNotEntriesAnchoredSo() {
         let answers = Self.posts.map { "<div class=\"answer\"><p>\($0)</p></div>" }
-        let html = "<body><div class=\"question-page\">\(answers.joined())<form class=\"post-form\">"
+        let html =
+            "<body><div class=\"question-page\">\(answers.joined())<form class=\"post-form\">"
             + "<div class=\"new-post-login\">Sign up using Google or Email and Password</div></form>"
             + "<div class=\"js-bottom-notice\">Start asking to get answers</div></div></body>"
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
         #expect(!text.contains("Sign up using Google") && !text.contains("Start asking"), "\(text)")
-        let docs = "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
+        let docs =
+            "<body><div role=\"main\"><section id=\"intro\">\(Self.article)</section>"
             + "<dl id=\"ftplib.FTP.login\"><dt>FTP.login(user)</dt><dd>\(Self.posts.map { "<p>\($0)</p>" }.joined())</dd></dl></div></body>"
         let page = Self.mainText(docs)
         #expect(page.contains("FTP.login(user)") && page.contains("moderators"), "\(page)")
     }
 
     @Test func aBlockMarkedAsBadgedIsNotABadge() {
-        let html = "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
+        let html =
+            "<body><div class=\"guide\"><div class=\"product-block --badged\">\(Self.article)</div>"
             + "<div class=\"intro\">\((Self.posts + Self.posts).map { "<p>\($0)</p>" }.joined())</div></div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("The council approved"), "\(text)")
@@ -591,7 +657,8 @@ import WinnowTestSupport
 
     @Test func segmentsThatAStreamingRendererSendsHiddenAreContent() {
         let segments = Self.posts.enumerated().map { "<div hidden id=\"S:\($0.offset)\"><section><p>\($0.element)</p></section></div>" }
-        let html = "<body><div id=\"root\"><nav><a href=\"/\">Home</a></nav><div>Loading...</div></div>\(segments.joined())"
+        let html =
+            "<body><div id=\"root\"><nav><a href=\"/\">Home</a></nav><div>Loading...</div></div>\(segments.joined())"
             + "<div hidden id=\"menu\"><p>A hidden menu paragraph that is long enough to look like prose, with commas.</p></div></body>"
         let text = Self.mainText(html)
         for post in Self.posts { #expect(text.contains(post), "\(post) missing from \(text)") }
@@ -600,7 +667,8 @@ import WinnowTestSupport
 
     @Test func streamedSegmentsJoinTheContentTheyBelongTo() {
         let first = "<p>\(Self.posts[0]) It has more to say, about the forum, its people and their games.</p>"
-        let html = "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><article>\(Self.article)"
+        let html =
+            "<body><nav><a href=\"/\">Home</a></nav><div class=\"page\"><article>\(Self.article)"
             + "<template id=\"B:0\"></template><p>Loading paragraph...</p></article>"
             + "<aside class=\"sidebar\"><p>Most read stories of the week, picked for you by our editors.</p></aside></div>"
             + "<div hidden id=\"S:0\">\(first)</div><div hidden id=\"S:1\"><a href=\"/more\">More</a></div></body>"
@@ -610,7 +678,8 @@ import WinnowTestSupport
     }
 
     @Test func aReplyQuotingAnEarlierPostLosesTheQuote() {
-        let thread = "<div class=\"thread\"><div class=\"post\"><p>\(Self.posts[0])</p></div>"
+        let thread =
+            "<div class=\"thread\"><div class=\"post\"><p>\(Self.posts[0])</p></div>"
             + "<div class=\"post\"><blockquote><p>\(Self.posts[0])</p></blockquote><p>\(Self.posts[1])</p></div>"
             + "<div class=\"post\"><blockquote><p>A line from elsewhere that was never posted in this thread before.</p></blockquote>"
             + "<p>\(Self.posts[2])</p></div></div>"
@@ -621,7 +690,8 @@ import WinnowTestSupport
 
     @Test func aProductDescriptionLaidOutTwiceComesOnce() {
         let head = "<meta property=\"og:type\" content=\"product\">"
-        let html = "<html><head>\(head)</head><body><div class=\"product\"><div class=\"desktop\">\(Self.productDescription)</div>"
+        let html =
+            "<html><head>\(head)</head><body><div class=\"product\"><div class=\"desktop\">\(Self.productDescription)</div>"
             + "<div class=\"mobile\">\(Self.productDescription)</div></div></body></html>"
         let text = Self.mainText(html)
         #expect(text.components(separatedBy: "A light pack for day hikes").count == 2, "\(text)")
@@ -661,7 +731,8 @@ import WinnowTestSupport
     @Test func recentlyViewedAndRecommendedProductsAreLeftOut() {
         let others = "<p>A roomy pack for long weekends, with a hip belt, a frame sheet, and pockets everywhere you need them.</p>"
         for name in ["recently-viewed", "product-recommendations", "upsell-products", "cross-sell"] {
-            let html = "<body><div class=\"product\">\(Self.productDescription)"
+            let html =
+                "<body><div class=\"product\">\(Self.productDescription)"
                 + "<div class=\"\(name)\"><h2>You may also like</h2>\(others)</div></div></body>"
             let text = Self.mainText(html)
             #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack"), "\(name): \(text)")
@@ -669,13 +740,16 @@ import WinnowTestSupport
     }
 
     @Test func aProductDescriptionOnlyInStructuredDataIsAdded() {
-        let description = "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
+        let description =
+            "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
             + "fabric and a lightweight material that enables maximum movement. <ul><li>Slim fit</li>"
             + "<li>Crew neck</li><li>100% Polyester</li></ul> Machine wash cold &amp; tumble dry low, and do not iron the print."
-        let data = "{\"@context\": \"https://schema.org\", \"@type\": \"Product\", \"name\": \"Arrival T-Shirt\", "
+        let data =
+            "{\"@context\": \"https://schema.org\", \"@type\": \"Product\", \"name\": \"Arrival T-Shirt\", "
             + "\"description\": \"\(description)\", \"offers\": {\"@type\": \"Offer\", \"price\": \"25.00\"}}"
         let head = "<script type=\"application/ld+json\">\(data)</script>"
-        let visible = "<div class=\"product\"><h1>Arrival T-Shirt</h1><p>$25.00</p><button>Add to bag</button>"
+        let visible =
+            "<div class=\"product\"><h1>Arrival T-Shirt</h1><p>$25.00</p><button>Add to bag</button>"
             + "<p>Customers say it fits true to size.</p><p>Free standard delivery for orders over $75.</p></div>"
         let text = Self.mainText("<html><head>\(head)</head><body>\(visible)</body></html>")
         #expect(text.contains("The Arrival T-Shirt is your admission") && text.contains("Slim fit\n"), "\(text)")
@@ -693,25 +767,29 @@ import WinnowTestSupport
         let items = (1...4).map {
             "<li><a href=\"/p/\($0)\">Trail Daypack \($0)0</a><p>A roomy pack, with a hip belt.</p><span>$89.00</span></li>"
         }
-        let others = "<div class=\"x1\"><div class=\"x2\"><h2>Customers who viewed this item also viewed</h2></div>"
+        let others =
+            "<div class=\"x1\"><div class=\"x2\"><h2>Customers who viewed this item also viewed</h2></div>"
             + "<ul>\(items.joined())</ul></div>"
         let html = "<body><div class=\"product\">\(Self.productDescription)\(others)</div></body>"
         let text = Self.mainText(html)
         #expect(text.contains("A light pack for day hikes") && !text.contains("roomy pack") && !text.contains("also viewed"), "\(text)")
         // A heading amid the content: it and the siblings after it, up to the next heading.
-        let amid = "<body><div class=\"product\">\(Self.productDescription)<h2>Recently viewed</h2><ul>\(items.joined())</ul>"
+        let amid =
+            "<body><div class=\"product\">\(Self.productDescription)<h2>Recently viewed</h2><ul>\(items.joined())</ul>"
             + "<h2>Delivery</h2><p>Ships within two days from our warehouse, free over fifty dollars.</p></div></body>"
         let page = Self.mainText(amid)
         #expect(page.contains("A light pack") && page.contains("Ships within two days") && !page.contains("roomy pack"), "\(page)")
         // Not a block that holds a paragraph after such a heading: a category page's introduction.
-        let intro = "<p>An ergonomic mouse keeps the hand and the wrist in a neutral position, which eases the strain "
+        let intro =
+            "<p>An ergonomic mouse keeps the hand and the wrist in a neutral position, which eases the strain "
             + "of long days at a desk, and of the repetitive motion of mousing.</p>"
         let category = Self.mainText("<body><div class=\"x1\"><h2>Related products</h2>\(intro)<ul>\(items.joined())</ul></div></body>")
         #expect(category.contains("An ergonomic mouse keeps"), "\(category)")
     }
 
     @Test func finePrintIsLeftOutOfAProductPageOnly() {
-        let fine = "<div class=\"feature__disclaimer\"><p>Colour availability may vary by country or carrier, and "
+        let fine =
+            "<div class=\"feature__disclaimer\"><p>Colour availability may vary by country or carrier, and "
             + "storage options, prices and delivery times depend on the region.</p></div>"
         let head = "<meta property=\"og:type\" content=\"product\">"
         let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(fine)</div></body></html>"
@@ -722,7 +800,8 @@ import WinnowTestSupport
     }
 
     @Test func aPageWithAnAddToCartButtonIsAProductPage() {
-        let body = "<div class=\"product\">\(Self.productDescription)<form><button class=\"btn add-to-cart\">Add to cart</button></form>"
+        let body =
+            "<div class=\"product\">\(Self.productDescription)<form><button class=\"btn add-to-cart\">Add to cart</button></form>"
             + "\(Self.reviewsSection())</div>"
         let text = Self.mainText("<body>\(body)</body>")
         #expect(text.contains("A light pack for day hikes") && !text.contains("moderators"), "\(text)")
@@ -731,7 +810,8 @@ import WinnowTestSupport
     }
 
     @Test func fillerTextOfATemplateIsLeftOut() {
-        let filler = "<div class=\"card\"><h3>Head Line 1</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+        let filler =
+            "<div class=\"card\"><h3>Head Line 1</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
             + "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>"
         let text = Self.mainText("<body><article>\(Self.article)\(filler)</article></body>")
         #expect(text.hasPrefix("The council approved") && !text.contains("dolor sit amet"), "\(text)")
@@ -739,19 +819,26 @@ import WinnowTestSupport
 
     /// A page that is nothing but placeholder text (a theme's demo, a test page) reads as that text.
     @Test func aPageOfOnlyFillerTextIsNotEmptied() {
-        let paragraph = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+        let paragraph =
+            "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
             + "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco.</p>"
-        let html = "<html><body><header><a href=\"/\">Home</a> <a href=\"/about\">About</a></header><article>"
+        let html =
+            "<html><body><header><a href=\"/\">Home</a> <a href=\"/about\">About</a></header><article>"
             + "<h1>Sample post</h1>\(paragraph)\(paragraph)</article><footer>Copyright 2024</footer></body></html>"
         let text = Self.mainText(html)
-        #expect(text.hasPrefix("Lorem ipsum dolor sit amet") && text.hasSuffix("ullamco.\n\nLorem ipsum dolor sit amet, "
-            + "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad "
-            + "minim veniam, quis nostrud exercitation ullamco."), "\(text)")
+        #expect(
+            text.hasPrefix("Lorem ipsum dolor sit amet")
+                && text.hasSuffix(
+                    "ullamco.\n\nLorem ipsum dolor sit amet, "
+                        + "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad "
+                        + "minim veniam, quis nostrud exercitation ullamco."),
+            "\(text)")
         #expect(!text.contains("Home About") && !text.contains("Copyright"), "\(text)")
         let lorem = Self.mainText("<div><h2>Lorem ipsum</h2>\(paragraph)</div>")
         #expect(lorem.hasPrefix("Lorem ipsum dolor sit amet"), "\(lorem)")
         // Its other paragraphs are placeholder Latin too, not content of its own beside the filler.
-        let latin = "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+        let latin =
+            "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
             + "consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat.</p>"
         let mixed = Self.mainText("<body><article><h1>Lorem</h1>\(paragraph)\(latin)</article></body>")
         #expect(mixed.contains("Lorem ipsum dolor sit amet") && mixed.hasSuffix("eu fugiat."), "\(mixed)")
@@ -769,7 +856,8 @@ import WinnowTestSupport
     }
 
     @Test func screenReaderTextIsLeftOutOfAProductPage() {
-        let labels = "<div class=\"price\"><span class=\"visually-hidden\">Regular price, unit price per item, sale price "
+        let labels =
+            "<div class=\"price\"><span class=\"visually-hidden\">Regular price, unit price per item, sale price "
             + "and quantity of the product</span><span>$89.00</span></div>"
         let head = "<meta property=\"og:type\" content=\"product\">"
         let html = "<html><head>\(head)</head><body><div class=\"product\">\(Self.productDescription)\(labels)</div></body></html>"
@@ -780,7 +868,8 @@ import WinnowTestSupport
     }
 
     @Test func aListOfLinksThatTheArticleIntroducesWithAColonStays() {
-        let links = "<ul><li><a href=\"/1\">Fix the loader for large files</a></li><li><a href=\"/2\">Add a flag for quiet builds</a></li>"
+        let links =
+            "<ul><li><a href=\"/1\">Fix the loader for large files</a></li><li><a href=\"/2\">Add a flag for quiet builds</a></li>"
             + "<li><a href=\"/3\">Speed up the test runner</a></li></ul>"
         let text = Self.mainText("<body><article>\(Self.article)<p>Several patches were merged this month:</p>\(links)</article></body>")
         #expect(text.contains("Add a flag for quiet builds"), "\(text)")
@@ -795,23 +884,28 @@ import WinnowTestSupport
     }
 
     @Test func anElementNamedPromotedIsNotAPromo() {
-        let block = "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "
+        let block =
+            "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "
             + "check-ups, and the clinic keeps evening hours for people who work.</p></div>"
         let text = Self.mainText("<body><article>\(Self.article)\(block)</article></body>")
         #expect(text.contains("Dental care for adults"), "\(text)")
-        let promo = Self.mainText("<body><article>\(Self.article)\(block.replacingOccurrences(of: "promoted", with: "promo"))</article></body>")
+        let promo = Self.mainText(
+            "<body><article>\(Self.article)\(block.replacingOccurrences(of: "promoted", with: "promo"))</article></body>")
         #expect(!promo.contains("Dental care for adults"), "\(promo)")
     }
 
     @Test func aSlideshowOfTestimonialsStaysOutsideAProductPage() {
-        let quote = "<div class=\"slide\"><p>The team moved our accounts in a week, answered every question we had, and "
+        let quote =
+            "<div class=\"slide\"><p>The team moved our accounts in a week, answered every question we had, and "
             + "the monthly reports are the clearest we have ever had from any firm.</p></div>"
-        let slides = "<div class=\"testimonial-carousel\">\(quote)\(quote.replacingOccurrences(of: "in a week", with: "in a month"))"
+        let slides =
+            "<div class=\"testimonial-carousel\">\(quote)\(quote.replacingOccurrences(of: "in a week", with: "in a month"))"
             + "\(quote.replacingOccurrences(of: "in a week", with: "in two days"))</div>"
         let text = Self.mainText("<body><main>\(Self.article)\(slides)</main></body>")
         #expect(text.contains("The team moved our accounts"), "\(text)")
         let head = "<meta property=\"og:type\" content=\"product\">"
-        let product = Self.mainText("<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
+        let product = Self.mainText(
+            "<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
         #expect(!product.contains("The team moved our accounts"), "\(product)")
     }
 }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Pages that break parsers: every one gives text or a clear refusal, never a crash.
 @Suite struct MalformedHTMLTests {
@@ -24,7 +25,9 @@ import WinnowTestSupport
 
     @Test func tenThousandLevelsDeep() {
         let depth = 10_000
-        let html = String(repeating: "<div>", count: depth) + "deep text, inside many divs, still text." + String(repeating: "</div>", count: depth)
+        let html =
+            String(repeating: "<div>", count: depth) + "deep text, inside many divs, still text."
+            + String(repeating: "</div>", count: depth)
         #expect(Self.text(Self.outcome(Array(html.utf8)))?.contains("deep text") == true)
         let spans = String(repeating: "<span><b>", count: depth) + "inline depth"
         #expect(Self.text(Self.outcome(Array(spans.utf8)))?.contains("inline depth") == true)
@@ -53,8 +56,10 @@ import WinnowTestSupport
     }
 
     @Test func stray() {
-        for html in ["</p></div></body>", "<<<>>>", "<p <p <p>", "<!DOCTYPE", "<![CDATA[x", "<a href=\"unterminated>text",
-                     "&#0; &#xFFFFFFFF; &bogus;", "<script>never closed"] {
+        for html in [
+            "</p></div></body>", "<<<>>>", "<p <p <p>", "<!DOCTYPE", "<![CDATA[x", "<a href=\"unterminated>text",
+            "&#0; &#xFFFFFFFF; &bogus;", "<script>never closed",
+        ] {
             #expect(Self.text(Self.outcome(Array(html.utf8))) != nil, "\(html)")
         }
     }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// What a page's structured data says it is.
 @Suite struct PageKindTests {
@@ -19,7 +20,10 @@ import WinnowTestSupport
         #expect(!Self.kind("").isProduct)
         #expect(!Self.kind("<script type=\"application/ld+json\">{\"@type\": \"Productivity\"}</script>").isProduct)
         #expect(!Self.kind("<meta property=\"og:type\" content=\"website\">").isProduct)
-        #expect(!Self.kind("<meta property=\"og:type\" content=\"product\"><script type=\"application/ld+json\">"
-            + "{\"@type\": \"NewsArticle\"}</script>").isProduct)
+        #expect(
+            !Self.kind(
+                "<meta property=\"og:type\" content=\"product\"><script type=\"application/ld+json\">"
+                    + "{\"@type\": \"NewsArticle\"}</script>"
+            ).isProduct)
     }
 }

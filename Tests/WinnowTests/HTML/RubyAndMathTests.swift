@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Ruby annotations and MathML formulas read as a reader would say the text.
 @Suite struct RubyAndMathTests {
@@ -21,13 +22,19 @@ import WinnowTestSupport
 
     @Test(arguments: [
         // The alternative text, the tokens silent.
-        ("<p>Energy is <math alttext=\"E = mc^2\"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> here.</p>",
-         "Energy is E = mc^2 here."),
+        (
+            "<p>Energy is <math alttext=\"E = mc^2\"><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> here.</p>",
+            "Energy is E = mc^2 here."
+        ),
         // No alternative text: the tokens' text; the TeX annotation left out.
-        ("<p>So <math><semantics><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow><annotation encoding=\"application/x-tex\">x+1</annotation></semantics></math> grows.</p>",
-         "So x+1 grows."),
-        ("<p>Sum <math><mrow><mi>a</mi><mo>&#x2062;</mo><mi>b</mi></mrow><annotation-xml encoding=\"MathML-Content\"><apply><times/><ci>a</ci><ci>b</ci></apply></annotation-xml></math>.</p>",
-         "Sum ab."),
+        (
+            "<p>So <math><semantics><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow><annotation encoding=\"application/x-tex\">x+1</annotation></semantics></math> grows.</p>",
+            "So x+1 grows."
+        ),
+        (
+            "<p>Sum <math><mrow><mi>a</mi><mo>&#x2062;</mo><mi>b</mi></mrow><annotation-xml encoding=\"MathML-Content\"><apply><times/><ci>a</ci><ci>b</ci></apply></annotation-xml></math>.</p>",
+            "Sum ab."
+        ),
         // Blank alternative text falls back to the tokens; a hidden formula stays hidden.
         ("<p>Let <math alttext=\" \"><mi>y</mi></math> be.</p>", "Let y be."),
         ("<p>Shown</p><div style=\"display:none\"><math alttext=\"z\"><mi>z</mi></math></div>", "Shown"),

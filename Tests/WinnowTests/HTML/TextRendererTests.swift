@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The text of a page with all of it kept: block structure, whitespace, entities, and what never counts as text.
 @Suite struct TextRendererTests {

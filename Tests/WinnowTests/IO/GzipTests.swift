@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct GzipTests {
     private func readAll(_ path: String) throws -> [UInt8] {
@@ -59,7 +60,8 @@ import WinnowTestSupport
             for record in batch.records {
                 switch record.content {
                 case .jsonLine(let range): lines.append(String(decoding: batch.storage[range], as: UTF8.self))
-                case .unreadable(let message, let partial): rejects.append((message, String(decoding: batch.storage[partial], as: UTF8.self)))
+                case .unreadable(let message, let partial):
+                    rejects.append((message, String(decoding: batch.storage[partial], as: UTF8.self)))
                 default: Issue.record("unexpected \(record.content)")
                 }
             }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct OutputFileTests {
     @Test func nothingAppearsBeforeCommit() throws {

@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// What an output path names, and the refusal of outputs that are inputs or each other.
 @Suite struct OutputTargetTests {
@@ -58,12 +59,18 @@ import WinnowTestSupport
         }
         // Two outputs that are one new file.
         #expect(throws: WinnowError.self) {
-            try OutputTarget.requireDistinct(outputs: [("-o", folder.file("out.jsonl")),
-                                                       ("--removed", folder.path + "/sub/../out.jsonl")], inputs: [input])
+            try OutputTarget.requireDistinct(
+                outputs: [
+                    ("-o", folder.file("out.jsonl")),
+                    ("--removed", folder.path + "/sub/../out.jsonl"),
+                ], inputs: [input])
         }
         // Distinct files, standard output twice and /dev/null twice are fine.
-        try OutputTarget.requireDistinct(outputs: [("-o", folder.file("out.jsonl")), ("--removed", other + ".x"),
-                                                   ("--rejects", "-"), ("--stats", "-")], inputs: [input, other])
+        try OutputTarget.requireDistinct(
+            outputs: [
+                ("-o", folder.file("out.jsonl")), ("--removed", other + ".x"),
+                ("--rejects", "-"), ("--stats", "-"),
+            ], inputs: [input, other])
         try OutputTarget.requireDistinct(outputs: [("-o", "/dev/null"), ("--removed", "/dev/null")], inputs: [input])
     }
 }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct RecordReaderTests {
     private func records(_ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20) throws -> [(RawRecord, [UInt8])] {
@@ -97,11 +98,12 @@ import WinnowTestSupport
         folder.write("notes.txt", "ignored")
         folder.write(".hidden.jsonl", "{\"text\":\"hidden\"}\n")
         let specs = try InputSpec.resolve([folder.path])
-        #expect(specs == [
-            .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
-            .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
-            .html(path: folder.file("page.html"), id: "page"),
-        ])
+        #expect(
+            specs == [
+                .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
+                .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
+                .html(path: folder.file("page.html"), id: "page"),
+            ])
         let found = try records(specs)
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// A report folder is replaced whole: nothing reaches the target before the commit, the commit swaps
 /// the folders in one step, and files of the old folder that the new one lacks are kept.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// A killed run's temporary siblings are removed by the next run that writes the same output, and
 /// nothing of a live process or of another machine is touched.

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct JSONObjectScannerTests {
     private func scan(_ text: String) throws -> [JSONMember] {

@@ -1,19 +1,22 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Framed records (`RunConfiguration.framedSources`), the form a cluster feeds partitions in: a run over
 /// the framed lines of an input decides, names and rejects exactly as a run over the input itself.
 @Suite struct FramedRecordsTests {
     /// Lines with a byte order mark, a blank line, a CRLF ending, damage and two copies sharing an id.
-    private let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((
-        #"{"id": "a", "text": "The  same words here"}"# + "\n"
-        + "\n"
-        + #"{"id": "b", "text": "the same words here"}"# + "\r\n"
-        + #"{"id": "c", "text": "unterminated}"# + "\n"
-        + #"{"id": "a", "text": "THE SAME WORDS HERE"}"# + "\n"
-        + #"{"id": "d", "text": "Words of its own"}"#).utf8)
+    private let input: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            (#"{"id": "a", "text": "The  same words here"}"# + "\n"
+                + "\n"
+                + #"{"id": "b", "text": "the same words here"}"# + "\r\n"
+                + #"{"id": "c", "text": "unterminated}"# + "\n"
+                + #"{"id": "a", "text": "THE SAME WORDS HERE"}"# + "\n"
+                + #"{"id": "d", "text": "Words of its own"}"#).utf8)
 
     /// Each line prefixed with `INPUT LINE OFFSET `, as winnow_spark frames it (byte order mark kept).
     private func framed(_ bytes: [UInt8]) -> [UInt8] {
@@ -26,10 +29,14 @@ import WinnowTestSupport
         return output
     }
 
-    private func run(_ inputs: [InputSpec], in folder: TemporaryFolder, prefix: String,
-                     framed: [String]? = nil) async throws -> RunSummary {
-        let steps: [PipelineStep] = [.document(NormalizeStage(options: NormalizeOptions())),
-                                     .corpus(ExactStage(options: ExactOptions()))]
+    private func run(
+        _ inputs: [InputSpec], in folder: TemporaryFolder, prefix: String,
+        framed: [String]? = nil
+    ) async throws -> RunSummary {
+        let steps: [PipelineStep] = [
+            .document(NormalizeStage(options: NormalizeOptions())),
+            .corpus(ExactStage(options: ExactOptions())),
+        ]
         var configuration = RunConfiguration(inputs: inputs, output: folder.file(prefix + "out.jsonl"), threads: 2)
         configuration.removedOutput = folder.file(prefix + "removed.jsonl")
         configuration.rejectsOutput = folder.file(prefix + "rejects.jsonl")
@@ -42,8 +49,9 @@ import WinnowTestSupport
         let plain = folder.write("shard.jsonl", input)
         let frames = folder.write("frames.jsonl", framed(input))
         let direct = try await run([.jsonl(path: plain, name: "shard.jsonl")], in: folder, prefix: "plain-")
-        let viaFrames = try await run([.jsonl(path: frames, name: "stdin")], in: folder, prefix: "framed-",
-                                      framed: ["shard.jsonl"])
+        let viaFrames = try await run(
+            [.jsonl(path: frames, name: "stdin")], in: folder, prefix: "framed-",
+            framed: ["shard.jsonl"])
         #expect(direct.records == 5 && direct.rejected == 1 && direct.removed == 2 && direct.kept == 2)
         #expect(viaFrames.records == direct.records && viaFrames.kept == direct.kept)
         #expect(viaFrames.stages.map(\.removed) == direct.stages.map(\.removed))
@@ -52,7 +60,8 @@ import WinnowTestSupport
         // The kept records come out framed with their origins, the same records as the direct run's.
         let keptLines = try #require(folder.read("framed-out.jsonl")).split(separator: "\n")
         #expect(keptLines.map { $0.split(separator: " ", maxSplits: 3)[..<2].joined(separator: " ") } == ["0 1", "0 6"])
-        #expect(keptLines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }.joined(separator: "\n") + "\n"
+        #expect(
+            keptLines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }.joined(separator: "\n") + "\n"
                 == folder.read("plain-out.jsonl"))
         #expect(try #require(folder.read("plain-removed.jsonl")).contains(#""duplicate_of_origin":"shard.jsonl:1""#))
     }

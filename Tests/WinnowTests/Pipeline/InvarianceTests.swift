@@ -1,15 +1,19 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The same output whatever the thread count, the sharding and the order of the input: what lets a
 /// run on one machine and a run split across many agree.
 @Suite(.serialized) struct InvarianceTests {
     /// Runs the default pipeline (without its report) over `files` and returns the cleaned and
     /// removed lines, sorted: records may come out in another order, never with other content.
-    func defaultPipeline(_ files: [(name: String, lines: [String])], threads: Int) async throws
-        -> (kept: [String], removed: [String]) {
+    func defaultPipeline(
+        _ files: [(name: String, lines: [String])], threads: Int
+    ) async throws
+        -> (kept: [String], removed: [String])
+    {
         let folder = TemporaryFolder()
         var inputs: [InputSpec] = []
         for file in files {
@@ -57,9 +61,11 @@ import WinnowTestSupport
         var outputs: [String] = []
         for threads in [1, 4] {
             let folder = TemporaryFolder()
-            _ = try await runPipeline([CleanStage(options: CleanOptions())],
-                                      inputs: ids.map { .html(path: Fixtures.htmlPath("articles", $0), id: $0) },
-                                      output: folder.file("out.jsonl")) { $0.threads = threads }
+            _ = try await runPipeline(
+                [CleanStage(options: CleanOptions())],
+                inputs: ids.map { .html(path: Fixtures.htmlPath("articles", $0), id: $0) },
+                output: folder.file("out.jsonl")
+            ) { $0.threads = threads }
             outputs.append(folder.read("out.jsonl") ?? "")
         }
         #expect(outputs[0].split(separator: "\n").count == 20)

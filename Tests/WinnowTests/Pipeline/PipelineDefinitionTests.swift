@@ -1,11 +1,13 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct PipelineDefinitionTests {
     @Test func parsesStepsWithAndWithoutOptions() throws {
-        let definition = try PipelineDefinition.parse("""
+        let definition = try PipelineDefinition.parse(
+            """
             version: 1
             name: mine
             steps:
@@ -53,7 +55,8 @@ import WinnowTestSupport
     /// A report step is not a stage: it ends the pipeline, and the stages that feed it write their
     /// files into its folder unless the pipeline names other files.
     @Test func reportStepFeedsFromTheStages() throws {
-        let definition = try PipelineDefinition.parse("""
+        let definition = try PipelineDefinition.parse(
+            """
             version: 1
             steps:
               - templates

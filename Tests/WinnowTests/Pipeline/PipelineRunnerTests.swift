@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct PipelineRunnerTests {
     private let normalize = NormalizeStage(options: NormalizeOptions())
@@ -24,8 +25,10 @@ import WinnowTestSupport
     @Test func everyRecordEndsInExactlyOnePlace() async throws {
         let folder = TemporaryFolder()
         let input = dirtyFile(in: folder)
-        let summary = try await runPipeline([normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
-                                            output: folder.file("out.jsonl")) {
+        let summary = try await runPipeline(
+            [normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
+            output: folder.file("out.jsonl")
+        ) {
             $0.removedOutput = folder.file("removed.jsonl")
             $0.rejectsOutput = folder.file("rejects.jsonl")
             $0.statsOutput = folder.file("stats.json")
@@ -68,8 +71,10 @@ import WinnowTestSupport
         let input = dirtyFile(in: folder)
         folder.write("out.jsonl", "previous run\n")
         await #expect(throws: WinnowError.self) {
-            _ = try await runPipeline([normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
-                                      output: folder.file("out.jsonl")) {
+            _ = try await runPipeline(
+                [normalize], inputs: [.jsonl(path: input, name: "dirty.jsonl")],
+                output: folder.file("out.jsonl")
+            ) {
                 $0.removedOutput = folder.file("removed.jsonl")
                 $0.rejectsOutput = folder.file("rejects.jsonl")
                 $0.maxRejects = 3
@@ -104,8 +109,10 @@ import WinnowTestSupport
         _ = try await runPipeline([normalize], inputs: [.jsonl(path: whole, name: "whole")], output: folder.file("one.jsonl")) {
             $0.threads = 1
         }
-        _ = try await runPipeline([normalize], inputs: try InputSpec.resolve([folder.file("shards")]),
-                                  output: folder.file("many.jsonl")) { $0.threads = 4 }
+        _ = try await runPipeline(
+            [normalize], inputs: try InputSpec.resolve([folder.file("shards")]),
+            output: folder.file("many.jsonl")
+        ) { $0.threads = 4 }
         let one = try #require(folder.read("one.jsonl"))
         #expect(one == folder.read("many.jsonl"))
         #expect(one.split(separator: "\n").count == 3000)
@@ -128,8 +135,10 @@ import WinnowTestSupport
         var summaries: [RunSummary] = []
         var spooled: [Int] = []
         for (name, input) in [("plain", plain), ("gzip", compressed)] {
-            var summary = try await runSteps([.corpus(NearDupStage(options: NearDupOptions()))],
-                                             inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")) {
+            var summary = try await runSteps(
+                [.corpus(NearDupStage(options: NearDupOptions()))],
+                inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")
+            ) {
                 $0.removedOutput = folder.file("\(name).removed.jsonl")
                 $0.rejectsOutput = folder.file("\(name).rejects.jsonl")
                 $0.maxRecordBytes = 1000
@@ -167,8 +176,10 @@ import WinnowTestSupport
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.file("site"), withIntermediateDirectories: true)
         folder.write("site/index.html", "<p>hello</p>")
-        let summary = try await runPipeline([normalize], inputs: try InputSpec.resolve([folder.file("site")]),
-                                            output: folder.file("out.jsonl")) {
+        let summary = try await runPipeline(
+            [normalize], inputs: try InputSpec.resolve([folder.file("site")]),
+            output: folder.file("out.jsonl")
+        ) {
             $0.rejectsOutput = folder.file("rejects.jsonl")
         }
         #expect(summary.rejectedByReason == ["missing_text": 1])
@@ -190,8 +201,10 @@ import WinnowTestSupport
         let input = folder.write("pages.jsonl", lines)
         var clean = CleanOptions()
         clean.keepHTML = true
-        let summary = try await runSteps([.document(CleanStage(options: clean)), .corpus(ExactStage(options: ExactOptions()))],
-                                         inputs: [.jsonl(path: input, name: "pages.jsonl")], output: folder.file("out.jsonl")) {
+        let summary = try await runSteps(
+            [.document(CleanStage(options: clean)), .corpus(ExactStage(options: ExactOptions()))],
+            inputs: [.jsonl(path: input, name: "pages.jsonl")], output: folder.file("out.jsonl")
+        ) {
             $0.removedOutput = folder.file("removed.jsonl")
             $0.rejectsOutput = folder.file("rejects.jsonl")
             $0.spoolDirectory = folder.path
@@ -207,8 +220,9 @@ import WinnowTestSupport
     /// A reject carries at most 64 KiB of its record, and says it was cut and how long it was.
     @Test func aRejectCarriesAtMostRawLimitBytes() {
         let bytes = Array(("{\"text\": \"" + String(repeating: "é", count: Reject.rawLimit)).utf8)
-        let reject = Reject(origin: DocumentOrigin(source: "big.jsonl", line: 3), offset: 0, reason: .malformedJSON,
-                            message: "invalid JSON", raw: bytes[...])
+        let reject = Reject(
+            origin: DocumentOrigin(source: "big.jsonl", line: 3), offset: 0, reason: .malformedJSON,
+            message: "invalid JSON", raw: bytes[...])
         var line: [UInt8] = []
         reject.encode(into: &line)
         #expect(line.count < Reject.rawLimit + 1_000)
@@ -225,8 +239,10 @@ import WinnowTestSupport
         let folder = TemporaryFolder()
         let spool = folder.file("spool")
         try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
-        let input = folder.write("in.jsonl", #"{"id":"a","text":"first page words"}"# + "\n"
-            + #"{"id":"b","text":"second page words"}"# + "\nnot json\n")
+        let input = folder.write(
+            "in.jsonl",
+            #"{"id":"a","text":"first page words"}"# + "\n"
+                + #"{"id":"b","text":"second page words"}"# + "\nnot json\n")
         let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
         let output = folder.file("out/run.jsonl")
         try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
@@ -238,8 +254,10 @@ import WinnowTestSupport
             configuration.rejectsOutput = OutputTarget.sibling(of: output, kind: "rejects")
             configuration.report = definition.report
             let reportFolder = try #require(configuration.reportFolder)
-            return try await PipelineRunner(name: "test", steps: try definition.makeStages(reportFolder: reportFolder),
-                                            configuration: configuration).run()
+            return try await PipelineRunner(
+                name: "test", steps: try definition.makeStages(reportFolder: reportFolder),
+                configuration: configuration
+            ).run()
         }
         await #expect(throws: WinnowError.self) { _ = try await run(maxRejects: 0) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
@@ -250,7 +268,8 @@ import WinnowTestSupport
         // Three corpus stages: four passes, the two kept documents spooled three times.
         #expect(summary.passes == 4 && summary.spooledBytes > 6 * 30)
         #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
-            == ["run.rejects.jsonl", "run.removed.jsonl", "run.jsonl", "run.report"].sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
+                == ["run.rejects.jsonl", "run.removed.jsonl", "run.jsonl", "run.report"].sorted())
     }
 }

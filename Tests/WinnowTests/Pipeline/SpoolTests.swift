@@ -1,14 +1,16 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The spool between passes: its line prefix round trips, and the fingerprint that exact's map
 /// step carries in it decides the apply step exactly as computing the fingerprint again would.
 @Suite struct SpoolTests {
     private let spool = Spool(sources: ["first.jsonl", "second.jsonl"])
-    private let document = Document(id: "d", text: "some text", origin: DocumentOrigin(source: "second.jsonl", line: 7),
-                                    offset: 1234)
+    private let document = Document(
+        id: "d", text: "some text", origin: DocumentOrigin(source: "second.jsonl", line: 7),
+        offset: 1234)
 
     @Test(arguments: [nil, 0, 0x0123_4567_89AB_CDEF, UInt64.max] as [UInt64?])
     func prefixRoundTrips(key: UInt64?) throws {
@@ -22,8 +24,10 @@ import WinnowTestSupport
         #expect(bytes[prefix.json...].starts(with: Array(#"{"id":"d""#.utf8)))
     }
 
-    @Test(arguments: ["1 7 1234 #0123 {}", "1 7 1234 #0123456789abcdeg {}", "1 7 1234 #0123456789abcdef0 {}",
-                      "2 7 1234 {}"])
+    @Test(arguments: [
+        "1 7 1234 #0123 {}", "1 7 1234 #0123456789abcdeg {}", "1 7 1234 #0123456789abcdef0 {}",
+        "2 7 1234 {}",
+    ])
     func aDamagedPrefixIsRefused(line: String) {
         #expect(spool.parsePrefix(Array(line.utf8)[...]) == nil)
     }
@@ -63,8 +67,10 @@ import WinnowTestSupport
         let inputs = [("plain", folder.write("corpus.jsonl", bytes)), ("gzip", folder.write("corpus.jsonl.gz", try gzipped(bytes)))]
         var outputs: [[String?]] = []
         for (name, input) in inputs {
-            let summary = try await runSteps([.corpus(ExactStage(options: ExactOptions()))],
-                                             inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")) {
+            let summary = try await runSteps(
+                [.corpus(ExactStage(options: ExactOptions()))],
+                inputs: [.jsonl(path: input, name: "corpus")], output: folder.file("\(name).jsonl")
+            ) {
                 $0.removedOutput = folder.file("\(name).removed.jsonl")
             }
             #expect(summary.removed == 40 - 8)

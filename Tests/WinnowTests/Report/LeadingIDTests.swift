@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The report's second pass skips lines by the id they lead with; that must never skip a line the
 /// decoder would read with another id.
@@ -32,7 +33,9 @@ import WinnowTestSupport
             let id = probe.id(in: storage, storage.indices)
             read.append(id)
             guard let id else { continue }
-            if case .success(let document) = decoder.decode(storage, storage.indices, origin: DocumentOrigin(source: "t", line: 1), offset: 0) {
+            if case .success(let document) = decoder.decode(
+                storage, storage.indices, origin: DocumentOrigin(source: "t", line: 1), offset: 0)
+            {
                 #expect(document.id == id, "\(line)")
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The report of whole runs of the default pipeline (which ends with the `report` step): on the
 /// bundled samples, on a generated news corpus, and on hostile documents.
@@ -36,8 +37,10 @@ import WinnowTestSupport
         configuration.spoolDirectory = folder.path
         configuration.report = report
         let reportFolder = try #require(configuration.reportFolder)
-        let summary = try await PipelineRunner(name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
-                                               configuration: configuration).run()
+        let summary = try await PipelineRunner(
+            name: definition.name, steps: try definition.makeStages(reportFolder: reportFolder),
+            configuration: configuration
+        ).run()
         return Run(summary: summary, folder: reportFolder)
     }
 
@@ -62,8 +65,9 @@ import WinnowTestSupport
             return String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
         }
         let copiesFile = folder.write("copies.jsonl", copies.joined(separator: "\n") + "\n")
-        let run = try await runDefaultPipeline([.jsonl(path: samples, name: "samples"), .jsonl(path: copiesFile, name: "copies")],
-                                               in: folder)
+        let run = try await runDefaultPipeline(
+            [.jsonl(path: samples, name: "samples"), .jsonl(path: copiesFile, name: "copies")],
+            in: folder)
         #expect(FileManager.default.fileExists(atPath: run.folder + "/report.html"))
         let report = try run.json()
         let documents = report["documents"] as! [String: Any]
@@ -101,9 +105,10 @@ import WinnowTestSupport
         let near = (report["clusters"] as! [[String: Any]]).filter { $0["kind"] as? String == "near-duplicate" }
         #expect(near.count == file.count)
         // Same clusters, same members, kept document first.
-        let reported = Dictionary(uniqueKeysWithValues: near.map { cluster in
-            (cluster["kept"] as! String, (cluster["members"] as! [[String: Any]]).map { $0["id"] as! String })
-        })
+        let reported = Dictionary(
+            uniqueKeysWithValues: near.map { cluster in
+                (cluster["kept"] as! String, (cluster["members"] as! [[String: Any]]).map { $0["id"] as! String })
+            })
         for line in file {
             let members = try #require(reported[line.kept])
             #expect(members.first == line.kept)
@@ -166,7 +171,9 @@ import WinnowTestSupport
     /// similarity JSON cannot hold (1e999) does not break the report.
     @Test func inputFieldsNamedLikeClusterFieldsAreNotClusters() async throws {
         let folder = TemporaryFolder()
-        let input = folder.write("topics.jsonl", """
+        let input = folder.write(
+            "topics.jsonl",
+            """
             {"id":"x","text":"A page about rivers and their banks.","cluster":"topic-7","similarity":1e999}
             {"id":"y","text":"A page about mountains and their passes.","cluster":"topic-7"}
 
@@ -194,8 +201,10 @@ import WinnowTestSupport
         let hostile = "</script><script>alert(1)</script> </textarea><textarea> <img src=x onerror=alert(2)> <!-- "
         var lines: [String] = []
         for (index, prefix) in ["", hostile].enumerated() {
-            let record: [String: String] = ["id": "page-\(index)<b id=evil>", "url": index == 0 ? "javascript:alert(3)" : "https://x.example/<i id=evil>",
-                                            "text": prefix + body + (index == 0 ? " Extra words here." : "")]
+            let record: [String: String] = [
+                "id": "page-\(index)<b id=evil>", "url": index == 0 ? "javascript:alert(3)" : "https://x.example/<i id=evil>",
+                "text": prefix + body + (index == 0 ? " Extra words here." : ""),
+            ]
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self))
         }
         let input = folder.write("hostile.jsonl", lines.joined(separator: "\n") + "\n")

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct ReportEscapingTests {
     @Test func textAndAttributesAreEscaped() {
-        #expect(HTMLEscape.text(#"<script>alert("x")</script> & 'y'"#)
-            == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+        #expect(
+            HTMLEscape.text(#"<script>alert("x")</script> & 'y'"#)
+                == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
         #expect(HTMLEscape.text("plain café") == "plain café")
     }
 

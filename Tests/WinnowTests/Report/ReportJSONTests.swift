@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// report.json and the page's data are written by `SortedJSONWriter`; Foundation's `JSONEncoder`
 /// with the same options is the reference, byte for byte.
@@ -93,16 +94,22 @@ import WinnowTestSupport
             member("копия-3 😀", url: "http://пример.рф/\u{2028}", similarity: 0.6, removedBy: "neardup"),
         ]
         let clusters = [
-            RunReport.Cluster(kind: .nearDuplicate, cluster: "kept/1", size: 5, kept: "kept/1", minSimilarity: 0.6,
-                              members: members, moreMembers: 2),
-            RunReport.Cluster(kind: .exact, cluster: "x\u{1}", size: 2, kept: "x\u{1}", minSimilarity: 1,
-                              members: [member("x\u{1}", url: nil, similarity: 1, removedBy: nil)], moreMembers: 0),
+            RunReport.Cluster(
+                kind: .nearDuplicate, cluster: "kept/1", size: 5, kept: "kept/1", minSimilarity: 0.6,
+                members: members, moreMembers: 2),
+            RunReport.Cluster(
+                kind: .exact, cluster: "x\u{1}", size: 2, kept: "x\u{1}", minSimilarity: 1,
+                members: [member("x\u{1}", url: nil, similarity: 1, removedBy: nil)], moreMembers: 0),
         ]
-        let sites = [RunReport.Site(site: "example.com", pages: 10, pagesChanged: 9, pagesRemoved: 1, bytesIn: 3000,
-                                    bytesRemoved: 1000, templateShare: 1.0 / 3,
-                                    templateLines: [TemplateSummary.Line(text: "Home | News & <b>", pages: 9)])]
-        return RunReport(pipeline: "default", inputs: summary.outputs, run: summary, documents: counts, clusters: clusters,
-                         sites: sites, warnings: ["one \"warning\"", "two\ttabs"])
+        let sites = [
+            RunReport.Site(
+                site: "example.com", pages: 10, pagesChanged: 9, pagesRemoved: 1, bytesIn: 3000,
+                bytesRemoved: 1000, templateShare: 1.0 / 3,
+                templateLines: [TemplateSummary.Line(text: "Home | News & <b>", pages: 9)])
+        ]
+        return RunReport(
+            pipeline: "default", inputs: summary.outputs, run: summary, documents: counts, clusters: clusters,
+            sites: sites, warnings: ["one \"warning\"", "two\ttabs"])
     }()
 
     @Test func reportJSONIsWhatTheEncoderWrites() throws {
@@ -117,11 +124,13 @@ import WinnowTestSupport
     }
 
     @Test func pageDataIsWhatTheEncoderWrites() throws {
-        let texts = ClusterTexts(cluster: 0, members: ["kept/1", "copy \"2\"\n", "копия-3 😀"], texts: [
-            "kept/1": "The kept text, with <b>markup</b> & a line\nend.",
-            "copy \"2\"\n": "The copied text, with <b>markup</b> & a line\nend.",
-            "копия-3 😀": "Совсем другой текст 😀",
-        ])
+        let texts = ClusterTexts(
+            cluster: 0, members: ["kept/1", "copy \"2\"\n", "копия-3 😀"],
+            texts: [
+                "kept/1": "The kept text, with <b>markup</b> & a line\nend.",
+                "copy \"2\"\n": "The copied text, with <b>markup</b> & a line\nend.",
+                "копия-3 😀": "Совсем другой текст 😀",
+            ])
         let withTexts = ReportPageData(report: Self.report, texts: [try #require(texts)], clustersOnPage: 5)
         #expect(try withTexts.json() == (try Self.encoded(withTexts)))
         let bounded = ReportPageData(report: Self.report, texts: [], clustersOnPage: 1)
@@ -135,4 +144,3 @@ import WinnowTestSupport
         #expect(String(decoding: bytes, as: UTF8.self) == #"<p>["\u003c/script\u003e\u0026\u2028\u2029é"]"#)
     }
 }
-

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct TextDiffTests {
     /// Each side's runs put back together are that side's text, exactly.

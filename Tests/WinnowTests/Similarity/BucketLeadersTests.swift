@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The per-bucket rule of the clustering's first step: pairs depend on the bucket's members alone.
 @Suite struct BucketLeadersTests {
@@ -11,7 +12,9 @@ import WinnowTestSupport
         var found: [[Int]] = []
         leaders.judge(members, statistics: &statistics) { leader, member in
             alike(leader, member) ? .joined : .rejected
-        } pair: { found.append([$0, $1]) }
+        } pair: {
+            found.append([$0, $1])
+        }
         return (found, statistics)
     }
 
@@ -38,8 +41,16 @@ import WinnowTestSupport
         var leaders = BucketLeaders()
         var statistics = ClusteringStatistics()
         var first: [[Int]] = [], second: [[Int]] = []
-        leaders.judge([1, 2, 30], statistics: &statistics) { $0 / 10 == $1 / 10 ? .joined : .rejected } pair: { first.append([$0, $1]) }
-        leaders.judge([30, 31], statistics: &statistics) { $0 / 10 == $1 / 10 ? .joined : .rejected } pair: { second.append([$0, $1]) }
+        leaders.judge([1, 2, 30], statistics: &statistics) {
+            $0 / 10 == $1 / 10 ? .joined : .rejected
+        } pair: {
+            first.append([$0, $1])
+        }
+        leaders.judge([30, 31], statistics: &statistics) {
+            $0 / 10 == $1 / 10 ? .joined : .rejected
+        } pair: {
+            second.append([$0, $1])
+        }
         #expect(first == [[1, 2]])
         #expect(second == [[30, 31]])
     }

@@ -1,13 +1,15 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Pinned values of every hash written to the files that shards exchange (signatures, keepers,
 /// template counts): a change here means machines running different builds would merge files that
 /// disagree, so it must come with a new version of those file formats. Each value was computed once
 /// and is checked here against a published test vector or a plain re-implementation where there is one.
 @Suite struct GoldenValuesTests {
-    static let text = "Die Stadtverwaltung hat am Dienstag beschlossen, die Straßenbahnlinie 7 bis 2027 zu verlängern — 503 Tage nach dem Antrag."
+    static let text =
+        "Die Stadtverwaltung hat am Dienstag beschlossen, die Straßenbahnlinie 7 bis 2027 zu verlängern — 503 Tage nach dem Antrag."
 
     /// FNV-1a 64 before the finishing mix matches its published vectors; the finish is MurmurHash3's
     /// fmix64, re-implemented here.
@@ -61,7 +63,8 @@ import WinnowTestSupport
 
     @Test func lineFolderKey() {
         #expect(StableHash.hex(LineFolder.fold("503 days have passed since the Embassy opened").key) == "70547250a613af68")
-        #expect(LineFolder.fold("1577 days have passed since the Embassy opened").key
-            == LineFolder.fold("503 days have passed since the Embassy opened").key)
+        #expect(
+            LineFolder.fold("1577 days have passed since the Embassy opened").key
+                == LineFolder.fold("503 days have passed since the Embassy opened").key)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct ShingleHasherTests {
     func shingles(_ text: String, width: Int = 5) -> [UInt64] {
@@ -150,9 +151,14 @@ import WinnowTestSupport
             let rank = (0..<length).map { position in
                 position < 7 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
             }
-            tally.add(id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank, shingles: 1, banding: banding) {
+            tally.add(
+                id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank, shingles: 1,
+                banding: banding
+            ) {
                 $0 += [UInt32](repeating: 0, count: 8)
-            } sketch: { $0.append(0) }
+            } sketch: {
+                $0.append(0)
+            }
         }
         func rank(_ index: Int) -> DocumentRank {
             DocumentRank(rank: tally.ranks[index], id: tally.ids[index], origin: tally.origins[index])

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct ShingleSketchTests {
     /// Two sets of random shingle hashes with `shared` in common and `onlyFirst` / `onlySecond` apart.

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The bulk word hashes (branch-free on runs of sixteen ASCII bytes) against `forEachWord`, the
 /// per-scalar reference, and shingles built from them against the rolled window they replaced.
@@ -25,8 +26,10 @@ import WinnowTestSupport
 
     /// Pieces that exercise every rule: ASCII words and separators, folded capitals, separators and
     /// letters of two, three and four bytes.
-    static let pieces = ["a", "Z", "q", "7", " ", " ", ",", "'", "\n", "\t", "-", "É", "é", "×", "П", "я", "Р", "ß", "Ω",
-                         "\u{A0}", "«", "—", "“", "…", "\u{3000}", "。", "漢", "😀", "abcdefghijklmnop", "WORD"]
+    static let pieces = [
+        "a", "Z", "q", "7", " ", " ", ",", "'", "\n", "\t", "-", "É", "é", "×", "П", "я", "Р", "ß", "Ω",
+        "\u{A0}", "«", "—", "“", "…", "\u{3000}", "。", "漢", "😀", "abcdefghijklmnop", "WORD",
+    ]
 
     static func randomText(_ random: inout SeededRandom, pieces count: Int, asciiShare: UInt64) -> String {
         var text = ""

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The invisible format characters no text output carries, and the ones that must stay.
 @Suite struct InvisibleCharactersTests {
@@ -32,10 +33,12 @@ import WinnowTestSupport
     }
 
     @Test func cleanTextCarriesNone() {
-        let html = "<p>Wäh\u{AD}rend der Zei&shy;tung long\u{200B}word join\u{2060}ed \u{FEFF}x</p>"
+        let html =
+            "<p>Wäh\u{AD}rend der Zei&shy;tung long\u{200B}word join\u{2060}ed \u{FEFF}x</p>"
             + "<pre>co\u{AD}de</pre><p>👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष</p>"
-        #expect(TextRendererTests.allText(html)
-            == "Während der Zeitung longword joined x\n\ncode\n\n👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष")
+        #expect(
+            TextRendererTests.allText(html)
+                == "Während der Zeitung longword joined x\n\ncode\n\n👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष")
     }
 
     @Test func normalizeAndCleanShareTheRule() {

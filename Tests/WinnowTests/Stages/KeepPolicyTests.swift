@@ -1,19 +1,25 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
 
+@testable import Winnow
+
 @Suite struct KeepPolicyTests {
-    func document(_ id: String, _ text: String, source: String = "in.jsonl", line: Int = 1,
-                  fields: [(String, JSONValue)] = []) -> Document {
+    func document(
+        _ id: String, _ text: String, source: String = "in.jsonl", line: Int = 1,
+        fields: [(String, JSONValue)] = []
+    ) -> Document {
         var document = Document(id: id, text: text, origin: DocumentOrigin(source: source, line: line))
         for (key, value) in fields { document.setField(key, value) }
         return document
     }
 
     func best(_ policy: KeepPolicy, _ documents: [Document]) -> String {
-        documents.map { DocumentRank(rank: policy.rank(of: $0, words: WordHasher.fingerprint(of: $0.text!).words), id: $0.id,
-                                  origin: $0.origin) }
-            .min()!.id
+        documents.map {
+            DocumentRank(
+                rank: policy.rank(of: $0, words: WordHasher.fingerprint(of: $0.text!).words), id: $0.id,
+                origin: $0.origin)
+        }
+        .min()!.id
     }
 
     @Test func longestThenIdBytewise() {
@@ -25,20 +31,26 @@ import WinnowTestSupport
     }
 
     @Test func firstIsTheEarliestInputPosition() {
-        let documents = [document("x", "text", source: "part-1", line: 1), document("y", "longer text", source: "part-0", line: 9),
-                         document("z", "text", source: "part-0", line: 2)]
+        let documents = [
+            document("x", "text", source: "part-1", line: 1), document("y", "longer text", source: "part-0", line: 9),
+            document("z", "text", source: "part-0", line: 2),
+        ]
         #expect(best(.first, documents) == "z")
     }
 
     @Test func newestAndOldestByField() {
-        let documents = [document("a", "t", fields: [("date", .string("2024-03-01"))]),
-                         document("b", "t", fields: [("date", .string("2024-03-01T10:00"))]),
-                         document("c", "t", fields: [("date", .string("2023-12-31"))]),
-                         document("d", "t")]
+        let documents = [
+            document("a", "t", fields: [("date", .string("2024-03-01"))]),
+            document("b", "t", fields: [("date", .string("2024-03-01T10:00"))]),
+            document("c", "t", fields: [("date", .string("2023-12-31"))]),
+            document("d", "t"),
+        ]
         #expect(best(.newest(field: "date"), documents) == "b")
         #expect(best(.oldest(field: "date"), documents) == "c")
-        let numbers = [document("a", "t", fields: [("t", .int(-5))]), document("b", "t", fields: [("t", .double(2.5))]),
-                       document("c", "t", fields: [("t", .int(10))]), document("d", "t", fields: [("t", .null)])]
+        let numbers = [
+            document("a", "t", fields: [("t", .int(-5))]), document("b", "t", fields: [("t", .double(2.5))]),
+            document("c", "t", fields: [("t", .int(10))]), document("d", "t", fields: [("t", .null)]),
+        ]
         #expect(best(.newest(field: "t"), numbers) == "c")
         #expect(best(.oldest(field: "t"), numbers) == "a")
         #expect(best(.newest(field: "missing"), numbers) == "a", "all missing: ties broken by id")

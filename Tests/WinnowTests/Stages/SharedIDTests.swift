@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Records that share an id (a page crawled twice, a file given twice) are different documents: the
 /// duplicate stages tell them apart by where they were read, keep one, and say so in the summary.
@@ -35,13 +36,15 @@ import WinnowTestSupport
             $0.removedOutput = folder.file("removed.jsonl")
             $0.spoolDirectory = folder.path
         }
-        return Outcome(summary: summary, kept: jsonLines(folder.read("out.jsonl") ?? ""),
-                       removed: jsonLines(folder.read("removed.jsonl") ?? ""))
+        return Outcome(
+            summary: summary, kept: jsonLines(folder.read("out.jsonl") ?? ""),
+            removed: jsonLines(folder.read("removed.jsonl") ?? ""))
     }
 
     @Test func exactRemovesACopyWithTheSameID() async throws {
-        let outcome = try await run([.corpus(ExactStage(options: ExactOptions()))],
-                                    files: [line("a", Self.text) + "\n" + line("a", Self.text) + "\n"])
+        let outcome = try await run(
+            [.corpus(ExactStage(options: ExactOptions()))],
+            files: [line("a", Self.text) + "\n" + line("a", Self.text) + "\n"])
         #expect(outcome.kept.count == 1)
         #expect(outcome.removed.count == 1)
         // The kept copy is the first record (same rank and id: the origin decides), and the removed
@@ -53,8 +56,9 @@ import WinnowTestSupport
 
     @Test func nearDupRemovesACopyWithTheSameID() async throws {
         let edited = "BERLIN (Agency) - " + Self.text
-        let outcome = try await run([.corpus(NearDupStage(options: NearDupOptions()))],
-                                    files: [line("a", Self.text) + "\n" + line("a", edited) + "\n"])
+        let outcome = try await run(
+            [.corpus(NearDupStage(options: NearDupOptions()))],
+            files: [line("a", Self.text) + "\n" + line("a", edited) + "\n"])
         #expect(outcome.kept.count == 1)
         #expect(outcome.removed.count == 1)
         #expect(outcome.kept.first?["text"] as? String == edited, "the longer copy is kept")
@@ -69,9 +73,11 @@ import WinnowTestSupport
         var random = SeededRandom(seed: 11)
         let words = Self.text.split(separator: " ")
         let records = (0..<40).map { line("doc-\($0)", "story \($0) " + words.shuffled(using: &random).joined(separator: " ")) }
-        let steps: [PipelineStep] = [.document(NormalizeStage(options: NormalizeOptions())),
-                                     .corpus(ExactStage(options: ExactOptions())),
-                                     .corpus(NearDupStage(options: NearDupOptions()))]
+        let steps: [PipelineStep] = [
+            .document(NormalizeStage(options: NormalizeOptions())),
+            .corpus(ExactStage(options: ExactOptions())),
+            .corpus(NearDupStage(options: NearDupOptions())),
+        ]
         let outcome = try await run(steps, files: [records.joined(separator: "\n") + "\n"], twice: true, threads: threads)
         #expect(outcome.summary.records == 80)
         #expect(outcome.kept.count == 40)

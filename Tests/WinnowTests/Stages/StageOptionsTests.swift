@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import Winnow
-import Yams
 import WinnowTestSupport
+import Yams
+
+@testable import Winnow
 
 /// Each option is declared once; decoding, `--set`, the default pipeline and the README follow from it.
 @Suite struct StageOptionsTests {
@@ -51,8 +52,9 @@ import WinnowTestSupport
     }
 
     @Test func settingsAreReadAsAPipelineFileReadsThem() throws {
-        let options = try NearDupOptions.decode(settings: ["bands=20", "threshold=0.8", "keep=newest:date", "bands=14"],
-                                                owner: "stage 'neardup'")
+        let options = try NearDupOptions.decode(
+            settings: ["bands=20", "threshold=0.8", "keep=newest:date", "bands=14"],
+            owner: "stage 'neardup'")
         #expect(options.bands == 14 && options.rule.threshold == 0.8 && options.keep == .newest(field: "date"))
         #expect(options.rows == NearDupOptions().rows)
         let clean = try CleanOptions.decode(settings: ["main_content=false", "charset_field="], owner: "stage 'clean'")
@@ -60,8 +62,9 @@ import WinnowTestSupport
     }
 
     @Test func literalsStayText() throws {
-        let options = try TemplateOptions.decode(settings: [], literals: [("summary", "null"), ("site_field", "123")],
-                                                 owner: "stage 'templates'")
+        let options = try TemplateOptions.decode(
+            settings: [], literals: [("summary", "null"), ("site_field", "123")],
+            owner: "stage 'templates'")
         #expect(options.summary == "null" && options.siteField == "123")
         let later = try TemplateOptions.decode(settings: ["summary=s.json"], literals: [("summary", "x")], owner: "t")
         #expect(later.summary == "s.json")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The files the sharded steps exchange end with a line counting their records, so that a file cut
 /// short, even at a line boundary, is refused by every reader rather than merged or applied.
@@ -28,7 +29,9 @@ import WinnowTestSupport
         for index in 0..<3 {
             tally.add(fingerprint: UInt64(index), DocumentRank(rank: [1], id: "d\(index)", origin: .init(source: "s", line: index)))
         }
-        try checkEndLine("keepers.jsonl") { try ExactKeepersFile.write(tally, keep: .longest, to: $0) } read: {
+        try checkEndLine("keepers.jsonl") {
+            try ExactKeepersFile.write(tally, keep: .longest, to: $0)
+        } read: {
             var read = ExactTally()
             try ExactKeepersFile.read($0, keep: .longest, into: &read)
             #expect(read == tally)
@@ -40,10 +43,14 @@ import WinnowTestSupport
         let stage = NearDupStage(options: options)
         var tally = SignatureTally()
         for index in 0..<3 {
-            stage.map(Document(id: "d\(index)", text: "words of document number \(index) in a row",
-                                   origin: .init(source: "s", line: index)), into: &tally)
+            stage.map(
+                Document(
+                    id: "d\(index)", text: "words of document number \(index) in a row",
+                    origin: .init(source: "s", line: index)), into: &tally)
         }
-        try checkEndLine("signatures.jsonl") { try SignaturesFile.write(tally, options: options, to: $0) } read: {
+        try checkEndLine("signatures.jsonl") {
+            try SignaturesFile.write(tally, options: options, to: $0)
+        } read: {
             var read = SignatureTally()
             try SignaturesFile.read($0, options: options, into: &read)
             #expect(read.ids == tally.ids && read.origins == tally.origins && read.signatures == tally.signatures)
@@ -55,7 +62,9 @@ import WinnowTestSupport
             .init(members: ids.enumerated().map { .init(id: $1, origin: .init(source: "s", line: $0), similarity: 1) })
         }
         let clusters = DuplicateClusters(clusters: [cluster(["a", "b"]), cluster(["c", "d"]), cluster(["e", "f"])])
-        try checkEndLine("clusters.jsonl") { try ClustersFile.write(clusters, to: $0) } read: {
+        try checkEndLine("clusters.jsonl") {
+            try ClustersFile.write(clusters, to: $0)
+        } read: {
             let read = try ClustersFile.read($0)
             #expect(read.clusters == clusters.clusters)
         }
@@ -65,7 +74,9 @@ import WinnowTestSupport
         var counts = TemplateCounts()
         for site in ["a.example", "b.example", "c.example"] { counts.addPage(site: site, distinctKeys: [1, 2]) }
         let options = TemplateOptions()
-        try checkEndLine("counts.jsonl") { try TemplateCountsFile.write(counts, options: options, to: $0) } read: {
+        try checkEndLine("counts.jsonl") {
+            try TemplateCountsFile.write(counts, options: options, to: $0)
+        } read: {
             let read = try TemplateCountsFile.read($0, options: options)
             #expect(read == counts)
         }
@@ -80,8 +91,12 @@ import WinnowTestSupport
         counts.addPage(site: "a.example", distinctKeys: [0xABC])
         try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
         let lines = try #require(folder.read("good.jsonl")).split(separator: "\n").map(String.init)
-        let short = folder.write("short.jsonl", [lines[0], lines[1].replacingOccurrences(of: "0000000000000abc", with: "abc"),
-                                                 lines[2]].joined(separator: "\n") + "\n")
+        let short = folder.write(
+            "short.jsonl",
+            [
+                lines[0], lines[1].replacingOccurrences(of: "0000000000000abc", with: "abc"),
+                lines[2],
+            ].joined(separator: "\n") + "\n")
         #expect { try TemplateCountsFile.read(short, options: options) } throws: { "\($0)".contains("16 hex digits") }
         let twice = folder.write("twice.jsonl", [lines[0], lines[1], lines[1], "{\"end_of_file\":2}"].joined(separator: "\n") + "\n")
         #expect { try TemplateCountsFile.read(twice, options: options) } throws: { "\($0)".contains("appears twice") }

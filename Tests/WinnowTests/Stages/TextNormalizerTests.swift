@@ -1,23 +1,24 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct TextNormalizerTests {
     private let normalizer = TextNormalizer()
 
     @Test(arguments: [
-        ("e\u{0301}t\u{00E9}", "\u{00E9}t\u{00E9}"),                  // NFC composes
-        ("a\u{0000}b\u{0007}c\u{009F}d\u{007F}", "abcd"),            // C0, C1, DEL
+        ("e\u{0301}t\u{00E9}", "\u{00E9}t\u{00E9}"),  // NFC composes
+        ("a\u{0000}b\u{0007}c\u{009F}d\u{007F}", "abcd"),  // C0, C1, DEL
         ("zero\u{200B}width\u{00AD}soft\u{FEFF}bom\u{2060}", "zerowidthsoftbom"),
         ("keep\u{200D}joiner\u{200C}", "keep\u{200D}joiner\u{200C}"),
-        ("a \t\u{00A0}\u{2003} b", "a b"),                             // Unicode spaces fold
+        ("a \t\u{00A0}\u{2003} b", "a b"),  // Unicode spaces fold
         ("  lead and trail  \n  next  ", "lead and trail\nnext"),
-        ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),                          // line endings
+        ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),  // line endings
         ("\n\n\ntop\n\n\n\nmiddle\n \n\t\nbottom\n\n", "top\n\nmiddle\n\nbottom"),
         ("plain ascii stays", "plain ascii stays"),
-        ("Ⅻ ﬁ ²", "Ⅻ ﬁ ²"),                                           // NFC leaves compatibility forms
-        ("Mu\u{AD}\u{0308}ller", "M\u{00FC}ller"),                     // composed once the soft hyphen is gone
+        ("Ⅻ ﬁ ²", "Ⅻ ﬁ ²"),  // NFC leaves compatibility forms
+        ("Mu\u{AD}\u{0308}ller", "M\u{00FC}ller"),  // composed once the soft hyphen is gone
     ])
     func defaults(input: String, expected: String) {
         #expect(normalizer.normalize(input) == expected)
@@ -64,9 +65,11 @@ import WinnowTestSupport
     }
 
     /// Runs of printable ASCII and single spaces are copied whole; spaces around them still follow the options.
-    @Test(arguments: [(true, true, "ab c d e\nf g. x\u{00E9} y"), (true, false, "ab c d e \n f g. x\u{00E9} y "),
-                      (false, true, "ab c  d\t e\nf g. x\u{00E9}\u{00A0}y"),
-                      (false, false, "ab c  d\t e \n f g. x\u{00E9}\u{00A0}y ")])
+    @Test(arguments: [
+        (true, true, "ab c d e\nf g. x\u{00E9} y"), (true, false, "ab c d e \n f g. x\u{00E9} y "),
+        (false, true, "ab c  d\t e\nf g. x\u{00E9}\u{00A0}y"),
+        (false, false, "ab c  d\t e \n f g. x\u{00E9}\u{00A0}y "),
+    ])
     func asciiRunsAndSpaces(foldSpaces: Bool, trimLines: Bool, expected: String) {
         var options = NormalizeOptions()
         options.foldSpaces = foldSpaces

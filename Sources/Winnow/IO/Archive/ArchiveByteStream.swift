@@ -104,8 +104,9 @@ final class ArchiveByteStream {
     private func inflateWhole(into buffer: inout [UInt8], at end: Int) throws(WinnowError) -> Int? {
         guard let whole else { return nil }
         while true {
-            let (outcome, written) = whole.inflate(.gzip, input, from: inputPosition, into: &buffer, at: end,
-                                                   maxOutput: Self.maxWholeOutput)
+            let (outcome, written) = whole.inflate(
+                .gzip, input, from: inputPosition, into: &buffer, at: end,
+                maxOutput: Self.maxWholeOutput)
             switch outcome {
             case .success(let consumed):
                 inputPosition += consumed
@@ -126,7 +127,8 @@ final class ArchiveByteStream {
         if inputPosition == input.count && !sourceEnded { try refill() }
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: maxCount))
-        let (status, consumed, output) = inflater?.step(&input, from: inputPosition, into: &buffer, at: start, count: maxCount)
+        let (status, consumed, output) =
+            inflater?.step(&input, from: inputPosition, into: &buffer, at: start, count: maxCount)
             ?? (Z_STREAM_ERROR, 0, 0)
         buffer.removeLast(maxCount - output)
         inputPosition += consumed
@@ -139,13 +141,17 @@ final class ArchiveByteStream {
         case Z_BUF_ERROR where !(inputPosition == input.count && sourceEnded):
             break
         case Z_BUF_ERROR:
-            events.append(.damage(decompressed: produced, compressed: memberStart,
-                                  message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
+            events.append(
+                .damage(
+                    decompressed: produced, compressed: memberStart,
+                    message: "the gzip member at offset \(memberStart) is truncated (the file ends inside it)"))
             finished = true
         default:
             let detail = inflater?.message ?? "code \(status)"
-            events.append(.damage(decompressed: produced, compressed: memberStart,
-                                  message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
+            events.append(
+                .damage(
+                    decompressed: produced, compressed: memberStart,
+                    message: "the gzip member at offset \(memberStart) is corrupt (\(detail))"))
             // Look for the next member from just after the start of the broken one.
             inputPosition = max(memberStart + 1, inputBase) - inputBase
             inMember = false
@@ -186,8 +192,10 @@ final class ArchiveByteStream {
         if !foundMagic { inputPosition = input.count }
         let skipped = inputBase + inputPosition - garbageStart
         if reportingGarbage && skipped > 0 {
-            events.append(.damage(decompressed: produced, compressed: garbageStart,
-                                  message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
+            events.append(
+                .damage(
+                    decompressed: produced, compressed: garbageStart,
+                    message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
         }
         if !foundMagic { finished = true }
     }

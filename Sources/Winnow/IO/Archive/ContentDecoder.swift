@@ -1,5 +1,5 @@
-import Foundation
 import CZlib
+import Foundation
 
 /// Undoes HTTP content encodings that zlib can: `gzip` (and `x-gzip`) and `deflate` (zlib-wrapped or
 /// raw, as servers send both). The output is bounded, so a small payload cannot inflate past the limit.
@@ -47,12 +47,15 @@ enum ContentDecoder {
             var output: [UInt8] = []
             var offset = 0
             // A gzip payload of one member says its size in its last four bytes: the output is allocated once.
-            let statedSize = format == .gzip && input.count >= 18
+            let statedSize =
+                format == .gzip && input.count >= 18
                 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : nil
             decoding: while true {
                 let sizeHint = offset == 0 ? statedSize ?? input.count * 6 : (input.count - offset) * 6
-                switch inflater.inflate(format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count,
-                                        sizeHint: sizeHint) {
+                switch inflater.inflate(
+                    format, input, from: offset, appendingTo: &output, maxOutput: limit - output.count,
+                    sizeHint: sizeHint)
+                {
                 case .tooLarge:
                     throw .tooLarge(limit: limit)
                 case .badData:

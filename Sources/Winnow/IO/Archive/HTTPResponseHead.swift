@@ -36,7 +36,8 @@ struct HTTPResponseHead: Sendable, Equatable {
         while index < lineEnd && block[index] != 0x20 { index += 1 }
         while index < lineEnd && block[index] == 0x20 { index += 1 }
         guard index + 3 <= lineEnd, let status = HeaderFieldScanner.decimal(block, index..<(index + 3)),
-              index + 3 == lineEnd || [0x20, 0x0D, 0x0A].contains(block[index + 3]) else {
+            index + 3 == lineEnd || [0x20, 0x0D, 0x0A].contains(block[index + 3])
+        else {
             let line = HeaderFieldScanner.string(block, 0..<min(lineEnd, 80)).trimmingTrailingCarriageReturn
             throw Problem(message: "the HTTP status line '\(line)' has no three-digit status")
         }
@@ -69,8 +70,10 @@ struct HTTPResponseHead: Sendable, Equatable {
         return head
     }
 
-    init(status: Int, contentType: String? = nil, transferEncoding: String? = nil, contentEncoding: String? = nil,
-         bodyOffset: Int) {
+    init(
+        status: Int, contentType: String? = nil, transferEncoding: String? = nil, contentEncoding: String? = nil,
+        bodyOffset: Int
+    ) {
         self.status = status
         self.contentType = contentType
         self.transferEncoding = transferEncoding

@@ -4,8 +4,10 @@ enum HeaderFieldScanner {
     /// Calls `field` with the name and the trimmed value of each line from `start` on, as ranges of
     /// `bytes`; continuation lines (starting with a space or tab) are passed over. Returns false when a
     /// line is neither a field nor a continuation (such lines are passed over too).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                     _ field: (_ name: Range<Int>, _ value: Range<Int>) -> Void) -> Bool {
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        _ field: (_ name: Range<Int>, _ value: Range<Int>) -> Void
+    ) -> Bool {
         var lineStart = start
         var wellFormed = true
         let end = bytes.count

@@ -36,7 +36,8 @@ struct WARCHeader: Sendable, Equatable {
         if versionEnd > 0 && bytes[versionEnd - 1] == 0x0D { versionEnd -= 1 }
         let version = UnsafeBufferPointer(rebasing: bytes[0..<versionEnd])
         guard version.starts(with: versionPrefix), version.count > versionPrefix.count,
-              version[versionPrefix.count...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            version[versionPrefix.count...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else {
             throw Problem(message: "the version line is not WARC/1.0 or WARC/1.1")
         }
         var type: String?

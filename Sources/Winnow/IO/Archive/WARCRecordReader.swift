@@ -48,8 +48,10 @@ final class WARCRecordReader: RecordSource {
             } catch {
                 ended = true
                 recordNumber += 1
-                batch.records.append(RawRecord(origin: origin, offset: fileOffset(bytesConsumed),
-                                               content: .unreadable(message: error.message, partial: batch.storage.count..<batch.storage.count)))
+                batch.records.append(
+                    RawRecord(
+                        origin: origin, offset: fileOffset(bytesConsumed),
+                        content: .unreadable(message: error.message, partial: batch.storage.count..<batch.storage.count)))
                 return true
             }
         }
@@ -80,9 +82,12 @@ final class WARCRecordReader: RecordSource {
             let offset = fileOffset(recordStart)
             try resync(from: recordStart + 1)
             let skipped = bytesConsumed - recordStart
-            batch.records.append(RawRecord(origin: garbageOrigin, offset: offset, content: .damaged(
-                message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
-                    + (position < windowEnd ? "reading resumes at the next record" : "the file ends there"))))
+            batch.records.append(
+                RawRecord(
+                    origin: garbageOrigin, offset: offset,
+                    content: .damaged(
+                        message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
+                            + (position < windowEnd ? "reading resumes at the next record" : "the file ends there"))))
             return true
         }
 
@@ -90,9 +95,13 @@ final class WARCRecordReader: RecordSource {
             recordNumber += 1
             let offset = fileOffset(recordStart)
             let cutByEnd = streamEnded && windowEnd + windowBase - recordStart < Self.maxHeaderBytes
-            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
-                message: cutByEnd ? "the WARC header at offset \(offset) breaks off at the end of the file"
-                    : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .damaged(
+                        message: cutByEnd
+                            ? "the WARC header at offset \(offset) breaks off at the end of the file"
+                            : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
             try resync(from: recordStart + 1)
             return true
         }
@@ -109,21 +118,26 @@ final class WARCRecordReader: RecordSource {
                 try WARCHeader.parse(UnsafeBufferPointer(rebasing: bytes[(recordStart - windowBase)..<(headerEnd - windowBase)]))
             }
         } catch {
-            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
-                message: "bad WARC header at offset \(offset): \(error.message)")))
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "bad WARC header at offset \(offset): \(error.message)")))
             try resync(from: recordStart + 1)
             return true
         }
 
         let blockEnd = headerEnd + header.contentLength
-        let kind: ArchiveRecord.Kind? = switch header.type {
-        case "response": .response
-        case "conversion": .conversion
-        default: nil
-        }
+        let kind: ArchiveRecord.Kind? =
+            switch header.type {
+            case "response": .response
+            case "conversion": .conversion
+            default: nil
+            }
         if header.contentLength > maxRecordBytes {
-            try streamPast(header, kind: kind, recordStart: recordStart, blockEnd: blockEnd, offset: offset,
-                           origin: recordOrigin, into: &batch)
+            try streamPast(
+                header, kind: kind, recordStart: recordStart, blockEnd: blockEnd, offset: offset,
+                origin: recordOrigin, into: &batch)
             return true
         }
         let recordEnd = blockEnd + Self.recordEnd.count
@@ -140,25 +154,36 @@ final class WARCRecordReader: RecordSource {
             return true
         }
         guard loadedEnd >= blockEnd else {
-            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
-                message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                    + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
             try resync(from: headerEnd)
             return true
         }
         guard let trailer else {
-            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .damaged(
-                message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
-                    + "(no empty line after the block)")))
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
+                            + "(no empty line after the block)")))
             try resync(from: headerEnd)
             return true
         }
         if let kind {
             let start = batch.storage.count
             batch.storage.append(contentsOf: window[(headerEnd - windowBase)..<(blockEnd - windowBase)])
-            batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .archive(ArchiveRecord(
-                kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID, targetURI: header.targetURI,
-                date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .archive(
+                        ArchiveRecord(
+                            kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID,
+                            targetURI: header.targetURI,
+                            date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
@@ -167,8 +192,10 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
-    private func streamPast(_ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, blockEnd: Int,
-                            offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch) throws(WinnowError) {
+    private func streamPast(
+        _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, blockEnd: Int,
+        offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+    ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
         while true {
             let loadedEnd = windowBase + windowEnd
@@ -184,23 +211,31 @@ final class WARCRecordReader: RecordSource {
         }
         let loadedEnd = windowBase + windowEnd
         guard loadedEnd >= blockEnd else {
-            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
-                message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                    + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
             position = windowEnd
             return
         }
         guard let trailer = trailerLength(at: blockEnd) else {
-            batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(
-                message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
-                    + "(no empty line after the block)")))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
+                            + "(no empty line after the block)")))
             try resync(from: blockEnd)
             return
         }
         position = blockEnd + trailer - windowBase
         if kind != nil {
-            batch.records.append(RawRecord(origin: origin, offset: offset,
-                                           content: .oversized(length: header.contentLength, limit: maxRecordBytes)))
+            batch.records.append(
+                RawRecord(
+                    origin: origin, offset: offset,
+                    content: .oversized(length: header.contentLength, limit: maxRecordBytes)))
         } else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
@@ -208,13 +243,16 @@ final class WARCRecordReader: RecordSource {
 
     /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip
     /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
-    private func reject(_ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
-                        origin: DocumentOrigin, into batch: inout RecordBatch) {
+    private func reject(
+        _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
+        origin: DocumentOrigin, into batch: inout RecordBatch
+    ) {
         let message: String
         if let damage = stop.damage {
             message = "the record at offset \(offset) breaks off: \(damage)"
         } else {
-            message = "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
+            message =
+                "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
                 + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))

@@ -36,8 +36,10 @@ final class WholeBufferInflater {
 
     /// Decompresses the stream starting at `input[offset]` (more data may follow it) and appends at most
     /// `maxOutput` bytes to `output`. `sizeHint`: the output size to try first, when nothing better is known.
-    func inflate(_ format: Format, _ input: [UInt8], from offset: Int, appendingTo output: inout [UInt8],
-                 maxOutput: Int, sizeHint: Int = 1 << 20) -> Outcome {
+    func inflate(
+        _ format: Format, _ input: [UInt8], from offset: Int, appendingTo output: inout [UInt8],
+        maxOutput: Int, sizeHint: Int = 1 << 20
+    ) -> Outcome {
         if output.isEmpty && output.capacity == 0 {
             return inflateNew(format, input, from: offset, into: &output, maxOutput: maxOutput, sizeHint: sizeHint)
         }
@@ -52,16 +54,20 @@ final class WholeBufferInflater {
             }
         }
         if case .success = outcome {
-            output.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                                          count: produced))
+            output.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: scratch.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    count: produced))
         }
         return outcome
     }
 
     /// Decompresses the stream starting at `input[offset]` straight into `output` from index `end` on,
     /// growing it (zero-filled) when the room past `end` is too small; returns the outcome and bytes written.
-    func inflate(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8], at end: Int,
-                 maxOutput: Int) -> (Outcome, written: Int) {
+    func inflate(
+        _ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8], at end: Int,
+        maxOutput: Int
+    ) -> (Outcome, written: Int) {
         let initial = min(maxOutput, max(output.count - end, lastOutput * 2, 1 << 20))
         return withGrowingRoom(initial, maxOutput: maxOutput) { room, consumed, produced in
             if output.count - end < room { output.append(contentsOf: repeatElement(0, count: room - (output.count - end))) }
@@ -74,8 +80,10 @@ final class WholeBufferInflater {
     }
 
     /// Into a new array, written in place (no scratch copy): a payload decoded on its own.
-    private func inflateNew(_ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
-                            maxOutput: Int, sizeHint: Int) -> Outcome {
+    private func inflateNew(
+        _ format: Format, _ input: [UInt8], from offset: Int, into output: inout [UInt8],
+        maxOutput: Int, sizeHint: Int
+    ) -> Outcome {
         var decoded: [UInt8] = []
         let (outcome, _) = withGrowingRoom(min(maxOutput, max(sizeHint, 4096)), maxOutput: maxOutput) { room, consumed, produced in
             var result = LIBDEFLATE_SUCCESS
@@ -93,9 +101,12 @@ final class WholeBufferInflater {
 
     /// Calls `attempt` with room for `initial` output bytes, doubling the room up to `maxOutput` while
     /// the output does not fit; the last attempt's outcome, with the bytes it produced.
-    private func withGrowingRoom(_ initial: Int, maxOutput: Int,
-                                 _ attempt: (_ room: Int, _ consumed: inout Int, _ produced: inout Int) -> libdeflate_result)
-        -> (Outcome, written: Int) {
+    private func withGrowingRoom(
+        _ initial: Int, maxOutput: Int,
+        _ attempt: (_ room: Int, _ consumed: inout Int, _ produced: inout Int) -> libdeflate_result
+    )
+        -> (Outcome, written: Int)
+    {
         var room = initial
         while true {
             var consumed = 0
@@ -114,8 +125,10 @@ final class WholeBufferInflater {
     }
 
     /// One libdeflate call: the stream at `input[offset...]` into the `available` bytes at `target`.
-    private func decompress(_ format: Format, _ input: UnsafeRawBufferPointer, from offset: Int, into target: UnsafeMutableRawPointer?,
-                            _ available: Int, _ consumed: inout Int, _ produced: inout Int) -> libdeflate_result {
+    private func decompress(
+        _ format: Format, _ input: UnsafeRawBufferPointer, from offset: Int, into target: UnsafeMutableRawPointer?,
+        _ available: Int, _ consumed: inout Int, _ produced: inout Int
+    ) -> libdeflate_result {
         let start = input.baseAddress.map { $0 + offset }
         let length = input.count - offset
         return switch format {

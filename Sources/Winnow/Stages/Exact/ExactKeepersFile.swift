@@ -46,18 +46,23 @@ public enum ExactKeepersFile {
     /// Reads a keepers file made with the same keep policy and merges it into `tally`.
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
         var shard = ExactTally()
-        try IntermediateFile.readRecords(path, kind: "exact keepers", header: header(keep).encoded(),
-                                         mismatch: "keepers were chosen with another keep policy or file format") {
+        try IntermediateFile.readRecords(
+            path, kind: "exact keepers", header: header(keep).encoded(),
+            mismatch: "keepers were chosen with another keep policy or file format"
+        ) {
             record throws(WinnowError) in
             guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
-                  let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
-                  let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
-                  let rank = Hex.parse(rankHex, digits: 2) else {
-                throw .configuration("a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank', an 'id', "
-                    + "a 'source' and a 'line'", path: record.location)
+                let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
+                let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
+                let rank = Hex.parse(rankHex, digits: 2)
+            else {
+                throw .configuration(
+                    "a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank', an 'id', "
+                        + "a 'source' and a 'line'", path: record.location)
             }
-            shard.add(fingerprint: fingerprint[0],
-                      DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: DocumentOrigin(source: source, line: line)))
+            shard.add(
+                fingerprint: fingerprint[0],
+                DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: DocumentOrigin(source: source, line: line)))
         }
         tally.merge(shard)
     }

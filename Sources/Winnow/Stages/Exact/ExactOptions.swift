@@ -5,6 +5,6 @@ public struct ExactOptions: StageOptions {
     public init() {}
 
     public static let declarations: [OptionDeclaration<Self>] = [
-        .init("keep", \.keep, "Which copy of a group of exact duplicates stays: longest, first, newest:FIELD or oldest:FIELD."),
+        .init("keep", \.keep, "Which copy of a group of exact duplicates stays: longest, first, newest:FIELD or oldest:FIELD.")
     ]
 }

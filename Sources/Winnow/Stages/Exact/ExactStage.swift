@@ -22,9 +22,11 @@ public struct ExactStage: RegisteredStage, CorpusStage {
         guard let text = document.text else { return nil }
         let fingerprint = WordHasher.fingerprint(of: text)
         guard fingerprint.words > 0 else { return nil }
-        tally.add(fingerprint: fingerprint.hash,
-                  DocumentRank(rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id,
-                               origin: document.origin))
+        tally.add(
+            fingerprint: fingerprint.hash,
+            DocumentRank(
+                rank: options.keep.rank(of: document, words: fingerprint.words), id: document.id,
+                origin: document.origin))
         return fingerprint.hash
     }
 

@@ -64,21 +64,26 @@ public enum ClustersFile {
     /// Reads a clusters file back (for `neardup apply`), plain or gzip.
     public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
         var clusters: [DuplicateClusters.Cluster] = []
-        try IntermediateFile.readRecords(path, kind: "clusters", header: header, mismatch: mismatch,
-                                         maxLineBytes: maxLineBytes) { record throws(WinnowError) in
+        try IntermediateFile.readRecords(
+            path, kind: "clusters", header: header, mismatch: mismatch,
+            maxLineBytes: maxLineBytes
+        ) { record throws(WinnowError) in
             guard let object = record.object, let members = object["members"] as? [[String: Any]], members.count >= 2 else {
-                throw .configuration("a clusters line must be an object with 'members': two or more "
-                    + "{\"id\", \"source\", \"line\", \"similarity\"}", path: record.location)
+                throw .configuration(
+                    "a clusters line must be an object with 'members': two or more "
+                        + "{\"id\", \"source\", \"line\", \"similarity\"}", path: record.location)
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
                 // A similarity is a Jaccard estimate; outside 0...1 the file is damaged (and 1e306 would
                 // be written back as "inf", which no JSON reader takes).
                 guard let id = member["id"] as? String, let source = member["source"] as? String,
-                      let line = (member["line"] as? NSNumber)?.intValue,
-                      let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1 else {
-                    throw .configuration("a member needs a string 'id' and 'source', a numeric 'line' and a 'similarity' "
-                        + "between 0 and 1", path: record.location)
+                    let line = (member["line"] as? NSNumber)?.intValue,
+                    let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1
+                else {
+                    throw .configuration(
+                        "a member needs a string 'id' and 'source', a numeric 'line' and a 'similarity' "
+                            + "between 0 and 1", path: record.location)
                 }
                 parsed.append(.init(id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity))
             }
@@ -93,8 +98,10 @@ public enum ClustersFile {
     /// The size of every cluster by its kept id, read without holding the members (for the report).
     static func sizes(_ path: String) throws(WinnowError) -> [String: Int] {
         var sizes: [String: Int] = [:]
-        try IntermediateFile.readRecords(path, kind: "clusters", header: header, mismatch: mismatch,
-                                         maxLineBytes: maxLineBytes) { record throws(WinnowError) in
+        try IntermediateFile.readRecords(
+            path, kind: "clusters", header: header, mismatch: mismatch,
+            maxLineBytes: maxLineBytes
+        ) { record throws(WinnowError) in
             guard let kept = record.string("kept"), let size = record.count("size") else {
                 throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
             }

@@ -59,16 +59,19 @@ public struct DuplicateClusters: Sendable {
         let judge = PairJudge(tally: tally, order: order, options: options)
         var linkage = CompleteLinkage(count: order.count, rule: options.rule)
         for pair in pairs {
-            linkage.offer(Int(pair & 0xFFFF_FFFF), Int(pair >> 32), statistics: &statistics,
-                          compare: judge.compare, sketches: judge.sketches)
+            linkage.offer(
+                Int(pair & 0xFFFF_FFFF), Int(pair >> 32), statistics: &statistics,
+                compare: judge.compare, sketches: judge.sketches)
         }
         // The root of a set is its smallest position: the kept document.
         var clusters = linkage.members.map { root, others in
-            Cluster(members: [Member(id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1)]
-                + others.sorted { $0.position < $1.position }.map { member in
-                    Member(id: tally.ids[order[member.position]], origin: tally.origins[order[member.position]],
-                           similarity: member.toRoot.jaccard)
-                })
+            Cluster(
+                members: [Member(id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1)]
+                    + others.sorted { $0.position < $1.position }.map { member in
+                        Member(
+                            id: tally.ids[order[member.position]], origin: tally.origins[order[member.position]],
+                            similarity: member.toRoot.jaccard)
+                    })
         }
         clusters.sort { first, second in
             if first.size != second.size { return first.size > second.size }
@@ -83,8 +86,10 @@ public struct DuplicateClusters: Sendable {
     /// positions of `order`, ascending and without repeats.
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
     /// (an engine judges each bucket on one machine); nil judges every bucket.
-    static func verifiedPairs(_ tally: SignatureTally, order: [Int], options: NearDupOptions,
-                              statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil) -> [UInt64] {
+    static func verifiedPairs(
+        _ tally: SignatureTally, order: [Int], options: NearDupOptions,
+        statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil
+    ) -> [UInt64] {
         let bands = options.bands
         let count = order.count
         let judge = PairJudge(tally: tally, order: order, options: options)

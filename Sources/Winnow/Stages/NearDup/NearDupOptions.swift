@@ -23,19 +23,26 @@ public struct NearDupOptions: StageOptions {
 
     public static let declarations: [OptionDeclaration<Self>] = [
         .init("shingle_words", \.shingleWords, "Words per shingle."),
-        .init("permutations", \.permutations, "MinHash permutations (signature slots): a multiple of 8 between 8 and 1024, at least bands × rows."),
+        .init(
+            "permutations", \.permutations,
+            "MinHash permutations (signature slots): a multiple of 8 between 8 and 1024, at least bands × rows."),
         .init("bands", \.bands, "LSH bands: documents sharing one band's rows are candidates."),
         .init("rows", \.rows, "Rows (signature slots) per band."),
         .init("threshold", \.rule.threshold, "The Jaccard similarity that joins a candidate pair on its own."),
-        .init("containment", \.rule.containment,
-              "The containment (share of the smaller document's shingles in the larger) that joins a pair at least min_jaccard alike; 0 turns it off."),
+        .init(
+            "containment", \.rule.containment,
+            "The containment (share of the smaller document's shingles in the larger) that joins a pair at least min_jaccard alike; 0 turns it off."
+        ),
         .init("min_jaccard", \.rule.minJaccard, "No pair below this Jaccard similarity is ever joined."),
-        .init("sketch", \.sketch, "Shingle hashes kept per document to verify candidates; documents with fewer shingles are compared exactly."),
+        .init(
+            "sketch", \.sketch, "Shingle hashes kept per document to verify candidates; documents with fewer shingles are compared exactly."
+        ),
         .init("seed", \.seed, "Seeds the permutations: signatures made with different seeds do not compare."),
         .init("keep", \.keep, "Which document of a cluster stays: longest, first, newest:FIELD or oldest:FIELD."),
         .init("clusters", \.clusters, "When not empty, the clusters file (JSONL, one line per cluster) is written here."),
-        .init("assignments", \.assignments,
-              "When not empty, one {\"id\", \"cluster\"} line per clustered document is written here."),
+        .init(
+            "assignments", \.assignments,
+            "When not empty, one {\"id\", \"cluster\"} line per clustered document is written here."),
     ]
 
     /// What is wrong with these options, if anything, in words a user can act on.

@@ -12,8 +12,10 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     public static let reportFeeds = [ReportFeed(option: "clusters", file: "clusters.jsonl")]
 
     public var sideFiles: [SideFile] {
-        [SideFile(role: "neardup clusters", path: options.clusters, recordedAs: \RunSummary.Outputs.clusters),
-         SideFile(role: "neardup assignments", path: options.assignments)].filter { !$0.path.isEmpty }
+        [
+            SideFile(role: "neardup clusters", path: options.clusters, recordedAs: \RunSummary.Outputs.clusters),
+            SideFile(role: "neardup assignments", path: options.assignments),
+        ].filter { !$0.path.isEmpty }
     }
     let hasher: ShingleHasher
     let minHasher: MinHasher
@@ -33,8 +35,10 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         var shingles: [UInt64] = []
         let words = hasher.shingles(of: text, into: &shingles)
         guard words > 0 else { return tally.addEmpty() }
-        tally.add(id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
-                  banding: banding) { signatures in
+        tally.add(
+            id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
+            banding: banding
+        ) { signatures in
             minHasher.appendSignature(of: shingles, to: &signatures)
         } sketch: { sketches in
             sketcher.appendSketch(of: shingles, to: &sketches)

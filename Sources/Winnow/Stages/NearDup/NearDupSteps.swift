@@ -6,8 +6,11 @@ package enum NearDupSteps {
     /// The verified pairs of the buckets each signature line takes part in: the bands listed in its
     /// `judge_bands` member (band numbers, comma-separated). Every member of a judged bucket must be in
     /// `signatures`, with that band listed.
-    package static func pairs(signatures: [String], options: NearDupOptions, output: String) throws(WinnowError)
-        -> ClusteringStatistics {
+    package static func pairs(
+        signatures: [String], options: NearDupOptions, output: String
+    ) throws(WinnowError)
+        -> ClusteringStatistics
+    {
         var tally = SignatureTally()
         var judged: [Bool] = []
         for path in signatures {
@@ -15,8 +18,9 @@ package enum NearDupSteps {
                 var bands = [Bool](repeating: false, count: options.bands)
                 for field in (record.plainString("judge_bands") ?? []).split(separator: UInt8(ascii: ",")) {
                     guard let band = Int(String(decoding: field, as: UTF8.self)), bands.indices.contains(band) else {
-                        throw .configuration("'judge_bands' must list band numbers below \(options.bands), comma-separated",
-                                             path: record.location)
+                        throw .configuration(
+                            "'judge_bands' must list band numbers below \(options.bands), comma-separated",
+                            path: record.location)
                     }
                     bands[band] = true
                 }
@@ -30,17 +34,21 @@ package enum NearDupSteps {
         let pairs = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &statistics) { index, band in
             judged[index * options.bands + band]
         }
-        try VerifiedPairsFile.write(pairs.map { pair in
-            (earlier: tally.origins[order[Int(pair & 0xFFFF_FFFF)]], later: tally.origins[order[Int(pair >> 32)]])
-        }, options: options, to: output)
+        try VerifiedPairsFile.write(
+            pairs.map { pair in
+                (earlier: tally.origins[order[Int(pair & 0xFFFF_FFFF)]], later: tally.origins[order[Int(pair >> 32)]])
+            }, options: options, to: output)
         return statistics
     }
 
     /// The clusters of the documents in `signatures` from their verified pairs (`pairs` files). Every
     /// document of a pair must be in `signatures`, and a connected component of the pairs must be
     /// whole: its clusters are then the ones `winnow run` finds.
-    package static func link(signatures: [String], pairs: [String], options: NearDupOptions) throws(WinnowError)
-        -> DuplicateClusters {
+    package static func link(
+        signatures: [String], pairs: [String], options: NearDupOptions
+    ) throws(WinnowError)
+        -> DuplicateClusters
+    {
         var tally = SignatureTally()
         for path in signatures { try SignaturesFile.read(path, options: options, into: &tally) }
         try requireDistinctOrigins(tally)
@@ -51,16 +59,18 @@ package enum NearDupSteps {
         for path in pairs {
             try VerifiedPairsFile.read(path, options: options) { earlier, later throws(WinnowError) in
                 guard let first = positions[earlier], let second = positions[later], first != second else {
-                    throw .configuration("the pair \(earlier) – \(later) names a document that has no signature here",
-                                         path: path)
+                    throw .configuration(
+                        "the pair \(earlier) – \(later) names a document that has no signature here",
+                        path: path)
                 }
                 packed.append(UInt64(max(first, second)) << 32 | UInt64(min(first, second)))
             }
         }
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
-        return DuplicateClusters(tally: tally, order: order, pairs: Array(Set(packed)).sorted(), options: options,
-                                 statistics: statistics)
+        return DuplicateClusters(
+            tally: tally, order: order, pairs: Array(Set(packed)).sorted(), options: options,
+            statistics: statistics)
     }
 
     /// A document is its origin: two signature lines of one origin are a partition built wrongly.

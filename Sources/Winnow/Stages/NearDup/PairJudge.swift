@@ -20,8 +20,11 @@ struct PairJudge {
     /// are too far apart for the pair to clear `min_jaccard`.
     func compare(_ first: Int, _ second: Int) -> ShingleSketch.Comparison? {
         let permutations = options.permutations
-        guard MinHasher.similarity(tally.signature(order[first], permutations: permutations),
-                                   tally.signature(order[second], permutations: permutations)) >= screen else { return nil }
+        guard
+            MinHasher.similarity(
+                tally.signature(order[first], permutations: permutations),
+                tally.signature(order[second], permutations: permutations)) >= screen
+        else { return nil }
         return sketches(first, second)
     }
 

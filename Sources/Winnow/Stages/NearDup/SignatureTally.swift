@@ -31,8 +31,10 @@ public struct SignatureTally: CorpusTally {
 
     /// Adds a document whose signature and sketch the caller appends through `sign` and `sketch`,
     /// and its bucket keys under `banding`.
-    public mutating func add(id: String, origin: DocumentOrigin, rank: [UInt8], shingles: Int, banding: LSHBanding,
-                             sign: (inout [UInt32]) -> Void, sketch: (inout [UInt32]) -> Void) {
+    public mutating func add(
+        id: String, origin: DocumentOrigin, rank: [UInt8], shingles: Int, banding: LSHBanding,
+        sign: (inout [UInt32]) -> Void, sketch: (inout [UInt32]) -> Void
+    ) {
         documents += 1
         ids.append(id)
         origins.append(origin)

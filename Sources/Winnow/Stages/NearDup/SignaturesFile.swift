@@ -18,9 +18,11 @@ public enum SignaturesFile {
     public static let version = 3
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
-        [("format", .string(format)), ("version", .int(version)), ("shingle_words", .int(options.shingleWords)),
-         ("permutations", .int(options.permutations)), ("bands", .int(options.bands)), ("rows", .int(options.rows)),
-         ("sketch", .int(options.sketch)), ("seed", .string(String(options.seed))), ("keep", .string(options.keep.description))]
+        [
+            ("format", .string(format)), ("version", .int(version)), ("shingle_words", .int(options.shingleWords)),
+            ("permutations", .int(options.permutations)), ("bands", .int(options.bands)), ("rows", .int(options.rows)),
+            ("sketch", .int(options.sketch)), ("seed", .string(String(options.seed))), ("keep", .string(options.keep.description)),
+        ]
     }
 
     public static func write(_ tally: SignatureTally, options: NearDupOptions, to path: String) throws(WinnowError) {
@@ -91,29 +93,39 @@ public enum SignaturesFile {
 
     /// Reads as above; `added` sees each line after its document is added, for the fields an engine
     /// adds (`NearDupSteps`).
-    static func read(_ path: String, options: NearDupOptions, into tally: inout SignatureTally,
-                     added: ((IntermediateFile.Record) throws(WinnowError) -> Void)?) throws(WinnowError) {
+    static func read(
+        _ path: String, options: NearDupOptions, into tally: inout SignatureTally,
+        added: ((IntermediateFile.Record) throws(WinnowError) -> Void)?
+    ) throws(WinnowError) {
         let banding = options.banding
         var signature: [UInt32] = [], sketch: [UInt32] = []
-        try IntermediateFile.readRecords(path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
-                                         mismatch: "signatures were made with other parameters") {
+        try IntermediateFile.readRecords(
+            path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
+            mismatch: "signatures were made with other parameters"
+        ) {
             record throws(WinnowError) in
             signature.removeAll(keepingCapacity: true)
             sketch.removeAll(keepingCapacity: true)
             guard let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
-                  let rankHex = record.plainString("rank"),
-                  let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
-                  let sketchHex = record.plainString("sketch"), let rank = Hex.parse(rankHex, digits: 2),
-                  signatureHex.count == options.permutations * 8, Hex.appendWords(of: signatureHex, to: &signature),
-                  !sketchHex.isEmpty, sketchHex.count <= options.sketch * 8, Hex.appendWords(of: sketchHex, to: &sketch),
-                  zip(sketch, sketch.dropFirst()).allSatisfy({ $0 < $1 })
+                let rankHex = record.plainString("rank"),
+                let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
+                let sketchHex = record.plainString("sketch"), let rank = Hex.parse(rankHex, digits: 2),
+                signatureHex.count == options.permutations * 8, Hex.appendWords(of: signatureHex, to: &signature),
+                !sketchHex.isEmpty, sketchHex.count <= options.sketch * 8, Hex.appendWords(of: sketchHex, to: &sketch),
+                zip(sketch, sketch.dropFirst()).allSatisfy({ $0 < $1 })
             else {
-                throw .configuration("a signature line needs 'id', 'source', 'line', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
-                    + "per permutation and a hex 'sketch' of 8 digits per hash, ascending, at most the header's "
-                    + "'sketch' hashes",
+                throw .configuration(
+                    "a signature line needs 'id', 'source', 'line', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
+                        + "per permutation and a hex 'sketch' of 8 digits per hash, ascending, at most the header's "
+                        + "'sketch' hashes",
                     path: record.location)
             }
-            tally.add(id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) }, shingles: shingles, banding: banding) { $0 += signature } sketch: {
+            tally.add(
+                id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) }, shingles: shingles,
+                banding: banding
+            ) {
+                $0 += signature
+            } sketch: {
                 $0 += sketch
             }
             try added?(record)

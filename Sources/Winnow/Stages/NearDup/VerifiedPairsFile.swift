@@ -16,8 +16,10 @@ enum VerifiedPairsFile {
     }
 
     /// Writes `pairs` (earlier, later) of documents by origin.
-    static func write(_ pairs: [(earlier: DocumentOrigin, later: DocumentOrigin)], options: NearDupOptions,
-                             to path: String) throws(WinnowError) {
+    static func write(
+        _ pairs: [(earlier: DocumentOrigin, later: DocumentOrigin)], options: NearDupOptions,
+        to path: String
+    ) throws(WinnowError) {
         let file = try OutputFile(path: path)
         var buffer = header(options) + [0x0A]
         for pair in pairs {
@@ -34,14 +36,20 @@ enum VerifiedPairsFile {
     }
 
     /// Reads a pairs file made with the same parameters as `options`, calling `pair` for each.
-    static func read(_ path: String, options: NearDupOptions,
-                            pair: (_ earlier: DocumentOrigin, _ later: DocumentOrigin) throws(WinnowError) -> Void) throws(WinnowError) {
-        try IntermediateFile.readRecords(path, kind: "pairs", header: header(options),
-                                         mismatch: "pairs were made with other parameters") { record throws(WinnowError) in
+    static func read(
+        _ path: String, options: NearDupOptions,
+        pair: (_ earlier: DocumentOrigin, _ later: DocumentOrigin) throws(WinnowError) -> Void
+    ) throws(WinnowError) {
+        try IntermediateFile.readRecords(
+            path, kind: "pairs", header: header(options),
+            mismatch: "pairs were made with other parameters"
+        ) { record throws(WinnowError) in
             guard let earlierSource = record.string("earlier_source"), let earlierLine = record.count("earlier_line"),
-                  let laterSource = record.string("later_source"), let laterLine = record.count("later_line") else {
-                throw .configuration("a pair line needs 'earlier_source', 'earlier_line', 'later_source' and 'later_line'",
-                                     path: record.location)
+                let laterSource = record.string("later_source"), let laterLine = record.count("later_line")
+            else {
+                throw .configuration(
+                    "a pair line needs 'earlier_source', 'earlier_line', 'later_source' and 'later_line'",
+                    path: record.location)
             }
             try pair(DocumentOrigin(source: earlierSource, line: earlierLine), DocumentOrigin(source: laterSource, line: laterLine))
         }

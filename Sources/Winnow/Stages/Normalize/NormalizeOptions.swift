@@ -16,11 +16,13 @@ public struct NormalizeOptions: StageOptions {
     public init() {}
 
     public static let declarations: [OptionDeclaration<Self>] = [
-        .init("unicode", \.unicode,
-              "The Unicode normalisation form: nfc (one spelling for é, without NFKC's folding of ﬁ or ²), nfkc or none."),
+        .init(
+            "unicode", \.unicode,
+            "The Unicode normalisation form: nfc (one spelling for é, without NFKC's folding of ﬁ or ²), nfkc or none."),
         .init("remove_control", \.removeControl, "Drop C0/C1 control characters other than tab and line breaks."),
-        .init("remove_invisible", \.removeInvisible,
-              "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls (zero-width joiners stay)."),
+        .init(
+            "remove_invisible", \.removeInvisible,
+            "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls (zero-width joiners stay)."),
         .init("fold_spaces", \.foldSpaces, "Turn tabs and Unicode spaces into a plain space and fold runs of them into one."),
         .init("trim_lines", \.trimLines, "Remove spaces at the start and end of every line."),
         .init("max_blank_lines", \.maxBlankLines, "At most this many blank lines in a row; 0 removes blank lines altogether."),

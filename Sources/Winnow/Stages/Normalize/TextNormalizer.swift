@@ -21,8 +21,10 @@ public struct TextNormalizer: Sendable {
         var composed = options.unicode.applied(to: text)
         let folded: [UInt8]? = composed.withUTF8 { bytes in
             let output = fold(bytes)
-            let same = output.count == bytes.count && (bytes.isEmpty
-                || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+            let same =
+                output.count == bytes.count
+                && (bytes.isEmpty
+                    || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
             return same ? nil : output
         }
         if var folded = folded.map({ String(decoding: $0, as: UTF8.self) }) {

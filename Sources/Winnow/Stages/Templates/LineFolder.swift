@@ -22,12 +22,13 @@ enum LineFolder {
     static let symbolSeed: UInt64 = 0x2545_F491_4F6C_DD1D
 
     /// English month and weekday names, full and abbreviated: the names dates are written with.
-    static let dateNames: Set<UInt64> = Set([
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ].map { StableHash.of($0.utf8) })
+    static let dateNames: Set<UInt64> = Set(
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+            "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        ].map { StableHash.of($0.utf8) })
 
     private static let dateTable = DateTable(dateNames)
 
@@ -41,9 +42,11 @@ enum LineFolder {
         init(_ names: Set<UInt64>) {
             let sorted = names.sorted()
             func slot(_ value: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: value &>> shift) & (Self.size - 1) }
-            guard let shift = (0...55).lazy.map(UInt64.init).first(where: { shift in
-                Set(sorted.map { slot($0, shift) }).count == sorted.count
-            }) else { preconditionFailure("no collision-free slot bits for the date names") }
+            guard
+                let shift = (0...55).lazy.map(UInt64.init).first(where: { shift in
+                    Set(sorted.map { slot($0, shift) }).count == sorted.count
+                })
+            else { preconditionFailure("no collision-free slot bits for the date names") }
             // An empty slot holds a name that lives elsewhere, so no value looked up there equals it.
             var slots = [UInt64](repeating: sorted[0], count: Self.size)
             for name in sorted { slots[slot(name, shift)] = name }

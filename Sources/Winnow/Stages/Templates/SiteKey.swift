@@ -37,9 +37,11 @@ enum SiteKey {
     private static func asciiHost(of url: UnsafeBufferPointer<UInt8>) -> String? {
         var start = 0, end = url.count
         for byte in url where byte >= 0x80 { return nil }
-        if url.count >= 3, let scheme = (0...(url.count - 3)).first(where: {
-            url[$0] == UInt8(ascii: ":") && url[$0 + 1] == UInt8(ascii: "/") && url[$0 + 2] == UInt8(ascii: "/")
-        }) {
+        if url.count >= 3,
+            let scheme = (0...(url.count - 3)).first(where: {
+                url[$0] == UInt8(ascii: ":") && url[$0 + 1] == UInt8(ascii: "/") && url[$0 + 2] == UInt8(ascii: "/")
+            })
+        {
             start = scheme + 3
         }
         if let cut = (start..<end).first(where: {

@@ -18,9 +18,11 @@ public enum TemplateCountsFile {
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
         var header: [UInt8] = []
-        JSONValue.object([("format", .string(format)), ("version", .int(version)),
-                          ("site_mode", .string(options.site.rawValue)), ("site_field", .string(options.siteField))])
-            .encode(into: &header)
+        JSONValue.object([
+            ("format", .string(format)), ("version", .int(version)),
+            ("site_mode", .string(options.site.rawValue)), ("site_field", .string(options.siteField)),
+        ])
+        .encode(into: &header)
         header.append(0x0A)
         try file.write(header)
         for name in counts.sites.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
@@ -44,20 +46,26 @@ public enum TemplateCountsFile {
     /// Reads a counts file (plain or gzip), checking that it was made with the same site grouping as `options`.
     public static func read(_ path: String, options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
         var counts = TemplateCounts()
-        try IntermediateFile.readRecords(path, kind: "template counts", checkHeader: { line, location throws(WinnowError) in
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                  object["format"] as? String == format, object["version"] as? Int == version else {
-                throw .configuration("not a \(format) version \(version) file", path: location)
+        try IntermediateFile.readRecords(
+            path, kind: "template counts",
+            checkHeader: { line, location throws(WinnowError) in
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                    object["format"] as? String == format, object["version"] as? Int == version
+                else {
+                    throw .configuration("not a \(format) version \(version) file", path: location)
+                }
+                let mode = object["site_mode"] as? String, field = object["site_field"] as? String
+                guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
+                    throw .configuration(
+                        "counts were made with site grouping '\(mode ?? "?")' (field '\(field ?? "?")'), "
+                            + "not '\(options.site.rawValue)' (field '\(options.siteField)'): use the same --site options", path: location)
+                }
             }
-            let mode = object["site_mode"] as? String, field = object["site_field"] as? String
-            guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
-                throw .configuration("counts were made with site grouping '\(mode ?? "?")' (field '\(field ?? "?")'), "
-                    + "not '\(options.site.rawValue)' (field '\(options.siteField)'): use the same --site options", path: location)
-            }
-        }) { record throws(WinnowError) in
+        ) { record throws(WinnowError) in
             guard let object = record.object else { throw .configuration("not a JSON object", path: record.location) }
             guard let name = object["site"] as? String, let pages = object["pages"] as? Int,
-                  let pairs = object["lines"] as? [[Any]] else {
+                let pairs = object["lines"] as? [[Any]]
+            else {
                 throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: record.location)
             }
             guard counts.sites[name] == nil else {
@@ -67,7 +75,8 @@ public enum TemplateCountsFile {
             site.lines = LineCounts(minimumCapacity: pairs.count)
             for pair in pairs {
                 guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
-                      let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count) else {
+                    let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count)
+                else {
                     throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: record.location)
                 }
                 site.lines.set(key, pagesWithLine)

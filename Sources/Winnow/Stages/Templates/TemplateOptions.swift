@@ -29,22 +29,30 @@ public struct TemplateOptions: StageOptions {
     public init() {}
 
     public static let declarations: [OptionDeclaration<Self>] = [
-        .init("site", \.site, "How pages are grouped into sites: host (the URL's host without www.), field (site_field), batch (all together)."),
+        .init(
+            "site", \.site,
+            "How pages are grouped into sites: host (the URL's host without www.), field (site_field), batch (all together)."),
         .init("site_field", \.siteField, "The field that names a page's site when site is field."),
         .init("min_site_pages", \.minSitePages, "A site needs this many pages before anything is removed from them."),
         .init("anchor_share", \.anchorShare, "A line on at least this share of a site's pages is a template line wherever it appears."),
-        .init("repeat_pages", \.repeatPages,
-              "A line on this many pages of a site (2 on sites of three pages or fewer) is repeated: not the page's own text."),
-        .init("own_share", \.ownShare,
-              "A block between template lines is page content when at least this share of its words are in lines of its own (lines on two pages count half)…"),
+        .init(
+            "repeat_pages", \.repeatPages,
+            "A line on this many pages of a site (2 on sites of three pages or fewer) is repeated: not the page's own text."),
+        .init(
+            "own_share", \.ownShare,
+            "A block between template lines is page content when at least this share of its words are in lines of its own (lines on two pages count half)…"
+        ),
         .init("prose_words", \.proseWords, "…and its lines average at least this many words (menus and tables of contents do not)."),
-        .init("small_site_pages", \.smallSitePages,
-              "On sites with fewer pages, lines repeated on cross_site_sites other sites are template lines too (cookie notices)."),
+        .init(
+            "small_site_pages", \.smallSitePages,
+            "On sites with fewer pages, lines repeated on cross_site_sites other sites are template lines too (cookie notices)."),
         .init("cross_site_sites", \.crossSiteSites, "The number of sites a line must be repeated on to be a template line everywhere."),
-        .init("empty_page_min_site_pages", \.emptyPageMinSitePages,
-              "A page that is template from top to bottom is removed (reason template-only) only on sites with at least this many pages."),
-        .init("removed_lines_field", \.removedLinesField,
-              "When not empty, the field that receives the removed lines as [first, end) line-number pairs."),
+        .init(
+            "empty_page_min_site_pages", \.emptyPageMinSitePages,
+            "A page that is template from top to bottom is removed (reason template-only) only on sites with at least this many pages."),
+        .init(
+            "removed_lines_field", \.removedLinesField,
+            "When not empty, the field that receives the removed lines as [first, end) line-number pairs."),
         .init("summary", \.summary, "When not empty, where the per-site summary of template lines is written (JSON)."),
         .init("summary_lines", \.summaryLines, "How many template lines per site the summary lists."),
     ]

@@ -30,23 +30,28 @@ struct TemplateRemover: FinishingStage {
             for line in page.lines {
                 let key = line.folded.key
                 let pages = ownCounts.map { Int($0.counts[key] ?? 1) } ?? 1
-                let isTemplate = (ownCounts.map { pages >= $0.anchorPages } ?? false)
+                let isTemplate =
+                    (ownCounts.map { pages >= $0.anchorPages } ?? false)
                     || (useCrossSite && line.folded.hasLetters && model.crossSite.contains(key))
                 anyTemplate = anyTemplate || isTemplate
-                evidence.append(.init(pages: pages, isTemplate: isTemplate, hasLetters: line.folded.hasLetters,
-                                      tokens: line.folded.tokens))
+                evidence.append(
+                    .init(
+                        pages: pages, isTemplate: isTemplate, hasLetters: line.folded.hasLetters,
+                        tokens: line.folded.tokens))
             }
             // Without a single template line there is nothing to anchor a decision on.
             guard anyTemplate else { return .keep }
-            let decision = TemplateDecision(repeatPages: ownCounts?.repeatPages ?? options.repeatPages,
-                                            ownShare: options.ownShare, proseWords: options.proseWords)
+            let decision = TemplateDecision(
+                repeatPages: ownCounts?.repeatPages ?? options.repeatPages,
+                ownShare: options.ownShare, proseWords: options.proseWords)
             let keep = decision.keep(evidence)
             guard keep.contains(false) else { return .keep }
 
             let emptied = !keep.contains(true)
             if emptied && sitePages < options.emptyPageMinSitePages { return .keep }
-            summary?.record(site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
-                           bytes: bytes, removedPage: emptied)
+            summary?.record(
+                site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
+                bytes: bytes, removedPage: emptied)
             if !options.removedLinesField.isEmpty {
                 document.setField(options.removedLinesField, Self.removedRanges(page, keep))
             }

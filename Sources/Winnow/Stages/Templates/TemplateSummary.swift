@@ -55,8 +55,10 @@ final class TemplateSummary: Sendable {
         }
     }
 
-    func record(site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
-                bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool) {
+    func record(
+        site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
+        bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool
+    ) {
         var removedBytes = 0
         var templateLines: [(UInt64, Line)] = []
         for (index, line) in page.lines.enumerated() where !keep[index] {
@@ -94,9 +96,10 @@ final class TemplateSummary: Sendable {
                 let lines = entry.lines.values.sorted {
                     $0.pages != $1.pages ? $0.pages > $1.pages : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
                 }
-                return Site(site: name, pages: entry.pages, bytesIn: entry.bytesIn, pagesChanged: entry.pagesChanged,
-                            pagesRemoved: entry.pagesRemoved, bytesRemoved: entry.bytesRemoved,
-                            templateLines: Array(lines.prefix(linesPerSite)))
+                return Site(
+                    site: name, pages: entry.pages, bytesIn: entry.bytesIn, pagesChanged: entry.pagesChanged,
+                    pagesRemoved: entry.pagesRemoved, bytesRemoved: entry.bytesRemoved,
+                    templateLines: Array(lines.prefix(linesPerSite)))
             }
         }
     }

@@ -11,7 +11,8 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
     public static let reportFeeds = [ReportFeed(option: "summary", file: "templates.json")]
 
     public var sideFiles: [SideFile] {
-        options.summary.isEmpty ? [] : [SideFile(role: "templates summary", path: options.summary, recordedAs: \RunSummary.Outputs.templateSummary)]
+        options.summary.isEmpty
+            ? [] : [SideFile(role: "templates summary", path: options.summary, recordedAs: \RunSummary.Outputs.templateSummary)]
     }
 
     public init(options: TemplateOptions) {

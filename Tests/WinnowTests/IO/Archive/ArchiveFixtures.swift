@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The web archives in Tests/WinnowTests/Fixtures/Archive (made by `scripts/make-warc fixtures`; their
 /// README lists every record), and helpers to read them.
@@ -13,9 +14,12 @@ enum ArchiveFixtures {
     }
 
     /// Runs the clean stage over `inputs` and returns the summary with the cleaned, removed and rejected lines.
-    static func clean(_ inputs: [InputSpec], maxRecordBytes: Int = 64 << 20,
-                      identity: ArchiveDocumentDecoder.Identity = .recordID) async throws
-        -> (summary: RunSummary, kept: [[String: Any]], rejects: [[String: Any]]) {
+    static func clean(
+        _ inputs: [InputSpec], maxRecordBytes: Int = 64 << 20,
+        identity: ArchiveDocumentDecoder.Identity = .recordID
+    ) async throws
+        -> (summary: RunSummary, kept: [[String: Any]], rejects: [[String: Any]])
+    {
         let folder = TemporaryFolder()
         let summary = try await runPipeline([CleanStage(options: CleanOptions())], inputs: inputs, output: folder.file("out.jsonl")) {
             $0.maxRecordBytes = maxRecordBytes
@@ -28,20 +32,23 @@ enum ArchiveFixtures {
 
     /// The records one reader makes of an archive, as comparable text: kind, offset, and block or message.
     static func records(of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20) throws -> [String] {
-        let reader = WARCRecordReader(stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
-                                      name: "a", maxRecordBytes: maxRecordBytes)
+        let reader = WARCRecordReader(
+            stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
+            name: "a", maxRecordBytes: maxRecordBytes)
         var found: [String] = []
         var batch = RecordBatch()
         while reader.fill(&batch, targetBytes: 1 << 20) {
             for record in batch.records {
-                let what: String = switch record.content {
-                case .archive(let archived): "archive \(archived.kind) \(String(decoding: batch.storage[archived.block], as: UTF8.self))"
-                case .skipped(let reason): "skipped \(reason)"
-                case .damaged(let message): "damaged \(message)"
-                case .oversized(let length, _): "oversized \(length)"
-                case .unreadable(let message, _): "unreadable \(message)"
-                case .jsonLine, .htmlFile: "not an archive record"
-                }
+                let what: String =
+                    switch record.content {
+                    case .archive(let archived):
+                        "archive \(archived.kind) \(String(decoding: batch.storage[archived.block], as: UTF8.self))"
+                    case .skipped(let reason): "skipped \(reason)"
+                    case .damaged(let message): "damaged \(message)"
+                    case .oversized(let length, _): "oversized \(length)"
+                    case .unreadable(let message, _): "unreadable \(message)"
+                    case .jsonLine, .htmlFile: "not an archive record"
+                    }
                 found.append("\(record.origin.line) @\(record.offset) \(what)")
             }
             batch = RecordBatch()

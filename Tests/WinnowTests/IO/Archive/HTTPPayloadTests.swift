@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The parts that turn an archived HTTP response into a page: head, chunking, content encoding, sniffing.
 @Suite struct HTTPPayloadTests {
@@ -11,7 +12,8 @@ import WinnowTestSupport
     }
 
     @Test func responseHead() throws {
-        let message = "HTTP/1.1 200 OK\r\ncontent-TYPE: text/HTML; charset=ISO-8859-1\r\nTransfer-Encoding: Chunked\r\n"
+        let message =
+            "HTTP/1.1 200 OK\r\ncontent-TYPE: text/HTML; charset=ISO-8859-1\r\nTransfer-Encoding: Chunked\r\n"
             + "Content-Encoding: GZIP\r\nbroken line\r\n\r\nbody"
         let parsed = try head(message)
         #expect(parsed.status == 200)
@@ -58,7 +60,9 @@ import WinnowTestSupport
         // Cut short (a truncated record): what it holds.
         let cut = try ContentDecoder.decode(Array(gzip.prefix(gzip.count / 2)), encodings: "gzip", limit: 1 << 20)
         #expect(!cut.isEmpty && page.starts(with: cut))
-        #expect(throws: ContentDecoder.Problem.self) { try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100) }
+        #expect(throws: ContentDecoder.Problem.self) {
+            try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100)
+        }
     }
 
     @Test(arguments: [

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The WARC and WET reader on the checked-in fixtures: documents, skips, rejects with offsets, and the
 /// accounting equation `records = kept + removed + rejected + skipped` on each.
@@ -11,11 +12,21 @@ import WinnowTestSupport
     }
 
     @Test func responsesBecomeDocumentsAndTheRestIsCounted() async throws {
-        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.gz"),
-                                                                                 name: "good.warc.gz")], maxRecordBytes: 4096)
-        #expect(kept.map { $0["url"] as? String } == ["plain", "chunked", "gzip", "deflate", "latin", "sniffed", "truncated"]
-            .map { "https://news.example/" + $0 })
-        #expect(kept.allSatisfy { ($0["text"] as? String ?? "").contains("The first paragraph of the story") || $0["url"] as? String == "https://news.example/latin" })
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean(
+            [
+                .archive(
+                    path: ArchiveFixtures.path("good.warc.gz"),
+                    name: "good.warc.gz")
+            ], maxRecordBytes: 4096)
+        #expect(
+            kept.map { $0["url"] as? String }
+                == ["plain", "chunked", "gzip", "deflate", "latin", "sniffed", "truncated"]
+                .map { "https://news.example/" + $0 })
+        #expect(
+            kept.allSatisfy {
+                ($0["text"] as? String ?? "").contains("The first paragraph of the story")
+                    || $0["url"] as? String == "https://news.example/latin"
+            })
         let latin = kept.first { $0["url"] as? String == "https://news.example/latin" }
         // The charset is only in the HTTP header: the clean stage reads it from content_type.
         #expect((latin?["text"] as? String)?.hasPrefix("Café crème brûlée — the menu today") == true)
@@ -25,8 +36,11 @@ import WinnowTestSupport
         #expect(kept.map { $0["truncated"] as? String } == [nil, nil, nil, nil, nil, nil, "length"])
         #expect(kept.first { $0["url"] as? String == "https://news.example/sniffed" }?["content_type"] == nil)
 
-        #expect(summary.skippedByReason == ["warcinfo": 1, "request": 12, "metadata": 1, "revisit": 1, "resource": 1,
-                                            "not_html": 1, "http_4xx": 1, "http_3xx": 1])
+        #expect(
+            summary.skippedByReason == [
+                "warcinfo": 1, "request": 12, "metadata": 1, "revisit": 1, "resource": 1,
+                "not_html": 1, "http_4xx": 1, "http_3xx": 1,
+            ])
         #expect(summary.rejectedByReason == ["unsupported_encoding": 1, "too_large": 1])
         #expect(rejects.map { $0["reason"] as? String } == ["unsupported_encoding", "too_large"])
         #expect((rejects.first?["message"] as? String)?.contains("Content-Encoding 'br'") == true)
@@ -51,15 +65,20 @@ import WinnowTestSupport
     }
 
     @Test func urlAsTheIdOnRequest() async throws {
-        let (_, kept, _) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
-                                                          identity: .url)
+        let (_, kept, _) = try await ArchiveFixtures.clean(
+            [.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
+            identity: .url)
         #expect(kept.allSatisfy { $0["id"] as? String == $0["url"] as? String })
     }
 
     @Test func damagedGzipArchiveKeepsEveryGoodRecord() async throws {
-        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("damaged.warc.gz"),
-                                                                                 name: "damaged.warc.gz")])
-        #expect(kept.map { $0["url"] as? String } == ["first", "second", "third", "fourth", "fifth"].map { "https://damaged.example/" + $0 })
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([
+            .archive(
+                path: ArchiveFixtures.path("damaged.warc.gz"),
+                name: "damaged.warc.gz")
+        ])
+        #expect(
+            kept.map { $0["url"] as? String } == ["first", "second", "third", "fourth", "fifth"].map { "https://damaged.example/" + $0 })
         #expect(rejects.allSatisfy { $0["reason"] as? String == "malformed_archive" && $0["source"] as? String == "damaged.warc.gz" })
         #expect(rejects.map { $0["offset"] as? Int } == [861, 1437, 2460, 3519])
         let messages = rejects.map { $0["message"] as? String ?? "" }
@@ -72,8 +91,11 @@ import WinnowTestSupport
     }
 
     @Test func damagedPlainArchiveResynchronises() async throws {
-        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: ArchiveFixtures.path("damaged.warc"),
-                                                                                 name: "damaged.warc")])
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([
+            .archive(
+                path: ArchiveFixtures.path("damaged.warc"),
+                name: "damaged.warc")
+        ])
         #expect(kept.map { $0["url"] as? String } == ["first", "second", "third", "fourth"].map { "https://plain.example/" + $0 })
         let messages = rejects.map { $0["message"] as? String ?? "" }
         #expect(messages.count == 4)
@@ -127,11 +149,13 @@ import WinnowTestSupport
         let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \(page.utf8.count)\r\n\r\n" + page
         let small = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>small</p>"
         func record(_ type: String, _ block: String) -> String {
-            "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:x:\(type)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n"
+            "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:x:\(type)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block
+                + "\r\n\r\n"
         }
         let archive = record("response", http) + record("resource", String(repeating: "r", count: 2_000_000)) + record("response", small)
-        let found = try ArchiveFixtures.records(of: TrickleByteSource(Array(archive.utf8), step: 65536), isGzip: false,
-                                                maxRecordBytes: 100_000)
+        let found = try ArchiveFixtures.records(
+            of: TrickleByteSource(Array(archive.utf8), step: 65536), isGzip: false,
+            maxRecordBytes: 100_000)
         #expect(found.count == 3)
         #expect(found[0] == "1 @0 oversized \(http.utf8.count)")
         #expect(found[1].hasPrefix("2 @") && found[1].hasSuffix("skipped resource"))
@@ -144,9 +168,12 @@ import WinnowTestSupport
         folder.write("crawl/b.warc.wet.gz", ArchiveFixtures.bytes("good.warc.wet.gz"))
         folder.write("crawl/c.jsonl", "{\"id\":\"j\",\"text\":\"plain JSONL beside them\"}\n")
         let specs = try InputSpec.resolve([folder.file("crawl")])
-        #expect(specs == [.archive(path: folder.file("crawl/a.warc.gz"), name: folder.file("crawl/a.warc.gz")),
-                          .archive(path: folder.file("crawl/b.warc.wet.gz"), name: folder.file("crawl/b.warc.wet.gz")),
-                          .jsonl(path: folder.file("crawl/c.jsonl"), name: folder.file("crawl/c.jsonl"))])
+        #expect(
+            specs == [
+                .archive(path: folder.file("crawl/a.warc.gz"), name: folder.file("crawl/a.warc.gz")),
+                .archive(path: folder.file("crawl/b.warc.wet.gz"), name: folder.file("crawl/b.warc.wet.gz")),
+                .jsonl(path: folder.file("crawl/c.jsonl"), name: folder.file("crawl/c.jsonl")),
+            ])
         #expect(try await ArchiveFixtures.clean(specs).kept.count == 8 + 3 + 1)
         // A misnamed archive is told by its first bytes.
         let misnamed = folder.write("pages.jsonl", ArchiveFixtures.bytes("good.warc.gz"))
@@ -156,8 +183,10 @@ import WinnowTestSupport
 
     @Test func withoutACleanStageHTMLPagesAreRejectedSaying() async throws {
         let folder = TemporaryFolder()
-        let summary = try await runPipeline([], inputs: [.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
-                                            output: folder.file("out.jsonl")) { $0.rejectsOutput = folder.file("r.jsonl") }
+        let summary = try await runPipeline(
+            [], inputs: [.archive(path: ArchiveFixtures.path("good.warc.gz"), name: "g")],
+            output: folder.file("out.jsonl")
+        ) { $0.rejectsOutput = folder.file("r.jsonl") }
         #expect(summary.rejectedByReason["missing_text"] == 8)
         #expect(summary.isBalanced && summary.skipped == 19)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The clean stage on the vendored labelled HTML (Tests/WinnowTests/Fixtures), with quality floors a
 /// regression would break. Each test also scores the naive baseline, all visible text of the page
@@ -12,9 +13,10 @@ import WinnowTestSupport
         var options = CleanOptions()
         options.extraction.mainContent = mainContent
         _ = try await runPipeline([CleanStage(options: options)], inputs: inputs, output: folder.file("out.jsonl"))
-        return Dictionary(uniqueKeysWithValues: jsonLines(folder.read("out.jsonl") ?? "").map {
-            ($0["id"] as! String, $0["text"] as? String ?? "")
-        })
+        return Dictionary(
+            uniqueKeysWithValues: jsonLines(folder.read("out.jsonl") ?? "").map {
+                ($0["id"] as! String, $0["text"] as? String ?? "")
+            })
     }
 
     /// The first 40 pages of the article benchmark by id, 4-gram F1. When set: 0.967; all visible text 0.736.
@@ -34,13 +36,13 @@ import WinnowTestSupport
     /// Floors per page type of the wcxb subset (20 pages of each type, WCXB's word F1), each with the
     /// score when it was set and the score of all visible text.
     static let wcxbFloors: [String: Double] = [
-        "article": 0.955,        // 0.971; all visible text 0.808
-        "collection": 0.645,     // 0.664; 0.520
+        "article": 0.955,  // 0.971; all visible text 0.808
+        "collection": 0.645,  // 0.664; 0.520
         "documentation": 0.915,  // 0.935; 0.806
-        "forum": 0.765,          // 0.784; 0.592
-        "listing": 0.720,        // 0.737; 0.568
-        "product": 0.720,        // 0.736; 0.470
-        "service": 0.785,        // 0.802; 0.623
+        "forum": 0.765,  // 0.784; 0.592
+        "listing": 0.720,  // 0.737; 0.568
+        "product": 0.720,  // 0.736; 0.470
+        "service": 0.785,  // 0.802; 0.623
     ]
     /// The mean of the seven types' scores. When set: 0.804; all visible text 0.627.
     static let wcxbMeanFloor = 0.790

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The clean stage on documents: fields written, html dropped or kept, refusals as removals.
 @Suite struct CleanStageTests {
@@ -38,8 +39,9 @@ import WinnowTestSupport
     }
 
     @Test func declaredCharsetField() {
-        var doc = Document(id: "d", text: nil, html: .bytes(Array("<p>".utf8) + [0xE9, 0x74, 0xE9]),
-                           origin: DocumentOrigin(source: "test", line: 1))
+        var doc = Document(
+            id: "d", text: nil, html: .bytes(Array("<p>".utf8) + [0xE9, 0x74, 0xE9]),
+            origin: DocumentOrigin(source: "test", line: 1))
         doc.setField("content_type", .string("text/html; charset=ISO-8859-1"))
         _ = CleanStage(options: CleanOptions()).process(&doc)
         #expect(doc.text == "été")

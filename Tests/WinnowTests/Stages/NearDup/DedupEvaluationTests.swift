@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Duplicate detection on the generated, labelled news corpus, with quality floors beside naive
 /// baselines computed here: the default pipeline (templates before neardup) against the same pipeline
@@ -12,8 +13,10 @@ import WinnowTestSupport
     /// or for an exact copy removed before clustering, its keeper's.
     static func clusters(_ steps: [PipelineStep]) async throws -> [String: String] {
         let folder = TemporaryFolder()
-        _ = try await runSteps(steps, inputs: [.jsonl(path: GeneratedNews.corpus, name: "corpus")],
-                               output: folder.file("out.jsonl")) {
+        _ = try await runSteps(
+            steps, inputs: [.jsonl(path: GeneratedNews.corpus, name: "corpus")],
+            output: folder.file("out.jsonl")
+        ) {
             $0.removedOutput = folder.file("removed.jsonl")
             $0.spoolDirectory = folder.path
         }
@@ -36,8 +39,9 @@ import WinnowTestSupport
         let floor = 0.945
         let steps = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml").makeStages()
         let score = PairScore(truth: GeneratedNews.stories(), predicted: try await Self.clusters(steps))
-        let baseline = PairScore(truth: GeneratedNews.stories(),
-                                 predicted: try await Self.clusters(steps.filter { $0.name != TemplatesStage.stageName }))
+        let baseline = PairScore(
+            truth: GeneratedNews.stories(),
+            predicted: try await Self.clusters(steps.filter { $0.name != TemplatesStage.stageName }))
         #expect(score.precision >= 0.99 && score.f1 >= floor, "\(score); without templates \(baseline)")
         #expect(floorDiscriminates(floor, baseline: baseline.f1), "without templates \(baseline) is close to the floor")
     }
@@ -49,8 +53,9 @@ import WinnowTestSupport
         let recallFloor = 0.98
         let predicted = try await Self.clusters([.corpus(ExactStage(options: ExactOptions()))])
         let score = PairScore(truth: GeneratedNews.originals, predicted: predicted)
-        let byBytes = PairScore(truth: GeneratedNews.originals,
-                                predicted: Dictionary(uniqueKeysWithValues: GeneratedNews.pages.map { ($0.id, $0.text) }))
+        let byBytes = PairScore(
+            truth: GeneratedNews.originals,
+            predicted: Dictionary(uniqueKeysWithValues: GeneratedNews.pages.map { ($0.id, $0.text) }))
         let copies = GeneratedNews.pages.filter { $0.variant != nil && $0.variant != .identical }
         #expect(copies.count >= 50)
         #expect(score.precision >= 0.99 && score.recall >= recallFloor, "\(score); byte-identical texts \(byBytes)")
@@ -89,9 +94,14 @@ import WinnowTestSupport
             try ClustersFile.read(folder.file(name)).clusters.map { $0.members.map { "\($0.id) \($0.similarity)" } }
         }
         #expect(try withoutOrigins("whole.clusters") == (try withoutOrigins("shards.clusters")))
-        #expect(try ClustersFile.read(folder.file("shards.clusters")).clusters == fromShards.clusters.map {
-            DuplicateClusters.Cluster(members: $0.members.map { .init(id: $0.id, origin: $0.origin, similarity: Double(ClustersFile.rounded($0.similarity))!) })
-        })
+        #expect(
+            try ClustersFile.read(folder.file("shards.clusters")).clusters
+                == fromShards.clusters.map {
+                    DuplicateClusters.Cluster(
+                        members: $0.members.map {
+                            .init(id: $0.id, origin: $0.origin, similarity: Double(ClustersFile.rounded($0.similarity))!)
+                        })
+                })
 
         // A signatures file made with other parameters is refused with the reason.
         var other = options
@@ -120,7 +130,8 @@ import WinnowTestSupport
         // A sketch out of order, or longer than the header's size, would compare wrongly: refused.
         let slots = String(repeating: "0", count: 8 * options.permutations)
         for sketch in ["0000000200000001", (0...options.sketch).map { String(format: "%08x", $0) }.joined()] {
-            let line = "{\"id\":\"x\",\"source\":\"s\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
+            let line =
+                "{\"id\":\"x\",\"source\":\"s\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
             let path = folder.write("sketch.sig", signaturesHeader + "\n" + line + "\n")
             var sketchTally = SignatureTally()
             #expect { try SignaturesFile.read(path, options: options, into: &sketchTally) } throws: {
@@ -153,9 +164,12 @@ import WinnowTestSupport
             "\($0)".contains("two signature lines of one document") && "\($0)".contains("s:1")
         }
         let pairsHeader = String(decoding: VerifiedPairsFile.header(options), as: UTF8.self)
-        let stranger = file("stranger.pairs", ["{\"earlier_source\":\"s\",\"earlier_line\":1,\"later_source\":\"t\",\"later_line\":1}"],
-                            header: pairsHeader)
-        #expect { try NearDupSteps.link(signatures: [file("one.sig", [line("s", bands: nil)])], pairs: [stranger], options: options) } throws: {
+        let stranger = file(
+            "stranger.pairs", ["{\"earlier_source\":\"s\",\"earlier_line\":1,\"later_source\":\"t\",\"later_line\":1}"],
+            header: pairsHeader)
+        #expect {
+            try NearDupSteps.link(signatures: [file("one.sig", [line("s", bands: nil)])], pairs: [stranger], options: options)
+        } throws: {
             "\($0)".contains("stranger.pairs") && "\($0)".contains("no signature here")
         }
         #expect(!FileManager.default.fileExists(atPath: output), "nothing is written when a partition is refused")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct DedupStageTests {
     static let article = """
@@ -26,17 +27,21 @@ import WinnowTestSupport
     }
 
     var corpus: [String] {
-        [record("wire/1", Self.article),
-         record("site-b/7", "BERLIN (Agency) - " + Self.article),
-         record("site-c/2", Self.article.replacingOccurrences(of: "decade", with: "edacad")),
-         record("site-d/3", String(Self.article.prefix(Self.article.count * 3 / 4))),
-         record("bakery", Self.other),
-         record("bakery-copy", Self.other.uppercased() + " !!!"),
-         record("empty", ""),
-         record("unrelated", "Completely different words about football scores and the weather tomorrow.")]
+        [
+            record("wire/1", Self.article),
+            record("site-b/7", "BERLIN (Agency) - " + Self.article),
+            record("site-c/2", Self.article.replacingOccurrences(of: "decade", with: "edacad")),
+            record("site-d/3", String(Self.article.prefix(Self.article.count * 3 / 4))),
+            record("bakery", Self.other),
+            record("bakery-copy", Self.other.uppercased() + " !!!"),
+            record("empty", ""),
+            record("unrelated", "Completely different words about football scores and the weather tomorrow."),
+        ]
     }
 
-    func run(_ lines: [String], steps: [PipelineStep], threads: Int = 2) async throws -> (kept: [[String: Any]], removed: [[String: Any]], raw: String) {
+    func run(
+        _ lines: [String], steps: [PipelineStep], threads: Int = 2
+    ) async throws -> (kept: [[String: Any]], removed: [[String: Any]], raw: String) {
         let folder = TemporaryFolder()
         let input = folder.write("in.jsonl", lines.joined(separator: "\n") + "\n")
         _ = try await runSteps(steps, inputs: [.jsonl(path: input, name: input)], output: folder.file("out.jsonl")) {
@@ -95,15 +100,17 @@ import WinnowTestSupport
         func window(_ start: Int) -> String { (start..<(start + 200)).map { "w\($0)" }.joined(separator: " ") }
         let lines = [record("a", window(0)), record("b", window(25)), record("c", window(50))]
         let result = try await run(lines, steps: [.corpus(NearDupStage(options: NearDupOptions()))])
-        let cluster = Dictionary(uniqueKeysWithValues: (result.kept + result.removed).map {
-            ($0["id"] as! String, $0["cluster"] as? String ?? $0["id"] as! String)
-        })
+        let cluster = Dictionary(
+            uniqueKeysWithValues: (result.kept + result.removed).map {
+                ($0["id"] as! String, $0["cluster"] as? String ?? $0["id"] as! String)
+            })
         // C is the longest (its words have more digits), so it comes first in keep order and its pair joins first.
         #expect(cluster["c"] == cluster["b"], "the pair first in keep order joins")
         #expect(cluster["a"] != cluster["c"])
         #expect(result.removed.count == 1)
-        #expect((result.removed.first?["similarity"] as? Double).map { abs($0 - 171.0 / 221.0) < 0.001 } == true,
-                "short documents are compared exactly")
+        #expect(
+            (result.removed.first?["similarity"] as? Double).map { abs($0 - 171.0 / 221.0) < 0.001 } == true,
+            "short documents are compared exactly")
     }
 
     @Test func everyPairInAClusterClearsTheFloor() async throws {
@@ -123,10 +130,11 @@ import WinnowTestSupport
         let steps: [PipelineStep] = [.corpus(ExactStage(options: ExactOptions())), .corpus(NearDupStage(options: NearDupOptions()))]
         let reference = try await run(corpus, steps: steps, threads: 1)
         func byID(_ documents: [[String: Any]]) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: documents.map { document in
-                let fields = document.keys.filter { $0 != "removed_by" }.sorted().map { "\($0)=\(document[$0]!)" }
-                return (document["id"] as! String, fields.joined(separator: "|"))
-            })
+            Dictionary(
+                uniqueKeysWithValues: documents.map { document in
+                    let fields = document.keys.filter { $0 != "removed_by" }.sorted().map { "\($0)=\(document[$0]!)" }
+                    return (document["id"] as! String, fields.joined(separator: "|"))
+                })
         }
         var random = SeededRandom(seed: 5)
         for threads in [1, 4] {
@@ -167,8 +175,10 @@ import WinnowTestSupport
         let cases: [(String, [UInt8], String)] = [
             ("blank-first", Array(("\n" + good).utf8), "must start with its header line"),
             ("empty", [], "empty exact keepers file"),
-            ("not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
-             "not-json:3: not a JSON object"),
+            (
+                "not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
+                "not-json:3: not a JSON object"
+            ),
         ]
         for (name, bytes, message) in cases {
             let path = folder.write(name, bytes)

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 @Suite struct LineFolderTests {
     func key(_ line: String) -> UInt64 { LineFolder.fold(line).key }
@@ -44,9 +45,11 @@ import WinnowTestSupport
 
     @Test func theFoldMatchesItsDefinitionScalarByScalar() {
         var random = SeededRandom.forTest(0x1F01_D)
-        let pieces = ["Home", "NEWS", "mAy", "Sept", "wednesday", "2019", "07", "x1", " ", "  ", "\t", "\r", ",", ":", "|",
-                      "–", "“", "’", "…", "é", "Größe", "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔",
-                      "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}", "\u{200B}", "ǅ", "Ⅻ", "¾", "²"]
+        let pieces = [
+            "Home", "NEWS", "mAy", "Sept", "wednesday", "2019", "07", "x1", " ", "  ", "\t", "\r", ",", ":", "|",
+            "–", "“", "’", "…", "é", "Größe", "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔",
+            "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}", "\u{200B}", "ǅ", "Ⅻ", "¾", "²",
+        ]
         for _ in 0..<20_000 {
             var line = ""
             for _ in 0..<Int.random(in: 0...12, using: &random) {
@@ -57,7 +60,9 @@ import WinnowTestSupport
                     line += pieces.randomElement(using: &random)!
                 }
             }
-            #expect(LineFolder.fold(line) == Self.referenceFold(line), "\(line.unicodeScalars.map { String($0.value, radix: 16) }) \(SeededRandom.replay)")
+            #expect(
+                LineFolder.fold(line) == Self.referenceFold(line),
+                "\(line.unicodeScalars.map { String($0.value, radix: 16) }) \(SeededRandom.replay)")
         }
     }
 
@@ -111,9 +116,11 @@ import WinnowTestSupport
         #expect(SiteKey.host(of: "http://user@docs.example.org/") == "docs.example.org")
         #expect(SiteKey.host(of: "https://[::1]:80/x") == "[::1]")
         #expect(SiteKey.host(of: "example.net/path") == "example.net")
-        for url in ["", "www.", "WWW.A.B.", "a://b://c/d", "x:y@z:1", "https://u@[fe80::1]:8/p", "https://[::1",
-                    "HTTP://User:Pw@Host.Example.:8080?q#f", "://", "//host/", "ftp://a@b@c.example#x", "mailto:ab@c.d",
-                    "https://Bücher.example/ü", "https://e\u{301}x.example/", "http://a.b\r\n/c"] {
+        for url in [
+            "", "www.", "WWW.A.B.", "a://b://c/d", "x:y@z:1", "https://u@[fe80::1]:8/p", "https://[::1",
+            "HTTP://User:Pw@Host.Example.:8080?q#f", "://", "//host/", "ftp://a@b@c.example#x", "mailto:ab@c.d",
+            "https://Bücher.example/ü", "https://e\u{301}x.example/", "http://a.b\r\n/c",
+        ] {
             #expect(SiteKey.host(of: url) == SiteKey.unicodeHost(of: url), "\(url)")
         }
     }

@@ -1,6 +1,7 @@
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// Reading template counts files back: damaged files are refused, never trusted or crashed on.
 @Suite struct TemplateCountsFileTests {
@@ -9,8 +10,9 @@ import WinnowTestSupport
     private func read(_ lines: [String]) throws(WinnowError) -> TemplateCounts {
         let folder = TemporaryFolder()
         let text = ([Self.header] + lines + ["{\"end_of_file\":\(lines.count)}"]).joined(separator: "\n") + "\n"
-        return try TemplateCountsFile.read(folder.write("counts.jsonl", text),
-                                           options: TemplateOptions())
+        return try TemplateCountsFile.read(
+            folder.write("counts.jsonl", text),
+            options: TemplateOptions())
     }
 
     /// Noticed while writing the `templates` fuzz target (which had not reached it): a count above
@@ -30,6 +32,7 @@ import WinnowTestSupport
         #expect(throws: WinnowError.self) {
             try read([#"{"site":"a","pages":9223372036854775807,"lines":[]}"#, #"{"site":"a","pages":9223372036854775807,"lines":[]}"#])
         }
-        #expect(try read([#"{"site":"a","pages":2,"lines":[["00000000000000a1",2]]}"#, #"{"site":"b","pages":1,"lines":[]}"#]).pageCount == 3)
+        #expect(
+            try read([#"{"site":"a","pages":2,"lines":[["00000000000000a1",2]]}"#, #"{"site":"b","pages":1,"lines":[]}"#]).pageCount == 3)
     }
 }

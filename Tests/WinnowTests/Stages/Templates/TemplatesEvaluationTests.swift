@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The templates stage on the vendored documentation sites and the generated news corpus, with quality
 /// floors a regression would break, each beside the naive baseline of passing the text through; and
@@ -14,8 +15,10 @@ import WinnowTestSupport
     /// Runs the templates stage alone over `input` and returns the cleaned texts by id.
     static func clean(_ input: String, threads: Int = 2) async throws -> (texts: [String: String], raw: String) {
         let folder = TemporaryFolder()
-        _ = try await runSteps([.corpus(TemplatesStage(options: TemplateOptions()))],
-                               inputs: [.jsonl(path: input, name: input)], output: folder.file("out.jsonl")) {
+        _ = try await runSteps(
+            [.corpus(TemplatesStage(options: TemplateOptions()))],
+            inputs: [.jsonl(path: input, name: input)], output: folder.file("out.jsonl")
+        ) {
             $0.threads = threads
             $0.spoolDirectory = folder.path
         }
@@ -45,7 +48,8 @@ import WinnowTestSupport
         let floor = 0.965
         let (texts, _) = try await Self.clean(Self.newsCorpus)
         let score = TextScore.f1(truth: GeneratedNews.bodies, predicted: texts)
-        let baseline = TextScore.f1(truth: GeneratedNews.bodies, predicted: Self.texts(try String(contentsOfFile: Self.newsCorpus, encoding: .utf8)))
+        let baseline = TextScore.f1(
+            truth: GeneratedNews.bodies, predicted: Self.texts(try String(contentsOfFile: Self.newsCorpus, encoding: .utf8)))
         #expect(score.f1 >= floor, "news: \(score); passed through \(baseline) (corpus seed \(GeneratedNews.seed))")
         #expect(floorDiscriminates(floor, baseline: baseline.f1), "passed through \(baseline) is close to the floor")
     }
@@ -64,8 +68,10 @@ import WinnowTestSupport
             let kept = lines(id, after)
             #expect(kept.allSatisfy { !shared.contains(LineFolder.fold($0).key) }, "\(id) keeps a shared line")
             // Article sentences: lines of 12 words or more that only this page has.
-            for line in lines(id, before) where line.split(separator: " ").count >= 12
-                && !shared.contains(LineFolder.fold(line).key) {
+            for line in lines(id, before)
+            where line.split(separator: " ").count >= 12
+                && !shared.contains(LineFolder.fold(line).key)
+            {
                 #expect(kept.contains(line), "\(id) lost: \(line.prefix(60))")
             }
         }

@@ -1,30 +1,40 @@
 import Foundation
 import Testing
-@testable import Winnow
 import WinnowTestSupport
+
+@testable import Winnow
 
 /// The templates stage on small sites built in the test: what goes, what stays, and the edge cases.
 @Suite struct TemplatesStageTests {
-    static let towns = ["Ashford", "Bexley", "Camden", "Dover", "Epsom", "Fulham", "Greenwich", "Harrow", "Ilford",
-                        "Jarrow", "Kendal", "Luton"]
+    static let towns = [
+        "Ashford", "Bexley", "Camden", "Dover", "Epsom", "Fulham", "Greenwich", "Harrow", "Ilford",
+        "Jarrow", "Kendal", "Luton",
+    ]
 
     /// A page of site `site`: a header, the article's paragraphs, a footer.
-    static func page(_ number: Int, site: String = "news.example", header: [String]? = nil, body: [String]? = nil,
-                     footer: [String]? = nil) -> Document {
+    static func page(
+        _ number: Int, site: String = "news.example", header: [String]? = nil, body: [String]? = nil,
+        footer: [String]? = nil
+    ) -> Document {
         let header = header ?? ["\(number + 1) March 2024", "Home | World | Sport | Contact", "\(300 + number) days since the launch"]
         // Pages differ in words, not only in numbers: numbers fold away.
         let town = towns[number % towns.count]
-        let body = body ?? [
-            "In \(town) the council met on Tuesday and agreed a budget for the coming year after a long debate.",
-            "Residents of \(town) asked for more buses, and the mayor of \(town) promised an answer before the summer.",
-        ]
+        let body =
+            body ?? [
+                "In \(town) the council met on Tuesday and agreed a budget for the coming year after a long debate.",
+                "Residents of \(town) asked for more buses, and the mayor of \(town) promised an answer before the summer.",
+            ]
         let footer = footer ?? ["Subscribe to our newsletter", "Privacy policy | Terms of use", "© 2024 News Example"]
-        return Document(id: "\(site)/\(number)", text: (header + body + footer).joined(separator: "\n"),
-                        url: "https://\(site)/\(number)", origin: DocumentOrigin(source: "test", line: number + 1))
+        return Document(
+            id: "\(site)/\(number)", text: (header + body + footer).joined(separator: "\n"),
+            url: "https://\(site)/\(number)", origin: DocumentOrigin(source: "test", line: number + 1))
     }
 
-    static func apply(_ documents: [Document], options: TemplateOptions = TemplateOptions())
-        -> [(Document, StageVerdict)] {
+    static func apply(
+        _ documents: [Document], options: TemplateOptions = TemplateOptions()
+    )
+        -> [(Document, StageVerdict)]
+    {
         let stage = TemplatesStage(options: options)
         var counts = TemplateCounts()
         for document in documents { stage.map(document, into: &counts) }
@@ -61,8 +71,10 @@ import WinnowTestSupport
             "Teaser about \(town): a short summary of another story that readers may like, with a link."
         }
         let pages = (0..<8).map { number in
-            Self.page(number, footer: ["Most read"] + [teasers[number % 8], teasers[(number + 1) % 8], teasers[(number + 3) % 8]]
-                      + ["Privacy policy | Terms of use"])
+            Self.page(
+                number,
+                footer: ["Most read"] + [teasers[number % 8], teasers[(number + 1) % 8], teasers[(number + 3) % 8]]
+                    + ["Privacy policy | Terms of use"])
         }
         for (document, _) in Self.apply(pages) {
             #expect(!document.text!.contains("Teaser"))
@@ -171,7 +183,9 @@ import WinnowTestSupport
 
     @Test func aDamagedCountsFileIsAnErrorNamingTheLine() throws {
         let folder = TemporaryFolder()
-        let path = folder.write("bad.counts", """
+        let path = folder.write(
+            "bad.counts",
+            """
             {"format":"winnow.template-counts","version":2,"site_mode":"host","site_field":"site"}
             {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]]}
 
