@@ -9,8 +9,9 @@ enum TemporaryName {
     /// This machine's name, with every character but letters, digits and dots replaced, so that the
     /// process id after it reads back unambiguously.
     static let host: String = {
-        var buffer = [CChar](repeating: 0, count: 256)
-        let name = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "host"
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let ok = buffer.withUnsafeMutableBytes { gethostname($0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count - 1) } == 0
+        let name = ok ? String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self) : "host"
         return String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "_" })
     }()
 

@@ -9,7 +9,7 @@ public struct OptionDeclaration<Options>: Sendable {
     let read: @Sendable (inout Options, KeyedDecodingContainer<OptionKey>) throws -> Void
     let write: @Sendable (Options, inout KeyedEncodingContainer<OptionKey>) throws -> Void
 
-    public init<Value: Codable>(_ key: String, _ property: WritableKeyPath<Options, Value> & Sendable, _ help: String) {
+    public init<Value: Codable & Sendable>(_ key: String, _ property: WritableKeyPath<Options, Value> & Sendable, _ help: String) {
         self.key = key
         self.help = help
         let codingKey = OptionKey(key)

@@ -57,8 +57,8 @@ import WinnowTestSupport
     @Test func doublesAreFormattedAsTheEncoderDoes() throws {
         var numbers: [Double] = [
             0, -0.0, 1, -1, 0.5, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 0.75, 0.6, 0.9999999999999999, 1e-4, 1e-5, 1.5e-7,
-            5e-324, .leastNormalMagnitude, .greatestFiniteMagnitude, 100, 1e15, 1e16, 1e17, 9007199254740992,
-            123456789.125, 0.30000000000000004, -2.5e-8, 12.0, 1234567890123456789,
+            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 100, 1e15, 1e16, 1e17, 9007199254740992,
+            123456789.125, 0.30000000000000004, -2.5e-8, 12.0, 1234567890123456768,
         ]
         var generator = SeededRandom(seed: 21)
         numbers += (0..<2_000).map { _ in Double.random(in: 0...1, using: &generator) }
