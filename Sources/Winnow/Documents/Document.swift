@@ -4,7 +4,7 @@ public struct Document: Sendable {
     /// The document's id: from the record, or `source:line` when the record has none.
     public var id: String { didSet { rawID = nil } }
     /// The plain text; nil until a stage (such as HTML cleanup) produces it when the record had none.
-    public var text: String? { didSet { rawText = nil; carriedKey = nil; ensureEntry(.text) } }
+    public var text: String? { didSet { rawText = nil; carriedKey = nil; carriedBytes = nil; ensureEntry(.text) } }
     /// The page's HTML, when the record has it.
     public var html: HTMLContent? { didSet { rawHTML = nil; ensureEntry(.html) } }
     /// The page's URL, when the record has it.
@@ -24,6 +24,8 @@ public struct Document: Sendable {
     /// What the previous pass's map step computed from this text for its apply step (`CorpusStage.mapCarrying`),
     /// read from the spool; nil when none was carried or the text changed since.
     var carriedKey: UInt64?
+    /// Bytes carried the same way (`CarriedValue.bytes`: templates' folded lines); nil when none or the text changed.
+    var carriedBytes: [UInt8]?
 
     enum Role: Sendable, Equatable {
         case id, text, html, url

@@ -143,6 +143,6 @@ import Glibc
         batch.records.append(
             RawRecord(
                 origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end),
-                carriedKey: prefix.key))
+                carriedKey: prefix.key, carriedBytes: prefix.carried))
     }
 }

@@ -32,4 +32,6 @@ public struct RawRecord: Sendable {
     public let content: Content
     /// The key a spool line carries for the next pass's apply step (`Spool`), if any.
     var carriedKey: UInt64? = nil
+    /// The bytes a spool line carries for the next pass's apply step (`Spool`), if any.
+    var carriedBytes: [UInt8]? = nil
 }

@@ -88,9 +88,9 @@ struct BatchProcessor: Sendable {
         }
 
         // Map before writing, so that the spool can carry what the map computed for the apply step.
-        var carried: [UInt64?] = []
+        var carried: [CarriedValue?] = []
         if let mapper {
-            (result.tally, carried) = mapper.tallyCarrying(documents)
+            (result.tally, carried) = mapper.tallyCarrying(documents, carrying: spool != nil && encodesKept)
             result.tallySeconds = clock.lap()
         }
         result.stages.write.documentsIn = documents.count
@@ -100,7 +100,7 @@ struct BatchProcessor: Sendable {
             result.stages.write.textBytesIn += bytes
             result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
-            spool?.appendPrefix(of: document, key: position < carried.count ? carried[position] : nil, to: &result.kept)
+            spool?.appendPrefix(of: document, carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
             encoder.encode(document, into: &result.kept)
         }
         result.keptCount = documents.count
@@ -112,8 +112,9 @@ struct BatchProcessor: Sendable {
         switch record.content {
         case .jsonLine(let range):
             var outcome = decoder.decode(storage, range, origin: record.origin, offset: record.offset)
-            if let key = record.carriedKey, case .success(var document) = outcome {
-                document.carriedKey = key
+            if record.carriedKey != nil || record.carriedBytes != nil, case .success(var document) = outcome {
+                document.carriedKey = record.carriedKey
+                document.carriedBytes = record.carriedBytes
                 outcome = .success(document)
             }
             return DecodeOutcome(outcome)

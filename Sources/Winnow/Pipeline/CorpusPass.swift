@@ -5,12 +5,13 @@ struct CorpusPass: Sendable {
 
     /// Map: the tally of one batch of documents.
     func tally(_ documents: [Document]) -> any CorpusTally {
-        Self.tally(stage, documents).tally
+        Self.plainTally(stage, documents)
     }
 
-    /// Map: the tally of one batch, and per document the key its apply step can reuse (nil: none).
-    func tallyCarrying(_ documents: [Document]) -> (tally: any CorpusTally, keys: [UInt64?]) {
-        Self.tally(stage, documents)
+    /// Map: the tally of one batch, and per document what its apply step can reuse (nil: none).
+    /// Without `carrying` (nothing spooled to take it), nothing is carried.
+    func tallyCarrying(_ documents: [Document], carrying: Bool) -> (tally: any CorpusTally, keys: [CarriedValue?]) {
+        carrying ? Self.tally(stage, documents) : (tally(documents), [])
     }
 
     /// A fresh accumulator for the merged tally of a whole run.
@@ -18,12 +19,20 @@ struct CorpusPass: Sendable {
         Self.accumulator(stage)
     }
 
-    private static func tally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> (tally: any CorpusTally, keys: [UInt64?]) {
+    private static func tally<Stage: CorpusStage>(
+        _ stage: Stage, _ documents: [Document]
+    ) -> (tally: any CorpusTally, keys: [CarriedValue?]) {
         var tally = Stage.Tally()
-        var keys: [UInt64?] = []
+        var keys: [CarriedValue?] = []
         keys.reserveCapacity(documents.count)
-        for document in documents { keys.append(stage.mapCarrying(document, into: &tally)) }
+        for document in documents { keys.append(stage.mapCarried(document, into: &tally)) }
         return (tally, keys)
+    }
+
+    private static func plainTally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
+        var tally = Stage.Tally()
+        for document in documents { stage.map(document, into: &tally) }
+        return tally
     }
 
     private static func accumulator<Stage: CorpusStage>(_ stage: Stage) -> any CorpusAccumulator {

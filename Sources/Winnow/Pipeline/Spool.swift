@@ -2,8 +2,8 @@ import Foundation
 
 /// The temporary file that holds a run's documents between passes while a corpus stage merges its
 /// tally. Each line is `INPUT LINE OFFSET ` (the document's origin: the input's number among the
-/// run's inputs, its line and byte offset, in decimal), optionally `#KEY ` (16 hex digits: what the
-/// map step computed for the apply step, `CorpusStage.mapCarrying`) and then its JSON, so that the
+/// run's inputs, its line and byte offset, in decimal), optionally `#KEY ` (16 hex digits) or `~BYTES `
+/// (base 64, `SpoolBase64`): what the map step computed for the apply step (`CarriedValue`), and then its JSON, so that the
 /// next pass names and ranks documents by where the user's records were, not by where the spool holds them.
 struct Spool: Sendable {
     /// The origin names of the run's inputs, numbered as the prefixes number them.
@@ -31,9 +31,14 @@ struct Spool: Sendable {
 
     /// Appends the origin prefix of `document`. An origin that is not one of the run's inputs cannot
     /// arise; if it did, its number is out of range and the next pass rejects the line as damaged.
-    func appendPrefix(of document: Document, key: UInt64? = nil, to output: inout [UInt8]) {
+    func appendPrefix(of document: Document, key: UInt64? = nil, bytes: [UInt8]? = nil, to output: inout [UInt8]) {
         let number = numbers[document.origin.source] ?? sources.count
         output.append(contentsOf: "\(number) \(document.origin.line) \(document.offset) ".utf8)
+        if let bytes {
+            output.append(UInt8(ascii: "~"))
+            SpoolBase64.append(bytes, to: &output)
+            output.append(UInt8(ascii: " "))
+        }
         guard let key else { return }
         output.append(UInt8(ascii: "#"))
         for shift in stride(from: 60, through: 0, by: -4) {
@@ -44,9 +49,22 @@ struct Spool: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Reads the prefix of a spool line: the record's origin and offset, the key it carries, and
-    /// where its JSON starts.
-    func parsePrefix(_ bytes: ArraySlice<UInt8>) -> (origin: DocumentOrigin, offset: Int, key: UInt64?, json: Int)? {
+    /// Appends the origin prefix of `document` and what its map step carries for the apply step.
+    func appendPrefix(of document: Document, carrying carried: CarriedValue?, to output: inout [UInt8]) {
+        switch carried {
+        case .key(let key): appendPrefix(of: document, key: key, to: &output)
+        case .bytes(let bytes): appendPrefix(of: document, bytes: bytes, to: &output)
+        case nil: appendPrefix(of: document, to: &output)
+        }
+    }
+
+    /// Reads the prefix of a spool line: the record's origin and offset, the key or bytes it
+    /// carries, and where its JSON starts.
+    func parsePrefix(
+        _ bytes: ArraySlice<UInt8>
+    ) -> (
+        origin: DocumentOrigin, offset: Int, key: UInt64?, carried: [UInt8]?, json: Int
+    )? {
         var fields: [Int] = []
         var value = 0, digits = 0
         var index = bytes.startIndex
@@ -66,6 +84,14 @@ struct Spool: Sendable {
             }
         }
         guard fields.count == 3, fields[0] < sources.count else { return nil }
+        var carried: [UInt8]?
+        if index < bytes.endIndex && bytes[index] == UInt8(ascii: "~") {
+            guard let space = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: " ")),
+                let decoded = SpoolBase64.decode(bytes[(index + 1)..<space])
+            else { return nil }
+            carried = decoded
+            index = space + 1
+        }
         var key: UInt64?
         if index < bytes.endIndex && bytes[index] == UInt8(ascii: "#") {
             guard bytes.endIndex - index >= 18, bytes[index + 17] == UInt8(ascii: " ") else { return nil }
@@ -77,6 +103,6 @@ struct Spool: Sendable {
             key = value
             index += 18
         }
-        return (DocumentOrigin(source: sources[fields[0]], line: fields[1]), fields[2], key, index)
+        return (DocumentOrigin(source: sources[fields[0]], line: fields[1]), fields[2], key, carried, index)
     }
 }

@@ -18,6 +18,9 @@ public protocol CorpusStage: Sendable {
     /// Map, returning a value of the document's text that apply would compute again (exact's
     /// fingerprint); the spool carries it to the next pass. Nil by default: nothing carried.
     func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64?
+    /// Map, returning what the spool carries to the apply step: `mapCarrying`'s key by default,
+    /// or bytes of the stage's own encoding (templates' folded lines).
+    func mapCarried(_ document: Document, into tally: inout Tally) -> CarriedValue?
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func apply(using tally: Tally) -> any DocumentStage
     /// The files the stage writes besides the outputs, as its options name them.
@@ -30,6 +33,10 @@ extension CorpusStage {
     public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
         map(document, into: &tally)
         return nil
+    }
+
+    public func mapCarried(_ document: Document, into tally: inout Tally) -> CarriedValue? {
+        mapCarrying(document, into: &tally).map(CarriedValue.key)
     }
 }
 

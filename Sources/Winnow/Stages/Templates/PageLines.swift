@@ -12,6 +12,11 @@ struct PageLines {
 
     let lines: [Line]
 
+    /// Lines found before (`CarriedLines.decode`).
+    init(lines: [Line]) {
+        self.lines = lines
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var lines: [Line] = []
         var start = 0

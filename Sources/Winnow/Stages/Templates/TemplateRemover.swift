@@ -22,8 +22,10 @@ struct TemplateRemover: FinishingStage {
         let useCrossSite = sitePages < options.smallSitePages && !model.crossSite.isEmpty
         guard ownCounts != nil || useCrossSite else { return .keep }
 
+        let carried = document.carriedBytes
         return text.withUTF8 { bytes -> StageVerdict in
-            let page = PageLines(bytes)
+            // Lines the map step folded from this same text come with it from the spool.
+            let page = carried.flatMap { CarriedLines.decode($0, text: bytes) } ?? PageLines(bytes)
             var evidence: [TemplateDecision.Evidence] = []
             evidence.reserveCapacity(page.lines.count)
             var anyTemplate = false

@@ -25,6 +25,14 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
         tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: keys)
     }
 
+    /// Map, carrying the page's folded lines (`CarriedLines`) so that the apply step need not fold them again.
+    public func mapCarried(_ document: Document, into tally: inout TemplateCounts) -> CarriedValue? {
+        guard var text = document.text else { return nil }
+        let page = text.withUTF8 { PageLines($0) }
+        tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
+        return .bytes(CarriedLines.encode(page))
+    }
+
     public func apply(using tally: TemplateCounts) -> any DocumentStage {
         apply(using: tally, crossSite: nil)
     }

@@ -1,0 +1,73 @@
+/// A page's folded lines as the map step carries them to the apply step in the spool
+/// (`CarriedValue.bytes`), so that apply finds each line's key without folding the text again.
+/// Per line: its number's step from the previous line's (varint), its tokens times two plus one
+/// when it has letters (varint), and its key (8 bytes, little-endian). The line's byte range is
+/// not carried: apply finds it again by counting line breaks, which costs far less than a fold.
+enum CarriedLines {
+    static func encode(_ page: PageLines) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(page.lines.count * 11)
+        var previous = -1
+        for line in page.lines {
+            appendVarint(UInt64(line.number - previous), to: &output)
+            appendVarint(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: &output)
+            var key = line.folded.key.littleEndian
+            withUnsafeBytes(of: &key) { output.append(contentsOf: $0) }
+            previous = line.number
+        }
+        return output
+    }
+
+    /// The page's lines from carried bytes and the text they were computed from; nil when the
+    /// bytes are damaged or do not fit the text (a line number past its end, a blank line), so that
+    /// the caller folds the text instead.
+    static func decode(_ carried: [UInt8], text bytes: UnsafeBufferPointer<UInt8>) -> PageLines? {
+        var lines: [PageLines.Line] = []
+        var index = 0
+        var number = -1
+        var start = 0
+        var lineNumber = 0
+        while index < carried.count {
+            guard let step = readVarint(carried, &index), step >= 1, step <= UInt64(bytes.count + 1),
+                let shape = readVarint(carried, &index), shape >> 1 <= UInt64(bytes.count), carried.count - index >= 8
+            else { return nil }
+            var key: UInt64 = 0
+            for shift in 0..<8 { key |= UInt64(carried[index + shift]) << UInt64(8 * shift) }
+            index += 8
+            number += Int(step)
+            // Move to the start of line `number`.
+            while lineNumber < number {
+                guard let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) else { return nil }
+                start = end + 1
+                lineNumber += 1
+            }
+            let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            guard end > start else { return nil }
+            let folded = LineFolder.FoldedLine(key: key, tokens: Int(shape >> 1), hasLetters: shape & 1 == 1)
+            lines.append(PageLines.Line(start: start, end: end, number: number, folded: folded))
+        }
+        return PageLines(lines: lines)
+    }
+
+    private static func appendVarint(_ value: UInt64, to output: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            output.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        output.append(UInt8(value))
+    }
+
+    private static func readVarint(_ bytes: [UInt8], _ index: inout Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count && shift < 64 {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+}
