@@ -90,7 +90,8 @@ import WinnowTestSupport
         var swapped = pages[0]
         var headerless = pages[0]
         headerless.text = swapped.text.map { $0.split(separator: "\n").dropFirst(3).joined(separator: "\n") }
-        swapped.carriedBytes = try #require(carried.first)
+        let firstCarried: [UInt8] = try #require(carried.first)
+        swapped.carriedBytes = firstCarried
         swapped.text = headerless.text
         #expect(swapped.carriedBytes == nil)
         #expect(remover.process(&swapped) == remover.process(&headerless))
