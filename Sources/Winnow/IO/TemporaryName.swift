@@ -22,9 +22,14 @@ enum TemporaryName {
 
     /// Deletes the temporaries beside `name` in `directory` whose process on this host has ended.
     static func removeStale(in directory: String, for name: String) {
-        let start = ".\(name).winnow-\(host)-"
+        removeEnded(in: directory, startingWith: ".\(name).winnow-\(host)-", endingWith: ".tmp")
+    }
+
+    /// Deletes the entries of `directory` named `start`, the id of a process on this host that has
+    /// ended, and anything ending in `suffix`: a killed run's files, never a live run's.
+    static func removeEnded(in directory: String, startingWith start: String, endingWith suffix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(".tmp") {
+        for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(suffix) {
             let digits = entry.dropFirst(start.count).prefix { $0.isASCII && $0.isNumber }
             guard let process = pid_t(digits), process > 0, process != getpid(),
                 kill(process, 0) == -1, errno == ESRCH

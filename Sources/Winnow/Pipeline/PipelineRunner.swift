@@ -80,6 +80,7 @@ public struct PipelineRunner: Sendable {
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
+        if phases.count > 1 { Spool.removeStale(in: config.spoolDirectory) }
         let spoolFormat = Spool(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }

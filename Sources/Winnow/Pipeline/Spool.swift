@@ -15,8 +15,19 @@ struct Spool: Sendable {
         numbers = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Host and process id in the name say whose a spool file is, so that `removeStale` can tell a
+    /// killed run's spool files from a live run's.
     static func path(in directory: String, phase: Int) -> String {
-        "\(directory)/winnow-spool-\(getpid())-\(phase).jsonl"
+        "\(directory)/\(namePrefix)\(getpid())-\(phase).jsonl"
+    }
+
+    private static var namePrefix: String { "winnow-spool-\(TemporaryName.host)-" }
+
+    /// Deletes the spool files (and their half-written temporaries) that runs on this host which have
+    /// ended, killed before they could, left in `directory`.
+    static func removeStale(in directory: String) {
+        TemporaryName.removeEnded(in: directory, startingWith: namePrefix, endingWith: ".jsonl")
+        TemporaryName.removeEnded(in: directory, startingWith: "." + namePrefix, endingWith: ".tmp")
     }
 
     /// Marks a finished spool file as the run's, so that an interrupted run deletes it.

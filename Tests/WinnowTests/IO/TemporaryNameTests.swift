@@ -37,4 +37,27 @@ import WinnowTestSupport
             #expect(FileManager.default.fileExists(atPath: kept), "\(kept)")
         }
     }
+
+    /// A run with corpus stages removes the spool files of killed runs on this host, whole or half
+    /// written, and leaves a live run's and another machine's.
+    @Test func spoolFilesOfEndedRunsGo() async throws {
+        let folder = TemporaryFolder()
+        let host = TemporaryName.host
+        let ended = try endedProcess()
+        let stale = folder.write("winnow-spool-\(host)-\(ended)-0.jsonl", "0 1 0 {}\n")
+        let half = folder.write(".winnow-spool-\(host)-\(ended)-1.jsonl.winnow-\(host)-\(ended)-3.tmp", "0 1")
+        let live = folder.write("winnow-spool-\(host)-\(getppid())-0.jsonl", "0 1 0 {}\n")
+        let elsewhere = folder.write("winnow-spool-\(host)x-\(ended)-0.jsonl", "0 1 0 {}\n")
+        let input = folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one page\"}\n")
+        var configuration = RunConfiguration(inputs: [.jsonl(path: input, name: "in")], output: folder.file("out.jsonl"))
+        configuration.spoolDirectory = folder.path
+        _ = try await PipelineRunner(
+            name: "spool", steps: [.document(NormalizeStage(options: NormalizeOptions())), .corpus(ExactStage(options: ExactOptions()))],
+            configuration: configuration
+        ).run()
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(!FileManager.default.fileExists(atPath: half))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: elsewhere))
+    }
 }
