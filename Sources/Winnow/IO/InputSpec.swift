@@ -48,12 +48,22 @@ public enum InputSpec: Sendable, Equatable {
             let found = try folderContents(argument)
             guard !found.isEmpty else {
                 throw .configuration(
-                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes).joined(separator: ", ")))",
+                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes + ["part-*"]).joined(separator: ", ")))",
                     path: argument)
             }
             specs.append(contentsOf: found)
         }
         return specs
+    }
+
+    /// The JSONL files a written output is read from: the file itself, or the part files (and shards)
+    /// of a folder, as an engine writes an output, in bytewise order.
+    package static func jsonlFiles(_ path: String) throws(WinnowError) -> [InputSpec] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [.jsonl(path: path, name: path)]
+        }
+        return try folderContents(path).map { .jsonl(path: $0.path, name: $0.path) }
     }
 
     private static func folderContents(_ folder: String) throws(WinnowError) -> [InputSpec] {
@@ -104,9 +114,17 @@ public enum InputSpec: Sendable, Equatable {
         }
     }
 
-    /// Whether a file in an input folder is read: JSONL shards, HTML files and web archives.
+    /// Whether a file in an input folder is read: JSONL shards, HTML files, web archives, and the
+    /// part files Spark and Hadoop write (`part-00000`, `part-r-00000.gz`), so an engine's output folder
+    /// reads as it was written.
     private static func isInputName(_ name: String) -> Bool {
         hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) || hasSuffix(name, in: ArchiveFormat.suffixes)
+            || isPartFile(name)
+    }
+
+    /// A part file of an engine's output folder; its checksum files (`.crc`) are not.
+    private static func isPartFile(_ name: String) -> Bool {
+        name.hasPrefix("part-") && !hasSuffix(name, in: [".crc"])
     }
 
     /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.

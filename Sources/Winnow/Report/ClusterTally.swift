@@ -11,6 +11,9 @@ struct ClusterTally {
     private(set) var declaredSize: Int?
     private var sizesDisagree = false
     private(set) var kept: (member: RunReport.Member, origin: DocumentOrigin)?
+    /// Members that are a kept document: more than one when clusters whose kept documents share an id
+    /// (which labels them) read as one.
+    private(set) var keptCopies = 0
     /// The most similar others, at most twice `listed` between trims.
     private var best: [RunReport.Member] = []
     /// How many others the cluster lists.
@@ -36,9 +39,12 @@ struct ClusterTally {
             }
         }
         minSimilarity = min(minSimilarity, member.similarity)
-        if kind == .nearDuplicate, kept == nil, isKept(member) {
-            kept = (member, origin)
-            return true
+        if kind == .nearDuplicate, isKept(member) {
+            keptCopies += 1
+            if kept == nil {
+                kept = (member, origin)
+                return true
+            }
         }
         others += 1
         best.append(member)
@@ -53,7 +59,7 @@ struct ClusterTally {
     }
 
     /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a
-    /// placeholder), then the most similar others, ties by id bytewise.
+    /// placeholder), then the most similar others (`mostSimilarFirst`).
     func cluster(keptDetails: RunReport.Member? = nil) -> RunReport.Cluster {
         var tally = self
         tally.trim()
@@ -68,7 +74,19 @@ struct ClusterTally {
         if best.count > listed { best.removeLast(best.count - listed) }
     }
 
-    private static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
-        a.similarity != b.similarity ? a.similarity > b.similarity : BytewiseOrder.precedes(a.id, b.id)
+    /// Most similar first, then by id, URL, size and removing stage: an order of the members' content
+    /// alone, so copies that share an id are listed alike whatever order the outputs hold them in.
+    static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
+        if a.similarity != b.similarity { return a.similarity > b.similarity }
+        if a.id != b.id { return BytewiseOrder.precedes(a.id, b.id) }
+        if a.url != b.url { return Self.precedes(a.url, b.url) }
+        if a.textBytes != b.textBytes { return a.textBytes < b.textBytes }
+        return Self.precedes(a.removedBy, b.removedBy)
+    }
+
+    /// None first, then bytewise.
+    private static func precedes(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == nil && b != nil }
+        return BytewiseOrder.precedes(a, b)
     }
 }

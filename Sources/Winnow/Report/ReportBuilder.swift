@@ -369,16 +369,27 @@ public struct ReportBuilder {
     }
 
     /// A warning when clusters have a different number of members in the outputs than their `cluster_size`.
+    /// Clusters whose members disagree with their `cluster_size`, and labels shared by several clusters.
     private static func sizeWarnings(_ near: [String: ClusterTally]) -> [String] {
+        func examples(_ labels: some Sequence<String>) -> String {
+            labels.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3).joined(separator: ", ")
+        }
+        var warnings: [String] = []
+        let shared = near.filter { $0.value.keptCopies > 1 }
+        if !shared.isEmpty {
+            warnings.append(
+                "\(shared.values.map(\.keptCopies).reduce(0, +)) near-duplicate clusters keep documents that share their id "
+                    + "(\(examples(shared.keys))), which labels a cluster: the report shows each such id as one cluster")
+        }
         let mismatched = near.filter { _, tally in
-            tally.declaredSize.map { $0 != tally.others + (tally.kept == nil ? 0 : 1) } ?? false
+            tally.keptCopies <= 1 && tally.declaredSize.map { $0 != tally.others + (tally.kept == nil ? 0 : 1) } ?? false
         }.keys
-        guard !mismatched.isEmpty else { return [] }
-        let examples = mismatched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3)
-        return [
-            "\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
-                + "cluster_size says (\(examples.joined(separator: ", "))): were all outputs of the run given?"
-        ]
+        if !mismatched.isEmpty {
+            warnings.append(
+                "\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
+                    + "cluster_size says (\(examples(mismatched))): were all outputs of the run given?")
+        }
+        return warnings
     }
 
     /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
@@ -397,7 +408,7 @@ public struct ReportBuilder {
     ) throws(WinnowError) -> String? {
         var unreadable = 0
         var firstProblem: String?
-        let reader = RecordReader(inputs: [.jsonl(path: path, name: path)], maxRecordBytes: Int(Int32.max))
+        let reader = RecordReader(inputs: try InputSpec.jsonlFiles(path), maxRecordBytes: Int(Int32.max))
         let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
         while let batch = try reader.nextBatch() {
             for record in batch.records {
@@ -424,12 +435,13 @@ public struct ReportBuilder {
         named path: String
     ) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
-        let listedSizes = try ClustersFile.sizes(location)
+        let listed = try ClustersFile.sizes(location)
         let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
         let foundSizes = Dictionary(found.map { (clusters[$0].kept, clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
-        guard listedSizes != foundSizes else { return [] }
+        // Clusters whose kept documents share an id are one cluster in the outputs, and summed here.
+        guard listed.byKept != foundSizes else { return [] }
         return [
-            "the clusters file \(path) lists \(listedSizes.count) clusters of \(listedSizes.values.reduce(0, +)) documents; "
+            "the clusters file \(path) lists \(listed.clusters) clusters of \(listed.byKept.values.reduce(0, +)) documents; "
                 + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"
         ]
     }

@@ -108,6 +108,21 @@ import WinnowTestSupport
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])
     }
 
+    /// An engine's output folder reads as written: its part files in order (gzip ones too), not its
+    /// `_SUCCESS` marker nor its checksum files.
+    @Test func folderOfEnginePartFiles() throws {
+        let folder = TemporaryFolder()
+        folder.write("cleaned/part-00001.gz", try gzipped(Array("{\"text\":\"b\"}\n".utf8)))
+        folder.write("cleaned/part-00000", "{\"text\":\"a\"}\n")
+        folder.write("cleaned/.part-00000.crc", "crc")
+        folder.write("cleaned/part-00000.crc", "crc")
+        folder.write("cleaned/_SUCCESS", "")
+        let specs = try InputSpec.resolve([folder.file("cleaned")])
+        #expect(specs.map(\.path) == [folder.file("cleaned/part-00000"), folder.file("cleaned/part-00001.gz")])
+        let found = try records(specs)
+        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}"])
+    }
+
     @Test func missingInputIsAConfigurationError() {
         #expect(throws: WinnowError.self) { try InputSpec.resolve(["/no/such/file.jsonl"]) }
     }

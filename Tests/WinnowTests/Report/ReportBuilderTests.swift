@@ -143,6 +143,77 @@ import WinnowTestSupport
         #expect(sites.filter { ($0["template_share"] as! Double) > 0.05 }.count >= 10)
     }
 
+    /// The outputs as an engine writes them, folders of part files (each clusters part a whole clusters
+    /// file, `_SUCCESS` and checksum files beside them), give the report of the single files.
+    @Test func foldersOfPartFilesGiveTheReportOfTheFiles() async throws {
+        let folder = TemporaryFolder()
+        let run = try await runDefaultPipeline([.jsonl(path: GeneratedNews.corpus, name: "corpus")], in: folder)
+        let outputs = run.summary.outputs
+        /// Writes `lines` as three part files of `name` and returns the folder.
+        func parts(_ name: String, _ lines: [Substring], wrap: ([Substring]) -> [Substring] = { $0 }) -> String {
+            let size = (lines.count + 2) / 3
+            for part in 0..<3 {
+                let chunk = Array(lines.dropFirst(part * size).prefix(size))
+                folder.write("parts/\(name)/part-0000\(part)", wrap(chunk).joined(separator: "\n") + "\n")
+                folder.write("parts/\(name)/.part-0000\(part).crc", "checksum")
+            }
+            folder.write("parts/\(name)/_SUCCESS", "")
+            return folder.file("parts/\(name)")
+        }
+        func lines(_ path: String?) throws -> [Substring] {
+            try String(contentsOfFile: try #require(path), encoding: .utf8).split(separator: "\n")
+        }
+        let clusterLines = try lines(outputs.clusters)
+        var inParts = outputs
+        inParts.cleaned = parts("cleaned", try lines(outputs.cleaned))
+        inParts.removed = parts("removed", try lines(outputs.removed))
+        inParts.clusters = parts("clusters", Array(clusterLines.dropFirst().dropLast())) { body in
+            [clusterLines[0]] + body + [Substring("{\"end_of_file\":\(body.count)}")]
+        }
+        _ = try ReportBuilder(options: ReportOptions(), inputs: inParts, run: run.summary).write(to: folder.file("from-parts"))
+        var fromParts =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("from-parts/report.json"))))
+            as! [String: Any]
+        var fromFiles = try run.json()
+        #expect((fromParts["warnings"] as! [String]).isEmpty)
+        #expect((fromParts["inputs"] as! [String: Any])["cleaned"] as? String == inParts.cleaned)
+        fromParts["inputs"] = nil
+        fromFiles["inputs"] = nil
+        #expect(NSDictionary(dictionary: fromParts).isEqual(to: fromFiles))
+        #expect(try String(contentsOfFile: folder.file("from-parts/clusters.csv"), encoding: .utf8) == run.read("clusters.csv"))
+        #expect(
+            try InputSpec.jsonlFiles(folder.file("parts/cleaned")).map(\.path)
+                == (0..<3).map { folder.file("parts/cleaned/part-0000\($0)") })
+    }
+
+    /// Two clusters whose kept documents share an id read as one cluster in the outputs (they label a
+    /// cluster by its kept id); the report says so, from the outputs alone, and does not doubt the
+    /// outputs or the clusters file.
+    @Test func clustersWhoseKeptCopiesShareAnIDAreNamedInAWarning() async throws {
+        let folder = TemporaryFolder()
+        let samples = try String(contentsOfFile: packageRoot + "/samples/pages.jsonl", encoding: .utf8).split(separator: "\n")
+        let texts = try samples.prefix(2).map { line in
+            try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["text"] as? String)
+        }
+        var lines: [String] = []
+        for (index, text) in texts.enumerated() {
+            let copy = text.split(separator: "\n").dropFirst().joined(separator: "\n")
+            for (id, body) in [("same", text), ("copy-\(index)", copy)] {
+                let record = ["id": id, "url": "https://\(id)-\(index).example/page", "text": body]
+                lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self))
+            }
+        }
+        let input = folder.write("pages.jsonl", lines.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "pages")], in: folder)
+        let file = try clustersFile(run)
+        #expect(file.map(\.kept) == ["same", "same"], "\(file)")
+        let warnings = try run.json()["warnings"] as! [String]
+        #expect(
+            warnings == [
+                "2 near-duplicate clusters keep documents that share their id (same), which labels a cluster: the report shows each such id as one cluster"
+            ])
+    }
+
     /// Exact copies form their own groups: the kept copy's details come from the cleaned output.
     @Test func exactCopiesAreGroupedUnderTheKeptCopy() async throws {
         let folder = TemporaryFolder()

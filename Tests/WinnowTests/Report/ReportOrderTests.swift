@@ -23,4 +23,31 @@ import WinnowTestSupport
             }
         }
     }
+
+    /// A cluster lists the same members in the same order whatever order the outputs hold them in,
+    /// copies that share an id included (they differ in URL, size or the stage that removed them).
+    @Test func clusterMembersDoNotDependOnArrival() {
+        let members = [
+            RunReport.Member(id: "a", url: "u/2", similarity: 1, textBytes: 5, removedBy: "exact"),
+            RunReport.Member(id: "a", url: "u/1", similarity: 1, textBytes: 5, removedBy: "exact"),
+            RunReport.Member(id: "a", url: nil, similarity: 1, textBytes: 5, removedBy: "exact"),
+            RunReport.Member(id: "a", url: "u/1", similarity: 1, textBytes: 4, removedBy: "exact"),
+            RunReport.Member(id: "a", url: "u/1", similarity: 1, textBytes: 4, removedBy: "neardup"),
+            RunReport.Member(id: "b", url: "u/0", similarity: 0.9, textBytes: 5, removedBy: "neardup"),
+        ]
+        var generator = SeededRandom(seed: 5)
+        var listings: Set<String> = []
+        for _ in 0..<50 {
+            var tally = ClusterTally(kind: .exact, label: "kept", listed: 3)
+            for member in members.shuffled(using: &generator) {
+                tally.add(member, origin: DocumentOrigin(source: "s", line: 1), declaredSize: nil)
+            }
+            let cluster = tally.cluster()
+            #expect(cluster.size == members.count + 1, "the others and the kept copy")
+            listings.insert(
+                cluster.members.dropFirst().map { "\($0.id) \($0.url ?? "-") \($0.textBytes) \($0.removedBy ?? "-")" }.joined(
+                    separator: "; "))
+        }
+        #expect(listings == ["a - 5 exact; a u/1 4 exact; a u/1 4 neardup"])
+    }
 }

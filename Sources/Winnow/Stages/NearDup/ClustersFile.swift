@@ -95,19 +95,24 @@ public enum ClustersFile {
         return DuplicateClusters(clusters: clusters)
     }
 
-    /// The size of every cluster by its kept id, read without holding the members (for the report).
-    static func sizes(_ path: String) throws(WinnowError) -> [String: Int] {
+    /// The members of the clusters by their kept id (summed over clusters whose kept documents share
+    /// an id), and how many clusters the file lists; read without holding the members (for the report). `path` may be a folder of part files, each a whole clusters file.
+    static func sizes(_ path: String) throws(WinnowError) -> (byKept: [String: Int], clusters: Int) {
         var sizes: [String: Int] = [:]
-        try IntermediateFile.readRecords(
-            path, kind: "clusters", header: header, mismatch: mismatch,
-            maxLineBytes: maxLineBytes
-        ) { record throws(WinnowError) in
-            guard let kept = record.string("kept"), let size = record.count("size") else {
-                throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
+        var clusters = 0
+        for file in try InputSpec.jsonlFiles(path) {
+            try IntermediateFile.readRecords(
+                file.path, kind: "clusters", header: header, mismatch: mismatch,
+                maxLineBytes: maxLineBytes
+            ) { record throws(WinnowError) in
+                guard let kept = record.string("kept"), let size = record.count("size") else {
+                    throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
+                }
+                sizes[kept, default: 0] += size
+                clusters += 1
             }
-            if sizes[kept] == nil { sizes[kept] = size }
         }
-        return sizes
+        return (sizes, clusters)
     }
 
     /// One cluster is one line, so lines may be long: up to 1 GiB (about 15 million members).
