@@ -153,11 +153,40 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         output = os.path.join(WORK, "side-files-spark")
         cli.run(SPARK, SimpleNamespace(pipeline=path, inputs=SHARDS, output=output, partitions=5, binary=BINARY,
                                        unordered=False), log=lambda message: None)
-        self.assertEqual(sorted(part_lines(os.path.join(output, "clusters"))), sorted(body))
+        clusters = os.path.join(output, "clusters")
+        for name in sorted(os.listdir(clusters)):
+            if name.startswith("part-"):
+                part = lines(os.path.join(clusters, name))
+                self.assertEqual((part[0], part[-1]), (lines(os.path.join(folder, "clusters.jsonl"))[0],
+                                                       b'{"end_of_file":%d}' % (len(part) - 2)))
+        self.assertEqual(sorted(line for line in part_lines(clusters) if not line.startswith(b'{"format"')
+                                and not line.startswith(b'{"end_of_file"')), sorted(body))
         self.assertEqual(sorted(part_lines(os.path.join(output, "assignments"))),
                          sorted(lines(os.path.join(folder, "assignments.jsonl"))))
         with open(os.path.join(output, "stats.json"), encoding="utf-8") as handle:
             self.assertTrue(json.load(handle)["outputs"]["clusters"].endswith("/clusters"))
+
+    def test_report(self):
+        """The report step: `winnow report` over the output folder gives `winnow run`'s report (the same
+        counts and clusters in report.json, the same clusters.csv rows). The corpus holds clusters whose
+        kept copies share an id, which both reports say."""
+        path = pipeline("report", ("exact", "neardup", "report"))
+        local = self.run_local(path, "report-local")
+        self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
+        cluster = self.run_spark(path, "report-spark", 5)
+        self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+        local_folder, spark_folder = os.path.join(WORK, "report-local", "cleaned.report"), os.path.join(WORK, "report-spark", "report")
+        reports = []
+        for folder in (local_folder, spark_folder):
+            with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertGreater(len(reports[0]["clusters"]), 10)
+        self.assertTrue(any("share their id" in warning for warning in reports[0]["warnings"]), reports[0]["warnings"])
+        for key in ("documents", "clusters", "sites", "warnings"):
+            self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
+        local_rows, spark_rows = (lines(os.path.join(folder, "clusters.csv")) for folder in (local_folder, spark_folder))
+        self.assertEqual(sorted(spark_rows), sorted(local_rows))
+        self.assertTrue(os.path.exists(os.path.join(spark_folder, "report.html")))
 
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))

@@ -3,10 +3,12 @@
     spark-submit spark/winnow_spark.py run PIPELINE.yaml INPUT... -o OUTPUT_DIR
 
 OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
-cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes).
+cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); with a
+report step, report/ (what `winnow report` makes of them) when OUTPUT_DIR is on the driver's file system.
 """
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -14,6 +16,7 @@ import zipfile
 
 from pyspark.sql import SparkSession
 
+from . import binary as winnow
 from . import inputs as input_files
 from . import pipeline as pipelines
 from . import stages as steps
@@ -50,7 +53,7 @@ def run(spark, arguments, log=print):
     """Runs the pipeline and writes the outputs; returns the run summary. Raises when any call of the
     binary fails, before anything is written."""
     clock = time.monotonic()
-    pipeline_name, definition, segments, _report = pipelines.load(arguments.pipeline)
+    pipeline_name, definition, segments, report = pipelines.load(arguments.pipeline)
     named = input_files.resolve(arguments.inputs)
     sources = [name for _, name in named]
     folder = Folder(spark, arguments.output)
@@ -103,7 +106,33 @@ def run(spark, arguments, log=print):
             step.release()
     log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
         f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
+    if report is not None:
+        write_report(arguments.binary, folder, sorted(side_files), report, log)
     return summary
+
+
+def write_report(binary, folder, side_files, step, log):
+    """The report step: `winnow report` on the driver over the committed output folder, as `winnow run`
+    ends, when the folder is on this machine's file system; else the command to run where it is. The
+    report reads the outputs once more on one machine, with memory that grows with the clusters."""
+    options = dict(step.get(pipelines.REPORT_STEP) or {})
+    uri = folder.final.toUri()
+    local = uri.getScheme() in (None, "file")
+    final = uri.getPath() if local else folder.final.toString()
+    target = options.pop("folder", "") or final.rstrip("/") + "/report"
+    command = [winnow.locate(binary), "report", final + "/cleaned", "--removed", final + "/removed",
+               "--stats", final + "/stats.json", "-o", target] + steps.set_flags(options)
+    if "clusters" in side_files:
+        command += ["--clusters", final + "/clusters"]
+    if not local:
+        log("report: not written, because the output folder is not on this machine's file system; "
+            "copy it here and run: " + " ".join(command))
+        return
+    done = subprocess.run(command, capture_output=True)
+    for line in done.stderr.decode("utf-8", "replace").splitlines():
+        log(line)
+    if done.returncode != 0:
+        raise winnow.WinnowFailed(f"winnow report exited with status {done.returncode}; the outputs are in {final}")
 
 
 def ship_package(spark):
@@ -124,7 +153,7 @@ def main(argv):
     try:
         ship_package(spark)
         run(spark, arguments, log=lambda message: print(message, file=sys.stderr))
-    except (input_files.InputError, pipelines.PipelineError, FileExistsError, ValueError) as error:
+    except (input_files.InputError, pipelines.PipelineError, FileExistsError, ValueError, winnow.WinnowFailed) as error:
         print(f"winnow_spark: {error}", file=sys.stderr)
         return 1
     finally:

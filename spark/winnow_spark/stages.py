@@ -420,11 +420,22 @@ def neardup(binary, sources, options, records, partitions, spark):
 
     side_files = {}
     if options.get("clusters"):
-        side_files["clusters"] = cluster_lines.map(lambda line: line.decode("utf-8"))
+        side_files["clusters"] = cluster_lines.mapPartitions(lambda lines: _whole_file(clusters_header, lines))
     if options.get("assignments"):
         side_files["assignments"] = cluster_lines.flatMap(_assignment_lines)
     return Step(["neardup"], _grouped_by_partition(keyed, partitions).mapPartitions(apply),
                 held=(records, mapped, documents, clustered, pair_lines, ends), side_files=side_files)
+
+
+def _whole_file(header, lines):
+    """A partition's lines as a whole state file (header, lines, end line), so that each part file of a
+    side-file folder reads as the file `winnow run` writes."""
+    count = 0
+    yield header.decode("utf-8")
+    for line in lines:
+        count += 1
+        yield line.decode("utf-8")
+    yield '{"end_of_file":%d}' % count
 
 
 def _assignment_lines(cluster_line):
