@@ -5,6 +5,7 @@ import itertools
 import json
 
 from pyspark import StorageLevel
+from pyspark.rdd import portable_hash
 from pyspark.sql import functions as F
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 
@@ -56,7 +57,8 @@ class Step:
             rdd.unpersist()
 
     def kept(self):
-        return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1])
+        """The kept records, in the partitions they were kept in (the next corpus stage finds them there)."""
+        return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1], preservesPartitioning=True)
 
     def lines(self, tag):
         return self.tagged.filter(lambda row: row[0] == tag).map(lambda row: row[1])
@@ -77,7 +79,7 @@ def document_stages(binary, sources, pipeline_text, names, records):
             yield from _filter(binary, sources, ["run", path], partition)
         finally:
             workdir.close()
-    return Step(names, records.mapPartitions(task))
+    return Step(names, records.mapPartitions(task, preservesPartitioning=True))
 
 
 KEEPER_ROWS = StructType([
@@ -146,7 +148,7 @@ def exact(binary, sources, options, records, partitions, spark):
         return (row.p, KEEPERS), line.encode("utf-8")
 
     keepers = needed.rdd.map(keeper_line)
-    documents = records.mapPartitionsWithIndex(lambda index, partition: (((index, DOCUMENT), record) for record in partition))
+    documents = _keyed_documents(records, DOCUMENT)
 
     def apply(partition):
         side, documents_left = _split_by_tag(partition, (KEEPERS,))
@@ -161,8 +163,8 @@ def exact(binary, sources, options, records, partitions, spark):
             return flags + ["--keepers", path]
         return _filter(binary, sources, ["exact", "apply"], documents_left, prepare=prepare)
 
-    grouped = _grouped_by_partition(keepers.union(documents), partitions)
-    return Step(["exact"], grouped.mapPartitions(apply), held=(records, mapped))
+    grouped = _beside(keepers, documents, partitions)
+    return Step(["exact"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
 
 
 def _map_step(records, map_partition, step, kind):
@@ -176,10 +178,36 @@ def _map_step(records, map_partition, step, kind):
     return records, mapped, headers[0].encode("utf-8")
 
 
-def _grouped_by_partition(keyed, partitions):
-    """Brings rows keyed (partition, tag) together in their partition, tags in ascending order."""
-    return keyed.repartitionAndSortWithinPartitions(
-        numPartitions=partitions, partitionFunc=lambda key: key[0], keyfunc=lambda key: key)
+def _keyed_documents(records, tag):
+    """Each record keyed (its partition, tag), in the partition it is in; still partitioned when the
+    records were placed by `_partition_of` (a previous step's kept records, or the input's)."""
+    placed = records.partitioner is not None and records.partitioner.partitionFunc is _partition_of
+    return records.mapPartitionsWithIndex(lambda index, partition: (((index, tag), record) for record in partition),
+                                          preservesPartitioning=placed)
+
+
+def spread(framed, partitions):
+    """The framed records of (key, record) rows, in the partition of their key's hash; placed by
+    `_partition_of`, so that the first corpus stage finds them where they are."""
+    return (framed.map(lambda row: ((portable_hash(row[0]) % partitions, DOCUMENT), row[1]))
+            .partitionBy(partitions, _partition_of).map(lambda row: row[1], preservesPartitioning=True))
+
+
+def _partition_of(key):
+    """The partition of a row keyed (partition, tag, ...): one function object, so that RDDs partitioned
+    by it share a partitioner and their union is narrow (partition i beside partition i, no shuffle)."""
+    return key[0]
+
+
+def _beside(side, documents, partitions):
+    """Side rows keyed (partition, tag), sorted by tag, then the documents keyed (partition, tag) of the same
+    partition. Documents already partitioned by `_partition_of` (a previous step's kept records) do not move."""
+    side = side.repartitionAndSortWithinPartitions(partitions, _partition_of, keyfunc=lambda key: key[:2])
+    documents = documents.partitionBy(partitions, _partition_of)
+    both = side.union(documents)
+    if both.partitioner == documents.partitioner:  # narrow union: each partition is side rows, then documents
+        return both
+    return both.repartitionAndSortWithinPartitions(partitions, _partition_of, keyfunc=lambda key: key[:2])
 
 
 def _split_by_tag(partition, tags):
@@ -243,10 +271,7 @@ def templates(binary, sources, options, records, partitions, spark):
                           ensure_ascii=False, separators=(",", ":"))
         return (row.p, COUNTS), text.encode("utf-8")
 
-    keyed = (own_sites.rdd.map(site_line)
-             .union(own_cross.rdd.map(lambda row: ((row.p, CROSS_SITE), row.key.encode("ascii"))))
-             .union(records.mapPartitionsWithIndex(
-                 lambda index, partition: (((index, TEMPLATE_DOCUMENT), record) for record in partition))))
+    keyed = own_sites.rdd.map(site_line).union(own_cross.rdd.map(lambda row: ((row.p, CROSS_SITE), row.key.encode("ascii"))))
 
     def apply(partition):
         side, documents = _split_by_tag(partition, (COUNTS, CROSS_SITE))
@@ -264,23 +289,8 @@ def templates(binary, sources, options, records, partitions, spark):
             return flags + ["--counts", counts_path, "--cross-site", cross_path]
         return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
 
-    return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
-
-
-def _partition_of(key):
-    """The partition of a row keyed (partition, tag, ...): one function object, so that RDDs partitioned
-    by it share a partitioner and their union is narrow (partition i beside partition i, no shuffle)."""
-    return key[0]
-
-
-def _beside(side, documents, partitions):
-    """Side rows keyed (partition, tag), then the documents keyed (partition, tag) of the same partition,
-    each partition's rows in that order. Documents already partitioned by `_partition_of` do not move."""
-    side, documents = side.partitionBy(partitions, _partition_of), documents.partitionBy(partitions, _partition_of)
-    both = side.union(documents)
-    if both.partitioner == documents.partitioner:  # narrow union: each partition is side rows, then documents
-        return both
-    return both.repartitionAndSortWithinPartitions(partitions, _partition_of, keyfunc=lambda key: key[:2])
+    grouped = _beside(keyed, _keyed_documents(records, TEMPLATE_DOCUMENT), partitions)
+    return Step(["templates"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
 
 
 SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['
@@ -377,9 +387,8 @@ def neardup(binary, sources, options, records, partitions, spark):
     signature crosses a shuffle only to be judged and to be linked, as bytes rather than hex."""
     from .components import connected_components
     flags = set_flags({key: value for key, value in options.items() if key not in ("clusters", "assignments")})
-    documents = records.mapPartitionsWithIndex(
-        lambda index, partition: (((index, DOCUMENT), record) for record in partition), preservesPartitioning=True)
-    documents = documents.partitionBy(partitions, _partition_of).persist(StorageLevel.MEMORY_AND_DISK)
+    documents = _keyed_documents(records, DOCUMENT).partitionBy(partitions, _partition_of)
+    documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
     mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags), preservesPartitioning=True)
     mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK)
     headers = mapped.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
@@ -504,7 +513,7 @@ def neardup(binary, sources, options, records, partitions, spark):
         side_files["clusters"] = cluster_lines.map(lambda line: line.decode("utf-8"))
     if options.get("assignments"):
         side_files["assignments"] = cluster_lines.flatMap(_assignment_lines)
-    return Step(["neardup"], _beside(own_clusters, documents, partitions).mapPartitions(apply),
+    return Step(["neardup"], _beside(own_clusters, documents, partitions).mapPartitions(apply, preservesPartitioning=True),
                 held=(documents, mapped, pair_output, linked), side_files=side_files)
 
 
