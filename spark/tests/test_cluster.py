@@ -25,6 +25,7 @@ import yaml  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
 from winnow_spark import cli  # noqa: E402
+from winnow_spark import stages  # noqa: E402
 
 BINARY = os.path.abspath(os.environ.get("WINNOW_BINARY", os.path.join(ROOT, ".build", "debug", "winnow")))
 PAGES = int(os.environ.get("WINNOW_SPARK_TEST_PAGES", "1500"))
@@ -281,6 +282,37 @@ class ComponentsMatchUnionFind(unittest.TestCase):
             found = connected_components(SPARK.createDataFrame(edges, "src long, dst long")).collect()
             self.assertEqual({row.node: row.component for row in found}, expected, f"seed {seed}")
 
+
+
+class RowsStayHome(unittest.TestCase):
+    """Side rows reach a partition's documents without moving them, and signatures cross shuffles as bytes."""
+
+    def test_side_rows_meet_placed_documents_in_place(self):
+        framed = SPARK.sparkContext.parallelize([((f"shard-{i % 5}", i), b"doc %d" % i) for i in range(60)], 4)
+        records = stages.spread(framed, 3)
+        documents = stages._keyed_documents(records, stages.DOCUMENT)
+        self.assertIs(documents.partitionBy(3, stages._partition_of), documents)
+        side = SPARK.sparkContext.parallelize([((p, stages.KEEPERS), f"side {p}".encode()) for p in (2, 0, 1, 0)], 2)
+        grouped = stages._beside(side, documents, 3)
+        lineage = grouped.toDebugString()
+        lineage = lineage.decode() if isinstance(lineage, bytes) else lineage
+        # A narrow union of the side rows' shuffle and the spread's: the documents move no further.
+        self.assertIn("PartitionerAwareUnionRDD", lineage)
+        self.assertEqual(lineage.count("ShuffledRDD"), 2, lineage)
+        placed = records.glom().collect()
+        for index, rows in enumerate(grouped.glom().collect()):
+            self.assertEqual([key for key, _ in rows], sorted(key for key, _ in rows))
+            self.assertEqual([value for key, value in rows if key[1] == stages.DOCUMENT], placed[index])
+            self.assertEqual(sum(1 for key, _ in rows if key[1] == stages.KEEPERS), 2 if index == 0 else 1)
+
+    def test_packed_signature_lines_come_back_exactly(self):
+        line = (b'{"id":"a \\"b\\",\\"signature\\":\\"","source":"s.jsonl","line":7,"rank":"ff01","shingles":3,'
+                b'"signature":"00ce19a3ffffffff","sketch":"0000000100abcdef","bands":["00ce19a3ffffffff"]}')
+        packed = stages._packed_signature(line)
+        self.assertEqual(packed[1:], (bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
+        self.assertEqual(stages._signature_line(packed), line[:line.rindex(b',"bands":[')] + b"}")
+        self.assertEqual(stages._signature_line(packed, "1,27"), line[:line.rindex(b',"bands":[')] + b',"judge_bands":"1,27"}')
+        self.assertEqual(stages._origin(packed), ("s.jsonl", 7))
 
 if __name__ == "__main__":
     unittest.main()

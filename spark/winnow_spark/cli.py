@@ -59,7 +59,7 @@ def run(spark, arguments, log=print):
     folder = Folder(spark, arguments.output)
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
     framed, input_bytes = input_files.read(spark, named)
-    records = framed.partitionBy(partitions).values()
+    records = steps.spread(framed, partitions)
     done = []
     try:
         for segment in segments:

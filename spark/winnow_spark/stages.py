@@ -5,6 +5,7 @@ import itertools
 import json
 
 from pyspark import StorageLevel
+from pyspark.rdd import portable_hash
 from pyspark.sql import functions as F
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 
@@ -56,7 +57,8 @@ class Step:
             rdd.unpersist()
 
     def kept(self):
-        return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1])
+        """The kept records, in the partitions they were kept in (the next corpus stage finds them there)."""
+        return self.tagged.filter(lambda row: row[0] == KEPT).map(lambda row: row[1], preservesPartitioning=True)
 
     def lines(self, tag):
         return self.tagged.filter(lambda row: row[0] == tag).map(lambda row: row[1])
@@ -77,7 +79,7 @@ def document_stages(binary, sources, pipeline_text, names, records):
             yield from _filter(binary, sources, ["run", path], partition)
         finally:
             workdir.close()
-    return Step(names, records.mapPartitions(task))
+    return Step(names, records.mapPartitions(task, preservesPartitioning=True))
 
 
 KEEPER_ROWS = StructType([
@@ -146,7 +148,7 @@ def exact(binary, sources, options, records, partitions, spark):
         return (row.p, KEEPERS), line.encode("utf-8")
 
     keepers = needed.rdd.map(keeper_line)
-    documents = records.mapPartitionsWithIndex(lambda index, partition: (((index, DOCUMENT), record) for record in partition))
+    documents = _keyed_documents(records, DOCUMENT)
 
     def apply(partition):
         side, documents_left = _split_by_tag(partition, (KEEPERS,))
@@ -161,8 +163,8 @@ def exact(binary, sources, options, records, partitions, spark):
             return flags + ["--keepers", path]
         return _filter(binary, sources, ["exact", "apply"], documents_left, prepare=prepare)
 
-    grouped = _grouped_by_partition(keepers.union(documents), partitions)
-    return Step(["exact"], grouped.mapPartitions(apply), held=(records, mapped))
+    grouped = _beside(keepers, documents, partitions)
+    return Step(["exact"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
 
 
 def _map_step(records, map_partition, step, kind):
@@ -176,10 +178,36 @@ def _map_step(records, map_partition, step, kind):
     return records, mapped, headers[0].encode("utf-8")
 
 
-def _grouped_by_partition(keyed, partitions):
-    """Brings rows keyed (partition, tag) together in their partition, tags in ascending order."""
-    return keyed.repartitionAndSortWithinPartitions(
-        numPartitions=partitions, partitionFunc=lambda key: key[0], keyfunc=lambda key: key)
+def _keyed_documents(records, tag):
+    """Each record keyed (its partition, tag), in the partition it is in; still partitioned when the
+    records were placed by `_partition_of` (a previous step's kept records, or the input's)."""
+    placed = records.partitioner is not None and records.partitioner.partitionFunc is _partition_of
+    return records.mapPartitionsWithIndex(lambda index, partition: (((index, tag), record) for record in partition),
+                                          preservesPartitioning=placed)
+
+
+def spread(framed, partitions):
+    """The framed records of (key, record) rows, in the partition of their key's hash; placed by
+    `_partition_of`, so that the first corpus stage finds them where they are."""
+    return (framed.map(lambda row: ((portable_hash(row[0]) % partitions, DOCUMENT), row[1]))
+            .partitionBy(partitions, _partition_of).map(lambda row: row[1], preservesPartitioning=True))
+
+
+def _partition_of(key):
+    """The partition of a row keyed (partition, tag, ...): one function object, so that RDDs partitioned
+    by it share a partitioner and their union is narrow (partition i beside partition i, no shuffle)."""
+    return key[0]
+
+
+def _beside(side, documents, partitions):
+    """Side rows keyed (partition, tag), sorted by tag, then the documents keyed (partition, tag) of the same
+    partition. Documents already partitioned by `_partition_of` (a previous step's kept records) do not move."""
+    side = side.repartitionAndSortWithinPartitions(partitions, _partition_of, keyfunc=lambda key: key[:2])
+    documents = documents.partitionBy(partitions, _partition_of)
+    both = side.union(documents)
+    if both.partitioner == documents.partitioner:  # narrow union: each partition is side rows, then documents
+        return both
+    return both.repartitionAndSortWithinPartitions(partitions, _partition_of, keyfunc=lambda key: key[:2])
 
 
 def _split_by_tag(partition, tags):
@@ -243,10 +271,7 @@ def templates(binary, sources, options, records, partitions, spark):
                           ensure_ascii=False, separators=(",", ":"))
         return (row.p, COUNTS), text.encode("utf-8")
 
-    keyed = (own_sites.rdd.map(site_line)
-             .union(own_cross.rdd.map(lambda row: ((row.p, CROSS_SITE), row.key.encode("ascii"))))
-             .union(records.mapPartitionsWithIndex(
-                 lambda index, partition: (((index, TEMPLATE_DOCUMENT), record) for record in partition))))
+    keyed = own_sites.rdd.map(site_line).union(own_cross.rdd.map(lambda row: ((row.p, CROSS_SITE), row.key.encode("ascii"))))
 
     def apply(partition):
         side, documents = _split_by_tag(partition, (COUNTS, CROSS_SITE))
@@ -264,24 +289,54 @@ def templates(binary, sources, options, records, partitions, spark):
             return flags + ["--counts", counts_path, "--cross-site", cross_path]
         return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
 
-    return Step(["templates"], _grouped_by_partition(keyed, partitions).mapPartitions(apply), held=(records, mapped))
+    grouped = _beside(keyed, _keyed_documents(records, TEMPLATE_DOCUMENT), partitions)
+    return Step(["templates"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
+
+
+SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['
+
+
+def _packed_signature(line):
+    """A signature line without its band keys as (JSON before the signature, signature bytes, sketch bytes):
+    half the bytes of its hex, for the shuffles. `_signature_line` gives the line back exactly."""
+    bands = line.rindex(BANDS_FIELD)
+    sketch = line.rindex(SKETCH_FIELD, 0, bands)
+    signature = line.rindex(SIGNATURE_FIELD, 0, sketch)
+    return (line[:signature], bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
+            bytes.fromhex(line[sketch + len(SKETCH_FIELD):bands - 1].decode("ascii")))
+
+
+def _signature_line(packed, judge_bands=None):
+    """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`."""
+    prefix, signature, sketch = packed
+    judged = b'' if judge_bands is None else b',"judge_bands":"' + judge_bands.encode("ascii") + b'"'
+    return (prefix + SIGNATURE_FIELD + signature.hex().encode("ascii") + SKETCH_FIELD + sketch.hex().encode("ascii")
+            + b'"' + judged + b"}")
+
+
+def _origin(packed):
+    """(source, line) of a packed signature line."""
+    fields = json.loads(packed[0] + b"}")
+    return fields["source"], fields["line"]
+
+
+NODE_BITS = 40
+SIDE, SIGNATURE, HEADER = 0, 1, 2
+PAIR, CLUSTER, HOME = "pair", "cluster", "home"  # tags of the pairs and link tasks' output rows
 
 
 def _neardup_map(binary, sources, flags):
-    """Per partition: `winnow neardup map`, read back as (partition, source, line, band keys, signature line
-    without the band keys) rows, and its header line."""
+    """Per partition: `winnow neardup map`; its header line keyed (partition, HEADER) and per document
+    ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its
+    partition (upper bits) and its place in the partition's map output: the rows of one node go home by it."""
     def task(index, partition):
-        rows = _map_rows(binary, sources, ["neardup", "map"] + flags, partition)
-        yield ("header", next(rows))
-        for line, row in rows:
-            yield ("doc", (index, row["source"], row["line"], row["bands"], _without_band_keys(line.decode("utf-8"))))
+        rows = _map_rows(binary, sources, ["neardup", "map"] + flags, (record for _, record in partition))
+        yield (index, HEADER), next(rows)
+        for place, (line, row) in enumerate(rows):
+            # A bucket is (band, upper 32 bits of its key), as `winnow run` buckets them, in one Int64.
+            buckets = [band << 32 | int(key[:8], 16) for band, key in enumerate(row["bands"])]
+            yield (index, SIGNATURE), (index << NODE_BITS | place, buckets, _packed_signature(line))
     return task
-
-
-def _without_band_keys(line):
-    """A signature line without its band keys (the last member, which `neardup pairs` and `link` recompute)."""
-    cut = line.rindex(',"bands":[')
-    return line[:cut] + "}"
 
 
 def _state_file(handle, header, lines):
@@ -294,119 +349,154 @@ def _state_file(handle, header, lines):
     handle.write(b'{"end_of_file":%d}\n' % count)
 
 
-def _keyed_lines(keyed, partitions):
-    """(partition, line) rows as one list of lines per partition, the lines sorted (a partition's input
-    never depends on the order the shuffle delivered it in)."""
-    return (keyed.partitionBy(partitions, lambda key: key).mapPartitions(lambda rows: [sorted(line for _, line in rows)]))
+def _neardup_call(binary, sources, command, flags, inputs):
+    """Runs `winnow neardup COMMAND` on state files (option -> (header, lines); None for the signatures,
+    the positional input) and yields the lines of its output state file, header and end line included."""
+    workdir = winnow.Workdir(sources)
+    try:
+        arguments = ["neardup", command] + flags
+        for option, (header, lines) in inputs.items():
+            path = workdir.file(f"input-{len(arguments)}.jsonl")
+            with open(path, "wb") as handle:
+                _state_file(handle, header, lines)
+            arguments += [path] if option is None else [option, path]
+        output = workdir.file("output.jsonl")
+        winnow.call(binary, arguments + ["-o", output], workdir)
+        with open(output, "rb") as handle:
+            for line in handle:
+                yield line.rstrip(b"\n")
+    finally:
+        workdir.close()
 
 
-def _over_state_files(binary, sources, command, flags, output_kind):
-    """A task that writes each partition's state files (kind -> (header, lines)), runs `winnow neardup
-    COMMAND` on them, and yields the lines of its output state file (header first)."""
-    def task(partitions_lines):
-        for lines in partitions_lines:
-            workdir = winnow.Workdir(sources)
-            try:
-                files = {}
-                for kind, (kind_header, kind_lines) in lines.items():
-                    files[kind] = workdir.file(kind + ".jsonl")
-                    with open(files[kind], "wb") as handle:
-                        _state_file(handle, kind_header, kind_lines)
-                arguments = ["neardup", command] + flags + [files["signatures"]]
-                if "pairs" in files:
-                    arguments += ["--pairs", files["pairs"]]
-                output = workdir.file(output_kind + ".jsonl")
-                winnow.call(binary, arguments + ["-o", output], workdir)
-                with open(output, "rb") as handle:
-                    for line in handle:
-                        yield line.rstrip(b"\n")
-            finally:
-                workdir.close()
-    return task
-
-
-def _body(lines):
-    """The records of a state file's lines: no header, no end line."""
-    return lines.filter(lambda line: not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"'))
+def _is_record(line):
+    """Whether a state file line is a record (not the header, not the end line)."""
+    return not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"')
 
 
 def neardup(binary, sources, options, records, partitions, spark):
     """Near duplicates without a merge on one machine, in the steps `winnow run` clusters in:
-    1. each partition's signatures (`neardup map`); documents numbered;
-    2. (band, bucket key) rows grouped by Spark's shuffle; a bucket of two or more documents is judged
-       whole in one partition (`neardup pairs`), chosen by its smallest document so that the buckets of
-       one cluster meet in one place;
+    1. each partition's signatures (`neardup map`), kept where they were made; documents numbered;
+    2. (bucket, document number) rows grouped by Spark's shuffle; a bucket of two or more documents is
+       judged whole in one partition (`neardup pairs`), chosen by its smallest document so that the
+       buckets of one cluster meet in one place; only those documents' signatures leave home;
     3. the verified pairs' connected components by large-star/small-star (`components`);
     4. each component clustered whole in one partition (`neardup link`), which gives `winnow run`'s clusters;
-    5. every partition gets the clusters of its own documents and runs `neardup apply`."""
+    5. every partition gets the clusters of its own documents and runs `neardup apply`.
+    Small rows go to a document's home partition and meet its signature there (`_beside`), so a
+    signature crosses a shuffle only to be judged and to be linked, as bytes rather than hex."""
     from .components import connected_components
     flags = set_flags({key: value for key, value in options.items() if key not in ("clusters", "assignments")})
-    records, mapped, header = _map_step(records, _neardup_map(binary, sources, flags), "neardup map", "signatures")
-    documents = (mapped.filter(lambda row: row[0] == "doc").map(lambda row: row[1]).zipWithIndex()
-                 .map(lambda pair: (pair[1],) + pair[0]))  # (node, partition, source, line, bands, signature line)
+    documents = _keyed_documents(records, DOCUMENT).partitionBy(partitions, _partition_of)
     documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
+    mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags), preservesPartitioning=True)
+    mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK)
+    headers = mapped.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
+    if len(headers) != 1:
+        raise RuntimeError(f"neardup map wrote {len(headers)} different signatures headers: {headers}")
+    header = headers[0].encode("utf-8")
+    signatures = mapped.filter(lambda row: row[0][1] == SIGNATURE).mapValues(lambda value: (value[0], value[2]))
 
     # 2. Buckets of two or more documents, each judged in one partition.
     memberships = spark.createDataFrame(
-        documents.flatMap(lambda row: ((band, key[:8], row[0]) for band, key in enumerate(row[4]))),
-        StructType([StructField("band", LongType(), False), StructField("key", StringType(), False),
-                    StructField("node", LongType(), False)]))
-    judged = (memberships.groupBy("band", "key").agg(F.collect_list("node").alias("nodes"))
+        mapped.filter(lambda row: row[0][1] == SIGNATURE)
+        .flatMap(lambda row: ((bucket, row[1][0]) for bucket in row[1][1])),
+        StructType([StructField("bucket", LongType(), False), StructField("node", LongType(), False)]))
+    judged = (memberships.groupBy("bucket").agg(F.collect_list("node").alias("nodes"))
               .where(F.size("nodes") > 1)
-              .select(F.explode("nodes").alias("node"), (F.array_min("nodes") % partitions).alias("q"), "band")
-              .groupBy("node", "q").agg(F.sort_array(F.collect_list("band")).alias("bands"))
-              .groupBy("node").agg(F.collect_list(F.struct("q", "bands")).alias("judged")))
-    # Only documents in a bucket of two or more travel on, as their signature lines without band keys.
-    signature = documents.map(lambda row: (row[0], row[5]))
-    clustered = (judged.rdd.map(lambda row: (row.node, [(entry.q, entry.bands) for entry in row.judged]))
-                 .join(signature).persist(StorageLevel.MEMORY_AND_DISK))
+              .select(F.explode("nodes").alias("node"), (F.array_min("nodes") % partitions).alias("q"),
+                      F.shiftright("bucket", 32).alias("band"))
+              .groupBy("node").agg(F.collect_list(F.struct("q", "band")).alias("judged")))
+    judged_rows = judged.rdd.map(lambda row: ((row.node >> NODE_BITS, SIDE),
+                                              (row.node, [(entry.q, entry.band) for entry in row.judged])))
 
-    def judged_lines(row):
-        _, (judgements, line) = row
-        for q, bands in judgements:
-            yield q, (line[:-1] + ',"judge_bands":"' + ",".join(str(band) for band in bands) + '"}').encode("utf-8")
+    def to_judges(rows):
+        """Each judged signature to each partition judging it, with the bands judged there."""
+        judgements = {}
+        for (_, tag), value in rows:
+            if tag == SIDE:
+                judgements[value[0]] = value[1]
+                continue
+            node, packed = value
+            by_partition = {}
+            for q, band in judgements.get(node, ()):
+                by_partition.setdefault(q, []).append(band)
+            for q, bands in by_partition.items():
+                yield q, (node, packed, ",".join(str(band) for band in sorted(bands)))
 
-    pair_lines = _keyed_lines(clustered.flatMap(judged_lines), partitions).map(lambda lines: {"signatures": (header, lines)}) \
-        .mapPartitions(_over_state_files(binary, sources, "pairs", flags, "pairs")) \
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    pairs_headers = pair_lines.filter(lambda line: line.startswith(b'{"format"')).distinct().collect()
-    pairs = _body(pair_lines).map(json.loads)
+    def pairs_task(rows):
+        rows = [row for _, row in rows]
+        if not rows:
+            return
+        nodes = {_origin(packed): node for node, packed, _ in rows}
+        lines = sorted(_signature_line(packed, bands) for _, packed, bands in rows)
+        for line in _neardup_call(binary, sources, "pairs", flags, {None: (header, lines)}):
+            if line.startswith(b'{"format"'):
+                yield HEADER, line
+            elif _is_record(line):
+                pair = json.loads(line)
+                yield PAIR, (nodes[pair["earlier_source"], pair["earlier_line"]],
+                                  nodes[pair["later_source"], pair["later_line"]])
+
+    pair_output = (_beside(judged_rows, signatures, partitions).mapPartitions(to_judges)
+                   .partitionBy(partitions, lambda q: q).mapPartitions(pairs_task)
+                   .persist(StorageLevel.MEMORY_AND_DISK))
+    pairs_headers = pair_output.filter(lambda row: row[0] == HEADER).map(lambda row: row[1]).distinct().collect()
+    pairs_header = pairs_headers[0] if pairs_headers else b""
+    pairs = pair_output.filter(lambda row: row[0] == PAIR).map(lambda row: row[1])  # (earlier node, later node)
 
     # 3. Components of the verified pairs, by document number.
-    nodes = documents.map(lambda row: ((row[2], row[3]), row[0]))
-    ends = (pairs.map(lambda pair: ((pair["earlier_source"], pair["earlier_line"]), pair))
-            .join(nodes).map(lambda row: ((row[1][0]["later_source"], row[1][0]["later_line"]), row[1]))
-            .join(nodes).map(lambda row: (row[1][0][1], row[1][1], row[1][0][0])))  # (earlier node, later node, pair)
-    ends = ends.persist(StorageLevel.MEMORY_AND_DISK)
-    edges = spark.createDataFrame(ends.map(lambda row: (row[0], row[1])),
-                                  StructType([StructField("src", LongType(), False), StructField("dst", LongType(), False)]))
-    component = connected_components(edges).rdd.map(lambda row: (row.node, row.component))
+    edges = spark.createDataFrame(pairs, StructType([StructField("src", LongType(), False),
+                                                     StructField("dst", LongType(), False)]))
+    components = connected_components(edges).rdd.map(
+        lambda row: ((row.node >> NODE_BITS, SIDE), ("c", row.node, row.component)))
 
-    # 4. Each component clustered whole in one partition: its documents' signatures and its pairs.
-    member_lines = component.join(clustered.mapValues(lambda value: value[1])).map(lambda row: (row[1][0] % partitions, (0, row[1][1].encode("utf-8"))))
-    pair_rows = ends.map(lambda row: (row[0], row[2])).join(component).map(
-        lambda row: (row[1][1] % partitions, (1, json.dumps(row[1][0], ensure_ascii=False, separators=(",", ":"))
-                                              .encode("utf-8"))))
-    pairs_header = pairs_headers[0] if pairs_headers else b""
+    # 4. Each component clustered whole in one partition: its documents' signatures and its pairs, sent
+    #    from the home partition of each document (a pair from its earlier document's).
+    def to_linkers(rows):
+        component_of, waiting = {}, []
+        for (_, tag), value in rows:
+            if tag == SIDE:
+                if value[0] == "c":
+                    component_of[value[1]] = value[2]
+                else:
+                    waiting.append(value[1:])
+                continue
+            for earlier, later in waiting:
+                yield component_of[earlier] % partitions, (1, earlier, later)
+            waiting = []
+            node, packed = value
+            if node in component_of:
+                yield component_of[node] % partitions, (0, node, packed)
+        for earlier, later in waiting:
+            yield component_of[earlier] % partitions, (1, earlier, later)
 
-    def link_inputs(rows):
-        signature_lines = sorted(line for kind, line in rows if kind == 0)
-        return {"signatures": (header, signature_lines),
-                "pairs": (pairs_header, sorted(line for kind, line in rows if kind == 1))}
+    def link_task(rows):
+        rows = [row for _, row in rows]
+        origins = {row[1]: _origin(row[2]) for row in rows if row[0] == 0}
+        if not origins:
+            return
+        lines = sorted(_signature_line(row[2]) for row in rows if row[0] == 0)
+        pair_lines = sorted(json.dumps({"earlier_source": origins[earlier][0], "earlier_line": origins[earlier][1],
+                                        "later_source": origins[later][0], "later_line": origins[later][1]},
+                                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                            for kind, earlier, later in rows if kind == 1)
+        homes = {origin: node >> NODE_BITS for node, origin in origins.items()}
+        inputs = {None: (header, lines), "--pairs": (pairs_header, pair_lines)}
+        for line in _neardup_call(binary, sources, "link", flags, inputs):
+            if _is_record(line):
+                yield CLUSTER, line
+                for home in {homes[member["source"], member["line"]] for member in json.loads(line)["members"]}:
+                    yield HOME, (home, line)
 
-    cluster_lines = _body(member_lines.union(pair_rows).partitionBy(partitions, lambda key: key)
-                          .mapPartitions(lambda rows: [link_inputs([row for _, row in rows])])
-                          .filter(lambda inputs: inputs["signatures"][1])
-                          .mapPartitions(_over_state_files(binary, sources, "link", flags, "clusters")))
+    side = components.union(pairs.map(lambda pair: ((pair[0] >> NODE_BITS, SIDE), ("p",) + tuple(pair))))
+    linked = (_beside(side, signatures, partitions).mapPartitions(to_linkers)
+              .partitionBy(partitions, lambda c: c).mapPartitions(link_task).persist(StorageLevel.MEMORY_AND_DISK))
+    cluster_lines = linked.filter(lambda row: row[0] == CLUSTER).map(lambda row: row[1])
 
     # 5. The clusters of each partition's documents, then `neardup apply`.
-    origins = documents.map(lambda row: ((row[2], row[3]), row[1]))
     clusters_header = b'{"format":"winnow.clusters","version":2}'
-    own_clusters = (cluster_lines.flatMap(lambda line: (((member["source"], member["line"]), line)
-                                                        for member in json.loads(line)["members"]))
-                    .join(origins).map(lambda row: ((row[1][1], KEEPERS), row[1][0])).distinct())
-    keyed = own_clusters.union(records.mapPartitionsWithIndex(
-        lambda index, partition: (((index, DOCUMENT), record) for record in partition)))
+    own_clusters = linked.filter(lambda row: row[0] == HOME).map(lambda row: ((row[1][0], KEEPERS), row[1][1]))
 
     def apply(partition):
         side, documents_left = _split_by_tag(partition, (KEEPERS,))
@@ -423,8 +513,8 @@ def neardup(binary, sources, options, records, partitions, spark):
         side_files["clusters"] = cluster_lines.mapPartitions(lambda lines: _whole_file(clusters_header, lines))
     if options.get("assignments"):
         side_files["assignments"] = cluster_lines.flatMap(_assignment_lines)
-    return Step(["neardup"], _grouped_by_partition(keyed, partitions).mapPartitions(apply),
-                held=(records, mapped, documents, clustered, pair_lines, ends), side_files=side_files)
+    return Step(["neardup"], _beside(own_clusters, documents, partitions).mapPartitions(apply, preservesPartitioning=True),
+                held=(documents, mapped, pair_output, linked), side_files=side_files)
 
 
 def _whole_file(header, lines):
