@@ -908,4 +908,18 @@ import WinnowTestSupport
             "<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
         #expect(!product.contains("The team moved our accounts"), "\(product)")
     }
+
+    @Test func headingsWhoseSectionsWereLeftOutDoNotCloseALongArticle() {
+        let body = String(repeating: Self.article, count: 5)
+        let more =
+            "<h3>More on this</h3><ul><li><a href=\"/a\">The council's earlier budget, and why it failed</a></li>"
+            + "<li><a href=\"/b\">Schools ask for more money again this year</a></li></ul>"
+        let tags = "<h3>Tags</h3><div><a href=\"/t/council\">Council</a> <a href=\"/t/budget\">Budget</a></div>"
+        let text = Self.mainText("<body><article><h2>Budget</h2>\(body)\(more)\(tags)</article></body>")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("More on this") && !text.contains("Tags"), "\(text)")
+        // A section whose text stays keeps its heading.
+        let kept = Self.mainText("<body><article>\(body)<h3>Next steps</h3>\(Self.article)</article></body>")
+        #expect(kept.contains("Next steps"), "\(kept)")
+    }
 }
