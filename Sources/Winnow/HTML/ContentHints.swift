@@ -54,6 +54,8 @@ struct ContentHints {
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only",
+        // A box about the writer after an article (its photo, a short bio, links to the writer's pages).
+        "author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author", "aboutauthor",
         // A shop's other products beside the one on the page.
         "recently-viewed", "recentlyviewed", "recently_viewed", "upsell", "up-sell", "cross-sell", "crosssell",
         "recommendation", "also-like", "alsolike",

@@ -922,4 +922,13 @@ import WinnowTestSupport
         let kept = Self.mainText("<body><article>\(body)<h3>Next steps</h3>\(Self.article)</article></body>")
         #expect(kept.contains("Next steps"), "\(kept)")
     }
+
+    @Test func aBoxAboutTheAuthorAfterTheArticleIsChrome() {
+        let box =
+            "<div class=\"author-box\"><p>Ann Reporter has covered the council for ten years, and writes about "
+            + "schools, roads and local politics for the paper.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(box)</article></body>")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("Ann Reporter"), "\(text)")
+    }
 }
