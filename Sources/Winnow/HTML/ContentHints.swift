@@ -11,6 +11,9 @@ struct ContentHints {
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
     mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
+        // An `id` with a dot is the anchor of an API entry ("http.cookiejar.CookieJar", "method.share"),
+        // named for the code it documents, not for what the element is.
+        if !isClass && names.contains(UInt8(ascii: ".")) { return ContentHint() }
         var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
         for byte in names { hash.add(byte) }
         let key = hash.state

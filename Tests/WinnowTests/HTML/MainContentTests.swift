@@ -931,4 +931,15 @@ import WinnowTestSupport
         #expect(text.hasSuffix("from next week."), "\(text)")
         #expect(!text.contains("Ann Reporter"), "\(text)")
     }
+
+    @Test func anAPIEntrysAnchorIsNotReadAsChrome() {
+        let entry =
+            "<dl class=\"py class\"><dt id=\"http.cookiejar.CookieJar\">class http.cookiejar.CookieJar(policy=None)</dt>"
+            + "<dd><p>The CookieJar class stores HTTP cookies, extracts them from responses, and returns them with "
+            + "later requests, as the policy in effect allows.</p></dd></dl>"
+        let text = Self.mainText("<body><main>\(Self.article)\(entry)</main></body>")
+        #expect(text.contains("class http.cookiejar.CookieJar(policy=None)"), "\(text)")
+        let cookieBanner = Self.mainText("<body><main>\(Self.article)<div id=\"cookie-notice\">We use cookies.</div></main></body>")
+        #expect(!cookieBanner.contains("We use cookies"), "\(cookieBanner)")
+    }
 }
