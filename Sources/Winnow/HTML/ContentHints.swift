@@ -11,6 +11,9 @@ struct ContentHints {
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
     mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
+        // An `id` with a dot is the anchor of an API entry ("http.cookiejar.CookieJar", "method.share"),
+        // named for the code it documents, not for what the element is.
+        if !isClass && names.contains(UInt8(ascii: ".")) { return ContentHint() }
         var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
         for byte in names { hash.add(byte) }
         let key = hash.state
@@ -54,6 +57,8 @@ struct ContentHints {
         "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
         "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
         "masthead", "toolbar", "print-only",
+        // A box about the writer after an article (its photo, a short bio, links to the writer's pages).
+        "author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author", "aboutauthor",
         // A shop's other products beside the one on the page.
         "recently-viewed", "recentlyviewed", "recently_viewed", "upsell", "up-sell", "cross-sell", "crosssell",
         "recommendation", "also-like", "alsolike",

@@ -154,6 +154,7 @@ struct MainContent {
         }
         Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats)
         Self.dropRequotedBlocks(&include, tree: tree, stats: stats)
+        Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats)
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -345,6 +346,10 @@ struct MainContent {
         return last == UInt8(ascii: ":")
     }
 
+    /// Prose in the best element that makes it a long article, after which blocks that are not prose
+    /// (calls to action, headings left alone) close the page rather than continue it.
+    private static let longArticleProse: Int32 = 1200
+
     /// How a list of the site's other pages is introduced.
     private static let otherPages: [[UInt8]] = [
         "more", "read more", "read also", "also read", "related", "recommended",
@@ -355,7 +360,7 @@ struct MainContent {
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
     /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
-        guard stats.proseChars(core) >= 1200,
+        guard stats.proseChars(core) >= longArticleProse,
             let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
         else { return }
         var before: Int32 = 0
@@ -425,6 +430,47 @@ struct MainContent {
             }
         }
         finish()
+    }
+
+    /// Drops a heading after a long article whose section was left out, as chrome or as a list of
+    /// links ("More on this", "Tags", "Comments"): nothing follows it before a heading of its rank.
+    private static func dropOrphanedHeadings(_ include: inout [Bool], core: Int, tree: PageTree, stats: BlockStats) {
+        let nodes = tree.nodes
+        // Elsewhere (services, lists) a heading left alone is the heading of a section the page lost.
+        guard stats.proseChars(core) >= longArticleProse,
+            let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
+        else { return }
+        func hasText(_ index: Int) -> Bool {
+            (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
+        }
+        func rank(_ tag: HTMLTag) -> UInt8 { tag.rawValue - HTMLTag.h1.rawValue }
+        // A headline that is a link opens a teaser or an item of a grid, not a section.
+        for heading in lastProse..<nodes.count
+        where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && hasText(heading) {
+            var skipped = false
+            var orphaned = true
+            var index = Int(nodes[heading].end)
+            while index < nodes.count {
+                let node = nodes[index]
+                if node.tag.isHeading && include[index] && hasText(index) {
+                    orphaned = rank(node.tag) <= rank(nodes[heading].tag)
+                    break
+                }
+                if node.tag == .text {
+                    if include[index] && stats.chars[index] > 0 {
+                        orphaned = false
+                        break
+                    }
+                    if !skipped {
+                        skipped = tree.text[Int(node.textStart)..<Int(node.textEnd)].contains { !ASCIIByte.isSpace($0) }
+                    }
+                }
+                index += 1
+            }
+            if orphaned && skipped {
+                for inner in heading..<Int(nodes[heading].end) { include[inner] = false }
+            }
+        }
     }
 
     /// Drops the short blocks before the first block of running text in the content: headlines,

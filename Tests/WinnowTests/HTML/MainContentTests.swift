@@ -908,4 +908,38 @@ import WinnowTestSupport
             "<html><head>\(head)</head><body><main>\(Self.productDescription)\(Self.article)\(slides)</main></body></html>")
         #expect(!product.contains("The team moved our accounts"), "\(product)")
     }
+
+    @Test func headingsWhoseSectionsWereLeftOutDoNotCloseALongArticle() {
+        let body = String(repeating: Self.article, count: 5)
+        let more =
+            "<h3>More on this</h3><ul><li><a href=\"/a\">The council's earlier budget, and why it failed</a></li>"
+            + "<li><a href=\"/b\">Schools ask for more money again this year</a></li></ul>"
+        let tags = "<h3>Tags</h3><div><a href=\"/t/council\">Council</a> <a href=\"/t/budget\">Budget</a></div>"
+        let text = Self.mainText("<body><article><h2>Budget</h2>\(body)\(more)\(tags)</article></body>")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("More on this") && !text.contains("Tags"), "\(text)")
+        // A section whose text stays keeps its heading.
+        let kept = Self.mainText("<body><article>\(body)<h3>Next steps</h3>\(Self.article)</article></body>")
+        #expect(kept.contains("Next steps"), "\(kept)")
+    }
+
+    @Test func aBoxAboutTheAuthorAfterTheArticleIsChrome() {
+        let box =
+            "<div class=\"author-box\"><p>Ann Reporter has covered the council for ten years, and writes about "
+            + "schools, roads and local politics for the paper.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(box)</article></body>")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        #expect(!text.contains("Ann Reporter"), "\(text)")
+    }
+
+    @Test func anAPIEntrysAnchorIsNotReadAsChrome() {
+        let entry =
+            "<dl class=\"py class\"><dt id=\"http.cookiejar.CookieJar\">class http.cookiejar.CookieJar(policy=None)</dt>"
+            + "<dd><p>The CookieJar class stores HTTP cookies, extracts them from responses, and returns them with "
+            + "later requests, as the policy in effect allows.</p></dd></dl>"
+        let text = Self.mainText("<body><main>\(Self.article)\(entry)</main></body>")
+        #expect(text.contains("class http.cookiejar.CookieJar(policy=None)"), "\(text)")
+        let cookieBanner = Self.mainText("<body><main>\(Self.article)<div id=\"cookie-notice\">We use cookies.</div></main></body>")
+        #expect(!cookieBanner.contains("We use cookies"), "\(cookieBanner)")
+    }
 }
