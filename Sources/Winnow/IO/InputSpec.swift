@@ -48,7 +48,7 @@ public enum InputSpec: Sendable, Equatable {
             let found = try folderContents(argument)
             guard !found.isEmpty else {
                 throw .configuration(
-                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes + ["part-*"]).joined(separator: ", ")))",
+                    "folder holds no input files (\((jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes + ["part-00000"]).joined(separator: ", ")))",
                     path: argument)
             }
             specs.append(contentsOf: found)
@@ -122,9 +122,13 @@ public enum InputSpec: Sendable, Equatable {
             || isPartFile(name)
     }
 
-    /// A part file of an engine's output folder; its checksum files (`.crc`) are not.
+    /// A part file of an engine's output folder (`part-`, Hadoop's `r-` or `m-`, then five digits or
+    /// more); its checksum files (`.crc`) are not.
     private static func isPartFile(_ name: String) -> Bool {
-        name.hasPrefix("part-") && !hasSuffix(name, in: [".crc"])
+        guard name.hasPrefix("part-"), !hasSuffix(name, in: [".crc"]) else { return false }
+        var rest = name.utf8.dropFirst(5)
+        if rest.starts(with: "r-".utf8) || rest.starts(with: "m-".utf8) { rest = rest.dropFirst(2) }
+        return rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count >= 5
     }
 
     /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.

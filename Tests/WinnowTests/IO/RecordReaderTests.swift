@@ -109,7 +109,7 @@ import WinnowTestSupport
     }
 
     /// An engine's output folder reads as written: its part files in order (gzip ones too), not its
-    /// `_SUCCESS` marker nor its checksum files.
+    /// `_SUCCESS` marker, its checksum files, nor other files whose names start with "part-".
     @Test func folderOfEnginePartFiles() throws {
         let folder = TemporaryFolder()
         folder.write("cleaned/part-00001.gz", try gzipped(Array("{\"text\":\"b\"}\n".utf8)))
@@ -117,10 +117,12 @@ import WinnowTestSupport
         folder.write("cleaned/.part-00000.crc", "crc")
         folder.write("cleaned/part-00000.crc", "crc")
         folder.write("cleaned/_SUCCESS", "")
+        folder.write("cleaned/part-r-00002", "{\"text\":\"c\"}\n")
+        folder.write("cleaned/part-one-notes.txt", "not a part file")
         let specs = try InputSpec.resolve([folder.file("cleaned")])
-        #expect(specs.map(\.path) == [folder.file("cleaned/part-00000"), folder.file("cleaned/part-00001.gz")])
+        #expect(specs.map(\.path) == ["part-00000", "part-00001.gz", "part-r-00002"].map { folder.file("cleaned/" + $0) })
         let found = try records(specs)
-        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}"])
+        #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "{\"text\":\"c\"}"])
     }
 
     @Test func missingInputIsAConfigurationError() {
