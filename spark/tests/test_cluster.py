@@ -316,3 +316,18 @@ class RowsStayHome(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReportElsewhere(unittest.TestCase):
+    def test_an_output_folder_not_on_the_driver_gets_the_command_for_a_local_copy(self):
+        """On HDFS or an object store the report is not written; the job prints the `winnow report`
+        command for a local copy of the output folder."""
+        uri = SimpleNamespace(getScheme=lambda: "hdfs", getPath=lambda: "/out/run-42/")
+        folder = SimpleNamespace(final=SimpleNamespace(toUri=lambda: uri, toString=lambda: "hdfs://nn/out/run-42"))
+        messages = []
+        cli.write_report("/no/such/winnow", folder, ["clusters"], {"report": {"folder": "/r", "clusters_with_text": 5}},
+                         messages.append)
+        self.assertEqual(messages, [
+            "report: not written, because hdfs://nn/out/run-42 is not on this machine's file system; copy it here as "
+            "run-42/ and run: winnow report run-42/cleaned --removed run-42/removed --stats run-42/stats.json "
+            "-o run-42/report --set clusters_with_text=5 --clusters run-42/clusters"])

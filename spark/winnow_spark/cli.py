@@ -8,6 +8,7 @@ report step, report/ (what `winnow report` makes of them) when OUTPUT_DIR is on 
 """
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -113,21 +114,24 @@ def run(spark, arguments, log=print):
 
 def write_report(binary, folder, side_files, step, log):
     """The report step: `winnow report` on the driver over the committed output folder, as `winnow run`
-    ends, when the folder is on this machine's file system; else the command to run where it is. The
+    ends, when the folder is on this machine's file system; else the command for a local copy of it. The
     report reads the outputs once more on one machine, with memory that grows with the clusters."""
     options = dict(step.get(pipelines.REPORT_STEP) or {})
     uri = folder.final.toUri()
     local = uri.getScheme() in (None, "file")
-    final = uri.getPath() if local else folder.final.toString()
-    target = options.pop("folder", "") or final.rstrip("/") + "/report"
-    command = [winnow.locate(binary), "report", final + "/cleaned", "--removed", final + "/removed",
+    # Elsewhere (HDFS, object stores) the command is for a local copy of the folder, named as it is.
+    final = uri.getPath().rstrip("/") if local else uri.getPath().rstrip("/").rsplit("/", 1)[-1]
+    folder_option = options.pop("folder", "")
+    target = (folder_option if local else "") or final + "/report"
+    command = ["winnow", "report", final + "/cleaned", "--removed", final + "/removed",
                "--stats", final + "/stats.json", "-o", target] + steps.set_flags(options)
     if "clusters" in side_files:
         command += ["--clusters", final + "/clusters"]
     if not local:
-        log("report: not written, because the output folder is not on this machine's file system; "
-            "copy it here and run: " + " ".join(command))
+        log(f"report: not written, because {folder.final.toString()} is not on this machine's file system; "
+            f"copy it here as {final}/ and run: " + " ".join(shlex.quote(word) for word in command))
         return
+    command[0] = winnow.locate(binary)
     done = subprocess.run(command, capture_output=True)
     for line in done.stderr.decode("utf-8", "replace").splitlines():
         log(line)

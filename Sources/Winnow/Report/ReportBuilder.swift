@@ -368,8 +368,8 @@ public struct ReportBuilder {
         var label: String
     }
 
-    /// A warning when clusters have a different number of members in the outputs than their `cluster_size`.
-    /// Clusters whose members disagree with their `cluster_size`, and labels shared by several clusters.
+    /// Warnings for clusters whose members disagree with their `cluster_size`, and for labels that
+    /// several clusters share.
     private static func sizeWarnings(_ near: [String: ClusterTally]) -> [String] {
         func examples(_ labels: some Sequence<String>) -> String {
             labels.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3).joined(separator: ", ")

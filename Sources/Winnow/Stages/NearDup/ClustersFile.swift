@@ -96,7 +96,8 @@ public enum ClustersFile {
     }
 
     /// The members of the clusters by their kept id (summed over clusters whose kept documents share
-    /// an id), and how many clusters the file lists; read without holding the members (for the report). `path` may be a folder of part files, each a whole clusters file.
+    /// an id), and how many clusters the file lists; read without holding the members (for the
+    /// report). `path` may be a folder of part files, each a whole clusters file.
     static func sizes(_ path: String) throws(WinnowError) -> (byKept: [String: Int], clusters: Int) {
         var sizes: [String: Int] = [:]
         var clusters = 0
