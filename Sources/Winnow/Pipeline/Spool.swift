@@ -52,13 +52,9 @@ struct Spool: Sendable {
         }
         guard let key else { return }
         output.append(UInt8(ascii: "#"))
-        for shift in stride(from: 60, through: 0, by: -4) {
-            output.append(Self.hexDigits[Int(truncatingIfNeeded: (key >> UInt64(shift)) & 0xF)])
-        }
+        Hex.append(sixteenDigitsOf: key, to: &output)
         output.append(UInt8(ascii: " "))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends the origin prefix of `document` and what its map step carries for the apply step.
     func appendPrefix(of document: Document, carrying carried: CarriedValue?, to output: inout [UInt8]) {
@@ -105,12 +101,9 @@ struct Spool: Sendable {
         }
         var key: UInt64?
         if index < bytes.endIndex && bytes[index] == UInt8(ascii: "#") {
-            guard bytes.endIndex - index >= 18, bytes[index + 17] == UInt8(ascii: " ") else { return nil }
-            var value: UInt64 = 0
-            for byte in bytes[(index + 1)..<(index + 17)] {
-                guard let digit = JSONString.hexValue(byte) else { return nil }
-                value = value << 4 | UInt64(digit)
-            }
+            guard bytes.endIndex - index >= 18, bytes[index + 17] == UInt8(ascii: " "),
+                let value = Hex.parse(bytes[(index + 1)..<(index + 17)], digits: 16)?.first
+            else { return nil }
             key = value
             index += 18
         }
