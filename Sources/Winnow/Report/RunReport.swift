@@ -43,8 +43,8 @@ struct RunReport: Codable {
         var kept: String
         /// The lowest similarity of a member to the kept document.
         var minSimilarity: Double
-        /// The kept document first, then by similarity (highest first), then by id bytewise; at most
-        /// `membersListed`.
+        /// The kept document first, then the others in `ClusterTally.mostSimilarFirst` order (similarity,
+        /// then id, URL, size, stage); at most `membersListed`.
         var members: [Member]
         /// Members not listed here (all are in clusters.csv).
         var moreMembers: Int
