@@ -5,30 +5,66 @@ import Synchronization
 /// Pages repeat the same class strings many times, so each distinct string is matched once.
 struct ContentHints {
     private var cache: [UInt64: ContentHint] = [:]
-    /// Hints matched on earlier pages (sites and themes share class names), for every worker.
-    private static let shared = Mutex<[UInt64: ContentHint]>([:])
-    private static var maxShared: Int { 1 << 16 }
+    /// Hints matched on earlier pages (sites and themes share class names), for every worker: one
+    /// slot per hash, a newer string taking an older one's place, so it keeps up with a long run.
+    private static let shared = Mutex(SharedTable())
+    private static var sharedSlots: Int { 1 << 17 }
+
+    private struct SharedTable: ~Copyable {
+        var keys = [UInt64](repeating: 0, count: ContentHints.sharedSlots)
+        var hints = [ContentHint](repeating: ContentHint(), count: ContentHints.sharedSlots)
+    }
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
     mutating func hint(classAndID names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> ContentHint {
         // An `id` with a dot is the anchor of an API entry ("http.cookiejar.CookieJar", "method.share"),
         // named for the code it documents, not for what the element is.
         if !isClass && names.contains(UInt8(ascii: ".")) { return ContentHint() }
-        var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
-        for byte in names { hash.add(byte) }
-        let key = hash.state
+        let key = Self.cacheKey(names, isClass: isClass)
         if let known = cache[key] { return known }
+        let slot = Int(truncatingIfNeeded: key) & (Self.sharedSlots - 1)
         let hint: ContentHint
-        if let known = Self.shared.withLock({ $0[key] }) {
+        if let known = Self.shared.withLock({ $0.keys[slot] == key ? $0.hints[slot] : nil }) {
             hint = known
         } else {
             hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
-            Self.shared.withLock { shared in
-                if shared.count < Self.maxShared { shared[key] = hint }
+            Self.shared.withLock { table in
+                table.keys[slot] = key
+                table.hints[slot] = hint
             }
         }
         if cache.count < 4096 { cache[key] = hint }
         return hint
+    }
+
+    /// A hash of the names as `match` reads them: case folded, and every run of two or more digits
+    /// as "00" ("post-1234", "menu-item-56"), which no listed word can reach into (`digitsAreInside`).
+    /// Never 0, the shared table's empty slot.
+    private static func cacheKey(_ names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> UInt64 {
+        var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
+        var index = 0
+        while index < names.count {
+            let byte = ASCIIByte.lowercased(names[index])
+            index += 1
+            guard ASCIIByte.isDigit(byte), index < names.count, ASCIIByte.isDigit(names[index]) else {
+                hash.add(byte)
+                continue
+            }
+            while index < names.count && ASCIIByte.isDigit(names[index]) { index += 1 }
+            hash.add(UInt8(ascii: "0"))
+            hash.add(UInt8(ascii: "0"))
+        }
+        return max(hash.state, 1)
+    }
+
+    /// Whether every digit of `word` has a letter on each side ("back2top"): then a run of two or more
+    /// digits in an element's names is never part of a match, and `cacheKey` may fold it.
+    static func digitsAreInside(_ word: [UInt8]) -> Bool {
+        word.indices.allSatisfy { index in
+            !ASCIIByte.isDigit(word[index])
+                || (index > 0 && index < word.count - 1 && !ASCIIByte.isDigit(word[index - 1])
+                    && !ASCIIByte.isDigit(word[index + 1]))
+        }
     }
 
     /// The hint of a `role` attribute value.
@@ -142,6 +178,16 @@ struct ContentHints {
     }
 
     private static let lists = ElementNames.WordLists(
+        listedWords.map { words in
+            precondition(
+                words.allSatisfy { digitsAreInside(Array($0.utf8)) }
+                    && (adWords + longerWords + [badge, review, callToAction]).allSatisfy(digitsAreInside),
+                "a word with a digit at its end or beside another digit breaks ContentHints.cacheKey")
+            return words
+        })
+
+    /// Every word `match` looks for, list by list.
+    static let listedWords: [[String]] =
         List.allCases.map { list in
             switch list {
             case .chrome: chrome
@@ -157,7 +203,7 @@ struct ContentHints {
             case .purchase: purchase
             case .folded: folded
             }
-        })
+        }
 
     private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
         let names = ElementNames(bytes)

@@ -13,6 +13,12 @@ enum ASCIIByte {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
+    /// 0–9.
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
     /// a–z or 0–9: a letter or digit of text already folded to lower case.
     @inline(__always)
     static func isLowercaseAlphanumeric(_ byte: UInt8) -> Bool {
