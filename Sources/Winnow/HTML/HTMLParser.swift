@@ -4,8 +4,10 @@ import CLibXML2
 /// built, which is about a third faster than `htmlReadMemory`. Recover mode, no network, no
 /// external entities; every libxml2 pointer stays in this file.
 enum HTMLParser {
-    /// Parses UTF-8 HTML (already decoded and repaired by `CharsetDecoder`) into a page tree.
-    static func parse(_ html: [UInt8]) -> PageTree {
+    /// Parses valid UTF-8 HTML (decoded and repaired by `CharsetDecoder`) into a page tree.
+    /// `passingOverDroppedText`: script and style text the tree drops is passed over, not read (the
+    /// tree is the same either way; false is for tests that show it).
+    static func parse(_ html: [UInt8], passingOverDroppedText: Bool = true) -> PageTree {
         var builder = PageTreeBuilder()
         if !html.isEmpty && html.count <= Int(Int32.max) {
             _ = libxmlReady
@@ -14,7 +16,7 @@ enum HTMLParser {
                 let context = UnsafeMutableRawPointer(builder)
                 html.withUnsafeBufferPointer { bytes in
                     bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                        withUnsafePointer(to: handler) { handler in
+                        withUnsafePointer(to: passingOverDroppedText ? skippingHandler : readingHandler) { handler in
                             _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context)
                         }
                     }
@@ -27,27 +29,44 @@ enum HTMLParser {
     /// `xmlInitParser` once, before the first parse from any thread.
     private static let libxmlReady: Void = { xmlInitParser() }()
 
-    nonisolated(unsafe) private static var handler: htmlSAXHandler = {
+    nonisolated(unsafe) private static var skippingHandler = handler(passingOverDroppedText: true)
+    nonisolated(unsafe) private static var readingHandler = handler(passingOverDroppedText: false)
+
+    private static func handler(passingOverDroppedText: Bool) -> htmlSAXHandler {
         var handler = htmlSAXHandler()
-        handler.startElement = { context, name, attributes in
-            guard let context, let name else { return }
-            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee
-                .start(name: buffer(name), attributes: AttributeList(pointer: attributes))
+        handler.startElement = { parser, name, attributes in
+            guard let parser, let name else { return }
+            HTMLParser.builder(parser).pointee.start(name: HTMLParser.buffer(name), attributes: AttributeList(pointer: attributes))
         }
-        handler.endElement = { context, _ in
-            guard let context else { return }
-            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee.end()
+        handler.endElement = { parser, _ in
+            guard let parser else { return }
+            HTMLParser.builder(parser).pointee.end()
         }
-        let characters: charactersSAXFunc = { context, bytes, length in
-            guard let context, let bytes, length > 0 else { return }
-            context.assumingMemoryBound(to: PageTreeBuilder.self).pointee
-                .characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        let characters: charactersSAXFunc = { parser, bytes, length in
+            guard let parser, let bytes, length > 0 else { return }
+            HTMLParser.builder(parser).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.characters = characters
-        handler.cdataBlock = characters
         handler.ignorableWhitespace = characters
+        // Script and style text: what the builder drops (all but JSON-LD) is passed over, not read.
+        handler.cdataBlock =
+            passingOverDroppedText && skipsRawText
+            ? { parser, bytes, length in
+                guard let parser, let bytes, length > 0 else { return }
+                let builder = HTMLParser.builder(parser)
+                builder.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+                if builder.pointee.dropsText { winnow_htmlSkipRawText(parser) }
+            } : characters
         return handler
-    }()
+    }
+
+    /// Whether this libxml2 lets `winnow_htmlSkipRawText` pass over dropped script and style text.
+    private static let skipsRawText = winnow_htmlCanSkipRawText() != 0
+
+    /// The builder a parse was started with, from a callback's context (the parser).
+    private static func builder(_ parser: UnsafeMutableRawPointer) -> UnsafeMutablePointer<PageTreeBuilder> {
+        winnow_htmlUser(parser).assumingMemoryBound(to: PageTreeBuilder.self)
+    }
 
     private static func buffer(_ string: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: string, count: strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self)))

@@ -2,7 +2,7 @@
 /// element's subtree is the contiguous range `index..<end` and no walk needs recursion (a page
 /// nested 10,000 deep is as safe as a flat one). Dropped elements (scripts, styles, hidden
 /// elements, form controls) are not in it.
-struct PageTree {
+struct PageTree: Equatable {
     /// Elements and text runs in document order; index 0 is the root element.
     var nodes: [PageNode] = []
     /// The UTF-8 bytes of every text run, back to back; a text node holds a range of it.
@@ -16,7 +16,7 @@ struct PageTree {
 }
 
 /// One element or text run of a `PageTree`.
-struct PageNode {
+struct PageNode: Equatable {
     /// The element, or `.text` for a text run.
     var tag: HTMLTag
     /// What the element's tag, role and class/id say about it.

@@ -131,6 +131,9 @@ struct PageTreeBuilder {
         inCode.removeLast()
     }
 
+    /// Whether text now goes nowhere: inside a dropped element (a script, a style), unless captured.
+    var dropsText: Bool { dropDepth > 1 || (dropDepth == 1 && capture == .none) }
+
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if dropDepth > 0 {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
