@@ -57,6 +57,11 @@ let package = Package(
             dependencies: ["Winnow"],
             path: "Benchmarks/SignatureBench"
         ),
+        .executableTarget(
+            name: "warc-read-bench",
+            dependencies: ["Winnow"],
+            path: "Benchmarks/WARCReadBench"
+        ),
         .target(
             name: "WinnowTestSupport",
             dependencies: ["Winnow"],

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The status line and the headers of an archived HTTP response that decide what its payload is.
-struct HTTPResponseHead: Sendable, Equatable {
+/// Package-visible for `warc-read-bench`.
+package struct HTTPResponseHead: Sendable, Equatable {
     var status: Int
     /// `Content-Type` as sent (the clean stage takes the charset from it).
     var contentType: String?
@@ -10,11 +11,11 @@ struct HTTPResponseHead: Sendable, Equatable {
     /// `Content-Encoding`, lower-cased.
     var contentEncoding: String?
     /// Where the payload starts in the block: after the header's empty line (the end, without one).
-    var bodyOffset: Int
+    package var bodyOffset: Int
 
     /// Why a response head cannot be read, as a sentence for the reject message.
-    struct Problem: Error, Sendable, Equatable {
-        let message: String
+    package struct Problem: Error, Sendable, Equatable {
+        package let message: String
     }
 
     private static let httpPrefix = Array("HTTP/".utf8)
@@ -23,12 +24,12 @@ struct HTTPResponseHead: Sendable, Equatable {
     private static let contentEncodingName = Array("content-encoding".utf8)
 
     /// Whether the block is an HTTP message at all (a `response` record may hold DNS or FTP data).
-    static func isHTTP(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isHTTP(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
         block.starts(with: httpPrefix)
     }
 
     /// Parses the head of `block`, which starts with `HTTP/`.
-    static func parse(_ block: UnsafeBufferPointer<UInt8>) throws(Problem) -> HTTPResponseHead {
+    package static func parse(_ block: UnsafeBufferPointer<UInt8>) throws(Problem) -> HTTPResponseHead {
         var lineEnd = 0
         while lineEnd < block.count && block[lineEnd] != 0x0A { lineEnd += 1 }
         // "HTTP/1.1 200 OK": the status is the three digits after the first space.
