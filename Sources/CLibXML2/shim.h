@@ -69,7 +69,10 @@ static inline void winnow_htmlSkipRawText(void *parser) {
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
     htmlParserCtxtPtr context = parser;
     xmlParserInputPtr input = context->input;
-    if (!context->recovery || context->token != 0 || input == NULL || context->name == NULL) return;
+    if (!context->recovery || context->token != 0 || context->instate == XML_PARSER_EOF || input == NULL
+        || context->name == NULL) {
+        return;
+    }
     const xmlChar *current = input->cur, *end = input->end;
     if (current >= end) return;
     const xmlChar lead = *current;
