@@ -102,4 +102,121 @@ static inline void winnow_htmlSkipRawText(void *parser) {
     (void)parser;
 #endif
 }
+
+/* A byte of a name as libxml2 2.9's htmlParseHTMLName reads one. */
+static inline int winnow_isHTMLNameByte(xmlChar c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_'
+           || c == '.';
+}
+
+static inline int winnow_isHTMLBlank(xmlChar c) {
+    return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D;
+}
+
+/* Reads the name at `*at`, lower-cased, into `name` (101 bytes): the number of bytes, or 0 when it is
+ * 100 or longer (htmlParseHTMLName would cut it) or reaches `end`. */
+static inline int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, char *name) {
+    int length = 0;
+    while (*at < end && winnow_isHTMLNameByte(**at)) {
+        if (length == 99) return 0;
+        xmlChar c = **at;
+        name[length++] = (char)((c >= 'A' && c <= 'Z') ? c + 0x20 : c);
+        (*at)++;
+    }
+    name[length] = 0;
+    return *at < end ? length : 0;
+}
+
+/* For the startElement callback of an `svg` element the caller drops whole: when the element's content,
+ * up to the first "</svg", is plain markup that libxml2 2.9 parses without touching anything outside
+ * it (start and end tags of non-HTML elements, or `title`, with names, quoted or bare attribute values
+ * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before), moves the input to the '>' just before that end tag: libxml2 takes it as the end of the
+ * start tag, and parses on from "</svg" as it would have. Anything else is left to libxml2. */
+static inline void winnow_htmlSkipSVG(void *parser) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+    htmlParserCtxtPtr context = parser;
+    xmlParserInputPtr input = context->input;
+    if (context->instate == XML_PARSER_EOF || input == NULL || context->name == NULL
+        || !xmlStrEqual(context->name, BAD_CAST "svg")) {
+        return;
+    }
+    const xmlChar *end = input->end;
+    if (input->cur >= end || *input->cur != '>') return;
+    const xmlChar *start = input->cur + 1;
+    /* The first "</svg" that no name byte follows (the buffer ends with a NUL, so close[5] can be read). */
+    const xmlChar *close = start;
+    for (;;) {
+        close = memchr(close, '<', (size_t)(end - close));
+        if (close == NULL || end - close < 5) return;
+        if (close[1] == '/' && (close[2] | 0x20) == 's' && (close[3] | 0x20) == 'v' && (close[4] | 0x20) == 'g'
+            && !winnow_isHTMLNameByte(close[5])) {
+            break;
+        }
+        close++;
+    }
+    /* A NUL byte ends libxml2's content loop as if the input ended there. */
+    if (close == start || close[-1] != '>' || memchr(start, 0, (size_t)(close - start)) != NULL) return;
+    enum { maxDepth = 32 };
+    char open[maxDepth][101];
+    int depth = 0;
+    char name[101];
+    const xmlChar *at = start;
+    while (at < close) {
+        if (*at != '<') {
+            const xmlChar *next = memchr(at, '<', (size_t)(close - at));
+            at = next == NULL ? close : next;
+            continue;
+        }
+        at++;
+        if (at < close && *at == '/') {
+            at++;
+            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+            if (winnow_readHTMLName(&at, close, name) == 0) return;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close || *at != '>') return;
+            at++;
+            int index = depth - 1;
+            while (index >= 0 && strcmp(open[index], name) != 0) index--;
+            if (index < 0) return;
+            depth = index;
+            continue;
+        }
+        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+        if (winnow_readHTMLName(&at, close, name) == 0) return;
+        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return;
+        for (;;) {
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close) return;
+            if (*at == '>') {
+                at++;
+                if (depth == maxDepth) return;
+                memcpy(open[depth++], name, sizeof name);
+                break;
+            }
+            if (*at == '/' && at + 1 < close && at[1] == '>') {
+                at += 2;
+                break;
+            }
+            char attribute[101];
+            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return;
+            if (winnow_readHTMLName(&at, close, attribute) == 0) return;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close || *at != '=') continue;
+            at++;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close) return;
+            if (*at == '"' || *at == '\'') {
+                const xmlChar *quote = memchr(at + 1, *at, (size_t)(close - (at + 1)));
+                if (quote == NULL) return;
+                at = quote + 1;
+            } else {
+                while (at < close && !winnow_isHTMLBlank(*at) && *at != '>') at++;
+            }
+        }
+    }
+    input->cur = close - 1;
+#else
+    (void)parser;
+#endif
+}
 #endif

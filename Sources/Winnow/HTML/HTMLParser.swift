@@ -5,8 +5,8 @@ import CLibXML2
 /// external entities; every libxml2 pointer stays in this file.
 enum HTMLParser {
     /// Parses valid UTF-8 HTML (decoded and repaired by `CharsetDecoder`) into a page tree.
-    /// `passingOverDroppedText`: script and style text the tree drops is passed over, not read (the
-    /// tree is the same either way; false is for tests that show it).
+    /// `passingOverDroppedText`: script and style text and inline SVG markup, which the tree drops, are
+    /// passed over rather than parsed (the tree is the same either way; false is for tests that show it).
     static func parse(_ html: [UInt8], passingOverDroppedText: Bool = true) -> PageTree {
         var builder = PageTreeBuilder()
         if !html.isEmpty && html.count <= Int(Int32.max) {
@@ -34,10 +34,22 @@ enum HTMLParser {
 
     private static func handler(passingOverDroppedText: Bool) -> htmlSAXHandler {
         var handler = htmlSAXHandler()
-        handler.startElement = { parser, name, attributes in
+        let start: startElementSAXFunc = { parser, name, attributes in
             guard let parser, let name else { return }
             HTMLParser.builder(parser).pointee.start(name: HTMLParser.buffer(name), attributes: AttributeList(pointer: attributes))
         }
+        let startPassingOverDrawings: startElementSAXFunc = { parser, name, attributes in
+            guard let parser, let name else { return }
+            let builder = HTMLParser.builder(parser)
+            builder.pointee.start(name: HTMLParser.buffer(name), attributes: AttributeList(pointer: attributes))
+            // An inline drawing: its markup is dropped whole, so it is passed over when plain enough.
+            if name[0] == UInt8(ascii: "s") && name[1] == UInt8(ascii: "v") && name[2] == UInt8(ascii: "g") && name[3] == 0
+                && builder.pointee.dropsText
+            {
+                winnow_htmlSkipSVG(parser)
+            }
+        }
+        handler.startElement = passingOverDroppedText && skipsRawText ? startPassingOverDrawings : start
         handler.endElement = { parser, _ in
             guard let parser else { return }
             HTMLParser.builder(parser).pointee.end()
