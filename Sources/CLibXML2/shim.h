@@ -130,8 +130,9 @@ static inline int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, ch
 /* For the startElement callback of an `svg` element the caller drops whole: when the element's content,
  * up to the first "</svg", is plain markup that libxml2 2.9 parses without touching anything outside
  * it (start and end tags of non-HTML elements, or `title`, with names, quoted or bare attribute values
- * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before), moves the input to the '>' just before that end tag: libxml2 takes it as the end of the
- * start tag, and parses on from "</svg" as it would have. Anything else is left to libxml2. */
+ * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before),
+ * moves the input to the last '>' before that end tag: libxml2 takes it as the end of the start tag
+ * and parses on from there (text, then "</svg") as it would have. Anything else is left to libxml2. */
 static inline void winnow_htmlSkipSVG(void *parser) {
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
     htmlParserCtxtPtr context = parser;
@@ -155,7 +156,7 @@ static inline void winnow_htmlSkipSVG(void *parser) {
         close++;
     }
     /* A NUL byte ends libxml2's content loop as if the input ended there. */
-    if (close == start || close[-1] != '>' || memchr(start, 0, (size_t)(close - start)) != NULL) return;
+    if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return;
     enum { maxDepth = 32 };
     char open[maxDepth][101];
     int depth = 0;
@@ -214,7 +215,10 @@ static inline void winnow_htmlSkipSVG(void *parser) {
             }
         }
     }
-    input->cur = close - 1;
+    /* The last '>' before the end tag: only text (dropped with the drawing) lies between them. */
+    const xmlChar *last = close - 1;
+    while (last > input->cur && *last != '>') last--;
+    input->cur = last;
 #else
     (void)parser;
 #endif

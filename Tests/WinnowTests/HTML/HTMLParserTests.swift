@@ -83,6 +83,8 @@ import WinnowTestSupport
             "<p>before</p>\(icon)<p>after</p>",
             "<div><a href=\"/\"><svg><title>Search</title><g><circle cx=1 cy=2 r=3></circle></g></svg>Home</a></div>",
             "<p>one<svg><g><rect/></g></SVG ><p>two</p>",
+            "<p>lines</p><svg>\n  <path d=\"M0 0\"/>\n  text a>b\n</svg><p>after</p>",
+            "<p>no tag inside</p><svg>just text</svg><p>after</p>",
             "<div><svg><svg><path/></svg><text>inner</text></svg><p>after nested</p></div>",
             "<div><svg><path/></div><p>closed outside</p></svg><p>after</p>",
             "<div><svg><g><p>html inside</p></g></svg><p>after</p></div>",
@@ -109,7 +111,7 @@ import WinnowTestSupport
         // Mostly the markup drawings are made of (passed over), sometimes something that stops that.
         let plain = [
             "<path d=\"M1 2\"/>", "<g>", "</g>", "<g class='a>b'>", "<title>", "</title>", "<circle r=3>", "</circle>",
-            "<use xlink:href=#i />", "text", " ", "\n", "&amp;", "é", "<rect\nwidth = \"1\" >", "</rect >",
+            "<use xlink:href=#i />", "text", " ", "\n", "&amp;", "é", "<rect\nwidth = \"1\" >", "</rect >", "a>b",
         ]
         let hostile = [
             "<div>", "</div>", "<p>", "</p>", "<svg>", "</svg>", "</SVG>", "</svgs>", "<!--", "-->", "<style>", "</style>",
