@@ -88,6 +88,7 @@ struct PageTreeBuilder {
         // A form label names a control the tree drops; without it, it is chrome (a filter's options).
         case .nav, .aside, .footer, .search, .figcaption, .label:
             hint.setChrome(true)
+            hint.isFooter = tag == .footer
             hint.weight -= 25
         case .article, .main:
             hint.isMain = hint.isMain || tag == .main

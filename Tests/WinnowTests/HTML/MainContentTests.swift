@@ -942,4 +942,28 @@ import WinnowTestSupport
         let cookieBanner = Self.mainText("<body><main>\(Self.article)<div id=\"cookie-notice\">We use cookies.</div></main></body>")
         #expect(!cookieBanner.contains("We use cookies"), "\(cookieBanner)")
     }
+
+    @Test func aFooterIsChromeEvenWhenItHoldsMostOfTheProseBelowAShortArticle() {
+        let columns = [
+            ["About Us", "Careers at Example Media", "Contact the Newsroom", "Advertise With Us"],
+            ["Manage Your Subscription", "Gift a Subscription", "Newsletters", "Home Delivery"],
+            ["Terms of Service", "Privacy Policy", "Cookie Settings", "Accessibility Statement"],
+        ]
+        let links = columns.map { "<ul>" + $0.map { "<li><a href=\"/x\">\($0)</a></li>" }.joined() + "</ul>" }.joined()
+        let finePrint =
+            "<p>Example Daily News is published by Example Media Group, Inc., 100 Main Street, Springfield, a "
+            + "subsidiary of Example Holdings, LLC. All rights reserved.</p><p>Use of this site constitutes acceptance "
+            + "of our Terms of Service, Privacy Policy and Cookie Statement, and your privacy rights. The material on "
+            + "this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the "
+            + "prior written permission of Example Media Group.</p>"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"x1a\"><h1>Council closes "
+            + "two libraries</h1><p>The city council voted on Tuesday to close two of its five public libraries next "
+            + "year, citing a shortfall in the budget.</p><p>Residents who packed the meeting said the closures would "
+            + "hurt children and older people most.</p><div class=\"x2b\"><h3>Subscribe to keep reading</h3>"
+            + "<a href=\"/subscribe\">Subscribe now</a></div></div><footer>\(links)\(finePrint)</footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The city council voted") && text.contains("older people most."), "\(text)")
+        #expect(!text.contains("Example Media Group") && !text.contains("Careers"), "\(text)")
+    }
 }
