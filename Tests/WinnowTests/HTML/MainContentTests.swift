@@ -966,4 +966,27 @@ import WinnowTestSupport
         #expect(text.contains("The city council voted") && text.contains("older people most."), "\(text)")
         #expect(!text.contains("Example Media Group") && !text.contains("Careers"), "\(text)")
     }
+
+    @Test func aDocSectionWhoseHeadingLinksToItIsNotChromeByItsID() {
+        func section(_ id: String, _ title: String, _ text: String) -> String {
+            "<section id=\"\(id)\"><h2>\(title)<a class=\"headerlink\" href=\"#\(id)\">¶</a></h2><p>\(text)</p></section>"
+        }
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\" role=\"main\">"
+            + "<h1>Configuration</h1><p>The viewer reads its settings from a file in your home folder, which it "
+            + "creates on first start with every option at its default.</p>"
+            + section(
+                "navigation-bar-options", "Navigation bar options",
+                "The navigation bar shows the pages you opened last, and its width and colours are set here.")
+            + section(
+                "footer-settings", "Footer settings",
+                "The footer of each printed page holds the page number and the date; footer.template changes it.")
+            + "<div id=\"footer-links\"><h2><a href=\"#top\">More</a></h2><p>Copyright 2024 Example Project and its "
+            + "contributors, all rights reserved, released under the MIT licence.</p></div></div></body>"
+        let text = Self.mainText(html)
+        for part in ["Navigation bar options", "pages you opened last", "Footer settings", "footer.template changes it."] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("Copyright"), "\(text)")
+    }
 }
