@@ -126,7 +126,8 @@ struct BlockStats {
             }
         }
         // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page,
-        // headed by chrome, or filler text; but never an element holding more than half the page's prose.
+        // headed by chrome, or filler text; never an element holding more than half the page's prose
+        // unless it is a `<footer>`, which wraps nothing of the content.
         func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
@@ -140,7 +141,7 @@ struct BlockStats {
                     hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] =
-                    excluded[Int(nodes[index].parent)] || (leftOut && prose[index] <= half) || headedByChrome[index]
+                    excluded[Int(nodes[index].parent)] || (leftOut && (prose[index] <= half || hint.isFooter)) || headedByChrome[index]
                     || placeholder[index]
             }
             return excluded

@@ -76,11 +76,15 @@ struct ContentHint: Equatable {
     /// the page (server-rendered pages that scripts reveal, forums that serve crawlers a
     /// `<noscript>` copy).
     var isHidden = false
+    /// A `<footer>`: it closes the page or the article it belongs to and never wraps their content,
+    /// so it is chrome even when it holds most of the page's prose (fine print below a short article).
+    var isFooter = false
 
     /// Marks the element as chrome, or as not chrome, for a reason that outranks its names (its tag,
     /// a marked article body): either way it is no longer chrome only as comments or by display.
     mutating func setChrome(_ chrome: Bool) {
         isChrome = chrome
+        isFooter = false
         isComment = false
         isDisplay = false
         isSlideshow = false

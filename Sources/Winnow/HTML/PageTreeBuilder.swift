@@ -15,6 +15,13 @@ struct PageTreeBuilder {
     /// Hashes of the `id`s of the elements started so far: a panel labelled by an element before it
     /// (`aria-labelledby`) is a disclosure's or an accordion's, opened by that heading or button.
     private var earlierIDs: Set<UInt64> = []
+    /// Per open element: it is or is inside a heading.
+    private var inHeading: [Bool] = [false]
+    /// Elements that only their `id` makes chrome, by the id's hash: the node and the weight the id gave.
+    private var chromeIDs: [UInt64: (node: Int32, weight: Int16)] = [:]
+    /// Open links in a heading to an anchor on the page (`href="#…"`): the anchor's hash, the link's
+    /// node and where its text starts.
+    private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int)] = []
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -41,6 +48,8 @@ struct PageTreeBuilder {
         var hidden = false
         var streamed = false
         var ownID: UInt64?
+        var idHint = ContentHint()
+        var anchor: UInt64?
         var labelledBy: UInt64?
         switch tag {
         case .meta, .link, .html, .time, .title, .script:
@@ -57,7 +66,7 @@ struct PageTreeBuilder {
             case .className:
                 Self.combine(&hint, hints.hint(classAndID: value, isClass: true))
             case .id:
-                Self.combine(&hint, hints.hint(classAndID: value, isClass: false))
+                idHint = hints.hint(classAndID: value, isClass: false)
                 streamed = Self.isStreamedSegment(id: value)
                 ownID = StableHash.of(value)
             case .role:
@@ -74,20 +83,29 @@ struct PageTreeBuilder {
                 if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
             case .itemtype:
                 tree.kind.itemtype(Array(value))
+            case .href:
+                if tag == .a, value.count > 1, value[0] == UInt8(ascii: "#") {
+                    anchor = StableHash.of(value.dropFirst())
+                }
             case .other:
                 break
             }
         }
+        let chromeOnlyByID = idHint.isChrome && !hint.isChrome
+        Self.combine(&hint, idHint)
         // Labelled by an element before it, not by its own title inside it (a modal dialog's).
         if let labelledBy, earlierIDs.contains(labelledBy) { hint.isFolded = true }
         if let ownID { earlierIDs.insert(ownID) }
+        var chromeByTag = false
         hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
         hint.isStreamed = streamed
         if hint.isPurchase { tree.kind.offersPurchase() }
         switch tag {
         // A form label names a control the tree drops; without it, it is chrome (a filter's options).
         case .nav, .aside, .footer, .search, .figcaption, .label:
+            chromeByTag = true
             hint.setChrome(true)
+            hint.isFooter = tag == .footer
             hint.weight -= 25
         case .article, .main:
             hint.isMain = hint.isMain || tag == .main
@@ -107,10 +125,15 @@ struct PageTreeBuilder {
         }
         let codeParent = inCode[inCode.count - 1]
         if codeParent { hint = ContentHint(isHidden: hint.isHidden) }
+        let node = Int32(tree.nodes.count)
+        if chromeOnlyByID && !chromeByTag && hint.isChrome, let ownID { chromeIDs[ownID] = (node, idHint.weight) }
+        let heading = inHeading[inHeading.count - 1] || tag.isHeading
+        if heading, let anchor { anchorLinks.append((anchor, node, tree.text.count)) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
         open.append(Int32(tree.nodes.count - 1))
         silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
         inCode.append(codeParent || tag == .pre || tag == .code)
+        inHeading.append(heading)
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
         if tag == .math, let alternative = Self.alternativeText(attributes) {
@@ -126,9 +149,15 @@ struct PageTreeBuilder {
             return
         }
         guard open.count > 1 else { return }
-        tree.nodes[Int(open.removeLast())].end = Int32(tree.nodes.count)
+        let closed = open.removeLast()
+        tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
         silent.removeLast()
         inCode.removeLast()
+        inHeading.removeLast()
+        if let link = anchorLinks.last, link.node == closed {
+            anchorLinks.removeLast()
+            if Self.isPermalinkMark(tree.text[link.textStart...]) { sectionLinked(link.target) }
+        }
     }
 
     /// Whether text now goes nowhere: inside a dropped element (a script, a style), unless captured.
@@ -159,9 +188,32 @@ struct PageTreeBuilder {
         open = [0]
         silent = [false]
         inCode = [false]
+        inHeading = [false]
         earlierIDs = []
+        chromeIDs = [:]
+        anchorLinks = []
         tree.metadata.finish()
         return tree
+    }
+
+    /// A heading's link to an element around it whose `id` alone made it chrome: the element is a section
+    /// the page lets readers link to ("navigation-bar-options", "footer-settings"), named for its
+    /// title, not for what it is.
+    private mutating func sectionLinked(_ target: UInt64) {
+        guard let (node, weight) = chromeIDs[target], open.contains(node) else { return }
+        tree.nodes[Int(node)].hint.setChrome(false)
+        tree.nodes[Int(node)].hint.weight -= weight
+        chromeIDs[target] = nil
+    }
+
+    /// Text of at most one character, such as "¶", "#" or "§", or none (an icon): a permalink.
+    private static func isPermalinkMark(_ text: ArraySlice<UInt8>) -> Bool {
+        var characters = 0
+        for byte in text where !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 {
+            characters += 1
+            if characters > 1 { return false }
+        }
+        return true
     }
 
     /// Adds what another attribute says; an element is chrome only as comments when nothing else makes it chrome.
@@ -253,7 +305,7 @@ struct PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemtype, other
+        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemtype, href, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
@@ -261,6 +313,7 @@ struct PageTreeBuilder {
             case 5 where PageTreeBuilder.equalsIgnoringCase(name, "class"): self = .className
             case 5 where PageTreeBuilder.equalsIgnoringCase(name, "style"): self = .style
             case 4 where PageTreeBuilder.equalsIgnoringCase(name, "role"): self = .role
+            case 4 where PageTreeBuilder.equalsIgnoringCase(name, "href"): self = .href
             case 6 where PageTreeBuilder.equalsIgnoringCase(name, "hidden"): self = .hidden
             // A popover is not shown until something opens it.
             case 7 where PageTreeBuilder.equalsIgnoringCase(name, "popover"): self = .hidden

@@ -942,4 +942,51 @@ import WinnowTestSupport
         let cookieBanner = Self.mainText("<body><main>\(Self.article)<div id=\"cookie-notice\">We use cookies.</div></main></body>")
         #expect(!cookieBanner.contains("We use cookies"), "\(cookieBanner)")
     }
+
+    @Test func aFooterIsChromeEvenWhenItHoldsMostOfTheProseBelowAShortArticle() {
+        let columns = [
+            ["About Us", "Careers at Example Media", "Contact the Newsroom", "Advertise With Us"],
+            ["Manage Your Subscription", "Gift a Subscription", "Newsletters", "Home Delivery"],
+            ["Terms of Service", "Privacy Policy", "Cookie Settings", "Accessibility Statement"],
+        ]
+        let links = columns.map { "<ul>" + $0.map { "<li><a href=\"/x\">\($0)</a></li>" }.joined() + "</ul>" }.joined()
+        let finePrint =
+            "<p>Example Daily News is published by Example Media Group, Inc., 100 Main Street, Springfield, a "
+            + "subsidiary of Example Holdings, LLC. All rights reserved.</p><p>Use of this site constitutes acceptance "
+            + "of our Terms of Service, Privacy Policy and Cookie Statement, and your privacy rights. The material on "
+            + "this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the "
+            + "prior written permission of Example Media Group.</p>"
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"x1a\"><h1>Council closes "
+            + "two libraries</h1><p>The city council voted on Tuesday to close two of its five public libraries next "
+            + "year, citing a shortfall in the budget.</p><p>Residents who packed the meeting said the closures would "
+            + "hurt children and older people most.</p><div class=\"x2b\"><h3>Subscribe to keep reading</h3>"
+            + "<a href=\"/subscribe\">Subscribe now</a></div></div><footer>\(links)\(finePrint)</footer></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("The city council voted") && text.contains("older people most."), "\(text)")
+        #expect(!text.contains("Example Media Group") && !text.contains("Careers"), "\(text)")
+    }
+
+    @Test func aDocSectionWhoseHeadingLinksToItIsNotChromeByItsID() {
+        func section(_ id: String, _ title: String, _ text: String) -> String {
+            "<section id=\"\(id)\"><h2>\(title)<a class=\"headerlink\" href=\"#\(id)\">¶</a></h2><p>\(text)</p></section>"
+        }
+        let html =
+            "<body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><div class=\"body\" role=\"main\">"
+            + "<h1>Configuration</h1><p>The viewer reads its settings from a file in your home folder, which it "
+            + "creates on first start with every option at its default.</p>"
+            + section(
+                "navigation-bar-options", "Navigation bar options",
+                "The navigation bar shows the pages you opened last, and its width and colours are set here.")
+            + section(
+                "footer-settings", "Footer settings",
+                "The footer of each printed page holds the page number and the date; footer.template changes it.")
+            + "<div id=\"footer-links\"><h2><a href=\"#top\">More</a></h2><p>Copyright 2024 Example Project and its "
+            + "contributors, all rights reserved, released under the MIT licence.</p></div></div></body>"
+        let text = Self.mainText(html)
+        for part in ["Navigation bar options", "pages you opened last", "Footer settings", "footer.template changes it."] {
+            #expect(text.contains(part), "\(part) missing from \(text)")
+        }
+        #expect(!text.contains("Copyright"), "\(text)")
+    }
 }
