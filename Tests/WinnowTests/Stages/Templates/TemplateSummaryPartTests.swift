@@ -4,7 +4,8 @@ import WinnowTestSupport
 
 @testable import Winnow
 
-/// A shard's part of the template summary (`templates apply --summary-part`).
+/// A shard's part of the template summary (`templates apply --summary-part`) and the folder form of
+/// the merged summary that the report reads.
 @Suite struct TemplateSummaryPartTests {
     /// Pages of news.example whose header is spelled two ways: one line key, two spellings.
     static func pages() -> [Document] {
@@ -87,5 +88,34 @@ import WinnowTestSupport
         }
         let united = shards.map(pagesByKey).reduce(into: [String: Int]()) { $0.merge($1) { first, _ in first } }
         #expect(united == pagesByKey(whole))
+    }
+
+    @Test func aFolderOfSummaryPartsIsReadSitesByName() throws {
+        let folder = TemporaryFolder()
+        let header = #"{"format":"winnow.template-summary","version":2}"#
+        func site(_ name: String) -> String {
+            #"{"bytes_in":10,"bytes_removed":4,"pages":3,"pages_changed":2,"pages_removed":0,"site":"\#(name)","template_lines":[{"pages":3,"text":"Menu"}]}"#
+        }
+        folder.write(
+            "summary/part-00000", [header, site("b.example"), site("é.example"), #"{"end_of_file":2}"#].joined(separator: "\n") + "\n")
+        folder.write("summary/part-00001", [header, site("a.example"), #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")
+        folder.write("summary/_SUCCESS", "")
+        let sites = try TemplateSummaryFolder.read(folder.file("summary"))
+        #expect(sites.map(\.site) == ["a.example", "b.example", "é.example"])
+        #expect(sites[0].bytesRemoved == 4 && sites[0].templateLines == [TemplateSummary.Line(text: "Menu", pages: 3)])
+
+        folder.write("twice/part-00000", [header, site("a.example"), #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")
+        folder.write("twice/part-00001", [header, site("a.example"), #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")
+        #expect {
+            _ = try TemplateSummaryFolder.read(folder.file("twice"))
+        } throws: { error in
+            "\(error)".contains("listed twice") && "\(error)".contains("part-00001:2")
+        }
+        folder.write("cut/part-00000", [header, site("a.example")].joined(separator: "\n") + "\n")
+        #expect {
+            _ = try TemplateSummaryFolder.read(folder.file("cut"))
+        } throws: { error in
+            "\(error)".contains("no end line")
+        }
     }
 }
