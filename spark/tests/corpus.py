@@ -1,6 +1,7 @@
 """A small labelled-news-like corpus for the cluster tests, generated with a fixed seed: sites with
-templates (header, menu, footer lines), HTML and text pages, exact copies under other ids, near copies,
-records that share an id, and damage (malformed lines, blank lines, CRLF endings, a byte order mark)."""
+templates (header, menu, footer lines; the header in two spellings), HTML and text pages, exact copies
+under other ids, near copies, records that share an id, and damage (malformed lines, blank lines, CRLF
+endings, a byte order mark)."""
 import json
 import random
 
@@ -45,6 +46,8 @@ def pages(count, seed=18):
             paragraphs = _story(rng)
             stories.append((paragraphs, identifier))
         head, foot = templates[site]
+        if len(paragraphs) % 2:  # two spellings of one template line (copies keep their original's)
+            head = [head[0].upper()] + head[1:]
         url = f"https://{site}/{number}"
         if rng.random() < 0.4:
             body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)

@@ -1,7 +1,8 @@
 """The cluster path gives `winnow run`'s outputs: for a generated corpus in 7 shards, the default pipeline
 and each corpus stage alone give the same sorted lines of
-cleaned, removed and rejects, and the same summary counts, with 3 and with 11 partitions; a binary that
-crashes on one record fails the job and leaves no output.
+cleaned, removed and rejects, and the same summary counts, with 3 and with 11 partitions; the templates
+summary is `winnow run`'s with 1, 3 and 7 partitions; a binary that crashes on one record fails the job
+and leaves no output.
 
 Run with scripts/test-spark (one Spark session, local[2], for the whole run). WINNOW_BINARY names the
 binary (default: .build/debug/winnow)."""
@@ -192,6 +193,45 @@ class ClusterMatchesOneMachine(unittest.TestCase):
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))
 
+    def test_templates_summary_is_the_same_at_any_partitioning(self):
+        """The templates summary the report step asks for: at 1, 3 and 7 partitions, the part files of
+        OUTPUT/templates/ (each a header, site lines, an end line) hold the sites of `winnow run`'s summary,
+        with the same figures, lines, page counts and spellings (the corpus spells one header line two
+        ways; summary_lines 2 cuts ties by text), and the two reports list the same sites."""
+        path = pipeline("summary", ("clean", "normalize", "templates", "report"))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        definition["steps"][2]["templates"]["summary_lines"] = 2
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "summary-local")
+        local_report = os.path.join(WORK, "summary-local", "cleaned.report")
+        with open(os.path.join(local_report, "templates.json"), encoding="utf-8") as handle:
+            expected = json.load(handle)["sites"]
+        self.assertGreater(len(expected), 100)
+        texts = [line["text"] for site in expected for line in site["template_lines"]]
+        self.assertTrue(any("DAILY" in text for text in texts) and any("Daily" in text for text in texts), texts[:20])
+        self.assertTrue(all(len(site["template_lines"]) <= 2 for site in expected))
+        for partitions in (1, 3, 7):
+            with self.subTest(partitions=partitions):
+                cluster = self.run_spark(path, f"summary-spark-{partitions}", partitions)
+                self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+                folder = os.path.join(WORK, f"summary-spark-{partitions}", "templates")
+                sites = []
+                for name in sorted(os.listdir(folder)):
+                    if name.startswith("part-"):
+                        part = lines(os.path.join(folder, name))
+                        self.assertEqual((part[0], part[-1]), (b'{"format":"winnow.template-summary","version":2}',
+                                                               b'{"end_of_file":%d}' % (len(part) - 2)))
+                        sites += [json.loads(line) for line in part[1:-1]]
+                self.assertEqual(sorted(sites, key=lambda site: site["site"].encode("utf-8")), expected)
+                reports = []
+                for folder in (local_report, os.path.join(WORK, f"summary-spark-{partitions}", "report")):
+                    with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
+                        reports.append(json.load(handle))
+                self.assertEqual(reports[1]["sites"], reports[0]["sites"])
+                self.assertEqual(len(reports[1]["sites"]), len(expected))
+
     def test_a_crashing_binary_fails_the_job_and_writes_nothing(self):
         poisoned = os.path.join(WORK, "poisoned")
         os.makedirs(poisoned, exist_ok=True)
@@ -282,6 +322,33 @@ class ComponentsMatchUnionFind(unittest.TestCase):
             found = connected_components(SPARK.createDataFrame(edges, "src long, dst long")).collect()
             self.assertEqual({row.node: row.component for row in found}, expected, f"seed {seed}")
 
+
+
+class TemplateSummaryMerge(unittest.TestCase):
+    """The merge of summary parts, without Spark: any grouping and order of a site's parts gives one line."""
+
+    def test_any_grouping_and_order_gives_the_same_site_line(self):
+        import functools
+        import itertools
+        from winnow_spark import template_summary as summary
+        parts = [
+            b'{"site":"s.example","pages":9,"bytes_in":100,"pages_changed":2,"pages_removed":0,"bytes_removed":30,'
+            b'"lines":[["00000000000000a1",9,"Home | World"],["ffffffffffffffff",4,"zebra line"]]}',
+            b'{"site":"s.example","pages":9,"bytes_in":50,"pages_changed":1,"pages_removed":1,"bytes_removed":50,'
+            b'"lines":[["00000000000000a1",9,"HOME | WORLD"],["0000000000000002",4,"apple line"]]}',
+            b'{"site":"s.example","pages":9,"bytes_in":7,"pages_changed":0,"pages_removed":0,"bytes_removed":0,"lines":[]}',
+        ]
+        tallies = [summary.site_rows(part)[0][1] for part in parts]
+        self.assertEqual(summary.site_rows(summary.PART_HEADER) + summary.site_rows(b'{"end_of_file":3}'), [])
+        with self.assertRaises(summary.SummaryPartError):
+            summary.site_rows(b'{"format":"winnow.template-summary-part","version":99}')
+        results = {summary.site_line("s.example", functools.reduce(summary.merge, order), 2)
+                   for order in itertools.permutations(tallies)}
+        results.add(summary.site_line("s.example", summary.merge(tallies[0], summary.merge(tallies[1], tallies[2])), 2))
+        self.assertEqual(len(results), 1)
+        self.assertEqual(json.loads(results.pop()), {
+            "site": "s.example", "pages": 9, "bytes_in": 157, "pages_changed": 3, "pages_removed": 1, "bytes_removed": 80,
+            "template_lines": [{"pages": 9, "text": "HOME | WORLD"}, {"pages": 4, "text": "apple line"}]})
 
 
 class RowsStayHome(unittest.TestCase):

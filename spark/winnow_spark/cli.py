@@ -3,8 +3,10 @@
     spark-submit spark/winnow_spark.py run PIPELINE.yaml INPUT... -o OUTPUT_DIR
 
 OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
-cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); with a
-report step, report/ (what `winnow report` makes of them) when OUTPUT_DIR is on the driver's file system.
+cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); the
+side files the stages are asked for (clusters/, assignments/, templates/: the templates summary, one
+site a line); with a report step, templates/ and report/ (what `winnow report` makes of them) when
+OUTPUT_DIR is on the driver's file system.
 """
 import argparse
 import os
@@ -67,7 +69,10 @@ def run(spark, arguments, log=print):
             if segment.corpus == "exact":
                 step = steps.exact(arguments.binary, sources, segment.options, records, partitions, spark)
             elif segment.corpus == "templates":
-                step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark)
+                # As in `winnow run`, the summary is written when named, and for the report.
+                summarize = bool(segment.options.get("summary")) or report is not None
+                step = steps.templates(arguments.binary, sources, segment.options, records, partitions, spark,
+                                       summarize=summarize)
             elif segment.corpus == "neardup":
                 step = steps.neardup(arguments.binary, sources, segment.options, records, partitions, spark)
             elif segment.corpus is not None:
@@ -87,6 +92,8 @@ def run(spark, arguments, log=print):
         side_files = {name: lines for step in done for name, lines in step.side_files.items()}
         if "clusters" in side_files:
             outputs["clusters"] = final + "/clusters"
+        if "templates" in side_files:
+            outputs["template_summary"] = final + "/templates"
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
         removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
@@ -127,6 +134,8 @@ def write_report(binary, folder, side_files, step, log):
                "--stats", final + "/stats.json", "-o", target] + steps.set_flags(options)
     if "clusters" in side_files:
         command += ["--clusters", final + "/clusters"]
+    if "templates" in side_files:
+        command += ["--templates", final + "/templates"]
     if not local:
         log(f"report: not written, because {folder.final.toString()} is not on this machine's file system; "
             f"copy it here as {final}/ and run: " + " ".join(shlex.quote(word) for word in command))

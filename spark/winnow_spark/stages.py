@@ -1,6 +1,7 @@
 """The steps of a pipeline on Spark. Every call of the binary is a `winnow` subcommand over one
 partition's framed records; its outputs come back as tagged rows: KEPT (framed, for the next step),
-REMOVED and REJECTED (final lines), STATS (the call's run summary, merged on the driver)."""
+REMOVED and REJECTED (final lines), STATS (the call's run summary, merged on the driver), and the lines
+of side files a step asks for (SUMMARY_PART: the call's part of the templates summary)."""
 import itertools
 import json
 
@@ -10,9 +11,10 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 
 from . import binary as winnow
+from . import template_summary
 from .pipeline import stage_defaults
 
-KEPT, REMOVED, REJECTED, STATS = "K", "R", "J", "S"
+KEPT, REMOVED, REJECTED, STATS, SUMMARY_PART = "K", "R", "J", "S", "T"
 KEEPERS, DOCUMENT = 0, 1
 
 
@@ -22,8 +24,10 @@ def _lines(path):
             yield line[:-1] if line.endswith(b"\n") else line
 
 
-def _filter(binary, sources, arguments, records, prepare=None):
-    """One `winnow` run over a partition: kept framed records, then removed, rejects and summary."""
+def _filter(binary, sources, arguments, records, prepare=None, side_outputs=()):
+    """One `winnow` run over a partition: kept framed records, then removed, rejects and summary, then
+    the lines of each (tag, file name) of `side_outputs`: files in the work folder that `prepare`'s
+    arguments had the binary write."""
     workdir = winnow.Workdir(sources)
     try:
         extra = prepare(workdir) if prepare else []
@@ -37,6 +41,9 @@ def _filter(binary, sources, arguments, records, prepare=None):
             yield REJECTED, line
         with open(workdir.file("stats.json"), "rb") as handle:
             yield STATS, handle.read()
+        for tag, name in side_outputs:
+            for line in _lines(workdir.file(name)):
+                yield tag, line
     finally:
         workdir.close()
 
@@ -108,14 +115,11 @@ def _map_rows(binary, sources, arguments, partition):
         workdir.close()
 
 
-def set_flags(options, refused=()):
-    """`--set key=value` for each option the pipeline gives a corpus stage, the value as JSON (which YAML
-    reads as written): the binary checks every option as `winnow run` would. Options naming side files
-    that the cluster path does not write yet (`refused`) must be empty."""
-    given = sorted(key for key in refused if options.get(key))
-    if given:
-        raise ValueError(f"not written on the cluster path yet: {', '.join(given)}; leave them empty (\"\")")
-    return [flag for key, value in options.items() if key not in refused
+def set_flags(options):
+    """`--set key=value` for each option the pipeline gives a stage, the value as JSON (which YAML reads as
+    written): the binary checks every option as `winnow run` would. Options naming side files are left
+    out by the caller: on the cluster, side files go into the output folder."""
+    return [flag for key, value in options.items()
             for flag in ("--set", f"{key}={json.dumps(value, ensure_ascii=False)}")]
 
 
@@ -242,12 +246,14 @@ COUNTS, CROSS_SITE = 0, 1
 TEMPLATE_DOCUMENT = 2
 
 
-def templates(binary, sources, options, records, partitions, spark):
+def templates(binary, sources, options, records, partitions, spark, summarize=False):
     """Template lines without a merge on one machine: the partitions' counts are summed by (site, line
     key) and by site in Spark's shuffle; a line is cross-site when it is repeated on enough sites (one more
     reduce, by line key); each partition then gets back the merged counts of its own (site, line) pairs,
-    its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`."""
-    flags = set_flags(options, refused=("summary",))
+    its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`.
+    With `summarize`, each apply writes its part of the templates summary, and the parts are merged by
+    site in Spark's shuffle into the side file "templates" (`template_summary`)."""
+    flags = set_flags({key: value for key, value in options.items() if key != "summary"})
     settings = {**stage_defaults(spark, binary, "templates"), **options}
     repeat_pages, cross_site_sites = int(settings["repeat_pages"]), int(settings["cross_site_sites"])
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
@@ -286,11 +292,20 @@ def templates(binary, sources, options, records, partitions, spark):
             with open(cross_path, "wb") as handle:
                 for key in side[CROSS_SITE]:
                     handle.write(key + b"\n")
-            return flags + ["--counts", counts_path, "--cross-site", cross_path]
-        return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare)
+            part = ["--summary-part", workdir.file(SUMMARY_PART_FILE)] if summarize else []
+            return flags + ["--counts", counts_path, "--cross-site", cross_path] + part
+        return _filter(binary, sources, ["templates", "apply"], documents, prepare=prepare,
+                       side_outputs=[(SUMMARY_PART, SUMMARY_PART_FILE)] if summarize else ())
 
     grouped = _beside(keyed, _keyed_documents(records, TEMPLATE_DOCUMENT), partitions)
-    return Step(["templates"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
+    step = Step(["templates"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
+    if summarize:
+        sites = template_summary.merged(step.lines(SUMMARY_PART), int(settings["summary_lines"]), partitions)
+        step.side_files["templates"] = sites.mapPartitions(lambda lines: _whole_file(template_summary.HEADER, lines))
+    return step
+
+
+SUMMARY_PART_FILE = "summary-part.jsonl"
 
 
 SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['

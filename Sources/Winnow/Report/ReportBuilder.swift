@@ -446,8 +446,23 @@ public struct ReportBuilder {
         ]
     }
 
-    /// The sites of a template summary, with their template share.
+    /// The sites of a template summary (a file, or a folder of part files: `TemplateSummaryFolder`),
+    /// with their template share.
     private static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
+        var isFolder: ObjCBool = false
+        let isPartFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        let sites = isPartFolder ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path)
+        return sites.map { site in
+            RunReport.Site(
+                site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
+                bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,
+                templateShare: site.bytesIn > 0 ? Double(site.bytesRemoved) / Double(site.bytesIn) : 0,
+                templateLines: site.templateLines)
+        }
+    }
+
+    /// The sites of a template summary file, as the templates stage's `summary` option writes it.
+    private static func summaryFileSites(_ path: String) throws(WinnowError) -> [TemplateSummary.Site] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .configuration("cannot read the template summary", path: path)
         }
@@ -466,13 +481,7 @@ public struct ReportBuilder {
                 "template summary format \(file.format) version \(file.version); this Winnow reads "
                     + "\(TemplateSummary.File.format) version \(TemplateSummary.File.version): run the templates stage again", path: path)
         }
-        return file.sites.map { site in
-            RunReport.Site(
-                site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
-                bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,
-                templateShare: site.bytesIn > 0 ? Double(site.bytesRemoved) / Double(site.bytesIn) : 0,
-                templateLines: site.templateLines)
-        }
+        return file.sites
     }
 
     /// `text` cut to at most `maxBytes` UTF-8 bytes, at the last line end before the limit when there is one.

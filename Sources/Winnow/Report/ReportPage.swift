@@ -46,7 +46,8 @@ struct ReportPage {
             <section id="templates"><h2>Templates by site</h2>
             <p class="note">The lines the templates stage removed as the site's rather than the page's (headers, menus, \
             banners, teasers, footers), with how many of the site's pages had each. Template share: bytes removed from \
-            the site's pages over the bytes they had.</p>
+            the site's pages over the bytes they had. The page lists the \(Self.count(Self.sitesOnPage)) sites that lost \
+            the most text; report.json lists every site.</p>
             <div class="controls"><input id="site-search" type="search" placeholder="Search sites and lines" aria-label="Search sites">
             <select id="site-sort" aria-label="Sort"><option value="share">template share</option><option value="bytes">bytes removed</option><option value="pages">pages</option><option value="site">site name</option></select>
             <span id="site-count" class="count"></span></div>
@@ -199,10 +200,16 @@ struct ReportPage {
     /// The page lists at most this many clusters, largest first, and `RunReport.membersListed`
     /// members of each: its size stays bounded however large the corpus or a cluster.
     static let clustersOnPage = 5_000
+    /// The page lists at most this many sites with template lines, those that lost the most text:
+    /// a crawl of millions of sites keeps a page that opens (report.json lists every site).
+    static let sitesOnPage = 2_000
 
     /// The JSON the page's script draws, made safe for a script element.
     private func appendPageData(to html: inout [UInt8]) throws(WinnowError) {
-        HTMLEscape.appendScriptJSON(try ReportPageData(report: report, texts: texts, clustersOnPage: Self.clustersOnPage).json(), to: &html)
+        HTMLEscape.appendScriptJSON(
+            try ReportPageData(
+                report: report, texts: texts, clustersOnPage: Self.clustersOnPage, sitesOnPage: Self.sitesOnPage
+            ).json(), to: &html)
     }
 
     // MARK: - Numbers

@@ -5,7 +5,10 @@ struct ReportPageData: Encodable {
     /// Clusters not on the page.
     var moreClusters: Int
     var comparisons: [[Comparison]]
+    /// The sites whose pages lost template lines, at most `sitesOnPage` of them.
     var sites: [RunReport.Site]
+    /// Sites with template lines not on the page (all are in report.json).
+    var moreSites: Int
 
     struct Cluster: Encodable {
         var kind: String
@@ -26,8 +29,10 @@ struct ReportPageData: Encodable {
         var aligned: Bool
     }
 
-    /// The first `clustersOnPage` clusters of `report`, with the texts of those that have them.
-    init(report: RunReport, texts: [ClusterTexts], clustersOnPage: Int) {
+    /// The first `clustersOnPage` clusters of `report`, with the texts of those that have them, and
+    /// of the sites whose pages lost template lines the `sitesOnPage` that lost the most bytes (then by
+    /// name), in the report's order.
+    init(report: RunReport, texts: [ClusterTexts], clustersOnPage: Int, sitesOnPage: Int) {
         var textIndex: [Int: Int] = [:]
         for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
         clusters = report.clusters.prefix(clustersOnPage).enumerated().map { index, cluster in
@@ -39,7 +44,17 @@ struct ReportPageData: Encodable {
         comparisons = texts.map { entry in
             entry.comparisons.map { Comparison(member: $0.member, left: $0.diff.left, right: $0.diff.right, aligned: $0.diff.aligned) }
         }
-        sites = report.sites
+        let changed = report.sites.indices.filter { report.sites[$0].pagesChanged > 0 }
+        let shown =
+            changed.count <= sitesOnPage
+            ? changed
+            : changed.sorted { a, b in
+                let (left, right) = (report.sites[a], report.sites[b])
+                return left.bytesRemoved != right.bytesRemoved
+                    ? left.bytesRemoved > right.bytesRemoved : BytewiseOrder.precedes(left.site, right.site)
+            }.prefix(sitesOnPage).sorted()
+        sites = shown.map { report.sites[$0] }
+        moreSites = changed.count - shown.count
     }
 
     /// The bytes `JSONEncoder` makes of this with `[.sortedKeys, .withoutEscapingSlashes]`.
@@ -93,6 +108,8 @@ struct ReportPageData: Encodable {
         json.endArray()
         json.key("moreClusters")
         json.int(moreClusters)
+        json.key("moreSites")
+        json.int(moreSites)
         json.key("sites")
         try json.encoded(sites)
         json.endObject()

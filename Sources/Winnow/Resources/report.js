@@ -155,7 +155,8 @@
       site: (a, b) => bytewise(a.site, b.site),
     }[siteState.sort];
     sites.sort(order);
-    document.getElementById("site-count").textContent = count(sites.length) + " sites with template lines";
+    document.getElementById("site-count").textContent = count(sites.length) + " sites with template lines"
+      + (data.moreSites > 0 ? " on this page (" + count(data.moreSites) + " that lost less text are in report.json)" : "");
     const start = siteState.page * siteState.perPage;
     const cards = sites.slice(start, start + siteState.perPage).map((site) => {
       const expanded = siteState.expanded.has(site.site);

@@ -36,6 +36,15 @@ enum IntermediateFile {
             }
         }
 
+        /// The whole line decoded as `type`, for formats read into Codable values.
+        func decoded<T: Decodable>(_ type: T.Type, using decoder: JSONDecoder, kind: String) throws(WinnowError) -> T {
+            do {
+                return try decoder.decode(type, from: Data(bytes))
+            } catch {
+                throw .configuration("not a \(kind) line: \(error)", path: location)
+            }
+        }
+
         /// The raw bytes inside the quotes of a string member without escapes (hex digits, say).
         func plainString(_ key: String) -> ArraySlice<UInt8>? {
             guard let member = member(key), case .string(hasEscapes: false) = member.kind else { return nil }

@@ -10,6 +10,8 @@ extension WinnowCommand {
                   winnow templates map shard-007.jsonl -o counts/007.jsonl       (per shard)
                   winnow templates merge counts/*.jsonl -o counts.jsonl          (once; merges compose)
                   winnow templates apply --counts counts.jsonl shard-007.jsonl -o clean/007.jsonl
+                Apply's --summary-part writes the shard's part of the template summary; the cluster path \
+                merges the parts by site into the summary of the whole corpus.
                 """,
             subcommands: [All.self, Map.self, Merge.self, Apply.self],
             defaultSubcommand: All.self)
@@ -103,15 +105,29 @@ extension WinnowCommand.Templates {
                 valueName: "file"))
         var crossSite: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Where this shard's part of the template summary goes: per site its figures and every template line "
+                    + "removed, by key, for merging with the other shards' parts.",
+                valueName: "file"))
+        var summaryPart: String?
+
         @OptionGroup var options: RunOptions
 
         func run() async throws {
             let settings = try templates.options
             let crossSiteLines = try crossSite.map { path throws(WinnowError) in try CrossSiteLinesFile.read(path) }
             let remover = TemplatesStage(options: settings)
-                .apply(using: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines)
+                .apply(
+                    using: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines,
+                    summaryPart: summaryPart)
             var configuration = try options.configuration(reading: counts)
             if let crossSite { configuration.sideInputs.append(crossSite) }
+            if let summaryPart {
+                try OutputTarget.requireDistinct(
+                    outputs: configuration.namedOutputs + [("--summary-part", summaryPart)],
+                    inputs: configuration.inputs.map(\.path) + configuration.sideInputs)
+            }
             try await options.run(name: TemplatesStage.stageName, steps: [.document(remover)], configuration: configuration)
         }
     }

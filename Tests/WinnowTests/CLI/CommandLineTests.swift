@@ -195,7 +195,8 @@ import WinnowTestSupport
         let lines = pages.split(separator: "\n")
         let first = folder.write("a.jsonl", lines.prefix(2).joined(separator: "\n") + "\n")
         let second = folder.write("b.jsonl", lines.dropFirst(2).joined(separator: "\n") + "\n")
-        let oneRun = try winnow(["templates", "-q", "--temp-dir", folder.path], stdin: pages)
+        let oneRun = try winnow(
+            ["templates", "-q", "--temp-dir", folder.path, "--summary", folder.file("one.summary.json")], stdin: pages)
         #expect(oneRun.status == 0, "\(oneRun.stderr)")
         for (name, input) in [("a", first), ("b", second)] {
             #expect(try winnow(["templates", "map", input, "-o", folder.file("\(name).counts"), "-q"]).status == 0)
@@ -206,13 +207,28 @@ import WinnowTestSupport
                 "-o", folder.file("all.counts"),
             ]).status == 0)
         var applied = ""
-        for input in [first, second] {
-            let outcome = try winnow(["templates", "apply", "--counts", folder.file("all.counts"), input, "-q"])
+        var changedInParts = 0
+        for (name, input) in [("a", first), ("b", second)] {
+            let part = folder.file("\(name).summary-part.jsonl")
+            let outcome = try winnow([
+                "templates", "apply", "--counts", folder.file("all.counts"), input, "--summary-part", part, "-q",
+            ])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             applied += outcome.stdout
+            let partLines = try String(contentsOfFile: part, encoding: .utf8).split(separator: "\n")
+            #expect(partLines.first == #"{"format":"winnow.template-summary-part","version":1}"#)
+            for line in partLines.dropFirst().dropLast() {
+                let site = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                changedInParts += site["pages_changed"] as! Int
+            }
         }
         #expect(applied == oneRun.stdout)
         #expect(oneRun.stdout != pages)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("one.summary.json"))))
+        let changed = ((summary as! [String: Any])["sites"] as! [[String: Any]]).reduce(0) { $0 + ($1["pages_changed"] as! Int) }
+        #expect(changed > 0 && changedInParts == changed)
+        let overwrite = try winnow(["templates", "apply", "--counts", folder.file("all.counts"), first, "--summary-part", first])
+        #expect(overwrite.status != 0 && overwrite.stderr.contains("--summary-part"), "\(overwrite.stderr)")
         let mismatch = try winnow(["templates", "apply", "--site", "batch", "--counts", folder.file("all.counts"), first])
         #expect(mismatch.status == 1 && mismatch.stderr.contains("site grouping"))
     }

@@ -89,7 +89,10 @@ import WinnowTestSupport
             #expect((site["template_share"] as! Double) > 0 && (site["template_share"] as! Double) < 1)
             #expect((site["template_lines"] as! [[String: Any]]).allSatisfy { ($0["pages"] as! Int) >= 2 })
         }
-        #expect((try run.pageData()["sites"] as! [Any]).count == sites.count)
+        // The page carries the sites whose pages lost template lines; report.json every site.
+        let changed = sites.filter { ($0["pages_changed"] as! Int) > 0 }
+        #expect(changed.count < sites.count)
+        #expect((try run.pageData()["sites"] as! [[String: Any]]).map { $0["site"] as! String } == changed.map { $0["site"] as! String })
         let html = try run.read("report.html")
         #expect(html.contains("<svg") && html.contains("Content-Security-Policy"))
         #expect(!html.contains(" src=") && !html.contains("<link"), "the page loads nothing")
@@ -144,7 +147,8 @@ import WinnowTestSupport
     }
 
     /// The outputs as an engine writes them, folders of part files (each clusters part a whole clusters
-    /// file, `_SUCCESS` and checksum files beside them), give the report of the single files.
+    /// file, the template summary one site a line, `_SUCCESS` and checksum files beside them), give the
+    /// report of the single files.
     @Test func foldersOfPartFilesGiveTheReportOfTheFiles() async throws {
         let folder = TemporaryFolder()
         let run = try await runDefaultPipeline([.jsonl(path: GeneratedNews.corpus, name: "corpus")], in: folder)
@@ -169,6 +173,19 @@ import WinnowTestSupport
         inParts.removed = parts("removed", try lines(outputs.removed))
         inParts.clusters = parts("clusters", Array(clusterLines.dropFirst().dropLast())) { body in
             [clusterLines[0]] + body + [Substring("{\"end_of_file\":\(body.count)}")]
+        }
+        let summaryPath = try #require(outputs.templateSummary)
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summaryPath))) as? [String: Any])
+        let siteLines = try (summary["sites"] as! [[String: Any]]).reversed().map { site in
+            Substring(
+                String(
+                    decoding: try JSONSerialization.data(withJSONObject: site, options: [.sortedKeys, .withoutEscapingSlashes]),
+                    as: UTF8.self))
+        }
+        #expect(siteLines.count > 10)
+        inParts.templateSummary = parts("templates", siteLines) { body in
+            [Substring(#"{"format":"winnow.template-summary","version":2}"#)] + body + [Substring("{\"end_of_file\":\(body.count)}")]
         }
         _ = try ReportBuilder(options: ReportOptions(), inputs: inParts, run: run.summary).write(to: folder.file("from-parts"))
         var fromParts =

@@ -131,11 +131,28 @@ import WinnowTestSupport
                 "copy \"2\"\n": "The copied text, with <b>markup</b> & a line\nend.",
                 "копия-3 😀": "Совсем другой текст 😀",
             ])
-        let withTexts = ReportPageData(report: Self.report, texts: [try #require(texts)], clustersOnPage: 5)
+        let withTexts = ReportPageData(report: Self.report, texts: [try #require(texts)], clustersOnPage: 5, sitesOnPage: 5)
         #expect(try withTexts.json() == (try Self.encoded(withTexts)))
-        let bounded = ReportPageData(report: Self.report, texts: [], clustersOnPage: 1)
+        let bounded = ReportPageData(report: Self.report, texts: [], clustersOnPage: 1, sitesOnPage: 5)
         #expect(bounded.moreClusters == 1)
         #expect(try bounded.json() == (try Self.encoded(bounded)))
+    }
+
+    /// Of the sites whose pages lost template lines, the page carries those that lost the most bytes
+    /// (ties by name), in the report's order; report.json keeps every site.
+    @Test func thePageListsTheSitesThatLostTheMostText() throws {
+        var report = Self.report
+        report.sites = [300, 900, 100, 900, 0].enumerated().map { index, removed in
+            RunReport.Site(
+                site: "s\(index).example", pages: 10, pagesChanged: removed > 0 ? 3 : 0, pagesRemoved: 0, bytesIn: 1000,
+                bytesRemoved: removed, templateShare: Double(removed) / 1000, templateLines: [])
+        }
+        let bounded = ReportPageData(report: report, texts: [], clustersOnPage: 5, sitesOnPage: 2)
+        #expect(bounded.sites.map(\.site) == ["s1.example", "s3.example"])
+        #expect(bounded.moreSites == 2)
+        #expect(try bounded.json() == (try Self.encoded(bounded)))
+        let all = ReportPageData(report: report, texts: [], clustersOnPage: 5, sitesOnPage: 10)
+        #expect(all.sites.map(\.site) == ["s0.example", "s1.example", "s2.example", "s3.example"] && all.moreSites == 0)
     }
 
     @Test func scriptJSONIsAppendedEscaped() throws {

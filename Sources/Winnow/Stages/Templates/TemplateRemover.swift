@@ -3,12 +3,17 @@
 struct TemplateRemover: FinishingStage {
     var name: String { TemplatesStage.stageName }
     let model: TemplateModel
-    /// Gathered only when a summary file is asked for: it copies every removed template line's text.
+    /// Gathered only when a summary or a summary part is asked for: it copies every removed template
+    /// line's text.
     let summary: TemplateSummary?
+    /// Where this shard's part of the summary goes (`TemplateSummaryPart`), when asked for.
+    let summaryPart: String?
 
-    init(model: TemplateModel) {
+    init(model: TemplateModel, summaryPart: String? = nil) {
         self.model = model
-        summary = model.options.summary.isEmpty ? nil : TemplateSummary(linesPerSite: model.options.summaryLines)
+        self.summaryPart = summaryPart
+        summary =
+            model.options.summary.isEmpty && summaryPart == nil ? nil : TemplateSummary(linesPerSite: model.options.summaryLines)
     }
 
     func process(_ document: inout Document) -> StageVerdict {
@@ -64,7 +69,9 @@ struct TemplateRemover: FinishingStage {
     }
 
     func finish() throws(WinnowError) {
-        try summary?.write(to: model.options.summary)
+        guard let summary else { return }
+        if !model.options.summary.isEmpty { try summary.write(to: model.options.summary) }
+        if let summaryPart { try TemplateSummaryPart.write(summary.tallies(), to: summaryPart) }
     }
 
     /// Removed lines as [first, end) pairs of 0-based line numbers in the text as it came in.

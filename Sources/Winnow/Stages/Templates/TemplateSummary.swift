@@ -30,19 +30,21 @@ final class TemplateSummary: Sendable {
         var sites: [Site]
     }
 
-    private struct SiteState {
+    /// One site's figures with every template line removed from it, by line key: what the summary is
+    /// made from, and what a shard's part of it holds (`TemplateSummaryPart`).
+    struct SiteTally: Equatable {
         var pages: Int
         var bytesIn = 0
         var pagesChanged = 0
         var pagesRemoved = 0
         var bytesRemoved = 0
-        /// Template line key → its page count and the smallest spelling seen (so the example does
-        /// not depend on which thread saw which page first).
+        /// Template line key → its page count and the smallest spelling seen, bytewise (so the example
+        /// does not depend on which thread or shard saw which page first).
         var lines: [UInt64: Line] = [:]
     }
 
     private let linesPerSite: Int
-    private let state = Mutex<[String: SiteState]>([:])
+    private let state = Mutex<[String: SiteTally]>([:])
 
     init(linesPerSite: Int) {
         self.linesPerSite = linesPerSite
@@ -51,7 +53,7 @@ final class TemplateSummary: Sendable {
     /// Counts a page's text, changed or not, so that a site's template share can be told.
     func count(site: String, sitePages: Int, textBytes: Int) {
         state.withLock { sites in
-            sites[site, default: SiteState(pages: sitePages)].bytesIn += textBytes
+            sites[site, default: SiteTally(pages: sitePages)].bytesIn += textBytes
         }
     }
 
@@ -69,12 +71,12 @@ final class TemplateSummary: Sendable {
             }
         }
         state.withLock { sites in
-            var entry = sites[site] ?? SiteState(pages: sitePages)
+            var entry = sites[site] ?? SiteTally(pages: sitePages)
             entry.pagesChanged += 1
             entry.pagesRemoved += removedPage ? 1 : 0
             entry.bytesRemoved += removedBytes
             for (key, line) in templateLines {
-                if let known = entry.lines[key], known.text <= line.text { continue }
+                if let known = entry.lines[key], !BytewiseOrder.precedes(line.text, known.text) { continue }
                 entry.lines[key] = line
             }
             sites[site] = entry
@@ -89,19 +91,28 @@ final class TemplateSummary: Sendable {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Every site's tally as it stands, sites by name (bytewise).
+    func tallies() -> [(site: String, tally: SiteTally)] {
+        state.withLock { sites in
+            sites.sorted { BytewiseOrder.precedes($0.key, $1.key) }.map { (site: $0.key, tally: $0.value) }
+        }
+    }
+
     /// The summary as it stands, sites by name, lines by page count then text.
     func snapshot() -> [Site] {
-        state.withLock { sites in
-            sites.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { name, entry in
-                let lines = entry.lines.values.sorted {
-                    $0.pages != $1.pages ? $0.pages > $1.pages : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
-                }
-                return Site(
-                    site: name, pages: entry.pages, bytesIn: entry.bytesIn, pagesChanged: entry.pagesChanged,
-                    pagesRemoved: entry.pagesRemoved, bytesRemoved: entry.bytesRemoved,
-                    templateLines: Array(lines.prefix(linesPerSite)))
-            }
+        tallies().map { Self.site($0.site, $0.tally, linesPerSite: linesPerSite) }
+    }
+
+    /// A site of the summary from its tally: its `linesPerSite` template lines on most pages, ties by
+    /// text bytewise.
+    static func site(_ name: String, _ tally: SiteTally, linesPerSite: Int) -> Site {
+        let lines = tally.lines.values.sorted {
+            $0.pages != $1.pages ? $0.pages > $1.pages : BytewiseOrder.precedes($0.text, $1.text)
         }
+        return Site(
+            site: name, pages: tally.pages, bytesIn: tally.bytesIn, pagesChanged: tally.pagesChanged,
+            pagesRemoved: tally.pagesRemoved, bytesRemoved: tally.bytesRemoved,
+            templateLines: Array(lines.prefix(linesPerSite)))
     }
 
     func write(to path: String) throws(WinnowError) {

@@ -37,8 +37,9 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
         apply(using: tally, crossSite: nil)
     }
 
-    /// The apply step from counts of some sites only, with the corpus's cross-site lines given apart.
-    public func apply(using tally: TemplateCounts, crossSite: Set<UInt64>?) -> any DocumentStage {
-        TemplateRemover(model: TemplateModel(counts: tally, options: options, crossSite: crossSite))
+    /// The apply step from counts of some sites only, with the corpus's cross-site lines given apart;
+    /// with `summaryPart`, it writes there this shard's part of the template summary (`TemplateSummaryPart`).
+    public func apply(using tally: TemplateCounts, crossSite: Set<UInt64>?, summaryPart: String? = nil) -> any DocumentStage {
+        TemplateRemover(model: TemplateModel(counts: tally, options: options, crossSite: crossSite), summaryPart: summaryPart)
     }
 }
