@@ -12,6 +12,16 @@ import WinnowTestSupport
         return (HTMLParser.parse(bytes), HTMLParser.parse(bytes, passingOverDroppedText: false))
     }
 
+    /// Each page parses to the same tree both ways, and the first page's text is `firstText`.
+    static func expectSameTreesAndText(_ pages: [String], firstText: String) {
+        for (index, page) in pages.enumerated() {
+            let (passed, read) = bothWays(page)
+            let same = passed == read
+            #expect(same, "page \(index): \(page.debugDescription)")
+        }
+        #expect(String(decoding: bothWays(pages[0]).passed.text, as: UTF8.self) == firstText)
+    }
+
     /// Text of `count` bytes or a little more, in the alphabet `pieces` (ASCII and multi-byte
     /// characters, so that block ends fall inside characters of every length).
     static func filler(_ count: Int, _ pieces: [String], using generator: inout SeededRandom) -> String {
@@ -31,13 +41,7 @@ import WinnowTestSupport
             "<p>unclosed</p><script>\(code)",
             "<p>nested</p><script>\(code)<script>\(code)</script><p>after both</p>",
         ]
-        for page in pages {
-            let (passed, read) = Self.bothWays(page)
-            let same = passed == read
-            #expect(same, "\(page.prefix(80))")
-        }
-        let (passed, _) = Self.bothWays(pages[0])
-        #expect(String(decoding: passed.text, as: UTF8.self) == "beforeafter")
+        Self.expectSameTreesAndText(pages, firstText: "beforeafter")
     }
 
     @Test func longStructuredDataIsStillReadWhole() {
@@ -97,13 +101,7 @@ import WinnowTestSupport
             "<p>unclosed</p><svg><g><path>",
             "<table><tr><td><svg><g></g></svg>cell</td></tr></table>",
         ]
-        for (index, page) in pages.enumerated() {
-            let (passed, read) = Self.bothWays(page)
-            let same = passed == read
-            #expect(same, "page \(index): \(page.debugDescription)")
-        }
-        let (passed, _) = Self.bothWays(pages[0])
-        #expect(String(decoding: passed.text, as: UTF8.self) == "beforeafter")
+        Self.expectSameTreesAndText(pages, firstText: "beforeafter")
     }
 
     @Test func randomDrawingsGiveTheTreeAFullParseGives() {
