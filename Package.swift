@@ -31,12 +31,17 @@ let package = Package(
             name: "CMinHashKernel"
         ),
         .target(
+            name: "CHTMLParse",
+            dependencies: ["CLibXML2"]
+        ),
+        .target(
             name: "CFolderExchange"
         ),
         .target(
             name: "Winnow",
             dependencies: [
                 "CLibXML2",
+                "CHTMLParse",
                 "CZlib",
                 "CLibDeflate",
                 "CMinHashKernel",

@@ -1,3 +1,4 @@
+import CHTMLParse
 import CLibXML2
 
 /// libxml2's HTML parser driven through SAX callbacks into a `PageTreeBuilder`: no libxml2 tree is

@@ -1,0 +1,209 @@
+/* libxml2's HTML parser run through SAX callbacks, and two shortcuts that pass over what the caller drops.
+ * Everything here is checked against libxml2 2.9's HTMLparser.c; see html_parse.h. */
+#include "html_parse.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Parses UTF-8 HTML through `handler`'s callbacks only: no tree, no network, no error output, and the
+/// page's own charset declarations ignored (the caller has already decoded it). Callbacks get the parser
+/// as their context (`winnow_htmlUser` gives back `user`). Returns -1 when libxml2 cannot make a parser
+/// (empty input), 0 otherwise: recover mode parses any bytes to the end.
+int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user) {
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(bytes, length);
+    if (context == NULL) return -1;
+    memcpy(context->sax, handler, sizeof(htmlSAXHandler));
+    context->userData = context;
+    context->_private = user;
+    htmlCtxtUseOptions(context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                | HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC);
+    xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(context);
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    htmlFreeParserCtxt(context);
+    return 0;
+}
+
+/// Whether `winnow_htmlSkipRawText` can act: the run-time libxml2 is a 2.9 release, whose
+/// `htmlParseScript` it was written against (later releases parse script and style text differently).
+int winnow_htmlCanSkipRawText(void) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+    return atoi(xmlParserVersion) / 100 == 209;
+#else
+    return 0;
+#endif
+}
+
+/// For a `cdataBlock` callback, which libxml2 2.9 makes only from `htmlParseScript`, every 1,000 bytes
+/// of a script's or style's text, before moving past the character it last copied: moves the input on
+/// so that the next character it reads starts the end tag `htmlParseScript` stops at ("</" and the
+/// element's name, in any case), or is the end of the input. Text the caller discards is then found
+/// with memchr, not read character by character; where the parse goes from there is unchanged. The
+/// input must be valid UTF-8 (as `htmlParseScript` would otherwise change encoding mid-way).
+void winnow_htmlSkipRawText(void *parser) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+    htmlParserCtxtPtr context = parser;
+    xmlParserInputPtr input = context->input;
+    if (!context->recovery || context->token != 0 || context->instate == XML_PARSER_EOF || input == NULL
+        || context->name == NULL) {
+        return;
+    }
+    const xmlChar *current = input->cur, *end = input->end;
+    if (current >= end) return;
+    const xmlChar lead = *current;
+    const int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    const int nameLength = xmlStrlen(context->name);
+    /* At the end tag already: the callback that flushes the last text, after the loop. */
+    if (length == 0 || end - current < length
+        || (current[0] == '<' && current[1] == '/' && xmlStrncasecmp(context->name, current + 2, nameLength) == 0)) {
+        return;
+    }
+    const xmlChar *next = current + length;
+    while (next < end) {
+        const xmlChar *open = memchr(next, '<', (size_t)(end - next));
+        if (open == NULL) {
+            next = end;
+            break;
+        }
+        /* The buffer ends with a NUL, so open[1] can be read. */
+        if (open[1] == '/' && xmlStrncasecmp(context->name, open + 2, nameLength) == 0) {
+            next = open;
+            break;
+        }
+        next = open + 1;
+    }
+    input->cur = next - length;
+#else
+    (void)parser;
+#endif
+}
+
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+/* A byte of a name as libxml2 2.9's htmlParseHTMLName reads one. */
+static int winnow_isHTMLNameByte(xmlChar c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_'
+           || c == '.';
+}
+
+static int winnow_isHTMLBlank(xmlChar c) {
+    return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D;
+}
+
+/* Reads the name at `*at`, lower-cased, into `name` (101 bytes): the number of bytes, or 0 when it is
+ * 100 or longer (htmlParseHTMLName would cut it) or reaches `end`. */
+static int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, char *name) {
+    int length = 0;
+    while (*at < end && winnow_isHTMLNameByte(**at)) {
+        if (length == 99) return 0;
+        xmlChar c = **at;
+        name[length++] = (char)((c >= 'A' && c <= 'Z') ? c + 0x20 : c);
+        (*at)++;
+    }
+    name[length] = 0;
+    return *at < end ? length : 0;
+}
+
+#endif
+
+/* For the startElement callback of an `svg` element the caller drops whole: when the element's content,
+ * up to the first "</svg", is plain markup that libxml2 2.9 parses without touching anything outside
+ * it (start and end tags of non-HTML elements, or `title`, with names, quoted or bare attribute values
+ * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before),
+ * moves the input to the last '>' before that end tag: libxml2 takes it as the end of the start tag
+ * and parses on from there (text, then "</svg") as it would have. Anything else is left to libxml2. */
+void winnow_htmlSkipSVG(void *parser) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+    htmlParserCtxtPtr context = parser;
+    xmlParserInputPtr input = context->input;
+    if (context->instate == XML_PARSER_EOF || input == NULL || context->name == NULL
+        || !xmlStrEqual(context->name, BAD_CAST "svg")) {
+        return;
+    }
+    const xmlChar *end = input->end;
+    if (input->cur >= end || *input->cur != '>') return;
+    const xmlChar *start = input->cur + 1;
+    /* The first "</svg" that no name byte follows (the buffer ends with a NUL, so close[5] can be read). */
+    const xmlChar *close = start;
+    for (;;) {
+        close = memchr(close, '<', (size_t)(end - close));
+        if (close == NULL || end - close < 5) return;
+        if (close[1] == '/' && (close[2] | 0x20) == 's' && (close[3] | 0x20) == 'v' && (close[4] | 0x20) == 'g'
+            && !winnow_isHTMLNameByte(close[5])) {
+            break;
+        }
+        close++;
+    }
+    /* A NUL byte ends libxml2's content loop as if the input ended there. */
+    if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return;
+    enum { maxDepth = 32 };
+    char open[maxDepth][101];
+    int depth = 0;
+    char name[101];
+    const xmlChar *at = start;
+    while (at < close) {
+        if (*at != '<') {
+            const xmlChar *next = memchr(at, '<', (size_t)(close - at));
+            at = next == NULL ? close : next;
+            continue;
+        }
+        at++;
+        if (at < close && *at == '/') {
+            at++;
+            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+            if (winnow_readHTMLName(&at, close, name) == 0) return;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close || *at != '>') return;
+            at++;
+            int index = depth - 1;
+            while (index >= 0 && strcmp(open[index], name) != 0) index--;
+            if (index < 0) return;
+            depth = index;
+            continue;
+        }
+        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+        if (winnow_readHTMLName(&at, close, name) == 0) return;
+        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return;
+        for (;;) {
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close) return;
+            if (*at == '>') {
+                at++;
+                if (depth == maxDepth) return;
+                memcpy(open[depth++], name, sizeof name);
+                break;
+            }
+            if (*at == '/' && at + 1 < close && at[1] == '>') {
+                at += 2;
+                break;
+            }
+            char attribute[101];
+            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return;
+            if (winnow_readHTMLName(&at, close, attribute) == 0) return;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close || *at != '=') continue;
+            at++;
+            while (at < close && winnow_isHTMLBlank(*at)) at++;
+            if (at >= close) return;
+            if (*at == '"' || *at == '\'') {
+                const xmlChar *quote = memchr(at + 1, *at, (size_t)(close - (at + 1)));
+                if (quote == NULL) return;
+                at = quote + 1;
+            } else {
+                while (at < close && !winnow_isHTMLBlank(*at) && *at != '>') at++;
+            }
+        }
+    }
+    /* The last '>' before the end tag: only text (dropped with the drawing) lies between them. */
+    const xmlChar *last = close - 1;
+    while (last > input->cur && *last != '>') last--;
+    input->cur = last;
+#else
+    (void)parser;
+#endif
+}

@@ -1,0 +1,19 @@
+#ifndef WINNOW_CHTMLPARSE_H
+#define WINNOW_CHTMLPARSE_H
+
+/// Parses UTF-8 HTML through `handler`'s callbacks (an `htmlSAXHandler`) only: no tree, no network, no
+/// error output, the page's own charset declarations ignored. Callbacks get the parser as their context
+/// (`winnow_htmlUser` gives back `user`). Returns -1 when libxml2 cannot make a parser (empty input).
+int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user);
+
+/// Whether the two shortcuts below can act: the run-time libxml2 is a 2.9 release.
+int winnow_htmlCanSkipRawText(void);
+
+/// From a `cdataBlock` callback: passes over the rest of a script's or style's text to its end tag.
+void winnow_htmlSkipRawText(void *parser);
+
+/// From an `svg` element's `startElement` callback: passes over its markup when libxml2 would parse it
+/// without touching anything outside it.
+void winnow_htmlSkipSVG(void *parser);
+
+#endif
