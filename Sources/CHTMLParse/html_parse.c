@@ -40,50 +40,6 @@ int winnow_htmlCanSkipRawText(void) {
 #endif
 }
 
-/// For a `cdataBlock` callback, which libxml2 2.9 makes only from `htmlParseScript`, every 1,000 bytes
-/// of a script's or style's text, before moving past the character it last copied: moves the input on
-/// so that the next character it reads starts the end tag `htmlParseScript` stops at ("</" and the
-/// element's name, in any case), or is the end of the input. Text the caller discards is then found
-/// with memchr, not read character by character; where the parse goes from there is unchanged. The
-/// input must be valid UTF-8 (as `htmlParseScript` would otherwise change encoding mid-way).
-void winnow_htmlSkipRawText(void *parser) {
-#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
-    htmlParserCtxtPtr context = parser;
-    xmlParserInputPtr input = context->input;
-    if (!context->recovery || context->token != 0 || context->instate == XML_PARSER_EOF || input == NULL
-        || context->name == NULL) {
-        return;
-    }
-    const xmlChar *current = input->cur, *end = input->end;
-    if (current >= end) return;
-    const xmlChar lead = *current;
-    const int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
-    const int nameLength = xmlStrlen(context->name);
-    /* At the end tag already: the callback that flushes the last text, after the loop. */
-    if (length == 0 || end - current < length
-        || (current[0] == '<' && current[1] == '/' && xmlStrncasecmp(context->name, current + 2, nameLength) == 0)) {
-        return;
-    }
-    const xmlChar *next = current + length;
-    while (next < end) {
-        const xmlChar *open = memchr(next, '<', (size_t)(end - next));
-        if (open == NULL) {
-            next = end;
-            break;
-        }
-        /* The buffer ends with a NUL, so open[1] can be read. */
-        if (open[1] == '/' && xmlStrncasecmp(context->name, open + 2, nameLength) == 0) {
-            next = open;
-            break;
-        }
-        next = open + 1;
-    }
-    input->cur = next - length;
-#else
-    (void)parser;
-#endif
-}
-
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
 /* A byte of a name as libxml2 2.9's htmlParseHTMLName reads one. */
 static int winnow_isHTMLNameByte(xmlChar c) {
@@ -109,7 +65,56 @@ static int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, char *nam
     return *at < end ? length : 0;
 }
 
+/* Whether `at` starts the end tag of element `name` (`length` bytes): "</" and the name in any case, as
+ * htmlParseScript tests it; with `wholeName`, only where no name byte follows, as htmlParseEndTag reads
+ * it. The buffer ends with a NUL, so the bytes after a '<' can be read up to it. */
+static int winnow_isEndTag(const xmlChar *at, const xmlChar *name, int length, int wholeName) {
+    return at[0] == '<' && at[1] == '/' && xmlStrncasecmp(name, at + 2, length) == 0
+           && (!wholeName || !winnow_isHTMLNameByte(at[2 + length]));
+}
+
+/* The first end tag of `name` (as `winnow_isEndTag` tests it) at or after `from`, or NULL. */
+static const xmlChar *winnow_findEndTag(const xmlChar *from, const xmlChar *end, const xmlChar *name, int wholeName) {
+    const int length = xmlStrlen(name);
+    while (from < end) {
+        const xmlChar *open = memchr(from, '<', (size_t)(end - from));
+        if (open == NULL) return NULL;
+        if (winnow_isEndTag(open, name, length, wholeName)) return open;
+        from = open + 1;
+    }
+    return NULL;
+}
 #endif
+
+/// For a `cdataBlock` callback, which libxml2 2.9 makes only from `htmlParseScript`, every 1,000 bytes
+/// of a script's or style's text, before moving past the character it last copied: moves the input on
+/// so that the next character it reads starts the end tag `htmlParseScript` stops at ("</" and the
+/// element's name, in any case), or is the end of the input. Text the caller discards is then found
+/// with memchr, not read character by character; where the parse goes from there is unchanged. The
+/// input must be valid UTF-8 (as `htmlParseScript` would otherwise change encoding mid-way).
+void winnow_htmlSkipRawText(void *parser) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
+    htmlParserCtxtPtr context = parser;
+    xmlParserInputPtr input = context->input;
+    if (!context->recovery || context->token != 0 || context->instate == XML_PARSER_EOF || input == NULL
+        || context->name == NULL) {
+        return;
+    }
+    const xmlChar *current = input->cur, *end = input->end;
+    if (current >= end) return;
+    const xmlChar lead = *current;
+    const int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    /* At the end tag already: the callback that flushes the last text, after the loop. */
+    if (length == 0 || end - current < length || winnow_isEndTag(current, context->name, xmlStrlen(context->name), 0)) {
+        return;
+    }
+    const xmlChar *close = winnow_findEndTag(current + length, end, context->name, 0);
+    const xmlChar *next = close == NULL ? end : close;
+    input->cur = next - length;
+#else
+    (void)parser;
+#endif
+}
 
 /* For the startElement callback of an `svg` element the caller drops whole: when the element's content,
  * up to the first "</svg", is plain markup that libxml2 2.9 parses without touching anything outside
@@ -128,17 +133,9 @@ void winnow_htmlSkipSVG(void *parser) {
     const xmlChar *end = input->end;
     if (input->cur >= end || *input->cur != '>') return;
     const xmlChar *start = input->cur + 1;
-    /* The first "</svg" that no name byte follows (the buffer ends with a NUL, so close[5] can be read). */
-    const xmlChar *close = start;
-    for (;;) {
-        close = memchr(close, '<', (size_t)(end - close));
-        if (close == NULL || end - close < 5) return;
-        if (close[1] == '/' && (close[2] | 0x20) == 's' && (close[3] | 0x20) == 'v' && (close[4] | 0x20) == 'g'
-            && !winnow_isHTMLNameByte(close[5])) {
-            break;
-        }
-        close++;
-    }
+    /* The first "</svg" that no name byte follows: where htmlParseEndTag closes the drawing. */
+    const xmlChar *close = winnow_findEndTag(start, end, context->name, 1);
+    if (close == NULL) return;
     /* A NUL byte ends libxml2's content loop as if the input ended there. */
     if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return;
     enum { maxDepth = 32 };
