@@ -59,11 +59,14 @@ public enum InputSpec: Sendable, Equatable {
     /// The JSONL files a written output is read from: the file itself, or the part files (and shards)
     /// of a folder, as an engine writes an output, in bytewise order.
     package static func jsonlFiles(_ path: String) throws(WinnowError) -> [InputSpec] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            return [.jsonl(path: path, name: path)]
-        }
+        guard isFolder(path) else { return [.jsonl(path: path, name: path)] }
         return try folderContents(path).map { .jsonl(path: $0.path, name: $0.path) }
+    }
+
+    /// Whether `path` is a folder (an engine's output of part files, say), not a file.
+    static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     private static func folderContents(_ folder: String) throws(WinnowError) -> [InputSpec] {

@@ -449,9 +449,7 @@ public struct ReportBuilder {
     /// The sites of a template summary (a file, or a folder of part files: `TemplateSummaryFolder`),
     /// with their template share.
     private static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
-        var isFolder: ObjCBool = false
-        let isPartFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-        let sites = isPartFolder ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path)
+        let sites = InputSpec.isFolder(path) ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path)
         return sites.map { site in
             RunReport.Site(
                 site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
