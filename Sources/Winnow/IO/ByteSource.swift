@@ -13,6 +13,8 @@ public final class FileByteSource: ByteSource {
     /// Bytes left of a regular file by its size at opening (nil for pipes and terminals), so a read
     /// zero-fills only what the file can give, not the whole `maxCount` (a small page read 1 MB at a time).
     private var remaining: Int?
+    /// The file's size at opening; nil for pipes and terminals.
+    let size: Int?
     private var scratch: [UInt8] = []
     /// The name used in messages: the path, or `-` for standard input.
     public let displayName: String
@@ -35,6 +37,7 @@ public final class FileByteSource: ByteSource {
         if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
             remaining = Int(status.st_size)
         }
+        size = remaining
     }
 
     deinit {

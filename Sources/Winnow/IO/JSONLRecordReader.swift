@@ -7,8 +7,8 @@ import Glibc
     private let source: any ByteSource
     private let name: String
     private let maxRecordBytes: Int
-    /// Set when the input is a spool file: each line starts with its record's origin.
-    private let spool: Spool?
+    /// Set when the input is framed: each line starts with its record's origin.
+    private let framing: Framing?
     private var carry: [UInt8] = []
     private var lineNumber = 0
     private var nextLineOffset = 0
@@ -19,14 +19,14 @@ import Glibc
     private static var readSize: Int { 1 << 20 }
 
     @_spi(Fuzzing) public convenience init(source: any ByteSource, name: String, maxRecordBytes: Int) {
-        self.init(source: source, name: name, maxRecordBytes: maxRecordBytes, spool: nil)
+        self.init(source: source, name: name, maxRecordBytes: maxRecordBytes, framing: nil)
     }
 
-    init(source: any ByteSource, name: String, maxRecordBytes: Int, spool: Spool?) {
+    init(source: any ByteSource, name: String, maxRecordBytes: Int, framing: Framing?) {
         self.source = source
         self.name = name
         self.maxRecordBytes = maxRecordBytes
-        self.spool = spool
+        self.framing = framing
     }
 
     /// Appends complete records to `batch` until it holds about `targetBytes`; false at the end of input.
@@ -123,16 +123,16 @@ import Glibc
         // Blank lines separate nothing in JSONL; they are skipped, not counted as records.
         let isBlank = !batch.storage[start..<end].contains { $0 != 0x20 && $0 != 0x09 }
         guard !isBlank else { return }
-        guard let spool else {
+        guard let framing else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .jsonLine(start..<end)))
             return
         }
-        guard let prefix = spool.parsePrefix(batch.storage[start..<end]) else {
+        guard let prefix = framing.parsePrefix(batch.storage[start..<end]) else {
             batch.records.append(
                 RawRecord(
                     origin: origin, offset: offset,
                     content: .unreadable(
-                        message: "damaged spool line (the temporary file was changed while the run used it)", partial: start..<end)))
+                        message: "a framed line must start with its input's number, line and offset", partial: start..<end)))
             return
         }
         // A framed line holds an input line as it was: the blank lines and byte order mark of the
@@ -142,7 +142,6 @@ import Glibc
         guard batch.storage[json..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
         batch.records.append(
             RawRecord(
-                origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end),
-                carriedKey: prefix.key, carriedBytes: prefix.carried))
+                origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end)))
     }
 }

@@ -17,6 +17,8 @@ public struct RawRecord: Sendable {
         case oversized(length: Int, limit: Int)
         /// The input failed while this record was being read (a truncated gzip file, a read error).
         case unreadable(message: String, partial: Range<Int>)
+        /// A document as the previous pass spooled it (`SpoolCodec`): `storage[range]` holds its fields.
+        case spooled(Range<Int>)
         /// A web archive record that may be a document; its block is in `storage`.
         case archive(ArchiveRecord)
         /// A web archive record that is not a document (a request, metadata, ...), counted by `reason`.
@@ -30,8 +32,4 @@ public struct RawRecord: Sendable {
     /// offset in the file (the compressed offset of the gzip member it starts, when it starts one).
     public let offset: Int
     public let content: Content
-    /// The key a spool line carries for the next pass's apply step (`Spool`), if any.
-    var carriedKey: UInt64? = nil
-    /// The bytes a spool line carries for the next pass's apply step (`Spool`), if any.
-    var carriedBytes: [UInt8]? = nil
 }

@@ -3,7 +3,7 @@ public final class RecordReader {
     private var pending: ArraySlice<(input: InputSpec, name: String)>
     private var current: (any RecordSource)?
     private let maxRecordBytes: Int
-    private let spool: Spool?
+    private let framing: Framing?
     private let batchBytes: Int
     /// Bytes of input read so far (after decompression), including records skipped as too large.
     public var bytesRead: Int { finishedBytes + (current?.bytesConsumed ?? 0) }
@@ -17,16 +17,17 @@ public final class RecordReader {
         pending = zip(inputs, Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
         self.maxRecordBytes = maxRecordBytes
         self.batchBytes = batchBytes
-        spool = framedSources.map { Spool(sources: $0) }
+        framing = framedSources.map { Framing(sources: $0) }
     }
 
-    /// Reads a spool file, whose records carry the origins `spool` numbers; they were bounded when
+    /// Reads a spool file, whose records carry the origins `sources` numbers; they were bounded when
     /// first read, so no size limit applies again.
-    init(spoolFile path: String, spool: Spool, batchBytes: Int = 1 << 20) {
-        pending = [(.jsonl(path: path, name: path), path)]
+    init(spoolFile path: String, sources: [String], batchBytes: Int = 1 << 20) throws(WinnowError) {
+        pending = []
+        current = try SpoolRecordReader(path: path, sources: sources)
         maxRecordBytes = .max
         self.batchBytes = batchBytes
-        self.spool = spool
+        framing = nil
     }
 
     /// The name each input's records carry as their origin: the name or path as given, and
@@ -59,10 +60,10 @@ public final class RecordReader {
             }
             guard let next = pending.popFirst() else { break }
             switch next.input {
-            case .jsonl(let path, _) where spool != nil:
+            case .jsonl(let path, _) where framing != nil:
                 current = JSONLRecordReader(
                     source: try InputOpener.open(path, name: next.name), name: next.name,
-                    maxRecordBytes: maxRecordBytes, spool: spool)
+                    maxRecordBytes: maxRecordBytes, framing: framing)
             case .jsonl(let path, let file):
                 current = try RecordSourceOpener.open(
                     path, name: next.name, file: file, archive: false,

@@ -43,6 +43,31 @@ enum JSONString {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Whether `append` writes what `decode` makes of `bytes` (a literal's contents, validated by
+    /// `JSONObjectScanner`) as exactly `bytes`: then the string alone gives them back.
+    static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while let at = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) {
+            guard at + 1 < bytes.count else { return false }
+            switch bytes[at + 1] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i = at + 2
+            case UInt8(ascii: "u"):
+                // `append` writes the other control characters as `\u00` and two lowercase digits.
+                guard at + 6 <= bytes.count, bytes[at + 2] == UInt8(ascii: "0"), bytes[at + 3] == UInt8(ascii: "0"),
+                    bytes[at + 4] == UInt8(ascii: "0") || bytes[at + 4] == UInt8(ascii: "1"),
+                    let low = hexDigits.firstIndex(of: bytes[at + 5])
+                else { return false }
+                let value = (bytes[at + 4] == UInt8(ascii: "1") ? 16 : 0) + low
+                guard value != 0x0A && value != 0x0D && value != 0x09 else { return false }
+                i = at + 6
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// The UTF-8 length of what `decode` makes of `bytes`, without making it.
     static func decodedCount(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> Int {
         guard hasEscapes else { return bytes.count }

@@ -31,8 +31,17 @@ struct BatchProcessor: Sendable {
     var encodesKept = true
     /// True when the records were read, and their rejects accounted for, in an earlier pass.
     var dropsRejects = false
-    /// Set when the kept documents go to a spool file: each line then starts with its origin.
-    var spool: Spool?
+    /// How the kept documents are written.
+    var keptForm = KeptForm.jsonl
+
+    enum KeptForm: Sendable {
+        /// JSONL, the output's form.
+        case jsonl
+        /// Each line preceded by its origin (`Framing`), for a cluster engine's tasks.
+        case framed(Framing)
+        /// Spooled for the next pass (`SpoolCodec`), with what the map step carries for its apply step.
+        case spooled(Framing)
+    }
 
     func process(_ batch: RecordBatch) -> BatchResult {
         var result = BatchResult(stages: StageTable(steps: stages.map(\.name)))
@@ -62,26 +71,28 @@ struct BatchProcessor: Sendable {
         for (index, stage) in stages.enumerated() {
             var stats = StageStats(stage: stage.name)
             stats.documentsIn = documents.count
-            var survivors: [Document] = []
-            survivors.reserveCapacity(documents.count)
-            for var document in documents {
-                stats.textBytesIn += document.text?.utf8.count ?? 0
-                switch stage.process(&document) {
+            // Documents are processed where they are, and kept ones moved down over removed ones,
+            // so that no document is copied (a copy retains each of its strings and slices).
+            var survivors = 0
+            for index in documents.indices {
+                stats.textBytesIn += documents[index].text?.utf8.count ?? 0
+                switch stage.process(&documents[index]) {
                 case .keep:
-                    stats.textBytesOut += document.text?.utf8.count ?? 0
-                    survivors.append(document)
+                    stats.textBytesOut += documents[index].text?.utf8.count ?? 0
+                    if survivors != index { documents.swapAt(survivors, index) }
+                    survivors += 1
                 case .remove(let reason):
                     stats.removed[reason, default: 0] += 1
-                    if DuplicateFields.sharesKeptID(document) { stats.removedSharingID += 1 }
+                    if DuplicateFields.sharesKeptID(documents[index]) { stats.removedSharingID += 1 }
                     result.removedCount += 1
                     if keepRemoved {
-                        document.setField(FieldNames.removedBy, .string(stage.name))
-                        document.setField(FieldNames.removedReason, .string(reason))
-                        encoder.encode(document, into: &result.removed)
+                        documents[index].setField(FieldNames.removedBy, .string(stage.name))
+                        documents[index].setField(FieldNames.removedReason, .string(reason))
+                        encoder.encode(documents[index], into: &result.removed)
                     }
                 }
             }
-            documents = survivors
+            documents.removeSubrange(survivors...)
             stats.documentsOut = documents.count
             stats.seconds = clock.lap()
             result.stages[step: index] = stats
@@ -90,9 +101,12 @@ struct BatchProcessor: Sendable {
         // Map before writing, so that the spool can carry what the map computed for the apply step.
         var carried: [CarriedValue?] = []
         if let mapper {
-            (result.tally, carried) = mapper.tallyCarrying(documents, carrying: spool != nil && encodesKept)
+            let spooling = if case .spooled = keptForm { encodesKept } else { false }
+            (result.tally, carried) = mapper.tallyCarrying(documents, carrying: spooling)
             result.tallySeconds = clock.lap()
         }
+        // About what was read, so that the kept output grows without copying itself as it doubles.
+        if encodesKept { result.kept.reserveCapacity(batch.storage.count + batch.storage.count / 8) }
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
         for (position, document) in documents.enumerated() {
@@ -100,8 +114,17 @@ struct BatchProcessor: Sendable {
             result.stages.write.textBytesIn += bytes
             result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
-            spool?.appendPrefix(of: document, carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
-            encoder.encode(document, into: &result.kept)
+            switch keptForm {
+            case .jsonl:
+                encoder.encode(document, into: &result.kept)
+            case .framed(let framing):
+                framing.appendPrefix(of: document, to: &result.kept)
+                encoder.encode(document, into: &result.kept)
+            case .spooled(let framing):
+                SpoolCodec.append(
+                    document, source: framing.number(of: document.origin.source),
+                    carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
+            }
         }
         result.keptCount = documents.count
         result.stages.write.seconds = clock.lap()
@@ -111,13 +134,22 @@ struct BatchProcessor: Sendable {
     private func decode(_ record: RawRecord, storage: [UInt8]) -> DecodeOutcome {
         switch record.content {
         case .jsonLine(let range):
-            var outcome = decoder.decode(storage, range, origin: record.origin, offset: record.offset)
-            if record.carriedKey != nil || record.carriedBytes != nil, case .success(var document) = outcome {
-                document.carriedKey = record.carriedKey
-                document.carriedBytes = record.carriedBytes
-                outcome = .success(document)
+            return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
+        case .spooled(let range):
+            guard let document = SpoolCodec.document(storage, range, origin: record.origin, offset: record.offset) else {
+                return .rejected(
+                    Reject(
+                        origin: record.origin, offset: record.offset, reason: .unreadable,
+                        message: "a damaged spool record (the temporary file was changed while the run used it)",
+                        raw: nil))
             }
-            return DecodeOutcome(outcome)
+            if decoder.requireText && document.text == nil {
+                return .rejected(
+                    Reject(
+                        origin: record.origin, offset: record.offset, reason: .missingText,
+                        message: "no text field '\(decoder.fields.text)' (a stage before this pass removed it)", raw: nil))
+            }
+            return .document(document)
         case .htmlFile(let range, let id):
             if decoder.requireText {
                 return .rejected(

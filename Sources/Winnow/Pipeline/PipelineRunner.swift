@@ -81,7 +81,7 @@ public struct PipelineRunner: Sendable {
 
         let phases = self.phases
         if phases.count > 1 { Spool.removeStale(in: config.spoolDirectory) }
-        let spoolFormat = Spool(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
+        let framing = Framing(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
         var applier: (index: Int, stage: any DocumentStage)?
@@ -101,16 +101,17 @@ public struct PipelineRunner: Sendable {
             let accumulator = phase.corpus?.pass.makeAccumulator()
             try rereading?.verifyUnchanged()
             let reader =
-                spool.map { RecordReader(spoolFile: $0, spool: spoolFormat) }
+                try spool.map { path throws(WinnowError) in try RecordReader(spoolFile: path, sources: framing.sources) }
                 ?? RecordReader(
                     inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
                     framedSources: config.framedSources)
-            // Documents leave framed between passes, and at the end when the inputs came framed.
-            let framing = destination != nil && (!isLast || config.framedSources != nil) ? spoolFormat : nil
+            // Documents are spooled between passes, and leave framed at the end when the inputs came framed.
+            let keptForm: BatchProcessor.KeptForm =
+                !isLast ? .spooled(framing) : config.framedSources != nil ? .framed(framing) : .jsonl
             try await runPhase(
                 number: number, reader: reader, stages: stages, mapper: phase.corpus,
                 accumulator: accumulator, destination: destination,
-                spool: framing, removed: removed,
+                keptForm: keptForm, removed: removed,
                 rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             run.summary.passes += 1
@@ -199,7 +200,7 @@ public struct PipelineRunner: Sendable {
     private func runPhase(
         number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
         mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
-        destination: OutputFile?, spool: Spool?, removed: OutputFile?, rejects: OutputFile?,
+        destination: OutputFile?, keptForm: BatchProcessor.KeptForm, removed: OutputFile?, rejects: OutputFile?,
         isLast: Bool, rereading: Bool, state: inout RunState
     ) async throws(WinnowError) {
         let config = configuration
@@ -212,7 +213,7 @@ public struct PipelineRunner: Sendable {
         processor.archiveDecoder = config.archiveDecoder
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
-        processor.spool = spool
+        processor.keptForm = keptForm
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
             try destination?.write(result.kept)
             try removed?.write(result.removed)

@@ -140,7 +140,8 @@ enum IntermediateFile {
                 case .jsonLine(let line): range = line
                 case .unreadable(let message, _): throw .io(message, path: location())
                 case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MiB is not a \(kind) line", path: location())
-                case .htmlFile, .archive, .skipped, .damaged: throw .configuration("not a line of a \(kind) file", path: location())
+                case .htmlFile, .spooled, .archive, .skipped, .damaged:
+                    throw .configuration("not a line of a \(kind) file", path: location())
                 }
                 let line = batch.storage[range]
                 if !sawHeader {

@@ -43,4 +43,24 @@ import WinnowTestSupport
         #expect(decoded == value)
         #expect(decode(String(encoded.dropFirst().dropLast())) == value)
     }
+
+    /// `isCanonical` says exactly when encoding the decoded string gives the literal back, on literals
+    /// made of random pieces: plain bytes and every kind of escape, canonical or not.
+    @Test func canonicalIsEncodingTheDecodedStringBack() {
+        let pieces = [
+            "a", "é", "😀", " ", "/", #"\""#, #"\\"#, #"\/"#, #"\n"#, #"\r"#, #"\t"#, #"\b"#, #"\f"#,
+            #"\u0000"#, #"\u001f"#, #"\u001F"#, #"\u000a"#, #"\u0009"#, #"\u0020"#, #"\u0041"#, #"\u00e9"#,
+            #"\ud83d\ude00"#, #"\udc80"#, #"\u007f"#, #"\u0010"#,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var canonical = 0
+        for _ in 0..<5_000 {
+            let literal = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(literal.utf8)
+            let expected = encode(decode(literal)) == "\"" + literal + "\""
+            #expect(bytes.withUnsafeBufferPointer { JSONString.isCanonical($0) } == expected, "\(literal)")
+            if expected { canonical += 1 }
+        }
+        #expect(canonical > 100)
+    }
 }

@@ -4,32 +4,133 @@ import WinnowTestSupport
 
 @testable import Winnow
 
-/// The spool between passes: its line prefix round trips, and the fingerprint that exact's map
-/// step carries in it decides the apply step exactly as computing the fingerprint again would.
+/// The spool between passes: documents and what their map step carried round trip through it,
+/// damage is refused without a crash, framed records' prefix round trips, and the fingerprint that
+/// exact's map step carries decides the apply step exactly as computing it again would.
 @Suite struct SpoolTests {
-    private let spool = Spool(sources: ["first.jsonl", "second.jsonl"])
-    private let document = Document(
-        id: "d", text: "some text", origin: DocumentOrigin(source: "second.jsonl", line: 7),
-        offset: 1234)
+    private static let sources = ["first.jsonl", "second.jsonl"]
+    private let framing = Framing(sources: SpoolTests.sources)
 
-    @Test(arguments: [nil, 0, 0x0123_4567_89AB_CDEF, UInt64.max] as [UInt64?])
-    func prefixRoundTrips(key: UInt64?) throws {
+    /// Documents as the decoder reads them (raw fields kept) and as stages leave them (fields set).
+    static func documents() throws -> [Document] {
+        let decoder = DocumentDecoder(requireText: false)
+        let lines = [
+            #"{"id":"a","text":"caf\u00e9\nline two","url":"https://example.org/a","lang":"fr","n":[1,{"x":null}]}"#,
+            #"{"text":"no id here","html":"<p>tag</p>","url":null}"#,
+            #"{"id":7,"text":"","extra":"\"quoted\""}"#,
+        ]
+        var documents = try lines.enumerated().map { number, line in
+            let bytes = Array(line.utf8)
+            let origin = DocumentOrigin(source: sources[number % 2], line: number + 1)
+            return try decoder.decode(bytes, 0..<bytes.count, origin: origin, offset: 100 * number).get()
+        }
+        var changed = documents[0]
+        changed.text = "changed 🙂 text\n\nwith\u{0}a NUL"
+        changed.url = nil
+        changed.setField("added", .string("new"))
+        documents.append(changed)
+        documents.append(
+            Document(
+                id: "file.html", text: nil, html: .bytes([0x3C, 0x62, 0xFF, 0x3E]),
+                origin: DocumentOrigin(source: "second.jsonl", line: 1), offset: 0))
+        documents.append(Document(id: "", text: "", origin: DocumentOrigin(source: "first.jsonl", line: 99), offset: 1 << 40))
+        return documents
+    }
+
+    /// Spools `documents`, each carrying `carried`, to a file and reads them back through the reader the next pass uses.
+    private func roundTrip(_ documents: [Document], carrying carried: CarriedValue?, batchBytes: Int) throws -> [Document] {
+        let folder = TemporaryFolder()
         var bytes: [UInt8] = []
-        spool.appendPrefix(of: document, key: key, to: &bytes)
+        for document in documents {
+            SpoolCodec.append(document, source: framing.number(of: document.origin.source), carrying: carried, to: &bytes)
+        }
+        let path = folder.write("spool", bytes)
+        let reader = try RecordReader(spoolFile: path, sources: Self.sources, batchBytes: batchBytes)
+        var read: [Document] = []
+        while let batch = try reader.nextBatch() {
+            for record in batch.records {
+                guard case .spooled(let range) = record.content else { throw SpoolTestError.notSpooled }
+                read.append(try #require(SpoolCodec.document(batch.storage, range, origin: record.origin, offset: record.offset)))
+            }
+        }
+        return read
+    }
+
+    @Test(arguments: [nil, .key(0), .key(0x0123_4567_89AB_CDEF), .key(.max), .bytes([]), .bytes(Array(0...255))] as [CarriedValue?])
+    func documentsRoundTrip(carried: CarriedValue?) throws {
+        let documents = try Self.documents()
+        for batchBytes in [1, 64, 1 << 20] {
+            let read = try roundTrip(documents, carrying: carried, batchBytes: batchBytes)
+            #expect(read.count == documents.count)
+            for (original, copy) in zip(documents, read) {
+                var expected: [UInt8] = [], actual: [UInt8] = []
+                DocumentEncoder().encode(original, into: &expected)
+                DocumentEncoder().encode(copy, into: &actual)
+                #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+                #expect(copy.origin == original.origin && copy.offset == original.offset)
+                #expect(copy.id == original.id && copy.text == original.text && copy.url == original.url)
+                #expect(copy.html == original.html)
+                #expect(copy.carriedKey == { if case .key(let key) = carried { key } else { nil } }())
+                #expect(copy.carriedBytes == { if case .bytes(let bytes) = carried { bytes } else { nil } }())
+            }
+        }
+    }
+
+    /// Every cut and every changed byte of a record is refused or read as some document; none crashes.
+    @Test func damagedRecordsNeverCrash() throws {
+        var bytes: [UInt8] = []
+        for document in try Self.documents() { SpoolCodec.append(document, source: 1, carrying: .bytes([1, 2, 3]), to: &bytes) }
+        let length = Int(try #require(SpoolCodec.bodyLength(bytes[...])))
+        let body = Array(bytes[SpoolCodec.lengthBytes..<(SpoolCodec.lengthBytes + length)])
+        let origin = DocumentOrigin(source: "first.jsonl", line: 1)
+        let rest = try #require(SpoolCodec.origin(body, 0..<body.count)).rest
+        #expect(SpoolCodec.document(body, rest..<body.count, origin: origin, offset: 0) != nil)
+        for end in rest..<body.count {
+            #expect(SpoolCodec.document(body, rest..<end, origin: origin, offset: 0) == nil)
+        }
+        for index in rest..<body.count {
+            for value: UInt8 in [0, 1, 2, 5, 0x7F, 0x80, 0xFF] {
+                var damaged = body
+                damaged[index] = value
+                _ = SpoolCodec.document(damaged, rest..<damaged.count, origin: origin, offset: 0)
+            }
+        }
+    }
+
+    @Test func aSpoolFileCutShortIsThrown() throws {
+        let folder = TemporaryFolder()
+        var bytes: [UInt8] = []
+        for document in try Self.documents() { SpoolCodec.append(document, source: 0, carrying: nil, to: &bytes) }
+        for cut in [1, SpoolCodec.lengthBytes + 2, bytes.count - 1] {
+            let path = folder.write("cut-\(cut)", Array(bytes.prefix(cut)))
+            #expect(throws: WinnowError.self) {
+                let reader = try RecordReader(spoolFile: path, sources: Self.sources)
+                while try reader.nextBatch() != nil {}
+            }
+        }
+        var unnamed: [UInt8] = []
+        SpoolCodec.append(try Self.documents()[0], source: 2, carrying: nil, to: &unnamed)
+        let path = folder.write("unnamed", unnamed)
+        #expect(throws: WinnowError.self) {
+            let reader = try RecordReader(spoolFile: path, sources: Self.sources)
+            while try reader.nextBatch() != nil {}
+        }
+    }
+
+    @Test func framingPrefixRoundTrips() throws {
+        let document = Document(id: "d", text: "some text", origin: DocumentOrigin(source: "second.jsonl", line: 7), offset: 1234)
+        var bytes: [UInt8] = []
+        framing.appendPrefix(of: document, to: &bytes)
         DocumentEncoder().encode(document, into: &bytes)
-        let prefix = try #require(spool.parsePrefix(bytes[...]))
+        let prefix = try #require(framing.parsePrefix(bytes[...]))
         #expect(prefix.origin == document.origin)
         #expect(prefix.offset == 1234)
-        #expect(prefix.key == key)
         #expect(bytes[prefix.json...].starts(with: Array(#"{"id":"d""#.utf8)))
     }
 
-    @Test(arguments: [
-        "1 7 1234 #0123 {}", "1 7 1234 #0123456789abcdeg {}", "1 7 1234 #0123456789abcdef0 {}",
-        "2 7 1234 {}",
-    ])
-    func aDamagedPrefixIsRefused(line: String) {
-        #expect(spool.parsePrefix(Array(line.utf8)[...]) == nil)
+    @Test(arguments: ["1 7 {}", "1 7 x1 {}", "1  7 1234 {}", "2 7 1234 {}", "-1 7 1234 {}"])
+    func aDamagedFramingPrefixIsRefused(line: String) {
+        #expect(framing.parsePrefix(Array(line.utf8)[...]) == nil)
     }
 
     @Test func exactsApplyStepJudgesByTheCarriedFingerprint() throws {
@@ -79,4 +180,8 @@ import WinnowTestSupport
         }
         #expect(outputs[0] == outputs[1])
     }
+}
+
+private enum SpoolTestError: Error {
+    case notSpooled
 }

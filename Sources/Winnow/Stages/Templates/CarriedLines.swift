@@ -9,8 +9,8 @@ enum CarriedLines {
         output.reserveCapacity(page.lines.count * 11)
         var previous = -1
         for line in page.lines {
-            appendVarint(UInt64(line.number - previous), to: &output)
-            appendVarint(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: &output)
+            Varint.append(UInt64(line.number - previous), to: &output)
+            Varint.append(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: &output)
             var key = line.folded.key.littleEndian
             withUnsafeBytes(of: &key) { output.append(contentsOf: $0) }
             previous = line.number
@@ -28,8 +28,8 @@ enum CarriedLines {
         var start = 0
         var lineNumber = 0
         while index < carried.count {
-            guard let step = readVarint(carried, &index), step >= 1, step <= UInt64(bytes.count + 1),
-                let shape = readVarint(carried, &index), shape >> 1 <= UInt64(bytes.count), carried.count - index >= 8
+            guard let step = Varint.read(carried, &index), step >= 1, step <= UInt64(bytes.count + 1),
+                let shape = Varint.read(carried, &index), shape >> 1 <= UInt64(bytes.count), carried.count - index >= 8
             else { return nil }
             var key: UInt64 = 0
             for shift in 0..<8 { key |= UInt64(carried[index + shift]) << UInt64(8 * shift) }
@@ -47,27 +47,5 @@ enum CarriedLines {
             lines.append(PageLines.Line(start: start, end: end, number: number, folded: folded))
         }
         return PageLines(lines: lines)
-    }
-
-    private static func appendVarint(_ value: UInt64, to output: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            output.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        output.append(UInt8(value))
-    }
-
-    private static func readVarint(_ bytes: [UInt8], _ index: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count && shift < 64 {
-            let byte = bytes[index]
-            index += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 }

@@ -39,22 +39,6 @@ import WinnowTestSupport
         }
     }
 
-    @Test func prefixCarriesBytesAndRefusesDamagedOnes() throws {
-        let spool = Spool(sources: ["in.jsonl"])
-        let document = Document(id: "d", text: "t", origin: DocumentOrigin(source: "in.jsonl", line: 3), offset: 9)
-        for carried in [[], [0], [1, 2], [1, 2, 3], Array(0...255)] as [[UInt8]] {
-            var bytes: [UInt8] = []
-            spool.appendPrefix(of: document, carrying: .bytes(carried), to: &bytes)
-            DocumentEncoder().encode(document, into: &bytes)
-            let prefix = try #require(spool.parsePrefix(bytes[...]))
-            #expect(prefix.carried == carried && prefix.key == nil && prefix.origin == document.origin)
-            #expect(bytes[prefix.json...].starts(with: Array(#"{"id":"d""#.utf8)))
-        }
-        for line in ["0 3 9 ~A {}", "0 3 9 ~AB=C {}", "0 3 9 ~AB{}", "0 3 9 ~AB", "0 3 9 ~AF {}"] {
-            #expect(spool.parsePrefix(Array(line.utf8)[...]) == nil, "\(line)")
-        }
-    }
-
     /// Apply with the carried lines gives what apply that folds gives; lines carried from another
     /// text decide instead (so the carried ones are the ones used); a changed text drops them.
     @Test func applyUsesTheCarriedLinesWhileTheTextIsUnchanged() throws {

@@ -1,0 +1,261 @@
+/// How a document is written to the spool between passes and read back. Binary, with strings as
+/// plain UTF-8 rather than JSON, so that the next pass neither scans nor unescapes them; a field read
+/// unchanged keeps its raw JSON beside its value (a text, only when its value would be written back
+/// otherwise), so the output is written back byte for byte.
+///
+/// A record is its body's length (8 bytes, little-endian), then the body: the origin (the input's
+/// number, line and byte offset, `Varint`s), what the map step carried (`CarriedValue`), and the
+/// fields in output order (`Field`). A string is its length and bytes; an optional one, a 0 or 1 first.
+enum SpoolCodec {
+    /// Bytes of the length before each body.
+    static let lengthBytes = 8
+
+    /// The tag before each field of the body.
+    private enum Field: UInt8 {
+        /// Another field: its key and raw JSON.
+        case other = 0
+        /// The id and its raw JSON, if read unchanged.
+        case id
+        /// The text, optional, and its raw JSON, optional (so for url and html).
+        case text
+        case url
+        /// The HTML: a kind (none, text, bytes), its bytes, and its raw JSON, optional.
+        case html
+    }
+
+    /// Appends one record: `document` from input number `source`, with what its map step computed.
+    static func append(_ document: Document, source: Int, carrying carried: CarriedValue?, to output: inout [UInt8]) {
+        let lengthAt = output.count
+        output.append(contentsOf: repeatElement(0, count: lengthBytes))
+        let bodyAt = output.count
+        Varint.append(UInt64(source), to: &output)
+        Varint.append(UInt64(document.origin.line), to: &output)
+        Varint.append(UInt64(document.offset), to: &output)
+        switch carried {
+        case nil: output.append(0)
+        case .key(let key):
+            output.append(1)
+            appendFixed(key, to: &output)
+        case .bytes(let bytes):
+            output.append(2)
+            appendBytes(bytes, to: &output)
+        }
+        Varint.append(UInt64(document.entries.count), to: &output)
+        for entry in document.entries {
+            switch entry {
+            case .other(let key, let json):
+                output.append(Field.other.rawValue)
+                appendString(key, to: &output)
+                appendBytes(json, to: &output)
+            case .known(.id):
+                output.append(Field.id.rawValue)
+                appendString(document.id, to: &output)
+                appendOptional(document.rawID, to: &output)
+            case .known(.text):
+                output.append(Field.text.rawValue)
+                appendOptional(document.text, to: &output)
+                // Texts read unchanged are most of a spool: their raw JSON is kept only when the
+                // text alone would not be written back as it (`\u00e9` for é, say).
+                appendOptional(document.text != nil && Self.isCanonical(document.rawText) ? nil : document.rawText, to: &output)
+            case .known(.url):
+                output.append(Field.url.rawValue)
+                appendOptional(document.url, to: &output)
+                appendOptional(document.rawURL, to: &output)
+            case .known(.html):
+                output.append(Field.html.rawValue)
+                switch document.html {
+                case nil: output.append(0)
+                case .text(let html):
+                    output.append(1)
+                    appendString(html, to: &output)
+                case .bytes(let bytes):
+                    output.append(2)
+                    appendBytes(bytes, to: &output)
+                }
+                appendOptional(document.rawHTML, to: &output)
+            }
+        }
+        let length = UInt64(output.count - bodyAt)
+        for index in 0..<lengthBytes { output[lengthAt + index] = UInt8(truncatingIfNeeded: length >> UInt64(8 * index)) }
+    }
+
+    /// The body's length from the bytes before it; nil when fewer than `lengthBytes` are given.
+    static func bodyLength(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count >= lengthBytes else { return nil }
+        var length: UInt64 = 0
+        for index in 0..<lengthBytes { length |= UInt64(bytes[bytes.startIndex + index]) << UInt64(8 * index) }
+        return length
+    }
+
+    /// The origin at the start of the body `storage[body]`: input number, line, offset, and where the rest begins.
+    static func origin(_ storage: [UInt8], _ body: Range<Int>) -> (source: Int, line: Int, offset: Int, rest: Int)? {
+        let bytes = storage[body]
+        var index = body.lowerBound
+        guard let source = Varint.read(bytes, &index), let line = Varint.read(bytes, &index),
+            let offset = Varint.read(bytes, &index), source <= Int.max, line <= Int.max, offset <= Int.max
+        else { return nil }
+        return (Int(source), Int(line), Int(offset), index)
+    }
+
+    /// The document whose fields are `storage[range]` (the body after its origin); raw JSON stays a
+    /// slice of `storage`. Nil when the bytes are damaged.
+    static func document(_ storage: [UInt8], _ range: Range<Int>, origin: DocumentOrigin, offset: Int) -> Document? {
+        var reader = Reader(storage: storage, index: range.lowerBound, end: range.upperBound)
+        return reader.document(origin: origin, offset: offset)
+    }
+
+    /// Whether `raw` is a string literal that `JSONString.append` writes exactly so from its value.
+    private static func isCanonical(_ raw: ArraySlice<UInt8>?) -> Bool {
+        guard let raw, raw.count >= 2 else { return false }
+        return raw.withUnsafeBufferPointer { JSONString.isCanonical(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+    }
+
+    private static func appendFixed(_ value: UInt64, to output: inout [UInt8]) {
+        for index in 0..<8 { output.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
+    }
+
+    private static func appendBytes(_ bytes: some Collection<UInt8>, to output: inout [UInt8]) {
+        Varint.append(UInt64(bytes.count), to: &output)
+        output.append(contentsOf: bytes)
+    }
+
+    private static func appendString(_ string: String, to output: inout [UInt8]) {
+        let utf8 = string.utf8
+        Varint.append(UInt64(utf8.count), to: &output)
+        if utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: utf8)
+        }
+    }
+
+    private static func appendOptional(_ string: String?, to output: inout [UInt8]) {
+        guard let string else { return output.append(0) }
+        output.append(1)
+        appendString(string, to: &output)
+    }
+
+    private static func appendOptional(_ bytes: ArraySlice<UInt8>?, to output: inout [UInt8]) {
+        guard let bytes else { return output.append(0) }
+        output.append(1)
+        appendBytes(bytes, to: &output)
+    }
+
+    /// Reads a body's fields, checking every length against the body's end.
+    private struct Reader {
+        let storage: [UInt8]
+        var index: Int
+        let end: Int
+
+        mutating func document(origin: DocumentOrigin, offset: Int) -> Document? {
+            var carriedKey: UInt64?
+            var carriedBytes: [UInt8]?
+            switch byte() {
+            case 0: break
+            case 1:
+                guard let range = span(8) else { return nil }
+                carriedKey = range.reversed().reduce(0) { $0 << 8 | UInt64(storage[$1]) }
+            case 2:
+                guard let range = counted() else { return nil }
+                carriedBytes = Array(storage[range])
+            default: return nil
+            }
+            guard let count = Varint.read(storage[..<end], &index), count <= UInt64(end - index) else { return nil }
+            var entries: [Document.Entry] = []
+            entries.reserveCapacity(Int(count))
+            var id: String?
+            var text, url: String?
+            var html: HTMLContent?
+            var rawID, rawText, rawURL, rawHTML: ArraySlice<UInt8>?
+            for _ in 0..<count {
+                guard let tag = byte().flatMap(Field.init(rawValue:)) else { return nil }
+                if tag != .other, entries.contains(where: { if case .known = $0 { Self.field(of: $0) == tag } else { false } }) {
+                    return nil
+                }
+                switch tag {
+                case .other:
+                    guard let key = counted(), let json = counted() else { return nil }
+                    entries.append(.other(key: string(key), json: storage[json]))
+                    continue
+                case .id:
+                    guard let value = counted(), let raw = optional() else { return nil }
+                    id = string(value)
+                    rawID = raw.map { storage[$0] }
+                    entries.append(.known(.id))
+                case .text:
+                    guard let value = optional(), let raw = optional() else { return nil }
+                    text = value.map(string)
+                    rawText = raw.map { storage[$0] }
+                    entries.append(.known(.text))
+                case .url:
+                    guard let value = optional(), let raw = optional() else { return nil }
+                    url = value.map(string)
+                    rawURL = raw.map { storage[$0] }
+                    entries.append(.known(.url))
+                case .html:
+                    switch byte() {
+                    case 0: html = nil
+                    case 1:
+                        guard let value = counted() else { return nil }
+                        html = .text(string(value))
+                    case 2:
+                        guard let value = counted() else { return nil }
+                        html = .bytes(Array(storage[value]))
+                    default: return nil
+                    }
+                    guard let raw = optional() else { return nil }
+                    rawHTML = raw.map { storage[$0] }
+                    entries.append(.known(.html))
+                }
+            }
+            guard let id, index == end else { return nil }
+            var document = Document(
+                origin: origin, offset: offset, id: id, text: text, html: html, url: url, entries: entries,
+                rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL)
+            document.carriedKey = carriedKey
+            document.carriedBytes = carriedBytes
+            return document
+        }
+
+        private static func field(of entry: Document.Entry) -> Field {
+            switch entry {
+            case .other: .other
+            case .known(.id): .id
+            case .known(.text): .text
+            case .known(.url): .url
+            case .known(.html): .html
+            }
+        }
+
+        private mutating func byte() -> UInt8? {
+            guard index < end else { return nil }
+            index += 1
+            return storage[index - 1]
+        }
+
+        private mutating func span(_ count: Int) -> Range<Int>? {
+            guard count <= end - index else { return nil }
+            index += count
+            return (index - count)..<index
+        }
+
+        /// A length, then that many bytes.
+        private mutating func counted() -> Range<Int>? {
+            guard let count = Varint.read(storage[..<end], &index), count <= UInt64(end - index) else { return nil }
+            return span(Int(count))
+        }
+
+        /// A 0 (none: `.some(nil)`), or a 1 and counted bytes; nil when damaged.
+        private mutating func optional() -> Range<Int>?? {
+            switch byte() {
+            case 0: return .some(nil)
+            case 1:
+                guard let range = counted() else { return nil }
+                return .some(range)
+            default: return nil
+            }
+        }
+
+        private func string(_ range: Range<Int>) -> String {
+            storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+    }
+}
