@@ -75,13 +75,11 @@ public enum WordHasher {
     public static func fingerprint(of text: String) -> (words: Int, hash: UInt64) {
         var text = text
         return text.withUTF8 { bytes in
-            var words = 0
-            var sequence = StableHash()
-            forEachWord(in: bytes) { word in
-                sequence.add(word: word)
-                words += 1
+            withWordHashes(of: bytes) { words in
+                var sequence = StableHash()
+                for word in words { sequence.add(word: word) }
+                return (words.count, sequence.value)
             }
-            return (words, sequence.value)
         }
     }
 
