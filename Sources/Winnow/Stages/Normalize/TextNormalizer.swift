@@ -45,6 +45,22 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// Whether eight bytes (little-endian) are printable ASCII or single spaces, none last: after
+    /// content, each comes out as it is under every option. Tests on all bytes at once (SWAR).
+    @inline(__always)
+    static func isPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Some byte below 0x20, or above 0x7E (these two tests are exact as a whole, not per byte).
+        let below = (word &- 0x20 &* ones) & ~word & highs
+        let above = ((word &+ ones) | word) & highs
+        guard below | above == 0 else { return false }
+        // Exactly the bytes that are spaces: none may follow another, and the last may not be one.
+        let xored = word ^ (0x20 &* ones)
+        let spaces = ~(((xored & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xored) & highs
+        return spaces & (spaces >> 8) == 0 && spaces >> 63 == 0
+    }
+
     private enum Class {
         case content, space, lineBreak, carriageReturn, drop
     }
@@ -141,7 +157,15 @@ public struct TextNormalizer: Sendable {
                     lineHasContent = true
                     i += length
                     // Printable ASCII after content, and one space between two such characters, come
-                    // out as they are in every mode: copy the run without decoding or classifying it.
+                    // out as they are in every mode: copy the run without decoding or classifying it,
+                    // eight bytes at a time while they are such (`isPlainRun`), then byte by byte.
+                    while i + 8 <= count {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        guard Self.isPlainRun(word) else { break }
+                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: word, as: UInt64.self)
+                        o += 8
+                        i += 8
+                    }
                     while i < count {
                         let byte = bytes[i]
                         if byte &- 0x21 < 0x5E {

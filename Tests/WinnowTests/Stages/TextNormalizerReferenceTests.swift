@@ -1,0 +1,104 @@
+import Testing
+import WinnowTestSupport
+
+@testable import Winnow
+
+/// The normalizer's one-pass fold (with its eight-byte runs of plain ASCII) against a reference
+/// written line by line from the options' definitions, on random texts under every combination of
+/// the whitespace options.
+@Suite struct TextNormalizerReferenceTests {
+    /// Pieces that reach every rule: plain ASCII runs longer and shorter than eight bytes, single and
+    /// double spaces, tabs and Unicode spaces, every line break, CR before LF, controls and invisible
+    /// characters (dropped or kept), non-ASCII letters.
+    static let pieces = [
+        "a", "Zq", "word", "longer words here", "0123456789.,;:!?", "x y z w v u t s", " ", "  ", "\t", "\u{A0}",
+        "\u{3000}", "\n", "\r\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{07}", "\u{7F}", "\u{9F}", "\u{AD}",
+        "\u{200B}", "é", "漢字", "😀", "a b", "ab cd ef gh", "~", "\u{7F}x",
+    ]
+
+    static func randomText(_ random: inout SeededRandom) -> String {
+        (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    /// The definition: lines split at breaks (CR LF is one, even with a dropped character after the
+    /// CR it is two), dropped characters removed, space runs folded or kept, lines trimmed, lines
+    /// without content blank, at most `maxBlankLines` blank lines between two with content, none
+    /// before the first or after the last.
+    static func reference(_ text: String, _ options: NormalizeOptions) -> String {
+        enum Unit { case content(Unicode.Scalar), space(Unicode.Scalar) }
+        var lines: [[Unit]] = [[]]
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previous = value }
+            if value == 0x0A && previous == 0x0D { continue }
+            switch value {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: lines.append([])
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                lines[lines.count - 1].append(.space(scalar))
+            case 0x00...0x1F where options.removeControl, 0x7F...0x9F where options.removeControl: break
+            case _ where options.removeInvisible && InvisibleCharacters.isRemoved(value): break
+            default: lines[lines.count - 1].append(.content(scalar))
+            }
+        }
+        let rendered: [String?] = lines.map { units in
+            guard units.contains(where: { if case .content = $0 { true } else { false } }) else { return nil }
+            var line = ""
+            var run = ""
+            var seenContent = false
+            for unit in units {
+                switch unit {
+                case .space(let scalar): run.unicodeScalars.append(scalar)
+                case .content(let scalar):
+                    if !run.isEmpty && (seenContent || !options.trimLines) { line += options.foldSpaces ? " " : run }
+                    run = ""
+                    line.unicodeScalars.append(scalar)
+                    seenContent = true
+                }
+            }
+            if !run.isEmpty && !options.trimLines { line += options.foldSpaces ? " " : run }
+            return line
+        }
+        var output = ""
+        var lastContent: Int?
+        for (index, line) in rendered.enumerated() {
+            guard let line else { continue }
+            if let lastContent { output += String(repeating: "\n", count: min(index - lastContent, options.maxBlankLines + 1)) }
+            output += line
+            lastContent = index
+        }
+        return output
+    }
+
+    @Test func foldEqualsTheReference() {
+        var random = SeededRandom.forTest(31)
+        for round in 0..<4_000 {
+            var options = NormalizeOptions()
+            options.unicode = .none
+            options.foldSpaces = round & 1 == 0
+            options.trimLines = round & 2 == 0
+            options.removeControl = round & 4 == 0
+            options.removeInvisible = round & 8 == 0
+            options.maxBlankLines = (round >> 4) % 3
+            let text = Self.randomText(&random)
+            let expected = Self.reference(text, options)
+            let actual = TextNormalizer(options: options).normalize(text)
+            #expect(
+                actual == expected,
+                "\(options.foldSpaces) \(options.trimLines) \(options.removeControl) \(options.removeInvisible) \(options.maxBlankLines) \(text.unicodeScalars.map { String($0.value, radix: 16) }) got \(actual.unicodeScalars.map { String($0.value, radix: 16) }) want \(expected.unicodeScalars.map { String($0.value, radix: 16) })"
+            )
+        }
+    }
+
+    @Test func plainRunsAreExactlyTheSafeWords() {
+        var random = SeededRandom.forTest(32)
+        let bytes: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<50_000 {
+            let word = (0..<8).map { _ in bytes[Int(random.next() % UInt64(bytes.count))] }
+            let value = word.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            let printable = word.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+            let doubleSpace = (0..<7).contains { word[$0] == 0x20 && word[$0 + 1] == 0x20 }
+            #expect(TextNormalizer.isPlainRun(value) == (printable && !doubleSpace && word[7] != 0x20), "\(word)")
+        }
+    }
+}
