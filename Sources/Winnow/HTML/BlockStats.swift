@@ -21,8 +21,8 @@ struct BlockStats {
     var proseBlocks: [Int32]
 
     /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
-    /// (hidden elements always are, unless they hold most of the page).
-    init(_ tree: PageTree, chrome: Bool = true) {
+    /// (hidden elements always are, unless they hold most of the page); `rules` are those switched on.
+    init(_ tree: PageTree, chrome: Bool = true, rules: ContentRules = .all) {
         let nodes = tree.nodes
         let count = nodes.count
         excluded = [Bool](repeating: false, count: count)
@@ -49,7 +49,7 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
-            if chrome && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+            if chrome && rules.has(.placeholderFiller) && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
                 placeholder[index] = true
                 hasFiller = true
             }
@@ -85,10 +85,10 @@ struct BlockStats {
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
         // On a product page, customer reviews and fine print are chrome: the content is the description.
-        let productChromeIsChrome = chrome && tree.kind.isProduct
+        let productChromeIsChrome = chrome && rules.has(.productChrome) && tree.kind.isProduct
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
-        if chrome {
+        if chrome && rules.has(.chromeHeadings) {
             for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isChrome && !nodes[index].hint.isComment {
                 let parent = Int(nodes[index].parent)
                 guard parent > 0, !nodes[parent].hint.isMain, nodes[parent].tag != .body else { continue }
@@ -96,6 +96,8 @@ struct BlockStats {
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }
             }
+        }
+        if chrome && rules.has(.recommendationHeadings) {
             // A block that opens with a heading introducing other products lists them: the highest
             // element the heading opens that holds no paragraph, short of the main landmark.
             for index in 1..<count where nodes[index].tag.isHeading && RecommendationHeading.matches(index, tree: tree) {
@@ -103,7 +105,8 @@ struct BlockStats {
                 var ancestor = Int(nodes[index].parent)
                 // Nodes from `opened` to the heading hold no text: each step checks only what it adds.
                 var opened = index
-                while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body, longestProse[ancestor] < 100,
+                while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body,
+                    longestProse[ancestor] < ContentThresholds.paragraphProse,
                     !(ancestor + 1..<opened).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 })
                 {
                     block = ancestor
@@ -119,7 +122,9 @@ struct BlockStats {
                 let parent = Int(nodes[index].parent)
                 headedByChrome[index] = true
                 var sibling = Int(nodes[index].end)
-                while sibling < Int(nodes[parent].end), !nodes[sibling].tag.isHeading, longestProse[sibling] < 100 {
+                while sibling < Int(nodes[parent].end), !nodes[sibling].tag.isHeading,
+                    longestProse[sibling] < ContentThresholds.paragraphProse
+                {
                     headedByChrome[sibling] = true
                     sibling = Int(nodes[sibling].end)
                 }
@@ -128,20 +133,26 @@ struct BlockStats {
         // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page,
         // headed by chrome, or filler text; never an element holding more than half the page's prose
         // unless it is a `<footer>`, which wraps nothing of the content.
+        let accordions = rules.has(.accordions)
+        let ownSlideshows = rules.has(.ownSlideshows)
+        let mostOfPage = rules.has(.mostOfPage)
         func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
                 // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
-                let accordion = hint.isTabList && prose[index] >= 200
+                let accordion = accordions && hint.isTabList && prose[index] >= ContentThresholds.accordionProse
                 // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
                 // a product page, shows the page's own testimonials or case studies.
-                let ownSlides = hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= 100 && prose[index] >= 250
+                let ownSlides =
+                    ownSlideshows && hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= ContentThresholds.paragraphProse
+                    && prose[index] >= ContentThresholds.slideshowProse
                 let leftOut =
                     hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
                     || (productChromeIsChrome && hint.isProductChrome)
                 excluded[index] =
-                    excluded[Int(nodes[index].parent)] || (leftOut && (prose[index] <= half || hint.isFooter)) || headedByChrome[index]
+                    excluded[Int(nodes[index].parent)] || (leftOut && (!mostOfPage || prose[index] <= half || hint.isFooter))
+                    || headedByChrome[index]
                     || placeholder[index]
             }
             return excluded
@@ -176,12 +187,14 @@ struct BlockStats {
         // Comments hold nearly as much prose as all the rest (three quarters: replies are often
         // shorter than the opening post), no article body is marked and the rest is not a long
         // article of its own: a forum thread, whose posts are its content.
-        if commentProse * 4 > keptProse * 3 && articleProse < 150 && keptProse < 5000 {
+        if rules.has(.forumComments) && commentProse * 4 > keptProse * 3 && articleProse < ContentThresholds.forumArticleBodyProse
+            && keptProse < ContentThresholds.forumOwnArticleProse
+        {
             excluded = exclusions(sparing: \.isComment)
         }
         // Elements named for how they show hold twice the prose of the rest, and little is left: the
         // names are the theme's ("banner" for every hero section), not chrome.
-        else if displayProse > 2 * keptProse && keptProse < 1000 {
+        else if rules.has(.displayNames) && displayProse > 2 * keptProse && keptProse < ContentThresholds.displayKeptProse {
             excluded = exclusions(sparing: \.isDisplay)
         }
         for index in 0..<count where nodes[index].tag == .text {

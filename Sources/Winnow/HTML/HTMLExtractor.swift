@@ -13,6 +13,8 @@ public struct HTMLExtractor: Sendable {
         public var links = false
         /// Pages over this many bytes are not parsed.
         public var maxBytes = 32 << 20
+        /// Content rules switched off (`ContentRule`): for measuring what each rule is worth.
+        public var disabledRules = ContentRules()
 
         public init() {}
     }
@@ -40,23 +42,11 @@ public struct HTMLExtractor: Sendable {
         }
         if bytes.count > settings.maxBytes { return .refused(reason: RemovalReason.htmlTooLarge) }
         if Self.looksBinary(bytes) { return .refused(reason: RemovalReason.binary) }
-        // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
-        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset, knownValid: isText)
-        let tree = HTMLParser.parse(decoded.utf8)
-        var include: [Bool]
-        if settings.mainContent {
-            include = MainContent(tree, keepLinkLists: settings.links).include
-        } else {
-            include = BlockStats(tree, chrome: false).excluded.map { !$0 }
-        }
-        if !settings.tables {
-            for index in tree.nodes.indices where tree.nodes[index].tag == .table {
-                for inner in index..<Int(tree.nodes[index].end) { include[inner] = false }
-            }
-        }
+        let rules = ContentRules.all.subtracting(settings.disabledRules)
+        let (decoded, tree, include) = read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         var text = TextRenderer.render(tree, include: include)
         // A product's description that the page writes only in its structured data.
-        if settings.mainContent && tree.kind.isProduct, let stated = tree.productDescription.text {
+        if settings.mainContent && rules.has(.structuredDescription) && tree.kind.isProduct, let stated = tree.productDescription.text {
             let description = Self.plainText(stated)
             if ProductDescription.isMissing(description, from: text) {
                 text = text.isEmpty ? description : text + "\n\n" + description
@@ -68,6 +58,28 @@ public struct HTMLExtractor: Sendable {
         // In NFC, as the normalize stage writes text: pages that spell "ü" as "u" and a combining mark.
         text = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
         return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
+    }
+
+    /// Decodes and parses a page and says which of its nodes are written: what `extract` renders,
+    /// and what `ContentExplanation` compares rule by rule.
+    func read(
+        _ bytes: [UInt8], isText: Bool, declaredCharset: String?, rules: ContentRules
+    ) -> (decoded: CharsetDecoder.Decoded, tree: PageTree, include: [Bool]) {
+        // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
+        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset, knownValid: isText)
+        let tree = HTMLParser.parse(decoded.utf8, rules: rules)
+        var include: [Bool]
+        if settings.mainContent {
+            include = MainContent(tree, keepLinkLists: settings.links, rules: rules).include
+        } else {
+            include = BlockStats(tree, chrome: false, rules: rules).excluded.map { !$0 }
+        }
+        if !settings.tables {
+            for index in tree.nodes.indices where tree.nodes[index].tag == .table {
+                for inner in index..<Int(tree.nodes[index].end) { include[inner] = false }
+            }
+        }
+        return (decoded, tree, include)
     }
 
     /// A description from structured data as text: HTML in it (paragraphs, lists, entities) rendered.

@@ -8,8 +8,9 @@ enum HTMLParser {
     /// Parses valid UTF-8 HTML (decoded and repaired by `CharsetDecoder`) into a page tree.
     /// `passingOverDroppedText`: script and style text and inline SVG markup, which the tree drops, are
     /// passed over rather than parsed (the tree is the same either way; false is for tests that show it).
-    static func parse(_ html: [UInt8], passingOverDroppedText: Bool = true) -> PageTree {
-        var builder = PageTreeBuilder()
+    /// `rules`: the content rules switched on, those of the tree's hints applied as it is built.
+    static func parse(_ html: [UInt8], passingOverDroppedText: Bool = true, rules: ContentRules = .all) -> PageTree {
+        var builder = PageTreeBuilder(rules: rules)
         if !html.isEmpty && html.count <= Int(Int32.max) {
             _ = libxmlReady
             // The builder is a struct reached through a pointer: no exclusivity check per callback.

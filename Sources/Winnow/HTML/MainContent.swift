@@ -4,10 +4,12 @@ struct MainContent {
     /// Per node: part of the main content.
     private(set) var include: [Bool]
 
-    init(_ tree: PageTree, keepLinkLists: Bool = false) {
+    /// `rules`: the rules switched on (`ContentRule`); all by default.
+    init(_ tree: PageTree, keepLinkLists: Bool = false, rules: ContentRules = .all) {
         let nodes = tree.nodes
         let count = nodes.count
-        let stats = BlockStats(tree)
+        let stats = BlockStats(tree, rules: rules)
+        let containerParagraphs = rules.has(.containerParagraphs)
 
         var score = [Double](repeating: 0, count: count)
         var isCandidate = [Bool](repeating: false, count: count)
@@ -18,7 +20,9 @@ struct MainContent {
             let points = 1 + Double(stats.commas[index]) + min(Double(chars) / 100, 3)
             // A paragraph's worth of text right inside a container is a paragraph of that container
             // too (readability wraps it in a <p>): the container scores it in full, as its parent does.
-            var ancestor = chars >= 150 && Self.holdsTextAsParagraph(block.tag) ? index : Int(block.parent)
+            var ancestor =
+                containerParagraphs && chars >= ContentThresholds.containerParagraphChars && Self.holdsTextAsParagraph(block.tag)
+                ? index : Int(block.parent)
             var level = ancestor == index ? -1 : 0
             while ancestor > 0 && level < 5 {
                 if !isCandidate[ancestor] {
@@ -32,8 +36,9 @@ struct MainContent {
         }
         var best = -1
         var bestScore = -Double.infinity
+        let linkDensityPenalty = rules.has(.linkDensityPenalty)
         for index in 0..<count where isCandidate[index] {
-            score[index] *= 1 - stats.linkDensity(index)
+            if linkDensityPenalty { score[index] *= 1 - stats.linkDensity(index) }
             if score[index] > bestScore {
                 bestScore = score[index]
                 best = index
@@ -54,14 +59,15 @@ struct MainContent {
             roots = [0]
         } else {
             core = best
-            var root = Self.widen(best, nodes: nodes, stats: stats)
+            var root = Self.widen(best, nodes: nodes, stats: stats, rules: rules)
             // Little prose in the best element (an intro, or a buyer's guide of a few paragraphs) and
             // much more text in the main landmark: a list or grid of items (links, prices, short
             // lines), which the landmark holds.
             // An intro before the landmark (a category's heading and description above its list)
             // stays with it, and a list as long as the intro is enough.
-            if let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
-                stats.proseChars(best) < 2500
+            if rules.has(.landmarkLists),
+                let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
+                stats.proseChars(best) < ContentThresholds.landmarkBestProse
             {
                 let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
                 if stats.chars[landmark] >= (introduces ? 1 : 2) * stats.chars[root] {
@@ -71,19 +77,24 @@ struct MainContent {
                 }
             }
             // A widened element that is mostly links is a list of items: it is the core, kept whole.
-            if Self.isLinkList(root, stats: stats) { core = root }
+            if rules.has(.linkListCore) && Self.isLinkList(root, stats: stats) { core = root }
             widened = root != best
             let parent = Int(nodes[root].parent)
-            let threshold = max(10, bestScore * 0.2)
+            let threshold = max(ContentThresholds.siblingScoreFloor, bestScore * ContentThresholds.siblingScoreShare)
+            let scoredSiblings = rules.has(.scoredSiblings)
+            let teaserSiblings = rules.has(.teaserSiblings)
+            let proseSiblings = rules.has(.proseSiblings)
+            let joinsEntryLists = rules.has(.entryLists)
             var child = parent + 1
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
-                let entries = child != root && !nodes[root].hint.isMain && Self.holdsEntries(child, nodes: nodes)
+                let entries = joinsEntryLists && child != root && !nodes[root].hint.isMain && Self.holdsEntries(child, nodes: nodes)
                 let joins =
                     child == root || entries
                     || !nodes[root].hint.isMain
-                        && ((isCandidate[child] && score[child] >= threshold && !Self.looksLikeTeasers(child, stats: stats))
-                            || Self.readsAsProse(child, nodes: nodes, stats: stats))
+                        && ((scoredSiblings && isCandidate[child] && score[child] >= threshold
+                            && !(teaserSiblings && Self.looksLikeTeasers(child, stats: stats)))
+                            || (proseSiblings && Self.readsAsProse(child, nodes: nodes, stats: stats)))
                 if joins && !stats.excluded[child] {
                     roots.append(child)
                     if entries { entryLists.append(child) }
@@ -100,7 +111,7 @@ struct MainContent {
                 wrapper = Int(nodes[wrapper].parent)
             }
             let outer = Int(nodes[wrapper].parent)
-            if outer > 0 && !nodes[wrapper].hint.isMain {
+            if rules.has(.proseSections) && outer > 0 && !nodes[wrapper].hint.isMain {
                 let joined = Set(roots)
                 var sections: [Int] = []
                 var sectionProse: Int32 = 0
@@ -119,7 +130,7 @@ struct MainContent {
         }
         if intro >= 0 { roots.insert(intro, at: 0) }
         // Segments streamed after the shell belong in the content, where scripts move them.
-        if best > 0 {
+        if best > 0 && rules.has(.streamedSegments) {
             var index = 0
             while index < count {
                 if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
@@ -133,7 +144,7 @@ struct MainContent {
             }
         }
         // A core that is mostly links (a table of contents, an index page) is its list: kept whole.
-        let linkListCore = Self.isLinkList(core, stats: stats)
+        let linkListCore = rules.has(.linkListCore) && Self.isLinkList(core, stats: stats)
         // When cleaning leaves nothing of the core, readability's way: try again with less cleaning
         // (none inside the core, then none at all), then the whole page.
         for attempt in 0..<4 {
@@ -145,16 +156,18 @@ struct MainContent {
                     Self.cleanConditionally(
                         &include, roots: roots, core: core, keepCore: attempt == 1 || linkListCore,
                         keptWhole: entryLists,
-                        tree: tree, stats: stats)
+                        tree: tree, stats: stats, rules: rules)
                 }
-                if !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
+                if rules.has(.leadTrim) && !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
-            if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) { break }
+            if !rules.has(.lessCleaningRetry) || checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) {
+                break
+            }
         }
-        Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats)
-        Self.dropRequotedBlocks(&include, tree: tree, stats: stats)
-        Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats)
+        if rules.has(.trailingCallsToAction) { Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats) }
+        if rules.has(.requotedBlocks) { Self.dropRequotedBlocks(&include, tree: tree, stats: stats) }
+        if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }
@@ -167,7 +180,7 @@ struct MainContent {
     /// when the best element is a long article and what it adds looks like teasers (as many
     /// blocks that are a link, such as a headline, as paragraphs, unless links are under a tenth of
     /// it and it is in paragraphs), and never past the main landmark.
-    private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats) -> Int {
+    private static func widen(_ best: Int, nodes: [PageNode], stats: BlockStats, rules: ContentRules) -> Int {
         var root = best
         var ancestor = Int(nodes[best].parent)
         // The main landmark is as wide as the author says the content is.
@@ -181,19 +194,24 @@ struct MainContent {
             // Not teasers when links are under a tenth of what it adds and that is in paragraphs: the
             // replies of a thread, or sections with a button each, have a dated or "Learn more" link.
             let teasers =
-                prose >= 1200 && addedLinkBlocks >= 3 && addedLinkBlocks >= addedParagraphs
+                rules.has(.teasersStopWidening) && prose >= ContentThresholds.longArticleProse && addedLinkBlocks >= 3
+                && addedLinkBlocks >= addedParagraphs
                 && (addedLinks * 10 >= addedChars || addedChars > addedParagraphs * 1000)
             // The rest of a long article that an embed or an ad splits: few links, paragraphs.
             let moreParagraphs = stats.proseBlocks[ancestor] - stats.proseBlocks[root]
             let moreLinkBlocks = stats.linkBlocks[ancestor] - stats.linkBlocks[root]
             let restOfArticle =
-                addedLinks * 10 <= addedChars && moreParagraphs >= 2
+                rules.has(.widenRestOfArticle) && addedLinks * 10 <= addedChars && moreParagraphs >= 2
                 && moreParagraphs >= moreLinkBlocks * 3 && (outerProse - prose) * 4 >= prose
             // Around a long article, links in a fifth of the added text already make it teasers.
-            let twiceTheProse = outerProse >= prose * 2 && addedLinks * 10 <= addedChars * (prose >= 1200 ? 2 : 7)
+            let twiceTheProse =
+                rules.has(.widenTwiceTheProse) && outerProse >= prose * 2
+                && addedLinks * 10 <= addedChars * (prose >= ContentThresholds.longArticleProse ? 2 : 7)
             // A best element of a sentence or two: any ancestor with three times its text, links
             // included, is nearer the content (a page whose items are all links).
-            let weakCore = stats.proseChars(best) < 300 && stats.chars[ancestor] >= 3 * stats.chars[root]
+            let weakCore =
+                rules.has(.widenWeakCore) && stats.proseChars(best) < ContentThresholds.weakCoreProse
+                && stats.chars[ancestor] >= 3 * stats.chars[root]
             if (twiceTheProse || restOfArticle || weakCore) && !teasers { root = ancestor }
             if nodes[ancestor].hint.isMain { break }
             ancestor = Int(nodes[ancestor].parent)
@@ -211,7 +229,7 @@ struct MainContent {
         var entries = 0
         for node in nodes[(index + 1)..<Int(nodes[index].end)] where node.tag == .article {
             entries += 1
-            if entries >= 8 { return true }
+            if entries >= ContentThresholds.entryListArticles { return true }
         }
         return false
     }
@@ -230,7 +248,7 @@ struct MainContent {
 
     /// More than a third of the element's text is link text: a table of contents, a list of items.
     private static func isLinkList(_ index: Int, stats: BlockStats) -> Bool {
-        stats.linkDensity(index) > 0.35
+        stats.linkDensity(index) > ContentThresholds.linkListDensity
     }
 
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
@@ -300,8 +318,11 @@ struct MainContent {
     /// grids that are content), and paragraphs that are all but a link.
     private static func cleanConditionally(
         _ include: inout [Bool], roots: [Int], core: Int, keepCore: Bool,
-        keptWhole: [Int], tree: PageTree, stats: BlockStats
+        keptWhole: [Int], tree: PageTree, stats: BlockStats, rules: ContentRules
     ) {
+        let readMore = rules.has(.readMoreParagraphs)
+        let linkDense = rules.has(.linkDenseBlocks)
+        let colonLists = rules.has(.colonLists)
         let nodes = tree.nodes
         let coreEnd = Int(nodes[core].end)
         // The end of a list kept because the content introduces it: what is inside stays.
@@ -316,13 +337,13 @@ struct MainContent {
             let density = stats.linkDensity(index)
             // A paragraph that is all but a link is a pointer elsewhere ("Read more: ...").
             if node.tag == .p {
-                if density > 0.8 {
+                if readMore && density > ContentThresholds.readMoreDensity {
                     for inner in index..<Int(node.end) { include[inner] = false }
                 }
                 continue
             }
-            if chars > 0 && density > 0.5 {
-                if Self.followsColon(index, include: include, tree: tree, stats: stats) {
+            if linkDense && chars > 0 && density > ContentThresholds.linkDenseDensity {
+                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats) {
                     keptUntil = Int(node.end)
                     continue
                 }
@@ -346,10 +367,6 @@ struct MainContent {
         return last == UInt8(ascii: ":")
     }
 
-    /// Prose in the best element that makes it a long article, after which blocks that are not prose
-    /// (calls to action, headings left alone) close the page rather than continue it.
-    private static let longArticleProse: Int32 = 1200
-
     /// How a list of the site's other pages is introduced.
     private static let otherPages: [[UInt8]] = [
         "more", "read more", "read also", "also read", "related", "recommended",
@@ -360,7 +377,7 @@ struct MainContent {
     /// twice its text of content, with no paragraph of prose after it (an appeal for donations, a
     /// contact form). On other pages (services, lists) such blocks are sections of the content.
     private static func dropTrailingCallsToAction(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
-        guard stats.proseChars(core) >= longArticleProse,
+        guard stats.proseChars(core) >= ContentThresholds.longArticleProse,
             let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
         else { return }
         var before: Int32 = 0
@@ -405,7 +422,7 @@ struct MainContent {
             return false
         }
         func finish() {
-            guard owner >= 0, chars >= 60 else { return }
+            guard owner >= 0, chars >= ContentThresholds.requotedChars else { return }
             let isQuote = quoted(owner)
             if let earlierIsQuote = seen[hash.state] {
                 if (isQuote && !earlierIsQuote) || productPage { for text in texts { include[text] = false } }
@@ -437,7 +454,7 @@ struct MainContent {
     private static func dropOrphanedHeadings(_ include: inout [Bool], core: Int, tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
         // Elsewhere (services, lists) a heading left alone is the heading of a section the page lost.
-        guard stats.proseChars(core) >= longArticleProse,
+        guard stats.proseChars(core) >= ContentThresholds.longArticleProse,
             let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
         else { return }
         func hasText(_ index: Int) -> Bool {

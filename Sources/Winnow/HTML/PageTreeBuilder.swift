@@ -27,12 +27,15 @@ struct PageTreeBuilder {
     private var capture = Capture.none
     private var captured: [UInt8] = []
     private var hints = ContentHints()
+    /// The rules switched on; those of the tree's hints are applied here.
+    private let rules: ContentRules
 
     private enum Capture {
         case none, title, jsonLD
     }
 
-    init() {
+    init(rules: ContentRules = .all) {
+        self.rules = rules
         tree.nodes.reserveCapacity(2048)
         tree.text.reserveCapacity(1 << 16)
         tree.nodes.append(PageNode(tag: .other, hint: ContentHint(), parent: -1, end: 0, textStart: 0, textEnd: 0))
@@ -64,13 +67,13 @@ struct PageTreeBuilder {
         for (key, value) in attributes {
             switch Attribute(key) {
             case .className:
-                Self.combine(&hint, hints.hint(classAndID: value, isClass: true))
+                if rules.has(.classAndIDWords) { Self.combine(&hint, hints.hint(classAndID: value, isClass: true)) }
             case .id:
-                idHint = hints.hint(classAndID: value, isClass: false)
-                streamed = Self.isStreamedSegment(id: value)
+                if rules.has(.classAndIDWords) { idHint = hints.hint(classAndID: value, isClass: false) }
+                streamed = rules.has(.streamedSegments) && Self.isStreamedSegment(id: value)
                 ownID = StableHash.of(value)
             case .role:
-                Self.combine(&hint, ContentHints.hint(role: value))
+                if rules.has(.ariaRoles) { Self.combine(&hint, ContentHints.hint(role: value)) }
             case .style:
                 hidden = hidden || Self.hidesElement(style: value)
             case .hidden:
@@ -80,11 +83,11 @@ struct PageTreeBuilder {
             case .ariaLabelledBy:
                 labelledBy = StableHash.of(value.prefix { $0 != 0x20 })
             case .itemprop:
-                if Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
+                if rules.has(.articleBodyMarkup) && Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
             case .itemtype:
                 tree.kind.itemtype(Array(value))
             case .href:
-                if tag == .a, value.count > 1, value[0] == UInt8(ascii: "#") {
+                if rules.has(.permalinkSections), tag == .a, value.count > 1, value[0] == UInt8(ascii: "#") {
                     anchor = StableHash.of(value.dropFirst())
                 }
             case .other:
@@ -94,28 +97,31 @@ struct PageTreeBuilder {
         let chromeOnlyByID = idHint.isChrome && !hint.isChrome
         Self.combine(&hint, idHint)
         // Labelled by an element before it, not by its own title inside it (a modal dialog's).
-        if let labelledBy, earlierIDs.contains(labelledBy) { hint.isFolded = true }
+        if rules.has(.foldedPanels), let labelledBy, earlierIDs.contains(labelledBy) { hint.isFolded = true }
         if let ownID { earlierIDs.insert(ownID) }
         var chromeByTag = false
-        hint.isHidden = (hidden && !hint.isFolded && !streamed) || tag == .noscript
+        hint.isHidden =
+            (hidden && rules.has(.hiddenElements) && !hint.isFolded && !streamed) || (tag == .noscript && rules.has(.noscript))
         hint.isStreamed = streamed
         if hint.isPurchase { tree.kind.offersPurchase() }
         switch tag {
         // A form label names a control the tree drops; without it, it is chrome (a filter's options).
         case .nav, .aside, .footer, .search, .figcaption, .label:
+            guard rules.has(.chromeTags) else { break }
             chromeByTag = true
             hint.setChrome(true)
             hint.isFooter = tag == .footer
-            hint.weight -= 25
+            hint.weight -= ContentThresholds.tagWeight
         case .article, .main:
+            guard rules.has(.contentTags) else { break }
             hint.isMain = hint.isMain || tag == .main
-            hint.weight += 25
+            hint.weight += ContentThresholds.tagWeight
             hint.setChrome(false)
         case .html, .body, .head:
             // Class names on the page itself describe the whole page ("single-post has-sidebar").
-            hint = ContentHint()
+            if rules.has(.pageWideNames) { hint = ContentHint() }
         case .header:
-            hint.weight -= 25
+            if rules.has(.headerWeight) { hint.weight -= ContentThresholds.tagWeight }
         default:
             break
         }
@@ -124,7 +130,7 @@ struct PageTreeBuilder {
             hint.isProductChrome = false
         }
         let codeParent = inCode[inCode.count - 1]
-        if codeParent { hint = ContentHint(isHidden: hint.isHidden) }
+        if codeParent && rules.has(.codeClassNames) { hint = ContentHint(isHidden: hint.isHidden) }
         let node = Int32(tree.nodes.count)
         if chromeOnlyByID && !chromeByTag && hint.isChrome, let ownID { chromeIDs[ownID] = (node, idHint.weight) }
         let heading = inHeading[inHeading.count - 1] || tag.isHeading

@@ -15,12 +15,26 @@ extension WinnowCommand {
         @Flag(help: "All visible text of the page instead of its main content (--set main_content=false).")
         var allText = false
 
+        @Option(
+            name: .customLong("explain"),
+            help: ArgumentHelp(
+                "For the page with this id, print each block to stderr: kept or dropped, and the rule that decided it.",
+                discussion: "Stdout may carry the cleaned output (-o -), so the explanation goes to stderr.",
+                valueName: "id"))
+        var explain: String?
+
         @OptionGroup var clean: StageSettings<CleanOptions>
         @OptionGroup var options: RunOptions
 
         func run() async throws {
             let settings = try clean.options(owner: "stage 'clean'", shortcuts: allText ? ["main_content=false"] : [])
-            try await options.run(name: CleanStage.stageName, steps: [.document(CleanStage(options: settings))])
+            let stage: any DocumentStage =
+                if let explain {
+                    ExplainedCleanStage(options: settings, id: explain) { id, report in Terminal.error("explain \(id):\n\(report)") }
+                } else {
+                    CleanStage(options: settings)
+                }
+            try await options.run(name: CleanStage.stageName, steps: [.document(stage)])
         }
     }
 }

@@ -13,7 +13,14 @@ extension WinnowCommand {
         @Flag(help: "Print the README's option tables (Markdown) instead.")
         var markdown = false
 
+        @Flag(help: "Print the clean stage's main-content rules instead: name and why, one a line (for disabled_rules).")
+        var rules = false
+
         func run() {
+            if rules {
+                for rule in ContentRule.allCases { print("\(rule.name)\t\(rule.why)") }
+                return
+            }
             print(pipeline ? OptionListing.pipelineYAML : markdown ? OptionListing.markdown : OptionListing.text, terminator: "")
         }
     }

@@ -19,6 +19,9 @@ public struct CleanOptions: StageOptions {
         .init("charset_field", \.charsetField, "The field that may hold the HTTP Content-Type or charset the page was served with."),
         .init("max_bytes", \.extraction.maxBytes, "Pages over this many bytes are removed (reason html-too-large) instead of parsed."),
         .init("drop_empty", \.dropEmpty, "Remove a page whose text comes out empty (reason no-text)."),
+        .init(
+            "disabled_rules", \.extraction.disabledRules,
+            "Main-content rules switched off, by name, separated by commas (docs/rules.md lists them); for measuring a rule."),
     ]
 
     public var validationProblem: String? {

@@ -1,0 +1,39 @@
+/// The numbers the content rules compare against, named once; each says which rule reads it.
+enum ContentThresholds {
+    /// `chrome-tags`, `content-tags`, `header-weight`: the weight a landmark tag adds or takes away.
+    static let tagWeight: Int16 = 25
+    /// Prose characters in one run of text that make a paragraph (`recommendation-headings`, `own-slideshows`).
+    static let paragraphProse: Int32 = 100
+    /// `accordions`: prose characters that make a tab list an accordion.
+    static let accordionProse: Int32 = 200
+    /// `own-slideshows`: prose characters in all of a slideshow of the page's own.
+    static let slideshowProse: Int32 = 250
+    /// `forum-comments`: a marked article body of this much prose is not a thread.
+    static let forumArticleBodyProse: Int32 = 150
+    /// `forum-comments`: the rest of the page with this much prose is an article of its own.
+    static let forumOwnArticleProse: Int32 = 5000
+    /// `display-names`: prose left beside the display-named elements under which their names are the theme's.
+    static let displayKeptProse: Int32 = 1000
+    /// `container-paragraphs`: characters right inside a container that make a paragraph of it.
+    static let containerParagraphChars: Int32 = 150
+    /// `teasers-stop-widening`, `widen-twice-the-prose`, `trailing-calls-to-action`, `orphaned-headings`:
+    /// prose in the best element that makes it a long article.
+    static let longArticleProse: Int32 = 1200
+    /// `widen-weak-core`: prose under which the best element is a sentence or two.
+    static let weakCoreProse: Int32 = 300
+    /// `landmark-lists`: prose in the best element under which it may be the intro of a list.
+    static let landmarkBestProse: Int32 = 2500
+    /// `link-list-core`: share of link text above which an element is a list of links.
+    static let linkListDensity = 0.35
+    /// `scored-siblings`: the least score that lets a sibling join, and the share of the best score.
+    static let siblingScoreFloor = 10.0
+    static let siblingScoreShare = 0.2
+    /// `entry-lists`: `article` elements that make a list of entries.
+    static let entryListArticles = 8
+    /// `link-dense-blocks`: share of link text above which a container inside the content is dropped.
+    static let linkDenseDensity = 0.5
+    /// `read-more-paragraphs`: share of link text above which a paragraph is a pointer elsewhere.
+    static let readMoreDensity = 0.8
+    /// `requoted-blocks`: characters of a block that a quote must repeat.
+    static let requotedChars: Int32 = 60
+}

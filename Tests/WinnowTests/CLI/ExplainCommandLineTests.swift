@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import Winnow
+import WinnowTestSupport
+
+/// `winnow clean --explain ID` and `--set disabled_rules=…` run as a user would run them.
+@Suite struct ExplainCommandLineTests {
+    static let page =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Budget approved</h1>"
+        + "<p>By Ann Reporter</p>\(MainContentTests.article)</article>"
+        + "<footer><p>Copyright 2024 Town News, all rights reserved.</p></footer></body></html>"
+
+    static func records(_ ids: [String]) throws -> String {
+        try ids.map { id in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "html": page], options: [.sortedKeys]), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func explainsEachBlockOfThePageWithThatIDOnStderr() throws {
+        let input = try Self.records(["a", "b"])
+        let plain = try CommandLineTests().winnow(["clean", "-q"], stdin: input)
+        let explained = try CommandLineTests().winnow(["clean", "-q", "--explain", "b"], stdin: input)
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout == plain.stdout, "the output does not change")
+        let lines = explained.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "explain b:", "\(explained.stderr)")
+        #expect(!explained.stderr.contains("explain a:"))
+        #expect(lines.contains { $0.hasPrefix("kept ") && $0.contains("The council approved") }, "\(explained.stderr)")
+        #expect(lines.contains { $0.hasPrefix("dropped lead-trim") && $0.contains("By Ann Reporter") }, "\(explained.stderr)")
+        #expect(lines.contains { $0.hasPrefix("dropped") && $0.contains("Copyright 2024") }, "\(explained.stderr)")
+        #expect(lines.count == 8, "a heading and one line a block: \(explained.stderr)")
+    }
+
+    @Test func disabledRulesAreSwitchedOffAndUnknownOnesRefused() throws {
+        let input = try Self.records(["a"])
+        let off = try CommandLineTests().winnow(["clean", "-q", "--set", "disabled_rules=lead-trim,chrome-tags"], stdin: input)
+        #expect(off.status == 0 && off.stdout.contains("By Ann Reporter"), "\(off.stdout) \(off.stderr)")
+        let explained = try CommandLineTests().winnow(
+            ["clean", "-q", "--set", "disabled_rules=lead-trim", "--explain", "a"], stdin: input)
+        #expect(explained.stderr.contains("rules switched off: lead-trim"), "\(explained.stderr)")
+        let unknown = try CommandLineTests().winnow(["clean", "-q", "--set", "disabled_rules=lead-trim,no-such-rule"], stdin: input)
+        #expect(unknown.status == 1 && unknown.stderr.contains("unknown rule 'no-such-rule'"), "\(unknown.stderr)")
+        let listed = try CommandLineTests().winnow(["stages", "--rules"])
+        #expect(listed.stdout.split(separator: "\n").count == ContentRule.allCases.count, "\(listed.stdout)")
+    }
+}
