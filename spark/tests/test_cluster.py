@@ -216,21 +216,65 @@ class ClusterMatchesOneMachine(unittest.TestCase):
             with self.subTest(partitions=partitions):
                 cluster = self.run_spark(path, f"summary-spark-{partitions}", partitions)
                 self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
-                folder = os.path.join(WORK, f"summary-spark-{partitions}", "templates")
-                sites = []
-                for name in sorted(os.listdir(folder)):
-                    if name.startswith("part-"):
-                        part = lines(os.path.join(folder, name))
-                        self.assertEqual((part[0], part[-1]), (b'{"format":"winnow.template-summary","version":2}',
-                                                               b'{"end_of_file":%d}' % (len(part) - 2)))
-                        sites += [json.loads(line) for line in part[1:-1]]
-                self.assertEqual(sorted(sites, key=lambda site: site["site"].encode("utf-8")), expected)
+                self.assertEqual(self.summary_sites(os.path.join(WORK, f"summary-spark-{partitions}", "templates")),
+                                 expected)
                 reports = []
                 for folder in (local_report, os.path.join(WORK, f"summary-spark-{partitions}", "report")):
                     with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
                         reports.append(json.load(handle))
                 self.assertEqual(reports[1]["sites"], reports[0]["sites"])
                 self.assertEqual(len(reports[1]["sites"]), len(expected))
+
+    def summary_sites(self, folder):
+        """The sites of a templates summary folder's part files (each a header, site lines, an end line),
+        in the order `winnow run`'s summary lists them."""
+        sites = []
+        for name in sorted(os.listdir(folder)):
+            if name.startswith("part-"):
+                part = lines(os.path.join(folder, name))
+                self.assertEqual((part[0], part[-1]), (b'{"format":"winnow.template-summary","version":2}',
+                                                       b'{"end_of_file":%d}' % (len(part) - 2)))
+                sites += [json.loads(line) for line in part[1:-1]]
+        return sorted(sites, key=lambda site: site["site"].encode("utf-8"))
+
+    def test_two_templates_steps_write_a_summary_each(self):
+        """Two templates steps naming a summary each: `winnow run` writes both files and its report reads
+        the last one's (which its run summary records). The cluster writes each step's summary into a
+        folder of its own, named by the step's number in the pipeline (OUTPUT/templates-step3/ and
+        OUTPUT/templates-step4/), holding that step's sites; stats.json and the report name the last."""
+        folder = os.path.join(WORK, "two-summaries")
+        os.makedirs(folder, exist_ok=True)
+        path = pipeline("two-summaries", ("clean", "normalize", "templates", "report"))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        clean, normalize, templates, report = definition["steps"]
+        # The first step removes only lines on 90% of a site's pages, the second what remains of the rest.
+        first = dict(templates["templates"], summary=os.path.join(folder, "first.json"), anchor_share=0.9)
+        second = dict(templates["templates"], summary=os.path.join(folder, "second.json"))
+        definition["steps"] = [clean, normalize, {"templates": first}, {"templates": second}, report]
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "two-summaries-local")
+        expected = []
+        for name in ("first", "second"):
+            with open(os.path.join(folder, name + ".json"), encoding="utf-8") as handle:
+                expected.append(json.load(handle)["sites"])
+        removed = [[line for site in sites for line in site["template_lines"]] for sites in expected]
+        self.assertTrue(removed[0] and removed[1] and removed[0] != removed[1], "the two steps should remove different lines")
+        self.assertEqual(local["summary"]["outputs"]["template_summary"], os.path.join(folder, "second.json"))
+        cluster = self.run_spark(path, "two-summaries-spark", 3)
+        for kind in ("cleaned", "removed", "rejects"):
+            self.assertEqual(sorted(cluster[kind]), sorted(local[kind]), f"{kind} differs")
+        output = os.path.join(WORK, "two-summaries-spark")
+        self.assertEqual(self.summary_sites(os.path.join(output, "templates-step3")), expected[0])
+        self.assertEqual(self.summary_sites(os.path.join(output, "templates-step4")), expected[1])
+        self.assertFalse(os.path.exists(os.path.join(output, "templates")))
+        self.assertTrue(cluster["summary"]["outputs"]["template_summary"].endswith("/templates-step4"))
+        reports = []
+        for report_folder in (os.path.join(WORK, "two-summaries-local", "cleaned.report"), os.path.join(output, "report")):
+            with open(os.path.join(report_folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertEqual(reports[1]["sites"], reports[0]["sites"])
 
     def test_a_crashing_binary_fails_the_job_and_writes_nothing(self):
         poisoned = os.path.join(WORK, "poisoned")
@@ -392,7 +436,7 @@ class ReportElsewhere(unittest.TestCase):
         uri = SimpleNamespace(getScheme=lambda: "hdfs", getPath=lambda: "/out/run-42/")
         folder = SimpleNamespace(final=SimpleNamespace(toUri=lambda: uri, toString=lambda: "hdfs://nn/out/run-42"))
         messages = []
-        cli.write_report("/no/such/winnow", folder, ["clusters"], {"report": {"folder": "/r", "clusters_with_text": 5}},
+        cli.write_report("/no/such/winnow", folder, {"clusters": "clusters"}, {"report": {"folder": "/r", "clusters_with_text": 5}},
                          messages.append)
         self.assertEqual(messages, [
             "report: not written, because hdfs://nn/out/run-42 is not on this machine's file system; copy it here as "
