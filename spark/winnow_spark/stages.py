@@ -336,8 +336,10 @@ def _origin(packed):
 
 
 NODE_BITS = 40
-SIDE, SIGNATURE, HEADER = 0, 1, 2
-PAIR, CLUSTER, HOME = "pair", "cluster", "home"  # tags of the pairs and link tasks' output rows
+SIDE, SIGNATURE, HEADER, PAIR = 0, 1, 2, 3
+SENT_SIGNATURE, KEPT_SIGNATURE, LINKED_PAIR = 4, 5, 6  # tags of the rows a link task is sent
+COMPONENT, JUDGED_IN = 7, 8  # kinds of side rows at a document's home (and PAIR)
+CLUSTER, HOME = "cluster", "home"  # tags of the link tasks' output rows
 
 
 def _neardup_map(binary, sources, flags):
@@ -437,65 +439,96 @@ def neardup(binary, sources, options, records, partitions, spark):
             for q, band in judgements.get(node, ()):
                 by_partition.setdefault(q, []).append(band)
             for q, bands in by_partition.items():
-                yield q, (node, packed, ",".join(str(band) for band in sorted(bands)))
+                yield (q, SIGNATURE), (node, packed, ",".join(str(band) for band in sorted(bands)))
 
-    def pairs_task(rows):
+    def judging_partitions(rows):
+        """At each document's home: the partitions it is judged in (the side rows `to_judges` read)."""
+        for (home, tag), value in rows:
+            if tag != SIDE:
+                return
+            yield (home, SIDE), (JUDGED_IN, value[0], tuple(sorted({q for q, _ in value[1]})))
+
+    def pairs_task(index, rows):
+        """`neardup pairs` on the signatures a partition judges; they stay here too (persisted), for the
+        components linked in this partition (step 4)."""
         rows = [row for _, row in rows]
         if not rows:
             return
-        nodes = {_origin(packed): node for node, packed, _ in rows}
+        nodes = {}
+        for node, packed, _ in rows:
+            nodes[_origin(packed)] = node
+            yield (index, SIGNATURE), (node, packed)
         lines = sorted(_signature_line(packed, bands) for _, packed, bands in rows)
         for line in _neardup_call(binary, sources, "pairs", flags, {None: (header, lines)}):
             if line.startswith(b'{"format"'):
-                yield HEADER, line
+                yield (index, HEADER), line
             elif _is_record(line):
                 pair = json.loads(line)
-                yield PAIR, (nodes[pair["earlier_source"], pair["earlier_line"]],
-                                  nodes[pair["later_source"], pair["later_line"]])
+                yield (index, PAIR), (nodes[pair["earlier_source"], pair["earlier_line"]],
+                                      nodes[pair["later_source"], pair["later_line"]])
 
-    pair_output = (_beside(judged_rows, signatures, partitions).mapPartitions(to_judges)
-                   .partitionBy(partitions, lambda q: q).mapPartitions(pairs_task)
-                   .persist(StorageLevel.MEMORY_AND_DISK))
-    pairs_headers = pair_output.filter(lambda row: row[0] == HEADER).map(lambda row: row[1]).distinct().collect()
+    routed = _beside(judged_rows, signatures, partitions)  # its side rows are shuffled once and read twice
+    pair_output = (routed.mapPartitions(to_judges).partitionBy(partitions, _partition_of)
+                   .mapPartitionsWithIndex(pairs_task, preservesPartitioning=True).persist(StorageLevel.MEMORY_AND_DISK))
+    pairs_headers = pair_output.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
     pairs_header = pairs_headers[0] if pairs_headers else b""
-    pairs = pair_output.filter(lambda row: row[0] == PAIR).map(lambda row: row[1])  # (earlier node, later node)
+    pairs = pair_output.filter(lambda row: row[0][1] == PAIR).map(lambda row: row[1])  # (earlier node, later node)
 
     # 3. Components of the verified pairs, by document number.
     edges = spark.createDataFrame(pairs, StructType([StructField("src", LongType(), False),
                                                      StructField("dst", LongType(), False)]))
     components = connected_components(edges).rdd.map(
-        lambda row: ((row.node >> NODE_BITS, SIDE), ("c", row.node, row.component)))
+        lambda row: ((row.node >> NODE_BITS, SIDE), (COMPONENT, row.node, row.component)))
 
-    # 4. Each component clustered whole in one partition: its documents' signatures and its pairs, sent
-    #    from the home partition of each document (a pair from its earlier document's).
+    # 4. Each component clustered whole in one partition (its smallest document's number modulo the
+    #    partitions, as a bucket is judged in its smallest document's): its pairs, sent from the home of
+    #    their earlier document, and its documents' signatures. A signature already in that partition
+    #    (it was judged there, and kept) does not travel again: its home sends the document's number.
     def to_linkers(rows):
-        component_of, waiting = {}, []
+        component_of, judged_in, waiting = {}, {}, []
         for (_, tag), value in rows:
             if tag == SIDE:
-                if value[0] == "c":
+                if value[0] == COMPONENT:
                     component_of[value[1]] = value[2]
+                elif value[0] == JUDGED_IN:
+                    judged_in[value[1]] = value[2]
                 else:
                     waiting.append(value[1:])
                 continue
             for earlier, later in waiting:
-                yield component_of[earlier] % partitions, (1, earlier, later)
+                yield (component_of[earlier] % partitions, LINKED_PAIR), (earlier, later)
             waiting = []
             node, packed = value
             if node in component_of:
-                yield component_of[node] % partitions, (0, node, packed)
+                linker = component_of[node] % partitions
+                if linker in judged_in.get(node, ()):
+                    yield (linker, KEPT_SIGNATURE), node
+                else:
+                    yield (linker, SENT_SIGNATURE), (node, packed)
         for earlier, later in waiting:
-            yield component_of[earlier] % partitions, (1, earlier, later)
+            yield (component_of[earlier] % partitions, LINKED_PAIR), (earlier, later)
 
     def link_task(rows):
-        rows = [row for _, row in rows]
-        origins = {row[1]: _origin(row[2]) for row in rows if row[0] == 0}
-        if not origins:
+        """`neardup link` on the components of a partition: the rows sent to it come first, then the
+        signatures it judged (`pairs_task`), of which it takes the ones named."""
+        signatures_here, kept, pair_rows = {}, set(), []
+        for (_, tag), value in rows:
+            if tag == SENT_SIGNATURE:
+                signatures_here[value[0]] = value[1]
+            elif tag == KEPT_SIGNATURE:
+                kept.add(value)
+            elif tag == LINKED_PAIR:
+                pair_rows.append(value)
+            elif tag == SIGNATURE and value[0] in kept:
+                signatures_here[value[0]] = value[1]
+        if not signatures_here:
             return
-        lines = sorted(_signature_line(row[2]) for row in rows if row[0] == 0)
+        origins = {node: _origin(packed) for node, packed in signatures_here.items()}
+        lines = sorted(_signature_line(packed) for packed in signatures_here.values())
         pair_lines = sorted(json.dumps({"earlier_source": origins[earlier][0], "earlier_line": origins[earlier][1],
                                         "later_source": origins[later][0], "later_line": origins[later][1]},
                                        ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                            for kind, earlier, later in rows if kind == 1)
+                            for earlier, later in pair_rows)
         homes = {origin: node >> NODE_BITS for node, origin in origins.items()}
         inputs = {None: (header, lines), "--pairs": (pairs_header, pair_lines)}
         for line in _neardup_call(binary, sources, "link", flags, inputs):
@@ -504,9 +537,13 @@ def neardup(binary, sources, options, records, partitions, spark):
                 for home in {homes[member["source"], member["line"]] for member in json.loads(line)["members"]}:
                     yield HOME, (home, line)
 
-    side = components.union(pairs.map(lambda pair: ((pair[0] >> NODE_BITS, SIDE), ("p",) + tuple(pair))))
-    linked = (_beside(side, signatures, partitions).mapPartitions(to_linkers)
-              .partitionBy(partitions, lambda c: c).mapPartitions(link_task).persist(StorageLevel.MEMORY_AND_DISK))
+    judged_in = routed.mapPartitions(judging_partitions, preservesPartitioning=True)
+    side = components.union(pairs.map(lambda pair: ((pair[0] >> NODE_BITS, SIDE), (PAIR,) + tuple(pair))))
+    sent = _beside(side, judged_in.union(signatures), partitions).mapPartitions(to_linkers)
+    judged_here = pair_output.filter(lambda row: row[0][1] == SIGNATURE)
+    # A narrow union: partition i is the rows sent to it, then the signatures judged in it.
+    linked = (sent.partitionBy(partitions, _partition_of).union(judged_here).mapPartitions(link_task)
+              .persist(StorageLevel.MEMORY_AND_DISK))
     cluster_lines = linked.filter(lambda row: row[0] == CLUSTER).map(lambda row: row[1])
 
     # 5. The clusters of each partition's documents, then `neardup apply`.
