@@ -419,11 +419,22 @@ class RowsStayHome(unittest.TestCase):
     def test_packed_signature_lines_come_back_exactly(self):
         line = (b'{"id":"a \\"b\\",\\"signature\\":\\"","source":"s.jsonl","line":7,"rank":"ff01","shingles":3,'
                 b'"signature":"00ce19a3ffffffff","sketch":"0000000100abcdef","bands":["00ce19a3ffffffff"]}')
-        packed = stages._packed_signature(line)
-        self.assertEqual(packed[1:], (bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
-        self.assertEqual(stages._signature_line(packed), line[:line.rindex(b',"bands":[')] + b"}")
-        self.assertEqual(stages._signature_line(packed, "1,27"), line[:line.rindex(b',"bands":[')] + b',"judge_bands":"1,27"}')
-        self.assertEqual(stages._origin(packed), ("s.jsonl", 7))
+        sources = ["other.jsonl", "s.jsonl"]
+        packed = stages._packed_signature(line, {name: number for number, name in enumerate(sources)})
+        self.assertEqual(packed, ((b'"a \\"b\\",\\"signature\\":\\""', 1, 7, b"\xff\x01", 3),
+                                  bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
+        names = stages._source_names(sources)
+        self.assertEqual(stages._signature_line(packed, names), line[:line.rindex(b',"bands":[')] + b"}")
+        self.assertEqual(stages._signature_line(packed, names, "1,27"),
+                         line[:line.rindex(b',"bands":[')] + b',"judge_bands":"1,27"}')
+        self.assertEqual(stages._origin(packed), (1, 7))
+        # An input name JSON may spell otherwise comes back as the same name.
+        spelled = line.replace(b'"s.jsonl"', b'"s\\u002ejsonl \\u00e9"')
+        sources[1] = "s.jsonl \u00e9"
+        again = stages._signature_line(stages._packed_signature(spelled, {"s.jsonl \u00e9": 1}), stages._source_names(sources))
+        self.assertEqual(json.loads(again), json.loads(spelled[:spelled.rindex(b',"bands":[')] + b"}"))
+        with self.assertRaises(RuntimeError):
+            stages._packed_signature(line.replace(b'"shingles":3', b'"shingles":3,"new":1'), {"s.jsonl": 0})
 
 if __name__ == "__main__":
     unittest.main()

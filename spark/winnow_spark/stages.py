@@ -308,31 +308,47 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
 SUMMARY_PART_FILE = "summary-part.jsonl"
 
 
+ID_FIELD, SOURCE_FIELD = b'{"id":', b',"source":'
 SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['
+PREFIX_FIELDS = ("id", "source", "line", "rank", "shingles")
 
 
-def _packed_signature(line):
-    """A signature line without its band keys as (JSON before the signature, signature bytes, sketch bytes):
-    half the bytes of its hex, for the shuffles. `_signature_line` gives the line back exactly."""
+def _packed_signature(line, numbers):
+    """A signature line without its band keys as the tuple that crosses the shuffles: ((id as the line spells
+    it in JSON, number of its source in `numbers`, line, rank bytes, shingles), signature bytes, sketch
+    bytes), half the bytes of the hex and without the input's name. `_signature_line` gives the line back."""
     bands = line.rindex(BANDS_FIELD)
     sketch = line.rindex(SKETCH_FIELD, 0, bands)
     signature = line.rindex(SIGNATURE_FIELD, 0, sketch)
-    return (line[:signature], bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
+    fields = json.loads(line[:signature] + b"}")
+    if tuple(fields) != PREFIX_FIELDS or not line.startswith(ID_FIELD):
+        raise RuntimeError(f"a signature line with the fields {list(fields)}; this driver reads {list(PREFIX_FIELDS)} "
+                           "before the signature: ship the binary of the same version")
+    identifier = line[len(ID_FIELD):line.index(SOURCE_FIELD)]
+    prefix = (identifier, numbers[fields["source"]], fields["line"], bytes.fromhex(fields["rank"]), fields["shingles"])
+    return (prefix, bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
             bytes.fromhex(line[sketch + len(SKETCH_FIELD):bands - 1].decode("ascii")))
 
 
-def _signature_line(packed, judge_bands=None):
-    """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`."""
-    prefix, signature, sketch = packed
+def _source_names(sources):
+    """The input names as JSON strings, by number, for `_signature_line`."""
+    return [json.dumps(name, ensure_ascii=False).encode("utf-8") for name in sources]
+
+
+def _signature_line(packed, names, judge_bands=None):
+    """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`;
+    `names` are `_source_names`. The binary reads the same values as in the map step's line (the input's
+    name may be escaped otherwise in JSON)."""
+    (identifier, source, line, rank, shingles), signature, sketch = packed
     judged = b'' if judge_bands is None else b',"judge_bands":"' + judge_bands.encode("ascii") + b'"'
-    return (prefix + SIGNATURE_FIELD + signature.hex().encode("ascii") + SKETCH_FIELD + sketch.hex().encode("ascii")
-            + b'"' + judged + b"}")
+    return (ID_FIELD + identifier + SOURCE_FIELD + names[source] + b',"line":%d,"rank":"%s","shingles":%d'
+            % (line, rank.hex().encode("ascii"), shingles) + SIGNATURE_FIELD + signature.hex().encode("ascii")
+            + SKETCH_FIELD + sketch.hex().encode("ascii") + b'"' + judged + b"}")
 
 
 def _origin(packed):
-    """(source, line) of a packed signature line."""
-    fields = json.loads(packed[0] + b"}")
-    return fields["source"], fields["line"]
+    """(source number, line) of a packed signature line."""
+    return packed[0][1], packed[0][2]
 
 
 NODE_BITS = 40
@@ -346,13 +362,15 @@ def _neardup_map(binary, sources, flags):
     """Per partition: `winnow neardup map`; its header line keyed (partition, HEADER) and per document
     ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its
     partition (upper bits) and its place in the partition's map output: the rows of one node go home by it."""
+    numbers = {name: number for number, name in enumerate(sources)}
+
     def task(index, partition):
         rows = _map_rows(binary, sources, ["neardup", "map"] + flags, (record for _, record in partition))
         yield (index, HEADER), next(rows)
         for place, (line, row) in enumerate(rows):
             # A bucket is (band, upper 32 bits of its key), as `winnow run` buckets them, in one Int64.
             buckets = [band << 32 | int(key[:8], 16) for band, key in enumerate(row["bands"])]
-            yield (index, SIGNATURE), (index << NODE_BITS | place, buckets, _packed_signature(line))
+            yield (index, SIGNATURE), (index << NODE_BITS | place, buckets, _packed_signature(line, numbers))
     return task
 
 
@@ -412,6 +430,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     if len(headers) != 1:
         raise RuntimeError(f"neardup map wrote {len(headers)} different signatures headers: {headers}")
     header = headers[0].encode("utf-8")
+    names, numbers = _source_names(sources), {name: number for number, name in enumerate(sources)}
     signatures = mapped.filter(lambda row: row[0][1] == SIGNATURE).mapValues(lambda value: (value[0], value[2]))
 
     # 2. Buckets of two or more documents, each judged in one partition.
@@ -458,14 +477,14 @@ def neardup(binary, sources, options, records, partitions, spark):
         for node, packed, _ in rows:
             nodes[_origin(packed)] = node
             yield (index, SIGNATURE), (node, packed)
-        lines = sorted(_signature_line(packed, bands) for _, packed, bands in rows)
+        lines = sorted(_signature_line(packed, names, bands) for _, packed, bands in rows)
         for line in _neardup_call(binary, sources, "pairs", flags, {None: (header, lines)}):
             if line.startswith(b'{"format"'):
                 yield (index, HEADER), line
             elif _is_record(line):
                 pair = json.loads(line)
-                yield (index, PAIR), (nodes[pair["earlier_source"], pair["earlier_line"]],
-                                      nodes[pair["later_source"], pair["later_line"]])
+                yield (index, PAIR), (nodes[numbers[pair["earlier_source"]], pair["earlier_line"]],
+                                      nodes[numbers[pair["later_source"]], pair["later_line"]])
 
     routed = _beside(judged_rows, signatures, partitions)  # its side rows are shuffled once and read twice
     pair_output = (routed.mapPartitions(to_judges).partitionBy(partitions, _partition_of)
@@ -524,17 +543,16 @@ def neardup(binary, sources, options, records, partitions, spark):
         if not signatures_here:
             return
         origins = {node: _origin(packed) for node, packed in signatures_here.items()}
-        lines = sorted(_signature_line(packed) for packed in signatures_here.values())
-        pair_lines = sorted(json.dumps({"earlier_source": origins[earlier][0], "earlier_line": origins[earlier][1],
-                                        "later_source": origins[later][0], "later_line": origins[later][1]},
-                                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        lines = sorted(_signature_line(packed, names) for packed in signatures_here.values())
+        pair_lines = sorted(b'{"earlier_source":%s,"earlier_line":%d,"later_source":%s,"later_line":%d}'
+                            % (names[origins[earlier][0]], origins[earlier][1], names[origins[later][0]], origins[later][1])
                             for earlier, later in pair_rows)
         homes = {origin: node >> NODE_BITS for node, origin in origins.items()}
         inputs = {None: (header, lines), "--pairs": (pairs_header, pair_lines)}
         for line in _neardup_call(binary, sources, "link", flags, inputs):
             if _is_record(line):
                 yield CLUSTER, line
-                for home in {homes[member["source"], member["line"]] for member in json.loads(line)["members"]}:
+                for home in {homes[numbers[member["source"]], member["line"]] for member in json.loads(line)["members"]}:
                     yield HOME, (home, line)
 
     judged_in = routed.mapPartitions(judging_partitions, preservesPartitioning=True)
