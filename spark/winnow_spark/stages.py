@@ -351,17 +351,18 @@ def _origin(packed):
     return packed[0][1], packed[0][2]
 
 
-NODE_BITS = 40
 SIDE, SIGNATURE, HEADER, PAIR = 0, 1, 2, 3
 SENT_SIGNATURE, KEPT_SIGNATURE, LINKED_PAIR = 4, 5, 6  # tags of the rows a link task is sent
 COMPONENT, JUDGED_IN = 7, 8  # kinds of side rows at a document's home (and PAIR)
 CLUSTER, HOME = "cluster", "home"  # tags of the link tasks' output rows
 
 
-def _neardup_map(binary, sources, flags):
+def _neardup_map(binary, sources, flags, partitions):
     """Per partition: `winnow neardup map`; its header line keyed (partition, HEADER) and per document
-    ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its
-    partition (upper bits) and its place in the partition's map output: the rows of one node go home by it."""
+    ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its place
+    in the partition's map output times `partitions`, plus its partition: the rows of one node go home
+    by it (`node % partitions`), and the smallest of a group of documents is at home in the partition
+    that judges or links the group (the group's smallest number modulo the partitions)."""
     numbers = {name: number for number, name in enumerate(sources)}
 
     def task(index, partition):
@@ -370,7 +371,7 @@ def _neardup_map(binary, sources, flags):
         for place, (line, row) in enumerate(rows):
             # A bucket is (band, upper 32 bits of its key), as `winnow run` buckets them, in one Int64.
             buckets = [band << 32 | int(key[:8], 16) for band, key in enumerate(row["bands"])]
-            yield (index, SIGNATURE), (index << NODE_BITS | place, buckets, _packed_signature(line, numbers))
+            yield (index, SIGNATURE), (place * partitions + index, buckets, _packed_signature(line, numbers))
     return task
 
 
@@ -413,18 +414,21 @@ def neardup(binary, sources, options, records, partitions, spark):
     """Near duplicates without a merge on one machine, in the steps `winnow run` clusters in:
     1. each partition's signatures (`neardup map`), kept where they were made; documents numbered;
     2. (bucket, document number) rows grouped by Spark's shuffle; a bucket of two or more documents is
-       judged whole in one partition (`neardup pairs`), chosen by its smallest document so that the
-       buckets of one cluster meet in one place; only those documents' signatures leave home;
+       judged whole in one partition (`neardup pairs`), its smallest document's home, so that the
+       buckets of one cluster meet in one place; only those documents' signatures leave home, and not
+       to be judged at home;
     3. the verified pairs' connected components by large-star/small-star (`components`);
-    4. each component clustered whole in one partition (`neardup link`), which gives `winnow run`'s clusters;
+    4. each component clustered whole in one partition (`neardup link`), its smallest document's home,
+       which gives `winnow run`'s clusters; a signature judged there already does not travel again;
     5. every partition gets the clusters of its own documents and runs `neardup apply`.
     Small rows go to a document's home partition and meet its signature there (`_beside`), so a
-    signature crosses a shuffle only to be judged and to be linked, as bytes rather than hex."""
+    signature crosses a shuffle only to be judged away from home and, when its component is not linked
+    where it was judged, to be linked; as bytes rather than hex."""
     from .components import connected_components
     flags = set_flags({key: value for key, value in options.items() if key not in ("clusters", "assignments")})
     documents = _keyed_documents(records, DOCUMENT).partitionBy(partitions, _partition_of)
     documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
-    mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags), preservesPartitioning=True)
+    mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags, partitions), preservesPartitioning=True)
     mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK)
     headers = mapped.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
     if len(headers) != 1:
@@ -443,11 +447,12 @@ def neardup(binary, sources, options, records, partitions, spark):
               .select(F.explode("nodes").alias("node"), (F.array_min("nodes") % partitions).alias("q"),
                       F.shiftright("bucket", 32).alias("band"))
               .groupBy("node").agg(F.collect_list(F.struct("q", "band")).alias("judged")))
-    judged_rows = judged.rdd.map(lambda row: ((row.node >> NODE_BITS, SIDE),
+    judged_rows = judged.rdd.map(lambda row: ((row.node % partitions, SIDE),
                                               (row.node, [(entry.q, entry.band) for entry in row.judged])))
 
-    def to_judges(rows):
-        """Each judged signature to each partition judging it, with the bands judged there."""
+    def to_judges(index, rows, here):
+        """Each judged signature to each partition judging it, with the bands judged there: to this
+        partition (`here`) or to the others."""
         judgements = {}
         for (_, tag), value in rows:
             if tag == SIDE:
@@ -458,7 +463,8 @@ def neardup(binary, sources, options, records, partitions, spark):
             for q, band in judgements.get(node, ()):
                 by_partition.setdefault(q, []).append(band)
             for q, bands in by_partition.items():
-                yield (q, SIGNATURE), (node, packed, ",".join(str(band) for band in sorted(bands)))
+                if (q == index) == here:
+                    yield (q, SIGNATURE), (node, packed, ",".join(str(band) for band in sorted(bands)))
 
     def judging_partitions(rows):
         """At each document's home: the partitions it is judged in (the side rows `to_judges` read)."""
@@ -486,8 +492,13 @@ def neardup(binary, sources, options, records, partitions, spark):
                 yield (index, PAIR), (nodes[numbers[pair["earlier_source"]], pair["earlier_line"]],
                                       nodes[numbers[pair["later_source"]], pair["later_line"]])
 
-    routed = _beside(judged_rows, signatures, partitions)  # its side rows are shuffled once and read twice
-    pair_output = (routed.mapPartitions(to_judges).partitionBy(partitions, _partition_of)
+    routed = _beside(judged_rows, signatures, partitions)  # its side rows are shuffled once, read three times
+    judged_away = routed.mapPartitionsWithIndex(lambda index, rows: to_judges(index, rows, False))
+    judged_home = routed.mapPartitionsWithIndex(lambda index, rows: to_judges(index, rows, True),
+                                                preservesPartitioning=True)
+    # A narrow union: the signatures sent to a partition, then those judged where they are (a bucket's
+    # smallest document, and any other member that shares its home).
+    pair_output = (judged_away.partitionBy(partitions, _partition_of).union(judged_home)
                    .mapPartitionsWithIndex(pairs_task, preservesPartitioning=True).persist(StorageLevel.MEMORY_AND_DISK))
     pairs_headers = pair_output.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
     pairs_header = pairs_headers[0] if pairs_headers else b""
@@ -497,7 +508,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     edges = spark.createDataFrame(pairs, StructType([StructField("src", LongType(), False),
                                                      StructField("dst", LongType(), False)]))
     components = connected_components(edges).rdd.map(
-        lambda row: ((row.node >> NODE_BITS, SIDE), (COMPONENT, row.node, row.component)))
+        lambda row: ((row.node % partitions, SIDE), (COMPONENT, row.node, row.component)))
 
     # 4. Each component clustered whole in one partition (its smallest document's number modulo the
     #    partitions, as a bucket is judged in its smallest document's): its pairs, sent from the home of
@@ -547,7 +558,7 @@ def neardup(binary, sources, options, records, partitions, spark):
         pair_lines = sorted(b'{"earlier_source":%s,"earlier_line":%d,"later_source":%s,"later_line":%d}'
                             % (names[origins[earlier][0]], origins[earlier][1], names[origins[later][0]], origins[later][1])
                             for earlier, later in pair_rows)
-        homes = {origin: node >> NODE_BITS for node, origin in origins.items()}
+        homes = {origin: node % partitions for node, origin in origins.items()}
         inputs = {None: (header, lines), "--pairs": (pairs_header, pair_lines)}
         for line in _neardup_call(binary, sources, "link", flags, inputs):
             if _is_record(line):
@@ -556,7 +567,7 @@ def neardup(binary, sources, options, records, partitions, spark):
                     yield HOME, (home, line)
 
     judged_in = routed.mapPartitions(judging_partitions, preservesPartitioning=True)
-    side = components.union(pairs.map(lambda pair: ((pair[0] >> NODE_BITS, SIDE), (PAIR,) + tuple(pair))))
+    side = components.union(pairs.map(lambda pair: ((pair[0] % partitions, SIDE), (PAIR,) + tuple(pair))))
     sent = _beside(side, judged_in.union(signatures), partitions).mapPartitions(to_linkers)
     judged_here = pair_output.filter(lambda row: row[0][1] == SIGNATURE)
     # A narrow union: partition i is the rows sent to it, then the signatures judged in it.
