@@ -276,6 +276,40 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 reports.append(json.load(handle))
         self.assertEqual(reports[1]["sites"], reports[0]["sites"])
 
+    def test_two_neardup_steps_write_their_clusters_each(self):
+        """Two neardup steps naming a clusters and an assignments file each: the cluster writes each
+        step's files into folders of their own (OUTPUT/clusters-step1/, OUTPUT/clusters-step2/, and the
+        same for assignments), holding that step's lines of `winnow run`'s files."""
+        folder = os.path.join(WORK, "two-neardups")
+        os.makedirs(folder, exist_ok=True)
+        path = pipeline("two-neardups", ("neardup",))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        options = definition["steps"][0]["neardup"]
+        # The first step joins only pairs alike on their own, the second what remains at the defaults.
+        first = dict(options, threshold=0.95, containment=0, clusters=os.path.join(folder, "clusters-1.jsonl"),
+                     assignments=os.path.join(folder, "assignments-1.jsonl"))
+        second = dict(options, clusters=os.path.join(folder, "clusters-2.jsonl"),
+                      assignments=os.path.join(folder, "assignments-2.jsonl"))
+        definition["steps"] = [{"neardup": first}, {"neardup": second}]
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "two-neardups-local")
+        cluster = self.run_spark(path, "two-neardups-spark", 3)
+        self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+        output = os.path.join(WORK, "two-neardups-spark")
+
+        def body(found):
+            return sorted(line for line in found if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"'))
+        expected = [body(lines(os.path.join(folder, f"clusters-{number}.jsonl"))) for number in (1, 2)]
+        self.assertTrue(expected[0] and expected[1] and expected[0] != expected[1], "both steps should find clusters")
+        for number in (1, 2):
+            self.assertEqual(body(part_lines(os.path.join(output, f"clusters-step{number}"))), expected[number - 1])
+            self.assertEqual(sorted(part_lines(os.path.join(output, f"assignments-step{number}"))),
+                             sorted(lines(os.path.join(folder, f"assignments-{number}.jsonl"))))
+        self.assertFalse(os.path.exists(os.path.join(output, "clusters")))
+        self.assertTrue(cluster["summary"]["outputs"]["clusters"].endswith("/clusters-step2"))
+
     def test_a_crashing_binary_fails_the_job_and_writes_nothing(self):
         poisoned = os.path.join(WORK, "poisoned")
         os.makedirs(poisoned, exist_ok=True)
