@@ -216,21 +216,99 @@ class ClusterMatchesOneMachine(unittest.TestCase):
             with self.subTest(partitions=partitions):
                 cluster = self.run_spark(path, f"summary-spark-{partitions}", partitions)
                 self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
-                folder = os.path.join(WORK, f"summary-spark-{partitions}", "templates")
-                sites = []
-                for name in sorted(os.listdir(folder)):
-                    if name.startswith("part-"):
-                        part = lines(os.path.join(folder, name))
-                        self.assertEqual((part[0], part[-1]), (b'{"format":"winnow.template-summary","version":2}',
-                                                               b'{"end_of_file":%d}' % (len(part) - 2)))
-                        sites += [json.loads(line) for line in part[1:-1]]
-                self.assertEqual(sorted(sites, key=lambda site: site["site"].encode("utf-8")), expected)
+                self.assertEqual(self.summary_sites(os.path.join(WORK, f"summary-spark-{partitions}", "templates")),
+                                 expected)
                 reports = []
                 for folder in (local_report, os.path.join(WORK, f"summary-spark-{partitions}", "report")):
                     with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
                         reports.append(json.load(handle))
                 self.assertEqual(reports[1]["sites"], reports[0]["sites"])
                 self.assertEqual(len(reports[1]["sites"]), len(expected))
+
+    def summary_sites(self, folder):
+        """The sites of a templates summary folder's part files (each a header, site lines, an end line),
+        in the order `winnow run`'s summary lists them."""
+        sites = []
+        for name in sorted(os.listdir(folder)):
+            if name.startswith("part-"):
+                part = lines(os.path.join(folder, name))
+                self.assertEqual((part[0], part[-1]), (b'{"format":"winnow.template-summary","version":2}',
+                                                       b'{"end_of_file":%d}' % (len(part) - 2)))
+                sites += [json.loads(line) for line in part[1:-1]]
+        return sorted(sites, key=lambda site: site["site"].encode("utf-8"))
+
+    def test_two_templates_steps_write_a_summary_each(self):
+        """Two templates steps naming a summary each: `winnow run` writes both files and its report reads
+        the last one's (which its run summary records). The cluster writes each step's summary into a
+        folder of its own, named by the step's number in the pipeline (OUTPUT/templates-step3/ and
+        OUTPUT/templates-step4/), holding that step's sites; stats.json and the report name the last."""
+        folder = os.path.join(WORK, "two-summaries")
+        os.makedirs(folder, exist_ok=True)
+        path = pipeline("two-summaries", ("clean", "normalize", "templates", "report"))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        clean, normalize, templates, report = definition["steps"]
+        # The first step removes only lines on 90% of a site's pages, the second what remains of the rest.
+        first = dict(templates["templates"], summary=os.path.join(folder, "first.json"), anchor_share=0.9)
+        second = dict(templates["templates"], summary=os.path.join(folder, "second.json"))
+        definition["steps"] = [clean, normalize, {"templates": first}, {"templates": second}, report]
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "two-summaries-local")
+        expected = []
+        for name in ("first", "second"):
+            with open(os.path.join(folder, name + ".json"), encoding="utf-8") as handle:
+                expected.append(json.load(handle)["sites"])
+        removed = [[line for site in sites for line in site["template_lines"]] for sites in expected]
+        self.assertTrue(removed[0] and removed[1] and removed[0] != removed[1], "the two steps should remove different lines")
+        self.assertEqual(local["summary"]["outputs"]["template_summary"], os.path.join(folder, "second.json"))
+        cluster = self.run_spark(path, "two-summaries-spark", 3)
+        for kind in ("cleaned", "removed", "rejects"):
+            self.assertEqual(sorted(cluster[kind]), sorted(local[kind]), f"{kind} differs")
+        output = os.path.join(WORK, "two-summaries-spark")
+        self.assertEqual(self.summary_sites(os.path.join(output, "templates-step3")), expected[0])
+        self.assertEqual(self.summary_sites(os.path.join(output, "templates-step4")), expected[1])
+        self.assertFalse(os.path.exists(os.path.join(output, "templates")))
+        self.assertTrue(cluster["summary"]["outputs"]["template_summary"].endswith("/templates-step4"))
+        reports = []
+        for report_folder in (os.path.join(WORK, "two-summaries-local", "cleaned.report"), os.path.join(output, "report")):
+            with open(os.path.join(report_folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertEqual(reports[1]["sites"], reports[0]["sites"])
+
+    def test_two_neardup_steps_write_their_clusters_each(self):
+        """Two neardup steps naming a clusters and an assignments file each: the cluster writes each
+        step's files into folders of their own (OUTPUT/clusters-step1/, OUTPUT/clusters-step2/, and the
+        same for assignments), holding that step's lines of `winnow run`'s files."""
+        folder = os.path.join(WORK, "two-neardups")
+        os.makedirs(folder, exist_ok=True)
+        path = pipeline("two-neardups", ("neardup",))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        options = definition["steps"][0]["neardup"]
+        # The first step joins only pairs alike on their own, the second what remains at the defaults.
+        first = dict(options, threshold=0.95, containment=0, clusters=os.path.join(folder, "clusters-1.jsonl"),
+                     assignments=os.path.join(folder, "assignments-1.jsonl"))
+        second = dict(options, clusters=os.path.join(folder, "clusters-2.jsonl"),
+                      assignments=os.path.join(folder, "assignments-2.jsonl"))
+        definition["steps"] = [{"neardup": first}, {"neardup": second}]
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "two-neardups-local")
+        cluster = self.run_spark(path, "two-neardups-spark", 3)
+        self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+        output = os.path.join(WORK, "two-neardups-spark")
+
+        def body(found):
+            return sorted(line for line in found if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"'))
+        expected = [body(lines(os.path.join(folder, f"clusters-{number}.jsonl"))) for number in (1, 2)]
+        self.assertTrue(expected[0] and expected[1] and expected[0] != expected[1], "both steps should find clusters")
+        for number in (1, 2):
+            self.assertEqual(body(part_lines(os.path.join(output, f"clusters-step{number}"))), expected[number - 1])
+            self.assertEqual(sorted(part_lines(os.path.join(output, f"assignments-step{number}"))),
+                             sorted(lines(os.path.join(folder, f"assignments-{number}.jsonl"))))
+        self.assertFalse(os.path.exists(os.path.join(output, "clusters")))
+        self.assertTrue(cluster["summary"]["outputs"]["clusters"].endswith("/clusters-step2"))
 
     def test_a_crashing_binary_fails_the_job_and_writes_nothing(self):
         poisoned = os.path.join(WORK, "poisoned")
@@ -375,11 +453,22 @@ class RowsStayHome(unittest.TestCase):
     def test_packed_signature_lines_come_back_exactly(self):
         line = (b'{"id":"a \\"b\\",\\"signature\\":\\"","source":"s.jsonl","line":7,"rank":"ff01","shingles":3,'
                 b'"signature":"00ce19a3ffffffff","sketch":"0000000100abcdef","bands":["00ce19a3ffffffff"]}')
-        packed = stages._packed_signature(line)
-        self.assertEqual(packed[1:], (bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
-        self.assertEqual(stages._signature_line(packed), line[:line.rindex(b',"bands":[')] + b"}")
-        self.assertEqual(stages._signature_line(packed, "1,27"), line[:line.rindex(b',"bands":[')] + b',"judge_bands":"1,27"}')
-        self.assertEqual(stages._origin(packed), ("s.jsonl", 7))
+        sources = ["other.jsonl", "s.jsonl"]
+        packed = stages._packed_signature(line, {name: number for number, name in enumerate(sources)})
+        self.assertEqual(packed, ((b'"a \\"b\\",\\"signature\\":\\""', 1, 7, b"\xff\x01", 3),
+                                  bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
+        names = stages._source_names(sources)
+        self.assertEqual(stages._signature_line(packed, names), line[:line.rindex(b',"bands":[')] + b"}")
+        self.assertEqual(stages._signature_line(packed, names, "1,27"),
+                         line[:line.rindex(b',"bands":[')] + b',"judge_bands":"1,27"}')
+        self.assertEqual(stages._origin(packed), (1, 7))
+        # An input name JSON may spell otherwise comes back as the same name.
+        spelled = line.replace(b'"s.jsonl"', b'"s\\u002ejsonl \\u00e9"')
+        sources[1] = "s.jsonl \u00e9"
+        again = stages._signature_line(stages._packed_signature(spelled, {"s.jsonl \u00e9": 1}), stages._source_names(sources))
+        self.assertEqual(json.loads(again), json.loads(spelled[:spelled.rindex(b',"bands":[')] + b"}"))
+        with self.assertRaises(RuntimeError):
+            stages._packed_signature(line.replace(b'"shingles":3', b'"shingles":3,"new":1'), {"s.jsonl": 0})
 
 if __name__ == "__main__":
     unittest.main()
@@ -392,7 +481,7 @@ class ReportElsewhere(unittest.TestCase):
         uri = SimpleNamespace(getScheme=lambda: "hdfs", getPath=lambda: "/out/run-42/")
         folder = SimpleNamespace(final=SimpleNamespace(toUri=lambda: uri, toString=lambda: "hdfs://nn/out/run-42"))
         messages = []
-        cli.write_report("/no/such/winnow", folder, ["clusters"], {"report": {"folder": "/r", "clusters_with_text": 5}},
+        cli.write_report("/no/such/winnow", folder, {"clusters": "clusters"}, {"report": {"folder": "/r", "clusters_with_text": 5}},
                          messages.append)
         self.assertEqual(messages, [
             "report: not written, because hdfs://nn/out/run-42 is not on this machine's file system; copy it here as "

@@ -5,7 +5,7 @@
 OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
 cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); the
 side files the stages are asked for (clusters/, assignments/, templates/: the templates summary, one
-site a line); with a report step, templates/ and report/ (what `winnow report` makes of them) when
+site a line; with a step number, templates-step4/, when several steps write one kind); with a report step, templates/ and report/ (what `winnow report` makes of them) when
 OUTPUT_DIR is on the driver's file system.
 """
 import argparse
@@ -89,11 +89,11 @@ def run(spark, arguments, log=print):
         output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
         final = folder.final.toString()
         outputs = {"cleaned": final + "/cleaned", "removed": final + "/removed", "rejects": final + "/rejects"}
-        side_files = {name: lines for step in done for name, lines in step.side_files.items()}
-        if "clusters" in side_files:
-            outputs["clusters"] = final + "/clusters"
-        if "templates" in side_files:
-            outputs["template_summary"] = final + "/templates"
+        side_files, last = side_file_folders(zip(segments, done))
+        if "clusters" in last:
+            outputs["clusters"] = final + "/" + last["clusters"]
+        if "templates" in last:
+            outputs["template_summary"] = final + "/" + last["templates"]
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
         removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
@@ -115,13 +115,33 @@ def run(spark, arguments, log=print):
     log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
         f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
     if report is not None:
-        write_report(arguments.binary, folder, sorted(side_files), report, log)
+        write_report(arguments.binary, folder, last, report, log)
     return summary
+
+
+def side_file_folders(steps):
+    """The side files of (segment, step) pairs as (folder name -> lines, kind -> folder of the last step
+    writing that kind). A kind (clusters, assignments, templates) that one step writes keeps its name
+    (OUTPUT/clusters/); when several steps write it, each step's folder carries the step's number in the
+    pipeline file (OUTPUT/templates-step3/, OUTPUT/templates-step4/), as `winnow run` writes each step's
+    file where its own option names it. The last step's is the one `winnow run` records in its summary
+    and its report reads (a later step's file is recorded over an earlier one's)."""
+    writers = {}
+    for segment, step in steps:
+        for kind, lines in step.side_files.items():
+            writers.setdefault(kind, []).append((segment.number, lines))
+    folders, last = {}, {}
+    for kind, written in writers.items():
+        for number, lines in written:
+            last[kind] = kind if len(written) == 1 else f"{kind}-step{number}"
+            folders[last[kind]] = lines
+    return folders, last
 
 
 def write_report(binary, folder, side_files, step, log):
     """The report step: `winnow report` on the driver over the committed output folder, as `winnow run`
-    ends, when the folder is on this machine's file system; else the command for a local copy of it. The
+    ends, when the folder is on this machine's file system; else the command for a local copy of it.
+    `side_files` names the folder of each kind of side file the report reads (`side_file_folders`). The
     report reads the outputs once more on one machine, with memory that grows with the clusters."""
     options = dict(step.get(pipelines.REPORT_STEP) or {})
     uri = folder.final.toUri()
@@ -133,9 +153,9 @@ def write_report(binary, folder, side_files, step, log):
     command = ["winnow", "report", final + "/cleaned", "--removed", final + "/removed",
                "--stats", final + "/stats.json", "-o", target] + steps.set_flags(options)
     if "clusters" in side_files:
-        command += ["--clusters", final + "/clusters"]
+        command += ["--clusters", final + "/" + side_files["clusters"]]
     if "templates" in side_files:
-        command += ["--templates", final + "/templates"]
+        command += ["--templates", final + "/" + side_files["templates"]]
     if not local:
         log(f"report: not written, because {folder.final.toString()} is not on this machine's file system; "
             f"copy it here as {final}/ and run: " + " ".join(shlex.quote(word) for word in command))

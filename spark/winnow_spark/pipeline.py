@@ -15,11 +15,13 @@ class PipelineError(ValueError):
 
 
 class Segment:
-    """Document stages run together (`steps` as in the file), or one corpus stage (`corpus` names it)."""
+    """Document stages run together (`steps` as in the file), or one corpus stage (`corpus` names it);
+    `number` is the first step's number in the file (1 for the first step, as the binary's messages count)."""
 
-    def __init__(self, steps, corpus=None):
+    def __init__(self, steps, corpus=None, number=1):
         self.steps = steps
         self.corpus = corpus
+        self.number = number
 
     @property
     def names(self):
@@ -43,16 +45,16 @@ def load(path):
     if not isinstance(definition, dict) or not isinstance(definition.get("steps"), list):
         raise PipelineError(f"{path}: a pipeline file is a mapping with 'version' and 'steps'")
     segments, report = [], None
-    for step in definition["steps"]:
+    for number, step in enumerate(definition["steps"], 1):
         name = step_name(step)
         if name == REPORT_STEP:
             report = step
         elif name in CORPUS_STAGES:
-            segments.append(Segment([step], corpus=name))
+            segments.append(Segment([step], corpus=name, number=number))
         elif segments and segments[-1].corpus is None:
             segments[-1].steps.append(step)
         else:
-            segments.append(Segment([step]))
+            segments.append(Segment([step], number=number))
     return definition.get("name") or "pipeline", definition, segments, report
 
 

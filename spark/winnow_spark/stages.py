@@ -308,49 +308,70 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
 SUMMARY_PART_FILE = "summary-part.jsonl"
 
 
+ID_FIELD, SOURCE_FIELD = b'{"id":', b',"source":'
 SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['
+PREFIX_FIELDS = ("id", "source", "line", "rank", "shingles")
 
 
-def _packed_signature(line):
-    """A signature line without its band keys as (JSON before the signature, signature bytes, sketch bytes):
-    half the bytes of its hex, for the shuffles. `_signature_line` gives the line back exactly."""
+def _packed_signature(line, numbers):
+    """A signature line without its band keys as the tuple that crosses the shuffles: ((id as the line spells
+    it in JSON, number of its source in `numbers`, line, rank bytes, shingles), signature bytes, sketch
+    bytes), half the bytes of the hex and without the input's name. `_signature_line` gives the line back."""
     bands = line.rindex(BANDS_FIELD)
     sketch = line.rindex(SKETCH_FIELD, 0, bands)
     signature = line.rindex(SIGNATURE_FIELD, 0, sketch)
-    return (line[:signature], bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
+    fields = json.loads(line[:signature] + b"}")
+    if tuple(fields) != PREFIX_FIELDS or not line.startswith(ID_FIELD):
+        raise RuntimeError(f"a signature line with the fields {list(fields)}; this driver reads {list(PREFIX_FIELDS)} "
+                           "before the signature: ship the binary of the same version")
+    identifier = line[len(ID_FIELD):line.index(SOURCE_FIELD)]
+    prefix = (identifier, numbers[fields["source"]], fields["line"], bytes.fromhex(fields["rank"]), fields["shingles"])
+    return (prefix, bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
             bytes.fromhex(line[sketch + len(SKETCH_FIELD):bands - 1].decode("ascii")))
 
 
-def _signature_line(packed, judge_bands=None):
-    """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`."""
-    prefix, signature, sketch = packed
+def _source_names(sources):
+    """The input names as JSON strings, by number, for `_signature_line`."""
+    return [json.dumps(name, ensure_ascii=False).encode("utf-8") for name in sources]
+
+
+def _signature_line(packed, names, judge_bands=None):
+    """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`;
+    `names` are `_source_names`. The binary reads the same values as in the map step's line (the input's
+    name may be escaped otherwise in JSON)."""
+    (identifier, source, line, rank, shingles), signature, sketch = packed
     judged = b'' if judge_bands is None else b',"judge_bands":"' + judge_bands.encode("ascii") + b'"'
-    return (prefix + SIGNATURE_FIELD + signature.hex().encode("ascii") + SKETCH_FIELD + sketch.hex().encode("ascii")
-            + b'"' + judged + b"}")
+    return (ID_FIELD + identifier + SOURCE_FIELD + names[source] + b',"line":%d,"rank":"%s","shingles":%d'
+            % (line, rank.hex().encode("ascii"), shingles) + SIGNATURE_FIELD + signature.hex().encode("ascii")
+            + SKETCH_FIELD + sketch.hex().encode("ascii") + b'"' + judged + b"}")
 
 
 def _origin(packed):
-    """(source, line) of a packed signature line."""
-    fields = json.loads(packed[0] + b"}")
-    return fields["source"], fields["line"]
+    """(source number, line) of a packed signature line."""
+    return packed[0][1], packed[0][2]
 
 
-NODE_BITS = 40
-SIDE, SIGNATURE, HEADER = 0, 1, 2
-PAIR, CLUSTER, HOME = "pair", "cluster", "home"  # tags of the pairs and link tasks' output rows
+SIDE, SIGNATURE, HEADER, PAIR = 0, 1, 2, 3
+SENT_SIGNATURE, KEPT_SIGNATURE, LINKED_PAIR = 4, 5, 6  # tags of the rows a link task is sent
+COMPONENT, JUDGED_IN = 7, 8  # kinds of side rows at a document's home (and PAIR)
+CLUSTER, HOME = "cluster", "home"  # tags of the link tasks' output rows
 
 
-def _neardup_map(binary, sources, flags):
+def _neardup_map(binary, sources, flags, partitions):
     """Per partition: `winnow neardup map`; its header line keyed (partition, HEADER) and per document
-    ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its
-    partition (upper bits) and its place in the partition's map output: the rows of one node go home by it."""
+    ((partition, SIGNATURE), (node, bucket keys, packed signature line)). A document's number is its place
+    in the partition's map output times `partitions`, plus its partition: the rows of one node go home
+    by it (`node % partitions`), and the smallest of a group of documents is at home in the partition
+    that judges or links the group (the group's smallest number modulo the partitions)."""
+    numbers = {name: number for number, name in enumerate(sources)}
+
     def task(index, partition):
         rows = _map_rows(binary, sources, ["neardup", "map"] + flags, (record for _, record in partition))
         yield (index, HEADER), next(rows)
         for place, (line, row) in enumerate(rows):
             # A bucket is (band, upper 32 bits of its key), as `winnow run` buckets them, in one Int64.
             buckets = [band << 32 | int(key[:8], 16) for band, key in enumerate(row["bands"])]
-            yield (index, SIGNATURE), (index << NODE_BITS | place, buckets, _packed_signature(line))
+            yield (index, SIGNATURE), (place * partitions + index, buckets, _packed_signature(line, numbers))
     return task
 
 
@@ -393,23 +414,27 @@ def neardup(binary, sources, options, records, partitions, spark):
     """Near duplicates without a merge on one machine, in the steps `winnow run` clusters in:
     1. each partition's signatures (`neardup map`), kept where they were made; documents numbered;
     2. (bucket, document number) rows grouped by Spark's shuffle; a bucket of two or more documents is
-       judged whole in one partition (`neardup pairs`), chosen by its smallest document so that the
-       buckets of one cluster meet in one place; only those documents' signatures leave home;
+       judged whole in one partition (`neardup pairs`), its smallest document's home, so that the
+       buckets of one cluster meet in one place; only those documents' signatures leave home, and not
+       to be judged at home;
     3. the verified pairs' connected components by large-star/small-star (`components`);
-    4. each component clustered whole in one partition (`neardup link`), which gives `winnow run`'s clusters;
+    4. each component clustered whole in one partition (`neardup link`), its smallest document's home,
+       which gives `winnow run`'s clusters; a signature judged there already does not travel again;
     5. every partition gets the clusters of its own documents and runs `neardup apply`.
     Small rows go to a document's home partition and meet its signature there (`_beside`), so a
-    signature crosses a shuffle only to be judged and to be linked, as bytes rather than hex."""
+    signature crosses a shuffle only to be judged away from home and, when its component is not linked
+    where it was judged, to be linked; as bytes rather than hex."""
     from .components import connected_components
     flags = set_flags({key: value for key, value in options.items() if key not in ("clusters", "assignments")})
     documents = _keyed_documents(records, DOCUMENT).partitionBy(partitions, _partition_of)
     documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
-    mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags), preservesPartitioning=True)
+    mapped = documents.mapPartitionsWithIndex(_neardup_map(binary, sources, flags, partitions), preservesPartitioning=True)
     mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK)
     headers = mapped.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
     if len(headers) != 1:
         raise RuntimeError(f"neardup map wrote {len(headers)} different signatures headers: {headers}")
     header = headers[0].encode("utf-8")
+    names, numbers = _source_names(sources), {name: number for number, name in enumerate(sources)}
     signatures = mapped.filter(lambda row: row[0][1] == SIGNATURE).mapValues(lambda value: (value[0], value[2]))
 
     # 2. Buckets of two or more documents, each judged in one partition.
@@ -422,11 +447,12 @@ def neardup(binary, sources, options, records, partitions, spark):
               .select(F.explode("nodes").alias("node"), (F.array_min("nodes") % partitions).alias("q"),
                       F.shiftright("bucket", 32).alias("band"))
               .groupBy("node").agg(F.collect_list(F.struct("q", "band")).alias("judged")))
-    judged_rows = judged.rdd.map(lambda row: ((row.node >> NODE_BITS, SIDE),
+    judged_rows = judged.rdd.map(lambda row: ((row.node % partitions, SIDE),
                                               (row.node, [(entry.q, entry.band) for entry in row.judged])))
 
-    def to_judges(rows):
-        """Each judged signature to each partition judging it, with the bands judged there."""
+    def to_judges(index, rows, here):
+        """Each judged signature to each partition judging it, with the bands judged there: to this
+        partition (`here`) or to the others."""
         judgements = {}
         for (_, tag), value in rows:
             if tag == SIDE:
@@ -437,76 +463,116 @@ def neardup(binary, sources, options, records, partitions, spark):
             for q, band in judgements.get(node, ()):
                 by_partition.setdefault(q, []).append(band)
             for q, bands in by_partition.items():
-                yield q, (node, packed, ",".join(str(band) for band in sorted(bands)))
+                if (q == index) == here:
+                    yield (q, SIGNATURE), (node, packed, ",".join(str(band) for band in sorted(bands)))
 
-    def pairs_task(rows):
+    def judging_partitions(rows):
+        """At each document's home: the partitions it is judged in (the side rows `to_judges` read)."""
+        for (home, tag), value in rows:
+            if tag != SIDE:
+                return
+            yield (home, SIDE), (JUDGED_IN, value[0], tuple(sorted({q for q, _ in value[1]})))
+
+    def pairs_task(index, rows):
+        """`neardup pairs` on the signatures a partition judges; they stay here too (persisted), for the
+        components linked in this partition (step 4)."""
         rows = [row for _, row in rows]
         if not rows:
             return
-        nodes = {_origin(packed): node for node, packed, _ in rows}
-        lines = sorted(_signature_line(packed, bands) for _, packed, bands in rows)
+        nodes = {}
+        for node, packed, _ in rows:
+            nodes[_origin(packed)] = node
+            yield (index, SIGNATURE), (node, packed)
+        lines = sorted(_signature_line(packed, names, bands) for _, packed, bands in rows)
         for line in _neardup_call(binary, sources, "pairs", flags, {None: (header, lines)}):
             if line.startswith(b'{"format"'):
-                yield HEADER, line
+                yield (index, HEADER), line
             elif _is_record(line):
                 pair = json.loads(line)
-                yield PAIR, (nodes[pair["earlier_source"], pair["earlier_line"]],
-                                  nodes[pair["later_source"], pair["later_line"]])
+                yield (index, PAIR), (nodes[numbers[pair["earlier_source"]], pair["earlier_line"]],
+                                      nodes[numbers[pair["later_source"]], pair["later_line"]])
 
-    pair_output = (_beside(judged_rows, signatures, partitions).mapPartitions(to_judges)
-                   .partitionBy(partitions, lambda q: q).mapPartitions(pairs_task)
-                   .persist(StorageLevel.MEMORY_AND_DISK))
-    pairs_headers = pair_output.filter(lambda row: row[0] == HEADER).map(lambda row: row[1]).distinct().collect()
+    routed = _beside(judged_rows, signatures, partitions)  # its side rows are shuffled once, read three times
+    judged_away = routed.mapPartitionsWithIndex(lambda index, rows: to_judges(index, rows, False))
+    judged_home = routed.mapPartitionsWithIndex(lambda index, rows: to_judges(index, rows, True),
+                                                preservesPartitioning=True)
+    # A narrow union: the signatures sent to a partition, then those judged where they are (a bucket's
+    # smallest document, and any other member that shares its home).
+    pair_output = (judged_away.partitionBy(partitions, _partition_of).union(judged_home)
+                   .mapPartitionsWithIndex(pairs_task, preservesPartitioning=True).persist(StorageLevel.MEMORY_AND_DISK))
+    pairs_headers = pair_output.filter(lambda row: row[0][1] == HEADER).map(lambda row: row[1]).distinct().collect()
     pairs_header = pairs_headers[0] if pairs_headers else b""
-    pairs = pair_output.filter(lambda row: row[0] == PAIR).map(lambda row: row[1])  # (earlier node, later node)
+    pairs = pair_output.filter(lambda row: row[0][1] == PAIR).map(lambda row: row[1])  # (earlier node, later node)
 
     # 3. Components of the verified pairs, by document number.
     edges = spark.createDataFrame(pairs, StructType([StructField("src", LongType(), False),
                                                      StructField("dst", LongType(), False)]))
     components = connected_components(edges).rdd.map(
-        lambda row: ((row.node >> NODE_BITS, SIDE), ("c", row.node, row.component)))
+        lambda row: ((row.node % partitions, SIDE), (COMPONENT, row.node, row.component)))
 
-    # 4. Each component clustered whole in one partition: its documents' signatures and its pairs, sent
-    #    from the home partition of each document (a pair from its earlier document's).
+    # 4. Each component clustered whole in one partition (its smallest document's number modulo the
+    #    partitions, as a bucket is judged in its smallest document's): its pairs, sent from the home of
+    #    their earlier document, and its documents' signatures. A signature already in that partition
+    #    (it was judged there, and kept) does not travel again: its home sends the document's number.
     def to_linkers(rows):
-        component_of, waiting = {}, []
+        component_of, judged_in, waiting = {}, {}, []
         for (_, tag), value in rows:
             if tag == SIDE:
-                if value[0] == "c":
+                if value[0] == COMPONENT:
                     component_of[value[1]] = value[2]
+                elif value[0] == JUDGED_IN:
+                    judged_in[value[1]] = value[2]
                 else:
                     waiting.append(value[1:])
                 continue
             for earlier, later in waiting:
-                yield component_of[earlier] % partitions, (1, earlier, later)
+                yield (component_of[earlier] % partitions, LINKED_PAIR), (earlier, later)
             waiting = []
             node, packed = value
             if node in component_of:
-                yield component_of[node] % partitions, (0, node, packed)
+                linker = component_of[node] % partitions
+                if linker in judged_in.get(node, ()):
+                    yield (linker, KEPT_SIGNATURE), node
+                else:
+                    yield (linker, SENT_SIGNATURE), (node, packed)
         for earlier, later in waiting:
-            yield component_of[earlier] % partitions, (1, earlier, later)
+            yield (component_of[earlier] % partitions, LINKED_PAIR), (earlier, later)
 
     def link_task(rows):
-        rows = [row for _, row in rows]
-        origins = {row[1]: _origin(row[2]) for row in rows if row[0] == 0}
-        if not origins:
+        """`neardup link` on the components of a partition: the rows sent to it come first, then the
+        signatures it judged (`pairs_task`), of which it takes the ones named."""
+        signatures_here, kept, pair_rows = {}, set(), []
+        for (_, tag), value in rows:
+            if tag == SENT_SIGNATURE:
+                signatures_here[value[0]] = value[1]
+            elif tag == KEPT_SIGNATURE:
+                kept.add(value)
+            elif tag == LINKED_PAIR:
+                pair_rows.append(value)
+            elif tag == SIGNATURE and value[0] in kept:
+                signatures_here[value[0]] = value[1]
+        if not signatures_here:
             return
-        lines = sorted(_signature_line(row[2]) for row in rows if row[0] == 0)
-        pair_lines = sorted(json.dumps({"earlier_source": origins[earlier][0], "earlier_line": origins[earlier][1],
-                                        "later_source": origins[later][0], "later_line": origins[later][1]},
-                                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                            for kind, earlier, later in rows if kind == 1)
-        homes = {origin: node >> NODE_BITS for node, origin in origins.items()}
+        origins = {node: _origin(packed) for node, packed in signatures_here.items()}
+        lines = sorted(_signature_line(packed, names) for packed in signatures_here.values())
+        pair_lines = sorted(b'{"earlier_source":%s,"earlier_line":%d,"later_source":%s,"later_line":%d}'
+                            % (names[origins[earlier][0]], origins[earlier][1], names[origins[later][0]], origins[later][1])
+                            for earlier, later in pair_rows)
+        homes = {origin: node % partitions for node, origin in origins.items()}
         inputs = {None: (header, lines), "--pairs": (pairs_header, pair_lines)}
         for line in _neardup_call(binary, sources, "link", flags, inputs):
             if _is_record(line):
                 yield CLUSTER, line
-                for home in {homes[member["source"], member["line"]] for member in json.loads(line)["members"]}:
+                for home in {homes[numbers[member["source"]], member["line"]] for member in json.loads(line)["members"]}:
                     yield HOME, (home, line)
 
-    side = components.union(pairs.map(lambda pair: ((pair[0] >> NODE_BITS, SIDE), ("p",) + tuple(pair))))
-    linked = (_beside(side, signatures, partitions).mapPartitions(to_linkers)
-              .partitionBy(partitions, lambda c: c).mapPartitions(link_task).persist(StorageLevel.MEMORY_AND_DISK))
+    judged_in = routed.mapPartitions(judging_partitions, preservesPartitioning=True)
+    side = components.union(pairs.map(lambda pair: ((pair[0] % partitions, SIDE), (PAIR,) + tuple(pair))))
+    sent = _beside(side, judged_in.union(signatures), partitions).mapPartitions(to_linkers)
+    judged_here = pair_output.filter(lambda row: row[0][1] == SIGNATURE)
+    # A narrow union: partition i is the rows sent to it, then the signatures judged in it.
+    linked = (sent.partitionBy(partitions, _partition_of).union(judged_here).mapPartitions(link_task)
+              .persist(StorageLevel.MEMORY_AND_DISK))
     cluster_lines = linked.filter(lambda row: row[0] == CLUSTER).map(lambda row: row[1])
 
     # 5. The clusters of each partition's documents, then `neardup apply`.
