@@ -48,9 +48,6 @@ struct MainContent {
         var include = [Bool](repeating: false, count: count)
         var roots: [Int] = []
         var core = 0
-        // The content reaches past the best element: its sections or items are short, so its
-        // lead is not trimmed.
-        var widened = false
         // The part before the main landmark that introduces the list the landmark holds.
         var intro = -1
         // Joined lists of entries (`<article>` elements): their teasers are the content, kept whole.
@@ -78,7 +75,6 @@ struct MainContent {
             }
             // A widened element that is mostly links is a list of items: it is the core, kept whole.
             if rules.has(.linkListCore) && Self.isLinkList(root, stats: stats) { core = root }
-            widened = root != best
             let parent = Int(nodes[root].parent)
             let threshold = max(ContentThresholds.siblingScoreFloor, bestScore * ContentThresholds.siblingScoreShare)
             let scoredSiblings = rules.has(.scoredSiblings)
@@ -158,10 +154,9 @@ struct MainContent {
                         keptWhole: entryLists,
                         tree: tree, stats: stats, rules: rules)
                 }
-                if rules.has(.leadTrim) && !linkListCore && !widened { Self.trimLead(&include, nodes: nodes, stats: stats) }
             }
             let checked = attempt < 2 ? core..<Int(nodes[core].end) : 0..<count
-            if !rules.has(.lessCleaningRetry) || checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) {
+            if checked.contains(where: { include[$0] && stats.chars[$0] > 0 && nodes[$0].tag == .text }) {
                 break
             }
         }
@@ -487,42 +482,6 @@ struct MainContent {
             if orphaned && skipped {
                 for inner in heading..<Int(nodes[heading].end) { include[inner] = false }
             }
-        }
-    }
-
-    /// Drops the short blocks before the first block of running text in the content: headlines,
-    /// bylines and dates sit there. Not when they hold most of the text. What follows the last
-    /// paragraph stays: in documentation and list pages it is content (a table, the last items).
-    private static func trimLead(_ include: inout [Bool], nodes: [PageNode], stats: BlockStats) {
-        var blocks: [(owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)] = []
-        for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
-            let owner = stats.owner[index]
-            if let last = blocks.last, last.owner == owner {
-                blocks[blocks.count - 1].last = index
-                blocks[blocks.count - 1].chars += stats.chars[index]
-                blocks[blocks.count - 1].links += stats.linkChars[index]
-                blocks[blocks.count - 1].sentence = stats.endsSentence[index]
-            } else {
-                blocks.append((owner, index, index, stats.chars[index], stats.linkChars[index], stats.endsSentence[index]))
-            }
-        }
-        func isProse(_ block: (owner: Int32, first: Int, last: Int, chars: Int32, links: Int32, sentence: Bool)) -> Bool {
-            let own = block.chars - block.links
-            if block.links * 3 >= block.chars { return false }
-            if own >= 150 || (own >= 15 && block.sentence) { return true }
-            // List items and table cells without links are content too (a list of results, a table).
-            let tag = nodes[Int(block.owner)].tag
-            if tag == .td || tag == .th { return block.links == 0 }
-            return (tag == .li || tag == .dd) && block.links == 0 && own >= 20
-        }
-        guard let first = blocks.firstIndex(where: isProse) else { return }
-        // A lead that holds more text than the rest is the content (a grid of short items before a
-        // closing sentence), not a headline and byline.
-        let leadChars = blocks[..<first].reduce(0) { $0 + Int($1.chars) }
-        let allChars = blocks.reduce(0) { $0 + Int($1.chars) }
-        if leadChars > allChars - leadChars { return }
-        for block in blocks[..<first] {
-            for index in block.first...block.last where nodes[index].tag == .text { include[index] = false }
         }
     }
 }

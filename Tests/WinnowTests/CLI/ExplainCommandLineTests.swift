@@ -7,7 +7,8 @@ import WinnowTestSupport
 @Suite struct ExplainCommandLineTests {
     static let page =
         "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Budget approved</h1>"
-        + "<p>By Ann Reporter</p>\(MainContentTests.article)</article>"
+        + "<p>By Ann Reporter</p>\(MainContentTests.article)"
+        + "<p>READ MORE: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p></article>"
         + "<footer><p>Copyright 2024 Town News, all rights reserved.</p></footer></body></html>"
 
     static func records(_ ids: [String]) throws -> String {
@@ -26,19 +27,22 @@ import WinnowTestSupport
         #expect(lines.first == "explain b:", "\(explained.stderr)")
         #expect(!explained.stderr.contains("explain a:"))
         #expect(lines.contains { $0.hasPrefix("kept ") && $0.contains("The council approved") }, "\(explained.stderr)")
-        #expect(lines.contains { $0.hasPrefix("dropped lead-trim") && $0.contains("By Ann Reporter") }, "\(explained.stderr)")
+        #expect(lines.contains { $0.hasPrefix("dropped read-more-paragraphs") && $0.contains("READ MORE") }, "\(explained.stderr)")
         #expect(lines.contains { $0.hasPrefix("dropped") && $0.contains("Copyright 2024") }, "\(explained.stderr)")
-        #expect(lines.count == 8, "a heading and one line a block: \(explained.stderr)")
+        #expect(lines.count == 9, "a heading and one line a block: \(explained.stderr)")
     }
 
     @Test func disabledRulesAreSwitchedOffAndUnknownOnesRefused() throws {
         let input = try Self.records(["a"])
-        let off = try CommandLineTests().winnow(["clean", "-q", "--set", "disabled_rules=lead-trim,chrome-tags"], stdin: input)
-        #expect(off.status == 0 && off.stdout.contains("By Ann Reporter"), "\(off.stdout) \(off.stderr)")
+        let plain = try CommandLineTests().winnow(["clean", "-q"], stdin: input)
+        #expect(plain.status == 0 && !plain.stdout.contains("READ MORE"), "\(plain.stdout) \(plain.stderr)")
+        let off = try CommandLineTests().winnow(["clean", "-q", "--set", "disabled_rules=read-more-paragraphs,chrome-tags"], stdin: input)
+        #expect(off.status == 0 && off.stdout.contains("READ MORE"), "\(off.stdout) \(off.stderr)")
         let explained = try CommandLineTests().winnow(
-            ["clean", "-q", "--set", "disabled_rules=lead-trim", "--explain", "a"], stdin: input)
-        #expect(explained.stderr.contains("rules switched off: lead-trim"), "\(explained.stderr)")
-        let unknown = try CommandLineTests().winnow(["clean", "-q", "--set", "disabled_rules=lead-trim,no-such-rule"], stdin: input)
+            ["clean", "-q", "--set", "disabled_rules=read-more-paragraphs", "--explain", "a"], stdin: input)
+        #expect(explained.stderr.contains("rules switched off: read-more-paragraphs"), "\(explained.stderr)")
+        let unknown = try CommandLineTests().winnow(
+            ["clean", "-q", "--set", "disabled_rules=read-more-paragraphs,no-such-rule"], stdin: input)
         #expect(unknown.status == 1 && unknown.stderr.contains("unknown rule 'no-such-rule'"), "\(unknown.stderr)")
         let listed = try CommandLineTests().winnow(["stages", "--rules"])
         #expect(listed.stdout.split(separator: "\n").count == ContentRule.allCases.count, "\(listed.stdout)")

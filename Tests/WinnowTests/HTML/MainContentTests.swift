@@ -293,7 +293,7 @@ import WinnowTestSupport
             + sizes.map { "<label><input type=\"checkbox\" name=\"size\">\($0) (12)</label>" }.joined() + "</fieldset>"
         let html = "<body><div class=\"listing\"><h1>Town budget</h1>\(Self.article)\(filters)</div></body>"
         let text = Self.mainText(html)
-        #expect(text.hasPrefix("The council approved") && text.contains("from next week."), "\(text)")
+        #expect(text.contains("The council approved") && text.contains("from next week."), "\(text)")
         #expect(!text.contains("Extra small") && !text.contains("Medium (12)"), "\(text)")
     }
 
@@ -421,7 +421,7 @@ import WinnowTestSupport
             "<body><article><h1>Budget approved</h1><p>By Ann Reporter</p>\(Self.article)"
             + "<pre>total = schools + roads + library</pre></article></body>"
         let text = Self.mainText(html)
-        #expect(text.hasPrefix("The council approved"), "\(text)")
+        #expect(text.hasPrefix("Budget approved\n\nBy Ann Reporter\n\nThe council approved"), "\(text)")
         #expect(text.hasSuffix("total = schools + roads + library"), "\(text)")
     }
 
@@ -827,7 +827,7 @@ import WinnowTestSupport
             + "<h1>Sample post</h1>\(paragraph)\(paragraph)</article><footer>Copyright 2024</footer></body></html>"
         let text = Self.mainText(html)
         #expect(
-            text.hasPrefix("Lorem ipsum dolor sit amet")
+            text.hasPrefix("Sample post\n\nLorem ipsum dolor sit amet")
                 && text.hasSuffix(
                     "ullamco.\n\nLorem ipsum dolor sit amet, "
                         + "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad "
@@ -835,7 +835,7 @@ import WinnowTestSupport
             "\(text)")
         #expect(!text.contains("Home About") && !text.contains("Copyright"), "\(text)")
         let lorem = Self.mainText("<div><h2>Lorem ipsum</h2>\(paragraph)</div>")
-        #expect(lorem.hasPrefix("Lorem ipsum dolor sit amet"), "\(lorem)")
+        #expect(lorem.hasPrefix("Lorem ipsum\n\nLorem ipsum dolor sit amet"), "\(lorem)")
         // Its other paragraphs are placeholder Latin too, not content of its own beside the filler.
         let latin =
             "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "

@@ -10,8 +10,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     // Choosing and widening the content.
     case containerParagraphs, linkDensityPenalty, widenTwiceTheProse, widenRestOfArticle, widenWeakCore
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
-    case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists, leadTrim
-    case lessCleaningRetry, trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription
+    case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
+    case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -54,8 +54,6 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .linkDenseBlocks: "link-dense-blocks"
         case .readMoreParagraphs: "read-more-paragraphs"
         case .colonLists: "colon-lists"
-        case .leadTrim: "lead-trim"
-        case .lessCleaningRetry: "less-cleaning-retry"
         case .trailingCallsToAction: "trailing-calls-to-action"
         case .requotedBlocks: "requoted-blocks"
         case .orphanedHeadings: "orphaned-headings"
@@ -117,8 +115,6 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
         case .colonLists: "Links after the content's own text ending in a colon are what the article lists: kept."
-        case .leadTrim: "Short blocks before the first running text (headline, byline, date) are dropped."
-        case .lessCleaningRetry: "When cleaning leaves nothing of the core, try again with less cleaning, then the whole page."
         case .trailingCallsToAction: "A call to action or a form closing a long article (a donation appeal) is dropped."
         case .requotedBlocks: "A quote repeating an earlier block of the thread (or a product text laid out twice) is dropped."
         case .orphanedHeadings: "A heading after a long article whose section was left out is dropped."
