@@ -276,6 +276,36 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 reports.append(json.load(handle))
         self.assertEqual(reports[1]["sites"], reports[0]["sites"])
 
+    def test_two_templates_steps_feed_the_report_a_summary_each(self):
+        """Two templates steps naming no summary, with a report step: `winnow run` writes each step's into
+        its report folder by step number (templates-step3.json, templates-step4.json), the cluster into
+        OUTPUT/templates-step3/ and OUTPUT/templates-step4/, with the same sites; both reports read the last."""
+        path = pipeline("two-feeds", ("clean", "normalize", "templates", "report"))
+        with open(path, encoding="utf-8") as handle:
+            definition = yaml.safe_load(handle)
+        clean, normalize, templates, report = definition["steps"]
+        first = dict(templates["templates"], anchor_share=0.9)
+        definition["steps"] = [clean, normalize, {"templates": first}, templates, report]
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(definition, handle, sort_keys=False)
+        local = self.run_local(path, "two-feeds-local")
+        local_report = os.path.join(WORK, "two-feeds-local", "cleaned.report")
+        self.assertEqual(sorted(name for name in os.listdir(local_report) if name.startswith("templates")),
+                         ["templates-step3.json", "templates-step4.json"])
+        self.assertEqual(local["summary"]["outputs"]["template_summary"], os.path.join(local_report, "templates-step4.json"))
+        cluster = self.run_spark(path, "two-feeds-spark", 3)
+        output = os.path.join(WORK, "two-feeds-spark")
+        for number in (3, 4):
+            with open(os.path.join(local_report, f"templates-step{number}.json"), encoding="utf-8") as handle:
+                expected = json.load(handle)["sites"]
+            self.assertEqual(self.summary_sites(os.path.join(output, f"templates-step{number}")), expected)
+        self.assertTrue(cluster["summary"]["outputs"]["template_summary"].endswith("/templates-step4"))
+        reports = []
+        for report_folder in (local_report, os.path.join(output, "report")):
+            with open(os.path.join(report_folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertEqual(reports[1]["sites"], reports[0]["sites"])
+
     def test_two_neardup_steps_write_their_clusters_each(self):
         """Two neardup steps naming a clusters and an assignments file each: the cluster writes each
         step's files into folders of their own (OUTPUT/clusters-step1/, OUTPUT/clusters-step2/, and the

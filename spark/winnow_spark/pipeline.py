@@ -1,5 +1,6 @@
 """Splits a pipeline file into what the cluster runs: stretches of document stages, run as one
 `winnow run` filter, and corpus stages, run as map -> Spark merge -> apply."""
+import os
 import subprocess
 
 import yaml
@@ -8,6 +9,8 @@ from .binary import locate
 
 CORPUS_STAGES = ("exact", "templates", "neardup")
 REPORT_STEP = "report"
+# The options that name a side file, per stage (the files `winnow run` checks are distinct).
+SIDE_FILE_OPTIONS = {"templates": ("summary",), "neardup": ("clusters", "assignments")}
 
 
 class PipelineError(ValueError):
@@ -55,7 +58,27 @@ def load(path):
             segments[-1].steps.append(step)
         else:
             segments.append(Segment([step], number=number))
+    require_distinct_side_files(path, definition["steps"])
     return definition.get("name") or "pipeline", definition, segments, report
+
+
+def require_distinct_side_files(path, steps):
+    """Refuses two steps naming one side file, as `winnow run` does (there the second would overwrite
+    the first): the cluster writes each to its own folder, but the same pipeline must fail alike."""
+    named = {}
+    for number, step in enumerate(steps, 1):
+        name = step_name(step)
+        options = step.get(name) if isinstance(step, dict) else None
+        for option in SIDE_FILE_OPTIONS.get(name, ()):
+            file = options.get(option) if isinstance(options, dict) else None
+            if not isinstance(file, str) or not file:
+                continue
+            key = os.path.realpath(file)
+            if key in named:
+                raise PipelineError(
+                    f"{path}: step {number} ({name} {option}: {file}) names the same file as step {named[key]}; "
+                    f"give each side file a path of its own (winnow run refuses this pipeline too)")
+            named[key] = f"{number} ({name} {option}: {file})"
 
 
 def document_pipeline(definition, segment):

@@ -103,18 +103,25 @@ public struct PipelineDefinition {
 
     /// Builds the stages, checking every stage name and option. With `reportFolder`, stages that feed
     /// the report and were given no file of their own write it there (into its work folder, which
-    /// the runner puts in its place with the report: `StagedFolder`).
+    /// the runner puts in its place with the report: `StagedFolder`); when several steps feed one
+    /// file, each writes its own, named with its step number (`ReportFeed.file(step:)`).
     public func makeStages(reportFolder: String? = nil) throws(WinnowError) -> [PipelineStep] {
+        // The feeds each step fills into the report folder: those whose option names no file.
+        let filled = steps.map { step in
+            (StageRegistry.stages.first { $0.stageName == step.stage }?.reportFeeds ?? []).filter {
+                (step.options?.mapping?[$0.option]?.string ?? "").isEmpty
+            }
+        }
+        let writers = Dictionary(filled.joined().map { ($0.file, 1) }, uniquingKeysWith: +)
         var stages: [PipelineStep] = []
         for (index, step) in steps.enumerated() {
             var options = step.options
             if let reportFolder {
-                let feeds = StageRegistry.stages.first { $0.stageName == step.stage }?.reportFeeds ?? []
-                for feed in feeds {
+                for feed in filled[index] {
                     var mapping = options?.mapping ?? Node.Mapping([])
-                    if (mapping[feed.option]?.string ?? "").isEmpty {
-                        mapping[feed.option] = Node(StagedFolder.workFolder(for: reportFolder) + "/" + feed.file)
-                    }
+                    // The report step is last, so `index + 1` is the step's number in the file.
+                    let file = writers[feed.file, default: 0] > 1 ? feed.file(step: index + 1) : feed.file
+                    mapping[feed.option] = Node(StagedFolder.workFolder(for: reportFolder) + "/" + file)
                     options = Node.mapping(mapping)
                 }
             }

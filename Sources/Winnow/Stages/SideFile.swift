@@ -19,4 +19,11 @@ public struct SideFile: Sendable {
 public struct ReportFeed: Sendable {
     public let option: String
     public let file: String
+
+    /// The file's name for step `number` (1-based, as the pipeline file counts) when several steps
+    /// feed it: `templates.json` → `templates-step3.json`, as the cluster path names its folders.
+    public func file(step number: Int) -> String {
+        guard let dot = file.firstIndex(of: ".") else { return file + "-step\(number)" }
+        return file[..<dot] + "-step\(number)" + file[dot...]
+    }
 }

@@ -79,6 +79,29 @@ import WinnowTestSupport
         #expect((plain as? TemplatesStage)?.options.summary == "")
     }
 
+    /// Steps that feed one report file write one each, named by their step number (as the cluster path
+    /// names its folders); a file fed by one step, or a step naming its own, keeps its name.
+    @Test func stepsFeedingOneReportFileAreNumbered() throws {
+        let definition = try PipelineDefinition.parse(
+            """
+            version: 1
+            steps:
+              - neardup
+              - templates:
+                  summary: mine.json
+              - neardup:
+                  clusters: ""
+              - templates
+              - report
+            """, origin: "report.yaml")
+        let work = StagedFolder.workFolder(for: "r")
+        let options = try definition.makeStages(reportFolder: "r").map { step -> String? in
+            guard case .corpus(let stage) = step else { return nil }
+            return (stage as? NearDupStage)?.options.clusters ?? (stage as? TemplatesStage)?.options.summary
+        }
+        #expect(options == [work + "/clusters-step1.jsonl", "mine.json", work + "/clusters-step3.jsonl", work + "/templates.json"])
+    }
+
     /// Every committed pipeline must load and build, so a renamed option cannot break one silently.
     @Test func committedPipelinesBuild() throws {
         let folder = packageRoot + "/Pipelines"

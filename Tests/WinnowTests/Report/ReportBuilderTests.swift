@@ -28,7 +28,11 @@ import WinnowTestSupport
 
     /// Runs Pipelines/default.yaml, report step included, over `inputs` into `folder`.
     func runDefaultPipeline(_ inputs: [InputSpec], in folder: TemporaryFolder) async throws -> Run {
-        let definition = try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml")
+        try await runPipeline(try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml"), inputs, in: folder)
+    }
+
+    /// Runs `definition`, which ends with a report step, over `inputs` into `folder`.
+    func runPipeline(_ definition: PipelineDefinition, _ inputs: [InputSpec], in folder: TemporaryFolder) async throws -> Run {
         let report = try #require(definition.report)
         let output = folder.file("out.jsonl")
         var configuration = RunConfiguration(inputs: inputs, output: output)
@@ -333,6 +337,58 @@ import WinnowTestSupport
         #expect(rows.count == 251)
         let ids = rows.dropFirst().map { $0.split(separator: ",")[4] }
         #expect(Set(ids).count == 250 && ids.first == "copy-0", "\(ids.prefix(3))")
+    }
+
+    /// Two templates steps naming no summary feed the report a file each, named by step number as the
+    /// cluster path names its folders; the run summary records the last step's, which the report reads.
+    @Test func twoTemplatesStepsFeedTheReportAFileEach() async throws {
+        let folder = TemporaryFolder()
+        let definition = try PipelineDefinition.parse(
+            """
+            version: 1
+            steps:
+              - normalize
+              - templates:
+                  anchor_share: 0.9
+              - templates
+              - report
+            """, origin: "two-templates.yaml")
+        // Site a's header is on every page (the first step removes it), site b's teaser on 6 of 10 (the second).
+        let places = ["harbour", "mountain", "river", "valley", "island", "forest", "meadow", "canyon", "desert", "glacier"]
+        let plans = ["budget", "transport", "housing", "library", "market", "school", "bridge", "park", "museum", "clinic"]
+        var pages: [String] = []
+        for site in ["a", "b"] {
+            for page in 0..<10 {
+                let header =
+                    site == "a" ? "Alpha Daily home news sport weather" : page < 6 ? "Bravo Times morning briefing and teasers" : nil
+                let body = [
+                    "The \(places[page]) council met the \(plans[(page + 3) % 10]) committee about the \(site) plan this season.",
+                    "Residents of the \(places[(page + 5) % 10]) district said the \(plans[page]) proposal needs a public debate.",
+                ]
+                let text = ([header].compactMap { $0 } + body).joined(separator: "\n")
+                let record = ["id": "\(site)\(page)", "url": "https://\(site).example/\(page)", "text": text]
+                pages.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self))
+            }
+        }
+        let input = folder.write("sites.jsonl", pages.joined(separator: "\n") + "\n")
+        let run = try await runPipeline(definition, [.jsonl(path: input, name: "sites")], in: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: run.folder).filter { $0.hasPrefix("templates") }
+        #expect(files.sorted() == ["templates-step2.json", "templates-step3.json"])
+        #expect(run.summary.outputs.templateSummary == run.folder + "/templates-step3.json")
+        /// Per site, the texts of its template lines.
+        func lines(_ sites: Any?) -> [String: [String]] {
+            Dictionary(
+                uniqueKeysWithValues: (sites as! [[String: Any]]).map { site in
+                    (site["site"] as! String, (site["template_lines"] as! [[String: Any]]).map { $0["text"] as! String })
+                })
+        }
+        let summaries = try ["templates-step2.json", "templates-step3.json"].map { name in
+            lines((try JSONSerialization.jsonObject(with: Data(run.read(name).utf8)) as! [String: Any])["sites"])
+        }
+        #expect(summaries[0]["a.example"] == ["Alpha Daily home news sport weather"] && summaries[0]["b.example"] ?? [] == [])
+        #expect(summaries[1]["b.example"] == ["Bravo Times morning briefing and teasers"] && summaries[1]["a.example"] ?? [] == [])
+        let reported = lines(try run.json()["sites"]).filter { !$0.value.isEmpty }
+        #expect(reported == summaries[1].filter { !$0.value.isEmpty })
     }
 
     /// A second run replaces the report folder whole (keeping a file the user put there), and a run

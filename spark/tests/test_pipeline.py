@@ -1,0 +1,65 @@
+"""Checks of a pipeline file the driver makes before any Spark work: no Spark session needed.
+
+Run with scripts/test-spark, or alone: python -m unittest discover -s spark/tests -t spark -k test_pipeline"""
+import os
+import sys
+import tempfile
+import unittest
+from types import SimpleNamespace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import yaml  # noqa: E402
+
+from winnow_spark import cli  # noqa: E402
+from winnow_spark import pipeline as pipelines  # noqa: E402
+
+
+def write(folder, steps):
+    path = os.path.join(folder, "two.yaml")
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.safe_dump({"version": 1, "steps": steps}, handle, sort_keys=False)
+    return path
+
+
+def load(steps):
+    with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+        return pipelines.load(write(folder, steps))
+
+
+class SideFilePaths(unittest.TestCase):
+    def test_two_steps_naming_one_side_file_are_refused(self):
+        """Two steps naming one side file, spelled alike or not, and across kinds: refused as `winnow run`
+        refuses them, naming both steps."""
+        for steps in ([{"templates": {"summary": "s.json"}}, {"templates": {"summary": "./s.json"}}],
+                      [{"neardup": {"clusters": "c.jsonl"}}, "normalize", {"neardup": {"assignments": "c.jsonl"}}]):
+            with self.subTest(steps=steps):
+                with self.assertRaises(pipelines.PipelineError) as raised:
+                    load(steps + ["report"])
+                message = str(raised.exception)
+                self.assertIn(f"step {len(steps)} ", message)
+                self.assertIn("step 1 ", message)
+                self.assertIn("give each side file a path of its own", message)
+
+    def test_the_job_refuses_them_before_any_spark_work(self):
+        """`run` fails on such a pipeline before it touches Spark (it is given no session) or the output."""
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+            path = write(folder, [{"templates": {"summary": "s.json"}}, {"templates": {"summary": "s.json"}}])
+            arguments = SimpleNamespace(pipeline=path, inputs=[path], output=os.path.join(folder, "out"), partitions=2,
+                                        binary="winnow", unordered=False)
+            with self.assertRaises(pipelines.PipelineError):
+                cli.run(None, arguments, log=lambda message: None)
+            self.assertFalse(os.path.exists(arguments.output))
+
+    def test_distinct_or_unnamed_side_files_load(self):
+        """Files of their own, or none named (the report's, numbered per step on the cluster), are fine."""
+        _, _, segments, report = load([{"templates": {"summary": "a.json"}}, {"templates": {"summary": "b.json"}},
+                                       {"neardup": {"clusters": "c.jsonl", "assignments": "a.jsonl"}},
+                                       {"neardup": {"clusters": ""}}, "templates", "report"])
+        self.assertEqual([segment.number for segment in segments], [1, 2, 3, 4, 5])
+        self.assertEqual(report, "report")
+
+
+if __name__ == "__main__":
+    unittest.main()
