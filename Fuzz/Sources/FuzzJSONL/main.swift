@@ -122,7 +122,7 @@ FuzzDriver.run { start, count in
                 found.append(.oversized(number: number, offset: offset, length: length))
             case .unreadable(_, let partial):
                 found.append(.unreadable(number: number, offset: offset, partial: Array(batch.storage[partial])))
-            case .htmlFile, .archive, .skipped, .damaged:
+            case .htmlFile, .spooled, .archive, .skipped, .damaged:
                 require(false, "the JSONL reader made a record of another kind: \(record.content)")
             }
         }
