@@ -167,9 +167,8 @@ enum SpoolCodec {
             var rawID, rawText, rawURL, rawHTML: ArraySlice<UInt8>?
             for _ in 0..<count {
                 guard let tag = byte().flatMap(Field.init(rawValue:)) else { return nil }
-                if tag != .other, entries.contains(where: { if case .known = $0 { Self.field(of: $0) == tag } else { false } }) {
-                    return nil
-                }
+                // Another field may repeat its key; a known one may come only once.
+                if tag != .other, entries.contains(where: { Self.field(of: $0) == tag }) { return nil }
                 switch tag {
                 case .other:
                     guard let key = counted(), let json = counted() else { return nil }

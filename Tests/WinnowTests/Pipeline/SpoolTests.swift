@@ -117,6 +117,39 @@ import WinnowTestSupport
         }
     }
 
+    /// A spooled record whose fields are damaged, or that lacks the text its pass needs, is one reject
+    /// with its reason; the records beside it in the batch are read as usual.
+    @Test func aDamagedSpooledRecordIsOneRejectAndTheRestAreRead() throws {
+        let good = try Self.documents()[0]
+        var noText = good
+        noText.text = nil
+        var storage: [UInt8] = []
+        var records: [RawRecord] = []
+        for (number, document) in [good, good, noText].enumerated() {
+            var bytes: [UInt8] = []
+            SpoolCodec.append(document, source: 0, carrying: nil, to: &bytes)
+            let body = SpoolCodec.lengthBytes..<bytes.count
+            let rest = try #require(SpoolCodec.origin(bytes, body)).rest
+            let base = storage.count
+            storage += bytes
+            // The second record's fields are cut one byte short of their end.
+            let end = number == 1 ? storage.count - 1 : storage.count
+            records.append(
+                RawRecord(
+                    origin: DocumentOrigin(source: "first.jsonl", line: number + 1), offset: number,
+                    content: .spooled((base + rest)..<end)))
+        }
+        var batch = RecordBatch()
+        batch.storage = storage
+        batch.records = records
+        let processor = BatchProcessor(
+            decoder: DocumentDecoder(), encoder: DocumentEncoder(), stages: [], keepRemoved: false)
+        let result = processor.process(batch)
+        #expect(result.keptCount == 1 && result.records == 3)
+        #expect(result.rejectList.map(\.reason) == [.unreadable, .missingText])
+        #expect(result.rejectList.map(\.origin.line) == [2, 3])
+    }
+
     @Test func framingPrefixRoundTrips() throws {
         let document = Document(id: "d", text: "some text", origin: DocumentOrigin(source: "second.jsonl", line: 7), offset: 1234)
         var bytes: [UInt8] = []
