@@ -82,6 +82,7 @@ public struct PipelineRunner: Sendable {
         let phases = self.phases
         if phases.count > 1 { Spool.removeStale(in: config.spoolDirectory) }
         let framing = Framing(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
+        let spoolRun = Spool.newRun()
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
         var applier: (index: Int, stage: any DocumentStage)?
@@ -97,7 +98,7 @@ public struct PipelineRunner: Sendable {
             let destination =
                 isLast
                 ? output
-                : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, phase: number))
+                : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, run: spoolRun, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
             try rereading?.verifyUnchanged()
             let reader =

@@ -5,9 +5,15 @@ import Foundation
 /// by where the user's records were, and with what each map step computed for its apply step.
 enum Spool {
     /// Host and process id in the name say whose a spool file is, so that `removeStale` can tell a
-    /// killed run's spool files from a live run's.
-    static func path(in directory: String, phase: Int) -> String {
-        "\(directory)/\(namePrefix)\(getpid())-\(phase)\(nameSuffix)"
+    /// killed run's spool files from a live run's; `run` (`newRun()`) keeps apart the runs of one process.
+    static func path(in directory: String, run: UInt32, phase: Int) -> String {
+        "\(directory)/\(namePrefix)\(getpid())-\(run)-\(phase)\(nameSuffix)"
+    }
+
+    /// A token for one run's spool files: two pipelines running at once in one process (a library
+    /// user's, the tests') would otherwise write and read each other's.
+    static func newRun() -> UInt32 {
+        UInt32.random(in: 0...UInt32.max)
     }
 
     private static var namePrefix: String { "winnow-spool-\(TemporaryName.host)-" }

@@ -48,6 +48,9 @@ import WinnowTestSupport
         let half = folder.write(".winnow-spool-\(host)-\(ended)-1.jsonl.winnow-\(host)-\(ended)-3.tmp", "0 1")
         let live = folder.write("winnow-spool-\(host)-\(getppid())-0.jsonl", "0 1 0 {}\n")
         let elsewhere = folder.write("winnow-spool-\(host)x-\(ended)-0.jsonl", "0 1 0 {}\n")
+        // Today's names, with the run's token: an ended process's go, a live one's stay.
+        let staleRun = folder.write("winnow-spool-\(host)-\(ended)-77-1.spool", [1, 2])
+        let liveRun = folder.write("winnow-spool-\(host)-\(getppid())-77-1.spool", [1, 2])
         let input = folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one page\"}\n")
         var configuration = RunConfiguration(inputs: [.jsonl(path: input, name: "in")], output: folder.file("out.jsonl"))
         configuration.spoolDirectory = folder.path
@@ -59,5 +62,7 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: half))
         #expect(FileManager.default.fileExists(atPath: live))
         #expect(FileManager.default.fileExists(atPath: elsewhere))
+        #expect(!FileManager.default.fileExists(atPath: staleRun))
+        #expect(FileManager.default.fileExists(atPath: liveRun))
     }
 }
