@@ -169,26 +169,37 @@ class ClusterMatchesOneMachine(unittest.TestCase):
             self.assertTrue(json.load(handle)["outputs"]["clusters"].endswith("/clusters"))
 
     def test_report(self):
-        """The report step: `winnow report` over the output folder gives `winnow run`'s report (the same
-        counts and clusters in report.json, the same clusters.csv rows). The corpus holds clusters whose
-        kept copies share an id, which both reports say."""
+        """The report step, made in steps on the cluster (map per output part, clusters per partition of
+        the rows grouped by cluster, page on the driver over the summed rows): `winnow run`'s report.json
+        (counts, cluster sizes, largest clusters, sites, warnings), its cluster-list.jsonl byte for byte as
+        part files, and its clusters.csv rows. The corpus holds exact copies and clusters whose kept
+        copies share an id, which both reports say."""
         path = pipeline("report", ("exact", "neardup", "report"))
         local = self.run_local(path, "report-local")
         self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
-        cluster = self.run_spark(path, "report-spark", 5)
-        self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
-        local_folder, spark_folder = os.path.join(WORK, "report-local", "cleaned.report"), os.path.join(WORK, "report-spark", "report")
-        reports = []
-        for folder in (local_folder, spark_folder):
-            with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
-                reports.append(json.load(handle))
-        self.assertGreater(len(reports[0]["clusters"]), 10)
-        self.assertTrue(any("share their id" in warning for warning in reports[0]["warnings"]), reports[0]["warnings"])
-        for key in ("documents", "clusters", "sites", "warnings"):
-            self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
-        local_rows, spark_rows = (lines(os.path.join(folder, "clusters.csv")) for folder in (local_folder, spark_folder))
-        self.assertEqual(sorted(spark_rows), sorted(local_rows))
-        self.assertTrue(os.path.exists(os.path.join(spark_folder, "report.html")))
+        local_folder = os.path.join(WORK, "report-local", "cleaned.report")
+        for partitions in (2, 5):
+            with self.subTest(partitions=partitions):
+                cluster = self.run_spark(path, f"report-spark-{partitions}", partitions)
+                self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+                spark_folder = os.path.join(WORK, f"report-spark-{partitions}", "report")
+                reports = []
+                for folder in (local_folder, spark_folder):
+                    with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
+                        reports.append(json.load(handle))
+                self.assertGreater(len(reports[0]["largest_clusters"]), 10)
+                self.assertTrue(any(cluster["kind"] == "exact" for cluster in reports[0]["largest_clusters"]))
+                self.assertTrue(any("share their id" in warning for warning in reports[0]["warnings"]), reports[0]["warnings"])
+                for key in ("documents", "cluster_sizes", "largest_clusters", "sites", "warnings"):
+                    self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
+                self.assertEqual(part_lines(os.path.join(spark_folder, "cluster-list.jsonl")),
+                                 lines(os.path.join(local_folder, "cluster-list.jsonl")))
+                local_rows = lines(os.path.join(local_folder, "clusters.csv"))
+                spark_rows = part_lines(os.path.join(spark_folder, "clusters.csv"))
+                self.assertEqual(spark_rows[0], local_rows[0])
+                self.assertEqual(sorted(spark_rows), sorted(local_rows))
+                with open(os.path.join(spark_folder, "report.html"), encoding="utf-8") as handle:
+                    self.assertIn("near-duplicate clusters", handle.read())
 
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))
@@ -502,18 +513,3 @@ class RowsStayHome(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
-
-
-class ReportElsewhere(unittest.TestCase):
-    def test_an_output_folder_not_on_the_driver_gets_the_command_for_a_local_copy(self):
-        """On HDFS or an object store the report is not written; the job prints the `winnow report`
-        command for a local copy of the output folder."""
-        uri = SimpleNamespace(getScheme=lambda: "hdfs", getPath=lambda: "/out/run-42/")
-        folder = SimpleNamespace(final=SimpleNamespace(toUri=lambda: uri, toString=lambda: "hdfs://nn/out/run-42"))
-        messages = []
-        cli.write_report("/no/such/winnow", folder, {"clusters": "clusters"}, {"report": {"folder": "/r", "clusters_with_text": 5}},
-                         messages.append)
-        self.assertEqual(messages, [
-            "report: not written, because hdfs://nn/out/run-42 is not on this machine's file system; copy it here as "
-            "run-42/ and run: winnow report run-42/cleaned --removed run-42/removed --stats run-42/stats.json "
-            "-o run-42/report --set clusters_with_text=5 --clusters run-42/clusters"])

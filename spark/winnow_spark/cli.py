@@ -5,13 +5,12 @@
 OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
 cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); the
 side files the stages are asked for (clusters/, assignments/, templates/: the templates summary, one
-site a line; with a step number, templates-step4/, when several steps write one kind); with a report step, templates/ and report/ (what `winnow report` makes of them) when
-OUTPUT_DIR is on the driver's file system.
+site a line; with a step number, templates-step4/, when several steps write one kind); with a report
+step, templates/ and report/ (report.json, report.html, and cluster-list.jsonl/ and clusters.csv/ as part
+files: what `winnow report` writes, made in steps on the cluster, `report.py`).
 """
 import argparse
 import os
-import shlex
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ from pyspark.sql import SparkSession
 from . import binary as winnow
 from . import inputs as input_files
 from . import pipeline as pipelines
+from . import report as reports
 from . import stages as steps
 from . import summary as summaries
 from .outputs import Folder
@@ -115,7 +115,11 @@ def run(spark, arguments, log=print):
     log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
         f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
     if report is not None:
-        write_report(arguments.binary, folder, last, report, log)
+        options = dict(report.get(pipelines.REPORT_STEP) or {})
+        target = options.pop("folder", "") or final + "/report"
+        keepers = any(segment.corpus == "exact" for segment in segments)
+        reports.write(spark, arguments.binary, folder, target, outputs, summaries.encode(summary), options, keepers,
+                      partitions, log)
     return summary
 
 
@@ -136,36 +140,6 @@ def side_file_folders(steps):
             last[kind] = kind if len(written) == 1 else f"{kind}-step{number}"
             folders[last[kind]] = lines
     return folders, last
-
-
-def write_report(binary, folder, side_files, step, log):
-    """The report step: `winnow report` on the driver over the committed output folder, as `winnow run`
-    ends, when the folder is on this machine's file system; else the command for a local copy of it.
-    `side_files` names the folder of each kind of side file the report reads (`side_file_folders`). The
-    report reads the outputs once more on one machine, with memory that grows with the clusters."""
-    options = dict(step.get(pipelines.REPORT_STEP) or {})
-    uri = folder.final.toUri()
-    local = uri.getScheme() in (None, "file")
-    # Elsewhere (HDFS, object stores) the command is for a local copy of the folder, named as it is.
-    final = uri.getPath().rstrip("/") if local else uri.getPath().rstrip("/").rsplit("/", 1)[-1]
-    folder_option = options.pop("folder", "")
-    target = (folder_option if local else "") or final + "/report"
-    command = ["winnow", "report", final + "/cleaned", "--removed", final + "/removed",
-               "--stats", final + "/stats.json", "-o", target] + steps.set_flags(options)
-    if "clusters" in side_files:
-        command += ["--clusters", final + "/" + side_files["clusters"]]
-    if "templates" in side_files:
-        command += ["--templates", final + "/" + side_files["templates"]]
-    if not local:
-        log(f"report: not written, because {folder.final.toString()} is not on this machine's file system; "
-            f"copy it here as {final}/ and run: " + " ".join(shlex.quote(word) for word in command))
-        return
-    command[0] = winnow.locate(binary)
-    done = subprocess.run(command, capture_output=True)
-    for line in done.stderr.decode("utf-8", "replace").splitlines():
-        log(line)
-    if done.returncode != 0:
-        raise winnow.WinnowFailed(f"winnow report exited with status {done.returncode}; the outputs are in {final}")
 
 
 def ship_package(spark):

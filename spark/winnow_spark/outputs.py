@@ -18,6 +18,25 @@ class Folder:
             raise OutputExists(f"{path}: the output folder exists; give a new one (or remove it)")
         self.temporary = self._path_class(f"{path.rstrip('/')}.winnow-tmp-{uuid.uuid4().hex}")
 
+    @property
+    def path_class(self):
+        """Hadoop's Path class, for paths on this folder's file system."""
+        return self._path_class
+
+    def replace(self, staging, target):
+        """Renames the folder `staging` to `target`, replacing a `target` that is there (a report folder
+        named by the pipeline and written before)."""
+        staged, final = self._path_class(staging), self._path_class(target)
+        old = None
+        if self.fs.exists(final):
+            old = self._path_class(f"{target.rstrip('/')}.winnow-old-{uuid.uuid4().hex}")
+            if not self.fs.rename(final, old):
+                raise OSError(f"cannot move {target} aside")
+        if not self.fs.rename(staged, final):
+            raise OSError(f"cannot rename {staging} to {target}")
+        if old is not None:
+            self.fs.delete(old, True)
+
     def child(self, name):
         return self._path_class(self.temporary, name).toString()
 

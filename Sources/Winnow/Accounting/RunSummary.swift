@@ -34,6 +34,18 @@ public struct RunSummary: Codable, Sendable, Equatable {
         /// The report folder, when the run wrote a report.
         public var report: String?
 
+        public init(
+            cleaned: String? = nil, removed: String? = nil, rejects: String? = nil, clusters: String? = nil,
+            templateSummary: String? = nil, report: String? = nil
+        ) {
+            self.cleaned = cleaned
+            self.removed = removed
+            self.rejects = rejects
+            self.clusters = clusters
+            self.templateSummary = templateSummary
+            self.report = report
+        }
+
         enum CodingKeys: String, CodingKey {
             case cleaned, removed, rejects, clusters, report
             case templateSummary = "template_summary"

@@ -12,6 +12,14 @@ struct SortedJSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Moves the bytes written so far to the end of `output`, leaving the writer empty for the next
+    /// value: one writer for every line of a JSON lines file.
+    mutating func move(to output: inout [UInt8]) {
+        output += bytes
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
     mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a run's outputs (cleaned and removed documents, and when there are any the run summary, the
 /// clusters file and the template summary) and writes the report folder: `report.html`,
-/// `report.json` and `clusters.csv`. Memory stays bounded by the clusters, not the corpus: a first
+/// `report.json`, `cluster-list.jsonl` and `clusters.csv`. Memory stays bounded by the clusters, not the corpus: a first
 /// pass keeps only cluster members' ids, URLs and sizes; a second fetches the texts the page shows.
 public struct ReportBuilder {
     public var options: ReportOptions
@@ -50,12 +50,12 @@ public struct ReportBuilder {
         var json = try report.json()
         json.append(0x0A)
         try Self.writeFile(folder.work + "/report.json", json)
+        try Self.writeClustersJSONL(gathered.clusters, to: folder.work + "/cluster-list.jsonl")
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
         try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
-        let near = report.nearDuplicateClusters
         return Written(
-            folder: folder.target, nearDuplicateClusters: near, exactClusters: report.clusters.count - near,
-            sites: report.sites.count, warnings: report.warnings)
+            folder: folder.target, nearDuplicateClusters: report.clusterSizes.nearDuplicate,
+            exactClusters: report.clusterSizes.exact, sites: report.sites.count, warnings: report.warnings)
     }
 
     /// Where an input is read: from the work folder of the report being written when it is there.
@@ -130,6 +130,8 @@ public struct ReportBuilder {
     /// The report, the texts the page compares, and what writing clusters.csv needs.
     struct Gathered {
         var report: RunReport
+        /// Every cluster, in report order (the report lists the largest).
+        var clusters: [RunReport.Cluster]
         var texts: [ClusterTexts]
         /// The outputs read, the cleaned one first.
         var files: [String]
@@ -141,34 +143,8 @@ public struct ReportBuilder {
         var csvRows: [ClustersCSV.MemberRows]?
     }
 
-    /// Where a document of the outputs stands in the clusters: nil when it is in none.
-    private struct Membership {
-        var kind: RunReport.ClusterKind
-        var label: String
-        var member: RunReport.Member
-        var declaredSize: Int?
-    }
-
-    private func membership(_ document: Document, isCleaned: Bool) -> Membership? {
-        let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-        func member(similarity: Double) -> RunReport.Member {
-            RunReport.Member(
-                id: document.id, url: document.url, similarity: similarity,
-                textBytes: document.textByteCount, removedBy: removedBy)
-        }
-        // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
-        if let label = document.stringField(DuplicateFields.cluster),
-            let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2
-        {
-            let similarity =
-                document.rawField(DuplicateFields.similarity).flatMap(Double.init)
-                .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
-            return Membership(kind: .nearDuplicate, label: label, member: member(similarity: similarity), declaredSize: size)
-        }
-        if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
-            return Membership(kind: .exact, label: keeper, member: member(similarity: 1), declaredSize: nil)
-        }
-        return nil
+    private func membership(_ document: Document, isCleaned: Bool) -> ClusterMembership? {
+        ClusterMembership(document, removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
     }
 
     func build() throws(WinnowError) -> Gathered {
@@ -181,43 +157,41 @@ public struct ReportBuilder {
         if removed == nil {
             first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
         }
-        var warnings = first.warnings + Self.sizeWarnings(first.near)
         let unordered = Array(first.near.values) + Array(first.exact.values)
         let built = unordered.map { $0.cluster() }
-        let order = built.indices.sorted { Self.largestFirst(built, $0, $1) }
+        let order = built.indices.sorted { ReportOrder.precedes(built, $0, $1) }
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
         var clusters = order.map { built[$0] }
-        let withText = Array(clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(options.clustersWithText))
-        let compared = withText.map { clusters[$0].members.prefix(options.membersWithText).map(\.id) }
+        let withText = options.clustersWithText(clusters.prefix(RunReport.clustersListed))
+        let compared = withText.map { options.membersWithText(clusters[$0]) }
         let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
-        var missingKeepers = 0
+        var facts = ClusterFacts()
         var keptOrigins: [Int: DocumentOrigin] = [:]
         for (index, tally) in order.enumerated() {
+            let details = unordered[tally].kind == .exact ? keeperDetails[unordered[tally].label] : nil
             if unordered[tally].kind == .nearDuplicate {
                 keptOrigins[index] = unordered[tally].kept?.origin
-            } else if let details = keeperDetails[unordered[tally].label] {
+            } else if let details {
                 clusters[index] = unordered[tally].cluster(keptDetails: details)
-            } else {
-                missingKeepers += 1
             }
+            facts.merge(ClusterFacts(unordered[tally], cluster: clusters[index], keeperFound: details != nil))
         }
-        if missingKeepers > 0 {
-            warnings.append("\(missingKeepers) exact-duplicate groups name a kept document that is in neither output")
-        }
+        var warnings = first.warnings + facts.warnings
         if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: located(path), named: path) }
 
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts)
         }
         let report = RunReport(
-            pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusters: clusters,
+            pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusterSizes: facts.sizes,
+            largestClusters: Array(clusters.prefix(RunReport.clustersListed)),
             sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
             warnings: warnings)
         return Gathered(
-            report: report, texts: clusterTexts, files: files, cleaned: cleaned, keptOrigins: keptOrigins,
-            csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
+            report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
+            keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -227,16 +201,10 @@ public struct ReportBuilder {
         for path in files {
             let isCleaned = path == cleaned
             let problem = try scan(path) { document in
-                let bytes = document.textByteCount
-                if isCleaned {
-                    found.counts.kept += 1
-                    found.counts.keptTextBytes += bytes
-                } else {
-                    let stage = document.stringField(FieldNames.removedBy) ?? "?"
-                    found.counts.removed += 1
-                    found.counts.removedByStage[stage, default: [:]][document.stringField(FieldNames.removedReason) ?? "?", default: 0] += 1
-                    found.counts.removedTextBytesByStage[stage, default: 0] += bytes
-                }
+                found.counts.add(
+                    textBytes: document.textByteCount,
+                    removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?",
+                    reason: isCleaned ? nil : document.stringField(FieldNames.removedReason))
                 guard let place = membership(document, isCleaned: isCleaned) else { return }
                 let holdsRows = found.holdsRows
                 /// Whether the member's row was held.
@@ -269,8 +237,8 @@ public struct ReportBuilder {
         texts wanted: Set<String>
     ) throws(WinnowError) -> ([String: RunReport.Member], [String: String]) {
         var details: [String: RunReport.Member] = [:]
-        var texts: [String: String] = [:]
-        guard !keepers.isEmpty || !wanted.isEmpty else { return (details, texts) }
+        var texts = ComparedTexts(maxBytes: options.maxTextBytes)
+        guard !keepers.isEmpty || !wanted.isEmpty else { return (details, [:]) }
         // Lines that lead with an id sought neither as a keeper nor for its text are not decoded.
         let leading = LeadingID(fields: fields)
         func isSkipped(_ storage: [UInt8], _ range: Range<Int>) -> Bool {
@@ -281,18 +249,30 @@ public struct ReportBuilder {
             let isCleaned = path == cleaned
             _ = try scan(path, skipping: isSkipped) { document in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                // A copy that shares the kept id was removed by the exact stage; the kept one was not.
-                if keepers.contains(document.id), details[document.id] == nil, removedBy != ExactStage.stageName {
-                    details[document.id] = RunReport.Member(
-                        id: document.id, url: document.url, similarity: 1, textBytes: document.textByteCount,
-                        removedBy: removedBy)
+                if keepers.contains(document.id), let keeper = ClusterMembership.keeper(document, removedBy: removedBy),
+                    details[document.id].map({ ClusterMembership.preferred(keeper, over: $0) }) ?? true
+                {
+                    details[document.id] = keeper
                 }
-                if wanted.contains(document.id), texts[document.id] == nil, let text = document.decodedText {
-                    texts[document.id] = Self.cut(text, maxBytes: options.maxTextBytes)
-                }
+                if wanted.contains(document.id) { texts.offer(document, removedBy: removedBy) }
             }
         }
-        return (details, texts)
+        return (details, texts.texts)
+    }
+
+    /// Writes cluster-list.jsonl: every cluster, one JSON object a line, in report order.
+    static func writeClustersJSONL(_ clusters: [RunReport.Cluster], to path: String) throws(WinnowError) {
+        let file = try OutputFile(path: path)
+        var json = SortedJSONWriter(capacity: 4096)
+        var buffer: [UInt8] = []
+        for index in clusters.indices {
+            try clusters[index].write(to: &json)
+            json.move(to: &buffer)
+            buffer.append(0x0A)
+            try file.drain(&buffer)
+        }
+        try file.drain(&buffer, atLeast: 0)
+        try file.commit()
     }
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
@@ -300,7 +280,7 @@ public struct ReportBuilder {
     /// held when it could; else clusters are taken in groups of at most `csvRowsInMemory` members,
     /// one pass over the outputs per group.
     private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
-        let clusters = gathered.report.clusters
+        let clusters = gathered.clusters
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         ClustersCSV.appendHeader(to: &buffer)
@@ -368,38 +348,6 @@ public struct ReportBuilder {
         var label: String
     }
 
-    /// Warnings for clusters whose members disagree with their `cluster_size`, and for labels that
-    /// several clusters share.
-    private static func sizeWarnings(_ near: [String: ClusterTally]) -> [String] {
-        func examples(_ labels: some Sequence<String>) -> String {
-            labels.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(3).joined(separator: ", ")
-        }
-        var warnings: [String] = []
-        let shared = near.filter { $0.value.keptCopies > 1 }
-        if !shared.isEmpty {
-            warnings.append(
-                "\(shared.values.map(\.keptCopies).reduce(0, +)) near-duplicate clusters keep documents that share their id "
-                    + "(\(examples(shared.keys))), which labels a cluster: the report shows each such id as one cluster")
-        }
-        let mismatched = near.filter { _, tally in
-            tally.keptCopies <= 1 && tally.declaredSize.map { $0 != tally.others + (tally.kept == nil ? 0 : 1) } ?? false
-        }.keys
-        if !mismatched.isEmpty {
-            warnings.append(
-                "\(mismatched.count) near-duplicate clusters have fewer or more documents in the outputs than their "
-                    + "cluster_size says (\(examples(mismatched))): were all outputs of the run given?")
-        }
-        return warnings
-    }
-
-    /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
-    /// tens of thousands of clusters copies none of them.
-    private static func largestFirst(_ clusters: [RunReport.Cluster], _ a: Int, _ b: Int) -> Bool {
-        if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
-        if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
-        return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
-    }
-
     /// Streams the documents of one JSONL output, but for the lines `skipping` says need not be
     /// decoded; returns a warning when some lines do not decode.
     private func scan(
@@ -448,7 +396,7 @@ public struct ReportBuilder {
 
     /// The sites of a template summary (a file, or a folder of part files: `TemplateSummaryFolder`),
     /// with their template share.
-    private static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
+    static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
         let sites = InputSpec.isFolder(path) ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path)
         return sites.map { site in
             RunReport.Site(
@@ -496,7 +444,7 @@ public struct ReportBuilder {
         return String(decoding: bytes, as: UTF8.self) + "\n[… cut at \(maxBytes) bytes]"
     }
 
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WinnowError) {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(WinnowError) {
         let file = try OutputFile(path: path)
         try file.write(bytes)
         try file.commit()

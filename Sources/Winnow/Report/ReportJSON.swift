@@ -3,16 +3,20 @@
 /// are written field by field; the small parts (counts, inputs, run summary, sites) by the encoder.
 extension RunReport {
     func json() throws(WinnowError) -> [UInt8] {
-        var json = SortedJSONWriter(capacity: 640 * clusters.count + 65_536)
+        var json = SortedJSONWriter(capacity: 640 * largestClusters.count + 65_536)
         json.beginObject()
-        json.key("clusters")
-        try Cluster.write(clusters, to: &json)
+        json.key("cluster_sizes")
+        try json.encoded(clusterSizes)
         json.key("documents")
         try json.encoded(documents)
         json.key("format")
         json.string(format)
         json.key("inputs")
         try json.encoded(inputs)
+        json.key("largest_clusters")
+        json.beginArray()
+        for index in largestClusters.indices { try largestClusters[index].write(to: &json) }
+        json.endArray()
         if let pipeline {
             json.key("pipeline")
             json.string(pipeline)
@@ -35,29 +39,25 @@ extension RunReport {
 }
 
 extension RunReport.Cluster {
-    /// As the synthesised `Encodable` conformance writes them, keys in bytewise order. Fields are read
-    /// in place (`clusters[index].size`): copying each cluster whole cost a tenth of the writing.
-    static func write(_ clusters: [Self], to json: inout SortedJSONWriter) throws(WinnowError) {
-        json.beginArray()
-        for index in clusters.indices {
-            json.beginObject()
-            json.key("cluster")
-            json.string(clusters[index].cluster)
-            json.key("kept")
-            json.string(clusters[index].kept)
-            json.key("kind")
-            json.string(clusters[index].kind.rawValue)
-            json.key("members")
-            try RunReport.Member.write(clusters[index].members, to: &json)
-            json.key("min_similarity")
-            try json.double(clusters[index].minSimilarity)
-            json.key("more_members")
-            json.int(clusters[index].moreMembers)
-            json.key("size")
-            json.int(clusters[index].size)
-            json.endObject()
-        }
-        json.endArray()
+    /// As the synthesised `Encodable` conformance writes it, keys in bytewise order: an element of
+    /// report.json's `largest_clusters`, and a line of cluster-list.jsonl.
+    func write(to json: inout SortedJSONWriter) throws(WinnowError) {
+        json.beginObject()
+        json.key("cluster")
+        json.string(cluster)
+        json.key("kept")
+        json.string(kept)
+        json.key("kind")
+        json.string(kind.rawValue)
+        json.key("members")
+        try RunReport.Member.write(members, to: &json)
+        json.key("min_similarity")
+        try json.double(minSimilarity)
+        json.key("more_members")
+        json.int(moreMembers)
+        json.key("size")
+        json.int(size)
+        json.endObject()
     }
 }
 

@@ -3,7 +3,7 @@
 public struct ReportOptions: StageOptions {
     /// What the step does, for listings.
     public static let summary =
-        "report.html, report.json and clusters.csv of the finished run, in a folder beside the cleaned output "
+        "report.html, report.json, cluster-list.jsonl and clusters.csv of the finished run, in a folder beside the cleaned output "
         + "(out/pages.jsonl → out/pages.report/), with the templates summary and clusters file; skipped, with a note, when "
         + "the cleaned output goes to standard output"
 
@@ -17,7 +17,7 @@ public struct ReportOptions: StageOptions {
     public static let declarations: [OptionDeclaration<Self>] = [
         .init(
             "folder", \.folder,
-            "The folder that receives report.html, report.json and clusters.csv; empty puts it beside the cleaned output (out/pages.jsonl → out/pages.report/)."
+            "The folder that receives report.html, report.json, cluster-list.jsonl and clusters.csv; empty puts it beside the cleaned output (out/pages.jsonl → out/pages.report/)."
         ),
         .init(
             "clusters_with_text", \.clustersWithText,
@@ -33,6 +33,17 @@ public struct ReportOptions: StageOptions {
         if membersWithText < 2 { return "members_with_text must be 2 or more: the kept document and one copy" }
         if maxTextBytes < 1000 { return "max_text_bytes must be 1000 or more" }
         return nil
+    }
+
+    /// Which of `clusters` (the report's largest, in order) the page compares texts of: the first
+    /// `clustersWithText` near-duplicate ones, by position.
+    func clustersWithText(_ clusters: ArraySlice<RunReport.Cluster>) -> [Int] {
+        Array(clusters.indices.filter { clusters[$0].kind == .nearDuplicate }.prefix(clustersWithText))
+    }
+
+    /// The ids of the members of `cluster` whose texts the page compares, the kept document first.
+    func membersWithText(_ cluster: RunReport.Cluster) -> [String] {
+        cluster.members.prefix(membersWithText).map(\.id)
     }
 
     /// The report folder for a run whose cleaned output is `output`: `folder` when set, else beside it.

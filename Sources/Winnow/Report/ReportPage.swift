@@ -34,14 +34,15 @@ struct ReportPage {
         html += chartsSection()
         html += """
             <section id="clusters"><h2>Duplicate clusters</h2>
-            <p class="note">Every cluster the run found, largest first. Open one to see its members and, for the \
+            <p class="note">The clusters the run found, largest first: at most \(Self.count(RunReport.clustersListed)) here \
+            (cluster-list.jsonl lists every cluster, clusters.csv every member). Open one to see its members and, for the \
             \(options.clustersWithText) largest near-duplicate clusters, each copy beside the kept document with \
-            the words that differ highlighted. The same list is in clusters.csv and report.json.</p>
+            the words that differ highlighted.</p>
             <div class="controls"><input id="cluster-search" type="search" placeholder="Search ids and URLs" aria-label="Search clusters">
             <select id="cluster-kind" aria-label="Kind"><option value="all">all kinds</option><option value="near-duplicate">near-duplicate</option><option value="exact">exact</option></select>
             <select id="cluster-sort" aria-label="Sort"><option value="size">largest first</option><option value="similarity">least similar first</option><option value="id">kept id</option></select>
             <span id="cluster-count" class="count"></span></div>
-            <div id="cluster-list"></div><noscript><p>The cluster list needs JavaScript; the same data is in clusters.csv and report.json.</p></noscript>
+            <div id="cluster-list"></div><noscript><p>The cluster list needs JavaScript; the same data is in cluster-list.jsonl and clusters.csv.</p></noscript>
             </section>
             <section id="templates"><h2>Templates by site</h2>
             <p class="note">The lines the templates stage removed as the site's rather than the page's (headers, menus, \
@@ -66,8 +67,8 @@ struct ReportPage {
     // MARK: - Summary
 
     private func summarySection() -> String {
-        let near = report.nearDuplicateClusters
-        let exact = report.clusters.count - near
+        let near = report.clusterSizes.nearDuplicate
+        let exact = report.clusterSizes.exact
         let documents = report.documents
         var cards: [(String, String)] = []
         if let run = report.run {
@@ -149,10 +150,10 @@ struct ReportPage {
             ("21–50", 21...50), ("51–100", 51...100), ("over 100", 101...Int.max),
         ]
         var rows = bins.map { SVGBarChart.Row(label: $0.label + " documents", values: [0, 0]) }
-        for index in report.clusters.indices {
-            let size = report.clusters[index].size
-            guard let bin = bins.firstIndex(where: { $0.range.contains(size) }) else { continue }
-            rows[bin].values[report.clusters[index].kind == .nearDuplicate ? 0 : 1] += 1
+        for count in report.clusterSizes.counts {
+            guard let bin = bins.firstIndex(where: { $0.range.contains(count.size) }) else { continue }
+            rows[bin].values[0] += Double(count.nearDuplicate)
+            rows[bin].values[1] += Double(count.exact)
         }
         let lastUsed = rows.lastIndex { $0.values.reduce(0, +) > 0 } ?? -1
         return SVGBarChart(
@@ -199,7 +200,7 @@ struct ReportPage {
 
     /// The page lists at most this many clusters, largest first, and `RunReport.membersListed`
     /// members of each: its size stays bounded however large the corpus or a cluster.
-    static let clustersOnPage = 5_000
+    static let clustersOnPage = RunReport.clustersListed
     /// The page lists at most this many sites with template lines, those that lost the most text:
     /// a crawl of millions of sites keeps a page that opens (report.json lists every site).
     static let sitesOnPage = 2_000

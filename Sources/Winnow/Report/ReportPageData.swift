@@ -35,12 +35,12 @@ struct ReportPageData: Encodable {
     init(report: RunReport, texts: [ClusterTexts], clustersOnPage: Int, sitesOnPage: Int) {
         var textIndex: [Int: Int] = [:]
         for (position, entry) in texts.enumerated() { textIndex[entry.cluster] = position }
-        clusters = report.clusters.prefix(clustersOnPage).enumerated().map { index, cluster in
+        clusters = report.largestClusters.prefix(clustersOnPage).enumerated().map { index, cluster in
             Cluster(
                 kind: cluster.kind.rawValue, label: cluster.cluster, size: cluster.size, min: cluster.minSimilarity,
                 members: cluster.members, more: cluster.moreMembers, texts: textIndex[index])
         }
-        moreClusters = max(0, report.clusters.count - clustersOnPage)
+        moreClusters = max(0, report.clusterSizes.total - clusters.count)
         comparisons = texts.map { entry in
             entry.comparisons.map { Comparison(member: $0.member, left: $0.diff.left, right: $0.diff.right, aligned: $0.diff.aligned) }
         }

@@ -2,18 +2,24 @@
 /// the data `report.html` draws. Texts are not part of it (the page carries them separately).
 struct RunReport: Codable {
     var format = "winnow.report"
-    var version = 2
+    var version = 3
     /// Members listed per cluster, the kept one included (the page's and this file's size stay
     /// bounded however large a cluster; clusters.csv lists every member).
     static let membersListed = 100
+    /// Clusters listed in this file and on the page, the largest: their size stays bounded however
+    /// large the corpus (cluster-list.jsonl lists every cluster, clusters.csv every member).
+    static let clustersListed = 5_000
     var pipeline: String?
     /// The files the report was made from.
     var inputs: RunSummary.Outputs
     /// The run summary (`--stats`), when there was one.
     var run: RunSummary?
     var documents: DocumentCounts
-    /// Every duplicate cluster, largest first (then near-duplicate before exact, then kept id bytewise).
-    var clusters: [Cluster]
+    /// How many clusters of each kind and size the run found.
+    var clusterSizes: ClusterSizes
+    /// The first `clustersListed` clusters in report order: largest first, then near-duplicate before
+    /// exact, then kept id bytewise (`ReportOrder`).
+    var largestClusters: [Cluster]
     /// Every site the templates stage saw, with the template lines it found.
     var sites: [Site]
     /// Things that do not add up (a clusters file that disagrees with the documents, unreadable lines).
@@ -73,16 +79,36 @@ struct RunReport: Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, pipeline, inputs, run, documents, clusters, sites, warnings
-    }
-
-    /// How many of the clusters are near-duplicate clusters (the others are exact groups).
-    var nearDuplicateClusters: Int {
-        clusters.indices.reduce(0) { count, index in clusters[index].kind == .nearDuplicate ? count + 1 : count }
+        case format, version, pipeline, inputs, run, documents, sites, warnings
+        case clusterSizes = "cluster_sizes"
+        case largestClusters = "largest_clusters"
     }
 }
 
 extension RunReport.DocumentCounts {
+    /// Adds `other`'s counts to these: the counts of a run's outputs read in parts add up to theirs.
+    mutating func merge(_ other: Self) {
+        kept += other.kept
+        keptTextBytes += other.keptTextBytes
+        removed += other.removed
+        for (stage, reasons) in other.removedByStage {
+            removedByStage[stage, default: [:]].merge(reasons, uniquingKeysWith: +)
+        }
+        removedTextBytesByStage.merge(other.removedTextBytesByStage, uniquingKeysWith: +)
+    }
+
+    /// Counts one document of the cleaned output, or of the removed output with its stage and reason.
+    mutating func add(textBytes: Int, removedBy stage: String?, reason: String?) {
+        guard let stage else {
+            kept += 1
+            keptTextBytes += textBytes
+            return
+        }
+        removed += 1
+        removedByStage[stage, default: [:]][reason ?? "?", default: 0] += 1
+        removedTextBytesByStage[stage, default: 0] += textBytes
+    }
+
     enum CodingKeys: String, CodingKey {
         case kept, removed
         case keptTextBytes = "kept_text_bytes"

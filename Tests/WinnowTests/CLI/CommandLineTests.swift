@@ -118,7 +118,7 @@ import WinnowTestSupport
                     "stats.json",
                 ].sorted())
         let report = try FileManager.default.contentsOfDirectory(atPath: folder.file("clean.report")).sorted()
-        #expect(report == ["clusters.csv", "clusters.jsonl", "report.html", "report.json", "templates.json"])
+        #expect(report == ["cluster-list.jsonl", "clusters.csv", "clusters.jsonl", "report.html", "report.json", "templates.json"])
         let lines = jsonLines(try gunzipped(folder.file("clean.jsonl.gz")))
         #expect(lines.count == 5)
         #expect(lines.allSatisfy { $0["crawl"] is [String: Any] && $0["url"] is String })

@@ -77,7 +77,7 @@ import WinnowTestSupport
         let documents = report["documents"] as! [String: Any]
         #expect(documents["kept"] as? Int == run.summary.kept)
         #expect(documents["removed"] as? Int == run.summary.removed)
-        let clusters = report["clusters"] as! [[String: Any]]
+        let clusters = report["largest_clusters"] as! [[String: Any]]
         let file = try clustersFile(run)
         #expect(file.count >= 4)
         for line in file {
@@ -109,7 +109,7 @@ import WinnowTestSupport
         #expect(file.count >= 50)
         let report = try run.json()
         #expect((report["warnings"] as! [String]).isEmpty)
-        let near = (report["clusters"] as! [[String: Any]]).filter { $0["kind"] as? String == "near-duplicate" }
+        let near = (report["largest_clusters"] as! [[String: Any]]).filter { $0["kind"] as? String == "near-duplicate" }
         #expect(near.count == file.count)
         // Same clusters, same members, kept document first.
         let reported = Dictionary(
@@ -122,7 +122,7 @@ import WinnowTestSupport
             #expect(Set(members) == Set(line.members))
         }
         // Largest first.
-        let sizes = (report["clusters"] as! [[String: Any]]).map { $0["size"] as! Int }
+        let sizes = (report["largest_clusters"] as! [[String: Any]]).map { $0["size"] as! Int }
         #expect(sizes == sizes.sorted(by: >))
         // The CSV has a row per member; the page lists every cluster and compares the largest.
         let csvRows = try run.read("clusters.csv").split(separator: "\r\n")
@@ -246,7 +246,7 @@ import WinnowTestSupport
         }
         let input = folder.write("copies.jsonl", lines.joined(separator: "\n") + "\n")
         let run = try await runDefaultPipeline([.jsonl(path: input, name: "copies")], in: folder)
-        let clusters = try run.json()["clusters"] as! [[String: Any]]
+        let clusters = try run.json()["largest_clusters"] as! [[String: Any]]
         #expect(clusters.count == 1)
         let group = try #require(clusters.first)
         #expect(group["kind"] as? String == "exact" && group["size"] as? Int == 2)
@@ -271,7 +271,7 @@ import WinnowTestSupport
 
             """)
         let run = try await runDefaultPipeline([.jsonl(path: input, name: "topics")], in: folder)
-        #expect((try run.json()["clusters"] as! [Any]).isEmpty)
+        #expect((try run.json()["largest_clusters"] as! [Any]).isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.file("stats.json")))
     }
 
@@ -330,7 +330,7 @@ import WinnowTestSupport
         #expect(cluster["size"] as? Int == 250)
         #expect((cluster["members"] as? [Any])?.count == RunReport.membersListed)
         #expect(cluster["more"] as? Int == 250 - RunReport.membersListed)
-        let listed = try #require((try run.json()["clusters"] as? [[String: Any]])?.first)
+        let listed = try #require((try run.json()["largest_clusters"] as? [[String: Any]])?.first)
         #expect((listed["members"] as? [Any])?.count == RunReport.membersListed)
         #expect(listed["more_members"] as? Int == 250 - RunReport.membersListed)
         let rows = try run.read("clusters.csv").split(separator: "\r\n")
@@ -403,7 +403,8 @@ import WinnowTestSupport
         let half = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
         let second = try await runDefaultPipeline([.jsonl(path: folder.write("half.jsonl", half), name: "half")], in: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: second.folder).sorted()
-        #expect(files == ["clusters.csv", "clusters.jsonl", "notes.txt", "report.html", "report.json", "templates.json"])
+        #expect(
+            files == ["cluster-list.jsonl", "clusters.csv", "clusters.jsonl", "notes.txt", "report.html", "report.json", "templates.json"])
         let after = try second.read("report.json")
         #expect(after != before)
         #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")

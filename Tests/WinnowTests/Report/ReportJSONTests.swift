@@ -108,8 +108,8 @@ import WinnowTestSupport
                 templateLines: [TemplateSummary.Line(text: "Home | News & <b>", pages: 9)])
         ]
         return RunReport(
-            pipeline: "default", inputs: summary.outputs, run: summary, documents: counts, clusters: clusters,
-            sites: sites, warnings: ["one \"warning\"", "two\ttabs"])
+            pipeline: "default", inputs: summary.outputs, run: summary, documents: counts,
+            clusterSizes: ClusterSizes(clusters), largestClusters: clusters, sites: sites, warnings: ["one \"warning\"", "two\ttabs"])
     }()
 
     @Test func reportJSONIsWhatTheEncoderWrites() throws {
@@ -117,7 +117,8 @@ import WinnowTestSupport
         var bare = Self.report
         bare.pipeline = nil
         bare.run = nil
-        bare.clusters = []
+        bare.clusterSizes = ClusterSizes()
+        bare.largestClusters = []
         bare.sites = []
         bare.warnings = []
         #expect(try bare.json() == (try Self.encoded(bare)))

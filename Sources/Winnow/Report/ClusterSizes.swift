@@ -1,0 +1,63 @@
+/// How many duplicate clusters of each kind a run found, by size: the report's totals and its size
+/// chart. Sums, so the counts of a corpus's parts add up to the corpus's whatever the split.
+struct ClusterSizes: Codable, Equatable, Sendable {
+    struct Count: Codable, Equatable, Sendable {
+        var size: Int
+        var nearDuplicate = 0
+        var exact = 0
+
+        enum CodingKeys: String, CodingKey {
+            case size, exact
+            case nearDuplicate = "near_duplicate"
+        }
+    }
+
+    /// By size, ascending; no size appears twice.
+    private(set) var counts: [Count] = []
+
+    init() {}
+
+    init<Clusters: Sequence>(_ clusters: Clusters) where Clusters.Element == RunReport.Cluster {
+        var bySize: [Int: Count] = [:]
+        for cluster in clusters { Self.add(cluster.kind, size: cluster.size, count: 1, to: &bySize) }
+        counts = Self.sorted(bySize)
+    }
+
+    var nearDuplicate: Int { counts.reduce(0) { $0 + $1.nearDuplicate } }
+    var exact: Int { counts.reduce(0) { $0 + $1.exact } }
+    var total: Int { nearDuplicate + exact }
+
+    /// Adds `other`'s counts to these.
+    mutating func merge(_ other: ClusterSizes) {
+        var bySize = Dictionary(uniqueKeysWithValues: counts.map { ($0.size, $0) })
+        for count in other.counts {
+            Self.add(.nearDuplicate, size: count.size, count: count.nearDuplicate, to: &bySize)
+            Self.add(.exact, size: count.size, count: count.exact, to: &bySize)
+        }
+        counts = Self.sorted(bySize)
+    }
+
+    private static func add(_ kind: RunReport.ClusterKind, size: Int, count: Int, to bySize: inout [Int: Count]) {
+        switch kind {
+        case .nearDuplicate: bySize[size, default: Count(size: size)].nearDuplicate += count
+        case .exact: bySize[size, default: Count(size: size)].exact += count
+        }
+    }
+
+    private static func sorted(_ bySize: [Int: Count]) -> [Count] {
+        bySize.values.filter { $0.nearDuplicate + $0.exact > 0 }.sorted { $0.size < $1.size }
+    }
+
+    init(from decoder: any Decoder) throws {
+        var bySize: [Int: Count] = [:]
+        for count in try [Count](from: decoder) {
+            Self.add(.nearDuplicate, size: count.size, count: count.nearDuplicate, to: &bySize)
+            Self.add(.exact, size: count.size, count: count.exact, to: &bySize)
+        }
+        counts = Self.sorted(bySize)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try counts.encode(to: encoder)
+    }
+}
