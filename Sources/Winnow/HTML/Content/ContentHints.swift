@@ -72,13 +72,13 @@ struct ContentHints {
         switch String(decoding: role, as: UTF8.self).lowercased() {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
             "alert", "alertdialog", "toolbar":
-            ContentHint(weight: -25, isChrome: true)
+            ContentHint(weight: -25, marks: .chrome)
         case "tablist":
-            ContentHint(weight: -25, isChrome: true, isTabList: true)
+            ContentHint(weight: -25, marks: [.chrome, .tabList])
         case "main":
-            ContentHint(weight: 25, isMain: true)
+            ContentHint(weight: 25, marks: .main)
         case "tabpanel", "region":
-            ContentHint(isFolded: true)
+            ContentHint(marks: .folded)
         case "article":
             ContentHint(weight: 25)
         default:
@@ -215,30 +215,25 @@ struct ContentHints {
             if has(.chrome) || hasAdWord(bytes) || hasBadgeWord(names)
                 || (isClass && has(.classOnly))
             {
-                hint.isChrome = true
+                hint.marks = .chrome
             } else if has(.displays) {
-                hint.isChrome = true
-                hint.isDisplay = true
+                hint.marks = [.chrome, .display]
             } else if has(.slides) {
-                hint.isChrome = true
-                hint.isDisplay = true
-                hint.isSlideshow = true
+                hint.marks = [.chrome, .display, .slideshow]
             } else if has(.comments) {
-                hint.isChrome = true
-                hint.isComment = true
+                hint.marks = [.chrome, .comment]
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || has(.productChrome)
-        hint.isCallToAction = hasCallToActionWord(bytes)
-        hint.isPurchase = has(.purchase)
-        hint.isFolded = has(.folded)
+        if hasReviewWord(names) || has(.productChrome) { hint.marks.insert(.productChrome) }
+        if hasCallToActionWord(bytes) { hint.marks.insert(.callToAction) }
+        if has(.purchase) { hint.marks.insert(.purchase) }
+        if has(.folded) { hint.marks.insert(.folded) }
         if has(.negative) { hint.weight -= 25 }
         if has(.positive) { hint.weight += 25 }
         if has(.articleBody) {
-            hint.isArticleBody = true
+            hint.marks.insert(.articleBody)
             hint.setChrome(false)
-            hint.isProductChrome = false
-            hint.isCallToAction = false
+            hint.marks.subtract([.productChrome, .callToAction])
         }
         return hint
     }
