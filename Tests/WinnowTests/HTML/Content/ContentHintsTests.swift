@@ -32,6 +32,6 @@ import Testing
         #expect(ContentHints.digitsAreInside(Array("sidebar".utf8)))
         #expect(!ContentHints.digitsAreInside(Array("h1".utf8)))
         #expect(!ContentHints.digitsAreInside(Array("a22b".utf8)))
-        #expect(ContentHints.listedWords.joined().allSatisfy { ContentHints.digitsAreInside(Array($0.utf8)) })
+        #expect(ClassAndIDWords.all.words.allSatisfy { ContentHints.digitsAreInside(Array($0.utf8)) })
     }
 }
