@@ -63,7 +63,9 @@ struct MainContent {
             // An intro before the landmark (a category's heading and description above its list)
             // stays with it, and a list as long as the intro is enough.
             if rules.has(.landmarkLists),
-                let landmark = (0..<count).first(where: { nodes[$0].hint.isMain && !stats.excluded[$0] && stats.chars[$0] > 0 }),
+                let landmark = (0..<count).first(where: {
+                    nodes[$0].hint.marks.contains(.main) && !stats.excluded[$0] && stats.chars[$0] > 0
+                }),
                 stats.proseChars(best) < ContentThresholds.landmarkBestProse
             {
                 let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
@@ -84,10 +86,11 @@ struct MainContent {
             var child = parent + 1
             while child < Int(nodes[parent].end) {
                 // Nothing beside the main landmark joins it.
-                let entries = joinsEntryLists && child != root && !nodes[root].hint.isMain && Self.holdsEntries(child, nodes: nodes)
+                let entries =
+                    joinsEntryLists && child != root && !nodes[root].hint.marks.contains(.main) && Self.holdsEntries(child, nodes: nodes)
                 let joins =
                     child == root || entries
-                    || !nodes[root].hint.isMain
+                    || !nodes[root].hint.marks.contains(.main)
                         && ((scoredSiblings && isCandidate[child] && score[child] >= threshold
                             && !(teaserSiblings && Self.looksLikeTeasers(child, stats: stats)))
                             || (proseSiblings && Self.readsAsProse(child, nodes: nodes, stats: stats)))
@@ -101,13 +104,13 @@ struct MainContent {
             // paragraphs with few links, are the content's other sections when they hold half its
             // prose: an article whose container also holds a list of links, which stops widening.
             var wrapper = root
-            while !nodes[wrapper].hint.isMain && nodes[wrapper].parent > 0
+            while !nodes[wrapper].hint.marks.contains(.main) && nodes[wrapper].parent > 0
                 && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root]
             {
                 wrapper = Int(nodes[wrapper].parent)
             }
             let outer = Int(nodes[wrapper].parent)
-            if rules.has(.proseSections) && outer > 0 && !nodes[wrapper].hint.isMain {
+            if rules.has(.proseSections) && outer > 0 && !nodes[wrapper].hint.marks.contains(.main) {
                 let joined = Set(roots)
                 var sections: [Int] = []
                 var sectionProse: Int32 = 0
@@ -129,7 +132,7 @@ struct MainContent {
         if best > 0 && rules.has(.streamedSegments) {
             var index = 0
             while index < count {
-                if nodes[index].hint.isStreamed && !stats.excluded[index] && stats.proseBlocks[index] > 0
+                if nodes[index].hint.marks.contains(.streamed) && !stats.excluded[index] && stats.proseBlocks[index] > 0
                     && !roots.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) })
                 {
                     roots.append(index)
@@ -179,7 +182,7 @@ struct MainContent {
         var root = best
         var ancestor = Int(nodes[best].parent)
         // The main landmark is as wide as the author says the content is.
-        while ancestor > 0 && !nodes[best].hint.isMain {
+        while ancestor > 0 && !nodes[best].hint.marks.contains(.main) {
             let prose = stats.proseChars(root)
             let outerProse = stats.proseChars(ancestor)
             let addedChars = stats.chars[ancestor] - stats.chars[root]
@@ -208,7 +211,7 @@ struct MainContent {
                 rules.has(.widenWeakCore) && stats.proseChars(best) < ContentThresholds.weakCoreProse
                 && stats.chars[ancestor] >= 3 * stats.chars[root]
             if (twiceTheProse || restOfArticle || weakCore) && !teasers { root = ancestor }
-            if nodes[ancestor].hint.isMain { break }
+            if nodes[ancestor].hint.marks.contains(.main) { break }
             ancestor = Int(nodes[ancestor].parent)
         }
         return root
@@ -271,7 +274,7 @@ struct MainContent {
         default: base = 0
         }
         base += Double(node.hint.weight)
-        if node.hint.isArticleBody { base += 50 }
+        if node.hint.marks.contains(.articleBody) { base += 50 }
         return base
     }
 
@@ -380,7 +383,7 @@ struct MainContent {
         while index < nodes.count {
             let node = nodes[index]
             let end = Int(node.end)
-            guard include[index], node.hint.isCallToAction || node.tag == .form, node.tag.layout != .inline,
+            guard include[index], node.hint.marks.contains(.callToAction) || node.tag == .form, node.tag.layout != .inline,
                 !Self.isWithin(core, subtreeOf: index, nodes: nodes)
             else {
                 if include[index] && node.tag == .text { before += stats.chars[index] }

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// Reads an element's `class` and `id` for the words page builders use for chrome ("sidebar",
-/// "share", "comment") and for content ("article", "entry", "story"), as readability does.
-/// Pages repeat the same class strings many times, so each distinct string is matched once.
+/// Reads an element's `class` and `id` for the words of the catalogue (`ClassAndIDWords`): those page
+/// builders use for chrome ("sidebar", "share", "comment") and for content ("article", "entry", "story"),
+/// as readability does. Pages repeat the same class strings many times, so each distinct string is matched once.
 struct ContentHints {
     private var cache: [UInt64: ContentHint] = [:]
     /// Hints matched on earlier pages (sites and themes share class names), for every worker: one
@@ -67,18 +67,18 @@ struct ContentHints {
         }
     }
 
-    /// The hint of a `role` attribute value.
+    /// The hint of a `role` attribute value (WAI-ARIA's landmark and widget roles).
     static func hint(role: UnsafeBufferPointer<UInt8>) -> ContentHint {
         switch String(decoding: role, as: UTF8.self).lowercased() {
         case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog",
             "alert", "alertdialog", "toolbar":
-            ContentHint(weight: -25, isChrome: true)
+            ContentHint(weight: -25, marks: .chrome)
         case "tablist":
-            ContentHint(weight: -25, isChrome: true, isTabList: true)
+            ContentHint(weight: -25, marks: [.chrome, .tabList])
         case "main":
-            ContentHint(weight: 25, isMain: true)
+            ContentHint(weight: 25, marks: .main)
         case "tabpanel", "region":
-            ContentHint(isFolded: true)
+            ContentHint(marks: .folded)
         case "article":
             ContentHint(weight: 25)
         default:
@@ -86,124 +86,49 @@ struct ContentHints {
         }
     }
 
-    /// Chrome whatever else the name says.
-    private static let chrome: [String] = [
-        "sidebar", "side-bar", "footer", "related", "social", "sponsor", "share",
-        "sharing", "breadcrumb", "newsletter", "cookie", "consent", "gdpr",
-        "outbrain", "taboola", "navbar", "nav-bar", "pagination", "pager", "recirc", "subscribe",
-        "signup", "sign-up", "skip-link", "skiplink", "most-popular", "mostpopular", "trending", "advert",
-        "masthead", "toolbar", "print-only",
-        // A box about the writer after an article (its photo, a short bio, links to the writer's pages).
-        "author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author", "aboutauthor",
-        // A shop's other products beside the one on the page.
-        "recently-viewed", "recentlyviewed", "recently_viewed", "upsell", "up-sell", "cross-sell", "crosssell",
-        "recommendation", "also-like", "alsolike",
-        // A forum poster's counts beside each post.
-        "userextras", "userstats", "user-stats", "profile-joined", "profile-posts",
-        // Its title, rank and badges (XenForo's "message-userTitle", vBulletin's "usertitle", phpBB's
-        // "postprofile"), its post count and join date, the reactions bar and "back to top" links.
-        "usertitle", "user-title", "userbanner", "postprofile", "profile-rank", "post-count",
-        "postcount", "join-date", "joindate", "reactionsbar", "reactions-bar", "back2top", "back-to-top",
-        // A thread's bar of buttons (reply, quote, report, print) and the menu that jumps to another forum.
-        "actionbar", "action-bar", "jumpbox", "forumjump",
-        // A post's likes and reactions (Discourse's "post-likes", Invision's "ipsReact_reactCount"
-        // in "ipsItemControls").
-        "post-likes", "reactions", "reactcount", "itemcontrols",
-        // The notice below a question that invites asking one ("js-bottom-notice").
-        "bottom-notice",
-    ]
-
-    /// A forum poster's signature under each post, and a login form ("new-post-login" under a
-    /// thread's answer box); as an `id` each is as often a heading's or an API entry's anchor
-    /// ("the-signature-object", "FTP.login"), so only a class name counts.
-    private static let classOnly: [String] = ["signature", "login"]
-
-    /// Chrome by the way it shows (a banner, a pop-up, a slideshow), which themes also use for
-    /// every section of a page.
-    private static let displays: [String] = [
-        "banner", "popup", "modal", "promo", "caption", "gallery",
-        "lightbox",
-    ]
-
-    /// Chrome by the way it shows, in turn, in the page: a slideshow of other stories or products, or
-    /// of the page's own testimonials and case studies.
-    private static let slides: [String] = ["slideshow", "carousel"]
-
-    /// Panels that a tab, an accordion or a FAQ shows: hidden until clicked, content all the same.
-    private static let folded: [String] = [
-        "tab-pane", "tabpane", "tabpanel", "tab-panel", "tab-content",
-        "collapse", "accordion", "faq",
-    ]
-
-    /// A shop's controls that buy the product of the page.
-    private static let purchase: [String] = [
-        "add-to-cart", "addtocart", "add_to_cart", "add-to-bag", "addtobag",
-        "add-to-basket", "addtobasket", "buy-now", "buynow",
-    ]
-
-    /// Chrome unless the page has little else: comment sections, forum posts.
-    private static let comments: [String] = ["comment", "disqus"]
-
-    /// Words that rescue an element from `chrome` (readability's "maybe a candidate").
-    private static let rescue: [String] = ["article", "body", "column", "content", "main", "shadow"]
-
-    private static let negative: [String] = [
-        "comment", "sidebar", "footer", "footnote", "related", "share", "social", "sponsor", "promo",
-        "banner", "combx", "contact", "masthead", "media", "meta", "outbrain", "scroll", "shoutbox",
-        "skyscraper", "shopping", "widget", "tags", "tool", "byline", "author", "caption", "header",
-        "menu", "nav", "teaser", "newsletter", "login", "search", "hidden",
-    ]
-
-    private static let positive: [String] = [
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
-        "blog", "story", "prose", "richtext", "rich-text",
-    ]
-
-    /// Whole words (split at anything but letters and digits) that mark advertising.
-    private static let adWords: [[UInt8]] = [
-        "ad", "ads", "adv", "advert", "advertisement", "ad-slot",
-        "dfp", "gpt",
-    ].map { Array($0.utf8) }
-
-    private static let articleBody: [String] = [
-        "articlebody", "article-body", "article_body", "story-body",
-        "storybody", "post-body", "entry-content", "post-content",
-        "article-content", "articlecontent", "story-content",
-    ]
-
-    /// The word lists above, searched in one pass over an element's names.
+    /// The catalogue's lists (`ClassAndIDWords`), searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
         case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
             productChrome, purchase, folded
     }
 
-    private static let lists = ElementNames.WordLists(
-        listedWords.map { words in
-            precondition(
-                words.allSatisfy { digitsAreInside(Array($0.utf8)) }
-                    && (adWords + longerWords + [badge, review, callToAction]).allSatisfy(digitsAreInside),
-                "a word with a digit at its end or beside another digit breaks ContentHints.cacheKey")
-            return words
-        })
+    private static let lists: ElementNames.WordLists = {
+        precondition(
+            ClassAndIDWords.all.words.allSatisfy { digitsAreInside(Array($0.utf8)) },
+            "a word with a digit at its end or beside another digit breaks ContentHints.cacheKey")
+        return ElementNames.WordLists(listedWords)
+    }()
 
-    /// Every word `match` looks for, list by list.
-    static let listedWords: [[String]] =
+    /// Every word of the lists `match` looks for in one pass, list by list.
+    private static let listedWords: [[String]] =
         List.allCases.map { list in
             switch list {
-            case .chrome: chrome
-            case .classOnly: classOnly
-            case .displays: displays
-            case .slides: slides
-            case .comments: comments
-            case .rescue: rescue
-            case .negative: negative
-            case .positive: positive
-            case .articleBody: articleBody
-            case .productChrome: productChrome
-            case .purchase: purchase
-            case .folded: folded
+            case .chrome: ClassAndIDWords.chrome.words
+            case .classOnly: ClassAndIDWords.classOnly.words
+            case .displays: ClassAndIDWords.displays.words
+            case .slides: ClassAndIDWords.slides.words
+            case .comments: ClassAndIDWords.comments.words
+            case .rescue: ClassAndIDWords.rescue.words
+            case .negative: ClassAndIDWords.negative.words
+            case .positive: ClassAndIDWords.positive.words
+            case .articleBody: ClassAndIDWords.articleBody.words
+            case .productChrome: ClassAndIDWords.productChrome.words
+            case .purchase: ClassAndIDWords.purchase.words
+            case .folded: ClassAndIDWords.folded.words
             }
         }
+
+    /// The catalogue's words that `match` reads with rules of their own, as bytes.
+    private static let adWords = bytes(ClassAndIDWords.ads)
+    private static let longerWords = bytes(ClassAndIDWords.longerWords)
+    private static let badge = bytes([ClassAndIDWords.badge])[0]
+    private static let review = bytes([ClassAndIDWords.review])[0]
+    private static let callToAction = bytes([ClassAndIDWords.callToAction])[0]
+    private static let maxAdWord = adWords.map(\.count).max() ?? 0
+
+    private static func bytes(_ groups: [ClassAndIDWords.Group]) -> [[UInt8]] {
+        groups.words.map { Array($0.utf8) }
+    }
 
     private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
         let names = ElementNames(bytes)
@@ -215,35 +140,28 @@ struct ContentHints {
             if has(.chrome) || hasAdWord(bytes) || hasBadgeWord(names)
                 || (isClass && has(.classOnly))
             {
-                hint.isChrome = true
+                hint.marks = .chrome
             } else if has(.displays) {
-                hint.isChrome = true
-                hint.isDisplay = true
+                hint.marks = [.chrome, .display]
             } else if has(.slides) {
-                hint.isChrome = true
-                hint.isDisplay = true
-                hint.isSlideshow = true
+                hint.marks = [.chrome, .display, .slideshow]
             } else if has(.comments) {
-                hint.isChrome = true
-                hint.isComment = true
+                hint.marks = [.chrome, .comment]
             }
         }
-        hint.isProductChrome = hasReviewWord(names) || has(.productChrome)
-        hint.isCallToAction = hasCallToActionWord(bytes)
-        hint.isPurchase = has(.purchase)
-        hint.isFolded = has(.folded)
+        if hasReviewWord(names) || has(.productChrome) { hint.marks.insert(.productChrome) }
+        if hasCallToActionWord(bytes) { hint.marks.insert(.callToAction) }
+        if has(.purchase) { hint.marks.insert(.purchase) }
+        if has(.folded) { hint.marks.insert(.folded) }
         if has(.negative) { hint.weight -= 25 }
         if has(.positive) { hint.weight += 25 }
         if has(.articleBody) {
-            hint.isArticleBody = true
+            hint.marks.insert(.articleBody)
             hint.setChrome(false)
-            hint.isProductChrome = false
-            hint.isCallToAction = false
+            hint.marks.subtract([.productChrome, .callToAction])
         }
         return hint
     }
-
-    private static let badge = Array("badge".utf8)
 
     /// "badge" or "badges" (a poster's rank, a shop's "Sale" label), but not "badged": a block
     /// marked as carrying a badge holds more than the badge.
@@ -252,14 +170,6 @@ struct ContentHints {
             at + badge.count == names.bytes.count || names.bytes[at + badge.count] != UInt8(ascii: "d")
         }
     }
-
-    private static let review = Array("review".utf8)
-    /// Fine print, and text only for screen readers (labels such as "Regular price" or "Quantity"
-    /// beside what the page shows).
-    private static let productChrome: [String] = [
-        "disclaimer", "visually-hidden", "visuallyhidden", "sr-only",
-        "screen-reader-text",
-    ]
 
     /// "review" anywhere but in "preview".
     private static func hasReviewWord(_ names: ElementNames) -> Bool {
@@ -281,10 +191,6 @@ struct ContentHints {
         }
         return kept
     }
-
-    /// Words that hold a chrome word but name something else: "promoted" (a CMS's flag for an item
-    /// shown on its front page, "node--promoted") is not a "promo".
-    private static let longerWords: [[UInt8]] = ["promoted"].map { Array($0.utf8) }
 
     /// The names with each of `longerWords` blanked out, so that the chrome words inside them do not match.
     private static func maskingLongerWords(_ names: [UInt8]) -> [UInt8] {
@@ -309,8 +215,7 @@ struct ContentHints {
             && names.split(whereSeparator: { !ASCIIByte.isLowercaseAlphanumeric($0) }).contains { $0.elementsEqual(callToAction) }
     }
 
-    private static let callToAction = Array("cta".utf8)
-
+    /// Whether one of the ad words is a whole word of the names (split at anything but letters, digits and '-').
     private static func hasAdWord(_ names: [UInt8]) -> Bool {
         var start = 0
         while start < names.count {
@@ -325,6 +230,4 @@ struct ContentHints {
         }
         return false
     }
-
-    private static let maxAdWord = adWords.map(\.count).max() ?? 0
 }

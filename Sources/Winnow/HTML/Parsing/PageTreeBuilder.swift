@@ -67,13 +67,13 @@ struct PageTreeBuilder {
         for (key, value) in attributes {
             switch Attribute(key) {
             case .className:
-                if rules.has(.classAndIDWords) { Self.combine(&hint, hints.hint(classAndID: value, isClass: true)) }
+                if rules.has(.classAndIDWords) { hint.add(hints.hint(classAndID: value, isClass: true)) }
             case .id:
                 if rules.has(.classAndIDWords) { idHint = hints.hint(classAndID: value, isClass: false) }
                 streamed = rules.has(.streamedSegments) && Self.isStreamedSegment(id: value)
                 ownID = StableHash.of(value)
             case .role:
-                if rules.has(.ariaRoles) { Self.combine(&hint, ContentHints.hint(role: value)) }
+                if rules.has(.ariaRoles) { hint.add(ContentHints.hint(role: value)) }
             case .style:
                 hidden = hidden || Self.hidesElement(style: value)
             case .hidden:
@@ -83,7 +83,7 @@ struct PageTreeBuilder {
             case .ariaLabelledBy:
                 labelledBy = StableHash.of(value.prefix { $0 != 0x20 })
             case .itemprop:
-                if rules.has(.articleBodyMarkup) && Self.equalsIgnoringCase(value, "articleBody") { hint.isArticleBody = true }
+                if rules.has(.articleBodyMarkup) && Self.equalsIgnoringCase(value, "articleBody") { hint.marks.insert(.articleBody) }
             case .itemtype:
                 tree.kind.itemtype(Array(value))
             case .href:
@@ -94,27 +94,30 @@ struct PageTreeBuilder {
                 break
             }
         }
-        let chromeOnlyByID = idHint.isChrome && !hint.isChrome
-        Self.combine(&hint, idHint)
+        let chromeOnlyByID = idHint.marks.contains(.chrome) && !hint.marks.contains(.chrome)
+        hint.add(idHint)
         // Labelled by an element before it, not by its own title inside it (a modal dialog's).
-        if rules.has(.foldedPanels), let labelledBy, earlierIDs.contains(labelledBy) { hint.isFolded = true }
+        if rules.has(.foldedPanels), let labelledBy, earlierIDs.contains(labelledBy) { hint.marks.insert(.folded) }
         if let ownID { earlierIDs.insert(ownID) }
         var chromeByTag = false
-        hint.isHidden =
-            (hidden && rules.has(.hiddenElements) && !hint.isFolded && !streamed) || (tag == .noscript && rules.has(.noscript))
-        hint.isStreamed = streamed
-        if hint.isPurchase { tree.kind.offersPurchase() }
+        if (hidden && rules.has(.hiddenElements) && !hint.marks.contains(.folded) && !streamed)
+            || (tag == .noscript && rules.has(.noscript))
+        {
+            hint.marks.insert(.hidden)
+        }
+        if streamed { hint.marks.insert(.streamed) }
+        if hint.marks.contains(.purchase) { tree.kind.offersPurchase() }
         switch tag {
         // A form label names a control the tree drops; without it, it is chrome (a filter's options).
         case .nav, .aside, .footer, .search, .figcaption, .label:
             guard rules.has(.chromeTags) else { break }
             chromeByTag = true
             hint.setChrome(true)
-            hint.isFooter = tag == .footer
+            if tag == .footer { hint.marks.insert(.footer) }
             hint.weight -= ContentThresholds.tagWeight
         case .article, .main:
             guard rules.has(.contentTags) else { break }
-            hint.isMain = hint.isMain || tag == .main
+            if tag == .main { hint.marks.insert(.main) }
             hint.weight += ContentThresholds.tagWeight
             hint.setChrome(false)
         case .html, .body, .head:
@@ -125,14 +128,14 @@ struct PageTreeBuilder {
         default:
             break
         }
-        if hint.isArticleBody {
+        if hint.marks.contains(.articleBody) {
             hint.setChrome(false)
-            hint.isProductChrome = false
+            hint.marks.remove(.productChrome)
         }
         let codeParent = inCode[inCode.count - 1]
-        if codeParent && rules.has(.codeClassNames) { hint = ContentHint(isHidden: hint.isHidden) }
+        if codeParent && rules.has(.codeClassNames) { hint = ContentHint(marks: hint.marks.intersection(.hidden)) }
         let node = Int32(tree.nodes.count)
-        if chromeOnlyByID && !chromeByTag && hint.isChrome, let ownID { chromeIDs[ownID] = (node, idHint.weight) }
+        if chromeOnlyByID && !chromeByTag && hint.marks.contains(.chrome), let ownID { chromeIDs[ownID] = (node, idHint.weight) }
         let heading = inHeading[inHeading.count - 1] || tag.isHeading
         if heading, let anchor { anchorLinks.append((anchor, node, tree.text.count)) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
@@ -220,26 +223,6 @@ struct PageTreeBuilder {
             if characters > 1 { return false }
         }
         return true
-    }
-
-    /// Adds what another attribute says; an element is chrome only as comments when nothing else makes it chrome.
-    private static func combine(_ hint: inout ContentHint, _ other: ContentHint) {
-        let onlyComments = (!hint.isChrome || hint.isComment) && (!other.isChrome || other.isComment)
-        hint.isComment = onlyComments && (hint.isComment || other.isComment)
-        let onlyDisplay = (!hint.isChrome || hint.isDisplay) && (!other.isChrome || other.isDisplay)
-        hint.isDisplay = onlyDisplay && (hint.isDisplay || other.isDisplay)
-        let onlySlides = (!hint.isChrome || hint.isSlideshow) && (!other.isChrome || other.isSlideshow)
-        hint.isSlideshow = onlySlides && (hint.isSlideshow || other.isSlideshow)
-        let onlyTabList = (!hint.isChrome || hint.isTabList) && (!other.isChrome || other.isTabList)
-        hint.isTabList = onlyTabList && (hint.isTabList || other.isTabList)
-        hint.weight += other.weight
-        hint.isChrome = hint.isChrome || other.isChrome
-        hint.isProductChrome = hint.isProductChrome || other.isProductChrome
-        hint.isCallToAction = hint.isCallToAction || other.isCallToAction
-        hint.isPurchase = hint.isPurchase || other.isPurchase
-        hint.isFolded = hint.isFolded || other.isFolded
-        hint.isArticleBody = hint.isArticleBody || other.isArticleBody
-        hint.isMain = hint.isMain || other.isMain
     }
 
     private mutating func finishCapture() {

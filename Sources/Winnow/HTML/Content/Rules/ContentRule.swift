@@ -71,7 +71,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A hidden panel labelled by an earlier heading or button is an accordion's or a tab's: content, only folded."
         case .streamedSegments:
             "A hidden `S:` segment of a streaming renderer is content that scripts move into place: shown and joined."
-        case .classAndIDWords: "Class and id words (the catalogue in `ContentHints`) name chrome, comments and content."
+        case .classAndIDWords: "Class and id words (the catalogue in `ClassAndIDWords`) name chrome, comments and content."
         case .ariaRoles: "ARIA roles (navigation, banner, contentinfo, main ...) say what a block is."
         case .chromeTags: "`nav`, `aside`, `footer`, `search`, `figcaption` and `label` hold chrome, not content."
         case .contentTags: "`article` and `main` hold content; `main` is the landmark the author drew around it."

@@ -89,9 +89,10 @@ struct BlockStats {
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
         if chrome && rules.has(.chromeHeadings) {
-            for index in 1..<count where nodes[index].tag.isHeading && nodes[index].hint.isChrome && !nodes[index].hint.isComment {
+            for index in 1..<count
+            where nodes[index].tag.isHeading && nodes[index].hint.marks.contains(.chrome) && !nodes[index].hint.marks.contains(.comment) {
                 let parent = Int(nodes[index].parent)
-                guard parent > 0, !nodes[parent].hint.isMain, nodes[parent].tag != .body else { continue }
+                guard parent > 0, !nodes[parent].hint.marks.contains(.main), nodes[parent].tag != .body else { continue }
                 var first = parent + 1
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }
@@ -105,7 +106,7 @@ struct BlockStats {
                 var ancestor = Int(nodes[index].parent)
                 // Nodes from `opened` to the heading hold no text: each step checks only what it adds.
                 var opened = index
-                while ancestor > 0, !nodes[ancestor].hint.isMain, nodes[ancestor].tag != .body,
+                while ancestor > 0, !nodes[ancestor].hint.marks.contains(.main), nodes[ancestor].tag != .body,
                     longestProse[ancestor] < ContentThresholds.paragraphProse,
                     !(ancestor + 1..<opened).contains(where: { nodes[$0].tag == .text && chars[$0] > 0 })
                 {
@@ -136,28 +137,30 @@ struct BlockStats {
         let accordions = rules.has(.accordions)
         let ownSlideshows = rules.has(.ownSlideshows)
         let mostOfPage = rules.has(.mostOfPage)
-        func exclusions(sparing spared: (ContentHint) -> Bool) -> [Bool] {
+        func exclusions(sparing spared: ContentHint.Marks) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
             for index in 1..<count {
                 let hint = nodes[index].hint
                 // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
-                let accordion = accordions && hint.isTabList && prose[index] >= ContentThresholds.accordionProse
+                let accordion = accordions && hint.marks.contains(.tabList) && prose[index] >= ContentThresholds.accordionProse
                 // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
                 // a product page, shows the page's own testimonials or case studies.
                 let ownSlides =
-                    ownSlideshows && hint.isSlideshow && !tree.kind.isProduct && longestProse[index] >= ContentThresholds.paragraphProse
+                    ownSlideshows && hint.marks.contains(.slideshow) && !tree.kind.isProduct
+                    && longestProse[index] >= ContentThresholds.paragraphProse
                     && prose[index] >= ContentThresholds.slideshowProse
                 let leftOut =
-                    hint.isHidden || (chrome && hint.isChrome && !spared(hint) && !accordion && !ownSlides)
-                    || (productChromeIsChrome && hint.isProductChrome)
+                    hint.marks.contains(.hidden)
+                    || (chrome && hint.marks.contains(.chrome) && hint.marks.isDisjoint(with: spared) && !accordion && !ownSlides)
+                    || (productChromeIsChrome && hint.marks.contains(.productChrome))
                 excluded[index] =
-                    excluded[Int(nodes[index].parent)] || (leftOut && (!mostOfPage || prose[index] <= half || hint.isFooter))
+                    excluded[Int(nodes[index].parent)] || (leftOut && (!mostOfPage || prose[index] <= half || hint.marks.contains(.footer)))
                     || headedByChrome[index]
                     || placeholder[index]
             }
             return excluded
         }
-        excluded = exclusions(sparing: { _ in false })
+        excluded = exclusions(sparing: [])
         // Filler is left out only beside a paragraph of the page's own, not placeholder Latin itself:
         // a page that is all placeholder text (a theme's demo, a test page) reads as it, never as nothing.
         if hasFiller
@@ -166,7 +169,7 @@ struct BlockStats {
                 prose: { chars[$0] - linkChars[$0] })
         {
             placeholder = [Bool](repeating: false, count: count)
-            excluded = exclusions(sparing: { _ in false })
+            excluded = exclusions(sparing: [])
         }
         var commentProse: Int32 = 0
         var displayProse: Int32 = 0
@@ -174,13 +177,15 @@ struct BlockStats {
         var articleProse: Int32 = 0
         for index in 1..<count {
             let node = nodes[index]
-            if excluded[index] && !excluded[Int(node.parent)] && node.hint.isComment && !node.hint.isHidden {
+            if excluded[index] && !excluded[Int(node.parent)] && node.hint.marks.contains(.comment) && !node.hint.marks.contains(.hidden) {
                 commentProse += prose[index]
-            } else if excluded[index] && !excluded[Int(node.parent)] && node.hint.isDisplay && !node.hint.isHidden {
+            } else if excluded[index] && !excluded[Int(node.parent)] && node.hint.marks.contains(.display)
+                && !node.hint.marks.contains(.hidden)
+            {
                 displayProse += prose[index]
             } else if !excluded[index] && node.tag == .text {
                 keptProse += prose[index]
-            } else if !excluded[index] && node.hint.isArticleBody {
+            } else if !excluded[index] && node.hint.marks.contains(.articleBody) {
                 articleProse = max(articleProse, prose[index])
             }
         }
@@ -190,12 +195,12 @@ struct BlockStats {
         if rules.has(.forumComments) && commentProse * 4 > keptProse * 3 && articleProse < ContentThresholds.forumArticleBodyProse
             && keptProse < ContentThresholds.forumOwnArticleProse
         {
-            excluded = exclusions(sparing: \.isComment)
+            excluded = exclusions(sparing: .comment)
         }
         // Elements named for how they show hold twice the prose of the rest, and little is left: the
         // names are the theme's ("banner" for every hero section), not chrome.
         else if rules.has(.displayNames) && displayProse > 2 * keptProse && keptProse < ContentThresholds.displayKeptProse {
-            excluded = exclusions(sparing: \.isDisplay)
+            excluded = exclusions(sparing: .display)
         }
         for index in 0..<count where nodes[index].tag == .text {
             if excluded[index] {

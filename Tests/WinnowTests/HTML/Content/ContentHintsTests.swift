@@ -10,21 +10,21 @@ import Testing
     }
 
     @Test func numberedNamesReadAsTheirWords() {
-        #expect(Self.hint("widget sidebar-1234").isChrome)
-        #expect(Self.hint("widget sidebar-99").isChrome)
-        #expect(!Self.hint("post-1234 entry").isChrome)
+        #expect(Self.hint("widget sidebar-1234").marks.contains(.chrome))
+        #expect(Self.hint("widget sidebar-99").marks.contains(.chrome))
+        #expect(!Self.hint("post-1234 entry").marks.contains(.chrome))
         #expect(Self.hint("post-1234 entry").weight == Self.hint("post-77 entry").weight)
         // One instance, so the second name is answered from the cache of the first.
         var hints = ContentHints()
         let first = Array("comment-4711".utf8).withUnsafeBufferPointer { hints.hint(classAndID: $0, isClass: false) }
         let second = Array("comment-12".utf8).withUnsafeBufferPointer { hints.hint(classAndID: $0, isClass: false) }
-        #expect(first.isComment && first == second)
+        #expect(first.marks.contains(.comment) && first == second)
     }
 
     @Test func aListedWordsOwnDigitIsNotFolded() {
-        #expect(Self.hint("back2top").isChrome)
-        #expect(!Self.hint("back3top").isChrome)
-        #expect(!Self.hint("back22top").isChrome)
+        #expect(Self.hint("back2top").marks.contains(.chrome))
+        #expect(!Self.hint("back3top").marks.contains(.chrome))
+        #expect(!Self.hint("back22top").marks.contains(.chrome))
     }
 
     @Test func onlyWordsWithDigitsBetweenLettersCanBeListed() {
@@ -32,6 +32,6 @@ import Testing
         #expect(ContentHints.digitsAreInside(Array("sidebar".utf8)))
         #expect(!ContentHints.digitsAreInside(Array("h1".utf8)))
         #expect(!ContentHints.digitsAreInside(Array("a22b".utf8)))
-        #expect(ContentHints.listedWords.joined().allSatisfy { ContentHints.digitsAreInside(Array($0.utf8)) })
+        #expect(ClassAndIDWords.all.words.allSatisfy { ContentHints.digitsAreInside(Array($0.utf8)) })
     }
 }
