@@ -29,17 +29,7 @@ extension WinnowCommand.Report {
                 valueName: "cleaned"))
         var cleaned: String?
 
-        @Option(help: ArgumentHelp("The run's removed output. Default: the summary's, or CLEANED.removed.jsonl.", valueName: "file"))
-        var removed: String?
-
-        @Option(help: ArgumentHelp("The run summary that --stats wrote: the stage table, and the run's files.", valueName: "file"))
-        var stats: String?
-
-        @Option(help: ArgumentHelp("The clusters file of the neardup stage (its 'clusters' option).", valueName: "file"))
-        var clusters: String?
-
-        @Option(help: ArgumentHelp("The template summary of the templates stage (its 'summary' option).", valueName: "file"))
-        var templates: String?
+        @OptionGroup var files: ReportFileArguments
 
         @Option(
             name: .shortAndLong,
@@ -54,10 +44,10 @@ extension WinnowCommand.Report {
 
         func run() throws {
             let options = try report.options(owner: "the report")
-            let summary = try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }
+            let summary = try files.summary()
             let inputs = try ReportBuilder.inputs(
-                cleaned: cleaned, removed: removed, clusters: clusters,
-                templateSummary: templates, summary: summary)
+                cleaned: cleaned, removed: files.removed, clusters: files.clusters,
+                templateSummary: files.templates, summary: summary)
             let folder = output ?? options.folder(forOutput: inputs.cleaned ?? "")
             let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
@@ -131,23 +121,13 @@ extension WinnowCommand.Report {
         @Option(help: ArgumentHelp("The cluster lines of the largest clusters, in report order.", valueName: "file"))
         var largest: String
 
-        @Option(help: ArgumentHelp("Documents holding the texts the page compares, in the order of the outputs.", valueName: "file"))
+        @Option(help: ArgumentHelp("Documents holding the texts the page compares (JSONL, any order).", valueName: "file"))
         var texts: String?
 
-        @Option(help: ArgumentHelp("The run summary that --stats wrote.", valueName: "file"))
-        var stats: String?
-
-        @Option(help: ArgumentHelp("The cleaned output, as the report names it.", valueName: "path"))
+        @Option(help: ArgumentHelp("The run's cleaned output, as the report names it (not read).", valueName: "path"))
         var cleaned: String?
 
-        @Option(help: ArgumentHelp("The removed output, as the report names it.", valueName: "path"))
-        var removed: String?
-
-        @Option(help: ArgumentHelp("The clusters side file, as the report names it.", valueName: "path"))
-        var clusters: String?
-
-        @Option(help: ArgumentHelp("The template summary (file or folder of parts), read for the sites.", valueName: "path"))
-        var templates: String?
+        @OptionGroup var files: ReportFileArguments
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The report folder.", valueName: "folder"))
         var output: String
@@ -158,17 +138,39 @@ extension WinnowCommand.Report {
 
         func run() throws {
             let options = try report.options(owner: "the report")
-            let summary = try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }
+            let summary = try files.summary()
             var outputs = summary?.outputs ?? RunSummary.Outputs()
             outputs.report = nil
             if let cleaned { outputs.cleaned = cleaned }
-            if let removed { outputs.removed = removed }
-            if let clusters { outputs.clusters = clusters }
-            if let templates { outputs.templateSummary = templates }
+            if let removed = files.removed { outputs.removed = removed }
+            if let clusters = files.clusters { outputs.clusters = clusters }
+            if let templates = files.templates { outputs.templateSummary = templates }
             let written = try ReportSteps.page(
                 .init(counts: counts, facts: facts, largest: largest, texts: texts), outputs: outputs, run: summary,
                 options: options, fields: fields.names, to: output)
             for warning in written.warnings { Terminal.error("report: " + warning) }
         }
+    }
+}
+
+/// The files of a run the report names besides its cleaned output; `report` and `report page` share them.
+struct ReportFileArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("The run's removed output. Default: the summary's, or CLEANED.removed.jsonl.", valueName: "file"))
+    var removed: String?
+
+    @Option(help: ArgumentHelp("The run summary that --stats wrote: the stage table, and the run's files.", valueName: "file"))
+    var stats: String?
+
+    @Option(help: ArgumentHelp("The clusters file of the neardup stage (its 'clusters' option).", valueName: "file"))
+    var clusters: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The template summary of the templates stage (its 'summary' option; a file, or a folder of its parts).",
+            valueName: "file"))
+    var templates: String?
+
+    func summary() throws(WinnowError) -> RunSummary? {
+        try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }
     }
 }
