@@ -4,6 +4,9 @@
 struct ClusterTally {
     let kind: RunReport.ClusterKind
     let label: String
+    /// The tally's place in the order the report's first pass met its clusters (`ClusterRowSpill` rows
+    /// name it).
+    let serial: Int
     /// Members seen besides the kept document.
     private(set) var others = 0
     private(set) var minSimilarity = 1.0
@@ -21,9 +24,10 @@ struct ClusterTally {
     /// The clusters.csv rows of the others, in the order they were added, when the report holds them.
     var csvRows = ClustersCSV.MemberRows()
 
-    init(kind: RunReport.ClusterKind, label: String, listed: Int) {
+    init(kind: RunReport.ClusterKind, label: String, listed: Int, serial: Int = 0) {
         self.kind = kind
         self.label = label
+        self.serial = serial
         self.listed = listed
     }
 

@@ -58,6 +58,15 @@ enum ClustersCSV {
             ends.append(bytes.count)
         }
 
+        /// The member cells of each row, in order.
+        func forEachRow(_ body: (ArraySlice<UInt8>) throws(WinnowError) -> Void) throws(WinnowError) {
+            var start = 0
+            for end in ends {
+                try body(bytes[start..<end])
+                start = end
+            }
+        }
+
         /// Each row, `cells` (the cluster's cells) first.
         func append(after cells: [UInt8], to out: inout [UInt8]) {
             var start = 0

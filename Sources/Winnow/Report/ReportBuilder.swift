@@ -115,15 +115,26 @@ public struct ReportBuilder {
         /// Exact groups by the id of the copy kept in their place.
         var exact: [String: ClusterTally] = [:]
         var warnings: [String] = []
+        /// Clusters met so far (the next tally's serial).
+        var tallies = 0
         /// Whether the tallies hold the clusters.csv rows of their members: until more than
-        /// `csvRowsInMemory` are found, when they are dropped and the CSV is written by reading again.
+        /// `csvRowsInMemory` are found, when they go to `spill` with every later row.
         var holdsRows = true
         var heldRows = 0
+        var spill: ClusterRowSpill?
+        var spillProblem: WinnowError?
 
-        mutating func dropRows() {
-            holdsRows = false
+        mutating func startSpilling(to path: String) throws(WinnowError) {
+            let spill = try ClusterRowSpill(path: path)
+            for tallies in [near, exact] {
+                for tally in tallies.values {
+                    try tally.csvRows.forEachRow { (cells) throws(WinnowError) in try spill.append(serial: tally.serial, cells: cells) }
+                }
+            }
             for label in near.keys { near[label]?.csvRows = ClustersCSV.MemberRows() }
             for label in exact.keys { exact[label]?.csvRows = ClustersCSV.MemberRows() }
+            holdsRows = false
+            self.spill = spill
         }
     }
 
@@ -141,6 +152,9 @@ public struct ReportBuilder {
         /// The clusters.csv cells of each cluster's members but the kept one, by cluster position,
         /// when the first pass could hold them all.
         var csvRows: [ClustersCSV.MemberRows]?
+        /// Else the file that holds them, and each cluster's position by its tally's serial.
+        var spill: ClusterRowSpill?
+        var positionOfSerial: [Int] = []
     }
 
     private func membership(_ document: Document, isCleaned: Bool) -> ClusterMembership? {
@@ -191,12 +205,14 @@ public struct ReportBuilder {
             warnings: warnings)
         return Gathered(
             report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
-            keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil)
+            keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil,
+            spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
     private func firstPass(_ files: [String], cleaned: String) throws(WinnowError) -> FirstPass {
         var found = FirstPass()
+        let spillPath = (staging?.work ?? NSTemporaryDirectory()) + "/.clusters.csv.rows-\(UInt64.random(in: 0...UInt64.max))"
         let listed = RunReport.membersListed - 1
         for path in files {
             let isCleaned = path == cleaned
@@ -206,26 +222,43 @@ public struct ReportBuilder {
                     removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?",
                     reason: isCleaned ? nil : document.stringField(FieldNames.removedReason))
                 guard let place = membership(document, isCleaned: isCleaned) else { return }
-                let holdsRows = found.holdsRows
+                let (holdsRows, spill) = (found.holdsRows, found.spill)
+                var spillProblem: WinnowError?
                 /// Whether the member's row was held.
                 func add(to tally: inout ClusterTally) -> Bool {
-                    guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize),
-                        holdsRows
-                    else { return false }
+                    guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize) else { return false }
+                    guard holdsRows else {
+                        do throws(WinnowError) { try spill?.append(serial: tally.serial, member: place.member) } catch {
+                            spillProblem = error
+                        }
+                        return false
+                    }
                     tally.csvRows.append(place.member)
                     return true
                 }
-                let held =
-                    switch place.kind {
-                    case .nearDuplicate:
-                        add(to: &found.near[place.label, default: ClusterTally(kind: .nearDuplicate, label: place.label, listed: listed)])
-                    case .exact:
-                        add(to: &found.exact[place.label, default: ClusterTally(kind: .exact, label: place.label, listed: listed)])
+                let held: Bool
+                switch place.kind {
+                case .nearDuplicate:
+                    if found.near[place.label] == nil {
+                        found.near[place.label] = ClusterTally(
+                            kind: .nearDuplicate, label: place.label, listed: listed, serial: found.tallies)
+                        found.tallies += 1
                     }
+                    held = add(to: &found.near[place.label]!)
+                case .exact:
+                    if found.exact[place.label] == nil {
+                        found.exact[place.label] = ClusterTally(kind: .exact, label: place.label, listed: listed, serial: found.tallies)
+                        found.tallies += 1
+                    }
+                    held = add(to: &found.exact[place.label]!)
+                }
+                if let spillProblem { found.spillProblem = found.spillProblem ?? spillProblem }
                 guard held else { return }
                 found.heldRows += 1
-                if found.heldRows > csvRowsInMemory { found.dropRows() }
+                guard found.heldRows > csvRowsInMemory else { return }
+                do throws(WinnowError) { try found.startSpilling(to: spillPath) } catch { found.spillProblem = found.spillProblem ?? error }
             }
+            if let problem = found.spillProblem { throw problem }
             if let problem { found.warnings.append(problem) }
         }
         return found
@@ -277,8 +310,8 @@ public struct ReportBuilder {
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept
     /// document first and then the others in the order of the outputs. From the rows the first pass
-    /// held when it could; else clusters are taken in groups of at most `csvRowsInMemory` members,
-    /// one pass over the outputs per group.
+    /// held when it could; else from the file the first pass wrote them to (`ClusterRowSpill`), read
+    /// once per group of clusters of at most `csvRowsInMemory` rows.
     private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
         let clusters = gathered.clusters
         let file = try OutputFile(path: path)
@@ -298,6 +331,8 @@ public struct ReportBuilder {
             try file.commit()
             return
         }
+        guard let spill = gathered.spill else { preconditionFailure("the first pass neither held nor spilled the rows") }
+        try spill.finish()
         var start = 0
         while start < clusters.count {
             var end = start + 1
@@ -307,35 +342,34 @@ public struct ReportBuilder {
                 end += 1
             }
             let group = start..<end
-            let streamed = group.count == 1
-            var positions: [ClusterKey: Int] = [:]
-            for index in group { positions[ClusterKey(kind: clusters[index].kind, label: clusters[index].cluster)] = index }
-            var held = [[UInt8]](repeating: [], count: group.count)
-            for index in group { ClustersCSV.appendRow(clusters[index], clusters[index].members[0], to: &held[index - start]) }
-            if streamed {
-                buffer += held[0]
-                held[0] = []
-            }
-            var problem: WinnowError?
-            for path in gathered.files {
-                let isCleaned = path == gathered.cleaned
-                _ = try scan(path) { document in
-                    guard problem == nil, let place = membership(document, isCleaned: isCleaned),
-                        let index = positions[ClusterKey(kind: place.kind, label: place.label)],
-                        gathered.keptOrigins[index] != document.origin
-                    else { return }
-                    if streamed {
-                        ClustersCSV.appendRow(clusters[index], place.member, to: &buffer)
-                        do throws(WinnowError) { try file.drain(&buffer) } catch { problem = error }
-                    } else {
-                        ClustersCSV.appendRow(clusters[index], place.member, to: &held[index - start])
-                    }
+            var prefixes = [[UInt8]](repeating: [], count: group.count)
+            for index in group { ClustersCSV.appendClusterCells(clusters[index], to: &prefixes[index - start]) }
+            if group.count == 1 {
+                // A cluster larger than a group: its rows are written as they are read.
+                buffer += prefixes[0]
+                ClustersCSV.appendMemberCells(clusters[start].members[0], to: &buffer)
+                try spill.forEachRow { (serial, cells) throws(WinnowError) in
+                    guard gathered.positionOfSerial[serial] == start else { return }
+                    buffer += prefixes[0]
+                    buffer += cells
+                    try file.drain(&buffer)
                 }
-            }
-            if let problem { throw problem }
-            for rows in held {
-                buffer += rows
-                try file.drain(&buffer)
+            } else {
+                var held = [[UInt8]](repeating: [], count: group.count)
+                for index in group {
+                    held[index - start] = prefixes[index - start]
+                    ClustersCSV.appendMemberCells(clusters[index].members[0], to: &held[index - start])
+                }
+                try spill.forEachRow { (serial, cells) throws(WinnowError) in
+                    let position = gathered.positionOfSerial[serial]
+                    guard group.contains(position) else { return }
+                    held[position - start] += prefixes[position - start]
+                    held[position - start] += cells
+                }
+                for rows in held {
+                    buffer += rows
+                    try file.drain(&buffer)
+                }
             }
             start = end
         }
@@ -343,9 +377,11 @@ public struct ReportBuilder {
         try file.commit()
     }
 
-    private struct ClusterKey: Hashable {
-        var kind: RunReport.ClusterKind
-        var label: String
+    /// The report position of each tally serial, from the serials in report order.
+    private static func positions(ofSerials serials: [Int]) -> [Int] {
+        var positions = [Int](repeating: 0, count: serials.count)
+        for (position, serial) in serials.enumerated() { positions[serial] = position }
+        return positions
     }
 
     /// Streams the documents of one JSONL output, but for the lines `skipping` says need not be

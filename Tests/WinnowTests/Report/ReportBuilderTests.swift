@@ -133,11 +133,17 @@ import WinnowTestSupport
         let labels = rowCells.map { $0[0] + "/" + $0[1] }
         #expect(labels.indices.filter { $0 == 0 || labels[$0] != labels[$0 - 1] }.count == sizes.count)
         #expect(rowCells.indices.allSatisfy { $0 > 0 && labels[$0] == labels[$0 - 1] || rowCells[$0][3] == rowCells[$0][4] })
-        var builder = ReportBuilder(options: ReportOptions(), inputs: run.summary.outputs, run: run.summary)
-        builder.csvRowsInMemory = 3
-        _ = try builder.write(to: folder.file("again"))
-        #expect(try String(contentsOfFile: folder.file("again/clusters.csv"), encoding: .utf8) == run.read("clusters.csv"))
-        #expect(try String(contentsOfFile: folder.file("again/report.json"), encoding: .utf8) == run.read("report.json"))
+        // Groups of one cluster (3 rows: every cluster is larger alone) and of several (50 rows).
+        for rows in [3, 50] {
+            var builder = ReportBuilder(options: ReportOptions(), inputs: run.summary.outputs, run: run.summary)
+            builder.csvRowsInMemory = rows
+            _ = try builder.write(to: folder.file("again-\(rows)"))
+            #expect(try String(contentsOfFile: folder.file("again-\(rows)/clusters.csv"), encoding: .utf8) == run.read("clusters.csv"))
+            #expect(try String(contentsOfFile: folder.file("again-\(rows)/report.json"), encoding: .utf8) == run.read("report.json"))
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.file("again-\(rows)")).sorted()
+                    == ["cluster-list.jsonl", "clusters.csv", "report.html", "report.json"])
+        }
         let page = try run.pageData()
         #expect((page["clusters"] as! [Any]).count == sizes.count)
         let comparisons = page["comparisons"] as! [[[String: Any]]]
