@@ -178,28 +178,27 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         local = self.run_local(path, "report-local")
         self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
         local_folder = os.path.join(WORK, "report-local", "cleaned.report")
-        for partitions in (2, 5):
-            with self.subTest(partitions=partitions):
-                cluster = self.run_spark(path, f"report-spark-{partitions}", partitions)
-                self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
-                spark_folder = os.path.join(WORK, f"report-spark-{partitions}", "report")
-                reports = []
-                for folder in (local_folder, spark_folder):
-                    with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
-                        reports.append(json.load(handle))
-                self.assertGreater(len(reports[0]["largest_clusters"]), 10)
-                self.assertTrue(any(cluster["kind"] == "exact" for cluster in reports[0]["largest_clusters"]))
-                self.assertTrue(any("share their id" in warning for warning in reports[0]["warnings"]), reports[0]["warnings"])
-                for key in ("documents", "cluster_sizes", "largest_clusters", "sites", "warnings"):
-                    self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
-                self.assertEqual(part_lines(os.path.join(spark_folder, "cluster-list.jsonl")),
-                                 lines(os.path.join(local_folder, "cluster-list.jsonl")))
-                local_rows = lines(os.path.join(local_folder, "clusters.csv"))
-                spark_rows = part_lines(os.path.join(spark_folder, "clusters.csv"))
-                self.assertEqual(spark_rows[0], local_rows[0])
-                self.assertEqual(sorted(spark_rows), sorted(local_rows))
-                with open(os.path.join(spark_folder, "report.html"), encoding="utf-8") as handle:
-                    self.assertIn("near-duplicate clusters", handle.read())
+        partitions = 2  # two partitions found a kept copy chosen by the order of the outputs
+        cluster = self.run_spark(path, f"report-spark-{partitions}", partitions)
+        self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
+        spark_folder = os.path.join(WORK, f"report-spark-{partitions}", "report")
+        reports = []
+        for folder in (local_folder, spark_folder):
+            with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertGreater(len(reports[0]["largest_clusters"]), 10)
+        self.assertTrue(any(listed["kind"] == "exact" for listed in reports[0]["largest_clusters"]))
+        self.assertTrue(any("share their id" in warning for warning in reports[0]["warnings"]), reports[0]["warnings"])
+        for key in ("documents", "cluster_sizes", "largest_clusters", "sites", "warnings"):
+            self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
+        self.assertEqual(part_lines(os.path.join(spark_folder, "cluster-list.jsonl")),
+                         lines(os.path.join(local_folder, "cluster-list.jsonl")))
+        local_rows = lines(os.path.join(local_folder, "clusters.csv"))
+        spark_rows = part_lines(os.path.join(spark_folder, "clusters.csv"))
+        self.assertEqual(spark_rows[0], local_rows[0])
+        self.assertEqual(sorted(spark_rows), sorted(local_rows))
+        with open(os.path.join(spark_folder, "report.html"), encoding="utf-8") as handle:
+            self.assertIn("near-duplicate clusters", handle.read())
 
     def test_templates_alone(self):
         self.check_pipeline("templates", ("templates",))
