@@ -12,17 +12,11 @@ import uuid
 import zlib
 
 from . import binary as winnow
-from .stages import set_flags
+from .stages import _lines, set_flags
 
 # RunReport.clustersListed: the clusters report.json and the page list.
 LISTED = 5000
 CSV_HEADER = "cluster,kind,size,kept,id,url,similarity,text_bytes,removed_by\r"
-
-
-def _read_lines(path):
-    with open(path, "rb") as handle:
-        for line in handle:
-            yield line[:-1] if line.endswith(b"\n") else line
 
 
 def _call(binary, arguments, lines):
@@ -35,7 +29,7 @@ def _call(binary, arguments, lines):
                 handle.write(line)
                 handle.write(b"\n")
         winnow.call(binary, arguments(source, output), workdir)
-        yield from _read_lines(output)
+        yield from _lines(output)
     finally:
         workdir.close()
 

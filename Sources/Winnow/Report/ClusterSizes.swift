@@ -29,12 +29,17 @@ struct ClusterSizes: Codable, Equatable, Sendable {
 
     /// Adds `other`'s counts to these.
     mutating func merge(_ other: ClusterSizes) {
-        var bySize = Dictionary(uniqueKeysWithValues: counts.map { ($0.size, $0) })
-        for count in other.counts {
-            Self.add(.nearDuplicate, size: count.size, count: count.nearDuplicate, to: &bySize)
-            Self.add(.exact, size: count.size, count: count.exact, to: &bySize)
+        counts = Self.summed(counts + other.counts)
+    }
+
+    /// `counts` with the counts of a size added into one, by size.
+    private static func summed(_ counts: [Count]) -> [Count] {
+        var bySize: [Int: Count] = [:]
+        for count in counts {
+            add(.nearDuplicate, size: count.size, count: count.nearDuplicate, to: &bySize)
+            add(.exact, size: count.size, count: count.exact, to: &bySize)
         }
-        counts = Self.sorted(bySize)
+        return sorted(bySize)
     }
 
     private static func add(_ kind: RunReport.ClusterKind, size: Int, count: Int, to bySize: inout [Int: Count]) {
@@ -49,12 +54,7 @@ struct ClusterSizes: Codable, Equatable, Sendable {
     }
 
     init(from decoder: any Decoder) throws {
-        var bySize: [Int: Count] = [:]
-        for count in try [Count](from: decoder) {
-            Self.add(.nearDuplicate, size: count.size, count: count.nearDuplicate, to: &bySize)
-            Self.add(.exact, size: count.size, count: count.exact, to: &bySize)
-        }
-        counts = Self.sorted(bySize)
+        counts = Self.summed(try [Count](from: decoder))
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -122,7 +122,6 @@ public struct ReportBuilder {
         var holdsRows = true
         var heldRows = 0
         var spill: ClusterRowSpill?
-        var spillProblem: WinnowError?
 
         mutating func startSpilling(to path: String) throws(WinnowError) {
             let spill = try ClusterRowSpill(path: path)
@@ -216,21 +215,18 @@ public struct ReportBuilder {
         let listed = RunReport.membersListed - 1
         for path in files {
             let isCleaned = path == cleaned
-            let problem = try scan(path) { document in
+            let problem = try scan(path) { (document) throws(WinnowError) in
                 found.counts.add(
                     textBytes: document.textByteCount,
                     removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?",
                     reason: isCleaned ? nil : document.stringField(FieldNames.removedReason))
                 guard let place = membership(document, isCleaned: isCleaned) else { return }
                 let (holdsRows, spill) = (found.holdsRows, found.spill)
-                var spillProblem: WinnowError?
-                /// Whether the member's row was held.
-                func add(to tally: inout ClusterTally) -> Bool {
+                /// Whether the member's row was held: not the kept document's, and not once rows are spilled.
+                func add(to tally: inout ClusterTally) throws(WinnowError) -> Bool {
                     guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize) else { return false }
                     guard holdsRows else {
-                        do throws(WinnowError) { try spill?.append(serial: tally.serial, member: place.member) } catch {
-                            spillProblem = error
-                        }
+                        try spill?.append(serial: tally.serial, member: place.member)
                         return false
                     }
                     tally.csvRows.append(place.member)
@@ -244,21 +240,18 @@ public struct ReportBuilder {
                             kind: .nearDuplicate, label: place.label, listed: listed, serial: found.tallies)
                         found.tallies += 1
                     }
-                    held = add(to: &found.near[place.label]!)
+                    held = try add(to: &found.near[place.label]!)
                 case .exact:
                     if found.exact[place.label] == nil {
                         found.exact[place.label] = ClusterTally(kind: .exact, label: place.label, listed: listed, serial: found.tallies)
                         found.tallies += 1
                     }
-                    held = add(to: &found.exact[place.label]!)
+                    held = try add(to: &found.exact[place.label]!)
                 }
-                if let spillProblem { found.spillProblem = found.spillProblem ?? spillProblem }
                 guard held else { return }
                 found.heldRows += 1
-                guard found.heldRows > csvRowsInMemory else { return }
-                do throws(WinnowError) { try found.startSpilling(to: spillPath) } catch { found.spillProblem = found.spillProblem ?? error }
+                if found.heldRows > csvRowsInMemory { try found.startSpilling(to: spillPath) }
             }
-            if let problem = found.spillProblem { throw problem }
             if let problem { found.warnings.append(problem) }
         }
         return found
@@ -280,7 +273,7 @@ public struct ReportBuilder {
         }
         for path in files {
             let isCleaned = path == cleaned
-            _ = try scan(path, skipping: isSkipped) { document in
+            _ = try scan(path, skipping: isSkipped) { (document) throws(WinnowError) in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
                 if keepers.contains(document.id), let keeper = ClusterMembership.keeper(document, removedBy: removedBy),
                     details[document.id].map({ ClusterMembership.preferred(keeper, over: $0) }) ?? true
@@ -388,29 +381,14 @@ public struct ReportBuilder {
     /// decoded; returns a warning when some lines do not decode.
     private func scan(
         _ path: String, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
-        visit: (Document) -> Void
+        visit: (Document) throws(WinnowError) -> Void
     ) throws(WinnowError) -> String? {
-        var unreadable = 0
-        var firstProblem: String?
-        let reader = RecordReader(inputs: try InputSpec.jsonlFiles(path), maxRecordBytes: Int(Int32.max))
-        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
-        while let batch = try reader.nextBatch() {
-            for record in batch.records {
-                guard case .jsonLine(let range) = record.content else {
-                    unreadable += 1
-                    continue
-                }
-                if skipping(batch.storage, range) { continue }
-                switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
-                case .success(let document): visit(document)
-                case .failure(let reject):
-                    unreadable += 1
-                    firstProblem = firstProblem ?? reject.description
-                }
-            }
+        let unreadable = try OutputDocuments.forEach(path, fields: fields, skipping: skipping) {
+            (document, _) throws(WinnowError) in try visit(document)
         }
-        guard unreadable > 0 else { return nil }
-        return "\(unreadable) lines of \(path) could not be read and are not counted" + (firstProblem.map { " (first: \($0))" } ?? "")
+        guard unreadable.count > 0 else { return nil }
+        return "\(unreadable.count) lines of \(path) could not be read and are not counted"
+            + (unreadable.first.map { " (first: \($0))" } ?? "")
     }
 
     /// Compares the clusters found in the documents with the clusters file the run wrote.

@@ -16,13 +16,9 @@ enum ReportOrder {
         let descending = String(1_000_000_000_000_000_000 - min(max(cluster.size, 1), 999_999_999_999_999_999))
         var key = String(repeating: "0", count: 18 - descending.count) + descending
         key += cluster.kind == .nearDuplicate ? "0" : "1"
-        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(2 * cluster.kept.utf8.count)
-        for byte in cluster.kept.utf8 {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 15)])
-        }
+        for byte in cluster.kept.utf8 { Hex.append(UInt64(byte), digits: 2, to: &hex) }
         return key + String(decoding: hex, as: UTF8.self)
     }
 }

@@ -86,57 +86,42 @@ public enum ReportSteps {
         let file = try OutputFile(path: output)
         var buffer: [UInt8] = []
         var row = CountsRow()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let reader = RecordReader(inputs: try InputSpec.jsonlFiles(input), maxRecordBytes: Int(Int32.max))
-        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
+        var json = SortedJSONWriter()
         var line = 0
         func append(_ key: String, _ value: some Encodable) throws(WinnowError) {
             buffer += key.utf8
             buffer.append(0x09)
-            do { buffer += try encoder.encode(value) } catch { throw .io("cannot encode a report row: \(error)") }
+            try json.encoded(value)
+            json.move(to: &buffer)
             buffer.append(0x0A)
             try file.drain(&buffer)
         }
-        while let batch = try reader.nextBatch() {
-            for record in batch.records {
-                line += 1
-                guard case .jsonLine(let range) = record.content else {
-                    row.unreadable += 1
-                    continue
-                }
-                let document: Document
-                switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
-                case .success(let decoded): document = decoded
-                case .failure(let reject):
-                    row.unreadable += 1
-                    row.problem = row.problem ?? reject.description
-                    continue
-                }
-                if let texts {
-                    if texts.contains(document.id) {
-                        buffer += "\(textTag)\t\(order(cleaned: cleaned, part: part, line: line))\t".utf8
-                        buffer += batch.storage[range]
-                        buffer.append(0x0A)
-                        try file.drain(&buffer)
-                    }
-                    continue
-                }
-                let removedBy = cleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                row.counts.add(
-                    textBytes: document.textByteCount, removedBy: removedBy,
-                    reason: cleaned ? nil : document.stringField(FieldNames.removedReason))
-                let order = Self.order(cleaned: cleaned, part: part, line: line)
-                if let place = ClusterMembership(document, removedBy: removedBy) {
-                    try append(
-                        memberKey(place.kind, place.label),
-                        MemberRow(member: place.member, declaredSize: place.declaredSize, order: order))
-                }
-                if keepers, let keeper = ClusterMembership.keeper(document, removedBy: removedBy) {
-                    try append(memberKey(.exact, keeper.id), MemberRow(member: keeper, keeper: true, order: order))
-                }
+        let unreadable = try OutputDocuments.forEach(input, fields: fields) { (document, bytes) throws(WinnowError) in
+            line += 1
+            if let texts {
+                guard texts.contains(document.id) else { return }
+                buffer += "\(textTag)\t\(order(cleaned: cleaned, part: part, line: line))\t".utf8
+                buffer += bytes
+                buffer.append(0x0A)
+                try file.drain(&buffer)
+                return
+            }
+            let removedBy = cleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
+            row.counts.add(
+                textBytes: document.textByteCount, removedBy: removedBy,
+                reason: cleaned ? nil : document.stringField(FieldNames.removedReason))
+            let order = Self.order(cleaned: cleaned, part: part, line: line)
+            if let place = ClusterMembership(document, removedBy: removedBy) {
+                try append(
+                    memberKey(place.kind, place.label),
+                    MemberRow(member: place.member, declaredSize: place.declaredSize, order: order))
+            }
+            if keepers, let keeper = ClusterMembership.keeper(document, removedBy: removedBy) {
+                try append(memberKey(.exact, keeper.id), MemberRow(member: keeper, keeper: true, order: order))
             }
         }
+        row.unreadable = unreadable.count
+        row.problem = unreadable.first
         if texts == nil { try append(countsKey, row) }
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
@@ -180,9 +165,9 @@ public enum ReportSteps {
         }
         try finish()
         buffer += "\(factsTag)\t".utf8
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do { buffer += try encoder.encode(facts) } catch { throw .io("cannot encode the cluster facts: \(error)") }
+        var json = SortedJSONWriter()
+        try json.encoded(facts)
+        json.move(to: &buffer)
         buffer.append(0x0A)
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
@@ -293,17 +278,8 @@ public enum ReportSteps {
         let wanted = Set(compared.joined())
         var texts = ComparedTexts(maxBytes: options.maxTextBytes)
         if let path = inputs.texts, !wanted.isEmpty {
-            let reader = RecordReader(inputs: try InputSpec.jsonlFiles(path), maxRecordBytes: Int(Int32.max))
-            let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
-            while let batch = try reader.nextBatch() {
-                for record in batch.records {
-                    guard case .jsonLine(let range) = record.content,
-                        case .success(let document) = decoder.decode(
-                            batch.storage, range, origin: record.origin, offset: record.offset),
-                        wanted.contains(document.id)
-                    else { continue }
-                    texts.offer(document, removedBy: document.stringField(FieldNames.removedBy))
-                }
+            _ = try OutputDocuments.forEach(path, fields: fields) { (document, _) throws(WinnowError) in
+                if wanted.contains(document.id) { texts.offer(document, removedBy: document.stringField(FieldNames.removedBy)) }
             }
         }
         var warnings: [String] = []
