@@ -50,13 +50,25 @@ public final class FileByteSource: ByteSource {
         let maxCount = min(requested, max(left + 1, 4096))
         let start = buffer.count
         buffer.reserveCapacity(start + maxCount)
-        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        Self.appendZeros(maxCount, to: &buffer)
         let got = try buffer.withUnsafeMutableBufferPointer { storage throws(WinnowError) in
             try readOnce(into: storage.baseAddress! + start, maxCount)
         }
         buffer.removeLast(maxCount - got)
         remaining = max(0, left - got)
         return got
+    }
+
+    /// Zeros copied from a block of them: `append(contentsOf: repeatElement(0, count:))` is a loop a byte.
+    private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
+
+    private static func appendZeros(_ count: Int, to buffer: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let step = min(left, zeros.count)
+            buffer.append(contentsOf: zeros[..<step])
+            left -= step
+        }
     }
 
     /// A pipe or terminal gives what it holds (64 KiB for a default pipe) whatever is asked: the read

@@ -8,6 +8,8 @@ public final class RecordReader {
     /// Bytes of input read so far (after decompression), including records skipped as too large.
     public var bytesRead: Int { finishedBytes + (current?.bytesConsumed ?? 0) }
     private var finishedBytes = 0
+    /// A handed-back batch whose buffers the next one reuses, so their pages are not faulted in again.
+    private var spare: RecordBatch?
 
     /// - Parameters:
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
@@ -30,6 +32,13 @@ public final class RecordReader {
         framing = nil
     }
 
+    /// Hands back a batch that is done with, for the next batch to reuse its buffers; one that grew
+    /// past a few batches' size (a very long record) is let go, so memory stays bounded.
+    public func recycle(_ batch: consuming RecordBatch) {
+        guard batch.storage.capacity <= 4 * (batchBytes + (1 << 20)) else { return }
+        spare = batch
+    }
+
     /// The name each input's records carry as their origin: the name or path as given, and
     /// `NAME#2`, `NAME#3`, ... for an input given again, so that every record's origin is its own.
     public static func sourceNames(of inputs: [InputSpec]) -> [String] {
@@ -47,7 +56,9 @@ public final class RecordReader {
 
     /// The next batch, or nil when every input is read. Throws only when an input cannot be opened.
     public func nextBatch() throws(WinnowError) -> RecordBatch? {
-        var batch = RecordBatch()
+        var batch = spare.take() ?? RecordBatch()
+        batch.storage.removeAll(keepingCapacity: true)
+        batch.records.removeAll(keepingCapacity: true)
         batch.storage.reserveCapacity(batchBytes + (1 << 20))
         while batch.storage.count < batchBytes {
             if let reader = current {

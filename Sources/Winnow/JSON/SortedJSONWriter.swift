@@ -60,8 +60,23 @@ struct SortedJSONWriter: Sendable {
 
     mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        Self.appendDecimal(value, to: &bytes)
         needsComma = true
+    }
+
+    /// `value` in decimal, as `String(value)` spells it, without making the string.
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// As `JSONEncoder` writes a Double: its shortest round-trip `description`, less a trailing ".0".
@@ -107,33 +122,37 @@ struct SortedJSONWriter: Sendable {
     /// A quoted string as `JSONEncoder` writes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other
     /// control characters as `\u00xx` (lowercase hex); everything else, non-ASCII included, as is.
     static func appendString(_ string: String, to output: inout [UInt8]) {
+        // A native string's bytes are read where they are; only a bridged one is copied first.
+        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) != nil { return }
         var string = string
-        string.withUTF8 { source in
-            output.append(UInt8(ascii: "\""))
-            needsEscape.withUnsafeBufferPointer { table in
-                var runStart = 0
-                for index in source.indices where table[Int(source[index])] {
-                    if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-                    let byte = source[index]
-                    switch byte {
-                    case 0x22: output.append(contentsOf: [0x5C, 0x22])
-                    case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-                    case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                    case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                    case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                    case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                    default:
-                        output.append(contentsOf: [
-                            0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                        ])
-                    }
-                    runStart = index + 1
+        string.withUTF8 { appendEscaped($0, to: &output) }
+    }
+
+    private static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        needsEscape.withUnsafeBufferPointer { table in
+            var runStart = 0
+            for index in source.indices where table[Int(source[index])] {
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                let byte = source[index]
+                switch byte {
+                case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    output.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30,
+                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+                    ])
                 }
-                if runStart < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+                runStart = index + 1
             }
-            output.append(UInt8(ascii: "\""))
+            if runStart < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
         }
+        output.append(UInt8(ascii: "\""))
     }
 }

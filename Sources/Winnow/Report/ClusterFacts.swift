@@ -19,8 +19,8 @@ struct ClusterFacts: Codable, Equatable, Sendable {
     init() {}
 
     /// The facts of one cluster, as tallied.
-    init(_ tally: ClusterTally, cluster: RunReport.Cluster, keeperFound: Bool) {
-        sizes = ClusterSizes([cluster])
+    init(_ tally: ClusterTally, keeperFound: Bool) {
+        sizes = ClusterSizes(kind: tally.kind, size: tally.size)
         if tally.keptCopies > 1 {
             sharedClusters = 1
             sharedCopies = tally.keptCopies
@@ -38,9 +38,9 @@ struct ClusterFacts: Codable, Equatable, Sendable {
         sizes.merge(other.sizes)
         sharedClusters += other.sharedClusters
         sharedCopies += other.sharedCopies
-        sharedExamples = Self.smallest(sharedExamples + other.sharedExamples)
+        if !other.sharedExamples.isEmpty { sharedExamples = Self.smallest(sharedExamples + other.sharedExamples) }
         mismatched += other.mismatched
-        mismatchedExamples = Self.smallest(mismatchedExamples + other.mismatchedExamples)
+        if !other.mismatchedExamples.isEmpty { mismatchedExamples = Self.smallest(mismatchedExamples + other.mismatchedExamples) }
         missingKeepers += other.missingKeepers
     }
 

@@ -23,13 +23,43 @@ struct ClusterSizes: Codable, Equatable, Sendable {
         counts = Self.sorted(bySize)
     }
 
+    /// One cluster's count.
+    init(kind: RunReport.ClusterKind, size: Int) {
+        var count = Count(size: size)
+        switch kind {
+        case .nearDuplicate: count.nearDuplicate = 1
+        case .exact: count.exact = 1
+        }
+        counts = [count]
+    }
+
     var nearDuplicate: Int { counts.reduce(0) { $0 + $1.nearDuplicate } }
     var exact: Int { counts.reduce(0) { $0 + $1.exact } }
     var total: Int { nearDuplicate + exact }
 
-    /// Adds `other`'s counts to these.
+    /// Adds `other`'s counts to these: a few (one cluster's) each in its place, many by summing anew.
     mutating func merge(_ other: ClusterSizes) {
-        counts = Self.summed(counts + other.counts)
+        guard other.counts.count <= 8 else {
+            counts = Self.summed(counts + other.counts)
+            return
+        }
+        for count in other.counts where count.nearDuplicate + count.exact > 0 { add(count) }
+    }
+
+    /// Adds one size's count, keeping `counts` sorted by size.
+    private mutating func add(_ count: Count) {
+        var low = 0
+        var high = counts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if counts[middle].size < count.size { low = middle + 1 } else { high = middle }
+        }
+        if low < counts.count, counts[low].size == count.size {
+            counts[low].nearDuplicate += count.nearDuplicate
+            counts[low].exact += count.exact
+        } else {
+            counts.insert(count, at: low)
+        }
     }
 
     /// `counts` with the counts of a size added into one, by size.

@@ -19,6 +19,8 @@ struct ClusterTally {
     private(set) var keptCopies = 0
     /// The most similar others, at most twice `listed` between trims.
     private var best: [RunReport.Member] = []
+    /// Whether `best` is sorted and cut since the last member was added.
+    private var isTrimmed = true
     /// How many others the cluster lists.
     let listed: Int
     /// The clusters.csv rows of the others, in the order they were added, when the report holds them.
@@ -30,6 +32,9 @@ struct ClusterTally {
         self.serial = serial
         self.listed = listed
     }
+
+    /// Members seen, the kept document included: the cluster's size.
+    var size: Int { others + 1 }
 
     /// Adds a member; true when it is taken as the kept document.
     @discardableResult
@@ -51,6 +56,7 @@ struct ClusterTally {
             }
         }
         others += 1
+        isTrimmed = false
         best.append(member)
         if best.count >= 2 * max(listed, 1) { trim() }
         return false
@@ -63,17 +69,22 @@ struct ClusterTally {
     }
 
     /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a
-    /// placeholder), then the most similar others (`mostSimilarFirst`).
-    func cluster(keptDetails: RunReport.Member? = nil) -> RunReport.Cluster {
-        var tally = self
-        tally.trim()
+    /// placeholder), then the most similar others (`mostSimilarFirst`). Trims the tally's list in place.
+    mutating func cluster(keptDetails: RunReport.Member? = nil) -> RunReport.Cluster {
+        trim()
         let first = keptDetails ?? kept?.member ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
+        var members: [RunReport.Member] = []
+        members.reserveCapacity(best.count + 1)
+        members.append(first)
+        members.append(contentsOf: best)
         return RunReport.Cluster(
-            kind: kind, cluster: label, size: others + 1, kept: label, minSimilarity: minSimilarity,
-            members: [first] + tally.best, moreMembers: others - tally.best.count)
+            kind: kind, cluster: label, size: size, kept: label, minSimilarity: minSimilarity,
+            members: members, moreMembers: others - best.count)
     }
 
     private mutating func trim() {
+        guard best.count > listed || !isTrimmed else { return }
+        isTrimmed = true
         best.sort(by: Self.mostSimilarFirst)
         if best.count > listed { best.removeLast(best.count - listed) }
     }

@@ -30,6 +30,7 @@ enum OutputDocuments {
                     unreadable.first = unreadable.first ?? reject.description
                 }
             }
+            reader.recycle(batch)
         }
         return unreadable
     }

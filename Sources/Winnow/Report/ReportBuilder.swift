@@ -110,13 +110,13 @@ public struct ReportBuilder {
     /// What the first pass over the outputs finds: counts, and a bounded tally of each cluster.
     private struct FirstPass {
         var counts = RunReport.DocumentCounts()
-        /// Near-duplicate clusters by their `cluster` label.
-        var near: [String: ClusterTally] = [:]
-        /// Exact groups by the id of the copy kept in their place.
-        var exact: [String: ClusterTally] = [:]
+        /// Every cluster's tally, in the order they were met (a tally's serial is its place here).
+        var tallies: [ClusterTally] = []
+        /// Near-duplicate clusters' tallies by their `cluster` label.
+        var near: [String: Int] = [:]
+        /// Exact groups' tallies by the id of the copy kept in their place.
+        var exact: [String: Int] = [:]
         var warnings: [String] = []
-        /// Clusters met so far (the next tally's serial).
-        var tallies = 0
         /// Whether the tallies hold the clusters.csv rows of their members: until more than
         /// `csvRowsInMemory` are found, when they go to `spill` with every later row.
         var holdsRows = true
@@ -125,13 +125,11 @@ public struct ReportBuilder {
 
         mutating func startSpilling(to path: String) throws(WinnowError) {
             let spill = try ClusterRowSpill(path: path)
-            for tallies in [near, exact] {
-                for tally in tallies.values {
-                    try tally.csvRows.forEachRow { (cells) throws(WinnowError) in try spill.append(serial: tally.serial, cells: cells) }
-                }
+            for index in tallies.indices {
+                let serial = tallies[index].serial
+                try tallies[index].csvRows.forEachRow { (cells) throws(WinnowError) in try spill.append(serial: serial, cells: cells) }
+                tallies[index].csvRows = ClustersCSV.MemberRows()
             }
-            for label in near.keys { near[label]?.csvRows = ClustersCSV.MemberRows() }
-            for label in exact.keys { exact[label]?.csvRows = ClustersCSV.MemberRows() }
             holdsRows = false
             self.spill = spill
         }
@@ -170,15 +168,20 @@ public struct ReportBuilder {
         if removed == nil {
             first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
         }
-        let unordered = Array(first.near.values) + Array(first.exact.values)
-        let built = unordered.map { $0.cluster() }
-        let order = built.indices.sorted { ReportOrder.precedes(built, $0, $1) }
+        var unordered = first.tallies
+        first.tallies = []
+        var built = unordered.indices.map { unordered[$0].cluster() }
+        let order = ReportOrder.sortedPositions(built)
 
         // Second pass: the exact keepers' own details, and the texts of the clusters the page compares.
-        var clusters = order.map { built[$0] }
+        var clusters: [RunReport.Cluster] = []
+        clusters.reserveCapacity(built.count)
+        for index in order { clusters.append(Self.take(&built[index])) }
+        built = []
         let withText = options.clustersWithText(clusters.prefix(RunReport.clustersListed))
         let compared = withText.map { options.membersWithText(clusters[$0]) }
-        let keepers = Set(clusters.filter { $0.kind == .exact }.map(\.kept))
+        var keepers = Set<String>()
+        for index in clusters.indices where clusters[index].kind == .exact { keepers.insert(clusters[index].kept) }
         let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
         var facts = ClusterFacts()
         var keptOrigins: [Int: DocumentOrigin] = [:]
@@ -189,7 +192,7 @@ public struct ReportBuilder {
             } else if let details {
                 clusters[index] = unordered[tally].cluster(keptDetails: details)
             }
-            facts.merge(ClusterFacts(unordered[tally], cluster: clusters[index], keeperFound: details != nil))
+            facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
         var warnings = first.warnings + facts.warnings
         if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: located(path), named: path) }
@@ -206,6 +209,13 @@ public struct ReportBuilder {
             report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
             keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil,
             spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
+    }
+
+    /// Moves a cluster out of an array that is done with it, leaving an empty one: no copy of its strings.
+    private static func take(_ cluster: inout RunReport.Cluster) -> RunReport.Cluster {
+        var taken = RunReport.Cluster(kind: .exact, cluster: "", size: 0, kept: "", minSimilarity: 0, members: [], moreMembers: 0)
+        swap(&taken, &cluster)
+        return taken
     }
 
     /// Counts every document and tallies the clusters, keeping only the members each will list.
@@ -232,22 +242,20 @@ public struct ReportBuilder {
                     tally.csvRows.append(place.member)
                     return true
                 }
-                let held: Bool
-                switch place.kind {
-                case .nearDuplicate:
-                    if found.near[place.label] == nil {
-                        found.near[place.label] = ClusterTally(
-                            kind: .nearDuplicate, label: place.label, listed: listed, serial: found.tallies)
-                        found.tallies += 1
+                let serial = found.tallies.count
+                let index =
+                    switch place.kind {
+                    case .nearDuplicate: found.near[place.label, default: serial]
+                    case .exact: found.exact[place.label, default: serial]
                     }
-                    held = try add(to: &found.near[place.label]!)
-                case .exact:
-                    if found.exact[place.label] == nil {
-                        found.exact[place.label] = ClusterTally(kind: .exact, label: place.label, listed: listed, serial: found.tallies)
-                        found.tallies += 1
+                if index == serial {
+                    found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
+                    switch place.kind {
+                    case .nearDuplicate: found.near[place.label] = serial
+                    case .exact: found.exact[place.label] = serial
                     }
-                    held = try add(to: &found.exact[place.label]!)
                 }
+                let held = try add(to: &found.tallies[index])
                 guard held else { return }
                 found.heldRows += 1
                 if found.heldRows > csvRowsInMemory { try found.startSpilling(to: spillPath) }

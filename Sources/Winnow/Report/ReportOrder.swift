@@ -1,12 +1,16 @@
 /// The order of the report's clusters: largest first, then near-duplicate before exact, then kept id
 /// bytewise. A cluster engine sorts by `key`, which orders its strings the same way.
 enum ReportOrder {
-    /// Whether `clusters[a]` comes before `clusters[b]`; reads their fields in place, so that sorting
-    /// tens of thousands of clusters copies none of them.
-    static func precedes(_ clusters: [RunReport.Cluster], _ a: Int, _ b: Int) -> Bool {
-        if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
-        if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
-        return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
+    /// The positions of `clusters` in report order. Fields are read where they are: sorting hundreds
+    /// of thousands of clusters copies none of them (nor retains the array at each comparison).
+    static func sortedPositions(_ clusters: [RunReport.Cluster]) -> [Int] {
+        clusters.withUnsafeBufferPointer { clusters in
+            clusters.indices.sorted { a, b in
+                if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
+                if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
+                return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
+            }
+        }
     }
 
     /// A string whose order (by code point, the same as by UTF-8 byte) is the report's, with no tab or

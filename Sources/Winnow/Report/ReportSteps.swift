@@ -195,7 +195,7 @@ public enum ReportSteps {
         }
         guard others.count + (tally.kept == nil ? 0 : 1) > 0 else { return }
         let cluster = tally.cluster(keptDetails: kind == .exact ? keeper : nil)
-        facts.merge(ClusterFacts(tally, cluster: cluster, keeperFound: keeper != nil))
+        facts.merge(ClusterFacts(tally, keeperFound: keeper != nil))
         let order = ReportOrder.key(cluster)
         var json = SortedJSONWriter(capacity: 1024)
         try cluster.write(to: &json)
@@ -322,6 +322,7 @@ public enum ReportSteps {
                 default: throw .io("not a line of report rows", path: "\(path):\(record.origin.line)")
                 }
             }
+            reader.recycle(batch)
         }
     }
 

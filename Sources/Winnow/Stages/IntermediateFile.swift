@@ -166,6 +166,7 @@ enum IntermediateFile {
                 guard let members else { throw .configuration("not a JSON object", path: location()) }
                 try record(Record(path: path, line: raw.origin.line, bytes: line, members: members))
             }
+            reader.recycle(batch)
         }
         guard sawHeader else { throw .configuration("empty \(kind) file: it needs its header line", path: path) }
         try requireEnd(end, records: records, kind: kind, path: path)

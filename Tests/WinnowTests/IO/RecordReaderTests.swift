@@ -4,7 +4,9 @@ import WinnowTestSupport
 @testable import Winnow
 
 @Suite struct RecordReaderTests {
-    private func records(_ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20) throws -> [(RawRecord, [UInt8])] {
+    private func records(
+        _ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20, recycling: Bool = false
+    ) throws -> [(RawRecord, [UInt8])] {
         let reader = RecordReader(inputs: inputs, maxRecordBytes: maxRecordBytes, batchBytes: batchBytes)
         var all: [(RawRecord, [UInt8])] = []
         while let batch = try reader.nextBatch() {
@@ -14,6 +16,7 @@ import WinnowTestSupport
                 default: all.append((record, []))
                 }
             }
+            if recycling { reader.recycle(batch) }
         }
         return all
     }
@@ -86,6 +89,8 @@ import WinnowTestSupport
         let reference = try records([.jsonl(path: path, name: "s")], batchBytes: 1 << 20).map(\.1)
         for batchBytes in [1, 100, 4096] {
             #expect(try records([.jsonl(path: path, name: "s")], batchBytes: batchBytes).map(\.1) == reference)
+            // A handed-back batch's buffers are reused by the next: the records are the same.
+            #expect(try records([.jsonl(path: path, name: "s")], batchBytes: batchBytes, recycling: true).map(\.1) == reference)
         }
         #expect(reference.count == 2000)
     }

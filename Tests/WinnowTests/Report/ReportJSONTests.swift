@@ -68,6 +68,40 @@ import WinnowTestSupport
         #expect(try Self.written(numbers) == (try Self.encoded(numbers)))
     }
 
+    @Test func integersAreFormattedAsTheEncoderDoes() throws {
+        var numbers: [Int] = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var generator = SeededRandom(seed: 22)
+        numbers += (0..<2_000).map { _ in Int(bitPattern: UInt(generator.next())) >> Int(generator.next() % 64) }
+        var json = SortedJSONWriter()
+        json.beginArray()
+        for number in numbers { json.int(number) }
+        json.endArray()
+        #expect(json.bytes == (try Self.encoded(numbers)))
+    }
+
+    /// The report merges one cluster's facts at a time (each size put in its place); the sum must be
+    /// the same as counting all clusters at once.
+    @Test func clusterSizesMergedOneAtATimeAreTheSizesOfAll() {
+        var generator = SeededRandom(seed: 23)
+        let clusters = (0..<3_000).map { index in
+            RunReport.Cluster(
+                kind: generator.next() % 3 == 0 ? .exact : .nearDuplicate, cluster: "c\(index)",
+                size: 2 + Int(generator.next() % 40) * Int(generator.next() % 3), kept: "c\(index)", minSimilarity: 1,
+                members: [], moreMembers: 0)
+        }
+        var merged = ClusterSizes()
+        var halves = (ClusterSizes(), ClusterSizes())
+        for (index, cluster) in clusters.enumerated() {
+            merged.merge(ClusterSizes(kind: cluster.kind, size: cluster.size))
+            if index % 2 == 0 { halves.0.merge(ClusterSizes([cluster])) } else { halves.1.merge(ClusterSizes([cluster])) }
+        }
+        halves.0.merge(halves.1)
+        #expect(merged == ClusterSizes(clusters))
+        #expect(halves.0 == ClusterSizes(clusters))
+        #expect(merged.counts.map(\.size) == merged.counts.map(\.size).sorted())
+        #expect(merged.total == clusters.count)
+    }
+
     @Test func numbersThatJSONCannotHoldAreRefused() {
         for number in [Double.nan, .infinity, -.infinity] {
             var json = SortedJSONWriter()
