@@ -25,7 +25,7 @@ enum ClustersCSV {
         out.append(UInt8(ascii: ","))
         appendCell(cluster.kind.rawValue, to: &out)
         out.append(UInt8(ascii: ","))
-        out += String(cluster.size).utf8
+        SortedJSONWriter.appendDecimal(cluster.size, to: &out)
         out.append(UInt8(ascii: ","))
         appendCell(cluster.kept, to: &out)
         out.append(UInt8(ascii: ","))
@@ -39,7 +39,7 @@ enum ClustersCSV {
         out.append(UInt8(ascii: ","))
         out += ClustersFile.rounded(member.similarity).utf8
         out.append(UInt8(ascii: ","))
-        out += String(member.textBytes).utf8
+        SortedJSONWriter.appendDecimal(member.textBytes, to: &out)
         out.append(UInt8(ascii: ","))
         appendCell(member.removedBy ?? "", to: &out)
         out += [0x0D, 0x0A]

@@ -299,11 +299,14 @@ public struct ReportBuilder {
         let file = try OutputFile(path: path)
         var json = SortedJSONWriter(capacity: 4096)
         var buffer: [UInt8] = []
-        for index in clusters.indices {
-            try clusters[index].write(to: &json)
-            json.move(to: &buffer)
-            buffer.append(0x0A)
-            try file.drain(&buffer)
+        // Read in place: `clusters[index].write` copied each cluster (retaining its strings) first.
+        try clusters.withUnsafeBufferPointer { (clusters) throws(WinnowError) in
+            for index in clusters.indices {
+                try clusters[index].write(to: &json)
+                json.move(to: &buffer)
+                buffer.append(0x0A)
+                try file.drain(&buffer)
+            }
         }
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
@@ -314,7 +317,15 @@ public struct ReportBuilder {
     /// held when it could; else from the file the first pass wrote them to (`ClusterRowSpill`), read
     /// once per group of clusters of at most `csvRowsInMemory` rows.
     private func writeClustersCSV(_ gathered: Gathered, to path: String) throws(WinnowError) {
-        let clusters = gathered.clusters
+        // Clusters are read in place: passing `clusters[index]` on copied each one (retaining its strings).
+        try gathered.clusters.withUnsafeBufferPointer { (clusters) throws(WinnowError) in
+            try writeClustersCSV(gathered, clusters, to: path)
+        }
+    }
+
+    private func writeClustersCSV(
+        _ gathered: Gathered, _ clusters: UnsafeBufferPointer<RunReport.Cluster>, to path: String
+    ) throws(WinnowError) {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         ClustersCSV.appendHeader(to: &buffer)
