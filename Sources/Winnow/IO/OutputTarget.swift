@@ -88,6 +88,21 @@ package enum OutputTarget: Sendable, Equatable {
         }
     }
 
+    /// Refuses, before anything is read, an output file whose folder does not exist or cannot be
+    /// written: such a side file would otherwise fail the run only once the whole input was read.
+    package static func requireFolder(role: String, path: String) throws(WinnowError) {
+        guard case .file(let target) = try OutputTarget(path) else { return }
+        let folder = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
+        let shown = folder.isEmpty ? "/" : folder
+        var info = stat()
+        guard stat(shown, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw .configuration("\(role) \(path): the folder \(shown) does not exist; create it first (nothing was read)", path: path)
+        }
+        guard access(shown, W_OK | X_OK) == 0 else {
+            throw .configuration("\(role) \(path): the folder \(shown) is not writable (nothing was read)", path: path)
+        }
+    }
+
     /// A key equal for two spellings of one file: device and inode when it exists, else the real
     /// path of its folder and its name.
     static func identity(of path: String) -> String? {

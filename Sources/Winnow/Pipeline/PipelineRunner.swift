@@ -64,6 +64,7 @@ public struct PipelineRunner: Sendable {
         // into its work folder, and a run that fails leaves the folder as it was.
         let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in try StagedFolder(target: folder) }
         defer { reportFolder?.discard() }
+        for file in sideFiles { try OutputTarget.requireFolder(role: file.role, path: file.path) }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         let rejects = try config.rejectsOutput.map { path throws(WinnowError) in try OutputFile(path: path) }
         // Opened now, so that a summary that cannot be written fails the run before any output is committed.

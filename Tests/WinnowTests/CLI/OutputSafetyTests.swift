@@ -28,6 +28,23 @@ import WinnowTestSupport
         #expect(apply.status == 1 && apply.stderr.contains("is the input"), "\(apply.stderr)")
     }
 
+    /// A side file whose folder does not exist fails the run before any input is read (it failed the
+    /// run only after the whole input was read before).
+    @Test func aSideFileInAMissingFolderIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
+        for arguments in [
+            ["neardup", "x.jsonl", "--clusters", "missing/clusters.jsonl"],
+            ["templates", "x.jsonl", "--set", "summary=missing/summary.json"],
+        ] {
+            let outcome = try cli.winnow(arguments + ["-o", "out.jsonl", "-q"], in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("the folder missing does not exist"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+            #expect(folder.listing() == ["x.jsonl"], "\(arguments)")
+        }
+    }
+
     /// A summary file that cannot be written fails the run before any output is committed (it failed
     /// the run after the outputs were in place before).
     @Test func anUnwritableStatsFileFailsBeforeAnythingIsCommitted() throws {

@@ -7,6 +7,16 @@ import WinnowTestSupport
 
 /// What an output path names, and the refusal of outputs that are inputs or each other.
 @Suite struct OutputTargetTests {
+    @Test func aFileMayBeWrittenOnlyInAFolderThatExists() throws {
+        let folder = TemporaryFolder()
+        try OutputTarget.requireFolder(role: "clusters", path: folder.file("new.jsonl"))
+        try OutputTarget.requireFolder(role: "clusters", path: "/dev/null")
+        try OutputTarget.requireFolder(role: "clusters", path: "-")
+        #expect(throws: WinnowError.self) { try OutputTarget.requireFolder(role: "clusters", path: folder.file("no/new.jsonl")) }
+        folder.write("file", "x")
+        #expect(throws: WinnowError.self) { try OutputTarget.requireFolder(role: "clusters", path: folder.file("file/new.jsonl")) }
+    }
+
     @Test func kindsOfTarget() throws {
         let folder = TemporaryFolder()
         let file = folder.write("out.jsonl", "old\n")
