@@ -3,6 +3,7 @@ import Foundation
 /// Strings in the order of their UTF-8 bytes (the report's order for ids and sites), compared with
 /// `memcmp`: the same as `a.utf8.lexicographicallyPrecedes(b.utf8)`, which steps byte by byte.
 enum BytewiseOrder {
+    @inline(__always)
     static func precedes(_ a: String, _ b: String) -> Bool {
         // Native strings are read where they are; only bridged ones are copied first.
         if let order = a.utf8.withContiguousStorageIfAvailable({ left in

@@ -14,6 +14,8 @@ struct ClusterTally {
     private(set) var declaredSize: Int?
     private var sizesDisagree = false
     private(set) var kept: (member: RunReport.Member, origin: DocumentOrigin)?
+    /// Where the kept document was read, when it was found.
+    var keptOrigin: DocumentOrigin? { kept?.origin }
     /// Members that are a kept document: more than one when clusters whose kept documents share an id
     /// (which labels them) read as one.
     private(set) var keptCopies = 0

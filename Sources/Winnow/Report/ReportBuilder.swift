@@ -188,7 +188,7 @@ public struct ReportBuilder {
         for (index, tally) in order.enumerated() {
             let details = unordered[tally].kind == .exact ? keeperDetails[unordered[tally].label] : nil
             if unordered[tally].kind == .nearDuplicate {
-                keptOrigins[index] = unordered[tally].kept?.origin
+                keptOrigins[index] = unordered[tally].keptOrigin
             } else if let details {
                 clusters[index] = unordered[tally].cluster(keptDetails: details)
             }
@@ -210,6 +210,10 @@ public struct ReportBuilder {
             keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil,
             spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
     }
+
+    /// A dictionary entry's value, read through `subscript(_:default:)`'s in-place access, which enters
+    /// the default when the key is missing.
+    private static func entry(_ value: inout Int) -> Int { value }
 
     /// Moves a cluster out of an array that is done with it, leaving an empty one: no copy of its strings.
     private static func take(_ cluster: inout RunReport.Cluster) -> RunReport.Cluster {
@@ -242,18 +246,15 @@ public struct ReportBuilder {
                     tally.csvRows.append(place.member)
                     return true
                 }
+                // One lookup: a label not met yet is entered with the next serial.
                 let serial = found.tallies.count
                 let index =
                     switch place.kind {
-                    case .nearDuplicate: found.near[place.label, default: serial]
-                    case .exact: found.exact[place.label, default: serial]
+                    case .nearDuplicate: Self.entry(&found.near[place.label, default: serial])
+                    case .exact: Self.entry(&found.exact[place.label, default: serial])
                     }
                 if index == serial {
                     found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
-                    switch place.kind {
-                    case .nearDuplicate: found.near[place.label] = serial
-                    case .exact: found.exact[place.label] = serial
-                    }
                 }
                 let held = try add(to: &found.tallies[index])
                 guard held else { return }

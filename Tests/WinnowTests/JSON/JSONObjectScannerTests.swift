@@ -24,6 +24,22 @@ import WinnowTestSupport
         #expect(pairs.map(\.1) == ["1.5e3", #"[1, {"c": null}]"#, #""x\"y""#, "true", "{}"])
     }
 
+    /// Strings are skipped sixteen and eight bytes at a time: a quote, backslash or control character
+    /// at any offset of a long string is still where the string's end or escape is found.
+    @Test func specialBytesAreFoundAtEveryOffset() throws {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 100] {
+            for offset in 0...length {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "é", count: (length - offset) / 2)
+                let escaped = try keysAndValues("{\"k\":\"\(before)\\n\(after)\",\"z\":1}")
+                #expect(escaped.map(\.1) == ["\"\(before)\\n\(after)\"", "1"], "\(length) \(offset)")
+                let ended = try keysAndValues("{\"k\":\"\(before)\",\"z\":\"\(after)\"}")
+                #expect(ended.map(\.1) == ["\"\(before)\"", "\"\(after)\""], "\(length) \(offset)")
+                #expect(throws: JSONSyntaxError.self) { try scan("{\"k\":\"\(before)\u{1F}\(after)\"}") }
+            }
+        }
+    }
+
     @Test func emptyObject() throws {
         #expect(try scan("{}").isEmpty)
     }
