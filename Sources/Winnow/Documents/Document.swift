@@ -97,7 +97,9 @@ public struct Document: Sendable {
 
     private func rawTextString<T>(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> T) -> T? {
         guard let json = rawText, json.count >= 2, json.first == UInt8(ascii: "\""), json.last == UInt8(ascii: "\"") else { return nil }
-        return json.dropFirst().dropLast().withUnsafeBufferPointer { body($0, $0.contains(UInt8(ascii: "\\"))) }
+        return json.dropFirst().dropLast().withUnsafeBufferPointer {
+            body($0, ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: $0, from: 0) != nil)
+        }
     }
 
     public func rawField(_ key: String) -> String? {
