@@ -165,7 +165,9 @@ struct MainContent {
         }
         if rules.has(.trailingCallsToAction) { Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats) }
         if rules.has(.requotedBlocks) { Self.dropRequotedBlocks(&include, tree: tree, stats: stats) }
-        if rules.has(.storyHeadings) { StoryHeading.dropLists(&include, tree: tree, stats: stats) }
+        if rules.has(.storyHeadings) || rules.has(.storyLinks) {
+            StoryHeading.drop(&include, tree: tree, stats: stats, headings: rules.has(.storyHeadings), links: rules.has(.storyLinks))
+        }
         if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include

@@ -6,10 +6,13 @@ enum StoryHeading {
         RecommendationHeading.opens(index, tree: tree, with: phrases)
     }
 
-    /// Drops each heading (or bold line) that introduces other stories after some of the article's prose, and what
-    /// it opens (up to the next heading of its rank that is not a link) when that holds as many
-    /// teaser headlines (blocks that are mostly a link) as paragraphs; otherwise the heading alone.
-    static func dropLists(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
+    /// After some of the article's prose, drops each heading (or bold line) that introduces other stories,
+    /// with what it opens (up to the next heading of its rank that is not a link) when that holds as
+    /// many teaser headlines (blocks mostly a link) as paragraphs, and each paragraph of such a phrase
+    /// and a link.
+    /// `headings`: `story-headings` is on; `links`: `story-links` is on.
+    static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats, headings: Bool, links: Bool) {
+        let dropsHeadings = headings, dropsLinks = links
         let nodes = tree.nodes
         func hasText(_ index: Int) -> Bool {
             (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
@@ -26,9 +29,21 @@ enum StoryHeading {
             guard heading.tag.isHeading || heading.tag == .p, include[index],
                 proseBefore >= ContentThresholds.storyHeadingProseBefore,
                 stats.chars[index] > 0 && stats.chars[index] <= ContentThresholds.storyHeadingChars,
-                hasText(index), matches(index, tree: tree),
-                heading.tag.isHeading || isBoldLine(index, tree: tree, stats: stats)
+                hasText(index)
             else {
+                index += 1
+                continue
+            }
+            let isHeading = heading.tag.isHeading || isBoldLine(index, tree: tree, stats: stats)
+            // A paragraph of such a phrase and a link ("Read also: <a>Another story</a>") points to one story.
+            if !isHeading && dropsLinks && stats.linkChars[index] * 2 >= stats.chars[index]
+                && matches(index, tree: tree)
+            {
+                for inner in index..<Int(heading.end) { include[inner] = false }
+                index = Int(heading.end)
+                continue
+            }
+            guard isHeading, dropsHeadings, matches(index, tree: tree) else {
                 index += 1
                 continue
             }

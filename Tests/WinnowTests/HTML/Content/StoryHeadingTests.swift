@@ -42,6 +42,20 @@ import Testing
         #expect(MainContentTests.mainText(html).contains("Read also the notes"))
     }
 
+    @Test func aParagraphOfSuchAPhraseAndALinkInsideTheArticleGoes() {
+        let html =
+            "<body><article>\(Self.article)<p><em>Czytaj też: <a href=\"/s/1\">Another story from the town</a></em></p>"
+            + "<p>Lire aussi : <a href=\"/s/2\">A second story</a></p>\(Self.article)</article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(!text.contains("Another story") && !text.contains("A second story"), "\(text)")
+        #expect(text.components(separatedBy: "from next week.").count == 3, "\(text)")
+    }
+
+    @Test func aSentenceWithALinkInsideTheArticleStays() {
+        let html = "<body><article>\(Self.article)<p>Read more about <a href=\"/s/1\">the library and its floods</a>.</p></article></body>"
+        #expect(MainContentTests.mainText(html).contains("Read more about the library"))
+    }
+
     @Test func aPageOpeningWithSuchAHeadingKeepsIt() {
         let html = "<body><article><h1>Related articles</h1>\(Self.article)</article></body>"
         #expect(MainContentTests.mainText(html).hasPrefix("Related articles"))

@@ -12,6 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
+    case storyLinks
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -59,6 +60,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .orphanedHeadings: "orphaned-headings"
         case .structuredDescription: "structured-description"
         case .storyHeadings: "story-headings"
+        case .storyLinks: "story-links"
         }
     }
 
@@ -122,6 +124,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .structuredDescription: "A product description that the page states only in its structured data is added."
         case .storyHeadings:
             "A heading introducing other stories (\"Related articles\", \"Weitere Artikel\") after the article: it and its teasers are dropped."
+        case .storyLinks: "A paragraph of a phrase introducing another story and a link (\"Read also: <a>…</a>\") is dropped."
         }
     }
 

@@ -191,6 +191,8 @@ import Testing
         case .storyHeadings:
             let teasers = (1...3).map { "<h3><a href=\"/s/\($0)\">Another story from the town, number \($0)</a></h3>" }
             return "<body><article>\(article)<h2>Read also</h2>\(teasers.joined())</article></body>"
+        case .storyLinks:
+            return "<body><article>\(article)<p>Read also: <a href=\"/s/1\">Another story from the town</a></p>\(article)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
