@@ -37,7 +37,7 @@ enum StoryHeading {
             let isHeading = heading.tag.isHeading || isBoldLine(index, tree: tree, stats: stats)
             // A paragraph of such a phrase and a link ("Read also: <a>Another story</a>") points to one story.
             if !isHeading && dropsLinks && stats.linkChars[index] * 2 >= stats.chars[index]
-                && matches(index, tree: tree)
+                && stats.linkDensity(index) <= ContentThresholds.readMoreDensity && opensWithPhraseAlone(index, tree: tree, stats: stats)
             {
                 for inner in index..<Int(heading.end) { include[inner] = false }
                 index = Int(heading.end)
@@ -73,6 +73,14 @@ enum StoryHeading {
             for inner in index..<stop where Int(nodes[inner].end) <= stop { include[inner] = false }
             index = stop
         }
+    }
+
+    /// Whether the element opens with one of the phrases and holds no other text outside links, but for
+    /// a colon or a dash ("Czytaj też: <a>…</a>", not "Read more about <a>…</a>").
+    static func opensWithPhraseAlone(_ index: Int, tree: PageTree, stats: BlockStats) -> Bool {
+        guard let phrase = phrases.first(where: { RecommendationHeading.opens(index, tree: tree, with: [$0]) }) else { return false }
+        let phraseChars = phrase.reduce(Int32(0)) { $0 + ($1 != 0x20 && $1 & 0xC0 != 0x80 ? 1 : 0) }
+        return stats.proseChars(index) <= phraseChars + 1
     }
 
     /// A short paragraph whose text is all bold (`strong` or `b`): a heading in all but its tag.
