@@ -165,6 +165,9 @@ struct MainContent {
         }
         if rules.has(.trailingCallsToAction) { Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats) }
         if rules.has(.requotedBlocks) { Self.dropRequotedBlocks(&include, tree: tree, stats: stats) }
+        if rules.has(.storyHeadings) || rules.has(.storyLinks) {
+            StoryHeading.drop(&include, tree: tree, stats: stats, headings: rules.has(.storyHeadings), links: rules.has(.storyLinks))
+        }
         if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
@@ -251,7 +254,7 @@ struct MainContent {
 
     private static func scoresAsParagraph(_ tag: HTMLTag) -> Bool {
         switch tag {
-        case .p, .pre, .td, .blockquote, .div, .section, .article, .li, .dd, .other, .span, .main, .center: true
+        case .p, .pre, .td, .blockquote, .div, .section, .article, .li, .dd, .other, .span, .strong, .b, .main, .center: true
         default: false
         }
     }

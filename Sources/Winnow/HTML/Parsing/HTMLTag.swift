@@ -13,8 +13,8 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
     case ul, ol, li, dl, dt, dd, menu, dir
     case table, caption, thead, tbody, tfoot, tr, td, th, colgroup, col
     case form, fieldset, legend, label
-    // Inline elements that matter to scoring or metadata.
-    case a, time, img, span, code
+    // Inline elements that matter to scoring or metadata; `strong` and `b` make a bold line a heading.
+    case a, time, img, span, code, strong, b
     // A MathML formula: its `alttext`, else the text of its tokens (`PageTreeBuilder`).
     case math
     // Dropped with their content.
@@ -101,7 +101,7 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
             .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .dl, .menu, .dir, .table, .thead, .tbody, .tfoot,
             .colgroup, .col, .form, .fieldset:
             .paragraph
-        case .other, .text, .label, .a, .time, .img, .span, .code, .button, .math:
+        case .other, .text, .label, .a, .time, .img, .span, .code, .strong, .b, .button, .math:
             .inline
         }
     }

@@ -11,7 +11,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case containerParagraphs, linkDensityPenalty, widenTwiceTheProse, widenRestOfArticle, widenWeakCore
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
-    case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription
+    case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
+    case storyLinks
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -58,6 +59,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .requotedBlocks: "requoted-blocks"
         case .orphanedHeadings: "orphaned-headings"
         case .structuredDescription: "structured-description"
+        case .storyHeadings: "story-headings"
+        case .storyLinks: "story-links"
         }
     }
 
@@ -119,6 +122,9 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .requotedBlocks: "A quote repeating an earlier block of the thread (or a product text laid out twice) is dropped."
         case .orphanedHeadings: "A heading after a long article whose section was left out is dropped."
         case .structuredDescription: "A product description that the page states only in its structured data is added."
+        case .storyHeadings:
+            "A heading introducing other stories (\"Related articles\", \"Weitere Artikel\") after the article: it and its teasers are dropped."
+        case .storyLinks: "A paragraph of a phrase introducing another story and a link (\"Read also: <a>…</a>\") is dropped."
         }
     }
 

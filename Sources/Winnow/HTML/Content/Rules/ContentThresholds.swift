@@ -36,4 +36,10 @@ enum ContentThresholds {
     static let readMoreDensity = 0.8
     /// `requoted-blocks`: characters of a block that a quote must repeat.
     static let requotedChars: Int32 = 60
+    /// `story-headings`: prose characters of the content before a heading that introduces other stories.
+    static let storyHeadingProseBefore: Int32 = 200
+    /// `story-headings`: characters of a heading introducing other stories, at most.
+    static let storyHeadingChars: Int32 = 100
+    /// `story-headings`: characters under which a paragraph all in bold is a heading.
+    static let boldLineChars: Int32 = 80
 }

@@ -185,9 +185,14 @@ import Testing
                 + "<div class=\"post\"><blockquote><p>\(posts[0])</p></blockquote><p>\(posts[1])</p></div></div></body>"
         case .orphanedHeadings:
             let more =
-                "<h3>More on this</h3><ul><li><a href=\"/a\">The council's earlier budget, and why it failed</a></li>"
+                "<h3>Elsewhere</h3><ul><li><a href=\"/a\">The council's earlier budget, and why it failed</a></li>"
                 + "<li><a href=\"/b\">Schools ask for more money again this year</a></li></ul>"
             return "<body><article><h2>Budget</h2>\(String(repeating: article, count: 5))\(more)</article></body>"
+        case .storyHeadings:
+            let teasers = (1...3).map { "<h3><a href=\"/s/\($0)\">Another story from the town, number \($0)</a></h3>" }
+            return "<body><article>\(article)<h2>Read also</h2>\(teasers.joined())</article></body>"
+        case .storyLinks:
+            return "<body><article>\(article)<p>Read also: <a href=\"/s/1\">Another story from the town</a></p>\(article)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import Winnow
+
+/// `story-headings`: a heading introducing other stories after the article goes, with its teasers.
+@Suite struct StoryHeadingTests {
+    static let article = MainContentTests.article
+
+    @Test func aHeadingOfOtherStoriesAfterTheArticleGoesWithItsTeasers() {
+        let teasers = (1...3).map {
+            "<div><h3><a href=\"/s/\($0)\">Another story from the town, number \($0)</a></h3>"
+                + "<p>A short summary of that other story, which readers of this one may also like to read today.</p></div>"
+        }
+        let html =
+            "<body><article>\(Self.article)<h2>Weitere Artikel</h2>\(teasers.joined())<h2>Contact</h2>"
+            + "<p>Write to the newsroom.</p></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.contains("from next week.") && text.contains("Write to the newsroom."), "\(text)")
+        for teaser in ["Weitere Artikel", "Another story", "A short summary"] { #expect(!text.contains(teaser), "\(teaser) in \(text)") }
+    }
+
+    @Test func paragraphsAfterSuchAHeadingStayWhenTheyAreNotTeasers() {
+        let more =
+            "<p>Further paragraphs of the same story follow the heading, as the article goes on after an inserted box.</p>"
+        let html = "<body><article>\(Self.article)<h3>Lesen Sie auch</h3>\(more)\(more)</article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(!text.contains("Lesen Sie auch") && text.contains("Further paragraphs"), "\(text)")
+    }
+
+    @Test func aBoldLineIsSuchAHeadingToo() {
+        let links = (1...3).map { "<li><a href=\"/s/\($0)\">Another story from the town, number \($0)</a></li>" }
+        let html =
+            "<body><article>\(Self.article)<p><strong>Lesen Sie auch die folgenden Beiträge:</strong></p>"
+            + "<ul>\(links.joined())</ul></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.hasSuffix("from next week."), "\(text)")
+    }
+
+    @Test func aBoldSentenceInsideAParagraphIsNotAHeading() {
+        let html =
+            "<body><article>\(Self.article)<p><strong>Read also</strong> the notes of the meeting, at the town hall.</p></article></body>"
+        #expect(MainContentTests.mainText(html).contains("Read also the notes"))
+    }
+
+    @Test func aParagraphOfSuchAPhraseAndALinkInsideTheArticleGoes() {
+        let html =
+            "<body><article>\(Self.article)<p><em>Czytaj też: <a href=\"/s/1\">Another story from the town</a></em></p>"
+            + "<p>Lire aussi : <a href=\"/s/2\">A second story</a></p>\(Self.article)</article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(!text.contains("Another story") && !text.contains("A second story"), "\(text)")
+        #expect(text.components(separatedBy: "from next week.").count == 3, "\(text)")
+    }
+
+    @Test func aSentenceWithALinkInsideTheArticleStays() {
+        let html = "<body><article>\(Self.article)<p>Read more about <a href=\"/s/1\">the library and its floods</a>.</p></article></body>"
+        #expect(MainContentTests.mainText(html).contains("Read more about the library"))
+    }
+
+    @Test func aPageOpeningWithSuchAHeadingKeepsIt() {
+        let html = "<body><article><h1>Related articles</h1>\(Self.article)</article></body>"
+        #expect(MainContentTests.mainText(html).hasPrefix("Related articles"))
+    }
+}
