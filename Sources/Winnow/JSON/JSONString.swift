@@ -56,7 +56,7 @@ enum JSONString {
                 // `append` writes the other control characters as `\u00` and two lowercase digits.
                 guard at + 6 <= bytes.count, bytes[at + 2] == UInt8(ascii: "0"), bytes[at + 3] == UInt8(ascii: "0"),
                     bytes[at + 4] == UInt8(ascii: "0") || bytes[at + 4] == UInt8(ascii: "1"),
-                    let low = hexDigits.firstIndex(of: bytes[at + 5])
+                    let low = lowercaseHexValue(bytes[at + 5])
                 else { return false }
                 let value = (bytes[at + 4] == UInt8(ascii: "1") ? 16 : 0) + low
                 guard value != 0x0A && value != 0x0D && value != 0x09 else { return false }
@@ -110,47 +110,60 @@ enum JSONString {
         return value
     }
 
-    /// Bytes that must be escaped inside a JSON string: control characters, the quote and the backslash.
-    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Appends `string` as a quoted JSON string literal. Non-ASCII text is written as raw UTF-8.
-    static func append(_ string: String, to output: inout [UInt8]) {
+    static func append(_ string: String, to output: inout [UInt8], shortControlEscapes: Bool = false) {
+        // A native string's bytes are read where they are; only a bridged one is copied first.
+        let appended: Void? = string.utf8.withContiguousStorageIfAvailable {
+            append(utf8: $0, to: &output, shortControlEscapes: shortControlEscapes)
+        }
+        guard appended == nil else { return }
         var string = string
-        string.withUTF8 { append(utf8: $0, to: &output) }
+        string.withUTF8 { append(utf8: $0, to: &output, shortControlEscapes: shortControlEscapes) }
     }
 
     /// Appends UTF-8 bytes as a quoted JSON string literal; runs that need no escape are copied at once.
-    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    /// The quote, the backslash, line feed, carriage return and tab take their short escapes, other
+    /// control characters `\u00xx` (lowercase hex), or `\b` and `\f` with `shortControlEscapes` (as
+    /// Foundation's `JSONEncoder` writes them).
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], shortControlEscapes: Bool = false) {
         output.append(UInt8(ascii: "\""))
-        needsEscape.withUnsafeBufferPointer { table in
-            var runStart = 0
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                if !table[Int(byte)] {
-                    i += 1
-                    continue
-                }
-                if runStart < i { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                switch byte {
-                case 0x22: output.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    output.append(contentsOf: [
-                        0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                    ])
-                }
-                i += 1
-                runStart = i
+        var runStart = 0
+        for index in bytes.indices where needsEscape(bytes[index]) {
+            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            let byte = bytes[index]
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08 where shortControlEscapes: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C where shortControlEscapes: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default: output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
             }
-            if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+            runStart = index + 1
         }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether the byte must be escaped inside a JSON string: a control character, the quote or the
+    /// backslash. (A test, not a table: a static array is retained at every string.)
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    /// The value of a digit `hexDigit` writes; nil for anything else (upper case included).
+    private static func lowercaseHexValue(_ digit: UInt8) -> Int? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(digit - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(digit - UInt8(ascii: "a")) + 10
+        default: nil
+        }
     }
 }

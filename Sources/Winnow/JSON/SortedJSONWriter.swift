@@ -115,49 +115,9 @@ struct SortedJSONWriter: Sendable {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// Whether `JSONEncoder` escapes the byte in strings: control characters, the quote and the
-    /// backslash. (A test, not a table: a static array is retained at every string.)
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
-    }
-
     /// A quoted string as `JSONEncoder` writes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other
     /// control characters as `\u00xx` (lowercase hex); everything else, non-ASCII included, as is.
     static func appendString(_ string: String, to output: inout [UInt8]) {
-        // A native string's bytes are read where they are; only a bridged one is copied first.
-        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) != nil { return }
-        var string = string
-        string.withUTF8 { appendEscaped($0, to: &output) }
-    }
-
-    private static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in source.indices where needsEscape(source[index]) {
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            let byte = source[index]
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            default:
-                output.append(contentsOf: [
-                    0x5C, UInt8(ascii: "u"), 0x30, 0x30,
-                    hexDigit(byte >> 4), hexDigit(byte & 0xF),
-                ])
-            }
-            runStart = index + 1
-        }
-        if runStart < source.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
-        output.append(UInt8(ascii: "\""))
+        JSONString.append(string, to: &output, shortControlEscapes: true)
     }
 }
