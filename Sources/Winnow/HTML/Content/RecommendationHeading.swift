@@ -9,6 +9,11 @@ enum RecommendationHeading {
     /// Whether the text of the element at `index` opens with one of `phrases` (lower case, single
     /// spaces) as whole words ("more:", not "moreover"), in its first 60 letters.
     static func opens(_ index: Int, tree: PageTree, with phrases: [[UInt8]]) -> Bool {
+        openingPhrase(index, tree: tree, among: phrases) != nil
+    }
+
+    /// The first of `phrases` (in their order) that the element's text opens with, as `opens` reads it.
+    static func openingPhrase(_ index: Int, tree: PageTree, among phrases: [[UInt8]]) -> [UInt8]? {
         var words: [UInt8] = []
         var space = true
         for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {
@@ -24,7 +29,7 @@ enum RecommendationHeading {
             }
             if words.count >= 60 { break }
         }
-        return phrases.contains { phrase in
+        return phrases.first { phrase in
             words.starts(with: phrase) && (words.count == phrase.count || !Self.continuesWord(words[phrase.count]))
         }
     }

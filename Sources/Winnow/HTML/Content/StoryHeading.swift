@@ -12,7 +12,6 @@ enum StoryHeading {
     /// and a link.
     /// `headings`: `story-headings` is on; `links`: `story-links` is on.
     static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats, headings: Bool, links: Bool) {
-        let dropsHeadings = headings, dropsLinks = links
         let nodes = tree.nodes
         func hasText(_ index: Int) -> Bool {
             (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
@@ -36,14 +35,14 @@ enum StoryHeading {
             }
             let isHeading = heading.tag.isHeading || isBoldLine(index, tree: tree, stats: stats)
             // A paragraph of such a phrase and a link ("Read also: <a>Another story</a>") points to one story.
-            if !isHeading && dropsLinks && stats.linkChars[index] * 2 >= stats.chars[index]
+            if !isHeading && links && stats.linkChars[index] * 2 >= stats.chars[index]
                 && stats.linkDensity(index) <= ContentThresholds.readMoreDensity && opensWithPhraseAlone(index, tree: tree, stats: stats)
             {
                 for inner in index..<Int(heading.end) { include[inner] = false }
                 index = Int(heading.end)
                 continue
             }
-            guard isHeading, dropsHeadings, matches(index, tree: tree) else {
+            guard isHeading, headings, matches(index, tree: tree) else {
                 index += 1
                 continue
             }
@@ -55,7 +54,7 @@ enum StoryHeading {
                 stop += 1
             }
             // The teaser headlines and paragraphs of the whole elements between the heading and `stop`.
-            var links: Int32 = 0
+            var headlines: Int32 = 0
             var paragraphs: Int32 = 0
             var inner = Int(heading.end)
             while inner < stop {
@@ -64,12 +63,12 @@ enum StoryHeading {
                     continue
                 }
                 if include[inner] {
-                    links += stats.linkBlocks[inner]
+                    headlines += stats.linkBlocks[inner]
                     paragraphs += stats.proseBlocks[inner]
                 }
                 inner = Int(nodes[inner].end)
             }
-            if links == 0 || links < paragraphs { stop = Int(heading.end) }
+            if headlines == 0 || headlines < paragraphs { stop = Int(heading.end) }
             for inner in index..<stop where Int(nodes[inner].end) <= stop { include[inner] = false }
             index = stop
         }
@@ -78,7 +77,7 @@ enum StoryHeading {
     /// Whether the element opens with one of the phrases and holds no other text outside links, but for
     /// a colon or a dash ("Czytaj też: <a>…</a>", not "Read more about <a>…</a>").
     static func opensWithPhraseAlone(_ index: Int, tree: PageTree, stats: BlockStats) -> Bool {
-        guard let phrase = phrases.first(where: { RecommendationHeading.opens(index, tree: tree, with: [$0]) }) else { return false }
+        guard let phrase = RecommendationHeading.openingPhrase(index, tree: tree, among: phrases) else { return false }
         let phraseChars = phrase.reduce(Int32(0)) { $0 + ($1 != 0x20 && $1 & 0xC0 != 0x80 ? 1 : 0) }
         return stats.proseChars(index) <= phraseChars + 1
     }
