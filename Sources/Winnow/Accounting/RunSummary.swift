@@ -15,7 +15,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var inputBytes = 0
     public var outputBytes = 0
     public var wallSeconds = 0.0
-    /// How many times the run read its documents: once, plus once per corpus stage's pass.
+    /// How many times the run read its documents: once, plus once per corpus stage, less one for a
+    /// corpus stage that maps in the pass of the one before it (templates after exact: `SharedMap`).
     public var passes = 0
     /// The bytes written to spool files between passes (0 when every pass reads the inputs).
     public var spooledBytes = 0

@@ -4,7 +4,7 @@
 /// otherwise), so the output is written back byte for byte.
 ///
 /// A record is its body's length (8 bytes, little-endian), then the body: the origin (the input's
-/// number, line and byte offset, `Varint`s), what the map step carried (`CarriedValue`), and the
+/// number, line and byte offset, `Varint`s), what the map steps carried (`CarriedValue`), and the
 /// fields in output order (`Field`). A string is its length and bytes; an optional one, a 0 or 1 first.
 enum SpoolCodec {
     /// Bytes of the length before each body.
@@ -25,21 +25,33 @@ enum SpoolCodec {
 
     /// Appends one record: `document` from input number `source`, with what its map step computed.
     static func append(_ document: Document, source: Int, carrying carried: CarriedValue?, to output: inout [UInt8]) {
+        appendRecord(source: source, line: document.origin.line, offset: document.offset, to: &output) { output in
+            appendFields(of: document, carrying: carried, to: &output)
+        }
+    }
+
+    /// Appends one record whose body, after the origin, is what `body` appends: documents, and the
+    /// records a shared map spools beside them (`SharedMap`), which `SpoolRecordReader` splits alike.
+    static func appendRecord(
+        source: Int, line: Int, offset: Int, to output: inout [UInt8], body: (inout [UInt8]) -> Void
+    ) {
         let lengthAt = output.count
         output.append(contentsOf: repeatElement(0, count: lengthBytes))
         let bodyAt = output.count
         Varint.append(UInt64(source), to: &output)
-        Varint.append(UInt64(document.origin.line), to: &output)
-        Varint.append(UInt64(document.offset), to: &output)
-        switch carried {
-        case nil: output.append(0)
-        case .key(let key):
-            output.append(1)
-            appendFixed(key, to: &output)
-        case .bytes(let bytes):
-            output.append(2)
-            appendBytes(bytes, to: &output)
-        }
+        Varint.append(UInt64(line), to: &output)
+        Varint.append(UInt64(offset), to: &output)
+        body(&output)
+        let length = UInt64(output.count - bodyAt)
+        for index in 0..<lengthBytes { output[lengthAt + index] = UInt8(truncatingIfNeeded: length >> UInt64(8 * index)) }
+    }
+
+    /// What the map steps carried, then the fields in output order.
+    private static func appendFields(of document: Document, carrying carried: CarriedValue?, to output: inout [UInt8]) {
+        // Which values follow: 1 a key, 2 bytes, 3 both.
+        output.append((carried?.key == nil ? 0 : 1) | (carried?.bytes == nil ? 0 : 2))
+        if let key = carried?.key { appendFixed(key, to: &output) }
+        if let bytes = carried?.bytes { appendBytes(bytes, to: &output) }
         Varint.append(UInt64(document.entries.count), to: &output)
         for entry in document.entries {
             switch entry {
@@ -75,8 +87,6 @@ enum SpoolCodec {
                 appendOptional(document.rawHTML, to: &output)
             }
         }
-        let length = UInt64(output.count - bodyAt)
-        for index in 0..<lengthBytes { output[lengthAt + index] = UInt8(truncatingIfNeeded: length >> UInt64(8 * index)) }
     }
 
     /// The body's length from the bytes before it; nil when fewer than `lengthBytes` are given.
@@ -148,15 +158,14 @@ enum SpoolCodec {
         mutating func document(origin: DocumentOrigin, offset: Int) -> Document? {
             var carriedKey: UInt64?
             var carriedBytes: [UInt8]?
-            switch byte() {
-            case 0: break
-            case 1:
+            guard let carried = byte(), carried <= 3 else { return nil }
+            if carried & 1 != 0 {
                 guard let range = span(8) else { return nil }
                 carriedKey = range.reversed().reduce(0) { $0 << 8 | UInt64(storage[$1]) }
-            case 2:
+            }
+            if carried & 2 != 0 {
                 guard let range = counted() else { return nil }
                 carriedBytes = Array(storage[range])
-            default: return nil
             }
             guard let count = Varint.read(storage[..<end], &index), count <= UInt64(end - index) else { return nil }
             var entries: [Document.Entry] = []

@@ -14,6 +14,10 @@ struct BatchResult: Sendable {
     /// The kept documents' tally for the corpus stage that follows, when there is one.
     var tally: (any CorpusTally)?
     var tallySeconds = 0.0
+    /// The tally of the corpus stage mapped in the same pass, with its retraction records (`SharedMap`).
+    var sharedTally: (any CorpusTally)?
+    var sharedTallySeconds = 0.0
+    var retractions: [UInt8] = []
 }
 
 /// Decodes a batch, runs every stage over it and encodes the results. A pure function of its input,
@@ -27,6 +31,8 @@ struct BatchProcessor: Sendable {
     var archiveDecoder = ArchiveDocumentDecoder()
     /// The corpus stage whose map step sees the documents the stages kept, if any.
     var mapper: CorpusPass?
+    /// Two corpus stages whose map steps see the kept documents in one pass; `mapper` is then nil.
+    var sharedMap: SharedMap?
     /// False when the kept documents go nowhere (the inputs will be read again): they are not encoded.
     var encodesKept = true
     /// True when the records were read, and their rejects accounted for, in an earlier pass.
@@ -100,10 +106,16 @@ struct BatchProcessor: Sendable {
 
         // Map before writing, so that the spool can carry what the map computed for the apply step.
         var carried: [CarriedValue?] = []
+        let spooling = if case .spooled = keptForm { encodesKept } else { false }
         if let mapper {
-            let spooling = if case .spooled = keptForm { encodesKept } else { false }
             (result.tally, carried) = mapper.tallyCarrying(documents, carrying: spooling)
             result.tallySeconds = clock.lap()
+        } else if let sharedMap {
+            let mapped = sharedMap.map(documents, carrying: spooling)
+            (result.tally, result.sharedTally, carried) = (mapped.firstTally, mapped.secondTally, mapped.carried)
+            (result.tallySeconds, result.sharedTallySeconds) = (mapped.firstSeconds, mapped.secondSeconds)
+            result.retractions = mapped.retractions
+            _ = clock.lap()
         }
         // About what was read, so that the kept output grows without copying itself as it doubles.
         if encodesKept { result.kept.reserveCapacity(batch.storage.count + batch.storage.count / 8) }

@@ -66,3 +66,25 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
         stage.apply(using: tally)
     }
 }
+
+/// The merged tally of a filtering stage, asked which spooled documents its apply removes (`SharedMap`).
+protocol FilteringAccumulator: CorpusAccumulator {
+    func removes(key: UInt64, id: String, origin: DocumentOrigin) -> Bool
+}
+
+/// The merged tally of a retractable stage, which gives back documents it counted (`SharedMap`).
+protocol RetractingAccumulator: CorpusAccumulator {
+    func retract(_ contribution: ArraySlice<UInt8>) -> Bool
+}
+
+extension TallyAccumulator: FilteringAccumulator where Stage: FilteringCorpusStage {
+    func removes(key: UInt64, id: String, origin: DocumentOrigin) -> Bool {
+        stage.removes(key: key, id: id, origin: origin, using: tally)
+    }
+}
+
+extension TallyAccumulator: RetractingAccumulator where Stage: RetractableCorpusStage {
+    func retract(_ contribution: ArraySlice<UInt8>) -> Bool {
+        stage.retract(contribution, from: &tally)
+    }
+}

@@ -32,10 +32,30 @@ public struct PipelineRunner: Sendable {
     }
 
     /// A stretch of the pipeline that streams in one pass: its document stages, then the map step of
-    /// the corpus stage that ends it (none for the last). `indices` place the stages in `steps`.
+    /// the corpus stage that ends it (none for the last), and of the one after that when the two share
+    /// the pass (`SharedMap`). `indices` place the stages in `steps`.
     private struct Phase {
         var stages: [(index: Int, stage: any DocumentStage)] = []
         var corpus: (index: Int, pass: CorpusPass)?
+        var follower: (index: Int, pass: CorpusPass)?
+
+        /// The follower's part of the pass, when it has one: its map beside `corpus`'s, its tally,
+        /// and the file of retraction records written to `retractions`.
+        func sharedPass(framing: Framing, retractions: String) throws(WinnowError) -> SharedPass? {
+            guard let corpus, let follower else { return nil }
+            return SharedPass(
+                map: SharedMap(first: corpus.pass, second: follower.pass, framing: framing), index: follower.index,
+                accumulator: follower.pass.makeAccumulator(), retractions: try OutputFile(path: retractions))
+        }
+    }
+
+    /// A corpus stage mapped in the pass of the one before it, as a phase runs it.
+    private struct SharedPass {
+        let map: SharedMap
+        /// The stage's place in `steps`.
+        let index: Int
+        let accumulator: any CorpusAccumulator
+        let retractions: OutputFile
     }
 
     private var phases: [Phase] {
@@ -44,6 +64,14 @@ public struct PipelineRunner: Sendable {
             switch step {
             case .document(let stage): phases[phases.count - 1].stages.append((index, stage))
             case .corpus(let stage):
+                // A corpus stage right after another, with no document stage between, may map in its pass.
+                if configuration.sharesMapPasses, phases.count > 1, phases[phases.count - 1].stages.isEmpty,
+                    let previous = phases[phases.count - 2].corpus, phases[phases.count - 2].follower == nil,
+                    SharedMap.canShare(previous.pass.stage, stage)
+                {
+                    phases[phases.count - 2].follower = (index, CorpusPass(stage: stage))
+                    continue
+                }
                 phases[phases.count - 1].corpus = (index, CorpusPass(stage: stage))
                 phases.append(Phase())
             }
@@ -86,12 +114,12 @@ public struct PipelineRunner: Sendable {
         let spoolRun = Spool.newRun()
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
-        var applier: (index: Int, stage: any DocumentStage)?
+        var appliers: [(index: Int, stage: any DocumentStage)] = []
         var finishing: [any FinishingStage] = []
         // A corpus stage that sees the inputs as they are reads them again rather than spooling them.
         var rereading: InputSnapshot?
         for (number, phase) in phases.enumerated() {
-            let stages = (applier.map { [$0] } ?? []) + phase.stages
+            let stages = appliers + phase.stages
             let isLast = number == phases.count - 1
             let snapshot =
                 number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
@@ -101,6 +129,9 @@ public struct PipelineRunner: Sendable {
                 ? output
                 : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, run: spoolRun, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
+            let shared = try phase.sharedPass(
+                framing: framing, retractions: Spool.retractionsPath(in: config.spoolDirectory, run: spoolRun, phase: number))
+            defer { if let shared { Spool.remove(shared.retractions.path) } }
             try rereading?.verifyUnchanged()
             let reader =
                 try spool.map { path throws(WinnowError) in try RecordReader(spoolFile: path, sources: framing.sources) }
@@ -112,12 +143,12 @@ public struct PipelineRunner: Sendable {
                 !isLast ? .spooled(framing) : config.framedSources != nil ? .framed(framing) : .jsonl
             try await runPhase(
                 number: number, reader: reader, stages: stages, mapper: phase.corpus,
-                accumulator: accumulator, destination: destination,
-                keptForm: keptForm, removed: removed,
+                accumulator: accumulator, shared: shared, destination: destination, keptForm: keptForm, removed: removed,
                 rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             run.summary.passes += 1
             if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
+            if let shared { run.summary.spooledBytes += shared.retractions.bytesWritten }
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
             if let spool { Spool.remove(spool) }
             spool = nil
@@ -131,8 +162,17 @@ public struct PipelineRunner: Sendable {
                     rereading = snapshot
                 }
                 var merge = Stopwatch()
-                applier = (corpus.index, accumulator.apply())
+                appliers = [(corpus.index, accumulator.apply())]
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
+                if let shared {
+                    Spool.register(shared.retractions.path)
+                    try shared.retractions.commit()
+                    try SharedMap.retract(
+                        file: shared.retractions.path, sources: framing.sources, first: accumulator,
+                        second: shared.accumulator)
+                    appliers.append((shared.index, shared.accumulator.apply()))
+                    run.summary.stages[step: shared.index].seconds += merge.lap()
+                }
             }
         }
         run.progressLine.clear()
@@ -202,6 +242,7 @@ public struct PipelineRunner: Sendable {
     private func runPhase(
         number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
         mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
+        shared: SharedPass?,
         destination: OutputFile?, keptForm: BatchProcessor.KeptForm, removed: OutputFile?, rejects: OutputFile?,
         isLast: Bool, rereading: Bool, state: inout RunState
     ) async throws(WinnowError) {
@@ -211,7 +252,8 @@ public struct PipelineRunner: Sendable {
             decoder: DocumentDecoder(fields: config.fields, requireText: !makesText),
             encoder: DocumentEncoder(fields: config.fields),
             stages: stages.map(\.stage), keepRemoved: removed != nil)
-        processor.mapper = mapper?.pass
+        processor.mapper = shared == nil ? mapper?.pass : nil
+        processor.sharedMap = shared?.map
         processor.archiveDecoder = config.archiveDecoder
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
@@ -225,9 +267,13 @@ public struct PipelineRunner: Sendable {
                 state.shownRejects += 1
             }
             if let tally = result.tally { accumulator?.add(tally) }
+            if let shared, let tally = result.sharedTally {
+                shared.accumulator.add(tally)
+                try shared.retractions.write(result.retractions)
+            }
             state.summary.absorb(
                 result, phase: number, stageIndices: stages.map(\.index), isLast: isLast,
-                mapper: mapper?.index)
+                mapper: mapper?.index, sharedMapper: shared?.index)
             if let limit = config.maxRejects, state.summary.rejected > limit {
                 state.progressLine.clear()
                 throw WinnowError(
@@ -370,7 +416,9 @@ public struct PipelineRunner: Sendable {
 extension RunSummary {
     /// Adds one batch of a phase: records and rejects are read in the first phase only, kept
     /// documents are those of the last; the batch's stages land on their steps.
-    mutating func absorb(_ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, mapper: Int?) {
+    mutating func absorb(
+        _ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, mapper: Int?, sharedMapper: Int? = nil
+    ) {
         if phase == 0 {
             records += result.records
             stages.read.add(result.stages.read)
@@ -392,5 +440,6 @@ extension RunSummary {
             stages.write.add(result.stages.write)
         }
         if let mapper { stages[step: mapper].seconds += result.tallySeconds }
+        if let sharedMapper { stages[step: sharedMapper].seconds += result.sharedTallySeconds }
     }
 }

@@ -36,6 +36,9 @@ public struct RunConfiguration: Sendable {
     public var framedSources: [String]?
     /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
+    /// Whether a retractable corpus stage right after a filtering one maps in that stage's pass
+    /// (`SharedMap`: exact, then templates); false gives each its own pass, with the same output.
+    public var sharesMapPasses = true
 
     /// Where the report goes: nil without a report, and when the cleaned output goes to standard
     /// output (it cannot be read back).

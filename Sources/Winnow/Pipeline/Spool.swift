@@ -16,6 +16,11 @@ enum Spool {
         UInt32.random(in: 0...UInt32.max)
     }
 
+    /// The file beside a phase's spool that holds a shared map's retraction records (`SharedMap`).
+    static func retractionsPath(in directory: String, run: UInt32, phase: Int) -> String {
+        "\(directory)/\(namePrefix)\(getpid())-\(run)-\(phase)-retractions\(nameSuffix)"
+    }
+
     private static var namePrefix: String { "winnow-spool-\(TemporaryName.host)-" }
     private static var nameSuffix: String { ".spool" }
 

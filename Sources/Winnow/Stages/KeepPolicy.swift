@@ -99,7 +99,12 @@ public struct DocumentRank: Sendable, Comparable, Hashable {
 
     /// Whether this is the rank of `document` itself (same id, same record), not of another copy.
     public func names(_ document: Document) -> Bool {
-        id == document.id && origin == document.origin
+        names(id: document.id, origin: document.origin)
+    }
+
+    /// Whether this is the rank of the document with `id` read from `origin`.
+    public func names(id: String, origin: DocumentOrigin) -> Bool {
+        self.id == id && self.origin == origin
     }
 
     public static func < (lhs: DocumentRank, rhs: DocumentRank) -> Bool {

@@ -56,7 +56,11 @@ import WinnowTestSupport
         return read
     }
 
-    @Test(arguments: [nil, .key(0), .key(0x0123_4567_89AB_CDEF), .key(.max), .bytes([]), .bytes(Array(0...255))] as [CarriedValue?])
+    @Test(
+        arguments: [
+            nil, .key(0), .key(0x0123_4567_89AB_CDEF), .key(.max), .bytes([]), .bytes(Array(0...255)),
+            CarriedValue(key: 7, bytes: [1, 2, 3]), CarriedValue(key: .max, bytes: []),
+        ] as [CarriedValue?])
     func documentsRoundTrip(carried: CarriedValue?) throws {
         let documents = try Self.documents()
         for batchBytes in [1, 64, 1 << 20] {
@@ -70,8 +74,8 @@ import WinnowTestSupport
                 #expect(copy.origin == original.origin && copy.offset == original.offset)
                 #expect(copy.id == original.id && copy.text == original.text && copy.url == original.url)
                 #expect(copy.html == original.html)
-                #expect(copy.carriedKey == { if case .key(let key) = carried { key } else { nil } }())
-                #expect(copy.carriedBytes == { if case .bytes(let bytes) = carried { bytes } else { nil } }())
+                #expect(copy.carriedKey == carried?.key)
+                #expect(copy.carriedBytes == carried?.bytes)
             }
         }
     }

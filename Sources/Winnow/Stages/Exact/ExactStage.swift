@@ -2,7 +2,7 @@
 /// are folded away (`WordHasher.fingerprint`). A corpus stage: fingerprints and keepers are gathered
 /// first (map, merge), then each copy that is not its group's keeper goes to the removed output with
 /// `duplicate_of` naming the kept document.
-public struct ExactStage: RegisteredStage, CorpusStage {
+public struct ExactStage: RegisteredStage, FilteringCorpusStage {
     public typealias Tally = ExactTally
     public static let stageName = "exact"
     public static let summary = "documents whose folded text repeats another's exactly (one copy kept)"
@@ -32,6 +32,11 @@ public struct ExactStage: RegisteredStage, CorpusStage {
 
     public func apply(using tally: ExactTally) -> any DocumentStage {
         ExactRemover(keepers: tally.keepers)
+    }
+
+    /// Whether `ExactRemover` removes the copy with `id` from `origin` of the text fingerprinted `key`.
+    public func removes(key: UInt64, id: String, origin: DocumentOrigin, using tally: ExactTally) -> Bool {
+        tally.keepers[key].map { !$0.names(id: id, origin: origin) } ?? false
     }
 }
 

@@ -42,6 +42,31 @@ public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionary
         counts[slot] += amount
     }
 
+    /// Takes `amount` from the count of `key`, dropping the line when it falls to 0; false when the
+    /// line was not counted that often.
+    public mutating func subtract(_ key: UInt64, _ amount: UInt32) -> Bool {
+        var slot = self.slot(of: key)
+        guard counts[slot] >= amount, counts[slot] > 0 else { return false }
+        counts[slot] -= amount
+        guard counts[slot] == 0 else { return true }
+        count -= 1
+        // Backward-shift deletion: each later key of the run moves into the hole unless its home
+        // slot lies cyclically after the hole, so that every lookup still finds its key.
+        let mask = counts.count - 1
+        var next = (slot + 1) & mask
+        while counts[next] != 0 {
+            let home = Int(truncatingIfNeeded: keys[next]) & mask
+            if (next - home) & mask >= (next - slot) & mask {
+                keys[slot] = keys[next]
+                counts[slot] = counts[next]
+                counts[next] = 0
+                slot = next
+            }
+            next = (next + 1) & mask
+        }
+        return true
+    }
+
     /// Sets the count of `key` (at least 1), as a counts file gives it.
     public mutating func set(_ key: UInt64, _ pages: UInt32) {
         precondition(pages > 0, "a line count is at least 1")

@@ -23,6 +23,19 @@ public struct TemplateCounts: CorpusTally, Equatable {
         for key in keys { site.lines.add(key, 1) }
     }
 
+    /// Takes back a page `addPage` counted with the same keys; false (and the counts left partly
+    /// changed) when they never held it. A line or a site whose count falls to 0 is dropped, so the
+    /// counts equal those of the other pages alone.
+    public mutating func removePage(site name: String, distinctKeys keys: [UInt64]) -> Bool {
+        guard let pages = sites[name]?.pages, pages > 0 else { return false }
+        sites[name]!.pages -= 1
+        for key in keys where !sites[name]!.lines.subtract(key, 1) { return false }
+        guard pages == 1 else { return true }
+        guard sites[name]!.lines.isEmpty else { return false }
+        sites[name] = nil
+        return true
+    }
+
     public mutating func merge(_ other: TemplateCounts) {
         for (name, theirs) in other.sites {
             guard sites[name] != nil else {
@@ -41,4 +54,44 @@ public struct TemplateCounts: CorpusTally, Equatable {
 
     /// Pages counted over all sites.
     public var pageCount: Int { sites.values.reduce(0) { $0 + $1.pages } }
+
+    /// What one page added to the counts, as a shared map spools it to take the page back out
+    /// (`TemplatesStage.retract`): the site's length and UTF-8, the number of keys, each key in 8 bytes.
+    public struct PageEntry: Sendable, Equatable {
+        public var site: String
+        public var distinctKeys: [UInt64]
+
+        public init(site: String, distinctKeys: [UInt64]) {
+            self.site = site
+            self.distinctKeys = distinctKeys
+        }
+
+        /// The entry `encode` wrote; nil when the bytes are not one.
+        public init?(decoding bytes: ArraySlice<UInt8>) {
+            var index = bytes.startIndex
+            guard let siteBytes = Varint.read(bytes, &index), siteBytes <= UInt64(bytes.endIndex - index) else { return nil }
+            let siteEnd = index + Int(siteBytes)
+            guard let site = String(validating: bytes[index..<siteEnd], as: UTF8.self) else { return nil }
+            index = siteEnd
+            guard let count = Varint.read(bytes, &index), count == UInt64(bytes.endIndex - index) / 8,
+                (bytes.endIndex - index) % 8 == 0
+            else { return nil }
+            var keys: [UInt64] = []
+            keys.reserveCapacity(Int(count))
+            for start in stride(from: index, to: bytes.endIndex, by: 8) {
+                keys.append((0..<8).reduce(0) { $0 | UInt64(bytes[start + $1]) << UInt64(8 * $1) })
+            }
+            self.init(site: site, distinctKeys: keys)
+        }
+
+        public func encode(to output: inout [UInt8]) {
+            Varint.append(UInt64(site.utf8.count), to: &output)
+            output.append(contentsOf: site.utf8)
+            Varint.append(UInt64(distinctKeys.count), to: &output)
+            output.reserveCapacity(output.count + distinctKeys.count * 8)
+            for key in distinctKeys {
+                for byte in 0..<8 { output.append(UInt8(truncatingIfNeeded: key >> UInt64(8 * byte))) }
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// Removes the lines a page shares with the other pages of its site: banners, dated headers,
 /// contact lines, menus, teaser lists, footers. A corpus stage: it counts every page's folded lines
 /// per site first (map, merge), then decides page by page (`TemplateRemover`).
-public struct TemplatesStage: RegisteredStage, CorpusStage {
+public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
     public typealias Tally = TemplateCounts
     public static let stageName = "templates"
     public static let summary = "lines repeated across the pages of a site (headers, menus, banners, teasers, footers)"
@@ -31,6 +31,24 @@ public struct TemplatesStage: RegisteredStage, CorpusStage {
         let page = text.withUTF8 { PageLines($0) }
         tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
         return .bytes(CarriedLines.encode(page))
+    }
+
+    /// Map, appending the page's site and distinct line keys (`TemplateCounts.PageEntry`) to `contribution`.
+    public func mapRetractable(
+        _ document: Document, into tally: inout TemplateCounts, contribution: inout [UInt8]
+    ) -> CarriedValue? {
+        guard var text = document.text else { return nil }
+        let page = text.withUTF8 { PageLines($0) }
+        let entry = TemplateCounts.PageEntry(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
+        tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys)
+        entry.encode(to: &contribution)
+        return .bytes(CarriedLines.encode(page))
+    }
+
+    public func retract(_ contribution: ArraySlice<UInt8>, from tally: inout TemplateCounts) -> Bool {
+        guard !contribution.isEmpty else { return true }
+        guard let entry = TemplateCounts.PageEntry(decoding: contribution) else { return false }
+        return tally.removePage(site: entry.site, distinctKeys: entry.distinctKeys)
     }
 
     public func apply(using tally: TemplateCounts) -> any DocumentStage {

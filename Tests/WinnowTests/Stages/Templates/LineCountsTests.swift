@@ -28,3 +28,37 @@ import WinnowTestSupport
         #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.pages) }) == reference)
     }
 }
+
+@Suite struct LineCountsSubtractionTests {
+    /// Counts taken back, down to nothing for some lines, leave the table a fresh one of what is left
+    /// would be: every other key still found however the deleted ones sat in its run of slots.
+    @Test func countsTakenBackLeaveWhatRemains() {
+        var random = SeededRandom.forTest(0x5B7)
+        var table = LineCounts(), reference: [UInt64: UInt32] = [:]
+        // Keys with equal low bits collide, so deletions happen inside long runs of slots.
+        let keys = (0..<2000).map { UInt64($0 % 40) | UInt64.random(in: 0...UInt64.max, using: &random) << 12 }
+        for key in keys {
+            table.add(key, 2)
+            reference[key, default: 0] += 2
+        }
+        for key in keys.shuffled(using: &random) {
+            let amount = UInt32.random(in: 1...2, using: &random)
+            guard let held = reference[key], held >= amount else {
+                let refused = !table.subtract(key, amount)
+                #expect(refused)
+                continue
+            }
+            let taken = table.subtract(key, amount)
+            #expect(taken)
+            reference[key] = held == amount ? nil : held - amount
+            #expect(table[key] == reference[key], "\(SeededRandom.replay)")
+        }
+        #expect(table.count == reference.count)
+        #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.pages) }) == reference)
+        var fresh = LineCounts()
+        for (key, pages) in reference { fresh.add(key, pages) }
+        #expect(fresh == table)
+        let neverCounted = table.subtract(0xDEAD_0000, 1)
+        #expect(!neverCounted, "a key never counted")
+    }
+}

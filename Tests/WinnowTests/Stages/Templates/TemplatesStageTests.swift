@@ -203,4 +203,49 @@ import WinnowTestSupport
                 .makeStages()
         }
     }
+
+    /// Pages mapped so that they can be taken back, some then taken back: the counts of the others
+    /// alone; a contribution that is not one is refused.
+    @Test func pagesTakenBackLeaveTheCountsOfTheOthers() {
+        let stage = TemplatesStage(options: TemplateOptions())
+        let pages =
+            (0..<12).map { Self.page($0) } + (0..<4).map { Self.page($0, site: "other.example") }
+            + [Self.page(20, site: "lone.example")]
+        var counts = TemplateCounts()
+        var contributions: [[UInt8]] = []
+        for page in pages {
+            var contribution: [UInt8] = []
+            let carried = stage.mapRetractable(page, into: &counts, contribution: &contribution)
+            #expect(carried?.bytes != nil)
+            contributions.append(contribution)
+        }
+        let takenBack = Set([0, 3, 4, 12, 16])
+        var others = TemplateCounts()
+        for (index, page) in pages.enumerated() {
+            if takenBack.contains(index) {
+                let taken = stage.retract(contributions[index][...], from: &counts)
+                #expect(taken)
+            } else {
+                stage.map(page, into: &others)
+            }
+        }
+        #expect(counts == others)
+        #expect(counts.sites["lone.example"] == nil, "a site whose pages are all taken back is gone")
+        let twice = stage.retract(contributions[16][...], from: &counts)
+        #expect(!twice, "a page taken back twice")
+        let cut = stage.retract(contributions[1].dropLast(), from: &counts)
+        #expect(!cut)
+        let nothing = stage.retract([][...], from: &counts)
+        #expect(nothing, "nothing mapped, nothing to take back")
+        var empty: [UInt8] = []
+        let textless = Document(id: "x", text: nil, origin: DocumentOrigin(source: "t", line: 1))
+        let carried = stage.mapRetractable(textless, into: &counts, contribution: &empty)
+        #expect(carried == nil && empty.isEmpty)
+        let entry = TemplateCounts.PageEntry(site: "sïte.example", distinctKeys: [0, 1, .max])
+        var bytes: [UInt8] = []
+        entry.encode(to: &bytes)
+        #expect(TemplateCounts.PageEntry(decoding: bytes[...]) == entry)
+        #expect(TemplateCounts.PageEntry(decoding: bytes.dropLast()) == nil)
+        #expect(TemplateCounts.PageEntry(decoding: (bytes + [0])[...]) == nil)
+    }
 }
