@@ -5,10 +5,14 @@ import Glibc
 /// A folder replaced whole: its new files are written into a hidden sibling (`work`), which takes the
 /// folder's place in one step when committed, so a reader (or a run killed at any point) sees the old
 /// folder or the new one, never a mix. Files of the old folder that the new one does not write are
-/// carried over; nothing is written to the target before `commit`, and `discard` leaves it untouched.
+/// carried over, except those it `replaces` by name; nothing is written to the target before `commit`,
+/// and `discard` leaves it untouched.
 public final class StagedFolder {
     public let target: String
     public let work: String
+    /// Names of the old folder's files that belong to what is written now: one this writing did not
+    /// make again is stale (a side file of an earlier run), so it is not carried over.
+    private let replaces: (String) -> Bool
     /// The folder that is replaced: `target`, or the folder it links to (the link stays a link).
     private let physical: String
     private var finished = false
@@ -29,8 +33,9 @@ public final class StagedFolder {
     }
 
     /// Creates the (empty) work folder, and the target's parent folders when they are missing.
-    public init(target: String) throws(WinnowError) {
+    public init(target: String, replacing replaces: @escaping (String) -> Bool = { _ in false }) throws(WinnowError) {
         self.target = target
+        self.replaces = replaces
         physical = Self.physicalPath(of: target)
         work = Self.workFolder(for: target)
         var isFolder: ObjCBool = false
@@ -101,7 +106,8 @@ public final class StagedFolder {
         TemporaryFiles.shared.remove(work)
     }
 
-    /// Links into the work folder every entry of the target that the new folder does not have.
+    /// Links into the work folder every entry of the target that the new folder does not have and
+    /// does not replace.
     private func carryOver() throws(WinnowError) {
         let names: [String]
         do {
@@ -109,7 +115,7 @@ public final class StagedFolder {
         } catch {
             throw .io("cannot list the report folder: \(error.localizedDescription)", path: target)
         }
-        for name in names where !FileManager.default.fileExists(atPath: work + "/" + name) {
+        for name in names where !replaces(name) && !FileManager.default.fileExists(atPath: work + "/" + name) {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: physical + "/" + name, isDirectory: &isFolder)
             let kept =

@@ -90,7 +90,10 @@ public struct PipelineRunner: Sendable {
         let output = try OutputFile(path: config.output)
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.
-        let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in try StagedFolder(target: folder) }
+        // A feed file of an earlier run that this run's stages did not write again would be mistaken for this run's.
+        let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in
+            try StagedFolder(target: folder, replacing: ReportFeed.isFed)
+        }
         defer { reportFolder?.discard() }
         for file in sideFiles { try OutputTarget.requireFolder(role: file.role, path: file.path) }
         let removed = try config.removedOutput.map { path throws(WinnowError) in try OutputFile(path: path) }

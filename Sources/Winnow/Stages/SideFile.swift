@@ -26,4 +26,19 @@ public struct ReportFeed: Sendable {
         guard let dot = file.firstIndex(of: ".") else { return file + "-step\(number)" }
         return file[..<dot] + "-step\(number)" + file[dot...]
     }
+
+    /// Whether `name` is this feed's file, under any step number.
+    public func names(_ name: String) -> Bool {
+        guard name != file else { return true }
+        let dot = file.firstIndex(of: ".") ?? file.endIndex
+        let (stem, suffix) = (file[..<dot] + "-step", file[dot...])
+        guard name.hasPrefix(stem), name.hasSuffix(suffix), name.count > stem.count + suffix.count else { return false }
+        return name.dropFirst(stem.count).dropLast(suffix.count).allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    /// Whether `name` is a file that some stage's feed writes into a report folder: one a run did not
+    /// write again is an earlier run's, and goes when the folder is replaced.
+    public static func isFed(_ name: String) -> Bool {
+        StageRegistry.stages.contains { stage in stage.reportFeeds.contains { $0.names(name) } }
+    }
 }

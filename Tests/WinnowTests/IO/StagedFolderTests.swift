@@ -37,6 +37,22 @@ import WinnowTestSupport
         #expect(folder.listing().filter { $0.contains(".winnow-") }.isEmpty, "\(folder.listing())")
     }
 
+    @Test func filesItReplacesAreNotCarriedOver() throws {
+        let folder = TemporaryFolder()
+        let target = folder.file("report")
+        folder.write("report/templates.json", "an earlier run's")
+        folder.write("report/clusters-step3.jsonl", "an earlier run's")
+        folder.write("report/notes.txt", "mine")
+        let staged = try StagedFolder(target: target, replacing: ReportFeed.isFed)
+        try "new".write(toFile: staged.work + "/report.json", atomically: false, encoding: .utf8)
+        try staged.commit()
+        #expect(folder.read("report/templates.json") == nil && folder.read("report/clusters-step3.jsonl") == nil)
+        #expect(folder.read("report/notes.txt") == "mine" && folder.read("report/report.json") == "new")
+        let feed = ReportFeed(option: "summary", file: "templates.json")
+        #expect(feed.names("templates.json") && feed.names("templates-step12.json"))
+        #expect(!feed.names("templates-step.json") && !feed.names("templates-stepx.json") && !feed.names("my-templates.json"))
+    }
+
     @Test func aLinkedFolderIsReplacedWhereItLeadsAndStaysALink() throws {
         let folder = TemporaryFolder()
         folder.write("data/reports/run/report.json", "old")

@@ -298,4 +298,32 @@ import WinnowTestSupport
             try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
                 == ["run.rejects.jsonl", "run.removed.jsonl", "run.jsonl", "run.report"].sorted())
     }
+
+    /// A rerun into a report folder leaves no side file of the earlier run that it did not write
+    /// again (a templates summary of a pipeline that had templates); the user's own files stay.
+    @Test func aRerunLeavesNoStaleReportFeeds() async throws {
+        let folder = TemporaryFolder()
+        let input = folder.write(
+            "in.jsonl",
+            (0..<6).map { #"{"id":"p\#($0)","url":"https://a.example/\#($0)","text":"Menu home\nStory \#($0) words here"}"# }
+                .joined(separator: "\n") + "\n")
+        let output = folder.file("out/run.jsonl")
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        func run(_ definition: PipelineDefinition) async throws {
+            var configuration = RunConfiguration(inputs: [.jsonl(path: input, name: "in.jsonl")], output: output)
+            configuration.spoolDirectory = folder.path
+            configuration.report = definition.report
+            let reportFolder = try #require(configuration.reportFolder)
+            _ = try await PipelineRunner(
+                name: "test", steps: try definition.makeStages(reportFolder: reportFolder), configuration: configuration
+            ).run()
+        }
+        try await run(try PipelineDefinition.load(path: packageRoot + "/Pipelines/default.yaml"))
+        #expect(folder.read("out/run.report/templates.json") != nil)
+        folder.write("out/run.report/notes.txt", "mine")
+        try await run(try PipelineDefinition.parse("version: 1\nname: plain\nsteps:\n  - normalize: {}\n  - report: {}\n", origin: "test"))
+        #expect(folder.read("out/run.report/templates.json") == nil)
+        #expect(folder.read("out/run.report/clusters.jsonl") == nil)
+        #expect(folder.read("out/run.report/notes.txt") == "mine" && folder.read("out/run.report/report.html") != nil)
+    }
 }
