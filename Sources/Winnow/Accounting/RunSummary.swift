@@ -18,7 +18,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// How many times the run read its documents: once, plus once per corpus stage, less one for a
     /// corpus stage that maps in the pass of the one before it (templates after exact: `SharedMap`).
     public var passes = 0
-    /// The bytes written to spool files between passes (0 when every pass reads the inputs).
+    /// The bytes written to temporary files between passes: the documents (none when every pass reads
+    /// the inputs), and a shared map pass's retraction records and the removals it holds back (`SharedMap`).
     public var spooledBytes = 0
     /// Decoding of records, each stage in order, then encoding of the output.
     public var stages = StageTable(steps: [])

@@ -2,6 +2,8 @@
 struct BatchResult: Sendable {
     var kept: [UInt8] = []
     var removed: [UInt8] = []
+    /// What the stages from `BatchProcessor.laterRemovalsFrom` on removed: written after the pass.
+    var removedLater: [UInt8] = []
     var rejects: [UInt8] = []
     var rejectList: [Reject] = []
     var records = 0
@@ -39,6 +41,9 @@ struct BatchProcessor: Sendable {
     var dropsRejects = false
     /// How the kept documents are written.
     var keptForm = KeptForm.jsonl
+    /// The first stage whose removals go to `removedLater`: after a shared map pass they belong to
+    /// the pass that follows in a run without one, so the removed output keeps that order.
+    var laterRemovalsFrom = Int.max
 
     enum KeptForm: Sendable {
         /// JSONL, the output's form.
@@ -74,7 +79,7 @@ struct BatchProcessor: Sendable {
         result.stages.read.textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
         result.stages.read.seconds = clock.lap()
 
-        for (index, stage) in stages.enumerated() {
+        for (position, stage) in stages.enumerated() {
             var stats = StageStats(stage: stage.name)
             stats.documentsIn = documents.count
             // Documents are processed where they are, and kept ones moved down over removed ones,
@@ -94,14 +99,18 @@ struct BatchProcessor: Sendable {
                     if keepRemoved {
                         documents[index].setField(FieldNames.removedBy, .string(stage.name))
                         documents[index].setField(FieldNames.removedReason, .string(reason))
-                        encoder.encode(documents[index], into: &result.removed)
+                        if position < laterRemovalsFrom {
+                            encoder.encode(documents[index], into: &result.removed)
+                        } else {
+                            encoder.encode(documents[index], into: &result.removedLater)
+                        }
                     }
                 }
             }
             documents.removeSubrange(survivors...)
             stats.documentsOut = documents.count
             stats.seconds = clock.lap()
-            result.stages[step: index] = stats
+            result.stages[step: position] = stats
         }
 
         // Map before writing, so that the spool can carry what the map computed for the apply step.

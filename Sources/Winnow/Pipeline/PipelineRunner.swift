@@ -41,7 +41,7 @@ public struct PipelineRunner: Sendable {
 
         /// The follower's part of the pass, when it has one: its map beside `corpus`'s, its tally,
         /// and the file of retraction records written to `retractions`.
-        func sharedPass(framing: Framing, retractions: String) throws(WinnowError) -> SharedPass? {
+        func openSharedPass(framing: Framing, retractions: String) throws(WinnowError) -> SharedPass? {
             guard let corpus, let follower else { return nil }
             return SharedPass(
                 map: SharedMap(first: corpus.pass, second: follower.pass, framing: framing), index: follower.index,
@@ -118,6 +118,9 @@ public struct PipelineRunner: Sendable {
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
         var appliers: [(index: Int, stage: any DocumentStage)] = []
+        // After a shared map pass, the removals of the second applier and the stages after it belong
+        // to a pass of their own in a run without one; they wait in a file so the removed output keeps that order.
+        var laterRemovalsFrom = Int.max
         var finishing: [any FinishingStage] = []
         // A corpus stage that sees the inputs as they are reads them again rather than spooling them.
         var rereading: InputSnapshot?
@@ -132,9 +135,13 @@ public struct PipelineRunner: Sendable {
                 ? output
                 : snapshot != nil ? nil : try OutputFile(path: Spool.path(in: config.spoolDirectory, run: spoolRun, phase: number))
             let accumulator = phase.corpus?.pass.makeAccumulator()
-            let shared = try phase.sharedPass(
+            let shared = try phase.openSharedPass(
                 framing: framing, retractions: Spool.retractionsPath(in: config.spoolDirectory, run: spoolRun, phase: number))
             defer { if let shared { Spool.remove(shared.retractions.path) } }
+            let laterRemovals =
+                removed == nil || laterRemovalsFrom == Int.max
+                ? nil : try OutputFile(path: Spool.laterRemovalsPath(in: config.spoolDirectory, run: spoolRun, phase: number))
+            defer { if let laterRemovals { Spool.remove(laterRemovals.path) } }
             try rereading?.verifyUnchanged()
             let reader =
                 try spool.map { path throws(WinnowError) in try RecordReader(spoolFile: path, sources: framing.sources) }
@@ -147,8 +154,16 @@ public struct PipelineRunner: Sendable {
             try await runPhase(
                 number: number, reader: reader, stages: stages, mapper: phase.corpus,
                 accumulator: accumulator, shared: shared, destination: destination, keptForm: keptForm, removed: removed,
+                laterRemovals: laterRemovals.map { (laterRemovalsFrom, $0) },
                 rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
+            if let laterRemovals, let removed {
+                Spool.register(laterRemovals.path)
+                try laterRemovals.commit()
+                try Self.append(laterRemovals.path, to: removed)
+                run.summary.spooledBytes += laterRemovals.bytesWritten
+            }
+            laterRemovalsFrom = Int.max
             run.summary.passes += 1
             if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
             if let shared { run.summary.spooledBytes += shared.retractions.bytesWritten }
@@ -173,6 +188,7 @@ public struct PipelineRunner: Sendable {
                     try SharedMap.retract(
                         file: shared.retractions.path, sources: framing.sources, first: accumulator,
                         second: shared.accumulator)
+                    laterRemovalsFrom = appliers.count
                     appliers.append((shared.index, shared.accumulator.apply()))
                     run.summary.stages[step: shared.index].seconds += merge.lap()
                 }
@@ -246,7 +262,8 @@ public struct PipelineRunner: Sendable {
         number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
         mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
         shared: SharedPass?,
-        destination: OutputFile?, keptForm: BatchProcessor.KeptForm, removed: OutputFile?, rejects: OutputFile?,
+        destination: OutputFile?, keptForm: BatchProcessor.KeptForm, removed: OutputFile?,
+        laterRemovals: (from: Int, file: OutputFile)?, rejects: OutputFile?,
         isLast: Bool, rereading: Bool, state: inout RunState
     ) async throws(WinnowError) {
         let config = configuration
@@ -261,9 +278,11 @@ public struct PipelineRunner: Sendable {
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
         processor.keptForm = keptForm
+        processor.laterRemovalsFrom = laterRemovals?.from ?? Int.max
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
             try destination?.write(result.kept)
             try removed?.write(result.removed)
+            try laterRemovals?.file.write(result.removedLater)
             try rejects?.write(result.rejects)
             for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
                 log(reject.description)
@@ -402,6 +421,17 @@ public struct PipelineRunner: Sendable {
         if let failure { throw failure }
     }
 
+    /// Copies the file at `path` to the end of `output`.
+    private static func append(_ path: String, to output: OutputFile) throws(WinnowError) {
+        let source = try FileByteSource(path: path)
+        var buffer: [UInt8] = []
+        while true {
+            buffer.removeAll(keepingCapacity: true)
+            guard try source.read(into: &buffer, maxCount: 1 << 20) > 0 else { return }
+            try output.write(buffer)
+        }
+    }
+
     private static func writeStats(_ summary: RunSummary, to file: OutputFile) throws(WinnowError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -420,7 +450,7 @@ extension RunSummary {
     /// Adds one batch of a phase: records and rejects are read in the first phase only, kept
     /// documents are those of the last; the batch's stages land on their steps.
     mutating func absorb(
-        _ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, mapper: Int?, sharedMapper: Int? = nil
+        _ result: BatchResult, phase: Int, stageIndices: [Int], isLast: Bool, mapper: Int?, sharedMapper: Int?
     ) {
         if phase == 0 {
             records += result.records

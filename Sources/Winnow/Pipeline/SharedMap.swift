@@ -1,7 +1,7 @@
 /// Two consecutive corpus stages mapped in one pass: a filtering stage (exact) and the retractable
 /// stage after it (templates), which would otherwise need a pass of its own over what the first
-/// kept. The second counts every document; for each document the first may remove, a retraction
-/// record (the first's key, the id, the second's contribution) is spooled beside the documents, and
+/// kept. The second counts every document; for each document the first carries a key for (exact:
+/// each with words), a retraction record (the key, the id, the second's contribution) is spooled, and
 /// once both tallies are merged, `retract` takes out of the second's tally every document the first's
 /// apply removes. That leaves the tally a pass of its own would have counted.
 struct SharedMap: Sendable {
@@ -61,8 +61,7 @@ struct SharedMap: Sendable {
                     secondCarried = second.mapRetractable(document, into: &secondTally, contribution: &output)
                 }
             } else {
-                var none: [UInt8] = []
-                secondCarried = second.mapRetractable(document, into: &secondTally, contribution: &none)
+                secondCarried = second.mapCarried(document, into: &secondTally)
             }
             secondSeconds += clock.lap()
             precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")

@@ -21,6 +21,11 @@ enum Spool {
         "\(directory)/\(namePrefix)\(getpid())-\(run)-\(phase)-retractions\(nameSuffix)"
     }
 
+    /// The file that holds a phase's removals that follow the pass's other removals (`BatchProcessor.laterRemovalsFrom`).
+    static func laterRemovalsPath(in directory: String, run: UInt32, phase: Int) -> String {
+        "\(directory)/\(namePrefix)\(getpid())-\(run)-\(phase)-removed\(nameSuffix)"
+    }
+
     private static var namePrefix: String { "winnow-spool-\(TemporaryName.host)-" }
     private static var nameSuffix: String { ".spool" }
 

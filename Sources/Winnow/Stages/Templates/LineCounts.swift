@@ -45,8 +45,10 @@ public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionary
     /// Takes `amount` from the count of `key`, dropping the line when it falls to 0; false when the
     /// line was not counted that often.
     public mutating func subtract(_ key: UInt64, _ amount: UInt32) -> Bool {
+        precondition(amount > 0, "a line count is at least 1")
         var slot = self.slot(of: key)
-        guard counts[slot] >= amount, counts[slot] > 0 else { return false }
+        // An empty slot (count 0) is a line never counted.
+        guard counts[slot] >= amount else { return false }
         counts[slot] -= amount
         guard counts[slot] == 0 else { return true }
         count -= 1

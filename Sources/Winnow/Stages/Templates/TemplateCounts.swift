@@ -27,13 +27,15 @@ public struct TemplateCounts: CorpusTally, Equatable {
     /// changed) when they never held it. A line or a site whose count falls to 0 is dropped, so the
     /// counts equal those of the other pages alone.
     public mutating func removePage(site name: String, distinctKeys keys: [UInt64]) -> Bool {
-        guard let pages = sites[name]?.pages, pages > 0 else { return false }
-        sites[name]!.pages -= 1
-        for key in keys where !sites[name]!.lines.subtract(key, 1) { return false }
-        guard pages == 1 else { return true }
-        guard sites[name]!.lines.isEmpty else { return false }
-        sites[name] = nil
-        return true
+        // Taken out while it changes, so that its counts are changed in place, not copied.
+        guard var site = sites.removeValue(forKey: name), site.pages > 0 else { return false }
+        site.pages -= 1
+        let taken = keys.allSatisfy { site.lines.subtract($0, 1) }
+        guard site.pages == 0 else {
+            sites[name] = site
+            return taken
+        }
+        return taken && site.lines.isEmpty
     }
 
     public mutating func merge(_ other: TemplateCounts) {

@@ -20,29 +20,32 @@ public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
     }
 
     public func map(_ document: Document, into tally: inout TemplateCounts) {
-        guard var text = document.text else { return }
-        let keys = text.withUTF8 { PageLines($0).distinctKeys }
-        tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: keys)
+        _ = count(document, into: &tally)
     }
 
     /// Map, carrying the page's folded lines (`CarriedLines`) so that the apply step need not fold them again.
     public func mapCarried(_ document: Document, into tally: inout TemplateCounts) -> CarriedValue? {
-        guard var text = document.text else { return nil }
-        let page = text.withUTF8 { PageLines($0) }
-        tally.addPage(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
-        return .bytes(CarriedLines.encode(page))
+        count(document, into: &tally).map { .bytes(CarriedLines.encode($0.page)) }
     }
 
     /// Map, appending the page's site and distinct line keys (`TemplateCounts.PageEntry`) to `contribution`.
     public func mapRetractable(
         _ document: Document, into tally: inout TemplateCounts, contribution: inout [UInt8]
     ) -> CarriedValue? {
+        guard let (page, entry) = count(document, into: &tally) else { return nil }
+        entry.encode(to: &contribution)
+        return .bytes(CarriedLines.encode(page))
+    }
+
+    /// Folds the page's lines and counts them in its site; nil for a document without text.
+    private func count(
+        _ document: Document, into tally: inout TemplateCounts
+    ) -> (page: PageLines, entry: TemplateCounts.PageEntry)? {
         guard var text = document.text else { return nil }
         let page = text.withUTF8 { PageLines($0) }
         let entry = TemplateCounts.PageEntry(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
         tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys)
-        entry.encode(to: &contribution)
-        return .bytes(CarriedLines.encode(page))
+        return (page, entry)
     }
 
     public func retract(_ contribution: ArraySlice<UInt8>, from tally: inout TemplateCounts) -> Bool {

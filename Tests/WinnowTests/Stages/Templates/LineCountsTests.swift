@@ -61,4 +61,52 @@ import WinnowTestSupport
         let neverCounted = table.subtract(0xDEAD_0000, 1)
         #expect(!neverCounted, "a key never counted")
     }
+
+    /// Adds and subtracts at random, with keys crowded into a few home slots so that runs wrap around the
+    /// table's end and grow it, checking every count against a dictionary after each step.
+    @Test(arguments: [0, 1, 2, 3]) func lineCountsSubtractAgreesWithADictionary(round: Int) {
+        var random = SeededRandom.forTest(0x51 &+ UInt64(round))
+        var table = LineCounts()
+        var model: [UInt64: UInt32] = [:]
+        // Keys whose low bits are few (heavy collisions), some near the top of every table size (wrap-around).
+        let pool: [UInt64] = (0..<300).map { index in
+            let high = UInt64.random(in: 1...UInt64.max >> 16, using: &random) << 16
+            let low: UInt64 = index % 3 == 0 ? UInt64(index % 4) : index % 3 == 1 ? 0xFFFF - UInt64(index % 3) : UInt64(index % 7)
+            return high | low
+        }
+        for step in 0..<6000 {
+            let key = pool[Int.random(in: 0..<(step < 3000 ? 300 : 120), using: &random)]
+            if Bool.random(using: &random) || model[key] == nil {
+                let amount = UInt32.random(in: 1...3, using: &random)
+                table.add(key, amount)
+                model[key, default: 0] += amount
+            } else {
+                let amount = UInt32.random(in: 1...(model[key]! + 1), using: &random)
+                let ok = table.subtract(key, amount)
+                #expect(ok == (amount <= model[key]!))
+                if ok {
+                    model[key]! -= amount
+                    if model[key] == 0 { model[key] = nil }
+                }
+            }
+            if step % 97 == 0 || step > 5900 {
+                #expect(table.count == model.count)
+                for key in pool where table[key] != model[key] {
+                    Issue.record(
+                        "round \(round) step \(step): key \(key) table \(String(describing: table[key])) model \(String(describing: model[key]))"
+                    )
+                    return
+                }
+                #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.pages) }) == model)
+            }
+        }
+        // Everything taken back leaves an empty table that still counts new lines.
+        for (key, amount) in model {
+            let ok = table.subtract(key, amount)
+            #expect(ok)
+        }
+        #expect(table.isEmpty && Array(table).isEmpty)
+        table.add(pool[0], 1)
+        #expect(table[pool[0]] == 1 && table.count == 1)
+    }
 }

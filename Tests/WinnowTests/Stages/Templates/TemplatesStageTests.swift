@@ -248,4 +248,23 @@ import WinnowTestSupport
         #expect(TemplateCounts.PageEntry(decoding: bytes.dropLast()) == nil)
         #expect(TemplateCounts.PageEntry(decoding: (bytes + [0])[...]) == nil)
     }
+
+    @Test func removePageRefusesWhatWasNotCounted() {
+        var counts = TemplateCounts()
+        counts.addPage(site: "a", distinctKeys: [1, 2, 3])
+        counts.addPage(site: "a", distinctKeys: [2, 3])
+        var other = counts
+        let otherSite = other.removePage(site: "b", distinctKeys: [1])
+        #expect(!otherSite)
+        other = counts
+        let otherLine = other.removePage(site: "a", distinctKeys: [9])
+        #expect(!otherLine)
+        let first = counts.removePage(site: "a", distinctKeys: [1, 2, 3])
+        #expect(first)
+        var expected = TemplateCounts()
+        expected.addPage(site: "a", distinctKeys: [2, 3])
+        #expect(counts == expected)
+        let second = counts.removePage(site: "a", distinctKeys: [2, 3])
+        #expect(second && counts.sites.isEmpty)
+    }
 }
