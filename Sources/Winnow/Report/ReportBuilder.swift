@@ -186,7 +186,7 @@ public struct ReportBuilder {
             if unordered[tally].kind == .nearDuplicate {
                 keptOrigins[index] = unordered[tally].keptOrigin
             } else if let details {
-                clusters[index] = unordered[tally].cluster(keptDetails: details)
+                clusters[index].members[0] = details
             }
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }

@@ -37,7 +37,7 @@ struct ReportFieldPicker: Sendable {
 
     /// The fields of the line `storage[range]`, read at `origin`; nil when the line must be decoded.
     func pick(_ storage: [UInt8], _ range: Range<Int>, origin: DocumentOrigin) -> ReportFields? {
-        storage.withUnsafeBufferPointer { whole in
+        let found = storage.withUnsafeBufferPointer { whole -> Found? in
             let line = UnsafeBufferPointer(rebasing: whole[range])
             guard UTF8Validation.firstInvalidOffset(line) == nil else { return nil }
             var found = Found()
@@ -49,8 +49,9 @@ struct ReportFieldPicker: Sendable {
             } catch {
                 return nil
             }
-            return found.undecided ? nil : fields(found, in: line, origin: origin)
+            return found.undecided ? nil : found
         }
+        return found.flatMap { fields($0, in: storage, at: range.lowerBound, origin: origin) }
     }
 
     /// Notes one member; false when the line must be decoded instead.
@@ -104,33 +105,35 @@ struct ReportFieldPicker: Sendable {
         if slot == nil { slot = member }
     }
 
-    /// The fields of a line whose members are all noted; nil when the decoder would refuse it.
-    private func fields(_ found: Found, in line: UnsafeBufferPointer<UInt8>, origin: DocumentOrigin) -> ReportFields? {
+    /// The fields of a line whose members are all noted, its values left in `storage` (the line
+    /// starts at `base`); nil when the decoder would refuse it.
+    private func fields(_ found: Found, in storage: [UInt8], at base: Int, origin: DocumentOrigin) -> ReportFields? {
         let hasText = found.text.map { $0.kind != .null } ?? false
         let hasHTML = found.html.map { $0.kind != .null } ?? false
         guard hasText || hasHTML else { return nil }
-        func string(_ member: JSONMember?) -> String? {
-            guard let member, case .string(let hasEscapes) = member.kind else { return nil }
-            return JSONString.decode(Self.inner(member, line), hasEscapes: hasEscapes)
+        func string(_ member: JSONMember?) -> ReportFields.Value {
+            guard let member, case .string(let hasEscapes) = member.kind else { return .absent }
+            return .literal((member.value.lowerBound + base + 1)..<(member.value.upperBound + base - 1), hasEscapes: hasEscapes)
         }
-        func raw(_ member: JSONMember?) -> String? {
-            member.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0.value]), as: UTF8.self) }
-        }
-        var textBytes = 0
-        if let text = found.text, case .string(let hasEscapes) = text.kind {
-            textBytes = JSONString.decodedCount(Self.inner(text, line), hasEscapes: hasEscapes)
+        func raw(_ member: JSONMember?) -> ReportFields.Value {
+            member.map { .raw(($0.value.lowerBound + base)..<($0.value.upperBound + base)) } ?? .absent
         }
         // An id is a string or a number (its digits as written); a line without one is named by its origin.
-        let id = found.id.flatMap { $0.kind == .number ? raw($0) : string($0) } ?? origin.derivedID
-        return ReportFields(
-            id: id, url: string(found.url), textBytes: textBytes, origin: origin,
+        let values = ReportFields.Values(
+            id: found.id.map { $0.kind == .number ? raw($0) : string($0) } ?? .absent, url: string(found.url),
             removedBy: string(found.removedBy), removedReason: string(found.removedReason),
             cluster: string(found.cluster), duplicateOf: string(found.duplicateOf),
             clusterSize: raw(found.clusterSize), similarity: raw(found.similarity))
+        return ReportFields(values: values, in: storage, textBytes: textBytes(found.text, storage, base), origin: origin)
     }
 
-    /// The bytes between a string value's quotes.
-    private static func inner(_ member: JSONMember, _ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
+    /// The UTF-8 length of the text, 0 when it is null or absent.
+    private func textBytes(_ text: JSONMember?, _ storage: [UInt8], _ base: Int) -> Int {
+        guard let text, case .string(let hasEscapes) = text.kind else { return 0 }
+        return storage.withUnsafeBufferPointer { whole in
+            JSONString.decodedCount(
+                UnsafeBufferPointer(rebasing: whole[(text.value.lowerBound + base + 1)..<(text.value.upperBound + base - 1)]),
+                hasEscapes: hasEscapes)
+        }
     }
 }
