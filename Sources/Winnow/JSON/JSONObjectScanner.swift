@@ -30,19 +30,28 @@ struct JSONObjectScanner {
 
     /// Scans `bytes` as exactly one JSON object surrounded by optional whitespace.
     static func members(of bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 512) throws(JSONSyntaxError) -> [JSONMember] {
-        var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
-        return try scanner.scanTopLevel()
+        var members: [JSONMember] = []
+        members.reserveCapacity(8)
+        try forEachMember(of: bytes, maxDepth: maxDepth) { members.append($0) }
+        return members
     }
 
-    private mutating func scanTopLevel() throws(JSONSyntaxError) -> [JSONMember] {
+    /// Scans `bytes` as `members(of:)` does, handing each member to `visit` as it is found instead of
+    /// collecting them; the object is only known valid once this returns.
+    static func forEachMember(
+        of bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 512, _ visit: (JSONMember) -> Void
+    ) throws(JSONSyntaxError) {
+        var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
+        try scanner.scanTopLevel(visit)
+    }
+
+    private mutating func scanTopLevel(_ visit: (JSONMember) -> Void) throws(JSONSyntaxError) {
         skipWhitespace()
         guard position < bytes.count else { throw fail("empty line where a JSON object was expected") }
         guard bytes[position] == UInt8(ascii: "{") else {
             throw fail("a record must be a JSON object starting with '{'")
         }
         position += 1
-        var members: [JSONMember] = []
-        members.reserveCapacity(8)
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
@@ -59,7 +68,7 @@ struct JSONObjectScanner {
                 skipWhitespace()
                 let valueStart = position
                 let kind = try skipValue(depth: 1)
-                members.append(JSONMember(key: key, keyHasEscapes: keyEscapes, value: valueStart..<position, kind: kind))
+                visit(JSONMember(key: key, keyHasEscapes: keyEscapes, value: valueStart..<position, kind: kind))
                 skipWhitespace()
                 let next = peek()
                 if next == UInt8(ascii: ",") {
@@ -75,7 +84,6 @@ struct JSONObjectScanner {
         }
         skipWhitespace()
         guard position == bytes.count else { throw fail("unexpected data after the JSON object") }
-        return members
     }
 
     private func peek() -> UInt8 {

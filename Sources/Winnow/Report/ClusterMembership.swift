@@ -8,23 +8,21 @@ struct ClusterMembership {
     var declaredSize: Int?
 
     /// The document's place, nil when it is in no cluster. `removedBy` is nil for the cleaned output.
-    init?(_ document: Document, removedBy: String?) {
+    init?(_ document: ReportFields, removedBy: String?) {
         func member(similarity: Double) -> RunReport.Member {
             RunReport.Member(
                 id: document.id, url: document.url, similarity: similarity,
-                textBytes: document.textByteCount, removedBy: removedBy)
+                textBytes: document.textBytes, removedBy: removedBy)
         }
         // The neardup stage writes both fields; a `cluster` field of the input's own is not a cluster.
-        if let label = document.stringField(DuplicateFields.cluster),
-            let size = document.rawField(DuplicateFields.clusterSize).flatMap({ Int($0) }), size >= 2
-        {
+        if let label = document.cluster, let size = document.clusterSize.flatMap({ Int($0) }), size >= 2 {
             let similarity =
-                document.rawField(DuplicateFields.similarity).flatMap(Double.init)
+                document.similarity.flatMap(Double.init)
                 .map { $0.isFinite ? min(max($0, 0), 1) : 0 } ?? 1
             self.init(kind: .nearDuplicate, label: label, member: member(similarity: similarity), declaredSize: size)
             return
         }
-        if removedBy == ExactStage.stageName, let keeper = document.stringField(DuplicateFields.duplicateOf) {
+        if removedBy == ExactStage.stageName, let keeper = document.duplicateOf {
             self.init(kind: .exact, label: keeper, member: member(similarity: 1), declaredSize: nil)
             return
         }
@@ -40,10 +38,10 @@ struct ClusterMembership {
 
     /// The details of an exact group's kept copy, when `document` can be one: it is not itself a copy
     /// the exact stage removed (a copy may share the kept id).
-    static func keeper(_ document: Document, removedBy: String?) -> RunReport.Member? {
+    static func keeper(_ document: ReportFields, removedBy: String?) -> RunReport.Member? {
         guard removedBy != ExactStage.stageName else { return nil }
         return RunReport.Member(
-            id: document.id, url: document.url, similarity: 1, textBytes: document.textByteCount, removedBy: removedBy)
+            id: document.id, url: document.url, similarity: 1, textBytes: document.textBytes, removedBy: removedBy)
     }
 
     /// Of two documents that share an id (an exact group's kept copy, a text the page compares),

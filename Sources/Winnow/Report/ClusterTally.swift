@@ -71,17 +71,18 @@ struct ClusterTally {
     }
 
     /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a
-    /// placeholder), then the most similar others (`mostSimilarFirst`). Trims the tally's list in place.
+    /// placeholder), then the most similar others (`mostSimilarFirst`). Hands the tally's list over
+    /// (moved, not copied), so it is called once.
     mutating func cluster(keptDetails: RunReport.Member? = nil) -> RunReport.Cluster {
         trim()
         let first = keptDetails ?? kept?.member ?? RunReport.Member(id: label, url: nil, similarity: 1, textBytes: 0, removedBy: nil)
+        let moreMembers = others - best.count
         var members: [RunReport.Member] = []
-        members.reserveCapacity(best.count + 1)
-        members.append(first)
-        members.append(contentsOf: best)
+        swap(&members, &best)
+        members.insert(first, at: 0)
         return RunReport.Cluster(
             kind: kind, cluster: label, size: size, kept: label, minSimilarity: minSimilarity,
-            members: members, moreMembers: others - best.count)
+            members: members, moreMembers: moreMembers)
     }
 
     private mutating func trim() {

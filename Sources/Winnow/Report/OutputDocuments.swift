@@ -5,6 +5,11 @@ enum OutputDocuments {
     struct Unreadable {
         var count = 0
         var first: String?
+
+        mutating func add(_ reject: Reject) {
+            count += 1
+            first = first ?? reject.description
+        }
     }
 
     /// Hands each document and its line to `visit`, but for the lines `skipping` says need not be
@@ -13,22 +18,51 @@ enum OutputDocuments {
         _ path: String, fields: FieldNames, skipping: ([UInt8], Range<Int>) -> Bool = { _, _ in false },
         _ visit: (Document, ArraySlice<UInt8>) throws(WinnowError) -> Void
     ) throws(WinnowError) -> Unreadable {
+        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
+        return try forEachLine(path) { (storage, range, record, unreadable) throws(WinnowError) in
+            if skipping(storage, range) { return }
+            switch decoder.decode(storage, range, origin: record.origin, offset: record.offset) {
+            case .success(let document): try visit(document, storage[range])
+            case .failure(let reject): unreadable.add(reject)
+            }
+        }
+    }
+
+    /// Hands the report's fields of each document and its line to `visit`, picked off the line's bytes
+    /// (`ReportFieldPicker`) or, when the picker cannot decide, from the decoded document; returns the
+    /// lines that did not decode, as `forEach` does.
+    static func forEachFields(
+        _ path: String, fields: FieldNames, _ visit: (ReportFields, ArraySlice<UInt8>) throws(WinnowError) -> Void
+    ) throws(WinnowError) -> Unreadable {
+        let picker = ReportFieldPicker(fields: fields)
+        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
+        return try forEachLine(path) { (storage, range, record, unreadable) throws(WinnowError) in
+            if let picked = picker.pick(storage, range, origin: record.origin) {
+                try visit(picked, storage[range])
+                return
+            }
+            switch decoder.decode(storage, range, origin: record.origin, offset: record.offset) {
+            case .success(let document): try visit(ReportFields(document), storage[range])
+            case .failure(let reject): unreadable.add(reject)
+            }
+        }
+    }
+
+    /// Hands each JSON line (its batch's storage and range) to `body`; counts the records that are not
+    /// JSON lines as unreadable.
+    private static func forEachLine(
+        _ path: String,
+        _ body: ([UInt8], Range<Int>, RawRecord, inout Unreadable) throws(WinnowError) -> Void
+    ) throws(WinnowError) -> Unreadable {
         var unreadable = Unreadable()
         let reader = RecordReader(inputs: try InputSpec.jsonlFiles(path), maxRecordBytes: Int(Int32.max))
-        let decoder = DocumentDecoder(fields: fields, requireText: false, decodesText: false)
         while let batch = try reader.nextBatch() {
             for record in batch.records {
                 guard case .jsonLine(let range) = record.content else {
                     unreadable.count += 1
                     continue
                 }
-                if skipping(batch.storage, range) { continue }
-                switch decoder.decode(batch.storage, range, origin: record.origin, offset: record.offset) {
-                case .success(let document): try visit(document, batch.storage[range])
-                case .failure(let reject):
-                    unreadable.count += 1
-                    unreadable.first = unreadable.first ?? reject.description
-                }
+                try body(batch.storage, range, record, &unreadable)
             }
             reader.recycle(batch)
         }

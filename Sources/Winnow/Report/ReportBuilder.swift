@@ -154,10 +154,6 @@ public struct ReportBuilder {
         var positionOfSerial: [Int] = []
     }
 
-    private func membership(_ document: Document, isCleaned: Bool) -> ClusterMembership? {
-        ClusterMembership(document, removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?")
-    }
-
     func build() throws(WinnowError) -> Gathered {
         guard let cleaned = inputs.cleaned, cleaned != "-" else {
             throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
@@ -190,7 +186,7 @@ public struct ReportBuilder {
             if unordered[tally].kind == .nearDuplicate {
                 keptOrigins[index] = unordered[tally].keptOrigin
             } else if let details {
-                clusters[index] = unordered[tally].cluster(keptDetails: details)
+                clusters[index].members[0] = details
             }
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
@@ -229,12 +225,10 @@ public struct ReportBuilder {
         let listed = RunReport.membersListed - 1
         for path in files {
             let isCleaned = path == cleaned
-            let problem = try scan(path) { (document) throws(WinnowError) in
-                found.counts.add(
-                    textBytes: document.textByteCount,
-                    removedBy: isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?",
-                    reason: isCleaned ? nil : document.stringField(FieldNames.removedReason))
-                guard let place = membership(document, isCleaned: isCleaned) else { return }
+            let unreadable = try OutputDocuments.forEachFields(path, fields: fields) { (document, _) throws(WinnowError) in
+                let removedBy = document.removingStage(isCleaned: isCleaned)
+                found.counts.add(textBytes: document.textBytes, removedBy: removedBy, reason: isCleaned ? nil : document.removedReason)
+                guard let place = ClusterMembership(document, removedBy: removedBy) else { return }
                 let (holdsRows, spill) = (found.holdsRows, found.spill)
                 /// Whether the member's row was held: not the kept document's, and not once rows are spilled.
                 func add(to tally: inout ClusterTally) throws(WinnowError) -> Bool {
@@ -261,7 +255,7 @@ public struct ReportBuilder {
                 found.heldRows += 1
                 if found.heldRows > csvRowsInMemory { try found.startSpilling(to: spillPath) }
             }
-            if let problem { found.warnings.append(problem) }
+            if let problem = Self.problem(unreadable, path) { found.warnings.append(problem) }
         }
         return found
     }
@@ -284,7 +278,7 @@ public struct ReportBuilder {
             let isCleaned = path == cleaned
             _ = try scan(path, skipping: isSkipped) { (document) throws(WinnowError) in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                if keepers.contains(document.id), let keeper = ClusterMembership.keeper(document, removedBy: removedBy),
+                if keepers.contains(document.id), let keeper = ClusterMembership.keeper(ReportFields(document), removedBy: removedBy),
                     details[document.id].map({ ClusterMembership.preferred(keeper, over: $0) }) ?? true
                 {
                     details[document.id] = keeper
@@ -406,6 +400,11 @@ public struct ReportBuilder {
         let unreadable = try OutputDocuments.forEach(path, fields: fields, skipping: skipping) {
             (document, _) throws(WinnowError) in try visit(document)
         }
+        return Self.problem(unreadable, path)
+    }
+
+    /// The warning for the lines of `path` that did not decode, when there are any.
+    private static func problem(_ unreadable: OutputDocuments.Unreadable, _ path: String) -> String? {
         guard unreadable.count > 0 else { return nil }
         return "\(unreadable.count) lines of \(path) could not be read and are not counted"
             + (unreadable.first.map { " (first: \($0))" } ?? "")

@@ -96,7 +96,7 @@ public enum ReportSteps {
             buffer.append(0x0A)
             try file.drain(&buffer)
         }
-        let unreadable = try OutputDocuments.forEach(input, fields: fields) { (document, bytes) throws(WinnowError) in
+        let unreadable = try OutputDocuments.forEachFields(input, fields: fields) { (document, bytes) throws(WinnowError) in
             line += 1
             if let texts {
                 guard texts.contains(document.id) else { return }
@@ -106,10 +106,8 @@ public enum ReportSteps {
                 try file.drain(&buffer)
                 return
             }
-            let removedBy = cleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-            row.counts.add(
-                textBytes: document.textByteCount, removedBy: removedBy,
-                reason: cleaned ? nil : document.stringField(FieldNames.removedReason))
+            let removedBy = document.removingStage(isCleaned: cleaned)
+            row.counts.add(textBytes: document.textBytes, removedBy: removedBy, reason: cleaned ? nil : document.removedReason)
             let order = Self.order(cleaned: cleaned, part: part, line: line)
             if let place = ClusterMembership(document, removedBy: removedBy) {
                 try append(

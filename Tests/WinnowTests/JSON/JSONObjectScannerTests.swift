@@ -90,4 +90,26 @@ import WinnowTestSupport
             Issue.record("unexpected error \(error)")
         }
     }
+
+    /// `forEachMember` visits the members `members(of:)` returns, in order, and fails where it fails.
+    @Test func visitingMatchesCollecting() throws {
+        let text = #"{"a":1,"b":"x\"y","a":[2,{"c":null}],"d":{}}"#
+        let bytes = Array(text.utf8)
+        var visited: [String] = []
+        try bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONSyntaxError) {
+                try JSONObjectScanner.forEachMember(of: buffer) { visited.append(String(decoding: bytes[$0.value], as: UTF8.self)) }
+            } catch { throw error }
+        }
+        #expect(visited == (try scan(text)).map { String(decoding: bytes[$0.value], as: UTF8.self) })
+        let broken = Array(#"{"a":1,"b":}"#.utf8)
+        broken.withUnsafeBufferPointer { buffer in
+            do throws(JSONSyntaxError) {
+                try JSONObjectScanner.forEachMember(of: buffer) { _ in }
+                Issue.record("a missing value was accepted")
+            } catch {
+                #expect(error.offset == 11)
+            }
+        }
+    }
 }
