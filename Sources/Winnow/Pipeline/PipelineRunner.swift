@@ -125,7 +125,10 @@ public struct PipelineRunner: Sendable {
         // A corpus stage that sees the inputs as they are reads them again rather than spooling them.
         var rereading: InputSnapshot?
         for (number, phase) in phases.enumerated() {
-            let stages = appliers + phase.stages
+            var stages = appliers + phase.stages
+            // The appliers of the pass before go once this pass is done, before the next merge
+            // builds its own (exact's keepers, say, are as many as the corpus's texts).
+            appliers = []
             let isLast = number == phases.count - 1
             let snapshot =
                 number == 0 && phase.stages.isEmpty && !isLast && config.framedSources == nil
@@ -168,6 +171,7 @@ public struct PipelineRunner: Sendable {
             if !isLast, let destination { run.summary.spooledBytes += destination.bytesWritten }
             if let shared { run.summary.spooledBytes += shared.retractions.bytesWritten }
             finishing += stages.compactMap { $0.stage as? any FinishingStage }
+            stages = []
             if let spool { Spool.remove(spool) }
             spool = nil
             rereading = nil
