@@ -128,6 +128,13 @@ struct MainContent {
             }
         }
         if intro >= 0 { roots.insert(intro, at: 0) }
+        // The article's lead, which the CMS writes between the headline and the body's element.
+        // Not on a page that sells or names a product: what stands above its description is the shop's.
+        if best > 0 && rules.has(.leadParagraphs) && !tree.kind.namesProduct && !tree.kind.sellsProduct, let first = roots.min(),
+            let lead = LeadParagraph.lead(before: first, tree: tree, stats: stats)
+        {
+            roots.insert(lead, at: 0)
+        }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 && rules.has(.streamedSegments) {
             var index = 0
