@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs
+    case storyLinks, leadParagraphs, listItems
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -62,6 +62,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .storyHeadings: "story-headings"
         case .storyLinks: "story-links"
         case .leadParagraphs: "lead-paragraphs"
+        case .listItems: "list-items"
         }
     }
 
@@ -128,6 +129,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .storyLinks: "A paragraph of a phrase introducing another story and a link (\"Read also: <a>…</a>\") is dropped."
         case .leadParagraphs:
             "A paragraph of prose between the headline and the content's element is the article's lead (a standfirst): it joins."
+        case .listItems:
+            "An item of a list or table that is not mostly links is an entry (an ingredient with a link), not a menu: kept."
         }
     }
 
