@@ -128,6 +128,13 @@ struct MainContent {
             }
         }
         if intro >= 0 { roots.insert(intro, at: 0) }
+        // The article's lead, which the CMS writes between the headline and the body's element.
+        // Not on a page that sells or names a product: what stands above its description is the shop's.
+        if best > 0 && rules.has(.leadParagraphs) && !tree.kind.namesProduct && !tree.kind.sellsProduct, let first = roots.min(),
+            let lead = LeadParagraph.lead(before: first, tree: tree, stats: stats)
+        {
+            roots.insert(lead, at: 0)
+        }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 && rules.has(.streamedSegments) {
             var index = 0
@@ -324,6 +331,7 @@ struct MainContent {
         let readMore = rules.has(.readMoreParagraphs)
         let linkDense = rules.has(.linkDenseBlocks)
         let colonLists = rules.has(.colonLists)
+        let listItems = rules.has(.listItems)
         let nodes = tree.nodes
         let coreEnd = Int(nodes[core].end)
         // The end of a list kept because the content introduces it: what is inside stays.
@@ -348,9 +356,24 @@ struct MainContent {
                     keptUntil = Int(node.end)
                     continue
                 }
+                // An item of a list or a row of a table that is not mostly links is an entry of it (an
+                // ingredient whose name links to a glossary), not a menu.
+                if listItems && Self.isItemOfProseList(index, nodes: nodes, stats: stats) { continue }
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
+    }
+
+    /// An item (`li`, `dt`, `dd`), a table row or a cell whose list or table is not mostly links.
+    private static func isItemOfProseList(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
+        var list = index
+        repeat {
+            switch nodes[list].tag {
+            case .li, .dt, .dd, .tr, .td, .th: list = Int(nodes[list].parent)
+            default: return false
+            }
+        } while list > 0 && ![.ul, .ol, .dl, .menu, .table, .tbody, .thead, .tfoot].contains(nodes[list].tag)
+        return list > 0 && stats.chars[list] > stats.chars[index] && stats.linkDensity(list) <= ContentThresholds.linkDenseDensity
     }
 
     /// Whether the content's text just before `index`, outside a link, ends with a colon ("Many patches

@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks
+    case storyLinks, leadParagraphs, listItems
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -61,6 +61,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .structuredDescription: "structured-description"
         case .storyHeadings: "story-headings"
         case .storyLinks: "story-links"
+        case .leadParagraphs: "lead-paragraphs"
+        case .listItems: "list-items"
         }
     }
 
@@ -125,6 +127,10 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .storyHeadings:
             "A heading introducing other stories (\"Related articles\", \"Weitere Artikel\") after the article: it and its teasers are dropped."
         case .storyLinks: "A paragraph of a phrase introducing another story and a link (\"Read also: <a>…</a>\") is dropped."
+        case .leadParagraphs:
+            "A paragraph of prose between the headline and the content's element is the article's lead (a standfirst): it joins."
+        case .listItems:
+            "An item of a list or table that is not mostly links is an entry (an ingredient with a link), not a menu: kept."
         }
     }
 

@@ -42,4 +42,8 @@ enum ContentThresholds {
     static let storyHeadingChars: Int32 = 100
     /// `story-headings`: characters under which a paragraph all in bold is a heading.
     static let boldLineChars: Int32 = 80
+    /// `lead-paragraphs`: characters of its own text that make a block before the content a lead.
+    static let leadChars: Int32 = 80
+    /// `lead-paragraphs`: characters of other text (a byline, a date) between a lead and the content, at most.
+    static let leadGapChars: Int32 = 200
 }

@@ -193,6 +193,13 @@ import Testing
             return "<body><article>\(article)<h2>Read also</h2>\(teasers.joined())</article></body>"
         case .storyLinks:
             return "<body><article>\(article)<p>Read also: <a href=\"/s/1\">Another story from the town</a></p>\(article)</article></body>"
+        case .leadParagraphs:
+            let lead = "<div class=\"teaser-text\">\(LeadParagraphTests.lead)</div>"
+            return "<body><article><h1>Budget passes</h1>\(lead)<div class=\"news-text\">\(long)</div></article></body>"
+        case .listItems:
+            let ingredients =
+                "<ul><li>125 g flour</li><li>65 g sugar</li><li>2 tins of <a href=\"/g/mandarin\">mandarin oranges</a></li></ul>"
+            return "<body><article>\(article)\(ingredients)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
