@@ -176,6 +176,8 @@ import WinnowTestSupport
         let keeper = Document(id: "k", text: "The same words, here", origin: DocumentOrigin(source: "in", line: 1))
         let key = try #require(stage.mapCarrying(keeper, into: &tally))
         #expect(key == WordHasher.fingerprint(of: "the same words here").hash)
+        // A copy, so that the text repeats and apply keeps its keeper.
+        stage.map(Document(id: "c", text: "THE SAME WORDS HERE", origin: DocumentOrigin(source: "in", line: 3)), into: &tally)
         let remover = stage.apply(using: tally)
         func other(carrying key: UInt64?) -> Document {
             var document = Document(id: "o", text: "words of its own", origin: DocumentOrigin(source: "in", line: 2))

@@ -64,6 +64,8 @@ public enum ExactKeepersFile {
                 fingerprint: fingerprint[0],
                 DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: DocumentOrigin(source: source, line: line)))
         }
+        // A file holds a shard's keepers, not how many documents each fingerprint had.
+        shard.repeated = nil
         tally.merge(shard)
     }
 }

@@ -31,7 +31,7 @@ public struct ExactStage: RegisteredStage, FilteringCorpusStage {
     }
 
     public func apply(using tally: ExactTally) -> any DocumentStage {
-        ExactRemover(keepers: tally.keepers)
+        ExactRemover(keepers: tally.keepersOfCopies)
     }
 
     /// Whether `ExactRemover` removes the copy with `id` from `origin` of the text fingerprinted `key`.

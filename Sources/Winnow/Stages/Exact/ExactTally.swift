@@ -4,20 +4,42 @@ public struct ExactTally: CorpusTally, Equatable {
     public var keepers: [UInt64: DocumentRank] = [:]
     /// Documents seen, text or not.
     public var documents = 0
+    /// Fingerprints of more than one document: the only ones apply can remove a copy of. Nil when
+    /// unknown (keepers read from a file, which does not say).
+    public internal(set) var repeated: Set<UInt64>? = []
 
     public init() {}
 
     public mutating func add(fingerprint: UInt64, _ rank: DocumentRank) {
         documents += 1
-        if let current = keepers[fingerprint], current <= rank { return }
+        if let current = keepers[fingerprint] {
+            repeated?.insert(fingerprint)
+            if current <= rank { return }
+        }
         keepers[fingerprint] = rank
     }
 
     public mutating func merge(_ other: ExactTally) {
         documents += other.documents
+        if let theirs = other.repeated { repeated?.formUnion(theirs) } else { repeated = nil }
         for (fingerprint, rank) in other.keepers {
-            if let current = keepers[fingerprint], current <= rank { continue }
+            if let current = keepers[fingerprint] {
+                repeated?.insert(fingerprint)
+                if current <= rank { continue }
+            }
             keepers[fingerprint] = rank
         }
+    }
+
+    /// The keepers apply needs: those of repeated fingerprints when they are known (a text on one
+    /// document has no copy to remove), all of them otherwise.
+    public var keepersOfCopies: [UInt64: DocumentRank] {
+        guard let repeated else { return keepers }
+        return keepers.filter { repeated.contains($0.key) }
+    }
+
+    /// Keepers and documents: which fingerprints repeat is bookkeeping, unknown after a file.
+    public static func == (lhs: ExactTally, rhs: ExactTally) -> Bool {
+        lhs.keepers == rhs.keepers && lhs.documents == rhs.documents
     }
 }
