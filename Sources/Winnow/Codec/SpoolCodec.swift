@@ -8,7 +8,7 @@
 /// fields in output order (`Field`). A string is its length and bytes; an optional one, a 0 or 1 first.
 enum SpoolCodec {
     /// Bytes of the length before each body.
-    static let lengthBytes = 8
+    static let lengthBytes = FixedWidth.byteCount
 
     /// The tag before each field of the body.
     private enum Field: UInt8 {
@@ -43,15 +43,15 @@ enum SpoolCodec {
         Varint.append(UInt64(offset), to: &output)
         body(&output)
         let length = UInt64(output.count - bodyAt)
-        for index in 0..<lengthBytes { output[lengthAt + index] = UInt8(truncatingIfNeeded: length >> UInt64(8 * index)) }
+        FixedWidth.store(length, into: &output, at: lengthAt)
     }
 
     /// What the map steps carried, then the fields in output order.
     private static func appendFields(of document: Document, carrying carried: CarriedValue?, to output: inout [UInt8]) {
         // Which values follow: 1 a key, 2 bytes, 3 both.
         output.append((carried?.key == nil ? 0 : 1) | (carried?.bytes == nil ? 0 : 2))
-        if let key = carried?.key { appendFixed(key, to: &output) }
-        if let bytes = carried?.bytes { appendBytes(bytes, to: &output) }
+        if let key = carried?.key { FixedWidth.append(key, to: &output) }
+        if let bytes = carried?.bytes { Varint.appendCounted(bytes, to: &output) }
         Varint.append(UInt64(document.entries.count), to: &output)
         for entry in document.entries {
             switch entry {
@@ -92,9 +92,7 @@ enum SpoolCodec {
     /// The body's length from the bytes before it; nil when fewer than `lengthBytes` are given.
     static func bodyLength(_ bytes: ArraySlice<UInt8>) -> UInt64? {
         guard bytes.count >= lengthBytes else { return nil }
-        var length: UInt64 = 0
-        for index in 0..<lengthBytes { length |= UInt64(bytes[bytes.startIndex + index]) << UInt64(8 * index) }
-        return length
+        return FixedWidth.read(bytes, at: bytes.startIndex)
     }
 
     /// The origin at the start of the body `storage[body]`: input number, line, offset, and where the rest begins.
@@ -120,21 +118,12 @@ enum SpoolCodec {
         return raw.withUnsafeBufferPointer { JSONString.isCanonical(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
     }
 
-    private static func appendFixed(_ value: UInt64, to output: inout [UInt8]) {
-        for index in 0..<8 { output.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
-    }
-
     private static func appendBytes(_ bytes: some Collection<UInt8>, to output: inout [UInt8]) {
-        Varint.append(UInt64(bytes.count), to: &output)
-        output.append(contentsOf: bytes)
+        Varint.appendCounted(bytes, to: &output)
     }
 
     private static func appendString(_ string: String, to output: inout [UInt8]) {
-        let utf8 = string.utf8
-        Varint.append(UInt64(utf8.count), to: &output)
-        if utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-            output.append(contentsOf: utf8)
-        }
+        Varint.appendCounted(string.utf8, to: &output)
     }
 
     private static func appendOptional(_ string: String?, to output: inout [UInt8]) {
@@ -160,8 +149,8 @@ enum SpoolCodec {
             var carriedBytes: [UInt8]?
             guard let carried = byte(), carried <= 3 else { return nil }
             if carried & 1 != 0 {
-                guard let range = span(8) else { return nil }
-                carriedKey = range.reversed().reduce(0) { $0 << 8 | UInt64(storage[$1]) }
+                guard let range = span(FixedWidth.byteCount) else { return nil }
+                carriedKey = FixedWidth.read(storage, at: range.lowerBound)
             }
             if carried & 2 != 0 {
                 guard let range = counted() else { return nil }
@@ -247,8 +236,7 @@ enum SpoolCodec {
 
         /// A length, then that many bytes.
         private mutating func counted() -> Range<Int>? {
-            guard let count = Varint.read(storage[..<end], &index), count <= UInt64(end - index) else { return nil }
-            return span(Int(count))
+            Varint.readCounted(storage[..<end], &index)
         }
 
         /// A 0 (none: `.some(nil)`), or a 1 and counted bytes; nil when damaged.

@@ -11,8 +11,7 @@ enum CarriedLines {
         for line in page.lines {
             Varint.append(UInt64(line.number - previous), to: &output)
             Varint.append(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: &output)
-            var key = line.folded.key.littleEndian
-            withUnsafeBytes(of: &key) { output.append(contentsOf: $0) }
+            FixedWidth.append(line.folded.key, to: &output)
             previous = line.number
         }
         return output
@@ -29,11 +28,11 @@ enum CarriedLines {
         var lineNumber = 0
         while index < carried.count {
             guard let step = Varint.read(carried, &index), step >= 1, step <= UInt64(bytes.count + 1),
-                let shape = Varint.read(carried, &index), shape >> 1 <= UInt64(bytes.count), carried.count - index >= 8
+                let shape = Varint.read(carried, &index), shape >> 1 <= UInt64(bytes.count),
+                carried.count - index >= FixedWidth.byteCount
             else { return nil }
-            var key: UInt64 = 0
-            for shift in 0..<8 { key |= UInt64(carried[index + shift]) << UInt64(8 * shift) }
-            index += 8
+            let key = FixedWidth.read(carried, at: index)
+            index += FixedWidth.byteCount
             number += Int(step)
             // Move to the start of line `number`.
             while lineNumber < number {

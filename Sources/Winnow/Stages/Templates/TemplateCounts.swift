@@ -71,29 +71,24 @@ public struct TemplateCounts: CorpusTally, Equatable {
         /// The entry `encode` wrote; nil when the bytes are not one.
         public init?(decoding bytes: ArraySlice<UInt8>) {
             var index = bytes.startIndex
-            guard let siteBytes = Varint.read(bytes, &index), siteBytes <= UInt64(bytes.endIndex - index) else { return nil }
-            let siteEnd = index + Int(siteBytes)
-            guard let site = String(validating: bytes[index..<siteEnd], as: UTF8.self) else { return nil }
-            index = siteEnd
-            guard let count = Varint.read(bytes, &index), count == UInt64(bytes.endIndex - index) / 8,
+            guard let siteBytes = Varint.readCounted(bytes, &index),
+                let site = String(validating: bytes[siteBytes], as: UTF8.self),
+                let count = Varint.read(bytes, &index), count == UInt64(bytes.endIndex - index) / 8,
                 (bytes.endIndex - index) % 8 == 0
             else { return nil }
             var keys: [UInt64] = []
             keys.reserveCapacity(Int(count))
-            for start in stride(from: index, to: bytes.endIndex, by: 8) {
-                keys.append((0..<8).reduce(0) { $0 | UInt64(bytes[start + $1]) << UInt64(8 * $1) })
+            for start in stride(from: index, to: bytes.endIndex, by: FixedWidth.byteCount) {
+                keys.append(FixedWidth.read(bytes, at: start))
             }
             self.init(site: site, distinctKeys: keys)
         }
 
         public func encode(to output: inout [UInt8]) {
-            Varint.append(UInt64(site.utf8.count), to: &output)
-            output.append(contentsOf: site.utf8)
+            Varint.appendCounted(site.utf8, to: &output)
             Varint.append(UInt64(distinctKeys.count), to: &output)
-            output.reserveCapacity(output.count + distinctKeys.count * 8)
-            for key in distinctKeys {
-                for byte in 0..<8 { output.append(UInt8(truncatingIfNeeded: key >> UInt64(8 * byte))) }
-            }
+            output.reserveCapacity(output.count + distinctKeys.count * FixedWidth.byteCount)
+            for key in distinctKeys { FixedWidth.append(key, to: &output) }
         }
     }
 }
