@@ -46,6 +46,10 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     }
 
     public func apply(using tally: SignatureTally) -> any DocumentStage {
-        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
+        apply(using: tally, workers: 1)
+    }
+
+    public func apply(using tally: SignatureTally, workers: Int) -> any DocumentStage {
+        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options, workers: workers), options: options)
     }
 }
