@@ -78,7 +78,40 @@ enum Hex {
     /// Appends the 32-bit values of hex text, 8 digits each, to `words`; false (and nothing appended)
     /// when the text is not a whole number of 8-digit fields of hex digits.
     static func appendWords(of text: ArraySlice<UInt8>, to words: inout [UInt32]) -> Bool {
-        append(fieldsOf: text, digits: 8, to: &words)
+        guard text.count % 8 == 0 else { return false }
+        let start = words.count
+        let valid = text.withUnsafeBytes { text in
+            var offset = 0
+            while offset < text.count {
+                guard let word = word(ofEightDigits: UInt64(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                else {
+                    return false
+                }
+                words.append(word)
+                offset += 8
+            }
+            return true
+        }
+        if !valid { words.removeLast(words.count - start) }
+        return valid
+    }
+
+    /// The value of 8 hex digits (either case) given as the bytes of a UInt64, the most significant
+    /// digit in the lowest byte, or nil when one is not a hex digit: `eightDigits` backwards.
+    @inline(__always)
+    static func word(ofEightDigits bytes: UInt64) -> UInt32? {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Per byte, the top bit: in a range (no carry crosses bytes once the top bits are cleared).
+        let ascii = bytes & ~highs
+        let isDigit = (ascii &+ 0x5050_5050_5050_5050) & ~(ascii &+ 0x4646_4646_4646_4646)
+        let lowered = ascii | 0x2020_2020_2020_2020
+        let isLetter = (lowered &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lowered &+ 0x1919_1919_1919_1919)
+        guard (isDigit | isLetter) & ~bytes & highs == highs else { return nil }
+        let digits = (ascii & 0x0F0F_0F0F_0F0F_0F0F) &+ ((isLetter & highs) >> 7) &* 9
+        // Digit pairs into bytes, bytes into one word, the first digit's byte the most significant.
+        let pairs = (digits & 0x000F_000F_000F_000F) << 4 | (digits >> 8) & 0x000F_000F_000F_000F
+        let quads = (pairs | pairs >> 8) & 0x0000_FFFF_0000_FFFF
+        return UInt32(truncatingIfNeeded: quads | quads >> 16).byteSwapped
     }
 
     private static func append<Value: FixedWidthInteger>(

@@ -47,6 +47,19 @@ public struct SignatureTally: CorpusTally {
         sketchEnds.append(sketches.count)
     }
 
+    /// Makes room for `documents` more entries of `permutations` slots and `bands` keys, and
+    /// `sketchHashes` more sketch hashes, so that reading a large file does not copy each array as it doubles.
+    public mutating func reserveCapacity(documents more: Int, permutations: Int, bands: Int, sketchHashes: Int) {
+        ids.reserveCapacity(count + more)
+        origins.reserveCapacity(count + more)
+        ranks.reserveCapacity(count + more)
+        shingleCounts.reserveCapacity(count + more)
+        sketchEnds.reserveCapacity(count + more)
+        signatures.reserveCapacity(signatures.count + more * permutations)
+        bucketKeys.reserveCapacity(bucketKeys.count + more * bands)
+        sketches.reserveCapacity(sketches.count + sketchHashes)
+    }
+
     /// The signature of entry `index`.
     public func signature(_ index: Int, permutations: Int) -> ArraySlice<UInt32> {
         signatures[(index * permutations)..<((index + 1) * permutations)]

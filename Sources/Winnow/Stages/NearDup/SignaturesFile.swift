@@ -1,3 +1,5 @@
+import Glibc
+
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
 ///     {"format":"winnow.minhash-signatures","version":3,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
@@ -99,6 +101,14 @@ public enum SignaturesFile {
     ) throws(WinnowError) {
         let banding = options.banding
         var signature: [UInt32] = [], sketch: [UInt32] = []
+        if let size = regularFileSize(path) {
+            // A line holds 8 hex digits a signature slot and a sketch hash (up to `sketch` of them), and
+            // about 100 bytes of id, origin and rank: about this many lines (more when sketches are
+            // short), and at most this many sketch hashes.
+            let lines = size / (options.permutations * 8 + options.sketch * 8 + 100)
+            tally.reserveCapacity(
+                documents: lines, permutations: options.permutations, bands: options.bands, sketchHashes: size / 8)
+        }
         try IntermediateFile.readRecords(
             path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
             mismatch: "signatures were made with other parameters"
@@ -130,5 +140,12 @@ public enum SignaturesFile {
             }
             try added?(record)
         }
+    }
+
+    /// The size of a regular file, nil for anything else (a pipe, a missing file: the read reports it).
+    private static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 }
