@@ -43,8 +43,7 @@ struct CorpusPass: Sendable {
 /// Merges the partial tallies of a run and builds the stage's applier from the result.
 protocol CorpusAccumulator: AnyObject {
     func add(_ partial: any CorpusTally)
-    /// The stage's applier, built on up to `workers` threads.
-    func apply(workers: Int) -> any DocumentStage
+    func apply() -> any DocumentStage
 }
 
 /// Holds the merged tally in a class so each merge mutates it in place instead of copying it.
@@ -63,8 +62,8 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
         tally.merge(partial)
     }
 
-    func apply(workers: Int) -> any DocumentStage {
-        stage.apply(using: tally, workers: workers)
+    func apply() -> any DocumentStage {
+        stage.apply(using: tally)
     }
 }
 

@@ -184,7 +184,7 @@ public struct PipelineRunner: Sendable {
                     rereading = snapshot
                 }
                 var merge = Stopwatch()
-                appliers = [(corpus.index, accumulator.apply(workers: configuration.threads))]
+                appliers = [(corpus.index, accumulator.apply())]
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
                 if let shared {
                     Spool.register(shared.retractions.path)
@@ -193,7 +193,7 @@ public struct PipelineRunner: Sendable {
                         file: shared.retractions.path, sources: framing.sources, first: accumulator,
                         second: shared.accumulator)
                     laterRemovalsFrom = appliers.count
-                    appliers.append((shared.index, shared.accumulator.apply(workers: configuration.threads)))
+                    appliers.append((shared.index, shared.accumulator.apply()))
                     run.summary.stages[step: shared.index].seconds += merge.lap()
                 }
             }

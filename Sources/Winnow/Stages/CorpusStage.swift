@@ -23,18 +23,12 @@ public protocol CorpusStage: Sendable {
     func mapCarried(_ document: Document, into tally: inout Tally) -> CarriedValue?
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func apply(using tally: Tally) -> any DocumentStage
-    /// Apply, with up to `workers` threads for building the stage (the same stage for any number).
-    func apply(using tally: Tally, workers: Int) -> any DocumentStage
     /// The files the stage writes besides the outputs, as its options name them.
     var sideFiles: [SideFile] { get }
 }
 
 extension CorpusStage {
     public var sideFiles: [SideFile] { [] }
-
-    public func apply(using tally: Tally, workers: Int) -> any DocumentStage {
-        apply(using: tally)
-    }
 
     public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
         map(document, into: &tally)

@@ -102,7 +102,7 @@ extension WinnowCommand.NearDup {
                 inputs: signatures)
             var tally = SignatureTally()
             for path in signatures { try SignaturesFile.read(path, options: settings, into: &tally) }
-            let clusters = DuplicateClusters(tally: tally, options: settings, workers: RunConfiguration.coreCount)
+            let clusters = DuplicateClusters(tally: tally, options: settings)
             try ClustersFile.write(clusters, to: output)
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
             let statistics = clusters.statistics

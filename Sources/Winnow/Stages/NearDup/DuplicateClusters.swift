@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Near-duplicate clusters of a corpus, computed from its MinHash signatures: documents sharing an
 /// LSH band key are candidates, a candidate pair is verified only when the comparison of its shingle
 /// sketches passes the `PairRule`, and verified pairs are clustered by complete linkage.
@@ -47,12 +44,11 @@ public struct DuplicateClusters: Sendable {
     /// Clusters the tally's documents in two steps that an engine can also run apart: every LSH
     /// bucket gives its verified pairs (`BucketLeaders`), then the pairs are clustered by complete
     /// linkage (`CompleteLinkage`), which decides each connected component of them on its own.
-    /// The buckets are judged on up to `workers` threads; the clusters are the same for any number.
-    public init(tally: SignatureTally, options: NearDupOptions, workers: Int = 1) {
+    public init(tally: SignatureTally, options: NearDupOptions) {
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = Self.keepOrder(tally)
-        let pairs = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics, workers: workers)
+        let pairs = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics)
         self.init(tally: tally, order: order, pairs: pairs, options: options, statistics: statistics)
     }
 
@@ -89,15 +85,14 @@ public struct DuplicateClusters: Sendable {
     /// The verified pairs of every LSH bucket of the tally (`BucketLeaders`), as `later << 32 | earlier`
     /// positions of `order`, ascending and without repeats.
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
-    /// (an engine judges each bucket on one machine); nil judges every bucket. Bands are judged on up
-    /// to `workers` threads: a pair's verdict is the same in every band, so the pairs and the
-    /// statistics do not depend on how the bands are shared out.
+    /// (an engine judges each bucket on one machine); nil judges every bucket.
     static func verifiedPairs(
         _ tally: SignatureTally, order: [Int], options: NearDupOptions,
-        statistics: inout ClusteringStatistics, workers: Int = 1, judged: (@Sendable (Int, Int) -> Bool)? = nil
+        statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil
     ) -> [UInt64] {
         let bands = options.bands
         let count = order.count
+        let judge = PairJudge(tally: tally, order: order, options: options)
         // Bucket keys band by band in keep order, read once from the tally's per-document rows.
         var keysByBand = [UInt32](repeating: 0, count: bands * count)
         tally.bucketKeys.withUnsafeBufferPointer { rows in
@@ -108,32 +103,6 @@ public struct DuplicateClusters: Sendable {
                 }
             }
         }
-        let judge = PairJudge(tally: tally, order: order, options: options)
-        let shares = max(1, min(workers, bands))
-        let found = Mutex([(pairs: Set<UInt64>, statistics: ClusteringStatistics)]())
-        let keys = keysByBand
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
-            let result = Self.verifiedPairs(
-                bands: (share * bands / shares)..<((share + 1) * bands / shares), keysByBand: keys, order: order,
-                judge: judge, judged: judged)
-            found.withLock { $0.append(result) }
-        }
-        var pairs: Set<UInt64> = []
-        for result in found.withLock({ $0 }) {
-            pairs.formUnion(result.pairs)
-            statistics.candidatePairs += result.statistics.candidatePairs
-            statistics.verifiedPairs += result.statistics.verifiedPairs
-            statistics.rejectedPairs += result.statistics.rejectedPairs
-        }
-        return pairs.sorted()
-    }
-
-    /// The verified pairs of the buckets of some bands, with what judging them counted.
-    private static func verifiedPairs(
-        bands: Range<Int>, keysByBand: [UInt32], order: [Int], judge: PairJudge, judged: ((Int, Int) -> Bool)?
-    ) -> (pairs: Set<UInt64>, statistics: ClusteringStatistics) {
-        let count = order.count
-        var statistics = ClusteringStatistics()
         // A pair found in one band is found alike in every other without comparing again.
         var pairs: Set<UInt64> = []
         var leaders = BucketLeaders()
@@ -141,7 +110,7 @@ public struct DuplicateClusters: Sendable {
         // members are adjacent and in keep order.
         var sorter = BucketSorter()
         var bucket: [UInt64] = [], members: [Int] = []
-        for band in bands {
+        for band in 0..<bands {
             sorter.sort(keysByBand[(band * count)..<((band + 1) * count)], into: &bucket)
             var start = 0
             while start < count {
@@ -165,7 +134,7 @@ public struct DuplicateClusters: Sendable {
                 start = end
             }
         }
-        return (pairs, statistics)
+        return pairs.sorted()
     }
 
     /// Tally indices in keep order (policy rank, then id bytewise, then origin). Sorted by the rank's first eight

@@ -46,10 +46,6 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     }
 
     public func apply(using tally: SignatureTally) -> any DocumentStage {
-        apply(using: tally, workers: 1)
-    }
-
-    public func apply(using tally: SignatureTally, workers: Int) -> any DocumentStage {
-        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options, workers: workers), options: options)
+        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }
 }

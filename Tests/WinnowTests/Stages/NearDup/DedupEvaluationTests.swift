@@ -110,30 +110,6 @@ import WinnowTestSupport
         #expect(throws: WinnowError.self) { try SignaturesFile.read(folder.file("0.sig"), options: other, into: &ignored) }
     }
 
-    /// The bands' buckets are judged on several threads: the pairs, the statistics and the clusters
-    /// are the same for any number of them (a pair's verdict does not depend on the band it is in).
-    @Test func theClustersDoNotDependOnTheMergeWorkers() async throws {
-        let options = NearDupOptions()
-        var configuration = RunConfiguration(inputs: [.jsonl(path: GeneratedNews.corpus, name: "news")], output: "-")
-        configuration.threads = 2
-        let tally = try await PipelineRunner(name: "map", steps: [], configuration: configuration)
-            .tally(NearDupStage(options: options))
-        let order = DuplicateClusters.keepOrder(tally)
-        var serialStatistics = ClusteringStatistics()
-        let serial = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &serialStatistics)
-        #expect(serial.count >= 50 && serialStatistics.rejectedPairs > 0)
-        let clusters = DuplicateClusters(tally: tally, options: options)
-        for workers in [2, 3, options.bands, options.bands + 5] {
-            var statistics = ClusteringStatistics()
-            let pairs = DuplicateClusters.verifiedPairs(
-                tally, order: order, options: options, statistics: &statistics, workers: workers)
-            #expect(pairs == serial, "\(workers) workers")
-            #expect(statistics == serialStatistics, "\(workers) workers")
-            let parallel = DuplicateClusters(tally: tally, options: options, workers: workers)
-            #expect(parallel.clusters == clusters.clusters && parallel.statistics == clusters.statistics)
-        }
-    }
-
     @Test func damagedClusterAndSignatureFilesFailWithFileAndLine() throws {
         let folder = TemporaryFolder()
         let header = String(decoding: ClustersFile.header, as: UTF8.self)
