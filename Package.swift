@@ -67,6 +67,11 @@ let package = Package(
             dependencies: ["Winnow"],
             path: "Benchmarks/WARCReadBench"
         ),
+        .executableTarget(
+            name: "extract-bench",
+            dependencies: ["Winnow", "CZlib"],
+            path: "Benchmarks/ExtractBench"
+        ),
         .target(
             name: "WinnowTestSupport",
             dependencies: ["Winnow"],

@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Clean: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clean",
             abstract: "Turn HTML into clean text: encoding, block structure, main content, metadata.",
             discussion: """
                 Reads JSONL records with an 'html' field, or folders of .html/.htm/.html.gz files (the id is

@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Exact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exact",
             abstract: "Remove documents whose text repeats another's exactly (case, spaces and punctuation folded).",
             discussion: """
                 Each removed copy names the kept document in 'duplicate_of'. With inputs alone, finds and removes
@@ -44,6 +45,7 @@ extension WinnowCommand.Exact {
 
     struct Map: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "map",
             abstract: "Write the keeper of every folded-text fingerprint of one shard into a keepers file.")
 
         @OptionGroup var exact: ExactArguments
@@ -63,6 +65,7 @@ extension WinnowCommand.Exact {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge the keepers files of every shard into one.")
 
         @OptionGroup var exact: ExactArguments
@@ -85,6 +88,7 @@ extension WinnowCommand.Exact {
 
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Remove the copies from one shard, using the merged keepers file.")
 
         @OptionGroup var exact: ExactArguments

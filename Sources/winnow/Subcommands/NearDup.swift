@@ -56,6 +56,7 @@ extension WinnowCommand.NearDup {
 
     struct Map: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "map",
             abstract: "Compute the MinHash signatures and band keys of one shard into a signatures file.")
 
         @OptionGroup var neardup: NearDupArguments
@@ -82,6 +83,7 @@ extension WinnowCommand.NearDup {
 
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Cluster the signatures of every shard into one clusters file.")
 
         @OptionGroup var neardup: NearDupArguments
@@ -115,6 +117,7 @@ extension WinnowCommand.NearDup {
 
     struct Pairs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pairs",
             abstract: "Write the verified pairs of the LSH buckets that each signature line lists in 'judge_bands'.")
 
         @OptionGroup var neardup: NearDupArguments
@@ -137,6 +140,7 @@ extension WinnowCommand.NearDup {
 
     struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Cluster whole connected components of verified pairs into a clusters file.")
 
         @OptionGroup var neardup: NearDupArguments
@@ -161,6 +165,7 @@ extension WinnowCommand.NearDup {
 
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Keep one document per cluster in one shard, using the merged clusters file.")
 
         @Option(help: ArgumentHelp("The clusters file written by 'neardup merge'.", valueName: "file"))

@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Normalize: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "normalize",
             abstract: "Normalise text: Unicode NFC, control and invisible characters, spaces, blank lines.",
             discussion: "Example: zcat pages.jsonl.gz | winnow normalize > clean.jsonl")
 

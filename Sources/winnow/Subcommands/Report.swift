@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write report.html, report.json, cluster-list.jsonl and clusters.csv for a finished run.",
             discussion: """
                 Reads the run's cleaned and removed outputs, and, when given or recorded in the run summary \
@@ -59,6 +60,7 @@ extension WinnowCommand.Report {
 
     struct Map: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "map",
             abstract: "Write the report rows of one share of a run's cleaned or removed output.")
 
         @Argument(help: ArgumentHelp("A share of the output (JSONL file or folder of parts).", valueName: "output"))
@@ -95,6 +97,7 @@ extension WinnowCommand.Report {
 
     struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clusters",
             abstract: "Write the cluster lines, clusters.csv rows and facts of report rows grouped by their key.")
 
         @Argument(help: ArgumentHelp("Member and keeper rows of map, the rows of one key together.", valueName: "rows"))
@@ -110,6 +113,7 @@ extension WinnowCommand.Report {
 
     struct Page: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "page",
             abstract: "Write report.json and report.html from the summed report rows and the largest clusters.")
 
         @Option(help: ArgumentHelp("The counts rows of every map call.", valueName: "file"))

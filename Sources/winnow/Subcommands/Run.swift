@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a pipeline file (see Pipelines/) over the inputs.",
             discussion: "Example: winnow run Pipelines/default.yaml samples/pages.jsonl -o out/pages.jsonl --stats out/stats.json")
 

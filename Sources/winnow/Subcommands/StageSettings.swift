@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Winnow
 
 /// `--set KEY=VALUE`: any option of a stage from the command line, read as a pipeline file reads it,
@@ -8,7 +9,7 @@ struct StageSettings<Options: StageOptions>: ParsableArguments {
         name: .customLong("set"), parsing: .singleValue,
         help: ArgumentHelp(
             "An option of the stage as in a pipeline file (repeatable): e.g. --set \(Options.keys.first ?? "key")=VALUE.",
-            discussion: Options.rows.map { "\($0.key) (\($0.defaultValue)): \($0.help)" }.joined(separator: "\n"),
+            discussion: Options.settingsDiscussion,
             valueName: "key=value"))
     var settings: [String] = []
 
@@ -19,7 +20,25 @@ struct StageSettings<Options: StageOptions>: ParsableArguments {
     }
 }
 
+/// Each options type's `--set` help, made once a process: its defaults come from encoding the options
+/// as YAML, and the argument parser builds every command's arguments several times for one run.
+private let settingsDiscussions = Mutex<[ObjectIdentifier: String]>([:])
+
+/// Whether the command line asks for help (`-h`, `--help`, `help`, `--help-hidden`, `--experimental-dump-help`).
+private let asksForHelp = CommandLine.arguments.dropFirst().contains {
+    $0 == "-h" || $0 == "help" || ($0.hasPrefix("-") && $0.contains("help"))
+}
+
 extension StageOptions {
+    /// One line per option: key, default and help; empty when no help is shown (most of a run's start-up).
+    static var settingsDiscussion: String {
+        guard asksForHelp else { return "" }
+        if let known = settingsDiscussions.withLock({ $0[ObjectIdentifier(Self.self)] }) { return known }
+        let discussion = rows.map { "\($0.key) (\($0.defaultValue)): \($0.help)" }.joined(separator: "\n")
+        settingsDiscussions.withLock { $0[ObjectIdentifier(Self.self)] = discussion }
+        return discussion
+    }
+
     /// The help of the option `key`, for a convenience flag that sets it.
     static func help(_ key: String) -> String {
         guard let declaration = declarations.first(where: { $0.key == key }) else {

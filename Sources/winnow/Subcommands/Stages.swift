@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Stages: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stages",
             abstract: "List the stages a pipeline file can use, with their options and defaults.",
             discussion: "Pipelines/default.yaml and the README's option tables are this listing in other forms.")
 

@@ -4,6 +4,7 @@ import Winnow
 extension WinnowCommand {
     struct Templates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "Remove lines that repeat across the pages of a site: headers, menus, banners, teasers, footers.",
             discussion: """
                 With inputs alone, counts, merges and applies in one run. On a cluster, run the three steps:
@@ -52,6 +53,7 @@ extension WinnowCommand.Templates {
 
     struct Map: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "map",
             abstract: "Count the folded lines of one shard, per site, into a counts file.")
 
         @OptionGroup var templates: TemplateArguments
@@ -71,6 +73,7 @@ extension WinnowCommand.Templates {
 
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Add up counts files (of shards, or of earlier merges) into one.")
 
         @OptionGroup var templates: TemplateArguments
@@ -92,6 +95,7 @@ extension WinnowCommand.Templates {
 
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Remove template lines from one shard, using the merged counts of the whole corpus.")
 
         @OptionGroup var templates: TemplateArguments

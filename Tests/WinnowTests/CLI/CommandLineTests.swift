@@ -304,6 +304,11 @@ import WinnowTestSupport
         let help = try winnow(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("normalize"))
+        // A stage's `--set` options and their defaults are listed however help is asked for.
+        for arguments in [["clean", "--help"], ["clean", "-h"], ["help", "clean"]] {
+            let stageHelp = try winnow(arguments)
+            #expect(stageHelp.status == 0 && stageHelp.stdout.contains("max_bytes (33554432): "), "\(arguments)")
+        }
     }
 
     @Test func customFieldNames() throws {

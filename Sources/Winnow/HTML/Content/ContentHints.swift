@@ -4,15 +4,22 @@ import Synchronization
 /// builders use for chrome ("sidebar", "share", "comment") and for content ("article", "entry", "story"),
 /// as readability does. Pages repeat the same class strings many times, so each distinct string is matched once.
 struct ContentHints {
-    private var cache: [UInt64: ContentHint] = [:]
+    /// This page's hints, one slot per hash as in the shared table (no dictionary to hash into again).
+    private var page: [Slot] = []
+    private static var pageSlots: Int { 1 << 10 }
     /// Hints matched on earlier pages (sites and themes share class names), for every worker: one
     /// slot per hash, a newer string taking an older one's place, so it keeps up with a long run.
     private static let shared = Mutex(SharedTable())
     private static var sharedSlots: Int { 1 << 17 }
 
+    /// A hash and its hint side by side, so that a lookup reads one place of a large table.
+    private struct Slot {
+        var key: UInt64 = 0
+        var hint = ContentHint()
+    }
+
     private struct SharedTable: ~Copyable {
-        var keys = [UInt64](repeating: 0, count: ContentHints.sharedSlots)
-        var hints = [ContentHint](repeating: ContentHint(), count: ContentHints.sharedSlots)
+        var slots = [Slot](repeating: Slot(), count: ContentHints.sharedSlots)
     }
 
     /// The hint for an element with this (lower- or mixed-case) `class` value, or `id` value.
@@ -21,19 +28,18 @@ struct ContentHints {
         // named for the code it documents, not for what the element is.
         if !isClass && names.contains(UInt8(ascii: ".")) { return ContentHint() }
         let key = Self.cacheKey(names, isClass: isClass)
-        if let known = cache[key] { return known }
+        if page.isEmpty { page = [Slot](repeating: Slot(), count: Self.pageSlots) }
+        let pageSlot = Int(truncatingIfNeeded: key) & (Self.pageSlots - 1)
+        if page[pageSlot].key == key { return page[pageSlot].hint }
         let slot = Int(truncatingIfNeeded: key) & (Self.sharedSlots - 1)
         let hint: ContentHint
-        if let known = Self.shared.withLock({ $0.keys[slot] == key ? $0.hints[slot] : nil }) {
+        if let known = Self.shared.withLock({ $0.slots[slot].key == key ? $0.slots[slot].hint : nil }) {
             hint = known
         } else {
             hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
-            Self.shared.withLock { table in
-                table.keys[slot] = key
-                table.hints[slot] = hint
-            }
+            Self.shared.withLock { $0.slots[slot] = Slot(key: key, hint: hint) }
         }
-        if cache.count < 4096 { cache[key] = hint }
+        page[pageSlot] = Slot(key: key, hint: hint)
         return hint
     }
 
@@ -180,7 +186,9 @@ struct ContentHints {
     /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
     private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         if !names.contains(where: isUtilityMark) {
-            return Array(names.lazy.map(ASCIIByte.lowercased))
+            var folded = Array(names)
+            for index in folded.indices { folded[index] = ASCIIByte.lowercased(folded[index]) }
+            return folded
         }
         var kept: [UInt8] = []
         kept.reserveCapacity(names.count)

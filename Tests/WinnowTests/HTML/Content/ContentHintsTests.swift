@@ -21,6 +21,17 @@ import Testing
         #expect(first.marks.contains(.comment) && first == second)
     }
 
+    @Test func namesSharingAPageSlotKeepTheirOwnHints() {
+        // Thousands of names on one page: many share a slot of the page's table, none takes another's hint.
+        let words = ["sidebar", "entry", "comment", "share", "content", "menu", "article", "plain", "footer", "box"]
+        var hints = ContentHints()
+        for index in 0..<5000 {
+            let names = "\(words[index % words.count])-x\(index) \(words[(index / 7) % words.count])"
+            let onPage = Array(names.utf8).withUnsafeBufferPointer { hints.hint(classAndID: $0, isClass: true) }
+            #expect(onPage == Self.hint(names), "\(names)")
+        }
+    }
+
     @Test func aListedWordsOwnDigitIsNotFolded() {
         #expect(Self.hint("back2top").marks.contains(.chrome))
         #expect(!Self.hint("back3top").marks.contains(.chrome))

@@ -3,7 +3,7 @@ import WinnowTestSupport
 
 @testable import Winnow
 
-/// The byte-pair filter and index of `ElementNames` only skip searches: they find exactly what a plain search finds.
+/// The index of `ElementNames` only skips searches: it finds exactly what a plain search finds.
 @Suite struct ElementNamesTests {
     @Test func findsWhatAPlainSearchFinds() {
         var generator = SeededRandom.forTest(0x6E61_6D65)
