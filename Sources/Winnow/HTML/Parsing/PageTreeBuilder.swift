@@ -239,57 +239,39 @@ struct PageTreeBuilder {
     }
 
     private mutating func readMetadata(_ tag: HTMLTag, _ attributes: HTMLParser.AttributeList) {
-        var strings = [String?](repeating: nil, count: MetadataAttribute.allCases.count)
-        for (key, value) in attributes {
-            if let name = MetadataAttribute.allCases.first(where: { Self.equalsIgnoringCase(key, $0.name) }) {
-                strings[name.rawValue] = String(decoding: value, as: UTF8.self)
-            }
-        }
-        let found = strings
-        func values(_ name: MetadataAttribute) -> String? { found[name.rawValue] }
+        func value(_ name: StaticString) -> String? { Self.attribute(name, of: attributes) }
         switch tag {
         case .meta:
-            tree.metadata.meta(
-                name: values(.name), property: values(.property), itemprop: values(.itemprop),
-                content: values(.content))
-            if values(.property)?.lowercased() == "og:type", let type = values(.content) { tree.kind.openGraph(type: type) }
+            let property = value("property"), content = value("content")
+            tree.metadata.meta(name: value("name"), property: property, itemprop: value("itemprop"), content: content)
+            if property?.lowercased() == "og:type", let content { tree.kind.openGraph(type: content) }
         case .link:
-            if values(.rel)?.lowercased() == "canonical", tree.metadata.canonicalURL == nil {
-                tree.metadata.canonicalURL = values(.href)
+            if tree.metadata.canonicalURL == nil, value("rel")?.lowercased() == "canonical" {
+                tree.metadata.canonicalURL = value("href")
             }
         case .html:
-            tree.metadata.language = tree.metadata.language ?? values(.lang)
+            tree.metadata.language = tree.metadata.language ?? value("lang")
         case .time:
-            if values(.itemprop) == "datePublished", let date = values(.datetime) {
+            let date = value("datetime")
+            if let date, value("itemprop") == "datePublished" {
                 tree.metadata.published = tree.metadata.published ?? date
             }
-            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? values(.datetime)
+            tree.metadata.timeElementDate = tree.metadata.timeElementDate ?? date
         case .title:
             capture = .title
         case .script:
-            if values(.type)?.lowercased() == "application/ld+json" { capture = .jsonLD }
+            if value("type")?.lowercased() == "application/ld+json" { capture = .jsonLD }
         default:
             break
         }
     }
 
-    /// The attributes `readMetadata` reads, matched without making a string of every attribute name.
-    private enum MetadataAttribute: Int, CaseIterable {
-        case name, property, itemprop, content, lang, rel, href, datetime, type
-
-        var name: StaticString {
-            switch self {
-            case .name: "name"
-            case .property: "property"
-            case .itemprop: "itemprop"
-            case .content: "content"
-            case .lang: "lang"
-            case .rel: "rel"
-            case .href: "href"
-            case .datetime: "datetime"
-            case .type: "type"
-            }
-        }
+    /// The value of the attribute `name` (any case; the last if repeated), made a string only when the
+    /// tag has it.
+    private static func attribute(_ name: StaticString, of attributes: HTMLParser.AttributeList) -> String? {
+        var found: UnsafeBufferPointer<UInt8>?
+        for (key, value) in attributes where equalsIgnoringCase(key, name) { found = value }
+        return found.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The attributes that matter to content detection.
