@@ -46,4 +46,6 @@ enum ContentThresholds {
     static let leadChars: Int32 = 80
     /// `lead-paragraphs`: characters of other text (a byline, a date) between a lead and the content, at most.
     static let leadGapChars: Int32 = 200
+    /// `image-captions`: characters of text under an image, at most, that make its caption.
+    static let captionChars: Int32 = 200
 }
