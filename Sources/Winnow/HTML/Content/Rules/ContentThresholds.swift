@@ -48,4 +48,6 @@ enum ContentThresholds {
     static let leadGapChars: Int32 = 200
     /// `image-captions`: characters of text under an image, at most, that make its caption.
     static let captionChars: Int32 = 200
+    /// `ad-labels`: characters of a block, at most, that may be an ad slot's label.
+    static let adLabelChars: Int32 = 40
 }

@@ -202,6 +202,8 @@ import Testing
             return "<body><article>\(article)\(ingredients)</article></body>"
         case .imageCaptions:
             return "<body><article>\(long)\(ImageCaptionsTests.figure)\(long)</article></body>"
+        case .adLabels:
+            return "<body><article>\(article)<div class=\"slot\"><p>Advertisement</p></div>\(article)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
