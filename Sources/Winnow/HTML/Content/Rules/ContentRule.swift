@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs, listItems
+    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -63,6 +63,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .storyLinks: "story-links"
         case .leadParagraphs: "lead-paragraphs"
         case .listItems: "list-items"
+        case .imageCaptions: "image-captions"
+        case .adLabels: "ad-labels"
         }
     }
 
@@ -131,6 +133,10 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A paragraph of prose between the headline and the content's element is the article's lead (a standfirst): it joins."
         case .listItems:
             "An item of a list or table that is not mostly links is an entry (an ingredient with a link), not a menu: kept."
+        case .imageCaptions:
+            "A line of text under an image, in the image's own box, is its caption or credit (a figure without `figcaption`): dropped."
+        case .adLabels:
+            "A block that only says \"Advertisement\" (\"Anzeige\", \"Publicidad\") labels an ad slot whose ad is gone: dropped."
         }
     }
 

@@ -46,4 +46,8 @@ enum ContentThresholds {
     static let leadChars: Int32 = 80
     /// `lead-paragraphs`: characters of other text (a byline, a date) between a lead and the content, at most.
     static let leadGapChars: Int32 = 200
+    /// `image-captions`: characters of text under an image, at most, that make its caption.
+    static let captionChars: Int32 = 200
+    /// `ad-labels`: characters of a block, at most, that may be an ad slot's label.
+    static let adLabelChars: Int32 = 40
 }

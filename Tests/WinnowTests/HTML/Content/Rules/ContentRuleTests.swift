@@ -200,6 +200,10 @@ import Testing
             let ingredients =
                 "<ul><li>125 g flour</li><li>65 g sugar</li><li>2 tins of <a href=\"/g/mandarin\">mandarin oranges</a></li></ul>"
             return "<body><article>\(article)\(ingredients)</article></body>"
+        case .imageCaptions:
+            return "<body><article>\(long)\(ImageCaptionsTests.figure)\(long)</article></body>"
+        case .adLabels:
+            return "<body><article>\(article)<div class=\"slot\"><p>Advertisement</p></div>\(article)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
