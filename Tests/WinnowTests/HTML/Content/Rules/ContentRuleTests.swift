@@ -201,7 +201,7 @@ import Testing
                 "<ul><li>125 g flour</li><li>65 g sugar</li><li>2 tins of <a href=\"/g/mandarin\">mandarin oranges</a></li></ul>"
             return "<body><article>\(article)\(ingredients)</article></body>"
         case .imageCaptions:
-            return "<body><article>\(long)\(ImageCaptionsTests.figure)\(long)</article></body>"
+            return "<body><article>\(long)\(ImageCaptionTests.figure)\(long)</article></body>"
         case .adLabels:
             return "<body><article>\(article)<div class=\"slot\"><p>Advertisement</p></div>\(article)</article></body>"
         case .structuredDescription:

@@ -3,7 +3,7 @@ import Testing
 @testable import Winnow
 
 /// `image-captions`: the line of text under an image, in the image's own box, is its caption or credit.
-@Suite struct ImageCaptionsTests {
+@Suite struct ImageCaptionTests {
     static let long = String(repeating: MainContentTests.article, count: 4)
     static let figure =
         "<div class=\"img-inline\"><a href=\"/photo.jpg\"><img src=\"/photo.jpg\" alt=\"\"></a>"
