@@ -30,20 +30,7 @@ enum AdLabel {
 
     /// Whether the text written of the element at `index` is one of the labels.
     private static func isLabel(_ index: Int, tree: PageTree, include: [Bool]) -> Bool {
-        var words: [UInt8] = []
-        var space = true
-        for inner in index..<Int(tree.nodes[index].end) where include[inner] && tree.nodes[inner].tag == .text {
-            let node = tree.nodes[inner]
-            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if ASCIIByte.isSpace(byte) {
-                    if !space { words.append(0x20) }
-                    space = true
-                } else {
-                    words.append(ASCIIByte.lowercased(byte))
-                    space = false
-                }
-            }
-        }
+        let words = tree.foldedText(of: index) { include[$0] }
         var text = words[...]
         while let first = text.first, trimmed.contains(first) { text = text.dropFirst() }
         while let last = text.last, trimmed.contains(last) { text = text.dropLast() }

@@ -14,21 +14,7 @@ enum RecommendationHeading {
 
     /// The first of `phrases` (in their order) that the element's text opens with, as `opens` reads it.
     static func openingPhrase(_ index: Int, tree: PageTree, among phrases: [[UInt8]]) -> [UInt8]? {
-        var words: [UInt8] = []
-        var space = true
-        for inner in index..<Int(tree.nodes[index].end) where tree.nodes[inner].tag == .text {
-            let node = tree.nodes[inner]
-            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if ASCIIByte.isSpace(byte) {
-                    if !space { words.append(0x20) }
-                    space = true
-                } else {
-                    words.append(ASCIIByte.lowercased(byte))
-                    space = false
-                }
-            }
-            if words.count >= 60 { break }
-        }
+        let words = tree.foldedText(of: index, limit: 60)
         return phrases.first { phrase in
             words.starts(with: phrase) && (words.count == phrase.count || !Self.continuesWord(words[phrase.count]))
         }

@@ -1,0 +1,23 @@
+extension PageTree {
+    /// The text of the element at `index`, ASCII lower-cased and runs of whitespace folded into one
+    /// space (none leading), from the text nodes `included` keeps; reading stops once `limit` bytes are
+    /// written. The form in which the rules compare a block's text with their phrases.
+    func foldedText(of index: Int, limit: Int = .max, included: (Int) -> Bool = { _ in true }) -> [UInt8] {
+        var words: [UInt8] = []
+        var space = true
+        for inner in index..<Int(nodes[index].end) where nodes[inner].tag == .text && included(inner) {
+            let node = nodes[inner]
+            for byte in text[Int(node.textStart)..<Int(node.textEnd)] {
+                if ASCIIByte.isSpace(byte) {
+                    if !space { words.append(0x20) }
+                    space = true
+                } else {
+                    words.append(ASCIIByte.lowercased(byte))
+                    space = false
+                }
+            }
+            if words.count >= limit { break }
+        }
+        return words
+    }
+}
