@@ -31,15 +31,17 @@ enum AdLabel {
     /// Whether the text written of the element at `index` is one of the labels.
     private static func isLabel(_ index: Int, tree: PageTree, include: [Bool]) -> Bool {
         let words = tree.foldedText(of: index) { include[$0] }
+        func trim(_ text: inout ArraySlice<UInt8>) {
+            while let first = text.first, trimmed.contains(first) { text = text.dropFirst() }
+            while let last = text.last, trimmed.contains(last) { text = text.dropLast() }
+        }
         var text = words[...]
-        while let first = text.first, trimmed.contains(first) { text = text.dropFirst() }
-        while let last = text.last, trimmed.contains(last) { text = text.dropLast() }
+        trim(&text)
         for dash in dashes {
             if text.starts(with: dash) { text = text.dropFirst(dash.count) }
             if text.reversed().starts(with: dash.reversed()) { text = text.dropLast(dash.count) }
         }
-        while let first = text.first, trimmed.contains(first) { text = text.dropFirst() }
-        while let last = text.last, trimmed.contains(last) { text = text.dropLast() }
+        trim(&text)
         return labels.contains { $0.elementsEqual(text) }
     }
 

@@ -40,9 +40,7 @@ enum ImageCaption {
             // Text that runs on in the image's own paragraph, with no line break, is that paragraph's.
             var apart = false
             for node in index..<end where caption {
-                if nodes[node].tag.isHeading {
-                    caption = false
-                } else if nodes[node].tag == .pre || nodes[node].tag == .code {
+                if nodes[node].tag.isHeading || nodes[node].tag == .pre || nodes[node].tag == .code {
                     caption = false
                 } else if nodes[node].tag == .br && owner < 0 {
                     apart = true
