@@ -101,7 +101,9 @@ public enum SignaturesFile {
     ) throws(WinnowError) {
         let banding = options.banding
         var signature: [UInt32] = [], sketch: [UInt32] = []
-        if let size = regularFileSize(path) {
+        // A file too large for its tally to fit in memory (a wrong file given by mistake, say) reserves
+        // nothing: its header is refused, or its tally grows as it is read, rather than one allocation fail.
+        if let size = regularFileSize(path), size <= physicalMemory / 2 {
             // A line holds 8 hex digits a signature slot and a sketch hash (up to `sketch` of them), and
             // about 100 bytes of id, origin and rank: about this many lines (more when sketches are
             // short), and at most this many sketch hashes.
@@ -141,6 +143,9 @@ public enum SignaturesFile {
             try added?(record)
         }
     }
+
+    /// The machine's memory in bytes.
+    private static var physicalMemory: Int { sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE)) }
 
     /// The size of a regular file, nil for anything else (a pipe, a missing file: the read reports it).
     private static func regularFileSize(_ path: String) -> Int? {
