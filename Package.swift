@@ -28,9 +28,6 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .target(
-            name: "CMinHashKernel"
-        ),
-        .target(
             name: "CHTMLParse",
             dependencies: ["CLibXML2"]
         ),
@@ -44,7 +41,6 @@ let package = Package(
                 "CHTMLParse",
                 "CZlib",
                 "CLibDeflate",
-                "CMinHashKernel",
                 "CFolderExchange",
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -41,24 +41,36 @@ import WinnowTestSupport
         #expect(fingerprint.words == 18 && StableHash.hex(fingerprint.hash) == "64310573409f4db0")
     }
 
-    /// The vectorised kernel, the scalar loop and a plain re-implementation of the formula give the
-    /// pinned signature and band key.
+    /// A plain re-implementation of one permutation hashing and its densification gives the pinned
+    /// signature and band key.
     @Test func minHashSignatureAndBandKey() {
         let options = NearDupOptions()
         var shingles: [UInt64] = []
         _ = options.hasher.shingles(of: Self.text, into: &shingles)
-        var kernel: [UInt32] = []
-        options.minHasher.appendSignature(of: shingles, to: &kernel)
-        let pinned: [UInt32] = [0x0131_0A56, 0x2771_8A81, 0x1A92_EC48, 0x010D_D4DB, 0x369D_6181, 0x23C0_1A2E, 0x006B_E731, 0x1E27_4448]
-        #expect(Array(kernel.prefix(8)) == pinned)
-        #expect(options.minHasher.scalarSignature(of: shingles) == kernel)
-        let plain = (0..<options.permutations).map { slot -> UInt32 in
-            let a = StableHash.finalize(options.seed &+ UInt64(2 * slot + 1)) | 1
-            let b = StableHash.finalize(options.seed &+ UInt64(2 * slot + 2))
-            return UInt32(truncatingIfNeeded: shingles.map { a &* $0 &+ b }.min()! >> 32)
+        var signature: [UInt32] = []
+        options.minHasher.appendSignature(of: shingles, to: &signature)
+        let pinned: [UInt32] = [0x5921_8AA4, 0x817F_87AE, 0xE69F_ED5B, 0x6106_A9C6, 0x4A05_8E3B, 0x6106_A9C6, 0x0470_DEFD, 0x9E4C_4D5B]
+        #expect(Array(signature.prefix(8)) == pinned)
+        let seed = options.seed, slots = UInt64(options.permutations)
+        let key = StableHash.finalize(seed ^ 0x6A09_E667_F3BC_C908)
+        let multiplier = StableHash.finalize(seed ^ 0xBB67_AE85_84CA_A73B) | 1
+        let probeSeed = StableHash.finalize(seed ^ 0x3C6E_F372_FE94_F82B)
+        var plain = [UInt32?](repeating: nil, count: options.permutations)
+        for shingle in shingles {
+            let mixed = (shingle ^ key) &* multiplier
+            let slot = Int(mixed.multipliedFullWidth(by: slots).high)
+            plain[slot] = min(plain[slot] ?? .max, UInt32(truncatingIfNeeded: mixed))
         }
-        #expect(plain == kernel)
-        #expect(StableHash.hex(options.banding.key(band: 0, of: kernel[...])) == "022c35fbe062fae9")
+        let densified = plain.indices.map { slot -> UInt32 in
+            if let value = plain[slot] { return value }
+            for attempt in UInt64(1)... {
+                let source = Int(StableHash.finalize(probeSeed ^ (UInt64(slot) << 32 | attempt)).multipliedFullWidth(by: slots).high)
+                if let value = plain[source] { return value }
+            }
+            fatalError("unreachable")
+        }
+        #expect(densified == signature)
+        #expect(StableHash.hex(options.banding.key(band: 0, of: signature[...])) == "e3d14137a198a71d")
     }
 
     @Test func lineFolderKey() {

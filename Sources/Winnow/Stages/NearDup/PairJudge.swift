@@ -21,11 +21,20 @@ struct PairJudge {
     func compare(_ first: Int, _ second: Int) -> ShingleSketch.Comparison? {
         let permutations = options.permutations
         guard
-            MinHasher.similarity(
-                tally.signature(order[first], permutations: permutations),
-                tally.signature(order[second], permutations: permutations)) >= screen
+            !screens(first) || !screens(second)
+                || MinHasher.similarity(
+                    tally.signature(order[first], permutations: permutations),
+                    tally.signature(order[second], permutations: permutations)) >= screen
         else { return nil }
         return sketches(first, second)
+    }
+
+    /// Whether the document at `position` has at least as many distinct shingles as signature slots.
+    /// A shorter one's slots are partly copies (`MinHasher`'s densification), too few for the screen's
+    /// bound; its sketch holds every shingle, so the pair is judged exactly on it instead.
+    private func screens(_ position: Int) -> Bool {
+        let distinct = tally.sketch(order[position]).count
+        return distinct >= options.permutations || distinct >= options.sketch
     }
 
     /// The comparison of the sketches at positions `first` and `second`, unscreened.
