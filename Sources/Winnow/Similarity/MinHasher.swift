@@ -1,25 +1,46 @@
 /// MinHash signatures by one permutation hashing: each shingle hash, mixed with the seed, falls into one
 /// of `permutations` slots (by its high bits) and the slot keeps the smallest of its values (its low 32
-/// bits); a slot no shingle fell into takes the value of the first filled slot on its own probe sequence
-/// (optimal densification, Shrivastava 2017). Two signatures agree in a slot with probability close to
-/// the Jaccard similarity of the shingle sets, as with one hash function per slot, for one multiply per
-/// shingle instead of one per slot. The parameters are a pure function of the seed.
+/// bits); a slot no shingle fell into takes the value of the filled slot that comes first in its own
+/// fixed random order of the slots (optimal densification, Shrivastava 2017). Two signatures agree in a
+/// slot with probability close to the Jaccard similarity of the shingle sets, as with one hash function
+/// per slot, for one multiply per shingle instead of one per slot. All of it is a function of the seed.
 public struct MinHasher: Sendable {
     public let permutations: Int
     let key: UInt64
     let multiplier: UInt64
-    let probeSeed: UInt64
+    /// Slot i's order of the slots, by `probeHash(i, j)`: `probeOrder[i * permutations + k]` is its k-th.
+    let probeOrder: [UInt16]
+    /// Where slot j stands in slot i's order: `probeRank[i * permutations + j]`.
+    let probeRank: [UInt16]
 
     /// The value of a slot no shingle fell into before densification (a value no filled slot can hold
     /// apart from a one in 2³² chance, and then it is refilled the same way in every document).
     static let empty = UInt32.max
 
     public init(permutations: Int, seed: UInt64) {
-        precondition(permutations > 0 && permutations % 8 == 0, "permutations must be a positive multiple of 8")
+        precondition(
+            permutations > 0 && permutations % 8 == 0 && permutations <= 1024,
+            "permutations must be a multiple of 8 between 8 and 1024")
         self.permutations = permutations
         key = StableHash.finalize(seed ^ 0x6A09_E667_F3BC_C908)
         multiplier = StableHash.finalize(seed ^ 0xBB67_AE85_84CA_A73B) | 1
-        probeSeed = StableHash.finalize(seed ^ 0x3C6E_F372_FE94_F82B)
+        let probeSeed = StableHash.finalize(seed ^ 0x3C6E_F372_FE94_F82B)
+        var order: [UInt16] = [], rank = [UInt16](repeating: 0, count: permutations * permutations)
+        order.reserveCapacity(permutations * permutations)
+        for slot in 0..<permutations {
+            let sorted = (0..<permutations).sorted {
+                (Self.probeHash(probeSeed, slot, $0), $0) < (Self.probeHash(probeSeed, slot, $1), $1)
+            }
+            for (position, other) in sorted.enumerated() { rank[slot * permutations + other] = UInt16(position) }
+            order += sorted.map { UInt16($0) }
+        }
+        probeOrder = order
+        probeRank = rank
+    }
+
+    /// Where slot `other` comes in slot `slot`'s order of the slots: lower comes first.
+    static func probeHash(_ probeSeed: UInt64, _ slot: Int, _ other: Int) -> UInt64 {
+        StableHash.finalize(probeSeed ^ (UInt64(slot) << 32 | UInt64(other)))
     }
 
     /// The slot a shingle falls into and its value there.
@@ -27,12 +48,6 @@ public struct MinHasher: Sendable {
     func place(_ shingle: UInt64) -> (slot: Int, value: UInt32) {
         let mixed = (shingle ^ key) &* multiplier
         return (Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(permutations)).high), UInt32(truncatingIfNeeded: mixed))
-    }
-
-    /// The `attempt`-th slot (from 1) that an empty `slot` takes its value from, if that one is filled.
-    func probe(_ slot: Int, attempt: UInt64) -> Int {
-        let hash = StableHash.finalize(probeSeed ^ (UInt64(slot) << 32 | attempt))
-        return Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(permutations)).high)
     }
 
     /// Appends the signature of `shingles` (`permutations` values) to `signatures`. No shingles give a
@@ -47,12 +62,36 @@ public struct MinHasher: Sendable {
                 let (slot, value) = place(shingle)
                 if value < slots[slot] { slots[slot] = value }
             }
-            guard slots.contains(Self.empty), slots.contains(where: { $0 != Self.empty }) else { return }
-            let filled = Array(slots)
-            for slot in slots.indices where filled[slot] == Self.empty {
-                var attempt: UInt64 = 1
-                while filled[probe(slot, attempt: attempt)] == Self.empty { attempt += 1 }
-                slots[slot] = filled[probe(slot, attempt: attempt)]
+            densify(slots)
+        }
+    }
+
+    /// Gives each empty slot the value of the filled slot that comes first in its order: with few
+    /// filled slots by comparing their ranks, else by walking the order (about `permutations / filled`
+    /// steps), so a slot costs at most about √`permutations` steps either way.
+    private func densify(_ slots: UnsafeMutableBufferPointer<UInt32>) {
+        let count = permutations
+        guard slots.contains(Self.empty) else { return }
+        var filledSlots: [Int] = []
+        filledSlots.reserveCapacity(count)
+        for slot in slots.indices where slots[slot] != Self.empty { filledSlots.append(slot) }
+        guard !filledSlots.isEmpty else { return }
+        let filled = Array(slots)
+        let fewFilled = filledSlots.count * filledSlots.count <= count
+        probeOrder.withUnsafeBufferPointer { order in
+            probeRank.withUnsafeBufferPointer { rank in
+                for slot in slots.indices where filled[slot] == Self.empty {
+                    let row = slot * count
+                    var source = filledSlots[0]
+                    if fewFilled {
+                        for other in filledSlots.dropFirst() where rank[row + other] < rank[row + source] { source = other }
+                    } else {
+                        var position = 0
+                        while filled[Int(order[row + position])] == Self.empty { position += 1 }
+                        source = Int(order[row + position])
+                    }
+                    slots[slot] = filled[source]
+                }
             }
         }
     }
