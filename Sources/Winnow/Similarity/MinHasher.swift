@@ -58,9 +58,11 @@ public struct MinHasher: Sendable {
         guard !shingles.isEmpty else { return }
         signatures.withUnsafeMutableBufferPointer { all in
             let slots = UnsafeMutableBufferPointer(rebasing: all[start...])
+            // Always stored, never branched on: whether a value is a slot's new minimum is a coin toss
+            // early in a document, and a mispredicted branch costs more than the store.
             for shingle in shingles {
                 let (slot, value) = place(shingle)
-                if value < slots[slot] { slots[slot] = value }
+                slots[slot] = min(slots[slot], value)
             }
             densify(slots)
         }
