@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines
+    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -66,6 +66,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .imageCaptions: "image-captions"
         case .adLabels: "ad-labels"
         case .creditLines: "credit-lines"
+        case .controlLabels: "control-labels"
         }
     }
 
@@ -140,6 +141,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A block that only says \"Advertisement\" (\"Anzeige\", \"Publicidad\") labels an ad slot whose ad is gone: dropped."
         case .creditLines:
             "A short line that credits a source or a picture (\"Quelle: dpa\", \"Foto: …\", \"Źródło: PAP\") is not the text: dropped."
+        case .controlLabels:
+            "A block that only says what a control does (\"3 Comments\", \"Share this article\", \"Drucken\") labels a button or a form left out: dropped."
         }
     }
 

@@ -52,4 +52,6 @@ enum ContentThresholds {
     static let adLabelChars: Int32 = 40
     /// `credit-lines`: characters of a block, at most, that may be a credit line ("Quelle: dpa").
     static let creditLineChars: Int32 = 150
+    /// `control-labels`: characters of a block, at most, that may be a control's label ("Leave a Reply").
+    static let controlLabelChars: Int32 = 40
 }
