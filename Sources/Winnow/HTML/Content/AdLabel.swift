@@ -11,7 +11,7 @@ enum AdLabel {
             let node = nodes[index]
             // An item of a list or a table ("Branding, Advertising, Illustration") is an entry, not a label.
             guard include[index], node.tag != .text, node.tag.layout != .inline, !Self.isListOrItem(node.tag), stats.chars[index] > 0,
-                stats.chars[index] <= ContentThresholds.adLabelChars, isLabel(index, tree: tree, include: include)
+                stats.chars[index] <= ContentThresholds.adLabelChars, isLabel(index, among: labels, tree: tree, include: include)
             else {
                 index += 1
                 continue
@@ -21,19 +21,23 @@ enum AdLabel {
         }
     }
 
-    private static func isListOrItem(_ tag: HTMLTag) -> Bool {
+    /// A list, a table, or an item of one: its short entries are entries, not labels.
+    static func isListOrItem(_ tag: HTMLTag) -> Bool {
         switch tag {
         case .ul, .ol, .dl, .menu, .li, .dt, .dd, .table, .thead, .tbody, .tfoot, .tr, .td, .th: true
         default: false
         }
     }
 
-    /// Whether the text written of the element at `index` is one of the labels.
-    private static func isLabel(_ index: Int, tree: PageTree, include: [Bool]) -> Bool {
+    /// Whether the text written of the element at `index` is one of `labels`, once the `trimmed` marks
+    /// (and any more given) and the dashes around it are taken off.
+    static func isLabel(
+        _ index: Int, among labels: [[UInt8]], tree: PageTree, include: [Bool], alsoTrimmed: Set<UInt8> = []
+    ) -> Bool {
         let words = tree.foldedText(of: index) { include[$0] }
         func trim(_ text: inout ArraySlice<UInt8>) {
-            while let first = text.first, trimmed.contains(first) { text = text.dropFirst() }
-            while let last = text.last, trimmed.contains(last) { text = text.dropLast() }
+            while let first = text.first, trimmed.contains(first) || alsoTrimmed.contains(first) { text = text.dropFirst() }
+            while let last = text.last, trimmed.contains(last) || alsoTrimmed.contains(last) { text = text.dropLast() }
         }
         var text = words[...]
         trim(&text)

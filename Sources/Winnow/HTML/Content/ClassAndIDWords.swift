@@ -106,6 +106,7 @@ enum ClassAndIDWords {
     static let classOnly: [Group] = [
         Group(.generic, "A forum poster's signature under each post (\"post-signature\", Invision's \"ipsSignature\").", ["signature"]),
         Group(.generic, "A login form (\"new-post-login\" under a thread's answer box).", ["login"]),
+        Group(.generic, "A site's copyright notice, the last lines of its footer (\"copyright-wrapper\").", ["copyright"]),
     ]
 
     /// Chrome by the way it shows, which themes also use for every section of a page.

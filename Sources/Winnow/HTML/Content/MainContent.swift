@@ -177,6 +177,8 @@ struct MainContent {
             StoryHeading.drop(&include, tree: tree, stats: stats, headings: rules.has(.storyHeadings), links: rules.has(.storyLinks))
         }
         if rules.has(.adLabels) { AdLabel.drop(&include, tree: tree, stats: stats) }
+        if rules.has(.creditLines) { CreditLine.drop(&include, tree: tree, stats: stats) }
+        if rules.has(.controlLabels) { ControlLabel.drop(&include, tree: tree, stats: stats) }
         if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include

@@ -932,6 +932,18 @@ import WinnowTestSupport
         #expect(!text.contains("Ann Reporter"), "\(text)")
     }
 
+    @Test func aSitesCopyrightNoticeInTheMainLandmarkIsChrome() {
+        let notice =
+            "<div class=\"copyright-wrapper\"><p>Example Media 1 Main Street, Springfield | 555-0100 tel</p>"
+            + "<p>The contents of this site are ©2019 Example Media Corp., a subsidiary of Example Holdings, Inc.</p></div>"
+        let text = Self.mainText("<body><div role=\"main\"><article>\(Self.article)</article>\(notice)</div></body>")
+        #expect(text.hasSuffix("from next week.") && !text.contains("Example Media"), "\(text)")
+        // As an id, the word is a section's anchor: the section stays.
+        let section = "<h2 id=\"copyright\">Copyright</h2><p>Who owns the minutes of a council meeting, and who may print them.</p>"
+        let kept = Self.mainText("<body><article>\(Self.article)\(section)</article></body>")
+        #expect(kept.contains("who may print them."), "\(kept)")
+    }
+
     @Test func anAPIEntrysAnchorIsNotReadAsChrome() {
         let entry =
             "<dl class=\"py class\"><dt id=\"http.cookiejar.CookieJar\">class http.cookiejar.CookieJar(policy=None)</dt>"

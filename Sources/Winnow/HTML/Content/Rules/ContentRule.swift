@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels
+    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -65,6 +65,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .listItems: "list-items"
         case .imageCaptions: "image-captions"
         case .adLabels: "ad-labels"
+        case .creditLines: "credit-lines"
+        case .controlLabels: "control-labels"
         }
     }
 
@@ -137,6 +139,10 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A line of text under an image, in the image's own box, is its caption or credit (a figure without `figcaption`): dropped."
         case .adLabels:
             "A block that only says \"Advertisement\" (\"Anzeige\", \"Publicidad\") labels an ad slot whose ad is gone: dropped."
+        case .creditLines:
+            "A short line that credits a source or a picture (\"Quelle: dpa\", \"Foto: …\", \"Źródło: PAP\") is not the text: dropped."
+        case .controlLabels:
+            "A block that only says what a control does (\"3 Comments\", \"Share this article\", \"Drucken\") labels a button or a form left out: dropped."
         }
     }
 

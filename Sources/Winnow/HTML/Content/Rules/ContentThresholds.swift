@@ -50,4 +50,8 @@ enum ContentThresholds {
     static let captionChars: Int32 = 200
     /// `ad-labels`: characters of a block, at most, that may be an ad slot's label.
     static let adLabelChars: Int32 = 40
+    /// `credit-lines`: characters of a block, at most, that may be a credit line ("Quelle: dpa").
+    static let creditLineChars: Int32 = 150
+    /// `control-labels`: characters of a block, at most, that may be a control's label ("Leave a Reply").
+    static let controlLabelChars: Int32 = 40
 }

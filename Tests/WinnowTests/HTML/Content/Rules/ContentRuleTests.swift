@@ -204,6 +204,10 @@ import Testing
             return "<body><article>\(long)\(ImageCaptionTests.figure)\(long)</article></body>"
         case .adLabels:
             return "<body><article>\(article)<div class=\"slot\"><p>Advertisement</p></div>\(article)</article></body>"
+        case .creditLines:
+            return "<body><article>\(article)<p><em>Quelle: dpa</em></p></article></body>"
+        case .controlLabels:
+            return "<body><article>\(article)<div class=\"tools\"><span>Share this article</span></div></article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
