@@ -215,10 +215,6 @@ struct BlockStats {
                 owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
             }
             guard node.tag == .text else { continue }
-            if fillers && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
-                placeholder[index] = true
-                hasFiller = true
-            }
             var letters: Int32 = 0
             var commaCount: Int32 = 0
             var tail: UInt32 = 0
@@ -228,6 +224,11 @@ struct BlockStats {
                 tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
                 // "," and the CJK commas "、" and "，".
                 if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
+            }
+            // Only a run with a letter can open with placeholder text (spaces between tags are most runs).
+            if fillers && letters > 0 && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+                placeholder[index] = true
+                hasFiller = true
             }
             chars[index] = letters
             if inLink[index] { linkChars[index] = letters }

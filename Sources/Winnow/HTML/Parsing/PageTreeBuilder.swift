@@ -248,11 +248,21 @@ struct PageTreeBuilder {
         func value(_ name: StaticString) -> String? { Self.attribute(name, of: attributes) }
         switch tag {
         case .meta:
-            let property = value("property"), content = value("content")
-            tree.metadata.meta(name: value("name"), property: property, itemprop: value("itemprop"), content: content)
-            if property?.lowercased() == "og:type", let content { tree.kind.openGraph(type: content) }
+            // Read in place: most `<meta>` elements (viewport, description, twitter:…) say nothing read
+            // here, and their values are made strings only when one does.
+            guard let content = Self.lastValue("content", of: attributes) else { break }
+            let property = Self.lastValue("property", of: attributes)
+            let key = property ?? Self.lastValue("name", of: attributes) ?? Self.lastValue("itemprop", of: attributes)
+            if let key, PageMetadata.metaKeys.contains(where: { Self.lowercases(key, to: $0) }) {
+                tree.metadata.meta(
+                    name: value("name"), property: value("property"), itemprop: value("itemprop"),
+                    content: String(decoding: content, as: UTF8.self))
+            }
+            if let property, Self.lowercases(property, to: "og:type") {
+                tree.kind.openGraph(type: String(decoding: content, as: UTF8.self))
+            }
         case .link:
-            if tree.metadata.canonicalURL == nil, value("rel")?.lowercased() == "canonical" {
+            if tree.metadata.canonicalURL == nil, let rel = Self.lastValue("rel", of: attributes), Self.lowercases(rel, to: "canonical") {
                 tree.metadata.canonicalURL = value("href")
             }
         case .html:
@@ -266,7 +276,7 @@ struct PageTreeBuilder {
         case .title:
             capture = .title
         case .script:
-            if value("type")?.lowercased() == "application/ld+json" { capture = .jsonLD }
+            if let type = Self.lastValue("type", of: attributes), Self.lowercases(type, to: "application/ld+json") { capture = .jsonLD }
         default:
             break
         }
@@ -275,9 +285,26 @@ struct PageTreeBuilder {
     /// The value of the attribute `name` (any case; the last if repeated), made a string only when the
     /// tag has it.
     private static func attribute(_ name: StaticString, of attributes: HTMLParser.AttributeList) -> String? {
+        lastValue(name, of: attributes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value of the attribute `name` (any case; the last if repeated), in place.
+    private static func lastValue(_ name: StaticString, of attributes: HTMLParser.AttributeList) -> UnsafeBufferPointer<UInt8>? {
         var found: UnsafeBufferPointer<UInt8>?
         for (key, value) in attributes where equalsIgnoringCase(key, name) { found = value }
-        return found.map { String(decoding: $0, as: UTF8.self) }
+        return found
+    }
+
+    /// Whether `value.lowercased()`, as a string, is `word` (lowercase): an ASCII value is compared
+    /// byte by byte with A–Z folded (all `lowercased()` changes in ASCII), any other as a string.
+    private static func lowercases(_ value: UnsafeBufferPointer<UInt8>, to word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { expected in
+            guard value.allSatisfy({ $0 < 0x80 }) else {
+                return String(decoding: value, as: UTF8.self).lowercased() == String(decoding: expected, as: UTF8.self)
+            }
+            return value.count == expected.count && zip(value, expected).allSatisfy { ASCIIByte.lowercased($0) == $1 }
+        }
     }
 
     /// The attributes that matter to content detection.

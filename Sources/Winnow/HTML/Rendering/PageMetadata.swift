@@ -35,12 +35,19 @@ public struct PageMetadata: Sendable, Equatable {
         switch key {
         case "og:title": openGraphTitle = openGraphTitle ?? content
         case "og:url": openGraphURL = openGraphURL ?? content
-        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-            "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date":
-            published = published ?? content
+        case _ where Self.publishedKeys.contains(key): published = published ?? content
         default: break
         }
     }
+
+    /// The keys (lowercase) of the `<meta>` elements that state the publication date.
+    private static let publishedKeys = [
+        "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+        "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    ]
+
+    /// Every key (lowercase) of a `<meta>` element that `meta` reads; the others it passes over.
+    static let metaKeys = ["og:title", "og:url"] + publishedKeys
 
     /// Reads the first `"datePublished"` string of a JSON-LD script (at most 64 bytes: a date).
     mutating func jsonLD(_ script: [UInt8]) {
