@@ -23,64 +23,31 @@ struct BlockStats {
     /// Counts for `tree`; `chrome` says whether elements named like page chrome are left out
     /// (hidden elements always are, unless they hold most of the page); `rules` are those switched on.
     init(_ tree: PageTree, chrome: Bool = true, rules: ContentRules = .all) {
+        // Every array is a local until the end: a stored array written in a loop is checked for
+        // uniqueness at every write, a local one once.
         let nodes = tree.nodes
         let count = nodes.count
-        excluded = [Bool](repeating: false, count: count)
-        chars = [Int32](repeating: 0, count: count)
-        linkChars = [Int32](repeating: 0, count: count)
-        directChars = [Int32](repeating: 0, count: count)
-        commas = [Int32](repeating: 0, count: count)
-        endsSentence = [Bool](repeating: false, count: count)
-        var inLink = [Bool](repeating: false, count: count)
-        owner = [Int32](repeating: 0, count: count)
-        linkBlocks = [Int32](repeating: 0, count: count)
-        proseBlocks = [Int32](repeating: 0, count: count)
+        var excluded = [Bool](repeating: false, count: count)
+        var chars = [Int32](repeating: 0, count: count)
+        var linkChars = [Int32](repeating: 0, count: count)
+        var directChars = [Int32](repeating: 0, count: count)
+        var commas = [Int32](repeating: 0, count: count)
+        var endsSentence = [Bool](repeating: false, count: count)
+        var owner = [Int32](repeating: 0, count: count)
+        var linkBlocks = [Int32](repeating: 0, count: count)
+        var proseBlocks = [Int32](repeating: 0, count: count)
         var directLinks = [Int32](repeating: 0, count: count)
         var textCommas = [Int32](repeating: 0, count: count)
         // Filler text of a template ("Lorem ipsum dolor sit amet"), never meant to be read.
         var placeholder = [Bool](repeating: false, count: count)
-        var hasFiller = false
         // Text runs first, and every subtree's text before any chrome is left out.
-        for index in 0..<count {
-            let node = nodes[index]
-            let parent = Int(node.parent)
-            if parent >= 0 {
-                inLink[index] = inLink[parent] || node.tag == .a
-                owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
-            }
-            guard node.tag == .text else { continue }
-            if chrome && rules.has(.placeholderFiller) && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
-                placeholder[index] = true
-                hasFiller = true
-            }
-            var letters: Int32 = 0
-            var commaCount: Int32 = 0
-            var tail: UInt32 = 0
-            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
-                if ASCIIByte.isSpace(byte) { continue }
-                if byte & 0xC0 != 0x80 { letters += 1 }
-                tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
-                // "," and the CJK commas "、" and "，".
-                if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
-            }
-            chars[index] = letters
-            if inLink[index] { linkChars[index] = letters }
-            textCommas[index] = commaCount
-            endsSentence[index] = letters > 0 && Self.endsSentence(tail)
-        }
+        let hasFiller = Self.countText(
+            tree, fillers: chrome && rules.has(.placeholderFiller), owner: &owner, chars: &chars, linkChars: &linkChars,
+            commas: &textCommas, endsSentence: &endsSentence, placeholder: &placeholder)
         var prose = [Int32](repeating: 0, count: count)
         // The longest run of text outside links in each subtree: 100 characters make a paragraph.
         var longestProse = [Int32](repeating: 0, count: count)
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            if nodes[index].tag == .text {
-                prose[index] = chars[index] - linkChars[index]
-                longestProse[index] = prose[index]
-            }
-            guard index > 0 else { continue }
-            let parent = Int(nodes[index].parent)
-            prose[parent] += prose[index]
-            longestProse[parent] = max(longestProse[parent], longestProse[index])
-        }
+        Self.sumProse(nodes, chars: chars, linkChars: linkChars, prose: &prose, longest: &longestProse)
         // Chrome by name is left out, unless it holds most of the page's prose: a wrapper named
         // "single-post has-sidebar" or "advertisement-pusher" around the whole article is not chrome.
         let half = prose[0] / 2
@@ -139,24 +106,28 @@ struct BlockStats {
         let mostOfPage = rules.has(.mostOfPage)
         func exclusions(sparing spared: ContentHint.Marks) -> [Bool] {
             var excluded = [Bool](repeating: false, count: count)
-            for index in 1..<count {
-                let hint = nodes[index].hint
-                // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
-                let accordion = accordions && hint.marks.contains(.tabList) && prose[index] >= ContentThresholds.accordionProse
-                // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
-                // a product page, shows the page's own testimonials or case studies.
-                let ownSlides =
-                    ownSlideshows && hint.marks.contains(.slideshow) && !tree.kind.isProduct
-                    && longestProse[index] >= ContentThresholds.paragraphProse
-                    && prose[index] >= ContentThresholds.slideshowProse
-                let leftOut =
-                    hint.marks.contains(.hidden)
-                    || (chrome && hint.marks.contains(.chrome) && hint.marks.isDisjoint(with: spared) && !accordion && !ownSlides)
-                    || (productChromeIsChrome && hint.marks.contains(.productChrome))
-                excluded[index] =
-                    excluded[Int(nodes[index].parent)] || (leftOut && (!mostOfPage || prose[index] <= half || hint.marks.contains(.footer)))
-                    || headedByChrome[index]
-                    || placeholder[index]
+            // Through a buffer: an array written in a loop is checked for uniqueness at every write.
+            excluded.withUnsafeMutableBufferPointer { excluded in
+                for index in 1..<count {
+                    let hint = nodes[index].hint
+                    // A tab list with a paragraph's worth of prose is an accordion: its panels are inside.
+                    let accordion = accordions && hint.marks.contains(.tabList) && prose[index] >= ContentThresholds.accordionProse
+                    // A slideshow with paragraphs of prose (a paragraph, and 250 characters in all), outside
+                    // a product page, shows the page's own testimonials or case studies.
+                    let ownSlides =
+                        ownSlideshows && hint.marks.contains(.slideshow) && !tree.kind.isProduct
+                        && longestProse[index] >= ContentThresholds.paragraphProse
+                        && prose[index] >= ContentThresholds.slideshowProse
+                    let leftOut =
+                        hint.marks.contains(.hidden)
+                        || (chrome && hint.marks.contains(.chrome) && hint.marks.isDisjoint(with: spared) && !accordion && !ownSlides)
+                        || (productChromeIsChrome && hint.marks.contains(.productChrome))
+                    excluded[index] =
+                        excluded[Int(nodes[index].parent)]
+                        || (leftOut && (!mostOfPage || prose[index] <= half || hint.marks.contains(.footer)))
+                        || headedByChrome[index]
+                        || placeholder[index]
+                }
             }
             return excluded
         }
@@ -202,7 +173,77 @@ struct BlockStats {
         else if rules.has(.displayNames) && displayProse > 2 * keptProse && keptProse < ContentThresholds.displayKeptProse {
             excluded = exclusions(sparing: .display)
         }
-        for index in 0..<count where nodes[index].tag == .text {
+        Self.countBlockText(
+            nodes, excluded: excluded, owner: owner, textCommas: textCommas, chars: &chars, linkChars: &linkChars,
+            endsSentence: &endsSentence, directChars: &directChars, directLinks: &directLinks, commas: &commas)
+        for index in 0..<count where directChars[index] >= 15 {
+            if directLinks[index] * 2 >= directChars[index] {
+                linkBlocks[index] = 1
+            } else if directChars[index] >= 80 && directLinks[index] * 4 < directChars[index] {
+                proseBlocks[index] = 1
+            }
+        }
+        Self.sumSubtrees(
+            nodes, excluded: excluded, linkBlocks: &linkBlocks, proseBlocks: &proseBlocks, chars: &chars, linkChars: &linkChars,
+            endsSentence: &endsSentence)
+        self.excluded = excluded
+        self.chars = chars
+        self.linkChars = linkChars
+        self.directChars = directChars
+        self.commas = commas
+        self.endsSentence = endsSentence
+        self.owner = owner
+        self.linkBlocks = linkBlocks
+        self.proseBlocks = proseBlocks
+    }
+
+    /// Each node's block (`owner`), and each text run's characters, characters inside links, commas,
+    /// whether it ends a sentence and, with `fillers`, whether it opens with placeholder text; returns
+    /// whether any does.
+    private static func countText(
+        _ tree: PageTree, fillers: Bool, owner: inout [Int32], chars: inout [Int32], linkChars: inout [Int32], commas: inout [Int32],
+        endsSentence: inout [Bool], placeholder: inout [Bool]
+    ) -> Bool {
+        let nodes = tree.nodes
+        var inLink = [Bool](repeating: false, count: nodes.count)
+        var hasFiller = false
+        for index in nodes.indices {
+            let node = nodes[index]
+            let parent = Int(node.parent)
+            if parent >= 0 {
+                inLink[index] = inLink[parent] || node.tag == .a
+                owner[index] = node.tag.layout == .inline || node.tag == .text ? owner[parent] : Int32(index)
+            }
+            guard node.tag == .text else { continue }
+            var letters: Int32 = 0
+            var commaCount: Int32 = 0
+            var tail: UInt32 = 0
+            for byte in tree.text[Int(node.textStart)..<Int(node.textEnd)] {
+                if ASCIIByte.isSpace(byte) { continue }
+                if byte & 0xC0 != 0x80 { letters += 1 }
+                tail = (tail << 8 | UInt32(byte)) & 0xFF_FFFF
+                // "," and the CJK commas "、" and "，".
+                if byte == UInt8(ascii: ",") || tail == 0xE3_8081 || tail == 0xEF_BC8C { commaCount += 1 }
+            }
+            // Only a run with a letter can open with placeholder text (spaces between tags are most runs).
+            if fillers && letters > 0 && PlaceholderText.opensFiller(tree.text[Int(node.textStart)..<Int(node.textEnd)]) {
+                placeholder[index] = true
+                hasFiller = true
+            }
+            chars[index] = letters
+            if inLink[index] { linkChars[index] = letters }
+            commas[index] = commaCount
+            endsSentence[index] = letters > 0 && Self.endsSentence(tail)
+        }
+        return hasFiller
+    }
+
+    /// Clears the counts of text runs left out, and adds those of the rest to their block's own text.
+    private static func countBlockText(
+        _ nodes: [PageNode], excluded: [Bool], owner: [Int32], textCommas: [Int32], chars: inout [Int32], linkChars: inout [Int32],
+        endsSentence: inout [Bool], directChars: inout [Int32], directLinks: inout [Int32], commas: inout [Int32]
+    ) {
+        for index in nodes.indices where nodes[index].tag == .text {
             if excluded[index] {
                 chars[index] = 0
                 linkChars[index] = 0
@@ -214,15 +255,31 @@ struct BlockStats {
             directLinks[block] += linkChars[index]
             commas[block] += textCommas[index]
         }
-        for index in 0..<count where directChars[index] >= 15 {
-            if directLinks[index] * 2 >= directChars[index] {
-                linkBlocks[index] = 1
-            } else if directChars[index] >= 80 && directLinks[index] * 4 < directChars[index] {
-                proseBlocks[index] = 1
+    }
+
+    /// Sums every subtree's prose (characters outside links) and keeps its longest text run of it.
+    /// The arrays are parameters, not captured or stored, so that their uniqueness is checked once,
+    /// not at every write.
+    private static func sumProse(_ nodes: [PageNode], chars: [Int32], linkChars: [Int32], prose: inout [Int32], longest: inout [Int32]) {
+        for index in stride(from: nodes.count - 1, through: 0, by: -1) {
+            if nodes[index].tag == .text {
+                prose[index] = chars[index] - linkChars[index]
+                longest[index] = prose[index]
             }
+            guard index > 0 else { continue }
+            let parent = Int(nodes[index].parent)
+            prose[parent] += prose[index]
+            longest[parent] = max(longest[parent], longest[index])
         }
-        // Children come after their parent, so a reverse walk sums every subtree.
-        for index in stride(from: count - 1, through: 1, by: -1) where !excluded[index] {
+    }
+
+    /// Adds every kept node's counts to its parent's. Children come after their parent, so a reverse
+    /// walk sums every subtree.
+    private static func sumSubtrees(
+        _ nodes: [PageNode], excluded: [Bool], linkBlocks: inout [Int32], proseBlocks: inout [Int32], chars: inout [Int32],
+        linkChars: inout [Int32], endsSentence: inout [Bool]
+    ) {
+        for index in stride(from: nodes.count - 1, through: 1, by: -1) where !excluded[index] {
             let parent = Int(nodes[index].parent)
             linkBlocks[parent] += linkBlocks[index]
             proseBlocks[parent] += proseBlocks[index]

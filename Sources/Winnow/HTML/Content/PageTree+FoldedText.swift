@@ -4,6 +4,8 @@ extension PageTree {
     /// written. The form in which the rules compare a block's text with their phrases.
     func foldedText(of index: Int, limit: Int = .max, included: (Int) -> Bool = { _ in true }) -> [UInt8] {
         var words: [UInt8] = []
+        // Room for a heading's or a label's text at once, instead of six doublings from empty.
+        words.reserveCapacity(min(limit, 64))
         var space = true
         for inner in index..<Int(nodes[index].end) where nodes[inner].tag == .text && included(inner) {
             let node = nodes[inner]

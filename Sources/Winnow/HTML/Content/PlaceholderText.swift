@@ -3,11 +3,18 @@
 /// paragraphs are all such Latin is a demo or test page, and its filler is its content.
 enum PlaceholderText {
     /// Whether a text run opens with "lorem ipsum" (any case, after spaces).
+    /// Inlined: nearly every text run fails at its first letter, before any call.
+    @inline(__always)
     static func opensFiller(_ text: ArraySlice<UInt8>) -> Bool {
-        guard let start = text.firstIndex(where: { !ASCIIByte.isSpace($0) }),
-            text.endIndex - start >= loremIpsum.count
-        else { return false }
-        return zip(text[start...], loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
+        var start = text.startIndex
+        while start < text.endIndex && ASCIIByte.isSpace(text[start]) { start += 1 }
+        guard start < text.endIndex, ASCIIByte.lowercased(text[start]) == UInt8(ascii: "l") else { return false }
+        return opensLoremIpsum(text[start...])
+    }
+
+    /// Whether `text` starts with "lorem ipsum" in any case.
+    private static func opensLoremIpsum(_ text: ArraySlice<UInt8>) -> Bool {
+        text.count >= loremIpsum.count && zip(text, loremIpsum).allSatisfy { ASCIIByte.lowercased($0) == $1 }
     }
 
     /// Words of a block's text, and how many of them are placeholder Latin.

@@ -15,8 +15,10 @@ enum RecommendationHeading {
     /// The first of `phrases` (in their order) that the element's text opens with, as `opens` reads it.
     static func openingPhrase(_ index: Int, tree: PageTree, among phrases: [[UInt8]]) -> [UInt8]? {
         let words = tree.foldedText(of: index, limit: 60)
+        // The first byte first: most headings open with none of the phrases' first letters.
         return phrases.first { phrase in
-            words.starts(with: phrase) && (words.count == phrase.count || !Self.continuesWord(words[phrase.count]))
+            (phrase.isEmpty || words.first == phrase[0]) && words.starts(with: phrase)
+                && (words.count == phrase.count || !Self.continuesWord(words[phrase.count]))
         }
     }
 

@@ -3,20 +3,12 @@
 /// The buffers it is handed are valid only during the call.
 struct PageTreeBuilder {
     private var tree = PageTree()
-    /// The open elements, innermost last; the synthetic root is always first.
-    private var open: [Int32] = [0]
-    /// Per open element: its own text is not page text (a button's label). Elements nested in a
-    /// button are kept: libxml2 ignores `</button>` while a `<div>` inside it is open, so a page
-    /// can continue inside a button that never closes.
-    private var silent: [Bool] = [false]
-    /// Per open element: it is or is inside `<pre>` or `<code>`, where class names are a syntax
-    /// highlighter's tokens ("hljs-comment", "token comment"), not page chrome.
-    private var inCode: [Bool] = [false]
+    /// The open elements, innermost last; the synthetic root is always first. One stack, so that an
+    /// element's start and end each write one array.
+    private var open: [OpenElement] = [OpenElement.root]
     /// Hashes of the `id`s of the elements started so far: a panel labelled by an element before it
     /// (`aria-labelledby`) is a disclosure's or an accordion's, opened by that heading or button.
     private var earlierIDs: Set<UInt64> = []
-    /// Per open element: it is or is inside a heading.
-    private var inHeading: [Bool] = [false]
     /// Elements that only their `id` makes chrome, by the id's hash: the node and the weight the id gave.
     private var chromeIDs: [UInt64: (node: Int32, weight: Int16)] = [:]
     /// Open links in a heading to an anchor on the page (`href="#…"`): the anchor's hash, the link's
@@ -32,6 +24,22 @@ struct PageTreeBuilder {
 
     private enum Capture {
         case none, title, jsonLD
+    }
+
+    /// An open element: its node and what it passes on to the elements inside it.
+    private struct OpenElement {
+        var node: Int32
+        /// Its own text is not page text (a button's label). Elements nested in a button are kept:
+        /// libxml2 ignores `</button>` while a `<div>` inside it is open, so a page can continue
+        /// inside a button that never closes.
+        var silent: Bool
+        /// It is or is inside `<pre>` or `<code>`, where class names are a syntax highlighter's
+        /// tokens ("hljs-comment", "token comment"), not page chrome.
+        var inCode: Bool
+        /// It is or is inside a heading.
+        var inHeading: Bool
+
+        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false)
     }
 
     init(rules: ContentRules = .all) {
@@ -132,22 +140,23 @@ struct PageTreeBuilder {
             hint.setChrome(false)
             hint.marks.remove(.productChrome)
         }
-        let codeParent = inCode[inCode.count - 1]
+        let enclosing = open[open.count - 1]
+        let codeParent = enclosing.inCode
         if codeParent && rules.has(.codeClassNames) { hint = ContentHint(marks: hint.marks.intersection(.hidden)) }
         let node = Int32(tree.nodes.count)
         if chromeOnlyByID && !chromeByTag && hint.marks.contains(.chrome), let ownID { chromeIDs[ownID] = (node, idHint.weight) }
-        let heading = inHeading[inHeading.count - 1] || tag.isHeading
+        let heading = enclosing.inHeading || tag.isHeading
         if heading, let anchor { anchorLinks.append((anchor, node, tree.text.count)) }
-        tree.nodes.append(PageNode(tag: tag, hint: hint, parent: open[open.count - 1], end: 0, textStart: 0, textEnd: 0))
-        open.append(Int32(tree.nodes.count - 1))
-        silent.append(tag == .button || (silent[silent.count - 1] && tag.layout == .inline))
-        inCode.append(codeParent || tag == .pre || tag == .code)
-        inHeading.append(heading)
+        tree.nodes.append(PageNode(tag: tag, hint: hint, parent: enclosing.node, end: 0, textStart: 0, textEnd: 0))
+        open.append(
+            OpenElement(
+                node: Int32(tree.nodes.count - 1), silent: tag == .button || (enclosing.silent && tag.layout == .inline),
+                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading))
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
         if tag == .math, let alternative = Self.alternativeText(attributes) {
             characters(alternative)
-            silent[silent.count - 1] = true
+            open[open.count - 1].silent = true
         }
     }
 
@@ -158,11 +167,8 @@ struct PageTreeBuilder {
             return
         }
         guard open.count > 1 else { return }
-        let closed = open.removeLast()
+        let closed = open.removeLast().node
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
-        silent.removeLast()
-        inCode.removeLast()
-        inHeading.removeLast()
         if let link = anchorLinks.last, link.node == closed {
             anchorLinks.removeLast()
             if Self.isPermalinkMark(tree.text[link.textStart...]) { sectionLinked(link.target) }
@@ -177,8 +183,9 @@ struct PageTreeBuilder {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
         }
-        if silent[silent.count - 1] { return }
-        let parent = open[open.count - 1]
+        let enclosing = open[open.count - 1]
+        if enclosing.silent { return }
+        let parent = enclosing.node
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
@@ -193,11 +200,8 @@ struct PageTreeBuilder {
 
     /// Closes what is still open and hands the tree over.
     mutating func finish() -> PageTree {
-        for index in open.reversed() { tree.nodes[Int(index)].end = Int32(tree.nodes.count) }
-        open = [0]
-        silent = [false]
-        inCode = [false]
-        inHeading = [false]
+        for element in open.reversed() { tree.nodes[Int(element.node)].end = Int32(tree.nodes.count) }
+        open = [OpenElement.root]
         earlierIDs = []
         chromeIDs = [:]
         anchorLinks = []
@@ -209,7 +213,7 @@ struct PageTreeBuilder {
     /// the page lets readers link to ("navigation-bar-options", "footer-settings"), named for its
     /// title, not for what it is.
     private mutating func sectionLinked(_ target: UInt64) {
-        guard let (node, weight) = chromeIDs[target], open.contains(node) else { return }
+        guard let (node, weight) = chromeIDs[target], open.contains(where: { $0.node == node }) else { return }
         tree.nodes[Int(node)].hint.setChrome(false)
         tree.nodes[Int(node)].hint.weight -= weight
         chromeIDs[target] = nil
@@ -226,6 +230,8 @@ struct PageTreeBuilder {
     }
 
     private mutating func finishCapture() {
+        // Nothing is captured without a capture (most dropped elements).
+        guard capture != .none else { return }
         switch capture {
         case .title: tree.metadata.titleText = tree.metadata.titleText ?? String(decoding: captured, as: UTF8.self)
         case .jsonLD:
@@ -242,11 +248,21 @@ struct PageTreeBuilder {
         func value(_ name: StaticString) -> String? { Self.attribute(name, of: attributes) }
         switch tag {
         case .meta:
-            let property = value("property"), content = value("content")
-            tree.metadata.meta(name: value("name"), property: property, itemprop: value("itemprop"), content: content)
-            if property?.lowercased() == "og:type", let content { tree.kind.openGraph(type: content) }
+            // Read in place: most `<meta>` elements (viewport, description, twitter:…) say nothing read
+            // here, and their values are made strings only when one does.
+            guard let content = Self.lastValue("content", of: attributes) else { break }
+            let property = Self.lastValue("property", of: attributes)
+            let key = property ?? Self.lastValue("name", of: attributes) ?? Self.lastValue("itemprop", of: attributes)
+            if let key, PageMetadata.metaKeys.contains(where: { Self.lowercases(key, to: $0) }) {
+                tree.metadata.meta(
+                    name: value("name"), property: value("property"), itemprop: value("itemprop"),
+                    content: String(decoding: content, as: UTF8.self))
+            }
+            if let property, Self.lowercases(property, to: "og:type") {
+                tree.kind.openGraph(type: String(decoding: content, as: UTF8.self))
+            }
         case .link:
-            if tree.metadata.canonicalURL == nil, value("rel")?.lowercased() == "canonical" {
+            if tree.metadata.canonicalURL == nil, let rel = Self.lastValue("rel", of: attributes), Self.lowercases(rel, to: "canonical") {
                 tree.metadata.canonicalURL = value("href")
             }
         case .html:
@@ -260,7 +276,7 @@ struct PageTreeBuilder {
         case .title:
             capture = .title
         case .script:
-            if value("type")?.lowercased() == "application/ld+json" { capture = .jsonLD }
+            if let type = Self.lastValue("type", of: attributes), Self.lowercases(type, to: "application/ld+json") { capture = .jsonLD }
         default:
             break
         }
@@ -269,9 +285,26 @@ struct PageTreeBuilder {
     /// The value of the attribute `name` (any case; the last if repeated), made a string only when the
     /// tag has it.
     private static func attribute(_ name: StaticString, of attributes: HTMLParser.AttributeList) -> String? {
+        lastValue(name, of: attributes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value of the attribute `name` (any case; the last if repeated), in place.
+    private static func lastValue(_ name: StaticString, of attributes: HTMLParser.AttributeList) -> UnsafeBufferPointer<UInt8>? {
         var found: UnsafeBufferPointer<UInt8>?
         for (key, value) in attributes where equalsIgnoringCase(key, name) { found = value }
-        return found.map { String(decoding: $0, as: UTF8.self) }
+        return found
+    }
+
+    /// Whether `value.lowercased()`, as a string, is `word` (lowercase): an ASCII value is compared
+    /// byte by byte with A–Z folded (all `lowercased()` changes in ASCII), any other as a string.
+    private static func lowercases(_ value: UnsafeBufferPointer<UInt8>, to word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { expected in
+            guard value.allSatisfy({ $0 < 0x80 }) else {
+                return String(decoding: value, as: UTF8.self).lowercased() == String(decoding: expected, as: UTF8.self)
+            }
+            return value.count == expected.count && zip(value, expected).allSatisfy { ASCIIByte.lowercased($0) == $1 }
+        }
     }
 
     /// The attributes that matter to content detection.

@@ -35,12 +35,19 @@ public struct PageMetadata: Sendable, Equatable {
         switch key {
         case "og:title": openGraphTitle = openGraphTitle ?? content
         case "og:url": openGraphURL = openGraphURL ?? content
-        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-            "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date":
-            published = published ?? content
+        case _ where Self.publishedKeys.contains(key): published = published ?? content
         default: break
         }
     }
+
+    /// The keys (lowercase) of the `<meta>` elements that state the publication date.
+    private static let publishedKeys = [
+        "article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+        "dc.date.issued", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    ]
+
+    /// Every key (lowercase) of a `<meta>` element that `meta` reads; the others it passes over.
+    static let metaKeys = ["og:title", "og:url"] + publishedKeys
 
     /// Reads the first `"datePublished"` string of a JSON-LD script (at most 64 bytes: a date).
     mutating func jsonLD(_ script: [UInt8]) {
@@ -53,9 +60,34 @@ public struct PageMetadata: Sendable, Equatable {
 
     private static let datePublishedKey = Array("\"datePublished\"".utf8)
 
-    private static func clean(_ value: String?) -> String? {
+    /// The value with runs of whitespace folded to one space and none at either end; nil if nothing is left.
+    static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
+        if let folded = foldedASCII(value) { return folded.isEmpty ? nil : folded }
         let folded = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return folded.isEmpty ? nil : folded
+    }
+
+    /// `clean`'s folding of an ASCII string, byte by byte (nil for any other string): its whitespace
+    /// characters are tab, line feed, vertical tab, form feed, carriage return and space, and "\r\n",
+    /// one character, is whitespace as both of its bytes are.
+    private static func foldedASCII(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace { folded.append(0x20) }
+                pendingSpace = false
+                folded.append(byte)
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
     }
 }

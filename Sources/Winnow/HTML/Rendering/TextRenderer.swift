@@ -3,14 +3,31 @@
 /// cells, `<pre>` as written, and every other run of whitespace folded into one space. Invisible
 /// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) are not written.
 struct TextRenderer {
-    private var output: [UInt8] = []
+    /// The text so far: the first `count` bytes of a buffer as large as the text can grow (`render`),
+    /// written without an array's uniqueness and capacity checks at every byte.
+    private let output: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
     /// The strongest break asked for since the last text: 0 none, 1 space, 2 line, 3 blank line.
     private var pending = 0
 
+    private init(output: UnsafeMutableBufferPointer<UInt8>) {
+        self.output = output
+    }
+
     /// The text of the nodes whose `include` flag is set (an excluded element excludes its subtree).
     static func render(_ tree: PageTree, include: [Bool]) -> String {
-        var renderer = TextRenderer()
-        renderer.output.reserveCapacity(tree.text.count / 2)
+        // Every text byte is written at most once, and every element asks for at most two breaks (where
+        // it starts and where it closes) of at most two bytes each.
+        let capacity = tree.text.count + 4 * tree.nodes.count
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var renderer = TextRenderer(output: buffer)
+            renderer.write(tree, include: include)
+            initialized = renderer.count
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func write(_ tree: PageTree, include: [Bool]) {
         var closing: [(end: Int32, layout: HTMLTag.Layout, isPre: Bool)] = []
         var preDepth = 0
         var index = 0
@@ -20,9 +37,9 @@ struct TextRenderer {
                 closing.removeLast()
                 if top.isPre {
                     preDepth -= 1
-                    renderer.trimTrailingSpace()
+                    trimTrailingSpace()
                 }
-                renderer.requestBreak(for: top.layout)
+                requestBreak(for: top.layout)
             }
             let node = nodes[index]
             guard include[index] else {
@@ -32,13 +49,13 @@ struct TextRenderer {
             if node.tag == .text {
                 let start = Int(node.textStart), end = Int(node.textEnd)
                 if preDepth > 0 {
-                    renderer.appendVerbatim(tree.text[start..<end])
+                    appendVerbatim(tree.text[start..<end])
                 } else {
-                    renderer.appendFolded(tree.text[start..<end])
+                    appendFolded(tree.text[start..<end])
                 }
             } else {
                 let layout = node.tag.layout
-                renderer.requestBreak(for: layout)
+                requestBreak(for: layout)
                 if layout == .lineBreak && node.end == index + 1 {
                     index += 1
                     continue
@@ -49,7 +66,12 @@ struct TextRenderer {
             }
             index += 1
         }
-        return String(decoding: renderer.output, as: UTF8.self)
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        precondition(count < output.count, "text longer than its bound")
+        output[count] = byte
+        count += 1
     }
 
     private mutating func requestBreak(for layout: HTMLTag.Layout) {
@@ -63,11 +85,13 @@ struct TextRenderer {
 
     private mutating func flushBreak() {
         defer { pending = 0 }
-        guard !output.isEmpty else { return }
+        guard count > 0 else { return }
         switch pending {
-        case 3: output.append(contentsOf: [0x0A, 0x0A])
-        case 2: output.append(0x0A)
-        case 1: output.append(0x20)
+        case 3:
+            append(0x0A)
+            append(0x0A)
+        case 2: append(0x0A)
+        case 1: append(0x20)
         default: break
         }
     }
@@ -85,7 +109,7 @@ struct TextRenderer {
                 index += length - 1
             } else {
                 if pending > 0 { flushBreak() }
-                output.append(byte)
+                append(byte)
             }
             index += 1
         }
@@ -100,14 +124,14 @@ struct TextRenderer {
                 index += length
                 continue
             }
-            if byte != 0x0D { output.append(byte) }
+            if byte != 0x0D { append(byte) }
             index += 1
         }
     }
 
     /// Ends a `<pre>`: its trailing blank lines become the paragraph break.
     private mutating func trimTrailingSpace() {
-        while let last = output.last, Self.isSpace(last) { output.removeLast() }
+        while count > 0 && Self.isSpace(output[count - 1]) { count -= 1 }
     }
 
     /// HTML's white space: ASCII's, and form feed.
