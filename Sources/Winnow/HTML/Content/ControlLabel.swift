@@ -3,36 +3,12 @@
 /// "Teilen"), a print button ("Rezept drucken"). The control's form, menu or script is left out;
 /// its label stays in the text.
 enum ControlLabel {
-    /// Drops each block of the content, not a list or an item of one, whose whole text is such a label
-    /// (case, spacing, the counts and the marks around it ignored).
+    /// Drops each block of the content, not in a list or a table, whose whole text is such a label
+    /// (case, spacing, the counts and the marks around it ignored). An entry of an index or a table
+    /// ("comment" among SQL's keywords, a cell of an API's table) is an entry, not a control.
     static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
-        let nodes = tree.nodes
-        var index = 1
-        while index < nodes.count {
-            let node = nodes[index]
-            // An entry of an index or a table ("comment" among SQL's keywords, a cell of an API's table)
-            // is an entry, not a control.
-            guard include[index], node.tag != .text, node.tag.layout != .inline, !AdLabel.isListOrItem(node.tag),
-                stats.chars[index] > 0, stats.chars[index] <= ContentThresholds.controlLabelChars,
-                AdLabel.isLabel(index, among: labels, tree: tree, include: include, alsoTrimmed: counts),
-                !isInsideListOrTable(index, nodes: nodes)
-            else {
-                index += 1
-                continue
-            }
-            for inner in index..<Int(node.end) { include[inner] = false }
-            index = Int(node.end)
-        }
-    }
-
-    /// Whether an ancestor of the element at `index` is a list, a table or an item of one.
-    private static func isInsideListOrTable(_ index: Int, nodes: [PageNode]) -> Bool {
-        var ancestor = Int(nodes[index].parent)
-        while ancestor > 0 {
-            if AdLabel.isListOrItem(nodes[ancestor].tag) { return true }
-            ancestor = Int(nodes[ancestor].parent)
-        }
-        return false
+        LabelBlocks(labels: labels, maxChars: ContentThresholds.controlLabelChars, alsoTrimmed: counts, sparesListContents: true)
+            .drop(&include, tree: tree, stats: stats)
     }
 
     /// A count before or after a label: "3 Comments", "Kommentare (12)", "Comments!".
