@@ -253,10 +253,8 @@ struct PageTreeBuilder {
             guard let content = Self.lastValue("content", of: attributes) else { break }
             let property = Self.lastValue("property", of: attributes)
             let key = property ?? Self.lastValue("name", of: attributes) ?? Self.lastValue("itemprop", of: attributes)
-            if let key, PageMetadata.metaKeys.contains(where: { Self.lowercases(key, to: $0) }) {
-                tree.metadata.meta(
-                    name: value("name"), property: value("property"), itemprop: value("itemprop"),
-                    content: String(decoding: content, as: UTF8.self))
+            if let key, let known = PageMetadata.metaKeys.first(where: { Self.lowercases(key, to: $0) }) {
+                tree.metadata.meta(key: known, content: String(decoding: content, as: UTF8.self))
             }
             if let property, Self.lowercases(property, to: "og:type") {
                 tree.kind.openGraph(type: String(decoding: content, as: UTF8.self))

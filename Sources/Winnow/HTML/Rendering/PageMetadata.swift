@@ -28,10 +28,9 @@ public struct PageMetadata: Sendable, Equatable {
         language = Self.clean(language)
     }
 
-    /// Reads a `<meta>` element's name or property and content.
-    mutating func meta(name: String?, property: String?, itemprop: String?, content: String?) {
-        guard let content else { return }
-        let key = (property ?? name ?? itemprop ?? "").lowercased()
+    /// Reads a `<meta>` element's content under its key: its property, else its name, else its
+    /// itemprop, lower-cased (one of `metaKeys`; others are passed over).
+    mutating func meta(key: String, content: String) {
         switch key {
         case "og:title": openGraphTitle = openGraphTitle ?? content
         case "og:url": openGraphURL = openGraphURL ?? content
