@@ -112,4 +112,27 @@ import WinnowTestSupport
         var quotes = "It’s “quoted” — fine"
         #expect(quotes.withUTF8 { NFCQuickCheck.isKnownNFC($0) })
     }
+
+    /// The eight-byte skip sees a byte of 0xCC or above wherever it sits, and nothing below it.
+    @Test func blockTestAgreesWithEveryByte() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                for filler: UInt8 in [0x00, 0x41, 0x80, 0xBF, 0xCB] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(NFCQuickCheck.hasLeadAtOrAboveCC(word) == (byte >= 0xCC), "\(byte) at \(position) among \(filler)")
+                }
+            }
+        }
+    }
+
+    @Test func unstableScalarIsFoundAtEveryOffset() {
+        for offset in 0..<24 {
+            var text = String(repeating: "ä", count: offset / 2) + String(repeating: "x", count: offset % 2) + "e\u{0301} and more text"
+            #expect(!text.withUTF8 { NFCQuickCheck.isKnownNFC($0) }, "offset \(offset)")
+            var stable = String(repeating: "ä", count: offset / 2) + String(repeating: "x", count: offset % 2) + "é and more text"
+            #expect(stable.withUTF8 { NFCQuickCheck.isKnownNFC($0) }, "offset \(offset)")
+        }
+    }
 }

@@ -8,6 +8,10 @@ enum NFCQuickCheck {
         let count = bytes.count
         var i = 0
         while i < count {
+            if i &+ 8 <= count, !hasLeadAtOrAboveCC(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i &+= 8
+                continue
+            }
             let lead = bytes[i]
             if lead < 0xCC {
                 // ASCII, continuation bytes, and two-byte sequences below U+0300.
@@ -19,6 +23,13 @@ enum NFCQuickCheck {
             i += length
         }
         return true
+    }
+
+    /// Whether one of eight bytes is 0xCC or above (SWAR; no carry crosses bytes): a block without
+    /// one holds only scalars below U+0300 and continuation bytes, and is skipped whole.
+    @inline(__always)
+    static func hasLeadAtOrAboveCC(_ word: UInt64) -> Bool {
+        word & ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & 0x8080_8080_8080_8080 != 0
     }
 
     /// Ranges checked against the Unicode Character Database: Greek and Cyrillic letters, general
