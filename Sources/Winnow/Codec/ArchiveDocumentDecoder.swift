@@ -129,7 +129,8 @@ public struct ArchiveDocumentDecoder: Sendable {
             case .url: record.targetURI ?? record.recordID
             }
         return Document(
-            origin: origin, offset: offset, id: id ?? origin.derivedID, text: text, html: html, url: record.targetURI,
+            origin: origin, offset: offset, id: id ?? origin.derivedID, textUTF8: text.map { ArraySlice($0.utf8) }, html: html,
+            url: record.targetURI,
             entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
     }
 }

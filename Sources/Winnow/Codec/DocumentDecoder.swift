@@ -45,7 +45,7 @@ public struct DocumentDecoder: Sendable {
                         + (bareCR ? " (the lines seem to end in a bare CR: convert the line endings to LF or CRLF)" : ""))
             }
             var id: String?
-            var text: String?
+            var text: ArraySlice<UInt8>?
             var html: HTMLContent?
             var url: String?
             var rawID, rawText, rawHTML, rawURL: ArraySlice<UInt8>?
@@ -75,6 +75,14 @@ public struct DocumentDecoder: Sendable {
                 case .string where role == .text && !decodesText:
                     stringValue = nil
                     undecodedText = true
+                case .string(let hasEscapes) where role == .text:
+                    // Valid UTF-8 (the whole line was checked), so the text is a slice of the record
+                    // unless escapes must be decoded.
+                    let inner = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
+                    text =
+                        hasEscapes
+                        ? ArraySlice(JSONString.decodeUTF8(UnsafeBufferPointer(rebasing: whole[inner]))) : storage[inner]
+                    stringValue = nil
                 case .string(let hasEscapes):
                     let inner = UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
                     stringValue = JSONString.decode(inner, hasEscapes: hasEscapes)
@@ -89,7 +97,7 @@ public struct DocumentDecoder: Sendable {
                 entries.append(.known(role))
                 switch role {
                 case .id: id = stringValue; rawID = raw
-                case .text: text = stringValue; rawText = raw
+                case .text: rawText = raw
                 case .html: html = stringValue.map { HTMLContent.text($0) }; rawHTML = raw
                 case .url: url = stringValue; rawURL = raw
                 }
@@ -106,7 +114,7 @@ public struct DocumentDecoder: Sendable {
             return .success(
                 Document(
                     origin: origin, offset: offset, id: id ?? origin.derivedID,
-                    text: text, html: html, url: url, entries: entries,
+                    textUTF8: text, html: html, url: url, entries: entries,
                     rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL))
         }
     }

@@ -40,10 +40,14 @@ public struct DocumentEncoder: Sendable {
                 output.append(contentsOf: idKey)
                 if let raw = document.rawID { output.append(contentsOf: raw) } else { JSONString.append(document.id, to: &output) }
             case .known(.text):
-                guard document.rawText != nil || document.text != nil else { continue }
+                guard document.rawText != nil || document.textUTF8 != nil else { continue }
                 separator(&output)
                 output.append(contentsOf: textKey)
-                appendString(document.text, raw: document.rawText, to: &output)
+                if let raw = document.rawText {
+                    output.append(contentsOf: raw)
+                } else {
+                    document.withTextUTF8 { JSONString.append(utf8: $0, to: &output) }
+                }
             case .known(.url):
                 guard document.rawURL != nil || document.url != nil else { continue }
                 separator(&output)

@@ -65,10 +65,10 @@ enum SpoolCodec {
                 appendOptional(document.rawID, to: &output)
             case .known(.text):
                 output.append(Field.text.rawValue)
-                appendOptional(document.text, to: &output)
+                appendOptional(document.textUTF8, to: &output)
                 // Texts read unchanged are most of a spool: their raw JSON is kept only when the
                 // text alone would not be written back as it (`\u00e9` for é, say).
-                appendOptional(document.text != nil && Self.isCanonical(document.rawText) ? nil : document.rawText, to: &output)
+                appendOptional(document.textUTF8 != nil && Self.isCanonical(document.rawText) ? nil : document.rawText, to: &output)
             case .known(.url):
                 output.append(Field.url.rawValue)
                 appendOptional(document.url, to: &output)
@@ -160,7 +160,8 @@ enum SpoolCodec {
             var entries: [Document.Entry] = []
             entries.reserveCapacity(Int(count))
             var id: String?
-            var text, url: String?
+            var text: ArraySlice<UInt8>?
+            var url: String?
             var html: HTMLContent?
             var rawID, rawText, rawURL, rawHTML: ArraySlice<UInt8>?
             for _ in 0..<count {
@@ -179,7 +180,14 @@ enum SpoolCodec {
                     entries.append(.known(.id))
                 case .text:
                     guard let value = optional(), let raw = optional() else { return nil }
-                    text = value.map(string)
+                    // The text stays a slice of the spool's bytes, checked as valid UTF-8 as a string's would be.
+                    if let value {
+                        guard
+                            storage.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[value])) })
+                                == nil
+                        else { return nil }
+                        text = storage[value]
+                    }
                     rawText = raw.map { storage[$0] }
                     entries.append(.known(.text))
                 case .url:
@@ -205,7 +213,7 @@ enum SpoolCodec {
             }
             guard let id, index == end else { return nil }
             var document = Document(
-                origin: origin, offset: offset, id: id, text: text, html: html, url: url, entries: entries,
+                origin: origin, offset: offset, id: id, textUTF8: text, html: html, url: url, entries: entries,
                 rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL)
             document.carriedKey = carriedKey
             document.carriedBytes = carriedBytes

@@ -4,7 +4,14 @@ public struct Document: Sendable {
     /// The document's id: from the record, or `source:line` when the record has none.
     public var id: String { didSet { rawID = nil } }
     /// The plain text; nil until a stage (such as HTML cleanup) produces it when the record had none.
-    public var text: String? { didSet { rawText = nil; carriedKey = nil; carriedBytes = nil; ensureEntry(.text) } }
+    /// Held as UTF-8 (`textUTF8`), so each read makes a new string: stages read `withTextUTF8`.
+    public var text: String? {
+        get { textUTF8.map { String(decoding: $0, as: UTF8.self) } }
+        set { setText(validUTF8: newValue.map { ArraySlice($0.utf8) }) }
+    }
+    /// The text's bytes, valid UTF-8: a slice of the record as read when the text needed no unescaping,
+    /// so that passes over text neither copy it nor check it again.
+    public private(set) var textUTF8: ArraySlice<UInt8>?
     /// The page's HTML, when the record has it.
     public var html: HTMLContent? { didSet { rawHTML = nil; ensureEntry(.html) } }
     /// The page's URL, when the record has it.
@@ -43,7 +50,7 @@ public struct Document: Sendable {
     ) {
         self.id = id
         self.offset = offset
-        self.text = text
+        self.textUTF8 = text.map { ArraySlice($0.utf8) }
         self.html = html
         self.url = url
         self.origin = origin
@@ -54,15 +61,16 @@ public struct Document: Sendable {
         self.entries = entries
     }
 
+    /// A document read by a decoder; `textUTF8` must be valid UTF-8.
     init(
-        origin: DocumentOrigin, offset: Int, id: String, text: String?, html: HTMLContent?, url: String?,
+        origin: DocumentOrigin, offset: Int, id: String, textUTF8: ArraySlice<UInt8>?, html: HTMLContent?, url: String?,
         entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
         rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?
     ) {
         self.origin = origin
         self.offset = offset
         self.id = id
-        self.text = text
+        self.textUTF8 = textUTF8
         self.html = html
         self.url = url
         self.entries = entries
@@ -70,6 +78,21 @@ public struct Document: Sendable {
         self.rawText = rawText
         self.rawHTML = rawHTML
         self.rawURL = rawURL
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes; nil without text.
+    public func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        try textUTF8?.withUnsafeBufferPointer(body)
+    }
+
+    /// Replaces the text with bytes the caller knows are valid UTF-8 (made from valid text by cutting
+    /// it at line breaks, say).
+    mutating func setText(validUTF8 bytes: ArraySlice<UInt8>?) {
+        textUTF8 = bytes
+        rawText = nil
+        carriedKey = nil
+        carriedBytes = nil
+        ensureEntry(.text)
     }
 
     /// A known field set after reading (text made from HTML, say) is written after the others.
@@ -86,7 +109,7 @@ public struct Document: Sendable {
     /// The raw JSON text of another field, exactly as read or set.
     /// The text's UTF-8 length (0 without text), counted on the raw field when it was not decoded.
     public var textByteCount: Int {
-        if let text { return text.utf8.count }
+        if let textUTF8 { return textUTF8.count }
         return rawTextString { JSONString.decodedCount($0, hasEscapes: $1) } ?? 0
     }
 

@@ -13,13 +13,17 @@ enum JSONString {
     /// `JSONObjectScanner`). A lone UTF-16 surrogate, which no Swift string can hold, becomes U+FFFD.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapes: Bool) -> String {
         guard hasEscapes else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: decodeUTF8(bytes), as: UTF8.self)
+    }
+
+    /// The UTF-8 of what `decode` makes of `bytes`: valid UTF-8 when `bytes` are.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
             // Copy the run up to the next backslash at once.
-            var end = i
-            while end < bytes.count && bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            let end = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) ?? bytes.count
             if end > i {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                 i = end
@@ -40,7 +44,7 @@ enum JSONString {
             default: output.append(escaped)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Whether `append` writes what `decode` makes of `bytes` (a literal's contents, validated by

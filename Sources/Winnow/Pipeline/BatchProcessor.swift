@@ -76,7 +76,7 @@ struct BatchProcessor: Sendable {
         }
         result.stages.read.documentsIn = batch.records.count - skippedCount
         result.stages.read.documentsOut = documents.count
-        result.stages.read.textBytesOut = documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
+        result.stages.read.textBytesOut = documents.reduce(0) { $0 + ($1.textUTF8?.count ?? 0) }
         result.stages.read.seconds = clock.lap()
 
         for (position, stage) in stages.enumerated() {
@@ -86,10 +86,10 @@ struct BatchProcessor: Sendable {
             // so that no document is copied (a copy retains each of its strings and slices).
             var survivors = 0
             for index in documents.indices {
-                stats.textBytesIn += documents[index].text?.utf8.count ?? 0
+                stats.textBytesIn += documents[index].textUTF8?.count ?? 0
                 switch stage.process(&documents[index]) {
                 case .keep:
-                    stats.textBytesOut += documents[index].text?.utf8.count ?? 0
+                    stats.textBytesOut += documents[index].textUTF8?.count ?? 0
                     if survivors != index { documents.swapAt(survivors, index) }
                     survivors += 1
                 case .remove(let reason):
@@ -131,7 +131,7 @@ struct BatchProcessor: Sendable {
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
         for (position, document) in documents.enumerated() {
-            let bytes = document.text?.utf8.count ?? 0
+            let bytes = document.textUTF8?.count ?? 0
             result.stages.write.textBytesIn += bytes
             result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
@@ -164,7 +164,7 @@ struct BatchProcessor: Sendable {
                         message: "a damaged spool record (the temporary file was changed while the run used it)",
                         raw: nil))
             }
-            if decoder.requireText && document.text == nil {
+            if decoder.requireText && document.textUTF8 == nil {
                 return .rejected(
                     Reject(
                         origin: record.origin, offset: record.offset, reason: .missingText,

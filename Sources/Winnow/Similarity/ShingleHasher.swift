@@ -21,6 +21,12 @@ public struct ShingleHasher: Sendable {
     /// Replaces the contents of `shingles` with the text's shingle hashes (the buffer is reused so a
     /// worker allocates once), and returns the number of words.
     public func shingles(of text: String, into shingles: inout [UInt64]) -> Int {
+        var text = text
+        return text.withUTF8 { self.shingles(of: $0, into: &shingles) }
+    }
+
+    /// The same for UTF-8 bytes.
+    public func shingles(of text: UnsafeBufferPointer<UInt8>, into shingles: inout [UInt64]) -> Int {
         WordHasher.wordHashes(of: text, into: &shingles)
         let words = shingles.count, width = width, oldestWeight = oldestWeight
         guard words >= width else {

@@ -74,12 +74,15 @@ public enum WordHasher {
     /// only in case, spacing and punctuation. The key of exact-duplicate detection.
     public static func fingerprint(of text: String) -> (words: Int, hash: UInt64) {
         var text = text
-        return text.withUTF8 { bytes in
-            withWordHashes(of: bytes) { words in
-                var sequence = StableHash()
-                for word in words { sequence.add(word: word) }
-                return (words.count, sequence.value)
-            }
+        return text.withUTF8 { fingerprint(of: $0) }
+    }
+
+    /// The same for UTF-8 bytes.
+    public static func fingerprint(of text: UnsafeBufferPointer<UInt8>) -> (words: Int, hash: UInt64) {
+        withWordHashes(of: text) { words in
+            var sequence = StableHash()
+            for word in words { sequence.add(word: word) }
+            return (words.count, sequence.value)
         }
     }
 

@@ -28,7 +28,7 @@ extension WordHasher {
         }
     }
 
-    private static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
+    static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         // A word ends at a separator or the end: at most one word per two bytes in each half, plus
         // the slot the branch-free step writes past the last word of each.

@@ -55,7 +55,7 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     public func rank(of document: Document, words: Int) -> [UInt8] {
         switch self {
         case .longest:
-            return Self.bigEndian(UInt64.max - UInt64(words)) + Self.bigEndian(UInt64.max - UInt64(document.text?.utf8.count ?? 0))
+            return Self.bigEndian(UInt64.max - UInt64(words)) + Self.bigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0))
         case .first:
             return Array(document.origin.source.utf8) + [0] + Self.bigEndian(UInt64(max(document.origin.line, 0)))
         case .newest(let field):

@@ -40,6 +40,18 @@ import WinnowTestSupport
         #expect(encode(document) == #"{"text":"new \"quoted\"\nline","extra":1,"id":7}"# + "\n")
     }
 
+    /// The text is kept as UTF-8: a slice of the record when it has no escapes, its decoded bytes
+    /// otherwise, and a lone surrogate escape (which no valid UTF-8 holds) is U+FFFD.
+    @Test func textIsValidUTF8AsRead() throws {
+        let plain = try decode(#"{"text": "plain café text"}"#).get()
+        #expect(plain.textUTF8.map(Array.init) == Array("plain café text".utf8))
+        let escaped = try decode(#"{"text": "a\nb \ud800 c \ud83d\ude00 \"q\""}"#).get()
+        #expect(escaped.text == "a\nb \u{FFFD} c 😀 \"q\"")
+        #expect(escaped.textUTF8.map { UTF8Validation.isValid(Array($0)) } == true)
+        #expect(escaped.textByteCount == escaped.text?.utf8.count)
+        #expect(escaped.withTextUTF8 { $0.count } == escaped.textByteCount)
+    }
+
     @Test func missingIDIsDerivedFromFileAndLine() throws {
         let document = try decode(#"{"text": "hello"}"#).get()
         #expect(document.id == "shard-3.jsonl:42")

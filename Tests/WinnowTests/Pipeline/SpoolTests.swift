@@ -101,6 +101,21 @@ import WinnowTestSupport
         }
     }
 
+    /// A spooled text is read where it lies, so one that is not valid UTF-8 is refused as damage.
+    @Test func aSpooledTextThatIsNotUTF8IsRefused() throws {
+        let document = Document(id: "d", text: "caf\u{00E9}", origin: DocumentOrigin(source: "first.jsonl", line: 1))
+        var bytes: [UInt8] = []
+        SpoolCodec.append(document, source: 0, carrying: nil, to: &bytes)
+        let body = SpoolCodec.lengthBytes..<bytes.count
+        let rest = try #require(SpoolCodec.origin(bytes, body)).rest
+        let end = bytes.count
+        #expect(SpoolCodec.document(bytes, rest..<end, origin: document.origin, offset: 0)?.text == "caf\u{00E9}")
+        // The text's last byte (é's continuation byte, before the raw-JSON flag) made a lead byte leaves it invalid.
+        let last = try #require(bytes.lastIndex(of: 0xA9))
+        bytes[last] = 0xC3
+        #expect(SpoolCodec.document(bytes, rest..<end, origin: document.origin, offset: 0) == nil)
+    }
+
     @Test func aSpoolFileCutShortIsThrown() throws {
         let folder = TemporaryFolder()
         var bytes: [UInt8] = []

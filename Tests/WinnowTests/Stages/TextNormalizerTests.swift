@@ -22,6 +22,17 @@ import WinnowTestSupport
     ])
     func defaults(input: String, expected: String) {
         #expect(normalizer.normalize(input) == expected)
+        // The stage normalises the text's bytes where they lie: the same result, nil when unchanged.
+        var nfkc = NormalizeOptions(), asIs = NormalizeOptions()
+        nfkc.unicode = .nfkc
+        asIs.unicode = .none
+        asIs.foldSpaces = false
+        for options in [NormalizeOptions(), nfkc, asIs] {
+            let normalizer = TextNormalizer(options: options)
+            let bytes = Array(input.utf8).withUnsafeBufferPointer { normalizer.normalizeIfChanged(utf8: $0) }
+            let string = normalizer.normalizeIfChanged(input)
+            #expect(bytes.map { String(decoding: $0, as: UTF8.self) } == string, "\(options.unicode)")
+        }
     }
 
     /// The byte comparison that decides "unchanged": equal bytes only, not canonical equivalence.

@@ -17,7 +17,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
 
     public func process(_ document: inout Document) -> StageVerdict {
         guard let html = document.html else {
-            return document.text == nil ? .remove(reason: RemovalReason.noText) : .keep
+            return document.textUTF8 == nil ? .remove(reason: RemovalReason.noText) : .keep
         }
         let declared = options.charsetField.isEmpty ? nil : document.stringField(options.charsetField)
         switch extractor.extract(html, declaredCharset: declared) {

@@ -19,9 +19,7 @@ public struct ExactStage: RegisteredStage, FilteringCorpusStage {
 
     /// Map, returning the fingerprint of a text with words, which the apply step then need not compute again.
     public func mapCarrying(_ document: Document, into tally: inout ExactTally) -> UInt64? {
-        guard let text = document.text else { return nil }
-        let fingerprint = WordHasher.fingerprint(of: text)
-        guard fingerprint.words > 0 else { return nil }
+        guard let fingerprint = document.withTextUTF8(WordHasher.fingerprint), fingerprint.words > 0 else { return nil }
         tally.add(
             fingerprint: fingerprint.hash,
             DocumentRank(
@@ -53,9 +51,10 @@ public struct ExactRemover: DocumentStage {
 
     /// A fingerprint carried from the map step (`ExactStage.mapCarrying`) stands for a text with words.
     public func process(_ document: inout Document) -> StageVerdict {
-        guard let text = document.text else { return .keep }
-        let fingerprint = document.carriedKey.map { (words: 1, hash: $0) } ?? WordHasher.fingerprint(of: text)
-        guard fingerprint.words > 0, let keeper = keepers[fingerprint.hash], !keeper.names(document) else { return .keep }
+        guard document.textUTF8 != nil,
+            let fingerprint = document.carriedKey.map({ (words: 1, hash: $0) }) ?? document.withTextUTF8(WordHasher.fingerprint),
+            fingerprint.words > 0, let keeper = keepers[fingerprint.hash], !keeper.names(document)
+        else { return .keep }
         DuplicateFields.markDuplicate(&document, of: keeper.id, at: keeper.origin)
         return .remove(reason: Self.reason)
     }

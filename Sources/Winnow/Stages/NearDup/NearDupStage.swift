@@ -31,10 +31,10 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     }
 
     public func map(_ document: Document, into tally: inout SignatureTally) {
-        guard let text = document.text else { return tally.addEmpty() }
         var shingles: [UInt64] = []
-        let words = hasher.shingles(of: text, into: &shingles)
-        guard words > 0 else { return tally.addEmpty() }
+        guard let words = document.withTextUTF8({ hasher.shingles(of: $0, into: &shingles) }), words > 0 else {
+            return tally.addEmpty()
+        }
         tally.add(
             id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
             banding: banding

@@ -11,12 +11,10 @@ public struct NormalizeStage: RegisteredStage, DocumentStage {
     }
 
     public func process(_ document: inout Document) -> StageVerdict {
-        guard let text = document.text else { return .keep }
+        guard let normalized = document.withTextUTF8(normalizer.normalizeIfChanged(utf8:)) else { return .keep }
         // Assign only on change: an untouched text is written back byte for byte.
-        if let normalized = normalizer.normalizeIfChanged(text) {
-            document.text = normalized
-        }
-        if normalizer.options.dropEmpty && document.text?.isEmpty != false {
+        if let normalized { document.setText(validUTF8: ArraySlice(normalized)) }
+        if normalizer.options.dropEmpty && document.textUTF8?.isEmpty != false {
             return .remove(reason: RemovalReason.empty)
         }
         return .keep

@@ -19,21 +19,33 @@ public struct TextNormalizer: Sendable {
     /// between a letter and its accent kept the two from composing.
     public func normalizeIfChanged(_ text: String) -> String? {
         var composed = options.unicode.applied(to: text)
-        let folded: [UInt8]? = composed.withUTF8 { bytes in
-            let output = fold(bytes)
-            let same =
-                output.count == bytes.count
-                && (bytes.isEmpty
-                    || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-            return same ? nil : output
-        }
-        if var folded = folded.map({ String(decoding: $0, as: UTF8.self) }) {
-            if options.unicode != .none && !folded.withUTF8({ NFCQuickCheck.isKnownNFC($0) }) {
-                folded = options.unicode.applied(to: folded)
-            }
-            return folded
-        }
+        if let folded = composed.withUTF8(foldIfChanged) { return recomposed(folded) }
         return Self.sameBytes(composed, text) ? nil : composed
+    }
+
+    /// The same on UTF-8 bytes (valid), giving valid UTF-8: text that the Unicode form surely leaves
+    /// alone (nearly all) is folded where it lies, without becoming a string.
+    public func normalizeIfChanged(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard options.unicode.leavesUnchanged(text) else {
+            return normalizeIfChanged(String(decoding: text, as: UTF8.self)).map { Array($0.utf8) }
+        }
+        return foldIfChanged(text).map { Array(recomposed($0).utf8) }
+    }
+
+    /// The folded bytes, or nil when folding leaves `bytes` as they are.
+    private func foldIfChanged(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let output = fold(bytes)
+        let same =
+            output.count == bytes.count
+            && (bytes.isEmpty
+                || output.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        return same ? nil : output
+    }
+
+    /// Folded text, with the Unicode form applied again where dropped characters may let others compose.
+    private func recomposed(_ folded: [UInt8]) -> String {
+        let text = String(decoding: folded, as: UTF8.self)
+        return folded.withUnsafeBufferPointer(options.unicode.leavesUnchanged) ? text : options.unicode.applied(to: text)
     }
 
     /// Whether two strings hold the same UTF-8 bytes: one `memcmp`, where the generic

@@ -4,16 +4,21 @@ extension NormalizeOptions.UnicodeForm {
     /// `text` in this form. NFC first asks the quick check, so that text already in NFC (nearly all
     /// of it) is only scanned; NFKC skips ASCII text. Shared by the normalize and clean stages.
     func applied(to text: String) -> String {
+        var text = text
+        if text.withUTF8(leavesUnchanged) { return text }
         switch self {
-        case .none:
-            return text
-        case .nfc:
-            var text = text
-            if text.withUTF8({ NFCQuickCheck.isKnownNFC($0) }) { return text }
-            return text.precomposedStringWithCanonicalMapping
-        case .nfkc:
-            if !text.utf8.contains(where: { $0 >= 0x80 }) { return text }
-            return text.precomposedStringWithCompatibilityMapping
+        case .none: return text
+        case .nfc: return text.precomposedStringWithCanonicalMapping
+        case .nfkc: return text.precomposedStringWithCompatibilityMapping
+        }
+    }
+
+    /// Whether text of these UTF-8 bytes is surely in this form already (a "no" only means: apply it to find out).
+    func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .none: true
+        case .nfc: NFCQuickCheck.isKnownNFC(bytes)
+        case .nfkc: !bytes.contains(where: { $0 >= 0x80 })
         }
     }
 }

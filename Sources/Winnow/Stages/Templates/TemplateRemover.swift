@@ -17,18 +17,18 @@ struct TemplateRemover: FinishingStage {
     }
 
     func process(_ document: inout Document) -> StageVerdict {
-        guard var text = document.text else { return .keep }
+        guard let text = document.textUTF8 else { return .keep }
         let options = model.options
         let siteName = SiteKey.of(document, options: options)
         let site = model.sites[siteName]
         let sitePages = site?.pages ?? 1
-        summary?.count(site: siteName, sitePages: sitePages, textBytes: text.utf8.count)
+        summary?.count(site: siteName, sitePages: sitePages, textBytes: text.count)
         let ownCounts = sitePages >= options.minSitePages ? site : nil
         let useCrossSite = sitePages < options.smallSitePages && !model.crossSite.isEmpty
         guard ownCounts != nil || useCrossSite else { return .keep }
 
         let carried = document.carriedBytes
-        return text.withUTF8 { bytes -> StageVerdict in
+        return text.withUnsafeBufferPointer { bytes -> StageVerdict in
             // Lines the map step folded from this same text come with it from the spool.
             let page = carried.flatMap { CarriedLines.decode($0, text: bytes) } ?? PageLines(bytes)
             var evidence: [TemplateDecision.Evidence] = []
@@ -63,7 +63,8 @@ struct TemplateRemover: FinishingStage {
                 document.setField(options.removedLinesField, Self.removedRanges(page, keep))
             }
             if emptied { return .remove(reason: RemovalReason.templateOnly) }
-            document.text = page.text(keeping: keep, of: bytes)
+            // Whole lines of valid UTF-8, joined by the separators between them: valid UTF-8.
+            document.setText(validUTF8: ArraySlice(page.text(keeping: keep, of: bytes)))
             return .keep
         }
     }

@@ -41,8 +41,7 @@ public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
     private func count(
         _ document: Document, into tally: inout TemplateCounts
     ) -> (page: PageLines, entry: TemplateCounts.PageEntry)? {
-        guard var text = document.text else { return nil }
-        let page = text.withUTF8 { PageLines($0) }
+        guard let page = document.withTextUTF8(PageLines.init) else { return nil }
         let entry = TemplateCounts.PageEntry(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
         tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys)
         return (page, entry)
