@@ -90,6 +90,35 @@ import WinnowTestSupport
         }
     }
 
+    /// The read-only check says "normal" exactly when normalising leaves the text as it is (the pieces
+    /// hold no scalar whose NFC the quick check leaves open), with NFC and without a Unicode form.
+    @Test func normalCheckAgreesWithNormalising() {
+        var random = SeededRandom.forTest(33)
+        var normal = 0
+        for round in 0..<20_000 {
+            var options = NormalizeOptions()
+            options.unicode = round & 1 == 0 ? .nfc : .none
+            let normalizer = TextNormalizer(options: options)
+            // Half the texts are built from pieces that are often normal already, so both answers occur.
+            let text =
+                round & 2 == 0
+                ? Self.randomText(&random)
+                : (0..<Int(random.next() % 12)).map { _ in
+                    ["word", "longer words here", " ", "\n", "\n\n", "é", "漢字", "a b", "~", "x y z w v u t s"][
+                        Int(random.next() % 10)]
+                }.joined()
+            let isNormal = Array(text.utf8).withUnsafeBufferPointer { normalizer.isNormal($0) }
+            #expect(isNormal == (normalizer.normalize(text) == text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if isNormal { normal += 1 }
+        }
+        #expect(normal > 2_000)
+        // Other options, and text whose NFC is left open, are never claimed.
+        var nfkc = NormalizeOptions()
+        nfkc.unicode = .nfkc
+        #expect(!Array("plain".utf8).withUnsafeBufferPointer { TextNormalizer(options: nfkc).isNormal($0) })
+        #expect(!Array("e\u{0301}".utf8).withUnsafeBufferPointer { TextNormalizer().isNormal($0) })
+    }
+
     @Test func plainRunsAreExactlyTheSafeWords() {
         var random = SeededRandom.forTest(32)
         let bytes: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]

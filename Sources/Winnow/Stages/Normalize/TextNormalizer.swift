@@ -26,6 +26,7 @@ public struct TextNormalizer: Sendable {
     /// The same on UTF-8 bytes (valid), giving valid UTF-8: text that the Unicode form surely leaves
     /// alone (nearly all) is folded where it lies, without becoming a string.
     public func normalizeIfChanged(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if isNormal(text) { return nil }
         guard options.unicode.leavesUnchanged(text) else {
             return normalizeIfChanged(String(decoding: text, as: UTF8.self)).map { Array($0.utf8) }
         }
@@ -71,6 +72,70 @@ public struct TextNormalizer: Sendable {
         let xored = word ^ (0x20 &* ones)
         let spaces = ~(((xored & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | xored) & highs
         return spaces & (spaces >> 8) == 0 && spaces >> 63 == 0
+    }
+
+    /// Whether the usual options (the defaults, with NFC or no Unicode form) leave `bytes` exactly as
+    /// they are, decided by reading them once, eight ASCII bytes at a time, instead of folding a copy:
+    /// nearly every text is normal already. The text is then content, single spaces between content
+    /// and runs of at most two line feeds between lines. False means only "fold to find out".
+    func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard options.removeControl, options.removeInvisible, options.foldSpaces, options.trimLines,
+            options.maxBlankLines == 1, options.unicode != .nfkc
+        else { return false }
+        guard let base = bytes.baseAddress, let last = bytes.last else { return true }
+        guard last != 0x20 && last != 0x0A else { return false }
+        let count = bytes.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        /// The high bit of each byte equal to `byte`, exact per byte.
+        @inline(__always) func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+            let x = word ^ (UInt64(byte) &* ones)
+            return ~(((x & lows) &+ lows) | x) & highs
+        }
+        // Which of the bytes before were spaces and line feeds, as high bits of the previous block's
+        // lanes; the text starts as if after two line feeds, so that it may not start with either.
+        var spaces: UInt64 = 0
+        var breaks: UInt64 = 0x8080 << 48
+        var i = 0
+        while i < count {
+            if i &+ 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & highs == 0 {
+                    let lineFeeds = equal(word, 0x0A)
+                    let space = equal(word, 0x20)
+                    let control = ~((word & lows) &+ (0x60 &* ones)) & highs
+                    let before = (space << 8) | (spaces >> 56)
+                    let breakBefore = (lineFeeds << 8) | (breaks >> 56)
+                    let twoBreaksBefore = breakBefore & ((lineFeeds << 16) | (breaks >> 48))
+                    let wrong =
+                        (control & ~lineFeeds) | equal(word, 0x7F) | (space & (before | breakBefore))
+                        | (lineFeeds & (before | twoBreaksBefore))
+                    guard wrong == 0 else { return false }
+                    spaces = space
+                    breaks = lineFeeds
+                    i &+= 8
+                    continue
+                }
+            }
+            // One scalar: a space or line feed by the same rules, any other content as it is.
+            let (value, length) = UTF8Scalar.decode(bytes, at: i)
+            let spaceBefore = spaces >> 63 != 0, breakBefore = breaks >> 63 != 0
+            switch value {
+            case 0x20:
+                guard !spaceBefore && !breakBefore else { return false }
+            case 0x0A:
+                guard !spaceBefore && !(breakBefore && (breaks >> 55) & 1 != 0) else { return false }
+            case 0x21..<0x7F:
+                break
+            default:
+                guard value >= 0x80, classify(value) == .content,
+                    options.unicode == .none || value < 0x300 || NFCQuickCheck.isStable(value)
+                else { return false }
+            }
+            spaces = value == 0x20 ? 1 << 63 : 0
+            breaks = (breaks >> 8) & (0x80 << 48) | (value == 0x0A ? 1 << 63 : 0)
+            i &+= length
+        }
+        return true
     }
 
     private enum Class {
