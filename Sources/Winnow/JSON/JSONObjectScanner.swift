@@ -168,7 +168,7 @@ struct JSONObjectScanner {
         position += 1
         var hasEscapes = false
         while position < bytes.count {
-            position = Self.skipPlainStringBytes(bytes, from: position)
+            position = JSONString.plainRunEnd(bytes, from: position)
             guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -201,28 +201,6 @@ struct JSONObjectScanner {
             position += 1
         }
         throw fail("unterminated string")
-    }
-
-    /// Skips bytes that need no attention inside a string (not a quote, backslash or control
-    /// character), eight at a time: long texts are mostly such bytes.
-    @inline(__always)
-    private static func skipPlainStringBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var position = start
-        guard let base = bytes.baseAddress else { return position }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while position + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // A byte is flagged when it equals '"' or '\\' (XOR gives zero) or is below 0x20.
-            let zeroQuote = (quote &- ones) & ~quote
-            let zeroBackslash = (backslash &- ones) & ~backslash
-            let control = (word &- (ones &* 0x20)) & ~word
-            if (zeroQuote | zeroBackslash | control) & highs != 0 { break }
-            position += 8
-        }
-        return position
     }
 
     private mutating func skipLiteral(_ literal: StaticString) throws(JSONSyntaxError) {

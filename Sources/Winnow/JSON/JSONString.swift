@@ -132,30 +132,54 @@ enum JSONString {
     static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], shortControlEscapes: Bool = false) {
         output.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in bytes.indices where needsEscape(bytes[index]) {
+        while runStart < bytes.count {
+            let index = plainRunEnd(bytes, from: runStart)
             if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
+            output.append(UInt8(ascii: "\\"))
             switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08 where shortControlEscapes: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C where shortControlEscapes: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            default: output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            case 0x22, 0x5C: output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            case 0x08 where shortControlEscapes: output.append(UInt8(ascii: "b"))
+            case 0x0C where shortControlEscapes: output.append(UInt8(ascii: "f"))
+            default:
+                for digit in [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)] { output.append(digit) }
             }
             runStart = index + 1
         }
-        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         output.append(UInt8(ascii: "\""))
     }
 
     /// Whether the byte must be escaped inside a JSON string: a control character, the quote or the
     /// backslash. (A test, not a table: a static array is retained at every string.)
     @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// The offset of the first byte at or after `start` that `needsEscape` (or the end): eight bytes
+    /// at a time, since long texts are mostly bytes that need no attention. The lowest flagged byte
+    /// of a block is exact (false flags of the borrow trick only come above a true one).
+    @inline(__always)
+    static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        guard let base = bytes.baseAddress else { return position }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while position &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte is flagged when it equals '"' or '\\' (XOR gives zero) or is below 0x20.
+            let flags = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- (ones &* 0x20)) & ~word) & highs
+            if flags != 0 { return position &+ flags.trailingZeroBitCount / 8 }
+            position &+= 8
+        }
+        while position < bytes.count && !needsEscape(base[position]) { position &+= 1 }
+        return position
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -130,20 +130,22 @@ struct BatchProcessor: Sendable {
         if encodesKept { result.kept.reserveCapacity(batch.storage.count + batch.storage.count / 8) }
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
-        for (position, document) in documents.enumerated() {
-            let bytes = document.textUTF8?.count ?? 0
+        // Documents are passed where they lie in the array (`documents[position]`): a local copy
+        // would retain and release each of their strings and slices.
+        for position in documents.indices {
+            let bytes = documents[position].textUTF8?.count ?? 0
             result.stages.write.textBytesIn += bytes
             result.stages.write.textBytesOut += bytes
             guard encodesKept else { continue }
             switch keptForm {
             case .jsonl:
-                encoder.encode(document, into: &result.kept)
+                encoder.encode(documents[position], into: &result.kept)
             case .framed(let framing):
-                framing.appendPrefix(of: document, to: &result.kept)
-                encoder.encode(document, into: &result.kept)
+                framing.appendPrefix(of: documents[position], to: &result.kept)
+                encoder.encode(documents[position], into: &result.kept)
             case .spooled(let framing):
                 SpoolCodec.append(
-                    document, source: framing.number(of: document.origin.source),
+                    documents[position], source: framing.number(of: documents[position].origin.source),
                     carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
             }
         }

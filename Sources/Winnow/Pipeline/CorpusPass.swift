@@ -25,13 +25,13 @@ struct CorpusPass: Sendable {
         var tally = Stage.Tally()
         var keys: [CarriedValue?] = []
         keys.reserveCapacity(documents.count)
-        for document in documents { keys.append(stage.mapCarried(document, into: &tally)) }
+        for index in documents.indices { keys.append(stage.mapCarried(documents[index], into: &tally)) }
         return (tally, keys)
     }
 
     private static func plainTally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
         var tally = Stage.Tally()
-        for document in documents { stage.map(document, into: &tally) }
+        for index in documents.indices { stage.map(documents[index], into: &tally) }
         return tally
     }
 

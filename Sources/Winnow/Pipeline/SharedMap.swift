@@ -47,21 +47,23 @@ struct SharedMap: Sendable {
         var firstSeconds = 0.0
         var secondSeconds = 0.0
         var clock = Stopwatch()
-        for document in documents {
-            let key = first.mapCarrying(document, into: &firstTally)
+        // `documents[index]` rather than a loop variable: a copy would retain each field of the document.
+        for index in documents.indices {
+            let key = first.mapCarrying(documents[index], into: &firstTally)
             firstSeconds += clock.lap()
             var secondCarried: CarriedValue?
             if let key {
                 // Only a document that carried a key can be removed by the first stage's apply.
-                let source = framing.number(of: document.origin.source)
+                let origin = documents[index].origin
                 SpoolCodec.appendRecord(
-                    source: source, line: document.origin.line, offset: document.offset, to: &retractions
+                    source: framing.number(of: origin.source), line: origin.line, offset: documents[index].offset,
+                    to: &retractions
                 ) { output in
-                    RetractionRecord.appendHead(key: key, id: document.id, to: &output)
-                    secondCarried = second.mapRetractable(document, into: &secondTally, contribution: &output)
+                    RetractionRecord.appendHead(key: key, id: documents[index].id, to: &output)
+                    secondCarried = second.mapRetractable(documents[index], into: &secondTally, contribution: &output)
                 }
             } else {
-                secondCarried = second.mapCarried(document, into: &secondTally)
+                secondCarried = second.mapCarried(documents[index], into: &secondTally)
             }
             secondSeconds += clock.lap()
             precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")

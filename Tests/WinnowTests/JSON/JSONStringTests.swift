@@ -16,6 +16,22 @@ import WinnowTestSupport
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The eight-byte search stops at exactly the first byte that needs an escape, wherever it sits.
+    @Test func plainRunEndIsTheFirstByteToEscape() {
+        var random = SeededRandom.forTest(41)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x41, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+        for _ in 0..<20_000 {
+            let count = Int(random.next() % 40)
+            // Mostly plain bytes, so that runs are long enough for whole blocks.
+            let bytes = (0..<count).map { _ in
+                random.next() % 6 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))] : UInt8(ascii: "a")
+            }
+            let start = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            let expected = bytes[start...].firstIndex(where: JSONString.needsEscape) ?? count
+            #expect(bytes.withUnsafeBufferPointer { JSONString.plainRunEnd($0, from: start) } == expected, "\(bytes) from \(start)")
+        }
+    }
+
     @Test func decodesEscapes() {
         #expect(decode(#"a\"b\\c\/d\n\t\r\b\f"#) == "a\"b\\c/d\n\t\r\u{08}\u{0C}")
         #expect(decode(#"caf\u00e9 \u20AC"#) == "café €")
