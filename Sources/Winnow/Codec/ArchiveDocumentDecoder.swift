@@ -44,7 +44,11 @@ public struct ArchiveDocumentDecoder: Sendable {
         }
         switch record.kind {
         case .conversion:
-            let text = storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[record.block]), as: UTF8.self) }
+            // Valid UTF-8 stays where it lies; anything else is repaired as a string would be.
+            let block = storage[record.block]
+            let text =
+                UTF8Validation.isValid(block)
+                ? block : ArraySlice(String(decoding: block, as: UTF8.self).utf8)
             return .document(document(record, origin: origin, offset: offset, text: text, html: nil, contentType: nil))
         case .response:
             break
@@ -108,7 +112,7 @@ public struct ArchiveDocumentDecoder: Sendable {
     }
 
     private func document(
-        _ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: String?, html: HTMLContent?,
+        _ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: ArraySlice<UInt8>?, html: HTMLContent?,
         contentType: String?
     ) -> Document {
         var entries: [Document.Entry] = [.known(.id)]
@@ -129,7 +133,7 @@ public struct ArchiveDocumentDecoder: Sendable {
             case .url: record.targetURI ?? record.recordID
             }
         return Document(
-            origin: origin, offset: offset, id: id ?? origin.derivedID, textUTF8: text.map { ArraySlice($0.utf8) }, html: html,
+            origin: origin, offset: offset, id: id ?? origin.derivedID, textUTF8: text, html: html,
             url: record.targetURI,
             entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
     }

@@ -1,5 +1,6 @@
 /// How a document is written to the spool between passes and read back. Binary, with strings as
-/// plain UTF-8 rather than JSON, so that the next pass neither scans nor unescapes them; a field read
+/// plain UTF-8 rather than JSON, so that the next pass neither scans nor unescapes them (the text is
+/// only checked as UTF-8, and read where it lies); a field read
 /// unchanged keeps its raw JSON beside its value (a text, only when its value would be written back
 /// otherwise), so the output is written back byte for byte.
 ///

@@ -9,8 +9,8 @@ public struct Document: Sendable {
         get { textUTF8.map { String(decoding: $0, as: UTF8.self) } }
         set { setText(validUTF8: newValue.map { ArraySlice($0.utf8) }) }
     }
-    /// The text's bytes, valid UTF-8: a slice of the record as read when the text needed no unescaping,
-    /// so that passes over text neither copy it nor check it again.
+    /// The text's bytes, always valid UTF-8: a slice of the batch it was read in (the record, when
+    /// the JSON string had no escapes, or the spool), or bytes a stage made; passes read it where it lies.
     public private(set) var textUTF8: ArraySlice<UInt8>?
     /// The page's HTML, when the record has it.
     public var html: HTMLContent? { didSet { rawHTML = nil; ensureEntry(.html) } }
@@ -70,6 +70,7 @@ public struct Document: Sendable {
         self.origin = origin
         self.offset = offset
         self.id = id
+        assert(textUTF8.map { UTF8Validation.isValid($0) } != false, "a decoder's text is not valid UTF-8")
         self.textUTF8 = textUTF8
         self.html = html
         self.url = url
@@ -88,6 +89,7 @@ public struct Document: Sendable {
     /// Replaces the text with bytes the caller knows are valid UTF-8 (made from valid text by cutting
     /// it at line breaks, say).
     mutating func setText(validUTF8 bytes: ArraySlice<UInt8>?) {
+        assert(bytes.map { UTF8Validation.isValid($0) } != false, "a text set as valid UTF-8 is not")
         textUTF8 = bytes
         rawText = nil
         carriedKey = nil
@@ -106,7 +108,6 @@ public struct Document: Sendable {
         entries.compactMap { if case .other(let key, _) = $0 { return key } else { return nil } }
     }
 
-    /// The raw JSON text of another field, exactly as read or set.
     /// The text's UTF-8 length (0 without text), counted on the raw field when it was not decoded.
     public var textByteCount: Int {
         if let textUTF8 { return textUTF8.count }
@@ -125,6 +126,7 @@ public struct Document: Sendable {
         }
     }
 
+    /// The raw JSON text of another field, exactly as read or set.
     public func rawField(_ key: String) -> String? {
         for case .other(let name, let json) in entries where name == key {
             return String(decoding: json, as: UTF8.self)

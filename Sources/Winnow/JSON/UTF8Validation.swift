@@ -58,4 +58,8 @@ enum UTF8Validation {
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { firstInvalidOffset($0) == nil }
     }
+
+    static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) == nil }
+    }
 }

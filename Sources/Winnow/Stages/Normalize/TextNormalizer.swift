@@ -25,12 +25,13 @@ public struct TextNormalizer: Sendable {
 
     /// The same on UTF-8 bytes (valid), giving valid UTF-8: text that the Unicode form surely leaves
     /// alone (nearly all) is folded where it lies, without becoming a string.
-    public func normalizeIfChanged(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    func normalizeIfChanged(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         if isNormal(text) { return nil }
         guard options.unicode.leavesUnchanged(text) else {
             return normalizeIfChanged(String(decoding: text, as: UTF8.self)).map { Array($0.utf8) }
         }
-        return foldIfChanged(text).map { Array(recomposed($0).utf8) }
+        guard let folded = foldIfChanged(text) else { return nil }
+        return needsRecomposing(folded) ? Array(recomposed(folded).utf8) : folded
     }
 
     /// The folded bytes, or nil when folding leaves `bytes` as they are.
@@ -46,7 +47,13 @@ public struct TextNormalizer: Sendable {
     /// Folded text, with the Unicode form applied again where dropped characters may let others compose.
     private func recomposed(_ folded: [UInt8]) -> String {
         let text = String(decoding: folded, as: UTF8.self)
-        return folded.withUnsafeBufferPointer(options.unicode.leavesUnchanged) ? text : options.unicode.applied(to: text)
+        return needsRecomposing(folded) ? options.unicode.applied(to: text) : text
+    }
+
+    /// Whether folded text (in the Unicode form before it was folded) may need the form again: only
+    /// where a dropped character stood between two that compose, which the NFC quick check rules out.
+    private func needsRecomposing(_ folded: [UInt8]) -> Bool {
+        options.unicode != .none && !folded.withUnsafeBufferPointer(NFCQuickCheck.isKnownNFC)
     }
 
     /// Whether two strings hold the same UTF-8 bytes: one `memcmp`, where the generic

@@ -53,7 +53,7 @@ struct PageLines {
 
     /// The text with only the lines where `keep` is true. Kept neighbours keep the separator that
     /// followed the first of them, so the page's line-break style survives.
-    func text(keeping keep: [Bool], of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    func bytes(keeping keep: [Bool], of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var previous: Int?

@@ -64,7 +64,7 @@ struct TemplateRemover: FinishingStage {
             }
             if emptied { return .remove(reason: RemovalReason.templateOnly) }
             // Whole lines of valid UTF-8, joined by the separators between them: valid UTF-8.
-            document.setText(validUTF8: ArraySlice(page.text(keeping: keep, of: bytes)))
+            document.setText(validUTF8: ArraySlice(page.bytes(keeping: keep, of: bytes)))
             return .keep
         }
     }

@@ -115,6 +115,21 @@ import WinnowTestSupport
         #expect(summary.skippedByReason == ["warcinfo": 1] && summary.kept == 3 && balanced(summary))
     }
 
+    /// A conversion block that is not valid UTF-8 is repaired (U+FFFD), as a string would be; a valid one is kept as it is.
+    @Test func wetTextThatIsNotUTF8IsRepaired() async throws {
+        let folder = TemporaryFolder()
+        func record(_ id: String, _ block: [UInt8]) -> [UInt8] {
+            Array(
+                "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nWARC-Target-URI: https://example.org/\(id)\r\nContent-Type: text/plain\r\nContent-Length: \(block.count)\r\n\r\n"
+                    .utf8) + block + Array("\r\n\r\n".utf8)
+        }
+        let path = folder.write(
+            "latin.warc.wet", record("a", Array("caf".utf8) + [0xE9] + Array(" ok".utf8)) + record("b", Array("café ok".utf8)))
+        let (summary, kept, _) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")])
+        #expect(kept.map { $0["text"] as? String } == ["caf\u{FFFD} ok", "café ok"])
+        #expect(summary.kept == 2 && balanced(summary))
+    }
+
     /// Plain, gzip per record, gzip as a whole: the same documents (offsets aside).
     @Test func everyCompressionGivesTheSameDocuments() async throws {
         let folder = TemporaryFolder()
