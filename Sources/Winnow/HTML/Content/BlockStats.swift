@@ -60,6 +60,9 @@ struct BlockStats {
             where nodes[index].tag.isHeading && nodes[index].hint.marks.contains(.chrome) && !nodes[index].hint.marks.contains(.comment) {
                 let parent = Int(nodes[index].parent)
                 guard parent > 0, !nodes[parent].hint.marks.contains(.main), nodes[parent].tag != .body else { continue }
+                // A headline that is a link titles an item of a list (a product's card, a sponsored
+                // entry), not a section: its names say what the item is.
+                if prose[index] == 0 && (index + 1..<Int(nodes[index].end)).contains(where: { linkChars[$0] > 0 }) { continue }
                 var first = parent + 1
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }

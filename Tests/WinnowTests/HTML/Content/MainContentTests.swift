@@ -480,6 +480,22 @@ import WinnowTestSupport
         #expect(!text.contains("moderators") && !text.contains("You may also like"), "\(text)")
     }
 
+    @Test func anItemTitledByALinkNamedLikeChromeKeepsItsText() {
+        // A shop's grid marks some titles with a badge ("card-title badge"): the title is a link, the
+        // item's headline, not the heading of a section of chrome.
+        let items = (1...6).map { number in
+            "<div class=\"card\"><h2 class=\"card-title\(number < 3 ? " badge" : "")\"><a href=\"/p/\(number)\">Mirrorless camera \(number)</a></h2>"
+                + "<p>A sensor of 24 megapixels, fast autofocus, and a battery for a day of shooting, model \(number).</p></div>"
+        }
+        let html =
+            "<body><nav><a href=\"/\">Home</a></nav><main><h1>Digital cameras</h1><div class=\"grid\">\(items.joined())</div></main></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("shooting, model 1.") && text.contains("shooting, model 6."), "\(text)")
+        // A heading of plain text so named still opens chrome.
+        let plain = Self.mainText(html.replacingOccurrences(of: "<a href=\"/p/1\">Mirrorless camera 1</a>", with: "Mirrorless camera 1"))
+        #expect(!plain.contains("shooting, model 1.") && plain.contains("shooting, model 2."), "\(plain)")
+    }
+
     @Test func aListOfArticleEntriesBesideACategoryIntroJoinsIt() {
         let intro = "<div class=\"description\">\(String(repeating: Self.article, count: 4))</div>"
         let entries = (1...8).map {

@@ -95,7 +95,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .mostOfPage:
             "An element named like chrome that holds more than half the page's prose wraps the content (not a footer)."
         case .productChrome: "On a product page, customer reviews and fine print are chrome: the content is the description."
-        case .chromeHeadings: "A block opened by a heading named like chrome (\"related-posts-title\") is that chrome."
+        case .chromeHeadings:
+            "A block opened by a heading named like chrome (\"related-posts-title\") is that chrome; a link's headline titles an item."
         case .recommendationHeadings:
             "A block opened by a heading introducing other products (\"You may also like\") is a list of them."
         case .accordions: "A tab list with a paragraph's worth of prose is an accordion whose panels are content."
