@@ -5,7 +5,7 @@ the summary `winnow run` writes. The merge is associative and commutative, so an
 the same summary."""
 import json
 
-PART_HEADER = b'{"format":"winnow.template-summary-part","version":1}'
+PART_HEADER = b'{"format":"winnow.template-summary-part","version":2}'
 HEADER = b'{"format":"winnow.template-summary","version":2}'
 FIGURES = ("bytes_in", "pages_changed", "pages_removed", "bytes_removed")
 

@@ -216,7 +216,7 @@ import WinnowTestSupport
             #expect(outcome.status == 0, "\(outcome.stderr)")
             applied += outcome.stdout
             let partLines = try String(contentsOfFile: part, encoding: .utf8).split(separator: "\n")
-            #expect(partLines.first == #"{"format":"winnow.template-summary-part","version":1}"#)
+            #expect(partLines.first == #"{"format":"winnow.template-summary-part","version":2}"#)
             for line in partLines.dropFirst().dropLast() {
                 let site = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
                 changedInParts += site["pages_changed"] as! Int

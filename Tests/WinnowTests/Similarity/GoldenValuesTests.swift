@@ -74,7 +74,11 @@ import WinnowTestSupport
     }
 
     @Test func lineFolderKey() {
-        #expect(StableHash.hex(LineFolder.fold("503 days have passed since the Embassy opened").key) == "70547250a613af68")
+        // Since template counts version 3 and summary parts version 2 (words hashed eight bytes at a time).
+        #expect(StableHash.hex(LineFolder.fold("503 days have passed since the Embassy opened").key) == "b0fe0999e1a87d99")
+        #expect(
+            LineFolder.fold("503 days have passed since the Embassy opened")
+                == LineFolderTests.referenceFold("503 days have passed since the Embassy opened"))
         #expect(
             LineFolder.fold("1577 days have passed since the Embassy opened").key
                 == LineFolder.fold("503 days have passed since the Embassy opened").key)

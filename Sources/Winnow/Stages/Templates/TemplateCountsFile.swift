@@ -2,7 +2,7 @@ import Foundation
 
 /// The intermediate file between the templates stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.template-counts","version":2,"site_mode":"host","site_field":"site"}
+///     {"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}
 ///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…]}
 ///     {"end_of_file":1}
 ///
@@ -13,7 +13,8 @@ import Foundation
 /// the same file.
 public enum TemplateCountsFile {
     public static let format = "winnow.template-counts"
-    public static let version = 2
+    /// 3 since line keys hash words eight bytes at a time (`LineFolder.wordHash(of:)`): older counts hold other keys.
+    public static let version = 3
 
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
@@ -50,9 +51,14 @@ public enum TemplateCountsFile {
             path, kind: "template counts",
             checkHeader: { line, location throws(WinnowError) in
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                    object["format"] as? String == format, object["version"] as? Int == version
+                    object["format"] as? String == format
                 else {
                     throw .configuration("not a \(format) version \(version) file", path: location)
+                }
+                guard object["version"] as? Int == version else {
+                    throw .configuration(
+                        "a \(format) file of version \((object["version"] as? Int).map(String.init) ?? "?"), made by another winnow whose line keys "
+                            + "differ; this one reads version \(version): count again with it", path: location)
                 }
                 let mode = object["site_mode"] as? String, field = object["site_field"] as? String
                 guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {

@@ -2,7 +2,7 @@
 /// figures of the shard's pages and every template line removed from them, so that the parts of all
 /// shards merge exactly into the summary of the whole corpus:
 ///
-///     {"format":"winnow.template-summary-part","version":1}
+///     {"format":"winnow.template-summary-part","version":2}
 ///     {"site":"news.example","pages":250,"bytes_in":91520,"pages_changed":40,"pages_removed":0,"bytes_removed":6210,"lines":[["00a1…",250,"Home | World"],…]}
 ///     {"end_of_file":1}
 ///
@@ -13,7 +13,8 @@
 /// `summary_lines` lines on most pages, ties by text bytewise (`TemplateSummary.site`).
 enum TemplateSummaryPart {
     static let format = "winnow.template-summary-part"
-    static let version = 1
+    /// 2 since line keys hash words eight bytes at a time (`LineFolder.wordHash(of:)`).
+    static let version = 2
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
 
     static func write(_ tallies: [(site: String, tally: TemplateSummary.SiteTally)], to path: String) throws(WinnowError) {

@@ -46,17 +46,22 @@ import WinnowTestSupport
     @Test func theFoldMatchesItsDefinitionScalarByScalar() {
         var random = SeededRandom.forTest(0x1F01_D)
         let pieces = [
-            "Home", "NEWS", "mAy", "Sept", "wednesday", "2019", "07", "x1", " ", "  ", "\t", "\r", ",", ":", "|",
-            "–", "“", "’", "…", "é", "Größe", "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔",
-            "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}", "\u{200B}", "ǅ", "Ⅻ", "¾", "²",
+            "Home", "NEWS", "mAy", "Sept", "wednesday", "THURS", "SeptX", "2019", "07", "x1", "1st", "a2b3", "Mar2021",
+            "abcdefg", "abcdefgh", "abcdefghi", "Internationalisation", "ABCDEFGHIJKLMNOP", "abcdefghijklmnopq",
+            " ", "  ", "\t", "\r", ",", ":", "|", "@", "[", "`", "{", "/", "–", "“", "’", "…", "é", "Größe", "naïve",
+            "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔", "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}",
+            "\u{200B}", "ǅ", "Ⅻ", "¾", "²", "\u{0}",
         ]
         for _ in 0..<20_000 {
             var line = ""
             for _ in 0..<Int.random(in: 0...12, using: &random) {
-                if Int.random(in: 0..<8, using: &random) == 0 {
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0:
                     let value = UInt32.random(in: 0x80...0x2FFFF, using: &random)
                     line.unicodeScalars.append(Unicode.Scalar(value) ?? "?")
-                } else {
+                case 1:
+                    line.unicodeScalars.append(Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &random)))
+                default:
                     line += pieces.randomElement(using: &random)!
                 }
             }
@@ -66,9 +71,42 @@ import WinnowTestSupport
         }
     }
 
+    @Test func theFoldMatchesItsDefinitionOnRandomBytesAndShortAlphabets() {
+        var random = SeededRandom.forTest(0x1F01_E)
+        // Few symbols, so that words, numbers and separators of every length meet every eight- and 64-byte
+        // boundary; in the last alphabets words run past 64 bytes, and "é" and "中" across them.
+        let alphabets = ["aB1 ", "xyZ.", "mayJUNE 7-", "a\u{E9}1 ", "abcdefghijklmnopqrstuvwxyz \u{E9}", "ab\u{4E2D}\u{E9}"]
+            .map { Array($0.unicodeScalars) }
+        for _ in 0..<10_000 {
+            let length = Int.random(in: 0...200, using: &random)
+            let line: String
+            if Bool.random(using: &random) {
+                // Invalid UTF-8 becomes U+FFFD, as it does when a page is decoded.
+                line = String(decoding: (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }, as: UTF8.self)
+            } else {
+                let alphabet = alphabets.randomElement(using: &random)!
+                var scalars = String.UnicodeScalarView()
+                for _ in 0..<length { scalars.append(alphabet.randomElement(using: &random)!) }
+                line = String(scalars)
+            }
+            #expect(
+                LineFolder.fold(line) == Self.referenceFold(line),
+                "\(line.unicodeScalars.map { String($0.value, radix: 16) }) \(SeededRandom.replay)")
+        }
+    }
+
+    @Test func longWordsAndTheirPrefixesStayApart() {
+        let word = "abcdefghijklmnopqrstuvwxyz"
+        let keys = (1...word.count).map { key(String(word.prefix($0))) }
+        #expect(Set(keys).count == word.count)
+        #expect(key("Internationalisation") == key("INTERNATIONALISATION"))
+        #expect(key("abcdefgh ijk") != key("abcdefghijk"))
+        #expect(key("Größe") != key("Grosse"))
+    }
+
     /// The fold as its doc comment defines it, one scalar at a time, for comparison with the fast one.
     static func referenceFold(_ line: String) -> LineFolder.FoldedLine {
-        var lineHash = StableHash(), tokenHash = StableHash()
+        var lineHash = StableHash(), word: [UInt8] = []
         var kind = 0, lastPlaceholder: UInt64 = 0, tokens = 0, hasLetters = false
         func endToken() {
             guard kind != 0 else { return }
@@ -77,13 +115,15 @@ import WinnowTestSupport
                 placeholder = LineFolder.digitsToken
             } else {
                 hasLetters = true
-                if LineFolder.dateNames.contains(tokenHash.value) { placeholder = LineFolder.dateNameToken }
+                if LineFolder.dateNameWords.contains(String(decoding: word, as: UTF8.self)) {
+                    placeholder = LineFolder.dateNameToken
+                }
             }
             if let placeholder {
                 if lastPlaceholder != placeholder { lineHash.add(word: placeholder) }
                 lastPlaceholder = placeholder
             } else {
-                lineHash.add(word: tokenHash.value)
+                lineHash.add(word: referenceWordHash(word))
                 lastPlaceholder = 0
             }
             kind = 0
@@ -94,11 +134,10 @@ import WinnowTestSupport
             if newKind != kind {
                 endToken()
                 kind = newKind
-                tokenHash = StableHash()
+                word = []
             }
             guard newKind == 1 else { continue }
-            let bytes = scalar.isASCII ? [UInt8(scalar.value) | 0x20] : Array(String(scalar).utf8)
-            for byte in bytes { tokenHash.add(byte) }
+            word += scalar.isASCII ? [UInt8(scalar.value) | 0x20] : Array(String(scalar).utf8)
         }
         endToken()
         guard tokens == 0 else { return .init(key: lineHash.value, tokens: tokens, hasLetters: hasLetters) }
@@ -109,6 +148,20 @@ import WinnowTestSupport
             count += 1
         }
         return .init(key: symbols.value, tokens: 0, hasLetters: false, isBlank: count == 0)
+    }
+
+    /// A word's hash as `LineFolder.wordHash(of:)` defines it: eight bytes at a time, little-endian, the last
+    /// chunk padded with zeros, each xored into the state and mixed.
+    static func referenceWordHash(_ bytes: [UInt8]) -> UInt64 {
+        var state = LineFolder.wordSeed
+        for start in stride(from: 0, to: bytes.count, by: 8) {
+            var chunk: UInt64 = 0
+            for (offset, byte) in bytes[start..<min(start + 8, bytes.count)].enumerated() {
+                chunk |= UInt64(byte) << (8 * offset)
+            }
+            state = StableHash.finalize(state ^ chunk)
+        }
+        return state
     }
 
     @Test func siteKeysComeFromHosts() {

@@ -5,7 +5,7 @@ import WinnowTestSupport
 
 /// Reading template counts files back: damaged files are refused, never trusted or crashed on.
 @Suite struct TemplateCountsFileTests {
-    private static let header = #"{"format":"winnow.template-counts","version":2,"site_mode":"host","site_field":"site"}"#
+    private static let header = #"{"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}"#
 
     private func read(_ lines: [String]) throws(WinnowError) -> TemplateCounts {
         let folder = TemporaryFolder()

@@ -36,7 +36,7 @@ import WinnowTestSupport
         let summaryText = try #require(folder.read("\(name).json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any])
         let lines = try #require(folder.read("\(name).part.jsonl")).split(separator: "\n").map(String.init)
-        #expect(lines.first == #"{"format":"winnow.template-summary-part","version":1}"#)
+        #expect(lines.first == #"{"format":"winnow.template-summary-part","version":2}"#)
         #expect(lines.last == "{\"end_of_file\":\(lines.count - 2)}")
         let part = try lines.dropFirst().dropLast().map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
