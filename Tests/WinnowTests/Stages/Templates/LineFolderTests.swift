@@ -123,7 +123,7 @@ import WinnowTestSupport
                 if lastPlaceholder != placeholder { lineHash.add(word: placeholder) }
                 lastPlaceholder = placeholder
             } else {
-                lineHash.add(word: referenceWordHash(word))
+                lineHash.add(word: LineFolder.wordHash(of: word))
                 lastPlaceholder = 0
             }
             kind = 0
@@ -148,20 +148,6 @@ import WinnowTestSupport
             count += 1
         }
         return .init(key: symbols.value, tokens: 0, hasLetters: false, isBlank: count == 0)
-    }
-
-    /// A word's hash as `LineFolder.wordHash(of:)` defines it: eight bytes at a time, little-endian, the last
-    /// chunk padded with zeros, each xored into the state and mixed.
-    static func referenceWordHash(_ bytes: [UInt8]) -> UInt64 {
-        var state = LineFolder.wordSeed
-        for start in stride(from: 0, to: bytes.count, by: 8) {
-            var chunk: UInt64 = 0
-            for (offset, byte) in bytes[start..<min(start + 8, bytes.count)].enumerated() {
-                chunk |= UInt64(byte) << (8 * offset)
-            }
-            state = StableHash.finalize(state ^ chunk)
-        }
-        return state
     }
 
     @Test func siteKeysComeFromHosts() {
