@@ -183,10 +183,7 @@ enum SpoolCodec {
                     guard let value = optional(), let raw = optional() else { return nil }
                     // The text stays a slice of the spool's bytes, checked as valid UTF-8 as a string's would be.
                     if let value {
-                        guard
-                            storage.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[value])) })
-                                == nil
-                        else { return nil }
+                        guard UTF8Validation.isValid(storage[value]) else { return nil }
                         text = storage[value]
                     }
                     rawText = raw.map { storage[$0] }

@@ -56,7 +56,7 @@ enum UTF8Validation {
     }
 
     static func isValid(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) == nil }
+        isValid(bytes[...])
     }
 
     static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {

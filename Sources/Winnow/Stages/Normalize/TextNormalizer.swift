@@ -31,7 +31,8 @@ public struct TextNormalizer: Sendable {
             return normalizeIfChanged(String(decoding: text, as: UTF8.self)).map { Array($0.utf8) }
         }
         guard let folded = foldIfChanged(text) else { return nil }
-        return needsRecomposing(folded) ? Array(recomposed(folded).utf8) : folded
+        guard needsRecomposing(folded) else { return folded }
+        return Array(options.unicode.applied(to: String(decoding: folded, as: UTF8.self)).utf8)
     }
 
     /// The folded bytes, or nil when folding leaves `bytes` as they are.
