@@ -5,8 +5,8 @@ enum DecodeOutcome {
     case skipped(reason: String)
     case rejected(Reject)
 
-    init(_ result: Result<Document, Reject>) {
-        switch result {
+    init(_ result: consuming Result<Document, Reject>) {
+        switch consume result {
         case .success(let document): self = .document(document)
         case .failure(let reject): self = .rejected(reject)
         }

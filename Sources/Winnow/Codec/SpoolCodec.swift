@@ -210,12 +210,10 @@ enum SpoolCodec {
                 }
             }
             guard let id, index == end else { return nil }
-            var document = Document(
+            return Document(
                 origin: origin, offset: offset, id: id, textUTF8: text, html: html, url: url, entries: entries,
-                rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL)
-            document.carriedKey = carriedKey
-            document.carriedBytes = carriedBytes
-            return document
+                rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL, carriedKey: carriedKey,
+                carriedBytes: carriedBytes)
         }
 
         private static func field(of entry: Document.Entry) -> Field {

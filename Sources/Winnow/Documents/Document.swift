@@ -61,11 +61,11 @@ public struct Document: Sendable {
         self.entries = entries
     }
 
-    /// A document read by a decoder; `textUTF8` must be valid UTF-8.
+    /// A document read by a decoder (with what a spool carried); `textUTF8` must be valid UTF-8.
     init(
         origin: DocumentOrigin, offset: Int, id: String, textUTF8: ArraySlice<UInt8>?, html: HTMLContent?, url: String?,
         entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
-        rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?
+        rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?, carriedKey: UInt64? = nil, carriedBytes: [UInt8]? = nil
     ) {
         self.origin = origin
         self.offset = offset
@@ -79,6 +79,8 @@ public struct Document: Sendable {
         self.rawText = rawText
         self.rawHTML = rawHTML
         self.rawURL = rawURL
+        self.carriedKey = carriedKey
+        self.carriedBytes = carriedBytes
     }
 
     /// Calls `body` with the text's UTF-8 bytes; nil without text.

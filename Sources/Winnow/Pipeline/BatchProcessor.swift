@@ -63,7 +63,9 @@ struct BatchProcessor: Sendable {
         documents.reserveCapacity(batch.records.count)
         var skippedCount = 0
         for record in batch.records {
-            switch decode(record, storage: batch.storage) {
+            // Consumed, so the document moves into the array rather than being copied out of the outcome.
+            let outcome = decode(record, storage: batch.storage)
+            switch consume outcome {
             case .document(let document): documents.append(document)
             case .skipped(let reason):
                 result.skipped[reason, default: 0] += 1
@@ -76,36 +78,40 @@ struct BatchProcessor: Sendable {
         }
         result.stages.read.documentsIn = batch.records.count - skippedCount
         result.stages.read.documentsOut = documents.count
-        result.stages.read.textBytesOut = documents.reduce(0) { $0 + ($1.textUTF8?.count ?? 0) }
+        for index in documents.indices { result.stages.read.textBytesOut += documents[index].textUTF8?.count ?? 0 }
         result.stages.read.seconds = clock.lap()
 
         for (position, stage) in stages.enumerated() {
             var stats = StageStats(stage: stage.name)
             stats.documentsIn = documents.count
             // Documents are processed where they are, and kept ones moved down over removed ones,
-            // so that no document is copied (a copy retains each of its strings and slices).
-            var survivors = 0
-            for index in documents.indices {
-                stats.textBytesIn += documents[index].textUTF8?.count ?? 0
-                switch stage.process(&documents[index]) {
-                case .keep:
-                    stats.textBytesOut += documents[index].textUTF8?.count ?? 0
-                    if survivors != index { documents.swapAt(survivors, index) }
-                    survivors += 1
-                case .remove(let reason):
-                    stats.removed[reason, default: 0] += 1
-                    if DuplicateFields.sharesKeptID(documents[index]) { stats.removedSharingID += 1 }
-                    result.removedCount += 1
-                    if keepRemoved {
-                        documents[index].setField(FieldNames.removedBy, .string(stage.name))
-                        documents[index].setField(FieldNames.removedReason, .string(reason))
-                        if position < laterRemovalsFrom {
-                            encoder.encode(documents[index], into: &result.removed)
-                        } else {
-                            encoder.encode(documents[index], into: &result.removedLater)
+            // so that no document is copied (a copy retains each of its strings and slices); the
+            // elements of a buffer pointer are borrowed, where an array's are copied for some calls.
+            let survivors = documents.withUnsafeMutableBufferPointer { documents in
+                var survivors = 0
+                for index in documents.indices {
+                    stats.textBytesIn += documents[index].textUTF8?.count ?? 0
+                    switch stage.process(&documents[index]) {
+                    case .keep:
+                        stats.textBytesOut += documents[index].textUTF8?.count ?? 0
+                        if survivors != index { documents.swapAt(survivors, index) }
+                        survivors += 1
+                    case .remove(let reason):
+                        stats.removed[reason, default: 0] += 1
+                        if DuplicateFields.sharesKeptID(documents[index]) { stats.removedSharingID += 1 }
+                        result.removedCount += 1
+                        if keepRemoved {
+                            documents[index].setField(FieldNames.removedBy, .string(stage.name))
+                            documents[index].setField(FieldNames.removedReason, .string(reason))
+                            if position < laterRemovalsFrom {
+                                encoder.encode(documents[index], into: &result.removed)
+                            } else {
+                                encoder.encode(documents[index], into: &result.removedLater)
+                            }
                         }
                     }
                 }
+                return survivors
             }
             documents.removeSubrange(survivors...)
             stats.documentsOut = documents.count
@@ -130,23 +136,25 @@ struct BatchProcessor: Sendable {
         if encodesKept { result.kept.reserveCapacity(batch.storage.count + batch.storage.count / 8) }
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
-        // Documents are passed where they lie in the array (`documents[position]`): a local copy
+        // Documents are passed where they lie (`documents[position]` of a buffer pointer): a copy
         // would retain and release each of their strings and slices.
-        for position in documents.indices {
-            let bytes = documents[position].textUTF8?.count ?? 0
-            result.stages.write.textBytesIn += bytes
-            result.stages.write.textBytesOut += bytes
-            guard encodesKept else { continue }
-            switch keptForm {
-            case .jsonl:
-                encoder.encode(documents[position], into: &result.kept)
-            case .framed(let framing):
-                framing.appendPrefix(of: documents[position], to: &result.kept)
-                encoder.encode(documents[position], into: &result.kept)
-            case .spooled(let framing):
-                SpoolCodec.append(
-                    documents[position], source: framing.number(of: documents[position].origin.source),
-                    carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
+        documents.withUnsafeBufferPointer { documents in
+            for position in documents.indices {
+                let bytes = documents[position].textUTF8?.count ?? 0
+                result.stages.write.textBytesIn += bytes
+                result.stages.write.textBytesOut += bytes
+                guard encodesKept else { continue }
+                switch keptForm {
+                case .jsonl:
+                    encoder.encode(documents[position], into: &result.kept)
+                case .framed(let framing):
+                    framing.appendPrefix(of: documents[position], to: &result.kept)
+                    encoder.encode(documents[position], into: &result.kept)
+                case .spooled(let framing):
+                    SpoolCodec.append(
+                        documents[position], source: framing.number(of: documents[position].origin.source),
+                        carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
+                }
             }
         }
         result.keptCount = documents.count

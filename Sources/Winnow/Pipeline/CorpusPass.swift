@@ -25,13 +25,19 @@ struct CorpusPass: Sendable {
         var tally = Stage.Tally()
         var keys: [CarriedValue?] = []
         keys.reserveCapacity(documents.count)
-        for index in documents.indices { keys.append(stage.mapCarried(documents[index], into: &tally)) }
+        // Read through a buffer pointer, whose elements are borrowed: an array's would be copied
+        // for a generic call (a retain and release of each field of the document).
+        documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices { keys.append(stage.mapCarried(documents[index], into: &tally)) }
+        }
         return (tally, keys)
     }
 
     private static func plainTally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
         var tally = Stage.Tally()
-        for index in documents.indices { stage.map(documents[index], into: &tally) }
+        documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices { stage.map(documents[index], into: &tally) }
+        }
         return tally
     }
 

@@ -47,27 +47,30 @@ struct SharedMap: Sendable {
         var firstSeconds = 0.0
         var secondSeconds = 0.0
         var clock = Stopwatch()
-        // `documents[index]` rather than a loop variable: a copy would retain each field of the document.
-        for index in documents.indices {
-            let key = first.mapCarrying(documents[index], into: &firstTally)
-            firstSeconds += clock.lap()
-            var secondCarried: CarriedValue?
-            if let key {
-                // Only a document that carried a key can be removed by the first stage's apply.
-                let origin = documents[index].origin
-                SpoolCodec.appendRecord(
-                    source: framing.number(of: origin.source), line: origin.line, offset: documents[index].offset,
-                    to: &retractions
-                ) { output in
-                    RetractionRecord.appendHead(key: key, id: documents[index].id, to: &output)
-                    secondCarried = second.mapRetractable(documents[index], into: &secondTally, contribution: &output)
+        // Elements of a buffer pointer are borrowed where an array's would be copied for the generic
+        // calls (a retain and release of each field of the document).
+        documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                let key = first.mapCarrying(documents[index], into: &firstTally)
+                firstSeconds += clock.lap()
+                var secondCarried: CarriedValue?
+                if let key {
+                    // Only a document that carried a key can be removed by the first stage's apply.
+                    let origin = documents[index].origin
+                    SpoolCodec.appendRecord(
+                        source: framing.number(of: origin.source), line: origin.line, offset: documents[index].offset,
+                        to: &retractions
+                    ) { output in
+                        RetractionRecord.appendHead(key: key, id: documents[index].id, to: &output)
+                        secondCarried = second.mapRetractable(documents[index], into: &secondTally, contribution: &output)
+                    }
+                } else {
+                    secondCarried = second.mapCarried(documents[index], into: &secondTally)
                 }
-            } else {
-                secondCarried = second.mapCarried(documents[index], into: &secondTally)
+                secondSeconds += clock.lap()
+                precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")
+                if carrying { carried.append(CarriedValue.combining(key.map(CarriedValue.key), secondCarried)) }
             }
-            secondSeconds += clock.lap()
-            precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")
-            if carrying { carried.append(CarriedValue.combining(key.map(CarriedValue.key), secondCarried)) }
         }
         return Mapped(
             firstTally: firstTally, secondTally: secondTally, carried: carried, retractions: retractions,
