@@ -17,6 +17,8 @@ struct BucketLeaders {
         case rejected
         /// Alike: the pair is a verified edge.
         case joined
+        /// Judged in another band already, with the verdict `joined` (true) or `rejected`: not compared again.
+        case known(joined: Bool)
     }
 
     private var leaders: [Int] = []
@@ -32,9 +34,18 @@ struct BucketLeaders {
             var placed = false
             for leader in leaders {
                 statistics.candidatePairs += 1
-                let verdict = judge(leader, member)
-                if verdict != .screenedOut { statistics.verifiedPairs += 1 }
-                if verdict == .joined {
+                let joined: Bool
+                switch judge(leader, member) {
+                case .screenedOut: joined = false
+                case .rejected:
+                    statistics.verifiedPairs += 1
+                    joined = false
+                case .joined:
+                    statistics.verifiedPairs += 1
+                    joined = true
+                case .known(let known): joined = known
+                }
+                if joined {
                     pair(leader, member)
                     placed = true
                     break

@@ -16,7 +16,7 @@ struct CompleteLinkage {
     /// Each cluster's members but its root, with their comparison to the root.
     private(set) var members: [Int: [(position: Int, toRoot: Comparison)]] = [:]
     /// Pairs of roots found apart; they stay apart, as a root keeps its members until it is absorbed.
-    private var unlinkable: Set<UInt64> = []
+    private var unlinkable = UInt64Set()
 
     /// Clusters over positions `0..<count`, position 0 the first in keep order.
     init(count: Int, rule: PairRule) {

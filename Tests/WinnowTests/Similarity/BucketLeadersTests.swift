@@ -26,6 +26,27 @@ import WinnowTestSupport
         #expect(result.statistics.rejectedPairs == 2)
     }
 
+    @Test func aVerdictKnownFromAnotherBandActsAlikeButIsNotCountedAsCompared() {
+        // 1 and 3 were joined in another band, 20 and 1 rejected there; 3 vs 20 is never reached.
+        var leaders = BucketLeaders()
+        var statistics = ClusteringStatistics()
+        var found: [[Int]] = []
+        leaders.judge([1, 20, 3, 4], statistics: &statistics) { leader, member in
+            switch (leader, member) {
+            case (1, 3): .known(joined: true)
+            case (1, 20): .known(joined: false)
+            default: leader / 10 == member / 10 ? .joined : .rejected
+            }
+        } pair: {
+            found.append([$0, $1])
+        }
+        #expect(found == [[1, 3], [1, 4]])
+        // 20 vs 1 (known); 3 vs 1 (known); 4 vs 1 (compared).
+        #expect(statistics.candidatePairs == 3)
+        #expect(statistics.verifiedPairs == 1)
+        #expect(statistics.rejectedPairs == 1)
+    }
+
     @Test func aDegenerateBucketKeepsSixtyFourLeaders() {
         // 100 mutually dissimilar members, then one alike only to the 70th: it is past the cap.
         let dissimilar = (0..<100).map { $0 * 10 }

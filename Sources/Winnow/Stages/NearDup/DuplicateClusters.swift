@@ -103,8 +103,9 @@ public struct DuplicateClusters: Sendable {
                 }
             }
         }
-        // A pair found in one band is found alike in every other without comparing again.
-        var pairs: Set<UInt64> = []
+        // A pair judged in one band is judged alike in every other without comparing again.
+        var pairs = UInt64Set()
+        var rejected = UInt64Set()
         var leaders = BucketLeaders()
         // Per band, entries sort as (bucket key, position) packed in one word, so that a bucket's
         // members are adjacent and in keep order.
@@ -124,8 +125,12 @@ public struct DuplicateClusters: Sendable {
                     }
                     if members.count > 1 {
                         leaders.judge(members, statistics: &statistics) { leader, member in
-                            if pairs.contains(UInt64(member) << 32 | UInt64(leader)) { return .joined }
-                            return judge.verdict(leader, member)
+                            let packed = UInt64(member) << 32 | UInt64(leader)
+                            if pairs.contains(packed) { return .known(joined: true) }
+                            if rejected.contains(packed) { return .known(joined: false) }
+                            let verdict = judge.verdict(leader, member)
+                            if case .rejected = verdict { rejected.insert(packed) }
+                            return verdict
                         } pair: { leader, member in
                             pairs.insert(UInt64(member) << 32 | UInt64(leader))
                         }
