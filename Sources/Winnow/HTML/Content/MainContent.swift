@@ -135,6 +135,10 @@ struct MainContent {
         {
             roots.insert(lead, at: 0)
         }
+        // The description of the article whose body the content holds: its lead, written apart from the body.
+        if best > 0 && rules.has(.articleDescriptions) {
+            roots.insert(contentsOf: ArticleDescription.descriptions(roots: roots, tree: tree, stats: stats), at: 0)
+        }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 && rules.has(.streamedSegments) {
             var index = 0

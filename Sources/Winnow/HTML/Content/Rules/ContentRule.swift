@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels
+    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -67,6 +67,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .adLabels: "ad-labels"
         case .creditLines: "credit-lines"
         case .controlLabels: "control-labels"
+        case .articleDescriptions: "article-descriptions"
         }
     }
 
@@ -144,6 +145,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A short line that credits a source or a picture (\"Quelle: dpa\", \"Foto: …\", \"Źródło: PAP\") is not the text: dropped."
         case .controlLabels:
             "A block that only says what a control does (\"3 Comments\", \"Share this article\", \"Drucken\") labels a button or a form left out: dropped."
+        case .articleDescriptions:
+            "The `itemprop=description` of the item whose `articleBody` is the content is the article's lead: it joins."
         }
     }
 
