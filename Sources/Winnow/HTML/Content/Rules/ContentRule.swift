@@ -94,7 +94,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .placeholderFiller:
             "Template filler (Lorem ipsum) is left out beside a paragraph of the page's own, never on a page of only filler."
         case .mostOfPage:
-            "An element named like chrome that holds more than half the page's prose wraps the content (not a footer)."
+            "An element named like chrome that holds more than half the page's prose wraps the content (not a footer, nor a consent banner)."
         case .productChrome: "On a product page, customer reviews and fine print are chrome: the content is the description."
         case .chromeHeadings:
             "A block opened by a heading named like chrome (\"related-posts-title\") is that chrome; a link's headline titles an item."
