@@ -122,7 +122,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .proseSiblings: "A sibling paragraph that reads as prose (few links, or a sentence) joins the content."
         case .entryLists: "A sibling holding eight or more `article` entries (a blog index) joins, kept whole."
         case .proseSections:
-            "Sections beside the content's wrapper that are prose join when they hold half its prose."
+            "Sections beside the content's wrapper that are prose join when they hold half its prose; before it, two paragraphs are the article's opening."
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
         case .colonLists: "Links after the content's own text ending in a colon are what the article lists: kept."
