@@ -103,7 +103,7 @@ struct BlockStats {
         }
         // Left out: hidden, chrome by name (unless `spared`), reviews and fine print on a product page,
         // headed by chrome, or filler text; never an element holding more than half the page's prose
-        // unless it is a `<footer>`, which wraps nothing of the content.
+        // unless it is a `<footer>` or a consent banner, which wrap nothing of the content.
         let accordions = rules.has(.accordions)
         let ownSlideshows = rules.has(.ownSlideshows)
         let mostOfPage = rules.has(.mostOfPage)
@@ -127,7 +127,7 @@ struct BlockStats {
                         || (productChromeIsChrome && hint.marks.contains(.productChrome))
                     excluded[index] =
                         excluded[Int(nodes[index].parent)]
-                        || (leftOut && (!mostOfPage || prose[index] <= half || hint.marks.contains(.footer)))
+                        || (leftOut && (!mostOfPage || prose[index] <= half || !hint.marks.isDisjoint(with: [.footer, .consent])))
                         || headedByChrome[index]
                         || placeholder[index]
                 }

@@ -143,6 +143,13 @@ enum ClassAndIDWords {
         Group(.disqus, "The Disqus comment embed (\"disqus_thread\").", ["disqus"]),
     ]
 
+    /// In an `id`, a consent manager's banner or dialog: chrome even when it holds most of the page's
+    /// prose (a class may name a post's tag or category, "tag-consent", so only ids count).
+    static let consent: [Group] = [
+        Group(
+            .generic, "A consent manager's banner or dialog (OneTrust's \"onetrust-consent-sdk\", a \"gdpr-banner\").", ["consent", "gdpr"])
+    ]
+
     /// Words that rescue an element from `chrome`.
     static let rescue: [Group] = [
         Group(
@@ -218,7 +225,7 @@ enum ClassAndIDWords {
 
     /// Every group of the catalogue, for listing and checking it.
     static let all: [Group] =
-        chrome + classOnly + displays + slides + folded + purchase + comments + rescue + negative + positive
+        chrome + classOnly + displays + slides + folded + purchase + comments + consent + rescue + negative + positive
         + articleBody + productChrome + ads + [badge, review, callToAction] + longerWords
 }
 

@@ -55,13 +55,16 @@ struct ContentHint: Equatable {
         /// A `<footer>`: it closes the page or the article it belongs to and never wraps their content,
         /// so it is chrome even when it holds most of the page's prose (fine print below a short article).
         static let footer = Marks(rawValue: 1 << 13)
+        /// Chrome whose `id` names a consent manager's banner or dialog ("onetrust-consent-sdk"): it never
+        /// wraps the content, even when its purposes and vendors are most of the page's prose.
+        static let consent = Marks(rawValue: 1 << 14)
 
         /// The kinds of chrome that later rules may overrule: chrome only as comments, by display, as a
         /// slideshow or as a tab list.
         static let chromeKinds: Marks = [.comment, .display, .slideshow, .tabList]
         /// What one attribute adds to what the others said (`ContentHint.add`); the kinds of chrome
         /// combine apart, and hidden, streamed and footer come from the element, not its names.
-        static let additive: Marks = [.chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main]
+        static let additive: Marks = [.chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main, .consent]
     }
 
     /// Marks the element as chrome, or as not chrome, for a reason that outranks its names (its tag,

@@ -95,7 +95,7 @@ struct ContentHints {
     /// The catalogue's lists (`ClassAndIDWords`), searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
         case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
-            productChrome, purchase, folded
+            productChrome, purchase, folded, consent
     }
 
     private static let lists: ElementNames.WordLists = {
@@ -121,6 +121,7 @@ struct ContentHints {
             case .productChrome: ClassAndIDWords.productChrome.words
             case .purchase: ClassAndIDWords.purchase.words
             case .folded: ClassAndIDWords.folded.words
+            case .consent: ClassAndIDWords.consent.words
             }
         }
 
@@ -155,6 +156,7 @@ struct ContentHints {
                 hint.marks = [.chrome, .comment]
             }
         }
+        if !isClass && has(.consent) && hint.marks.contains(.chrome) { hint.marks.insert(.consent) }
         if hasReviewWord(names) || has(.productChrome) { hint.marks.insert(.productChrome) }
         if hasCallToActionWord(bytes) { hint.marks.insert(.callToAction) }
         if has(.purchase) { hint.marks.insert(.purchase) }

@@ -102,7 +102,8 @@ struct MainContent {
             }
             // The sections beside the chosen element and the wrappers around it that add no text,
             // paragraphs with few links, are the content's other sections when they hold half its
-            // prose: an article whose container also holds a list of links, which stops widening.
+            // prose: an article whose container also holds a list of links, which stops widening;
+            // and those before it of two paragraphs or more are its opening, whatever their share.
             var wrapper = root
             while !nodes[wrapper].hint.marks.contains(.main) && nodes[wrapper].parent > 0
                 && stats.chars[Int(nodes[wrapper].parent)] == stats.chars[root]
@@ -124,7 +125,11 @@ struct MainContent {
                     }
                     sibling = Int(nodes[sibling].end)
                 }
-                if sectionProse * 2 >= stats.proseChars(root) { roots += sections }
+                // An opening of paragraphs before the wrapper joins on its own: a long article's first
+                // sections, which an ad's row splits from the rest (after it, a bio or a promotion).
+                roots +=
+                    sectionProse * 2 >= stats.proseChars(root)
+                    ? sections : sections.filter { $0 < wrapper && Self.isOpening($0, stats: stats) }
             }
         }
         if intro >= 0 { roots.insert(intro, at: 0) }
@@ -134,6 +139,10 @@ struct MainContent {
             let lead = LeadParagraph.lead(before: first, tree: tree, stats: stats)
         {
             roots.insert(lead, at: 0)
+        }
+        // The description of the article whose body the content holds: its lead, written apart from the body.
+        if best > 0 && rules.has(.articleDescriptions) {
+            roots.insert(contentsOf: ArticleDescription.descriptions(roots: roots, tree: tree, stats: stats), at: 0)
         }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 && rules.has(.streamedSegments) {
@@ -251,6 +260,12 @@ struct MainContent {
     private static func isProseSection(_ index: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
         nodes[index].hint.weight >= 0 && stats.proseBlocks[index] > 0 && stats.linkChars[index] * 5 < stats.chars[index]
             && !looksLikeTeasers(index, stats: stats)
+    }
+
+    /// Two paragraphs of prose or more, and `openingSectionProse` in all: a section of an article's opening.
+    private static func isOpening(_ index: Int, stats: BlockStats) -> Bool {
+        stats.proseBlocks[index] >= ContentThresholds.openingSectionParagraphs
+            && stats.proseChars(index) >= ContentThresholds.openingSectionProse
     }
 
     /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).

@@ -13,4 +13,6 @@ struct PageTree: Equatable {
     var kind = PageKind()
     /// The product description its structured data states.
     var productDescription = ProductDescription()
+    /// Its microdata items and their descriptions.
+    var items = MicrodataItems()
 }

@@ -62,6 +62,8 @@ struct PageTreeBuilder {
         var idHint = ContentHint()
         var anchor: UInt64?
         var labelledBy: UInt64?
+        var itemScope = false
+        var itemDescription = false
         switch tag {
         case .meta, .link, .html, .time, .title, .script:
             readMetadata(tag, attributes)
@@ -92,6 +94,9 @@ struct PageTreeBuilder {
                 labelledBy = StableHash.of(value.prefix { $0 != 0x20 })
             case .itemprop:
                 if rules.has(.articleBodyMarkup) && Self.equalsIgnoringCase(value, "articleBody") { hint.marks.insert(.articleBody) }
+                itemDescription = Self.equalsIgnoringCase(value, "description")
+            case .itemscope:
+                itemScope = true
             case .itemtype:
                 tree.kind.itemtype(Array(value))
             case .href:
@@ -148,6 +153,8 @@ struct PageTreeBuilder {
         let heading = enclosing.inHeading || tag.isHeading
         if heading, let anchor { anchorLinks.append((anchor, node, tree.text.count)) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: enclosing.node, end: 0, textStart: 0, textEnd: 0))
+        if itemScope { tree.items.scopes.append(node) }
+        if itemDescription { tree.items.descriptions.append(node) }
         open.append(
             OpenElement(
                 node: Int32(tree.nodes.count - 1), silent: tag == .button || (enclosing.silent && tag.layout == .inline),
@@ -307,7 +314,7 @@ struct PageTreeBuilder {
 
     /// The attributes that matter to content detection.
     private enum Attribute {
-        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemtype, href, other
+        case className, id, role, style, hidden, ariaHidden, ariaLabelledBy, itemprop, itemscope, itemtype, href, other
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
@@ -323,6 +330,7 @@ struct PageTreeBuilder {
             case 15 where PageTreeBuilder.equalsIgnoringCase(name, "aria-labelledby"): self = .ariaLabelledBy
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemprop"): self = .itemprop
             case 8 where PageTreeBuilder.equalsIgnoringCase(name, "itemtype"): self = .itemtype
+            case 9 where PageTreeBuilder.equalsIgnoringCase(name, "itemscope"): self = .itemscope
             default: self = .other
             }
         }

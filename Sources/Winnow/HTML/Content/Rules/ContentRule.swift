@@ -12,7 +12,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
-    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels
+    case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -67,6 +67,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .adLabels: "ad-labels"
         case .creditLines: "credit-lines"
         case .controlLabels: "control-labels"
+        case .articleDescriptions: "article-descriptions"
         }
     }
 
@@ -93,7 +94,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .placeholderFiller:
             "Template filler (Lorem ipsum) is left out beside a paragraph of the page's own, never on a page of only filler."
         case .mostOfPage:
-            "An element named like chrome that holds more than half the page's prose wraps the content (not a footer)."
+            "An element named like chrome that holds more than half the page's prose wraps the content (not a footer, nor a consent banner)."
         case .productChrome: "On a product page, customer reviews and fine print are chrome: the content is the description."
         case .chromeHeadings:
             "A block opened by a heading named like chrome (\"related-posts-title\") is that chrome; a link's headline titles an item."
@@ -121,7 +122,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .proseSiblings: "A sibling paragraph that reads as prose (few links, or a sentence) joins the content."
         case .entryLists: "A sibling holding eight or more `article` entries (a blog index) joins, kept whole."
         case .proseSections:
-            "Sections beside the content's wrapper that are prose join when they hold half its prose."
+            "Sections beside the content's wrapper that are prose join when they hold half its prose; before it, two paragraphs are the article's opening."
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
         case .colonLists: "Links after the content's own text ending in a colon are what the article lists: kept."
@@ -144,6 +145,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A short line that credits a source or a picture (\"Quelle: dpa\", \"Foto: …\", \"Źródło: PAP\") is not the text: dropped."
         case .controlLabels:
             "A block that only says what a control does (\"3 Comments\", \"Share this article\", \"Drucken\") labels a button or a form left out: dropped."
+        case .articleDescriptions:
+            "The `itemprop=description` of the item whose `articleBody` is the content is the article's lead: it joins."
         }
     }
 

@@ -28,6 +28,10 @@ enum ContentThresholds {
     /// `scored-siblings`: the least score that lets a sibling join, and the share of the best score.
     static let siblingScoreFloor = 10.0
     static let siblingScoreShare = 0.2
+    /// `prose-sections`: paragraphs of prose, and prose characters, that let a section before the content's
+    /// wrapper join on its own (an article's opening split from its body by an ad's row).
+    static let openingSectionParagraphs: Int32 = 2
+    static let openingSectionProse: Int32 = 400
     /// `entry-lists`: `article` elements that make a list of entries.
     static let entryListArticles = 8
     /// `link-dense-blocks`: share of link text above which a container inside the content is dropped.

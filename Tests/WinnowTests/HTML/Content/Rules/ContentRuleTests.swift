@@ -208,6 +208,8 @@ import Testing
             return "<body><article>\(article)<p><em>Quelle: dpa</em></p></article></body>"
         case .controlLabels:
             return "<body><article>\(article)<div class=\"tools\"><span>Share this article</span></div></article></body>"
+        case .articleDescriptions:
+            return ArticleDescriptionTests.page(ArticleDescriptionTests.description)
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
