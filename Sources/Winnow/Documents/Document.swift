@@ -139,7 +139,11 @@ public struct Document: Sendable {
     /// Adds a field, or replaces it where it first is (dropping any repeat of the key, so that no
     /// reader downstream sees a stale value); known keys are set through their properties.
     public mutating func setField(_ key: String, _ value: JSONValue) {
-        let json = ArraySlice(value.encoded())
+        setField(key, json: ArraySlice(value.encoded()))
+    }
+
+    /// The same with the value's JSON already encoded (one value that many documents share, encoded once).
+    mutating func setField(_ key: String, json: ArraySlice<UInt8>) {
         func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { name == key } else { false } }
         if let index = entries.firstIndex(where: isKey) {
             entries[index] = .other(key: key, json: json)

@@ -44,6 +44,8 @@ public enum JSONValue: Sendable, Equatable {
     /// The compact JSON text of this value.
     public func encoded() -> [UInt8] {
         var output: [UInt8] = []
+        // Most values are a number or a short string: one allocation rather than one per doubling.
+        output.reserveCapacity(32)
         encode(into: &output)
         return output
     }

@@ -178,15 +178,15 @@ import WinnowTestSupport
 
 @Suite struct KeepOrderTests {
     /// The prefix-then-ties order equals a plain sort by rank then id, with ranks that tie on their
-    /// first eight bytes, ranks shorter than eight bytes, and repeated ids (told apart by origin).
+    /// first sixteen bytes, ranks shorter than eight or sixteen bytes, and repeated ids (told apart by origin).
     @Test func keepOrderIsRankThenIdBytewiseThenOrigin() {
         var tally = SignatureTally()
         var generator = SeededRandom.forTest(0x6B65_6570)
         let banding = LSHBanding(bands: 1, rows: 8)
         for index in 0..<2_000 {
-            let length = Int.random(in: 0...12, using: &generator)
+            let length = Int.random(in: 0...20, using: &generator)
             let rank = (0..<length).map { position in
-                position < 7 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
+                position < 16 ? UInt8.random(in: 0...1, using: &generator) : UInt8.random(in: 0...255, using: &generator)
             }
             tally.add(
                 id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank, shingles: 1,

@@ -142,14 +142,17 @@ public struct DuplicateClusters: Sendable {
         return pairs.sorted()
     }
 
-    /// Tally indices in keep order (policy rank, then id bytewise, then origin). Sorted by the rank's first eight
-    /// bytes as one integer first; only documents tied on those are compared in full.
+    /// Tally indices in keep order (policy rank, then id bytewise, then origin). Sorted by the rank's first
+    /// sixteen bytes as two integers first (the whole rank of `longest`: words, then bytes); only
+    /// documents tied on those are compared in full.
     static func keepOrder(_ tally: SignatureTally) -> [Int] {
         let count = tally.count
         var keyed = (0..<count).map { index in
-            var prefix: UInt64 = 0
-            for (offset, byte) in tally.ranks[index].prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * offset) }
-            return (prefix: prefix, index: index)
+            var high: UInt64 = 0, low: UInt64 = 0
+            for (offset, byte) in tally.ranks[index].prefix(16).enumerated() {
+                if offset < 8 { high |= UInt64(byte) << (56 - 8 * offset) } else { low |= UInt64(byte) << (120 - 8 * offset) }
+            }
+            return (prefix: (high, low), index: index)
         }
         keyed.sort { $0.prefix < $1.prefix }
         var start = 0
