@@ -142,7 +142,7 @@ public struct Document: Sendable {
         setField(key, json: ArraySlice(value.encoded()))
     }
 
-    /// The same with the value's JSON already encoded (one value that many documents share, encoded once).
+    /// The same with the value already encoded: one compact JSON value, written out as it is.
     mutating func setField(_ key: String, json: ArraySlice<UInt8>) {
         func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { name == key } else { false } }
         if let index = entries.firstIndex(where: isKey) {

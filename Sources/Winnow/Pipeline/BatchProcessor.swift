@@ -84,7 +84,7 @@ struct BatchProcessor: Sendable {
         for (position, stage) in stages.enumerated() {
             var stats = StageStats(stage: stage.name)
             stats.documentsIn = documents.count
-            var removalFields = RemovalFields(stage: stage.name)
+            var removalFields: RemovalFields?
             // Documents are processed where they are, and kept ones moved down over removed ones,
             // so that no document is copied (a copy retains each of its strings and slices); the
             // elements of a buffer pointer are borrowed, where an array's are copied for some calls.
@@ -102,8 +102,10 @@ struct BatchProcessor: Sendable {
                         if DuplicateFields.sharesKeptID(documents[index]) { stats.removedSharingID += 1 }
                         result.removedCount += 1
                         if keepRemoved {
-                            documents[index].setField(FieldNames.removedBy, json: removalFields.stage)
-                            documents[index].setField(FieldNames.removedReason, json: removalFields.reason(reason))
+                            var fields = removalFields ?? RemovalFields(stage: stage.name)
+                            documents[index].setField(FieldNames.removedBy, json: fields.stageJSON)
+                            documents[index].setField(FieldNames.removedReason, json: fields.reasonJSON(reason))
+                            removalFields = fields
                             if position < laterRemovalsFrom {
                                 encoder.encode(documents[index], into: &result.removed)
                             } else {
@@ -217,22 +219,5 @@ struct BatchProcessor: Sendable {
                     origin: record.origin, offset: record.offset, reason: .malformedArchive,
                     message: message, raw: nil))
         }
-    }
-}
-
-/// The JSON of the fields a removal adds, encoded once for a stage's removals in a batch (most share one reason).
-private struct RemovalFields {
-    let stage: ArraySlice<UInt8>
-    private var last: (reason: String, json: ArraySlice<UInt8>)?
-
-    init(stage: String) {
-        self.stage = ArraySlice(JSONValue.string(stage).encoded())
-    }
-
-    mutating func reason(_ reason: String) -> ArraySlice<UInt8> {
-        if let last, last.reason == reason { return last.json }
-        let json = ArraySlice(JSONValue.string(reason).encoded())
-        last = (reason, json)
-        return json
     }
 }

@@ -1,6 +1,5 @@
-/// A set of 64-bit integers in an open-addressed table, placed by a multiplicative hash: a lookup is
-/// a multiply and a probe or two, where `Set<UInt64>` runs SipHash (half the time of the
-/// near-duplicate clustering's pair checks, which ask about every pair of every band).
+/// A set of 64-bit integers in an open-addressed table placed by a multiplicative hash: a lookup is a
+/// multiply and a probe or two, where `Set<UInt64>` runs SipHash (the clustering asks per pair and band).
 struct UInt64Set: Sendable {
     /// The members, 0 in an empty slot; 0 itself is kept in `hasZero`.
     private var slots: [UInt64]

@@ -82,6 +82,9 @@ public struct DuplicateClusters: Sendable {
         self.statistics = statistics
     }
 
+    /// At most this many rejected pairs are remembered (16 MiB of table); then the cache starts again.
+    static let rememberedRejections = 1 << 20
+
     /// The verified pairs of every LSH bucket of the tally (`BucketLeaders`), as `later << 32 | earlier`
     /// positions of `order`, ascending and without repeats.
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
@@ -103,7 +106,8 @@ public struct DuplicateClusters: Sendable {
                 }
             }
         }
-        // A pair judged in one band is judged alike in every other without comparing again.
+        // A pair's verdict is the same in every band, so one judged in a band is not compared again:
+        // the joined pairs are the result; the rejected ones a cache, emptied when it grows large.
         var pairs = UInt64Set()
         var rejected = UInt64Set()
         var leaders = BucketLeaders()
@@ -129,7 +133,10 @@ public struct DuplicateClusters: Sendable {
                             if pairs.contains(packed) { return .known(joined: true) }
                             if rejected.contains(packed) { return .known(joined: false) }
                             let verdict = judge.verdict(leader, member)
-                            if case .rejected = verdict { rejected.insert(packed) }
+                            if case .rejected = verdict {
+                                if rejected.count >= Self.rememberedRejections { rejected = UInt64Set() }
+                                rejected.insert(packed)
+                            }
                             return verdict
                         } pair: { leader, member in
                             pairs.insert(UInt64(member) << 32 | UInt64(leader))
@@ -142,9 +149,8 @@ public struct DuplicateClusters: Sendable {
         return pairs.sorted()
     }
 
-    /// Tally indices in keep order (policy rank, then id bytewise, then origin). Sorted by the rank's first
-    /// sixteen bytes as two integers first (the whole rank of `longest`: words, then bytes); only
-    /// documents tied on those are compared in full.
+    /// Tally indices in keep order (policy rank, then id bytewise, then origin): sorted on the rank's first
+    /// sixteen bytes (all of `longest`'s) as two integers, then ties compared in full.
     static func keepOrder(_ tally: SignatureTally) -> [Int] {
         let count = tally.count
         var keyed = (0..<count).map { index in
