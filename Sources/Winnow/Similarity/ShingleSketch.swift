@@ -115,18 +115,10 @@ public struct ShingleSketch: Sendable, Equatable {
             secondWhole ? UInt64.max : UInt64(second.last ?? 0))
         let (inFirst, inSecond, shared) = first.withUnsafeBufferPointer { a in
             second.withUnsafeBufferPointer { b in
-                var i = 0, j = 0, shared = 0
-                // A merge of two ascending lists with no branch on which side advances.
-                while i < a.count && j < b.count {
-                    let x = a[i], y = b[j]
-                    if UInt64(min(x, y)) > cutOff { break }
-                    shared += x == y ? 1 : 0
-                    i += x <= y ? 1 : 0
-                    j += y <= x ? 1 : 0
-                }
-                while i < a.count && UInt64(a[i]) <= cutOff { i += 1 }
-                while j < b.count && UInt64(b[j]) <= cutOff { j += 1 }
-                return (i, j, shared)
+                let inFirst = Self.count(a, upTo: cutOff), inSecond = Self.count(b, upTo: cutOff)
+                let shared = Self.sharedCount(
+                    UnsafeBufferPointer(rebasing: a[..<inFirst]), UnsafeBufferPointer(rebasing: b[..<inSecond]))
+                return (inFirst, inSecond, shared)
             }
         }
         let exact = firstWhole && secondWhole
@@ -144,5 +136,45 @@ public struct ShingleSketch: Sendable, Equatable {
             standardError = (jaccard * (1 - jaccard) / Double(union) * unsampled).squareRoot()
         }
         return Comparison(jaccard: jaccard, containment: containment, exact: exact, standardError: standardError)
+    }
+
+    /// How many of the ascending `values` are at most `bound` (a binary search).
+    static func count(_ values: UnsafeBufferPointer<UInt32>, upTo bound: UInt64) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if UInt64(values[middle]) <= bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The number of values two ascending lists without repeats share. Four of each are compared at
+    /// once, each of one against all four of the other (rotated), and the block whose last value is
+    /// smaller moves on; the last few go through a plain merge.
+    static func sharedCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+        var i = 0, j = 0
+        var found = SIMD4<UInt32>()
+        if let aBase = a.baseAddress, let bBase = b.baseAddress {
+            let one = SIMD4<UInt32>(repeating: 1)
+            while i &+ 4 <= a.count && j &+ 4 <= b.count {
+                let x = UnsafeRawPointer(aBase + i).loadUnaligned(as: SIMD4<UInt32>.self)
+                let y = UnsafeRawPointer(bBase + j).loadUnaligned(as: SIMD4<UInt32>.self)
+                let matches =
+                    (x .== y) .| (x .== SIMD4(y[1], y[2], y[3], y[0])) .| (x .== SIMD4(y[2], y[3], y[0], y[1]))
+                    .| (x .== SIMD4(y[3], y[0], y[1], y[2]))
+                found &+= SIMD4<UInt32>().replacing(with: one, where: matches)
+                let lastX = x[3], lastY = y[3]
+                i &+= lastX <= lastY ? 4 : 0
+                j &+= lastY <= lastX ? 4 : 0
+            }
+        }
+        var shared = Int(found.wrappedSum())
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            shared += x == y ? 1 : 0
+            i += x <= y ? 1 : 0
+            j += y <= x ? 1 : 0
+        }
+        return shared
     }
 }

@@ -100,3 +100,24 @@ import WinnowTestSupport
         #expect(totalContainment / 100 > 0.99)
     }
 }
+
+/// The block-wise count of shared values against a set intersection, on lists of every length up to
+/// a few blocks, sharing none, some or all of their values.
+@Suite struct SharedCountTests {
+    @Test func countsWhatTwoAscendingListsShare() {
+        var random = SeededRandom.forTest(0x5348_4152)
+        var differing: [String] = []
+        for round in 0..<4000 {
+            // Values from a small range, so that lists share many; from a large one, so they share few.
+            let range: UInt32 = round % 2 == 0 ? 64 : .max
+            func list() -> [UInt32] {
+                Array(Set((0..<Int(random.next() % 40)).map { _ in UInt32(truncatingIfNeeded: random.next()) % range })).sorted()
+            }
+            let a = list(), b = round % 7 == 0 ? a : list()
+            let expected = Set(a).intersection(b).count
+            let counted = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { ShingleSketch.sharedCount(a, $0) } }
+            if counted != expected { differing.append("\(a) \(b): \(counted) for \(expected)") }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(3)) \(SeededRandom.replay)")
+    }
+}
