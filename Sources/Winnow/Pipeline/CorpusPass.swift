@@ -48,6 +48,8 @@ struct CorpusPass: Sendable {
 
 /// Merges the partial tallies of a run and builds the stage's applier from the result.
 protocol CorpusAccumulator: AnyObject {
+    /// Makes room for at most `documents` (`CorpusStage.reserve`).
+    func reserve(documents: Int)
     func add(_ partial: any CorpusTally)
     func apply() -> any DocumentStage
 }
@@ -59,6 +61,10 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
 
     init(stage: Stage) {
         self.stage = stage
+    }
+
+    func reserve(documents: Int) {
+        stage.reserve(&tally, documents: documents)
     }
 
     func add(_ partial: any CorpusTally) {

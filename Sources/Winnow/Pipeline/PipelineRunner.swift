@@ -117,6 +117,8 @@ public struct PipelineRunner: Sendable {
         let spoolRun = Spool.newRun()
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }
+        /// How many documents `spool` holds: the most the next pass's corpus stages will map.
+        var spooledDocuments = 0
         var appliers: [(index: Int, stage: any DocumentStage)] = []
         // After a shared map pass, the removals of the second applier and the stages after it belong
         // to a pass of their own in a run without one; they wait in a file so the removed output keeps that order.
@@ -141,6 +143,10 @@ public struct PipelineRunner: Sendable {
             let shared = try phase.openSharedPass(
                 framing: framing, retractions: Spool.retractionsPath(in: config.spoolDirectory, run: spoolRun, phase: number))
             defer { if let shared { Spool.remove(shared.retractions.path) } }
+            if spool != nil {
+                accumulator?.reserve(documents: spooledDocuments)
+                shared?.accumulator.reserve(documents: spooledDocuments)
+            }
             let laterRemovals =
                 removed == nil || laterRemovalsFrom == Int.max
                 ? nil : try OutputFile(path: Spool.laterRemovalsPath(in: config.spoolDirectory, run: spoolRun, phase: number))
@@ -154,7 +160,7 @@ public struct PipelineRunner: Sendable {
             // Documents are spooled between passes, and leave framed at the end when the inputs came framed.
             let keptForm: BatchProcessor.KeptForm =
                 !isLast ? .spooled(framing) : config.framedSources != nil ? .framed(framing) : .jsonl
-            try await runPhase(
+            let written = try await runPhase(
                 number: number, reader: reader, stages: stages, mapper: phase.corpus,
                 accumulator: accumulator, shared: shared, destination: destination, keptForm: keptForm, removed: removed,
                 laterRemovals: laterRemovals.map { (laterRemovalsFrom, $0) },
@@ -180,6 +186,7 @@ public struct PipelineRunner: Sendable {
                     Spool.register(destination.path)
                     try destination.commit()
                     spool = destination.path
+                    spooledDocuments = written
                 } else {
                     rereading = snapshot
                 }
@@ -261,7 +268,7 @@ public struct PipelineRunner: Sendable {
 
     /// Streams `inputs` through `stages` once, writing kept documents to `destination` (nil: nowhere,
     /// the inputs will be read again) in input order and feeding them to the following corpus stage's
-    /// tally. `rereading`: the inputs were read before, so their rejects are already accounted for.
+    /// tally; returns how many were kept. `rereading`: the inputs were read before, so their rejects are already accounted for.
     private func runPhase(
         number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
         mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,
@@ -269,8 +276,9 @@ public struct PipelineRunner: Sendable {
         destination: OutputFile?, keptForm: BatchProcessor.KeptForm, removed: OutputFile?,
         laterRemovals: (from: Int, file: OutputFile)?, rejects: OutputFile?,
         isLast: Bool, rereading: Bool, state: inout RunState
-    ) async throws(WinnowError) {
+    ) async throws(WinnowError) -> Int {
         let config = configuration
+        var kept = 0
         let makesText = stages.first?.stage.makesText ?? false
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: !makesText),
@@ -285,6 +293,7 @@ public struct PipelineRunner: Sendable {
         processor.laterRemovalsFrom = laterRemovals?.from ?? Int.max
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
             try destination?.write(result.kept)
+            kept += result.keptCount
             try removed?.write(result.removed)
             try laterRemovals?.file.write(result.removedLater)
             try rejects?.write(result.rejects)
@@ -309,6 +318,7 @@ public struct PipelineRunner: Sendable {
             state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
         }
         if number == 0 { state.summary.inputBytes = reader.bytesRead }
+        return kept
     }
 
     /// The map step of a corpus stage on its own: reads the inputs and returns their tally, for a

@@ -23,12 +23,17 @@ public protocol CorpusStage: Sendable {
     func mapCarried(_ document: Document, into tally: inout Tally) -> CarriedValue?
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func apply(using tally: Tally) -> any DocumentStage
+    /// Makes room in `tally` for at most `documents` more, when a run knows how many a pass holds (a
+    /// spooled one), so that merging fills arrays sized once rather than copies each as it doubles.
+    func reserve(_ tally: inout Tally, documents: Int)
     /// The files the stage writes besides the outputs, as its options name them.
     var sideFiles: [SideFile] { get }
 }
 
 extension CorpusStage {
     public var sideFiles: [SideFile] { [] }
+
+    public func reserve(_ tally: inout Tally, documents: Int) {}
 
     public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
         map(document, into: &tally)

@@ -45,6 +45,13 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
         }
     }
 
+    /// Room for every document's signature and keys, and for full sketches (pages left untouched cost no memory).
+    public func reserve(_ tally: inout SignatureTally, documents: Int) {
+        tally.reserveCapacity(
+            documents: documents, permutations: options.permutations, bands: options.bands,
+            sketchHashes: documents * options.sketch)
+    }
+
     public func apply(using tally: SignatureTally) -> any DocumentStage {
         NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }
