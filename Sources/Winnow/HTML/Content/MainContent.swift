@@ -371,7 +371,9 @@ struct MainContent {
                 continue
             }
             if linkDense && chars > 0 && density > ContentThresholds.linkDenseDensity {
-                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats) {
+                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats)
+                    && IntroducedList.isList(index, nodes: nodes)
+                {
                     keptUntil = Int(node.end)
                     continue
                 }
