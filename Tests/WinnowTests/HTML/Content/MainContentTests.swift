@@ -914,6 +914,17 @@ import WinnowTestSupport
         #expect(call.contains("sqlite3_config"), "code is not a button: \(call)")
     }
 
+    @Test func aLinkInAParagraphOfATableCellIsAnEntryNotAPointer() {
+        let rows = [("run", "Create an event loop, run a coroutine, and close the loop."), ("sleep", "Sleep for a number of seconds.")]
+            .map { "<tr><td><p><a href=\"#\($0.0)\">\($0.0)()</a></p></td><td><p>\($0.1)</p></td></tr>" }
+        let table = "<table>\(rows.joined())</table>"
+        let text = Self.mainText("<body><article>\(Self.article)\(table)</article></body>")
+        #expect(text.contains("sleep()") && text.contains("Sleep for a number"), "\(text)")
+        let readMore = "<p>Read more: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p>"
+        let pointer = Self.mainText("<body><article>\(Self.article)\(readMore)</article></body>")
+        #expect(!pointer.contains("Council votes"), "\(pointer)")
+    }
+
     @Test func anElementNamedPromotedIsNotAPromo() {
         let block =
             "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "
