@@ -363,15 +363,20 @@ struct MainContent {
             guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
-            // A paragraph that is all but a link is a pointer elsewhere ("Read more: ...").
+            // A paragraph that is all but a link is a pointer elsewhere ("Read more: ..."); not the box of
+            // an item or a cell of a list or table that is not mostly links (an API index's `<td><p><a>`).
             if node.tag == .p {
-                if readMore && density > ContentThresholds.readMoreDensity {
+                if readMore && density > ContentThresholds.readMoreDensity
+                    && !(listItems && Self.isItemOfProseList(Int(node.parent), nodes: nodes, stats: stats))
+                {
                     for inner in index..<Int(node.end) { include[inner] = false }
                 }
                 continue
             }
             if linkDense && chars > 0 && density > ContentThresholds.linkDenseDensity {
-                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats) {
+                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats)
+                    && IntroducedList.isList(index, nodes: nodes)
+                {
                     keptUntil = Int(node.end)
                     continue
                 }

@@ -899,6 +899,32 @@ import WinnowTestSupport
         #expect(!unannounced.contains("Add a flag for quiet builds"), "\(unannounced)")
     }
 
+    @Test func aSingleLinkAfterAColonIsAButtonNotAList() {
+        let intro = "<p>The best way to get to know the method is the free first session:</p>"
+        let button = "<div class=\"row\"><a href=\"/signup\">Sign up for free here »</a></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(intro)\(button)</article></body>")
+        #expect(!text.contains("Sign up for free"), "\(text)")
+        let mirrors =
+            "<div><a href=\"https://a.example/src\">https://a.example/src</a><br>"
+            + "<a href=\"https://b.example/src\">https://b.example/src</a></div>"
+        let kept = Self.mainText("<body><article>\(Self.article)<p>The sources are kept at:</p>\(mirrors)</article></body>")
+        #expect(kept.contains("https://b.example/src"), "two links are a list: \(kept)")
+        let code = "<pre><a href=\"/c3ref/config.html\">sqlite3_config</a>(db);</pre>"
+        let call = Self.mainText("<body><article>\(Self.article)<p>It is registered with a call like this:</p>\(code)</article></body>")
+        #expect(call.contains("sqlite3_config"), "code is not a button: \(call)")
+    }
+
+    @Test func aLinkInAParagraphOfATableCellIsAnEntryNotAPointer() {
+        let rows = [("run", "Create an event loop, run a coroutine, and close the loop."), ("sleep", "Sleep for a number of seconds.")]
+            .map { "<tr><td><p><a href=\"#\($0.0)\">\($0.0)()</a></p></td><td><p>\($0.1)</p></td></tr>" }
+        let table = "<table>\(rows.joined())</table>"
+        let text = Self.mainText("<body><article>\(Self.article)\(table)</article></body>")
+        #expect(text.contains("sleep()") && text.contains("Sleep for a number"), "\(text)")
+        let readMore = "<p>Read more: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p>"
+        let pointer = Self.mainText("<body><article>\(Self.article)\(readMore)</article></body>")
+        #expect(!pointer.contains("Council votes"), "\(pointer)")
+    }
+
     @Test func anElementNamedPromotedIsNotAPromo() {
         let block =
             "<div class=\"view--promoted-blocks\"><p>Dental care for adults covers cleanings, fillings and "

@@ -125,7 +125,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "Sections beside the content's wrapper that are prose join when they hold half its prose; before it, two paragraphs are the article's opening."
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
-        case .colonLists: "Links after the content's own text ending in a colon are what the article lists: kept."
+        case .colonLists: "A list of links after the content's own text ending in a colon is what the article lists: kept (not one link)."
         case .trailingCallsToAction: "A call to action or a form closing a long article (a donation appeal) is dropped."
         case .requotedBlocks: "A quote repeating an earlier block of the thread (or a product text laid out twice) is dropped."
         case .orphanedHeadings: "A heading after a long article whose section was left out is dropped."

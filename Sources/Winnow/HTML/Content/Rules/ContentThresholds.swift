@@ -36,6 +36,8 @@ enum ContentThresholds {
     static let entryListArticles = 8
     /// `link-dense-blocks`: share of link text above which a container inside the content is dropped.
     static let linkDenseDensity = 0.5
+    /// `colon-lists`: links that make a block after a colon a list, when no list, table or code does.
+    static let colonListLinks = 2
     /// `read-more-paragraphs`: share of link text above which a paragraph is a pointer elsewhere.
     static let readMoreDensity = 0.8
     /// `requoted-blocks`: characters of a block that a quote must repeat.
