@@ -268,7 +268,8 @@ public struct PipelineRunner: Sendable {
 
     /// Streams `inputs` through `stages` once, writing kept documents to `destination` (nil: nowhere,
     /// the inputs will be read again) in input order and feeding them to the following corpus stage's
-    /// tally; returns how many were kept. `rereading`: the inputs were read before, so their rejects are already accounted for.
+    /// tally; returns how many were kept. `rereading`: the inputs were read before, so their rejects
+    /// are already accounted for.
     private func runPhase(
         number: Int, reader: RecordReader, stages: [(index: Int, stage: any DocumentStage)],
         mapper: (index: Int, pass: CorpusPass)?, accumulator: (any CorpusAccumulator)?,

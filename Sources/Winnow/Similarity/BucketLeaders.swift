@@ -2,8 +2,9 @@
 /// leaders in turn; a member is paired with the first leader it is alike to (`PairRule.joins`),
 /// and a member alike to none becomes a leader itself, up to `maximumLeaders`.
 ///
-/// The pairs depend on nothing but the bucket's members (a pair's verdict is the same in every bucket), so buckets can be judged in any order, on
-/// any machine, and give the same pairs: the clustering's first step on one machine and on an engine.
+/// The pairs depend on nothing but the bucket's members (a pair's verdict is the same in every
+/// bucket), so buckets can be judged in any order, on any machine, and give the same pairs: the
+/// clustering's first step on one machine and on an engine.
 struct BucketLeaders {
     /// A bucket with more dissimilar members than this is degenerate (a common boilerplate page, a
     /// key collision): later members are compared with its first `maximumLeaders` leaders only.
