@@ -7,11 +7,10 @@ enum ArticleDescription {
         let items = tree.items
         guard !items.descriptions.isEmpty, !items.scopes.isEmpty else { return [] }
         let nodes = tree.nodes
-        func isWithin(_ index: Int, _ root: Int) -> Bool { root <= index && index < Int(nodes[root].end) }
         // The article bodies in the content, with their items.
         var bodies: [(node: Int, scope: Int)] = []
         for index in nodes.indices where nodes[index].hint.marks.contains(.articleBody) && !stats.excluded[index] {
-            guard roots.contains(where: { isWithin(index, $0) || isWithin($0, index) }),
+            guard roots.contains(where: { nodes.isWithin(index, subtreeOf: $0) || nodes.isWithin($0, subtreeOf: index) }),
                 let scope = items.scope(of: index, nodes: nodes)
             else { continue }
             bodies.append((index, scope))
@@ -20,7 +19,7 @@ enum ArticleDescription {
         var found: [Int] = []
         for description in items.descriptions.map(Int.init) {
             guard stats.chars[description] > 0, !stats.excluded[description],
-                !roots.contains(where: { isWithin(description, $0) }),
+                !roots.contains(where: { nodes.isWithin(description, subtreeOf: $0) }),
                 let scope = items.scope(of: description, nodes: nodes),
                 bodies.contains(where: { $0.scope == scope && $0.node >= Int(nodes[description].end) })
             else { continue }

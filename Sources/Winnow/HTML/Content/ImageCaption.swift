@@ -19,7 +19,7 @@ enum ImageCaption {
             var inner = index
             var ancestor = Int(nodes[index].parent)
             while ancestor > 0, stats.chars[ancestor] <= ContentThresholds.captionChars,
-                !(ancestor <= core && core < Int(nodes[ancestor].end)), !nodes[ancestor].hint.marks.contains(.main),
+                !nodes.isWithin(core, subtreeOf: ancestor), !nodes[ancestor].hint.marks.contains(.main),
                 !(ancestor + 1..<inner).contains(where: { nodes[$0].tag == .text && stats.chars[$0] > 0 })
             {
                 switch nodes[ancestor].tag {

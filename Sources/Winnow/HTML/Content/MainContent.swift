@@ -68,7 +68,7 @@ struct MainContent {
                 }),
                 stats.proseChars(best) < ContentThresholds.landmarkBestProse
             {
-                let introduces = root < landmark && !Self.isWithin(landmark, subtreeOf: root, nodes: nodes)
+                let introduces = root < landmark && !nodes.isWithin(landmark, subtreeOf: root)
                 if stats.chars[landmark] >= (introduces ? 1 : 2) * stats.chars[root] {
                     if introduces { intro = root }
                     core = landmark
@@ -149,7 +149,7 @@ struct MainContent {
             var index = 0
             while index < count {
                 if nodes[index].hint.marks.contains(.streamed) && !stats.excluded[index] && stats.proseBlocks[index] > 0
-                    && !roots.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) })
+                    && !roots.contains(where: { nodes.isWithin(index, subtreeOf: $0) })
                 {
                     roots.append(index)
                     index = Int(nodes[index].end)
@@ -268,11 +268,6 @@ struct MainContent {
             && stats.proseChars(index) >= ContentThresholds.openingSectionProse
     }
 
-    /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).
-    private static func isWithin(_ index: Int, subtreeOf root: Int, nodes: [PageNode]) -> Bool {
-        root <= index && index < Int(nodes[root].end)
-    }
-
     /// More than a third of the element's text is link text: a table of contents, a list of items.
     private static func isLinkList(_ index: Int, stats: BlockStats) -> Bool {
         stats.linkDensity(index) > ContentThresholds.linkListDensity
@@ -357,9 +352,9 @@ struct MainContent {
         var keptUntil = 0
         for index in 0..<nodes.count where include[index] && !roots.contains(index) && index >= keptUntil {
             let node = nodes[index]
-            if Self.isWithin(core, subtreeOf: index, nodes: nodes) { continue }
+            if nodes.isWithin(core, subtreeOf: index) { continue }
             if keepCore && index > core && index < coreEnd { continue }
-            if keptWhole.contains(where: { Self.isWithin(index, subtreeOf: $0, nodes: nodes) }) { continue }
+            if keptWhole.contains(where: { nodes.isWithin(index, subtreeOf: $0) }) { continue }
             guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
@@ -434,7 +429,7 @@ struct MainContent {
             let node = nodes[index]
             let end = Int(node.end)
             guard include[index], node.hint.marks.contains(.callToAction) || node.tag == .form, node.tag.layout != .inline,
-                !Self.isWithin(core, subtreeOf: index, nodes: nodes)
+                !nodes.isWithin(core, subtreeOf: index)
             else {
                 if include[index] && node.tag == .text { before += stats.chars[index] }
                 index += 1

@@ -8,7 +8,7 @@ struct MicrodataItems: Equatable {
 
     /// The item an element belongs to: the nearest `itemscope` element around it (not itself).
     func scope(of index: Int, nodes: [PageNode]) -> Int? {
-        for scope in scopes.reversed() where Int(scope) < index && index < Int(nodes[Int(scope)].end) {
+        for scope in scopes.reversed() where Int(scope) != index && nodes.isWithin(index, subtreeOf: Int(scope)) {
             return Int(scope)
         }
         return nil

@@ -12,3 +12,10 @@ struct PageNode: Equatable {
     var textStart: Int32
     var textEnd: Int32
 }
+
+extension [PageNode] {
+    /// Whether `index` is `root` or inside its subtree (nodes are in document order, a subtree ends at `end`).
+    func isWithin(_ index: Int, subtreeOf root: Int) -> Bool {
+        root <= index && index < Int(self[root].end)
+    }
+}
