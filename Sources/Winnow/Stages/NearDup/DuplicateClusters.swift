@@ -82,6 +82,11 @@ public struct DuplicateClusters: Sendable {
         self.statistics = statistics
     }
 
+    /// A pair of positions of the keep order as one word, `later << 32 | earlier`: the form of `verifiedPairs`.
+    static func pair(_ earlier: Int, _ later: Int) -> UInt64 {
+        UInt64(later) << 32 | UInt64(earlier)
+    }
+
     /// At most this many rejected pairs are remembered (16 MiB of table); then the cache starts again.
     static let rememberedRejections = 1 << 20
 
@@ -129,7 +134,7 @@ public struct DuplicateClusters: Sendable {
                     }
                     if members.count > 1 {
                         leaders.judge(members, statistics: &statistics) { leader, member in
-                            let packed = UInt64(member) << 32 | UInt64(leader)
+                            let packed = Self.pair(leader, member)
                             if pairs.contains(packed) { return .known(joined: true) }
                             if rejected.contains(packed) { return .known(joined: false) }
                             let verdict = judge.verdict(leader, member)
@@ -139,7 +144,7 @@ public struct DuplicateClusters: Sendable {
                             }
                             return verdict
                         } pair: { leader, member in
-                            pairs.insert(UInt64(member) << 32 | UInt64(leader))
+                            pairs.insert(Self.pair(leader, member))
                         }
                     }
                 }

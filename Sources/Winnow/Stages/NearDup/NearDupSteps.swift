@@ -63,7 +63,7 @@ package enum NearDupSteps {
                         "the pair \(earlier) – \(later) names a document that has no signature here",
                         path: path)
                 }
-                packed.append(UInt64(max(first, second)) << 32 | UInt64(min(first, second)))
+                packed.append(DuplicateClusters.pair(min(first, second), max(first, second)))
             }
         }
         var statistics = ClusteringStatistics()
