@@ -70,8 +70,8 @@ public enum WordHasher {
         byte >= 0x80 ? 0x80 : asciiWordByte(UInt8(byte)) ?? 0
     }
 
-    /// The number of words and the hash of the whole folded word sequence: equal for texts that differ
-    /// only in case, spacing and punctuation. The key of exact-duplicate detection.
+    /// The number of words and the hash of the whole folded word sequence (`FoldedWords`): equal for
+    /// texts that differ only in case, spacing and punctuation. The key of exact-duplicate detection.
     public static func fingerprint(of text: String) -> (words: Int, hash: UInt64) {
         var text = text
         return text.withUTF8 { fingerprint(of: $0) }
@@ -79,10 +79,9 @@ public enum WordHasher {
 
     /// The same for UTF-8 bytes.
     public static func fingerprint(of text: UnsafeBufferPointer<UInt8>) -> (words: Int, hash: UInt64) {
-        withWordHashes(of: text) { words in
-            var sequence = StableHash()
-            for word in words { sequence.add(word: word) }
-            return (words.count, sequence.value)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { scratch in
+            let folded = FoldedWords.write(text, to: scratch.baseAddress!)
+            return (folded.words, BlockHash.of(UnsafeBufferPointer(rebasing: scratch[..<folded.bytes])))
         }
     }
 

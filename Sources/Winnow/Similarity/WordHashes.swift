@@ -16,18 +16,6 @@ extension WordHasher {
         bytes.withUnsafeBufferPointer { wordHashes(of: $0, into: &hashes) }
     }
 
-    /// Calls `body` with the hashes of the words of `text` in scratch memory (on the stack when small).
-    static func withWordHashes<Result>(
-        of text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt64>) -> Result
-    ) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: text.count / 2 + 4) { output in
-            let words = WordScan.asciiTable.withUnsafeBufferPointer { table in
-                WordScan.run(text, output: output.baseAddress!, table: table.baseAddress!)
-            }
-            return body(UnsafeBufferPointer(rebasing: output[..<words]))
-        }
-    }
-
     static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         // A word ends at a separator or the end: at most one word per two bytes in each half, plus

@@ -50,19 +50,6 @@ import WinnowTestSupport
         }
     }
 
-    /// Exact's fingerprint, made from the bulk hashes, is the sequence hash of `forEachWord`'s.
-    @Test func fingerprintIsTheSequenceOfTheReferenceHashes() {
-        var random = SeededRandom.forTest(24)
-        for round in 0..<1000 {
-            let text = Self.randomText(&random, pieces: round % 400, asciiShare: [0, 50, 90, 99, 100][round % 5])
-            var sequence = StableHash()
-            let words = reference(Array(text.utf8))
-            for word in words { sequence.add(word: word) }
-            let fingerprint = WordHasher.fingerprint(of: text)
-            #expect(fingerprint.words == words.count && fingerprint.hash == sequence.value, "\(SeededRandom.replay)")
-        }
-    }
-
     @Test func sameHashesAsForEachWordOnInvalidUTF8() {
         var random = SeededRandom.forTest(22)
         for round in 0..<2000 {
