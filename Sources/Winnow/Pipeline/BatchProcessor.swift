@@ -126,10 +126,10 @@ struct BatchProcessor: Sendable {
         var carried: [CarriedValue?] = []
         let spooling = if case .spooled = keptForm { encodesKept } else { false }
         if let mapper {
-            (result.tally, carried) = mapper.tallyCarrying(documents, carrying: spooling)
+            (result.tally, carried) = mapper.tallyCarrying(&documents, carrying: spooling)
             result.tallySeconds = clock.lap()
         } else if let sharedMap {
-            let mapped = sharedMap.map(documents, carrying: spooling)
+            let mapped = sharedMap.map(&documents, carrying: spooling)
             (result.tally, result.sharedTally, carried) = (mapped.firstTally, mapped.secondTally, mapped.carried)
             (result.tallySeconds, result.sharedTallySeconds) = (mapped.firstSeconds, mapped.secondSeconds)
             result.retractions = mapped.retractions
@@ -139,25 +139,21 @@ struct BatchProcessor: Sendable {
         if encodesKept { result.kept.reserveCapacity(batch.storage.count + batch.storage.count / 8) }
         result.stages.write.documentsIn = documents.count
         result.stages.write.documentsOut = documents.count
-        // Documents are passed where they lie (`documents[position]` of a buffer pointer): a copy
-        // would retain and release each of their strings and slices.
-        documents.withUnsafeBufferPointer { documents in
-            for position in documents.indices {
-                let bytes = documents[position].textUTF8?.count ?? 0
-                result.stages.write.textBytesIn += bytes
-                result.stages.write.textBytesOut += bytes
-                guard encodesKept else { continue }
-                switch keptForm {
-                case .jsonl:
-                    encoder.encode(documents[position], into: &result.kept)
-                case .framed(let framing):
-                    framing.appendPrefix(of: documents[position], to: &result.kept)
-                    encoder.encode(documents[position], into: &result.kept)
-                case .spooled(let framing):
-                    SpoolCodec.append(
-                        documents[position], source: framing.number(of: documents[position].origin.source),
-                        carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
-                }
+        documents.borrowEach { position, document in
+            let bytes = document.textUTF8?.count ?? 0
+            result.stages.write.textBytesIn += bytes
+            result.stages.write.textBytesOut += bytes
+            guard encodesKept else { return }
+            switch keptForm {
+            case .jsonl:
+                encoder.encode(document, into: &result.kept)
+            case .framed(let framing):
+                framing.appendPrefix(of: document, to: &result.kept)
+                encoder.encode(document, into: &result.kept)
+            case .spooled(let framing):
+                SpoolCodec.append(
+                    document, source: framing.number(of: document.origin.source),
+                    carrying: position < carried.count ? carried[position] : nil, to: &result.kept)
             }
         }
         result.keptCount = documents.count

@@ -4,14 +4,14 @@ struct CorpusPass: Sendable {
     let stage: any CorpusStage
 
     /// Map: the tally of one batch of documents.
-    func tally(_ documents: [Document]) -> any CorpusTally {
-        Self.plainTally(stage, documents)
+    func tally(_ documents: inout [Document]) -> any CorpusTally {
+        Self.plainTally(stage, &documents)
     }
 
     /// Map: the tally of one batch, and per document what its apply step can reuse (nil: none).
     /// Without `carrying` (nothing spooled to take it), nothing is carried.
-    func tallyCarrying(_ documents: [Document], carrying: Bool) -> (tally: any CorpusTally, keys: [CarriedValue?]) {
-        carrying ? Self.tally(stage, documents) : (tally(documents), [])
+    func tallyCarrying(_ documents: inout [Document], carrying: Bool) -> (tally: any CorpusTally, keys: [CarriedValue?]) {
+        carrying ? Self.tally(stage, &documents) : (tally(&documents), [])
     }
 
     /// A fresh accumulator for the merged tally of a whole run.
@@ -20,24 +20,18 @@ struct CorpusPass: Sendable {
     }
 
     private static func tally<Stage: CorpusStage>(
-        _ stage: Stage, _ documents: [Document]
+        _ stage: Stage, _ documents: inout [Document]
     ) -> (tally: any CorpusTally, keys: [CarriedValue?]) {
         var tally = Stage.Tally()
         var keys: [CarriedValue?] = []
         keys.reserveCapacity(documents.count)
-        // Read through a buffer pointer, whose elements are borrowed: an array's would be copied
-        // for a generic call (a retain and release of each field of the document).
-        documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices { keys.append(stage.mapCarried(documents[index], into: &tally)) }
-        }
+        documents.borrowEach { _, document in keys.append(stage.mapCarried(document, into: &tally)) }
         return (tally, keys)
     }
 
-    private static func plainTally<Stage: CorpusStage>(_ stage: Stage, _ documents: [Document]) -> any CorpusTally {
+    private static func plainTally<Stage: CorpusStage>(_ stage: Stage, _ documents: inout [Document]) -> any CorpusTally {
         var tally = Stage.Tally()
-        documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices { stage.map(documents[index], into: &tally) }
-        }
+        documents.borrowEach { _, document in stage.map(document, into: &tally) }
         return tally
     }
 

@@ -29,15 +29,15 @@ struct SharedMap: Sendable {
 
     /// Maps one batch into both stages' tallies. Without `carrying` (nothing spooled to take it),
     /// nothing is carried.
-    func map(_ documents: [Document], carrying: Bool) -> Mapped {
+    func map(_ documents: inout [Document], carrying: Bool) -> Mapped {
         guard let filtering = first.stage as? any FilteringCorpusStage,
             let retractable = second.stage as? any RetractableCorpusStage
         else { preconditionFailure("\(first.stage.name) and \(second.stage.name) cannot share a map pass") }
-        return Self.map(documents, filtering, retractable, framing: framing, carrying: carrying)
+        return Self.map(&documents, filtering, retractable, framing: framing, carrying: carrying)
     }
 
     private static func map<First: FilteringCorpusStage, Second: RetractableCorpusStage>(
-        _ documents: [Document], _ first: First, _ second: Second, framing: Framing, carrying: Bool
+        _ documents: inout [Document], _ first: First, _ second: Second, framing: Framing, carrying: Bool
     ) -> Mapped {
         var firstTally = First.Tally()
         var secondTally = Second.Tally()
@@ -47,30 +47,25 @@ struct SharedMap: Sendable {
         var firstSeconds = 0.0
         var secondSeconds = 0.0
         var clock = Stopwatch()
-        // Elements of a buffer pointer are borrowed where an array's would be copied for the generic
-        // calls (a retain and release of each field of the document).
-        documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices {
-                let key = first.mapCarrying(documents[index], into: &firstTally)
-                firstSeconds += clock.lap()
-                var secondCarried: CarriedValue?
-                if let key {
-                    // Only a document that carried a key can be removed by the first stage's apply.
-                    let origin = documents[index].origin
-                    SpoolCodec.appendRecord(
-                        source: framing.number(of: origin.source), line: origin.line, offset: documents[index].offset,
-                        to: &retractions
-                    ) { output in
-                        RetractionRecord.appendHead(key: key, id: documents[index].id, to: &output)
-                        secondCarried = second.mapRetractable(documents[index], into: &secondTally, contribution: &output)
-                    }
-                } else {
-                    secondCarried = second.mapCarried(documents[index], into: &secondTally)
+        documents.borrowEach { _, document in
+            let key = first.mapCarrying(document, into: &firstTally)
+            firstSeconds += clock.lap()
+            var secondCarried: CarriedValue?
+            if let key {
+                // Only a document that carried a key can be removed by the first stage's apply.
+                SpoolCodec.appendRecord(
+                    source: framing.number(of: document.origin.source), line: document.origin.line,
+                    offset: document.offset, to: &retractions
+                ) { output in
+                    RetractionRecord.appendHead(key: key, id: document.id, to: &output)
+                    secondCarried = second.mapRetractable(document, into: &secondTally, contribution: &output)
                 }
-                secondSeconds += clock.lap()
-                precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")
-                if carrying { carried.append(CarriedValue.combining(key.map(CarriedValue.key), secondCarried)) }
+            } else {
+                secondCarried = second.mapCarried(document, into: &secondTally)
             }
+            secondSeconds += clock.lap()
+            precondition(secondCarried?.key == nil, "\(second.name) carries a key, which is \(first.name)'s")
+            if carrying { carried.append(CarriedValue.combining(key.map(CarriedValue.key), secondCarried)) }
         }
         return Mapped(
             firstTally: firstTally, secondTally: secondTally, carried: carried, retractions: retractions,
