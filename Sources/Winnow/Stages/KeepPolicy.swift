@@ -55,7 +55,12 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     public func rank(of document: Document, words: Int) -> [UInt8] {
         switch self {
         case .longest:
-            return Self.bigEndian(UInt64.max - UInt64(words)) + Self.bigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0))
+            // One array, not three: every document of exact's and neardup's maps is ranked.
+            var rank: [UInt8] = []
+            rank.reserveCapacity(16)
+            Self.appendBigEndian(UInt64.max - UInt64(words), to: &rank)
+            Self.appendBigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0), to: &rank)
+            return rank
         case .first:
             return Array(document.origin.source.utf8) + [0] + Self.bigEndian(UInt64(max(document.origin.line, 0)))
         case .newest(let field):
@@ -80,7 +85,13 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     static func bigEndian(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) }
+        var bytes: [UInt8] = []
+        appendBigEndian(value, to: &bytes)
+        return bytes
+    }
+
+    static func appendBigEndian(_ value: UInt64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
 
