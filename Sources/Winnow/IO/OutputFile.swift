@@ -67,10 +67,12 @@ public final class OutputFile {
         }
     }
 
-    /// Appends bytes; they reach the file in large writes.
+    /// Appends bytes; they reach the file in large writes. Large bytes are written from where they
+    /// are, after what is pending, rather than copied behind it.
     public func write(_ bytes: [UInt8]) throws(WinnowError) {
         bytesWritten += bytes.count
-        if compressor == nil && pending.isEmpty && bytes.count >= Self.flushSize {
+        if compressor == nil && bytes.count >= Self.flushSize {
+            if !pending.isEmpty { try flush(finish: false) }
             try writeAll(bytes)
             return
         }

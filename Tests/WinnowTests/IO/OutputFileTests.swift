@@ -25,6 +25,18 @@ import WinnowTestSupport
         #expect(folder.read("out.jsonl") == "previous good output\n")
     }
 
+    /// Small writes are buffered and large ones written where they are: the file keeps their order.
+    @Test func smallAndLargeWritesKeepTheirOrder() throws {
+        let folder = TemporaryFolder()
+        let output = try OutputFile(path: folder.file("out.jsonl"))
+        let pieces = [
+            "a\n", String(repeating: "b", count: (1 << 20) + 3) + "\n", "c\n", "d\n", String(repeating: "e", count: 2 << 20) + "\n",
+        ]
+        for piece in pieces { try output.write(Array(piece.utf8)) }
+        try output.commit()
+        #expect(folder.read("out.jsonl") == pieces.joined())
+    }
+
     @Test func unwritableFolderIsAClearError() {
         #expect(throws: WinnowError.self) { try OutputFile(path: "/nonexistent-folder/out.jsonl") }
     }
