@@ -13,6 +13,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
+    case repeatedSections
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -68,6 +69,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .creditLines: "credit-lines"
         case .controlLabels: "control-labels"
         case .articleDescriptions: "article-descriptions"
+        case .repeatedSections: "repeated-sections"
         }
     }
 
@@ -147,6 +149,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A block that only says what a control does (\"3 Comments\", \"Share this article\", \"Drucken\") labels a button or a form left out: dropped."
         case .articleDescriptions:
             "The `itemprop=description` of the item whose `articleBody` is the content is the article's lead: it joins."
+        case .repeatedSections:
+            "A section whose blocks repeat an earlier section's word for word is the same text laid out twice: the copy is dropped."
         }
     }
 

@@ -60,4 +60,7 @@ enum ContentThresholds {
     static let creditLineChars: Int32 = 150
     /// `control-labels`: characters of a block, at most, that may be a control's label ("Leave a Reply").
     static let controlLabelChars: Int32 = 40
+    /// `repeated-sections`: blocks, and characters, that an element must hold to be read as a copied section.
+    static let repeatedSectionBlocks = 2
+    static let repeatedSectionChars: Int32 = 60
 }

@@ -100,12 +100,13 @@ import Testing
             let links = (1...12).map { "<a href=\"/\($0)\">a link to somewhere else on the site, number \($0)</a>" }.joined(separator: ", ")
             return "<body><div><p>\(links)</p><p>\(links)</p></div><div>\(article)</div></body>"
         case .widenTwiceTheProse:
-            // Two links each keep the other sections from joining as siblings; widening takes them.
+            // Two links each keep the other sections from joining as siblings; widening takes them. Each
+            // section has a heading of its own: the same section three times would be copies of it.
             let links =
                 "<ul><li><a href=\"/a\">A link to another page of the site, about the council and its budget</a></li>"
                 + "<li><a href=\"/b\">A second link to another page of the site, about the council</a></li></ul>"
-            let section = { (more: String) in "<section><div><h2>Part</h2>\(article)\(more)</div></section>" }
-            return "<body><div>\(section(""))\(section(links))\(section(links))</div></body>"
+            let section = { (part: Int, more: String) in "<section><div><h2>Part \(part)</h2>\(article)\(more)</div></section>" }
+            return "<body><div>\(section(1, ""))\(section(2, links))\(section(3, links))</div></body>"
         case .widenRestOfArticle:
             let first = (1...6).map {
                 "<p>Part one, paragraph \($0): the council approved the budget on Tuesday, after a long debate about schools, roads and the library.</p>"
@@ -210,6 +211,9 @@ import Testing
             return "<body><article>\(article)<div class=\"tools\"><span>Share this article</span></div></article></body>"
         case .articleDescriptions:
             return ArticleDescriptionTests.page(ArticleDescriptionTests.description)
+        case .repeatedSections:
+            let panel = RepeatedSectionTests.panel
+            return "<body><article>\(article)<div class=\"tabs\">\(panel)</div><div class=\"mobile\">\(panel)</div></article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
