@@ -35,6 +35,9 @@ let package = Package(
             name: "CFolderExchange"
         ),
         .target(
+            name: "CAllocatorTuning"
+        ),
+        .target(
             name: "Winnow",
             dependencies: [
                 "CLibXML2",
@@ -50,6 +53,7 @@ let package = Package(
             name: "winnow",
             dependencies: [
                 "Winnow",
+                "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,7 @@ struct WinnowCommand: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        AllocatorTuning.install()
         Interruption.install()
         do {
             var command = try WinnowCommand.parseAsRoot()
