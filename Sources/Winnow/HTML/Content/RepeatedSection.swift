@@ -5,41 +5,63 @@
 /// plan, a sentence a writer says twice) is no copied section. Lists, tables and code are not looked
 /// into, and a section holding code is never a copy: documents repeat their examples and their lists.
 enum RepeatedSection {
-    /// Elements inside which nothing is read as a copied section.
-    private static let notLookedInto: Set<HTMLTag> = [.pre, .code, .table, .ul, .ol, .dl, .menu, .li, .dd, .dt]
+    /// Elements inside which nothing is read as a copied section, by tag (a table, not a `Set`: it is
+    /// asked for every element of the content).
+    private static let notLookedInto: [Bool] = {
+        let tags: Set<HTMLTag> = [.pre, .code, .table, .ul, .ol, .dl, .menu, .li, .dd, .dt]
+        return (0...255).map { HTMLTag(rawValue: UInt8($0)).map(tags.contains) ?? false }
+    }()
+
+    /// 1 for a byte a block's hash takes, 0 for whitespace (space, tab, line feed, carriage return).
+    private static let isKept: [UInt8] = (0..<256).map { [0x20, 0x09, 0x0A, 0x0D].contains($0) ? 0 : 1 }
+
+    /// A block's hash: its tag, then its text without whitespace.
+    private static func hash(_ folded: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>, tag: HTMLTag) -> UInt64 {
+        BlockHash.of(UnsafeBufferPointer(rebasing: folded[range])) ^ StableHash.finalize(UInt64(tag.rawValue))
+    }
 
     static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
         // The content's blocks in order: the first text of each, a hash of its tag and its text (no
-        // whitespace), its characters, and where its texts start in `texts`.
+        // whitespace: the bytes written without it to `folded`, then hashed in blocks), its characters,
+        // and where its texts start in `texts`.
         var firsts: [Int] = []
         var hashes: [UInt64] = []
         var blockChars: [Int32] = []
         var textStarts: [Int] = []
         var texts: [Int] = []
+        var folded = [UInt8](repeating: 0, count: tree.text.count + 1)
+        var foldedCount = 0
+        var blockStart = 0
         var owner = -1
-        var hash = StableHash()
-        for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
-            let block = Int(stats.owner[index])
-            if block != owner {
-                if owner >= 0 { hashes.append(hash.value) }
-                owner = block
-                hash = StableHash()
-                hash.add(nodes[block].tag.rawValue)
-                firsts.append(index)
-                blockChars.append(0)
-                textStarts.append(texts.count)
-            }
-            texts.append(index)
-            blockChars[blockChars.count - 1] += stats.chars[index]
-            for byte in tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
-            where byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D {
-                hash.add(byte)
+        let isKept = Self.isKept, notLookedInto = Self.notLookedInto
+        folded.withUnsafeMutableBufferPointer { folded in
+            tree.text.withUnsafeBufferPointer { text in
+                for index in 0..<nodes.count where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
+                    let block = Int(stats.owner[index])
+                    if block != owner {
+                        if owner >= 0 {
+                            hashes.append(Self.hash(folded, blockStart..<foldedCount, tag: nodes[owner].tag))
+                        }
+                        owner = block
+                        blockStart = foldedCount
+                        firsts.append(index)
+                        blockChars.append(0)
+                        textStarts.append(texts.count)
+                    }
+                    texts.append(index)
+                    blockChars[blockChars.count - 1] += stats.chars[index]
+                    // Every byte is stored; the count moves past those that are not whitespace.
+                    for byte in text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)] {
+                        folded[foldedCount] = byte
+                        foldedCount &+= Int(isKept[Int(byte)])
+                    }
+                }
+                if owner >= 0 { hashes.append(Self.hash(folded, blockStart..<foldedCount, tag: nodes[owner].tag)) }
             }
         }
         let minBlocks = ContentThresholds.repeatedSectionBlocks
         guard firsts.count >= 2 * minBlocks else { return }
-        hashes.append(hash.value)
         textStarts.append(texts.count)
         // Prefix hashes of the sequence of blocks: any run of blocks hashes in constant time.
         let base: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -72,7 +94,7 @@ enum RepeatedSection {
         while index < nodes.count {
             let node = nodes[index]
             let end = Int(node.end)
-            if Self.notLookedInto.contains(node.tag) {
+            if notLookedInto[Int(node.tag.rawValue)] {
                 index = end
                 continue
             }
