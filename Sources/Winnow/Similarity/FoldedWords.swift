@@ -28,7 +28,7 @@ enum FoldedWords {
             let table = table.baseAddress!
             while index < count {
                 if index &+ 8 <= count {
-                    let eight = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let eight = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
                     if eight & 0x8080_8080_8080_8080 == 0 {
                         for shift in stride(from: 0 as UInt64, to: 64, by: 8) {
                             ascii(UInt8(truncatingIfNeeded: eight &>> shift), &state, output, table)

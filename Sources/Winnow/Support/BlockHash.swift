@@ -1,8 +1,9 @@
 /// A 64-bit hash of a byte string at sixteen bytes per multiply (wyhash's step: a 128-bit product
 /// folded to 64 bits), for long texts where FNV-1a's multiply per byte is the cost.
 enum BlockHash {
-    /// Odd constants with no zero byte (wyhash's secrets). A block equal to `blockKey` would drop the
-    /// state; its byte 0x1D is a control character, which folded text never holds.
+    /// Odd constants with no zero byte (wyhash's secrets). A step loses the state when its first eight
+    /// bytes equal `blockKey` (whose byte 0x03 is a control character, which folded text never holds)
+    /// or its second eight equal the state (chance 2^-64 for text not made to hit it).
     static let seed: UInt64 = 0xA076_1D64_78BD_642F
     static let blockKey: UInt64 = 0xE703_7ED1_A0B4_28DB
     static let lengthKey: UInt64 = 0x8EBC_6AF0_9C88_C6E3

@@ -7,10 +7,12 @@ import WinnowTestSupport
 /// reference): split at their spaces, they hash to its word hashes, so they hold the same words.
 @Suite struct FoldedWordsTests {
     func folded(_ bytes: [UInt8]) -> (bytes: [UInt8], words: Int) {
-        var output = [UInt8](repeating: 0xEE, count: bytes.count)
+        // Sixteen bytes past the room the text gives: none may be written.
+        var output = [UInt8](repeating: 0xEE, count: bytes.count + 16)
         let written = bytes.withUnsafeBufferPointer { text in
             output.withUnsafeMutableBufferPointer { FoldedWords.write(text, to: $0.baseAddress!) }
         }
+        #expect(output.suffix(16).allSatisfy { $0 == 0xEE }, "a write past the text's length")
         return (Array(output[..<written.bytes]), written.words)
     }
 

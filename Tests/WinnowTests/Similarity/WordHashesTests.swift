@@ -28,7 +28,7 @@ import WinnowTestSupport
     /// letters of two, three and four bytes.
     static let pieces = [
         "a", "Z", "q", "7", " ", " ", ",", "'", "\n", "\t", "-", "É", "é", "×", "П", "я", "Р", "ß", "Ω",
-        "\u{A0}", "«", "—", "“", "…", "\u{3000}", "。", "漢", "😀", "abcdefghijklmnop", "WORD",
+        "\u{A0}", "«", "—", "“", "…", "⁄", "\u{3000}", "。", "漢", "😀", "abcdefghijklmnop", "WORD",
     ]
 
     static func randomText(_ random: inout SeededRandom, pieces count: Int, asciiShare: UInt64) -> String {
