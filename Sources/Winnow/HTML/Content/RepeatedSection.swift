@@ -88,8 +88,8 @@ enum RepeatedSection {
         where holdsCode[index] || nodes[index].tag == .pre || nodes[index].tag == .code {
             holdsCode[Int(nodes[index].parent)] = true
         }
-        // Each run of blocks seen as a section, with the block where the first such section ends.
-        var seen: [UInt64: Int] = [:]
+        // Each run of blocks seen as a section, with the blocks of the first such section.
+        var seen: [UInt64: Range<Int>] = [:]
         var index = 1
         while index < nodes.count {
             let node = nodes[index]
@@ -106,15 +106,16 @@ enum RepeatedSection {
             let upper = firstBlock(atOrAfter: end)
             if upper - lower >= minBlocks && prefixChars[upper] - prefixChars[lower] >= ContentThresholds.repeatedSectionChars {
                 let key = (prefix[upper] &- prefix[lower] &* powers[upper - lower]) ^ UInt64(upper - lower)
-                if let earlierEnd = seen[key] {
-                    // A copy of a section that ends before it (not the same blocks in a wrapper).
-                    if earlierEnd <= lower {
+                if let earlier = seen[key] {
+                    // A copy of a section that ends before it (not the same blocks in a wrapper), block
+                    // for block: the run's hash alone could collide.
+                    if earlier.upperBound <= lower && hashes[earlier] == hashes[lower..<upper] {
                         for text in texts[textStarts[lower]..<textStarts[upper]] { include[text] = false }
                         index = end
                         continue
                     }
                 } else {
-                    seen[key] = upper
+                    seen[key] = lower..<upper
                 }
             }
             index += 1
