@@ -70,9 +70,7 @@ enum FoldedWords {
         _ output: UnsafeMutablePointer<UInt8>
     ) -> Int {
         let lead = base[index]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        let end = min(index + length, count)
-        let second = index + 1 < count ? base[index + 1] : 0
+        let (end, second) = WordHasher.scalarSpan(base, at: index, count: count)
         if WordHasher.isSeparator(lead: lead, second: second) {
             output[state.count] = 0x20
             state.count += state.inWord

@@ -36,10 +36,7 @@ public enum WordHasher {
                     }
                     continue
                 }
-                // A multi-byte scalar: its length from the lead byte (invalid bytes count as one).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                let end = min(index + length, count)
-                let second = index + 1 < count ? text[index + 1] : 0
+                let (end, second) = scalarSpan(text.baseAddress!, at: index, count: count)
                 if isSeparator(lead: byte, second: second) {
                     if inWord {
                         body(StableHash.finalize(hash))
@@ -93,6 +90,16 @@ public enum WordHasher {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
         default: nil
         }
+    }
+
+    /// The multi-byte scalar whose lead byte is at `index` of `count` bytes, as the word rules read it:
+    /// where it ends (its length from the lead byte, an invalid byte counting as one, cut at `count`)
+    /// and its second byte (0 past the end).
+    @inline(__always)
+    static func scalarSpan(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> (end: Int, second: UInt8) {
+        let lead = base[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return (min(index + length, count), index + 1 < count ? base[index + 1] : 0)
     }
 
     @inline(__always)

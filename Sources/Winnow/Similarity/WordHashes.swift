@@ -136,10 +136,7 @@ private enum WordScan {
             ascii(byte, &state, output, table)
             return index &+ 1
         }
-        // A multi-byte scalar: its length from the lead byte (invalid bytes count as one).
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-        let end = min(index + length, count)
-        let second = index + 1 < count ? base[index + 1] : 0
+        let (end, second) = WordHasher.scalarSpan(base, at: index, count: count)
         if WordHasher.isSeparator(lead: byte, second: second) {
             endWord(&state, output)
             return end

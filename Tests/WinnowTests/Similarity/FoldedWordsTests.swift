@@ -45,10 +45,7 @@ import WinnowTestSupport
     @Test func invalidUTF8CountsTheReferenceWords() {
         var random = SeededRandom.forTest(32)
         for round in 0..<2000 {
-            let bytes = (0..<(round * 7 % 500)).map { _ -> UInt8 in
-                let value = UInt8(truncatingIfNeeded: random.next())
-                return random.next() % 3 == 0 ? value : UInt8(ascii: "a") + value % 26
-            }
+            let bytes = WordHashesTests.randomBytes(&random, count: round * 7 % 500)
             #expect(folded(bytes).words == referenceHashes(bytes).count, "\(SeededRandom.replay) bytes: \(bytes)")
         }
     }

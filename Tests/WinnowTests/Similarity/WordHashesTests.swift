@@ -41,6 +41,14 @@ import WinnowTestSupport
         return text
     }
 
+    /// `count` bytes, a third of them any byte (mostly invalid UTF-8), the rest lower-case letters.
+    static func randomBytes(_ random: inout SeededRandom, count: Int) -> [UInt8] {
+        (0..<count).map { _ -> UInt8 in
+            let value = UInt8(truncatingIfNeeded: random.next())
+            return random.next() % 3 == 0 ? value : UInt8(ascii: "a") + value % 26
+        }
+    }
+
     /// Random text of 0 to about 1,500 bytes, from all ASCII to no ASCII.
     @Test func sameHashesAsForEachWordOnRandomMixedText() {
         var random = SeededRandom.forTest(21)
@@ -54,10 +62,7 @@ import WinnowTestSupport
         var random = SeededRandom.forTest(22)
         for round in 0..<2000 {
             // Up to 700 bytes: texts of 256 or more are read as two halves.
-            let bytes = (0..<(round * 7 % 700)).map { _ -> UInt8 in
-                let value = UInt8(truncatingIfNeeded: random.next())
-                return random.next() % 3 == 0 ? value : UInt8(ascii: "a") + value % 26
-            }
+            let bytes = Self.randomBytes(&random, count: round * 7 % 700)
             #expect(bulk(bytes) == reference(bytes), "\(SeededRandom.replay) bytes: \(bytes)")
         }
     }

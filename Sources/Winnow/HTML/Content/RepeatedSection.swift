@@ -13,7 +13,7 @@ enum RepeatedSection {
     }()
 
     /// 1 for a byte a block's hash takes, 0 for whitespace (space, tab, line feed, carriage return).
-    private static let isKept: [UInt8] = (0..<256).map { [0x20, 0x09, 0x0A, 0x0D].contains($0) ? 0 : 1 }
+    private static let isKept: [UInt8] = (0...255).map { ASCIIByte.isSpace(UInt8($0)) ? 0 : 1 }
 
     /// A block's hash: its tag, then its text without whitespace.
     private static func hash(_ folded: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>, tag: HTMLTag) -> UInt64 {
