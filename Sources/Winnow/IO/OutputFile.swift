@@ -18,6 +18,9 @@ public final class OutputFile {
     /// Bytes handed to `write` (before compression).
     public private(set) var bytesWritten = 0
     private static var flushSize: Int { 1 << 20 }
+    /// Bytes handed over in one piece of at least this size are written from where they are: a batch's
+    /// lines, whose copy behind pending bytes would cost more than the extra write call.
+    private static var directSize: Int { 1 << 16 }
 
     public init(path: String) throws(WinnowError) {
         self.path = path
@@ -71,7 +74,7 @@ public final class OutputFile {
     /// are, after what is pending, rather than copied behind it.
     public func write(_ bytes: [UInt8]) throws(WinnowError) {
         bytesWritten += bytes.count
-        if compressor == nil && bytes.count >= Self.flushSize {
+        if compressor == nil && bytes.count >= Self.directSize {
             if !pending.isEmpty { try flush(finish: false) }
             try writeAll(bytes)
             return

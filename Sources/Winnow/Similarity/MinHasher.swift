@@ -74,25 +74,36 @@ public struct MinHasher: Sendable {
     private func densify(_ slots: UnsafeMutableBufferPointer<UInt32>) {
         let count = permutations
         guard slots.contains(Self.empty) else { return }
-        var filledSlots: [Int] = []
-        filledSlots.reserveCapacity(count)
-        for slot in slots.indices where slots[slot] != Self.empty { filledSlots.append(slot) }
-        guard !filledSlots.isEmpty else { return }
-        let filled = Array(slots)
-        let fewFilled = filledSlots.count * filledSlots.count <= count
-        probeOrder.withUnsafeBufferPointer { order in
-            probeRank.withUnsafeBufferPointer { rank in
-                for slot in slots.indices where filled[slot] == Self.empty {
-                    let row = slot * count
-                    var source = filledSlots[0]
-                    if fewFilled {
-                        for other in filledSlots.dropFirst() where rank[row + other] < rank[row + source] { source = other }
-                    } else {
-                        var position = 0
-                        while filled[Int(order[row + position])] == Self.empty { position += 1 }
-                        source = Int(order[row + position])
+        // Most documents leave a few slots empty: the scratch lists live on the stack, not the heap.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { filled in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { filledSlots in
+                var filledCount = 0
+                for slot in 0..<count {
+                    filled[slot] = slots[slot]
+                    if slots[slot] != Self.empty {
+                        filledSlots[filledCount] = slot
+                        filledCount += 1
                     }
-                    slots[slot] = filled[source]
+                }
+                guard filledCount > 0 else { return }
+                let fewFilled = filledCount * filledCount <= count
+                probeOrder.withUnsafeBufferPointer { order in
+                    probeRank.withUnsafeBufferPointer { rank in
+                        for slot in 0..<count where filled[slot] == Self.empty {
+                            let row = slot * count
+                            var source = filledSlots[0]
+                            if fewFilled {
+                                for other in filledSlots[1..<filledCount] where rank[row + other] < rank[row + source] {
+                                    source = other
+                                }
+                            } else {
+                                var position = 0
+                                while filled[Int(order[row + position])] == Self.empty { position += 1 }
+                                source = Int(order[row + position])
+                            }
+                            slots[slot] = filled[source]
+                        }
+                    }
                 }
             }
         }

@@ -31,6 +31,7 @@ import WinnowTestSupport
         let output = try OutputFile(path: folder.file("out.jsonl"))
         let pieces = [
             "a\n", String(repeating: "b", count: (1 << 20) + 3) + "\n", "c\n", "d\n", String(repeating: "e", count: 2 << 20) + "\n",
+            "f\n", String(repeating: "g", count: 70_000) + "\n", "h\n",
         ]
         for piece in pieces { try output.write(Array(piece.utf8)) }
         try output.commit()
