@@ -27,6 +27,20 @@ import Testing
         #expect(Self.count("brings teams", in: Self.text(html, off: true)) == 2)
     }
 
+    @Test func threeCopiesInARowAreWrittenOnce() {
+        let copies = (1...3).map { "<div class=\"slide-\($0)\">\(Self.panel)</div>" }.joined()
+        let text = Self.text("<body><article>\(Self.article)\(copies)</article></body>")
+        #expect(Self.count("brings teams", in: text) == 1 && Self.count("Alignment", in: text) == 1, "\(text)")
+    }
+
+    @Test func pagesOfNoneOrOneBlockAreLeftAlone() {
+        let one = "<body><p>Improve collaboration with one workspace that brings teams together.</p></body>"
+        for html in ["<body></body>", one, "<body><div><div></div></div></body>"] {
+            #expect(Self.text(html) == Self.text(html, off: true))
+        }
+        #expect(Self.text(one).contains("brings teams together"))
+    }
+
     @Test func aBlockRepeatedOnItsOwnStays() {
         let meal = "<p>Asparagus and Eggs, with one cup of asparagus, two soft-boiled eggs and a slice of toast.</p>"
         let html =
