@@ -37,12 +37,13 @@ struct CompleteLinkage {
             if comparison != nil { statistics.verifiedPairs += 1 }
             return comparison
         }
-        guard linkable(first, second, compare: counted) else { return }
+        guard let between = linkable(first, second, compare: counted) else { return }
         sets.union(first, second)
         statistics.joinedPairs += 1
         let root = min(first, second), absorbed = max(first, second)
-        let moved = [absorbed] + (members.removeValue(forKey: absorbed)?.map(\.position) ?? [])
-        members[root, default: []] += moved.map { ($0, sketches(root, $0)) }
+        // The absorbed root's comparison to the root is `between` (comparisons are symmetric).
+        let moved = members.removeValue(forKey: absorbed)?.map { ($0.position, sketches(root, $0.position)) } ?? []
+        members[root, default: []] += [(absorbed, between)] + moved
     }
 
     /// The largest Jaccard distance from a cluster's root to its members.
@@ -50,13 +51,13 @@ struct CompleteLinkage {
         members[root]?.map { rule.distanceBound($0.toRoot) }.max() ?? 0
     }
 
-    /// Whether every pair across the clusters of roots `first` and `second` clears the floor: by the
-    /// triangle inequality on Jaccard distance when the radii allow, else pair by pair.
-    private mutating func linkable(_ first: Int, _ second: Int, compare: (Int, Int) -> Comparison?) -> Bool {
-        guard let between = compare(first, second), rule.clearsFloor(between) else { return false }
-        if radius(first) + rule.distanceBound(between) + radius(second) <= 1 - rule.minJaccard { return true }
+    /// The comparison of roots `first` and `second` when every pair across their clusters clears the
+    /// floor (by the triangle inequality on Jaccard distance when the radii allow, else pair by pair); nil otherwise.
+    private mutating func linkable(_ first: Int, _ second: Int, compare: (Int, Int) -> Comparison?) -> Comparison? {
+        guard let between = compare(first, second), rule.clearsFloor(between) else { return nil }
+        if radius(first) + rule.distanceBound(between) + radius(second) <= 1 - rule.minJaccard { return between }
         let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
-        if unlinkable.contains(key) { return false }
+        if unlinkable.contains(key) { return nil }
         let left = [first] + (members[first]?.map(\.position) ?? [])
         let right = [second] + (members[second]?.map(\.position) ?? [])
         var alike = left.count * right.count <= Self.maximumCrossChecks
@@ -69,6 +70,6 @@ struct CompleteLinkage {
             }
         }
         if !alike { unlinkable.insert(key) }
-        return alike
+        return alike ? between : nil
     }
 }
