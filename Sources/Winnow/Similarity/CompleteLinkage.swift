@@ -24,10 +24,11 @@ struct CompleteLinkage {
         sets = UnionFind(count: count)
     }
 
-    /// Offers the verified pair (`earlier`, `later`). `compare` screens two documents by their
-    /// signatures and compares their sketches (nil when screened out); `sketches` compares sketches only.
+    /// Offers the verified pair (`earlier`, `later`), `known` its comparison when the buckets made it.
+    /// `compare` screens two documents by their signatures and compares their sketches (nil when
+    /// screened out); `sketches` compares sketches only.
     mutating func offer(
-        _ earlier: Int, _ later: Int, statistics: inout ClusteringStatistics,
+        _ earlier: Int, _ later: Int, known: Comparison? = nil, statistics: inout ClusteringStatistics,
         compare: (Int, Int) -> Comparison?, sketches: (Int, Int) -> Comparison
     ) {
         let first = sets.find(earlier), second = sets.find(later)
@@ -37,7 +38,9 @@ struct CompleteLinkage {
             if comparison != nil { statistics.verifiedPairs += 1 }
             return comparison
         }
-        guard let between = linkable(first, second, compare: counted) else { return }
+        // Two documents still alone, or roots themselves, are the pair: its comparison is known.
+        let rootsKnown = first == earlier && second == later ? known : nil
+        guard let between = linkable(first, second, known: rootsKnown, compare: counted) else { return }
         sets.union(first, second)
         statistics.joinedPairs += 1
         let root = min(first, second), absorbed = max(first, second)
@@ -51,10 +54,13 @@ struct CompleteLinkage {
         members[root]?.map { rule.distanceBound($0.toRoot) }.max() ?? 0
     }
 
-    /// The comparison of roots `first` and `second` when every pair across their clusters clears the
-    /// floor (by the triangle inequality on Jaccard distance when the radii allow, else pair by pair); nil otherwise.
-    private mutating func linkable(_ first: Int, _ second: Int, compare: (Int, Int) -> Comparison?) -> Comparison? {
-        guard let between = compare(first, second), rule.clearsFloor(between) else { return nil }
+    /// The comparison of roots `first` and `second` (`known`, or made) when every pair across their
+    /// clusters clears the floor (by the triangle inequality on Jaccard distance when the radii allow,
+    /// else pair by pair); nil otherwise.
+    private mutating func linkable(
+        _ first: Int, _ second: Int, known: Comparison?, compare: (Int, Int) -> Comparison?
+    ) -> Comparison? {
+        guard let between = known ?? compare(first, second), rule.clearsFloor(between) else { return nil }
         if radius(first) + rule.distanceBound(between) + radius(second) <= 1 - rule.minJaccard { return between }
         let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
         if unlinkable.contains(key) { return nil }

@@ -48,19 +48,26 @@ public struct DuplicateClusters: Sendable {
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = Self.keepOrder(tally)
-        let pairs = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics)
-        self.init(tally: tally, order: order, pairs: pairs, options: options, statistics: statistics)
+        let verified = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics)
+        self.init(
+            tally: tally, order: order, pairs: verified.pairs, comparisons: verified.comparisons, options: options,
+            statistics: statistics)
     }
 
     /// Clusters the tally's documents, `order` their keep order, from their verified pairs: each pair
-    /// is `later << 32 | earlier` in positions of `order`, ascending and without repeats.
-    init(tally: SignatureTally, order: [Int], pairs: [UInt64], options: NearDupOptions, statistics: ClusteringStatistics) {
+    /// is `later << 32 | earlier` in positions of `order`, ascending and without repeats; `comparisons`,
+    /// when known, the comparison of each pair's sketches.
+    init(
+        tally: SignatureTally, order: [Int], pairs: [UInt64], comparisons: [ShingleSketch.Comparison]? = nil,
+        options: NearDupOptions, statistics: ClusteringStatistics
+    ) {
+        precondition(comparisons.map { $0.count == pairs.count } ?? true, "a comparison for every pair")
         var statistics = statistics
         let judge = PairJudge(tally: tally, order: order, options: options)
         var linkage = CompleteLinkage(count: order.count, rule: options.rule)
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             linkage.offer(
-                Int(pair & 0xFFFF_FFFF), Int(pair >> 32), statistics: &statistics,
+                Int(pair & 0xFFFF_FFFF), Int(pair >> 32), known: comparisons?[index], statistics: &statistics,
                 compare: judge.compare, sketches: judge.sketches)
         }
         // The root of a set is its smallest position: the kept document.
@@ -90,6 +97,12 @@ public struct DuplicateClusters: Sendable {
     /// At most this many rejected pairs are remembered (16 MiB of table); then the cache starts again.
     static let rememberedRejections = 1 << 20
 
+    /// Verified pairs, ascending, each with the comparison of its sketches that joined it.
+    struct VerifiedPairs {
+        var pairs: [UInt64]
+        var comparisons: [ShingleSketch.Comparison]
+    }
+
     /// The verified pairs of every LSH bucket of the tally (`BucketLeaders`), as `later << 32 | earlier`
     /// positions of `order`, ascending and without repeats.
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
@@ -97,7 +110,7 @@ public struct DuplicateClusters: Sendable {
     static func verifiedPairs(
         _ tally: SignatureTally, order: [Int], options: NearDupOptions,
         statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil
-    ) -> [UInt64] {
+    ) -> VerifiedPairs {
         let bands = options.bands
         let count = order.count
         let judge = PairJudge(tally: tally, order: order, options: options)
@@ -114,6 +127,7 @@ public struct DuplicateClusters: Sendable {
         // A pair's verdict is the same in every band, so one judged in a band is not compared again:
         // the joined pairs are the result; the rejected ones a cache, emptied when it grows large.
         var pairs = UInt64Set()
+        var joined: [(pair: UInt64, comparison: ShingleSketch.Comparison)] = []
         var rejected = UInt64Set()
         var leaders = BucketLeaders()
         // Per band, entries sort as (bucket key, position) packed in one word, so that a bucket's
@@ -137,7 +151,8 @@ public struct DuplicateClusters: Sendable {
                             let packed = Self.pair(leader, member)
                             if pairs.contains(packed) { return .known(joined: true) }
                             if rejected.contains(packed) { return .known(joined: false) }
-                            let verdict = judge.verdict(leader, member)
+                            let (verdict, joining) = judge.verdict(leader, member)
+                            if let joining { joined.append((packed, joining)) }
                             if case .rejected = verdict {
                                 if rejected.count >= Self.rememberedRejections { rejected = UInt64Set() }
                                 rejected.insert(packed)
@@ -151,7 +166,8 @@ public struct DuplicateClusters: Sendable {
                 start = end
             }
         }
-        return pairs.sorted()
+        joined.sort { $0.pair < $1.pair }
+        return VerifiedPairs(pairs: joined.map(\.pair), comparisons: joined.map(\.comparison))
     }
 
     /// Tally indices in keep order (policy rank, then id bytewise, then origin): sorted on the rank's first

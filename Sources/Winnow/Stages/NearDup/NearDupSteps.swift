@@ -33,7 +33,7 @@ package enum NearDupSteps {
         let order = DuplicateClusters.keepOrder(tally)
         let pairs = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &statistics) { index, band in
             judged[index * options.bands + band]
-        }
+        }.pairs
         try VerifiedPairsFile.write(
             pairs.map { pair in
                 (earlier: tally.origins[order[Int(pair & 0xFFFF_FFFF)]], later: tally.origins[order[Int(pair >> 32)]])

@@ -42,9 +42,10 @@ struct PairJudge {
         sketcher.compare(tally.sketch(order[first]), tally.sketch(order[second]))
     }
 
-    /// Whether the pair is alike enough to be a verified pair (`PairRule.joins`).
-    func verdict(_ first: Int, _ second: Int) -> BucketLeaders.Verdict {
-        guard let comparison = compare(first, second) else { return .screenedOut }
-        return options.rule.joins(comparison) ? .joined : .rejected
+    /// Whether the pair is alike enough to be a verified pair (`PairRule.joins`), with the comparison
+    /// that joined it (complete linkage reads it again).
+    func verdict(_ first: Int, _ second: Int) -> (verdict: BucketLeaders.Verdict, joining: ShingleSketch.Comparison?) {
+        guard let comparison = compare(first, second) else { return (.screenedOut, nil) }
+        return options.rule.joins(comparison) ? (.joined, comparison) : (.rejected, nil)
     }
 }
