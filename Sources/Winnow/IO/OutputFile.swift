@@ -31,6 +31,12 @@ public final class OutputFile {
             ownsDescriptor = false
             descriptor = 1
             compressor = nil
+        case .descriptor(let held):
+            finalPath = path
+            temporaryPath = nil
+            ownsDescriptor = false
+            descriptor = held
+            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
         case .stream(let target):
             let opened = open(target, O_WRONLY | O_CLOEXEC)
             guard opened >= 0 else {

@@ -10,9 +10,20 @@ package enum OutputTarget: Sendable, Equatable {
     case file(String)
     /// A character device, FIFO or socket: opened and written to as it is.
     case stream(String)
+    /// A descriptor the caller holds open, named as `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or
+    /// `/proc/self/fd/N` (a shell's redirection, `>(command)`): written to as it is, like standard
+    /// output, so that a redirection's append (`>> all.jsonl`) or a pipe behaves as it does for `-`.
+    case descriptor(Int32)
 
     package init(_ path: String) throws(WinnowError) {
         if path == "-" { self = .standardOutput; return }
+        if let descriptor = Self.descriptor(named: path) {
+            guard fcntl(descriptor, F_GETFD) >= 0 else {
+                throw .io("the output names descriptor \(descriptor), which is not open", path: path)
+            }
+            self = .descriptor(descriptor)
+            return
+        }
         var info = stat()
         guard lstat(path, &info) == 0 else {
             guard errno == ENOENT else { throw .io("cannot check the output: \(String(cString: strerror(errno)))", path: path) }
@@ -35,6 +46,22 @@ package enum OutputTarget: Sendable, Equatable {
         case S_IFCHR, S_IFIFO, S_IFSOCK: self = .stream(target)
         case S_IFDIR: throw .io("the output is a folder; give a file name", path: path)
         default: throw .io("refusing to write to a block device or other special file", path: path)
+        }
+    }
+
+    /// The descriptor a path names when it names one of this process's own: resolving it as a link
+    /// would reach the file behind it (replacing it instead of appending) or a pipe's `pipe:[…]`.
+    private static func descriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                let number = path.dropFirst(prefix.count)
+                guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber) else { return nil }
+                return Int32(number)
+            }
+            return nil
         }
     }
 
@@ -77,7 +104,14 @@ package enum OutputTarget: Sendable, Equatable {
         var outputKeys: [String: String] = [:]
         for (role, path) in outputs where path != "-" {
             guard let key = identity(of: path) else { continue }
-            if case .stream = try OutputTarget(path) { continue }
+            switch try OutputTarget(path) {
+            case .stream: continue
+            case .descriptor(let descriptor):
+                // A redirection into a file may still be an input; a pipe or terminal is never one.
+                var info = stat()
+                guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            case .standardOutput, .file: break
+            }
             if let input = inputKeys[key] {
                 throw .configuration("\(role) \(path) is the input \(input): choose another output; nothing was read", path: path)
             }

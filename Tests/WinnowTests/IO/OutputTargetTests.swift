@@ -56,6 +56,43 @@ import WinnowTestSupport
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
     }
 
+    /// `/dev/stdout`, `/dev/fd/N`: the descriptor itself, written to as it is. Resolved as links they
+    /// reached the file behind a redirection (replaced it, so `>> all.jsonl` lost what it held) or a
+    /// pipe's `pipe:[…]` (no file to create).
+    @Test func aDescriptorPathIsWrittenThroughTheDescriptor() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("all.jsonl", "earlier\n")
+        let held = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
+        #expect(held > 2)
+        defer { close(held) }
+        #expect(try OutputTarget("/dev/stdout") == .descriptor(1))
+        #expect(try OutputTarget("/proc/self/fd/\(held)") == .descriptor(held))
+        #expect(try OutputTarget("/dev/fd/\(held)") == .descriptor(held))
+        #expect(OutputTarget.sibling(of: "/dev/fd/\(held)", kind: "removed") == nil)
+        for _ in 0..<2 {
+            let output = try OutputFile(path: "/dev/fd/\(held)")
+            try output.write(Array("shard\n".utf8))
+            try output.commit()
+        }
+        #expect(folder.read("all.jsonl") == "earlier\nshard\nshard\n")
+        #expect(fcntl(held, F_GETFD) >= 0, "the caller's descriptor stays open")
+        // A pipe's descriptor too.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let piped = try OutputFile(path: "/dev/fd/\(ends[1])")
+        try piped.write(Array("through\n".utf8))
+        try piped.commit()
+        close(ends[1])
+        var buffer = [UInt8](repeating: 0, count: 64)
+        #expect(String(decoding: buffer[..<read(ends[0], &buffer, 64)], as: UTF8.self) == "through\n")
+        #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(ends[1])") }
+        // The file behind a redirection is still refused as an input's own output.
+        #expect(throws: WinnowError.self) {
+            try OutputTarget.requireDistinct(outputs: [("-o", "/dev/fd/\(held)")], inputs: [file])
+        }
+    }
+
     @Test func outputsMustNotBeInputsOrEachOther() throws {
         let folder = TemporaryFolder()
         let input = folder.write("in.jsonl", "{}\n")
