@@ -17,7 +17,17 @@ public struct DocumentOrigin: Sendable, Hashable, CustomStringConvertible {
 
     /// Input name bytewise, then line: the order that breaks a tie between records alike in all else.
     public static func precedes(_ lhs: DocumentOrigin, _ rhs: DocumentOrigin) -> Bool {
-        if lhs.source != rhs.source { return lhs.source.utf8.lexicographicallyPrecedes(rhs.source.utf8) }
-        return lhs.line < rhs.line
+        let sources = BytewiseOrder.compare(lhs.source, rhs.source)
+        return sources != 0 ? sources < 0 : lhs.line < rhs.line
+    }
+
+    /// The same input name, byte for byte, and line.
+    public static func == (lhs: DocumentOrigin, rhs: DocumentOrigin) -> Bool {
+        lhs.line == rhs.line && BytewiseOrder.equal(lhs.source, rhs.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        BytewiseOrder.hash(source, into: &hasher)
+        hasher.combine(line)
     }
 }

@@ -96,7 +96,8 @@ struct ClusterTally {
     /// alone, so copies that share an id are listed alike whatever order the outputs hold them in.
     static func mostSimilarFirst(_ a: RunReport.Member, _ b: RunReport.Member) -> Bool {
         if a.similarity != b.similarity { return a.similarity > b.similarity }
-        if a.id != b.id { return BytewiseOrder.precedes(a.id, b.id) }
+        let ids = BytewiseOrder.compare(a.id, b.id)
+        if ids != 0 { return ids < 0 }
         if a.url != b.url { return Self.precedes(a.url, b.url) }
         if a.textBytes != b.textBytes { return a.textBytes < b.textBytes }
         return Self.precedes(a.removedBy, b.removedBy)

@@ -20,6 +20,6 @@ enum DuplicateFields {
     /// Marks `document` as a removed copy of the document `id` read at `origin`.
     static func markDuplicate(_ document: inout Document, of id: String, at origin: DocumentOrigin) {
         document.setField(duplicateOf, .string(id))
-        if id == document.id { document.setField(duplicateOfOrigin, .string(origin.description)) }
+        if BytewiseOrder.equal(id, document.id) { document.setField(duplicateOfOrigin, .string(origin.description)) }
     }
 }

@@ -115,12 +115,23 @@ public struct DocumentRank: Sendable, Comparable, Hashable {
 
     /// Whether this is the rank of the document with `id` read from `origin`.
     public func names(id: String, origin: DocumentOrigin) -> Bool {
-        self.id == id && self.origin == origin
+        BytewiseOrder.equal(self.id, id) && self.origin == origin
     }
 
     public static func < (lhs: DocumentRank, rhs: DocumentRank) -> Bool {
         if lhs.rank != rhs.rank { return lhs.rank.lexicographicallyPrecedes(rhs.rank) }
-        if lhs.id != rhs.id { return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8) }
+        let ids = BytewiseOrder.compare(lhs.id, rhs.id)
+        if ids != 0 { return ids < 0 }
         return DocumentOrigin.precedes(lhs.origin, rhs.origin)
+    }
+
+    public static func == (lhs: DocumentRank, rhs: DocumentRank) -> Bool {
+        lhs.rank == rhs.rank && BytewiseOrder.equal(lhs.id, rhs.id) && lhs.origin == rhs.origin
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rank)
+        BytewiseOrder.hash(id, into: &hasher)
+        hasher.combine(origin)
     }
 }

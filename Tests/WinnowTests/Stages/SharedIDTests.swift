@@ -99,4 +99,19 @@ import WinnowTestSupport
         try ExactKeepersFile.read(folder.file("k"), keep: .longest, into: &read)
         #expect(read.keepers == tally.keepers)
     }
+
+    /// "é" and "e\u{301}" are one string to Swift's `==` (canonical equivalence) but two ids: ties go
+    /// to the id whose bytes come first ("e\u{301}", 65 cc 81, before "y" and "é", c3 a9), whatever
+    /// order the records come in, and no removed copy is said to share the kept one's id.
+    @Test(arguments: [0, 1])
+    func idsAreComparedByTheirBytes(order: Int) async throws {
+        let ids = order == 0 ? ["\u{E9}", "y", "e\u{301}"] : ["e\u{301}", "y", "\u{E9}"]
+        let file = ids.map { line($0, Self.text) + "\n" }.joined()
+        for stage in [PipelineStep.corpus(ExactStage(options: ExactOptions())), .corpus(NearDupStage(options: NearDupOptions()))] {
+            let outcome = try await run([stage], files: [file])
+            #expect(outcome.kept.map { ($0["id"] as? String).map { Array($0.utf8) } } == [Array("e\u{301}".utf8)])
+            #expect(outcome.removed.count == 2)
+            #expect(outcome.removed.allSatisfy { $0["duplicate_of_origin"] == nil })
+        }
+    }
 }

@@ -82,7 +82,8 @@ public struct DuplicateClusters: Sendable {
         }
         clusters.sort { first, second in
             if first.size != second.size { return first.size > second.size }
-            if first.kept != second.kept { return first.kept.utf8.lexicographicallyPrecedes(second.kept.utf8) }
+            let kept = BytewiseOrder.compare(first.kept, second.kept)
+            if kept != 0 { return kept < 0 }
             return DocumentOrigin.precedes(first.members[0].origin, second.members[0].origin)
         }
         self.clusters = clusters
