@@ -7,8 +7,8 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The document read first: input path compared bytewise, then line number. Stable across threads
     /// and across shards named in order; it changes when the input is reordered, by definition.
     case first
-    /// The greatest value of a field (numbers numerically, strings bytewise: ISO dates work); a
-    /// document without the field comes last.
+    /// The greatest value of a field (numbers numerically and exactly, strings bytewise: ISO dates
+    /// work); a document without the field comes last.
     case newest(field: String)
     /// The smallest value of a field; a document without the field comes last.
     case oldest(field: String)
@@ -76,10 +76,8 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
             let bytes = Array(value.utf8)
             return [0x02] + (descending ? bytes.map { ~$0 } + [0xFF] : bytes + [0x00])
         }
-        if let json = document.rawField(field), let number = Double(json), number.isFinite {
-            let bits = (number == 0 ? 0.0 : number).bitPattern
-            let ordered = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-            return [0x01] + bigEndian(descending ? ~ordered : ordered)
+        if let json = document.rawField(field), let number = DecimalKey.of(json.utf8) {
+            return [0x01] + (descending ? number.map { ~$0 } : number)
         }
         return [0xFF]
     }

@@ -56,6 +56,20 @@ import WinnowTestSupport
         #expect(best(.newest(field: "missing"), numbers) == "a", "all missing: ties broken by id")
     }
 
+    /// Nanosecond times are past a double's 53 bits: 1700000000000000000 and …001 were one number.
+    @Test func numbersRankExactlyBeyondADoublesPrecision() {
+        func timed(_ id: String, _ json: String) -> Document {
+            var timed = document(id, "t")
+            timed.setField("ts", json: ArraySlice(json.utf8))
+            return timed
+        }
+        for (earlier, later) in [("a", "b"), ("b", "a")] {
+            let documents = [timed(earlier, "1700000000000000000"), timed(later, "1700000000000000001")]
+            #expect(best(.newest(field: "ts"), documents) == later)
+            #expect(best(.oldest(field: "ts"), documents) == earlier)
+        }
+    }
+
     @Test func parsesAndPrintsItsOwnSpelling() {
         for text in ["longest", "first", "newest:date", "oldest:crawl_time"] {
             #expect(KeepPolicy(text)?.description == text)

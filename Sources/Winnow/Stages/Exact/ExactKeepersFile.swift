@@ -1,7 +1,7 @@
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
-///     {"format":"winnow.exact-keepers","version":3,"keep":"longest"}
+///     {"format":"winnow.exact-keepers","version":4,"keep":"longest"}
 ///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
 ///     {"end_of_file":1}
 ///
@@ -14,7 +14,7 @@
 /// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
 public enum ExactKeepersFile {
     public static let format = "winnow.exact-keepers"
-    public static let version = 3
+    public static let version = 4
 
     static func header(_ keep: KeepPolicy) -> JSONValue {
         .object([("format", .string(format)), ("version", .int(version)), ("keep", .string(keep.description))])

@@ -2,7 +2,7 @@ import Glibc
 
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":4,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"format":"winnow.minhash-signatures","version":5,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
 ///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///     {"end_of_file":1}
 ///
@@ -17,7 +17,7 @@ import Glibc
 /// the sketches; `winnow neardup merge` does all of it.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    public static let version = 4
+    public static let version = 5
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [

@@ -175,10 +175,11 @@ import WinnowTestSupport
         let cases: [(String, [UInt8], String)] = [
             ("blank-first", Array(("\n" + good).utf8), "must start with its header line"),
             ("empty", [], "empty exact keepers file"),
-            // Written before the fingerprint hashed folded words (version 3): its keys mean other texts.
+            // Written before numbers were ranked exactly (version 4): its newest/oldest ranks order
+            // other bytes.
             (
-                "version-2", Array(good.replacingOccurrences(of: "\"version\":3", with: "\"version\":2").utf8),
-                "another keep policy or file format; expected the header {\"format\":\"winnow.exact-keepers\",\"version\":3"
+                "version-3", Array(good.replacingOccurrences(of: "\"version\":4", with: "\"version\":3").utf8),
+                "another keep policy or file format; expected the header {\"format\":\"winnow.exact-keepers\",\"version\":4"
             ),
             (
                 "not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
