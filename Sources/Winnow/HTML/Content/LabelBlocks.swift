@@ -9,6 +9,9 @@ struct LabelBlocks {
     var alsoTrimmed: Set<UInt8> = []
     /// Whether a block inside a list or a table is left alone too, not only a list or an item itself.
     var sparesListContents = false
+    /// A block of more elements than this is no label: a label is a few words in an element or two, and
+    /// reading each short block's whole subtree made a page of deeply nested elements quadratic.
+    static let maxNodes = 64
 
     /// Drops each block of the content, not a list or an item of one, whose whole text is a label
     /// (case, spacing and the marks around it ignored).
@@ -19,7 +22,8 @@ struct LabelBlocks {
             let node = nodes[index]
             // An item of a list or a table ("Branding, Advertising, Illustration") is an entry, not a label.
             guard include[index], node.tag != .text, node.tag.layout != .inline, !Self.isListOrItem(node.tag),
-                stats.chars[index] > 0, stats.chars[index] <= maxChars, isLabel(index, tree: tree, include: include),
+                stats.chars[index] > 0, stats.chars[index] <= maxChars, Int(node.end) - index <= Self.maxNodes,
+                isLabel(index, tree: tree, include: include),
                 !sparesListContents || !Self.isInsideListOrTable(index, nodes: nodes)
             else {
                 index += 1

@@ -27,4 +27,15 @@ import Testing
         let text = MainContentTests.mainText("<body><article>\(Self.article)\(list)\(Self.article)</article></body>")
         #expect(text.contains("Advertising"), "\(text)")
     }
+
+    /// Only a block of a few elements is read as a label: reading every short block's whole subtree
+    /// made a page of deeply nested elements quadratic (80,000 levels took 4.5 s).
+    @Test func aBlockOfManyElementsIsNoLabel() {
+        let icons = String(repeating: "<i></i>", count: LabelBlocks.maxNodes)
+        let html =
+            "<body><article>\(Self.article)<div class=\"slot\">\(icons)<span>Advertisement</span></div>\(Self.article)</article></body>"
+        #expect(MainContentTests.mainText(html).contains("Advertisement"))
+        let deep = String(repeating: "<div>", count: 20_000) + "<p>Advertisement</p>" + String(repeating: "</div>", count: 20_000)
+        #expect(!MainContentTests.mainText("<body><article>\(Self.article)\(deep)</article></body>").isEmpty)
+    }
 }
