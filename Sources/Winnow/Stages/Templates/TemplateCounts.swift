@@ -8,13 +8,14 @@ public struct TemplateCounts: CorpusTally, Equatable {
         public var lines = LineCounts()
     }
 
-    public var sites: [String: Site] = [:]
+    /// Per site, by its name compared bytewise.
+    public var sites: [ByteString: Site] = [:]
 
     public init() {}
 
     /// Counts one page: `keys` must be distinct (a line counts once per page).
     public mutating func addPage(site: String, distinctKeys keys: [UInt64]) {
-        Self.add(keys, to: &sites[site, default: Site()])
+        Self.add(keys, to: &sites[ByteString(site), default: Site()])
     }
 
     /// Counts one page into its site, found once for all its lines.
@@ -28,6 +29,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     /// counts equal those of the other pages alone.
     public mutating func removePage(site name: String, distinctKeys keys: [UInt64]) -> Bool {
         // Taken out while it changes, so that its counts are changed in place, not copied.
+        let name = ByteString(name)
         guard var site = sites.removeValue(forKey: name), site.pages > 0 else { return false }
         site.pages -= 1
         let taken = keys.allSatisfy { site.lines.subtract($0, 1) }

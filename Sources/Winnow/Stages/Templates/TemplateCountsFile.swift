@@ -26,12 +26,12 @@ public enum TemplateCountsFile {
         .encode(into: &header)
         header.append(0x0A)
         try file.write(header)
-        for name in counts.sites.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in counts.sites.keys.sorted() {
             let site = counts.sites[name]!
             var line: [UInt8] = []
             line.reserveCapacity(40 + site.lines.count * 26)
             line += Array("{\"site\":".utf8)
-            JSONString.append(name, to: &line)
+            JSONString.append(name.string, to: &line)
             line += Array(",\"pages\":\(site.pages),\"lines\":[".utf8)
             for (position, entry) in site.lines.sorted(by: { $0.key < $1.key }).enumerated() {
                 if position > 0 { line.append(UInt8(ascii: ",")) }
@@ -74,7 +74,7 @@ public enum TemplateCountsFile {
             else {
                 throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: record.location)
             }
-            guard counts.sites[name] == nil else {
+            guard counts.sites[ByteString(name)] == nil else {
                 throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: record.location)
             }
             var site = TemplateCounts.Site(pages: pages)
@@ -88,7 +88,7 @@ public enum TemplateCountsFile {
                 site.lines.set(key, pagesWithLine)
             }
             var single = TemplateCounts()
-            single.sites[name] = site
+            single.sites[ByteString(name)] = site
             counts.merge(single)
         }
         return counts

@@ -12,7 +12,7 @@ struct TemplateModel: Sendable {
     }
 
     let options: TemplateOptions
-    let sites: [String: Site]
+    let sites: [ByteString: Site]
     /// Lines repeated on `cross_site_sites` sites or more: template lines everywhere, used on small sites.
     let crossSite: Set<UInt64>
 
@@ -20,7 +20,7 @@ struct TemplateModel: Sendable {
     ///   its sites (a cluster partition's); nil: worked out from `counts`.
     init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
         self.options = options
-        var sites: [String: Site] = [:]
+        var sites: [ByteString: Site] = [:]
         var repeatedOnSites: [UInt64: Int] = [:]
         for (name, site) in counts.sites {
             let repeatPages = site.pages <= 3 ? 2 : options.repeatPages

@@ -20,7 +20,7 @@ struct TemplateRemover: FinishingStage {
         guard let text = document.textUTF8 else { return .keep }
         let options = model.options
         let siteName = SiteKey.of(document, options: options)
-        let site = model.sites[siteName]
+        let site = model.sites[ByteString(siteName)]
         let sitePages = site?.pages ?? 1
         summary?.count(site: siteName, sitePages: sitePages, textBytes: text.count)
         let ownCounts = sitePages >= options.minSitePages ? site : nil

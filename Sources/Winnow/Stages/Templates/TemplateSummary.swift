@@ -44,7 +44,7 @@ final class TemplateSummary: Sendable {
     }
 
     private let linesPerSite: Int
-    private let state = Mutex<[String: SiteTally]>([:])
+    private let state = Mutex<[ByteString: SiteTally]>([:])
 
     init(linesPerSite: Int) {
         self.linesPerSite = linesPerSite
@@ -53,7 +53,7 @@ final class TemplateSummary: Sendable {
     /// Counts a page's text, changed or not, so that a site's template share can be told.
     func count(site: String, sitePages: Int, textBytes: Int) {
         state.withLock { sites in
-            sites[site, default: SiteTally(pages: sitePages)].bytesIn += textBytes
+            sites[ByteString(site), default: SiteTally(pages: sitePages)].bytesIn += textBytes
         }
     }
 
@@ -71,6 +71,7 @@ final class TemplateSummary: Sendable {
             }
         }
         state.withLock { sites in
+            let site = ByteString(site)
             var entry = sites[site] ?? SiteTally(pages: sitePages)
             entry.pagesChanged += 1
             entry.pagesRemoved += removedPage ? 1 : 0
@@ -94,7 +95,7 @@ final class TemplateSummary: Sendable {
     /// Every site's tally as it stands, sites by name (bytewise).
     func tallies() -> [(site: String, tally: SiteTally)] {
         state.withLock { sites in
-            sites.sorted { BytewiseOrder.precedes($0.key, $1.key) }.map { (site: $0.key, tally: $0.value) }
+            sites.sorted { $0.key < $1.key }.map { (site: $0.key.string, tally: $0.value) }
         }
     }
 

@@ -17,12 +17,12 @@ enum TemplateSummaryFolder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         var sites: [TemplateSummary.Site] = []
-        var seen: Set<String> = []
+        var seen: Set<ByteString> = []
         for file in try InputSpec.jsonlFiles(folder) {
             try IntermediateFile.readRecords(file.path, kind: "template summary", header: header, mismatch: mismatch) {
                 record throws(WinnowError) in
                 let site = try record.decoded(TemplateSummary.Site.self, using: decoder, kind: "template summary")
-                guard seen.insert(site.site).inserted else {
+                guard seen.insert(ByteString(site.site)).inserted else {
                     throw .configuration(
                         "site '\(site.site)' is listed twice: each site is on one line of one part; "
                             + "was the folder written by one run?", path: record.location)

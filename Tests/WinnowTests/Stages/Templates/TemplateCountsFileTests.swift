@@ -35,4 +35,25 @@ import WinnowTestSupport
         #expect(
             try read([#"{"site":"a","pages":2,"lines":[["00000000000000a1",2]]}"#, #"{"site":"b","pages":1,"lines":[]}"#]).pageCount == 3)
     }
+
+    /// "café" and "cafe\u{301}" are one string to Swift's `==` but two sites: counted apart, written
+    /// in byte order (65 cc 81 before c3 a9) whichever was merged first.
+    @Test func sitesAreTheirBytes() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        var first = TemplateCounts(), second = TemplateCounts()
+        first.addPage(site: composed, distinctKeys: [1])
+        second.addPage(site: decomposed, distinctKeys: [1])
+        var written: [String] = []
+        for (a, b) in [(first, second), (second, first)] {
+            var merged = a
+            merged.merge(b)
+            #expect(merged.sites.count == 2)
+            let folder = TemporaryFolder()
+            try TemplateCountsFile.write(merged, options: TemplateOptions(), to: folder.file("counts.jsonl"))
+            written.append(try #require(folder.read("counts.jsonl")))
+        }
+        #expect(written[0] == written[1])
+        let order = try #require(written.first).components(separatedBy: "\n")
+        #expect(order[1].contains("cafe\\u0301") || order[1].contains(decomposed), "\(order)")
+    }
 }
