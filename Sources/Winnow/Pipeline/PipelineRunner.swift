@@ -385,7 +385,7 @@ public struct PipelineRunner: Sendable {
         // The next batch is read ahead, and started before finished ones are handled, so workers
         // do not wait for the reading or the writing.
         let workers = max(1, threads)
-        let window = workers + 1
+        let window = workers < Int.max ? workers + 1 : workers
         var failure: WinnowError?
         await withTaskGroup(of: (Int, BatchResult).self) { group in
             var started = 0

@@ -13,8 +13,15 @@ public struct ShingleHasher: Sendable {
     public init(width: Int) {
         precondition(width >= 1, "a shingle has at least one word")
         self.width = width
+        // Cʷ⁻¹ by squaring: in log(width) steps, so that a huge width cannot hang here.
         var weight: UInt64 = 1
-        for _ in 1..<width { weight &*= Self.base }
+        var power = Self.base
+        var exponent = width - 1
+        while exponent > 0 {
+            if exponent & 1 == 1 { weight &*= power }
+            power &*= power
+            exponent >>= 1
+        }
         oldestWeight = weight
     }
 

@@ -79,13 +79,15 @@ enum ContentDecoder {
         defer { stream.deallocate() }
         guard winnow_inflateInit2(stream, windowBits) == Z_OK else { throw .corrupt("cannot initialise zlib") }
         defer { inflateEnd(stream) }
-        var output = [UInt8](repeating: 0, count: min(limit + 1, max(1 << 16, input.count * 4)))
+        // Room for one byte past the limit shows that the output passes it; a limit of Int.max has none.
+        let room = limit < Int.max ? limit + 1 : limit
+        var output = [UInt8](repeating: 0, count: min(room, max(1 << 16, input.count * 4)))
         var written = 0
         var consumed = 0
         while true {
             if written == output.count {
                 guard output.count <= limit else { throw .tooLarge(limit: limit) }
-                output.append(contentsOf: repeatElement(0, count: min(limit + 1, output.count * 2) - output.count))
+                output.append(contentsOf: repeatElement(0, count: min(room, output.count * 2) - output.count))
             }
             let (status, used, produced) = input.withUnsafeBufferPointer { inBytes in
                 output.withUnsafeMutableBufferPointer { outBytes in

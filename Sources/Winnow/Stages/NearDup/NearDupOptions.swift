@@ -22,7 +22,7 @@ public struct NearDupOptions: StageOptions {
     public init() {}
 
     public static let declarations: [OptionDeclaration<Self>] = [
-        .init("shingle_words", \.shingleWords, "Words per shingle."),
+        .init("shingle_words", \.shingleWords, "Words per shingle, between 1 and \(Self.maxShingleWords)."),
         .init(
             "permutations", \.permutations,
             "MinHash permutations (signature slots): a multiple of 8 between 8 and 1024, at least bands × rows."),
@@ -45,15 +45,23 @@ public struct NearDupOptions: StageOptions {
             "When not empty, one {\"id\", \"cluster\"} line per clustered document is written here."),
     ]
 
+    /// The widest shingle: past it nearly every document is one shingle of all its words, which only
+    /// an exact copy matches; a bound turns a mistyped width into an error rather than a useless run.
+    public static let maxShingleWords = 64
+
     /// What is wrong with these options, if anything, in words a user can act on.
     public var validationProblem: String? {
-        if shingleWords < 1 { return "shingle_words must be 1 or more" }
+        if shingleWords < 1 || shingleWords > Self.maxShingleWords {
+            return "shingle_words must be between 1 and \(Self.maxShingleWords)"
+        }
         if permutations < 8 || permutations % 8 != 0 || permutations > 1024 {
             return "permutations must be a multiple of 8 between 8 and 1024"
         }
         if bands < 1 || rows < 1 { return "bands and rows must be 1 or more" }
-        if bands * rows > permutations {
-            return "bands × rows (\(bands * rows)) must not exceed permutations (\(permutations))"
+        // Multiplied with overflow reported: bands and rows are unbounded on their own.
+        let (cells, overflow) = bands.multipliedReportingOverflow(by: rows)
+        if overflow || cells > permutations {
+            return "bands × rows (\(bands) × \(rows)) must not exceed permutations (\(permutations))"
         }
         if let problem = rule.validationProblem { return problem }
         if sketch < 16 || sketch > 65536 { return "sketch must be between 16 and 65536 hashes" }

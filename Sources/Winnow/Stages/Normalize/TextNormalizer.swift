@@ -178,7 +178,8 @@ public struct TextNormalizer: Sendable {
             var pendingBreaks = 0
             var lineHasContent = false
             var afterCarriageReturn = false
-            let maxBreaks = options.maxBlankLines + 1
+            // Line breaks kept in a row: one more than the blank lines; Int.max blank lines is no limit.
+            let maxBreaks = options.maxBlankLines < Int.max ? options.maxBlankLines + 1 : Int.max
             let keepEdges = !options.trimLines
             let fold = options.foldSpaces
 
