@@ -41,7 +41,7 @@ public struct HTMLExtractor: Sendable {
         case .text(let text): (bytes, isText) = (Array(text.utf8), true)
         }
         if bytes.count > settings.maxBytes { return .refused(reason: RemovalReason.htmlTooLarge) }
-        if Self.looksBinary(bytes) { return .refused(reason: RemovalReason.binary) }
+        if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return .refused(reason: RemovalReason.binary) }
         let rules = ContentRules.all.subtracting(settings.disabledRules)
         let (decoded, tree, include) = read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         var text = TextRenderer.render(tree, include: include)
@@ -89,6 +89,12 @@ public struct HTMLExtractor: Sendable {
         settings.mainContent = false
         guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(description)) else { return description }
         return text
+    }
+
+    /// `looksBinary`, unless the page reads as markup in the UTF-16 or UTF-32 its record or HTTP header
+    /// declares (such a page is half NUL bytes, with no byte order mark to tell it by).
+    static func looksBinary(_ bytes: [UInt8], declaredCharset: String?) -> Bool {
+        looksBinary(bytes) && CharsetDecoder.declaredWideEncoding(bytes, declared: declaredCharset) == nil
     }
 
     /// More than one byte in twenty of the first 4 KB is a control character no HTML page has

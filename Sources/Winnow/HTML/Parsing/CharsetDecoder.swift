@@ -5,7 +5,8 @@
 #endif
 
 /// Turns a page's bytes into valid UTF-8 for the parser. The encoding comes from, in order: a byte
-/// order mark; valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares); the
+/// order mark; a declared UTF-16 or UTF-32 that the bytes read as markup in (`declaredWideEncoding`);
+/// valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares); the
 /// charset the record or HTTP header declared; the page's `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
 /// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and form feed
@@ -28,6 +29,9 @@ enum CharsetDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE") ?? repairUTF8(bytes[...]), encoding: "utf-16be")
         }
+        if !knownValid, let wide = declaredWideEncoding(bytes, declared: declared), let converted = convert(bytes[...], from: wide) {
+            return Decoded(utf8: converted, encoding: wide.lowercased())
+        }
         let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
             return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
@@ -41,6 +45,45 @@ enum CharsetDecoder {
             if let converted = convert(bytes[...], from: label) { return Decoded(utf8: converted, encoding: label) }
             return windows1252(bytes)
         }
+    }
+
+    /// The UTF-16 or UTF-32 encoding (an iconv name) that `declared` names, when the page's first 4 KB
+    /// read as markup in it. Without a byte order mark such a page is full of NUL bytes, so it has to be
+    /// told before the binary sniff and the UTF-8 check, which take it for binary or for UTF-8 with NULs;
+    /// bytes that do not read as markup (binary, or a UTF-8 page so labelled) get nil and go the usual way.
+    static func declaredWideEncoding(_ bytes: [UInt8], declared: String?) -> String? {
+        guard let declared, let label = charset(inContentType: declared) else { return nil }
+        let candidates: [String]
+        let unit: Int
+        switch label {
+        case "utf-16le", "utf-16be": (candidates, unit) = ([label.uppercased()], 2)
+        // A bare "utf-16" is little-endian on the web (WHATWG), though iconv reads it big-endian.
+        case "utf-16", "ucs-2", "unicode": (candidates, unit) = (["UTF-16LE", "UTF-16BE"], 2)
+        case "utf-32le", "utf-32be": (candidates, unit) = ([label.uppercased()], 4)
+        case "utf-32", "ucs-4": (candidates, unit) = (["UTF-32LE", "UTF-32BE"], 4)
+        default: return nil
+        }
+        let head = bytes.prefix(min(bytes.count, 4096) / unit * unit)
+        return candidates.first { encoding in
+            guard let converted = iconvConvert(head, from: encoding) else { return false }
+            return readsAsMarkup(converted.utf8, replaced: converted.replaced)
+        }
+    }
+
+    /// Whether decoded text looks like an HTML page's start: it has a `<`, at least a quarter of its
+    /// characters are ASCII (markup is, whatever the language), and at most one in twenty is a control
+    /// character or an undecodable unit. Random bytes read as UTF-16 fail the ASCII share.
+    private static func readsAsMarkup(_ utf8: [UInt8], replaced: Int) -> Bool {
+        var characters = 0
+        var ascii = 0
+        var controls = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 {
+            characters += 1
+            if byte < 0x80 { ascii += 1 }
+            if byte < 0x09 || (byte >= 0x0E && byte < 0x20) { controls += 1 }
+        }
+        return characters > 0 && utf8.contains(UInt8(ascii: "<")) && ascii * 4 >= characters
+            && (controls + replaced) * 20 <= characters
     }
 
     /// The `charset=` parameter of a Content-Type value, or the value itself when it is a bare label.
@@ -144,11 +187,20 @@ enum CharsetDecoder {
     /// Converts with iconv; a byte iconv cannot decode becomes U+FFFD and decoding goes on after it.
     /// Nil when iconv does not know the encoding.
     private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8]? {
+        guard var output = iconvConvert(bytes, from: encoding)?.utf8 else { return nil }
+        for index in output.indices where becomesSpace(output[index]) { output[index] = UInt8(ascii: " ") }
+        return output
+    }
+
+    /// iconv's UTF-8 for `bytes`, each byte it cannot decode a U+FFFD, and how many those were; NUL and
+    /// form feed are left as they are. Nil when iconv does not know the encoding.
+    private static func iconvConvert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> (utf8: [UInt8], replaced: Int)? {
         let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         var written = 0
+        var replaced = 0
         var input = Array(bytes)
         let inputCount = input.count
         input.withUnsafeMutableBufferPointer { source in
@@ -168,12 +220,12 @@ enum CharsetDecoder {
                     outLeft -= 3
                     inPointer! += 1
                     inLeft -= 1
+                    replaced += 1
                 }
                 written = target.count - 3 - outLeft
             }
         }
         output.removeSubrange(written...)
-        for index in output.indices where becomesSpace(output[index]) { output[index] = UInt8(ascii: " ") }
-        return output
+        return (output, replaced)
     }
 }

@@ -42,6 +42,50 @@ import WinnowTestSupport
         #expect(Self.decoded(utf16).text == "<p>é</p>")
     }
 
+    static func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+
+    /// A UTF-16 or UTF-32 page without a byte order mark, served with that charset: read in it, not
+    /// refused as binary for its NUL bytes nor read as UTF-8 (which pure ASCII in UTF-16 is).
+    @Test(arguments: [
+        ("text/html; charset=utf-16le", "utf-16le"), ("text/html; charset=\"UTF-16\"", "utf-16le"),
+        ("text/html; charset=utf-16be", "utf-16be"), ("utf-32", "utf-32le"),
+    ])
+    func declaredWideCharsetWithoutAByteOrderMark(declared: String, encoding: String) {
+        for body in ["Café résumé, a page of words.", "Plain ASCII words."] {
+            let page = "<html><body><p>\(body)</p></body></html>"
+            let bytes: [UInt8]
+            switch encoding {
+            case "utf-16le": bytes = Self.utf16LE(page)
+            case "utf-16be": bytes = page.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            default: bytes = page.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+            }
+            #expect(Self.decoded(bytes, declared: declared) == (page, encoding))
+            var settings = HTMLExtractor.Settings()
+            settings.mainContent = false
+            let extractor = HTMLExtractor(settings: settings)
+            guard case .text(let text, _, let read) = extractor.extract(.bytes(bytes), declaredCharset: declared) else {
+                Issue.record("\(declared): page refused")
+                continue
+            }
+            #expect(text == body && read == encoding)
+        }
+    }
+
+    /// What does not read as markup in the declared UTF-16 is taken as usual: binary stays binary, and
+    /// a UTF-8 page so labelled is UTF-8.
+    @Test func aWideDeclarationTheBytesDoNotFitChangesNothing() {
+        var random = SeededRandom(seed: 39)
+        let binary = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let utf16 = Self.utf16LE("<html><body><p>Words</p></body></html>")
+        for declared in ["text/html; charset=utf-16le", "utf-16", "utf-32"] {
+            #expect(HTMLExtractor().extract(.bytes(binary), declaredCharset: declared) == .refused(reason: RemovalReason.binary))
+            let page = Array("<p>Café, plain UTF-8.</p>".utf8)
+            #expect(Self.decoded(page, declared: declared) == ("<p>Café, plain UTF-8.</p>", "utf-8"))
+        }
+        // Undeclared, a UTF-16 page without a byte order mark cannot be told from binary.
+        #expect(HTMLExtractor().extract(.bytes(utf16)) == .refused(reason: RemovalReason.binary))
+    }
+
     @Test func damagedUTF8IsRepairedAndUndeclaredBytesAreWindows1252() {
         let damaged = Array("<p>café ☺ ".utf8) + [0xFF] + Array(" naïve</p>".utf8)
         #expect(Self.decoded(damaged).text == "<p>café ☺ \u{FFFD} naïve</p>")

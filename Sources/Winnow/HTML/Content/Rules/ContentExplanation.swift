@@ -27,7 +27,9 @@ public struct ContentExplanation: Sendable, Equatable {
         case .bytes(let raw): (bytes, isText) = (raw, false)
         case .text(let text): (bytes, isText) = (Array(text.utf8), true)
         }
-        if bytes.count > extractor.settings.maxBytes || HTMLExtractor.looksBinary(bytes) { return nil }
+        if bytes.count > extractor.settings.maxBytes || HTMLExtractor.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) {
+            return nil
+        }
         let rules = ContentRules.all.subtracting(extractor.settings.disabledRules)
         let page = extractor.read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         let owners = Self.owners(page.tree)
