@@ -64,8 +64,10 @@ extension StageOptions {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             return "'\(path)' must be \(type)"
         case DecodingError.dataCorrupted(let context):
+            // A value of one key names that key; a `validationProblem` (at the options' own level)
+            // names its options in its words, and an empty '' before it would only puzzle.
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "'\(path)': \(context.debugDescription)"
+            return path.isEmpty ? context.debugDescription : "'\(path)': \(context.debugDescription)"
         default:
             return "\(error)"
         }

@@ -70,6 +70,15 @@ import Yams
         #expect(later.summary == "s.json")
     }
 
+    /// A value the options as a whole refuse is named by the problem's own words, with no empty key before them.
+    @Test func aRefusedValueNamesItsOption() {
+        #expect {
+            _ = try NormalizeOptions.decode(settings: ["max_blank_lines=-1"], owner: "stage 'normalize'")
+        } throws: { error in
+            "\(error)".hasSuffix("invalid options for stage 'normalize': max_blank_lines must be 0 or more")
+        }
+    }
+
     @Test(arguments: [
         ("bandz=3", "unknown option 'bandz'"),
         ("bands", "write KEY=VALUE"),
