@@ -35,6 +35,18 @@ struct TemplateArguments: ParsableArguments {
             return try templates.options(owner: "stage 'templates'", literals: literals)
         }
     }
+
+    /// The options of `step` (map or merge), which rewrites no page and so has no summary to write:
+    /// the summary counts what apply removes, so a summary file given here is refused, not ignored.
+    func options(withoutSummary step: String) throws -> TemplateOptions {
+        let options = try self.options
+        guard options.summary.isEmpty else {
+            throw ValidationError(
+                "'templates \(step)' writes no summary: the summary counts the lines 'templates apply' removes. "
+                    + "Give --summary to 'templates all', or to 'templates apply' for one shard's summary.")
+        }
+        return options
+    }
 }
 
 extension WinnowCommand.Templates {
@@ -62,7 +74,7 @@ extension WinnowCommand.Templates {
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o COUNTS.jsonl") }
             try options.requireDistinctOutput()
-            let settings = try templates.options
+            let settings = try templates.options(withoutSummary: "map")
             let counts = try await options.runner(name: "templates map", steps: []).tally(TemplatesStage(options: settings))
             try TemplateCountsFile.write(counts, options: settings, to: options.output)
             if !options.quiet {
@@ -85,7 +97,7 @@ extension WinnowCommand.Templates {
         var output: String
 
         func run() async throws {
-            let settings = try templates.options
+            let settings = try templates.options(withoutSummary: "merge")
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: counts)
             var merged = TemplateCounts()
             for path in counts { merged.merge(try TemplateCountsFile.read(path, options: settings)) }

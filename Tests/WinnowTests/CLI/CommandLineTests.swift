@@ -233,6 +233,26 @@ import WinnowTestSupport
         #expect(mismatch.status == 1 && mismatch.stderr.contains("site grouping"))
     }
 
+    /// Map and merge rewrite no page, so they have no summary: a summary file given to them is refused,
+    /// not accepted and never written.
+    @Test func templatesMapAndMergeRefuseASummary() throws {
+        let folder = TemporaryFolder()
+        let input = packageRoot + "/samples/pages.jsonl"
+        #expect(try winnow(["templates", "map", input, "-o", folder.file("a.counts"), "-q"]).status == 0)
+        let steps = [
+            ["templates", "map", input, "-o", folder.file("b.counts"), "-q", "--summary", folder.file("map.json")],
+            [
+                "templates", "merge", folder.file("a.counts"), "-o", folder.file("all.counts"), "--set",
+                "summary=" + folder.file("merge.json"),
+            ],
+        ]
+        for arguments in steps {
+            let outcome = try winnow(arguments)
+            #expect(outcome.status == 1 && outcome.stderr.contains("writes no summary"), "\(arguments[1]): \(outcome.stderr)")
+        }
+        #expect(folder.listing() == ["a.counts"])
+    }
+
     @Test func dedupInStepsMatchesOneRun() throws {
         let folder = TemporaryFolder()
         let corpus = try String(contentsOfFile: GeneratedNews.corpus, encoding: .utf8)
