@@ -57,6 +57,12 @@ public final class OutputFile {
             guard opened >= 0 else {
                 throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
             }
+            // A file being replaced keeps its permission bits (a private 0600 output stays private);
+            // the rename would otherwise give it the new file's.
+            var existing = stat()
+            if stat(target, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
+                fchmod(opened, existing.st_mode & 0o777)
+            }
             finalPath = target
             temporaryPath = temporary
             ownsDescriptor = true

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import WinnowTestSupport
 
@@ -36,6 +37,20 @@ import WinnowTestSupport
         for piece in pieces { try output.write(Array(piece.utf8)) }
         try output.commit()
         #expect(folder.read("out.jsonl") == pieces.joined())
+    }
+
+    /// The temporary file renamed over an existing output takes that output's permission bits.
+    @Test func replacedFileKeepsItsPermissions() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("private.jsonl", "old\n")
+        #expect(chmod(path, 0o600) == 0)
+        let output = try OutputFile(path: path)
+        try output.write(Array("new\n".utf8))
+        try output.commit()
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(folder.read("private.jsonl") == "new\n")
     }
 
     @Test func unwritableFolderIsAClearError() {
