@@ -129,6 +129,10 @@ struct ContentHints {
     private static let adWords = bytes(ClassAndIDWords.ads)
     private static let longerWords = bytes(ClassAndIDWords.longerWords)
     private static let badge = bytes([ClassAndIDWords.badge])[0]
+    /// The chrome words that name a part of their own before a rescue word: not "sidebar", which a
+    /// layout with a sidebar writes on its content column too ("sidebar-content", "sidebar-main").
+    private static let chromeWords = bytes(ClassAndIDWords.chrome).filter { !ByteSearch.contains(Array("side".utf8), in: $0) }
+    private static let rescueWords = bytes(ClassAndIDWords.rescue)
     private static let review = bytes([ClassAndIDWords.review])[0]
     private static let callToAction = bytes([ClassAndIDWords.callToAction])[0]
     private static let maxAdWord = adWords.map(\.count).max() ?? 0
@@ -142,7 +146,7 @@ struct ContentHints {
         let found = names.matches(lists)
         func has(_ list: List) -> Bool { found & (1 << UInt32(list.rawValue)) != 0 }
         var hint = ContentHint()
-        let rescued = has(.rescue)
+        let rescued = has(.rescue) && (!has(.chrome) || rescuedBesideChromeWords(bytes))
         if !rescued {
             if has(.chrome) || hasAdWord(bytes) || hasBadgeWord(names)
                 || (isClass && has(.classOnly))
@@ -169,6 +173,22 @@ struct ContentHints {
             hint.marks.subtract([.productChrome, .callToAction])
         }
         return hint
+    }
+
+    /// Whether a rescue word stands in a name of its own, or before any chrome word of its name: a
+    /// chrome word that a rescue word follows in one name ("related-articles", "footer-content",
+    /// "footer__main", "taboola-below-article-thumbnails") names the chrome's own part, not the content.
+    private static func rescuedBesideChromeWords(_ names: [UInt8]) -> Bool {
+        names.split(whereSeparator: ASCIIByte.isSpace).contains { name in
+            guard let rescue = firstOffset(of: rescueWords, in: name) else { return false }
+            guard let chrome = firstOffset(of: chromeWords, in: name) else { return true }
+            return rescue < chrome
+        }
+    }
+
+    /// The first offset in `name` at which one of `words` starts.
+    private static func firstOffset(of words: [[UInt8]], in name: ArraySlice<UInt8>) -> Int? {
+        words.compactMap { ByteSearch.firstOffset(of: $0, in: name) }.min()
     }
 
     /// "badge" or "badges" (a poster's rank, a shop's "Sale" label), but not "badged": a block

@@ -45,4 +45,15 @@ import Testing
         #expect(!ContentHints.digitsAreInside(Array("a22b".utf8)))
         #expect(ClassAndIDWords.all.words.allSatisfy { ContentHints.digitsAreInside(Array($0.utf8)) })
     }
+
+    @Test func aRescueWordAfterAChromeWordInOneNameNamesTheChromesPart() {
+        #expect(Self.hint("field--name-field-related-articles field__items").marks.contains(.chrome))
+        #expect(Self.hint("footer-content").marks.contains(.chrome))
+        #expect(Self.hint("taboola-below-article-thumbnails", isClass: false).marks.contains(.chrome))
+        // In a name of its own, or before the chrome word, a rescue word still rescues.
+        #expect(!Self.hint("main-content has-related").marks.contains(.chrome))
+        #expect(!Self.hint("content-related").marks.contains(.chrome))
+        // A layout with a sidebar names its content column after it.
+        #expect(!Self.hint("sidebar-content").marks.contains(.chrome))
+    }
 }

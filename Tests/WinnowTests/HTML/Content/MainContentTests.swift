@@ -986,6 +986,14 @@ import WinnowTestSupport
         #expect(kept.contains("who may print them."), "\(kept)")
     }
 
+    @Test func relatedArticlesInsideTheArticleAreChrome() {
+        let related =
+            "<div class=\"field field--name-field-related-articles\"><h2><a href=\"/x\">Petition handed in</a></h2>"
+            + "<p>A petition against the import of fur, signed by forty thousand people, was handed to the parliament on Monday.</p></div>"
+        let text = Self.mainText("<body><article>\(Self.article)\(related)</article></body>")
+        #expect(text.hasSuffix("from next week.") && !text.contains("petition"), "\(text)")
+    }
+
     @Test func anAPIEntrysAnchorIsNotReadAsChrome() {
         let entry =
             "<dl class=\"py class\"><dt id=\"http.cookiejar.CookieJar\">class http.cookiejar.CookieJar(policy=None)</dt>"
