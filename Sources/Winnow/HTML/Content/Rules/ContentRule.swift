@@ -13,7 +13,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
-    case repeatedSections
+    case repeatedSections, headlineKickers
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -70,6 +70,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .controlLabels: "control-labels"
         case .articleDescriptions: "article-descriptions"
         case .repeatedSections: "repeated-sections"
+        case .headlineKickers: "headline-kickers"
         }
     }
 
@@ -151,6 +152,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "The `itemprop=description` of the item whose `articleBody` is the content is the article's lead: it joins."
         case .repeatedSections:
             "A section whose blocks repeat an earlier section's word for word is the same text laid out twice: the copy is dropped."
+        case .headlineKickers:
+            "A short line right above the headline (a section's name, a date) places the page on the site: dropped."
         }
     }
 

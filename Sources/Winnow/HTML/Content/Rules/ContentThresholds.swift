@@ -63,4 +63,10 @@ enum ContentThresholds {
     /// `repeated-sections`: blocks, and characters, that an element must hold to be read as a copied section.
     static let repeatedSectionBlocks = 2
     static let repeatedSectionChars: Int32 = 60
+    /// `headline-kickers`: the first blocks of the content among which the headline is looked for.
+    static let headlineBlocks = 4
+    /// `headline-kickers`: letters and digits of a headline (and of the title it repeats), at least.
+    static let headlineKeyChars = 15
+    /// `headline-kickers`: characters of a line above the headline, at most, that may be a kicker.
+    static let kickerChars = 30
 }

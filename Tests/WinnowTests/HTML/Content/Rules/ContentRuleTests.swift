@@ -214,6 +214,8 @@ import Testing
         case .repeatedSections:
             let panel = RepeatedSectionTests.panel
             return "<body><article>\(article)<div class=\"tabs\">\(panel)</div><div class=\"mobile\">\(panel)</div></article></body>"
+        case .headlineKickers:
+            return HeadlineKickerTests.page(kicker: "Politics")
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
