@@ -3,44 +3,113 @@ import Foundation
 /// The short lines a page writes above an article's headline: the section's name or a label
 /// ("Promis", "Chronik", "TECH", "Review"), a date ("02.02.2022", "Nov. 20, 2019 6:02 AM EST"), a
 /// breadcrumb's last step. The headline is the block that repeats the page's title; what stands
-/// above it in a line of its own names the page's place on the site, not its text.
+/// above it in a line of its own names the page's place on the site, not its text. Below it, a line
+/// that is only a date or a byline ("By Carrie Arnold", "Von Lisa Petrich", "November 15, 2019")
+/// says when and by whom, not what.
 enum HeadlineKicker {
     /// Drops each block of 30 characters or fewer, not ending a sentence or a label (".", "!", "?",
-    /// ":"), that stands right above the headline: a block among the content's first four whose text
-    /// (letters and digits, case ignored) is 15 characters or more and half or more of the page's title,
-    /// and is part of it.
-    static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
+    /// ":"), that stands right above the headline (`kickers`), and up to two blocks right below it that
+    /// are a date or a byline (`datelines`): the headline is a block among the content's first four
+    /// whose text (letters and digits, case ignored) is 15 characters or more and half or more of the
+    /// page's title, and is part of it.
+    static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats, kickers: Bool, datelines: Bool) {
         guard let title = tree.metadata.title else { return }
         let titleKey = key(title)
         guard titleKey.count >= ContentThresholds.headlineKeyChars else { return }
         let nodes = tree.nodes
         // The first blocks written, each with its text nodes.
+        let wanted = ContentThresholds.headlineBlocks + ContentThresholds.datelineBlocks
         var blocks: [(block: Int32, texts: [Int])] = []
         for index in nodes.indices where include[index] && nodes[index].tag == .text && stats.chars[index] > 0 {
             let block = stats.owner[index]
             if blocks.last?.block == block {
                 blocks[blocks.count - 1].texts.append(index)
             } else {
-                if blocks.count == ContentThresholds.headlineBlocks { break }
+                if blocks.count == wanted { break }
                 blocks.append((block, [index]))
             }
         }
-        func text(_ texts: [Int]) -> String {
-            texts.map { String(decoding: tree.text[Int(nodes[$0].textStart)..<Int(nodes[$0].textEnd)], as: UTF8.self) }.joined()
+        func text(_ position: Int) -> String {
+            blocks[position].texts.map { String(decoding: tree.text[Int(nodes[$0].textStart)..<Int(nodes[$0].textEnd)], as: UTF8.self) }
+                .joined().trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard
-            let headline = blocks.indices.first(where: { position in
-                let headlineKey = key(text(blocks[position].texts))
+            let headline = blocks.indices.prefix(ContentThresholds.headlineBlocks).first(where: { position in
+                let headlineKey = key(text(position))
                 return headlineKey.count >= ContentThresholds.headlineKeyChars && headlineKey.count * 2 >= titleKey.count
                     && titleKey.contains(headlineKey)
             })
         else { return }
+        if datelines {
+            for position in (headline + 1)..<min(blocks.count, headline + 1 + ContentThresholds.datelineBlocks) {
+                let line = text(position)
+                guard isDate(line) || isByline(line) else { break }
+                for index in blocks[position].texts { include[index] = false }
+            }
+        }
+        guard kickers else { return }
         for position in stride(from: headline - 1, through: 0, by: -1) {
-            let line = text(blocks[position].texts).trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = text(position)
             guard line.count <= ContentThresholds.kickerChars, let last = line.last, !".!?:".contains(last) else { break }
             for index in blocks[position].texts { include[index] = false }
         }
     }
+
+    /// A short line with a date in it: digits in three groups joined by the same ".", "/" or "-"
+    /// ("02.02.2022", "2025-09-13"), or a number beside a month's name ("November 15, 2019",
+    /// "Mi, 18. Oktober 2023 um 12:50 Uhr", "26 de abril de 2022").
+    static func isDate(_ line: String) -> Bool {
+        guard line.count <= ContentThresholds.datelineChars, line.contains(where: \.isNumber) else { return false }
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
+        if words.contains(where: { word in monthStems.contains { word.hasPrefix($0) } }) { return true }
+        // Three groups of digits joined by the same mark.
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            var groups = 0
+            var mark: Character?
+            var cursor = index
+            while cursor < characters.count {
+                let start = cursor
+                while cursor < characters.count && characters[cursor].isASCII && characters[cursor].isNumber { cursor += 1 }
+                guard cursor > start else { break }
+                groups += 1
+                if groups == 3 { return true }
+                guard cursor < characters.count, "./-".contains(characters[cursor]), mark == nil || mark == characters[cursor]
+                else { break }
+                mark = characters[cursor]
+                cursor += 1
+            }
+            index = max(cursor, index + 1)
+        }
+        return false
+    }
+
+    /// A short line that opens with the word for "by" ("By Carrie Arnold", "Von Lisa Petrich", "Por
+    /// Gustavo E. Méndez", "par Attac France", "Written by …").
+    static func isByline(_ line: String) -> Bool {
+        guard line.count <= ContentThresholds.bylineChars else { return false }
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
+        guard let first = words.first else { return false }
+        return bylineWords.contains(String(first)) || (first == "written" && words.dropFirst().first == "by")
+    }
+
+    /// The first letters of the months' names in English, German, French, Spanish, Italian, Portuguese,
+    /// Dutch and Polish, three or more ("sept" for "septembre", "mär" for "März"; "mai" and "mar" are
+    /// in several of them).
+    private static let monthStems: [Substring] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",  // English
+        "mär", "mai", "okt", "dez",  // German
+        "janv", "févr", "fevr", "avr", "juin", "juil", "août", "aout", "déc",  // French
+        "ene", "abr", "ago", "dic",  // Spanish
+        "gen", "mag", "giu", "lug", "sett", "ott",  // Italian
+        "fev", "setem", "outu",  // Portuguese
+        "mrt", "mei", "okt",  // Dutch
+        "sty", "lut", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "paz", "lis", "gru",  // Polish
+    ]
+
+    /// The word for "by" in English, German, Spanish and Portuguese, French, Dutch.
+    private static let bylineWords: Set<String> = ["by", "von", "por", "par", "door"]
 
     /// The text's letters and digits, lower-cased, every run of anything else one space (none at the ends).
     private static func key(_ text: String) -> String {

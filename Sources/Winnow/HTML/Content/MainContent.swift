@@ -191,7 +191,10 @@ struct MainContent {
         if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
         // After the rules above: a copy's heading can end the section that a story heading opens.
         if rules.has(.repeatedSections) { RepeatedSection.drop(&include, tree: tree, stats: stats) }
-        if rules.has(.headlineKickers) { HeadlineKicker.drop(&include, tree: tree, stats: stats) }
+        if rules.has(.headlineKickers) || rules.has(.headlineDatelines) {
+            HeadlineKicker.drop(
+                &include, tree: tree, stats: stats, kickers: rules.has(.headlineKickers), datelines: rules.has(.headlineDatelines))
+        }
         for root in roots { Self.markAncestors(&include, of: root, nodes: nodes) }
         self.include = include
     }

@@ -4,23 +4,24 @@ import Testing
 
 /// `headline-kickers`: the short lines above the headline (a section's name, a date) are left out;
 /// the headline and a line that ends a sentence or a label stay, and without a headline nothing goes.
+/// `headline-datelines`: a date or a byline right below the headline is left out.
 @Suite struct HeadlineKickerTests {
     static let headline = "Council passes the new budget"
 
-    static func page(kicker: String, title: String = "\(headline) | Springfield Times") -> String {
+    static func page(kicker: String = "", title: String = "\(headline) | Springfield Times", below: [String] = []) -> String {
         "<html><head><title>\(title)</title></head><body><article><p>\(kicker)</p><h1>\(headline)</h1>"
-            + "\(MainContentTests.article)</article></body></html>"
+            + below.map { "<p>\($0)</p>" }.joined() + "\(MainContentTests.article)</article></body></html>"
     }
 
-    static func text(_ html: String, off: Bool = false) -> String {
-        MainContentTests.mainText(html) { if off { $0.disabledRules = ContentRules(.headlineKickers) } }
+    static func text(_ html: String, off rule: ContentRule? = nil) -> String {
+        MainContentTests.mainText(html) { if let rule { $0.disabledRules = ContentRules(rule) } }
     }
 
     @Test func aSectionsNameAndADateAboveTheHeadlineAreLeftOut() {
         for kicker in ["Politics", "Nov. 20, 2019 6:02 AM EST"] {
             let text = Self.text(Self.page(kicker: kicker))
             #expect(text.hasPrefix(Self.headline), "\(text)")
-            #expect(Self.text(Self.page(kicker: kicker), off: true).hasPrefix(kicker))
+            #expect(Self.text(Self.page(kicker: kicker), off: .headlineKickers).hasPrefix(kicker))
         }
     }
 
@@ -34,5 +35,25 @@ import Testing
     @Test func withoutAHeadlineThatRepeatsTheTitleNothingGoes() {
         let text = Self.text(Self.page(kicker: "Politics", title: "Springfield Times: news from the town"))
         #expect(text.hasPrefix("Politics"), "\(text)")
+    }
+
+    @Test func aDateAndABylineBelowTheHeadlineAreLeftOut() {
+        let html = Self.page(below: ["By Jane Doe and John Roe", "Mi, 18. Oktober 2023 um 12:50 Uhr"])
+        let text = Self.text(html)
+        #expect(text.hasPrefix(Self.headline + "\n\nThe council approved"), "\(text)")
+        #expect(Self.text(html, off: .headlineDatelines).contains("By Jane Doe"))
+        for line in ["November 15, 2019", "2025-09-13", "02.02.2022", "26 de abril de 2022"] {
+            #expect(HeadlineKicker.isDate(line), "\(line)")
+        }
+        #expect(HeadlineKicker.isByline("Von Lisa Petrich") && HeadlineKicker.isByline("Written by Miami Today"))
+    }
+
+    @Test func aSentenceBelowTheHeadlineStays() {
+        for line in ["The vote, 7 to 2, came late on Tuesday.", "Bylines are written in the newsroom"] {
+            let text = Self.text(Self.page(below: [line]))
+            #expect(text.contains(line), "\(text)")
+        }
+        #expect(!HeadlineKicker.isDate("The vote, 7 to 2, came late"))
+        #expect(!HeadlineKicker.isDate("Version 3.12"))
     }
 }

@@ -13,7 +13,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
-    case repeatedSections, headlineKickers
+    case repeatedSections, headlineKickers, headlineDatelines
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -71,6 +71,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .articleDescriptions: "article-descriptions"
         case .repeatedSections: "repeated-sections"
         case .headlineKickers: "headline-kickers"
+        case .headlineDatelines: "headline-datelines"
         }
     }
 
@@ -154,6 +155,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A section whose blocks repeat an earlier section's word for word is the same text laid out twice: the copy is dropped."
         case .headlineKickers:
             "A short line right above the headline (a section's name, a date) places the page on the site: dropped."
+        case .headlineDatelines:
+            "A line right below the headline that is only a date or a byline says when and by whom, not what: dropped."
         }
     }
 

@@ -69,4 +69,9 @@ enum ContentThresholds {
     static let headlineKeyChars = 15
     /// `headline-kickers`: characters of a line above the headline, at most, that may be a kicker.
     static let kickerChars = 30
+    /// `headline-datelines`: blocks right below the headline that may be a date or a byline.
+    static let datelineBlocks = 2
+    /// `headline-datelines`: characters of a date line, and of a byline, at most.
+    static let datelineChars = 40
+    static let bylineChars = 60
 }

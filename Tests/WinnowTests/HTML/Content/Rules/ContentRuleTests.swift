@@ -216,6 +216,8 @@ import Testing
             return "<body><article>\(article)<div class=\"tabs\">\(panel)</div><div class=\"mobile\">\(panel)</div></article></body>"
         case .headlineKickers:
             return HeadlineKickerTests.page(kicker: "Politics")
+        case .headlineDatelines:
+            return HeadlineKickerTests.page(below: ["By Jane Doe"])
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "
