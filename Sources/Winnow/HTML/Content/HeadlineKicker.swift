@@ -29,12 +29,17 @@ enum HeadlineKicker {
                 blocks.append((block, [index]))
             }
         }
+        // Bytes of a block's text: a block far longer than the line looked for is not read as a string.
+        func bytes(_ position: Int) -> Int {
+            blocks[position].texts.reduce(0) { $0 + Int(nodes[$1].textEnd - nodes[$1].textStart) }
+        }
         func text(_ position: Int) -> String {
             blocks[position].texts.map { String(decoding: tree.text[Int(nodes[$0].textStart)..<Int(nodes[$0].textEnd)], as: UTF8.self) }
                 .joined().trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard
             let headline = blocks.indices.prefix(ContentThresholds.headlineBlocks).first(where: { position in
+                guard bytes(position) <= 2 * title.utf8.count + 16 else { return false }
                 let headlineKey = key(text(position))
                 return headlineKey.count >= ContentThresholds.headlineKeyChars && headlineKey.count * 2 >= titleKey.count
                     && titleKey.contains(headlineKey)
@@ -42,6 +47,7 @@ enum HeadlineKicker {
         else { return }
         if datelines {
             for position in (headline + 1)..<min(blocks.count, headline + 1 + ContentThresholds.datelineBlocks) {
+                guard bytes(position) <= 8 * Int(ContentThresholds.bylineChars) else { break }
                 let line = text(position)
                 guard isDate(line) || isByline(line) else { break }
                 for index in blocks[position].texts { include[index] = false }
@@ -49,6 +55,7 @@ enum HeadlineKicker {
         }
         guard kickers else { return }
         for position in stride(from: headline - 1, through: 0, by: -1) {
+            guard bytes(position) <= 8 * ContentThresholds.kickerChars else { break }
             let line = text(position)
             guard line.count <= ContentThresholds.kickerChars, let last = line.last, !".!?:".contains(last) else { break }
             for index in blocks[position].texts { include[index] = false }
