@@ -68,7 +68,7 @@ enum HeadlineKicker {
     static func isDate(_ line: String) -> Bool {
         guard line.count <= ContentThresholds.datelineChars, line.contains(where: \.isNumber) else { return false }
         let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
-        if words.contains(where: { word in monthStems.contains { word.hasPrefix($0) } }) { return true }
+        if words.contains(where: isMonth) { return true }
         // Three groups of digits joined by the same mark.
         let characters = Array(line)
         var index = 0
@@ -101,18 +101,38 @@ enum HeadlineKicker {
         return bylineWords.contains(String(first)) || (first == "written" && words.dropFirst().first == "by")
     }
 
-    /// The first letters of the months' names in English, German, French, Spanish, Italian, Portuguese,
-    /// Dutch and Polish, three or more ("sept" for "septembre", "mär" for "März"; "mai" and "mar" are
-    /// in several of them).
-    private static let monthStems: [Substring] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",  // English
-        "mär", "mai", "okt", "dez",  // German
-        "janv", "févr", "fevr", "avr", "juin", "juil", "août", "aout", "déc",  // French
-        "ene", "abr", "ago", "dic",  // Spanish
-        "gen", "mag", "giu", "lug", "sett", "ott",  // Italian
-        "fev", "setem", "outu",  // Portuguese
-        "mrt", "mei", "okt",  // Dutch
-        "sty", "lut", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "paz", "lis", "gru",  // Polish
+    /// Whether a word is a month's name or one of its usual abbreviations ("sept", "mär", "mrt"), not
+    /// another word that starts alike ("market", "general", "list").
+    static func isMonth(_ word: Substring) -> Bool {
+        let word = String(word)
+        return monthNames.contains(word) || monthAbbreviations.contains(word)
+    }
+
+    /// The abbreviations dates write months with, in the languages of `monthNames` ("out" and "set",
+    /// English words, are left out).
+    private static let monthAbbreviations: Set<String> = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jän", "mär", "mrz", "okt",
+        "dez", "janv", "févr", "fevr", "avr", "juil", "déc", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug",
+        "ott", "fev", "mrt", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "paź", "paz", "lis", "gru",
+    ]
+
+    /// The months' names in English, German, French, Spanish, Italian, Portuguese, Dutch and Polish
+    /// (Polish also as dates write them: "15 stycznia").
+    private static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",  // English
+        "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",  // German
+        "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre",
+        "novembre", "décembre", "decembre",  // French
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+        "noviembre", "diciembre",  // Spanish
+        "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",  // Italian
+        "janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+        "dezembro",  // Portuguese
+        "januari", "februari", "maart", "mei", "augustus",  // Dutch
+        "styczeń", "stycznia", "luty", "lutego", "marzec", "marca", "kwiecień", "kwietnia", "maj", "maja", "czerwiec",
+        "czerwca", "lipiec", "lipca", "sierpień", "sierpnia", "wrzesień", "września", "październik", "października",
+        "listopad", "listopada", "grudzień", "grudnia",  // Polish
     ]
 
     /// The word for "by" in English, German, Spanish and Portuguese, French, Dutch.

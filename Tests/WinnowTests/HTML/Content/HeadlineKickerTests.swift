@@ -42,7 +42,9 @@ import Testing
         let text = Self.text(html)
         #expect(text.hasPrefix(Self.headline + "\n\nThe council approved"), "\(text)")
         #expect(Self.text(html, off: .headlineDatelines).contains("By Jane Doe"))
-        for line in ["November 15, 2019", "2025-09-13", "02.02.2022", "26 de abril de 2022"] {
+        for line in [
+            "November 15, 2019", "2025-09-13", "02.02.2022", "26 de abril de 2022", "3 mrt 2021", "Sept. 4, 2020", "15 stycznia 2024",
+        ] {
             #expect(HeadlineKicker.isDate(line), "\(line)")
         }
         #expect(HeadlineKicker.isByline("Von Lisa Petrich") && HeadlineKicker.isByline("Written by Miami Today"))
@@ -55,5 +57,9 @@ import Testing
         }
         #expect(!HeadlineKicker.isDate("The vote, 7 to 2, came late"))
         #expect(!HeadlineKicker.isDate("Version 3.12"))
+        // Words that start like a month's name are not one.
+        for line in ["Market cap: 5 billion", "General election 2024", "List of 10 things", "Generation 3"] {
+            #expect(!HeadlineKicker.isDate(line), "\(line)")
+        }
     }
 }
