@@ -102,8 +102,7 @@ extension WinnowCommand.NearDup {
             try OutputTarget.requireDistinct(
                 outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
                 inputs: signatures)
-            var tally = SignatureTally()
-            for path in signatures { try SignaturesFile.read(path, options: settings, into: &tally) }
+            let tally = try NearDupSteps.readSignatures(signatures, options: settings)
             let clusters = DuplicateClusters(tally: tally, options: settings)
             try ClustersFile.write(clusters, to: output)
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }

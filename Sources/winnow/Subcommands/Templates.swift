@@ -99,8 +99,7 @@ extension WinnowCommand.Templates {
         func run() async throws {
             let settings = try templates.options(withoutSummary: "merge")
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: counts)
-            var merged = TemplateCounts()
-            for path in counts { merged.merge(try TemplateCountsFile.read(path, options: settings)) }
+            let merged = try TemplateCountsFile.merge(counts, options: settings)
             try TemplateCountsFile.write(merged, options: settings, to: output)
         }
     }

@@ -13,6 +13,7 @@ package enum NearDupSteps {
     {
         var tally = SignatureTally()
         var judged: [Bool] = []
+        var files: [(path: String, end: Int)] = []
         for path in signatures {
             try SignaturesFile.read(path, options: options, into: &tally) { record throws(WinnowError) in
                 var bands = [Bool](repeating: false, count: options.bands)
@@ -26,8 +27,9 @@ package enum NearDupSteps {
                 }
                 judged += bands
             }
+            files.append((path, tally.count))
         }
-        try requireDistinctOrigins(tally)
+        try requireDistinctOrigins(tally, files: files)
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = DuplicateClusters.keepOrder(tally)
@@ -49,9 +51,7 @@ package enum NearDupSteps {
     ) throws(WinnowError)
         -> DuplicateClusters
     {
-        var tally = SignatureTally()
-        for path in signatures { try SignaturesFile.read(path, options: options, into: &tally) }
-        try requireDistinctOrigins(tally)
+        let tally = try readSignatures(signatures, options: options)
         let order = DuplicateClusters.keepOrder(tally)
         var positions: [DocumentOrigin: Int] = [:]
         for (position, index) in order.enumerated() { positions[tally.origins[index]] = position }
@@ -73,11 +73,42 @@ package enum NearDupSteps {
             statistics: statistics)
     }
 
-    /// A document is its origin: two signature lines of one origin are a partition built wrongly.
-    private static func requireDistinctOrigins(_ tally: SignatureTally) throws(WinnowError) {
-        var seen: Set<DocumentOrigin> = []
-        for origin in tally.origins where !seen.insert(origin).inserted {
-            throw .configuration("two signature lines of one document (\(origin)): give each document once")
+    /// The signatures of every file in one tally, each document once (`requireDistinctOrigins`): what
+    /// `neardup merge` and `link` cluster.
+    package static func readSignatures(_ paths: [String], options: NearDupOptions) throws(WinnowError) -> SignatureTally {
+        var tally = SignatureTally()
+        var files: [(path: String, end: Int)] = []
+        for path in paths {
+            try SignaturesFile.read(path, options: options, into: &tally)
+            files.append((path, tally.count))
+        }
+        try requireDistinctOrigins(tally, files: files)
+        return tally
+    }
+
+    /// A document is its origin: two signature lines of one origin are one file given twice (an
+    /// overlapping glob), two shards mapped under one input name, or a partition built wrongly.
+    /// Clustered, each copy would be the other's near-duplicate and apply would remove both, the
+    /// kept one included. `files` are the paths read, each with the tally's count after it.
+    private static func requireDistinctOrigins(
+        _ tally: SignatureTally, files: [(path: String, end: Int)]
+    )
+        throws(WinnowError)
+    {
+        func file(of index: Int) -> String { files.first { index < $0.end }?.path ?? "?" }
+        var first: [DocumentOrigin: Int] = [:]
+        first.reserveCapacity(tally.count)
+        for (index, origin) in tally.origins.enumerated() {
+            guard let earlier = first[origin] else {
+                first[origin] = index
+                continue
+            }
+            let (one, other) = (file(of: earlier), file(of: index))
+            throw .configuration(
+                "two signature lines of one document (\(origin)), "
+                    + (one == other ? "both in \(one)" : "one in \(one), one in \(other)")
+                    + ": give each signatures file once (an overlapping glob names one twice), and map each input "
+                    + "under a name of its own; nothing was written")
         }
     }
 }

@@ -44,6 +44,26 @@ public enum TemplateCountsFile {
         try file.commit()
     }
 
+    /// The counts of `paths` added up (`templates merge`), refusing a file given twice (an overlapping
+    /// glob, or two spellings of one path): counts add, so its pages would count twice, and a site of
+    /// one page would look like two pages alike, every line a template line. The file holds no page
+    /// identities, so a copy under another name is not caught.
+    public static func merge(_ paths: [String], options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
+        var given: [String: String] = [:]
+        for path in paths {
+            guard path != "-", let key = OutputTarget.identity(of: path) else { continue }
+            if let earlier = given.updateValue(path, forKey: key) {
+                throw .configuration(
+                    "the counts file \(path) is given twice" + (earlier == path ? "" : " (also as \(earlier))")
+                        + ": counts add, so its pages would count twice; give each counts file once (nothing was written)",
+                    path: path)
+            }
+        }
+        var merged = TemplateCounts()
+        for path in paths { merged.merge(try read(path, options: options)) }
+        return merged
+    }
+
     /// Reads a counts file (plain or gzip), checking that it was made with the same site grouping as `options`.
     public static func read(_ path: String, options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
         var counts = TemplateCounts()

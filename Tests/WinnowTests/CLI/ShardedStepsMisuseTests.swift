@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import WinnowTestSupport
+
+/// The sharded steps refuse state files and inputs given in ways that would remove documents that
+/// must stay (or keep copies that must go) with exit status 0: here, a state file given twice to a merge.
+@Suite struct ShardedStepsMisuseTests {
+    let cli = CommandLineTests()
+
+    /// A shard of four documents: `a` and `b` near-duplicates (b is a with a sentence more), `c` and
+    /// `d` exact copies (case aside); written as `shard.jsonl` in `folder`, where the
+    /// steps run, so that the inputs are named as a user in that folder names them.
+    func shard(in folder: TemporaryFolder) -> String {
+        let story =
+            "the council voted on tuesday to extend the river path by two miles after a long debate "
+            + "about the cost of the new bridge and the trees that would have to be moved to make room"
+        let other = "a recipe for tomato soup needs ripe tomatoes an onion two cloves of garlic and some basil leaves"
+        let records = [
+            ["id": "a", "text": story], ["id": "b", "text": story + " and the work starts in the spring"],
+            ["id": "c", "text": other], ["id": "d", "text": other.uppercased()],
+        ]
+        return folder.write(
+            "shard.jsonl",
+            records.map { String(decoding: try! JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
+                .joined(separator: "\n") + "\n")
+    }
+
+    func run(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandLineTests.Outcome {
+        try cli.winnow(arguments, in: folder.path)
+    }
+
+    func succeeds(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandLineTests.Outcome {
+        let outcome = try run(arguments, in: folder)
+        #expect(outcome.status == 0, "\(arguments.prefix(2)): \(outcome.stderr)")
+        return outcome
+    }
+
+    func ids(_ text: String) -> [String] { jsonLines(text).compactMap { $0["id"] as? String } }
+
+    @Test func nearDupMergeRefusesADocumentGivenTwice() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        _ = try succeeds(["neardup", "map", "shard.jsonl", "-o", "sig.jsonl", "-q"], in: folder)
+        let twice = try run(["neardup", "merge", "sig.jsonl", "sig.jsonl", "-o", "clusters.jsonl"], in: folder)
+        #expect(twice.status != 0)
+        #expect(twice.stderr.contains("shard.jsonl:1") && twice.stderr.contains("both in sig.jsonl"), "\(twice.stderr)")
+        #expect(folder.read("clusters.jsonl") == nil, "no clusters file is written")
+        // A copy under another name (a glob over a folder that holds a backup) is the same documents.
+        _ = folder.write("copy.jsonl", folder.read("sig.jsonl")!)
+        let copied = try run(["neardup", "merge", "sig.jsonl", "copy.jsonl", "-o", "clusters.jsonl"], in: folder)
+        #expect(copied.status != 0)
+        #expect(copied.stderr.contains("one in sig.jsonl, one in copy.jsonl"), "\(copied.stderr)")
+        _ = try succeeds(["neardup", "merge", "sig.jsonl", "-o", "clusters.jsonl"], in: folder)
+        let applied = try succeeds(["neardup", "apply", "--clusters", "clusters.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(applied.stdout) == ["b", "c"], "the longer of a and b stays, and c of its copies (by id)")
+    }
+
+    @Test func templatesMergeRefusesACountsFileGivenTwice() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        _ = try succeeds(["templates", "map", "shard.jsonl", "-o", "counts.jsonl", "-q"], in: folder)
+        for spelling in ["counts.jsonl", "./counts.jsonl", folder.file("counts.jsonl")] {
+            let twice = try run(["templates", "merge", "counts.jsonl", spelling, "-o", "merged.jsonl"], in: folder)
+            #expect(twice.status != 0, "\(spelling)")
+            #expect(twice.stderr.contains("given twice"), "\(twice.stderr)")
+            #expect(folder.read("merged.jsonl") == nil, "no counts file is written")
+        }
+        _ = try succeeds(["templates", "merge", "counts.jsonl", "-o", "merged.jsonl"], in: folder)
+        #expect(folder.read("merged.jsonl") == folder.read("counts.jsonl"))
+    }
+
+    /// Keepers combine by the better rank, so a keepers file given twice merges to itself.
+    @Test func exactMergeOfAKeepersFileGivenTwiceIsItsMergeOnce() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "once.jsonl"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "./keep.jsonl", "-o", "twice.jsonl"], in: folder)
+        #expect(folder.read("twice.jsonl") == folder.read("once.jsonl"))
+        let applied = try succeeds(["exact", "apply", "--keepers", "twice.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(applied.stdout) == ["a", "b", "c"])
+    }
+}
