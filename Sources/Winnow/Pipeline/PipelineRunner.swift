@@ -113,7 +113,7 @@ public struct PipelineRunner: Sendable {
 
         let phases = self.phases
         if phases.count > 1 { Spool.removeStale(in: config.spoolDirectory) }
-        let framing = Framing(sources: config.framedSources ?? RecordReader.sourceNames(of: config.inputs))
+        let framing = Framing(sources: config.sourceNames)
         let spoolRun = Spool.newRun()
         var spool: String?
         defer { if let spool { Spool.remove(spool) } }

@@ -34,6 +34,9 @@ public struct RunConfiguration: Sendable {
     /// origin, INPUT numbering these names), and kept documents are written framed the same way. A
     /// cluster feeds partitions of a corpus through Winnow like this, so origins stay the user's inputs.
     public var framedSources: [String]?
+    /// The names the records' origins carry: the framed sources, or the inputs' names as given
+    /// (`RecordReader.sourceNames`).
+    public var sourceNames: [String] { framedSources ?? RecordReader.sourceNames(of: inputs) }
     /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
     /// Whether a retractable corpus stage right after a filtering one maps in that stage's pass

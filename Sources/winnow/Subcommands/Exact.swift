@@ -101,9 +101,13 @@ extension WinnowCommand.Exact {
         func run() async throws {
             var tally = ExactTally()
             try ExactKeepersFile.read(keepers, keep: try exact.options.keep, into: &tally)
+            let configuration = try options.configuration(reading: keepers)
+            try MappedInputNames.require(
+                inputs: configuration.sourceNames, namedIn: Set(tally.keepers.values.map(\.origin.source)),
+                stateFile: keepers)
             try await options.run(
                 name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
-                configuration: try options.configuration(reading: keepers))
+                configuration: configuration)
         }
     }
 }

@@ -174,9 +174,11 @@ extension WinnowCommand.NearDup {
 
         func run() async throws {
             let remover = NearDupRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
-            try await options.run(
-                name: NearDupStage.stageName, steps: [.document(remover)],
-                configuration: try options.configuration(reading: clusters))
+            let configuration = try options.configuration(reading: clusters)
+            try MappedInputNames.require(
+                inputs: configuration.sourceNames,
+                namedIn: Set(remover.clusters.clusters.flatMap { $0.members.map(\.origin.source) }), stateFile: clusters)
+            try await options.run(name: NearDupStage.stageName, steps: [.document(remover)], configuration: configuration)
         }
     }
 }

@@ -1,0 +1,46 @@
+import Glibc
+
+/// An apply step's inputs checked against the input names its state file records (the origins in
+/// exact's keepers, neardup's clusters), before anything is read. A document is known by its origin,
+/// the input's name as given at map, so an input given to apply under another spelling of that name
+/// (`./shard.jsonl` for `shard.jsonl`, an absolute path) matches none of its documents: exact would
+/// remove every keeper as a copy of itself, neardup would remove nothing. Renaming origins to match
+/// would change the ids and `duplicate_of_origin` that name records, so such a spelling is refused,
+/// naming the spelling to use. Names are compared by the file they denote (`OutputTarget.identity`,
+/// in the current folder); a name the state file does not hold is no error by itself (a shard none
+/// of whose documents keeps a text or joins a cluster is not named there).
+package enum MappedInputNames {
+    /// Refuses an input of `inputs` (the origin names the apply run gives its records) that is not in
+    /// `mapped` but is the same file as a name that is.
+    package static func require(inputs: [String], namedIn mapped: Set<String>, stateFile: String) throws(WinnowError) {
+        let unmatched = inputs.filter { !mapped.contains($0) }
+        guard !unmatched.isEmpty else { return }
+        let given = Set(inputs)
+        var mappedByFile: [String: String] = [:]
+        for name in mapped where !given.contains(name) {
+            guard let key = fileKey(name) else { continue }
+            // The bytewise smallest of two spellings, so the message is the same on every run.
+            if let other = mappedByFile[key], other.utf8.lexicographicallyPrecedes(name.utf8) { continue }
+            mappedByFile[key] = name
+        }
+        for name in unmatched {
+            guard let key = fileKey(name), let spelling = mappedByFile[key] else { continue }
+            throw .configuration(
+                "this input was mapped as '\(spelling)' (the name \(stateFile) records its documents by): give it as "
+                    + "'\(spelling)', as at map; under another name none of its documents is recognized, and the "
+                    + "copies kept would be removed or none removed (nothing was read)",
+                path: name)
+        }
+    }
+
+    /// The file a name denotes, with the `#2` of an input given twice kept apart.
+    private static func fileKey(_ name: String) -> String? {
+        if let hash = name.lastIndex(of: "#"), access(name, F_OK) != 0 {
+            let number = name[name.index(after: hash)...]
+            if !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return OutputTarget.identity(of: String(name[..<hash])).map { $0 + "#" + number }
+            }
+        }
+        return OutputTarget.identity(of: name)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import WinnowTestSupport
+
+extension ShardedStepsMisuseTests {
+    /// Documents are known by the input's name as given at map: apply refuses another spelling of
+    /// that name, which would make exact remove every keeper and neardup remove nothing.
+    @Test func applyRefusesAnInputSpelledOtherwiseThanAtMap() throws {
+        let folder = TemporaryFolder()
+        let absolute = shard(in: folder)
+        _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        _ = try succeeds(["neardup", "map", "shard.jsonl", "-o", "sig.jsonl", "-q"], in: folder)
+        _ = try succeeds(["neardup", "merge", "sig.jsonl", "-o", "clusters.jsonl"], in: folder)
+        let steps = [
+            ("exact", ["--keepers", "keepers.jsonl"], ["a", "b", "c"]), ("neardup", ["--clusters", "clusters.jsonl"], ["b", "c"]),
+        ]
+        for (stage, state, kept) in steps {
+            for spelling in ["./shard.jsonl", absolute, "../" + URL(fileURLWithPath: folder.path).lastPathComponent + "/shard.jsonl"] {
+                let outcome = try run([stage, "apply"] + state + [spelling, "-o", "out.jsonl", "-q"], in: folder)
+                #expect(outcome.status != 0, "\(stage) \(spelling)")
+                #expect(outcome.stderr.contains("mapped as 'shard.jsonl'"), "\(outcome.stderr)")
+                #expect(folder.read("out.jsonl") == nil, "nothing is written")
+            }
+            let applied = try succeeds([stage, "apply"] + state + ["shard.jsonl", "-q"], in: folder)
+            #expect(ids(applied.stdout) == kept, "\(stage)")
+        }
+    }
+}
