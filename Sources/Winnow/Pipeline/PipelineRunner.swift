@@ -83,6 +83,7 @@ public struct PipelineRunner: Sendable {
     public func run() async throws(WinnowError) -> RunSummary {
         let config = configuration
         var clock = Stopwatch()
+        try AddedField.requireDistinct(steps, from: config.fields)
         let sideFiles = self.sideFiles
         try OutputTarget.requireDistinct(
             outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
@@ -337,6 +338,8 @@ public struct PipelineRunner: Sendable {
         _ stage: Stage, _ absorb: (Stage.Tally) throws(WinnowError) -> Void
     ) async throws(WinnowError) {
         let config = configuration
+        // Refused at map already: the apply step the map is for would refuse the same fields.
+        try AddedField.requireDistinct([.corpus(stage)], from: config.fields)
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)

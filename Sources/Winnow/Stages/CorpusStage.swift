@@ -28,10 +28,14 @@ public protocol CorpusStage: Sendable {
     func reserve(_ tally: inout Tally, documents: Int)
     /// The files the stage writes besides the outputs, as its options name them.
     var sideFiles: [SideFile] { get }
+    /// The fields its apply step writes on documents (`AddedField`): none by default.
+    var addedFields: [AddedField] { get }
 }
 
 extension CorpusStage {
     public var sideFiles: [SideFile] { [] }
+
+    public var addedFields: [AddedField] { [] }
 
     public func reserve(_ tally: inout Tally, documents: Int) {}
 
@@ -60,6 +64,14 @@ public enum PipelineStep: Sendable {
         switch self {
         case .document(let stage): stage.name
         case .corpus(let stage): stage.name
+        }
+    }
+
+    /// The fields the step writes on documents.
+    public var addedFields: [AddedField] {
+        switch self {
+        case .document(let stage): stage.addedFields
+        case .corpus(let stage): stage.addedFields
         }
     }
 }

@@ -12,6 +12,18 @@ enum DuplicateFields {
     /// record was read (`source:line`), since its id alone does not tell them apart.
     static let duplicateOfOrigin = "duplicate_of_origin"
 
+    /// What `exact` writes: the kept copy's id, and its origin when the ids are alike.
+    static let exactFields = [
+        AddedField(duplicateOf, "the kept copy's id"), AddedField(duplicateOfOrigin, "the kept copy's origin"),
+    ]
+
+    /// What `neardup` writes: `exactFields` on removed members, and the cluster on every member.
+    static let nearDupFields =
+        exactFields + [
+            AddedField(cluster, "the cluster's label"), AddedField(clusterSize, "the cluster's size"),
+            AddedField(similarity, "a removed member's similarity"),
+        ]
+
     /// Whether a removed copy shares its id with the document kept in its place.
     static func sharesKeptID(_ document: Document) -> Bool {
         document.rawField(duplicateOfOrigin) != nil

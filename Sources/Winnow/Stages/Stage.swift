@@ -17,10 +17,14 @@ public protocol DocumentStage: Sendable {
     func process(_ document: inout Document) -> StageVerdict
     /// True for a stage that makes `text` out of `html`: records with only HTML may reach it.
     var makesText: Bool { get }
+    /// The fields the stage writes on documents (`AddedField`): none by default.
+    var addedFields: [AddedField] { get }
 }
 
 extension DocumentStage {
     public var makesText: Bool { false }
+
+    public var addedFields: [AddedField] { [] }
 }
 
 /// A stage that a pipeline file can name: the registry builds it from its options. It is a

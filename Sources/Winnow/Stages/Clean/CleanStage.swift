@@ -32,11 +32,16 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         }
     }
 
+    /// The page's metadata fields, written when the page states them and `metadata` is on.
+    static let metadataFields = [
+        ("title", "the page's title"), ("language", "the page's language"), ("canonical_url", "the page's canonical URL"),
+        ("published", "the page's publication date"),
+    ].map { AddedField($0, $1, remedy: "set metadata false (--set metadata=false)") }
+
+    public var addedFields: [AddedField] { options.metadata ? Self.metadataFields : [] }
+
     private static func write(_ metadata: PageMetadata, to document: inout Document) {
-        let fields: [(String, String?)] = [
-            ("title", metadata.title), ("language", metadata.language),
-            ("canonical_url", metadata.canonicalURL), ("published", metadata.published),
-        ]
-        for case let (key, value?) in fields { document.setField(key, .string(value)) }
+        let values = [metadata.title, metadata.language, metadata.canonicalURL, metadata.published]
+        for case let (field, value?) in zip(metadataFields, values) { document.setField(field.key, .string(value)) }
     }
 }

@@ -17,6 +17,8 @@ public struct ExplainedCleanStage: DocumentStage {
 
     public var makesText: Bool { true }
 
+    public var addedFields: [AddedField] { stage.addedFields }
+
     public func process(_ document: inout Document) -> StageVerdict {
         if document.id == id, let html = document.html {
             let declared = stage.options.charsetField.isEmpty ? nil : document.stringField(stage.options.charsetField)

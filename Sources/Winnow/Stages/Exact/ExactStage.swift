@@ -28,6 +28,8 @@ public struct ExactStage: RegisteredStage, FilteringCorpusStage {
         return fingerprint.hash
     }
 
+    public var addedFields: [AddedField] { DuplicateFields.exactFields }
+
     public func apply(using tally: ExactTally) -> any DocumentStage {
         ExactRemover(keepers: tally.keepersOfCopies)
     }
@@ -48,6 +50,8 @@ public struct ExactRemover: DocumentStage {
     public init(keepers: [UInt64: DocumentRank]) {
         self.keepers = keepers
     }
+
+    public var addedFields: [AddedField] { DuplicateFields.exactFields }
 
     /// A fingerprint carried from the map step (`ExactStage.mapCarrying`) stands for a text with words.
     public func process(_ document: inout Document) -> StageVerdict {

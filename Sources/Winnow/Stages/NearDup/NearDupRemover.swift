@@ -38,6 +38,8 @@ public struct NearDupRemover: FinishingStage {
         self.assignments = assignments
     }
 
+    public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
+
     public func process(_ document: inout Document) -> StageVerdict {
         guard let assignment = assignments[Identity(id: document.id, origin: document.origin)] else { return .keep }
         document.setField(DuplicateFields.cluster, .string(assignment.cluster))

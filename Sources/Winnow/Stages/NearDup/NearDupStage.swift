@@ -52,6 +52,8 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
             sketchHashes: documents * options.sketch)
     }
 
+    public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
+
     public func apply(using tally: SignatureTally) -> any DocumentStage {
         NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }

@@ -57,8 +57,17 @@ public struct TemplateOptions: StageOptions {
         .init("summary_lines", \.summaryLines, "How many template lines per site the summary lists."),
     ]
 
+    /// The field `removed_lines_field` names, when it names one.
+    var addedFields: [AddedField] {
+        removedLinesField.isEmpty
+            ? [] : [AddedField(removedLinesField, "the removed lines", remedy: "give removed_lines_field another name")]
+    }
+
     /// What is wrong with these options, if anything, in words a user can act on.
     public var validationProblem: String? {
+        if AddedField.ofStages.contains(where: { $0.key == removedLinesField }) {
+            return "removed_lines_field '\(removedLinesField)' is a field Winnow's stages write themselves: choose another name"
+        }
         if minSitePages < 2 { return "min_site_pages must be 2 or more: one page has nothing to compare with" }
         if !(anchorShare > 0 && anchorShare <= 1) { return "anchor_share must be above 0 and at most 1" }
         if repeatPages < 2 { return "repeat_pages must be 2 or more" }

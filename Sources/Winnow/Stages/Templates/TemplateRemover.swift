@@ -16,6 +16,8 @@ struct TemplateRemover: FinishingStage {
             model.options.summary.isEmpty && summaryPart == nil ? nil : TemplateSummary(linesPerSite: model.options.summaryLines)
     }
 
+    var addedFields: [AddedField] { model.options.addedFields }
+
     func process(_ document: inout Document) -> StageVerdict {
         guard let text = document.textUTF8 else { return .keep }
         let options = model.options

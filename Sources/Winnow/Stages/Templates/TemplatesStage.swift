@@ -53,6 +53,8 @@ public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
         return tally.removePage(site: entry.site, distinctKeys: entry.distinctKeys)
     }
 
+    public var addedFields: [AddedField] { options.addedFields }
+
     public func apply(using tally: TemplateCounts) -> any DocumentStage {
         apply(using: tally, crossSite: nil)
     }
