@@ -62,26 +62,42 @@ enum HeadlineKicker {
         }
     }
 
-    /// A short line with a date in it: digits in three groups joined by the same ".", "/" or "-"
-    /// ("02.02.2022", "2025-09-13"), or a number beside a month's name ("November 15, 2019",
-    /// "Mi, 18. Oktober 2023 um 12:50 Uhr", "26 de abril de 2022").
+    /// A short line that is a date: one that opens with a numeric date ("02.02.2022 …", "2025-09-13"),
+    /// or one whose digits and names of months and weekdays are a third or more of its visible
+    /// characters, with a month's or weekday's name or a numeric date in it ("November 15, 2019", "Mi,
+    /// 18. Oktober 2023 um 12:50 Uhr", "jeudi 13 juin 2019"; not "Prices may rise 5% next year").
     static func isDate(_ line: String) -> Bool {
         guard line.count <= ContentThresholds.datelineChars, line.contains(where: \.isNumber) else { return false }
-        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
-        if words.contains(where: isMonth) { return true }
-        // Three groups of digits joined by the same mark.
+        if hasNumericDate(line, atStart: true) { return true }
+        let visible = line.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
+        let digits = line.reduce(0) { $0 + ($1.isASCII && $1.isNumber ? 1 : 0) }
+        let named = line.lowercased().split(whereSeparator: { !$0.isLetter }).filter { isMonth($0) || isWeekday($0) }
+        let nameLetters = named.reduce(0) { $0 + $1.count }
+        guard 3 * (digits + nameLetters) >= visible else { return false }
+        return nameLetters > 0 || hasNumericDate(line, atStart: false)
+    }
+
+    /// Whether the line holds (`atStart`: opens with, spaces aside) three groups of digits joined by one
+    /// mark that read as a day, a month and a year: 1-2, 1-2 and 2 or 4 digits, or 4, 1-2 and 1-2.
+    private static func hasNumericDate(_ line: String, atStart: Bool) -> Bool {
         let characters = Array(line)
-        var index = 0
-        while index < characters.count {
-            var groups = 0
+        var index = characters.firstIndex { !$0.isWhitespace } ?? characters.count
+        let end = atStart ? min(index + 1, characters.count) : characters.count
+        while index < end {
+            var groups: [Int] = []
             var mark: Character?
             var cursor = index
             while cursor < characters.count {
                 let start = cursor
                 while cursor < characters.count && characters[cursor].isASCII && characters[cursor].isNumber { cursor += 1 }
                 guard cursor > start else { break }
-                groups += 1
-                if groups == 3 { return true }
+                groups.append(cursor - start)
+                if groups.count == 3 {
+                    let (first, second, third) = (groups[0], groups[1], groups[2])
+                    if (1...2).contains(first) && (1...2).contains(second) && (third == 2 || third == 4) { return true }
+                    if first == 4 && (1...2).contains(second) && (1...2).contains(third) { return true }
+                    break
+                }
                 guard cursor < characters.count, "./-".contains(characters[cursor]), mark == nil || mark == characters[cursor]
                 else { break }
                 mark = characters[cursor]
@@ -92,14 +108,33 @@ enum HeadlineKicker {
         return false
     }
 
-    /// A short line that opens with the word for "by" ("By Carrie Arnold", "Von Lisa Petrich", "Por
-    /// Gustavo E. Méndez", "par Attac France", "Written by …").
+    /// A short line of names after the word for "by" ("By Carrie Arnold", "Von Lisa Petrich", "Por
+    /// Gustavo E. Méndez", "Written by …", "By" alone when the name is a link of its own), perhaps
+    /// followed by a date or a reading time after a mark ("By Jane Doe • March 12, 2025"): before the
+    /// mark no digits, and after the word for "by" one word or only capitalised words and the
+    /// particles names are joined with ("By 2030 the bridge…", "By the time…" are no bylines).
     static func isByline(_ line: String) -> Bool {
         guard line.count <= ContentThresholds.bylineChars else { return false }
-        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
-        guard let first = words.first else { return false }
-        return bylineWords.contains(String(first)) || (first == "written" && words.dropFirst().first == "by")
+        let segments = line.split(whereSeparator: { "•|·●»∙".contains($0) }).filter { $0.contains(where: \.isLetter) }
+        guard let first = segments.first, !first.contains(where: \.isNumber) else { return false }
+        let words = first.split(whereSeparator: { !$0.isLetter })
+        guard let opening = words.first?.lowercased() else { return false }
+        let names: ArraySlice<Substring>
+        if bylineWords.contains(opening) {
+            names = words.dropFirst()
+        } else if opening == "written", words.dropFirst().first?.lowercased() == "by" {
+            names = words.dropFirst(2)
+        } else {
+            return false
+        }
+        return names.count <= 1 || names.allSatisfy { $0.first?.isUppercase == true || nameParticles.contains($0.lowercased()) }
     }
+
+    /// Words that join or stand inside names: "and", "de", "van der", "y".
+    private static let nameParticles: Set<String> = [
+        "and", "und", "y", "e", "et", "en", "i", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
+        "van", "von", "der", "den", "ter", "zu",
+    ]
 
     /// Whether a word is a month's name or one of its usual abbreviations ("sept", "mär", "mrt"), not
     /// another word that starts alike ("market", "general", "list").
@@ -107,6 +142,22 @@ enum HeadlineKicker {
         let word = String(word)
         return monthNames.contains(word) || monthAbbreviations.contains(word)
     }
+
+    /// Whether a word is a weekday's name or its three-letter abbreviation ("tue", "jeudi", "mittwoch").
+    static func isWeekday(_ word: Substring) -> Bool {
+        weekdays.contains(String(word))
+    }
+
+    /// Weekdays in the languages of `monthNames`, and the English and German abbreviations.
+    private static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+        "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì",
+        "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "segunda", "terça", "quarta",
+        "quinta", "sexta",
+    ]
 
     /// The abbreviations dates write months with, in the languages of `monthNames` ("out" and "set",
     /// English words, are left out).

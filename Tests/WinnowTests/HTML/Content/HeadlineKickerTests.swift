@@ -58,8 +58,20 @@ import Testing
         #expect(!HeadlineKicker.isDate("The vote, 7 to 2, came late"))
         #expect(!HeadlineKicker.isDate("Version 3.12"))
         // Words that start like a month's name are not one.
-        for line in ["Market cap: 5 billion", "General election 2024", "List of 10 things", "Generation 3"] {
+        for line in [
+            "Market cap: 5 billion", "General election 2024", "List of 10 things", "Generation 3", "Prices may rise 5% next year",
+            "Sie kam 2019 nach Berlin zurück", "Mission to Mars in 2030 delayed", "The vote was 7-2-1 in favour", "Version 2.4.1",
+        ] {
             #expect(!HeadlineKicker.isDate(line), "\(line)")
         }
+        // A sentence that opens with "By" or "Von" is no byline.
+        for line in ["By 2030 the bridge will carry 40000 cars a day", "By the time the vote came, few stayed"] {
+            #expect(!HeadlineKicker.isByline(line), "\(line)")
+        }
+        for line in ["By Jane Doe and John Roe", "Por Gustavo E. Méndez", "By", "By Jane Doe • March 12, 2025 • 6 min read"] {
+            #expect(HeadlineKicker.isByline(line), "\(line)")
+        }
+        #expect(HeadlineKicker.isDate("jeudi 13 juin 2019") && HeadlineKicker.isDate("16.10.2019 betrifft: SWR Fernsehen"))
+        #expect(HeadlineKicker.isDate("Nov. 20, 2019 6:02 AM EST") && HeadlineKicker.isDate("Updated: 12 May 2021, 10:30 am"))
     }
 }
