@@ -36,7 +36,7 @@ public final class OutputFile {
             temporaryPath = nil
             ownsDescriptor = false
             descriptor = held
-            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+            compressor = nil
         case .stream(let target):
             let opened = open(target, O_WRONLY | O_CLOEXEC)
             guard opened >= 0 else {

@@ -10,18 +10,15 @@ package enum OutputTarget: Sendable, Equatable {
     case file(String)
     /// A character device, FIFO or socket: opened and written to as it is.
     case stream(String)
-    /// A descriptor the caller holds open, named as `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or
-    /// `/proc/self/fd/N` (a shell's redirection, `>(command)`): written to as it is, like standard
-    /// output, so that a redirection's append (`>> all.jsonl`) or a pipe behaves as it does for `-`.
+    /// A descriptor the caller holds open for writing, named as `/dev/stdout`, `/dev/fd/N` or
+    /// `/proc/self/fd/N` (a shell's redirection, `>(command)`), or a link to one: written to as it is,
+    /// like standard output, so that a redirection's append (`>> all.jsonl`) or a pipe behaves as for `-`.
     case descriptor(Int32)
 
     package init(_ path: String) throws(WinnowError) {
         if path == "-" { self = .standardOutput; return }
         if let descriptor = Self.descriptor(named: path) {
-            guard fcntl(descriptor, F_GETFD) >= 0 else {
-                throw .io("the output names descriptor \(descriptor), which is not open", path: path)
-            }
-            self = .descriptor(descriptor)
+            self = .descriptor(try Self.requireWritable(descriptor, path: path))
             return
         }
         var info = stat()
@@ -31,6 +28,11 @@ package enum OutputTarget: Sendable, Equatable {
             return
         }
         var target = path
+        // Another spelling of a descriptor's name ("//dev/stdout", a link to /dev/stdout) is that descriptor.
+        if info.st_mode & S_IFMT == S_IFLNK, let linked = try? Self.linkTarget(path), let descriptor = Self.descriptor(named: linked) {
+            self = .descriptor(try Self.requireWritable(descriptor, path: path))
+            return
+        }
         if info.st_mode & S_IFMT == S_IFLNK {
             guard let resolved = realpath(path, nil) else {
                 // A link to a file not made yet: the file it names is created, the link kept.
@@ -49,6 +51,23 @@ package enum OutputTarget: Sendable, Equatable {
         }
     }
 
+    /// A descriptor the caller handed over open for writing: not standard error, where the logs go;
+    /// not one this process opened for itself (those are close-on-exec, inherited ones are not); not
+    /// one open for reading only. Checked before anything is read, not found out by the first write.
+    private static func requireWritable(_ descriptor: Int32, path: String) throws(WinnowError) -> Int32 {
+        guard descriptor != 2 else {
+            throw .io("standard error carries the run's messages; write the output to standard output (-) or a file", path: path)
+        }
+        let flags = fcntl(descriptor, F_GETFD), mode = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, mode >= 0 else {
+            throw .io("the output names descriptor \(descriptor), which is not open", path: path)
+        }
+        guard flags & FD_CLOEXEC == 0, mode & O_ACCMODE != O_RDONLY else {
+            throw .io("descriptor \(descriptor) was not handed to winnow open for writing (open it with N>FILE)", path: path)
+        }
+        return descriptor
+    }
+
     /// The descriptor a path names when it names one of this process's own: resolving it as a link
     /// would reach the file behind it (replacing it instead of appending) or a pipe's `pipe:[…]`.
     private static func descriptor(named path: String) -> Int32? {
@@ -56,7 +75,7 @@ package enum OutputTarget: Sendable, Equatable {
         case "/dev/stdout": return 1
         case "/dev/stderr": return 2
         default:
-            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
                 let number = path.dropFirst(prefix.count)
                 guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber) else { return nil }
                 return Int32(number)

@@ -62,7 +62,7 @@ import WinnowTestSupport
     @Test func aDescriptorPathIsWrittenThroughTheDescriptor() throws {
         let folder = TemporaryFolder()
         let file = folder.write("all.jsonl", "earlier\n")
-        let held = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
+        let held = open(file, O_WRONLY | O_APPEND)
         #expect(held > 2)
         defer { close(held) }
         #expect(try OutputTarget("/dev/stdout") == .descriptor(1))
@@ -87,6 +87,18 @@ import WinnowTestSupport
         var buffer = [UInt8](repeating: 0, count: 64)
         #expect(String(decoding: buffer[..<read(ends[0], &buffer, 64)], as: UTF8.self) == "through\n")
         #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(ends[1])") }
+        // A link to /dev/stdout is standard output too; standard error, a descriptor open for reading
+        // only and one this process keeps for itself (close-on-exec) are refused before anything is read.
+        #expect(symlink("/dev/stdout", folder.file("out.jsonl")) == 0)
+        #expect(try OutputTarget(folder.file("out.jsonl")) == .descriptor(1))
+        #expect(throws: WinnowError.self) { try OutputTarget("/dev/stderr") }
+        let readOnly = open(file, O_RDONLY), ownOnly = open(file, O_WRONLY | O_CLOEXEC)
+        defer {
+            close(readOnly)
+            close(ownOnly)
+        }
+        #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(readOnly)") }
+        #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(ownOnly)") }
         // The file behind a redirection is still refused as an input's own output.
         #expect(throws: WinnowError.self) {
             try OutputTarget.requireDistinct(outputs: [("-o", "/dev/fd/\(held)")], inputs: [file])
