@@ -42,15 +42,17 @@ public final class RecordReader {
     /// The name each input's records carry as their origin: the name or path as given, and
     /// `NAME#2`, `NAME#3`, ... for an input given again, so that every record's origin is its own.
     public static func sourceNames(of inputs: [InputSpec]) -> [String] {
-        var seen: [String: Int] = [:]
+        var seen: [ByteString: Int] = [:]
         return inputs.map { input in
             let name =
                 switch input {
                 case .jsonl(_, let name), .archive(_, let name): name
                 case .html(let path, _): path
                 }
-            seen[name, default: 0] += 1
-            return seen[name]! == 1 ? name : "\(name)#\(seen[name]!)"
+            // By bytes: "café.jsonl" and "cafe\u{301}.jsonl" are two files, not one given twice.
+            let count = (seen[ByteString(name)] ?? 0) + 1
+            seen[ByteString(name)] = count
+            return count == 1 ? name : "\(name)#\(count)"
         }
     }
 

@@ -5,17 +5,18 @@
 struct Framing: Sendable {
     /// The origin names of the run's inputs, numbered as the prefixes number them.
     let sources: [String]
-    private let numbers: [String: Int]
+    /// By name compared bytewise: two spellings of "café" are two inputs.
+    private let numbers: [ByteString: Int]
 
     init(sources: [String]) {
         self.sources = sources
-        numbers = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        numbers = Dictionary(sources.enumerated().map { (ByteString($1), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The number of an input. An origin that is not one of the run's inputs cannot arise; if it did,
     /// its number is out of range and the next reader refuses the record as damaged.
     func number(of source: String) -> Int {
-        numbers[source] ?? sources.count
+        numbers[ByteString(source)] ?? sources.count
     }
 
     /// Appends the origin prefix of `document`.

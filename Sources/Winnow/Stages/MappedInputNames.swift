@@ -13,15 +13,17 @@ package enum MappedInputNames {
     /// Refuses an input of `inputs` (the origin names the apply run gives its records) that is not in
     /// `mapped` but is the same file as a name that is.
     package static func require(inputs: [String], namedIn mapped: Set<String>, stateFile: String) throws(WinnowError) {
-        let unmatched = inputs.filter { !mapped.contains($0) }
+        // By bytes: origins are matched bytewise, so an NFC/NFD respelling is another name.
+        let mapped = Set(mapped.map { ByteString($0) })
+        let unmatched = inputs.filter { !mapped.contains(ByteString($0)) }
         guard !unmatched.isEmpty else { return }
-        let given = Set(inputs)
+        let given = Set(inputs.map { ByteString($0) })
         var mappedByFile: [String: String] = [:]
         for name in mapped where !given.contains(name) {
-            guard let key = fileKey(name) else { continue }
+            guard let key = fileKey(name.string) else { continue }
             // The bytewise smallest of two spellings, so the message is the same on every run.
-            if let other = mappedByFile[key], other.utf8.lexicographicallyPrecedes(name.utf8) { continue }
-            mappedByFile[key] = name
+            if let other = mappedByFile[key], BytewiseOrder.precedes(other, name.string) { continue }
+            mappedByFile[key] = name.string
         }
         for name in unmatched {
             guard let key = fileKey(name), let spelling = mappedByFile[key] else { continue }

@@ -133,4 +133,14 @@ import WinnowTestSupport
     @Test func missingInputIsAConfigurationError() {
         #expect(throws: WinnowError.self) { try InputSpec.resolve(["/no/such/file.jsonl"]) }
     }
+
+    /// An input given again is named `NAME#2`; two names that differ in bytes ("café.jsonl" composed
+    /// and decomposed, two files on Linux) are two inputs, whatever Swift's `==` says of them.
+    @Test func inputsAreNamedByTheirBytes() {
+        let composed = "caf\u{E9}.jsonl", decomposed = "cafe\u{301}.jsonl"
+        let names = RecordReader.sourceNames(of: [composed, decomposed, composed].map { InputSpec.jsonl(path: $0, name: $0) })
+        #expect(names.map { Array($0.utf8) } == [composed, decomposed, composed + "#2"].map { Array($0.utf8) })
+        let framing = Framing(sources: [composed, decomposed])
+        #expect(framing.number(of: composed) == 0 && framing.number(of: decomposed) == 1)
+    }
 }
