@@ -1,5 +1,6 @@
-/// A JSON number as bytes whose bytewise order is the numbers' order, exact at any precision: a
-/// `Double` ties 1700000000000000000 and 1700000000000000001 (nanosecond times, snowflake ids).
+/// A JSON number as bytes whose bytewise order is the numbers' order, exact at any number of digits
+/// (a `Double` ties 1700000000000000000 and 1700000000000000001: nanosecond times, snowflake ids);
+/// decimal exponents beyond ±2^40, far past any double, saturate and may tie.
 ///
 /// The number is read as ±0.d₁d₂…dₙ × 10^E (no leading or trailing zero digits): zero is one byte;
 /// a positive number is its class, E (8 bytes, order-preserving), its digits and a 0 end byte; a
