@@ -28,12 +28,12 @@ package enum OutputTarget: Sendable, Equatable {
             return
         }
         var target = path
-        // Another spelling of a descriptor's name ("//dev/stdout", a link to /dev/stdout) is that descriptor.
-        if info.st_mode & S_IFMT == S_IFLNK, let linked = try? Self.linkTarget(path), let descriptor = Self.descriptor(named: linked) {
-            self = .descriptor(try Self.requireWritable(descriptor, path: path))
-            return
-        }
         if info.st_mode & S_IFMT == S_IFLNK {
+            // Another spelling of a descriptor's name ("//dev/stdout", a link to /dev/stdout) is that descriptor.
+            if let linked = try? Self.linkTarget(path), let descriptor = Self.descriptor(named: linked) {
+                self = .descriptor(try Self.requireWritable(descriptor, path: path))
+                return
+            }
             guard let resolved = realpath(path, nil) else {
                 // A link to a file not made yet: the file it names is created, the link kept.
                 self = .file(try Self.linkTarget(path))

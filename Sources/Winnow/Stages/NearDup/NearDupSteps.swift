@@ -11,25 +11,19 @@ package enum NearDupSteps {
     ) throws(WinnowError)
         -> ClusteringStatistics
     {
-        var tally = SignatureTally()
         var judged: [Bool] = []
-        var files: [(path: String, end: Int)] = []
-        for path in signatures {
-            try SignaturesFile.read(path, options: options, into: &tally) { record throws(WinnowError) in
-                var bands = [Bool](repeating: false, count: options.bands)
-                for field in (record.plainString("judge_bands") ?? []).split(separator: UInt8(ascii: ",")) {
-                    guard let band = Int(String(decoding: field, as: UTF8.self)), bands.indices.contains(band) else {
-                        throw .configuration(
-                            "'judge_bands' must list band numbers below \(options.bands), comma-separated",
-                            path: record.location)
-                    }
-                    bands[band] = true
+        let tally = try readSignatures(signatures, options: options) { record throws(WinnowError) in
+            var bands = [Bool](repeating: false, count: options.bands)
+            for field in (record.plainString("judge_bands") ?? []).split(separator: UInt8(ascii: ",")) {
+                guard let band = Int(String(decoding: field, as: UTF8.self)), bands.indices.contains(band) else {
+                    throw .configuration(
+                        "'judge_bands' must list band numbers below \(options.bands), comma-separated",
+                        path: record.location)
                 }
-                judged += bands
+                bands[band] = true
             }
-            files.append((path, tally.count))
+            judged += bands
         }
-        try requireDistinctOrigins(tally, files: files)
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = DuplicateClusters.keepOrder(tally)
@@ -74,12 +68,19 @@ package enum NearDupSteps {
     }
 
     /// The signatures of every file in one tally, each document once (`requireDistinctOrigins`): what
-    /// `neardup merge` and `link` cluster.
+    /// `neardup merge`, `pairs` and `link` cluster.
     package static func readSignatures(_ paths: [String], options: NearDupOptions) throws(WinnowError) -> SignatureTally {
+        try readSignatures(paths, options: options, added: nil)
+    }
+
+    /// Reads as above; `added` sees each line after its document is added (`pairs`' bands to judge).
+    static func readSignatures(
+        _ paths: [String], options: NearDupOptions, added: ((IntermediateFile.Record) throws(WinnowError) -> Void)?
+    ) throws(WinnowError) -> SignatureTally {
         var tally = SignatureTally()
         var files: [(path: String, end: Int)] = []
         for path in paths {
-            try SignaturesFile.read(path, options: options, into: &tally)
+            try SignaturesFile.read(path, options: options, into: &tally, added: added)
             files.append((path, tally.count))
         }
         try requireDistinctOrigins(tally, files: files)
