@@ -12,11 +12,11 @@ struct ClusterTexts {
     var comparisons: [Comparison]
 
     /// Nil when the kept document's text was not found.
-    init?(cluster: Int, members: [String], texts: [String: String]) {
-        guard let kept = members.first.flatMap({ texts[$0] }) else { return nil }
+    init?(cluster: Int, members: [String], texts: [ByteString: String]) {
+        guard let kept = members.first.flatMap({ texts[ByteString($0)] }) else { return nil }
         self.cluster = cluster
         comparisons = members.enumerated().dropFirst().compactMap { position, id in
-            texts[id].map { Comparison(member: position, diff: TextDiff(kept, $0)) }
+            texts[ByteString(id)].map { Comparison(member: position, diff: TextDiff(kept, $0)) }
         }
     }
 }

@@ -2,8 +2,8 @@
 /// `ClusterMembership.preferred` takes, whatever order the outputs hold them in; each cut to `maxBytes`.
 struct ComparedTexts {
     let maxBytes: Int
-    private(set) var texts: [String: String] = [:]
-    private var chosen: [String: RunReport.Member] = [:]
+    private(set) var texts: [ByteString: String] = [:]
+    private var chosen: [ByteString: RunReport.Member] = [:]
 
     init(maxBytes: Int) {
         self.maxBytes = maxBytes
@@ -13,9 +13,10 @@ struct ComparedTexts {
     mutating func offer(_ document: Document, removedBy: String?) {
         let member = RunReport.Member(
             id: document.id, url: document.url, similarity: 1, textBytes: document.textByteCount, removedBy: removedBy)
-        if let current = chosen[document.id], !ClusterMembership.preferred(member, over: current) { return }
+        let id = ByteString(document.id)
+        if let current = chosen[id], !ClusterMembership.preferred(member, over: current) { return }
         guard let text = document.decodedText else { return }
-        chosen[document.id] = member
-        texts[document.id] = ReportBuilder.cut(text, maxBytes: maxBytes)
+        chosen[id] = member
+        texts[id] = ReportBuilder.cut(text, maxBytes: maxBytes)
     }
 }

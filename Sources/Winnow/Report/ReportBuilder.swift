@@ -112,10 +112,10 @@ public struct ReportBuilder {
         var counts = RunReport.DocumentCounts()
         /// Every cluster's tally, in the order they were met (a tally's serial is its place here).
         var tallies: [ClusterTally] = []
-        /// Near-duplicate clusters' tallies by their `cluster` label.
-        var near: [String: Int] = [:]
+        /// Near-duplicate clusters' tallies by their `cluster` label (bytewise, as ids are compared).
+        var near: [ByteString: Int] = [:]
         /// Exact groups' tallies by the id of the copy kept in their place.
-        var exact: [String: Int] = [:]
+        var exact: [ByteString: Int] = [:]
         var warnings: [String] = []
         /// Whether the tallies hold the clusters.csv rows of their members: until more than
         /// `csvRowsInMemory` are found, when they go to `spill` with every later row.
@@ -176,13 +176,14 @@ public struct ReportBuilder {
         built = []
         let withText = options.clustersWithText(clusters.prefix(RunReport.clustersListed))
         let compared = withText.map { options.membersWithText(clusters[$0]) }
-        var keepers = Set<String>()
-        for index in clusters.indices where clusters[index].kind == .exact { keepers.insert(clusters[index].kept) }
-        let (keeperDetails, texts) = try secondPass(files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined()))
+        var keepers = Set<ByteString>()
+        for index in clusters.indices where clusters[index].kind == .exact { keepers.insert(ByteString(clusters[index].kept)) }
+        let (keeperDetails, texts) = try secondPass(
+            files, cleaned: cleaned, keepers: keepers, texts: Set(compared.joined().map { ByteString($0) }))
         var facts = ClusterFacts()
         var keptOrigins: [Int: DocumentOrigin] = [:]
         for (index, tally) in order.enumerated() {
-            let details = unordered[tally].kind == .exact ? keeperDetails[unordered[tally].label] : nil
+            let details = unordered[tally].kind == .exact ? keeperDetails[ByteString(unordered[tally].label)] : nil
             if unordered[tally].kind == .nearDuplicate {
                 keptOrigins[index] = unordered[tally].keptOrigin
             } else if let details {
@@ -244,8 +245,8 @@ public struct ReportBuilder {
                 let serial = found.tallies.count
                 let index =
                     switch place.kind {
-                    case .nearDuplicate: Self.entry(&found.near[place.label, default: serial])
-                    case .exact: Self.entry(&found.exact[place.label, default: serial])
+                    case .nearDuplicate: Self.entry(&found.near[ByteString(place.label), default: serial])
+                    case .exact: Self.entry(&found.exact[ByteString(place.label), default: serial])
                     }
                 if index == serial {
                     found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
@@ -262,28 +263,30 @@ public struct ReportBuilder {
 
     /// Fetches the details of the exact groups' kept copies, and the texts (cut) of the given ids.
     private func secondPass(
-        _ files: [String], cleaned: String, keepers: Set<String>,
-        texts wanted: Set<String>
-    ) throws(WinnowError) -> ([String: RunReport.Member], [String: String]) {
-        var details: [String: RunReport.Member] = [:]
+        _ files: [String], cleaned: String, keepers: Set<ByteString>,
+        texts wanted: Set<ByteString>
+    ) throws(WinnowError) -> ([ByteString: RunReport.Member], [ByteString: String]) {
+        var details: [ByteString: RunReport.Member] = [:]
         var texts = ComparedTexts(maxBytes: options.maxTextBytes)
         guard !keepers.isEmpty || !wanted.isEmpty else { return (details, [:]) }
         // Lines that lead with an id sought neither as a keeper nor for its text are not decoded.
         let leading = LeadingID(fields: fields)
         func isSkipped(_ storage: [UInt8], _ range: Range<Int>) -> Bool {
-            guard let id = leading?.id(in: storage, range) else { return false }
+            guard let leadingID = leading?.id(in: storage, range) else { return false }
+            let id = ByteString(leadingID)
             return !keepers.contains(id) && !wanted.contains(id)
         }
         for path in files {
             let isCleaned = path == cleaned
             _ = try scan(path, skipping: isSkipped) { (document) throws(WinnowError) in
                 let removedBy = isCleaned ? nil : document.stringField(FieldNames.removedBy) ?? "?"
-                if keepers.contains(document.id), let keeper = ClusterMembership.keeper(ReportFields(document), removedBy: removedBy),
-                    details[document.id].map({ ClusterMembership.preferred(keeper, over: $0) }) ?? true
+                let id = ByteString(document.id)
+                if keepers.contains(id), let keeper = ClusterMembership.keeper(ReportFields(document), removedBy: removedBy),
+                    details[id].map({ ClusterMembership.preferred(keeper, over: $0) }) ?? true
                 {
-                    details[document.id] = keeper
+                    details[id] = keeper
                 }
-                if wanted.contains(document.id) { texts.offer(document, removedBy: removedBy) }
+                if wanted.contains(id) { texts.offer(document, removedBy: removedBy) }
             }
         }
         return (details, texts.texts)
@@ -418,7 +421,8 @@ public struct ReportBuilder {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
         let listed = try ClustersFile.sizes(location)
         let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
-        let foundSizes = Dictionary(found.map { (clusters[$0].kept, clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
+        let foundSizes = Dictionary(
+            found.map { (ByteString(clusters[$0].kept), clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
         // Clusters whose kept documents share an id are one cluster in the outputs, and summed here.
         guard listed.byKept != foundSizes else { return [] }
         return [

@@ -265,6 +265,24 @@ import WinnowTestSupport
         #expect(try run.read("clusters.csv").contains(",exact,2,"))
     }
 
+    /// Kept ids that are one string to Swift's `==` but differ in bytes ("é" and "e" + U+0301) are
+    /// two groups, as the exact stage found them.
+    @Test func groupsWhoseKeptIDsDifferOnlyInBytesStayApart() async throws {
+        let folder = TemporaryFolder()
+        let first = "A short story about the harbour, told twice by two sites on the same morning."
+        let second = "Another story entirely, about the hills and the long road over them at night."
+        var lines: [String] = []
+        for (id, text) in [("\u{E9}", first), ("\u{FF}1", first.uppercased()), ("e\u{301}", second), ("f2", second.uppercased())] {
+            let record = ["id": id, "url": "https://site-\(lines.count).example/page", "text": text]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self))
+        }
+        let input = folder.write("copies.jsonl", lines.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "copies")], in: folder)
+        let clusters = try run.json()["largest_clusters"] as! [[String: Any]]
+        #expect(clusters.map { $0["size"] as? Int } == [2, 2])
+        #expect(Set(clusters.map { Array(($0["kept"] as! String).utf8) }) == [Array("\u{E9}".utf8), Array("e\u{301}".utf8)])
+    }
+
     /// Fields of the input that happen to be called `cluster` or `similarity` make no cluster, and a
     /// similarity JSON cannot hold (1e999) does not break the report.
     @Test func inputFieldsNamedLikeClusterFieldsAreNotClusters() async throws {

@@ -98,8 +98,8 @@ public enum ClustersFile {
     /// The members of the clusters by their kept id (summed over clusters whose kept documents share
     /// an id), and how many clusters the file lists; read without holding the members (for the
     /// report). `path` may be a folder of part files, each a whole clusters file.
-    static func sizes(_ path: String) throws(WinnowError) -> (byKept: [String: Int], clusters: Int) {
-        var sizes: [String: Int] = [:]
+    static func sizes(_ path: String) throws(WinnowError) -> (byKept: [ByteString: Int], clusters: Int) {
+        var sizes: [ByteString: Int] = [:]
         var clusters = 0
         for file in try InputSpec.jsonlFiles(path) {
             try IntermediateFile.readRecords(
@@ -109,7 +109,7 @@ public enum ClustersFile {
                 guard let kept = record.string("kept"), let size = record.count("size") else {
                     throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
                 }
-                sizes[kept, default: 0] += size
+                sizes[ByteString(kept), default: 0] += size
                 clusters += 1
             }
         }
