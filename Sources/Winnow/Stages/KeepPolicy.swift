@@ -58,11 +58,13 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
             // One array, not three: every document of exact's and neardup's maps is ranked.
             var rank: [UInt8] = []
             rank.reserveCapacity(16)
-            Self.appendBigEndian(UInt64.max - UInt64(words), to: &rank)
-            Self.appendBigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0), to: &rank)
+            FixedWidth.appendBigEndian(UInt64.max - UInt64(words), to: &rank)
+            FixedWidth.appendBigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0), to: &rank)
             return rank
         case .first:
-            return Array(document.origin.source.utf8) + [0] + Self.bigEndian(UInt64(max(document.origin.line, 0)))
+            var rank = Array(document.origin.source.utf8) + [0]
+            FixedWidth.appendBigEndian(UInt64(max(document.origin.line, 0)), to: &rank)
+            return rank
         case .newest(let field):
             return Self.fieldRank(of: document, field, descending: true)
         case .oldest(let field):
@@ -80,16 +82,6 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
             return [0x01] + (descending ? number.map { ~$0 } : number)
         }
         return [0xFF]
-    }
-
-    static func bigEndian(_ value: UInt64) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendBigEndian(value, to: &bytes)
-        return bytes
-    }
-
-    static func appendBigEndian(_ value: UInt64, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
 

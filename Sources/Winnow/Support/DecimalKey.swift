@@ -62,7 +62,7 @@ enum DecimalKey {
         let scale = Int64(integerDigits > 0 ? integerDigits : -leadingFractionZeros) + Int64(exponent)
         var key: [UInt8] = [negative ? 0x01 : 0x03]
         let biased = UInt64(bitPattern: scale) ^ (1 << 63)
-        withUnsafeBytes(of: (negative ? ~biased : biased).bigEndian) { key.append(contentsOf: $0) }
+        FixedWidth.appendBigEndian(negative ? ~biased : biased, to: &key)
         key += negative ? digits.map { ~$0 } : digits
         key.append(negative ? 0xFF : 0x00)
         return key

@@ -1,9 +1,15 @@
-/// A 64-bit number in 8 bytes, little-endian: the keys and lengths of the spool's binary records.
+/// A 64-bit number in 8 bytes, little-endian: the keys and lengths of the spool's binary records;
+/// or big-endian, where bytewise order must be the numbers' order (rank keys).
 enum FixedWidth {
     static let byteCount = 8
 
     static func append(_ value: UInt64, to output: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0) }
+    }
+
+    /// Appends `value` most significant byte first: two such keys compare bytewise as the numbers do.
+    static func appendBigEndian(_ value: UInt64, to output: inout [UInt8]) {
+        withUnsafeBytes(of: value.bigEndian) { output.append(contentsOf: $0) }
     }
 
     /// Writes `value` over the 8 bytes at `start` (a length known only once what follows is written).
