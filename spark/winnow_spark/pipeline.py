@@ -92,6 +92,16 @@ def _default_pipeline(binary):
     return subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
 
 
+def with_defaults(stage, options, defaults):
+    """A stage's options over its `defaults`, as the binary reads them: a key given no value (`null`) is
+    refused, not read as the default, but for text options, which it leaves empty."""
+    for key, value in options.items():
+        if value is None and not isinstance(defaults.get(key), str):
+            raise PipelineError(f"invalid options for stage '{stage}': '{key}': has no value: give one, "
+                                f"or leave the key out for the default")
+    return {**defaults, **{key: "" if value is None else value for key, value in options.items()}}
+
+
 def stage_defaults(spark, binary, stage):
     """The defaults of a stage's options as the binary declares them (`winnow stages --pipeline`), asked
     in a task: that is where the binary runs, and a failed call is retried like any other."""

@@ -14,9 +14,19 @@ public struct OptionDeclaration<Options>: Sendable {
         self.help = help
         let codingKey = OptionKey(key)
         read = { options, container in
-            if let value = try container.decodeIfPresent(Value.self, forKey: codingKey) {
-                options[keyPath: property] = value
+            guard container.contains(codingKey) else { return }
+            // A key with no value (`unicode:`, `unicode: null`) is not read as the default, which may
+            // be the opposite of what was meant (none); text options may be left empty.
+            if try container.decodeNil(forKey: codingKey) {
+                guard Value.self == String.self else {
+                    throw DecodingError.dataCorrupted(
+                        .init(
+                            codingPath: container.codingPath + [codingKey],
+                            debugDescription: "has no value: give one, or leave the key out for the default"))
+                }
+                return
             }
+            options[keyPath: property] = try container.decode(Value.self, forKey: codingKey)
         }
         write = { options, container in try container.encode(options[keyPath: property], forKey: codingKey) }
     }

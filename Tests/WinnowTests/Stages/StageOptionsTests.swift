@@ -70,6 +70,19 @@ import Yams
         #expect(later.summary == "s.json")
     }
 
+    /// A key left without a value in a pipeline file is an error, not the default (`unicode: null` is
+    /// not `none`); a text option may be left empty.
+    @Test func keysWithoutValuesAreRefusedButEmptyTextIsText() throws {
+        let yaml = "version: 1\nsteps:\n  - normalize:\n      unicode: null\n"
+        #expect {
+            _ = try PipelineDefinition.parse(yaml, origin: "p.yaml").makeStages(reportFolder: nil)
+        } throws: { error in
+            "\(error)".contains("'unicode': has no value")
+        }
+        let templates = try TemplateOptions.decode(try Yams.compose(yaml: "summary:\nsite_field: ''\n"), owner: "t", context: "c")
+        #expect(templates.summary.isEmpty && templates.siteField.isEmpty)
+    }
+
     /// A value the options as a whole refuse is named by the problem's own words, with no empty key before them.
     @Test func aRefusedValueNamesItsOption() {
         #expect {
@@ -86,6 +99,8 @@ import Yams
         ("bands=many", "'bands' must be Int"),
         ("bands=100", "bands × rows"),
         ("keep=oldest", "not a keep policy"),
+        ("bands=null", "'bands': has no value"),
+        ("keep=~", "'keep': has no value"),
     ])
     func badSettingsAreErrorsThatSayWhatToDo(setting: String, message: String) {
         #expect {
