@@ -246,7 +246,9 @@ public struct PipelineRunner: Sendable {
     /// Reads the committed outputs back into the report folder.
     private func writeReport(_ options: ReportOptions, summary: RunSummary, into folder: StagedFolder?) throws(WinnowError) {
         guard let folder else {
-            log("report: not written, because the cleaned output went to standard output (give -o FILE, or run winnow report)")
+            log(
+                "report: not written, because the cleaned output is not a file it can read back (standard output, "
+                    + "a device or a pipe): give -o FILE, or run winnow report")
             return
         }
         var clock = Stopwatch()

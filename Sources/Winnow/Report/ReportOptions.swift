@@ -5,7 +5,7 @@ public struct ReportOptions: StageOptions {
     public static let summary =
         "report.html, report.json, cluster-list.jsonl and clusters.csv of the finished run, in a folder beside the cleaned output "
         + "(out/pages.jsonl → out/pages.report/), with the templates summary and clusters file; skipped, with a note, when "
-        + "the cleaned output goes to standard output"
+        + "the cleaned output goes to standard output or a device"
 
     public var folder = ""
     public var clustersWithText = 200
