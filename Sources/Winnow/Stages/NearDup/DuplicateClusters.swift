@@ -100,6 +100,10 @@ public struct DuplicateClusters: Sendable {
         UInt64(later) << 32 | UInt64(earlier)
     }
 
+    /// Each thread judging bands holds 16 bytes a document of sort buffers and up to 16 MiB of
+    /// remembered rejections: at most this many, so that many cores do not multiply the memory.
+    static let maximumJudgingThreads = 8
+
     /// Verified pairs, ascending, each with the comparison of its sketches that joined it.
     struct VerifiedPairs {
         var pairs: [UInt64]
@@ -116,7 +120,7 @@ public struct DuplicateClusters: Sendable {
         statistics: inout ClusteringStatistics, threads: Int = 1, judged: (@Sendable (Int, Int) -> Bool)? = nil
     ) -> VerifiedPairs {
         let bands = options.bands
-        let groups = min(max(1, threads), bands)
+        let groups = min(max(1, threads), bands, Self.maximumJudgingThreads)
         let keys = keysByBand(tally, order: order, bands: bands)
         let judge = PairJudge(tally: tally, order: order, options: options)
         let parts = Mutex<[BandVerdicts]>([])
