@@ -106,7 +106,10 @@ extension WinnowCommand.Exact {
                 inputs: configuration.sourceNames, namedIn: Set(tally.keepers.values.map(\.origin.source)),
                 stateFile: keepers)
             try await options.run(
-                name: ExactStage.stageName, steps: [.document(ExactRemover(keepers: tally.keepers))],
+                name: ExactStage.stageName,
+                steps: [
+                    .document(ExactRemover(keepers: tally.keepers, checking: configuration.sourceNames, stateFile: keepers))
+                ],
                 configuration: configuration)
         }
     }

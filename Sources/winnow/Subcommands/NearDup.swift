@@ -173,8 +173,10 @@ extension WinnowCommand.NearDup {
         @OptionGroup var options: RunOptions
 
         func run() async throws {
-            let remover = NearDupRemover(clusters: try ClustersFile.read(clusters), options: NearDupOptions())
             let configuration = try options.configuration(reading: clusters)
+            let remover = NearDupRemover(
+                clusters: try ClustersFile.read(clusters), options: NearDupOptions(), checking: configuration.sourceNames,
+                stateFile: clusters)
             try MappedInputNames.require(
                 inputs: configuration.sourceNames,
                 namedIn: Set(remover.clusters.clusters.flatMap { $0.members.map(\.origin.source) }), stateFile: clusters)

@@ -26,4 +26,32 @@ extension ShardedStepsMisuseTests {
             #expect(ids(applied.stdout) == kept, "\(stage)")
         }
     }
+
+    /// A shard changed between map and apply (its lines in another order, as two shards swapped
+    /// would be; a text edited under its id) holds other documents at the places the state files
+    /// name: apply fails rather than remove every keeper as a copy of itself.
+    @Test func applyRefusesAShardChangedSinceMap() throws {
+        let folder = TemporaryFolder()
+        let path = shard(in: folder)
+        _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        _ = try succeeds(["neardup", "map", "shard.jsonl", "-o", "sig.jsonl", "-q"], in: folder)
+        _ = try succeeds(["neardup", "merge", "sig.jsonl", "-o", "clusters.jsonl"], in: folder)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let edited = lines.map { $0.contains("\"id\":\"c\"") ? $0.replacingOccurrences(of: "tomato", with: "onion") : String($0) }
+        let changes = [
+            ("reordered", lines.reversed().joined(separator: "\n"), [("exact", "keepers.jsonl"), ("neardup", "clusters.jsonl")]),
+            ("edited", edited.joined(separator: "\n"), [("exact", "keepers.jsonl")]),
+        ]
+        for (change, text, steps) in changes {
+            _ = folder.write("shard.jsonl", text + "\n")
+            for (stage, state) in steps {
+                let flag = stage == "exact" ? "--keepers" : "--clusters"
+                let outcome = try run([stage, "apply", flag, state, "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+                #expect(outcome.status != 0, "\(stage) \(change)")
+                #expect(outcome.stderr.contains("\(state) records the document"), "\(outcome.stderr)")
+                #expect(folder.read("out.jsonl") == nil, "nothing is written")
+            }
+        }
+    }
 }

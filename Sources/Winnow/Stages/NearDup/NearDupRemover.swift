@@ -22,10 +22,26 @@ public struct NearDupRemover: FinishingStage {
     public let clusters: DuplicateClusters
     let options: NearDupOptions
     let assignments: [Identity: Assignment]
+    /// For an apply step run apart from its map: the members its inputs held at map, checked.
+    let mapped: MappedOrigins?
 
     public init(clusters: DuplicateClusters, options: NearDupOptions) {
+        self.init(clusters: clusters, options: options, mapped: nil)
+    }
+
+    /// An apply step run apart, over inputs named `sources`, from the clusters file `stateFile`: it
+    /// fails when a member's place in them holds another document.
+    public init(clusters: DuplicateClusters, options: NearDupOptions, checking sources: [String], stateFile: String) {
+        let members = clusters.clusters.lazy.flatMap(\.members).map { member in
+            (origin: member.origin, id: member.id, fingerprint: UInt64?.none)
+        }
+        self.init(clusters: clusters, options: options, mapped: MappedOrigins(members, sources: sources, stateFile: stateFile))
+    }
+
+    private init(clusters: DuplicateClusters, options: NearDupOptions, mapped: MappedOrigins?) {
         self.clusters = clusters
         self.options = options
+        self.mapped = mapped
         var assignments: [Identity: Assignment] = [:]
         assignments.reserveCapacity(clusters.clusters.reduce(0) { $0 + $1.size })
         for cluster in clusters.clusters {
@@ -41,6 +57,7 @@ public struct NearDupRemover: FinishingStage {
     public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
 
     public func process(_ document: inout Document) -> StageVerdict {
+        mapped?.verify(document)
         guard let assignment = assignments[Identity(id: document.id, origin: document.origin)] else { return .keep }
         document.setField(DuplicateFields.cluster, .string(assignment.cluster))
         document.setField(DuplicateFields.clusterSize, .int(assignment.size))
@@ -51,6 +68,7 @@ public struct NearDupRemover: FinishingStage {
     }
 
     public func finish() throws(WinnowError) {
+        try mapped?.check()
         if !options.clusters.isEmpty { try ClustersFile.write(clusters, to: options.clusters) }
         if !options.assignments.isEmpty { try ClustersFile.writeAssignments(clusters, to: options.assignments) }
     }
