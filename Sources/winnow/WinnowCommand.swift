@@ -27,7 +27,8 @@ enum Main {
         AllocatorTuning.install()
         Interruption.install()
         do {
-            var command = try WinnowCommand.parseAsRoot()
+            // File names that are not UTF-8 come through exact (`FileName`), not with U+FFFD in place of bytes.
+            var command = try WinnowCommand.parseAsRoot(FileName.commandLineArguments())
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -25,7 +25,7 @@ public final class FileByteSource: ByteSource {
             descriptor = 0
             ownsDescriptor = false
         } else {
-            let opened = open(path, O_RDONLY | O_CLOEXEC)
+            let opened = open(FileName.system(path), O_RDONLY | O_CLOEXEC)
             guard opened >= 0 else {
                 throw .io("cannot open for reading: \(String(cString: strerror(errno)))", path: path)
             }

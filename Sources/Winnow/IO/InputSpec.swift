@@ -31,11 +31,11 @@ public enum InputSpec: Sendable, Equatable {
                 specs.append(.jsonl(path: "-", name: "stdin"))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            var info = stat()
+            guard stat(FileName.system(argument), &info) == 0 else {
                 throw .configuration("input not found", path: argument)
             }
-            if !isDirectory.boolValue {
+            if info.st_mode & S_IFMT != S_IFDIR {
                 if hasSuffix(argument, in: htmlSuffixes) {
                     specs.append(.html(path: argument, id: pageID((argument as NSString).lastPathComponent)))
                 } else if hasSuffix(argument, in: ArchiveFormat.suffixes) {
@@ -65,16 +65,17 @@ public enum InputSpec: Sendable, Equatable {
 
     /// Whether `path` is a folder (an engine's output of part files, say), not a file.
     static func isFolder(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        var info = stat()
+        return stat(FileName.system(path), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     private static func folderContents(_ folder: String) throws(WinnowError) -> [InputSpec] {
         var relativePaths: [String] = []
         var visited: Set<[UInt64]> = []
         try collect(folder, relative: "", into: &relativePaths, visited: &visited)
-        // Bytewise order, so that the same folder is read in the same order on every machine.
-        relativePaths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Bytewise order, so that the same folder is read in the same order on every machine: by the
+        // names' own bytes, not their `FileName` spelling.
+        relativePaths.sort { FileName.bytes($0).lexicographicallyPrecedes(FileName.bytes($1)) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return relativePaths.map { relative in
             if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: pageID(relative)) }
@@ -90,20 +91,12 @@ public enum InputSpec: Sendable, Equatable {
         visited: inout Set<[UInt64]>
     ) throws(WinnowError) {
         var info = stat()
-        guard stat(folder, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw .io(
-                "cannot list the folder, so its files would be missing from the run (\(error.localizedDescription))",
-                path: folder)
-        }
-        for name in names where !name.hasPrefix(".") {
+        guard stat(FileName.system(folder), &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+        for name in try names(in: folder) where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let entry = relative.isEmpty ? name : relative + "/" + name
             var entryInfo = stat()
-            guard stat(path, &entryInfo) == 0 else {
+            guard stat(FileName.system(path), &entryInfo) == 0 else {
                 if isInputName(name) {
                     throw .io("cannot read input: \(String(cString: strerror(errno)))", path: path)
                 }
@@ -115,6 +108,29 @@ public enum InputSpec: Sendable, Equatable {
                 paths.append(entry)
             }
         }
+    }
+
+    /// The names in `folder` as `FileName` writes them, so a name that is not UTF-8 is still found.
+    private static func names(in folder: String) throws(WinnowError) -> [String] {
+        guard let directory = opendir(FileName.system(folder)) else {
+            throw .io(
+                "cannot list the folder, so its files would be missing from the run (\(String(cString: strerror(errno))))",
+                path: folder)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else { break }
+            let raw = withUnsafeBytes(of: &entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if raw != [UInt8(ascii: ".")] && raw != Array("..".utf8) { names.append(FileName.string(raw)) }
+        }
+        guard errno == 0 else {
+            throw .io(
+                "cannot list the folder, so its files would be missing from the run (\(String(cString: strerror(errno))))",
+                path: folder)
+        }
+        return names
     }
 
     /// Whether a file in an input folder is read: JSONL shards, HTML files, web archives, and the

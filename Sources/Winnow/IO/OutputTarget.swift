@@ -160,12 +160,13 @@ package enum OutputTarget: Sendable, Equatable {
     /// path of its folder and its name.
     static func identity(of path: String) -> String? {
         var info = stat()
-        if stat(path, &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
+        if stat(FileName.system(path), &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard let resolved = realpath(folder, nil) else { return nil }
+        guard let resolved = realpath(FileName.system(folder), nil) else { return nil }
         defer { free(resolved) }
-        return "new:" + String(cString: resolved) + "/" + name
+        return "new:" + FileName.string(UnsafeBufferPointer(start: resolved, count: strlen(resolved)).map { UInt8(bitPattern: $0) }) + "/"
+            + name
     }
 }

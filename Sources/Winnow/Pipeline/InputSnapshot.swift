@@ -43,7 +43,7 @@ struct InputSnapshot: Equatable {
 
     private static func identity(of path: String) -> FileIdentity? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard stat(FileName.system(path), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileIdentity(
             path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
             size: Int64(info.st_size), modified: info.st_mtim)

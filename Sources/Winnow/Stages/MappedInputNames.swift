@@ -37,7 +37,7 @@ package enum MappedInputNames {
 
     /// The file a name denotes, with the `#2` of an input given twice kept apart.
     private static func fileKey(_ name: String) -> String? {
-        if let hash = name.lastIndex(of: "#"), access(name, F_OK) != 0 {
+        if let hash = name.lastIndex(of: "#"), access(FileName.system(name), F_OK) != 0 {
             let number = name[name.index(after: hash)...]
             if !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 return OutputTarget.identity(of: String(name[..<hash])).map { $0 + "#" + number }

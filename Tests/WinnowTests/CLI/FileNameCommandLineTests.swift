@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import WinnowTestSupport
+
+/// Input files whose names are not UTF-8 are found, read and named exactly, in a folder or given directly.
+@Suite struct FileNameCommandLineTests {
+    let cli = CommandLineTests()
+    static let story = "the council voted on tuesday to extend the river path by two miles after a long debate"
+
+    /// `caf<E9>.jsonl` (Latin-1) beside `caf\xE9.jsonl` (spelled out): two files, two names.
+    func folder() -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        FileNameTests.create(
+            Array("caf".utf8) + [0xE9] + Array(".jsonl".utf8), in: folder, "{\"id\":\"a\",\"text\":\"\(Self.story)\"}\nnot json\n")
+        FileNameTests.create(Array(#"caf\xE9.jsonl"#.utf8), in: folder, "{\"id\":\"b\",\"text\":\"\(Self.story)\"}\nnot json\n")
+        return folder
+    }
+
+    @Test func aFolderHoldingANameThatIsNotUTF8IsReadWhole() throws {
+        let folder = folder()
+        let outcome = try cli.winnow(["run", packageRoot + "/Pipelines/default.yaml", ".", "-o", "out.jsonl", "-q"], in: folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(jsonLines(folder.read("out.jsonl") ?? "").map { $0["id"] as? String } == ["a"])
+        #expect(jsonLines(folder.read("out.removed.jsonl") ?? "").map { $0["duplicate_of"] as? String } == ["a"])
+        let sources = jsonLines(folder.read("out.rejects.jsonl") ?? "").compactMap { $0["source"] as? String }
+        #expect(sources == [#"./caf\x5CxE9.jsonl"#, #"./caf\xE9.jsonl"#])
+    }
+
+    /// Given as an argument (through a shell, since a test's own arguments are UTF-8), and to a
+    /// sharded apply step, whose name check still matches the name map recorded.
+    @Test func aNameThatIsNotUTF8GivenDirectlyAndToMapAndApply() throws {
+        let folder = folder()
+        let latin1 = #""$(printf 'caf\351.jsonl')""#
+        let direct = try CommandLineTests.run(
+            "/bin/sh", ["-c", #""$0" normalize "# + latin1 + " -q", CommandLineTests.binary], in: folder.path)
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(jsonLines(direct.stdout).map { $0["id"] as? String } == ["a"])
+        #expect(direct.stderr.contains(#"caf\xE9.jsonl:2: invalid JSON"#), "\(direct.stderr)")
+        let steps = try CommandLineTests.run(
+            "/bin/sh",
+            [
+                "-c",
+                #""$0" exact map . -o k.jsonl -q && "$0" exact merge k.jsonl -o keepers.jsonl && "$0" exact apply --keepers keepers.jsonl . -q "#
+                    + #"--removed removed.jsonl && "$0" exact apply --keepers keepers.jsonl "# + latin1 + " -q",
+                CommandLineTests.binary,
+            ], in: folder.path)
+        #expect(steps.status == 1, "\(steps.stderr)")
+        #expect(steps.stderr.contains(#"mapped as './caf\xE9.jsonl'"#), "\(steps.stderr)")
+        #expect(jsonLines(steps.stdout).map { $0["id"] as? String } == ["a"])
+        #expect(jsonLines(folder.read("removed.jsonl") ?? "").count == 1)
+    }
+}
