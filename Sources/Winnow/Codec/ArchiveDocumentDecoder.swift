@@ -87,7 +87,10 @@ public struct ArchiveDocumentDecoder: Sendable {
         guard (200..<300).contains(head.status) else { return .skipped(reason: Self.statusReason(head.status)) }
         guard head.isHTMLOrUntyped else { return .skipped(reason: "not_html") }
         do throws(ContentDecoder.Problem) {
-            payload = try ContentDecoder.decode(payload, encodings: head.contentEncoding, limit: maxPayloadBytes)
+            // A record marked WARC-Truncated keeps what its payload holds (it says so in `truncated`);
+            // an unmarked one that breaks off would pass for a whole page.
+            payload = try ContentDecoder.decode(
+                payload, encodings: head.contentEncoding, limit: maxPayloadBytes, keepCut: record.truncated != nil)
         } catch {
             switch error {
             case .unsupported(let coding):
@@ -97,6 +100,11 @@ public struct ArchiveDocumentDecoder: Sendable {
                         + "(gzip, x-gzip and deflate it can)")
             case .corrupt(let detail):
                 return reject(.malformedHTTP, "its \(head.contentEncoding ?? "") payload is corrupt (\(detail))")
+            case .cut(let decoded):
+                return reject(
+                    .malformedHTTP,
+                    "its \(head.contentEncoding ?? "") payload breaks off after \(decoded) decoded bytes, and the record "
+                        + "is not marked WARC-Truncated (a cut archive or a damaged download); the page would be kept cut short")
             case .tooLarge(let limit):
                 return reject(.tooLarge, "its payload decompresses to more than the limit of \(limit) bytes (raise --max-record-bytes)")
             }

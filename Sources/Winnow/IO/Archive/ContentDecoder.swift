@@ -11,12 +11,14 @@ enum ContentDecoder {
         case corrupt(String)
         /// The decoded payload would pass the limit.
         case tooLarge(limit: Int)
+        /// The compressed data breaks off before its end, after `decoded` bytes (not thrown with `keepCut`).
+        case cut(decoded: Int)
     }
 
     /// The payload with every coding of `encodings` (a `Content-Encoding` value, applied in order)
-    /// undone; `payload` itself when there is none. A payload that breaks off (a truncated record)
-    /// gives what it holds.
-    static func decode(_ payload: [UInt8], encodings: String?, limit: Int) throws(Problem) -> [UInt8] {
+    /// undone; `payload` itself when there is none. A payload that breaks off is `.cut`, or with
+    /// `keepCut` (a record marked truncated) gives what it holds.
+    static func decode(_ payload: [UInt8], encodings: String?, limit: Int, keepCut: Bool = false) throws(Problem) -> [UInt8] {
         guard let encodings else { return payload }
         let codings = encodings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && $0 != "identity" }
@@ -24,12 +26,12 @@ enum ContentDecoder {
         for coding in codings.reversed() {
             switch coding {
             case "gzip", "x-gzip":
-                data = try inflateAll(data, windowBits: 15 + 32, limit: limit)
+                data = try inflateAll(data, windowBits: 15 + 32, limit: limit, keepCut: keepCut)
             case "deflate":
                 do {
-                    data = try inflateAll(data, windowBits: 15, limit: limit)
+                    data = try inflateAll(data, windowBits: 15, limit: limit, keepCut: keepCut)
                 } catch .corrupt {
-                    data = try inflateAll(data, windowBits: -15, limit: limit)
+                    data = try inflateAll(data, windowBits: -15, limit: limit, keepCut: keepCut)
                 }
             default:
                 throw .unsupported(coding)
@@ -40,7 +42,7 @@ enum ContentDecoder {
 
     /// Inflates `input` whole (gzip members one after another too), at most `limit` bytes of output: with
     /// libdeflate when the data is whole and sound, else with zlib, which keeps what a cut payload holds.
-    private static func inflateAll(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
+    private static func inflateAll(_ input: [UInt8], windowBits: Int32, limit: Int, keepCut: Bool) throws(Problem) -> [UInt8] {
         if let inflater = WholeBufferInflater() {
             let isGzip = input.count > 1 && input[0] == 0x1F && input[1] == 0x8B
             let format: WholeBufferInflater.Format = windowBits < 0 ? .raw : windowBits > 15 && isGzip ? .gzip : .zlib
@@ -68,11 +70,11 @@ enum ContentDecoder {
                 }
             }
         }
-        return try streamingInflate(input, windowBits: windowBits, limit: limit)
+        return try streamingInflate(input, windowBits: windowBits, limit: limit, keepCut: keepCut)
     }
 
     /// zlib's streaming inflate, for payloads that are cut short or damaged.
-    private static func streamingInflate(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Problem) -> [UInt8] {
+    private static func streamingInflate(_ input: [UInt8], windowBits: Int32, limit: Int, keepCut: Bool) throws(Problem) -> [UInt8] {
         // zlib checks that its stream does not move between calls, so it gets memory of its own.
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
@@ -84,6 +86,11 @@ enum ContentDecoder {
         var output = [UInt8](repeating: 0, count: min(room, max(1 << 16, input.count * 4)))
         var written = 0
         var consumed = 0
+        /// What a payload that breaks off gives: the bytes it holds when cuts are kept, else `.cut`.
+        func broken() throws(Problem) -> [UInt8] {
+            guard keepCut else { throw .cut(decoded: written) }
+            return Array(output[0..<written])
+        }
         while true {
             if written == output.count {
                 guard output.count <= limit else { throw .tooLarge(limit: limit) }
@@ -115,12 +122,12 @@ enum ContentDecoder {
                 }
                 inflateReset(stream)
             case Z_BUF_ERROR where consumed == input.count:
-                // The payload breaks off (the record was truncated): keep what it held.
-                return Array(output[0..<written])
+                // The payload breaks off (the record was truncated).
+                return try broken()
             case Z_BUF_ERROR:
-                if used == 0 && produced == 0 && written < output.count { return Array(output[0..<written]) }
+                if used == 0 && produced == 0 && written < output.count { return try broken() }
             default:
-                if written > 0 && consumed == input.count { return Array(output[0..<written]) }
+                if written > 0 && consumed == input.count { return try broken() }
                 let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
                 throw .corrupt(detail)
             }

@@ -57,9 +57,19 @@ import WinnowTestSupport
         #expect(throws: ContentDecoder.Problem.tooLarge(limit: 100_000)) {
             try ContentDecoder.decode(bomb, encodings: "gzip", limit: 100_000)
         }
-        // Cut short (a truncated record): what it holds.
-        let cut = try ContentDecoder.decode(Array(gzip.prefix(gzip.count / 2)), encodings: "gzip", limit: 1 << 20)
+        // Cut short: what it holds for a record marked truncated, else `.cut`, for gzip and deflate alike.
+        let cut = try ContentDecoder.decode(Array(gzip.prefix(gzip.count / 2)), encodings: "gzip", limit: 1 << 20, keepCut: true)
         #expect(!cut.isEmpty && page.starts(with: cut))
+        #expect(throws: ContentDecoder.Problem.cut(decoded: cut.count)) {
+            try ContentDecoder.decode(Array(gzip.prefix(gzip.count / 2)), encodings: "gzip", limit: 1 << 20)
+        }
+        // Cut inside the gzip trailer: the page is whole but its check is missing.
+        #expect(throws: ContentDecoder.Problem.self) {
+            try ContentDecoder.decode(Array(gzip.dropLast(3)), encodings: "gzip", limit: 1 << 20)
+        }
+        #expect(throws: ContentDecoder.Problem.self) {
+            try ContentDecoder.decode(Array(raw.prefix(raw.count / 2)), encodings: "deflate", limit: 1 << 20)
+        }
         #expect(throws: ContentDecoder.Problem.self) {
             try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100)
         }

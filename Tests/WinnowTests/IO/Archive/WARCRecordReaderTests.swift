@@ -130,6 +130,35 @@ import WinnowTestSupport
         #expect(summary.kept == 2 && balanced(summary))
     }
 
+    /// A gzip payload that breaks off is kept only from a record marked `WARC-Truncated` (which says so
+    /// in `truncated`); unmarked, it is a `malformed_http` reject, not a page passed off as whole.
+    @Test func aCutGzipPayloadIsKeptOnlyWhenTheRecordIsMarkedTruncated() async throws {
+        let folder = TemporaryFolder()
+        let page = Array(
+            ("<html><body><article>" + String(repeating: "<p>The first paragraph of the story, with a comma, ends here.</p>", count: 40)
+                + "</article></body></html>").utf8)
+        let gzip = try gzipped(page)
+        func record(_ id: String, _ body: [UInt8], marked: Bool) -> [UInt8] {
+            let http =
+                Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
+                + body
+            return Array(
+                ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nWARC-Target-URI: https://example.org/\(id)\r\n"
+                    + (marked ? "WARC-Truncated: length\r\n" : "") + "Content-Length: \(http.count)\r\n\r\n").utf8) + http
+                + Array("\r\n\r\n".utf8)
+        }
+        let cut = Array(gzip.prefix(gzip.count / 2))
+        let path = folder.write(
+            "cut.warc", record("cut", cut, marked: false) + record("marked", cut, marked: true) + record("whole", gzip, marked: false))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")])
+        #expect(kept.map { $0["url"] as? String } == ["https://example.org/marked", "https://example.org/whole"])
+        #expect(kept.map { $0["truncated"] as? String } == ["length", nil])
+        #expect(rejects.map { $0["reason"] as? String } == ["malformed_http"])
+        #expect((rejects.first?["message"] as? String)?.contains("gzip payload breaks off after") == true)
+        #expect((rejects.first?["message"] as? String)?.contains("not marked WARC-Truncated") == true)
+        #expect(summary.kept == 2 && summary.rejected == 1 && balanced(summary))
+    }
+
     /// Plain, gzip per record, gzip as a whole: the same documents (offsets aside).
     @Test func everyCompressionGivesTheSameDocuments() async throws {
         let folder = TemporaryFolder()
