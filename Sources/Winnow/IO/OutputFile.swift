@@ -15,6 +15,8 @@ public final class OutputFile {
     private let compressor: GzipCompressor?
     private var pending: [UInt8] = []
     private var committed = false
+    /// Set once `finish` has written everything and closed the descriptor.
+    private var finished = false
     /// Bytes handed to `write` (before compression).
     public private(set) var bytesWritten = 0
     private static var flushSize: Int { 1 << 20 }
@@ -74,10 +76,10 @@ public final class OutputFile {
 
     deinit {
         if let temporaryPath, !committed {
-            close(descriptor)
+            if !finished { close(descriptor) }
             unlink(temporaryPath)
             TemporaryFiles.shared.remove(temporaryPath)
-        } else if ownsDescriptor && temporaryPath == nil && !committed {
+        } else if ownsDescriptor && temporaryPath == nil && !finished {
             close(descriptor)
         }
     }
@@ -95,7 +97,6 @@ public final class OutputFile {
         if pending.count >= Self.flushSize { try flush(finish: false) }
     }
 
-    /// Writes what is buffered, makes it durable and renames the file into place.
     /// Writes `buffer` and empties it once it holds a megabyte or more: lets a writer build lines in
     /// one reused buffer without holding a whole file.
     public func drain(_ buffer: inout [UInt8], atLeast threshold: Int = 1 << 20) throws(WinnowError) {
@@ -104,21 +105,35 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func commit() throws(WinnowError) {
-        guard !committed else { return }
+    /// Writes what is buffered and makes it durable, leaving the target untouched: a run finishes
+    /// all its outputs before committing any, so a write that fails (a full disk) commits none.
+    public func finish() throws(WinnowError) {
+        guard !finished else { return }
         try flush(finish: true)
-        committed = true
-        guard let temporaryPath else {
+        finished = true
+        guard temporaryPath != nil else {
             if ownsDescriptor && close(descriptor) != 0 {
                 throw .io("cannot finish writing: \(String(cString: strerror(errno)))", path: path)
             }
             return
         }
-        defer { TemporaryFiles.shared.remove(temporaryPath) }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            unlink(temporaryPath)
+        if fsync(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw .io("cannot finish writing: \(reason)", path: path)
+        }
+        if close(descriptor) != 0 {
             throw .io("cannot finish writing: \(String(cString: strerror(errno)))", path: path)
         }
+    }
+
+    /// Finishes the file (`finish`) and renames it into place.
+    public func commit() throws(WinnowError) {
+        guard !committed else { return }
+        try finish()
+        committed = true
+        guard let temporaryPath else { return }
+        defer { TemporaryFiles.shared.remove(temporaryPath) }
         guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)

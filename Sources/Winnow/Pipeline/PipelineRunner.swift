@@ -221,13 +221,15 @@ public struct PipelineRunner: Sendable {
             log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
         }
         for stage in finishing { try stage.finish() }
+        summary.wallSeconds = clock.lap()
+        if let stats { try Self.writeStats(summary, to: stats) }
+        // Every output is written whole before any is moved into place: one that cannot be (a full
+        // disk, --stats /dev/full) fails the run with the others left as they were.
+        for file in [rejects, removed, output, stats] { try file?.finish() }
         try rejects?.commit()
         try removed?.commit()
         try output.commit()
-        summary.wallSeconds = clock.lap()
-        if let stats {
-            try Self.writeStats(summary, to: stats)
-        }
+        try stats?.commit()
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
             try writeReport(report, summary: summary, into: reportFolder)
@@ -457,7 +459,6 @@ public struct PipelineRunner: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try file.write(Array(try encoder.encode(summary)) + [0x0A])
-            try file.commit()
         } catch let error as WinnowError {
             throw error
         } catch {

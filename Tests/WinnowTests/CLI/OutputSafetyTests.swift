@@ -58,6 +58,22 @@ import WinnowTestSupport
         #expect(folder.listing() == ["x.jsonl"])
     }
 
+    /// An output that fails at its last write (a full device) fails the run with none of the other
+    /// outputs committed: every output is written whole before any is renamed into place.
+    @Test func anOutputThatFailsAtTheEndLeavesTheOthersUncommitted() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\nnot json\n")
+        for arguments in [
+            ["-o", "out.jsonl", "--stats", "/dev/full"],
+            ["-o", "/dev/full", "--removed", "removed.jsonl", "--rejects", "rejects.jsonl", "--stats", "stats.json"],
+        ] {
+            let outcome = try cli.winnow(["normalize", "x.jsonl", "-q"] + arguments, in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("/dev/full: write failed: No space left on device"), "\(outcome.stderr)")
+            #expect(folder.listing() == ["x.jsonl"], "\(arguments)")
+        }
+    }
+
     @Test func devicesAndPipesAreWrittenToNotReplaced() throws {
         let folder = TemporaryFolder()
         folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"\"}\n")
