@@ -391,7 +391,7 @@ public struct PipelineRunner: Sendable {
         // earlier slow one to be handled, so that a slow batch does not idle the other workers.
         // The next batch is read ahead, and started before finished ones are handled, so workers
         // do not wait for the reading or the writing.
-        let workers = max(1, threads)
+        let workers = min(max(1, threads), RunConfiguration.maxThreads)
         let window = workers < Int.max ? workers + 1 : workers
         var failure: WinnowError?
         await withTaskGroup(of: (Int, BatchResult).self) { group in

@@ -20,7 +20,7 @@ public struct RunConfiguration: Sendable {
     public var archiveDecoder = ArchiveDocumentDecoder()
     /// The run fails (exit 2, no output written) once more records than this are rejected; nil: no limit.
     public var maxRejects: Int?
-    /// Batches processed at once; defaults to the number of cores.
+    /// Batches processed at once; defaults to the number of cores; at most `maxThreads` are used.
     public var threads: Int
     /// How many reject messages go to stderr before they are only counted (all of them without a rejects file).
     public var rejectMessageLimit = 20
@@ -67,6 +67,10 @@ public struct RunConfiguration: Sendable {
         guard let value = getenv("TMPDIR"), value.pointee != 0 else { return "/tmp" }
         return String(cString: value)
     }
+
+    /// The most batches processed at once: each holds a megabyte or more of records, so a mistyped huge
+    /// `--threads` would exhaust memory rather than run faster.
+    public static let maxThreads = 1024
 
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -42,7 +42,10 @@ struct RunOptions: ParsableArguments {
             valueName: "n"))
     var maxRejects: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Batches processed at once. Default: the number of cores.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Batches processed at once, at most \(RunConfiguration.maxThreads). Default: the number of cores.", valueName: "n"))
     var threads: Int = RunConfiguration.coreCount
 
     @Option(
@@ -63,6 +66,11 @@ struct RunOptions: ParsableArguments {
     func validate() throws {
         guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive.") }
         guard threads > 0 else { throw ValidationError("--threads must be positive.") }
+        guard threads <= RunConfiguration.maxThreads else {
+            throw ValidationError(
+                "--threads must be at most \(RunConfiguration.maxThreads): each thread holds a batch of records in memory "
+                    + "(this machine has \(RunConfiguration.coreCount) cores, the default).")
+        }
         if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be 0 or more.") }
     }
 

@@ -319,6 +319,13 @@ import WinnowTestSupport
         // A negative number is a value, and gets the reason (it was "Missing value" before).
         let negative = try winnow(["normalize", "--threads", "-1"])
         #expect(negative.status == 1 && negative.stderr.contains("--threads must be positive"), "\(negative.stderr)")
+        // Each thread holds a batch in memory: a huge count is refused with its bound, before anything is read.
+        for huge in ["1025", "100000000"] {
+            let refused = try winnow(["normalize", "--threads", huge], stdin: "{\"id\":\"a\",\"text\":\"t\"}\n")
+            #expect(refused.status == 1 && refused.stderr.contains("--threads must be at most 1024"), "\(refused.stderr)")
+            #expect(refused.stdout.isEmpty)
+        }
+        #expect(try winnow(["normalize", "--threads", "1024", "-q"], stdin: "{\"id\":\"a\",\"text\":\"t\"}\n").status == 0)
         #expect(try winnow(["normalize", "/no/such/input.jsonl"]).status == 1)
         #expect(try winnow(["frobnicate"]).status == 1)
         let help = try winnow(["--help"])
