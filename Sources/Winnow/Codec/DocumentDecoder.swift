@@ -85,6 +85,13 @@ public struct DocumentDecoder: Sendable {
                     stringValue = nil
                 case .string(let hasEscapes):
                     let inner = UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
+                    // Decoded, a lone surrogate is U+FFFD, and two such ids would be one: ids must stay exact for joins.
+                    if role == .id && hasEscapes && JSONString.hasLoneSurrogate(inner) {
+                        return reject(
+                            .invalidField,
+                            "field '\(name)' holds a lone UTF-16 surrogate escape (\\uD800 to \\uDFFF without its pair), which no "
+                                + "text can hold; ids are kept exact, so fix the id")
+                    }
                     stringValue = JSONString.decode(inner, hasEscapes: hasEscapes)
                 case .number where role == .id:
                     stringValue = String(decoding: raw, as: UTF8.self)

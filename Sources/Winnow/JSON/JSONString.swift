@@ -91,6 +91,22 @@ enum JSONString {
         return count
     }
 
+    /// Whether a literal's contents (validated by `JSONObjectScanner`) escape a lone UTF-16 surrogate,
+    /// which `decode` turns into U+FFFD: `"\ud800"` and `"\udbff"` would decode alike.
+    static func hasLoneSurrogate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while let at = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) {
+            i = at + 2
+            guard bytes[at + 1] == UInt8(ascii: "u") else { continue }
+            let unit = hex4(bytes, at: i)
+            let end = unicodeEscape(bytes, digitsAt: i).1
+            // A pair takes two escapes; a surrogate that took one has no partner.
+            if (0xD800...0xDFFF).contains(unit) && end == i + 4 { return true }
+            i = end
+        }
+        return false
+    }
+
     /// The scalar of a `\uXXXX` escape whose digits start at `start` (with the low half of a
     /// surrogate pair when one follows; U+FFFD for a lone surrogate), and the offset after it.
     private static func unicodeEscape(_ bytes: UnsafeBufferPointer<UInt8>, digitsAt start: Int) -> (Unicode.Scalar, Int) {

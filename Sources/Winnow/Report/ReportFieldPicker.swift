@@ -111,6 +111,14 @@ struct ReportFieldPicker: Sendable {
         let hasText = found.text.map { $0.kind != .null } ?? false
         let hasHTML = found.html.map { $0.kind != .null } ?? false
         guard hasText || hasHTML else { return nil }
+        // The decoder refuses an id that escapes a lone surrogate (`DocumentDecoder`).
+        if let id = found.id, case .string(true) = id.kind {
+            let lone = storage.withUnsafeBufferPointer { whole in
+                JSONString.hasLoneSurrogate(
+                    UnsafeBufferPointer(rebasing: whole[(id.value.lowerBound + base + 1)..<(id.value.upperBound + base - 1)]))
+            }
+            if lone { return nil }
+        }
         func string(_ member: JSONMember?) -> ReportFields.Value {
             guard let member, case .string(let hasEscapes) = member.kind else { return .absent }
             return .literal((member.value.lowerBound + base + 1)..<(member.value.upperBound + base - 1), hasEscapes: hasEscapes)

@@ -52,6 +52,22 @@ import WinnowTestSupport
         #expect(escaped.withTextUTF8 { Array($0) } == Array("a\nb \u{FFFD} c 😀 \"q\"".utf8))
     }
 
+    /// Ids must be exact for joins: a lone surrogate escape would decode to U+FFFD, so `"\ud800"` and
+    /// `"\udbff"` would be one id; such a record is rejected instead. A pair is a character and is kept.
+    @Test(arguments: [#""\ud800""#, #""\udbff""#, #""x\udc00""#, #""\ud800\u0041""#, #""\ud83d\ud83d\ude00""#])
+    func anIDWithALoneSurrogateIsRejected(id: String) throws {
+        let result = decode(#"{"id": "# + id + #", "text": "t"}"#)
+        guard case .failure(let reject) = result else { Issue.record("\(id) was decoded"); return }
+        #expect(reject.reason == .invalidField)
+        #expect(reject.message.contains("field 'id' holds a lone UTF-16 surrogate"), "\(reject.message)")
+        #expect(reject.origin == origin)
+    }
+
+    @Test func anIDWithASurrogatePairIsKept() throws {
+        #expect(try decode(#"{"id": "a\ud83d\ude00\u00e9", "text": "t"}"#).get().id == "a😀é")
+        #expect(try decode(#"{"id": "a", "text": "t", "url": "\ud800"}"#).get().id == "a")
+    }
+
     @Test func missingIDIsDerivedFromFileAndLine() throws {
         let document = try decode(#"{"text": "hello"}"#).get()
         #expect(document.id == "shard-3.jsonl:42")
