@@ -45,6 +45,11 @@ public enum FileName {
         return out
     }
 
+    /// Whether `name` is its own bytes: it holds no `\xHH` that stands for a byte that is not UTF-8.
+    public static func isUTF8(_ name: String) -> Bool {
+        bytes(name).elementsEqual(name.utf8)
+    }
+
     /// `name`'s bytes ending in NUL, to hand to a system call.
     public static func system(_ name: String) -> [CChar] {
         bytes(name).map { CChar(bitPattern: $0) } + [0]

@@ -17,6 +17,13 @@ package enum OutputTarget: Sendable, Equatable {
 
     package init(_ path: String) throws(WinnowError) {
         if path == "-" { self = .standardOutput; return }
+        // Outputs, their siblings and the report folder are made by name with Foundation too, which
+        // would take the `\xHH` of a name that is not UTF-8 literally (`FileName`): refused, not renamed.
+        guard FileName.isUTF8(path) else {
+            throw .configuration(
+                "the output's name is not UTF-8 (\\xHH stands for a byte that is not); give the output a UTF-8 name",
+                path: path)
+        }
         if let descriptor = Self.descriptor(named: path) {
             self = .descriptor(try Self.requireWritable(descriptor, path: path))
             return

@@ -34,6 +34,11 @@ public final class StagedFolder {
 
     /// Creates the (empty) work folder, and the target's parent folders when they are missing.
     public init(target: String, replacing replaces: @escaping (String) -> Bool = { _ in false }) throws(WinnowError) {
+        guard FileName.isUTF8(target) else {
+            throw .configuration(
+                "the report folder's name is not UTF-8 (\\xHH stands for a byte that is not); give it a UTF-8 name",
+                path: target)
+        }
         self.target = target
         self.replaces = replaces
         physical = Self.physicalPath(of: target)

@@ -49,4 +49,20 @@ import WinnowTestSupport
         #expect(jsonLines(steps.stdout).map { $0["id"] as? String } == ["a"])
         #expect(jsonLines(folder.read("removed.jsonl") ?? "").count == 1)
     }
+
+    /// An output named with bytes that are not UTF-8 is refused before anything is read (outputs are
+    /// made by name in ways that would take its `\xHH` literally), not written under another name.
+    @Test func anOutputNameThatIsNotUTF8IsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"\(Self.story)\"}\n")
+        for option in ["-o", "--stats", "--removed"] {
+            let outcome = try CommandLineTests.run(
+                "/bin/sh",
+                ["-c", #""$0" normalize in.jsonl -q -o out.jsonl "# + option + #" "$(printf 'o\351.jsonl')""#, CommandLineTests.binary],
+                in: folder.path)
+            #expect(outcome.status == 1, "\(option)")
+            #expect(outcome.stderr.contains(#"o\xE9.jsonl: the output's name is not UTF-8"#), "\(outcome.stderr)")
+            #expect(folder.listing() == ["in.jsonl"], "\(option)")
+        }
+    }
 }
