@@ -32,6 +32,12 @@ enum ContentDecoder {
                     data = try inflateAll(data, windowBits: 15, limit: limit, keepCut: keepCut)
                 } catch .corrupt {
                     data = try inflateAll(data, windowBits: -15, limit: limit, keepCut: keepCut)
+                } catch .cut(let decoded) {
+                    // Raw deflate may pass zlib's two-byte header check by chance: cut only if it is not whole as raw.
+                    guard let raw = try? inflateAll(data, windowBits: -15, limit: limit, keepCut: false) else {
+                        throw .cut(decoded: decoded)
+                    }
+                    data = raw
                 }
             default:
                 throw .unsupported(coding)

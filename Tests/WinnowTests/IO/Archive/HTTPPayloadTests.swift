@@ -70,6 +70,14 @@ import WinnowTestSupport
         #expect(throws: ContentDecoder.Problem.self) {
             try ContentDecoder.decode(Array(raw.prefix(raw.count / 2)), encodings: "deflate", limit: 1 << 20)
         }
+        // Raw deflate whose first bytes pass zlib's header check (08 1D), so that read as zlib it seems
+        // cut: two stored blocks, the first of 29 bytes starting 1D 00. Whole as raw, it is read as raw.
+        let first: [UInt8] = [0x1D, 0x00] + Array(String(repeating: "x", count: 27).utf8)
+        let rest = Array(page.prefix(1000))
+        let stored: [UInt8] =
+            [0x08, 0x1D, 0x00, 0xE2, 0xFF] + first + [0x01, UInt8(rest.count & 0xFF), UInt8(rest.count >> 8)]
+            + [~UInt8(rest.count & 0xFF), ~UInt8(rest.count >> 8)] + rest
+        #expect(try ContentDecoder.decode(stored, encodings: "deflate", limit: 1 << 20) == first + rest)
         #expect(throws: ContentDecoder.Problem.self) {
             try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100)
         }
