@@ -58,7 +58,7 @@ public enum FileName {
     /// The command line's arguments (without the program's name), each exact: an argument that is
     /// not UTF-8 (a file name in another encoding) is written as `string` writes it.
     public static func commandLineArguments() -> [String] {
-        (1..<Int(CommandLine.argc)).map { index in
+        (1..<max(1, Int(CommandLine.argc))).map { index in
             guard let argument = CommandLine.unsafeArgv[index] else { return "" }
             let raw = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
             // A UTF-8 argument is kept as it is, so a pattern such as `\xE9` keeps its meaning.
