@@ -53,7 +53,7 @@ extension WinnowCommand.Exact {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o KEEPERS.jsonl") }
-            try options.requireDistinctOutput()
+            try options.requireMapOutput()
             let settings = try exact.options
             let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: settings))
             try ExactKeepersFile.write(tally, keep: settings.keep, to: options.output)

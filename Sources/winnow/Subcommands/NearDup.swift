@@ -64,7 +64,7 @@ extension WinnowCommand.NearDup {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
-            try options.requireDistinctOutput()
+            try options.requireMapOutput()
             let settings = try neardup.options()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)
             var signatures = 0, documents = 0

@@ -73,7 +73,7 @@ extension WinnowCommand.Templates {
 
         func run() async throws {
             guard options.output != "-" else { throw ValidationError("map needs -o COUNTS.jsonl") }
-            try options.requireDistinctOutput()
+            try options.requireMapOutput()
             let settings = try templates.options(withoutSummary: "map")
             let counts = try await options.runner(name: "templates map", steps: []).tally(TemplatesStage(options: settings))
             try TemplateCountsFile.write(counts, options: settings, to: options.output)

@@ -69,6 +69,20 @@ import WinnowTestSupport
         #expect(folder.read("merged.jsonl") == folder.read("counts.jsonl"))
     }
 
+    /// A map step writes only its state file: the run outputs it would not write are refused, not ignored.
+    @Test func mapStepsRefuseTheRunOutputs() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        for stage in ["exact", "neardup", "templates"] {
+            for flag in ["--removed", "--rejects", "--stats"] {
+                let outcome = try run([stage, "map", "shard.jsonl", "-o", "state.jsonl", flag, "side.json", "-q"], in: folder)
+                #expect(outcome.status != 0, "\(stage) \(flag)")
+                #expect(outcome.stderr.contains("\(flag) is not written by a map step"), "\(outcome.stderr)")
+                #expect(folder.read("state.jsonl") == nil && folder.read("side.json") == nil)
+            }
+        }
+    }
+
     /// Keepers combine by the better rank, so a keepers file given twice merges to itself.
     @Test func exactMergeOfAKeepersFileGivenTwiceIsItsMergeOnce() throws {
         let folder = TemporaryFolder()
