@@ -108,7 +108,10 @@ extension WinnowCommand.Exact {
             try await options.run(
                 name: ExactStage.stageName,
                 steps: [
-                    .document(ExactRemover(keepers: tally.keepers, checking: configuration.sourceNames, stateFile: keepers))
+                    .document(
+                        ExactRemover(
+                            keepers: tally.keepers, checking: configuration.sourceNames,
+                            wholeInputs: configuration.framedSources == nil, stateFile: keepers))
                 ],
                 configuration: configuration)
         }

@@ -176,7 +176,7 @@ extension WinnowCommand.NearDup {
             let configuration = try options.configuration(reading: clusters)
             let remover = NearDupRemover(
                 clusters: try ClustersFile.read(clusters), options: NearDupOptions(), checking: configuration.sourceNames,
-                stateFile: clusters)
+                wholeInputs: configuration.framedSources == nil, stateFile: clusters)
             try MappedInputNames.require(
                 inputs: configuration.sourceNames,
                 namedIn: Set(remover.clusters.clusters.flatMap { $0.members.map(\.origin.source) }), stateFile: clusters)

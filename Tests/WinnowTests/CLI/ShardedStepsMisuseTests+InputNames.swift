@@ -28,8 +28,9 @@ extension ShardedStepsMisuseTests {
     }
 
     /// A shard changed between map and apply (its lines in another order, as two shards swapped
-    /// would be; a text edited under its id) holds other documents at the places the state files
-    /// name: apply fails rather than remove every keeper as a copy of itself.
+    /// would be; a text edited under its id; cut short) holds other documents, or none, at the places
+    /// the state files name: apply fails rather than remove every keeper as a copy of itself, or the
+    /// copies of a keeper that is gone.
     @Test func applyRefusesAShardChangedSinceMap() throws {
         let folder = TemporaryFolder()
         let path = shard(in: folder)
@@ -42,6 +43,8 @@ extension ShardedStepsMisuseTests {
         let changes = [
             ("reordered", lines.reversed().joined(separator: "\n"), [("exact", "keepers.jsonl"), ("neardup", "clusters.jsonl")]),
             ("edited", edited.joined(separator: "\n"), [("exact", "keepers.jsonl")]),
+            // Cut after its near-duplicates: the keeper of the exact copies (c) is gone.
+            ("cut", lines.prefix(2).joined(separator: "\n"), [("exact", "keepers.jsonl")]),
         ]
         for (change, text, steps) in changes {
             _ = folder.write("shard.jsonl", text + "\n")

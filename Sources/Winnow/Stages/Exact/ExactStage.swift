@@ -55,10 +55,14 @@ public struct ExactRemover: FinishingStage {
     }
 
     /// An apply step run apart, over inputs named `sources`, from the keepers file `stateFile`: it
-    /// fails when a keeper's place in them holds another document.
-    public init(keepers: [UInt64: DocumentRank], checking sources: [String], stateFile: String) {
-        let entries = keepers.lazy.map { fingerprint, keeper in (origin: keeper.origin, id: keeper.id, fingerprint: Optional(fingerprint)) }
-        self.init(keepers: keepers, mapped: MappedOrigins(entries, sources: sources, stateFile: stateFile))
+    /// fails when a keeper's place in them holds another document, or (`wholeInputs`) none.
+    public init(keepers: [UInt64: DocumentRank], checking sources: [String], wholeInputs: Bool, stateFile: String) {
+        let entries = keepers.lazy.map { fingerprint, keeper in
+            (origin: keeper.origin, id: keeper.id, fingerprint: Optional(fingerprint))
+        }
+        self.init(
+            keepers: keepers,
+            mapped: MappedOrigins(entries, sources: sources, stateFile: stateFile, requiresAll: wholeInputs))
     }
 
     public func finish() throws(WinnowError) {

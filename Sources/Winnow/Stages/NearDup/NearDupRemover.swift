@@ -30,12 +30,16 @@ public struct NearDupRemover: FinishingStage {
     }
 
     /// An apply step run apart, over inputs named `sources`, from the clusters file `stateFile`: it
-    /// fails when a member's place in them holds another document.
-    public init(clusters: DuplicateClusters, options: NearDupOptions, checking sources: [String], stateFile: String) {
+    /// fails when a member's place in them holds another document, or (`wholeInputs`) none.
+    public init(
+        clusters: DuplicateClusters, options: NearDupOptions, checking sources: [String], wholeInputs: Bool,
+        stateFile: String
+    ) {
         let members = clusters.clusters.lazy.flatMap(\.members).map { member in
             (origin: member.origin, id: member.id, fingerprint: UInt64?.none)
         }
-        self.init(clusters: clusters, options: options, mapped: MappedOrigins(members, sources: sources, stateFile: stateFile))
+        let mapped = MappedOrigins(members, sources: sources, stateFile: stateFile, requiresAll: wholeInputs)
+        self.init(clusters: clusters, options: options, mapped: mapped)
     }
 
     private init(clusters: DuplicateClusters, options: NearDupOptions, mapped: MappedOrigins?) {
