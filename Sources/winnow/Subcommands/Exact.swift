@@ -79,8 +79,7 @@ extension WinnowCommand.Exact {
         func run() throws {
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: keepers)
             let keep = try exact.options.keep
-            var tally = ExactTally()
-            for path in keepers { try ExactKeepersFile.read(path, keep: keep, into: &tally) }
+            let tally = try ExactKeepersFile.merge(keepers, keep: keep)
             try ExactKeepersFile.write(tally, keep: keep, to: output)
             Terminal.error("\(tally.keepers.count) fingerprints written to \(output)")
         }

@@ -83,15 +83,23 @@ import WinnowTestSupport
         }
     }
 
-    /// Keepers combine by the better rank, so a keepers file given twice merges to itself.
-    @Test func exactMergeOfAKeepersFileGivenTwiceIsItsMergeOnce() throws {
+    /// A keepers file given twice, or two shards mapped under one name, record documents of one
+    /// origin: refused, as neardup's and templates' merges refuse them (apply could not tell them apart).
+    @Test func exactMergeRefusesADocumentRecordedTwice() throws {
         let folder = TemporaryFolder()
         _ = shard(in: folder)
         _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
-        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "once.jsonl"], in: folder)
-        _ = try succeeds(["exact", "merge", "keep.jsonl", "./keep.jsonl", "-o", "twice.jsonl"], in: folder)
-        #expect(folder.read("twice.jsonl") == folder.read("once.jsonl"))
-        let applied = try succeeds(["exact", "apply", "--keepers", "twice.jsonl", "shard.jsonl", "-q"], in: folder)
+        _ = folder.write("other/shard.jsonl", #"{"id":"z","text":"a page of another machine's shard"}"# + "\n")
+        let mapped = try cli.winnow(["exact", "map", "shard.jsonl", "-o", "../other.jsonl", "-q"], in: folder.file("other"))
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        for second in ["./keep.jsonl", "other.jsonl"] {
+            let twice = try run(["exact", "merge", "keep.jsonl", second, "-o", "merged.jsonl"], in: folder)
+            #expect(twice.status != 0, "\(second)")
+            #expect(twice.stderr.contains("both record a document read at shard.jsonl:"), "\(twice.stderr)")
+            #expect(folder.read("merged.jsonl") == nil, "no keepers file is written")
+        }
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "merged.jsonl"], in: folder)
+        let applied = try succeeds(["exact", "apply", "--keepers", "merged.jsonl", "shard.jsonl", "-q"], in: folder)
         #expect(ids(applied.stdout) == ["a", "b", "c"])
     }
 }

@@ -43,6 +43,29 @@ public enum ExactKeepersFile {
         try file.commit()
     }
 
+    /// The merge of the keepers files `paths`, refusing two that record one origin: one file given
+    /// twice, or two shards mapped under one name, which apply could not tell apart.
+    package static func merge(_ paths: [String], keep: KeepPolicy) throws(WinnowError) -> ExactTally {
+        var tally = ExactTally()
+        var files: [DocumentOrigin: String] = [:]
+        for path in paths {
+            var shard = ExactTally()
+            try read(path, keep: keep, into: &shard)
+            // In the file's order, so that the message is the same on every run.
+            for fingerprint in shard.keepers.keys.sorted() {
+                let keeper = shard.keepers[fingerprint]!
+                if let other = files.updateValue(path, forKey: keeper.origin), other != path {
+                    throw .configuration(
+                        "\(other) and \(path) both record a document read at \(keeper.origin): give each keepers "
+                            + "file once (an overlapping glob names one twice), and map each input under a name of "
+                            + "its own; nothing was written")
+                }
+            }
+            tally.merge(shard)
+        }
+        return tally
+    }
+
     /// Reads a keepers file made with the same keep policy and merges it into `tally`.
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
         var shard = ExactTally()
