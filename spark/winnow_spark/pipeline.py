@@ -50,6 +50,7 @@ def load(path):
     segments, report = [], None
     for number, step in enumerate(definition["steps"], 1):
         name = step_name(step)
+        require_values(path, number, name, step.get(name) if isinstance(step, dict) else None)
         if name == REPORT_STEP:
             report = step
         elif name in CORPUS_STAGES:
@@ -60,6 +61,15 @@ def load(path):
             segments.append(Segment([step], number=number))
     require_distinct_side_files(path, definition["steps"])
     return definition.get("name") or "pipeline", definition, segments, report
+
+
+def require_values(path, number, name, options):
+    """Refuses an option given no value (`unicode: null`, `summary:`), as the binary does, before any
+    Spark work: the driver reads some options itself (templates', the report's)."""
+    for key, value in (options.items() if isinstance(options, dict) else ()):
+        if value is None:
+            raise PipelineError(f"{path}: step {number}: invalid options for {name}: '{key}': has no value: give "
+                                f"one ('' for empty text), or leave the key out for the default")
 
 
 def require_distinct_side_files(path, steps):
@@ -90,16 +100,6 @@ def document_pipeline(definition, segment):
 
 def _default_pipeline(binary):
     return subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
-
-
-def with_defaults(stage, options, defaults):
-    """A stage's options over its `defaults`, as the binary reads them: a key given no value (`null`) is
-    refused, not read as the default, but for text options, which it leaves empty."""
-    for key, value in options.items():
-        if value is None and not isinstance(defaults.get(key), str):
-            raise PipelineError(f"invalid options for stage '{stage}': '{key}': has no value: give one, "
-                                f"or leave the key out for the default")
-    return {**defaults, **{key: "" if value is None else value for key, value in options.items()}}
 
 
 def stage_defaults(spark, binary, stage):

@@ -12,7 +12,7 @@ from pyspark.sql.types import LongType, StringType, StructField, StructType
 
 from . import binary as winnow
 from . import template_summary
-from .pipeline import stage_defaults, with_defaults
+from .pipeline import stage_defaults
 
 KEPT, REMOVED, REJECTED, STATS, SUMMARY_PART = "K", "R", "J", "S", "T"
 KEEPERS, DOCUMENT = 0, 1
@@ -254,7 +254,7 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
     With `summarize`, each apply writes its part of the templates summary, and the parts are merged by
     site in Spark's shuffle into the side file "templates" (`template_summary`)."""
     flags = set_flags({key: value for key, value in options.items() if key != "summary"})
-    settings = with_defaults("templates", options, stage_defaults(spark, binary, "templates"))
+    settings = {**stage_defaults(spark, binary, "templates"), **options}
     repeat_pages, cross_site_sites = int(settings["repeat_pages"]), int(settings["cross_site_sites"])
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)

@@ -15,16 +15,13 @@ public struct OptionDeclaration<Options>: Sendable {
         let codingKey = OptionKey(key)
         read = { options, container in
             guard container.contains(codingKey) else { return }
-            // A key with no value (`unicode:`, `unicode: null`) is not read as the default, which may
-            // be the opposite of what was meant (none); text options may be left empty.
+            // A key with no value (`unicode:`, `unicode: null`) is neither the default, which may be the
+            // opposite of what was meant (none), nor empty text: it is refused.
             if try container.decodeNil(forKey: codingKey) {
-                guard Value.self == String.self else {
-                    throw DecodingError.dataCorrupted(
-                        .init(
-                            codingPath: container.codingPath + [codingKey],
-                            debugDescription: "has no value: give one, or leave the key out for the default"))
-                }
-                return
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: container.codingPath + [codingKey],
+                        debugDescription: "has no value: give one ('' for empty text), or leave the key out for the default"))
             }
             options[keyPath: property] = try container.decode(Value.self, forKey: codingKey)
         }

@@ -71,15 +71,17 @@ import Yams
     }
 
     /// A key left without a value in a pipeline file is an error, not the default (`unicode: null` is
-    /// not `none`); a text option may be left empty.
+    /// not `none`), for text options too (`''` is empty text).
     @Test func keysWithoutValuesAreRefusedButEmptyTextIsText() throws {
-        let yaml = "version: 1\nsteps:\n  - normalize:\n      unicode: null\n"
-        #expect {
-            _ = try PipelineDefinition.parse(yaml, origin: "p.yaml").makeStages(reportFolder: nil)
-        } throws: { error in
-            "\(error)".contains("'unicode': has no value")
+        for step in ["normalize:\n      unicode: null", "templates:\n      summary:", "clean:\n      disabled_rules: ~"] {
+            let yaml = "version: 1\nsteps:\n  - \(step)\n"
+            #expect {
+                _ = try PipelineDefinition.parse(yaml, origin: "p.yaml").makeStages(reportFolder: nil)
+            } throws: { error in
+                "\(error)".contains("has no value: give one ('' for empty text)")
+            }
         }
-        let templates = try TemplateOptions.decode(try Yams.compose(yaml: "summary:\nsite_field: ''\n"), owner: "t", context: "c")
+        let templates = try TemplateOptions.decode(try Yams.compose(yaml: "summary: ''\nsite_field: \"\"\n"), owner: "t", context: "c")
         #expect(templates.summary.isEmpty && templates.siteField.isEmpty)
     }
 
