@@ -51,8 +51,11 @@ extension WinnowCommand.Exact {
         @OptionGroup var exact: ExactArguments
         @OptionGroup var options: RunOptions
 
+        func validate() throws {
+            try options.validateMapStep(state: "KEEPERS.jsonl")
+        }
+
         func run() async throws {
-            guard options.output != "-" else { throw ValidationError("map needs -o KEEPERS.jsonl") }
             try options.requireMapOutput()
             let settings = try exact.options
             let tally = try await options.runner(name: "exact map", steps: []).tally(ExactStage(options: settings))

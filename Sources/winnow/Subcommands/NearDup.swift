@@ -62,8 +62,11 @@ extension WinnowCommand.NearDup {
         @OptionGroup var neardup: NearDupArguments
         @OptionGroup var options: RunOptions
 
+        func validate() throws {
+            try options.validateMapStep(state: "SIGNATURES.jsonl")
+        }
+
         func run() async throws {
-            guard options.output != "-" else { throw ValidationError("map needs -o SIGNATURES.jsonl") }
             try options.requireMapOutput()
             let settings = try neardup.options()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings)

@@ -100,14 +100,20 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Refuses a map step's output that is one of its inputs, before anything is read.
-    /// A map step writes its state file (`-o`) and nothing else: the apply step is where records are
-    /// removed or rejected and the run summarised, so the run outputs are refused rather than ignored.
-    func requireMapOutput() throws {
+    /// A map step writes its state file (`-o`, named `state` in the message) and nothing else: the
+    /// apply step is where records are removed or rejected and the run summarised, so the run outputs
+    /// are refused rather than ignored.
+    func validateMapStep(state: String) throws {
+        guard output != "-" else { throw ValidationError("map needs -o \(state)") }
         for (flag, path) in [("--removed", removed), ("--rejects", rejects), ("--stats", stats)] where path != nil {
             throw ValidationError(
                 "\(flag) is not written by a map step, which writes only its state file (-o): give it to the apply "
                     + "step, which removes and rejects records and summarises the run")
         }
+    }
+
+    /// A map step's state file is neither an input nor a device.
+    func requireMapOutput() throws(WinnowError) {
         try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: try InputSpec.resolve(inputs).map(\.path))
     }
 

@@ -71,8 +71,11 @@ extension WinnowCommand.Templates {
         @OptionGroup var templates: TemplateArguments
         @OptionGroup var options: RunOptions
 
+        func validate() throws {
+            try options.validateMapStep(state: "COUNTS.jsonl")
+        }
+
         func run() async throws {
-            guard options.output != "-" else { throw ValidationError("map needs -o COUNTS.jsonl") }
             try options.requireMapOutput()
             let settings = try templates.options(withoutSummary: "map")
             let counts = try await options.runner(name: "templates map", steps: []).tally(TemplatesStage(options: settings))
