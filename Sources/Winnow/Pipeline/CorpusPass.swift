@@ -45,8 +45,7 @@ protocol CorpusAccumulator: AnyObject {
     /// Makes room for at most `documents` (`CorpusStage.reserve`).
     func reserve(documents: Int)
     func add(_ partial: any CorpusTally)
-    /// The stage's applier, built with up to `threads` threads.
-    func apply(threads: Int) -> any DocumentStage
+    func apply() -> any DocumentStage
 }
 
 /// Holds the merged tally in a class so each merge mutates it in place instead of copying it.
@@ -69,8 +68,8 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
         tally.merge(partial)
     }
 
-    func apply(threads: Int) -> any DocumentStage {
-        stage.apply(using: tally, threads: threads)
+    func apply() -> any DocumentStage {
+        stage.apply(using: tally)
     }
 }
 

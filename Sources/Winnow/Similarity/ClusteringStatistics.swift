@@ -3,8 +3,8 @@ public struct ClusteringStatistics: Sendable, Equatable {
     public var documents = 0
     /// Leader and member meetings in the LSH buckets (a pair in several buckets counts in each).
     public var candidatePairs = 0
-    /// Sketch comparisons made: of pairs whose signatures passed the screen, each once per machine,
-    /// partition or thread that judges it, and between clusters when complete linkage checks them before joining.
+    /// Sketch comparisons made: of pairs whose signatures passed the screen, each once per machine or
+    /// partition that judges it, and between clusters when complete linkage checks them before joining.
     public var verifiedPairs = 0
     /// Clusters joined: verified pairs whose clusters complete linkage found alike.
     public var joinedPairs = 0
@@ -12,12 +12,4 @@ public struct ClusteringStatistics: Sendable, Equatable {
     public var rejectedPairs = 0
 
     public init() {}
-
-    /// Adds the counts of work done apart (another thread's bands); `documents` stays.
-    mutating func add(_ other: ClusteringStatistics) {
-        candidatePairs += other.candidatePairs
-        verifiedPairs += other.verifiedPairs
-        joinedPairs += other.joinedPairs
-        rejectedPairs += other.rejectedPairs
-    }
 }

@@ -23,8 +23,6 @@ public protocol CorpusStage: Sendable {
     func mapCarried(_ document: Document, into tally: inout Tally) -> CarriedValue?
     /// Apply: the per-document stage built from the merged tally of the whole corpus.
     func apply(using tally: Tally) -> any DocumentStage
-    /// Apply, with up to `threads` threads for building the stage (neardup's clustering); as `apply(using:)` by default.
-    func apply(using tally: Tally, threads: Int) -> any DocumentStage
     /// Makes room in `tally` for at most `documents` more, when a run knows how many a pass holds (a
     /// spooled one), so that merging fills arrays sized once rather than copies each as it doubles.
     func reserve(_ tally: inout Tally, documents: Int)
@@ -40,10 +38,6 @@ extension CorpusStage {
     public var addedFields: [AddedField] { [] }
 
     public func reserve(_ tally: inout Tally, documents: Int) {}
-
-    public func apply(using tally: Tally, threads: Int) -> any DocumentStage {
-        apply(using: tally)
-    }
 
     public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
         map(document, into: &tally)

@@ -106,7 +106,7 @@ extension WinnowCommand.NearDup {
                 outputs: [("-o", output)] + (assignments.map { [("--assignments", $0)] } ?? []),
                 inputs: signatures)
             let tally = try NearDupSteps.readSignatures(signatures, options: settings)
-            let clusters = DuplicateClusters(tally: tally, options: settings, threads: RunConfiguration.coreCount)
+            let clusters = DuplicateClusters(tally: tally, options: settings)
             try ClustersFile.write(clusters, to: output)
             if let assignments { try ClustersFile.writeAssignments(clusters, to: assignments) }
             let statistics = clusters.statistics

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Near-duplicate clusters of a corpus, computed from its MinHash signatures: documents sharing an
 /// LSH band key are candidates, a candidate pair is verified only when the comparison of its shingle
 /// sketches passes the `PairRule`, and verified pairs are clustered by complete linkage.
@@ -46,14 +43,12 @@ public struct DuplicateClusters: Sendable {
 
     /// Clusters the tally's documents in two steps that an engine can also run apart: every LSH
     /// bucket gives its verified pairs (`BucketLeaders`), then the pairs are clustered by complete
-    /// linkage (`CompleteLinkage`), which decides each connected component of them on its own. The
-    /// buckets are judged on up to `threads` threads.
-    public init(tally: SignatureTally, options: NearDupOptions, threads: Int = 1) {
+    /// linkage (`CompleteLinkage`), which decides each connected component of them on its own.
+    public init(tally: SignatureTally, options: NearDupOptions) {
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = Self.keepOrder(tally)
-        let verified = Self.verifiedPairs(
-            tally, order: order, options: options, statistics: &statistics, threads: threads)
+        let verified = Self.verifiedPairs(tally, order: order, options: options, statistics: &statistics)
         self.init(
             tally: tally, order: order, pairs: verified.pairs, comparisons: verified.comparisons, options: options,
             statistics: statistics)
@@ -100,9 +95,8 @@ public struct DuplicateClusters: Sendable {
         UInt64(later) << 32 | UInt64(earlier)
     }
 
-    /// Each thread judging bands holds 16 bytes a document of sort buffers and up to 16 MiB of
-    /// remembered rejections: at most this many, so that many cores do not multiply the memory.
-    static let maximumJudgingThreads = 8
+    /// At most this many rejected pairs are remembered (16 MiB of table); then the cache starts again.
+    static let rememberedRejections = 1 << 20
 
     /// Verified pairs, ascending, each with the comparison of its sketches that joined it.
     struct VerifiedPairs {
@@ -113,53 +107,68 @@ public struct DuplicateClusters: Sendable {
     /// The verified pairs of every LSH bucket of the tally (`BucketLeaders`), as `later << 32 | earlier`
     /// positions of `order`, ascending and without repeats.
     /// `judged(index, band)` says whether the tally's entry `index` takes part in its bucket of `band`
-    /// (an engine judges each bucket on one machine); nil judges every bucket. Bands are judged on up
-    /// to `threads` threads: a pair's verdict is the same in every band, so the pairs are too.
+    /// (an engine judges each bucket on one machine); nil judges every bucket.
     static func verifiedPairs(
         _ tally: SignatureTally, order: [Int], options: NearDupOptions,
-        statistics: inout ClusteringStatistics, threads: Int = 1, judged: (@Sendable (Int, Int) -> Bool)? = nil
+        statistics: inout ClusteringStatistics, judged: ((Int, Int) -> Bool)? = nil
     ) -> VerifiedPairs {
         let bands = options.bands
-        let groups = min(max(1, threads), bands, Self.maximumJudgingThreads)
-        let keys = keysByBand(tally, order: order, bands: bands)
-        let judge = PairJudge(tally: tally, order: order, options: options)
-        let parts = Mutex<[BandVerdicts]>([])
-        DispatchQueue.concurrentPerform(iterations: groups) { group in
-            let part = BandVerdicts(
-                bands: Array(stride(from: group, to: bands, by: groups)), keysByBand: keys, judge: judge,
-                judged: judged)
-            parts.withLock { $0.append(part) }
-        }
-        var joined: [(pair: UInt64, comparison: ShingleSketch.Comparison)] = []
-        for part in parts.withLock({ $0 }) {
-            statistics.add(part.statistics)
-            joined += part.joined
-        }
-        // Threads that judged one pair in different bands both joined it, with the same comparison.
-        joined.sort { $0.pair < $1.pair }
-        var pairs: [UInt64] = [], comparisons: [ShingleSketch.Comparison] = []
-        pairs.reserveCapacity(joined.count)
-        comparisons.reserveCapacity(joined.count)
-        for entry in joined where entry.pair != pairs.last {
-            pairs.append(entry.pair)
-            comparisons.append(entry.comparison)
-        }
-        return VerifiedPairs(pairs: pairs, comparisons: comparisons)
-    }
-
-    /// Bucket keys band by band in keep order, read once from the tally's per-document rows.
-    private static func keysByBand(_ tally: SignatureTally, order: [Int], bands: Int) -> [UInt32] {
         let count = order.count
-        var keys = [UInt32](repeating: 0, count: bands * count)
+        let judge = PairJudge(tally: tally, order: order, options: options)
+        // Bucket keys band by band in keep order, read once from the tally's per-document rows.
+        var keysByBand = [UInt32](repeating: 0, count: bands * count)
         tally.bucketKeys.withUnsafeBufferPointer { rows in
-            keys.withUnsafeMutableBufferPointer { columns in
+            keysByBand.withUnsafeMutableBufferPointer { columns in
                 for position in 0..<count {
                     let row = order[position] * bands
                     for band in 0..<bands { columns[band * count + position] = rows[row + band] }
                 }
             }
         }
-        return keys
+        // A pair's verdict is the same in every band, so one judged in a band is not compared again:
+        // the joined pairs are the result; the rejected ones a cache, emptied when it grows large.
+        var pairs = UInt64Set()
+        var joined: [(pair: UInt64, comparison: ShingleSketch.Comparison)] = []
+        var rejected = UInt64Set()
+        var leaders = BucketLeaders()
+        // Per band, entries sort as (bucket key, position) packed in one word, so that a bucket's
+        // members are adjacent and in keep order.
+        var sorter = BucketSorter()
+        var bucket: [UInt64] = [], members: [Int] = []
+        for band in 0..<bands {
+            sorter.sort(keysByBand[(band * count)..<((band + 1) * count)], into: &bucket)
+            var start = 0
+            while start < count {
+                var end = start + 1
+                while end < count && bucket[end] >> 32 == bucket[start] >> 32 { end += 1 }
+                if end - start > 1 {
+                    members.removeAll(keepingCapacity: true)
+                    for entry in bucket[start..<end] {
+                        let position = Int(entry & 0xFFFF_FFFF)
+                        if judged?(order[position], band) ?? true { members.append(position) }
+                    }
+                    if members.count > 1 {
+                        leaders.judge(members, statistics: &statistics) { leader, member in
+                            let packed = Self.pair(leader, member)
+                            if pairs.contains(packed) { return .known(joined: true) }
+                            if rejected.contains(packed) { return .known(joined: false) }
+                            let (verdict, joining) = judge.verdict(leader, member)
+                            if let joining { joined.append((packed, joining)) }
+                            if case .rejected = verdict {
+                                if rejected.count >= Self.rememberedRejections { rejected = UInt64Set() }
+                                rejected.insert(packed)
+                            }
+                            return verdict
+                        } pair: { leader, member in
+                            pairs.insert(Self.pair(leader, member))
+                        }
+                    }
+                }
+                start = end
+            }
+        }
+        joined.sort { $0.pair < $1.pair }
+        return VerifiedPairs(pairs: joined.map(\.pair), comparisons: joined.map(\.comparison))
     }
 
     /// Tally indices in keep order (policy rank, then id bytewise, then origin): sorted on the rank's first

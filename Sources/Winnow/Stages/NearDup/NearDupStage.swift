@@ -55,10 +55,6 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
     public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
 
     public func apply(using tally: SignatureTally) -> any DocumentStage {
-        apply(using: tally, threads: 1)
-    }
-
-    public func apply(using tally: SignatureTally, threads: Int) -> any DocumentStage {
-        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options, threads: threads), options: options)
+        NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }
 }

@@ -27,9 +27,8 @@ package enum NearDupSteps {
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
         let order = DuplicateClusters.keepOrder(tally)
-        let judgedBands = judged
         let pairs = DuplicateClusters.verifiedPairs(tally, order: order, options: options, statistics: &statistics) { index, band in
-            judgedBands[index * options.bands + band]
+            judged[index * options.bands + band]
         }.pairs
         try VerifiedPairsFile.write(
             pairs.map { pair in

@@ -1,7 +1,7 @@
 /// Compares two documents of a signature tally by their positions in keep order: screened by their
 /// MinHash signatures (one vector compare), then judged on their shingle sketches, exactly for short
 /// documents and with a much tighter estimate than the signature's for long ones.
-struct PairJudge: Sendable {
+struct PairJudge {
     let tally: SignatureTally
     let order: [Int]
     let options: NearDupOptions
