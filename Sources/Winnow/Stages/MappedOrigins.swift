@@ -6,7 +6,7 @@ import Synchronization
 /// for other documents: exact removed every keeper of a swapped pair of shards as a copy of itself,
 /// and the copies of a keeper cut from its shard everywhere else. `check` fails the step before
 /// its outputs are committed.
-public final class MappedOrigins: @unchecked Sendable {
+final class MappedOrigins: @unchecked Sendable {
     /// What the state file holds of one origin: the document's id and, for exact, its fingerprint;
     /// `index` is its flag in `read`.
     struct Mapped: Sendable {

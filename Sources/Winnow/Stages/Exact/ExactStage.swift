@@ -49,7 +49,11 @@ public struct ExactRemover: FinishingStage {
     let mapped: MappedOrigins?
 
     /// The apply step from a merged tally (in one run, or read from keepers files).
-    public init(keepers: [UInt64: DocumentRank], mapped: MappedOrigins? = nil) {
+    public init(keepers: [UInt64: DocumentRank]) {
+        self.init(keepers: keepers, mapped: nil)
+    }
+
+    private init(keepers: [UInt64: DocumentRank], mapped: MappedOrigins?) {
         self.keepers = keepers
         self.mapped = mapped
     }
