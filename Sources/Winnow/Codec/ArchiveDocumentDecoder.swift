@@ -65,7 +65,16 @@ public struct ArchiveDocumentDecoder: Sendable {
                 let body = UnsafeBufferPointer(rebasing: block[head.bodyOffset...])
                 if head.isChunked {
                     do throws(ChunkedDecoder.Problem) {
-                        return .success((head, try ChunkedDecoder.decode(body)))
+                        let decoded = try ChunkedDecoder.decode(body)
+                        // As for a cut gzip stream: kept only when the record says it was truncated.
+                        guard !decoded.isCut || record.truncated != nil else {
+                            return .failure(
+                                HTTPResponseHead.Problem(
+                                    message: "its chunked payload breaks off inside a chunk after \(decoded.payload.count) "
+                                        + "bytes, and the record is not marked WARC-Truncated (a cut archive or a damaged "
+                                        + "download); the page would be kept cut short"))
+                        }
+                        return .success((head, decoded.payload))
                     } catch {
                         return .failure(HTTPResponseHead.Problem(message: error.message))
                     }

@@ -5,11 +5,19 @@ enum ChunkedDecoder {
         let message: String
     }
 
+    /// A chunked body undone.
+    struct Decoded {
+        var payload: [UInt8] = []
+        /// Whether the body ends inside a chunk, short of the size its line gave: cut (a body that
+        /// ends after a whole chunk, without the last empty one, is only unterminated).
+        var isCut = false
+    }
+
     /// The payload of a chunked `body`. A body that ends before its last chunk (a record the crawler
     /// truncated) gives what it holds; a chunk size that is not hexadecimal is a problem.
-    static func decode(_ body: UnsafeBufferPointer<UInt8>) throws(Problem) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(body.count)
+    static func decode(_ body: UnsafeBufferPointer<UInt8>) throws(Problem) -> Decoded {
+        var decoded = Decoded()
+        decoded.payload.reserveCapacity(body.count)
         var index = 0
         while index < body.count {
             let lineStart = index
@@ -29,12 +37,13 @@ enum ChunkedDecoder {
             index += 1
             if size == 0 { break }
             let end = min(index + size, body.count)
-            if index < end { output.append(contentsOf: UnsafeBufferPointer(rebasing: body[index..<end])) }
+            decoded.isCut = index + size > body.count
+            if index < end { decoded.payload.append(contentsOf: UnsafeBufferPointer(rebasing: body[index..<end])) }
             index = end
             if index < body.count && body[index] == 0x0D { index += 1 }
             if index < body.count && body[index] == 0x0A { index += 1 }
         }
-        return output
+        return decoded
     }
 
     @inline(__always)

@@ -29,15 +29,17 @@ import WinnowTestSupport
     }
 
     @Test func chunkedBodies() throws {
-        func decode(_ text: String) throws -> String {
+        func decoded(_ text: String) throws -> ChunkedDecoder.Decoded {
             let bytes = Array(text.utf8)
-            let decoded = try bytes.withUnsafeBufferPointer { buffer throws(ChunkedDecoder.Problem) in try ChunkedDecoder.decode(buffer) }
-            return String(decoding: decoded, as: UTF8.self)
+            return try bytes.withUnsafeBufferPointer { buffer throws(ChunkedDecoder.Problem) in try ChunkedDecoder.decode(buffer) }
         }
+        func decode(_ text: String) throws -> String { String(decoding: try decoded(text).payload, as: UTF8.self) }
         #expect(try decode("5\r\nHello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: x\r\n\r\n") == "Hello, world")
         #expect(try decode("A\r\n0123456789\r\n0\r\n\r\n") == "0123456789")
-        // A truncated record: what the body holds is kept.
+        // A truncated record: what the body holds is kept, and said to be cut inside a chunk.
         #expect(try decode("5\r\nHel") == "Hel")
+        #expect(try decoded("5\r\nHel").isCut && !decoded("5\r\nHello").isCut && !decoded("5\r\nHello\r\n").isCut)
+        #expect(try !decoded("5\r\nHello\r\n0\r\n\r\n").isCut)
         #expect(throws: ChunkedDecoder.Problem.self) { try decode("<html>not chunked</html>") }
     }
 

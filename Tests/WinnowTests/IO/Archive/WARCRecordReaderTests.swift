@@ -159,6 +159,36 @@ import WinnowTestSupport
         #expect(summary.kept == 2 && summary.rejected == 1 && balanced(summary))
     }
 
+    /// A chunked body that ends inside a chunk is cut as a gzip stream is: kept only when marked.
+    @Test func aChunkedBodyCutInsideAChunkIsKeptOnlyWhenTheRecordIsMarkedTruncated() async throws {
+        let folder = TemporaryFolder()
+        let page =
+            "<html><body><article>" + String(repeating: "<p>The first paragraph of the story ends here.</p>", count: 20)
+            + "</article></body></html>"
+        let size = String(page.utf8.count, radix: 16)
+        func record(_ id: String, _ body: String, marked: Bool) -> [UInt8] {
+            let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n\(body)".utf8)
+            return Array(
+                ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nWARC-Target-URI: https://example.org/\(id)\r\n"
+                    + (marked ? "WARC-Truncated: length\r\n" : "") + "Content-Length: \(http.count)\r\n\r\n").utf8) + http
+                + Array("\r\n\r\n".utf8)
+        }
+        let cut = "\(size)\r\n" + page.prefix(page.utf8.count / 2)
+        let path = folder.write(
+            "cut.warc",
+            record("cut", cut, marked: false) + record("marked", cut, marked: true)
+                + record("whole", "\(size)\r\n\(page)\r\n0\r\n\r\n", marked: false)
+                + record("unterminated", "\(size)\r\n\(page)\r\n", marked: false))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")])
+        #expect(
+            kept.map { $0["url"] as? String } == [
+                "https://example.org/marked", "https://example.org/whole", "https://example.org/unterminated",
+            ])
+        #expect(rejects.map { $0["reason"] as? String } == ["malformed_http"])
+        #expect((rejects.first?["message"] as? String)?.contains("chunked payload breaks off inside a chunk") == true)
+        #expect(summary.kept == 3 && summary.rejected == 1 && balanced(summary))
+    }
+
     /// Plain, gzip per record, gzip as a whole: the same documents (offsets aside).
     @Test func everyCompressionGivesTheSameDocuments() async throws {
         let folder = TemporaryFolder()
