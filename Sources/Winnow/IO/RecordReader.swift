@@ -41,18 +41,29 @@ public final class RecordReader {
 
     /// The name each input's records carry as their origin: the name or path as given, and
     /// `NAME#2`, `NAME#3`, ... for an input given again, so that every record's origin is its own.
+    /// A number whose name another input of the run already has (a file really named `NAME#2`) is
+    /// passed over, so two inputs never share a name: their documents would be taken for one
+    /// another by the origins that duplicates and clusters are recorded by.
     public static func sourceNames(of inputs: [InputSpec]) -> [String] {
-        var seen: [ByteString: Int] = [:]
-        return inputs.map { input in
-            let name =
-                switch input {
-                case .jsonl(_, let name), .archive(_, let name): name
-                case .html(let path, _): path
-                }
-            // By bytes: "café.jsonl" and "cafe\u{301}.jsonl" are two files, not one given twice.
-            let count = (seen[ByteString(name)] ?? 0) + 1
-            seen[ByteString(name)] = count
-            return count == 1 ? name : "\(name)#\(count)"
+        let given = inputs.map { input in
+            switch input {
+            case .jsonl(_, let name), .archive(_, let name): name
+            case .html(let path, _): path
+            }
+        }
+        // By bytes: "café.jsonl" and "cafe\u{301}.jsonl" are two files, not one given twice.
+        var taken = Set(given.map { ByteString($0) })
+        var seen: Set<ByteString> = []
+        var next: [ByteString: Int] = [:]
+        return given.map { name in
+            let key = ByteString(name)
+            guard !seen.insert(key).inserted else { return name }
+            var number = next[key] ?? 2
+            while taken.contains(ByteString("\(name)#\(number)")) { number += 1 }
+            next[key] = number + 1
+            let numbered = "\(name)#\(number)"
+            taken.insert(ByteString(numbered))
+            return numbered
         }
     }
 

@@ -143,4 +143,13 @@ import WinnowTestSupport
         let framing = Framing(sources: [composed, decomposed])
         #expect(framing.number(of: composed) == 0 && framing.number(of: decomposed) == 1)
     }
+
+    /// A number whose name another input has (a file really named `a.jsonl#2`) is passed over, so
+    /// no two inputs share an origin; the numbering depends only on the names given.
+    @Test func anInputGivenAgainIsNotNamedLikeAnotherInput() {
+        let given = ["a.jsonl", "a.jsonl", "a.jsonl#2", "a.jsonl", "a.jsonl#3", "a.jsonl#2"]
+        let names = RecordReader.sourceNames(of: given.map { InputSpec.jsonl(path: $0, name: $0) })
+        #expect(names == ["a.jsonl", "a.jsonl#4", "a.jsonl#2", "a.jsonl#5", "a.jsonl#3", "a.jsonl#2#2"])
+        #expect(Set(names).count == names.count)
+    }
 }
