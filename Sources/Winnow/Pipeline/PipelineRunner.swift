@@ -220,15 +220,17 @@ public struct PipelineRunner: Sendable {
         if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
             log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
         }
-        for stage in finishing { try stage.finish() }
+        var sideOutputs: [OutputFile] = []
+        for stage in finishing { sideOutputs += try stage.finish() }
         summary.wallSeconds = clock.lap()
         if let stats { try Self.writeStats(summary, to: stats) }
-        // Every output is written whole before any is moved into place: one that cannot be (a full
-        // disk, --stats /dev/full) fails the run with the others left as they were.
+        // Every output, side files included, is written whole before any is moved into place: one
+        // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
         for file in [rejects, removed, output, stats] { try file?.finish() }
         try rejects?.commit()
         try removed?.commit()
         try output.commit()
+        for file in sideOutputs { try file.commit() }
         try stats?.commit()
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {

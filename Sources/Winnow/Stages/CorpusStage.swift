@@ -50,9 +50,12 @@ extension CorpusStage {
 }
 
 /// A stage that has something to write once every document went through it (a summary file). The
-/// runner calls it after the run succeeded, before it commits the outputs.
+/// runner calls it after the run succeeded, before it finishes the outputs.
 public protocol FinishingStage: DocumentStage {
-    func finish() throws(WinnowError)
+    /// Writes the stage's side files and returns them finished but not in place: the runner renames
+    /// them with the outputs, once every file of the run is written whole, so a run that fails later
+    /// (a full disk under `--stats`) leaves them as they were, like the outputs.
+    func finish() throws(WinnowError) -> [OutputFile]
 }
 
 /// One step of a pipeline as the runner drives it.

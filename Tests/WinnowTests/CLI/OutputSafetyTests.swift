@@ -74,6 +74,30 @@ import WinnowTestSupport
         }
     }
 
+    /// Side files (neardup's clusters and assignments, templates' summary) are renamed into place with
+    /// the outputs: a run that fails writing its statistics leaves them as they were, like the output
+    /// (they were replaced before the outputs were finished).
+    @Test func aRunThatFailsLeavesItsSideFilesAsTheyWere() throws {
+        let folder = TemporaryFolder()
+        let sentence = "the quick brown fox jumps over the lazy dog near the river bank while the sun sets slowly"
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"\(sentence)\"}\n{\"id\":\"b\",\"text\":\"\(sentence) today\"}\n")
+        for arguments in [
+            ["neardup", "x.jsonl", "--set", "clusters=side.jsonl", "--set", "assignments=more.jsonl"],
+            ["templates", "x.jsonl", "--set", "summary=side.jsonl"],
+        ] {
+            for name in ["out.jsonl", "side.jsonl", "more.jsonl"] { folder.write(name, "OLD\n") }
+            let before = folder.listing()
+            let outcome = try cli.winnow(arguments + ["-o", "out.jsonl", "--stats", "/dev/full", "-q"], in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("/dev/full: write failed"), "\(outcome.stderr)")
+            for name in ["out.jsonl", "side.jsonl", "more.jsonl"] { #expect(folder.read(name) == "OLD\n", "\(arguments) \(name)") }
+            #expect(folder.listing() == before, "\(arguments)")
+            let succeeded = try cli.winnow(arguments + ["-o", "out.jsonl", "-q"], in: folder.path)
+            #expect(succeeded.status == 0, "\(succeeded.stderr)")
+            #expect(folder.read("side.jsonl") != "OLD\n", "\(arguments)")
+        }
+    }
+
     @Test func devicesAndPipesAreWrittenToNotReplaced() throws {
         let folder = TemporaryFolder()
         folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"\"}\n")

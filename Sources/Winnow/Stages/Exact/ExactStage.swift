@@ -69,8 +69,9 @@ public struct ExactRemover: FinishingStage {
             mapped: MappedOrigins(entries, sources: sources, stateFile: stateFile, requiresAll: wholeInputs))
     }
 
-    public func finish() throws(WinnowError) {
+    public func finish() throws(WinnowError) -> [OutputFile] {
         try mapped?.check()
+        return []
     }
 
     public var addedFields: [AddedField] { DuplicateFields.exactFields }

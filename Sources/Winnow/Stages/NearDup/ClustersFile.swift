@@ -19,6 +19,11 @@ public enum ClustersFile {
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
 
     public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
+        try writing(clusters, to: path).commit()
+    }
+
+    /// The clusters file written whole to `path` but not yet renamed into place (`OutputFile.commit`).
+    public static func writing(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) -> OutputFile {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = header + [0x0A]
         for cluster in clusters.clusters {
@@ -40,11 +45,17 @@ public enum ClustersFile {
         }
         buffer += IntermediateFile.endLine(count: clusters.clusters.count)
         try file.drain(&buffer, atLeast: 0)
-        try file.commit()
+        try file.finish()
+        return file
     }
 
     /// One `{"id":…,"cluster":…}` line per document of every cluster.
     public static func writeAssignments(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
+        try writingAssignments(clusters, to: path).commit()
+    }
+
+    /// The assignments written whole to `path` but not yet renamed into place (`OutputFile.commit`).
+    public static func writingAssignments(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) -> OutputFile {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         for cluster in clusters.clusters {
@@ -58,7 +69,8 @@ public enum ClustersFile {
             try file.drain(&buffer)
         }
         try file.drain(&buffer, atLeast: 0)
-        try file.commit()
+        try file.finish()
+        return file
     }
 
     /// Reads a clusters file back (for `neardup apply`), plain or gzip.

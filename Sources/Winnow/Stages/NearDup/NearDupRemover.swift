@@ -71,9 +71,11 @@ public struct NearDupRemover: FinishingStage {
         return .remove(reason: Self.reason)
     }
 
-    public func finish() throws(WinnowError) {
+    public func finish() throws(WinnowError) -> [OutputFile] {
         try mapped?.check()
-        if !options.clusters.isEmpty { try ClustersFile.write(clusters, to: options.clusters) }
-        if !options.assignments.isEmpty { try ClustersFile.writeAssignments(clusters, to: options.assignments) }
+        var files: [OutputFile] = []
+        if !options.clusters.isEmpty { files.append(try ClustersFile.writing(clusters, to: options.clusters)) }
+        if !options.assignments.isEmpty { files.append(try ClustersFile.writingAssignments(clusters, to: options.assignments)) }
+        return files
     }
 }

@@ -71,10 +71,12 @@ struct TemplateRemover: FinishingStage {
         }
     }
 
-    func finish() throws(WinnowError) {
-        guard let summary else { return }
-        if !model.options.summary.isEmpty { try summary.write(to: model.options.summary) }
-        if let summaryPart { try TemplateSummaryPart.write(summary.tallies(), to: summaryPart) }
+    func finish() throws(WinnowError) -> [OutputFile] {
+        guard let summary else { return [] }
+        var files: [OutputFile] = []
+        if !model.options.summary.isEmpty { files.append(try summary.writing(to: model.options.summary)) }
+        if let summaryPart { files.append(try TemplateSummaryPart.writing(summary.tallies(), to: summaryPart)) }
+        return files
     }
 
     /// Removed lines as [first, end) pairs of 0-based line numbers in the text as it came in.

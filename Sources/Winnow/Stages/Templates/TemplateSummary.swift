@@ -116,7 +116,8 @@ final class TemplateSummary: Sendable {
             templateLines: Array(lines.prefix(linesPerSite)))
     }
 
-    func write(to path: String) throws(WinnowError) {
+    /// The summary written whole to `path` but not yet renamed into place (`OutputFile.commit`).
+    func writing(to path: String) throws(WinnowError) -> OutputFile {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -128,6 +129,7 @@ final class TemplateSummary: Sendable {
         }
         let file = try OutputFile(path: path)
         try file.write(Array(data) + [0x0A])
-        try file.commit()
+        try file.finish()
+        return file
     }
 }

@@ -17,7 +17,10 @@ enum TemplateSummaryPart {
     static let version = 2
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
 
-    static func write(_ tallies: [(site: String, tally: TemplateSummary.SiteTally)], to path: String) throws(WinnowError) {
+    /// The part written whole to `path` but not yet renamed into place (`OutputFile.commit`).
+    static func writing(
+        _ tallies: [(site: String, tally: TemplateSummary.SiteTally)], to path: String
+    ) throws(WinnowError) -> OutputFile {
         let file = try OutputFile(path: path)
         var buffer = header + [0x0A]
         for (site, tally) in tallies {
@@ -39,6 +42,7 @@ enum TemplateSummaryPart {
         }
         buffer += IntermediateFile.endLine(count: tallies.count)
         try file.drain(&buffer, atLeast: 0)
-        try file.commit()
+        try file.finish()
+        return file
     }
 }

@@ -32,7 +32,7 @@ import WinnowTestSupport
             var copy = page
             _ = remover.process(&copy)
         }
-        try remover.finish()
+        for file in try remover.finish() { try file.commit() }
         let summaryText = try #require(folder.read("\(name).json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryText.utf8)) as? [String: Any])
         let lines = try #require(folder.read("\(name).part.jsonl")).split(separator: "\n").map(String.init)

@@ -169,7 +169,7 @@ import WinnowTestSupport
             var copy = page
             _ = remover.process(&copy)
         }
-        try remover.finish()
+        for file in try remover.finish() { try file.commit() }
         let file = try #require(folder.read("summary.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(file.utf8)) as? [String: Any])
         let site = try #require((json["sites"] as? [[String: Any]])?.first)
