@@ -55,15 +55,29 @@ public enum FileName {
         bytes(name).map { CChar(bitPattern: $0) } + [0]
     }
 
-    /// The command line's arguments (without the program's name), each exact: an argument that is
-    /// not UTF-8 (a file name in another encoding) is written as `string` writes it.
+    /// The command line's arguments (without the program's name), each exact, as `string` spells its
+    /// bytes: an argument that is not UTF-8 (a file name in another encoding) has its `\xHH`, and a
+    /// UTF-8 name typed with the characters `\xFF` is that name (`\x5CxFF`), never the file whose
+    /// name holds the byte 0xFF. Every other argument is itself. An argument that is not a file name
+    /// (a `--set` value, a field name, an id) is read back as typed with `text`.
     public static func commandLineArguments() -> [String] {
         (1..<max(1, Int(CommandLine.argc))).map { index in
             guard let argument = CommandLine.unsafeArgv[index] else { return "" }
-            let raw = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
-            // A UTF-8 argument is kept as it is, so a pattern such as `\xE9` keeps its meaning.
-            return String(validating: raw, as: UTF8.self) ?? string(raw)
+            return string(UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) })
         }
+    }
+
+    /// An argument of `commandLineArguments` that is text, not a file name, as it was typed: a UTF-8
+    /// argument exactly (`\x5CxE9` back to `\xE9`); one that is not UTF-8 keeps its `\xHH` spelling.
+    public static func text(_ argument: String) -> String {
+        guard argument.utf8.contains(backslash) else { return argument }
+        return String(validating: bytes(argument), as: UTF8.self) ?? argument
+    }
+
+    /// Whether `name` spells a UTF-8 name with `\x5C` (one typed with a backslash, `x` and two hex
+    /// digits): a name that is UTF-8 but cannot be used as it is spelled.
+    public static func spellsABackslash(_ name: String) -> Bool {
+        !isUTF8(name) && String(validating: bytes(name), as: UTF8.self) != nil
     }
 
     private static let backslash = UInt8(ascii: "\\")

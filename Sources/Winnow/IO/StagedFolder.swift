@@ -36,7 +36,10 @@ public final class StagedFolder {
     public init(target: String, replacing replaces: @escaping (String) -> Bool = { _ in false }) throws(WinnowError) {
         guard FileName.isUTF8(target) else {
             throw .configuration(
-                "the report folder's name is not UTF-8 (\\xHH stands for a byte that is not); give it a UTF-8 name",
+                FileName.spellsABackslash(target)
+                    ? "the report folder's name holds a backslash, 'x' and two hex digits, which file names here spell "
+                        + "bytes with (\\x5C is the backslash); give it a name without them"
+                    : "the report folder's name is not UTF-8 (\\xHH stands for a byte that is not); give it a UTF-8 name",
                 path: target)
         }
         self.target = target

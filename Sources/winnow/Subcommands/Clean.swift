@@ -31,7 +31,9 @@ extension WinnowCommand {
             let settings = try clean.options(owner: "stage 'clean'", shortcuts: allText ? ["main_content=false"] : [])
             let stage: any DocumentStage =
                 if let explain {
-                    ExplainedCleanStage(options: settings, id: explain) { id, report in Terminal.error("explain \(id):\n\(report)") }
+                    ExplainedCleanStage(options: settings, id: FileName.text(explain)) { id, report in
+                        Terminal.error("explain \(id):\n\(report)")
+                    }
                 } else {
                     CleanStage(options: settings)
                 }

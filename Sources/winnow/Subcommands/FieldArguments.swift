@@ -15,5 +15,10 @@ struct FieldArguments: ParsableArguments {
     @Option(help: "The JSON field holding the URL.")
     var urlField: String = "url"
 
-    var names: FieldNames { FieldNames(id: idField, text: textField, html: htmlField, url: urlField) }
+    /// The fields as typed (`FileName.text`: the arguments are spelled as file names are).
+    var names: FieldNames {
+        FieldNames(
+            id: FileName.text(idField), text: FileName.text(textField), html: FileName.text(htmlField),
+            url: FileName.text(urlField))
+    }
 }

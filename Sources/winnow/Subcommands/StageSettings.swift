@@ -16,7 +16,10 @@ struct StageSettings<Options: StageOptions>: ParsableArguments {
     /// The options: the defaults, then the command's convenience flags (`literals`: string values as
     /// given; `shortcuts`: `key=value`), then every `--set` in order; `owner` names the stage in errors.
     func options(owner: String, literals: [(key: String, value: String)] = [], shortcuts: [String] = []) throws(WinnowError) -> Options {
-        try Options.decode(settings: shortcuts + settings, literals: literals, owner: owner)
+        // Values are text as typed, not file names (`FileName.text`).
+        try Options.decode(
+            settings: (shortcuts + settings).map(FileName.text), literals: literals.map { ($0.key, FileName.text($0.value)) },
+            owner: owner)
     }
 }
 

@@ -65,4 +65,25 @@ import WinnowTestSupport
             #expect(folder.listing() == ["in.jsonl"], "\(option)")
         }
     }
+
+    /// A UTF-8 name typed with the characters `\xFF` names that file, not the one whose name holds the
+    /// byte 0xFF (it read the other file, or none); an output so named is refused, and an argument
+    /// that is text (a field name) is taken as typed.
+    @Test func aNameTypedWithABackslashEscapeIsTakenLiterally() throws {
+        let folder = TemporaryFolder()
+        FileNameTests.create(Array(#"lit\xFF.jsonl"#.utf8), in: folder, "{\"id\":\"literal\",\"text\":\"words\"}\n")
+        FileNameTests.create(Array("lit".utf8) + [0xFF] + Array(".jsonl".utf8), in: folder, "{\"id\":\"byte\",\"text\":\"words\"}\n")
+        FileNameTests.create(Array(#"b\x5C.jsonl"#.utf8), in: folder, "{\"id\":\"bs\",\"t\\\\xE9\":\"words\"}\n")
+        let literal = try cli.winnow(["normalize", #"lit\xFF.jsonl"#, "-q"], in: folder.path)
+        #expect(literal.status == 0, "\(literal.stderr)")
+        #expect(jsonLines(literal.stdout).map { $0["id"] as? String } == ["literal"])
+        let field = try cli.winnow(["normalize", #"b\x5C.jsonl"#, "--text-field", #"t\xE9"#, "-q"], in: folder.path)
+        #expect(field.status == 0, "\(field.stderr)")
+        #expect(jsonLines(field.stdout).map { $0["id"] as? String } == ["bs"])
+        let before = folder.listing()
+        let output = try cli.winnow(["normalize", #"lit\xFF.jsonl"#, "-o", #"out\xE9.jsonl"#, "-q"], in: folder.path)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("holds a backslash, 'x' and two hex digits"), "\(output.stderr)")
+        #expect(folder.listing() == before)
+    }
 }

@@ -34,6 +34,16 @@ import WinnowTestSupport
         }
     }
 
+    /// An argument typed with `\xE9` is spelled `\x5CxE9` as a name, and read back as typed when it is
+    /// text; only a name so spelled is reported as holding a backslash escape.
+    @Test func anArgumentReadsBackAsTypedWhenItIsText() {
+        #expect(FileName.text(#"k\x5CxE9"#) == #"k\xE9"#)
+        #expect(FileName.text(#"caf\xE9"#) == #"caf\xE9"#, "not UTF-8: kept spelled")
+        #expect(FileName.text("plain=1") == "plain=1")
+        #expect(FileName.spellsABackslash(#"out\x5CxE9.jsonl"#))
+        #expect(!FileName.spellsABackslash(#"out\xE9.jsonl"#) && !FileName.spellsABackslash("out.jsonl"))
+    }
+
     /// A folder holding a name that is not UTF-8 is read whole, and each file's records name it apart.
     @Test func aFolderWithANameThatIsNotUTF8IsReadWhole() throws {
         let folder = TemporaryFolder()
