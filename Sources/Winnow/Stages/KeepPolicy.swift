@@ -62,7 +62,8 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
             FixedWidth.appendBigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0), to: &rank)
             return rank
         case .first:
-            var rank = Array(document.origin.source.utf8) + [0]
+            // The name's own bytes, not its `\xHH` spelling: the order folders are read in (`FileName`).
+            var rank = FileName.bytes(document.origin.source) + [0]
             FixedWidth.appendBigEndian(UInt64(max(document.origin.line, 0)), to: &rank)
             return rank
         case .newest(let field):

@@ -38,6 +38,14 @@ import WinnowTestSupport
         #expect(best(.first, documents) == "z")
     }
 
+    /// Inputs rank by their names' bytes, the order a folder is read in: `ab` (0x62) before `a<0x80>`,
+    /// spelled `a\x80`, whose backslash (0x5C) sorted it first.
+    @Test func firstRanksInputsByTheirNamesBytes() {
+        let documents = [document("spelled", "text", source: #"d/a\x80.jsonl"#), document("plain", "text", source: "d/ab.jsonl")]
+        #expect(best(.first, documents) == "plain")
+        #expect(best(.first, documents.reversed()) == "plain")
+    }
+
     @Test func newestAndOldestByField() {
         let documents = [
             document("a", "t", fields: [("date", .string("2024-03-01"))]),
