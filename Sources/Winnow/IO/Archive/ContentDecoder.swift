@@ -17,9 +17,11 @@ enum ContentDecoder {
 
     /// The payload with every coding of `encodings` (a `Content-Encoding` value, applied in order)
     /// undone; `payload` itself when there is none. A payload that breaks off is `.cut`, or with
-    /// `keepCut` (a record marked truncated) gives what it holds.
+    /// `keepCut` (a record marked truncated) gives what it holds. An empty payload is empty whatever
+    /// its encodings (a 204, or a 200 with no body, still labelled gzip): there is nothing to undo, and
+    /// no stream that breaks off.
     static func decode(_ payload: [UInt8], encodings: String?, limit: Int, keepCut: Bool = false) throws(Problem) -> [UInt8] {
-        guard let encodings else { return payload }
+        guard let encodings, !payload.isEmpty else { return payload }
         let codings = encodings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && $0 != "identity" }
         var data = payload

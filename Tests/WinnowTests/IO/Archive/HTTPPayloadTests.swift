@@ -48,6 +48,10 @@ import WinnowTestSupport
         #expect(try ContentDecoder.decode(try gzipped(page), encodings: "gzip", limit: 1 << 20) == page)
         #expect(try ContentDecoder.decode(try gzipped(page), encodings: "x-gzip", limit: 1 << 20) == page)
         #expect(try ContentDecoder.decode(page, encodings: "identity", limit: 1 << 20) == page)
+        // An empty body is empty, not a cut stream (it was rejected as a cut archive).
+        for coding in ["gzip", "deflate", "x-gzip, deflate"] {
+            #expect(try ContentDecoder.decode([], encodings: coding, limit: 1 << 20) == [])
+        }
         #expect(try ContentDecoder.decode(try gzipped(try gzipped(page)), encodings: "gzip, gzip", limit: 1 << 20) == page)
         // deflate as zlib data (what the standard says) and as raw deflate (what some servers send).
         let gzip = try gzipped(page)
