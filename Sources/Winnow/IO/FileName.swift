@@ -74,6 +74,16 @@ public enum FileName {
         return String(validating: bytes(argument), as: UTF8.self) ?? argument
     }
 
+    /// Why `name` cannot be used where files are made or read by their spelling (outputs, spool and
+    /// report files, which Foundation or derived names reach): it is not UTF-8, or was typed with a
+    /// `\xHH`; nil when the name is its own bytes.
+    public static func spellingProblem(_ name: String) -> String? {
+        guard !isUTF8(name) else { return nil }
+        return spellsABackslash(name)
+            ? "holds a backslash, 'x' and two hex digits, which file names here spell bytes with (\\x5C is the backslash)"
+            : "is not UTF-8 (\\xHH stands for a byte that is not)"
+    }
+
     /// Whether `name` spells a UTF-8 name with `\x5C` (one typed with a backslash, `x` and two hex
     /// digits): a name that is UTF-8 but cannot be used as it is spelled.
     public static func spellsABackslash(_ name: String) -> Bool {

@@ -28,10 +28,13 @@ public struct PipelineDefinition {
 
     /// Reads and checks a pipeline file.
     public static func load(path: String) throws(WinnowError) -> PipelineDefinition {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .configuration("cannot read the pipeline file", path: path)
+        let data: [UInt8]
+        do {
+            data = try WholeFile.read(path)
+        } catch {
+            throw .configuration("cannot read the pipeline file (\(error.message))", path: path)
         }
-        guard let yaml = String(data: data, encoding: .utf8) else {
+        guard let yaml = String(validating: data, as: UTF8.self) else {
             throw .configuration("the pipeline file is not UTF-8 text", path: path)
         }
         return try parse(yaml, origin: path)

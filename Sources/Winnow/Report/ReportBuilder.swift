@@ -98,6 +98,15 @@ public struct ReportBuilder {
         }
         if let clusters { inputs.clusters = clusters }
         if let templateSummary { inputs.templateSummary = templateSummary }
+        for path in [inputs.cleaned, inputs.removed, inputs.clusters, inputs.templateSummary].compactMap({ $0 }) {
+            // A run's outputs have names that are their own bytes (`OutputTarget`); the report reads them by name.
+            if let problem = FileName.spellingProblem(path) {
+                throw .configuration(
+                    "this name \(problem); the report reads a finished run's files, which no run names so: "
+                        + "rename or link the file to a UTF-8 name",
+                    path: path)
+            }
+        }
         for path in [inputs.cleaned, inputs.removed, inputs.clusters, inputs.templateSummary].compactMap({ $0 })
         where !FileManager.default.fileExists(atPath: path) {
             throw .configuration("not found (the report reads a finished run's files)", path: path)

@@ -86,4 +86,26 @@ import WinnowTestSupport
         #expect(output.stderr.contains("holds a backslash, 'x' and two hex digits"), "\(output.stderr)")
         #expect(folder.listing() == before)
     }
+
+    /// A `--temp-dir` whose name is not UTF-8 is refused before anything is read (it failed at the
+    /// first spool, blaming "the output's name"); so is a report input so named, which no run writes.
+    @Test func aTemporaryFolderOrReportInputNotNamedInUTF8IsRefusedClearly() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"\(Self.story)\"}\n")
+        let temporary = try CommandLineTests.run(
+            "/bin/sh",
+            [
+                "-c", #"mkdir "$(printf 'tmp\377')" && "$0" neardup in.jsonl -o out.jsonl -q --temp-dir "$(printf 'tmp\377')""#,
+                CommandLineTests.binary,
+            ],
+            in: folder.path)
+        #expect(temporary.status == 1)
+        #expect(temporary.stderr.contains(#"tmp\xFF: the folder for temporary files (--temp-dir) is not UTF-8"#), "\(temporary.stderr)")
+        #expect(folder.read("out.jsonl") == nil)
+        let report = try CommandLineTests.run(
+            "/bin/sh", ["-c", #"cp in.jsonl "$(printf 'r\377.jsonl')" && "$0" report "$(printf 'r\377.jsonl')""#, CommandLineTests.binary],
+            in: folder.path)
+        #expect(report.status == 1)
+        #expect(report.stderr.contains(#"r\xFF.jsonl: this name is not UTF-8"#), "\(report.stderr)")
+    }
 }

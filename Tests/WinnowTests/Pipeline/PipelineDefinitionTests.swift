@@ -138,4 +138,15 @@ import WinnowTestSupport
         #expect(Set(declared) == Set(StageRegistry.stages.map { String(describing: $0) }))
         #expect(Set(StageRegistry.names).count == StageRegistry.names.count)
     }
+
+    /// A pipeline file whose name is not UTF-8 is read by its bytes (it was looked up by its `\xFF`
+    /// spelling and "cannot read"); one that is missing says why.
+    @Test func aPipelineFileNamedWithBytesThatAreNotUTF8IsRead() throws {
+        let folder = TemporaryFolder()
+        FileNameTests.create(Array("p".utf8) + [0xFF] + Array(".yaml".utf8), in: folder, "version: 1\nname: r\nsteps:\n  - normalize\n")
+        let definition = try PipelineDefinition.load(path: folder.path + #"/p\xFF.yaml"#)
+        #expect(definition.name == "r" && definition.steps.count == 1)
+        let error = #expect(throws: WinnowError.self) { try PipelineDefinition.load(path: folder.file("missing.yaml")) }
+        #expect(error?.message == "cannot read the pipeline file (cannot open for reading: No such file or directory)")
+    }
 }
