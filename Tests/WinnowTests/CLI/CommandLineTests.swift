@@ -287,6 +287,23 @@ import WinnowTestSupport
         #expect(mismatch.status == 1 && mismatch.stderr.contains("other parameters"), "\(mismatch.stderr)")
     }
 
+    /// An input given twice beside a real file named `a.jsonl#2`: the second reading is named apart
+    /// from that file, so a near-duplicate cluster of the three keeps one (it kept none: the two
+    /// shared an origin, and the assignments keyed by id and origin removed every copy).
+    @Test func anInputGivenAgainBesideAFileNamedLikeItsSecondReading() throws {
+        let folder = TemporaryFolder()
+        let sentence = "the quick brown fox jumps over the lazy dog near the river bank while the sun sets slowly behind the hills"
+        folder.write("a.jsonl", "{\"id\":\"d\",\"text\":\"\(sentence)\"}\n")
+        folder.write("a.jsonl#2", "{\"id\":\"d\",\"text\":\"\(sentence) and then some more words here\"}\n")
+        let outcome = try winnow(
+            ["neardup", "a.jsonl", "a.jsonl", "a.jsonl#2", "-o", "out.jsonl", "--set", "clusters=cl.jsonl", "-q"], in: folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(jsonLines(folder.read("out.jsonl") ?? "").count == 1)
+        #expect(jsonLines(folder.read("out.removed.jsonl") ?? "").count == 2)
+        let members = jsonLines(folder.read("cl.jsonl") ?? "").compactMap { $0["members"] as? [[String: Any]] }.joined()
+        #expect(Set(members.compactMap { $0["source"] as? String }) == ["a.jsonl", "a.jsonl#2", "a.jsonl#3"])
+    }
+
     @Test func everyStageOptionIsReachedWithSet() throws {
         let folded = try winnow(
             ["normalize", "--set", "unicode=nfkc", "--set", "max_blank_lines=0", "-q"],
