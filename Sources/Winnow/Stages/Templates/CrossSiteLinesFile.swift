@@ -1,12 +1,14 @@
-import Foundation
-
 /// The lines repeated across enough sites to be template lines everywhere (`cross_site_sites`), as 16 hex
 /// digits a line: what a cluster partition needs besides its own sites' counts, since it cannot work
 /// them out from those alone. `templates apply --cross-site FILE` reads it.
 package enum CrossSiteLinesFile {
     package static func read(_ path: String) throws(WinnowError) -> Set<UInt64> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read the cross-site lines file", path: path)
+        let data: [UInt8]
+        do {
+            // By the name's bytes, as the counts files beside it are read.
+            data = try WholeFile.read(path)
+        } catch {
+            throw .io("cannot read the cross-site lines file (\(error.message))", path: path)
         }
         var keys = Set<UInt64>()
         for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
