@@ -91,15 +91,14 @@ struct RunOptions: ParsableArguments {
 
     /// The origin names of `--framed-sources`: one a line, in the order the frames number them.
     static func readSourceNames(_ path: String) throws(WinnowError) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw WinnowError(.io, "cannot read the framed sources file (UTF-8 text, one origin name a line)", path: path)
+        guard let text = String(validating: try WholeFile.read(path), as: UTF8.self) else {
+            throw WinnowError(.io, "the framed sources file is not UTF-8 text (one origin name a line)", path: path)
         }
         var names = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if names.last == "" { names.removeLast() }
         return names
     }
 
-    /// Refuses a map step's output that is one of its inputs, before anything is read.
     /// A map step writes its state file (`-o`, named `state` in the message) and nothing else: the
     /// apply step is where records are removed or rejected and the run summarised, so the run outputs
     /// are refused rather than ignored.
@@ -112,7 +111,7 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// A map step's state file is neither an input nor a device.
+    /// Refuses a map step's output that is one of its inputs, before anything is read.
     func requireMapOutput() throws(WinnowError) {
         try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: try InputSpec.resolve(inputs).map(\.path))
     }

@@ -50,6 +50,20 @@ import WinnowTestSupport
         #expect(jsonLines(folder.read("removed.jsonl") ?? "").count == 1)
     }
 
+    /// A framed sources file named with bytes that are not UTF-8 is read by them (a cluster's work
+    /// folders may be so named).
+    @Test func aFramedSourcesFileNotNamedInUTF8IsRead() throws {
+        let folder = TemporaryFolder()
+        FileNameTests.create(Array("sources-".utf8) + [0xE9] + Array(".txt".utf8), in: folder, "shard-a.jsonl\n")
+        folder.write("framed.jsonl", "0 1 0 {\"id\":\"a\",\"text\":\"\(Self.story)\"}\n")
+        let outcome = try CommandLineTests.run(
+            "/bin/sh",
+            ["-c", #""$0" normalize framed.jsonl --framed-sources "$(printf 'sources-\351.txt')" -q"#, CommandLineTests.binary],
+            in: folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("0 1 0 {"), "\(outcome.stdout)")
+    }
+
     /// An output named with bytes that are not UTF-8 is refused before anything is read (outputs are
     /// made by name in ways that would take its `\xHH` literally), not written under another name.
     @Test func anOutputNameThatIsNotUTF8IsRefused() throws {
