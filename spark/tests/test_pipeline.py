@@ -13,6 +13,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 import yaml  # noqa: E402
 
 from winnow_spark import cli  # noqa: E402
+from winnow_spark import inputs  # noqa: E402
 from winnow_spark import pipeline as pipelines  # noqa: E402
 
 
@@ -74,3 +75,15 @@ class SideFilePaths(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class OriginNames(unittest.TestCase):
+    def test_an_input_given_again_is_numbered_past_names_other_inputs_have(self):
+        """As the binary names them (`RecordReader.sourceNames`): a file named a.jsonl#2 keeps its name."""
+        self.assertEqual(inputs.origin_names(["a.jsonl", "a.jsonl", "a.jsonl#2", "a.jsonl"]),
+                         ["a.jsonl", "a.jsonl#3", "a.jsonl#2", "a.jsonl#4"])
+        self.assertEqual(inputs.origin_names(["b", "b", "c"]), ["b", "b#2", "c"])
+        # RecordReaderTests.anInputGivenAgainIsNotNamedLikeAnotherInput's case.
+        given = ["a.jsonl", "a.jsonl", "a.jsonl#2", "a.jsonl", "a.jsonl#3", "a.jsonl#2"]
+        self.assertEqual(inputs.origin_names(given),
+                         ["a.jsonl", "a.jsonl#4", "a.jsonl#2", "a.jsonl#5", "a.jsonl#3", "a.jsonl#2#2"])

@@ -18,7 +18,8 @@ class InputError(ValueError):
 
 def resolve(arguments):
     """(path, origin name) for each input, named as `winnow run` names them: a file by the name given,
-    the JSONL files below a local folder as FOLDER/RELATIVE in bytewise order, a repeat as NAME#2."""
+    the JSONL files below a local folder as FOLDER/RELATIVE in bytewise order, a repeat as NAME#2 (or the
+    next number no other input is named: `origin_names`)."""
     named = []
     for argument in arguments:
         if argument == "-":
@@ -41,14 +42,28 @@ def resolve(arguments):
             named += [(prefix + relative, prefix + relative) for relative in found]
         else:
             named.append((argument, argument))
-    seen = {}
-    result = []
-    for path, name in named:
-        seen[name] = seen.get(name, 0) + 1
-        result.append((path, name if seen[name] == 1 else f"{name}#{seen[name]}"))
-    if not result:
+    if not named:
         raise InputError("no input files")
-    return result
+    return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def origin_names(given):
+    """The origin name of each input as `RecordReader.sourceNames` gives it: its name, and for a name
+    given again NAME#k with the smallest k from 2 that no other input is named, so that a file called
+    NAME#2 keeps its own origins."""
+    taken, seen, following, names = set(given), set(), {}, []
+    for name in given:
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+            continue
+        number = following.get(name, 2)
+        while f"{name}#{number}" in taken:
+            number += 1
+        following[name] = number + 1
+        taken.add(f"{name}#{number}")
+        names.append(f"{name}#{number}")
+    return names
 
 
 def _block_sizes(rows):
