@@ -50,6 +50,18 @@ import Testing
         #expect(HeadlineKicker.isByline("Von Lisa Petrich") && HeadlineKicker.isByline("Written by Miami Today"))
     }
 
+    /// A date line that gives when the story was published and when updated runs past 40 characters.
+    @Test func aLongDateLineBelowTheHeadlineIsLeftOut() {
+        for line in [
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            "segunda-feira, 22 de janeiro de 2018 às 0:13", "November 20, 2019 / 1:07 AM / CBS News",
+        ] {
+            #expect(HeadlineKicker.isDate(line), "\(line)")
+            #expect(Self.text(Self.page(below: [line])).hasPrefix(Self.headline + "\n\nThe council approved"), "\(line)")
+        }
+        #expect(!HeadlineKicker.isDate("The council will meet again on Tuesday to vote on the budget for 2020"))
+    }
+
     @Test func aSentenceBelowTheHeadlineStays() {
         for line in ["The vote, 7 to 2, came late on Tuesday.", "Bylines are written in the newsroom"] {
             let text = Self.text(Self.page(below: [line]))

@@ -72,6 +72,6 @@ enum ContentThresholds {
     /// `headline-datelines`: blocks right below the headline that may be a date or a byline.
     static let datelineBlocks = 2
     /// `headline-datelines`: characters of a date line, and of a byline, at most.
-    static let datelineChars = 40
+    static let datelineChars = 80
     static let bylineChars = 60
 }
