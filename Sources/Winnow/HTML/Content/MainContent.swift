@@ -189,6 +189,7 @@ struct MainContent {
         if rules.has(.creditLines) { CreditLine.drop(&include, tree: tree, stats: stats) }
         if rules.has(.controlLabels) { ControlLabel.drop(&include, tree: tree, stats: stats) }
         if rules.has(.orphanedHeadings) { Self.dropOrphanedHeadings(&include, core: core, tree: tree, stats: stats) }
+        if rules.has(.orphanedLabels) { OrphanedLabel.drop(&include, core: core, tree: tree, stats: stats) }
         // After the rules above: a copy's heading can end the section that a story heading opens.
         if rules.has(.repeatedSections) { RepeatedSection.drop(&include, tree: tree, stats: stats) }
         if rules.has(.headlineKickers) || rules.has(.headlineDatelines) {

@@ -13,7 +13,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
-    case repeatedSections, headlineKickers, headlineDatelines
+    case repeatedSections, headlineKickers, headlineDatelines, orphanedLabels
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -72,6 +72,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .repeatedSections: "repeated-sections"
         case .headlineKickers: "headline-kickers"
         case .headlineDatelines: "headline-datelines"
+        case .orphanedLabels: "orphaned-labels"
         }
     }
 
@@ -157,6 +158,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A short line right above the headline (a section's name, a date) places the page on the site: dropped."
         case .headlineDatelines:
             "A line right below the headline that is only a date or a byline says when and by whom, not what: dropped."
+        case .orphanedLabels:
+            "The title of a box whose links were left out (\"Table of Contents\" above a `nav`, \"Tags\") titles nothing: dropped."
         }
     }
 

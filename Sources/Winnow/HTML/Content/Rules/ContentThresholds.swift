@@ -74,4 +74,13 @@ enum ContentThresholds {
     /// `headline-datelines`: characters of a date line, and of a byline, at most.
     static let datelineChars = 80
     static let bylineChars = 60
+    /// `orphaned-labels`: characters of a block, at most, that may be the title of a box.
+    static let orphanedLabelChars: Int32 = 40
+    /// `orphaned-labels`: times the title's text that the box's left-out text must reach.
+    static let orphanedLabelShare = 3
+    /// `orphaned-labels`: links left out after the title, at least: a list of them.
+    static let orphanedLabelLinks = 3
+    /// `orphaned-labels`: levels of elements above the title looked at as its box, and their nodes at most.
+    static let orphanedLabelLevels = 3
+    static let orphanedLabelNodes = 4000
 }

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import Winnow
+
+/// `orphaned-labels`: the title of a box whose links were left out goes with them; a heading over
+/// text of its own, a title over a hidden panel, a name over one or two links, and the headline stay.
+@Suite struct OrphanedLabelTests {
+    static let article = MainContentTests.article
+    /// A long article (the rule looks only at one).
+    static let long = String(repeating: article, count: 3)
+    /// A table of contents whose links are in a `nav` (chrome), its title outside it.
+    static let contents =
+        "<div class=\"toc\"><p class=\"toc-title\">Table of Contents</p><nav><ul>"
+        + "<li><a href=\"#costs\">What the council spends on roads</a></li><li><a href=\"#votes\">How the members voted</a></li>"
+        + "<li><a href=\"#next\">What happens next</a></li>"
+        + "</ul></nav></div>"
+
+    @Test func theTitleOfALeftOutTableOfContentsGoes() {
+        let html = "<body><article>\(Self.article)\(Self.contents)\(Self.long)</article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(!text.contains("Table of Contents") && text.contains("from next week."), "\(text)")
+        let off = MainContentTests.mainText(html) { $0.disabledRules = ContentRules(.orphanedLabels) }
+        #expect(off.contains("Table of Contents"), "\(off)")
+    }
+
+    @Test func aHeadingOverItsOwnTextStays() {
+        let section = "<div><h3>Next steps</h3><p>Members meet again in May.</p><nav><a href=\"/a\">Minutes of the meeting</a></nav></div>"
+        let text = MainContentTests.mainText("<body><article>\(Self.article)\(section)\(Self.long)</article></body>")
+        #expect(text.contains("Next steps") && text.contains("Members meet again in May."), "\(text)")
+    }
+
+    @Test func aTitleOverAHiddenPanelStays() {
+        let panel = "<div><h3>Details</h3><div hidden><a href=\"/a\">The full minutes of the meeting, as a download</a></div></div>"
+        let text = MainContentTests.mainText("<body><article>\(Self.article)\(panel)\(Self.long)</article></body>")
+        #expect(text.contains("Details"), "\(text)")
+    }
+
+    @Test func aNameOverALinkOrTwoStays() {
+        let post =
+            "<div class=\"card\"><span>Jane Doe</span><nav><a href=\"/u/jane\">Profile of Jane Doe, member since 2014</a></nav></div>"
+        let text = MainContentTests.mainText("<body><article>\(Self.article)\(post)\(Self.long)</article></body>")
+        #expect(text.contains("Jane Doe"), "\(text)")
+    }
+
+    @Test func onAShortPageTheTitleStays() {
+        let html = "<body><article>\(Self.article)\(Self.contents)</article></body>"
+        #expect(MainContentTests.mainText(html).contains("Table of Contents"))
+    }
+
+    @Test func theHeadlineStays() {
+        let header = "<header><h1>Council passes the budget</h1><nav><a href=\"/share\">Share on Facebook and Twitter</a></nav></header>"
+        let text = MainContentTests.mainText("<body><article>\(header)\(Self.long)</article></body>")
+        #expect(text.contains("Council passes the budget"), "\(text)")
+    }
+}
