@@ -46,6 +46,13 @@ enum HeadlineKicker {
             })
         else { return }
         if datelines {
+            // Names without the word for "by" ("Tom Davies Associated Press") are a byline when a date follows.
+            let below = headline + 1
+            if below + 1 < blocks.count, bytes(below) <= 8 * Int(ContentThresholds.bylineChars),
+                bytes(below + 1) <= 8 * Int(ContentThresholds.datelineChars), isNameLine(text(below)), isDate(text(below + 1))
+            {
+                for index in blocks[below].texts + blocks[below + 1].texts { include[index] = false }
+            }
             for position in (headline + 1)..<min(blocks.count, headline + 1 + ContentThresholds.datelineBlocks) {
                 guard bytes(position) <= 8 * Int(ContentThresholds.bylineChars) else { break }
                 let line = text(position)
@@ -128,6 +135,17 @@ enum HeadlineKicker {
             return false
         }
         return names.count <= 1 || names.allSatisfy { $0.first?.isUppercase == true || nameParticles.contains($0.lowercased()) }
+    }
+
+    /// A short line of two words or more, all capitalised or particles, with no digits and no mark
+    /// that ends a sentence or a label: names and a newspaper's or agency's ("Meg Kinnard and Errin
+    /// Haines, Associated Press", "Robert Burns, Ap National Security Writer").
+    static func isNameLine(_ line: String) -> Bool {
+        guard line.count <= ContentThresholds.bylineChars, !line.contains(where: \.isNumber), let last = line.last,
+            !".!?:".contains(last)
+        else { return false }
+        let words = line.split(whereSeparator: { !$0.isLetter && $0 != "." })
+        return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true || nameParticles.contains($0.lowercased()) }
     }
 
     /// Words that join or stand inside names: "and", "de", "van der", "y".

@@ -50,6 +50,17 @@ import Testing
         #expect(HeadlineKicker.isByline("Von Lisa Petrich") && HeadlineKicker.isByline("Written by Miami Today"))
     }
 
+    /// Names without "By" right below the headline are a byline when a date follows them.
+    @Test func namesAboveADateBelowTheHeadlineAreLeftOut() {
+        let text = Self.text(Self.page(below: ["Tom Davies Associated Press", "Published 11:34 PM EST Nov 19, 2019"]))
+        #expect(text.hasPrefix(Self.headline + "\n\nThe council approved"), "\(text)")
+        #expect(HeadlineKicker.isNameLine("Meg Kinnard and Errin Haines, Associated Press"))
+        #expect(!HeadlineKicker.isNameLine("Members vote late on Tuesday") && !HeadlineKicker.isNameLine("Schedule"))
+        // Without a date after it, a line in title case stays (a subtitle).
+        let subtitle = Self.text(Self.page(below: ["Members Vote Late On Tuesday"]))
+        #expect(subtitle.contains("Members Vote Late On Tuesday"), "\(subtitle)")
+    }
+
     /// A date line that gives when the story was published and when updated runs past 40 characters.
     @Test func aLongDateLineBelowTheHeadlineIsLeftOut() {
         for line in [
