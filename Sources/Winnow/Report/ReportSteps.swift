@@ -71,9 +71,9 @@ public enum ReportSteps {
     public static func mapTexts(
         input: String, cleaned: Bool, part: Int, ids: String, fields: FieldNames = .standard, to output: String
     ) throws(WinnowError) {
-        var wanted: Set<String> = []
+        var wanted: Set<ByteString> = []
         try forEachLine(ids) { (line: ArraySlice<UInt8>) throws(WinnowError) in
-            do { wanted.insert(try JSONDecoder().decode(String.self, from: Data(line))) } catch {
+            do { wanted.insert(ByteString(try JSONDecoder().decode(String.self, from: Data(line)))) } catch {
                 throw .io("not an id as a JSON string: \(error)", path: ids)
             }
         }
@@ -81,7 +81,7 @@ public enum ReportSteps {
     }
 
     private static func map(
-        input: String, cleaned: Bool, part: Int, keepers: Bool, texts: Set<String>?, fields: FieldNames, to output: String
+        input: String, cleaned: Bool, part: Int, keepers: Bool, texts: Set<ByteString>?, fields: FieldNames, to output: String
     ) throws(WinnowError) {
         let file = try OutputFile(path: output)
         var buffer: [UInt8] = []
@@ -99,7 +99,7 @@ public enum ReportSteps {
         let unreadable = try OutputDocuments.forEachFields(input, fields: fields) { (document, bytes) throws(WinnowError) in
             line += 1
             if let texts {
-                guard texts.contains(document.id) else { return }
+                guard texts.contains(ByteString(document.id)) else { return }
                 buffer += "\(textTag)\t\(order(cleaned: cleaned, part: part, line: line))\t".utf8
                 buffer += bytes
                 buffer.append(0x0A)
@@ -134,20 +134,21 @@ public enum ReportSteps {
         let file = try OutputFile(path: output)
         var buffer: [UInt8] = []
         var facts = ClusterFacts()
-        var finished: Set<String> = []
-        var key: String?
+        // Keys by their bytes, as the rows were sorted (ids that differ only in their bytes are apart).
+        var finished: Set<ByteString> = []
+        var key: ByteString?
         var rows: [MemberRow] = []
         let decoder = JSONDecoder()
         func finish() throws(WinnowError) {
             guard let done = key else { return }
             finished.insert(done)
-            try cluster(key: done, rows: &rows, facts: &facts, to: &buffer)
+            try cluster(key: done.string, rows: &rows, facts: &facts, to: &buffer)
             try file.drain(&buffer)
             rows.removeAll(keepingCapacity: true)
         }
         try forEachLine(input) { (line: ArraySlice<UInt8>) throws(WinnowError) in
             guard let tab = line.firstIndex(of: 0x09) else { throw .io("a report row without a key", path: input) }
-            let rowKey = String(decoding: line[..<tab], as: UTF8.self)
+            let rowKey = ByteString(String(decoding: line[..<tab], as: UTF8.self))
             if rowKey != key {
                 try finish()
                 guard !finished.contains(rowKey) else {
@@ -261,7 +262,7 @@ public enum ReportSteps {
                 throw .io("not a cluster line of the report's clusters step", path: inputs.largest)
             }
             let key = String(decoding: fields[1], as: UTF8.self)
-            guard lastKey.map({ $0 < key }) ?? true else {
+            guard lastKey.map({ BytewiseOrder.precedes($0, key) }) ?? true else {
                 throw .io("the clusters are not in report order (sort them by their key)", path: inputs.largest)
             }
             lastKey = key
@@ -273,11 +274,11 @@ public enum ReportSteps {
         }
         let withText = options.clustersWithText(largest[...])
         let compared = withText.map { options.membersWithText(largest[$0]) }
-        let wanted = Set(compared.joined())
+        let wanted = Set(compared.joined().map { ByteString($0) })
         var texts = ComparedTexts(maxBytes: options.maxTextBytes)
         if let path = inputs.texts, !wanted.isEmpty {
             _ = try OutputDocuments.forEach(path, fields: fields) { (document, _) throws(WinnowError) in
-                if wanted.contains(document.id) { texts.offer(document, removedBy: document.stringField(FieldNames.removedBy)) }
+                if wanted.contains(ByteString(document.id)) { texts.offer(document, removedBy: document.stringField(FieldNames.removedBy)) }
             }
         }
         var warnings: [String] = []

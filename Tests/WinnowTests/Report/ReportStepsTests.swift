@@ -143,6 +143,20 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.file("out2")))
     }
 
+    /// Keys that differ only in their bytes ("é" and "e" + U+0301) are two groups, as `winnow run`'s
+    /// report has them, and rows sorted bytewise between them are no error.
+    @Test func keysThatDifferOnlyInTheirBytesAreTwoGroups() throws {
+        let folder = TemporaryFolder()
+        func member(_ id: String) -> String {
+            #"{"member":{"id":""# + id + #"","similarity":1,"text_bytes":3,"removed_by":"exact"},"order":"1000000000000000000000001"}"#
+        }
+        let rows = folder.write(
+            "rows", "Me\"e\u{301}\"\t\(member("b"))\nMe\"ez\"\t\(member("c"))\nMe\"\u{E9}\"\t\(member("d"))\n")
+        try ReportSteps.clusters(input: rows, to: folder.file("out"))
+        let lines = try String(contentsOfFile: folder.file("out"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("c\t") }.count == 3)
+    }
+
     /// Of documents sharing an exact group's kept id, the group takes one by content (the cleaned
     /// output first, then URL), not the first in the outputs, which an engine's parts need not keep.
     @Test func theKeptCopyDoesNotDependOnTheOrderOfTheOutputs() throws {
