@@ -73,7 +73,7 @@ final class MappedOrigins: @unchecked Sendable {
     private func note(_ origin: DocumentOrigin, _ what: String) {
         let error = WinnowError.configuration(
             what + " (changed or renamed since map): give apply each input as map read it, unchanged and under its "
-                + "name; nothing was written", path: origin.description)
+                + "name; no output file was committed (discard what went to standard output)", path: origin.description)
         firstMismatch.withLock { first in
             if first.map({ DocumentOrigin.precedes(origin, $0.origin) }) ?? true { first = (origin, error) }
         }

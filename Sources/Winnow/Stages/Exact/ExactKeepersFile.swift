@@ -47,20 +47,20 @@ public enum ExactKeepersFile {
     /// twice, or two shards mapped under one name, which apply could not tell apart.
     package static func merge(_ paths: [String], keep: KeepPolicy) throws(WinnowError) -> ExactTally {
         var tally = ExactTally()
-        var files: [DocumentOrigin: String] = [:]
+        // The origins of the files read so far (a file records each origin once, `read` checks).
+        var recorded = Set<DocumentOrigin>()
         for path in paths {
             var shard = ExactTally()
             try read(path, keep: keep, into: &shard)
-            // In the file's order, so that the message is the same on every run.
-            for fingerprint in shard.keepers.keys.sorted() {
-                let keeper = shard.keepers[fingerprint]!
-                if let other = files.updateValue(path, forKey: keeper.origin), other != path {
-                    throw .configuration(
-                        "\(other) and \(path) both record a document read at \(keeper.origin): give each keepers "
-                            + "file once (an overlapping glob names one twice), and map each input under a name of "
-                            + "its own; nothing was written")
-                }
+            let twice = shard.keepers.values.lazy.map(\.origin).filter { recorded.contains($0) }
+            // The first by origin, so that the message is the same on every run.
+            if let origin = twice.min(by: DocumentOrigin.precedes) {
+                throw .configuration(
+                    "an earlier keepers file and this one both record a document read at \(origin): give each "
+                        + "keepers file once (an overlapping glob names one twice), and map each input under a name "
+                        + "of its own; nothing was written", path: path)
             }
+            recorded.formUnion(shard.keepers.values.lazy.map(\.origin))
             tally.merge(shard)
         }
         return tally
@@ -69,6 +69,7 @@ public enum ExactKeepersFile {
     /// Reads a keepers file made with the same keep policy and merges it into `tally`.
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
         var shard = ExactTally()
+        var origins = Set<DocumentOrigin>()
         try IntermediateFile.readRecords(
             path, kind: "exact keepers", header: header(keep).encoded(),
             mismatch: "keepers were chosen with another keep policy or file format"
@@ -83,9 +84,15 @@ public enum ExactKeepersFile {
                     "a keepers line needs a 16-hex-digit 'fingerprint', a hex 'rank', an 'id', "
                         + "a 'source' and a 'line'", path: record.location)
             }
-            shard.add(
-                fingerprint: fingerprint[0],
-                DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: DocumentOrigin(source: source, line: line)))
+            let origin = DocumentOrigin(source: source, line: line)
+            // One document is one fingerprint: two lines of one origin name two shards mapped under
+            // one name (a merge older than this check took them), which apply could not tell apart.
+            guard origins.insert(origin).inserted else {
+                throw .configuration(
+                    "two keepers lines of one document (\(origin)): the keepers file was merged from shards mapped "
+                        + "under one name; map each input under a name of its own", path: record.location)
+            }
+            shard.add(fingerprint: fingerprint[0], DocumentRank(rank: rank.map { UInt8($0) }, id: id, origin: origin))
         }
         // A file holds a shard's keepers, not how many documents each fingerprint had.
         shard.repeated = nil

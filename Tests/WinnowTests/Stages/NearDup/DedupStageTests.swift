@@ -185,6 +185,16 @@ import WinnowTestSupport
                 "not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),
                 "not-json:3: not a JSON object"
             ),
+            // Two fingerprints at one origin: shards mapped under one name, merged before merges refused them.
+            (
+                "one-origin-twice",
+                Array(
+                    good.replacingOccurrences(
+                        of: "{\"end_of_file\":1}",
+                        with: "{\"fingerprint\":\"000000000000abce\",\"rank\":\"0102\",\"id\":\"b\",\"source\":\"in.jsonl\",\"line\":1}\n"
+                            + "{\"end_of_file\":2}"
+                    ).utf8), "one-origin-twice:3: two keepers lines of one document (in.jsonl:1)"
+            ),
         ]
         for (name, bytes, message) in cases {
             let path = folder.write(name, bytes)
