@@ -75,7 +75,8 @@ public enum InputSpec: Sendable, Equatable {
         try collect(folder, relative: "", into: &relativePaths, visited: &visited)
         // Bytewise order, so that the same folder is read in the same order on every machine: by the
         // names' own bytes, not their `FileName` spelling.
-        relativePaths.sort { FileName.bytes($0).lexicographicallyPrecedes(FileName.bytes($1)) }
+        relativePaths = relativePaths.map { (bytes: FileName.bytes($0), path: $0) }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.path)
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return relativePaths.map { relative in
             if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: pageID(relative)) }

@@ -67,11 +67,9 @@ public struct ReportBuilder {
 
     /// Reads a run summary written with `--stats`.
     public static func loadSummary(_ path: String) throws(WinnowError) -> RunSummary {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .configuration("cannot read the run summary", path: path)
-        }
+        let data = try WholeFile.read(path)
         do {
-            return try JSONDecoder().decode(RunSummary.self, from: data)
+            return try JSONDecoder().decode(RunSummary.self, from: Data(data))
         } catch {
             throw .configuration("not a Winnow run summary (the file --stats writes): \(error)", path: path)
         }

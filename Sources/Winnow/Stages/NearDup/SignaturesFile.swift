@@ -150,7 +150,7 @@ public enum SignaturesFile {
     /// The size of a regular file, nil for anything else (a pipe, a missing file: the read reports it).
     private static func regularFileSize(_ path: String) -> Int? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard stat(FileName.system(path), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(info.st_size)
     }
 }
