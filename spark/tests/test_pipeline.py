@@ -87,3 +87,12 @@ class OriginNames(unittest.TestCase):
         given = ["a.jsonl", "a.jsonl", "a.jsonl#2", "a.jsonl", "a.jsonl#3", "a.jsonl#2"]
         self.assertEqual(inputs.origin_names(given),
                          ["a.jsonl", "a.jsonl#4", "a.jsonl#2", "a.jsonl#5", "a.jsonl#3", "a.jsonl#2#2"])
+
+    def test_a_name_that_is_not_utf8_is_refused(self):
+        """The binary reads it under a \\xHH spelling; the cluster path refuses it clearly."""
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-inputs-") as folder:
+            with open(os.path.join(os.fsencode(folder), b"caf\xe9.jsonl"), "wb") as handle:
+                handle.write(b'{"id":"a","text":"x"}\n')
+            with self.assertRaises(inputs.InputError) as raised:
+                inputs.resolve([folder])
+            self.assertIn("not UTF-8", str(raised.exception))

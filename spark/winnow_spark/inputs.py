@@ -22,6 +22,7 @@ def resolve(arguments):
     next number no other input is named: `origin_names`)."""
     named = []
     for argument in arguments:
+        _require_utf8(argument)
         if argument == "-":
             raise InputError("standard input cannot be read on a cluster: give files or folders")
         if "://" not in argument and os.path.isdir(argument):
@@ -34,6 +35,7 @@ def resolve(arguments):
                         continue
                     relative = os.path.relpath(os.path.join(root, name), argument)
                     if relative.lower().endswith(JSONL_SUFFIXES):
+                        _require_utf8(prefix + relative)
                         found.append(relative)
                     elif relative.lower().endswith((".html", ".htm", ".html.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")):
                         raise InputError(f"{prefix}{relative}: HTML files and web archives are read by `winnow run` "
@@ -45,6 +47,16 @@ def resolve(arguments):
     if not named:
         raise InputError("no input files")
     return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def _require_utf8(name):
+    """The binary spells a name that is not UTF-8 with \\xHH escapes (`FileName`); the cluster path
+    does not, and refuses such a name rather than name its records otherwise."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{os.fsencode(name)!r}: a file name that is not UTF-8 cannot be read on a cluster; "
+                         "rename it, or run `winnow run` on one machine") from None
 
 
 def origin_names(given):
