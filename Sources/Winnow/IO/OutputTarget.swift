@@ -19,13 +19,8 @@ package enum OutputTarget: Sendable, Equatable {
         if path == "-" { self = .standardOutput; return }
         // Outputs, their siblings and the report folder are made by name with Foundation too, which
         // would take the `\xHH` of a name that is not UTF-8 literally (`FileName`): refused, not renamed.
-        guard FileName.isUTF8(path) else {
-            throw .configuration(
-                FileName.spellsABackslash(path)
-                    ? "the output's name holds a backslash, 'x' and two hex digits, which file names here spell bytes with "
-                        + "(\\x5C is the backslash); give the output a name without them"
-                    : "the output's name is not UTF-8 (\\xHH stands for a byte that is not); give the output a UTF-8 name",
-                path: path)
+        if let problem = FileName.spellingProblem(path) {
+            throw .configuration("the output's name \(problem); give the output a UTF-8 name without them", path: path)
         }
         if let descriptor = Self.descriptor(named: path) {
             self = .descriptor(try Self.requireWritable(descriptor, path: path))

@@ -34,13 +34,8 @@ public final class StagedFolder {
 
     /// Creates the (empty) work folder, and the target's parent folders when they are missing.
     public init(target: String, replacing replaces: @escaping (String) -> Bool = { _ in false }) throws(WinnowError) {
-        guard FileName.isUTF8(target) else {
-            throw .configuration(
-                FileName.spellsABackslash(target)
-                    ? "the report folder's name holds a backslash, 'x' and two hex digits, which file names here spell "
-                        + "bytes with (\\x5C is the backslash); give it a name without them"
-                    : "the report folder's name is not UTF-8 (\\xHH stands for a byte that is not); give it a UTF-8 name",
-                path: target)
+        if let problem = FileName.spellingProblem(target) {
+            throw .configuration("the report folder's name \(problem); give it a UTF-8 name without them", path: target)
         }
         self.target = target
         self.replaces = replaces
