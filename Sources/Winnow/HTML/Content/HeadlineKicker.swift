@@ -46,13 +46,6 @@ enum HeadlineKicker {
             })
         else { return }
         if datelines {
-            // Names without the word for "by" ("Tom Davies Associated Press") are a byline when a date follows.
-            let below = headline + 1
-            if below + 1 < blocks.count, bytes(below) <= 8 * Int(ContentThresholds.bylineChars),
-                bytes(below + 1) <= 8 * Int(ContentThresholds.datelineChars), isNameLine(text(below)), isDate(text(below + 1))
-            {
-                for index in blocks[below].texts + blocks[below + 1].texts { include[index] = false }
-            }
             for position in (headline + 1)..<min(blocks.count, headline + 1 + ContentThresholds.datelineBlocks) {
                 guard bytes(position) <= 8 * Int(ContentThresholds.bylineChars) else { break }
                 let line = text(position)
@@ -75,7 +68,9 @@ enum HeadlineKicker {
     /// 18. Oktober 2023 um 12:50 Uhr", "jeudi 13 juin 2019"; not "Prices may rise 5% next year").
     static func isDate(_ line: String) -> Bool {
         guard line.count <= ContentThresholds.datelineChars, line.contains(where: \.isNumber) else { return false }
-        if hasNumericDate(line, atStart: true) { return true }
+        // "2024-03-05: Council votes to study …." opens with a date but is the story's first sentence.
+        let endsAsSentence = line.count > ContentThresholds.sentenceDatelineChars && line.last.map { ".!?".contains($0) } == true
+        if !endsAsSentence && hasNumericDate(line, atStart: true) { return true }
         let visible = line.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
         let digits = line.reduce(0) { $0 + ($1.isASCII && $1.isNumber ? 1 : 0) }
         let named = line.lowercased().split(whereSeparator: { !$0.isLetter }).filter { isMonth($0) || isWeekday($0) }
@@ -135,17 +130,6 @@ enum HeadlineKicker {
             return false
         }
         return names.count <= 1 || names.allSatisfy { $0.first?.isUppercase == true || nameParticles.contains($0.lowercased()) }
-    }
-
-    /// A short line of two words or more, all capitalised or particles, with no digits and no mark
-    /// that ends a sentence or a label: names and a newspaper's or agency's ("Meg Kinnard and Errin
-    /// Haines, Associated Press", "Robert Burns, Ap National Security Writer").
-    static func isNameLine(_ line: String) -> Bool {
-        guard line.count <= ContentThresholds.bylineChars, !line.contains(where: \.isNumber), let last = line.last,
-            !".!?:".contains(last)
-        else { return false }
-        let words = line.split(whereSeparator: { !$0.isLetter && $0 != "." })
-        return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true || nameParticles.contains($0.lowercased()) }
     }
 
     /// Words that join or stand inside names: "and", "de", "van der", "y".

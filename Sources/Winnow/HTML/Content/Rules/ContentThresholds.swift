@@ -71,8 +71,10 @@ enum ContentThresholds {
     static let kickerChars = 30
     /// `headline-datelines`: blocks right below the headline that may be a date or a byline.
     static let datelineBlocks = 2
-    /// `headline-datelines`: characters of a date line, and of a byline, at most.
+    /// `headline-datelines`: characters of a date line, and of a byline, at most; a date line over
+    /// `sentenceDatelineChars` that opens with a date must not end as a sentence does.
     static let datelineChars = 80
+    static let sentenceDatelineChars = 40
     static let bylineChars = 60
     /// `orphaned-labels`: characters of a block, at most, that may be the title of a box.
     static let orphanedLabelChars: Int32 = 40
