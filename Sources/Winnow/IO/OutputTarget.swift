@@ -20,7 +20,7 @@ package enum OutputTarget: Sendable, Equatable {
         // Outputs, their siblings and the report folder are made by name with Foundation too, which
         // would take the `\xHH` of a name that is not UTF-8 literally (`FileName`): refused, not renamed.
         if let problem = FileName.spellingProblem(path) {
-            throw .configuration("the output's name \(problem); give the output a UTF-8 name without them", path: path)
+            throw .configuration("the output's name \(problem); give the output another name", path: path)
         }
         if let descriptor = Self.descriptor(named: path) {
             self = .descriptor(try Self.requireWritable(descriptor, path: path))

@@ -35,7 +35,7 @@ public final class StagedFolder {
     /// Creates the (empty) work folder, and the target's parent folders when they are missing.
     public init(target: String, replacing replaces: @escaping (String) -> Bool = { _ in false }) throws(WinnowError) {
         if let problem = FileName.spellingProblem(target) {
-            throw .configuration("the report folder's name \(problem); give it a UTF-8 name without them", path: target)
+            throw .configuration("the report folder's name \(problem); give it another name", path: target)
         }
         self.target = target
         self.replaces = replaces

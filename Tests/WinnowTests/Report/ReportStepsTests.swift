@@ -144,7 +144,8 @@ import WinnowTestSupport
     }
 
     /// Keys that differ only in their bytes ("é" and "e" + U+0301) are two groups, as `winnow run`'s
-    /// report has them, and rows sorted bytewise between them are no error.
+    /// report has them: rows of another key between them are no error (String equality made them one
+    /// key, whose rows were then not together).
     @Test func keysThatDifferOnlyInTheirBytesAreTwoGroups() throws {
         let folder = TemporaryFolder()
         func member(_ id: String) -> String {

@@ -47,20 +47,21 @@ public enum ExactKeepersFile {
     /// twice, or two shards mapped under one name, which apply could not tell apart.
     package static func merge(_ paths: [String], keep: KeepPolicy) throws(WinnowError) -> ExactTally {
         var tally = ExactTally()
-        // The origins of the files read so far (a file records each origin once, `read` checks).
-        var recorded = Set<DocumentOrigin>()
-        for path in paths {
+        // The origins of the files read so far, each with its file's place in `paths` (a file records
+        // each origin once, `read` checks).
+        var recorded: [DocumentOrigin: Int] = [:]
+        for (place, path) in paths.enumerated() {
             var shard = ExactTally()
             try read(path, keep: keep, into: &shard)
-            let twice = shard.keepers.values.lazy.map(\.origin).filter { recorded.contains($0) }
+            let twice = shard.keepers.values.lazy.map(\.origin).filter { recorded[$0] != nil }
             // The first by origin, so that the message is the same on every run.
             if let origin = twice.min(by: DocumentOrigin.precedes) {
                 throw .configuration(
-                    "an earlier keepers file and this one both record a document read at \(origin): give each "
-                        + "keepers file once (an overlapping glob names one twice), and map each input under a name "
-                        + "of its own; nothing was written", path: path)
+                    "\(paths[recorded[origin]!]) and this keepers file both record a document read at \(origin): give "
+                        + "each keepers file once (an overlapping glob names one twice), and map each input under a "
+                        + "name of its own; nothing was written", path: path)
             }
-            recorded.formUnion(shard.keepers.values.lazy.map(\.origin))
+            for keeper in shard.keepers.values { recorded[keeper.origin] = place }
             tally.merge(shard)
         }
         return tally
