@@ -113,11 +113,12 @@ public enum InputSpec: Sendable, Equatable {
 
     /// The names in `folder` as `FileName` writes them, so a name that is not UTF-8 is still found.
     private static func names(in folder: String) throws(WinnowError) -> [String] {
-        guard let directory = opendir(FileName.system(folder)) else {
-            throw .io(
+        func unlisted() -> WinnowError {
+            .io(
                 "cannot list the folder, so its files would be missing from the run (\(String(cString: strerror(errno))))",
                 path: folder)
         }
+        guard let directory = opendir(FileName.system(folder)) else { throw unlisted() }
         defer { closedir(directory) }
         var names: [String] = []
         while true {
@@ -126,11 +127,7 @@ public enum InputSpec: Sendable, Equatable {
             let raw = withUnsafeBytes(of: &entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if raw != [UInt8(ascii: ".")] && raw != Array("..".utf8) { names.append(FileName.string(raw)) }
         }
-        guard errno == 0 else {
-            throw .io(
-                "cannot list the folder, so its files would be missing from the run (\(String(cString: strerror(errno))))",
-                path: folder)
-        }
+        guard errno == 0 else { throw unlisted() }
         return names
     }
 
