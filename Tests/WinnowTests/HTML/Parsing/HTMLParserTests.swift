@@ -132,4 +132,40 @@ import WinnowTestSupport
             #expect(same, "\(SeededRandom.replay): \(page.debugDescription)")
         }
     }
+
+    /// `count` attributes of distinct names, values quoted with markup characters in them or bare.
+    static func attributes(_ count: Int) -> String {
+        (0..<count).map { $0 % 3 == 0 ? "a\($0)=\">\"" : $0 % 3 == 1 ? "a\($0)='<b>'" : "a\($0)=x" }.joined(separator: " ")
+    }
+
+    /// Whether the page's first `div` is marked hidden, and the page's text.
+    static func hiddenDivAndText(_ page: String) -> (Bool?, String) {
+        let tree = HTMLParser.parse(Array(page.utf8))
+        let div = tree.nodes.first { $0.tag == .div }
+        return (div.map { $0.hint.marks.contains(.hidden) }, String(decoding: tree.text, as: UTF8.self))
+    }
+
+    /// libxml2 compares each attribute of a tag with every one before it, so a tag's attributes past the
+    /// 256th are dropped before the parse: `hidden` as the 256th still counts, as the 257th it is gone.
+    @Test func attributesPastThe256thAreDropped() {
+        let kept = Self.hiddenDivAndText("<div \(Self.attributes(255)) hidden>secret</div><p>shown</p>")
+        #expect(kept.0 == true && kept.1 == "secretshown")
+        let dropped = Self.hiddenDivAndText("<div \(Self.attributes(256)) hidden>secret</div><p>shown</p>")
+        #expect(dropped.0 == false && dropped.1 == "secretshown")
+        let huge = Self.hiddenDivAndText("<p \(Self.attributes(100_000))>after a huge tag</p><div hidden>x</div>")
+        #expect(huge.0 == true && huge.1 == "after a huge tagx")
+    }
+
+    /// What only looks like a tag of many attributes (in a script, a style, a comment) is left as it is.
+    @Test func markupInScriptsAndCommentsIsNotCut() {
+        let words = (0..<300).map { "w\($0)" }.joined(separator: " ")
+        for page in [
+            "<script>if (a<b \(words)) {}</script><div hidden>gone</div><p>kept</p>",
+            "<!-- <b \(words)--!><div hidden>gone</div><p>kept</p>",
+            "<style>a<b \(words) {}</STYLE><div hidden>gone</div><p>kept</p>",
+        ] {
+            let (hidden, text) = Self.hiddenDivAndText(page)
+            #expect(hidden == true && text == "gonekept", "\(page.prefix(40))")
+        }
+    }
 }
