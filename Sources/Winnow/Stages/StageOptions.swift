@@ -62,7 +62,7 @@ extension StageOptions {
         switch error {
         case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "'\(path)' must be \(type)"
+            return "'\(path)' must be \(kind(type))"
         case DecodingError.dataCorrupted(let context):
             // A value of one key names that key; a `validationProblem` (at the options' own level)
             // names its options in its words, and an empty '' before it would only puzzle.
@@ -70,6 +70,17 @@ extension StageOptions {
             return path.isEmpty ? context.debugDescription : "'\(path)': \(context.debugDescription)"
         default:
             return "\(error)"
+        }
+    }
+
+    /// What a value of `type` is, in a user's words.
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type: "a number"
+        case is Int.Type, is UInt64.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "text"
+        default: "\(type)"
         }
     }
 }
