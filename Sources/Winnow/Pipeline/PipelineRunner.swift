@@ -113,13 +113,7 @@ public struct PipelineRunner: Sendable {
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
         let phases = self.phases
-        if phases.count > 1, let problem = FileName.spellingProblem(config.spoolDirectory) {
-            // Spool files are made by name like outputs: refused before anything is read, not on the first spool.
-            throw .configuration(
-                "the folder for temporary files (--temp-dir) \(problem); give a folder with a UTF-8 name (nothing was read)",
-                path: config.spoolDirectory)
-        }
-        if phases.count > 1 { Spool.removeStale(in: config.spoolDirectory) }
+        if phases.count > 1 { try Spool.prepare(config.spoolDirectory) }
         let framing = Framing(sources: config.sourceNames)
         let spoolRun = Spool.newRun()
         var spool: String?

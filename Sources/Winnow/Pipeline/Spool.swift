@@ -29,9 +29,20 @@ enum Spool {
     private static var namePrefix: String { "winnow-spool-\(TemporaryName.host)-" }
     private static var nameSuffix: String { ".spool" }
 
+    /// Readies `directory` for a run's spool files: refuses a name they cannot be made under (before
+    /// anything is read, not on the first spool) and deletes what killed runs left there.
+    static func prepare(_ directory: String) throws(WinnowError) {
+        if let problem = FileName.spellingProblem(directory) {
+            throw .configuration(
+                "the folder for temporary files (--temp-dir) \(problem); give a folder with a UTF-8 name (nothing was read)",
+                path: directory)
+        }
+        removeStale(in: directory)
+    }
+
     /// Deletes the spool files (and their half-written temporaries) that runs on this host which have
     /// ended, killed before they could, left in `directory`; also those of releases that named them `.jsonl`.
-    static func removeStale(in directory: String) {
+    private static func removeStale(in directory: String) {
         for suffix in [nameSuffix, ".jsonl"] {
             TemporaryName.removeEnded(in: directory, startingWith: namePrefix, endingWith: suffix)
         }

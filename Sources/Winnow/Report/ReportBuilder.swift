@@ -104,10 +104,9 @@ public struct ReportBuilder {
                         + "rename or link the file to a UTF-8 name",
                     path: path)
             }
-        }
-        for path in [inputs.cleaned, inputs.removed, inputs.clusters, inputs.templateSummary].compactMap({ $0 })
-        where !FileManager.default.fileExists(atPath: path) {
-            throw .configuration("not found (the report reads a finished run's files)", path: path)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .configuration("not found (the report reads a finished run's files)", path: path)
+            }
         }
         return inputs
     }
