@@ -55,14 +55,30 @@ import WinnowTestSupport
         #expect(ids(applied.stdout) == ["b", "c"], "the longer of a and b stays, and c of its copies (by id)")
     }
 
-    @Test func templatesMergeRefusesACountsFileGivenTwice() throws {
+    /// Counts add, so a page counted in two files would count twice: a counts file given twice (under
+    /// any spelling, or copied under another name), a merged file beside one of its parts, or two
+    /// shards mapped under one name are refused, naming both files (the copy and the merged file were
+    /// merged, every count doubled, before counts files recorded the input lines they cover).
+    @Test func templatesMergeRefusesAPageCountedTwice() throws {
         let folder = TemporaryFolder()
         _ = shard(in: folder)
         _ = try succeeds(["templates", "map", "shard.jsonl", "-o", "counts.jsonl", "-q"], in: folder)
-        for spelling in ["counts.jsonl", "./counts.jsonl", folder.file("counts.jsonl")] {
-            let twice = try run(["templates", "merge", "counts.jsonl", spelling, "-o", "merged.jsonl"], in: folder)
-            #expect(twice.status != 0, "\(spelling)")
-            #expect(twice.stderr.contains("given twice"), "\(twice.stderr)")
+        _ = folder.write("copy.jsonl", folder.read("counts.jsonl")!)
+        _ = folder.write("other/shard.jsonl", #"{"id":"z","url":"https://z.example/","text":"a page of another machine"}"# + "\n")
+        _ = folder.write("more.jsonl", #"{"id":"y","url":"https://y.example/","text":"a page of one more shard"}"# + "\n")
+        let mapped = try cli.winnow(["templates", "map", "shard.jsonl", "-o", "../other.jsonl", "-q"], in: folder.file("other"))
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        _ = try succeeds(["templates", "map", "more.jsonl", "-o", "more.counts", "-q"], in: folder)
+        _ = try succeeds(["templates", "merge", "more.counts", "counts.jsonl", "-o", "both.jsonl"], in: folder)
+        for (first, second) in [
+            ("counts.jsonl", "counts.jsonl"), ("counts.jsonl", "./counts.jsonl"), ("counts.jsonl", folder.file("counts.jsonl")),
+            ("counts.jsonl", "copy.jsonl"), ("both.jsonl", "counts.jsonl"), ("counts.jsonl", "other.jsonl"),
+        ] {
+            let twice = try run(["templates", "merge", first, second, "-o", "merged.jsonl"], in: folder)
+            #expect(twice.status != 0, "\(second)")
+            #expect(
+                twice.stderr.contains("\(second): \(first) and this counts file both count the page read at shard.jsonl:1"),
+                "\(twice.stderr)")
             #expect(folder.read("merged.jsonl") == nil, "no counts file is written")
         }
         _ = try succeeds(["templates", "merge", "counts.jsonl", "-o", "merged.jsonl"], in: folder)

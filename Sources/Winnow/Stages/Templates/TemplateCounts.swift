@@ -10,6 +10,8 @@ public struct TemplateCounts: CorpusTally, Equatable {
 
     /// Per site, by its name compared bytewise.
     public var sites: [ByteString: Site] = [:]
+    /// The input lines of the documents counted (pages taken back included): what a counts file covers.
+    public var covered = CoveredLines()
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct TemplateCounts: CorpusTally, Equatable {
     }
 
     public mutating func merge(_ other: TemplateCounts) {
+        covered.merge(other.covered)
         for (name, theirs) in other.sites {
             guard sites[name] != nil else {
                 sites[name] = theirs
@@ -54,6 +57,11 @@ public struct TemplateCounts: CorpusTally, Equatable {
     private static func add(_ theirs: Site, to site: inout Site) {
         site.pages += theirs.pages
         for (key, count) in theirs.lines { site.lines.add(key, count) }
+    }
+
+    /// The counts alone: which input lines they cover is bookkeeping, and differs with the sharding.
+    public static func == (lhs: TemplateCounts, rhs: TemplateCounts) -> Bool {
+        lhs.sites == rhs.sites
     }
 
     /// Pages counted over all sites.

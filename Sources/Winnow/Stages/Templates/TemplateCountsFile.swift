@@ -2,19 +2,22 @@ import Foundation
 
 /// The intermediate file between the templates stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}
+///     {"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}
+///     {"input":"shard-3.jsonl","lines":[[1,4999],[5001,5200]]}
 ///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…]}
-///     {"end_of_file":1}
+///     {"end_of_file":2}
 ///
-/// The header names the options the counts depend on; then one line per site, sites and line keys in
-/// bytewise order, keys as 16 hex digits (JSON numbers lose precision above 2^53). Pages counts how
-/// many pages of the site were seen; each line pair is a folded line's key and the number of those
-/// pages that have it. Files merge by adding counts, so merging shard files in any grouping gives
-/// the same file.
+/// The header names the options the counts depend on; then one line per input counted, with the
+/// input lines of its documents as ranges (`CoveredLines`); then one line per site, inputs, sites and
+/// line keys in bytewise order, keys as 16 hex digits (JSON numbers lose precision above 2^53). Pages
+/// counts how many pages of the site were seen; each line pair is a folded line's key and the number
+/// of those pages that have it. Files merge by adding counts, so merging shard files in any grouping
+/// gives the same counts; merge refuses two files that cover one input line, whose pages would count twice.
 public enum TemplateCountsFile {
     public static let format = "winnow.template-counts"
-    /// 3 since line keys hash words eight bytes at a time (`LineFolder.wordHash(of:)`): older counts hold other keys.
-    public static let version = 3
+    /// 4 since the file records the input lines it covers; 3 since line keys hash words eight bytes at a
+    /// time (`LineFolder.wordHash(of:)`).
+    public static let version = 4
 
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
@@ -26,6 +29,18 @@ public enum TemplateCountsFile {
         .encode(into: &header)
         header.append(0x0A)
         try file.write(header)
+        var records = 0
+        for name in counts.covered.inputs.keys.sorted() {
+            var line: [UInt8] = Array("{\"input\":".utf8)
+            JSONString.append(name.string, to: &line)
+            line += Array(",\"lines\":[".utf8)
+            for (position, range) in counts.covered.inputs[name]!.enumerated() {
+                line += Array("\(position > 0 ? "," : "")[\(range.lowerBound),\(range.upperBound)]".utf8)
+            }
+            line += Array("]}\n".utf8)
+            try file.write(line)
+            records += 1
+        }
         for name in counts.sites.keys.sorted() {
             let site = counts.sites[name]!
             var line: [UInt8] = []
@@ -40,27 +55,37 @@ public enum TemplateCountsFile {
             line += Array("]}\n".utf8)
             try file.write(line)
         }
-        try file.write(IntermediateFile.endLine(count: counts.sites.count))
+        try file.write(IntermediateFile.endLine(count: records + counts.sites.count))
         try file.commit()
     }
 
-    /// The counts of `paths` added up (`templates merge`), refusing a file given twice (an overlapping
-    /// glob, or two spellings of one path): counts add, so its pages would count twice, and a site of
-    /// one page would look like two pages alike, every line a template line. The file holds no page
-    /// identities, so a copy under another name is not caught.
+    /// The counts of `paths` added up (`templates merge`), refusing two files that cover one input line
+    /// (a file given twice, a merged file beside one of its parts, two shards mapped under one name):
+    /// counts add, so its page would count twice, and a site of one page would look like two pages
+    /// alike, every line a template line.
     public static func merge(_ paths: [String], options: TemplateOptions) throws(WinnowError) -> TemplateCounts {
-        var given: [String: String] = [:]
+        var merged = TemplateCounts()
+        // What each file read so far covers, to name the earlier of two that cover one line.
+        var earlier: [(path: String, covered: CoveredLines)] = []
         for path in paths {
-            guard path != "-", let key = OutputTarget.identity(of: path) else { continue }
-            if let earlier = given.updateValue(path, forKey: key) {
+            let counts = try read(path, options: options)
+            guard counts.pageCount == 0 || !counts.covered.isEmpty else {
                 throw .configuration(
-                    "the counts file \(path) is given twice" + (earlier == path ? "" : " (also as \(earlier))")
-                        + ": counts add, so its pages would count twice; give each counts file once (nothing was written)",
+                    "this counts file holds pages but records no input lines they were counted from, so a merge "
+                        + "cannot tell whether they are counted twice: merge the counts files 'templates map' wrote "
+                        + "(nothing was written)", path: path)
+            }
+            if let origin = merged.covered.firstShared(with: counts.covered) {
+                let other = earlier.first { $0.covered.firstShared(with: counts.covered) != nil }?.path ?? "?"
+                throw .configuration(
+                    "\(other) and this counts file both count the page read at \(origin): counts add, so its lines "
+                        + "would count twice; give each counts file once (an overlapping glob names one twice, a merged "
+                        + "file holds its parts), and map each input under a name of its own; nothing was written",
                     path: path)
             }
+            earlier.append((path, counts.covered))
+            merged.merge(counts)
         }
-        var merged = TemplateCounts()
-        for path in paths { merged.merge(try read(path, options: options)) }
         return merged
     }
 
@@ -77,8 +102,10 @@ public enum TemplateCountsFile {
                 }
                 guard object["version"] as? Int == version else {
                     throw .configuration(
-                        "a \(format) file of version \((object["version"] as? Int).map(String.init) ?? "?"), made by another winnow whose line keys "
-                            + "differ; this one reads version \(version): count again with it", path: location)
+                        "a \(format) file of version \((object["version"] as? Int).map(String.init) ?? "?"), made by another "
+                            + "winnow; this one reads version \(version), whose files record the input lines they count "
+                            + "(so that merge refuses counts given twice) and whose line keys differ from version 2's: "
+                            + "run 'templates map' again with this winnow", path: location)
                 }
                 let mode = object["site_mode"] as? String, field = object["site_field"] as? String
                 guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
@@ -89,6 +116,10 @@ public enum TemplateCountsFile {
             }
         ) { record throws(WinnowError) in
             guard let object = record.object else { throw .configuration("not a JSON object", path: record.location) }
+            if object["input"] != nil {
+                try readInput(object, location: record.location, into: &counts.covered)
+                return
+            }
             guard let name = object["site"] as? String, let pages = object["pages"] as? Int,
                 let pairs = object["lines"] as? [[Any]]
             else {
@@ -112,5 +143,27 @@ public enum TemplateCountsFile {
             counts.merge(single)
         }
         return counts
+    }
+
+    /// Reads an input line (`{"input":…,"lines":[[first,last],…]}`) into `covered`.
+    private static func readInput(_ object: [String: Any], location: String, into covered: inout CoveredLines) throws(WinnowError) {
+        guard let name = object["input"] as? String, let pairs = object["lines"] as? [[Any]], !pairs.isEmpty else {
+            throw .configuration("an input line needs 'input' and 'lines', a list of [first, last] line numbers", path: location)
+        }
+        guard covered.inputs[ByteString(name)] == nil else {
+            throw .configuration("input '\(name)' appears twice: a counts file has one line per input", path: location)
+        }
+        var ranges: [ClosedRange<Int>] = []
+        for pair in pairs {
+            // After the last range and apart from it: written so, and each line is then covered once.
+            guard pair.count == 2, let first = pair[0] as? Int, let last = pair[1] as? Int, first >= 0, first <= last,
+                ranges.last.map({ $0.upperBound < first - 1 }) ?? true
+            else {
+                throw .configuration(
+                    "an input's 'lines' must be [first, last] line numbers in ascending order, apart", path: location)
+            }
+            ranges.append(first...last)
+        }
+        covered.add(ByteString(name), ranges)
     }
 }

@@ -37,10 +37,12 @@ public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
         return .bytes(CarriedLines.encode(page))
     }
 
-    /// Folds the page's lines and counts them in its site; nil for a document without text.
+    /// Notes the document's origin as covered, folds the page's lines and counts them in its site;
+    /// nil for a document without text.
     private func count(
         _ document: Document, into tally: inout TemplateCounts
     ) -> (page: PageLines, entry: TemplateCounts.PageEntry)? {
+        tally.covered.add(document.origin)
         guard let page = document.withTextUTF8(PageLines.init) else { return nil }
         let entry = TemplateCounts.PageEntry(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
         tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys)

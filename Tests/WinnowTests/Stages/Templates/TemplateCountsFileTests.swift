@@ -5,7 +5,7 @@ import WinnowTestSupport
 
 /// Reading template counts files back: damaged files are refused, never trusted or crashed on.
 @Suite struct TemplateCountsFileTests {
-    private static let header = #"{"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}"#
+    private static let header = #"{"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}"#
 
     private func read(_ lines: [String]) throws(WinnowError) -> TemplateCounts {
         let folder = TemporaryFolder()
@@ -55,5 +55,48 @@ import WinnowTestSupport
         #expect(written[0] == written[1])
         let order = try #require(written.first).components(separatedBy: "\n")
         #expect(order[1].contains("cafe\\u0301") || order[1].contains(decomposed), "\(order)")
+    }
+
+    /// The input lines a file covers are read back as written; lines out of order, overlapping or
+    /// given twice are refused.
+    @Test func inputLinesReadBack() throws {
+        let site = #"{"site":"a","pages":1,"lines":[]}"#
+        let counts = try read([#"{"input":"s.jsonl","lines":[[1,4],[6,6]]}"#, #"{"input":"t.jsonl","lines":[[2,2]]}"#, site])
+        #expect(counts.covered.inputs == ["s.jsonl": [1...4, 6...6], "t.jsonl": [2...2]])
+        #expect(counts.pageCount == 1)
+        for bad in [
+            #"{"input":"s.jsonl","lines":[[4,1]]}"#, #"{"input":"s.jsonl","lines":[[1,4],[5,6]]}"#,
+            #"{"input":"s.jsonl","lines":[[3,4],[1,2]]}"#, #"{"input":"s.jsonl","lines":[]}"#,
+            #"{"input":"s.jsonl","lines":[[-1,2]]}"#, #"{"input":"s.jsonl"}"#,
+        ] {
+            #expect(throws: WinnowError.self, "\(bad)") { try read([bad, site]) }
+        }
+        #expect { try read([#"{"input":"s.jsonl","lines":[[1,1]]}"#, #"{"input":"s.jsonl","lines":[[3,3]]}"#]) } throws: {
+            "\($0)".contains("appears twice")
+        }
+    }
+
+    /// A version 3 file records no input lines, so a merge could not refuse it given twice: refused,
+    /// saying to map again.
+    @Test func anOlderVersionIsRefusedSayingToMapAgain() throws {
+        let folder = TemporaryFolder()
+        let old = #"{"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}"#
+        let path = folder.write("old.jsonl", old + "\n" + #"{"site":"a","pages":1,"lines":[]}"# + "\n{\"end_of_file\":1}\n")
+        #expect { try TemplateCountsFile.read(path, options: TemplateOptions()) } throws: {
+            "\($0)".contains("old.jsonl:1: a winnow.template-counts file of version 3") && "\($0)".contains("run 'templates map' again")
+        }
+    }
+
+    /// Merge refuses a file whose pages cover no input lines (an engine's file made for apply): it
+    /// cannot tell whether they are counted twice.
+    @Test func pagesWithoutInputLinesAreNotMerged() throws {
+        let folder = TemporaryFolder()
+        let header = Self.header + "\n"
+        let bare = folder.write("bare.jsonl", header + #"{"site":"a","pages":1,"lines":[]}"# + "\n{\"end_of_file\":1}\n")
+        let empty = folder.write("empty.jsonl", header + "{\"end_of_file\":0}\n")
+        #expect { try TemplateCountsFile.merge([bare], options: TemplateOptions()) } throws: {
+            "\($0)".contains("records no input lines")
+        }
+        #expect(try TemplateCountsFile.merge([empty, empty], options: TemplateOptions()).pageCount == 0)
     }
 }

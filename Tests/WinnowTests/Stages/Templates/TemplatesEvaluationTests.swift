@@ -99,7 +99,11 @@ import WinnowTestSupport
         #expect(merged == whole)
         try TemplateCountsFile.write(whole, options: options, to: folder.file("whole.counts"))
         try TemplateCountsFile.write(merged, options: options, to: folder.file("merged.counts"))
-        #expect(folder.read("whole.counts") == folder.read("merged.counts"))
+        // The same counts; the input lines they cover are the shards' lines.
+        func sites(_ name: String) -> [Substring] { (folder.read(name) ?? "").split(separator: "\n").filter { $0.hasPrefix("{\"site\"") } }
+        #expect(sites("whole.counts") == sites("merged.counts") && !sites("whole.counts").isEmpty)
+        #expect(merged.covered.inputs.keys.sorted() == shards.map { ByteString($0) }.sorted())
+        #expect(merged.covered.inputs.values.map(\.count) == [1, 1, 1], "each shard's lines are one range")
         #expect(try TemplateCountsFile.read(folder.file("merged.counts"), options: options) == whole)
 
         // Applying the merged counts shard by shard gives what one run over everything gives.

@@ -186,7 +186,7 @@ import WinnowTestSupport
         let path = folder.write(
             "bad.counts",
             """
-            {"format":"winnow.template-counts","version":3,"site_mode":"host","site_field":"site"}
+            {"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}
             {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]]}
 
             """)
