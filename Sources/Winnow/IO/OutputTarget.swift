@@ -117,33 +117,58 @@ package enum OutputTarget: Sendable, Equatable {
     }
 
     /// Refuses, before anything is read, an output that is one of the inputs or another output: the
-    /// run would destroy its own input or lose one output under another. Files are compared by
-    /// identity (device and inode), new paths by their folder's real path, so spelling does not matter.
-    /// Devices such as `/dev/null` may take several outputs; standard output (`-`) is not checked.
+    /// run would destroy its own input, lose one output under another, or interleave two in one stream.
+    /// Files are compared by identity (device and inode), new paths by their folder's real path, so
+    /// spelling does not matter; standard output (`-`) and descriptors by number and by what they are
+    /// open on. A character device (`/dev/null`) opened by name may take several outputs.
     package static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
         var inputKeys: [String: String] = [:]
         for input in inputs where input != "-" {
             if let key = identity(of: input) { inputKeys[key] = input }
         }
+        var descriptors: [Int32: String] = [:]
         var outputKeys: [String: String] = [:]
-        for (role, path) in outputs where path != "-" {
-            guard let key = identity(of: path) else { continue }
-            switch try OutputTarget(path) {
-            case .stream: continue
-            case .descriptor(let descriptor):
-                // A redirection into a file may still be an input; a pipe or terminal is never one.
+        for (role, path) in outputs {
+            let key: String?
+            // Whether the output may be an input: a file, never a pipe, terminal or device.
+            var isFile = false
+            let target = try OutputTarget(path)
+            switch target {
+            case .standardOutput, .descriptor:
+                let descriptor = if case .descriptor(let held) = target { held } else { Int32(1) }
+                if let other = descriptors.updateValue("\(role) \(path)", forKey: descriptor) {
+                    throw .configuration(
+                        "\(role) \(path) and \(other) both write to \(descriptor == 1 ? "standard output" : "descriptor \(descriptor)"): "
+                            + "their lines would interleave in one stream; give each output its own file (nothing was read)",
+                        path: path)
+                }
+                (key, isFile) = openIdentity(of: descriptor)
+            case .stream(let device):
                 var info = stat()
-                guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            case .standardOutput, .file: break
+                guard stat(device, &info) == 0, info.st_mode & S_IFMT != S_IFCHR else { continue }
+                key = "\(info.st_dev):\(info.st_ino)"
+            case .file:
+                key = identity(of: path)
+                isFile = true
             }
-            if let input = inputKeys[key] {
+            guard let key else { continue }
+            if isFile, let input = inputKeys[key] {
                 throw .configuration("\(role) \(path) is the input \(input): choose another output; nothing was read", path: path)
             }
             if let other = outputKeys[key] {
-                throw .configuration("\(role) \(path) is also the \(other): give each output its own file", path: path)
+                throw .configuration(
+                    "\(role) \(path) is also the \(other): give each output its own file (nothing was read)", path: path)
             }
             outputKeys[key] = "\(role) \(path)"
         }
+    }
+
+    /// What a descriptor is open on, as `identity(of:)` keys a file, and whether it is a regular file;
+    /// no key for a character device (a terminal, `/dev/null`) or a descriptor that is not open.
+    private static func openIdentity(of descriptor: Int32) -> (key: String?, isFile: Bool) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFCHR else { return (nil, false) }
+        return ("\(info.st_dev):\(info.st_ino)", info.st_mode & S_IFMT == S_IFREG)
     }
 
     /// Refuses, before anything is read, an output file whose folder does not exist or cannot be

@@ -28,6 +28,43 @@ import WinnowTestSupport
         #expect(apply.status == 1 && apply.stderr.contains("is the input"), "\(apply.stderr)")
     }
 
+    /// Two outputs on one descriptor (standard output under two names, or a descriptor open on the
+    /// pipe standard output writes to) are refused before anything is read, naming both options; they
+    /// were written into one stream, interleaved. Standard output redirected into a file another
+    /// output names is that file (the cleaned lines were lost under the removed ones).
+    @Test func twoOutputsOnOneDescriptorAreRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("x.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"words\"}\nnot json\n")
+        for (arguments, message) in [
+            (["-o", "-", "--removed", "/dev/stdout"], "--removed /dev/stdout and -o - both write to standard output"),
+            (["-o", "/dev/stdout", "--rejects", "-"], "--rejects - and -o /dev/stdout both write to standard output"),
+            (["-o", "out.jsonl", "--rejects", "-", "--stats", "-"], "--stats - and --rejects - both write to standard output"),
+            (["-o", "-", "--removed", "/proc/self/fd/1"], "--removed /proc/self/fd/1 and -o - both write to standard output"),
+        ] {
+            let outcome = try cli.winnow(["exact", "x.jsonl", "-q"] + arguments, in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains(message) && outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty, "\(arguments)")
+            #expect(folder.listing() == ["x.jsonl"], "\(arguments)")
+        }
+        // Through the shell: descriptor 3 on standard output's pipe, and standard output into a file.
+        for (script, message) in [
+            (#""$0" exact x.jsonl -q -o - --removed /dev/fd/3 3>&1"#, "--removed /dev/fd/3 is also the -o -"),
+            (#""$0" exact x.jsonl -q -o - --removed same.jsonl > same.jsonl"#, "--removed same.jsonl is also the -o -"),
+            (#""$0" exact x.jsonl -q -o - >> x.jsonl"#, "-o - is the input x.jsonl"),
+        ] {
+            let outcome = try CommandLineTests.run("/bin/sh", ["-c", script, CommandLineTests.binary], in: folder.path)
+            #expect(outcome.status == 1, "\(script)")
+            #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty, "\(script)")
+        }
+        #expect(folder.read("x.jsonl")?.hasPrefix("{\"id\":\"a\"") == true && folder.read("same.jsonl") == "")
+        // Character devices opened by name may take several outputs.
+        let null = try cli.winnow(
+            ["exact", "x.jsonl", "-q", "-o", "/dev/null", "--removed", "/dev/null", "--rejects", "/dev/null"], in: folder.path)
+        #expect(null.status == 0, "\(null.stderr)")
+    }
+
     /// A side file whose folder does not exist fails the run before any input is read (it failed the
     /// run only after the whole input was read before).
     @Test func aSideFileInAMissingFolderIsRefusedBeforeReading() throws {

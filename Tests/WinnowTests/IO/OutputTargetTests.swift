@@ -124,12 +124,39 @@ import WinnowTestSupport
                     ("--removed", folder.path + "/sub/../out.jsonl"),
                 ], inputs: [input])
         }
-        // Distinct files, standard output twice and /dev/null twice are fine.
+        // Distinct files, standard output once and /dev/null twice are fine.
         try OutputTarget.requireDistinct(
-            outputs: [
-                ("-o", folder.file("out.jsonl")), ("--removed", other + ".x"),
-                ("--rejects", "-"), ("--stats", "-"),
-            ], inputs: [input, other])
+            outputs: [("-o", folder.file("out.jsonl")), ("--removed", other + ".x"), ("--rejects", "-")], inputs: [input, other])
         try OutputTarget.requireDistinct(outputs: [("-o", "/dev/null"), ("--removed", "/dev/null")], inputs: [input])
+        // Standard output twice, under any of its names, is one stream for two outputs (it took both before).
+        for (first, second) in [("-", "-"), ("-", "/dev/stdout"), ("/dev/fd/1", "-"), ("/dev/stdout", "/proc/self/fd/1")] {
+            #expect { try OutputTarget.requireDistinct(outputs: [("-o", first), ("--rejects", second)], inputs: []) } throws: {
+                "\($0)".contains("--rejects \(second) and -o \(first) both write to standard output")
+            }
+        }
+    }
+
+    /// Two descriptors open on one pipe, or on one file, are one output twice; a descriptor and a
+    /// name of the file it is open on too.
+    @Test func descriptorsOnOneFileOrPipeAreOneOutput() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("all.jsonl", "")
+        let held = open(file, O_WRONLY | O_APPEND), again = dup(held)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let otherEnd = dup(ends[1])
+        defer { for descriptor in [held, again, ends[0], ends[1], otherEnd] { close(descriptor) } }
+        for (first, second) in [
+            ("/dev/fd/\(held)", "/dev/fd/\(again)"), ("/dev/fd/\(held)", file), ("/dev/fd/\(ends[1])", "/dev/fd/\(otherEnd)"),
+        ] {
+            #expect { try OutputTarget.requireDistinct(outputs: [("-o", first), ("--removed", second)], inputs: []) } throws: {
+                "\($0)".contains("--removed \(second) is also the -o \(first)")
+            }
+        }
+        #expect {
+            try OutputTarget.requireDistinct(outputs: [("-o", "/dev/fd/\(held)"), ("--removed", "/dev/fd/\(held)")], inputs: [])
+        } throws: {
+            "\($0)".contains("both write to descriptor \(held)")
+        }
     }
 }
