@@ -492,10 +492,11 @@ class RowsStayHome(unittest.TestCase):
 
     def test_packed_signature_lines_come_back_exactly(self):
         line = (b'{"id":"a \\"b\\",\\"signature\\":\\"","source":"s.jsonl","line":7,"rank":"ff01","shingles":3,'
-                b'"signature":"00ce19a3ffffffff","sketch":"0000000100abcdef","bands":["00ce19a3ffffffff"]}')
+                b'"fingerprint":"0123456789abcdef","signature":"00ce19a3ffffffff","sketch":"0000000100abcdef",'
+                b'"bands":["00ce19a3ffffffff"]}')
         sources = ["other.jsonl", "s.jsonl"]
         packed = stages._packed_signature(line, {name: number for number, name in enumerate(sources)})
-        self.assertEqual(packed, ((b'"a \\"b\\",\\"signature\\":\\""', 1, 7, b"\xff\x01", 3),
+        self.assertEqual(packed, ((b'"a \\"b\\",\\"signature\\":\\""', 1, 7, b"\xff\x01", 3, bytes.fromhex("0123456789abcdef")),
                                   bytes.fromhex("00ce19a3ffffffff"), bytes.fromhex("0000000100abcdef")))
         names = stages._source_names(sources)
         self.assertEqual(stages._signature_line(packed, names), line[:line.rindex(b',"bands":[')] + b"}")

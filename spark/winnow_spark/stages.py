@@ -313,13 +313,14 @@ SUMMARY_PART_FILE = "summary-part.jsonl"
 
 ID_FIELD, SOURCE_FIELD = b'{"id":', b',"source":'
 SIGNATURE_FIELD, SKETCH_FIELD, BANDS_FIELD = b',"signature":"', b'","sketch":"', b',"bands":['
-PREFIX_FIELDS = ("id", "source", "line", "rank", "shingles")
+PREFIX_FIELDS = ("id", "source", "line", "rank", "shingles", "fingerprint")
 
 
 def _packed_signature(line, numbers):
     """A signature line without its band keys as the tuple that crosses the shuffles: ((id as the line spells
-    it in JSON, number of its source in `numbers`, line, rank bytes, shingles), signature bytes, sketch
-    bytes), half the bytes of the hex and without the input's name. `_signature_line` gives the line back."""
+    it in JSON, number of its source in `numbers`, line, rank bytes, shingles, fingerprint bytes), signature
+    bytes, sketch bytes), half the bytes of the hex and without the input's name. `_signature_line` gives
+    the line back."""
     bands = line.rindex(BANDS_FIELD)
     sketch = line.rindex(SKETCH_FIELD, 0, bands)
     signature = line.rindex(SIGNATURE_FIELD, 0, sketch)
@@ -328,7 +329,8 @@ def _packed_signature(line, numbers):
         raise RuntimeError(f"a signature line with the fields {list(fields)}; this driver reads {list(PREFIX_FIELDS)} "
                            "before the signature: ship the binary of the same version")
     identifier = line[len(ID_FIELD):line.index(SOURCE_FIELD)]
-    prefix = (identifier, numbers[fields["source"]], fields["line"], bytes.fromhex(fields["rank"]), fields["shingles"])
+    prefix = (identifier, numbers[fields["source"]], fields["line"], bytes.fromhex(fields["rank"]), fields["shingles"],
+              bytes.fromhex(fields["fingerprint"]))
     return (prefix, bytes.fromhex(line[signature + len(SIGNATURE_FIELD):sketch].decode("ascii")),
             bytes.fromhex(line[sketch + len(SKETCH_FIELD):bands - 1].decode("ascii")))
 
@@ -342,10 +344,11 @@ def _signature_line(packed, names, judge_bands=None):
     """The signature line (no band keys, lower-case hex as `neardup map` writes it), with `judge_bands`;
     `names` are `_source_names`. The binary reads the same values as in the map step's line (the input's
     name may be escaped otherwise in JSON)."""
-    (identifier, source, line, rank, shingles), signature, sketch = packed
+    (identifier, source, line, rank, shingles, fingerprint), signature, sketch = packed
     judged = b'' if judge_bands is None else b',"judge_bands":"' + judge_bands.encode("ascii") + b'"'
-    return (ID_FIELD + identifier + SOURCE_FIELD + names[source] + b',"line":%d,"rank":"%s","shingles":%d'
-            % (line, rank.hex().encode("ascii"), shingles) + SIGNATURE_FIELD + signature.hex().encode("ascii")
+    return (ID_FIELD + identifier + SOURCE_FIELD + names[source] + b',"line":%d,"rank":"%s","shingles":%d,"fingerprint":"%s"'
+            % (line, rank.hex().encode("ascii"), shingles, fingerprint.hex().encode("ascii"))
+            + SIGNATURE_FIELD + signature.hex().encode("ascii")
             + SKETCH_FIELD + sketch.hex().encode("ascii") + b'"' + judged + b"}")
 
 
@@ -579,7 +582,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     cluster_lines = linked.filter(lambda row: row[0] == CLUSTER).map(lambda row: row[1])
 
     # 5. The clusters of each partition's documents, then `neardup apply`.
-    clusters_header = b'{"format":"winnow.clusters","version":2}'
+    clusters_header = b'{"format":"winnow.clusters","version":3}'
     own_clusters = linked.filter(lambda row: row[0] == HOME).map(lambda row: ((row[1][0], KEEPERS), row[1][1]))
 
     def apply(partition):

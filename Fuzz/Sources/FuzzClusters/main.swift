@@ -27,7 +27,8 @@ FuzzDriver.run { start, count in
         try ClustersFile.write(clusters, to: ScratchFile.companion)
         let again = try ClustersFile.read(ScratchFile.companion)
         require(
-            again.clusters.map { $0.members.map(\.id) } == clusters.clusters.map { $0.members.map(\.id) },
+            again.clusters.map { $0.members.map(\.id) } == clusters.clusters.map { $0.members.map(\.id) }
+                && again.clusters.map { $0.members.map(\.fingerprint) } == clusters.clusters.map { $0.members.map(\.fingerprint) },
             "a clusters file written from clusters reads back with other members")
         require(
             again.clusters.map { $0.members.map(\.similarity) } == clusters.clusters.map { $0.members.map { rounded($0.similarity) } },

@@ -16,7 +16,8 @@ let small: NearDupOptions = {
 }()
 
 func sameTally(_ a: SignatureTally, _ b: SignatureTally) -> Bool {
-    a.ids == b.ids && a.ranks == b.ranks && a.shingleCounts == b.shingleCounts && a.signatures == b.signatures
+    a.ids == b.ids && a.ranks == b.ranks && a.fingerprints == b.fingerprints && a.shingleCounts == b.shingleCounts
+        && a.signatures == b.signatures
         && a.bucketKeys == b.bucketKeys && a.sketches == b.sketches && a.sketchEnds == b.sketchEnds
 }
 

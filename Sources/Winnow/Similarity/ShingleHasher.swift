@@ -35,6 +35,19 @@ public struct ShingleHasher: Sendable {
     /// The same for UTF-8 bytes.
     public func shingles(of text: UnsafeBufferPointer<UInt8>, into shingles: inout [UInt64]) -> Int {
         WordHasher.wordHashes(of: text, into: &shingles)
+        return roll(&shingles)
+    }
+
+    /// The same, also setting `sequence` to the hash of the text's word sequence (`WordSequenceHash`),
+    /// taken from the word hashes before they roll into shingles.
+    public func shingles(of text: UnsafeBufferPointer<UInt8>, into shingles: inout [UInt64], sequence: inout UInt64) -> Int {
+        WordHasher.wordHashes(of: text, into: &shingles)
+        sequence = shingles.withUnsafeBufferPointer { WordSequenceHash.of(words: $0) }
+        return roll(&shingles)
+    }
+
+    /// Replaces word hashes with the shingle hashes over them; returns the number of words.
+    private func roll(_ shingles: inout [UInt64]) -> Int {
         let words = shingles.count, width = width, oldestWeight = oldestWeight
         guard words >= width else {
             if words > 0 {

@@ -1,14 +1,14 @@
 import Synchronization
 
 /// What an apply step's state file says was read at the origins of its inputs (exact's keepers,
-/// neardup's cluster members), checked against the documents apply reads there. A shard changed,
+/// neardup's cluster members: id and fingerprint), checked against the documents apply reads there. A shard changed,
 /// or two swapped, between map and apply would otherwise be applied silently with decisions made
 /// for other documents: exact removed every keeper of a swapped pair of shards as a copy of itself,
 /// and the copies of a keeper cut from its shard everywhere else. `check` fails the step before
 /// its outputs are committed.
 final class MappedOrigins: @unchecked Sendable {
-    /// What the state file holds of one origin: the document's id and, for exact, its fingerprint;
-    /// `index` is its flag in `read`.
+    /// What the state file holds of one origin: the document's id and its fingerprint (exact's of its
+    /// folded text, neardup's of its word sequence); `index` is its flag in `read`.
     struct Mapped: Sendable {
         let id: String
         let fingerprint: UInt64?
@@ -48,11 +48,16 @@ final class MappedOrigins: @unchecked Sendable {
 
     /// Notes that `document` was read, and a document whose id, or fingerprint when the state file
     /// has them (nil for a text without words), is not what the state file holds for its origin.
-    func verify(_ document: Document, fingerprint: UInt64? = nil) {
+    func verify(_ document: Document, fingerprint: UInt64?) {
+        verify(document) { fingerprint }
+    }
+
+    /// The same, the fingerprint computed only for a document of a mapped origin whose id matches.
+    func verify(_ document: Document, fingerprint: () -> UInt64?) {
         guard let expected = mapped[document.origin] else { return }
         read[expected.index] = true
         let sameID = BytewiseOrder.equal(expected.id, document.id)
-        guard !sameID || (expected.fingerprint != nil && expected.fingerprint != fingerprint) else { return }
+        guard !sameID || (expected.fingerprint != nil && expected.fingerprint != fingerprint()) else { return }
         note(
             document.origin,
             "\(stateFile) records the document '\(expected.id)' here, where this input has "

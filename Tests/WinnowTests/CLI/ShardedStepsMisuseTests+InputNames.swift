@@ -30,7 +30,8 @@ extension ShardedStepsMisuseTests {
     /// A shard changed between map and apply (its lines in another order, as two shards swapped
     /// would be; a text edited under its id; cut short) holds other documents, or none, at the places
     /// the state files name: apply fails rather than remove every keeper as a copy of itself, or the
-    /// copies of a keeper that is gone.
+    /// copies of a keeper that is gone. Neardup noticed the edited text only since its clusters file
+    /// carries each member's fingerprint; a text recased keeps its folded words and passes.
     @Test func applyRefusesAShardChangedSinceMap() throws {
         let folder = TemporaryFolder()
         let path = shard(in: folder)
@@ -42,7 +43,7 @@ extension ShardedStepsMisuseTests {
         let edited = lines.map { $0.contains("\"id\":\"c\"") ? $0.replacingOccurrences(of: "tomato", with: "onion") : String($0) }
         let changes = [
             ("reordered", lines.reversed().joined(separator: "\n"), [("exact", "keepers.jsonl"), ("neardup", "clusters.jsonl")]),
-            ("edited", edited.joined(separator: "\n"), [("exact", "keepers.jsonl")]),
+            ("edited", edited.joined(separator: "\n"), [("exact", "keepers.jsonl"), ("neardup", "clusters.jsonl")]),
             // Cut after its near-duplicates: the keeper of the exact copies (c) is gone.
             ("cut", lines.prefix(2).joined(separator: "\n"), [("exact", "keepers.jsonl")]),
         ]
@@ -56,5 +57,9 @@ extension ShardedStepsMisuseTests {
                 #expect(folder.read("out.jsonl") == nil, "nothing is written")
             }
         }
+        let recased = lines.map { $0.contains("\"id\":\"a\"") ? $0.replacingOccurrences(of: "council", with: "COUNCIL,") : String($0) }
+        _ = folder.write("shard.jsonl", recased.joined(separator: "\n") + "\n")
+        _ = try succeeds(["neardup", "apply", "--clusters", "clusters.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "apply", "--keepers", "keepers.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
     }
 }

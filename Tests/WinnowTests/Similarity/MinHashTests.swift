@@ -190,8 +190,8 @@ import WinnowTestSupport
                 position < 16 ? [0, 1, 0xFE, 0xFF][Int.random(in: 0...3, using: &generator)] : UInt8.random(in: 0...255, using: &generator)
             }
             tally.add(
-                id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank, shingles: 1,
-                banding: banding
+                id: "d\(index % 700)", origin: DocumentOrigin(source: "s\(index % 3)", line: index % 5), rank: rank,
+                fingerprint: UInt64(index), shingles: 1, banding: banding
             ) {
                 $0 += [UInt32](repeating: 0, count: 8)
             } sketch: {

@@ -59,7 +59,10 @@ import WinnowTestSupport
 
     @Test func clusters() throws {
         func cluster(_ ids: [String]) -> DuplicateClusters.Cluster {
-            .init(members: ids.enumerated().map { .init(id: $1, origin: .init(source: "s", line: $0), similarity: 1) })
+            .init(
+                members: ids.enumerated().map {
+                    .init(id: $1, origin: .init(source: "s", line: $0), similarity: 1, fingerprint: UInt64($0))
+                })
         }
         let clusters = DuplicateClusters(clusters: [cluster(["a", "b"]), cluster(["c", "d"]), cluster(["e", "f"])])
         try checkEndLine("clusters.jsonl") {

@@ -3,20 +3,23 @@ import Foundation
 /// The near-duplicate clusters of a corpus: a header line, then one JSON object per cluster, largest
 /// cluster first:
 ///
-///     {"format":"winnow.clusters","version":2}
-///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"similarity":1},…]}
+///     {"format":"winnow.clusters","version":3}
+///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"fingerprint":"5be0…","similarity":1},…]}
 ///     {"end_of_file":1}
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
-/// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches).
-/// Documents in no line are alone. It is what `winnow neardup merge` writes and
+/// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches), and
+/// the hash of its folded words (16 hex digits), which apply checks. Documents in no line are alone. It is what `winnow neardup merge` writes and
 /// `winnow neardup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
     public static let format = "winnow.clusters"
-    public static let version = 2
+    /// 3 since members carry their fingerprint.
+    public static let version = 3
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
+    /// The header of the files of version 2, whose sizes the report still reads (`sizes`).
+    static let headerBeforeFingerprints = Array(#"{"format":"winnow.clusters","version":2}"#.utf8)
 
     public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
         try writing(clusters, to: path).commit()
@@ -38,7 +41,9 @@ public enum ClustersFile {
                 JSONString.append(member.id, to: &buffer)
                 buffer += Array(",\"source\":".utf8)
                 JSONString.append(member.origin.source, to: &buffer)
-                buffer += Array(",\"line\":\(member.origin.line),\"similarity\":\(rounded(member.similarity))}".utf8)
+                buffer += Array(",\"line\":\(member.origin.line),\"fingerprint\":\"".utf8)
+                Hex.append(member.fingerprint, digits: 16, to: &buffer)
+                buffer += Array("\",\"similarity\":\(rounded(member.similarity))}".utf8)
             }
             buffer += Array("]}\n".utf8)
             try file.drain(&buffer)
@@ -83,7 +88,7 @@ public enum ClustersFile {
             guard let object = record.object, let members = object["members"] as? [[String: Any]], members.count >= 2 else {
                 throw .configuration(
                     "a clusters line must be an object with 'members': two or more "
-                        + "{\"id\", \"source\", \"line\", \"similarity\"}", path: record.location)
+                        + "{\"id\", \"source\", \"line\", \"fingerprint\", \"similarity\"}", path: record.location)
             }
             var parsed: [DuplicateClusters.Member] = []
             for member in members {
@@ -91,13 +96,18 @@ public enum ClustersFile {
                 // be written back as "inf", which no JSON reader takes).
                 guard let id = member["id"] as? String, let source = member["source"] as? String,
                     let line = (member["line"] as? NSNumber)?.intValue,
+                    let fingerprintHex = member["fingerprint"] as? String,
+                    let fingerprint = Hex.parse(ArraySlice(fingerprintHex.utf8), digits: 16), fingerprint.count == 1,
                     let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1
                 else {
                     throw .configuration(
-                        "a member needs a string 'id' and 'source', a numeric 'line' and a 'similarity' "
-                            + "between 0 and 1", path: record.location)
+                        "a member needs a string 'id' and 'source', a numeric 'line', a 16-hex-digit 'fingerprint' "
+                            + "and a 'similarity' between 0 and 1", path: record.location)
                 }
-                parsed.append(.init(id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity))
+                parsed.append(
+                    .init(
+                        id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity,
+                        fingerprint: fingerprint[0]))
             }
             if let kept = object["kept"] as? String, kept != parsed[0].id {
                 throw .configuration("'kept' (\(kept)) must be the first member", path: record.location)
@@ -109,14 +119,20 @@ public enum ClustersFile {
 
     /// The members of the clusters by their kept id (summed over clusters whose kept documents share
     /// an id), and how many clusters the file lists; read without holding the members (for the
-    /// report). `path` may be a folder of part files, each a whole clusters file.
+    /// report, which reads an earlier run's version 2 files too). `path` may be a folder of part
+    /// files, each a whole clusters file.
     static func sizes(_ path: String) throws(WinnowError) -> (byKept: [ByteString: Int], clusters: Int) {
         var sizes: [ByteString: Int] = [:]
         var clusters = 0
         for file in try InputSpec.jsonlFiles(path) {
             try IntermediateFile.readRecords(
-                file.path, kind: "clusters", header: header, mismatch: mismatch,
-                maxLineBytes: maxLineBytes
+                file.path, kind: "clusters", maxLineBytes: maxLineBytes,
+                checkHeader: { line, location throws(WinnowError) in
+                    guard line.elementsEqual(header) || line.elementsEqual(headerBeforeFingerprints) else {
+                        throw .configuration(
+                            "\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
+                    }
+                }
             ) { record throws(WinnowError) in
                 guard let kept = record.string("kept"), let size = record.count("size") else {
                     throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
@@ -131,7 +147,9 @@ public enum ClustersFile {
     /// One cluster is one line, so lines may be long: up to 1 GiB (about 15 million members).
     static let maxLineBytes = 1 << 30
 
-    private static let mismatch = "not a clusters file of this version (made by 'winnow neardup merge')"
+    private static let mismatch =
+        "not a clusters file of this version (made by 'winnow neardup merge'; an older winnow's holds no fingerprints: "
+        + "map and merge again with this one)"
 
     /// Three decimals: finer than any threshold, and than an estimate's own precision (about ±0.02).
     static func rounded(_ value: Double) -> String {

@@ -12,11 +12,14 @@ public struct DuplicateClusters: Sendable {
         public let origin: DocumentOrigin
         /// Jaccard similarity to the cluster's kept document from their sketches (1 for the kept document).
         public let similarity: Double
+        /// The hash of its folded words at map (`WordSequenceHash`), which apply checks against its text.
+        public let fingerprint: UInt64
 
-        public init(id: String, origin: DocumentOrigin, similarity: Double) {
+        public init(id: String, origin: DocumentOrigin, similarity: Double, fingerprint: UInt64) {
             self.id = id
             self.origin = origin
             self.similarity = similarity
+            self.fingerprint = fingerprint
         }
     }
 
@@ -73,11 +76,15 @@ public struct DuplicateClusters: Sendable {
         // The root of a set is its smallest position: the kept document.
         var clusters = linkage.members.map { root, others in
             Cluster(
-                members: [Member(id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1)]
+                members: [
+                    Member(
+                        id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1,
+                        fingerprint: tally.fingerprints[order[root]])
+                ]
                     + others.sorted { $0.position < $1.position }.map { member in
                         Member(
                             id: tally.ids[order[member.position]], origin: tally.origins[order[member.position]],
-                            similarity: member.toRoot.jaccard)
+                            similarity: member.toRoot.jaccard, fingerprint: tally.fingerprints[order[member.position]])
                     })
         }
         clusters.sort { first, second in

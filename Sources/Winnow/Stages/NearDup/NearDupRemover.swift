@@ -30,13 +30,13 @@ public struct NearDupRemover: FinishingStage {
     }
 
     /// An apply step run apart, over inputs named `sources`, from the clusters file `stateFile`: it
-    /// fails when a member's place in them holds another document, or (`wholeInputs`) none.
+    /// fails when a member's place in them holds another document or text, or (`wholeInputs`) none.
     public init(
         clusters: DuplicateClusters, options: NearDupOptions, checking sources: [String], wholeInputs: Bool,
         stateFile: String
     ) {
         let members = clusters.clusters.lazy.flatMap(\.members).map { member in
-            (origin: member.origin, id: member.id, fingerprint: UInt64?.none)
+            (origin: member.origin, id: member.id, fingerprint: Optional(member.fingerprint))
         }
         let mapped = MappedOrigins(members, sources: sources, stateFile: stateFile, requiresAll: wholeInputs)
         self.init(clusters: clusters, options: options, mapped: mapped)
@@ -61,7 +61,10 @@ public struct NearDupRemover: FinishingStage {
     public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
 
     public func process(_ document: inout Document) -> StageVerdict {
-        mapped?.verify(document)
+        mapped?.verify(document) {
+            var words: [UInt64] = []
+            return document.withTextUTF8 { WordSequenceHash.of(text: $0, scratch: &words) } ?? nil
+        }
         guard let assignment = assignments[Identity(id: document.id, origin: document.origin)] else { return .keep }
         document.setField(DuplicateFields.cluster, .string(assignment.cluster))
         document.setField(DuplicateFields.clusterSize, .int(assignment.size))

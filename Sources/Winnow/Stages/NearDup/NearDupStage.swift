@@ -32,12 +32,14 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
 
     public func map(_ document: Document, into tally: inout SignatureTally) {
         var shingles: [UInt64] = []
-        guard let words = document.withTextUTF8({ hasher.shingles(of: $0, into: &shingles) }), words > 0 else {
+        var fingerprint: UInt64 = 0
+        guard let words = document.withTextUTF8({ hasher.shingles(of: $0, into: &shingles, sequence: &fingerprint) }), words > 0
+        else {
             return tally.addEmpty()
         }
         tally.add(
-            id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words), shingles: shingles.count,
-            banding: banding
+            id: document.id, origin: document.origin, rank: options.keep.rank(of: document, words: words),
+            fingerprint: fingerprint, shingles: shingles.count, banding: banding
         ) { signatures in
             minHasher.appendSignature(of: shingles, to: &signatures)
         } sketch: { sketches in

@@ -1,5 +1,5 @@
-/// The map side of the `neardup` stage: each document's id, origin, keep rank, MinHash signature, bucket
-/// keys and shingle sketch, and nothing of its text (at most about 1.6 KB a document with the
+/// The map side of the `neardup` stage: each document's id, origin, keep rank, fingerprint, MinHash
+/// signature, bucket keys and shingle sketch, and nothing of its text (at most about 1.6 KB a document with the
 /// defaults: 112 slots, 28 bands, 256 sketch hashes). Merging appends; the clustering sorts by rank
 /// and id first, so the arrival order never matters.
 public struct SignatureTally: CorpusTally {
@@ -7,6 +7,8 @@ public struct SignatureTally: CorpusTally {
     /// Where each document was read: with its id, the document's identity.
     public private(set) var origins: [DocumentOrigin] = []
     public private(set) var ranks: [[UInt8]] = []
+    /// Each document's word-sequence hash (`WordSequenceHash`), which apply checks against its text.
+    public private(set) var fingerprints: [UInt64] = []
     /// Each document's number of shingles (repeats included), for the signatures file.
     public private(set) var shingleCounts: [UInt32] = []
     /// All signatures, one after the other, `permutations` slots each.
@@ -32,13 +34,14 @@ public struct SignatureTally: CorpusTally {
     /// Adds a document whose signature and sketch the caller appends through `sign` and `sketch`,
     /// and its bucket keys under `banding`.
     public mutating func add(
-        id: String, origin: DocumentOrigin, rank: [UInt8], shingles: Int, banding: LSHBanding,
+        id: String, origin: DocumentOrigin, rank: [UInt8], fingerprint: UInt64, shingles: Int, banding: LSHBanding,
         sign: (inout [UInt32]) -> Void, sketch: (inout [UInt32]) -> Void
     ) {
         documents += 1
         ids.append(id)
         origins.append(origin)
         ranks.append(rank)
+        fingerprints.append(fingerprint)
         shingleCounts.append(UInt32(clamping: shingles))
         let start = signatures.count
         sign(&signatures)
@@ -53,6 +56,7 @@ public struct SignatureTally: CorpusTally {
         ids.reserveCapacity(count + more)
         origins.reserveCapacity(count + more)
         ranks.reserveCapacity(count + more)
+        fingerprints.reserveCapacity(count + more)
         shingleCounts.reserveCapacity(count + more)
         sketchEnds.reserveCapacity(count + more)
         signatures.reserveCapacity(signatures.count + more * permutations)
@@ -75,6 +79,7 @@ public struct SignatureTally: CorpusTally {
         ids += other.ids
         origins += other.origins
         ranks += other.ranks
+        fingerprints += other.fingerprints
         shingleCounts += other.shingleCounts
         signatures += other.signatures
         bucketKeys += other.bucketKeys

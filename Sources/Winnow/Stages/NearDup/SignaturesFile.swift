@@ -2,22 +2,24 @@ import Glibc
 
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":5,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
-///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
+///     {"format":"winnow.minhash-signatures","version":6,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"fingerprint":"5be0…","signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///     {"end_of_file":1}
 ///
 /// The header names the parameters the signatures depend on; `merge` refuses files made with others.
 /// Per document: its id and origin (input name and line: records may share an id, so map and apply
 /// must name their inputs alike), its keep rank (hex bytes; bytewise smaller is kept first, ties
 /// broken by id, then origin),
-/// its number of shingles, its MinHash signature (8 hex digits per slot), its shingle sketch (8 hex
+/// its number of shingles, its fingerprint (16 hex digits: `WordSequenceHash`, which the clusters file
+/// carries for apply to check), its MinHash signature (8 hex digits per slot), its shingle sketch (8 hex
 /// digits per hash, fewer than `sketch` hashes when the sketch holds every shingle: `ShingleSketch`)
 /// and its LSH band keys (16 hex digits each, band 0 first: `LSHBanding.key`). An engine can explode
 /// the band keys, group by (band, key) in its shuffle to find candidate pairs, and verify them with
 /// the sketches; `winnow neardup merge` does all of it.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    public static let version = 5
+    /// 6 since lines carry the document's fingerprint.
+    public static let version = 6
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [
@@ -64,7 +66,9 @@ public enum SignaturesFile {
                 for byte in tally.ranks[index] { Hex.append(UInt64(byte), digits: 2, to: &buffer) }
                 buffer.append(contentsOf: "\",\"shingles\":".utf8)
                 buffer.append(contentsOf: String(tally.shingleCounts[index]).utf8)
-                buffer.append(contentsOf: ",\"signature\":\"".utf8)
+                buffer.append(contentsOf: ",\"fingerprint\":\"".utf8)
+                Hex.append(tally.fingerprints[index], digits: 16, to: &buffer)
+                buffer.append(contentsOf: "\",\"signature\":\"".utf8)
                 Hex.append(words: signature, to: &buffer)
                 buffer.append(contentsOf: "\",\"sketch\":\"".utf8)
                 Hex.append(words: tally.sketch(index), to: &buffer)
@@ -119,7 +123,8 @@ public enum SignaturesFile {
             signature.removeAll(keepingCapacity: true)
             sketch.removeAll(keepingCapacity: true)
             guard let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
-                let rankHex = record.plainString("rank"),
+                let rankHex = record.plainString("rank"), let fingerprintHex = record.plainString("fingerprint"),
+                let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
                 let signatureHex = record.plainString("signature"), let shingles = record.count("shingles"),
                 let sketchHex = record.plainString("sketch"), let rank = Hex.parse(rankHex, digits: 2),
                 signatureHex.count == options.permutations * 8, Hex.appendWords(of: signatureHex, to: &signature),
@@ -127,14 +132,15 @@ public enum SignaturesFile {
                 zip(sketch, sketch.dropFirst()).allSatisfy({ $0 < $1 })
             else {
                 throw .configuration(
-                    "a signature line needs 'id', 'source', 'line', hex 'rank', 'shingles', a hex 'signature' of 8 digits "
+                    "a signature line needs 'id', 'source', 'line', hex 'rank', 'shingles', a 16-hex-digit 'fingerprint', "
+                        + "a hex 'signature' of 8 digits "
                         + "per permutation and a hex 'sketch' of 8 digits per hash, ascending, at most the header's "
                         + "'sketch' hashes",
                     path: record.location)
             }
             tally.add(
-                id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) }, shingles: shingles,
-                banding: banding
+                id: id, origin: DocumentOrigin(source: source, line: line), rank: rank.map { UInt8($0) },
+                fingerprint: fingerprint[0], shingles: shingles, banding: banding
             ) {
                 $0 += signature
             } sketch: {

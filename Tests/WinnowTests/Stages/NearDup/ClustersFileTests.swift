@@ -15,7 +15,7 @@ import WinnowTestSupport
     }
 
     private func member(_ id: String, line: Int, similarity: String) -> String {
-        #"{"id":"\#(id)","source":"in.jsonl","line":\#(line),"similarity":\#(similarity)}"#
+        #"{"id":"\#(id)","source":"in.jsonl","line":\#(line),"fingerprint":"00000000000000\#(line)f","similarity":\#(similarity)}"#
     }
 
     @Test func readsWhatItWrites() throws {
@@ -26,8 +26,8 @@ import WinnowTestSupport
         #expect(
             clusters.clusters == [
                 .init(members: [
-                    .init(id: "a", origin: .init(source: "in.jsonl", line: 1), similarity: 1),
-                    .init(id: "b", origin: .init(source: "in.jsonl", line: 2), similarity: 0.893),
+                    .init(id: "a", origin: .init(source: "in.jsonl", line: 1), similarity: 1, fingerprint: 0x1f),
+                    .init(id: "b", origin: .init(source: "in.jsonl", line: 2), similarity: 0.893, fingerprint: 0x2f),
                 ])
             ])
     }
@@ -43,5 +43,22 @@ import WinnowTestSupport
                     + member("b", line: 2, similarity: similarity) + "]}"
             ])
         } throws: { "\($0)".contains("between 0 and 1") }
+    }
+
+    /// A member without its fingerprint is refused; a version 2 file (no fingerprints) is refused by
+    /// apply, saying to map and merge again, while the report still reads its cluster sizes.
+    @Test func fingerprintsAreRequiredSinceVersion3() throws {
+        #expect {
+            try read([#"{"members":[{"id":"a","source":"s","line":1,"similarity":1},"# + member("b", line: 2, similarity: "1") + "]}"])
+        } throws: { "\($0)".contains("16-hex-digit 'fingerprint'") }
+        let folder = TemporaryFolder()
+        let old = folder.write(
+            "old.clusters",
+            #"{"format":"winnow.clusters","version":2}"# + "\n"
+                + #"{"cluster":"a","size":2,"kept":"a","members":[{"id":"a","source":"s","line":1,"similarity":1},"#
+                + #"{"id":"b","source":"s","line":2,"similarity":0.9}]}"# + "\n" + #"{"end_of_file":1}"# + "\n")
+        #expect { try ClustersFile.read(old) } throws: { "\($0)".contains("old.clusters:1") && "\($0)".contains("map and merge again") }
+        let sizes = try ClustersFile.sizes(old)
+        #expect(sizes.clusters == 1 && sizes.byKept == ["a": 2])
     }
 }

@@ -99,7 +99,9 @@ import WinnowTestSupport
                 == fromShards.clusters.map {
                     DuplicateClusters.Cluster(
                         members: $0.members.map {
-                            .init(id: $0.id, origin: $0.origin, similarity: Double(ClustersFile.rounded($0.similarity))!)
+                            .init(
+                                id: $0.id, origin: $0.origin, similarity: Double(ClustersFile.rounded($0.similarity))!,
+                                fingerprint: $0.fingerprint)
                         })
                 })
 
@@ -131,7 +133,8 @@ import WinnowTestSupport
         let slots = String(repeating: "0", count: 8 * options.permutations)
         for sketch in ["0000000200000001", (0...options.sketch).map { String(format: "%08x", $0) }.joined()] {
             let line =
-                "{\"id\":\"x\",\"source\":\"s\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
+                "{\"id\":\"x\",\"source\":\"s\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"fingerprint\":\"00000000000000ff\","
+                + "\"signature\":\"\(slots)\",\"sketch\":\"\(sketch)\"}"
             let path = folder.write("sketch.sig", signaturesHeader + "\n" + line + "\n")
             var sketchTally = SignatureTally()
             #expect { try SignaturesFile.read(path, options: options, into: &sketchTally) } throws: {
@@ -148,7 +151,8 @@ import WinnowTestSupport
         let header = String(decoding: JSONValue.object(SignaturesFile.header(options)).encoded(), as: UTF8.self)
         let slots = String(repeating: "0", count: 8 * options.permutations)
         func line(_ source: String, bands: String?) -> String {
-            "{\"id\":\"x\",\"source\":\"\(source)\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"signature\":\"\(slots)\","
+            "{\"id\":\"x\",\"source\":\"\(source)\",\"line\":1,\"rank\":\"00\",\"shingles\":2,\"fingerprint\":\"00000000000000ff\","
+                + "\"signature\":\"\(slots)\","
                 + "\"sketch\":\"0000000100000002\"" + (bands.map { ",\"judge_bands\":\"\($0)\"" } ?? "") + "}"
         }
         func file(_ name: String, _ lines: [String], header: String = header) -> String {
