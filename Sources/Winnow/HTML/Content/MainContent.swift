@@ -181,6 +181,7 @@ struct MainContent {
         }
         if rules.has(.imageCaptions) { ImageCaption.drop(&include, core: core, nodes: nodes, stats: stats) }
         if rules.has(.trailingCallsToAction) { Self.dropTrailingCallsToAction(&include, core: core, nodes: nodes, stats: stats) }
+        if rules.has(.signUpBoxes) { SignUpBox.drop(&include, core: core, tree: tree, stats: stats) }
         if rules.has(.requotedBlocks) { Self.dropRequotedBlocks(&include, tree: tree, stats: stats) }
         if rules.has(.storyHeadings) || rules.has(.storyLinks) {
             StoryHeading.drop(&include, tree: tree, stats: stats, headings: rules.has(.storyHeadings), links: rules.has(.storyLinks))

@@ -13,7 +13,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
-    case repeatedSections, headlineKickers, headlineDatelines, orphanedLabels
+    case repeatedSections, headlineKickers, headlineDatelines, orphanedLabels, signUpBoxes
 
     /// The rule's name in `disabled_rules`, `--explain` and `docs/rules.md`.
     public var name: String {
@@ -73,6 +73,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .headlineKickers: "headline-kickers"
         case .headlineDatelines: "headline-datelines"
         case .orphanedLabels: "orphaned-labels"
+        case .signUpBoxes: "sign-up-boxes"
         }
     }
 
@@ -160,6 +161,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A line right below the headline that is only a date or a byline says when and by whom, not what: dropped."
         case .orphanedLabels:
             "The title of a box whose links were left out (\"Table of Contents\" above a `nav`, \"Tags\") titles nothing: dropped."
+        case .signUpBoxes:
+            "The short box around a form of fields only, inside an article (\"Join our newsletter\"), asks for a sign-up: dropped."
         }
     }
 

@@ -85,4 +85,10 @@ enum ContentThresholds {
     /// `orphaned-labels`: levels of elements above the title looked at as its box, and their nodes at most.
     static let orphanedLabelLevels = 3
     static let orphanedLabelNodes = 4000
+    /// `sign-up-boxes`: characters of kept text, at most, in the box around a form of fields only.
+    static let signUpBoxChars: Int32 = 300
+    /// `sign-up-boxes`: blocks of text, at most, in such a box (a heading and a line or two).
+    static let signUpBoxBlocks = 3
+    /// `sign-up-boxes`: nodes of an element, at most, read as such a box.
+    static let signUpBoxNodes = 2000
 }

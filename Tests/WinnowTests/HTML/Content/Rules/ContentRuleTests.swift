@@ -220,6 +220,8 @@ import Testing
             return HeadlineKickerTests.page(below: ["By Jane Doe"])
         case .orphanedLabels:
             return "<body><article>\(OrphanedLabelTests.contents)\(long)</article></body>"
+        case .signUpBoxes:
+            return "<body><article>\(long)\(SignUpBoxTests.box)\(article)</article></body>"
         case .structuredDescription:
             let description =
                 "The Arrival T-Shirt is your admission to a new approach to training, with sweat-wicking "

@@ -1,0 +1,73 @@
+/// A sign-up box inside an article: a heading and a line or two ("Join our newsletter", "Get the
+/// latest delivered to your inbox") around a form whose fields and button are all it holds (the
+/// fields are not page text). The form is left out of the text; the words that ask for it stayed.
+enum SignUpBox {
+    /// Drops the box of each form of the content that holds no text of its own: the highest element
+    /// around it, short of an element holding the core, with `signUpBoxChars` of kept text or fewer.
+    /// Not on a page that names or sells a product (its purchase form holds the product's options),
+    /// and only after as much of the content's text as the box holds (not the page's own form: a
+    /// contact page, a search page).
+    static func drop(_ include: inout [Bool], core: Int, tree: PageTree, stats: BlockStats) {
+        let nodes = tree.nodes
+        guard !tree.kind.namesProduct && !tree.kind.sellsProduct, nodes.contains(where: { $0.tag == .form }),
+            nodes.indices.reduce(0, { include[$1] && nodes[$1].tag == .text ? $0 + stats.proseChars($1) : $0 })
+                >= ContentThresholds.longArticleProse
+        else { return }
+        func kept(_ index: Int) -> Int32 {
+            (index..<Int(nodes[index].end)).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+        }
+        var before: Int32 = 0
+        var index = 0
+        while index < nodes.count {
+            guard include[index], nodes[index].tag == .form, kept(index) == 0, !Self.inListOrTable(index, nodes: nodes) else {
+                if include[index] && nodes[index].tag == .text { before += stats.chars[index] }
+                index += 1
+                continue
+            }
+            var box = index
+            var boxChars: Int32 = 0
+            while true {
+                let parent = Int(nodes[box].parent)
+                guard parent > 0, !nodes.isWithin(core, subtreeOf: parent), !nodes[parent].hint.marks.contains(.main),
+                    nodes[parent].tag != .body, Int(nodes[parent].end) - parent <= ContentThresholds.signUpBoxNodes
+                else { break }
+                let chars = kept(parent)
+                guard chars <= ContentThresholds.signUpBoxChars else { break }
+                box = parent
+                boxChars = chars
+            }
+            // The box's text before the form was counted as the content's: it is not.
+            let boxBefore = (box..<index).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+            if boxChars > 0 && before - boxBefore >= boxChars
+                && Self.blocks(box, include: include, nodes: nodes, stats: stats) <= ContentThresholds.signUpBoxBlocks
+            {
+                before -= boxBefore
+                for inner in box..<Int(nodes[box].end) { include[inner] = false }
+                index = Int(nodes[box].end)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the element is inside a list or a table: an item's own form (a rating, a vote).
+    private static func inListOrTable(_ index: Int, nodes: [PageNode]) -> Bool {
+        var ancestor = Int(nodes[index].parent)
+        while ancestor > 0 {
+            switch nodes[ancestor].tag {
+            case .li, .dd, .dt, .tr, .td, .th, .ul, .ol, .dl, .table: return true
+            default: ancestor = Int(nodes[ancestor].parent)
+            }
+        }
+        return false
+    }
+
+    /// Blocks with kept text in the element.
+    private static func blocks(_ index: Int, include: [Bool], nodes: [PageNode], stats: BlockStats) -> Int {
+        var owners = Set<Int32>()
+        for inner in index..<Int(nodes[index].end) where include[inner] && nodes[inner].tag == .text && stats.chars[inner] > 0 {
+            owners.insert(stats.owner[inner])
+        }
+        return owners.count
+    }
+}
