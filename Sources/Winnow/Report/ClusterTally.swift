@@ -67,7 +67,7 @@ struct ClusterTally {
     /// Whether `member` is the kept document of a near-duplicate cluster: it carries the label as its
     /// id and was not removed as a near-duplicate (a copy that shares the kept id was).
     func isKept(_ member: RunReport.Member) -> Bool {
-        member.id == label && member.removedBy != NearDupStage.stageName
+        BytewiseOrder.equal(member.id, label) && member.removedBy != NearDupStage.stageName
     }
 
     /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a

@@ -5,10 +5,16 @@ public struct NearDupRemover: FinishingStage {
     public var name: String { NearDupStage.stageName }
     public static let reason = RemovalReason.nearDuplicate
 
-    /// A clustered document by id and origin: records that share an id are different documents.
+    /// A clustered document by id and origin, both compared by their bytes: records that share an id
+    /// are different documents (and String's equality would compose a long id's accents on every lookup).
     struct Identity: Hashable, Sendable {
-        let id: String
+        let id: ByteString
         let origin: DocumentOrigin
+
+        init(id: String, origin: DocumentOrigin) {
+            self.id = ByteString(id)
+            self.origin = origin
+        }
     }
 
     struct Assignment: Sendable {

@@ -2,14 +2,15 @@ import Foundation
 
 extension NormalizeOptions.UnicodeForm {
     /// `text` in this form. NFC first asks the quick check, so that text already in NFC (nearly all
-    /// of it) is only scanned; NFKC skips ASCII text. Shared by the normalize and clean stages.
+    /// of it) is only scanned; NFKC skips ASCII text. Runs of over 30 combining marks are broken first
+    /// (`StreamSafeText`). Shared by the normalize and clean stages.
     func applied(to text: String) -> String {
         var text = text
         if text.withUTF8(leavesUnchanged) { return text }
         switch self {
         case .none: return text
-        case .nfc: return text.precomposedStringWithCanonicalMapping
-        case .nfkc: return text.precomposedStringWithCompatibilityMapping
+        case .nfc: return StreamSafeText.limited(text).precomposedStringWithCanonicalMapping
+        case .nfkc: return StreamSafeText.limited(text).precomposedStringWithCompatibilityMapping
         }
     }
 

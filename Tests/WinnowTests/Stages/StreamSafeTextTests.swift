@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import Winnow
+
+/// Runs of combining marks are broken after the 30th by a grapheme joiner before normalisation, as
+/// Unicode's Stream-Safe Text Format says; shorter runs and everything else are left as they are.
+@Suite struct StreamSafeTextTests {
+    static let joiner = StreamSafeText.graphemeJoiner
+
+    static func marks(_ count: Int) -> String {
+        String(String.UnicodeScalarView((0..<count).map { $0 % 2 == 0 ? "\u{301}" : "\u{316}" }))
+    }
+
+    @Test func runsOfThirtyOrFewerAreLeftAlone() {
+        for text in ["plain text", "café, naïve", "e" + Self.marks(30) + " and" + Self.marks(30)] {
+            #expect(StreamSafeText.limited(text) == text)
+            #expect(!StreamSafeText.limited(text).unicodeScalars.contains(Self.joiner))
+        }
+    }
+
+    @Test func aJoinerFollowsEveryThirtiethMarkInARow() {
+        let limited = Array(StreamSafeText.limited("e" + Self.marks(61) + "x").unicodeScalars)
+        #expect(limited.count == 1 + 61 + 2 + 1)
+        #expect(limited.indices.filter { limited[$0] == Self.joiner } == [31, 62])
+    }
+
+    /// Normalised text keeps every mark, in runs of 30 at most, and is in NFC.
+    @Test func normalisedTextOfALongRunIsNFCInRunsOfThirty() {
+        let text = "a" + Self.marks(80_000) + " done"
+        let nfc = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
+        #expect(nfc == nfc.precomposedStringWithCanonicalMapping)
+        #expect(nfc.unicodeScalars.filter { $0 == Self.joiner }.count == 80_000 / 30)
+        #expect(nfc.hasSuffix(" done"))
+    }
+}
