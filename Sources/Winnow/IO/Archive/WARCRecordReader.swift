@@ -20,6 +20,9 @@ final class WARCRecordReader: RecordSource {
     private var events: [ArchiveByteStream.Event] = []
     private var recordNumber = 0
     private var ended = false
+    /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
+    /// that a run of headers with no end costs one scan, not one per header.
+    private var headerScan = (from: 0, to: 0)
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -335,22 +338,31 @@ final class WARCRecordReader: RecordSource {
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there
     /// is none within `maxHeaderBytes` or before the end of the file.
     private func findHeaderEnd(from start: Int) throws(WinnowError) -> Int? {
-        var index = start - windowBase
+        let known = headerScan.from <= start && start <= headerScan.to
+        let scanStart = known ? headerScan.from : start
+        var index = (known ? headerScan.to : start) - windowBase
         while true {
             let limit = windowEnd
             while index < limit {
                 if window[index] == 0x0A {
-                    if index + 1 < limit && window[index + 1] == 0x0A { return windowBase + index + 2 }
+                    if index + 1 < limit && window[index + 1] == 0x0A {
+                        headerScan = (scanStart, windowBase + index)
+                        return windowBase + index + 2
+                    }
                     if index + 2 < limit {
-                        if window[index + 1] == 0x0D && window[index + 2] == 0x0A { return windowBase + index + 3 }
+                        if window[index + 1] == 0x0D && window[index + 2] == 0x0A {
+                            headerScan = (scanStart, windowBase + index)
+                            return windowBase + index + 3
+                        }
                     } else if !streamEnded {
                         break
                     }
                 }
                 index += 1
             }
-            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return nil }
             let scanned = windowBase + index
+            headerScan = (scanStart, scanned)
+            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return nil }
             try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase
         }

@@ -295,3 +295,38 @@ extension WARCRecordReaderTests {
         #expect(fromGzip.count == 2 && fromGzip[1].hasSuffix("archive response \(small)"))
     }
 }
+
+extension WARCRecordReaderTests {
+    /// The records of `archive` read `step` bytes at a time, each with its numbers as `#`, runs of the same counted.
+    private func runs(_ archive: String, step: Int) throws -> [String] {
+        let found = try ArchiveFixtures.records(of: TrickleByteSource(Array(archive.utf8), step: step), isGzip: false)
+        var runs: [(count: Int, text: String)] = []
+        for record in found {
+            let text = String(record.map { $0.isNumber ? "#" : $0 }).replacingOccurrences(of: "#+", with: "#", options: .regularExpression)
+            if runs.last?.text == text { runs[runs.count - 1].count += 1 } else { runs.append((1, text)) }
+        }
+        return runs.map { "\($0.count)x \($0.text)" }
+    }
+
+    /// Version lines with no empty line after them: each is a record whose header has no end, one reject
+    /// each, judged as a search of its own would judge it (the reader does not search the same bytes again).
+    @Test func versionLinesWithoutAHeaderEndAreOneRejectEach() throws {
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>kept</p>"
+        let record = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(page.utf8.count)\r\n\r\n" + page + "\r\n\r\n"
+        let lines = { (count: Int) in String(repeating: "WARC/1.0\r\n", count: count) }
+        let archive = record + lines(3) + record + lines(7000) + record + lines(5)
+        let kept = "# @# archive response HTTP/#.# # OK\r\nContent-Type: text/html\r\n\r\n<p>kept</p>"
+        let badHeader = "# @# damaged bad WARC header at offset #: a header line is not a 'Name: value' field"
+        let cutByEnd = "# @# damaged the WARC header at offset # breaks off at the end of the file"
+        #expect(
+            try runs(archive, step: 4096) == [
+                "1x " + kept, "3x " + badHeader, "1x " + kept,
+                "385x # @# damaged the WARC header at offset # has no end within # bytes", "6615x " + badHeader, "1x " + kept,
+                "5x " + cutByEnd,
+            ])
+        // The last line judged to have no end, and the first whose header end (the next record's) is in reach.
+        let found = try ArchiveFixtures.records(of: TrickleByteSource(Array(archive.utf8), step: 4096), isGzip: false)
+        #expect(found[389] == "390 @4094 damaged the WARC header at offset 4094 has no end within 65536 bytes")
+        #expect(found[390] == "391 @4104 damaged bad WARC header at offset 4104: a header line is not a 'Name: value' field")
+    }
+}
