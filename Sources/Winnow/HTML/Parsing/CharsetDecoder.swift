@@ -198,21 +198,37 @@ enum CharsetDecoder {
         let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
-        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        var input = Array(bytes)
+        // Most encodings take at most 4 UTF-8 bytes a byte; one that takes more (TSCII: 12) fills the
+        // buffer, and the page is converted again from the start into a larger one. Not resumed where it
+        // stopped: glibc's TSCII repeats the wrong characters after an output buffer filled in mid-sequence.
+        var capacity = input.count * 4 + 16
+        while true {
+            if let converted = iconvConvert(&input, with: converter, capacity: capacity) { return converted }
+            capacity *= 2
+            _ = iconv(converter, nil, nil, nil, nil)
+        }
+    }
+
+    /// One conversion of `input` into at most `capacity` bytes; nil when they do not hold it all.
+    private static func iconvConvert(_ input: inout [UInt8], with converter: iconv_t?, capacity: Int) -> (utf8: [UInt8], replaced: Int)? {
+        var output = [UInt8](repeating: 0, count: capacity)
         var written = 0
         var replaced = 0
-        var input = Array(bytes)
         let inputCount = input.count
-        input.withUnsafeMutableBufferPointer { source in
+        let complete = input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 var inPointer = source.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
                 var inLeft = inputCount
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress!).assumingMemoryBound(
                     to: CChar.self)
-                var outLeft = target.count - 3
+                var outLeft = target.count
+                defer { written = target.count - outLeft }
                 while inLeft > 0 {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
-                    guard errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { break }
+                    // E2BIG, or no room for U+FFFD: the output is full, not the input done.
+                    if errno == E2BIG || outLeft < 3 { return false }
+                    // EILSEQ, or EINVAL (a sequence cut by the end of the input): the byte becomes U+FFFD.
                     for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
                         outPointer!.pointee = CChar(bitPattern: byte)
                         outPointer! += 1
@@ -222,9 +238,11 @@ enum CharsetDecoder {
                     inLeft -= 1
                     replaced += 1
                 }
-                written = target.count - 3 - outLeft
+                // A stateful encoding may hold back characters until told that the input has ended.
+                return iconv(converter, nil, nil, &outPointer, &outLeft) != -1 || errno != E2BIG
             }
         }
+        guard complete else { return nil }
         output.removeSubrange(written...)
         return (output, replaced)
     }

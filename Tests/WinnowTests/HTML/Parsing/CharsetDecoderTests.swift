@@ -114,4 +114,19 @@ import WinnowTestSupport
             #expect(!CharsetDecoder.decode(page, declared: nil).utf8.contains(0x0C))
         }
     }
+
+    /// TSCII's 0x82 is four code points (12 UTF-8 bytes, more than the first output buffer allows): the
+    /// page decodes whole, and a byte TSCII lacks (0xFF) between the runs is still one U+FFFD.
+    @Test func anExpandingCharsetDecodesWhole() {
+        let syllable = "\u{0BB8}\u{0BCD}\u{0BB0}\u{0BC0}"
+        let page: [UInt8] =
+            Array("<meta charset='tscii'><p>".utf8) + Array(repeating: 0x82, count: 1000) + [0xFF]
+            + Array(repeating: 0x82, count: 1000) + Array("</p><p>the end</p>".utf8)
+        let (text, encoding) = Self.decoded(page)
+        #expect(encoding == "tscii")
+        let expected =
+            "<meta charset='tscii'><p>" + String(repeating: syllable, count: 1000) + "\u{FFFD}"
+            + String(repeating: syllable, count: 1000) + "</p><p>the end</p>"
+        #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
+    }
 }
