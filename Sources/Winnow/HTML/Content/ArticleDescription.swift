@@ -8,9 +8,10 @@ enum ArticleDescription {
         guard !items.descriptions.isEmpty, !items.scopes.isEmpty else { return [] }
         let nodes = tree.nodes
         // The article bodies in the content, with their items.
+        let spans = RootSpans(roots, nodes: nodes)
         var bodies: [(node: Int, scope: Int)] = []
         for index in nodes.indices where nodes[index].hint.marks.contains(.articleBody) && !stats.excluded[index] {
-            guard roots.contains(where: { nodes.isWithin(index, subtreeOf: $0) || nodes.isWithin($0, subtreeOf: index) }),
+            guard spans.covers(index) || spans.holdsRoot(index, nodes: nodes),
                 let scope = items.scope(of: index, nodes: nodes)
             else { continue }
             bodies.append((index, scope))
@@ -19,7 +20,7 @@ enum ArticleDescription {
         var found: [Int] = []
         for description in items.descriptions.map(Int.init) {
             guard stats.chars[description] > 0, !stats.excluded[description],
-                !roots.contains(where: { nodes.isWithin(description, subtreeOf: $0) }),
+                !spans.covers(description),
                 let scope = items.scope(of: description, nodes: nodes),
                 bodies.contains(where: { $0.scope == scope && $0.node >= Int(nodes[description].end) })
             else { continue }

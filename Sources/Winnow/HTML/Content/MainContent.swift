@@ -146,10 +146,12 @@ struct MainContent {
         }
         // Segments streamed after the shell belong in the content, where scripts move them.
         if best > 0 && rules.has(.streamedSegments) {
+            // A root appended here is skipped whole: the spans before it still answer.
+            let spans = RootSpans(roots, nodes: nodes)
             var index = 0
             while index < count {
                 if nodes[index].hint.marks.contains(.streamed) && !stats.excluded[index] && stats.proseBlocks[index] > 0
-                    && !roots.contains(where: { nodes.isWithin(index, subtreeOf: $0) })
+                    && !spans.covers(index)
                 {
                     roots.append(index)
                     index = Int(nodes[index].end)
@@ -358,11 +360,13 @@ struct MainContent {
         let coreEnd = Int(nodes[core].end)
         // The end of a list kept because the content introduces it: what is inside stays.
         var keptUntil = 0
-        for index in 0..<nodes.count where include[index] && !roots.contains(index) && index >= keptUntil {
+        let rootSpans = RootSpans(roots, nodes: nodes)
+        let keptSpans = RootSpans(keptWhole, nodes: nodes)
+        for index in 0..<nodes.count where include[index] && !rootSpans.contains(index) && index >= keptUntil {
             let node = nodes[index]
             if nodes.isWithin(core, subtreeOf: index) { continue }
             if keepCore && index > core && index < coreEnd { continue }
-            if keptWhole.contains(where: { nodes.isWithin(index, subtreeOf: $0) }) { continue }
+            if keptSpans.covers(index) { continue }
             guard node.tag.layout != .inline, node.tag != .text, !node.tag.isHeading else { continue }
             let chars = stats.chars[index]
             let density = stats.linkDensity(index)
