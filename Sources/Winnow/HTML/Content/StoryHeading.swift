@@ -20,6 +20,7 @@ enum StoryHeading {
         func rank(_ index: Int) -> UInt8 {
             nodes[index].tag.isHeading ? nodes[index].tag.rawValue - HTMLTag.h1.rawValue : 6
         }
+        var sections = StorySection(nodes: nodes, stats: stats)
         var proseBefore: Int32 = 0
         var index = 0
         while index < nodes.count {
@@ -46,28 +47,9 @@ enum StoryHeading {
                 index += 1
                 continue
             }
-            var stop = Int(heading.end)
-            while stop < nodes.count
-                && !((nodes[stop].tag.isHeading || (nodes[stop].tag == .p && isBoldLine(stop, tree: tree, stats: stats)))
-                    && include[stop] && rank(stop) <= rank(index) && hasText(stop) && stats.linkChars[stop] * 2 < stats.chars[stop])
-            {
-                stop += 1
-            }
+            var stop = sections.stop(from: Int(heading.end), rank: rank(index), include: include, tree: tree)
             // The teaser headlines and paragraphs of the whole elements between the heading and `stop`.
-            var headlines: Int32 = 0
-            var paragraphs: Int32 = 0
-            var inner = Int(heading.end)
-            while inner < stop {
-                guard Int(nodes[inner].end) <= stop else {
-                    inner += 1
-                    continue
-                }
-                if include[inner] {
-                    headlines += stats.linkBlocks[inner]
-                    paragraphs += stats.proseBlocks[inner]
-                }
-                inner = Int(nodes[inner].end)
-            }
+            let (headlines, paragraphs) = sections.blocks(from: Int(heading.end), to: stop, include: include)
             if headlines == 0 || headlines < paragraphs { stop = Int(heading.end) }
             for inner in index..<stop where Int(nodes[inner].end) <= stop { include[inner] = false }
             index = stop

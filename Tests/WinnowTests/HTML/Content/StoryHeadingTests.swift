@@ -60,4 +60,44 @@ import Testing
         let html = "<body><article><h1>Related articles</h1>\(Self.article)</article></body>"
         #expect(MainContentTests.mainText(html).hasPrefix("Related articles"))
     }
+
+    static let more = "<p>A paragraph of the same story, which goes on after the box with more about the budget and the town.</p>"
+    static let teasers = (1...3).map {
+        "<div><h3><a href=\"/s/\($0)\">Another story from the town, number \($0)</a></h3>"
+            + "<p>A short summary of that other story, which readers may like.</p></div>"
+    }.joined()
+
+    @Test func headingsThatAreLinksOpenNoSectionOverTheArticlesParagraphs() {
+        let linked = "<h2><a href=\"/r\">Related articles</a></h2>\(Self.more)\(Self.more)"
+        let html =
+            "<body><article>\(Self.article)\(String(repeating: linked, count: 3))<h2>Contact</h2>"
+            + "<p>Write to the newsroom.</p></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.components(separatedBy: "A paragraph of the same story").count == 7, "\(text)")
+        #expect(text.hasSuffix("Contact\n\nWrite to the newsroom."), "\(text)")
+    }
+
+    @Test func aSectionRunsToTheNextHeadingOfItsRankOrAbove() {
+        let html =
+            "<body><article>\(Self.article)<h2>Weitere Artikel</h2>\(Self.teasers)<h3>Lesen Sie auch</h3>\(Self.more)"
+            + "<h2>Contact</h2><p>Write to the newsroom.</p></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.hasSuffix("from next week.\n\nContact\n\nWrite to the newsroom."), "\(text)")
+    }
+
+    @Test func sectionsOfSeveralRanksInARowGo() {
+        let html =
+            "<body><article>\(Self.article)<h3>Read also</h3>\(Self.teasers)<h2>Weitere Artikel</h2>\(Self.teasers)"
+            + "<h3>More stories</h3>\(Self.teasers)<p>Write to the newsroom.</p></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.hasSuffix("from next week."), "\(text)")
+    }
+
+    @Test func aLinkedStoryHeadingEndsAtTheNextHeadingThatIsNoLink() {
+        let html =
+            "<body><article>\(Self.article)<h2><a href=\"/r\">Related articles</a></h2>\(Self.teasers)"
+            + "<h2>Contact</h2><p>Write to the newsroom.</p></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.hasSuffix("from next week.\n\nContact\n\nWrite to the newsroom."), "\(text)")
+    }
 }
