@@ -14,6 +14,9 @@ struct PageTreeBuilder {
     /// Open links in a heading to an anchor on the page (`href="#…"`): the anchor's hash, the link's
     /// node and where its text starts.
     private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int)] = []
+    /// Where the last two characters of `tree.text` that are not white space start, written while a
+    /// link is in `anchorLinks` (-1: none): a link's text is a mark or none when the second is before it.
+    private var visibleStarts = (secondLast: -1, last: -1)
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
     private var capture = Capture.none
@@ -178,7 +181,7 @@ struct PageTreeBuilder {
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
         if let link = anchorLinks.last, link.node == closed {
             anchorLinks.removeLast()
-            if Self.isPermalinkMark(tree.text[link.textStart...]) { sectionLinked(link.target) }
+            if visibleStarts.secondLast < link.textStart { sectionLinked(link.target) }
         }
     }
 
@@ -195,6 +198,7 @@ struct PageTreeBuilder {
         let parent = enclosing.node
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
+        if !anchorLinks.isEmpty { noteVisible(bytes, at: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
             return
@@ -226,14 +230,22 @@ struct PageTreeBuilder {
         chromeIDs[target] = nil
     }
 
-    /// Text of at most one character, such as "¶", "#" or "§", or none (an icon): a permalink.
-    private static func isPermalinkMark(_ text: ArraySlice<UInt8>) -> Bool {
-        var characters = 0
-        for byte in text where !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 {
-            characters += 1
-            if characters > 1 { return false }
+    /// Notes the last two characters of `bytes`, written at `start` in `tree.text`, that are not white
+    /// space (a byte that starts a character: a mark such as "¶", "#" or "§" counts as one).
+    private mutating func noteVisible(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
+        var offset = bytes.count
+        var found = 0
+        while offset > 0 && found < 2 {
+            offset -= 1
+            let byte = bytes[offset]
+            guard !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 else { continue }
+            if found == 0 {
+                visibleStarts = (visibleStarts.last, start + offset)
+            } else {
+                visibleStarts.secondLast = start + offset
+            }
+            found += 1
         }
-        return true
     }
 
     private mutating func finishCapture() {
