@@ -13,6 +13,7 @@ enum OrphanedLabel {
     static func drop(_ include: inout [Bool], core: Int, tree: PageTree, stats: BlockStats) {
         guard stats.proseChars(core) >= ContentThresholds.longArticleProse else { return }
         let nodes = tree.nodes
+        var counts: VisibleBytes?
         var labels: [Int] = []
         for index in 1..<nodes.count {
             let node = nodes[index]
@@ -21,7 +22,8 @@ enum OrphanedLabel {
                 !stats.endsSentence[index], !LabelBlocks.isListOrItem(node.tag),
                 Int(node.end) - index <= LabelBlocks.maxNodes
             else { continue }
-            if isOrphaned(index, include: include, tree: tree) { labels.append(index) }
+            if counts == nil { counts = VisibleBytes(tree) }
+            if let counts, isOrphaned(index, include: include, tree: tree, counts: counts) { labels.append(index) }
         }
         for label in labels {
             for inner in label..<Int(nodes[label].end) { include[inner] = false }
@@ -30,15 +32,16 @@ enum OrphanedLabel {
 
     /// Whether an ancestor of the block, a few levels up, holds no other text kept and, after the
     /// block, text left out that is mostly links and enough of it.
-    private static func isOrphaned(_ label: Int, include: [Bool], tree: PageTree) -> Bool {
+    private static func isOrphaned(_ label: Int, include: [Bool], tree: PageTree, counts: VisibleBytes) -> Bool {
         let nodes = tree.nodes
-        let labelBytes = visibleBytes(label, tree: tree) { include[$0] }
-        guard labelBytes > 0 else { return false }
+        var labelBytes = 0
         // A date or a count ("11-29-2024, 04:40 PM", "#12") dates or numbers a post, not a box.
         var digits = 0
         for index in label..<Int(nodes[label].end) where nodes[index].tag == .text && include[index] {
-            digits += tree.text[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)].reduce(0) { ASCIIByte.isDigit($1) ? $0 + 1 : $0 }
+            labelBytes += Int(counts.subtree[index])
+            digits += Int(counts.digits[index])
         }
+        guard labelBytes > 0 else { return false }
         guard digits * 2 < labelBytes else { return false }
         var box = Int(nodes[label].parent)
         var level = 0
@@ -58,9 +61,9 @@ enum OrphanedLabel {
                     index = Int(node.end)
                     continue
                 }
-                if node.tag == .a && !include[index] && visibleBytes(index, tree: tree, counted: { _ in true }) > 0 { links += 1 }
+                if node.tag == .a && !include[index] && counts.subtree[index] > 0 { links += 1 }
                 if node.tag == .text {
-                    let bytes = visibleBytes(index, tree: tree) { _ in true }
+                    let bytes = Int(counts.subtree[index])
                     if include[index] {
                         kept += bytes
                         // Other text of the content in the box: the block is one of its lines, not its title.
@@ -84,16 +87,6 @@ enum OrphanedLabel {
             level += 1
         }
         return false
-    }
-
-    /// Bytes of the subtree's text that are not white space, in the text runs `counted` accepts.
-    private static func visibleBytes(_ root: Int, tree: PageTree, counted: (Int) -> Bool) -> Int {
-        var total = 0
-        for index in root..<Int(tree.nodes[root].end) where tree.nodes[index].tag == .text && counted(index) {
-            let node = tree.nodes[index]
-            total += tree.text[Int(node.textStart)..<Int(node.textEnd)].reduce(0) { ASCIIByte.isSpace($1) ? $0 : $0 + 1 }
-        }
-        return total
     }
 
     /// Whether a link holds the text run, between it and `box`.

@@ -52,4 +52,23 @@ import Testing
         let text = MainContentTests.mainText("<body><article>\(header)\(Self.long)</article></body>")
         #expect(text.contains("Council passes the budget"), "\(text)")
     }
+
+    static func box(_ label: String, _ links: [String]) -> String {
+        let items = links.enumerated().map { "<li><a href=\"#\($0.offset)\">\($0.element)</a></li>" }.joined()
+        return "<div class=\"toc\"><p class=\"toc-title\">\(label)</p><nav><ul>\(items)</ul></nav></div>"
+    }
+
+    /// The share is of bytes: a label of two-byte letters needs twice the links' letters.
+    @Test func textIsWeighedInBytesNotWhiteSpace() {
+        func text(_ box: String) -> String {
+            MainContentTests.mainText("<body><article>\(Self.article)\(box)\(Self.long)</article></body>")
+        }
+        let few = text(Self.box("Содержание", ["Roads costs", "Votes cast", "Next steps", "Aaaa bbbbbb"]))
+        #expect(few.contains("Содержание"), "\(few)")
+        let enough = text(
+            Self.box("Содержание", ["Roads costs money and time", "Votes cast by the members", "Next steps for the town hall"]))
+        #expect(!enough.contains("Содержание"), "\(enough)")
+        let counted = text(Self.box("Top 10 stories", ["What the council spends on roads", "How the members voted", "What happens next"]))
+        #expect(!counted.contains("Top 10"), "\(counted)")
+    }
 }
