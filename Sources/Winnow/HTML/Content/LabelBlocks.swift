@@ -17,13 +17,14 @@ struct LabelBlocks {
     /// (case, spacing and the marks around it ignored).
     func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
+        var runs = FoldedRuns()
         var index = 1
         while index < nodes.count {
             let node = nodes[index]
             // An item of a list or a table ("Branding, Advertising, Illustration") is an entry, not a label.
             guard include[index], node.tag != .text, node.tag.layout != .inline, !Self.isListOrItem(node.tag),
                 stats.chars[index] > 0, stats.chars[index] <= maxChars, Int(node.end) - index <= Self.maxNodes,
-                isLabel(index, tree: tree, include: include),
+                isLabel(index, tree: tree, include: include, runs: &runs),
                 !sparesListContents || !Self.isInsideListOrTable(index, nodes: nodes)
             else {
                 index += 1
@@ -54,8 +55,8 @@ struct LabelBlocks {
 
     /// Whether the text written of the element at `index` is one of `labels`, once the `trimmed` marks
     /// (and `alsoTrimmed`) and the dashes around it are taken off.
-    private func isLabel(_ index: Int, tree: PageTree, include: [Bool]) -> Bool {
-        let words = tree.foldedText(of: index) { include[$0] }
+    private func isLabel(_ index: Int, tree: PageTree, include: [Bool], runs: inout FoldedRuns) -> Bool {
+        let words = runs.foldedText(of: index, tree: tree) { include[$0] }
         func trim(_ text: inout ArraySlice<UInt8>) {
             while let first = text.first, Self.trimmed.contains(first) || alsoTrimmed.contains(first) { text = text.dropFirst() }
             while let last = text.last, Self.trimmed.contains(last) || alsoTrimmed.contains(last) { text = text.dropLast() }

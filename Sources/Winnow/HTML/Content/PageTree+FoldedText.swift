@@ -1,7 +1,7 @@
 extension PageTree {
     /// The text of the element at `index`, ASCII lower-cased and runs of whitespace folded into one
     /// space (none leading), from the text nodes `included` keeps; reading stops once `limit` bytes are
-    /// written. The form in which the rules compare a block's text with their phrases.
+    /// written, inside a text node too. The form in which the rules compare a block's text with their phrases.
     func foldedText(of index: Int, limit: Int = .max, included: (Int) -> Bool = { _ in true }) -> [UInt8] {
         var words: [UInt8] = []
         // Room for a heading's or a label's text at once, instead of six doublings from empty.
@@ -17,8 +17,8 @@ extension PageTree {
                     words.append(ASCIIByte.lowercased(byte))
                     space = false
                 }
+                if words.count >= limit { return words }
             }
-            if words.count >= limit { break }
         }
         return words
     }
