@@ -13,28 +13,42 @@ enum SignUpBox {
             nodes.indices.reduce(0, { include[$1] && nodes[$1].tag == .text ? $0 + stats.proseChars($1) : $0 })
                 >= ContentThresholds.longArticleProse
         else { return }
-        func kept(_ index: Int) -> Int32 {
-            (index..<Int(nodes[index].end)).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+        func kept(_ range: Range<Int>) -> Int32 {
+            range.reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+        }
+        func kept(_ index: Int) -> Int32 { kept(index..<Int(nodes[index].end)) }
+        // The kept text of `parent`'s subtree outside that of `child`.
+        func kept(_ parent: Int, besides child: Int) -> Int32 {
+            kept(parent..<child) + kept(Int(nodes[child].end)..<Int(nodes[parent].end))
+        }
+        // Whether each node is inside a list or a table: an item's own form (a rating, a vote).
+        var inListOrTable = [Bool](repeating: false, count: nodes.count)
+        for index in nodes.indices.dropFirst() {
+            let parent = Int(nodes[index].parent)
+            inListOrTable[index] = parent > 0 && (inListOrTable[parent] || Self.isListOrTable(nodes[parent].tag))
         }
         var before: Int32 = 0
         var index = 0
         while index < nodes.count {
-            guard include[index], nodes[index].tag == .form, kept(index) == 0, !Self.inListOrTable(index, nodes: nodes) else {
+            guard include[index], nodes[index].tag == .form, kept(index) == 0, !inListOrTable[index] else {
                 if include[index] && nodes[index].tag == .text { before += stats.chars[index] }
                 index += 1
                 continue
             }
             var box = index
             var boxChars: Int32 = 0
+            // The kept text of `box`'s subtree: each parent adds what it holds beside it.
+            var keptInBox: Int32 = 0
             while true {
                 let parent = Int(nodes[box].parent)
                 guard parent > 0, !nodes.isWithin(core, subtreeOf: parent), !nodes[parent].hint.marks.contains(.main),
                     nodes[parent].tag != .body, Int(nodes[parent].end) - parent <= ContentThresholds.signUpBoxNodes
                 else { break }
-                let chars = kept(parent)
+                let chars = keptInBox + kept(parent, besides: box)
                 guard chars <= ContentThresholds.signUpBoxChars else { break }
                 box = parent
                 boxChars = chars
+                keptInBox = chars
             }
             // The box's text before the form was counted as the content's: it is not.
             let boxBefore = (box..<index).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
@@ -50,16 +64,12 @@ enum SignUpBox {
         }
     }
 
-    /// Whether the element is inside a list or a table: an item's own form (a rating, a vote).
-    private static func inListOrTable(_ index: Int, nodes: [PageNode]) -> Bool {
-        var ancestor = Int(nodes[index].parent)
-        while ancestor > 0 {
-            switch nodes[ancestor].tag {
-            case .li, .dd, .dt, .tr, .td, .th, .ul, .ol, .dl, .table: return true
-            default: ancestor = Int(nodes[ancestor].parent)
-            }
+    /// A list, a table or an item of one.
+    private static func isListOrTable(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .li, .dd, .dt, .tr, .td, .th, .ul, .ol, .dl, .table: true
+        default: false
         }
-        return false
     }
 
     /// Blocks with kept text in the element.

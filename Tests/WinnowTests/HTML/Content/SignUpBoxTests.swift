@@ -41,4 +41,32 @@ import Testing
         let html = "<html>\(head)<body><article>\(Self.long)\(Self.box)</article></body></html>"
         #expect(MainContentTests.mainText(html).contains("Join Our Newsletter"))
     }
+
+    static let form = "<form action=\"/subscribe\"><input type=\"email\" name=\"email\"><button>Subscribe</button></form>"
+
+    static func text(_ box: String) -> String {
+        MainContentTests.mainText("<body><article>\(Self.long)\(box)\(MainContentTests.article)</article></body>")
+    }
+
+    @Test func theBoxIsTheHighestShortElementAroundTheForm() {
+        let nested =
+            "<div class=\"w\"><h3>Join Our Newsletter</h3><div><p>Get the freshest updates</p><div><div>\(Self.form)</div>"
+            + "<p>every week, free.</p></div></div></div>"
+        let text = Self.text(nested)
+        for line in ["Join Our", "freshest", "every week, free"] { #expect(!text.contains(line), "\(line) in \(text)") }
+        let twoForms = "<div><h3>Join Our Newsletter</h3><div>\(Self.form)</div><p>Or by post.</p><div>\(Self.form)</div></div>"
+        let both = Self.text(twoForms)
+        #expect(!both.contains("Join Our") && !both.contains("Or by post") && both.contains("from next week."), "\(both)")
+    }
+
+    @Test func theBoxStopsBelowAnElementOfMoreText() {
+        let aside = String(repeating: "A long aside about other things, ", count: 12)
+        let text = Self.text("<div><p>\(aside)</p><div><h3>Join Our Newsletter</h3><div>\(Self.form)</div></div></div>")
+        #expect(text.contains("A long aside") && !text.contains("Join Our"), "\(text)")
+    }
+
+    @Test func aTableCellsFormStays() {
+        let text = Self.text("<table><tr><td><div><h3>Rate this</h3>\(Self.form)</div></td></tr></table>")
+        #expect(text.contains("Rate this"), "\(text)")
+    }
 }
