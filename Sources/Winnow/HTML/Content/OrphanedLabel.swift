@@ -23,7 +23,7 @@ enum OrphanedLabel {
                 Int(node.end) - index <= LabelBlocks.maxNodes
             else { continue }
             if counts == nil { counts = VisibleBytes(tree) }
-            if let counts, isOrphaned(index, include: include, tree: tree, counts: counts) { labels.append(index) }
+            if isOrphaned(index, include: include, tree: tree, counts: &counts!) { labels.append(index) }
         }
         for label in labels {
             for inner in label..<Int(nodes[label].end) { include[inner] = false }
@@ -32,14 +32,15 @@ enum OrphanedLabel {
 
     /// Whether an ancestor of the block, a few levels up, holds no other text kept and, after the
     /// block, text left out that is mostly links and enough of it.
-    private static func isOrphaned(_ label: Int, include: [Bool], tree: PageTree, counts: VisibleBytes) -> Bool {
+    private static func isOrphaned(_ label: Int, include: [Bool], tree: PageTree, counts: inout VisibleBytes) -> Bool {
         let nodes = tree.nodes
         var labelBytes = 0
         // A date or a count ("11-29-2024, 04:40 PM", "#12") dates or numbers a post, not a box.
         var digits = 0
         for index in label..<Int(nodes[label].end) where nodes[index].tag == .text && include[index] {
-            labelBytes += Int(counts.subtree[index])
-            digits += Int(counts.digits[index])
+            let run = counts.ofRun(index, in: tree)
+            labelBytes += run.bytes
+            digits += run.digits
         }
         guard labelBytes > 0 else { return false }
         guard digits * 2 < labelBytes else { return false }
@@ -61,9 +62,9 @@ enum OrphanedLabel {
                     index = Int(node.end)
                     continue
                 }
-                if node.tag == .a && !include[index] && counts.subtree[index] > 0 { links += 1 }
+                if node.tag == .a && !include[index] && counts.hasAny(in: index, of: tree) { links += 1 }
                 if node.tag == .text {
-                    let bytes = Int(counts.subtree[index])
+                    let bytes = counts.ofRun(index, in: tree).bytes
                     if include[index] {
                         kept += bytes
                         // Other text of the content in the box: the block is one of its lines, not its title.
