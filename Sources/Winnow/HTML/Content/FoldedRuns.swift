@@ -18,7 +18,7 @@ struct FoldedRuns {
             let text = tree.text[Int(node.textStart)..<Int(node.textEnd)]
             guard !text.isEmpty else { continue }
             guard text.count >= Self.keptRunBytes else {
-                space = Self.fold(text, after: space, into: &words)
+                space = PageTree.appendFolded(text, after: space, to: &words)
                 continue
             }
             let run = runs[inner] ?? Self.fold(text)
@@ -29,24 +29,9 @@ struct FoldedRuns {
         return words
     }
 
-    /// Appends the folded `text` to `words` (no space first after a space); whether it ends with one.
-    private static func fold(_ text: ArraySlice<UInt8>, after space: Bool, into words: inout [UInt8]) -> Bool {
-        var space = space
-        for byte in text {
-            if ASCIIByte.isSpace(byte) {
-                if !space { words.append(0x20) }
-                space = true
-            } else {
-                words.append(ASCIIByte.lowercased(byte))
-                space = false
-            }
-        }
-        return space
-    }
-
     private static func fold(_ text: ArraySlice<UInt8>) -> (opensSpace: Bool, words: [UInt8], endsSpace: Bool) {
         var words: [UInt8] = []
-        let endsSpace = fold(text, after: false, into: &words)
+        let endsSpace = PageTree.appendFolded(text, after: false, to: &words)
         return (text.first.map(ASCIIByte.isSpace) ?? false, words, endsSpace)
     }
 }

@@ -9,17 +9,26 @@ extension PageTree {
         var space = true
         for inner in index..<Int(nodes[index].end) where nodes[inner].tag == .text && included(inner) {
             let node = nodes[inner]
-            for byte in text[Int(node.textStart)..<Int(node.textEnd)] {
-                if ASCIIByte.isSpace(byte) {
-                    if !space { words.append(0x20) }
-                    space = true
-                } else {
-                    words.append(ASCIIByte.lowercased(byte))
-                    space = false
-                }
-                if words.count >= limit { return words }
-            }
+            space = Self.appendFolded(text[Int(node.textStart)..<Int(node.textEnd)], after: space, to: &words, limit: limit)
+            if words.count >= limit { return words }
         }
         return words
+    }
+
+    /// Appends `run` folded (lower-cased, each run of whitespace one space, none after a space) to
+    /// `words`, stopping once they hold `limit` bytes; returns whether what was read ends with whitespace.
+    static func appendFolded(_ run: ArraySlice<UInt8>, after space: Bool, to words: inout [UInt8], limit: Int = .max) -> Bool {
+        var space = space
+        for byte in run {
+            if ASCIIByte.isSpace(byte) {
+                if !space { words.append(0x20) }
+                space = true
+            } else {
+                words.append(ASCIIByte.lowercased(byte))
+                space = false
+            }
+            if words.count >= limit { break }
+        }
+        return space
     }
 }
