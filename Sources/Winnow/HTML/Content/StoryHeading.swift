@@ -16,10 +16,6 @@ enum StoryHeading {
         func hasText(_ index: Int) -> Bool {
             (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
         }
-        // A bold line ranks below every heading.
-        func rank(_ index: Int) -> UInt8 {
-            nodes[index].tag.isHeading ? nodes[index].tag.rawValue - HTMLTag.h1.rawValue : 6
-        }
         var sections = StorySection(nodes: nodes, stats: stats)
         var proseBefore: Int32 = 0
         var index = 0
@@ -47,7 +43,7 @@ enum StoryHeading {
                 index += 1
                 continue
             }
-            var stop = sections.stop(from: Int(heading.end), rank: rank(index), include: include, tree: tree)
+            var stop = sections.stop(from: Int(heading.end), rank: StorySection.rank(heading.tag), include: include, tree: tree)
             // The teaser headlines and paragraphs of the whole elements between the heading and `stop`.
             let (headlines, paragraphs) = sections.blocks(from: Int(heading.end), to: stop, include: include)
             if headlines == 0 || headlines < paragraphs { stop = Int(heading.end) }

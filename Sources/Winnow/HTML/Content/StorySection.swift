@@ -59,6 +59,11 @@ struct StorySection {
         return total
     }
 
+    /// A heading's rank, h1 first; a bold line (`p`) ranks below every heading.
+    static func rank(_ tag: HTMLTag) -> UInt8 {
+        tag.isHeading ? tag.rawValue - HTMLTag.h1.rawValue : 6
+    }
+
     private static func stops(include: [Bool], tree: PageTree, stats: BlockStats) -> [[Int]] {
         let nodes = tree.nodes
         var hasText = [Bool](repeating: false, count: nodes.count)
@@ -69,10 +74,8 @@ struct StorySection {
         var stops = [[Int]](repeating: [], count: 7)
         for index in nodes.indices where include[index] && hasText[index] && stats.linkChars[index] * 2 < stats.chars[index] {
             let tag = nodes[index].tag
-            if tag.isHeading {
-                stops[Int(tag.rawValue - HTMLTag.h1.rawValue)].append(index)
-            } else if tag == .p && StoryHeading.isBoldLine(index, tree: tree, stats: stats) {
-                stops[6].append(index)
+            if tag.isHeading || (tag == .p && StoryHeading.isBoldLine(index, tree: tree, stats: stats)) {
+                stops[Int(rank(tag))].append(index)
             }
         }
         return stops
