@@ -51,7 +51,7 @@ enum SignUpBox {
                 keptInBox = chars
             }
             // The box's text before the form was counted as the content's: it is not.
-            let boxBefore = (box..<index).reduce(0) { include[$1] && nodes[$1].tag == .text ? $0 + stats.chars[$1] : $0 }
+            let boxBefore = kept(box..<index)
             if boxChars > 0 && before - boxBefore >= boxChars
                 && Self.blocks(box, include: include, nodes: nodes, stats: stats) <= ContentThresholds.signUpBoxBlocks
             {
