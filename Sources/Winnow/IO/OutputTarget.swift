@@ -146,7 +146,7 @@ package enum OutputTarget: Sendable, Equatable {
             case .stream(let device):
                 var info = stat()
                 guard stat(device, &info) == 0, info.st_mode & S_IFMT != S_IFCHR else { continue }
-                key = "\(info.st_dev):\(info.st_ino)"
+                key = Self.key(info)
             case .file:
                 key = identity(of: path)
                 isFile = true
@@ -163,12 +163,15 @@ package enum OutputTarget: Sendable, Equatable {
         }
     }
 
+    /// A file's identity as the checks compare it: device and inode.
+    private static func key(_ info: stat) -> String { "\(info.st_dev):\(info.st_ino)" }
+
     /// What a descriptor is open on, as `identity(of:)` keys a file, and whether it is a regular file;
     /// no key for a character device (a terminal, `/dev/null`) or a descriptor that is not open.
     private static func openIdentity(of descriptor: Int32) -> (key: String?, isFile: Bool) {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFCHR else { return (nil, false) }
-        return ("\(info.st_dev):\(info.st_ino)", info.st_mode & S_IFMT == S_IFREG)
+        return (key(info), info.st_mode & S_IFMT == S_IFREG)
     }
 
     /// Refuses, before anything is read, an output file whose folder does not exist or cannot be
@@ -190,7 +193,7 @@ package enum OutputTarget: Sendable, Equatable {
     /// path of its folder and its name.
     static func identity(of path: String) -> String? {
         var info = stat()
-        if stat(FileName.system(path), &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
+        if stat(FileName.system(path), &info) == 0 { return key(info) }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
