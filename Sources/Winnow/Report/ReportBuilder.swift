@@ -118,10 +118,9 @@ public struct ReportBuilder {
         var counts = RunReport.DocumentCounts()
         /// Every cluster's tally, in the order they were met (a tally's serial is its place here).
         var tallies: [ClusterTally] = []
-        /// Near-duplicate clusters' tallies by their `cluster` label (bytewise, as ids are compared).
-        var near: [ByteString: Int] = [:]
-        /// Exact groups' tallies by the id of the copy kept in their place.
-        var exact: [ByteString: Int] = [:]
+        /// The tallies' serials: near-duplicate clusters by their `cluster` label, exact groups by the
+        /// id of the copy kept in their place.
+        var index = ClusterIndex()
         var warnings: [String] = []
         /// Whether the tallies hold the clusters.csv rows of their members: until more than
         /// `csvRowsInMemory` are found, when they go to `spill` with every later row.
@@ -198,7 +197,9 @@ public struct ReportBuilder {
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
         var warnings = first.warnings + facts.warnings
-        if let path = inputs.clusters { warnings += try Self.crossCheck(clusters, withClustersFile: located(path), named: path) }
+        if let path = inputs.clusters {
+            warnings += try Self.crossCheck(unordered, first.index, withClustersFile: located(path), named: path)
+        }
 
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts)
@@ -213,10 +214,6 @@ public struct ReportBuilder {
             keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil,
             spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
     }
-
-    /// A dictionary entry's value, read through `subscript(_:default:)`'s in-place access, which enters
-    /// the default when the key is missing.
-    private static func entry(_ value: inout Int) -> Int { value }
 
     /// Moves a cluster out of an array that is done with it, leaving an empty one: no copy of its strings.
     private static func take(_ cluster: inout RunReport.Cluster) -> RunReport.Cluster {
@@ -249,11 +246,7 @@ public struct ReportBuilder {
                 }
                 // One lookup: a label not met yet is entered with the next serial.
                 let serial = found.tallies.count
-                let index =
-                    switch place.kind {
-                    case .nearDuplicate: Self.entry(&found.near[ByteString(place.label), default: serial])
-                    case .exact: Self.entry(&found.exact[ByteString(place.label), default: serial])
-                    }
+                let index = found.index.serial(place.kind, place.label)
                 if index == serial {
                     found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
                 }
@@ -419,21 +412,32 @@ public struct ReportBuilder {
             + (unreadable.first.map { " (first: \($0))" } ?? "")
     }
 
-    /// Compares the clusters found in the documents with the clusters file the run wrote.
+    /// Compares the clusters found in the documents (`tallies`, entered in `index`) with the clusters
+    /// file the run wrote: the same kept ids with the same sizes. Clusters whose kept documents share
+    /// an id are one cluster in the outputs, and summed here.
     private static func crossCheck(
-        _ clusters: [RunReport.Cluster], withClustersFile location: String,
+        _ tallies: [ClusterTally], _ index: ClusterIndex, withClustersFile location: String,
         named path: String
     ) throws(WinnowError) -> [String] {
         guard FileManager.default.fileExists(atPath: location) else { return ["the clusters file \(path) does not exist"] }
-        let listed = try ClustersFile.sizes(location)
-        let found = clusters.indices.filter { clusters[$0].kind == .nearDuplicate }
-        let foundSizes = Dictionary(
-            found.map { (ByteString(clusters[$0].kept), clusters[$0].size) }, uniquingKeysWith: { first, _ in first })
-        // Clusters whose kept documents share an id are one cluster in the outputs, and summed here.
-        guard listed.byKept != foundSizes else { return [] }
+        var listedSizes = [Int](repeating: 0, count: tallies.count)
+        var (listedClusters, listedDocuments, unknownKept) = (0, 0, false)
+        try ClustersFile.forEachSize(location) { kept, size in
+            listedClusters += 1
+            listedDocuments += size
+            if let serial = index.existing(.nearDuplicate, kept) { listedSizes[serial] += size } else { unknownKept = true }
+        }
+        var (foundClusters, foundDocuments, differ) = (0, 0, unknownKept)
+        for serial in tallies.indices where tallies[serial].kind == .nearDuplicate {
+            foundClusters += 1
+            foundDocuments += tallies[serial].size
+            // A found size is at least 1: a cluster the file does not list differs here too.
+            if listedSizes[serial] != tallies[serial].size { differ = true }
+        }
+        guard differ else { return [] }
         return [
-            "the clusters file \(path) lists \(listed.clusters) clusters of \(listed.byKept.values.reduce(0, +)) documents; "
-                + "the outputs show \(found.count) of \(foundSizes.values.reduce(0, +)): were they made by the same run?"
+            "the clusters file \(path) lists \(listedClusters) clusters of \(listedDocuments) documents; "
+                + "the outputs show \(foundClusters) of \(foundDocuments): were they made by the same run?"
         ]
     }
 

@@ -124,6 +124,15 @@ public enum ClustersFile {
     static func sizes(_ path: String) throws(WinnowError) -> (byKept: [ByteString: Int], clusters: Int) {
         var sizes: [ByteString: Int] = [:]
         var clusters = 0
+        try forEachSize(path) { kept, size in
+            sizes[ByteString(kept), default: 0] += size
+            clusters += 1
+        }
+        return (sizes, clusters)
+    }
+
+    /// Hands each cluster's kept id and size to `body`, as `sizes` reads them.
+    static func forEachSize(_ path: String, _ body: (String, Int) -> Void) throws(WinnowError) {
         for file in try InputSpec.jsonlFiles(path) {
             try IntermediateFile.readRecords(
                 file.path, kind: "clusters", maxLineBytes: maxLineBytes,
@@ -137,11 +146,9 @@ public enum ClustersFile {
                 guard let kept = record.string("kept"), let size = record.count("size") else {
                     throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
                 }
-                sizes[ByteString(kept), default: 0] += size
-                clusters += 1
+                body(kept, size)
             }
         }
-        return (sizes, clusters)
     }
 
     /// One cluster is one line, so lines may be long: up to 1 GiB (about 15 million members).
