@@ -58,6 +58,13 @@ struct SortedJSONWriter: Sendable {
         needsComma = true
     }
 
+    /// A value another `SortedJSONWriter` wrote, copied as it is.
+    mutating func written(_ value: ArraySlice<UInt8>) {
+        separate()
+        bytes += value
+        needsComma = true
+    }
+
     mutating func int(_ value: Int) {
         separate()
         Self.appendDecimal(value, to: &bytes)

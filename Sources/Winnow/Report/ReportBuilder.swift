@@ -47,12 +47,15 @@ public struct ReportBuilder {
         builder.staging = folder
         let gathered = try builder.build()
         let report = gathered.report
-        var json = try report.json()
+        let listed = try Self.writeClustersJSONL(
+            gathered.clusters, to: folder.work + "/cluster-list.jsonl", keeping: report.largestClusters.count)
+        var json = try report.json(listed: listed)
         json.append(0x0A)
         try Self.writeFile(folder.work + "/report.json", json)
-        try Self.writeClustersJSONL(gathered.clusters, to: folder.work + "/cluster-list.jsonl")
         try builder.writeClustersCSV(gathered, to: folder.work + "/clusters.csv")
-        try Self.writeFile(folder.work + "/report.html", try ReportPage(report: report, texts: gathered.texts, options: options).render())
+        try Self.writeFile(
+            folder.work + "/report.html",
+            try ReportPage(report: report, texts: gathered.texts, options: options, listed: listed).render())
         return Written(
             folder: folder.target, nearDuplicateClusters: report.clusterSizes.nearDuplicate,
             exactClusters: report.clusterSizes.exact, sites: report.sites.count, warnings: report.warnings)
@@ -291,15 +294,21 @@ public struct ReportBuilder {
         return (details, texts.texts)
     }
 
-    /// Writes cluster-list.jsonl: every cluster, one JSON object a line, in report order.
-    static func writeClustersJSONL(_ clusters: [RunReport.Cluster], to path: String) throws(WinnowError) {
+    /// Writes cluster-list.jsonl: every cluster, one JSON object a line, in report order. Returns the
+    /// JSON of the first `kept` clusters, which report.json and the page list too.
+    @discardableResult
+    static func writeClustersJSONL(
+        _ clusters: [RunReport.Cluster], to path: String, keeping kept: Int = 0
+    ) throws(WinnowError) -> ListedClustersJSON {
         let file = try OutputFile(path: path)
         var json = SortedJSONWriter(capacity: 4096)
         var buffer: [UInt8] = []
+        var listed = ListedClustersJSON()
         // Read in place: `clusters[index].write` copied each cluster (retaining its strings) first.
         try clusters.withUnsafeBufferPointer { (clusters) throws(WinnowError) in
             for index in clusters.indices {
-                try clusters[index].write(to: &json)
+                let members = try clusters[index].write(to: &json)
+                if index < kept { listed.append(json.bytes, members: members) }
                 json.move(to: &buffer)
                 buffer.append(0x0A)
                 try file.drain(&buffer)
@@ -307,6 +316,7 @@ public struct ReportBuilder {
         }
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
+        return listed
     }
 
     /// Writes clusters.csv: every member of every cluster, clusters in report order, each the kept

@@ -2,7 +2,8 @@
 /// (sorted keys, slashes unescaped), in a fraction of the time. The clusters, the bulk of the file,
 /// are written field by field; the small parts (counts, inputs, run summary, sites) by the encoder.
 extension RunReport {
-    func json() throws(WinnowError) -> [UInt8] {
+    /// The file's bytes; `listed`, when given, holds the JSON of `largestClusters` written already.
+    func json(listed: ListedClustersJSON? = nil) throws(WinnowError) -> [UInt8] {
         var json = SortedJSONWriter(capacity: 640 * largestClusters.count + 65_536)
         json.beginObject()
         json.key("cluster_sizes")
@@ -15,7 +16,11 @@ extension RunReport {
         try json.encoded(inputs)
         json.key("largest_clusters")
         json.beginArray()
-        for index in largestClusters.indices { try largestClusters[index].write(to: &json) }
+        if let listed, listed.count == largestClusters.count {
+            for position in 0..<listed.count { json.written(listed.object(position)) }
+        } else {
+            for index in largestClusters.indices { try largestClusters[index].write(to: &json) }
+        }
         json.endArray()
         if let pipeline {
             json.key("pipeline")
@@ -40,8 +45,10 @@ extension RunReport {
 
 extension RunReport.Cluster {
     /// As the synthesised `Encodable` conformance writes it, keys in bytewise order: an element of
-    /// report.json's `largest_clusters`, and a line of cluster-list.jsonl.
-    func write(to json: inout SortedJSONWriter) throws(WinnowError) {
+    /// report.json's `largest_clusters`, and a line of cluster-list.jsonl. Returns where in `json`'s
+    /// bytes the members array is.
+    @discardableResult
+    func write(to json: inout SortedJSONWriter) throws(WinnowError) -> Range<Int> {
         json.beginObject()
         json.key("cluster")
         json.string(cluster)
@@ -50,7 +57,9 @@ extension RunReport.Cluster {
         json.key("kind")
         json.string(kind.rawValue)
         json.key("members")
+        let start = json.bytes.count
         try RunReport.Member.write(members, to: &json)
+        let membersArray = start..<json.bytes.count
         json.key("min_similarity")
         try json.double(minSimilarity)
         json.key("more_members")
@@ -58,6 +67,7 @@ extension RunReport.Cluster {
         json.key("size")
         json.int(size)
         json.endObject()
+        return membersArray
     }
 }
 

@@ -9,6 +9,15 @@ struct ReportPage {
     let report: RunReport
     let texts: [ClusterTexts]
     let options: ReportOptions
+    /// The JSON of the report's clusters as cluster-list.jsonl has them, when it was written first.
+    var listed: ListedClustersJSON?
+
+    init(report: RunReport, texts: [ClusterTexts], options: ReportOptions, listed: ListedClustersJSON? = nil) {
+        self.report = report
+        self.texts = texts
+        self.options = options
+        self.listed = listed
+    }
 
     /// The page's bytes: its HTML, with the script's data written straight into them.
     func render() throws(WinnowError) -> [UInt8] {
@@ -210,7 +219,7 @@ struct ReportPage {
         HTMLEscape.appendScriptJSON(
             try ReportPageData(
                 report: report, texts: texts, clustersOnPage: Self.clustersOnPage, sitesOnPage: Self.sitesOnPage
-            ).json(), to: &html)
+            ).json(listed: listed), to: &html)
     }
 
     // MARK: - Numbers

@@ -57,8 +57,9 @@ struct ReportPageData: Encodable {
         moreSites = changed.count - shown.count
     }
 
-    /// The bytes `JSONEncoder` makes of this with `[.sortedKeys, .withoutEscapingSlashes]`.
-    func json() throws(WinnowError) -> [UInt8] {
+    /// The bytes `JSONEncoder` makes of this with `[.sortedKeys, .withoutEscapingSlashes]`; `listed`,
+    /// when given, holds the JSON of the clusters' members written already (the report's clusters).
+    func json(listed: ListedClustersJSON? = nil) throws(WinnowError) -> [UInt8] {
         let textBytes = comparisons.joined().reduce(0) { sum, comparison in
             sum + comparison.left.reduce(0) { $0 + $1.utf8.count } + comparison.right.reduce(0) { $0 + $1.utf8.count }
         }
@@ -66,14 +67,19 @@ struct ReportPageData: Encodable {
         json.beginObject()
         json.key("clusters")
         json.beginArray()
-        for cluster in clusters {
+        let written = listed.flatMap { $0.count >= clusters.count ? $0 : nil }
+        for (position, cluster) in clusters.enumerated() {
             json.beginObject()
             json.key("kind")
             json.string(cluster.kind)
             json.key("label")
             json.string(cluster.label)
             json.key("members")
-            try RunReport.Member.write(cluster.members, to: &json)
+            if let written {
+                json.written(written.members(position))
+            } else {
+                try RunReport.Member.write(cluster.members, to: &json)
+            }
             json.key("min")
             try json.double(cluster.min)
             json.key("more")
