@@ -90,10 +90,15 @@ struct SortedJSONWriter: Sendable {
     mutating func double(_ value: Double) throws(WinnowError) {
         guard value.isFinite else { throw .io("JSON has no number for \(value)") }
         separate()
+        needsComma = true
+        // The most common similarity, without making its description.
+        if value == 1 {
+            bytes.append(UInt8(ascii: "1"))
+            return
+        }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes.append(contentsOf: text.utf8)
-        needsComma = true
     }
 
     mutating func bool(_ value: Bool) {

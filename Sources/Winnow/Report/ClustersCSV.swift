@@ -87,21 +87,24 @@ enum ClustersCSV {
     /// One cell: `'` first when it would be read as a formula (and is not a number), quoted when it
     /// holds a comma, a quote or a line break, its quotes doubled.
     static func appendCell(_ value: String, to out: inout [UInt8]) {
-        let utf8 = value.utf8
-        guard let first = utf8.first else { return }
+        guard let first = value.utf8.first else { return }
         let disarmed = isFormulaStart(first) && Double(value) == nil
-        guard utf8.contains(where: needsQuotes) else {
+        // The bytes read where they are: `String.UTF8View`'s own iteration costs a call a byte.
+        var value = value
+        value.withUTF8 { utf8 in
+            guard utf8.contains(where: needsQuotes) else {
+                if disarmed { out.append(UInt8(ascii: "'")) }
+                out.append(contentsOf: utf8)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
             if disarmed { out.append(UInt8(ascii: "'")) }
-            out += utf8
-            return
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
-        if disarmed { out.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func isFormulaStart(_ byte: UInt8) -> Bool {
