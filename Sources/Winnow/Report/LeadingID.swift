@@ -14,6 +14,11 @@ struct LeadingID: Sendable {
 
     /// The id of the line `storage[range]` when it leads with one as above.
     func id(in storage: [UInt8], _ range: Range<Int>) -> String? {
+        idBytes(in: storage, range).map { String(decoding: storage[$0], as: UTF8.self) }
+    }
+
+    /// Where in `storage` the id of the line `storage[range]` is, when it leads with one as above.
+    func idBytes(in storage: [UInt8], _ range: Range<Int>) -> Range<Int>? {
         var at = range.lowerBound
         func skipSpaces() {
             while at < range.upperBound, storage[at] == 0x20 || storage[at] == 0x09 { at += 1 }
@@ -41,7 +46,24 @@ struct LeadingID: Sendable {
             at += 1
         }
         guard at < range.upperBound else { return nil }
-        return String(decoding: storage[start..<at], as: UTF8.self)
+        return start..<at
+    }
+
+    /// A hash of an id's UTF-8 bytes, the same for `hash(of:)` of the id: a pass looking for a few ids
+    /// rules most lines out by the hash of `idBytes`, without making their id a string.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func hash(of id: String) -> Int {
+        var id = id
+        return id.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
     }
 
     /// A backslash (an escape follows) or a byte a JSON string cannot hold as it is.

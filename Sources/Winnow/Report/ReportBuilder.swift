@@ -273,9 +273,11 @@ public struct ReportBuilder {
         guard !keepers.isEmpty || !wanted.isEmpty else { return (details, [:]) }
         // Lines that lead with an id sought neither as a keeper nor for its text are not decoded.
         let leading = LeadingID(fields: fields)
+        let sought = Set(keepers.union(wanted).map { LeadingID.hash(of: $0.string) })
         func isSkipped(_ storage: [UInt8], _ range: Range<Int>) -> Bool {
-            guard let leadingID = leading?.id(in: storage, range) else { return false }
-            let id = ByteString(leadingID)
+            guard let bytes = leading?.idBytes(in: storage, range) else { return false }
+            guard sought.contains(LeadingID.hash(storage[bytes])) else { return true }
+            let id = ByteString(String(decoding: storage[bytes], as: UTF8.self))
             return !keepers.contains(id) && !wanted.contains(id)
         }
         for path in files {
@@ -295,7 +297,7 @@ public struct ReportBuilder {
     }
 
     /// Writes cluster-list.jsonl: every cluster, one JSON object a line, in report order. Returns the
-    /// JSON of the first `kept` clusters, which report.json and the page list too.
+    /// JSON of the first `kept` clusters, which report.json and the page show too.
     @discardableResult
     static func writeClustersJSONL(
         _ clusters: [RunReport.Cluster], to path: String, keeping kept: Int = 0
