@@ -25,8 +25,6 @@ struct ClusterTally {
     private var isTrimmed = true
     /// How many others the cluster lists.
     let listed: Int
-    /// The clusters.csv rows of the others, in the order they were added, when the report holds them.
-    var csvRows = ClustersCSV.MemberRows()
 
     init(kind: RunReport.ClusterKind, label: String, listed: Int, serial: Int = 0) {
         self.kind = kind
@@ -67,7 +65,8 @@ struct ClusterTally {
     /// Whether `member` is the kept document of a near-duplicate cluster: it carries the label as its
     /// id and was not removed as a near-duplicate (a copy that shares the kept id was).
     func isKept(_ member: RunReport.Member) -> Bool {
-        BytewiseOrder.equal(member.id, label) && member.removedBy != NearDupStage.stageName
+        // The stage first: most members are copies, told apart without reading the label's bytes.
+        member.removedBy != NearDupStage.stageName && BytewiseOrder.equal(member.id, label)
     }
 
     /// The cluster to report: the kept document first (`keptDetails`, else the one found, else a

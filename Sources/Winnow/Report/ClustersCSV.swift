@@ -45,35 +45,60 @@ enum ClustersCSV {
         out += [0x0D, 0x0A]
     }
 
-    /// Member rows of one cluster held for later: their member cells, and where each row ends (a
-    /// quoted cell may hold a line break, so the bytes alone do not say).
-    struct MemberRows: Sendable {
+    /// The member rows the report's first pass holds (each cluster's but its kept document's), in
+    /// the order they were met, each with its cluster's serial: one buffer for all of them, not a pair
+    /// of growing arrays per cluster. Where each row ends is kept (a quoted cell may hold a line break).
+    struct HeldRows {
         private var bytes: [UInt8] = []
         private var ends: [Int] = []
+        private var serials: [Int] = []
 
-        var isEmpty: Bool { ends.isEmpty }
+        var count: Int { ends.count }
 
-        mutating func append(_ member: RunReport.Member) {
+        mutating func append(_ member: RunReport.Member, serial: Int) {
             appendMemberCells(member, to: &bytes)
             ends.append(bytes.count)
+            serials.append(serial)
         }
 
-        /// The member cells of each row, in order.
-        func forEachRow(_ body: (ArraySlice<UInt8>) throws(WinnowError) -> Void) throws(WinnowError) {
-            var start = 0
-            for end in ends {
-                try body(bytes[start..<end])
-                start = end
+        /// Each row's cluster serial and member cells, in the order they were added.
+        func forEachRow(_ body: (Int, ArraySlice<UInt8>) throws(WinnowError) -> Void) throws(WinnowError) {
+            for row in ends.indices { try body(serials[row], cells(row)) }
+        }
+
+        private func cells(_ row: Int) -> ArraySlice<UInt8> {
+            bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]]
+        }
+
+        /// The rows grouped by the report position of their cluster (`positionOfSerial`), each
+        /// cluster's in the order they were added.
+        func grouped(by positionOfSerial: [Int]) -> Grouped {
+            var starts = [Int](repeating: 0, count: positionOfSerial.count + 1)
+            for serial in serials { starts[positionOfSerial[serial] + 1] += 1 }
+            for position in positionOfSerial.indices { starts[position + 1] += starts[position] }
+            var next = starts
+            var order = [Int](repeating: 0, count: count)
+            for row in serials.indices {
+                let position = positionOfSerial[serials[row]]
+                order[next[position]] = row
+                next[position] += 1
             }
+            return Grouped(rows: self, order: order, starts: starts)
         }
 
-        /// Each row, `cells` (the cluster's cells) first.
-        func append(after cells: [UInt8], to out: inout [UInt8]) {
-            var start = 0
-            for end in ends {
-                out += cells
-                out += bytes[start..<end]
-                start = end
+        /// `HeldRows` by report position.
+        struct Grouped {
+            let rows: HeldRows
+            /// Row numbers, the rows of the cluster at position p at `starts[p]..<starts[p + 1]`.
+            let order: [Int]
+            let starts: [Int]
+
+            /// Each row of the cluster at `position`, `cells` (the cluster's cells) first.
+            func append(_ position: Int, after cells: [UInt8], to out: inout [UInt8]) {
+                for row in order[starts[position]..<starts[position + 1]] {
+                    out += cells
+                    out += rows.cells(row)
+                }
             }
         }
     }

@@ -125,19 +125,16 @@ public struct ReportBuilder {
         /// id of the copy kept in their place.
         var index = ClusterIndex()
         var warnings: [String] = []
-        /// Whether the tallies hold the clusters.csv rows of their members: until more than
+        /// Whether `held` holds the clusters.csv rows of the members: until more than
         /// `csvRowsInMemory` are found, when they go to `spill` with every later row.
         var holdsRows = true
-        var heldRows = 0
+        var held = ClustersCSV.HeldRows()
         var spill: ClusterRowSpill?
 
         mutating func startSpilling(to path: String) throws(WinnowError) {
             let spill = try ClusterRowSpill(path: path)
-            for index in tallies.indices {
-                let serial = tallies[index].serial
-                try tallies[index].csvRows.forEachRow { (cells) throws(WinnowError) in try spill.append(serial: serial, cells: cells) }
-                tallies[index].csvRows = ClustersCSV.MemberRows()
-            }
+            try held.forEachRow { (serial, cells) throws(WinnowError) in try spill.append(serial: serial, cells: cells) }
+            held = ClustersCSV.HeldRows()
             holdsRows = false
             self.spill = spill
         }
@@ -154,9 +151,9 @@ public struct ReportBuilder {
         var cleaned: String
         /// Where each near-duplicate cluster's kept document was read, by cluster position.
         var keptOrigins: [Int: DocumentOrigin]
-        /// The clusters.csv cells of each cluster's members but the kept one, by cluster position,
-        /// when the first pass could hold them all.
-        var csvRows: [ClustersCSV.MemberRows]?
+        /// The clusters.csv cells of each cluster's members but the kept one, when the first pass
+        /// could hold them all.
+        var csvRows: ClustersCSV.HeldRows?
         /// Else the file that holds them, and each cluster's position by its tally's serial.
         var spill: ClusterRowSpill?
         var positionOfSerial: [Int] = []
@@ -214,7 +211,7 @@ public struct ReportBuilder {
             warnings: warnings)
         return Gathered(
             report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
-            keptOrigins: keptOrigins, csvRows: first.holdsRows ? order.map { unordered[$0].csvRows } : nil,
+            keptOrigins: keptOrigins, csvRows: first.holdsRows ? first.held : nil,
             spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
     }
 
@@ -237,14 +234,13 @@ public struct ReportBuilder {
                 found.counts.add(textBytes: document.textBytes, removedBy: removedBy, reason: isCleaned ? nil : document.removedReason)
                 guard let place = ClusterMembership(document, removedBy: removedBy) else { return }
                 let (holdsRows, spill) = (found.holdsRows, found.spill)
-                /// Whether the member's row was held: not the kept document's, and not once rows are spilled.
+                /// Whether the member's row is to be held: not the kept document's, and not once rows are spilled.
                 func add(to tally: inout ClusterTally) throws(WinnowError) -> Bool {
                     guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize) else { return false }
                     guard holdsRows else {
                         try spill?.append(serial: tally.serial, member: place.member)
                         return false
                     }
-                    tally.csvRows.append(place.member)
                     return true
                 }
                 // One lookup: a label not met yet is entered with the next serial.
@@ -253,10 +249,9 @@ public struct ReportBuilder {
                 if index == serial {
                     found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
                 }
-                let held = try add(to: &found.tallies[index])
-                guard held else { return }
-                found.heldRows += 1
-                if found.heldRows > csvRowsInMemory { try found.startSpilling(to: spillPath) }
+                guard try add(to: &found.tallies[index]) else { return }
+                found.held.append(place.member, serial: index)
+                if found.held.count > csvRowsInMemory { try found.startSpilling(to: spillPath) }
             }
             if let problem = Self.problem(unreadable, path) { found.warnings.append(problem) }
         }
@@ -338,14 +333,14 @@ public struct ReportBuilder {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = []
         ClustersCSV.appendHeader(to: &buffer)
-        if let held = gathered.csvRows {
+        if let held = gathered.csvRows?.grouped(by: gathered.positionOfSerial) {
             var prefix: [UInt8] = []
             for index in clusters.indices {
                 prefix.removeAll(keepingCapacity: true)
                 ClustersCSV.appendClusterCells(clusters[index], to: &prefix)
                 buffer += prefix
                 ClustersCSV.appendMemberCells(clusters[index].members[0], to: &buffer)
-                held[index].append(after: prefix, to: &buffer)
+                held.append(index, after: prefix, to: &buffer)
                 try file.drain(&buffer)
             }
             try file.drain(&buffer, atLeast: 0)
