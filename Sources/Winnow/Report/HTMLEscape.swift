@@ -31,28 +31,59 @@ enum HTMLEscape {
     /// `scriptJSON`'s bytes, appended to `out`; runs with nothing to escape are copied at once.
     static func appendScriptJSON(_ json: [UInt8], to out: inout [UInt8]) {
         out.reserveCapacity(out.count + json.count + json.count / 16)
-        var runStart = 0
-        var index = 0
-        while index < json.count {
-            let byte = json[index]
-            let escape: StaticString
-            var length = 1
-            switch byte {
-            case UInt8(ascii: "<"): escape = "\\u003c"
-            case UInt8(ascii: ">"): escape = "\\u003e"
-            case UInt8(ascii: "&"): escape = "\\u0026"
-            case 0xE2 where index + 2 < json.count && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
-                escape = json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                length = 3
-            default:
-                index += 1
-                continue
+        json.withUnsafeBufferPointer { json in
+            var runStart = 0
+            var index = 0
+            while true {
+                index = nextCandidate(json, from: index)
+                guard index < json.count else { break }
+                let byte = json[index]
+                let escape: StaticString
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where index + 2 < json.count && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
+                    escape = json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                out += UnsafeBufferPointer(rebasing: json[runStart..<index])
+                escape.withUTF8Buffer { out += $0 }
+                index += length
+                runStart = index
             }
-            out += json[runStart..<index]
-            escape.withUTF8Buffer { out += $0 }
-            index += length
-            runStart = index
+            out += UnsafeBufferPointer(rebasing: json[runStart...])
         }
-        out += json[runStart...]
+    }
+
+    /// The offset of the first byte at or after `start` that may need escaping (`<`, `>`, `&`, or 0xE2,
+    /// which starts U+2028 and U+2029), or the end: eight bytes at a time, the lowest flagged byte of a
+    /// block being exact (false flags of the borrow trick only come above a true one).
+    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        guard let base = bytes.baseAddress else { return position }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func flags(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+            let equal = word ^ (ones &* byte)
+            return (equal &- ones) & ~equal
+        }
+        while position &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let found = (flags(word, 0x3C) | flags(word, 0x3E) | flags(word, 0x26) | flags(word, 0xE2)) & highs
+            if found != 0 { return position &+ found.trailingZeroBitCount / 8 }
+            position &+= 8
+        }
+        while position < bytes.count {
+            switch base[position] {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2: return position
+            default: position &+= 1
+            }
+        }
+        return position
     }
 }

@@ -1,14 +1,31 @@
 /// The order of the report's clusters: largest first, then near-duplicate before exact, then kept id
 /// bytewise. A cluster engine sorts by `key`, which orders its strings the same way.
 enum ReportOrder {
-    /// The positions of `clusters` in report order. Fields are read where they are: sorting hundreds
-    /// of thousands of clusters copies none of them (nor retains the array at each comparison).
+    /// The positions of `clusters` in report order. The sort reads each cluster's size, kind and kept
+    /// id's bytes from arrays of their own, not from the clusters (whose strings it retained at each
+    /// comparison).
     static func sortedPositions(_ clusters: [RunReport.Cluster]) -> [Int] {
-        clusters.withUnsafeBufferPointer { clusters in
-            clusters.indices.sorted { a, b in
-                if clusters[a].size != clusters[b].size { return clusters[a].size > clusters[b].size }
-                if clusters[a].kind != clusters[b].kind { return clusters[a].kind == .nearDuplicate }
-                return BytewiseOrder.precedes(clusters[a].kept, clusters[b].kept)
+        var sizes: [Int] = []
+        var near: [Bool] = []
+        var keptEnds: [Int] = []
+        var kept: [UInt8] = []
+        sizes.reserveCapacity(clusters.count)
+        near.reserveCapacity(clusters.count)
+        keptEnds.reserveCapacity(clusters.count)
+        for index in clusters.indices {
+            sizes.append(clusters[index].size)
+            near.append(clusters[index].kind == .nearDuplicate)
+            kept += clusters[index].kept.utf8
+            keptEnds.append(kept.count)
+        }
+        return kept.withUnsafeBufferPointer { kept in
+            func keptID(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: kept[(index == 0 ? 0 : keptEnds[index - 1])..<keptEnds[index]])
+            }
+            return clusters.indices.sorted { a, b in
+                if sizes[a] != sizes[b] { return sizes[a] > sizes[b] }
+                if near[a] != near[b] { return near[a] }
+                return BytewiseOrder.compare(keptID(a), keptID(b)) < 0
             }
         }
     }

@@ -26,7 +26,8 @@ enum BytewiseOrder {
         return a.withUTF8 { left in b.withUTF8 { right in compare(left, right) } }
     }
 
-    private static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Negative, zero or positive as the bytes of `left` come before, equal or after `right`'s.
+    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(left.count, right.count)
         let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
         return order != 0 ? Int(order) : left.count - right.count
