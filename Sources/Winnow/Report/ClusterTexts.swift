@@ -15,8 +15,9 @@ struct ClusterTexts {
     init?(cluster: Int, members: [String], texts: [ByteString: String]) {
         guard let kept = members.first.flatMap({ texts[ByteString($0)] }) else { return nil }
         self.cluster = cluster
+        let keptWords = TextDiff.Tokens(kept)
         comparisons = members.enumerated().dropFirst().compactMap { position, id in
-            texts[ByteString(id)].map { Comparison(member: position, diff: TextDiff(kept, $0)) }
+            texts[ByteString(id)].map { Comparison(member: position, diff: TextDiff(keptWords, kept, $0)) }
         }
     }
 }

@@ -12,7 +12,13 @@ struct TextDiff: Sendable, Equatable {
     /// Compares `left` (the kept document) with `right` (a copy). `maxEdits` bounds time and memory:
     /// O((n + m) · maxEdits) steps and O(maxEdits²) integers.
     init(_ left: String, _ right: String, maxEdits: Int = 1500) {
-        let a = Tokens(left), b = Tokens(right)
+        self.init(Tokens(left), left, right, maxEdits: maxEdits)
+    }
+
+    /// Compares `left`, whose words `a` holds (a kept document compared with each of its copies is
+    /// cut into words once), with `right`.
+    init(_ a: Tokens, _ left: String, _ right: String, maxEdits: Int = 1500) {
+        let b = Tokens(right)
         guard let script = Self.editScript(a.keys, b.keys, maxEdits: maxEdits) else {
             self.left = ["", left]
             self.right = ["", right]
