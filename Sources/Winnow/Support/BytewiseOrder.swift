@@ -26,6 +26,13 @@ enum BytewiseOrder {
         return a.withUTF8 { left in b.withUTF8 { right in compare(left, right) } }
     }
 
+    /// Whether `bytes` come before the UTF-8 of `string`: a text not yet made a string compared as one.
+    static func precedes(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+        if let order = string.utf8.withContiguousStorageIfAvailable({ compare(bytes, $0) }) { return order < 0 }
+        var string = string
+        return string.withUTF8 { compare(bytes, $0) } < 0
+    }
+
     /// Negative, zero or positive as the bytes of `left` come before, equal or after `right`'s.
     static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(left.count, right.count)

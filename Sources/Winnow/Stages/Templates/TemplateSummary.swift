@@ -57,37 +57,57 @@ final class TemplateSummary: Sendable {
         }
     }
 
+    /// Notes a page that lost lines: its removed bytes, and each removed template line as the example
+    /// of its key when it is the site's first or spells it smaller than the one known.
     func record(
         site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
         bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool
     ) {
         var removedBytes = 0
-        var templateLines: [(UInt64, Line)] = []
-        for (index, line) in page.lines.enumerated() where !keep[index] {
-            removedBytes += line.end - line.start
-            if evidence[index].isTemplate {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
-                templateLines.append((line.folded.key, Line(text: Self.trimmed(text), pages: evidence[index].pages)))
-            }
-        }
+        for (index, line) in page.lines.enumerated() where !keep[index] { removedBytes += line.end - line.start }
         state.withLock { sites in
-            let site = ByteString(site)
-            var entry = sites[site] ?? SiteTally(pages: sitePages)
-            entry.pagesChanged += 1
-            entry.pagesRemoved += removedPage ? 1 : 0
-            entry.bytesRemoved += removedBytes
-            for (key, line) in templateLines {
-                if let known = entry.lines[key], !BytewiseOrder.precedes(line.text, known.text) { continue }
-                entry.lines[key] = line
-            }
-            sites[site] = entry
+            // Changed in place: a copy of the tally would copy its lines at the first new example.
+            Self.record(
+                page, keep: keep, evidence: evidence, bytes: bytes, removedBytes: removedBytes, removedPage: removedPage,
+                into: &sites[ByteString(site), default: SiteTally(pages: sitePages)])
         }
     }
+
+    /// Adds the page to its site's tally, under the lock.
+    private static func record(
+        _ page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence], bytes: UnsafeBufferPointer<UInt8>,
+        removedBytes: Int, removedPage: Bool, into tally: inout SiteTally
+    ) {
+        tally.pagesChanged += 1
+        tally.pagesRemoved += removedPage ? 1 : 0
+        tally.bytesRemoved += removedBytes
+        for (index, line) in page.lines.enumerated() where !keep[index] && evidence[index].isTemplate {
+            offer(
+                UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), key: line.folded.key,
+                pages: evidence[index].pages, to: &tally.lines)
+        }
+    }
+
+    /// Makes `line` (its bytes, `trimmed`) the example of `key` unless one that is not larger is known.
+    /// Most lines end in visible ASCII and are trimmed already, so they are compared as bytes and
+    /// become a string only when they win.
+    private static func offer(_ line: UnsafeBufferPointer<UInt8>, key: UInt64, pages: Int, to lines: inout [UInt64: Line]) {
+        if isVisibleASCII(line.first) && isVisibleASCII(line.last) {
+            if let known = lines[key], !BytewiseOrder.precedes(line, known.text) { return }
+            lines[key] = Line(text: String(decoding: line, as: UTF8.self), pages: pages)
+        } else {
+            let text = trimmed(String(decoding: line, as: UTF8.self))
+            if let known = lines[key], !BytewiseOrder.precedes(text, known.text) { return }
+            lines[key] = Line(text: text, pages: pages)
+        }
+    }
+
+    /// Whether `byte` is a visible ASCII character: an end that `trimmed` keeps.
+    private static func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
 
     /// `text` without the `.whitespaces` at its ends. Foundation is asked only when an end is not a
     /// visible ASCII character: template lines rarely have spaces there, and it took a quarter of the run.
     static func trimmed(_ text: String) -> String {
-        func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
         if isVisibleASCII(text.utf8.first) && isVisibleASCII(text.utf8.last) { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }

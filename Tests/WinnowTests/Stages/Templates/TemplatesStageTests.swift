@@ -181,6 +181,28 @@ import WinnowTestSupport
         #expect(lines.contains { $0["text"] as? String == "Subscribe to our newsletter" })
     }
 
+    /// Spellings of one template line, some with spaces to trim: the summary shows the smallest trimmed one.
+    @Test func theSummaryShowsTheSmallestTrimmedSpelling() throws {
+        let spellings = [
+            "Subscribe to our newsletter!", "subscribe to our newsletter", "\u{00A0}Subscribe to our newsletter\u{3000}",
+            "Subscribe to our newsletter!!",
+        ]
+        var options = TemplateOptions()
+        options.summary = TemporaryFolder().file("summary.json")
+        let stage = TemplatesStage(options: options)
+        var counts = TemplateCounts()
+        let pages = spellings.enumerated().map { Self.page($0.offset, footer: [$0.element, "© 2024 News Example"]) }
+        for page in pages { stage.map(page, into: &counts) }
+        let remover = try #require(stage.apply(using: counts) as? TemplateRemover)
+        for page in pages {
+            var copy = page
+            _ = remover.process(&copy)
+        }
+        let lines = try #require(remover.summary?.snapshot().first?.templateLines)
+        #expect(lines.contains { $0.text == "Subscribe to our newsletter" && $0.pages == 4 })
+        #expect(!lines.contains { $0.text.lowercased().hasPrefix("subscribe") && $0.text != "Subscribe to our newsletter" })
+    }
+
     @Test func aDamagedCountsFileIsAnErrorNamingTheLine() throws {
         let folder = TemporaryFolder()
         let path = folder.write(
