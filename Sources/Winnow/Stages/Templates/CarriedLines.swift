@@ -5,16 +5,33 @@
 /// not carried: apply finds it again by counting line breaks, which costs far less than a fold.
 enum CarriedLines {
     static func encode(_ page: PageLines) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(page.lines.count * 11)
-        var previous = -1
-        for line in page.lines {
-            Varint.append(UInt64(line.number - previous), to: &output)
-            Varint.append(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: &output)
-            FixedWidth.append(line.folded.key, to: &output)
-            previous = line.number
+        // Written in place: appending byte by byte checked the array's room and owner at every byte.
+        [UInt8](unsafeUninitializedCapacity: page.lines.count * maximumLineBytes) { output, written in
+            var previous = -1
+            for line in page.lines {
+                written = append(UInt64(line.number - previous), to: output, at: written)
+                written = append(UInt64(line.folded.tokens) << 1 | (line.folded.hasLetters ? 1 : 0), to: output, at: written)
+                UnsafeMutableRawBufferPointer(output).storeBytes(
+                    of: line.folded.key.littleEndian, toByteOffset: written, as: UInt64.self)
+                written += FixedWidth.byteCount
+                previous = line.number
+            }
         }
-        return output
+    }
+
+    /// Two varints of at most ten bytes and a key.
+    private static let maximumLineBytes = 10 + 10 + FixedWidth.byteCount
+
+    /// Writes `value` as `Varint.append` does at `index` of `output`; where it ends.
+    private static func append(_ value: UInt64, to output: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        var value = value, index = index
+        while value >= 0x80 {
+            output[index] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            index += 1
+        }
+        output[index] = UInt8(value)
+        return index + 1
     }
 
     /// The page's lines from carried bytes and the text they were computed from; nil when the

@@ -61,9 +61,9 @@ struct PageLines {
             if let previous {
                 let after = lines[previous].end
                 let next = previous + 1 < lines.count ? lines[previous + 1].start : bytes.count
-                output.append(contentsOf: bytes[after..<next])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[after..<next]))
             }
-            output.append(contentsOf: bytes[line.start..<line.end])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]))
             previous = index
         }
         return output

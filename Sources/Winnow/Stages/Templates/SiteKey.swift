@@ -32,6 +32,8 @@ enum SiteKey {
         return host
     }
 
+    private static let www = Array("www.".utf8)
+
     /// `host(of:)` for an all-ASCII URL (nearly every one), on its bytes: the same steps without
     /// Foundation's search and grapheme breaking; nil for any other URL.
     private static func asciiHost(of url: UnsafeBufferPointer<UInt8>) -> String? {
@@ -55,9 +57,13 @@ enum SiteKey {
         } else if let colon = (start..<end).last(where: { url[$0] == UInt8(ascii: ":") }) {
             end = colon
         }
-        var host = url[start..<end].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-        if host.last == UInt8(ascii: ".") { host.removeLast() }
-        if host.starts(with: "www.".utf8) { host.removeFirst(4) }
-        return String(decoding: host, as: UTF8.self)
+        func lowered(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+        if start < end && url[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        if end - start >= www.count && www.indices.allSatisfy({ lowered(url[start + $0]) == www[$0] }) { start += www.count }
+        // Lower-cased straight into the string: most hosts fit in a small string, with no allocation.
+        return String(unsafeUninitializedCapacity: end - start) { host in
+            for index in 0..<(end - start) { host[index] = lowered(url[start + index]) }
+            return end - start
+        }
     }
 }

@@ -97,8 +97,14 @@ public struct TemplateCounts: CorpusTally, Equatable {
         public func encode(to output: inout [UInt8]) {
             Varint.appendCounted(site.utf8, to: &output)
             Varint.append(UInt64(distinctKeys.count), to: &output)
-            output.reserveCapacity(output.count + distinctKeys.count * FixedWidth.byteCount)
-            for key in distinctKeys { FixedWidth.append(key, to: &output) }
+            // The keys' room zeroed at once, then each key stored in it, not appended a call at a time.
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: distinctKeys.count * FixedWidth.byteCount))
+            output.withUnsafeMutableBytes { bytes in
+                for (index, key) in distinctKeys.enumerated() {
+                    bytes.storeBytes(of: key.littleEndian, toByteOffset: start + index * FixedWidth.byteCount, as: UInt64.self)
+                }
+            }
         }
     }
 }
