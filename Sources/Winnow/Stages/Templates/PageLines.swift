@@ -38,17 +38,34 @@ struct PageLines {
         self.lines = lines
     }
 
-    /// The distinct keys of the page: a line counts once per page however often it repeats on it.
+    /// The distinct keys of the page, in the order of their first lines: a line counts once per page
+    /// however often it repeats on it. Keys are well-mixed hashes, so a small table indexed by their
+    /// low bits finds the repeats, where sorting the keys took longer.
     var distinctKeys: [UInt64] {
-        var keys = lines.map(\.folded.key)
-        keys.sort()
-        var write = 0
-        for read in keys.indices where read == 0 || keys[read] != keys[read - 1] {
-            keys[write] = keys[read]
-            write += 1
+        var size = 16
+        while size < lines.count * 2 { size *= 2 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { seen in
+            // 0 marks an empty slot, so a key of 0 is noted apart.
+            seen.initialize(repeating: 0)
+            var sawZero = false
+            var keys: [UInt64] = []
+            keys.reserveCapacity(lines.count)
+            for line in lines {
+                let key = line.folded.key
+                guard key != 0 else {
+                    if !sawZero { keys.append(key) }
+                    sawZero = true
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: key) & (size - 1)
+                while seen[slot] != 0 && seen[slot] != key { slot = (slot + 1) & (size - 1) }
+                if seen[slot] == 0 {
+                    seen[slot] = key
+                    keys.append(key)
+                }
+            }
+            return keys
         }
-        keys.removeLast(keys.count - write)
-        return keys
     }
 
     /// The text with only the lines where `keep` is true. Kept neighbours keep the separator that
