@@ -8,9 +8,20 @@ public struct CoveredLines: Sendable, Equatable {
 
     public var isEmpty: Bool { inputs.isEmpty }
 
-    /// Notes the line a document was read at.
+    /// Notes the line a document was read at: changed in place, as `add(_:_:)` would, without an
+    /// array for the one line or a second lookup of its input.
     public mutating func add(_ origin: DocumentOrigin) {
-        add(ByteString(origin.source), [origin.line...origin.line])
+        let line = origin.line...origin.line
+        let name = ByteString(origin.source)
+        guard let index = inputs.index(forKey: name), let last = inputs.values[index].last else {
+            inputs[name] = [line]
+            return
+        }
+        if line.lowerBound > last.upperBound {
+            Self.append(line, to: &inputs.values[index])
+        } else {
+            inputs.values[index] = Self.union(inputs.values[index], [line])
+        }
     }
 
     /// Notes `ranges` (ascending and apart) of input `name`; lines already noted stay noted once.
