@@ -88,8 +88,10 @@ public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionary
         return slot
     }
 
+    /// Four times the slots while the table is small, so that a site's first lines are moved less
+    /// often; twice after that, to spare memory.
     private mutating func grow() {
-        var larger = LineCounts(minimumCapacity: counts.count)
+        var larger = LineCounts(minimumCapacity: counts.count < 4096 ? counts.count * 3 : counts.count)
         for (key, pages) in self { larger.add(key, pages) }
         self = larger
     }
