@@ -21,18 +21,19 @@ struct TemplateModel: Sendable {
     init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
         self.options = options
         var sites: [ByteString: Site] = [:]
-        var repeatedOnSites: [UInt64: Int] = [:]
+        // Counted as line counts are: keyed by the lines' own hashes, not hashed again.
+        var repeatedOnSites = LineCounts()
         for (name, site) in counts.sites {
             let repeatPages = site.pages <= 3 ? 2 : options.repeatPages
             let anchorPages = max(repeatPages, Int((options.anchorShare * Double(site.pages)).rounded(.up)))
             var kept = LineCounts()
             for (key, count) in site.lines where count >= 2 {
                 kept.add(key, count)
-                if count >= repeatPages { repeatedOnSites[key, default: 0] += 1 }
+                if count >= repeatPages { repeatedOnSites.add(key, 1) }
             }
             sites[name] = Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)
         }
         self.sites = sites
-        self.crossSite = crossSite ?? Set(repeatedOnSites.filter { $0.value >= options.crossSiteSites }.keys)
+        self.crossSite = crossSite ?? Set(repeatedOnSites.lazy.filter { Int($0.pages) >= options.crossSiteSites }.map(\.key))
     }
 }
