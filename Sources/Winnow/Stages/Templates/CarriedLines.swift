@@ -39,6 +39,8 @@ enum CarriedLines {
     /// the caller folds the text instead.
     static func decode(_ carried: [UInt8], text bytes: UnsafeBufferPointer<UInt8>) -> PageLines? {
         var lines: [PageLines.Line] = []
+        // Room for them all at once: a line takes ten bytes at least (two varints and a key).
+        lines.reserveCapacity(carried.count / (2 + FixedWidth.byteCount))
         var index = 0
         var number = -1
         var start = 0

@@ -19,6 +19,8 @@ struct PageLines {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var lines: [Line] = []
+        // Most pages have fewer lines: one allocation for them instead of one per doubling.
+        lines.reserveCapacity(64)
         var start = 0
         var number = 0
         while start <= bytes.count {
