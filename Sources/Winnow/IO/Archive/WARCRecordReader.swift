@@ -157,35 +157,25 @@ final class WARCRecordReader: RecordSource {
             reject(damage, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
             return true
         }
-        guard loadedEnd >= blockEnd else {
+        /// The record is a reject whose Content-Length is wrong (`what` says how); reading resumes after its header.
+        func wrongLength(_ what: String) throws(WinnowError) -> Bool {
             batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+                RawRecord(origin: recordOrigin, offset: offset, content: .damaged(message: "the record at offset \(offset) " + what)))
             try resync(from: headerEnd)
             return true
+        }
+        guard loadedEnd >= blockEnd else {
+            return try wrongLength(
+                "claims \(header.contentLength) bytes (Content-Length) but the file ends \(blockEnd - loadedEnd) bytes short of that")
         }
         guard let trailer else {
-            batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
-                            + "(no empty line after the block)")))
-            try resync(from: headerEnd)
-            return true
+            return try wrongLength(
+                "does not end where its Content-Length \(header.contentLength) says (no empty line after the block)")
         }
         if try !recordFollows(at: blockEnd + trailer), let inside = firstRecordStart(within: headerEnd..<blockEnd) {
-            batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                            + "but the next record starts inside them, at offset \(fileOffset(inside))")))
-            try resync(from: headerEnd)
-            return true
+            return try wrongLength(
+                "claims \(header.contentLength) bytes (Content-Length) but the next record starts inside them, at offset \(fileOffset(inside))"
+            )
         }
         if let kind {
             let start = batch.storage.count
