@@ -144,8 +144,7 @@ final class WARCRecordReader: RecordSource {
             return true
         }
         let recordEnd = blockEnd + Self.recordEnd.count
-        // A few bytes more, to see that the next record (or the end of the file) follows.
-        try load(upTo: recordEnd + WARCHeader.versionPrefix.count + 2, unlessInterruptedAfter: recordStart)
+        try load(upTo: recordEnd, unlessInterruptedAfter: recordStart)
         if let stop = interruption(after: recordStart, before: recordEnd) {
             reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
             return true
@@ -157,25 +156,25 @@ final class WARCRecordReader: RecordSource {
             reject(damage, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
             return true
         }
-        /// The record is a reject whose Content-Length is wrong (`what` says how); reading resumes after its header.
-        func wrongLength(_ what: String) throws(WinnowError) -> Bool {
+        guard loadedEnd >= blockEnd else {
             batch.records.append(
-                RawRecord(origin: recordOrigin, offset: offset, content: .damaged(message: "the record at offset \(offset) " + what)))
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
             try resync(from: headerEnd)
             return true
         }
-        guard loadedEnd >= blockEnd else {
-            return try wrongLength(
-                "claims \(header.contentLength) bytes (Content-Length) but the file ends \(blockEnd - loadedEnd) bytes short of that")
-        }
         guard let trailer else {
-            return try wrongLength(
-                "does not end where its Content-Length \(header.contentLength) says (no empty line after the block)")
-        }
-        if try !recordFollows(at: blockEnd + trailer), let inside = firstRecordStart(within: headerEnd..<blockEnd) {
-            return try wrongLength(
-                "claims \(header.contentLength) bytes (Content-Length) but the next record starts inside them, at offset \(fileOffset(inside))"
-            )
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
+                            + "(no empty line after the block)")))
+            try resync(from: headerEnd)
+            return true
         }
         if let kind {
             let start = batch.storage.count
@@ -334,39 +333,6 @@ final class WARCRecordReader: RecordSource {
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
         if available == 0 && streamEnded { return 0 }
         return startsRecord(at: index) ? 0 : nil
-    }
-
-    /// Whether the input ends at `start`, or a record starts there after at most `maxHeaderBytes` of
-    /// line breaks: what follows a record whose Content-Length is right.
-    private func recordFollows(at start: Int) throws(WinnowError) -> Bool {
-        var at = start
-        while at - start < Self.maxHeaderBytes {
-            try load(upTo: at + WARCHeader.versionPrefix.count + 2)
-            let index = at - windowBase
-            guard index < windowEnd else { return streamEnded }
-            guard window[index] == 0x0D || window[index] == 0x0A else { return startsRecord(at: index) }
-            at += 1
-        }
-        return false
-    }
-
-    /// The first record start in `range` of a loaded block that follows an empty line: a Content-Length
-    /// that runs past it swallowed the record. Only asked when no record follows the block, since an
-    /// archived archive holds such lines too.
-    private func firstRecordStart(within range: Range<Int>) -> Int? {
-        var index = range.lowerBound - windowBase
-        let end = range.upperBound - windowBase
-        let first = WARCHeader.versionPrefix[0]
-        while let found = window[index..<end].firstIndex(of: first) {
-            if found >= 2 && window[found - 1] == 0x0A
-                && (window[found - 2] == 0x0A || found >= 3 && window[found - 2] == 0x0D && window[found - 3] == 0x0A)
-                && startsRecord(at: found)
-            {
-                return windowBase + found
-            }
-            index = found + 1
-        }
-        return nil
     }
 
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there
