@@ -117,21 +117,9 @@ public enum ClustersFile {
         return DuplicateClusters(clusters: clusters)
     }
 
-    /// The members of the clusters by their kept id (summed over clusters whose kept documents share
-    /// an id), and how many clusters the file lists; read without holding the members (for the
-    /// report, which reads an earlier run's version 2 files too). `path` may be a folder of part
+    /// Hands each cluster's kept id and size to `body`, without holding the members (for the report's
+    /// cross-check, which reads an earlier run's version 2 files too). `path` may be a folder of part
     /// files, each a whole clusters file.
-    static func sizes(_ path: String) throws(WinnowError) -> (byKept: [ByteString: Int], clusters: Int) {
-        var sizes: [ByteString: Int] = [:]
-        var clusters = 0
-        try forEachSize(path) { kept, size in
-            sizes[ByteString(kept), default: 0] += size
-            clusters += 1
-        }
-        return (sizes, clusters)
-    }
-
-    /// Hands each cluster's kept id and size to `body`, as `sizes` reads them.
     static func forEachSize(_ path: String, _ body: (String, Int) -> Void) throws(WinnowError) {
         for file in try InputSpec.jsonlFiles(path) {
             try IntermediateFile.readRecords(

@@ -58,7 +58,8 @@ import WinnowTestSupport
                 + #"{"cluster":"a","size":2,"kept":"a","members":[{"id":"a","source":"s","line":1,"similarity":1},"#
                 + #"{"id":"b","source":"s","line":2,"similarity":0.9}]}"# + "\n" + #"{"end_of_file":1}"# + "\n")
         #expect { try ClustersFile.read(old) } throws: { "\($0)".contains("old.clusters:1") && "\($0)".contains("map and merge again") }
-        let sizes = try ClustersFile.sizes(old)
-        #expect(sizes.clusters == 1 && sizes.byKept == ["a": 2])
+        var sizes: [(kept: String, size: Int)] = []
+        try ClustersFile.forEachSize(old) { sizes.append(($0, $1)) }
+        #expect(sizes.count == 1 && sizes.first?.kept == "a" && sizes.first?.size == 2)
     }
 }
