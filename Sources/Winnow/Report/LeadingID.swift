@@ -12,11 +12,6 @@ struct LeadingID: Sendable {
         key = Array(fields.id.utf8)
     }
 
-    /// The id of the line `storage[range]` when it leads with one as above.
-    func id(in storage: [UInt8], _ range: Range<Int>) -> String? {
-        idBytes(in: storage, range).map { String(decoding: storage[$0], as: UTF8.self) }
-    }
-
     /// Where in `storage` the id of the line `storage[range]` is, when it leads with one as above.
     func idBytes(in storage: [UInt8], _ range: Range<Int>) -> Range<Int>? {
         var at = range.lowerBound
