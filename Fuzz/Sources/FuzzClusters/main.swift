@@ -17,9 +17,10 @@ FuzzDriver.run { start, count in
     }
     require(clusters.clusters.allSatisfy { $0.size >= 2 }, "a cluster of one")
     // Clusters partition the documents: one in two clusters could be removed as the copy of a
-    // document that is itself removed, and its text would be lost.
-    let ids = clusters.clusters.flatMap { $0.members.map(\.id) }
-    require(Set(ids).count == ids.count, "a document is in two clusters, or twice in one")
+    // document that is itself removed, and its text would be lost. A document is its origin (records
+    // may share an id), so no origin is listed twice, and so no id and origin either.
+    let origins = clusters.clusters.flatMap { $0.members.map(\.origin) }
+    require(Set(origins).count == origins.count, "a document is in two clusters, or twice in one")
     require(
         clusters.clusters.allSatisfy { $0.members.allSatisfy { $0.similarity >= 0 && $0.similarity <= 1 } },
         "a similarity outside 0...1")

@@ -58,13 +58,16 @@ import WinnowTestSupport
     }
 
     @Test func clusters() throws {
-        func cluster(_ ids: [String]) -> DuplicateClusters.Cluster {
+        // Each document read at its own line: a document is in one cluster at most.
+        func cluster(_ ids: [String], firstLine: Int) -> DuplicateClusters.Cluster {
             .init(
                 members: ids.enumerated().map {
-                    .init(id: $1, origin: .init(source: "s", line: $0), similarity: 1, fingerprint: UInt64($0))
+                    .init(id: $1, origin: .init(source: "s", line: firstLine + $0), similarity: 1, fingerprint: UInt64($0))
                 })
         }
-        let clusters = DuplicateClusters(clusters: [cluster(["a", "b"]), cluster(["c", "d"]), cluster(["e", "f"])])
+        let clusters = DuplicateClusters(clusters: [
+            cluster(["a", "b"], firstLine: 0), cluster(["c", "d"], firstLine: 2), cluster(["e", "f"], firstLine: 4),
+        ])
         try checkEndLine("clusters.jsonl") {
             try ClustersFile.write(clusters, to: $0)
         } read: {

@@ -81,6 +81,9 @@ public enum ClustersFile {
     /// Reads a clusters file back (for `neardup apply`), plain or gzip.
     public static func read(_ path: String) throws(WinnowError) -> DuplicateClusters {
         var clusters: [DuplicateClusters.Cluster] = []
+        // A document is its origin, and in one cluster at most: one listed twice could be removed as
+        // the copy of a document that is itself removed, and its text would be lost.
+        var clusterOf: [DocumentOrigin: Int] = [:]
         try IntermediateFile.readRecords(
             path, kind: "clusters", header: header, mismatch: mismatch,
             maxLineBytes: maxLineBytes
@@ -104,10 +107,14 @@ public enum ClustersFile {
                         "a member needs a string 'id' and 'source', a numeric 'line', a 16-hex-digit 'fingerprint' "
                             + "and a 'similarity' between 0 and 1", path: record.location)
                 }
-                parsed.append(
-                    .init(
-                        id: id, origin: DocumentOrigin(source: source, line: line), similarity: similarity,
-                        fingerprint: fingerprint[0]))
+                let origin = DocumentOrigin(source: source, line: line)
+                if let earlier = clusterOf.updateValue(clusters.count, forKey: origin) {
+                    throw .configuration(
+                        "the document at \(origin) is listed twice"
+                            + (earlier == clusters.count ? " in this cluster" : ", here and in cluster \(earlier + 1) of the file")
+                            + ": the file is damaged, or merged from overlapping shards", path: record.location)
+                }
+                parsed.append(.init(id: id, origin: origin, similarity: similarity, fingerprint: fingerprint[0]))
             }
             if let kept = object["kept"] as? String, kept != parsed[0].id {
                 throw .configuration("'kept' (\(kept)) must be the first member", path: record.location)

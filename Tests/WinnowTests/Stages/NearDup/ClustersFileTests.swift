@@ -47,6 +47,24 @@ import WinnowTestSupport
 
     /// A member without its fingerprint is refused; a version 2 file (no fingerprints) is refused by
     /// apply, saying to map and merge again, while the report still reads its cluster sizes.
+    /// A document (its origin) listed twice is refused, in one cluster or in two; records that only
+    /// share an id are two documents.
+    @Test func aDocumentListedTwiceIsRefused() throws {
+        let pair = #"{"cluster":"a","size":2,"kept":"a","members":["# + member("a", line: 1, similarity: "1") + ","
+        #expect {
+            try read([pair + member("b", line: 1, similarity: "0.9") + "]}"])
+        } throws: { "\($0)".contains("in.jsonl:1 is listed twice in this cluster") }
+        #expect {
+            try read([
+                pair + member("b", line: 2, similarity: "0.9") + "]}",
+                #"{"cluster":"c","size":2,"kept":"c","members":["# + member("c", line: 3, similarity: "1") + ","
+                    + member("d", line: 2, similarity: "0.9") + "]}",
+            ])
+        } throws: { "\($0)".contains("clusters.jsonl:3") && "\($0)".contains("in.jsonl:2 is listed twice, here and in cluster 1") }
+        let shared = try read([pair + member("a", line: 2, similarity: "1") + "]}"])
+        #expect(shared.clusters.first?.members.map(\.id) == ["a", "a"])
+    }
+
     @Test func fingerprintsAreRequiredSinceVersion3() throws {
         #expect {
             try read([#"{"members":[{"id":"a","source":"s","line":1,"similarity":1},"# + member("b", line: 2, similarity: "1") + "]}"])
