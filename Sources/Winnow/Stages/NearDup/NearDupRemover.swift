@@ -5,29 +5,9 @@ public struct NearDupRemover: FinishingStage {
     public var name: String { NearDupStage.stageName }
     public static let reason = RemovalReason.nearDuplicate
 
-    /// A clustered document by id and origin, both compared by their bytes: records that share an id
-    /// are different documents (and String's equality would compose a long id's accents on every lookup).
-    struct Identity: Hashable, Sendable {
-        let id: ByteString
-        let origin: DocumentOrigin
-
-        init(id: String, origin: DocumentOrigin) {
-            self.id = ByteString(id)
-            self.origin = origin
-        }
-    }
-
-    struct Assignment: Sendable {
-        let cluster: String
-        let kept: DocumentOrigin
-        let size: Int
-        let similarity: Double
-        let isKept: Bool
-    }
-
     public let clusters: DuplicateClusters
     let options: NearDupOptions
-    let assignments: [Identity: Assignment]
+    let documents: ClusteredDocuments
     /// For an apply step run apart from its map: the members its inputs held at map, checked.
     let mapped: MappedOrigins?
 
@@ -52,16 +32,7 @@ public struct NearDupRemover: FinishingStage {
         self.clusters = clusters
         self.options = options
         self.mapped = mapped
-        var assignments: [Identity: Assignment] = [:]
-        assignments.reserveCapacity(clusters.clusters.reduce(0) { $0 + $1.size })
-        for cluster in clusters.clusters {
-            for (index, member) in cluster.members.enumerated() {
-                assignments[Identity(id: member.id, origin: member.origin)] = Assignment(
-                    cluster: cluster.kept, kept: cluster.members[0].origin, size: cluster.size,
-                    similarity: member.similarity, isKept: index == 0)
-            }
-        }
-        self.assignments = assignments
+        documents = ClusteredDocuments(clusters.clusters)
     }
 
     public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
@@ -71,12 +42,12 @@ public struct NearDupRemover: FinishingStage {
             var words: [UInt64] = []
             return document.withTextUTF8 { WordSequenceHash.of(text: $0, scratch: &words) } ?? nil
         }
-        guard let assignment = assignments[Identity(id: document.id, origin: document.origin)] else { return .keep }
-        document.setField(DuplicateFields.cluster, .string(assignment.cluster))
-        document.setField(DuplicateFields.clusterSize, .int(assignment.size))
-        guard !assignment.isKept else { return .keep }
-        DuplicateFields.markDuplicate(&document, of: assignment.cluster, at: assignment.kept)
-        document.setField(DuplicateFields.similarity, .double((assignment.similarity * 1000).rounded() / 1000))
+        guard let (cluster, member) = documents.place(id: document.id, origin: document.origin) else { return .keep }
+        document.setField(DuplicateFields.cluster, .string(cluster.kept))
+        document.setField(DuplicateFields.clusterSize, .int(cluster.size))
+        guard member > 0 else { return .keep }
+        DuplicateFields.markDuplicate(&document, of: cluster.kept, at: cluster.members[0].origin)
+        document.setField(DuplicateFields.similarity, .double((cluster.members[member].similarity * 1000).rounded() / 1000))
         return .remove(reason: Self.reason)
     }
 
