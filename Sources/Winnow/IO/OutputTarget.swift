@@ -123,12 +123,17 @@ package enum OutputTarget: Sendable, Equatable {
     /// open on. A character device (`/dev/null`) opened by name may take several outputs.
     package static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
         var inputKeys: [String: String] = [:]
-        for input in inputs where input != "-" {
-            if let key = identity(of: input) { inputKeys[key] = input }
+        for input in inputs {
+            // Standard input is whatever file the shell redirected it from (`< in.jsonl`).
+            let key = input == "-" ? openIdentity(of: 0).key : identity(of: input)
+            if let key { inputKeys[key] = input == "-" ? "- (standard input, redirected from that file)" : input }
         }
         var descriptors: [Int32: String] = [:]
         var outputKeys: [String: String] = [:]
         for (role, path) in outputs {
+            guard !path.isEmpty else {
+                throw .configuration("\(role) is given an empty name: give the output a file name (nothing was read)")
+            }
             let key: String?
             // Whether the output may be an input: a file, never a pipe, terminal or device.
             var isFile = false
@@ -190,10 +195,17 @@ package enum OutputTarget: Sendable, Equatable {
     }
 
     /// A key equal for two spellings of one file: device and inode when it exists, else the real
-    /// path of its folder and its name.
+    /// path of its folder and its name, after the links that lead to it (a link to a file not made yet).
     static func identity(of path: String) -> String? {
         var info = stat()
         if stat(FileName.system(path), &info) == 0 { return key(info) }
+        var path = path
+        for _ in 0..<40 {
+            guard lstat(FileName.system(path), &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+                let target = try? linkTarget(path)
+            else { break }
+            path = target
+        }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -17,6 +17,8 @@ extension WinnowCommand {
             let definition = try PipelineDefinition.load(path: pipeline)
             var configuration = try options.configuration()
             configuration.report = definition.report
+            // The pipeline file is read too: no output may replace it.
+            configuration.sideInputs.append(pipeline)
             try await options.run(
                 name: definition.name, steps: try definition.makeStages(reportFolder: configuration.reportFolder),
                 configuration: configuration)

@@ -28,6 +28,59 @@ import WinnowTestSupport
         #expect(apply.status == 1 && apply.stderr.contains("is the input"), "\(apply.stderr)")
     }
 
+    /// Standard input redirected from a file is that input: an output naming the file (the `sort -o f f`
+    /// habit), or standard output appended to it, is refused; it replaced the input with the output.
+    @Test func theFileStandardInputIsReadFromIsAnInput() throws {
+        let folder = TemporaryFolder()
+        let lines = "{\"id\":\"a\",\"text\":\"one text\"}\n{\"id\":\"b\",\"text\":\"One text!\"}\n"
+        folder.write("in.jsonl", lines)
+        for script in [
+            #""$0" exact - -o in.jsonl -q < in.jsonl"#, #""$0" exact -o ./in.jsonl -q < in.jsonl"#,
+            #""$0" normalize - -o out.jsonl --removed in.jsonl -q < in.jsonl"#,
+            #""$0" normalize -o out.jsonl --stats in.jsonl -q < in.jsonl"#, #""$0" normalize - -q < in.jsonl >> in.jsonl"#,
+        ] {
+            let outcome = try CommandLineTests.run("/bin/sh", ["-c", script, CommandLineTests.binary], in: folder.path)
+            #expect(outcome.status == 1 && outcome.stderr.contains("is the input - (standard input"), "\(script): \(outcome.stderr)")
+            #expect(folder.read("in.jsonl") == lines && folder.listing() == ["in.jsonl"], "\(script)")
+        }
+        let piped = try CommandLineTests.run(
+            "/bin/sh", ["-c", #"cat in.jsonl | "$0" exact -o in.jsonl -q"#, CommandLineTests.binary], in: folder.path)
+        #expect(piped.status == 0, "a pipe is no file: \(piped.stderr)")
+    }
+
+    /// A link to a file not made yet is that file: two outputs through it are one file (both were
+    /// renamed onto it, and the removed document was in none), and so is the pipeline file a run reads.
+    @Test func linksToNewFilesAndThePipelineFileAreCompared() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"Words!\"}\n")
+        #expect(symlink("new.jsonl", folder.file("link.jsonl")) == 0)
+        #expect(symlink("link.jsonl", folder.file("chain.jsonl")) == 0)
+        for arguments in [["-o", "new.jsonl", "--removed", "link.jsonl"], ["-o", "chain.jsonl", "--rejects", "new.jsonl"]] {
+            let outcome = try cli.winnow(["exact", "in.jsonl", "-q"] + arguments, in: folder.path)
+            #expect(outcome.status == 1 && outcome.stderr.contains("is also the"), "\(arguments): \(outcome.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.file("new.jsonl")), "\(arguments)")
+        }
+        let pipeline = "version: 1\nname: p\nsteps:\n  - exact: {}\n"
+        folder.write("p.yaml", pipeline)
+        for arguments in [["-o", "p.yaml"], ["-o", "out.jsonl", "--stats", "./p.yaml"]] {
+            let outcome = try cli.winnow(["run", "p.yaml", "in.jsonl", "-q"] + arguments, in: folder.path)
+            #expect(outcome.status == 1 && outcome.stderr.contains("is the input p.yaml"), "\(arguments): \(outcome.stderr)")
+            #expect(folder.read("p.yaml") == pipeline)
+        }
+    }
+
+    /// An empty output name is refused before anything is read: it failed only at the commit, after
+    /// the other outputs had replaced their files, or left hidden `.removed.jsonl` files behind.
+    @Test func anEmptyOutputNameIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"words\"}\n")
+        for arguments in [["-o", ""], ["-o", "y.jsonl", "--stats", ""], ["-o", "y.jsonl", "--removed", ""]] {
+            let outcome = try cli.winnow(["exact", "in.jsonl", "-q"] + arguments, in: folder.path)
+            #expect(outcome.status == 1 && outcome.stderr.contains("empty name"), "\(arguments): \(outcome.stderr)")
+            #expect(folder.listing() == ["in.jsonl"], "\(arguments)")
+        }
+    }
+
     /// Two outputs on one descriptor (standard output under two names, or a descriptor open on the
     /// pipe standard output writes to) are refused before anything is read, naming both options; they
     /// were written into one stream, interleaved. Standard output redirected into a file another
