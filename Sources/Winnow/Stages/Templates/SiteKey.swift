@@ -1,12 +1,20 @@
 /// Which site a page belongs to: the pages of one site are compared with each other.
 enum SiteKey {
-    /// The site of `document` under `options`; "" groups pages that have no URL (or no site field).
+    /// The site of `document` under `options`; "" groups pages that have no URL (or no site field, or null).
     static func of(_ document: Document, options: TemplateOptions) -> String {
         switch options.site {
         case .batch: return ""
-        case .field: return document.stringField(options.siteField) ?? ""
+        case .field: return fieldValue(document, options.siteField)
         case .host: return document.url.map(host(of:)) ?? ""
         }
+    }
+
+    /// A site field's string, or the JSON text of another value (`"site":101` is site `101`): pages
+    /// whose site is a number were all one site "" with the pages that have none.
+    private static func fieldValue(_ document: Document, _ name: String) -> String {
+        if let string = document.stringField(name) { return string }
+        guard let raw = document.rawField(name), raw != "null" else { return "" }
+        return raw
     }
 
     /// The host of a URL, lower-cased, without user info, port or a leading "www.": "https://WWW.Example.org:8080/a" → "example.org".

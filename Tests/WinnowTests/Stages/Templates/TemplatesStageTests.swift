@@ -138,6 +138,20 @@ import WinnowTestSupport
         #expect(batchCounts.sites.keys.sorted() == [""] && batchCounts.pageCount == 8)
     }
 
+    /// A site field that holds a number (or true) names its site by its JSON text; pages whose site is
+    /// a number were all one site "" with the pages that have none, and removed as template-only.
+    @Test func aSiteFieldThatIsNotAStringStillNamesTheSite() {
+        var byField = TemplateOptions()
+        byField.site = .field
+        var pages = (0..<7).map { Self.page($0, site: "a.example") }
+        let values: [JSONValue] = [.int(101), .int(101), .double(2.5), .bool(true), .null, .string("101")]
+        for (index, value) in values.enumerated() { pages[index].setField("site", value) }
+        var counts = TemplateCounts()
+        for page in pages { TemplatesStage(options: byField).map(page, into: &counts) }
+        #expect(counts.sites.keys.sorted() == ["", "101", "2.5", "true"])
+        #expect(counts.sites["101"]?.pages == 3 && counts.sites[""]?.pages == 2)
+    }
+
     @Test func crossSiteBoilerplateIsRemovedFromSmallSites() {
         let notice = "This email address is being protected from spambots. You need JavaScript enabled to view it."
         var pages: [Document] = []
