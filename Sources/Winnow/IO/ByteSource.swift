@@ -11,11 +11,12 @@ public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     /// Bytes left of a regular file by its size at opening (nil for pipes and terminals), so a read
-    /// zero-fills only what the file can give, not the whole `maxCount` (a small page read 1 MB at a time).
+    /// reserves only what the file can give, not the whole `maxCount` (a small page read 1 MB at a time).
     private var remaining: Int?
     /// The file's size at opening; nil for pipes and terminals.
     let size: Int?
-    private var scratch: [UInt8] = []
+    /// The error of the last read, kept here because `SpareCapacityRead` cannot throw it.
+    private var failure: WinnowError?
     /// The name used in messages: the path, or `-` for standard input.
     public let displayName: String
 
@@ -44,43 +45,43 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Reads straight into `buffer`'s spare capacity: zero-filling the request first, then trimming it,
+    /// cost as much as the read's own copy; a pipe gives what it holds (64 KiB by default) whatever is asked.
     public func read(into buffer: inout [UInt8], maxCount requested: Int) throws(WinnowError) -> Int {
-        guard let left = remaining else { return try readStream(into: &buffer, maxCount: requested) }
         // One byte past the known end, at least 4 KiB, so the end (or a file that grew) is still seen.
-        let maxCount = min(requested, max(left + 1, 4096))
+        let maxCount = remaining.map { min(requested, max($0 + 1, 4096)) } ?? requested
+        guard maxCount > 0 else { return 0 }
         let start = buffer.count
-        buffer.reserveCapacity(start + maxCount)
-        Self.appendZeros(maxCount, to: &buffer)
-        let got = try buffer.withUnsafeMutableBufferPointer { storage throws(WinnowError) in
-            try readOnce(into: storage.baseAddress! + start, maxCount)
+        // Grown by doubling, as appending does: a batch read 1 MB at a time is not copied at every read.
+        if buffer.capacity < start + maxCount { buffer.reserveCapacity(max(start + maxCount, 2 * buffer.capacity)) }
+        buffer.append(contentsOf: SpareCapacityRead(file: self, maxCount: maxCount))
+        if let error = failure {
+            failure = nil
+            throw error
         }
-        buffer.removeLast(maxCount - got)
-        remaining = max(0, left - got)
+        let got = buffer.count - start
+        if let left = remaining { remaining = max(0, left - got) }
         return got
     }
 
-    /// Zeros copied from a block of them: `append(contentsOf: repeatElement(0, count:))` is a loop a byte.
-    private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
+    /// One `read(2)` into what `Array.append(contentsOf:)` offers past its count (its spare capacity):
+    /// the array counts the bytes the call returned, and nothing is written twice. Bytes are trivial,
+    /// so reading into that memory initializes it.
+    private struct SpareCapacityRead: Sequence {
+        let file: FileByteSource
+        let maxCount: Int
 
-    private static func appendZeros(_ count: Int, to buffer: inout [UInt8]) {
-        var left = count
-        while left > 0 {
-            let step = min(left, zeros.count)
-            buffer.append(contentsOf: zeros[..<step])
-            left -= step
-        }
-    }
+        func makeIterator() -> EmptyCollection<UInt8>.Iterator { EmptyCollection().makeIterator() }
 
-    /// A pipe or terminal gives what it holds (64 KiB for a default pipe) whatever is asked: the read
-    /// lands in a scratch buffer and only what came is appended, instead of zero-filling the whole
-    /// request each time (which tripled the cost of reading standard input).
-    private func readStream(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
-        if scratch.count < maxCount { scratch = [UInt8](repeating: 0, count: maxCount) }
-        let got = try scratch.withUnsafeMutableBufferPointer { storage throws(WinnowError) in
-            try readOnce(into: storage.baseAddress!, maxCount)
+        func _copyContents(initializing spare: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
+            guard let base = spare.baseAddress, !spare.isEmpty else { return (makeIterator(), 0) }
+            do throws(WinnowError) {
+                return (makeIterator(), try file.readOnce(into: base, Swift.min(spare.count, maxCount)))
+            } catch {
+                file.failure = error
+                return (makeIterator(), 0)
+            }
         }
-        buffer.append(contentsOf: scratch[..<got])
-        return got
     }
 
     private func readOnce(into pointer: UnsafeMutablePointer<UInt8>, _ count: Int) throws(WinnowError) -> Int {
