@@ -16,35 +16,44 @@ enum JSONString {
         return String(decoding: decodeUTF8(bytes), as: UTF8.self)
     }
 
-    /// The UTF-8 of what `decode` makes of `bytes`: valid UTF-8 when `bytes` are.
+    /// The UTF-8 of what `decode` makes of `bytes`: valid UTF-8 when `bytes` are. No escape decodes
+    /// to more bytes than it takes (`\uXXXX` to at most 3, a pair of them to 4), so the output is
+    /// written in place into an array of the input's length, with no capacity check per byte.
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            // Copy the run up to the next backslash at once.
-            let end = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) ?? bytes.count
-            if end > i {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                i = end
-                continue
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            guard let source = bytes.baseAddress, let target = output.baseAddress else { return }
+            var i = 0
+            var o = 0
+            func put(_ byte: UInt8) {
+                (target + o).initialize(to: byte)
+                o += 1
             }
-            let escaped = bytes[i + 1]
-            i += 2
-            switch escaped {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"):
-                let scalar: Unicode.Scalar
-                (scalar, i) = unicodeEscape(bytes, digitsAt: i)
-                output.append(contentsOf: UTF8.encode(scalar)!)
-            default: output.append(escaped)
+            while i < bytes.count {
+                // Copy the run up to the next backslash at once.
+                let end = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: bytes, from: i) ?? bytes.count
+                if end > i {
+                    (target + o).initialize(from: source + i, count: end - i)
+                    o += end - i
+                    i = end
+                    continue
+                }
+                let escaped = bytes[i + 1]
+                i += 2
+                switch escaped {
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    let scalar: Unicode.Scalar
+                    (scalar, i) = unicodeEscape(bytes, digitsAt: i)
+                    for unit in UTF8.encode(scalar)! { put(unit) }
+                default: put(escaped)
+                }
             }
+            written = o
         }
-        return output
     }
 
     /// Whether `append` writes what `decode` makes of `bytes` (a literal's contents, validated by

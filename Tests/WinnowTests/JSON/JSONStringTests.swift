@@ -39,6 +39,20 @@ import WinnowTestSupport
         #expect(decode(#"lone \udc80 surrogate"#) == "lone \u{FFFD} surrogate")
     }
 
+    /// The decoded bytes are written in place into an array of the literal's length: literals made
+    /// only of escapes (the most they shrink), or with runs between them, decode as Foundation reads them.
+    @Test(arguments: [
+        #"\n\t\r\b\f\/\\\""#, #"\u00e9\u20ac\ud83d\ude00"#, #"\u0041"#, #"\\"#, #"plain run\nthen \u00e9 and \"more\" plain"#,
+        String(repeating: #"\u00e9"#, count: 300), String(repeating: "x", count: 100) + #"\n"#,
+    ])
+    func decodesInPlaceAsFoundationDoes(_ literal: String) throws {
+        let bytes = Array(literal.utf8)
+        let decoded = bytes.withUnsafeBufferPointer { JSONString.decodeUTF8($0) }
+        let expected = try JSONSerialization.jsonObject(with: Data(("\"" + literal + "\"").utf8), options: .fragmentsAllowed) as? String
+        #expect(String(decoding: decoded, as: UTF8.self) == expected)
+        #expect(decoded.count == bytes.withUnsafeBufferPointer { JSONString.decodedCount($0, hasEscapes: true) })
+    }
+
     @Test(arguments: [
         #"a\"b\\c\/d\n\t\r\b\f"#, #"caf\u00e9 \u20AC"#, #"\ud83d\ude00"#, #"lone \udc80 surrogate"#,
         #"\ud83d then no pair"#, #"\ud83d\u0041"#, "ünïcödé ✓ 😀 plain", "",
