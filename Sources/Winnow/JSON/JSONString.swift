@@ -185,26 +185,17 @@ enum JSONString {
         byte < 0x20 || byte == 0x22 || byte == 0x5C
     }
 
-    /// The offset of the first byte at or after `start` that `needsEscape` (or the end): eight bytes
-    /// at a time, since long texts are mostly bytes that need no attention. The lowest flagged byte
-    /// of a block is exact (false flags of the borrow trick only come above a true one).
+    /// The offset of the first byte at or after `start` that `needsEscape` (or the end), eight bytes
+    /// at a time (`ByteSetScan`), since long texts are mostly bytes that need no attention.
     @inline(__always)
     static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var position = start
-        guard let base = bytes.baseAddress else { return position }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while position &+ 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // A byte is flagged when it equals '"' or '\\' (XOR gives zero) or is below 0x20.
-            let flags = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- (ones &* 0x20)) & ~word) & highs
-            if flags != 0 { return position &+ flags.trailingZeroBitCount / 8 }
-            position &+= 8
-        }
-        while position < bytes.count && !needsEscape(base[position]) { position &+= 1 }
-        return position
+        ByteSetScan.firstMember(
+            of: bytes, from: start,
+            flags: {
+                ByteSetScan.equal($0, UInt8(ascii: "\"")) | ByteSetScan.equal($0, UInt8(ascii: "\\"))
+                    | ByteSetScan.below($0, 0x20)
+            },
+            isMember: needsEscape)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -61,29 +61,14 @@ enum HTMLEscape {
     }
 
     /// The offset of the first byte at or after `start` that may need escaping (`<`, `>`, `&`, or 0xE2,
-    /// which starts U+2028 and U+2029), or the end: eight bytes at a time, the lowest flagged byte of a
-    /// block being exact (false flags of the borrow trick only come above a true one).
+    /// which starts U+2028 and U+2029), or the end.
     private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var position = start
-        guard let base = bytes.baseAddress else { return position }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func flags(_ word: UInt64, _ byte: UInt64) -> UInt64 {
-            let equal = word ^ (ones &* byte)
-            return (equal &- ones) & ~equal
-        }
-        while position &+ 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let found = (flags(word, 0x3C) | flags(word, 0x3E) | flags(word, 0x26) | flags(word, 0xE2)) & highs
-            if found != 0 { return position &+ found.trailingZeroBitCount / 8 }
-            position &+= 8
-        }
-        while position < bytes.count {
-            switch base[position] {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2: return position
-            default: position &+= 1
-            }
-        }
-        return position
+        ByteSetScan.firstMember(
+            of: bytes, from: start,
+            flags: {
+                ByteSetScan.equal($0, UInt8(ascii: "<")) | ByteSetScan.equal($0, UInt8(ascii: ">"))
+                    | ByteSetScan.equal($0, UInt8(ascii: "&")) | ByteSetScan.equal($0, 0xE2)
+            },
+            isMember: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 })
     }
 }
