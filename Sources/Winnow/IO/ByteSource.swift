@@ -15,8 +15,6 @@ public final class FileByteSource: ByteSource {
     private var remaining: Int?
     /// The file's size at opening; nil for pipes and terminals.
     let size: Int?
-    /// The error of the last read, kept here because `SpareCapacityRead` cannot throw it.
-    private var failure: WinnowError?
     /// The name used in messages: the path, or `-` for standard input.
     public let displayName: String
 
@@ -54,34 +52,14 @@ public final class FileByteSource: ByteSource {
         let start = buffer.count
         // Grown by doubling, as appending does: a batch read 1 MB at a time is not copied at every read.
         if buffer.capacity < start + maxCount { buffer.reserveCapacity(max(start + maxCount, 2 * buffer.capacity)) }
-        buffer.append(contentsOf: SpareCapacityRead(file: self, maxCount: maxCount))
-        if let error = failure {
-            failure = nil
-            throw error
+        try buffer.append(addingCapacity: maxCount) { (span: inout OutputSpan<UInt8>) throws(WinnowError) in
+            try span.withUnsafeMutableBufferPointer { (spare, initialized) throws(WinnowError) in
+                initialized += try readOnce(into: spare.baseAddress! + initialized, min(maxCount, spare.count - initialized))
+            }
         }
         let got = buffer.count - start
         if let left = remaining { remaining = max(0, left - got) }
         return got
-    }
-
-    /// One `read(2)` into what `Array.append(contentsOf:)` offers past its count (its spare capacity):
-    /// the array counts the bytes the call returned, and nothing is written twice. Bytes are trivial,
-    /// so reading into that memory initializes it.
-    private struct SpareCapacityRead: Sequence {
-        let file: FileByteSource
-        let maxCount: Int
-
-        func makeIterator() -> EmptyCollection<UInt8>.Iterator { EmptyCollection().makeIterator() }
-
-        func _copyContents(initializing spare: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
-            guard let base = spare.baseAddress, !spare.isEmpty else { return (makeIterator(), 0) }
-            do throws(WinnowError) {
-                return (makeIterator(), try file.readOnce(into: base, Swift.min(spare.count, maxCount)))
-            } catch {
-                file.failure = error
-                return (makeIterator(), 0)
-            }
-        }
     }
 
     private func readOnce(into pointer: UnsafeMutablePointer<UInt8>, _ count: Int) throws(WinnowError) -> Int {
