@@ -75,6 +75,7 @@ public final class StagedFolder {
         guard !finished else { return }
         if FileManager.default.fileExists(atPath: physical) {
             try carryOver()
+            keepMode()
             if winnow_exchange_paths(work, physical) != 0 {
                 let reason = errno
                 guard reason == EINVAL || reason == ENOSYS else {
@@ -107,6 +108,14 @@ public final class StagedFolder {
     private func finish() {
         finished = true
         TemporaryFiles.shared.remove(work)
+    }
+
+    /// Gives the work folder the old folder's permissions (a private 0700 or a shared 1777 one stays
+    /// so), as a replaced output file keeps its own, rather than the umask's default.
+    private func keepMode() {
+        var old = stat()
+        guard stat(physical, &old) == 0 else { return }
+        chmod(work, old.st_mode & 0o7777)
     }
 
     /// Links into the work folder every entry of the target that the new folder does not have and

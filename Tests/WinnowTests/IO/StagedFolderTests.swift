@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import WinnowTestSupport
 
@@ -91,5 +92,20 @@ import WinnowTestSupport
         folder.write("report", "a file")
         #expect { try StagedFolder(target: folder.file("report")) } throws: { "\($0)".contains("not a folder") }
         #expect(folder.read("report") == "a file")
+    }
+
+    /// A replaced folder keeps its permissions (a private 0700, a shared sticky 1777), as a replaced file does.
+    @Test(arguments: [0o700, 0o1777, 0o750]) func theCommitKeepsTheFoldersMode(mode: Int) throws {
+        let folder = TemporaryFolder()
+        folder.write("report/report.json", "old")
+        let target = folder.file("report")
+        #expect(chmod(target, mode_t(mode)) == 0)
+        let staged = try StagedFolder(target: target)
+        try "new".write(toFile: staged.work + "/report.json", atomically: false, encoding: .utf8)
+        try staged.commit()
+        var info = stat()
+        #expect(stat(target, &info) == 0)
+        #expect(Int(info.st_mode & 0o7777) == mode)
+        #expect(folder.read("report/report.json") == "new")
     }
 }
