@@ -26,10 +26,17 @@ public struct AddedField: Sendable, Equatable {
     /// option may name for another purpose: one would overwrite the other.
     static var ofStages: [AddedField] { removal + DuplicateFields.nearDupFields + CleanStage.metadataFields }
 
-    /// Refuses steps that write a field named like one of `fields`, naming the stage, the field and
-    /// what to change; a run of no steps removes and adds nothing.
+    /// Refuses two of `fields` under one name, and steps that write a field named like one of them,
+    /// naming the stage, the field and what to change; a run of no steps removes and adds nothing.
     public static func requireDistinct(_ steps: [PipelineStep], from fields: FieldNames) throws(WinnowError) {
         let configured = [("id", fields.id), ("text", fields.text), ("html", fields.html), ("url", fields.url)]
+        // Two of the four under one name are written as two copies of that key on every line, as a stage's field would be.
+        for (index, (role, key)) in configured.enumerated() {
+            guard let (other, _) = configured[(index + 1)...].first(where: { $0.1 == key }) else { continue }
+            throw .configuration(
+                "the \(role) field and the \(other) field are both '\(key)' (--\(role)-field, --\(other)-field): the line "
+                    + "would hold '\(key)' twice; give each its own name (nothing was read)")
+        }
         for step in steps {
             for added in step.addedFields + removal {
                 guard let (role, _) = configured.first(where: { $0.1 == added.key }) else { continue }

@@ -41,4 +41,22 @@ import WinnowTestSupport
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.components(separatedBy: "\"title\"").count == 2, "one title: \(outcome.stdout)")
     }
+
+    /// Two of the configured fields under one name (`--id-field text`) are written as two copies of
+    /// that key on every line, which Winnow's own reader rejects: refused before reading, by every command.
+    @Test(arguments: [
+        (["run", packageRoot + "/Pipelines/passthrough.yaml", "site.jsonl", "--id-field", "text"], "--id-field, --text-field"),
+        (["normalize", "site.jsonl", "--text-field", "id"], "--id-field, --text-field"),
+        (["exact", "site.jsonl", "--html-field", "url"], "--html-field, --url-field"),
+        (["run", packageRoot + "/Pipelines/default.yaml", "site.jsonl", "--url-field", "id"], "--id-field, --url-field"),
+        (["neardup", "map", "site.jsonl", "--html-field", "text"], "--text-field, --html-field"),
+    ])
+    func twoConfiguredFieldsOfOneNameAreRefused(arguments: [String], options: String) throws {
+        let folder = TemporaryFolder()
+        folder.write("site.jsonl", "{\"id\":\"p0\",\"url\":\"http://s.example/0\",\"text\":\"some words\"}\n")
+        let outcome = try cli.winnow(arguments + ["-o", "out.jsonl", "-q"], in: folder.path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains(options) && outcome.stderr.contains("twice"), "\(outcome.stderr)")
+        #expect(folder.listing() == ["site.jsonl"], "nothing is written")
+    }
 }
