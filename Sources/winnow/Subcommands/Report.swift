@@ -86,6 +86,8 @@ extension WinnowCommand.Report {
         @OptionGroup var fields: FieldArguments
 
         func run() throws {
+            try OutputTarget.requireDistinct(
+                outputs: [("-o", output)], inputs: try InputSpec.jsonlFiles(input).map(\.path) + (texts.map { [$0] } ?? []))
             if let texts {
                 try ReportSteps.mapTexts(input: input, cleaned: !removed, part: part, ids: texts, fields: fields.names, to: output)
             } else {
@@ -107,6 +109,7 @@ extension WinnowCommand.Report {
         var output: String
 
         func run() throws {
+            try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: try InputSpec.jsonlFiles(input).map(\.path))
             try ReportSteps.clusters(input: input, to: output)
         }
     }

@@ -263,4 +263,37 @@ import WinnowTestSupport
         #expect(outcome.stderr.contains("locked") && outcome.stderr.contains("cannot list"), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
     }
+
+    /// `report map` and `report clusters` refuse an output that is their input, by any spelling,
+    /// as every other command does: the run's cleaned output was replaced by report rows.
+    @Test func aReportStepsOutputThatIsItsInputIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("out.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
+        folder.write("ids.jsonl", "\"a\"\n")
+        #expect(symlink("out.jsonl", folder.file("alias.jsonl")) == 0)
+        let before = Self.contents(of: folder)
+        for arguments in [
+            ["map", "out.jsonl", "-o", "out.jsonl"], ["map", "out.jsonl", "-o", "alias.jsonl"],
+            ["map", "out.jsonl", "--texts", "ids.jsonl", "-o", "./ids.jsonl"], ["clusters", "out.jsonl", "-o", "alias.jsonl"],
+        ] {
+            let outcome = try cli.winnow(["report"] + arguments, in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("is the input"), "\(outcome.stderr)")
+            #expect(Self.contents(of: folder) == before, "\(arguments)")
+        }
+    }
+
+    /// Every file under `folder` (hidden ones too) with its bytes, and every folder with its mode.
+    static func contents(of folder: TemporaryFolder) -> [String: String] {
+        var found: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let name = enumerator?.nextObject() as? String {
+            var info = stat()
+            guard lstat(folder.file(name), &info) == 0 else { continue }
+            found[name] =
+                info.st_mode & S_IFMT == S_IFREG
+                ? folder.read(name) : "mode \(String(info.st_mode & 0o7777, radix: 8)) type \(info.st_mode & S_IFMT)"
+        }
+        return found
+    }
 }
