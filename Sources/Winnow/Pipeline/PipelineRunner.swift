@@ -88,6 +88,15 @@ public struct PipelineRunner: Sendable {
         try OutputTarget.requireDistinct(
             outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
             inputs: config.inputs.map(\.path) + config.sideInputs)
+        if let folder = config.reportFolder {
+            // Stages write the report's feeds into its work folder: under their names, they replace the folder's.
+            let work = StagedFolder.workFolder(for: folder) + "/"
+            let fed = sideFiles.filter { $0.path.hasPrefix(work) }.map { String($0.path.dropFirst(work.count)) }
+            try ReportFolder.requireDistinct(
+                folder, writing: ReportFolder.files + fed, replacing: ReportFeed.isFed,
+                outputs: config.namedOutputs + sideFiles.filter { !$0.path.hasPrefix(work) }.map { ($0.role, $0.path) },
+                inputs: config.inputs.map(\.path) + config.sideInputs, holdingNoInput: true)
+        }
         let output = try OutputFile(path: config.output)
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.

@@ -50,6 +50,8 @@ extension WinnowCommand.Report {
                 cleaned: cleaned, removed: files.removed, clusters: files.clusters,
                 templateSummary: files.templates, summary: summary)
             let folder = output ?? options.folder(forOutput: inputs.cleaned ?? "")
+            try ReportFolder.requireDistinct(
+                folder, writing: ReportFolder.files, outputs: [], inputs: files.paths(of: inputs))
             let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
             Terminal.error(
@@ -152,6 +154,9 @@ extension WinnowCommand.Report {
             if let removed = files.removed { outputs.removed = removed }
             if let clusters = files.clusters { outputs.clusters = clusters }
             if let templates = files.templates { outputs.templateSummary = templates }
+            try ReportFolder.requireDistinct(
+                output, writing: Array(ReportFolder.files.prefix(2)), outputs: [],
+                inputs: [counts, facts, largest] + (texts.map { [$0] } ?? []) + files.paths(of: outputs))
             let written = try ReportSteps.page(
                 .init(counts: counts, facts: facts, largest: largest, texts: texts), outputs: outputs, run: summary,
                 options: options, fields: fields.names, to: output)
@@ -176,6 +181,11 @@ struct ReportFileArguments: ParsableArguments {
             "The template summary of the templates stage (its 'summary' option; a file, or a folder of its parts).",
             valueName: "file"))
     var templates: String?
+
+    /// The run's files the report reads or names, and the summary: no file of the report folder may be one.
+    func paths(of outputs: RunSummary.Outputs) -> [String] {
+        [outputs.cleaned, outputs.removed, outputs.rejects, outputs.clusters, outputs.templateSummary, stats].compactMap { $0 }
+    }
 
     func summary() throws(WinnowError) -> RunSummary? {
         try stats.map { path throws(WinnowError) in try ReportBuilder.loadSummary(path) }

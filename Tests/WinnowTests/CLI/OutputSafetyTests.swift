@@ -264,6 +264,77 @@ import WinnowTestSupport
         #expect(outcome.stdout.isEmpty)
     }
 
+    /// A run's output, or a stage's side file, named like a file the report writes or replaces in its
+    /// folder (`--removed out.report/clusters.csv`) is refused before reading, naming both: the report
+    /// replaced it, and the removed documents were in no file.
+    @Test func anOutputInTheReportFolderUnderAReportFilesNameIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n{\"id\":\"b\",\"text\":\"one text\"}\n")
+        folder.write("out.report/mine.txt", "kept")
+        folder.write("side.yaml", "version: 1\nname: side\nsteps:\n  - neardup:\n      clusters: out.report/report.json\n  - report\n")
+        let before = Self.contents(of: folder)
+        let pipeline = packageRoot + "/Pipelines/default.yaml"
+        for (arguments, message) in [
+            ([pipeline, "--removed", "out.report/clusters.csv"], "its clusters.csv, which is the --removed out.report/clusters.csv"),
+            ([pipeline, "--stats", "./out.report/report.json"], "its report.json, which is the --stats ./out.report/report.json"),
+            ([pipeline, "--rejects", "out.report/cluster-list.jsonl"], "its cluster-list.jsonl, which is the --rejects"),
+            ([pipeline, "--removed", "out.report/clusters.jsonl"], "its clusters.jsonl, which is the --removed"),
+            (["side.yaml"], "its report.json, which is the neardup clusters out.report/report.json"),
+        ] {
+            let outcome = try cli.winnow(["run"] + arguments + ["in.jsonl", "-o", "out.jsonl", "-q"], in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains(message) && outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+            #expect(Self.contents(of: folder) == before, "\(arguments)")
+        }
+        // Elsewhere in the folder, an output is kept with the report.
+        let kept = try cli.winnow(
+            ["run", pipeline, "in.jsonl", "-o", "out.jsonl", "--removed", "out.report/removed.jsonl", "-q"], in: folder.path)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(folder.read("out.report/removed.jsonl")?.contains("\"id\":\"b\"") == true)
+        #expect(folder.read("out.report/mine.txt") == "kept")
+    }
+
+    /// A report folder that is or holds an input is refused before reading: its feeds of an earlier
+    /// run went (an input shard named clusters.jsonl) and its report files replaced inputs. `winnow
+    /// report` refuses the run's files it reads when its folder's files would replace them.
+    @Test func aReportFolderThatIsOrHoldsAnInputIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("shards/clusters.jsonl", "{\"id\":\"a\",\"text\":\"first shard\"}\n{\"id\":\"b\",\"text\":\"first shard\"}\n")
+        folder.write("shards/report.json", "{\"id\":\"c\",\"text\":\"second shard\"}\n")
+        folder.write("out.report/clusters.jsonl", "{\"id\":\"e\",\"text\":\"x y z\"}\n")
+        folder.write("out.report/page.jsonl", "{\"id\":\"g\",\"text\":\"x y z\"}\n")
+        folder.write("R/cluster-list.jsonl", "{\"id\":\"d\",\"text\":\"third\"}\n")
+        folder.write("R/clusters.csv", "{\"id\":\"f\",\"text\":\"fourth\",\"removed_by\":\"exact\"}\n")
+        folder.write("p.yaml", "version: 1\nname: p\nsteps:\n  - exact\n  - report:\n      folder: shards\n")
+        let before = Self.contents(of: folder)
+        let pipeline = packageRoot + "/Pipelines/default.yaml"
+        for (arguments, message) in [
+            (
+                ["run", "p.yaml", "shards", "-o", "out.jsonl"],
+                "the report folder shards would replace its clusters.jsonl, which is the input shards/clusters.jsonl"
+            ),
+            (["run", "p.yaml", "shards/report.json", "-o", "out.jsonl"], "its report.json, which is the input shards/report.json"),
+            (["run", pipeline, "out.report", "-o", "out.jsonl"], "its clusters.jsonl, which is the input out.report/clusters.jsonl"),
+            (
+                ["run", pipeline, "./out.report/page.jsonl", "-o", "out.jsonl"],
+                "the report folder out.report holds the input ./out.report/page.jsonl"
+            ),
+            (
+                ["report", "R/cluster-list.jsonl", "--removed", "R/clusters.csv", "-o", "R"],
+                "its cluster-list.jsonl, which is the input R/cluster-list.jsonl"
+            ),
+            (
+                ["report", "page", "--counts", "R/report.json", "--facts", "x", "--largest", "l", "-o", "R/"],
+                "the report folder R/ would replace its report.json, which is the input R/report.json"
+            ),
+        ] {
+            let outcome = try cli.winnow(arguments + ["-q"].filter { _ in arguments[0] == "run" }, in: folder.path)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains(message) && outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+            #expect(Self.contents(of: folder) == before, "\(arguments)")
+        }
+    }
+
     /// `report map` and `report clusters` refuse an output that is their input, by any spelling,
     /// as every other command does: the run's cleaned output was replaced by report rows.
     @Test func aReportStepsOutputThatIsItsInputIsRefused() throws {
