@@ -23,6 +23,9 @@ final class WARCRecordReader: RecordSource {
     /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
     /// that a run of headers with no end costs one scan, not one per header.
     private var headerScan = (from: 0, to: 0)
+    /// Only line breaks lie in `from..<to`, and `followed` is what `recordOrEndFollows` said of them: asked
+    /// again inside the run, the answer stands, so that a run costs one scan.
+    private var breakRun = (from: 0, to: 0, followed: true)
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -174,6 +177,16 @@ final class WARCRecordReader: RecordSource {
                         message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
                             + "(no empty line after the block)")))
             try resync(from: headerEnd)
+            return true
+        }
+        if try !recordOrEndFollows(blockEnd + trailer), let inner = try swallowedRecord(in: headerEnd..<blockEnd) {
+            batch.records.append(
+                RawRecord(
+                    origin: recordOrigin, offset: offset,
+                    content: .damaged(
+                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
+                            + "but the next record starts inside them, at offset \(fileOffset(inner))")))
+            position = inner - windowBase
             return true
         }
         if let kind {
@@ -333,6 +346,81 @@ final class WARCRecordReader: RecordSource {
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
         if available == 0 && streamEnded { return 0 }
         return startsRecord(at: index) ? 0 : nil
+    }
+
+    /// Whether a record or the end of the file follows `end` after line breaks, as after a right Content-Length.
+    /// A run longer than `maxHeaderBytes` is no evidence of a wrong one and counts as followed.
+    private func recordOrEndFollows(_ end: Int) throws(WinnowError) -> Bool {
+        if breakRun.from <= end && end <= breakRun.to { return breakRun.followed }
+        var at = end
+        while true {
+            if at - end >= Self.maxHeaderBytes { break }
+            try load(upTo: at + WARCHeader.versionPrefix.count + 2)
+            let index = at - windowBase
+            guard index < windowEnd else { break }
+            guard window[index] == 0x0D || window[index] == 0x0A else { break }
+            at += 1
+        }
+        let index = at - windowBase
+        let followed = at - end >= Self.maxHeaderBytes || index == windowEnd || startsRecord(at: index)
+        breakRun = (end, at, followed)
+        return followed
+    }
+
+    /// The first of a run of records in the loaded `block` (each followed by the next) whose last one crosses the
+    /// block's end: records that a wrong Content-Length swallowed, since an archived record ends inside its block.
+    private func swallowedRecord(in block: Range<Int>) throws(WinnowError) -> Int? {
+        var from = block.lowerBound
+        while let first = recordAfterEmptyLine(in: from..<block.upperBound) {
+            var link = first
+            while true {
+                guard let (headerEnd, length) = try parsedHeader(at: link) else {
+                    from = link + 1
+                    break
+                }
+                if headerEnd + length > block.upperBound { return first }
+                guard let next = recordStart(after: headerEnd + length, before: block.upperBound) else {
+                    // The run ends inside the block; search on in the last one's block, never behind it.
+                    from = headerEnd
+                    break
+                }
+                link = next
+            }
+        }
+        return nil
+    }
+
+    /// The first loaded `WARC/1.x` line in `range` that follows an empty line, as a record's header does.
+    private func recordAfterEmptyLine(in range: Range<Int>) -> Int? {
+        var index = range.lowerBound - windowBase
+        let end = range.upperBound - windowBase
+        while let found = window[index..<end].firstIndex(of: WARCHeader.versionPrefix[0]) {
+            if found >= 3 && window[found - 1] == 0x0A
+                && (window[found - 2] == 0x0A || window[found - 2] == 0x0D && window[found - 3] == 0x0A)
+                && startsRecord(at: found)
+            {
+                return windowBase + found
+            }
+            index = found + 1
+        }
+        return nil
+    }
+
+    /// The header end and Content-Length of the record at `start`; nil when its header has no end or is bad.
+    private func parsedHeader(at start: Int) throws(WinnowError) -> (end: Int, length: Int)? {
+        guard let end = try findHeaderEnd(from: start) else { return nil }
+        let header = window.withUnsafeBufferPointer { bytes in
+            try? WARCHeader.parse(UnsafeBufferPointer(rebasing: bytes[(start - windowBase)..<(end - windowBase)]))
+        }
+        return header.map { (end, $0.contentLength) }
+    }
+
+    /// Where a record starts after the block ending at `blockEnd`, its trailer and line breaks, if before `limit`.
+    private func recordStart(after blockEnd: Int, before limit: Int) -> Int? {
+        guard let trailer = trailerLength(at: blockEnd) else { return nil }
+        var index = blockEnd + trailer - windowBase
+        while index < limit - windowBase && (window[index] == 0x0D || window[index] == 0x0A) { index += 1 }
+        return index < limit - windowBase && startsRecord(at: index) ? windowBase + index : nil
     }
 
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there

@@ -147,6 +147,76 @@ import WinnowTestSupport
         #expect(summary.records == 2 && balanced(summary))
     }
 
+    /// A Content-Length too long by the header of the next record lands on that header's empty line: the
+    /// record is a reject, and the record it ran into is read, not swallowed as part of its block.
+    @Test func aContentLengthThatRunsIntoTheNextRecordDoesNotSwallowIt() async throws {
+        let folder = TemporaryFolder()
+        let second = swallowable("second"), third = swallowable("third")
+        // The first record's length takes in its own trailer and the whole header of the second.
+        let first = swallowable("first", extra: 4 + second.header.count - 4)
+        let end = Array("\r\n\r\n".utf8)
+        let plain = first.header + first.block + end + second.header + second.block + end + third.header + third.block + end
+        for (name, bytes) in [("long.warc", plain), ("long.warc.gz", try gzipped(plain))] {
+            let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write(name, bytes), name: name)])
+            #expect(kept.map { $0["url"] as? String } == ["https://example.org/second", "https://example.org/third"])
+            #expect(rejects.count == 1)
+            #expect(
+                (rejects.first?["message"] as? String)?.contains(
+                    "at offset 0 claims \(first.block.count + second.header.count) bytes (Content-Length) but the next record "
+                        + "starts inside them, at offset \(first.header.count + first.block.count + 4)") == true)
+            #expect(summary.records == 3 && balanced(summary))
+        }
+    }
+
+    /// A Content-Length that takes in whole records and ends in the header of a later one gives them all
+    /// back: the records in a row inside the block, the last crossing its end, are read from the first.
+    @Test func aContentLengthThatRunsOverSeveralRecordsGivesThemAllBack() async throws {
+        let folder = TemporaryFolder()
+        let end = Array("\r\n\r\n".utf8)
+        let records = ["b", "c", "d"].map { swallowable($0) }
+        let swallowed = records.dropLast().flatMap { $0.header + $0.block + end }
+        let first = swallowable("a", extra: 4 + swallowed.count + records[2].header.count - 4)
+        let path = folder.write(
+            "long.warc", first.header + first.block + end + swallowed + records[2].header + records[2].block + end)
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "long.warc")])
+        #expect(kept.map { $0["url"] as? String } == ["b", "c", "d"].map { "https://example.org/" + $0 })
+        #expect(rejects.map { $0["message"] as? String ?? "" }.allSatisfy { $0.contains("starts inside them") })
+        #expect(summary.records == 4 && summary.rejected == 1 && balanced(summary))
+    }
+
+    /// A record whose block holds an archived record keeps it whatever follows: a version line cut by the end
+    /// of the file, or a run of line breaks longer than a header may be (with or without garbage after it).
+    /// The archived record ends inside the block, so nothing says the Content-Length is wrong.
+    @Test(arguments: [
+        "\r\n\r\nWARC/1.0", "\r\n\r\n" + String(repeating: "\r\n", count: 40000),
+        "\r\n\r\n" + String(repeating: "\r\n", count: 40000) + "garbage", "\n\n" + String(repeating: "\n", count: 70000) + "WARC/1.0",
+    ])
+    func anArchivedRecordStaysInItsBlock(tail: String) async throws {
+        let folder = TemporaryFolder()
+        let block = Array(
+            "An archived record follows.\r\n\r\nWARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 5\r\n\r\nhello\r\n\r\nThe end."
+                .utf8)
+        let header = Array(
+            "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:a>\r\nWARC-Target-URI: https://example.org/a\r\nContent-Type: text/plain\r\nContent-Length: \(block.count)\r\n\r\n"
+                .utf8)
+        let path = folder.write("tail.warc.wet", header + block + Array(tail.utf8))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")])
+        #expect(kept.map { $0["text"] as? String } == [String(decoding: block, as: UTF8.self)])
+        #expect(rejects.allSatisfy { !($0["message"] as? String ?? "").contains("starts inside them") })
+        #expect(summary.records == 1 + rejects.count && rejects.count == (tail.hasSuffix("\r\n") ? 0 : 1) && balanced(summary))
+    }
+
+    /// A response record with `extra` bytes more in its Content-Length than in its block.
+    private func swallowable(_ id: String, extra: Int = 0) -> (header: [UInt8], block: [UInt8]) {
+        let block = Array(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The story of \(id), with a comma, told in full here.</p></body></html>"
+                .utf8)
+        let header = Array(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nWARC-Target-URI: https://example.org/\(id)\r\nContent-Length: \(block.count + extra)\r\n\r\n"
+                .utf8)
+        return (header, block)
+    }
+
     /// A gzip payload that breaks off is kept only from a record marked `WARC-Truncated` (which says so
     /// in `truncated`); unmarked, it is a `malformed_http` reject, not a page passed off as whole.
     @Test func aCutGzipPayloadIsKeptOnlyWhenTheRecordIsMarkedTruncated() async throws {
