@@ -23,9 +23,12 @@ final class WARCRecordReader: RecordSource {
     /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
     /// that a run of headers with no end costs one scan, not one per header.
     private var headerScan = (from: 0, to: 0)
-    /// Only line breaks lie in `from..<to`, and `followed` is what `recordOrEndFollows` said of them: asked
-    /// again inside the run, the answer stands, so that a run costs one scan.
+    /// Only line breaks lie in `from..<to`, and `followed` is what `recordOrEndFollows` said of them: asked again
+    /// from inside the run or from line breaks that lead into it, the answer stands, so a run costs one scan.
     private var breakRun = (from: 0, to: 0, followed: true)
+    /// Blocks inside a searched block found to hold swallowed records, by start: their end and where the
+    /// swallowed records start, so that their records, read next, do not search them again.
+    private var swallowedRuns: [Int: (end: Int, first: Int)] = [:]
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -351,10 +354,13 @@ final class WARCRecordReader: RecordSource {
     /// Whether a record or the end of the file follows `end` after line breaks, as after a right Content-Length.
     /// A run longer than `maxHeaderBytes` is no evidence of a wrong one and counts as followed.
     private func recordOrEndFollows(_ end: Int) throws(WinnowError) -> Bool {
-        if breakRun.from <= end && end <= breakRun.to { return breakRun.followed }
         var at = end
-        while true {
-            if at - end >= Self.maxHeaderBytes { break }
+        while at - end < Self.maxHeaderBytes {
+            if breakRun.from <= at && at <= breakRun.to {
+                // The rest of the run is known: records back to back that end in one run cost one scan of it.
+                breakRun = (end, breakRun.to, breakRun.followed || breakRun.to - end >= Self.maxHeaderBytes)
+                return breakRun.followed
+            }
             try load(upTo: at + WARCHeader.versionPrefix.count + 2)
             let index = at - windowBase
             guard index < windowEnd else { break }
@@ -368,26 +374,57 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// The first of a run of records in the loaded `block` (each followed by the next) whose last one crosses the
-    /// block's end: records that a wrong Content-Length swallowed, since an archived record ends inside its block.
+    /// block's end, or holds such a run itself: records that a wrong Content-Length swallowed, since an archived
+    /// record ends inside its block. Each byte is searched once; a block found inside is remembered for its owner.
     private func swallowedRecord(in block: Range<Int>) throws(WinnowError) -> Int? {
+        if let known = swallowedRuns[block.lowerBound], known.end == block.upperBound { return known.first }
+        swallowedRuns.removeAll(keepingCapacity: true)
+        // The blocks whose search waits on the block of the last record of their run, with that run's first.
+        var waiting: [(block: Range<Int>, first: Int)] = []
+        var block = block
         var from = block.lowerBound
-        while let first = recordAfterEmptyLine(in: from..<block.upperBound) {
-            var link = first
-            while true {
-                guard let (headerEnd, length) = try parsedHeader(at: link) else {
-                    from = link + 1
-                    break
+        while true {
+            var found: Int?
+            var inner: (block: Range<Int>, first: Int)?
+            search: while let first = recordAfterEmptyLine(in: from..<block.upperBound) {
+                var link = first
+                while true {
+                    guard let (headerEnd, length) = try parsedHeader(at: link) else {
+                        from = link + 1
+                        continue search
+                    }
+                    if headerEnd + length > block.upperBound {
+                        found = first
+                        break search
+                    }
+                    guard let next = recordStart(after: headerEnd + length, before: block.upperBound) else {
+                        inner = (headerEnd..<(headerEnd + length), first)
+                        break search
+                    }
+                    link = next
                 }
-                if headerEnd + length > block.upperBound { return first }
-                guard let next = recordStart(after: headerEnd + length, before: block.upperBound) else {
-                    // The run ends inside the block; search on in the last one's block, never behind it.
-                    from = headerEnd
-                    break
-                }
-                link = next
             }
+            if let inner {
+                // The run ends inside the block: its last record swallowed others if its own block says so.
+                waiting.append((block, inner.first))
+                block = inner.block
+                from = block.lowerBound
+                continue
+            }
+            if var first = found {
+                // Each record whose block holds the run is one of a run too, back out to the block asked about.
+                while let outer = waiting.popLast() {
+                    swallowedRuns[block.lowerBound] = (block.upperBound, first)
+                    block = outer.block
+                    first = outer.first
+                }
+                return first
+            }
+            guard let outer = waiting.popLast() else { return nil }
+            // Nothing crosses the end of the last record's block, so nothing in it crosses the outer block's end.
+            from = block.upperBound
+            block = outer.block
         }
-        return nil
     }
 
     /// The first loaded `WARC/1.x` line in `range` that follows an empty line, as a record's header does.

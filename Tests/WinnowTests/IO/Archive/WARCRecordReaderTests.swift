@@ -184,6 +184,26 @@ import WinnowTestSupport
         #expect(summary.records == 4 && summary.rejected == 1 && balanced(summary))
     }
 
+    /// Two Content-Lengths that end in the same header, one record taking in the other: both records are
+    /// rejects, and the good records between them and after are read.
+    @Test func recordsSwallowedByTwoWrongLengthsAreRead() async throws {
+        let folder = TemporaryFolder()
+        let end = Array("\r\n\r\n".utf8)
+        let (b, c, e, f) = (swallowable("b"), swallowable("c"), swallowable("e"), swallowable("f"))
+        let d = swallowable("d", extra: e.header.count)
+        let inside = b.header + b.block + end + c.header + c.block + end + d.header + d.block + end
+        let a = swallowable("a", extra: 4 + inside.count + e.header.count - 4)
+        let path = folder.write(
+            "twice.warc", a.header + a.block + end + inside + e.header + e.block + end + f.header + f.block + end)
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "twice.warc")])
+        #expect(kept.map { $0["url"] as? String } == ["b", "c", "e", "f"].map { "https://example.org/" + $0 })
+        #expect(
+            rejects.map { $0["offset"] as? Int } == [
+                0, a.header.count + a.block.count + 4 + inside.count - d.block.count - 4 - d.header.count,
+            ])
+        #expect(summary.records == 6 && balanced(summary))
+    }
+
     /// A record whose block holds an archived record keeps it whatever follows: a version line cut by the end
     /// of the file, or a run of line breaks longer than a header may be (with or without garbage after it).
     /// The archived record ends inside the block, so nothing says the Content-Length is wrong.
