@@ -23,12 +23,6 @@ final class WARCRecordReader: RecordSource {
     /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
     /// that a run of headers with no end costs one scan, not one per header.
     private var headerScan = (from: 0, to: 0)
-    /// Only line breaks lie in `from..<to`, and `followed` is what `recordOrEndFollows` said of them: asked again
-    /// from inside the run or from line breaks that lead into it, the answer stands, so a run costs one scan.
-    private var breakRun = (from: 0, to: 0, followed: true)
-    /// Blocks inside a searched block found to hold swallowed records, by start: their end and where the
-    /// swallowed records start, so that their records, read next, do not search them again.
-    private var swallowedRuns: [Int: (end: Int, first: Int)] = [:]
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -180,16 +174,6 @@ final class WARCRecordReader: RecordSource {
                         message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
                             + "(no empty line after the block)")))
             try resync(from: headerEnd)
-            return true
-        }
-        if try !recordOrEndFollows(blockEnd + trailer), let inner = try swallowedRecord(in: headerEnd..<blockEnd) {
-            batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                            + "but the next record starts inside them, at offset \(fileOffset(inner))")))
-            position = inner - windowBase
             return true
         }
         if let kind {
@@ -349,115 +333,6 @@ final class WARCRecordReader: RecordSource {
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
         if available == 0 && streamEnded { return 0 }
         return startsRecord(at: index) ? 0 : nil
-    }
-
-    /// Whether a record or the end of the file follows `end` after line breaks, as after a right Content-Length.
-    /// A run longer than `maxHeaderBytes` is no evidence of a wrong one and counts as followed.
-    private func recordOrEndFollows(_ end: Int) throws(WinnowError) -> Bool {
-        var at = end
-        while at - end < Self.maxHeaderBytes {
-            if breakRun.from <= at && at <= breakRun.to {
-                // The rest of the run is known: records back to back that end in one run cost one scan of it.
-                breakRun = (end, breakRun.to, breakRun.followed || breakRun.to - end >= Self.maxHeaderBytes)
-                return breakRun.followed
-            }
-            try load(upTo: at + WARCHeader.versionPrefix.count + 2)
-            let index = at - windowBase
-            guard index < windowEnd else { break }
-            guard window[index] == 0x0D || window[index] == 0x0A else { break }
-            at += 1
-        }
-        let index = at - windowBase
-        let followed = at - end >= Self.maxHeaderBytes || index == windowEnd || startsRecord(at: index)
-        breakRun = (end, at, followed)
-        return followed
-    }
-
-    /// The first of a run of records in the loaded `block` (each followed by the next) whose last one crosses the
-    /// block's end, or holds such a run itself: records that a wrong Content-Length swallowed, since an archived
-    /// record ends inside its block. Each byte is searched once; a block found inside is remembered for its owner.
-    private func swallowedRecord(in block: Range<Int>) throws(WinnowError) -> Int? {
-        if let known = swallowedRuns[block.lowerBound], known.end == block.upperBound { return known.first }
-        swallowedRuns.removeAll(keepingCapacity: true)
-        // The blocks whose search waits on the block of the last record of their run, with that run's first.
-        var waiting: [(block: Range<Int>, first: Int)] = []
-        var block = block
-        var from = block.lowerBound
-        while true {
-            var found: Int?
-            var inner: (block: Range<Int>, first: Int)?
-            search: while let first = recordAfterEmptyLine(in: from..<block.upperBound) {
-                var link = first
-                while true {
-                    guard let (headerEnd, length) = try parsedHeader(at: link) else {
-                        from = link + 1
-                        continue search
-                    }
-                    if headerEnd + length > block.upperBound {
-                        found = first
-                        break search
-                    }
-                    guard let next = recordStart(after: headerEnd + length, before: block.upperBound) else {
-                        inner = (headerEnd..<(headerEnd + length), first)
-                        break search
-                    }
-                    link = next
-                }
-            }
-            if let inner {
-                // The run ends inside the block: its last record swallowed others if its own block says so.
-                waiting.append((block, inner.first))
-                block = inner.block
-                from = block.lowerBound
-                continue
-            }
-            if var first = found {
-                // Each record whose block holds the run is one of a run too, back out to the block asked about.
-                while let outer = waiting.popLast() {
-                    swallowedRuns[block.lowerBound] = (block.upperBound, first)
-                    block = outer.block
-                    first = outer.first
-                }
-                return first
-            }
-            guard let outer = waiting.popLast() else { return nil }
-            // Nothing crosses the end of the last record's block, so nothing in it crosses the outer block's end.
-            from = block.upperBound
-            block = outer.block
-        }
-    }
-
-    /// The first loaded `WARC/1.x` line in `range` that follows an empty line, as a record's header does.
-    private func recordAfterEmptyLine(in range: Range<Int>) -> Int? {
-        var index = range.lowerBound - windowBase
-        let end = range.upperBound - windowBase
-        while let found = window[index..<end].firstIndex(of: WARCHeader.versionPrefix[0]) {
-            if found >= 3 && window[found - 1] == 0x0A
-                && (window[found - 2] == 0x0A || window[found - 2] == 0x0D && window[found - 3] == 0x0A)
-                && startsRecord(at: found)
-            {
-                return windowBase + found
-            }
-            index = found + 1
-        }
-        return nil
-    }
-
-    /// The header end and Content-Length of the record at `start`; nil when its header has no end or is bad.
-    private func parsedHeader(at start: Int) throws(WinnowError) -> (end: Int, length: Int)? {
-        guard let end = try findHeaderEnd(from: start) else { return nil }
-        let header = window.withUnsafeBufferPointer { bytes in
-            try? WARCHeader.parse(UnsafeBufferPointer(rebasing: bytes[(start - windowBase)..<(end - windowBase)]))
-        }
-        return header.map { (end, $0.contentLength) }
-    }
-
-    /// Where a record starts after the block ending at `blockEnd`, its trailer and line breaks, if before `limit`.
-    private func recordStart(after blockEnd: Int, before limit: Int) -> Int? {
-        guard let trailer = trailerLength(at: blockEnd) else { return nil }
-        var index = blockEnd + trailer - windowBase
-        while index < limit - windowBase && (window[index] == 0x0D || window[index] == 0x0A) { index += 1 }
-        return index < limit - windowBase && startsRecord(at: index) ? windowBase + index : nil
     }
 
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there
