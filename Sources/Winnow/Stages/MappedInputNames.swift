@@ -11,12 +11,12 @@ import Glibc
 /// of whose documents keeps a text or joins a cluster is not named there).
 package enum MappedInputNames {
     /// Refuses an input of `inputs` (the origin names the apply run gives its records) that is not in
-    /// `mapped` but is the same file as a name that is.
+    /// `mapped` but is the same file as a name that is, and one that is while another name there,
+    /// not given, is the same file: that file was mapped twice, and each of its documents would be
+    /// removed as a copy of its twin under the other name.
     package static func require(inputs: [String], namedIn mapped: Set<String>, stateFile: String) throws(WinnowError) {
         // By bytes: origins are matched bytewise, so an NFC/NFD respelling is another name.
         let mapped = Set(mapped.map { ByteString($0) })
-        let unmatched = inputs.filter { !mapped.contains(ByteString($0)) }
-        guard !unmatched.isEmpty else { return }
         let given = Set(inputs.map { ByteString($0) })
         var mappedByFile: [String: String] = [:]
         for name in mapped where !given.contains(name) {
@@ -25,8 +25,15 @@ package enum MappedInputNames {
             if let other = mappedByFile[key], BytewiseOrder.precedes(other, name.string) { continue }
             mappedByFile[key] = name.string
         }
-        for name in unmatched {
+        guard !mappedByFile.isEmpty else { return }
+        for name in inputs {
             guard let key = fileKey(name), let spelling = mappedByFile[key] else { continue }
+            if mapped.contains(ByteString(name)) {
+                throw .configuration(
+                    "this input was mapped twice, as '\(name)' and as '\(spelling)' (\(stateFile) holds both): each of its "
+                        + "documents would be removed as a copy of itself; map it once, under one name (nothing was read)",
+                    path: name)
+            }
             throw .configuration(
                 "this input was mapped as '\(spelling)' (the name \(stateFile) records its documents by): give it as "
                     + "'\(spelling)', as at map; under another name none of its documents is recognized, and the "

@@ -64,6 +64,12 @@ final class MappedOrigins: @unchecked Sendable {
                 + (sameID ? "another text under that id" : "'\(document.id)'"))
     }
 
+    /// Notes `document`, whose text has no entry in a state file that holds every text map read (exact's
+    /// keepers): its input was not mapped, or changed since. Kept, it could be a copy no keeper stands for.
+    func unmapped(_ document: Document) {
+        note(document.origin, "\(stateFile) records no document with this text ('\(document.id)')")
+    }
+
     /// Throws a mismatch `verify` noted, or else a mapped document that was not read, if any: the
     /// first by origin (name bytewise, then line), so that the message does not depend on the threads.
     func check() throws(WinnowError) {

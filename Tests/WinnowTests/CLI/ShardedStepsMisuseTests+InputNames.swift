@@ -62,4 +62,63 @@ extension ShardedStepsMisuseTests {
         _ = try succeeds(["neardup", "apply", "--clusters", "clusters.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
         _ = try succeeds(["exact", "apply", "--keepers", "keepers.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
     }
+
+    /// One shard mapped under two names (a second spelling, or a hard link) is two shards of the same
+    /// documents to a merge. Neardup's clusters name both: apply of one would remove every clustered
+    /// document as a copy of its twin under the other, so it refuses, naming both. Exact's keepers
+    /// name only the bytewise first (every twin ties): apply of that name keeps every text once, and
+    /// of the other is refused as a respelling.
+    @Test func applyRefusesAnInputMappedTwiceUnderTwoNames() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        try FileManager.default.linkItem(atPath: folder.file("shard.jsonl"), toPath: folder.file("link.jsonl"))
+        for second in ["./shard.jsonl", "link.jsonl"] {
+            _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "one.keep", "-q"], in: folder)
+            _ = try succeeds(["exact", "map", second, "-o", "two.keep", "-q"], in: folder)
+            _ = try succeeds(["exact", "merge", "one.keep", "two.keep", "-o", "keepers.jsonl"], in: folder)
+            _ = try succeeds(["neardup", "map", "shard.jsonl", "-o", "one.sig", "-q"], in: folder)
+            _ = try succeeds(["neardup", "map", second, "-o", "two.sig", "-q"], in: folder)
+            _ = try succeeds(["neardup", "merge", "one.sig", "two.sig", "-o", "clusters.jsonl"], in: folder)
+            let refusals = [
+                ("neardup", ["--clusters", "clusters.jsonl"], "shard.jsonl", "mapped twice"),
+                ("neardup", ["--clusters", "clusters.jsonl"], second, "mapped twice"),
+                ("exact", ["--keepers", "keepers.jsonl"], "shard.jsonl", "mapped as '\(second)'"),
+            ]
+            for (stage, state, given, message) in refusals {
+                let outcome = try run([stage, "apply"] + state + [given, "-o", "out.jsonl", "-q"], in: folder)
+                #expect(outcome.status != 0, "\(stage) \(given)")
+                #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+                #expect(folder.read("out.jsonl") == nil, "nothing is written")
+            }
+            let keepers = try succeeds(["exact", "apply", "--keepers", "keepers.jsonl", second, "-q"], in: folder)
+            #expect(ids(keepers.stdout) == ["a", "b", "c"])
+            // Both names given: each document is kept once, under one of them.
+            for (stage, state) in [("exact", ["--keepers", "keepers.jsonl"]), ("neardup", ["--clusters", "clusters.jsonl"])] {
+                let both = try succeeds([stage, "apply"] + state + ["shard.jsonl", second, "-q"], in: folder)
+                #expect(ids(both.stdout).sorted() == (stage == "exact" ? ["a", "b", "c"] : ["b", "c"]), "\(stage)")
+            }
+        }
+    }
+
+    /// Exact's keepers file holds a keeper for every text map read: a text it has none for comes from
+    /// an input map did not read (or a line added since), and could be a copy of a text no keeper
+    /// stands for. Apply refuses it rather than keep it unchecked.
+    @Test func exactApplyRefusesATextMapDidNotRead() throws {
+        let folder = TemporaryFolder()
+        let path = shard(in: folder)
+        _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        _ = folder.write("more.jsonl", #"{"id":"m","text":"a page no map step read"}"# + "\n" + original)
+        let unmapped = ["shard.jsonl", "more.jsonl"]
+        let added = original + #"{"id":"e","text":"a line added after map"}"# + "\n"
+        for (inputs, place) in [(unmapped, "more.jsonl:1"), (["shard.jsonl"], "shard.jsonl:5")] {
+            if place == "shard.jsonl:5" { _ = folder.write("shard.jsonl", added) }
+            let outcome = try run(["exact", "apply", "--keepers", "keepers.jsonl"] + inputs + ["-o", "out.jsonl", "-q"], in: folder)
+            #expect(outcome.status != 0, "\(place)")
+            #expect(
+                outcome.stderr.contains(place) && outcome.stderr.contains("records no document with this text"), "\(outcome.stderr)")
+            #expect(folder.read("out.jsonl") == nil, "nothing is written")
+        }
+    }
 }

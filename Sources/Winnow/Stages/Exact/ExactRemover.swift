@@ -17,7 +17,8 @@ public struct ExactRemover: FinishingStage {
     }
 
     /// An apply step run apart, over inputs named `sources`, from the keepers file `stateFile`: it
-    /// fails when a keeper's place in them holds another document, or (`wholeInputs`) none.
+    /// fails when a keeper's place in them holds another document, or (`wholeInputs`) none, and when a
+    /// document's text has no keeper (the file holds one for every text map read).
     public init(keepers: [UInt64: DocumentRank], checking sources: [String], wholeInputs: Bool, stateFile: String) {
         let entries = keepers.lazy.map { fingerprint, keeper in
             (origin: keeper.origin, id: keeper.id, fingerprint: Optional(fingerprint))
@@ -42,7 +43,12 @@ public struct ExactRemover: FinishingStage {
             : document.carriedKey.map({ (words: 1, hash: $0) }) ?? document.withTextUTF8(WordHasher.fingerprint)
         let hash = fingerprint.flatMap { $0.words > 0 ? $0.hash : nil }
         mapped?.verify(document, fingerprint: hash)
-        guard let hash, let keeper = keepers[hash], !keeper.names(document) else { return .keep }
+        guard let hash else { return .keep }
+        guard let keeper = keepers[hash] else {
+            mapped?.unmapped(document)
+            return .keep
+        }
+        guard !keeper.names(document) else { return .keep }
         DuplicateFields.markDuplicate(&document, of: keeper.id, at: keeper.origin)
         return .remove(reason: Self.reason)
     }
