@@ -31,6 +31,8 @@ final class WARCRecordReader: RecordSource {
     static let maxBatchRecords = 4096
     private static var readSize: Int { 1 << 20 }
     private static let recordEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
+    /// The bytes `startsRecord` looks at: `WARC/1.`, a digit and a line break.
+    private static let recordStartLength = WARCHeader.versionPrefix.count + 2
 
     /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil).
     init(stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int) {
@@ -145,10 +147,11 @@ final class WARCRecordReader: RecordSource {
         }
         let recordEnd = blockEnd + Self.recordEnd.count
         try load(upTo: recordEnd, unlessInterruptedAfter: recordStart)
-        if let stop = interruption(after: recordStart, before: recordEnd) {
+        if let stop = interruption(after: recordStart, before: blockEnd) {
             reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
             return true
         }
+        try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
         let trailer = trailerLength(at: blockEnd)
         if loadedEnd < blockEnd || trailer == nil, let damage = damageInMember(after: recordStart, near: recordEnd) {
@@ -202,7 +205,7 @@ final class WARCRecordReader: RecordSource {
         let recordEnd = blockEnd + Self.recordEnd.count
         while true {
             let loadedEnd = windowBase + windowEnd
-            if let stop = interruption(after: recordStart, before: min(recordEnd, loadedEnd)) {
+            if let stop = interruption(after: recordStart, before: min(blockEnd, loadedEnd)) {
                 reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
                 return
             }
@@ -212,6 +215,7 @@ final class WARCRecordReader: RecordSource {
             position = windowEnd - keep
             try load(upTo: min(recordEnd, loadedEnd + Self.readSize))
         }
+        try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
         guard loadedEnd >= blockEnd else {
             batch.records.append(
@@ -324,15 +328,19 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// How many bytes of line breaks end the record whose block ends at `blockEnd`: the empty line (CRLF
-    /// CRLF, or LF LF from sloppy writers), or none at the end of the file or right before the next
-    /// record. Nil when something else follows: the Content-Length is wrong.
+    /// CRLF, or LF LF from sloppy writers), or up to four line-break bytes (none included) right before
+    /// the next record or the end of the file. Nil when something else follows: the Content-Length is wrong.
     private func trailerLength(at blockEnd: Int) -> Int? {
         let index = blockEnd - windowBase
         let available = windowEnd - index
         if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
-        if available == 0 && streamEnded { return 0 }
-        return startsRecord(at: index) ? 0 : nil
+        var count = 0
+        while count < Self.recordEnd.count, count < available, window[index + count] == 0x0D || window[index + count] == 0x0A {
+            count += 1
+        }
+        if count == available && streamEnded { return count }
+        return startsRecord(at: index + count) ? count : nil
     }
 
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there

@@ -347,3 +347,26 @@ extension WARCRecordReaderTests {
         #expect(found[390] == "391 @4104 damaged bad WARC header at offset 4104: a header line is not a 'Name: value' field")
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A record a gzip member, ended by the empty line (CRLF CRLF), by LF LF as sloppy writers end it,
+    /// by one line break, or by nothing: the next member starts the next record, so each block ends
+    /// where its Content-Length says and every record is read, as from the plain file.
+    @Test func recordsInTheirOwnGzipMembersEndWithAnyLineBreaks() throws {
+        let trailers = ["\r\n\r\n", "\n\n", "\r\n", "\n", ""]
+        func record(_ number: Int) -> String {
+            let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
+            return "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block
+        }
+        let members = try trailers.indices.flatMap { try gzipped(Array((record($0) + trailers[$0]).utf8)) }
+        let found = try ArchiveFixtures.records(of: TrickleByteSource(members, step: 7), isGzip: true)
+        #expect(found.count == trailers.count, "\(found)")
+        for (number, text) in found.enumerated() {
+            let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
+            #expect(text.hasPrefix("\(number + 1) @") && text.hasSuffix("archive response " + block), "\(text)")
+        }
+        let plain = Array(trailers.indices.map { record($0) + trailers[$0] }.joined().utf8)
+        let fromPlain = try ArchiveFixtures.records(of: TrickleByteSource(plain, step: 7), isGzip: false)
+        #expect(fromPlain.map { $0.split(separator: " ").dropFirst(2) } == found.map { $0.split(separator: " ").dropFirst(2) })
+    }
+}
