@@ -9,8 +9,9 @@ package enum ReportFolder {
     package static let files = ["report.json", "report.html", "cluster-list.jsonl", "clusters.csv"]
 
     /// Refuses, before anything is read, a report folder that is one of `inputs` or `outputs`, whose
-    /// files `names` (and, in an existing folder, those it `replaces`, which go) are one of them, or,
-    /// when `holdingNoInput`, that holds an input: a run's inputs are not where its report goes.
+    /// files `names` (and, in an existing folder, those it `replaces`, which go) are one of them, that is
+    /// or holds the current folder, or, when `holdingNoInput`, that holds an input: a run's inputs are not
+    /// where its report goes.
     package static func requireDistinct(
         _ folder: String, writing names: [String], replacing replaces: (String) -> Bool = { _ in false },
         outputs: [(role: String, path: String)], inputs: [String], holdingNoInput: Bool = false
@@ -35,9 +36,21 @@ package enum ReportFolder {
                     + "another folder, or the file another name (nothing was read)",
                 path: path)
         }
-        guard holdingNoInput, let resolved = realpath(physical, nil) else { return }
+        guard let resolved = realpath(physical, nil) else { return }
         let root = String(cString: resolved) + "/"
         free(resolved)
+        // The folder is exchanged for a new one: the current folder (or one holding it) cannot be, and would
+        // leave this process, and the shell that started it, in a folder that is gone.
+        if let current = getcwd(nil, 0) {
+            defer { free(current) }
+            if (String(cString: current) + "/").hasPrefix(root) {
+                throw .configuration(
+                    "the report folder \(folder) is the current folder or holds it, and is replaced whole by the report: "
+                        + "give the report a folder of its own (nothing was read)",
+                    path: folder)
+            }
+        }
+        guard holdingNoInput else { return }
         for input in inputs where input != "-" {
             guard let real = realpath(FileName.system(input), nil) else { continue }
             defer { free(real) }

@@ -335,6 +335,28 @@ import WinnowTestSupport
         }
     }
 
+    /// A report folder that is the current folder, or holds it, is refused before reading: `.` and `..`
+    /// failed with EBUSY after the outputs were committed, and a folder named in full was exchanged for
+    /// a copy, leaving the shell that started the run in a deleted folder.
+    @Test func aReportFolderThatIsOrHoldsTheCurrentFolderIsRefusedBeforeReading() throws {
+        let folder = TemporaryFolder()
+        folder.write("work/in.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
+        folder.write("work/mine.txt", "kept")
+        folder.write("out.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
+        for report in [".", "..", folder.path] {
+            folder.write("p.yaml", "version: 1\nname: p\nsteps:\n  - exact\n  - report:\n      folder: \"\(report)\"\n")
+            let before = Self.contents(of: folder)
+            for arguments in [["run", "../p.yaml", "in.jsonl", "-o", "../out.jsonl", "-q"], ["report", "../out.jsonl", "-o", report]] {
+                let outcome = try cli.winnow(arguments, in: folder.file("work"))
+                #expect(outcome.status == 1, "\(arguments)")
+                #expect(
+                    outcome.stderr.contains("the report folder \(report) is the current folder or holds it")
+                        && outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+                #expect(Self.contents(of: folder) == before, "\(arguments)")
+            }
+        }
+    }
+
     /// `report map` and `report clusters` refuse an output that is their input, by any spelling,
     /// as every other command does: the run's cleaned output was replaced by report rows.
     @Test func aReportStepsOutputThatIsItsInputIsRefused() throws {
