@@ -81,6 +81,8 @@ import WinnowTestSupport
         let folder = TemporaryFolder()
         let good = folder.write("cross.txt", "00000000000000ff\n0123456789abcdef\n")
         #expect(try CrossSiteLinesFile.read(good) == [0xFF, 0x0123_4567_89AB_CDEF])
+        let crlf = folder.write("crlf.txt", "00000000000000ff\r\n0123456789abcdef\r\n\r\n")
+        #expect(try CrossSiteLinesFile.read(crlf) == [0xFF, 0x0123_4567_89AB_CDEF])
         let bad = folder.write("bad.txt", "00000000000000ff\nnot-hex\n")
         #expect(throws: WinnowError.self) { try CrossSiteLinesFile.read(bad) }
     }

@@ -11,7 +11,10 @@ package enum CrossSiteLinesFile {
             throw .io("cannot read the cross-site lines file (\(error.message))", path: path)
         }
         var keys = Set<UInt64>()
-        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (number, whole) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            // A file saved with CRLF line ends (an editor on Windows) holds the same keys.
+            let line = whole.last == 0x0D ? whole.dropLast() : whole
+            guard !line.isEmpty else { continue }
             guard let key = StableHash.parseHex(String(decoding: line, as: UTF8.self)) else {
                 throw .configuration("a cross-site line key must be 16 hex digits", path: "\(path):\(number + 1)")
             }
