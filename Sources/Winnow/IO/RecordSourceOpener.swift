@@ -19,7 +19,10 @@ enum RecordSourceOpener {
         let isGzip = InputOpener.isGzip(head)
         if archive || ArchiveFormat.startsWithVersion(ArchiveFormat.prefix(of: head)) {
             let stream = try ArchiveByteStream(source: replay, isGzip: isGzip, displayName: name)
-            return WARCRecordReader(stream: stream, name: name, file: file, maxRecordBytes: maxRecordBytes)
+            // Standard input may start anywhere in the file it is redirected from: its size says nothing.
+            return WARCRecordReader(
+                stream: stream, name: name, file: file, maxRecordBytes: maxRecordBytes,
+                plainSize: isGzip || path == "-" ? nil : opened.size)
         }
         let source: any ByteSource = isGzip ? try GzipByteSource(replay, displayName: name) : replay
         return JSONLRecordReader(source: source, name: name, maxRecordBytes: maxRecordBytes)

@@ -8,6 +8,9 @@ final class WARCRecordReader: RecordSource {
     private let name: String
     private let file: String
     private let maxRecordBytes: Int
+    /// A plain archive file's size: a record too large to hold that claims to run past it is known to be
+    /// wrong at its header, so reading resumes after the header instead of streaming to the end.
+    private let plainSize: Int?
     /// Decompressed bytes read and not yet passed; `window[0]` is at offset `windowBase` of the stream.
     private var window: [UInt8] = []
     private var windowBase = 0
@@ -34,12 +37,14 @@ final class WARCRecordReader: RecordSource {
     /// The bytes `startsRecord` looks at: `WARC/1.`, a digit and a line break.
     private static let recordStartLength = WARCHeader.versionPrefix.count + 2
 
-    /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil).
-    init(stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int) {
+    /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil);
+    /// `plainSize` the size of a plain (uncompressed) archive file, when known.
+    init(stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int, plainSize: Int? = nil) {
         self.stream = stream
         self.name = name
         self.file = file ?? name
         self.maxRecordBytes = maxRecordBytes
+        self.plainSize = plainSize
     }
 
     func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
@@ -139,6 +144,12 @@ final class WARCRecordReader: RecordSource {
             case "conversion": .conversion
             default: nil
             }
+        if header.contentLength > maxRecordBytes, let plainSize, blockEnd > plainSize {
+            // Streamed past, the claim would drop every record after it before the file's end showed it wrong.
+            shortOfFile(recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - plainSize, origin: recordOrigin, into: &batch)
+            try resync(from: headerEnd)
+            return true
+        }
         if header.contentLength > maxRecordBytes {
             try streamPast(
                 header, kind: kind, recordStart: recordStart, blockEnd: blockEnd, offset: offset,
@@ -160,12 +171,7 @@ final class WARCRecordReader: RecordSource {
             return true
         }
         guard loadedEnd >= blockEnd else {
-            batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            shortOfFile(recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - loadedEnd, origin: recordOrigin, into: &batch)
             try resync(from: headerEnd)
             return true
         }
@@ -218,12 +224,7 @@ final class WARCRecordReader: RecordSource {
         try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
         guard loadedEnd >= blockEnd else {
-            batch.records.append(
-                RawRecord(
-                    origin: origin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) claims \(header.contentLength) bytes (Content-Length) "
-                            + "but the file ends \(blockEnd - loadedEnd) bytes short of that")))
+            shortOfFile(recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - loadedEnd, origin: origin, into: &batch)
             position = windowEnd
             return
         }
@@ -246,6 +247,15 @@ final class WARCRecordReader: RecordSource {
         } else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
+    }
+
+    /// A record whose Content-Length runs past the end of the file.
+    private func shortOfFile(
+        recordAt offset: Int, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+    ) {
+        let message =
+            "the record at offset \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
+        batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
     }
 
     /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip

@@ -370,3 +370,25 @@ extension WARCRecordReaderTests {
         #expect(fromPlain.map { $0.split(separator: " ").dropFirst(2) } == found.map { $0.split(separator: " ").dropFirst(2) })
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A Content-Length over the limit that runs past the end of a plain file is wrong at its header:
+    /// the records after it are read (streamed past, they were lost, with one reject for all of them).
+    @Test func aClaimPastThePlainFilesEndLosesNoRecordAfterIt() async throws {
+        let folder = TemporaryFolder()
+        func record(_ id: String, _ text: String, claiming length: Int? = nil) -> String {
+            "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\nWARC-Target-URI: https://example.org/\(id)\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: \(length ?? text.utf8.count)\r\n\r\n\(text)\r\n\r\n"
+        }
+        let archive =
+            record("a", "the first page") + record("b", "a page whose length is wrong", claiming: 9_000_000)
+            + record("c", "the third page") + record("d", "the fourth page")
+        let path = folder.write("wrong.warc.wet", Array(archive.utf8))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")], maxRecordBytes: 1 << 20)
+        #expect(kept.map { $0["text"] as? String } == ["the first page", "the third page", "the fourth page"])
+        #expect(
+            rejects.count == 1
+                && (rejects[0]["message"] as? String)?.contains("claims 9000000 bytes (Content-Length) but the file ends") == true)
+        #expect(summary.records == 4 && balanced(summary))
+    }
+}
