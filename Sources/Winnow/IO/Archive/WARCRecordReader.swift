@@ -176,6 +176,11 @@ final class WARCRecordReader: RecordSource {
             return true
         }
         guard let trailer else {
+            if let stop = interruption(after: recordStart, before: recordEnd) {
+                // A member starting the next record right after the block: the length is a few bytes short.
+                reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
+                return true
+            }
             batch.records.append(
                 RawRecord(
                     origin: recordOrigin, offset: offset,
@@ -183,6 +188,11 @@ final class WARCRecordReader: RecordSource {
                         message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
                             + "(no empty line after the block)")))
             try resync(from: headerEnd)
+            return true
+        }
+        if let damage = damageEndingMember(of: recordStart, by: blockEnd + trailer) {
+            // Its member failed its check (or was cut in its last bytes): the block cannot be trusted.
+            reject(damage, recordAt: offset, length: nil, origin: recordOrigin, into: &batch, damageMeans: "is in a damaged gzip member")
             return true
         }
         if let kind {
@@ -229,6 +239,10 @@ final class WARCRecordReader: RecordSource {
             return
         }
         guard let trailer = trailerLength(at: blockEnd) else {
+            if let stop = interruption(after: recordStart, before: recordEnd) {
+                reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
+                return
+            }
             batch.records.append(
                 RawRecord(
                     origin: origin, offset: offset,
@@ -262,11 +276,11 @@ final class WARCRecordReader: RecordSource {
     /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
     private func reject(
         _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
-        origin: DocumentOrigin, into batch: inout RecordBatch
+        origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off"
     ) {
         let message: String
         if let damage = stop.damage {
-            message = "the record at offset \(offset) breaks off: \(damage)"
+            message = "the record at offset \(offset) \(damageMeans): \(damage)"
         } else {
             message =
                 "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
@@ -320,6 +334,24 @@ final class WARCRecordReader: RecordSource {
         return nil
     }
 
+    /// Damage at or before `end` in the gzip member that starts at `start`, a record's own member: found
+    /// when the member ends (its check fails, or the file cuts its last bytes) right after the record.
+    private func damageEndingMember(of start: Int, by end: Int) -> (position: Int, damage: String?)? {
+        var member: Int?
+        for event in events where event.decompressed >= start {
+            guard event.decompressed <= end else { return nil }
+            switch event {
+            case .memberStart(let at, let compressed):
+                guard at == start else { return nil }
+                member = compressed
+            case .damage(let at, let compressed, let message):
+                // Damage at the same place in the output can be the next member's, which starts there.
+                return compressed == member ? (at, message) : nil
+            }
+        }
+        return nil
+    }
+
     /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
     /// offset in the decompressed bytes (a plain file, or inside a whole-file gzip member).
     private func fileOffset(_ position: Int) -> Int {
@@ -338,19 +370,24 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// How many bytes of line breaks end the record whose block ends at `blockEnd`: the empty line (CRLF
-    /// CRLF, or LF LF from sloppy writers), or up to four line-break bytes (none included) right before
-    /// the next record or the end of the file. Nil when something else follows: the Content-Length is wrong.
+    /// CRLF, or LF LF from sloppy writers), none at the end of the file or right before the next record,
+    /// or up to four line-break bytes before a gzip member that starts the next record (a member's edge
+    /// is where a record ends; elsewhere a short trailer could be the end of a record a wrong length took
+    /// in). Nil when something else follows: the Content-Length is wrong.
     private func trailerLength(at blockEnd: Int) -> Int? {
         let index = blockEnd - windowBase
         let available = windowEnd - index
         if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
         if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
+        if available == 0 && streamEnded { return 0 }
+        if startsRecord(at: index) { return 0 }
         var count = 0
         while count < Self.recordEnd.count, count < available, window[index + count] == 0x0D || window[index + count] == 0x0A {
             count += 1
         }
-        if count == available && streamEnded { return count }
-        return startsRecord(at: index + count) ? count : nil
+        guard count > 0, startsRecord(at: index + count) else { return nil }
+        for case .memberStart(let at, _) in events where at == blockEnd + count { return count }
+        return nil
     }
 
     /// The offset just past the empty line that ends the header starting at `start`, or nil when there
