@@ -37,8 +37,9 @@ package enum ReportFolder {
                 path: path)
         }
         guard let resolved = realpath(physical, nil) else { return }
-        let root = String(cString: resolved) + "/"
+        let folderPath = String(cString: resolved)
         free(resolved)
+        let root = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
         // The folder is exchanged for a new one: the current folder (or one holding it) cannot be, and would
         // leave this process, and the shell that started it, in a folder that is gone.
         if let current = getcwd(nil, 0) {
