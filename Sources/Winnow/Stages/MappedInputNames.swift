@@ -10,36 +10,62 @@ import Glibc
 /// in the current folder); a name the state file does not hold is no error by itself (a shard none
 /// of whose documents keeps a text or joins a cluster is not named there).
 package enum MappedInputNames {
-    /// Refuses an input of `inputs` (the origin names the apply run gives its records) that is not in
-    /// `mapped` but is the same file as a name that is, and one that is while another name there,
-    /// not given, is the same file: that file was mapped twice, and each of its documents would be
-    /// removed as a copy of its twin under the other name.
-    package static func require(inputs: [String], namedIn mapped: Set<String>, stateFile: String) throws(WinnowError) {
+    /// Refuses an input of `inputs` (the origin names the apply run gives its records) that is not among
+    /// the names of `recorded` (the state file's documents: origin and id) but is the same file as one
+    /// that is; and one that is, while another name there, not given, is the same file and records the
+    /// same ids at the same lines: that file was mapped twice, and each of its documents would be removed
+    /// as a copy of its twin under the other name. (Two names of one path that record other documents
+    /// are two machines' files, each mapped where it lives.)
+    package static func require(
+        inputs: [String], recorded: some Collection<(DocumentOrigin, String)>, stateFile: String
+    ) throws(WinnowError) {
         // By bytes: origins are matched bytewise, so an NFC/NFD respelling is another name.
-        let mapped = Set(mapped.map { ByteString($0) })
+        let names = Set(recorded.map { ByteString($0.0.source) })
         let given = Set(inputs.map { ByteString($0) })
-        var mappedByFile: [String: String] = [:]
-        for name in mapped where !given.contains(name) {
+        var mappedByFile: [String: [String]] = [:]
+        for name in names where !given.contains(name) {
             guard let key = fileKey(name.string) else { continue }
-            // The bytewise smallest of two spellings, so the message is the same on every run.
-            if let other = mappedByFile[key], BytewiseOrder.precedes(other, name.string) { continue }
-            mappedByFile[key] = name.string
+            mappedByFile[key, default: []].append(name.string)
         }
         guard !mappedByFile.isEmpty else { return }
         for name in inputs {
-            guard let key = fileKey(name), let spelling = mappedByFile[key] else { continue }
-            if mapped.contains(ByteString(name)) {
+            // The bytewise smallest of two spellings, so the message is the same on every run.
+            guard let key = fileKey(name), let spellings = mappedByFile[key]?.sorted(by: BytewiseOrder.precedes) else { continue }
+            guard names.contains(ByteString(name)) else {
                 throw .configuration(
-                    "this input was mapped twice, as '\(name)' and as '\(spelling)' (\(stateFile) holds both): each of its "
-                        + "documents would be removed as a copy of itself; map it once, under one name (nothing was read)",
+                    "this input was mapped as '\(spellings[0])' (the name \(stateFile) records its documents by): give it "
+                        + "as '\(spellings[0])', as at map; under another name none of its documents is recognized, and the "
+                        + "copies kept would be removed or none removed (nothing was read)",
                     path: name)
             }
-            throw .configuration(
-                "this input was mapped as '\(spelling)' (the name \(stateFile) records its documents by): give it as "
-                    + "'\(spelling)', as at map; under another name none of its documents is recognized, and the "
-                    + "copies kept would be removed or none removed (nothing was read)",
-                path: name)
+            let own = ids(recordedUnder: name, in: recorded)
+            for spelling in spellings where sameDocuments(own, ids(recordedUnder: spelling, in: recorded)) {
+                throw .configuration(
+                    "this input was mapped twice, as '\(name)' and as '\(spelling)' (\(stateFile) records its documents "
+                        + "under both): each of them would be removed as a copy of itself; map it once, under one name "
+                        + "(nothing was read)",
+                    path: name)
+            }
         }
+    }
+
+    /// The ids `recorded` holds under the input name `name`, by line.
+    private static func ids(recordedUnder name: String, in recorded: some Collection<(DocumentOrigin, String)>) -> [Int: String] {
+        let name = ByteString(name)
+        var ids: [Int: String] = [:]
+        for (origin, id) in recorded where ByteString(origin.source) == name { ids[origin.line] = id }
+        return ids
+    }
+
+    /// Whether two names record one file's documents: the same id at every line both record, and one at least.
+    private static func sameDocuments(_ first: [Int: String], _ second: [Int: String]) -> Bool {
+        var shared = 0
+        for (line, id) in first {
+            guard let other = second[line] else { continue }
+            guard BytewiseOrder.equal(id, other) else { return false }
+            shared += 1
+        }
+        return shared > 0
     }
 
     /// The file a name denotes, with the `#2` of an input given twice kept apart.

@@ -105,7 +105,7 @@ extension WinnowCommand.Exact {
             try ExactKeepersFile.read(keepers, keep: try exact.options.keep, into: &tally)
             let configuration = try options.configuration(reading: keepers)
             try MappedInputNames.require(
-                inputs: configuration.sourceNames, namedIn: Set(tally.keepers.values.map(\.origin.source)),
+                inputs: configuration.sourceNames, recorded: tally.keepers.values.lazy.map { ($0.origin, $0.id) },
                 stateFile: keepers)
             try await options.run(
                 name: ExactStage.stageName,

@@ -182,7 +182,7 @@ extension WinnowCommand.NearDup {
                 wholeInputs: configuration.framedSources == nil, stateFile: clusters)
             try MappedInputNames.require(
                 inputs: configuration.sourceNames,
-                namedIn: Set(remover.clusters.clusters.flatMap { $0.members.map(\.origin.source) }), stateFile: clusters)
+                recorded: remover.clusters.clusters.lazy.flatMap { $0.members.lazy.map { ($0.origin, $0.id) } }, stateFile: clusters)
             try await options.run(name: NearDupStage.stageName, steps: [.document(remover)], configuration: configuration)
         }
     }

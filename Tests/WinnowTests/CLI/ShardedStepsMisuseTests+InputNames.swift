@@ -100,6 +100,29 @@ extension ShardedStepsMisuseTests {
         }
     }
 
+    /// Two machines' shards at one path, mapped where each lives, one by a relative name and one by its
+    /// full path: the two names denote one file on this machine but record other documents, so apply
+    /// of the name mapped here runs.
+    @Test func twoMachinesShardsAtOnePathAreNotAFileMappedTwice() throws {
+        let folder = TemporaryFolder()
+        let path = shard(in: folder)
+        let here = try String(contentsOfFile: path, encoding: .utf8)
+        // Copies of one text, so that each state file records them under the full path.
+        let there = (0..<3).map { #"{"id":"x\#($0)","text":"another machine's page with words of its own, copied"}"# }
+        _ = folder.write("shard.jsonl", there.joined(separator: "\n") + "\n")
+        _ = try succeeds(["exact", "map", path, "-o", "there.keep", "-q"], in: folder)
+        _ = try succeeds(["neardup", "map", path, "-o", "there.sig", "-q"], in: folder)
+        _ = folder.write("shard.jsonl", here)
+        _ = try succeeds(["exact", "map", "shard.jsonl", "-o", "here.keep", "-q"], in: folder)
+        _ = try succeeds(["neardup", "map", "shard.jsonl", "-o", "here.sig", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "here.keep", "there.keep", "-o", "keepers.jsonl"], in: folder)
+        _ = try succeeds(["neardup", "merge", "here.sig", "there.sig", "-o", "clusters.jsonl"], in: folder)
+        let exact = try succeeds(["exact", "apply", "--keepers", "keepers.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(exact.stdout) == ["a", "b", "c"])
+        let nearDup = try succeeds(["neardup", "apply", "--clusters", "clusters.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(nearDup.stdout) == ["b", "c"])
+    }
+
     /// Exact's keepers file holds a keeper for every text map read: a text it has none for comes from
     /// an input map did not read (or a line added since), and could be a copy of a text no keeper
     /// stands for. Apply refuses it rather than keep it unchecked.
