@@ -71,7 +71,8 @@ import Glibc
             if let skipped = discarded {
                 discarded = skipped + pending
                 batch.storage.removeSubrange(lineStart...)
-            } else if pending > maxRecordBytes {
+            } else if pending > maxRecordBytes + 1 {
+                // One byte more may be the CR of a CRLF line end, which is no part of the record.
                 discarded = pending
                 batch.storage.removeSubrange(lineStart...)
             }
@@ -108,7 +109,8 @@ import Glibc
         let offset = nextLineOffset
         let length = (discarded ?? 0) + range.count
         nextLineOffset += length + (hasLineEnding ? 1 : 0)
-        if discarded != nil || range.count > maxRecordBytes {
+        let lineEnd = range.count > 0 && batch.storage[range.upperBound - 1] == 0x0D ? 1 : 0
+        if discarded != nil || range.count - lineEnd > maxRecordBytes {
             discarded = nil
             batch.records.append(
                 RawRecord(
@@ -116,8 +118,7 @@ import Glibc
                     content: .oversized(length: length, limit: maxRecordBytes)))
             return
         }
-        var start = range.lowerBound, end = range.upperBound
-        if end > start && batch.storage[end - 1] == 0x0D { end -= 1 }
+        var start = range.lowerBound, end = range.upperBound - lineEnd
         // A byte order mark opens some files written on Windows: it is not part of the first record.
         if lineNumber == 1 && batch.storage[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         // Blank lines separate nothing in JSONL; they are skipped, not counted as records.

@@ -82,6 +82,23 @@ import WinnowTestSupport
         #expect(reader.bytesRead == 8 + huge.utf8.count + 1 + 8)
     }
 
+    /// The limit is on the record: the CR of a CRLF line end does not count toward it.
+    @Test func aRecordAtTheLimitEndedByCRLFIsNoOversizedOne() throws {
+        let folder = TemporaryFolder()
+        let atLimit = "{\"text\":\"" + String(repeating: "x", count: 989) + "\"}"
+        let over = "{\"text\":\"" + String(repeating: "x", count: 990) + "\"}"
+        let path = folder.write("crlf.jsonl", atLimit + "\r\n" + over + "\r\n" + atLimit + "\r\n")
+        for batchBytes in [1, 1000, 4096] {
+            let found = try records([.jsonl(path: path, name: "crlf.jsonl")], maxRecordBytes: 1000, batchBytes: batchBytes)
+            #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == [atLimit, "", atLimit], "\(batchBytes)")
+            guard found.count == 3, case .oversized(let length, _) = found[1].0.content else {
+                Issue.record("line 2 is not reported as oversized")
+                continue
+            }
+            #expect(length == 1002)
+        }
+    }
+
     @Test func sameRecordsWhateverTheBatchSize() throws {
         let folder = TemporaryFolder()
         let text = (1...2000).map { "{\"id\":\($0),\"text\":\"\(String(repeating: "w ", count: $0 % 37))\"}" }.joined(separator: "\n")
