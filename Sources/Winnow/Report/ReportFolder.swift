@@ -36,7 +36,9 @@ package enum ReportFolder {
                     + "another folder, or the file another name (nothing was read)",
                 path: path)
         }
-        guard let resolved = realpath(physical, nil) else { return }
+        // A name through a folder not made yet (`new/..`) is taken as spelled: it exists once the report makes it.
+        let spelled = URL(fileURLWithPath: physical).standardizedFileURL.path
+        guard let resolved = realpath(physical, nil) ?? realpath(spelled, nil) else { return }
         let folderPath = String(cString: resolved)
         free(resolved)
         let root = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"

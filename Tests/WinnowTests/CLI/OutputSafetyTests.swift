@@ -343,7 +343,7 @@ import WinnowTestSupport
         folder.write("work/in.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
         folder.write("work/mine.txt", "kept")
         folder.write("out.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
-        for report in [".", "..", folder.path] {
+        for report in [".", "..", folder.path, "missing/.."] {
             folder.write("p.yaml", "version: 1\nname: p\nsteps:\n  - exact\n  - report:\n      folder: \"\(report)\"\n")
             let before = Self.contents(of: folder)
             for arguments in [["run", "../p.yaml", "in.jsonl", "-o", "../out.jsonl", "-q"], ["report", "../out.jsonl", "-o", report]] {
