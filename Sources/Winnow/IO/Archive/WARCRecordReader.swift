@@ -176,18 +176,9 @@ final class WARCRecordReader: RecordSource {
             return true
         }
         guard let trailer else {
-            if let stop = interruption(after: recordStart, before: recordEnd) {
-                // A member starting the next record right after the block: the length is a few bytes short.
-                reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
-                return true
-            }
-            batch.records.append(
-                RawRecord(
-                    origin: recordOrigin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
-                            + "(no empty line after the block)")))
-            try resync(from: headerEnd)
+            try rejectWrongEnd(
+                header, recordStart: recordStart, recordEnd: recordEnd, offset: offset, origin: recordOrigin,
+                resumingAt: headerEnd, into: &batch)
             return true
         }
         if let damage = damageEndingMember(of: recordStart, by: blockEnd + trailer) {
@@ -239,17 +230,9 @@ final class WARCRecordReader: RecordSource {
             return
         }
         guard let trailer = trailerLength(at: blockEnd) else {
-            if let stop = interruption(after: recordStart, before: recordEnd) {
-                reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
-                return
-            }
-            batch.records.append(
-                RawRecord(
-                    origin: origin, offset: offset,
-                    content: .damaged(
-                        message: "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says "
-                            + "(no empty line after the block)")))
-            try resync(from: blockEnd)
+            try rejectWrongEnd(
+                header, recordStart: recordStart, recordEnd: recordEnd, offset: offset, origin: origin,
+                resumingAt: blockEnd, into: &batch)
             return
         }
         position = blockEnd + trailer - windowBase
@@ -261,6 +244,23 @@ final class WARCRecordReader: RecordSource {
         } else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
+    }
+
+    /// A record whose block is not followed by its end. A gzip member that starts the next record within
+    /// the four bytes the end takes cuts it there (its length is a few bytes short); otherwise reading
+    /// resumes at `resumingAt` (the header's end, or the block's end when the block was streamed past).
+    private func rejectWrongEnd(
+        _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: Int, origin: DocumentOrigin, resumingAt resume: Int,
+        into batch: inout RecordBatch
+    ) throws(WinnowError) {
+        if let stop = interruption(after: recordStart, before: recordEnd) {
+            reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
+            return
+        }
+        let message =
+            "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
+        batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
+        try resync(from: resume)
     }
 
     /// A record whose Content-Length runs past the end of the file.
