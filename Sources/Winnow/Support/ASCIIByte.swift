@@ -13,18 +13,6 @@ enum ASCIIByte {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// A–Z.
-    @inline(__always)
-    static func isUppercaseLetter(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-    }
-
-    /// a–z.
-    @inline(__always)
-    static func isLowercaseLetter(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-    }
-
     /// 0–9.
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool {

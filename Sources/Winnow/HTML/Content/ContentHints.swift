@@ -36,22 +36,20 @@ struct ContentHints {
         if let known = Self.shared.withLock({ $0.slots[slot].key == key ? $0.slots[slot].hint : nil }) {
             hint = known
         } else {
-            let (folded, humpStarts) = Self.semanticNames(names)
-            hint = Self.match(Self.maskingLongerWords(folded), humpStarts: humpStarts, isClass: isClass)
+            hint = Self.match(Self.maskingLongerWords(Self.semanticNames(names)), isClass: isClass)
             Self.shared.withLock { $0.slots[slot] = Slot(key: key, hint: hint) }
         }
         page[pageSlot] = Slot(key: key, hint: hint)
         return hint
     }
 
-    /// A hash of the names as `match` reads them: case folded with the camelCase word starts marked,
-    /// and every run of two or more digits as "00" ("post-1234", "menu-item-56"), which no listed word
-    /// can reach into (`digitsAreInside`). Never 0, the shared table's empty slot.
+    /// A hash of the names as `match` reads them: case folded, and every run of two or more digits
+    /// as "00" ("post-1234", "menu-item-56"), which no listed word can reach into (`digitsAreInside`).
+    /// Never 0, the shared table's empty slot.
     private static func cacheKey(_ names: UnsafeBufferPointer<UInt8>, isClass: Bool) -> UInt64 {
         var hash = StableHash(seed: isClass ? StableHash.offsetBasis : 0x8422_2325_cbf2_9ce4)
         var index = 0
         while index < names.count {
-            if startsCamelWord(names, at: index) { hash.add(0x01) }
             let byte = ASCIIByte.lowercased(names[index])
             index += 1
             guard ASCIIByte.isDigit(byte), index < names.count, ASCIIByte.isDigit(names[index]) else {
@@ -143,8 +141,8 @@ struct ContentHints {
         groups.words.map { Array($0.utf8) }
     }
 
-    private static func match(_ bytes: [UInt8], humpStarts: [Int], isClass: Bool) -> ContentHint {
-        let names = ElementNames(bytes, humpStarts: humpStarts)
+    private static func match(_ bytes: [UInt8], isClass: Bool) -> ContentHint {
+        let names = ElementNames(bytes)
         let found = names.matches(lists)
         func has(_ list: List) -> Bool { found & (1 << UInt32(list.rawValue)) != 0 }
         var hint = ContentHint()
@@ -207,32 +205,21 @@ struct ContentHints {
     }
 
     /// The lower-cased names, less utility classes that carry a variant or an arbitrary value
-    /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is. With
-    /// them, where their camelCase words start (`ElementNames.humpStarts`).
-    private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> (folded: [UInt8], humpStarts: [Int]) {
-        var kept: [UInt8] = []
-        var humpStarts: [Int] = []
-        kept.reserveCapacity(names.count)
-        let skipsUtilities = names.contains(where: isUtilityMark)
-        var start = 0
-        while start < names.count {
-            var end = start
-            while end < names.count && !ASCIIByte.isSpace(names[end]) { end += 1 }
-            if end > start && !(skipsUtilities && names[start..<end].contains(where: isUtilityMark)) {
-                if !kept.isEmpty { kept.append(0x20) }
-                for index in start..<end {
-                    if startsCamelWord(names, at: index) { humpStarts.append(kept.count) }
-                    kept.append(ASCIIByte.lowercased(names[index]))
-                }
-            }
-            start = end + 1
+    /// ("lg:pt-[calc(var(--banner-height))]"): they say how an element looks, not what it is.
+    private static func semanticNames(_ names: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if !names.contains(where: isUtilityMark) {
+            var folded = Array(names)
+            for index in folded.indices { folded[index] = ASCIIByte.lowercased(folded[index]) }
+            return folded
         }
-        return (kept, humpStarts)
-    }
-
-    /// Whether an upper-case letter follows a lower-case one at `index`: a camelCase word starts there.
-    private static func startsCamelWord(_ names: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index > 0 && ASCIIByte.isUppercaseLetter(names[index]) && ASCIIByte.isLowercaseLetter(names[index - 1])
+        var kept: [UInt8] = []
+        kept.reserveCapacity(names.count)
+        for token in names.split(whereSeparator: ASCIIByte.isSpace)
+        where !token.contains(where: isUtilityMark) {
+            if !kept.isEmpty { kept.append(0x20) }
+            kept.append(contentsOf: token.lazy.map(ASCIIByte.lowercased))
+        }
+        return kept
     }
 
     /// The names with each of `longerWords` blanked out, so that the chrome words inside them do not match.

@@ -2,23 +2,9 @@
 struct ElementNames {
     /// The names, lower-cased, as `ContentHints` matches them.
     let bytes: [UInt8]
-    /// The offsets, in order, where a camelCase word starts: an upper-case letter after a lower-case
-    /// one in the names as written ("Page" and "Root" in "APageRoot").
-    let humpStarts: [Int]
 
-    init(_ bytes: [UInt8], humpStarts: [Int] = []) {
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        self.humpStarts = humpStarts
-    }
-
-    /// Whether a match from `start` to `end` runs from one camelCase word into no more than the first
-    /// two letters of the next: "pager" in "APageRoot" is "Page" and the "R" of "Root", not a pager,
-    /// where "crosssell" in "CrossSelling" is one.
-    func splitsCamelWord(from start: Int, to end: Int) -> Bool {
-        guard !humpStarts.isEmpty, end < bytes.count, ASCIIByte.isLowercaseLetter(bytes[end]),
-            !humpStarts.contains(end), let last = humpStarts.last(where: { $0 > start && $0 < end })
-        else { return false }
-        return end - last <= 2
     }
 
     /// Whether `word` occurs in the names (anywhere, as `ByteSearch.contains` finds it).
@@ -52,9 +38,7 @@ struct ElementNames {
                                 guard start + count <= names.count else { continue }
                                 var index = 0
                                 while index < count && names[start + index] == text[Int(entry.offset) + index] { index += 1 }
-                                if index == count && !splitsCamelWord(from: start, to: start + count) {
-                                    found |= entry.list
-                                }
+                                if index == count { found |= entry.list }
                             }
                         }
                     }

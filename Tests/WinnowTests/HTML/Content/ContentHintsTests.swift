@@ -56,20 +56,4 @@ import Testing
         // A layout with a sidebar names its content column after it.
         #expect(!Self.hint("sidebar-content").marks.contains(.chrome))
     }
-
-    @Test func aWordThatRunsIntoTheFirstLettersOfTheNextCamelCaseWordIsNotListed() {
-        // "pager" in "APageRoot" is "Page" and the "R" of "Root"; "tags" in "tagStyle" the "S" of "Style".
-        #expect(!Self.hint("APageRoot__SectionWrapper").marks.contains(.chrome))
-        #expect(!Self.hint("tagStyle").marks.contains(.chrome))
-        // Written in one case, the same letters are still read as the word; so is a word that ends a
-        // camelCase word, or takes in more of the next one ("CrossSelling").
-        #expect(Self.hint("apageroot").marks.contains(.chrome))
-        #expect(Self.hint("sitePager").marks.contains(.chrome))
-        #expect(Self.hint("rafSliderCartCrossSellingContainer").marks.contains(.chrome))
-        // The cache tells the spellings apart.
-        var hints = ContentHints()
-        let lower = Array("apageroot".utf8).withUnsafeBufferPointer { hints.hint(classAndID: $0, isClass: true) }
-        let camel = Array("aPageRoot".utf8).withUnsafeBufferPointer { hints.hint(classAndID: $0, isClass: true) }
-        #expect(lower.marks.contains(.chrome) && !camel.marks.contains(.chrome))
-    }
 }

@@ -68,17 +68,4 @@ import WinnowTestSupport
             }
         }
     }
-
-    @Test func aMatchEndingInTheFirstTwoLettersOfALaterCamelCaseWordIsNone() {
-        let lists = ElementNames.WordLists([["pager"], ["crosssell"], ["tags"]])
-        // "apageroot" with its words starting at "Page" (1) and "Root" (5).
-        #expect(ElementNames(Array("apageroot".utf8), humpStarts: [1, 5]).matches(lists) == 0)
-        #expect(ElementNames(Array("apageroot".utf8)).matches(lists) == 0b001)
-        // A word that ends where a camelCase word ends, or at the end of the names, is found.
-        #expect(ElementNames(Array("sitepagernav".utf8), humpStarts: [4, 9]).matches(lists) == 0b001)
-        #expect(ElementNames(Array("apager".utf8), humpStarts: [1, 5]).matches(lists) == 0b001)
-        // Four letters into "Selling" is more than a stray letter or two.
-        #expect(ElementNames(Array("crossselling".utf8), humpStarts: [5]).matches(lists) == 0b010)
-        #expect(ElementNames(Array("tagstyle".utf8), humpStarts: [3]).matches(lists) == 0)
-    }
 }
