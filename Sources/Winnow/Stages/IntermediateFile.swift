@@ -36,6 +36,11 @@ enum IntermediateFile {
             }
         }
 
+        /// Whether the line has a member `key`.
+        func has(_ key: String) -> Bool {
+            member(key) != nil
+        }
+
         /// The whole line decoded as `type`, for formats read into Codable values.
         func decoded<T: Decodable>(_ type: T.Type, using decoder: JSONDecoder, kind: String) throws(WinnowError) -> T {
             do {

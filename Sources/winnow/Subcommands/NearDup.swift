@@ -69,9 +69,14 @@ extension WinnowCommand.NearDup {
         func run() async throws {
             try options.requireMapOutput()
             let settings = try neardup.options()
-            let writer = try SignaturesFile.Writer(path: options.output, options: settings)
+            let configuration = try options.configuration()
+            // Framed records' names are the cluster engine's, which its driver keeps.
+            let inputs = configuration.framedSources == nil ? MapInputs(configuration.sourceNames) : .none
+            let writer = try SignaturesFile.Writer(path: options.output, options: settings, inputs: inputs)
             var signatures = 0, documents = 0
-            try await options.runner(name: "neardup map", steps: []).forEachTally(NearDupStage(options: settings)) {
+            try await options.runner(name: "neardup map", steps: [], configuration: configuration).forEachTally(
+                NearDupStage(options: settings)
+            ) {
                 tally throws(WinnowError) in
                 try writer.append(tally)
                 signatures += tally.count
@@ -177,8 +182,12 @@ extension WinnowCommand.NearDup {
 
         func run() async throws {
             let configuration = try options.configuration(reading: clusters)
+            let read = try ClustersFile.read(clusters)
+            if configuration.framedSources == nil {
+                try read.inputs.require(inputs: configuration.sourceNames, stateFile: clusters)
+            }
             let remover = NearDupRemover(
-                clusters: try ClustersFile.read(clusters), options: NearDupOptions(), checking: configuration.sourceNames,
+                clusters: read, options: NearDupOptions(), checking: configuration.sourceNames,
                 wholeInputs: configuration.framedSources == nil, stateFile: clusters)
             try MappedInputNames.require(
                 inputs: configuration.sourceNames,

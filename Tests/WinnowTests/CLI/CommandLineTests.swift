@@ -273,7 +273,7 @@ import WinnowTestSupport
             "--assignments", folder.file("all.assignments"),
         ])
         #expect(merge.status == 0 && merge.stderr.contains("clusters"), "\(merge.stderr)")
-        #expect(folder.read("all.clusters") == folder.read("one.clusters"))
+        #expect(ShardedStepsTests.withoutInputLines(folder.read("all.clusters") ?? "") == folder.read("one.clusters"))
         #expect(folder.read("all.assignments") == folder.read("one.assignments"))
         var applied = ""
         for input in [first, second] {

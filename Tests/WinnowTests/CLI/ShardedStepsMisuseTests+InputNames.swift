@@ -19,7 +19,9 @@ extension ShardedStepsMisuseTests {
             for spelling in ["./shard.jsonl", absolute, "../" + URL(fileURLWithPath: folder.path).lastPathComponent + "/shard.jsonl"] {
                 let outcome = try run([stage, "apply"] + state + [spelling, "-o", "out.jsonl", "-q"], in: folder)
                 #expect(outcome.status != 0, "\(stage) \(spelling)")
-                #expect(outcome.stderr.contains("mapped as 'shard.jsonl'"), "\(outcome.stderr)")
+                #expect(
+                    outcome.stderr.contains("no map step read an input of this name") && outcome.stderr.contains("'shard.jsonl'"),
+                    "\(outcome.stderr)")
                 #expect(folder.read("out.jsonl") == nil, "nothing is written")
             }
             let applied = try succeeds([stage, "apply"] + state + ["shard.jsonl", "-q"], in: folder)
@@ -134,14 +136,64 @@ extension ShardedStepsMisuseTests {
         let original = try String(contentsOfFile: path, encoding: .utf8)
         _ = folder.write("more.jsonl", #"{"id":"m","text":"a page no map step read"}"# + "\n" + original)
         let unmapped = ["shard.jsonl", "more.jsonl"]
+        let refused = try run(["exact", "apply", "--keepers", "keepers.jsonl"] + unmapped + ["-o", "out.jsonl", "-q"], in: folder)
+        #expect(refused.status != 0 && refused.stderr.contains("more.jsonl: no map step read an input"), "\(refused.stderr)")
+        // A keepers file that records no inputs (an engine's driver writes it from framed maps).
+        let keepers = folder.read("keepers.jsonl")!
+        _ = folder.write("engine.jsonl", ShardedStepsTests.withoutInputLines(keepers))
+        #expect(keepers.contains(#"{"input":"shard.jsonl"}"#) && !folder.read("engine.jsonl")!.contains(#""input""#))
         let added = original + #"{"id":"e","text":"a line added after map"}"# + "\n"
         for (inputs, place) in [(unmapped, "more.jsonl:1"), (["shard.jsonl"], "shard.jsonl:5")] {
             if place == "shard.jsonl:5" { _ = folder.write("shard.jsonl", added) }
-            let outcome = try run(["exact", "apply", "--keepers", "keepers.jsonl"] + inputs + ["-o", "out.jsonl", "-q"], in: folder)
+            let outcome = try run(["exact", "apply", "--keepers", "engine.jsonl"] + inputs + ["-o", "out.jsonl", "-q"], in: folder)
             #expect(outcome.status != 0, "\(place)")
             #expect(
                 outcome.stderr.contains(place) && outcome.stderr.contains("records no document with this text"), "\(outcome.stderr)")
             #expect(folder.read("out.jsonl") == nil, "nothing is written")
+        }
+    }
+
+    /// The map steps' state files record the names of the inputs they read: apply run from another
+    /// folder, or given a renamed copy of a shard, is refused, where before exact removed every
+    /// document as a copy of itself and neardup removed none. A shard none of whose documents keeps
+    /// a text is recorded too, and applied.
+    @Test func applyRefusesAnInputMapReadUnderAnotherName() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("shards"), withIntermediateDirectories: true)
+        _ = folder.write(
+            "shards/s0.jsonl",
+            """
+            {"id":"d1","text":"The harbour council approved the new budget on Monday after a long and heated debate"}
+            {"id":"d2","text":"The harbour council approved the new budget on Monday after a long and heated debate"}
+            {"id":"d3","text":"Rain is expected across the northern valleys for most of the weekend, forecasters said"}
+
+            """)
+        _ = folder.write(
+            "shards/s1.jsonl",
+            """
+            {"id":"d4","text":"Rain is expected across the northern valleys for most of the weekend, forecasters said"}
+
+            """)
+        let shards = ["shards/s0.jsonl", "shards/s1.jsonl"]
+        _ = try succeeds(["exact", "map"] + shards + ["-o", "keep.jsonl", "-q"], in: folder)
+        _ = try succeeds(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        _ = try succeeds(["neardup", "map"] + shards + ["-o", "sig.jsonl", "-q"], in: folder)
+        _ = try succeeds(["neardup", "merge", "sig.jsonl", "-o", "clusters.jsonl"], in: folder)
+        _ = folder.write("copy-of-s0.jsonl", folder.read("shards/s0.jsonl")!)
+        let steps = [("exact", "--keepers", "keepers.jsonl"), ("neardup", "--clusters", "clusters.jsonl")]
+        for (stage, option, state) in steps {
+            let inShards = try cli.winnow(
+                [stage, "apply", option, "../" + state, "s0.jsonl", "-o", "../out.jsonl", "-q"], in: folder.file("shards"))
+            #expect(inShards.status != 0, "\(stage) from shards/")
+            #expect(inShards.stderr.contains("of this file name, 'shards/s0.jsonl'"), "\(inShards.stderr)")
+            let copy = try run([stage, "apply", option, state, "copy-of-s0.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+            #expect(copy.status != 0 && copy.stderr.contains("no map step read an input of this name"), "\(copy.stderr)")
+            #expect(folder.read("out.jsonl") == nil, "nothing is written")
+            let s0 = try succeeds([stage, "apply", option, state, "shards/s0.jsonl", "-q"], in: folder)
+            #expect(ids(s0.stdout) == ["d1", "d3"], "\(stage)")
+            // s1 holds no keeper and no cluster's kept document, and is still an input map read.
+            let s1 = try succeeds([stage, "apply", option, state, "shards/s1.jsonl", "-q"], in: folder)
+            #expect(ids(s1.stdout) == [], "\(stage)")
         }
     }
 }

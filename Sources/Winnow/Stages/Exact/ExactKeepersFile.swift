@@ -2,13 +2,15 @@
 /// line, fingerprints in ascending order:
 ///
 ///     {"format":"winnow.exact-keepers","version":4,"keep":"longest"}
+///     {"input":"shard-3.jsonl"}
 ///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
 ///     {"end_of_file":1}
 ///
 /// Per fingerprint of folded text (16 hex digits: JSON numbers lose precision above 2^53), the
 /// document that keeps it: its keep rank (hex bytes; bytewise smaller wins, then id bytewise, then
 /// origin), id and origin (input name and line: records may share an id, so map and apply must
-/// name their inputs alike).
+/// name their inputs alike). The `input` lines name the inputs map read (`MapInputs`), which apply
+/// checks its own against; a map of framed records writes none.
 /// Map writes one per shard, merge writes the same format (so merges of merges work), apply reads
 /// the merged file. Keepers combine by taking the better rank, so any sharding merges to the same file
 /// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
@@ -25,6 +27,8 @@ public enum ExactKeepersFile {
         var buffer: [UInt8] = []
         header(keep).encode(into: &buffer)
         buffer.append(0x0A)
+        let inputLines = tally.inputs.lines()
+        for line in inputLines { buffer += line }
         for fingerprint in tally.keepers.keys.sorted() {
             let keeper = tally.keepers[fingerprint]!
             buffer += Array("{\"fingerprint\":\"".utf8)
@@ -38,7 +42,7 @@ public enum ExactKeepersFile {
             buffer += Array(",\"line\":\(keeper.origin.line)}\n".utf8)
             try file.drain(&buffer)
         }
-        buffer += IntermediateFile.endLine(count: tally.keepers.count)
+        buffer += IntermediateFile.endLine(count: inputLines.count + tally.keepers.count)
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }
@@ -71,11 +75,13 @@ public enum ExactKeepersFile {
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
         var shard = ExactTally()
         var origins = Set<DocumentOrigin>()
+        var inputs = MapInputs.unknown
         try IntermediateFile.readRecords(
             path, kind: "exact keepers", header: header(keep).encoded(),
             mismatch: "keepers were chosen with another keep policy or file format"
         ) {
             record throws(WinnowError) in
+            if try inputs.read(record) { return }
             guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
                 let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
                 let fingerprint = Hex.parse(fingerprintHex, digits: 16), fingerprint.count == 1,
@@ -97,6 +103,7 @@ public enum ExactKeepersFile {
         }
         // A file holds a shard's keepers, not how many documents each fingerprint had.
         shard.repeated = nil
+        shard.inputs = inputs
         tally.merge(shard)
     }
 }

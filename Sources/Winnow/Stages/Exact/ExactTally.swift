@@ -7,6 +7,8 @@ public struct ExactTally: CorpusTally, Equatable {
     /// Fingerprints of more than one document: the only ones apply can remove a copy of. Nil when
     /// unknown (keepers read from a file, which does not say).
     public internal(set) var repeated: Set<UInt64>? = []
+    /// The inputs the map steps read (`MapInputs`), which the keepers file records.
+    public var inputs = MapInputs.none
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct ExactTally: CorpusTally, Equatable {
 
     public mutating func merge(_ other: ExactTally) {
         documents += other.documents
+        inputs.merge(other.inputs)
         if let theirs = other.repeated { repeated?.formUnion(theirs) } else { repeated = nil }
         for (fingerprint, rank) in other.keepers {
             if let current = keepers[fingerprint] {
@@ -38,7 +41,7 @@ public struct ExactTally: CorpusTally, Equatable {
         return keepers.filter { repeated.contains($0.key) }
     }
 
-    /// Keepers and documents: which fingerprints repeat is bookkeeping, unknown after a file.
+    /// Keepers and documents: which fingerprints repeat, and the inputs' names, are bookkeeping.
     public static func == (lhs: ExactTally, rhs: ExactTally) -> Bool {
         lhs.keepers == rhs.keepers && lhs.documents == rhs.documents
     }

@@ -4,13 +4,15 @@ import Foundation
 /// cluster first:
 ///
 ///     {"format":"winnow.clusters","version":3}
+///     {"input":"s1.jsonl"}
 ///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"fingerprint":"5be0…","similarity":1},…]}
 ///     {"end_of_file":1}
 ///
 /// `cluster` is the label every member carries (the kept document's id), `members` lists the kept
 /// document first and then the others in keep order, each with its Jaccard similarity to the kept
 /// one (exact for documents of fewer than `sketch` shingles, else estimated from the sketches), and
-/// the hash of its folded words (16 hex digits), which apply checks. Documents in no line are alone. It is what `winnow neardup merge` writes and
+/// the hash of its folded words (16 hex digits), which apply checks. The `input` lines name the
+/// inputs map read (`MapInputs`), which apply checks its own against. Documents in no line are alone. It is what `winnow neardup merge` writes and
 /// `winnow neardup apply --clusters` reads; the assignments file (`{"id","cluster"}` per clustered
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
@@ -29,6 +31,8 @@ public enum ClustersFile {
     public static func writing(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) -> OutputFile {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = header + [0x0A]
+        let inputLines = clusters.inputs.lines()
+        for line in inputLines { buffer += line }
         for cluster in clusters.clusters {
             buffer += Array("{\"cluster\":".utf8)
             JSONString.append(cluster.kept, to: &buffer)
@@ -48,7 +52,7 @@ public enum ClustersFile {
             buffer += Array("]}\n".utf8)
             try file.drain(&buffer)
         }
-        buffer += IntermediateFile.endLine(count: clusters.clusters.count)
+        buffer += IntermediateFile.endLine(count: inputLines.count + clusters.clusters.count)
         try file.drain(&buffer, atLeast: 0)
         try file.finish()
         return file
@@ -84,10 +88,12 @@ public enum ClustersFile {
         // A document is its origin, and in one cluster at most: one listed twice could be removed as
         // the copy of a document that is itself removed, and its text would be lost.
         var clusterOf: [DocumentOrigin: Int] = [:]
+        var inputs = MapInputs.unknown
         try IntermediateFile.readRecords(
             path, kind: "clusters", header: header, mismatch: mismatch,
             maxLineBytes: maxLineBytes
         ) { record throws(WinnowError) in
+            if try inputs.read(record) { return }
             guard let object = record.object, let members = object["members"] as? [[String: Any]], members.count >= 2 else {
                 throw .configuration(
                     "a clusters line must be an object with 'members': two or more "
@@ -121,7 +127,9 @@ public enum ClustersFile {
             }
             clusters.append(.init(members: parsed))
         }
-        return DuplicateClusters(clusters: clusters)
+        var read = DuplicateClusters(clusters: clusters)
+        read.inputs = inputs
+        return read
     }
 
     /// Hands each cluster's kept id and size to `body`, without holding the members (for the report's
@@ -138,6 +146,7 @@ public enum ClustersFile {
                     }
                 }
             ) { record throws(WinnowError) in
+                if record.has("input") { return }
                 guard let kept = record.string("kept"), let size = record.count("size") else {
                     throw .configuration("a clusters line needs 'kept' and 'size'", path: record.location)
                 }

@@ -38,6 +38,8 @@ public struct DuplicateClusters: Sendable {
     /// Clusters of two or more documents, largest first, then by kept id bytewise.
     public private(set) var clusters: [Cluster]
     public private(set) var statistics: ClusteringStatistics
+    /// The inputs the map steps read (`MapInputs`), which the clusters file records for apply.
+    public var inputs = MapInputs.unknown
 
     public init(clusters: [Cluster], statistics: ClusteringStatistics = ClusteringStatistics()) {
         self.clusters = clusters
@@ -95,6 +97,7 @@ public struct DuplicateClusters: Sendable {
         }
         self.clusters = clusters
         self.statistics = statistics
+        inputs = tally.inputs
     }
 
     /// A pair of positions of the keep order as one word, `later << 32 | earlier`: the form of `verifiedPairs`.

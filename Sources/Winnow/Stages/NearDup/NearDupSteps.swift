@@ -62,9 +62,12 @@ package enum NearDupSteps {
         }
         var statistics = ClusteringStatistics()
         statistics.documents = tally.documents
-        return DuplicateClusters(
+        var clusters = DuplicateClusters(
             tally: tally, order: order, pairs: Array(Set(packed)).sorted(), options: options,
             statistics: statistics)
+        // A partition's signatures are some of the corpus's: its clusters file records no inputs.
+        clusters.inputs = .unknown
+        return clusters
     }
 
     /// The signatures of every file in one tally, each document once (`requireDistinctOrigins`): what

@@ -21,6 +21,8 @@ public struct SignatureTally: CorpusTally {
     public private(set) var sketchEnds: [Int] = []
     /// Documents seen, including those without words (which are never clustered).
     public private(set) var documents = 0
+    /// The inputs the map steps read (`MapInputs`), which signatures and clusters files record.
+    public var inputs = MapInputs.none
 
     public init() {}
 
@@ -76,6 +78,7 @@ public struct SignatureTally: CorpusTally {
 
     public mutating func merge(_ other: SignatureTally) {
         documents += other.documents
+        inputs.merge(other.inputs)
         ids += other.ids
         origins += other.origins
         ranks += other.ranks

@@ -3,6 +3,7 @@ import Glibc
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
 ///     {"format":"winnow.minhash-signatures","version":6,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"input":"shard-3.jsonl"}
 ///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"fingerprint":"5be0…","signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///     {"end_of_file":1}
 ///
@@ -15,7 +16,8 @@ import Glibc
 /// digits per hash, fewer than `sketch` hashes when the sketch holds every shingle: `ShingleSketch`)
 /// and its LSH band keys (16 hex digits each, band 0 first: `LSHBanding.key`). An engine can explode
 /// the band keys, group by (band, key) in its shuffle to find candidate pairs, and verify them with
-/// the sketches; `winnow neardup merge` does all of it.
+/// the sketches; `winnow neardup merge` does all of it. The `input` lines name the inputs map read
+/// (`MapInputs`), which the clusters file carries on for apply to check; a map of framed records writes none.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
     /// 6 since lines carry the document's fingerprint.
@@ -30,7 +32,7 @@ public enum SignaturesFile {
     }
 
     public static func write(_ tally: SignatureTally, options: NearDupOptions, to path: String) throws(WinnowError) {
-        let writer = try Writer(path: path, options: options)
+        let writer = try Writer(path: path, options: options, inputs: tally.inputs)
         try writer.append(tally)
         try writer.commit()
     }
@@ -42,12 +44,16 @@ public enum SignaturesFile {
         private var buffer: [UInt8] = []
         private var count = 0
 
-        /// Opens the file (committed atomically by `commit`) and writes its header.
-        public init(path: String, options: NearDupOptions) throws(WinnowError) {
+        /// Opens the file (committed atomically by `commit`) and writes its header and `inputs`' lines.
+        public init(path: String, options: NearDupOptions, inputs: MapInputs) throws(WinnowError) {
             file = try OutputFile(path: path)
             self.options = options
             JSONValue.object(SignaturesFile.header(options)).encode(into: &buffer)
             buffer.append(0x0A)
+            for line in inputs.lines() {
+                buffer += line
+                count += 1
+            }
         }
 
         /// Appends one line per document of `tally`.
@@ -115,11 +121,13 @@ public enum SignaturesFile {
             tally.reserveCapacity(
                 documents: lines, permutations: options.permutations, bands: options.bands, sketchHashes: size / 8)
         }
+        var inputs = MapInputs.unknown
         try IntermediateFile.readRecords(
             path, kind: "signatures", header: JSONValue.object(header(options)).encoded(),
             mismatch: "signatures were made with other parameters"
         ) {
             record throws(WinnowError) in
+            if try inputs.read(record) { return }
             signature.removeAll(keepingCapacity: true)
             sketch.removeAll(keepingCapacity: true)
             guard let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),
@@ -148,6 +156,7 @@ public enum SignaturesFile {
             }
             try added?(record)
         }
+        tally.inputs.merge(inputs)
     }
 
     /// The machine's memory in bytes.
