@@ -71,7 +71,7 @@ import Glibc
             if let skipped = discarded {
                 discarded = skipped + pending
                 batch.storage.removeSubrange(lineStart...)
-            } else if pending > maxRecordBytes + 1 {
+            } else if pending - 1 > maxRecordBytes {
                 // One byte more may be the CR of a CRLF line end, which is no part of the record.
                 discarded = pending
                 batch.storage.removeSubrange(lineStart...)

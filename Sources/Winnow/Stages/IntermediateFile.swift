@@ -65,20 +65,23 @@ enum IntermediateFile {
                 .withUnsafeBufferPointer { JSONString.decode($0, hasEscapes: hasEscapes) }
         }
 
-        /// A member that is a non-negative integer written in digits.
+        /// A member that is a non-negative integer written in digits, at most `maxCount`.
         func count(_ key: String) -> Int? {
             guard let member = member(key), case .number = member.kind else { return nil }
             let base = bytes.startIndex
             var value = 0
             for byte in bytes[(base + member.value.lowerBound)..<(base + member.value.upperBound)] {
                 guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-                guard !overflow else { return nil }
-                value = product + Int(byte - UInt8(ascii: "0"))
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                guard value <= IntermediateFile.maxCount else { return nil }
             }
             return value
         }
     }
+
+    /// The largest count (a line number, a size, a number of pages) a state file may hold: 2^53 - 1,
+    /// the largest integer every JSON reader reads exactly, and far from overflowing when added up.
+    static let maxCount = (1 << 53) - 1
 
     /// The last line of a state file of `count` records.
     static func endLine(count: Int) -> [UInt8] {

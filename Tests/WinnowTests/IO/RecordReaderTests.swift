@@ -99,6 +99,14 @@ import WinnowTestSupport
         }
     }
 
+    /// "No limit" written as the largest number an option takes stopped the process (`max + 1` trapped).
+    @Test func theLargestLimitReadsEveryRecord() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("any.jsonl", "{\"text\":\"a\"}\r\n" + "{\"text\":\"" + String(repeating: "b", count: 5000) + "\"}\n")
+        let found = try records([.jsonl(path: path, name: "any.jsonl")], maxRecordBytes: .max, batchBytes: 1024)
+        #expect(found.map(\.1.count) == [12, 5011])
+    }
+
     @Test func sameRecordsWhateverTheBatchSize() throws {
         let folder = TemporaryFolder()
         let text = (1...2000).map { "{\"id\":\($0),\"text\":\"\(String(repeating: "w ", count: $0 % 37))\"}" }.joined(separator: "\n")

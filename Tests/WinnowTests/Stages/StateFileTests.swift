@@ -38,6 +38,64 @@ import WinnowTestSupport
         }
     }
 
+    /// The inputs a map step read come back from its keepers, signatures and clusters files; a merge
+    /// holds every file's, and is unknown when one file records none (an engine's, or an older one).
+    @Test func inputNamesComeBackAndMerge() throws {
+        let folder = TemporaryFolder()
+        var tally = ExactTally()
+        tally.add(fingerprint: 1, DocumentRank(rank: [1], id: "d", origin: .init(source: "b.jsonl", line: 1)))
+        tally.inputs = MapInputs(["b.jsonl", "a.jsonl"])
+        try ExactKeepersFile.write(tally, keep: .longest, to: folder.file("named.jsonl"))
+        #expect(folder.read("named.jsonl")!.contains(#"{"input":"a.jsonl"}"# + "\n" + #"{"input":"b.jsonl"}"#))
+        var other = ExactTally()
+        other.add(fingerprint: 2, DocumentRank(rank: [1], id: "e", origin: .init(source: "c.jsonl", line: 1)))
+        other.inputs = MapInputs(["c.jsonl"])
+        try ExactKeepersFile.write(other, keep: .longest, to: folder.file("other.jsonl"))
+        var unnamed = other
+        unnamed.inputs = .none
+        try ExactKeepersFile.write(unnamed, keep: .longest, to: folder.file("unnamed.jsonl"))
+        let merged = try ExactKeepersFile.merge([folder.file("named.jsonl"), folder.file("other.jsonl")], keep: .longest)
+        #expect(merged.inputs == MapInputs(["a.jsonl", "b.jsonl", "c.jsonl"]))
+        let mixed = try ExactKeepersFile.merge([folder.file("named.jsonl"), folder.file("unnamed.jsonl")], keep: .longest)
+        #expect(mixed.inputs == .unknown)
+        #expect(throws: Never.self) { try mixed.inputs.require(inputs: ["elsewhere.jsonl"], stateFile: "k") }
+        #expect { try merged.inputs.require(inputs: ["shards/a.jsonl"], stateFile: "k") } throws: {
+            "\($0)".contains("(of this file name, 'a.jsonl')")
+        }
+
+        let options = NearDupOptions()
+        var signatures = SignatureTally()
+        let text = "the council voted on tuesday to extend the river path by two miles after a long debate"
+        for (index, source) in ["a.jsonl", "b.jsonl"].enumerated() {
+            NearDupStage(options: options).map(
+                Document(id: "d\(index)", text: text, origin: .init(source: source, line: 1)), into: &signatures)
+        }
+        signatures.inputs = MapInputs(["a.jsonl", "b.jsonl", "empty.jsonl"])
+        try SignaturesFile.write(signatures, options: options, to: folder.file("signatures.jsonl"))
+        let clusters = DuplicateClusters(
+            tally: try NearDupSteps.readSignatures([folder.file("signatures.jsonl")], options: options), options: options)
+        #expect(clusters.clusters.count == 1 && clusters.inputs == signatures.inputs)
+        try ClustersFile.write(clusters, to: folder.file("clusters.jsonl"))
+        #expect(try ClustersFile.read(folder.file("clusters.jsonl")).inputs == signatures.inputs)
+    }
+
+    /// Counts past 2^53 - 1, which no JSON reader holds exactly, are refused: one past Int.max
+    /// stopped a merge with an overflow.
+    @Test func countsPastJSONsExactIntegersAreRefused() throws {
+        let folder = TemporaryFolder()
+        let header = #"{"format":"winnow.exact-keepers","version":4,"keep":"longest"}"#
+        for (line, accepted) in [("9007199254740991", true), ("9007199254740992", false), ("9223372036854775808", false)] {
+            let keeper = #"{"fingerprint":"00000000000000a1","rank":"01","id":"d","source":"s","line":"# + line + "}"
+            let path = folder.write("keepers-\(line).jsonl", [header, keeper, #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")
+            var tally = ExactTally()
+            if accepted {
+                try ExactKeepersFile.read(path, keep: .longest, into: &tally)
+            } else {
+                #expect { try ExactKeepersFile.read(path, keep: .longest, into: &tally) } throws: { "\($0)".contains("needs") }
+            }
+        }
+    }
+
     @Test func signatures() throws {
         let options = NearDupOptions()
         let stage = NearDupStage(options: options)

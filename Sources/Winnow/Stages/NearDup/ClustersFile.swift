@@ -104,7 +104,7 @@ public enum ClustersFile {
                 // A similarity is a Jaccard estimate; outside 0...1 the file is damaged (and 1e306 would
                 // be written back as "inf", which no JSON reader takes).
                 guard let id = member["id"] as? String, let source = member["source"] as? String,
-                    let line = (member["line"] as? NSNumber)?.intValue,
+                    let line = (member["line"] as? NSNumber)?.intValue, line >= 0, line <= IntermediateFile.maxCount,
                     let fingerprintHex = member["fingerprint"] as? String,
                     let fingerprint = Hex.parse(ArraySlice(fingerprintHex.utf8), digits: 16), fingerprint.count == 1,
                     let similarity = (member["similarity"] as? NSNumber)?.doubleValue, similarity >= 0 && similarity <= 1

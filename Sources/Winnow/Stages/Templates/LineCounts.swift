@@ -39,7 +39,9 @@ public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionary
             keys[slot] = key
             count += 1
         }
-        counts[slot] += amount
+        // Saturating: only a crafted counts file can hold a line on more than 2^32 - 1 pages.
+        let (sum, overflow) = counts[slot].addingReportingOverflow(amount)
+        counts[slot] = overflow ? .max : sum
     }
 
     /// Takes `amount` from the count of `key`, dropping the line when it falls to 0; false when the

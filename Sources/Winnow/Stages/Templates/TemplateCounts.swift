@@ -55,7 +55,9 @@ public struct TemplateCounts: CorpusTally, Equatable {
 
     /// Adds another tally's counts of a site into this one's.
     private static func add(_ theirs: Site, to site: inout Site) {
-        site.pages += theirs.pages
+        // Each file's count is at most `IntermediateFile.maxCount`, so only thousands of crafted ones add past Int.
+        let (pages, overflow) = site.pages.addingReportingOverflow(theirs.pages)
+        site.pages = overflow ? .max : pages
         for (key, count) in theirs.lines { site.lines.add(key, count) }
     }
 

@@ -120,7 +120,7 @@ public enum TemplateCountsFile {
                 try readInput(object, location: record.location, into: &counts.covered)
                 return
             }
-            guard let name = object["site"] as? String, let pages = object["pages"] as? Int,
+            guard let name = object["site"] as? String, let pages = object["pages"] as? Int, pages <= IntermediateFile.maxCount,
                 let pairs = object["lines"] as? [[Any]]
             else {
                 throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: record.location)

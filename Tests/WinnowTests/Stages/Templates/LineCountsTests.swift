@@ -27,6 +27,15 @@ import WinnowTestSupport
         #expect([7: 2, 0: 1] as LineCounts == [0: 1, 7: 2] && [7: 2] as LineCounts != [7: 3])
         #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.pages) }) == reference)
     }
+
+    /// Two counts files whose pages of one line add past 2^32 - 1 (only crafted ones can) stopped the
+    /// process at merge; the count stays at the most it can hold.
+    @Test func aCountAddedPastItsLargestStaysThere() {
+        var table = LineCounts()
+        table.add(7, .max - 1)
+        table.add(7, 5)
+        #expect(table[7] == .max)
+    }
 }
 
 @Suite struct LineCountsSubtractionTests {

@@ -24,6 +24,15 @@ import WinnowTestSupport
         }
     }
 
+    /// Pages past 2^53 - 1, which no JSON reader holds exactly, are no count (two near Int.max added
+    /// up stopped a merge).
+    @Test func pagesPastJSONsExactIntegersAreRefused() throws {
+        _ = try read([#"{"site":"a","pages":9007199254740991,"lines":[]}"#])
+        #expect(throws: WinnowError.self) {
+            try read([#"{"site":"a","pages":9223372036854775807,"lines":[]}"#])
+        }
+    }
+
     /// A site twice was counted twice (issue 17, Low), and pages near Int.max twice stopped the process.
     @Test func aSiteTwiceIsRefused() throws {
         #expect(throws: WinnowError.self) {
