@@ -159,6 +159,19 @@ public struct Document: Sendable {
     public mutating func removeField(_ key: String) {
         entries.removeAll { if case .other(let name, _) = $0 { name == key } else { false } }
     }
+
+    /// Removes those of other fields `keys` names that the document has (most have none: then
+    /// nothing is written).
+    mutating func removeFields(_ keys: [String]) {
+        func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { keys.contains(name) } else { false } }
+        guard entries.contains(where: isKey) else { return }
+        entries.removeAll(where: isKey)
+    }
+
+    /// Whether another field `key` holds exactly the JSON `json`.
+    func hasField(_ key: String, json: ArraySlice<UInt8>) -> Bool {
+        entries.contains { if case .other(let name, let value) = $0 { name == key && value.elementsEqual(json) } else { false } }
+    }
 }
 
 /// HTML as it arrived: decoded text from a JSON field, or the undecoded bytes of an HTML file

@@ -85,6 +85,9 @@ struct BatchProcessor: Sendable {
             var stats = StageStats(stage: stage.name)
             stats.documentsIn = documents.count
             var removalFields: RemovalFields?
+            // A document kept here that an earlier run's same stage removed (its removed output read
+            // again) no longer says so: those fields are this stage's, and it kept the document.
+            let ownRemoval = RemovalFields(stage: stage.name).stageJSON
             // Documents are processed where they are, and kept ones moved down over removed ones,
             // so that no document is copied (a copy retains each of its strings and slices); the
             // elements of a buffer pointer are borrowed, where an array's are copied for some calls.
@@ -94,6 +97,9 @@ struct BatchProcessor: Sendable {
                     stats.textBytesIn += documents[index].textUTF8?.count ?? 0
                     switch stage.process(&documents[index]) {
                     case .keep:
+                        if documents[index].hasField(FieldNames.removedBy, json: ownRemoval) {
+                            documents[index].removeFields([FieldNames.removedBy, FieldNames.removedReason])
+                        }
                         stats.textBytesOut += documents[index].textUTF8?.count ?? 0
                         if survivors != index { documents.swapAt(survivors, index) }
                         survivors += 1

@@ -32,6 +32,20 @@ enum DuplicateFields {
     /// Marks `document` as a removed copy of the document `id` read at `origin`.
     static func markDuplicate(_ document: inout Document, of id: String, at origin: DocumentOrigin) {
         document.setField(duplicateOf, .string(id))
-        if BytewiseOrder.equal(id, document.id) { document.setField(duplicateOfOrigin, .string(origin.description)) }
+        if BytewiseOrder.equal(id, document.id) {
+            document.setField(duplicateOfOrigin, .string(origin.description))
+        } else {
+            document.removeField(duplicateOfOrigin)
+        }
     }
+
+    /// The fields of a removed copy (`duplicate_of`, `duplicate_of_origin`, `similarity`): a document
+    /// kept loses those an earlier run wrote (its output read again), which would call it a copy.
+    static let copyKeys = [duplicateOf, duplicateOfOrigin, similarity]
+
+    /// The fields `exact` writes: a document it keeps loses those an earlier run wrote.
+    static let exactKeys = [duplicateOf, duplicateOfOrigin]
+
+    /// Every field `neardup` writes: a document it does not cluster loses those an earlier run wrote.
+    static let nearDupKeys = copyKeys + [cluster, clusterSize]
 }
