@@ -157,20 +157,37 @@ public struct Document: Sendable {
 
     /// Removes another field if the document has it.
     public mutating func removeField(_ key: String) {
-        entries.removeAll { if case .other(let name, _) = $0 { name == key } else { false } }
+        func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { name == key } else { false } }
+        guard entries.contains(where: isKey) else { return }
+        entries.removeAll(where: isKey)
+    }
+
+    /// Whether the document has fields besides its id, text, html and url.
+    var hasOtherFields: Bool {
+        entries.contains { if case .other = $0 { true } else { false } }
     }
 
     /// Removes those of other fields `keys` names that the document has (most have none: then
     /// nothing is written).
     mutating func removeFields(_ keys: [String]) {
+        guard hasOtherFields else { return }
         func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { keys.contains(name) } else { false } }
         guard entries.contains(where: isKey) else { return }
         entries.removeAll(where: isKey)
     }
 
-    /// Whether another field `key` holds exactly the JSON `json`.
-    func hasField(_ key: String, json: ArraySlice<UInt8>) -> Bool {
-        entries.contains { if case .other(let name, let value) = $0 { name == key && value.elementsEqual(json) } else { false } }
+    /// Drops `removed_by` and `removed_reason` when `removed_by` is `stage` (its JSON): a document an
+    /// earlier run's same stage removed, kept by this run's. Mutating, so that a document in a buffer
+    /// is read in place rather than copied.
+    mutating func dropRemoval(by stage: ArraySlice<UInt8>) {
+        guard hasOtherFields else { return }
+        let removedBy = FieldNames.removedBy
+        guard
+            entries.contains(where: {
+                if case .other(let name, let json) = $0 { name == removedBy && json.elementsEqual(stage) } else { false }
+            })
+        else { return }
+        removeFields([removedBy, FieldNames.removedReason])
     }
 }
 

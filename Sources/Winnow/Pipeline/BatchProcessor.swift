@@ -97,9 +97,7 @@ struct BatchProcessor: Sendable {
                     stats.textBytesIn += documents[index].textUTF8?.count ?? 0
                     switch stage.process(&documents[index]) {
                     case .keep:
-                        if documents[index].hasField(FieldNames.removedBy, json: ownRemoval) {
-                            documents[index].removeFields([FieldNames.removedBy, FieldNames.removedReason])
-                        }
+                        documents[index].dropRemoval(by: ownRemoval)
                         stats.textBytesOut += documents[index].textUTF8?.count ?? 0
                         if survivors != index { documents.swapAt(survivors, index) }
                         survivors += 1

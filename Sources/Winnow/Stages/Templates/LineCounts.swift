@@ -39,9 +39,15 @@ public struct LineCounts: Sendable, Equatable, Sequence, ExpressibleByDictionary
             keys[slot] = key
             count += 1
         }
-        // Saturating: only a crafted counts file can hold a line on more than 2^32 - 1 pages.
-        let (sum, overflow) = counts[slot].addingReportingOverflow(amount)
-        counts[slot] = overflow ? .max : sum
+        counts[slot] += amount
+    }
+
+    /// Adds as `add` does, a count that would pass 2^32 - 1 staying there: for the counts of sites
+    /// of more pages than that, which only crafted counts files hold.
+    public mutating func addSaturating(_ key: UInt64, _ amount: UInt32) {
+        let room = UInt32.max - (self[key] ?? 0)
+        guard room > 0 else { return }
+        add(key, Swift.min(amount, room))
     }
 
     /// Takes `amount` from the count of `key`, dropping the line when it falls to 0; false when the

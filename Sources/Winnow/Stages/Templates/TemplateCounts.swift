@@ -55,10 +55,15 @@ public struct TemplateCounts: CorpusTally, Equatable {
 
     /// Adds another tally's counts of a site into this one's.
     private static func add(_ theirs: Site, to site: inout Site) {
-        // Each file's count is at most `IntermediateFile.maxCount`, so only thousands of crafted ones add past Int.
+        // Pages in a file are at most `IntermediateFile.maxCount`: only thousands of crafted files add past Int.
         let (pages, overflow) = site.pages.addingReportingOverflow(theirs.pages)
         site.pages = overflow ? .max : pages
-        for (key, count) in theirs.lines { site.lines.add(key, count) }
+        // A line's count is at most its site's pages, so counts can pass 2^32 - 1 only when pages do.
+        if site.pages <= Int(UInt32.max) {
+            for (key, count) in theirs.lines { site.lines.add(key, count) }
+        } else {
+            for (key, count) in theirs.lines { site.lines.addSaturating(key, count) }
+        }
     }
 
     /// The counts alone: which input lines they cover is bookkeeping, and differs with the sharding.

@@ -33,8 +33,15 @@ import WinnowTestSupport
     @Test func aCountAddedPastItsLargestStaysThere() {
         var table = LineCounts()
         table.add(7, .max - 1)
-        table.add(7, 5)
-        #expect(table[7] == .max)
+        table.addSaturating(7, 5)
+        table.addSaturating(8, 5)
+        #expect(table[7] == .max && table[8] == 5)
+        var counts = TemplateCounts(), more = TemplateCounts()
+        counts.sites["a"] = TemplateCounts.Site(pages: 3_000_000_000)
+        counts.sites["a"]?.lines.set(7, 3_000_000_000)
+        more.sites["a"] = counts.sites["a"]
+        counts.merge(more)
+        #expect(counts.sites["a"]?.pages == 6_000_000_000 && counts.sites["a"]?.lines[7] == .max)
     }
 }
 
