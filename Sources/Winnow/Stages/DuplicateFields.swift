@@ -29,7 +29,8 @@ enum DuplicateFields {
         document.rawField(duplicateOfOrigin) != nil
     }
 
-    /// Marks `document` as a removed copy of the document `id` read at `origin`.
+    /// Marks `document` as a removed copy of the document `id` read at `origin`; a `duplicate_of_origin`
+    /// it arrived with (an earlier run's removed output read again) goes when the ids differ.
     static func markDuplicate(_ document: inout Document, of id: String, at origin: DocumentOrigin) {
         document.setField(duplicateOf, .string(id))
         if BytewiseOrder.equal(id, document.id) {
@@ -39,13 +40,4 @@ enum DuplicateFields {
         }
     }
 
-    /// The fields of a removed copy (`duplicate_of`, `duplicate_of_origin`, `similarity`): a document
-    /// kept loses those an earlier run wrote (its output read again), which would call it a copy.
-    static let copyKeys = [duplicateOf, duplicateOfOrigin, similarity]
-
-    /// The fields `exact` writes: a document it keeps loses those an earlier run wrote.
-    static let exactKeys = [duplicateOf, duplicateOfOrigin]
-
-    /// Every field `neardup` writes: a document it does not cluster loses those an earlier run wrote.
-    static let nearDupKeys = copyKeys + [cluster, clusterSize]
 }

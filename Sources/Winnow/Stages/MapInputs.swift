@@ -29,6 +29,20 @@ public struct MapInputs: Sendable, Equatable {
         names?.formUnion(theirs)
     }
 
+    /// Refuses, in a merge, a state file that names its inputs among files that do not, or one that
+    /// does not among files that do (a map of framed records, an engine's file, an older one): the
+    /// merge could name none, and apply would check nothing. `seen` is the first file of each kind.
+    static func requireAlike(
+        _ inputs: MapInputs, path: String, kind: String, seen: inout (named: String?, unnamed: String?)
+    ) throws(WinnowError) {
+        if inputs.names == nil { seen.unnamed = seen.unnamed ?? path } else { seen.named = seen.named ?? path }
+        guard let named = seen.named, let unnamed = seen.unnamed else { return }
+        throw .configuration(
+            "\(named) names the inputs its map read and \(unnamed) does not (a map of framed records, or a file an engine "
+                + "wrote): merge \(kind) files of one kind, so that apply can check its inputs against the names (nothing was written)",
+            path: path)
+    }
+
     /// The state file's lines for the names, bytewise in order; none when unknown.
     func lines() -> [[UInt8]] {
         (names ?? []).sorted().map { name in
@@ -55,6 +69,16 @@ public struct MapInputs: Sendable, Equatable {
     public func require(inputs: [String], stateFile: String) throws(WinnowError) {
         guard let names else { return }
         for input in inputs where !names.contains(ByteString(input)) {
+            // The second naming of an input given twice (`RecordReader.sourceNames`).
+            if let hash = input.lastIndex(of: "#"), case let number = input[input.index(after: hash)...], !number.isEmpty,
+                number.allSatisfy(\.isNumber),
+                names.contains(ByteString(String(input[..<hash])))
+            {
+                throw .configuration(
+                    "this input is given to apply more than once, but map read it once (\(stateFile) names it once): give "
+                        + "apply each input as map was given them (nothing was read)",
+                    path: String(input[..<hash]))
+            }
             let base = Self.lastComponent(input)
             let alike = names.filter { Self.lastComponent($0.string) == base }.sorted().map(\.string)
             let listed = alike.isEmpty ? names.sorted().prefix(3).map(\.string) : alike

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import WinnowTestSupport
 
-/// Winnow's outputs read again (yesterday's output with today's crawl, the removed output checked
-/// with other settings): the fields a stage writes are replaced, or dropped, on every document it
-/// passes, so that none says what an earlier run decided and this one did not.
+/// Winnow's outputs read again (the removed output checked with other settings), fields named like
+/// Winnow's that other tools write, and pipelines of two steps of one stage: a stage replaces what
+/// says it removed the document when it keeps it, and leaves every other field as it came.
 @Suite struct OwnOutputsAgainCommandLineTests {
     let cli = CommandLineTests()
     static let harbour =
@@ -22,29 +22,48 @@ import WinnowTestSupport
         Dictionary(uniqueKeysWithValues: jsonLines(text).map { ($0["id"] as! String, Set($0.keys).subtracting(["id", "text"])) })
     }
 
-    @Test func aDocumentNotClusteredAgainLosesItsEarlierCluster() throws {
-        let yesterday = line(["id": "a2", "text": Self.harbour, "cluster": "a2", "cluster_size": 2])
-        let today = line(["id": "b1", "text": Self.rain])
-        let outcome = try cli.winnow(["neardup", "-", "-q"], stdin: yesterday + "\n" + today + "\n")
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(fields(outcome.stdout) == ["a2": [], "b1": []])
-    }
-
-    @Test func aRemovedDocumentKeptAgainNoLongerSaysItWasRemoved() throws {
+    @Test func aRemovedDocumentKeptAgainNoLongerSaysTheStageRemovedIt() throws {
         let removed =
             [
                 "id": "a1", "text": Self.harbour + ".", "cluster": "a2", "cluster_size": 2, "duplicate_of": "a2",
                 "similarity": 0.92, "removed_by": "neardup", "removed_reason": "near-duplicate",
             ] as [String: Any]
+        let copyFields: Set<String> = ["cluster", "cluster_size", "duplicate_of", "similarity"]
         let neardup = try cli.winnow(["neardup", "-", "-q"], stdin: line(removed) + "\n")
         #expect(neardup.status == 0, "\(neardup.stderr)")
-        #expect(fields(neardup.stdout) == ["a1": []])
-        // Another stage keeps what neardup said: those fields are not its own.
-        let normalize = try cli.winnow(["normalize", "-", "-q"], stdin: line(removed) + "\n")
-        #expect(fields(normalize.stdout)["a1"]?.isSuperset(of: ["removed_by", "duplicate_of", "cluster"]) == true)
-        // Exact keeps it, and drops exact's own fields only.
-        let exact = try cli.winnow(["exact", "-", "-q"], stdin: line(removed) + "\n")
-        #expect(fields(exact.stdout) == ["a1": ["cluster", "cluster_size", "similarity", "removed_by", "removed_reason"]])
+        #expect(fields(neardup.stdout) == ["a1": copyFields])
+        // Other stages keep what neardup said: removed_by is not theirs.
+        for stage in ["normalize", "exact"] {
+            let kept = try cli.winnow([stage, "-", "-q"], stdin: line(removed) + "\n")
+            #expect(fields(kept.stdout) == ["a1": copyFields.union(["removed_by", "removed_reason"])], "\(stage)")
+        }
+    }
+
+    /// A topic model's `cluster`, a crawler's `duplicate_of`: on documents the stages neither cluster
+    /// nor remove, they pass through as they came.
+    @Test func fieldsNamedLikeWinnowsPassThroughDocumentsNotClustered() throws {
+        let own = line(["id": "t", "text": Self.rain, "cluster": "topic-7", "duplicate_of": "https://canonical.example/x"])
+        for stage in ["neardup", "exact"] {
+            let outcome = try cli.winnow([stage, "-", "-q"], stdin: own + "\n")
+            #expect(outcome.stdout == own + "\n", "\(stage): \(outcome.stderr)")
+        }
+    }
+
+    /// Two neardup steps (a strict one, then the default): the first step's labels stay on a kept
+    /// document the second does not cluster.
+    @Test func aSecondNearDupStepKeepsTheFirstStepsLabels() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write(
+            "p.yaml", "version: 1\nname: two\nsteps:\n  - neardup:\n      threshold: 0.95\n      containment: 0\n  - neardup\n")
+        let documents = [
+            line(["id": "a1", "text": Self.harbour + "."]), line(["id": "a2", "text": Self.harbour + "!"]),
+            line(["id": "b1", "text": Self.rain]),
+        ]
+        let outcome = try cli.winnow(
+            ["run", "p.yaml", "-", "-o", "-", "-q"], stdin: documents.joined(separator: "\n") + "\n", in: folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let kept = jsonLines(outcome.stdout)
+        #expect(kept.count == 2 && kept.first { $0["id"] as? String == "a1" }?["cluster_size"] as? Int == 2, "\(outcome.stdout)")
     }
 
     @Test func aCopyRemovedAgainSaysOnlyWhatThisRunFound() throws {

@@ -191,6 +191,10 @@ extension ShardedStepsMisuseTests {
             #expect(folder.read("out.jsonl") == nil, "nothing is written")
             let s0 = try succeeds([stage, "apply", option, state, "shards/s0.jsonl", "-q"], in: folder)
             #expect(ids(s0.stdout) == ["d1", "d3"], "\(stage)")
+            let twice = try run([stage, "apply", option, state, "shards/", "shards/s0.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+            #expect(
+                twice.status != 0 && twice.stderr.contains("shards/s0.jsonl: this input is given to apply more than once"),
+                "\(twice.stderr)")
             // s1 holds no keeper and no cluster's kept document, and is still an input map read.
             let s1 = try succeeds([stage, "apply", option, state, "shards/s1.jsonl", "-q"], in: folder)
             #expect(ids(s1.stdout) == [], "\(stage)")

@@ -39,7 +39,7 @@ import WinnowTestSupport
     }
 
     /// The inputs a map step read come back from its keepers, signatures and clusters files; a merge
-    /// holds every file's, and is unknown when one file records none (an engine's, or an older one).
+    /// holds every file's, and refuses to mix files that name them with files that do not (an engine's).
     @Test func inputNamesComeBackAndMerge() throws {
         let folder = TemporaryFolder()
         var tally = ExactTally()
@@ -56,9 +56,12 @@ import WinnowTestSupport
         try ExactKeepersFile.write(unnamed, keep: .longest, to: folder.file("unnamed.jsonl"))
         let merged = try ExactKeepersFile.merge([folder.file("named.jsonl"), folder.file("other.jsonl")], keep: .longest)
         #expect(merged.inputs == MapInputs(["a.jsonl", "b.jsonl", "c.jsonl"]))
-        let mixed = try ExactKeepersFile.merge([folder.file("named.jsonl"), folder.file("unnamed.jsonl")], keep: .longest)
-        #expect(mixed.inputs == .unknown)
-        #expect(throws: Never.self) { try mixed.inputs.require(inputs: ["elsewhere.jsonl"], stateFile: "k") }
+        #expect {
+            try ExactKeepersFile.merge([folder.file("named.jsonl"), folder.file("unnamed.jsonl")], keep: .longest)
+        } throws: { "\($0)".contains("merge keepers files of one kind") }
+        let unnamedOnly = try ExactKeepersFile.merge([folder.file("unnamed.jsonl")], keep: .longest)
+        #expect(unnamedOnly.inputs == .unknown)
+        #expect(throws: Never.self) { try unnamedOnly.inputs.require(inputs: ["elsewhere.jsonl"], stateFile: "k") }
         #expect { try merged.inputs.require(inputs: ["shards/a.jsonl"], stateFile: "k") } throws: {
             "\($0)".contains("(of this file name, 'a.jsonl')")
         }
@@ -83,7 +86,7 @@ import WinnowTestSupport
     /// stopped a merge with an overflow.
     @Test func countsPastJSONsExactIntegersAreRefused() throws {
         let folder = TemporaryFolder()
-        let header = #"{"format":"winnow.exact-keepers","version":4,"keep":"longest"}"#
+        let header = #"{"format":"winnow.exact-keepers","version":5,"keep":"longest"}"#
         for (line, accepted) in [("9007199254740991", true), ("9007199254740992", false), ("9223372036854775808", false)] {
             let keeper = #"{"fingerprint":"00000000000000a1","rank":"01","id":"d","source":"s","line":"# + line + "}"
             let path = folder.write("keepers-\(line).jsonl", [header, keeper, #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")

@@ -1,7 +1,7 @@
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
-///     {"format":"winnow.exact-keepers","version":4,"keep":"longest"}
+///     {"format":"winnow.exact-keepers","version":5,"keep":"longest"}
 ///     {"input":"shard-3.jsonl"}
 ///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
 ///     {"end_of_file":1}
@@ -16,7 +16,8 @@
 /// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
 public enum ExactKeepersFile {
     public static let format = "winnow.exact-keepers"
-    public static let version = 4
+    /// 5 since the file names the inputs map read.
+    public static let version = 5
 
     static func header(_ keep: KeepPolicy) -> JSONValue {
         .object([("format", .string(format)), ("version", .int(version)), ("keep", .string(keep.description))])
@@ -54,9 +55,11 @@ public enum ExactKeepersFile {
         // The origins of the files read so far, each with its file's place in `paths` (a file records
         // each origin once, `read` checks).
         var recorded: [DocumentOrigin: Int] = [:]
+        var namingInputs: (named: String?, unnamed: String?) = (nil, nil)
         for (place, path) in paths.enumerated() {
             var shard = ExactTally()
             try read(path, keep: keep, into: &shard)
+            try MapInputs.requireAlike(shard.inputs, path: path, kind: "keepers", seen: &namingInputs)
             let twice = shard.keepers.values.lazy.map(\.origin).filter { recorded[$0] != nil }
             // The first by origin, so that the message is the same on every run.
             if let origin = twice.min(by: DocumentOrigin.precedes) {
@@ -78,7 +81,7 @@ public enum ExactKeepersFile {
         var inputs = MapInputs.unknown
         try IntermediateFile.readRecords(
             path, kind: "exact keepers", header: header(keep).encoded(),
-            mismatch: "keepers were chosen with another keep policy or file format"
+            mismatch: "keepers were chosen with another keep policy, or written by another winnow (map again with this one)"
         ) {
             record throws(WinnowError) in
             if try inputs.read(record) { return }

@@ -43,19 +43,13 @@ public struct ExactRemover: FinishingStage {
             : document.carriedKey.map({ (words: 1, hash: $0) }) ?? document.withTextUTF8(WordHasher.fingerprint)
         let hash = fingerprint.flatMap { $0.words > 0 ? $0.hash : nil }
         mapped?.verify(document, fingerprint: hash)
-        guard let hash else { return keep(&document) }
+        guard let hash else { return .keep }
         guard let keeper = keepers[hash] else {
             mapped?.unmapped(document)
-            return keep(&document)
+            return .keep
         }
-        guard !keeper.names(document) else { return keep(&document) }
+        guard !keeper.names(document) else { return .keep }
         DuplicateFields.markDuplicate(&document, of: keeper.id, at: keeper.origin)
         return .remove(reason: Self.reason)
-    }
-
-    /// Keeps `document`, less the fields an earlier run's exact wrote, which would call it a copy.
-    private func keep(_ document: inout Document) -> StageVerdict {
-        document.removeFields(DuplicateFields.exactKeys)
-        return .keep
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The near-duplicate clusters of a corpus: a header line, then one JSON object per cluster, largest
 /// cluster first:
 ///
-///     {"format":"winnow.clusters","version":3}
+///     {"format":"winnow.clusters","version":4}
 ///     {"input":"s1.jsonl"}
 ///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"fingerprint":"5be0…","similarity":1},…]}
 ///     {"end_of_file":1}
@@ -17,11 +17,11 @@ import Foundation
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
     public static let format = "winnow.clusters"
-    /// 3 since members carry their fingerprint.
-    public static let version = 3
+    /// 3 since members carry their fingerprint, 4 since the file names the inputs map read.
+    public static let version = 4
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
-    /// The header of the files of version 2, whose sizes the report still reads (`sizes`).
-    static let headerBeforeFingerprints = Array(#"{"format":"winnow.clusters","version":2}"#.utf8)
+    /// The headers of earlier versions, whose sizes the report still reads (`forEachSize`).
+    static let earlierHeaders = [2, 3].map { Array(#"{"format":"winnow.clusters","version":\#($0)}"#.utf8) }
 
     public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
         try writing(clusters, to: path).commit()
@@ -140,7 +140,7 @@ public enum ClustersFile {
             try IntermediateFile.readRecords(
                 file.path, kind: "clusters", maxLineBytes: maxLineBytes,
                 checkHeader: { line, location throws(WinnowError) in
-                    guard line.elementsEqual(header) || line.elementsEqual(headerBeforeFingerprints) else {
+                    guard line.elementsEqual(header) || earlierHeaders.contains(where: { line.elementsEqual($0) }) else {
                         throw .configuration(
                             "\(mismatch); expected the header " + String(decoding: header, as: UTF8.self), path: location)
                     }
@@ -159,8 +159,8 @@ public enum ClustersFile {
     static let maxLineBytes = 1 << 30
 
     private static let mismatch =
-        "not a clusters file of this version (made by 'winnow neardup merge'; an older winnow's holds no fingerprints: "
-        + "map and merge again with this one)"
+        "not a clusters file of this version (made by 'winnow neardup merge'; an older winnow's names no inputs, or holds "
+        + "no fingerprints: map and merge again with this one)"
 
     /// Three decimals: finer than any threshold, and than an estimate's own precision (about ±0.02).
     static func rounded(_ value: Double) -> String {

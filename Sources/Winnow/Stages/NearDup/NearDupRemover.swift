@@ -42,16 +42,10 @@ public struct NearDupRemover: FinishingStage {
             var words: [UInt64] = []
             return document.withTextUTF8 { WordSequenceHash.of(text: $0, scratch: &words) } ?? nil
         }
-        guard let (cluster, member) = documents.place(id: document.id, origin: document.origin) else {
-            document.removeFields(DuplicateFields.nearDupKeys)
-            return .keep
-        }
+        guard let (cluster, member) = documents.place(id: document.id, origin: document.origin) else { return .keep }
         document.setField(DuplicateFields.cluster, .string(cluster.kept))
         document.setField(DuplicateFields.clusterSize, .int(cluster.size))
-        guard member > 0 else {
-            document.removeFields(DuplicateFields.copyKeys)
-            return .keep
-        }
+        guard member > 0 else { return .keep }
         DuplicateFields.markDuplicate(&document, of: cluster.kept, at: cluster.members[0].origin)
         document.setField(DuplicateFields.similarity, .double((cluster.members[member].similarity * 1000).rounded() / 1000))
         return .remove(reason: Self.reason)

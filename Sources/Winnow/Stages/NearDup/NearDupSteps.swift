@@ -82,8 +82,10 @@ package enum NearDupSteps {
     ) throws(WinnowError) -> SignatureTally {
         var tally = SignatureTally()
         var files: [(path: String, end: Int)] = []
+        var namingInputs: (named: String?, unnamed: String?) = (nil, nil)
         for path in paths {
-            try SignaturesFile.read(path, options: options, into: &tally, added: added)
+            let inputs = try SignaturesFile.read(path, options: options, into: &tally, added: added)
+            try MapInputs.requireAlike(inputs, path: path, kind: "signatures", seen: &namingInputs)
             files.append((path, tally.count))
         }
         try requireDistinctOrigins(tally, files: files)

@@ -2,7 +2,7 @@ import Glibc
 
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":6,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"format":"winnow.minhash-signatures","version":7,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
 ///     {"input":"shard-3.jsonl"}
 ///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"fingerprint":"5be0…","signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///     {"end_of_file":1}
@@ -20,8 +20,8 @@ import Glibc
 /// (`MapInputs`), which the clusters file carries on for apply to check; a map of framed records writes none.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    /// 6 since lines carry the document's fingerprint.
-    public static let version = 6
+    /// 6 since lines carry the document's fingerprint, 7 since the file names the inputs map read.
+    public static let version = 7
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [
@@ -104,11 +104,12 @@ public enum SignaturesFile {
     }
 
     /// Reads as above; `added` sees each line after its document is added, for the fields an engine
-    /// adds (`NearDupSteps`).
+    /// adds (`NearDupSteps`). Returns the inputs this file names, which it also merges into `tally`.
+    @discardableResult
     static func read(
         _ path: String, options: NearDupOptions, into tally: inout SignatureTally,
         added: ((IntermediateFile.Record) throws(WinnowError) -> Void)?
-    ) throws(WinnowError) {
+    ) throws(WinnowError) -> MapInputs {
         let banding = options.banding
         var signature: [UInt32] = [], sketch: [UInt32] = []
         // A file too large for its tally to fit in memory (a wrong file given by mistake, say) reserves
@@ -157,6 +158,7 @@ public enum SignaturesFile {
             try added?(record)
         }
         tally.inputs.merge(inputs)
+        return inputs
     }
 
     /// The machine's memory in bytes.
