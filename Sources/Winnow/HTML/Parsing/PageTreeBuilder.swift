@@ -158,9 +158,11 @@ struct PageTreeBuilder {
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: enclosing.node, end: 0, textStart: 0, textEnd: 0))
         if itemScope { tree.items.scopes.append(node) }
         if itemDescription { tree.items.descriptions.append(node) }
+        // A button's text is a control's label, but inside a heading it is the heading's (an accordion's question).
         open.append(
             OpenElement(
-                node: Int32(tree.nodes.count - 1), silent: tag == .button || (enclosing.silent && tag.layout == .inline),
+                node: Int32(tree.nodes.count - 1),
+                silent: (tag == .button && !enclosing.inHeading) || (enclosing.silent && tag.layout == .inline),
                 inCode: codeParent || tag == .pre || tag == .code, inHeading: heading))
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.

@@ -566,6 +566,24 @@ import WinnowTestSupport
         #expect(!text.contains("Join the list"), "a hidden dialog labelled by its own heading stays hidden: \(text)")
     }
 
+    /// An accordion's question is a heading whose text is a button's (Bootstrap's `accordion-header`):
+    /// the heading's text, where a button elsewhere ("Add to bag", "Menu") is a control's label.
+    @Test func aButtonInsideAHeadingIsTheHeadingsText() {
+        let item = { (question: String, answer: String) in
+            "<div class=\"accordion-item\"><h2 class=\"accordion-header\"><button class=\"accordion-button\" type=\"button\">"
+                + question + "</button></h2><div class=\"accordion-collapse collapse\"><div class=\"accordion-body\"><p>" + answer
+                + "</p></div></div></div>"
+        }
+        let html =
+            "<body><article>\(Self.article)<div class=\"accordion\">"
+            + item("Can I return it?", "Returns are free within thirty days, in the original packaging, from any store.")
+            + item("How long does shipping take?", "Orders ship within two days from our warehouse, and arrive within five.")
+            + "</div><button>Show more</button></article></body>"
+        let text = Self.mainText(html)
+        #expect(text.contains("Can I return it?") && text.contains("How long does shipping take?"), "\(text)")
+        #expect(text.contains("Returns are free") && !text.contains("Show more"), "\(text)")
+    }
+
     @Test func commentsInHighlightedCodeAreCode() {
         let code =
             "<pre><code class=\"hljs bash\"><span class=\"hljs-comment\"># stage every change</span>\ngit add -A\n"
