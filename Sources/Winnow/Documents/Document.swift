@@ -162,32 +162,17 @@ public struct Document: Sendable {
         entries.removeAll(where: isKey)
     }
 
-    /// Whether the document has fields besides its id, text, html and url.
-    var hasOtherFields: Bool {
-        entries.contains { if case .other = $0 { true } else { false } }
-    }
-
-    /// Removes those of other fields `keys` names that the document has (most have none: then
-    /// nothing is written).
-    mutating func removeFields(_ keys: [String]) {
-        guard hasOtherFields else { return }
-        func isKey(_ entry: Entry) -> Bool { if case .other(let name, _) = entry { keys.contains(name) } else { false } }
-        guard entries.contains(where: isKey) else { return }
-        entries.removeAll(where: isKey)
-    }
-
     /// Drops `removed_by` and `removed_reason` when `removed_by` is `stage` (its JSON): a document an
     /// earlier run's same stage removed, kept by this run's. Mutating, so that a document in a buffer
     /// is read in place rather than copied.
     mutating func dropRemoval(by stage: ArraySlice<UInt8>) {
-        guard hasOtherFields else { return }
-        let removedBy = FieldNames.removedBy
+        let removedBy = FieldNames.removedBy, removedReason = FieldNames.removedReason
         guard
             entries.contains(where: {
                 if case .other(let name, let json) = $0 { name == removedBy && json.elementsEqual(stage) } else { false }
             })
         else { return }
-        removeFields([removedBy, FieldNames.removedReason])
+        entries.removeAll { if case .other(let name, _) = $0 { name == removedBy || name == removedReason } else { false } }
     }
 }
 

@@ -39,5 +39,4 @@ enum DuplicateFields {
             document.removeField(duplicateOfOrigin)
         }
     }
-
 }

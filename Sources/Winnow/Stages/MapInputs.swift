@@ -20,6 +20,12 @@ public struct MapInputs: Sendable, Equatable {
         self.names = Set(names.map { ByteString($0) })
     }
 
+    /// The inputs a map run with `configuration` reads; none named when its records come framed (a
+    /// cluster engine's partitions, whose names its driver keeps).
+    public init(readBy configuration: RunConfiguration) {
+        self = configuration.framedSources == nil ? MapInputs(configuration.sourceNames) : .none
+    }
+
     /// The inputs of two state files merged: both sets, or unknown when either is.
     public mutating func merge(_ other: MapInputs) {
         guard let theirs = other.names else {
@@ -43,14 +49,16 @@ public struct MapInputs: Sendable, Equatable {
             path: path)
     }
 
-    /// The state file's lines for the names, bytewise in order; none when unknown.
-    func lines() -> [[UInt8]] {
-        (names ?? []).sorted().map { name in
-            var line = Array("{\"input\":".utf8)
-            JSONString.append(name.string, to: &line)
-            line += Array("}\n".utf8)
-            return line
+    /// Appends the state file's lines for the names, bytewise in order (none when unknown); returns
+    /// how many, which the file's end line counts.
+    func appendLines(to buffer: inout [UInt8]) -> Int {
+        let sorted = (names ?? []).sorted()
+        for name in sorted {
+            buffer += Array("{\"input\":".utf8)
+            JSONString.append(name.string, to: &buffer)
+            buffer += Array("}\n".utf8)
         }
+        return sorted.count
     }
 
     /// Reads a state file's line that names an input, adding the name; false for any other line.
@@ -64,8 +72,16 @@ public struct MapInputs: Sendable, Equatable {
         return true
     }
 
+    /// Refuses an input of an apply run with `configuration` that the map steps did not read under
+    /// that name, before anything is read; nothing when the names are unknown, or its records come
+    /// framed (then the names their documents record are checked: `MappedInputNames`).
+    public func require(for configuration: RunConfiguration, stateFile: String) throws(WinnowError) {
+        guard configuration.framedSources == nil else { return }
+        try require(inputs: configuration.sourceNames, stateFile: stateFile)
+    }
+
     /// Refuses an input of `inputs` (the apply run's input names) that the map steps did not read
-    /// under that name, before anything is read; nothing when the names are unknown.
+    /// under that name; nothing when the names are unknown.
     public func require(inputs: [String], stateFile: String) throws(WinnowError) {
         guard let names else { return }
         for input in inputs where !names.contains(ByteString(input)) {

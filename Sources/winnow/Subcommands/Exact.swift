@@ -61,8 +61,7 @@ extension WinnowCommand.Exact {
             let configuration = try options.configuration()
             var tally = try await options.runner(name: "exact map", steps: [], configuration: configuration)
                 .tally(ExactStage(options: settings))
-            // Framed records' names are the cluster engine's, which its driver keeps.
-            if configuration.framedSources == nil { tally.inputs = MapInputs(configuration.sourceNames) }
+            tally.inputs = MapInputs(readBy: configuration)
             try ExactKeepersFile.write(tally, keep: settings.keep, to: options.output)
             if !options.quiet {
                 Terminal.error("\(tally.keepers.count) fingerprints of \(tally.documents) documents written to \(options.output)")
@@ -108,9 +107,7 @@ extension WinnowCommand.Exact {
             var tally = ExactTally()
             try ExactKeepersFile.read(keepers, keep: try exact.options.keep, into: &tally)
             let configuration = try options.configuration(reading: keepers)
-            if configuration.framedSources == nil {
-                try tally.inputs.require(inputs: configuration.sourceNames, stateFile: keepers)
-            }
+            try tally.inputs.require(for: configuration, stateFile: keepers)
             try MappedInputNames.require(
                 inputs: configuration.sourceNames, recorded: tally.keepers.values.lazy.map { ($0.origin, $0.id) },
                 stateFile: keepers)

@@ -70,9 +70,7 @@ extension WinnowCommand.NearDup {
             try options.requireMapOutput()
             let settings = try neardup.options()
             let configuration = try options.configuration()
-            // Framed records' names are the cluster engine's, which its driver keeps.
-            let inputs = configuration.framedSources == nil ? MapInputs(configuration.sourceNames) : .none
-            let writer = try SignaturesFile.Writer(path: options.output, options: settings, inputs: inputs)
+            let writer = try SignaturesFile.Writer(path: options.output, options: settings, inputs: MapInputs(readBy: configuration))
             var signatures = 0, documents = 0
             try await options.runner(name: "neardup map", steps: [], configuration: configuration).forEachTally(
                 NearDupStage(options: settings)
@@ -183,9 +181,7 @@ extension WinnowCommand.NearDup {
         func run() async throws {
             let configuration = try options.configuration(reading: clusters)
             let read = try ClustersFile.read(clusters)
-            if configuration.framedSources == nil {
-                try read.inputs.require(inputs: configuration.sourceNames, stateFile: clusters)
-            }
+            try read.inputs.require(for: configuration, stateFile: clusters)
             let remover = NearDupRemover(
                 clusters: read, options: NearDupOptions(), checking: configuration.sourceNames,
                 wholeInputs: configuration.framedSources == nil, stateFile: clusters)

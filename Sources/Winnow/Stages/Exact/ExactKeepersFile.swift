@@ -28,8 +28,7 @@ public enum ExactKeepersFile {
         var buffer: [UInt8] = []
         header(keep).encode(into: &buffer)
         buffer.append(0x0A)
-        let inputLines = tally.inputs.lines()
-        for line in inputLines { buffer += line }
+        let inputLines = tally.inputs.appendLines(to: &buffer)
         for fingerprint in tally.keepers.keys.sorted() {
             let keeper = tally.keepers[fingerprint]!
             buffer += Array("{\"fingerprint\":\"".utf8)
@@ -43,7 +42,7 @@ public enum ExactKeepersFile {
             buffer += Array(",\"line\":\(keeper.origin.line)}\n".utf8)
             try file.drain(&buffer)
         }
-        buffer += IntermediateFile.endLine(count: inputLines.count + tally.keepers.count)
+        buffer += IntermediateFile.endLine(count: inputLines + tally.keepers.count)
         try file.drain(&buffer, atLeast: 0)
         try file.commit()
     }

@@ -31,8 +31,7 @@ public enum ClustersFile {
     public static func writing(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) -> OutputFile {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = header + [0x0A]
-        let inputLines = clusters.inputs.lines()
-        for line in inputLines { buffer += line }
+        let inputLines = clusters.inputs.appendLines(to: &buffer)
         for cluster in clusters.clusters {
             buffer += Array("{\"cluster\":".utf8)
             JSONString.append(cluster.kept, to: &buffer)
@@ -52,7 +51,7 @@ public enum ClustersFile {
             buffer += Array("]}\n".utf8)
             try file.drain(&buffer)
         }
-        buffer += IntermediateFile.endLine(count: inputLines.count + clusters.clusters.count)
+        buffer += IntermediateFile.endLine(count: inputLines + clusters.clusters.count)
         try file.drain(&buffer, atLeast: 0)
         try file.finish()
         return file

@@ -50,10 +50,7 @@ public enum SignaturesFile {
             self.options = options
             JSONValue.object(SignaturesFile.header(options)).encode(into: &buffer)
             buffer.append(0x0A)
-            for line in inputs.lines() {
-                buffer += line
-                count += 1
-            }
+            count = inputs.appendLines(to: &buffer)
         }
 
         /// Appends one line per document of `tally`.
