@@ -37,7 +37,7 @@ enum ClustersCSV {
         out.append(UInt8(ascii: ","))
         appendCell(member.url ?? "", to: &out)
         out.append(UInt8(ascii: ","))
-        out += ClustersFile.rounded(member.similarity).utf8
+        ClustersFile.appendRounded(member.similarity, to: &out)
         out.append(UInt8(ascii: ","))
         SortedJSONWriter.appendDecimal(member.textBytes, to: &out)
         out.append(UInt8(ascii: ","))

@@ -32,24 +32,35 @@ public enum ClustersFile {
         let file = try OutputFile(path: path)
         var buffer: [UInt8] = header + [0x0A]
         let inputLines = clusters.inputs.appendLines(to: &buffer)
-        for cluster in clusters.clusters {
-            buffer += Array("{\"cluster\":".utf8)
-            JSONString.append(cluster.kept, to: &buffer)
-            buffer += Array(",\"size\":\(cluster.size),\"kept\":".utf8)
-            JSONString.append(cluster.kept, to: &buffer)
-            buffer += Array(",\"members\":[".utf8)
-            for (index, member) in cluster.members.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                buffer += Array("{\"id\":".utf8)
-                JSONString.append(member.id, to: &buffer)
-                buffer += Array(",\"source\":".utf8)
-                JSONString.append(member.origin.source, to: &buffer)
-                buffer += Array(",\"line\":\(member.origin.line),\"fingerprint\":\"".utf8)
-                Hex.append(member.fingerprint, digits: 16, to: &buffer)
-                buffer += Array("\",\"similarity\":\(rounded(member.similarity))}".utf8)
+        // Read in place and appended byte by byte: each cluster copied, and each literal made an array, cost more than the rest.
+        try clusters.clusters.withUnsafeBufferPointer { (clusters) throws(WinnowError) in
+            for cluster in clusters {
+                try cluster.members.withUnsafeBufferPointer { (members) throws(WinnowError) in
+                    buffer.append(contentsOf: #"{"cluster":"#.utf8)
+                    JSONString.append(members[0].id, to: &buffer)
+                    buffer.append(contentsOf: #","size":"#.utf8)
+                    SortedJSONWriter.appendDecimal(members.count, to: &buffer)
+                    buffer.append(contentsOf: #","kept":"#.utf8)
+                    JSONString.append(members[0].id, to: &buffer)
+                    buffer.append(contentsOf: #","members":["#.utf8)
+                    for index in members.indices {
+                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                        buffer.append(contentsOf: #"{"id":"#.utf8)
+                        JSONString.append(members[index].id, to: &buffer)
+                        buffer.append(contentsOf: #","source":"#.utf8)
+                        JSONString.append(members[index].origin.source, to: &buffer)
+                        buffer.append(contentsOf: #","line":"#.utf8)
+                        SortedJSONWriter.appendDecimal(members[index].origin.line, to: &buffer)
+                        buffer.append(contentsOf: #","fingerprint":""#.utf8)
+                        Hex.append(members[index].fingerprint, digits: 16, to: &buffer)
+                        buffer.append(contentsOf: #"","similarity":"#.utf8)
+                        appendRounded(members[index].similarity, to: &buffer)
+                        buffer.append(UInt8(ascii: "}"))
+                    }
+                    buffer.append(contentsOf: "]}\n".utf8)
+                    try file.drain(&buffer)
+                }
             }
-            buffer += Array("]}\n".utf8)
-            try file.drain(&buffer)
         }
         buffer += IntermediateFile.endLine(count: inputLines + clusters.clusters.count)
         try file.drain(&buffer, atLeast: 0)
@@ -165,5 +176,27 @@ public enum ClustersFile {
     static func rounded(_ value: Double) -> String {
         let scaled = (value * 1000).rounded() / 1000
         return scaled == 1 ? "1" : "\(scaled)"
+    }
+
+    /// `rounded(value)`'s bytes, spelled from the thousandths for a similarity in 0...1 (the shortest
+    /// round-trip form of k/1000 is "0." and k's digits without trailing zeros) instead of made as a string.
+    static func appendRounded(_ value: Double, to buffer: inout [UInt8]) {
+        let thousandths = (value * 1000).rounded()
+        guard thousandths >= 0, thousandths < 1000 else {
+            buffer.append(contentsOf: rounded(value).utf8)
+            return
+        }
+        var digits = Int(thousandths)
+        buffer.append(contentsOf: "0.".utf8)
+        guard digits > 0 else {
+            buffer.append(UInt8(ascii: "0"))
+            return
+        }
+        var place = 100
+        while digits > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(digits / place))
+            digits %= place
+            place /= 10
+        }
     }
 }

@@ -69,31 +69,39 @@ public struct DuplicateClusters: Sendable {
         precondition(comparisons.map { $0.count == pairs.count } ?? true, "a comparison for every pair")
         var statistics = statistics
         let judge = PairJudge(tally: tally, order: order, options: options)
+        // Made once: a method reference made at each call copied the judge, retaining every array of the tally.
+        let compare = judge.compare, sketches = judge.sketches
         var linkage = CompleteLinkage(count: order.count, rule: options.rule)
-        for (index, pair) in pairs.enumerated() {
+        for index in pairs.indices {
+            let pair = pairs[index]
             linkage.offer(
                 Int(pair & 0xFFFF_FFFF), Int(pair >> 32), known: comparisons?[index], statistics: &statistics,
-                compare: judge.compare, sketches: judge.sketches)
+                compare: compare, sketches: sketches)
+        }
+        func member(_ position: Int, similarity: Double) -> Member {
+            let index = order[position]
+            return Member(
+                id: tally.ids[index], origin: tally.origins[index], similarity: similarity,
+                fingerprint: tally.fingerprints[index])
         }
         // The root of a set is its smallest position: the kept document.
         var clusters = linkage.members.map { root, others in
-            Cluster(
-                members: [
-                    Member(
-                        id: tally.ids[order[root]], origin: tally.origins[order[root]], similarity: 1,
-                        fingerprint: tally.fingerprints[order[root]])
-                ]
-                    + others.sorted { $0.position < $1.position }.map { member in
-                        Member(
-                            id: tally.ids[order[member.position]], origin: tally.origins[order[member.position]],
-                            similarity: member.toRoot.jaccard, fingerprint: tally.fingerprints[order[member.position]])
-                    })
+            var members = [member(root, similarity: 1)]
+            members.reserveCapacity(others.count + 1)
+            for other in others.sorted(by: { $0.position < $1.position }) {
+                members.append(member(other.position, similarity: other.toRoot.jaccard))
+            }
+            return Cluster(members: members)
         }
         clusters.sort { first, second in
-            if first.size != second.size { return first.size > second.size }
-            let kept = BytewiseOrder.compare(first.kept, second.kept)
-            if kept != 0 { return kept < 0 }
-            return DocumentOrigin.precedes(first.members[0].origin, second.members[0].origin)
+            first.members.withUnsafeBufferPointer { first in
+                second.members.withUnsafeBufferPointer { second in
+                    if first.count != second.count { return first.count > second.count }
+                    let kept = BytewiseOrder.compare(first[0].id, second[0].id)
+                    if kept != 0 { return kept < 0 }
+                    return DocumentOrigin.precedes(first[0].origin, second[0].origin)
+                }
+            }
         }
         self.clusters = clusters
         self.statistics = statistics
@@ -187,8 +195,11 @@ public struct DuplicateClusters: Sendable {
         let count = tally.count
         var keyed = (0..<count).map { index in
             var high: UInt64 = 0, low: UInt64 = 0
-            for (offset, byte) in tally.ranks[index].prefix(16).enumerated() {
-                if offset < 8 { high |= UInt64(byte) << (56 - 8 * offset) } else { low |= UInt64(byte) << (120 - 8 * offset) }
+            tally.ranks[index].withUnsafeBufferPointer { rank in
+                for offset in 0..<min(rank.count, 16) {
+                    let byte = UInt64(rank[offset])
+                    if offset < 8 { high |= byte << (56 - 8 * offset) } else { low |= byte << (120 - 8 * offset) }
+                }
             }
             return (prefix: (high, low), index: index)
         }
@@ -197,15 +208,22 @@ public struct DuplicateClusters: Sendable {
         while start < count {
             var end = start + 1
             while end < count && keyed[end].prefix == keyed[start].prefix { end += 1 }
-            if end - start > 1 {
-                func rank(_ index: Int) -> DocumentRank {
-                    DocumentRank(rank: tally.ranks[index], id: tally.ids[index], origin: tally.origins[index])
-                }
-                keyed[start..<end].sort { rank($0.index) < rank($1.index) }
-            }
+            if end - start > 1 { keyed[start..<end].sort { Self.precedes($0.index, $1.index, in: tally) } }
             start = end
         }
         return keyed.map(\.index)
+    }
+
+    /// Whether tally entry `first` comes before `second` in keep order: `DocumentRank`'s order, read in
+    /// place (a `DocumentRank` made for each comparison retained its rank, id and source).
+    private static func precedes(_ first: Int, _ second: Int, in tally: SignatureTally) -> Bool {
+        let rank = tally.ranks[first].withUnsafeBufferPointer { left in
+            tally.ranks[second].withUnsafeBufferPointer { right in BytewiseOrder.compare(left, right) }
+        }
+        if rank != 0 { return rank < 0 }
+        let ids = BytewiseOrder.compare(tally.ids[first], tally.ids[second])
+        if ids != 0 { return ids < 0 }
+        return DocumentOrigin.precedes(tally.origins[first], tally.origins[second])
     }
 
     /// Documents that are removed as duplicates of a kept one.

@@ -32,6 +32,20 @@ import WinnowTestSupport
             ])
     }
 
+    /// A similarity's bytes are spelled from its thousandths; they must be what its rounded string
+    /// (`\(Double)` of the thousandths over 1000) spells, at every thousandth and between them.
+    @Test func similaritiesAreSpelledAsTheirRoundedStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let values =
+            (0...1000).map { Double($0) / 1000 } + (0..<2000).map { _ in Double.random(in: 0...1, using: &generator) }
+            + [0.0005, 0.0004999, 0.9995, 0.99949, 1e-9, 2, -0.5, .nan]
+        for value in values {
+            var bytes: [UInt8] = []
+            ClustersFile.appendRounded(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == ClustersFile.rounded(value), "\(value)")
+        }
+    }
+
     /// Found by the `clusters` fuzz target: a similarity of 2 was accepted (and one of 1e306 would be
     /// written back as `inf`, which no JSON reader takes).
     @Test(arguments: ["2", "-0.5", "1e306"])
