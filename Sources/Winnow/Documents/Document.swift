@@ -43,46 +43,6 @@ public struct Document: Sendable {
         case other(key: String, json: ArraySlice<UInt8>)
     }
 
-    /// A document built in code (tests, HTML files); `id` becomes a written field.
-    public init(
-        id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin,
-        offset: Int = 0
-    ) {
-        self.id = id
-        self.offset = offset
-        self.textUTF8 = text.map { ArraySlice($0.utf8) }
-        self.html = html
-        self.url = url
-        self.origin = origin
-        var entries: [Entry] = [.known(.id)]
-        if url != nil { entries.append(.known(.url)) }
-        if text != nil { entries.append(.known(.text)) }
-        if html != nil { entries.append(.known(.html)) }
-        self.entries = entries
-    }
-
-    /// A document read by a decoder (with what a spool carried); `textUTF8` must be valid UTF-8.
-    init(
-        origin: DocumentOrigin, offset: Int, id: String, textUTF8: ArraySlice<UInt8>?, html: HTMLContent?, url: String?,
-        entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
-        rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?, carriedKey: UInt64? = nil, carriedBytes: [UInt8]? = nil
-    ) {
-        self.origin = origin
-        self.offset = offset
-        self.id = id
-        assert(textUTF8.map { UTF8Validation.isValid($0) } != false, "a decoder's text is not valid UTF-8")
-        self.textUTF8 = textUTF8
-        self.html = html
-        self.url = url
-        self.entries = entries
-        self.rawID = rawID
-        self.rawText = rawText
-        self.rawHTML = rawHTML
-        self.rawURL = rawURL
-        self.carriedKey = carriedKey
-        self.carriedBytes = carriedBytes
-    }
-
     /// Calls `body` with the text's UTF-8 bytes; nil without text.
     public func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         try textUTF8?.withUnsafeBufferPointer(body)
@@ -173,6 +133,42 @@ public struct Document: Sendable {
             })
         else { return }
         entries.removeAll { if case .other(let name, _) = $0 { name == removedBy || name == removedReason } else { false } }
+    }
+}
+
+// The initialisers are in an extension so that the struct keeps its memberwise initialiser, which the
+// decoders' initialiser calls: assigned field by field, the document was built in a temporary and copied
+// out of it (each of its strings and slices retained and released once more).
+extension Document {
+    /// A document built in code (tests, HTML files); `id` becomes a written field.
+    public init(
+        id: String, text: String?, html: HTMLContent? = nil, url: String? = nil, origin: DocumentOrigin,
+        offset: Int = 0
+    ) {
+        self.id = id
+        self.offset = offset
+        self.textUTF8 = text.map { ArraySlice($0.utf8) }
+        self.html = html
+        self.url = url
+        self.origin = origin
+        var entries: [Entry] = [.known(.id)]
+        if url != nil { entries.append(.known(.url)) }
+        if text != nil { entries.append(.known(.text)) }
+        if html != nil { entries.append(.known(.html)) }
+        self.entries = entries
+    }
+
+    /// A document read by a decoder (with what a spool carried); `textUTF8` must be valid UTF-8.
+    init(
+        origin: DocumentOrigin, offset: Int, id: String, textUTF8: ArraySlice<UInt8>?, html: HTMLContent?, url: String?,
+        entries: [Entry], rawID: ArraySlice<UInt8>?, rawText: ArraySlice<UInt8>?,
+        rawHTML: ArraySlice<UInt8>?, rawURL: ArraySlice<UInt8>?, carriedKey: UInt64? = nil, carriedBytes: [UInt8]? = nil
+    ) {
+        assert(textUTF8.map { UTF8Validation.isValid($0) } != false, "a decoder's text is not valid UTF-8")
+        self.init(
+            id: id, textUTF8: textUTF8, html: html, url: url, origin: origin, offset: offset, entries: entries,
+            rawID: rawID, rawText: rawText, rawHTML: rawHTML, rawURL: rawURL, carriedKey: carriedKey,
+            carriedBytes: carriedBytes)
     }
 }
 

@@ -78,7 +78,9 @@ struct BatchProcessor: Sendable {
         }
         result.stages.read.documentsIn = batch.records.count - skippedCount
         result.stages.read.documentsOut = documents.count
-        for index in documents.indices { result.stages.read.textBytesOut += documents[index].textUTF8?.count ?? 0 }
+        var readBytes = 0
+        for index in documents.indices { readBytes += documents[index].textUTF8?.count ?? 0 }
+        result.stages.read.textBytesOut = readBytes
         result.stages.read.seconds = clock.lap()
 
         for (position, stage) in stages.enumerated() {

@@ -208,7 +208,10 @@ public struct DuplicateClusters: Sendable {
         while start < count {
             var end = start + 1
             while end < count && keyed[end].prefix == keyed[start].prefix { end += 1 }
-            if end - start > 1 { keyed[start..<end].sort { Self.precedes($0.index, $1.index, in: tally) } }
+            if end - start > 1 {
+                let (ranks, ids, origins) = (tally.ranks, tally.ids, tally.origins)
+                keyed[start..<end].sort { Self.precedes($0.index, $1.index, ranks: ranks, ids: ids, origins: origins) }
+            }
             start = end
         }
         return keyed.map(\.index)
@@ -216,14 +219,17 @@ public struct DuplicateClusters: Sendable {
 
     /// Whether tally entry `first` comes before `second` in keep order: `DocumentRank`'s order, read in
     /// place (a `DocumentRank` made for each comparison retained its rank, id and source).
-    private static func precedes(_ first: Int, _ second: Int, in tally: SignatureTally) -> Bool {
-        let rank = tally.ranks[first].withUnsafeBufferPointer { left in
-            tally.ranks[second].withUnsafeBufferPointer { right in BytewiseOrder.compare(left, right) }
+    /// (The tally's arrays are passed alone: the tally passed whole was copied at each comparison.)
+    private static func precedes(
+        _ first: Int, _ second: Int, ranks: [[UInt8]], ids: [String], origins: [DocumentOrigin]
+    ) -> Bool {
+        let rank = ranks[first].withUnsafeBufferPointer { left in
+            ranks[second].withUnsafeBufferPointer { right in BytewiseOrder.compare(left, right) }
         }
         if rank != 0 { return rank < 0 }
-        let ids = BytewiseOrder.compare(tally.ids[first], tally.ids[second])
-        if ids != 0 { return ids < 0 }
-        return DocumentOrigin.precedes(tally.origins[first], tally.origins[second])
+        let order = BytewiseOrder.compare(ids[first], ids[second])
+        if order != 0 { return order < 0 }
+        return DocumentOrigin.precedes(origins[first], origins[second])
     }
 
     /// Documents that are removed as duplicates of a kept one.
