@@ -33,17 +33,19 @@ public struct ContentExplanation: Sendable, Equatable {
         let rules = ContentRules.all.subtracting(extractor.settings.disabledRules)
         let page = extractor.read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         let owners = Self.owners(page.tree)
-        let kept = Self.keptBlocks(page.tree, include: page.include, owners: owners)
+        let (kept, firstText) = Self.keptBlocks(page.tree, include: page.include, owners: owners)
         var decided = [Int: [ContentRule]]()
         for rule in rules.rules {
             var without = rules
             without.remove(ContentRules(rule))
             let other = extractor.read(bytes, isText: isText, declaredCharset: declaredCharset, rules: without)
             guard other.tree.nodes.count == page.tree.nodes.count else { continue }
-            let otherKept = Self.keptBlocks(other.tree, include: other.include, owners: owners)
+            let otherKept = Self.keptBlocks(other.tree, include: other.include, owners: owners).kept
             for (block, isKept) in kept where otherKept[block] != isKept { decided[block, default: []].append(rule) }
         }
-        blocks = kept.keys.sorted().map { block in
+        // In the order of their first text, as the text is written: a block's element can start before
+        // a block nested in it whose text comes before its own ("<div><div>Edited by</div> • </div>").
+        blocks = kept.keys.sorted { firstText[$0, default: $0] < firstText[$1, default: $1] }.map { block in
             Block(
                 excerpt: Self.excerpt(page.tree, block: block, owners: owners), kept: kept[block] ?? false, decidedBy: decided[block] ?? [])
         }
@@ -78,18 +80,24 @@ public struct ContentExplanation: Sendable, Equatable {
         return owners
     }
 
-    /// Per block with text: whether any of its text is written (the node and all its ancestors included).
-    private static func keptBlocks(_ tree: PageTree, include: [Bool], owners: [Int32]) -> [Int: Bool] {
+    /// Per block with text: whether any of its text is written (the node and all its ancestors
+    /// included), and the node of its first text.
+    private static func keptBlocks(
+        _ tree: PageTree, include: [Bool], owners: [Int32]
+    ) -> (kept: [Int: Bool], firstText: [Int: Int]) {
         var shown = include
         var kept: [Int: Bool] = [:]
+        var firstText: [Int: Int] = [:]
         for index in tree.nodes.indices {
             let node = tree.nodes[index]
             if index > 0 { shown[index] = shown[index] && shown[Int(node.parent)] }
             guard node.tag == .text, tree.text[Int(node.textStart)..<Int(node.textEnd)].contains(where: { !ASCIIByte.isSpace($0) })
             else { continue }
-            kept[Int(owners[index]), default: false] = kept[Int(owners[index])] == true || shown[index]
+            let block = Int(owners[index])
+            kept[block, default: false] = kept[block] == true || shown[index]
+            if firstText[block] == nil { firstText[block] = index }
         }
-        return kept
+        return (kept, firstText)
     }
 
     /// The block's own text (its text runs), whitespace folded, cut to `excerptLength` characters.
