@@ -110,10 +110,20 @@ public struct DocumentRank: Sendable, Comparable, Hashable {
     }
 
     public static func < (lhs: DocumentRank, rhs: DocumentRank) -> Bool {
-        if lhs.rank != rhs.rank { return lhs.rank.lexicographicallyPrecedes(rhs.rank) }
-        let ids = BytewiseOrder.compare(lhs.id, rhs.id)
+        precedes(lhs.rank, lhs.id, lhs.origin, rhs.rank, rhs.id, rhs.origin)
+    }
+
+    /// The order of `<` on a rank's parts, for callers that hold them apart (a signature tally's
+    /// columns), where a `DocumentRank` made per comparison would retain its rank, id and source.
+    @inline(__always)
+    static func precedes(
+        _ rank: [UInt8], _ id: String, _ origin: DocumentOrigin,
+        _ otherRank: [UInt8], _ otherID: String, _ otherOrigin: DocumentOrigin
+    ) -> Bool {
+        if rank != otherRank { return rank.lexicographicallyPrecedes(otherRank) }
+        let ids = BytewiseOrder.compare(id, otherID)
         if ids != 0 { return ids < 0 }
-        return DocumentOrigin.precedes(lhs.origin, rhs.origin)
+        return DocumentOrigin.precedes(origin, otherOrigin)
     }
 
     public static func == (lhs: DocumentRank, rhs: DocumentRank) -> Bool {

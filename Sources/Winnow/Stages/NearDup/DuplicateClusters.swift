@@ -94,14 +94,10 @@ public struct DuplicateClusters: Sendable {
             return Cluster(members: members)
         }
         clusters.sort { first, second in
-            first.members.withUnsafeBufferPointer { first in
-                second.members.withUnsafeBufferPointer { second in
-                    if first.count != second.count { return first.count > second.count }
-                    let kept = BytewiseOrder.compare(first[0].id, second[0].id)
-                    if kept != 0 { return kept < 0 }
-                    return DocumentOrigin.precedes(first[0].origin, second[0].origin)
-                }
-            }
+            if first.size != second.size { return first.size > second.size }
+            let kept = BytewiseOrder.compare(first.kept, second.kept)
+            if kept != 0 { return kept < 0 }
+            return DocumentOrigin.precedes(first.members[0].origin, second.members[0].origin)
         }
         self.clusters = clusters
         self.statistics = statistics
@@ -209,27 +205,16 @@ public struct DuplicateClusters: Sendable {
             var end = start + 1
             while end < count && keyed[end].prefix == keyed[start].prefix { end += 1 }
             if end - start > 1 {
+                // The tally's columns taken once: the tally itself in the closure was copied at each comparison.
                 let (ranks, ids, origins) = (tally.ranks, tally.ids, tally.origins)
-                keyed[start..<end].sort { Self.precedes($0.index, $1.index, ranks: ranks, ids: ids, origins: origins) }
+                keyed[start..<end].sort { first, second in
+                    let (a, b) = (first.index, second.index)
+                    return DocumentRank.precedes(ranks[a], ids[a], origins[a], ranks[b], ids[b], origins[b])
+                }
             }
             start = end
         }
         return keyed.map(\.index)
-    }
-
-    /// Whether tally entry `first` comes before `second` in keep order: `DocumentRank`'s order, read in
-    /// place (a `DocumentRank` made for each comparison retained its rank, id and source).
-    /// (The tally's arrays are passed alone: the tally passed whole was copied at each comparison.)
-    private static func precedes(
-        _ first: Int, _ second: Int, ranks: [[UInt8]], ids: [String], origins: [DocumentOrigin]
-    ) -> Bool {
-        let rank = ranks[first].withUnsafeBufferPointer { left in
-            ranks[second].withUnsafeBufferPointer { right in BytewiseOrder.compare(left, right) }
-        }
-        if rank != 0 { return rank < 0 }
-        let order = BytewiseOrder.compare(ids[first], ids[second])
-        if order != 0 { return order < 0 }
-        return DocumentOrigin.precedes(origins[first], origins[second])
     }
 
     /// Documents that are removed as duplicates of a kept one.
