@@ -36,9 +36,11 @@ struct ClusterTally {
     /// Members seen, the kept document included: the cluster's size.
     var size: Int { others + 1 }
 
-    /// Adds a member; true when it is taken as the kept document.
+    /// Adds a member; returns the member now counted among the others (whose clusters.csv row is
+    /// written), nil when it is taken as the kept document. Of kept copies that share the label, the
+    /// one `ClusterMembership.preferred` names is kept, whatever order the outputs hold them in.
     @discardableResult
-    mutating func add(_ member: RunReport.Member, origin: DocumentOrigin, declaredSize: Int?) -> Bool {
+    mutating func add(_ member: RunReport.Member, origin: DocumentOrigin, declaredSize: Int?) -> RunReport.Member? {
         if let declaredSize, !sizesDisagree {
             if self.declaredSize == nil || self.declaredSize == declaredSize {
                 self.declaredSize = declaredSize
@@ -48,18 +50,23 @@ struct ClusterTally {
             }
         }
         minSimilarity = min(minSimilarity, member.similarity)
+        var other = member
         if kind == .nearDuplicate, isKept(member) {
             keptCopies += 1
-            if kept == nil {
+            guard let current = kept else {
                 kept = (member, origin)
-                return true
+                return nil
+            }
+            if ClusterMembership.preferred(member, over: current.member) {
+                kept = (member, origin)
+                other = current.member
             }
         }
         others += 1
         isTrimmed = false
-        best.append(member)
+        best.append(other)
         if best.count >= 2 * max(listed, 1) { trim() }
-        return false
+        return other
     }
 
     /// Whether `member` is the kept document of a near-duplicate cluster: it carries the label as its

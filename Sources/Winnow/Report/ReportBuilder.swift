@@ -234,14 +234,14 @@ public struct ReportBuilder {
                 found.counts.add(textBytes: document.textBytes, removedBy: removedBy, reason: isCleaned ? nil : document.removedReason)
                 guard let place = ClusterMembership(document, removedBy: removedBy) else { return }
                 let (holdsRows, spill) = (found.holdsRows, found.spill)
-                /// Whether the member's row is to be held: not the kept document's, and not once rows are spilled.
-                func add(to tally: inout ClusterTally) throws(WinnowError) -> Bool {
-                    guard !tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize) else { return false }
+                /// The member whose row is to be held: not the kept document's, and none once rows are spilled.
+                func add(to tally: inout ClusterTally) throws(WinnowError) -> RunReport.Member? {
+                    guard let other = tally.add(place.member, origin: document.origin, declaredSize: place.declaredSize) else { return nil }
                     guard holdsRows else {
-                        try spill?.append(serial: tally.serial, member: place.member)
-                        return false
+                        try spill?.append(serial: tally.serial, member: other)
+                        return nil
                     }
-                    return true
+                    return other
                 }
                 // One lookup: a label not met yet is entered with the next serial.
                 let serial = found.tallies.count
@@ -249,8 +249,8 @@ public struct ReportBuilder {
                 if index == serial {
                     found.tallies.append(ClusterTally(kind: place.kind, label: place.label, listed: listed, serial: serial))
                 }
-                guard try add(to: &found.tallies[index]) else { return }
-                found.held.append(place.member, serial: index)
+                guard let other = try add(to: &found.tallies[index]) else { return }
+                found.held.append(other, serial: index)
                 if found.held.count > csvRowsInMemory { try found.startSpilling(to: spillPath) }
             }
             if let problem = Self.problem(unreadable, path) { found.warnings.append(problem) }

@@ -184,13 +184,24 @@ public enum ReportSteps {
         var tally = ClusterTally(kind: kind, label: label, listed: RunReport.membersListed - 1)
         var keeper: RunReport.Member?
         var others: [Int] = []
+        var keptRow: Int?
         for index in rows.indices {
             if rows[index].keeper == true {
                 if keeper.map({ ClusterMembership.preferred(rows[index].member, over: $0) }) ?? true { keeper = rows[index].member }
                 continue
             }
             let origin = DocumentOrigin(source: rows[index].order, line: 0)
-            if !tally.add(rows[index].member, origin: origin, declaredSize: rows[index].declaredSize) { others.append(index) }
+            guard tally.add(rows[index].member, origin: origin, declaredSize: rows[index].declaredSize) != nil else {
+                keptRow = index
+                continue
+            }
+            // A kept copy the tally prefers over the one it held (their id labels the cluster) takes its place.
+            if let previous = keptRow, tally.keptOrigin == origin {
+                others.append(previous)
+                keptRow = index
+            } else {
+                others.append(index)
+            }
         }
         guard others.count + (tally.kept == nil ? 0 : 1) > 0 else { return }
         let cluster = tally.cluster(keptDetails: kind == .exact ? keeper : nil)

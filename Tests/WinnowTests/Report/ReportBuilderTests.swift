@@ -239,6 +239,13 @@ import WinnowTestSupport
             warnings == [
                 "2 near-duplicate clusters keep documents that share their id (same), which labels a cluster: the report shows each such id as one cluster"
             ])
+        // The kept copy the merged cluster shows is chosen by content (the URL), not by the outputs' order.
+        let reversedFolder = TemporaryFolder()
+        let reversedInput = reversedFolder.write("pages.jsonl", lines.reversed().joined(separator: "\n") + "\n")
+        let reversedRun = try await runDefaultPipeline([.jsonl(path: reversedInput, name: "pages")], in: reversedFolder)
+        let listing = try run.read("cluster-list.jsonl")
+        #expect(listing.contains(#"{"id":"same","similarity":1,"text_bytes":"#))
+        #expect(try reversedRun.read("cluster-list.jsonl") == listing)
     }
 
     /// Exact copies form their own groups: the kept copy's details come from the cleaned output.

@@ -50,4 +50,32 @@ import WinnowTestSupport
         }
         #expect(listings == ["a - 5 exact; a u/1 4 exact; a u/1 4 neardup"])
     }
+
+    /// Clusters whose kept documents share an id read as one: the copy shown as kept is the one
+    /// `ClusterMembership.preferred` names (here by URL) whatever order the outputs hold them in, and
+    /// the other is counted and listed among the members.
+    @Test func keptCopiesThatShareALabelDoNotDependOnArrival() {
+        let members = [
+            RunReport.Member(id: "x", url: "http://b.example/", similarity: 1, textBytes: 115, removedBy: nil),
+            RunReport.Member(id: "x", url: "http://a.example/", similarity: 1, textBytes: 109, removedBy: nil),
+            RunReport.Member(id: "y", url: "http://a.example/", similarity: 0.9, textBytes: 105, removedBy: "neardup"),
+            RunReport.Member(id: "z", url: "http://b.example/", similarity: 0.8, textBytes: 110, removedBy: "neardup"),
+        ]
+        var generator = SeededRandom(seed: 9)
+        var listings: Set<String> = []
+        for _ in 0..<30 {
+            var tally = ClusterTally(kind: .nearDuplicate, label: "x", listed: 5)
+            var rows: [String] = []
+            for (line, member) in members.enumerated().shuffled(using: &generator) {
+                let origin = DocumentOrigin(source: "s", line: line + 1)
+                if let other = tally.add(member, origin: origin, declaredSize: 2) { rows.append("\(other.id) \(other.url ?? "-")") }
+            }
+            let cluster = tally.cluster()
+            #expect(cluster.size == 4 && tally.keptCopies == 2)
+            #expect(tally.keptOrigin == DocumentOrigin(source: "s", line: 2))
+            #expect(rows.sorted() == ["x http://b.example/", "y http://a.example/", "z http://b.example/"], "the rows clusters.csv lists")
+            listings.insert(cluster.members.map { "\($0.id) \($0.url ?? "-")" }.joined(separator: "; "))
+        }
+        #expect(listings == ["x http://a.example/; x http://b.example/; y http://a.example/; z http://b.example/"])
+    }
 }
