@@ -103,11 +103,29 @@ public enum InputSpec: Sendable, Equatable {
                 }
                 continue
             }
-            if entryInfo.st_mode & S_IFMT == S_IFDIR {
+            let kind = entryInfo.st_mode & S_IFMT
+            if kind == S_IFDIR {
                 try collect(path, relative: entry, into: &paths, visited: &visited)
             } else if isInputName(name) {
+                // A FIFO, socket or device would block the run or read without end: named on its own
+                // it is read as asked, but a folder's inputs are files.
+                guard kind == S_IFREG else {
+                    throw .configuration(
+                        "not a regular file (\(Self.kindName(kind))): a folder's inputs must be files; name it on its own to read it",
+                        path: path)
+                }
                 paths.append(entry)
             }
+        }
+    }
+
+    private static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WinnowTestSupport
 
@@ -153,6 +154,20 @@ import WinnowTestSupport
         #expect(specs.map(\.path) == ["part-00000", "part-00001.gz", "part-r-00002"].map { folder.file("cleaned/" + $0) })
         let found = try records(specs)
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "{\"text\":\"c\"}"])
+    }
+
+    /// A FIFO with an input's name inside a folder would block the run until something writes to it:
+    /// the folder is refused, naming it (a FIFO named on its own is read, as any stream is).
+    @Test func aFIFOInAFolderIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.jsonl", "{\"text\":\"a\"}\n")
+        #expect(mkfifo(folder.file("b.jsonl"), 0o600) == 0)
+        #expect(mkfifo(folder.file("notes.fifo"), 0o600) == 0)
+        let error = #expect(throws: WinnowError.self) { try InputSpec.resolve([folder.path]) }
+        #expect(
+            error?.description.contains("b.jsonl") == true && error?.description.contains("a FIFO") == true, "\(String(describing: error))")
+        try FileManager.default.removeItem(atPath: folder.file("b.jsonl"))
+        #expect(try InputSpec.resolve([folder.path]) == [.jsonl(path: folder.file("a.jsonl"), name: folder.file("a.jsonl"))])
     }
 
     @Test func missingInputIsAConfigurationError() {
