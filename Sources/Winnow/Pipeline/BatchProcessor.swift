@@ -109,19 +109,24 @@ struct BatchProcessor: Sendable {
                         survivors += 1
                     case .remove(let reason):
                         removed[reason, default: 0] += 1
-                        if DuplicateFields.sharesKeptID(documents[index]) { removedSharingID += 1 }
                         removedCount += 1
                         if keepRemoved {
                             var fields = removalFields ?? RemovalFields(stage: stage.name)
                             documents[index].setField(FieldNames.removedBy, json: fields.stageJSON)
                             documents[index].setField(FieldNames.removedReason, json: fields.reasonJSON(reason))
                             removalFields = fields
+                        }
+                        // Moved out and back, so that the calls borrow it rather than copy it (`borrowEach`).
+                        let document = documents.moveElement(from: index)
+                        if DuplicateFields.sharesKeptID(document) { removedSharingID += 1 }
+                        if keepRemoved {
                             if position < laterRemovalsFrom {
-                                encoder.encode(documents[index], into: &result.removed)
+                                encoder.encode(document, into: &result.removed)
                             } else {
-                                encoder.encode(documents[index], into: &result.removedLater)
+                                encoder.encode(document, into: &result.removedLater)
                             }
                         }
+                        documents.initializeElement(at: index, to: document)
                     }
                 }
                 return survivors
