@@ -42,8 +42,12 @@ enum BytewiseOrder {
 
     /// Feeds a string's bytes to `hasher`: the hash that goes with `equal`.
     static func hash(_ string: String, into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // Read where it is: a mutable copy for `withUTF8` retained and released the string at every lookup.
+        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            var copy = string
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
         hasher.combine(string.utf8.count)
     }
 }
