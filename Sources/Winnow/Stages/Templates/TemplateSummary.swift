@@ -9,6 +9,18 @@ final class TemplateSummary: Sendable {
     struct Line: Codable, Equatable {
         var text: String
         var pages: Int
+
+        /// Takes `line` (its bytes, `trimmed`) as the example when it spells the key smaller.
+        mutating func replace(with line: UnsafeBufferPointer<UInt8>, pages: Int) {
+            if TemplateSummary.isVisibleASCII(line.first) && TemplateSummary.isVisibleASCII(line.last) {
+                guard BytewiseOrder.precedes(line, text) else { return }
+                self = Line(text: String(decoding: line, as: UTF8.self), pages: pages)
+            } else {
+                let trimmedText = TemplateSummary.trimmed(String(decoding: line, as: UTF8.self))
+                guard BytewiseOrder.precedes(trimmedText, text) else { return }
+                self = Line(text: trimmedText, pages: pages)
+            }
+        }
     }
 
     struct Site: Codable {
@@ -92,18 +104,17 @@ final class TemplateSummary: Sendable {
     /// Most lines end in visible ASCII and are trimmed already, so they are compared as bytes and
     /// become a string only when they win.
     private static func offer(_ line: UnsafeBufferPointer<UInt8>, key: UInt64, pages: Int, to lines: inout [UInt64: Line]) {
-        if isVisibleASCII(line.first) && isVisibleASCII(line.last) {
-            if let known = lines[key], !BytewiseOrder.precedes(line, known.text) { return }
-            lines[key] = Line(text: String(decoding: line, as: UTF8.self), pages: pages)
-        } else {
-            let text = trimmed(String(decoding: line, as: UTF8.self))
-            if let known = lines[key], !BytewiseOrder.precedes(text, known.text) { return }
-            lines[key] = Line(text: text, pages: pages)
+        guard let known = lines.index(forKey: key) else {
+            lines[key] = Line(text: trimmed(String(decoding: line, as: UTF8.self)), pages: pages)
+            return
         }
+        // The known example is compared where it is (a mutating call on it): read out, it was copied
+        // and its text retained for every template line of every page.
+        lines.values[known].replace(with: line, pages: pages)
     }
 
     /// Whether `byte` is a visible ASCII character: an end that `trimmed` keeps.
-    private static func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+    static func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
 
     /// `text` without the `.whitespaces` at its ends. Foundation is asked only when an end is not a
     /// visible ASCII character: template lines rarely have spaces there, and it took a quarter of the run.
