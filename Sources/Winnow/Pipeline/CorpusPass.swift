@@ -76,6 +76,8 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
 /// The merged tally of a filtering stage, asked which spooled documents its apply removes (`SharedMap`).
 protocol FilteringAccumulator: CorpusAccumulator {
     func removes(key: UInt64, id: String, origin: DocumentOrigin) -> Bool
+    /// Whether the merged tally's apply removes no document at all.
+    var removesNothing: Bool { get }
 }
 
 /// The merged tally of a retractable stage, which gives back documents it counted (`SharedMap`).
@@ -87,6 +89,8 @@ extension TallyAccumulator: FilteringAccumulator where Stage: FilteringCorpusSta
     func removes(key: UInt64, id: String, origin: DocumentOrigin) -> Bool {
         stage.removes(key: key, id: id, origin: origin, using: tally)
     }
+
+    var removesNothing: Bool { stage.removesNothing(using: tally) }
 }
 
 extension TallyAccumulator: RetractingAccumulator where Stage: RetractableCorpusStage {

@@ -80,6 +80,8 @@ struct SharedMap: Sendable {
         guard let first = first as? any FilteringAccumulator, let second = second as? any RetractingAccumulator else {
             preconditionFailure("the accumulators of a shared map pass cannot filter and retract")
         }
+        // No copy to remove (no text on two documents): there is nothing to take back.
+        guard !first.removesNothing else { return }
         let reader = try RecordReader(spoolFile: path, sources: sources)
         while let batch = try reader.nextBatch() {
             for record in batch.records {

@@ -36,6 +36,12 @@ public struct ExactStage: RegisteredStage, FilteringCorpusStage {
 
     /// Whether `ExactRemover` removes the copy with `id` from `origin` of the text fingerprinted `key`.
     public func removes(key: UInt64, id: String, origin: DocumentOrigin, using tally: ExactTally) -> Bool {
-        tally.keepers[key].map { !$0.names(id: id, origin: origin) } ?? false
+        // A text on one document has no copy to remove: most keys are settled without reading a keeper.
+        guard tally.repeated?.contains(key) ?? true else { return false }
+        return tally.keepers[key].map { !$0.names(id: id, origin: origin) } ?? false
+    }
+
+    public func removesNothing(using tally: ExactTally) -> Bool {
+        tally.repeated?.isEmpty ?? false
     }
 }

@@ -51,4 +51,28 @@ import WinnowTestSupport
         mixed.merge(read)
         #expect(mixed.repeated == nil, "a merge with a tally that does not know its repeats does not know them either")
     }
+
+    /// `removes`, which the shared map pass asks of every document exact and templates both mapped,
+    /// gives apply's verdicts; `removesNothing` holds only when no text is on two documents and that
+    /// is known (not for keepers read from a file).
+    @Test func removesAgreesWithApplyAndNothingIsRemovedOnlyWithoutRepeats() throws {
+        let stage = ExactStage(options: ExactOptions())
+        let documents = Self.documents()
+        var whole = ExactTally()
+        var keys: [UInt64] = []
+        for document in documents { keys.append(try #require(stage.mapCarrying(document, into: &whole))) }
+        let removed = Self.verdicts(stage.apply(using: whole), documents)
+        #expect(zip(documents, keys).map { stage.removes(key: $1, id: $0.id, origin: $0.origin, using: whole) } == removed)
+        #expect(!stage.removesNothing(using: whole))
+
+        var unique = ExactTally()
+        for document in documents.prefix(2) { stage.map(document, into: &unique) }
+        #expect(stage.removesNothing(using: unique) && unique.repeated == [])
+        #expect(stage.removesNothing(using: ExactTally()))
+        let folder = TemporaryFolder()
+        try ExactKeepersFile.write(unique, keep: .longest, to: folder.file("keepers"))
+        var read = ExactTally()
+        try ExactKeepersFile.read(folder.file("keepers"), keep: .longest, into: &read)
+        #expect(!stage.removesNothing(using: read), "a keepers file does not say which texts repeat")
+    }
 }
