@@ -11,11 +11,18 @@ public final class RecordReader {
     /// A handed-back batch whose buffers the next one reuses, so their pages are not faulted in again.
     private var spare: RecordBatch?
 
+    /// About how many bytes of records a batch carries: small enough that a batch, its documents and
+    /// its outputs stay in a core's L2 cache while each stage goes over them in turn (3% less CPU for
+    /// the default pipeline than 1 MiB; docs/benchmarks.md, session 47).
+    public static let defaultBatchBytes = 1 << 18
+
     /// - Parameters:
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
     ///   - batchBytes: about how many bytes of records a batch carries.
     ///   - framedSources: set when every JSONL input is framed (`RunConfiguration.framedSources`).
-    public init(inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = 1 << 20, framedSources: [String]? = nil) {
+    public init(
+        inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = defaultBatchBytes, framedSources: [String]? = nil
+    ) {
         pending = zip(inputs, Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
         self.maxRecordBytes = maxRecordBytes
         self.batchBytes = batchBytes
@@ -24,7 +31,7 @@ public final class RecordReader {
 
     /// Reads a spool file, whose records carry the origins `sources` numbers; they were bounded when
     /// first read, so no size limit applies again.
-    init(spoolFile path: String, sources: [String], batchBytes: Int = 1 << 20) throws(WinnowError) {
+    init(spoolFile path: String, sources: [String], batchBytes: Int = defaultBatchBytes) throws(WinnowError) {
         pending = []
         current = try SpoolRecordReader(path: path, sources: sources)
         maxRecordBytes = .max
