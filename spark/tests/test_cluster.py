@@ -26,6 +26,7 @@ import yaml  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
 from winnow_spark import cli  # noqa: E402
+from winnow_spark import pipeline as pipelines  # noqa: E402
 from winnow_spark import stages  # noqa: E402
 
 BINARY = os.path.abspath(os.environ.get("WINNOW_BINARY", os.path.join(ROOT, ".build", "debug", "winnow")))
@@ -381,6 +382,52 @@ sys.exit(child.wait())
         self.assertIn("winnow exited with status -11", str(raised.exception))
         self.assertFalse(os.path.exists(output))
         self.assertEqual([name for name in os.listdir(poisoned) if name.startswith("out")], [])
+
+
+class ReportFolder(unittest.TestCase):
+    """The report step's folder and options, checked before any work as `winnow run` checks them: the
+    report folder is replaced whole, so it must not be the output folder, hold it or an input; other
+    files in an existing report folder are kept; an option the binary does not declare, or of another
+    type, fails the job with nothing written."""
+
+    def run_job(self, name, report_options, inputs=None):
+        folder = os.path.join(WORK, "report-folder", name)
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, "pipeline.yaml")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"version": 1, "steps": [{"exact": {}}, {"report": report_options}]}, handle)
+        output = os.path.join(folder, "out")
+        arguments = SimpleNamespace(pipeline=path, inputs=inputs or SHARDS[:1], output=output, partitions=2,
+                                    binary=BINARY, unordered=False)
+        cli.run(SPARK, arguments, log=lambda message: None)
+        return folder, output
+
+    def test_folders_that_would_take_inputs_or_outputs_with_them_are_refused(self):
+        base = os.path.join(WORK, "report-folder")
+        victim = os.path.join(base, "victim")
+        os.makedirs(victim, exist_ok=True)
+        shutil.copy(SHARDS[0], os.path.join(victim, "input.jsonl"))
+        cases = {"holds-input": ({"folder": victim}, [os.path.join(victim, "input.jsonl")]),
+                 "is-output": ({"folder": os.path.join(base, "is-output", "out")}, None),
+                 "holds-output": ({"folder": os.path.join(base, "holds-output")}, None),
+                 "is-cleaned": ({"folder": os.path.join(base, "is-cleaned", "out", "cleaned")}, None),
+                 "unknown-option": ({"bogus": 3}, None),
+                 "option-of-another-type": ({"clusters_with_text": "many"}, None)}
+        for name, (options, inputs) in cases.items():
+            with self.subTest(name=name):
+                with self.assertRaises(pipelines.PipelineError):
+                    self.run_job(name, options, inputs)
+                self.assertFalse(os.path.exists(os.path.join(base, name, "out")), "nothing written")
+        self.assertEqual(sorted(os.listdir(victim)), ["input.jsonl"])
+
+    def test_other_files_in_an_existing_report_folder_are_kept(self):
+        target = os.path.join(WORK, "report-folder", "existing-report")
+        os.makedirs(target, exist_ok=True)
+        with open(os.path.join(target, "notes.txt"), "w", encoding="utf-8") as handle:
+            handle.write("kept\n")
+        self.run_job("existing", {"folder": target})
+        self.assertEqual(sorted(os.listdir(target)),
+                         ["cluster-list.jsonl", "clusters.csv", "notes.txt", "report.html", "report.json"])
 
 
 class RetriedTasksGiveTheSameOutput(unittest.TestCase):

@@ -60,6 +60,8 @@ def run(spark, arguments, log=print):
     named = input_files.resolve(arguments.inputs)
     sources = [name for _, name in named]
     folder = Folder(spark, arguments.output)
+    # Checked before any work, so that a report that cannot be written fails the job with nothing written.
+    report_plan = reports.plan(spark, arguments.binary, report, folder, named) if report is not None else None
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
     framed, input_bytes = input_files.read(spark, named)
     records = steps.spread(framed, partitions)
@@ -114,9 +116,8 @@ def run(spark, arguments, log=print):
             step.release()
     log(f"winnow_spark: {summary['records']} records: {summary['kept']} kept, {summary['removed']} removed, "
         f"{summary['rejected']} rejected, {summary['skipped']} skipped -> {arguments.output}")
-    if report is not None:
-        options = dict(report.get(pipelines.REPORT_STEP) or {})
-        target = options.pop("folder", "") or final + "/report"
+    if report_plan is not None:
+        options, target = report_plan
         keepers = any(segment.corpus == "exact" for segment in segments)
         reports.write(spark, arguments.binary, folder, target, outputs, summaries.encode(summary), options, keepers,
                       partitions, log)

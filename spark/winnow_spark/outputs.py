@@ -25,10 +25,17 @@ class Folder:
 
     def replace(self, staging, target):
         """Renames the folder `staging` to `target`, replacing a `target` that is there (a report folder
-        named by the pipeline and written before)."""
+        named by the pipeline and written before): its entries that `staging` does not have are moved
+        into it first, so other files in the folder are kept, as `winnow run` keeps them."""
         staged, final = self._path_class(staging), self._path_class(target)
         old = None
         if self.fs.exists(final):
+            if self.fs.getFileStatus(final).isDirectory():
+                for entry in self.fs.listStatus(final):
+                    name = entry.getPath().getName()
+                    if not self.fs.exists(self._path_class(staged, name)):
+                        if not self.fs.rename(entry.getPath(), self._path_class(staged, name)):
+                            raise OSError(f"cannot keep {target}/{name} in the new report folder")
             old = self._path_class(f"{target.rstrip('/')}.winnow-old-{uuid.uuid4().hex}")
             if not self.fs.rename(final, old):
                 raise OSError(f"cannot move {target} aside")

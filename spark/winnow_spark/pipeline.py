@@ -48,11 +48,17 @@ def load(path):
     if not isinstance(definition, dict) or not isinstance(definition.get("steps"), list):
         raise PipelineError(f"{path}: a pipeline file is a mapping with 'version' and 'steps'")
     segments, report = [], None
-    for number, step in enumerate(definition["steps"], 1):
+    steps = definition["steps"]
+    for number, step in enumerate(steps, 1):
         name = step_name(step)
         require_values(path, number, name, step.get(name) if isinstance(step, dict) else None)
         if name == REPORT_STEP:
-            report = step
+            # As `winnow run` requires: one report step, the last, since it reads the finished run's outputs.
+            if number != len(steps):
+                raise PipelineError(f"{path}: step {number}: 'report' reads the finished run's outputs, so it must be "
+                                    f"the last step (winnow run refuses this pipeline too)")
+            # A bare `- report` is the step with every option at its default.
+            report = step if isinstance(step, dict) else {REPORT_STEP: {}}
         elif name in CORPUS_STAGES:
             segments.append(Segment([step], corpus=name, number=number))
         elif segments and segments[-1].corpus is None:

@@ -12,11 +12,62 @@ import uuid
 import zlib
 
 from . import binary as winnow
+from . import pipeline as pipelines
 from .stages import _lines, set_flags
 
 # RunReport.clustersListed: the clusters report.json and the page list.
 LISTED = 5000
 CSV_HEADER = "cluster,kind,size,kept,id,url,similarity,text_bytes,removed_by\r"
+
+
+# What the run writes into its output folder, which a report folder inside it must not be.
+OUTPUT_ENTRIES = ("cleaned", "removed", "rejects", "stats.json", "clusters", "assignments", "templates")
+
+
+def plan(spark, binary, step, folder, inputs):
+    """(options without `folder`, the folder the report writes) of the report step `step`, checked
+    before any Spark work, as `winnow run` checks them before it reads anything: every option one the
+    binary declares, of the type of its default; a folder that is not the output folder and holds
+    neither it nor an input, nor is one of the output folder's own entries, nor holds the current
+    folder (the report folder is replaced whole; other files in it are kept, `Folder.replace`)."""
+    options = step.get(pipelines.REPORT_STEP) or {}
+    if not isinstance(options, dict):
+        raise pipelines.PipelineError("the report step's options are a mapping of option names to values")
+    options = dict(options)
+    declared = pipelines.stage_defaults(spark, binary, pipelines.REPORT_STEP)
+    for key, value in options.items():
+        if key not in declared:
+            raise pipelines.PipelineError(f"report: unknown option '{key}' (it has {', '.join(sorted(declared))}); "
+                                          f"winnow run refuses this pipeline too")
+        default = declared[key]
+        if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, type(default)):
+            raise pipelines.PipelineError(f"report: option '{key}' takes a {type(default).__name__} like {default!r}, "
+                                          f"not {value!r}")
+    named = options.pop("folder", "")
+    final = folder.final.toString()
+    target = named or final + "/report"
+
+    def key(path):
+        return folder.fs.makeQualified(folder.path_class(path)).toString().rstrip("/")
+
+    target_key, output_key = key(target), key(final)
+    if target_key == output_key or output_key.startswith(target_key + "/"):
+        raise pipelines.PipelineError(f"the report folder {target} is or holds the output folder {final}, and is "
+                                      f"replaced whole by the report: give the report another folder (nothing was read)")
+    if target_key.startswith(output_key + "/"):
+        entry = target_key[len(output_key) + 1:].split("/")[0]
+        if entry.split("-step")[0] in OUTPUT_ENTRIES:
+            raise pipelines.PipelineError(f"the report folder {target} is the run's own {entry} in {final}: give the "
+                                          f"report another folder (nothing was read)")
+    for path, _ in inputs:
+        input_key = key(path)
+        if input_key == target_key or input_key.startswith(target_key + "/"):
+            raise pipelines.PipelineError(f"the report folder {target} holds the input {path}, and is replaced whole "
+                                          f"by the report: give the report another folder (nothing was read)")
+    if key(os.getcwd()) == target_key or key(os.getcwd()).startswith(target_key + "/"):
+        raise pipelines.PipelineError(f"the report folder {target} is the current folder or holds it, and is "
+                                      f"replaced whole by the report: give the report a folder of its own")
+    return options, target
 
 
 def _call(binary, arguments, lines):
