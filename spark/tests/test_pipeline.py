@@ -70,11 +70,7 @@ class SideFilePaths(unittest.TestCase):
                                        {"neardup": {"clusters": "c.jsonl", "assignments": "a.jsonl"}},
                                        {"neardup": {"clusters": ""}}, "templates", "report"])
         self.assertEqual([segment.number for segment in segments], [1, 2, 3, 4, 5])
-        self.assertEqual(report, "report")
-
-
-if __name__ == "__main__":
-    unittest.main()
+        self.assertEqual(report, {"report": {}}, "a bare report step, every option at its default")
 
 
 class OriginNames(unittest.TestCase):
@@ -96,3 +92,47 @@ class OriginNames(unittest.TestCase):
             with self.assertRaises(inputs.InputError) as raised:
                 inputs.resolve([folder])
             self.assertIn("not UTF-8", str(raised.exception))
+
+    def test_inputs_the_cluster_would_misread_are_refused(self):
+        """Web archives and HTML named on their own, a WARC file by its first bytes whatever its name,
+        and a gzip file whose name does not end in .gz (Spark decompresses by the name, the binary by
+        the content): `winnow run` decodes them, the cluster would read their bytes as lines."""
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-inputs-") as folder:
+            import gzip
+            cases = {"crawl.warc.gz": gzip.compress(b"WARC/1.0\r\n"), "page.html": b"<p>x</p>",
+                     "archive.jsonl": b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "packed.jsonl": gzip.compress(b'{"text":"x"}\n')}
+            for name, data in cases.items():
+                with self.subTest(name=name):
+                    path = os.path.join(folder, name)
+                    with open(path, "wb") as handle:
+                        handle.write(data)
+                    with self.assertRaises(inputs.InputError):
+                        inputs.resolve([path])
+                    os.remove(path)
+            path = os.path.join(folder, "fine.jsonl.gz")
+            with open(path, "wb") as handle:
+                handle.write(gzip.compress(b'{"text":"x"}\n'))
+            self.assertEqual(inputs.resolve([path]), [(path, path)])
+
+    def test_glob_characters_in_a_name_are_read_as_written(self):
+        """Hadoop reads a path as a glob: `x[1].jsonl` would read `x1.jsonl`. The name goes to Spark escaped."""
+        self.assertEqual(inputs._literal("/d/x[1].jsonl"), "/d/x\\[1\\].jsonl")
+        self.assertEqual(inputs._literal("q?{a,b}*.jsonl"), "q\\?\\{a,b\\}\\*.jsonl")
+        self.assertEqual(inputs._literal("plain/name.jsonl"), "plain/name.jsonl")
+
+
+class ReportStep(unittest.TestCase):
+    def test_a_report_step_must_be_the_last(self):
+        """As `winnow run` requires: the report reads the finished run's outputs."""
+        for steps in (["report", "exact"], ["exact", "report", "report"]):
+            with self.subTest(steps=steps):
+                with self.assertRaises(pipelines.PipelineError) as raised:
+                    load(steps)
+                self.assertIn("must be the last step", str(raised.exception))
+
+    def test_a_bare_report_step_has_every_option_at_its_default(self):
+        self.assertEqual(load(["exact", "report"])[3], {"report": {}})
+
+
+if __name__ == "__main__":
+    unittest.main()

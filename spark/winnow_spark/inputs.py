@@ -9,7 +9,9 @@ import os
 from pyspark.sql import functions as F
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
+NOT_LINES_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class InputError(ValueError):
@@ -36,17 +38,40 @@ def resolve(arguments):
                     relative = os.path.relpath(os.path.join(root, name), argument)
                     if relative.lower().endswith(JSONL_SUFFIXES):
                         _require_utf8(prefix + relative)
+                        _require_lines(prefix + relative)
                         found.append(relative)
-                    elif relative.lower().endswith((".html", ".htm", ".html.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")):
-                        raise InputError(f"{prefix}{relative}: HTML files and web archives are read by `winnow run` "
-                                         "only; convert them to JSONL first (winnow clean ... -o pages.jsonl)")
+                    elif relative.lower().endswith(NOT_LINES_SUFFIXES):
+                        _require_lines(prefix + relative)
             found.sort(key=lambda name: name.encode("utf-8"))
             named += [(prefix + relative, prefix + relative) for relative in found]
         else:
+            _require_lines(argument)
             named.append((argument, argument))
     if not named:
         raise InputError("no input files")
     return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def _require_lines(path):
+    """Refuses an input the cluster would read as lines where `winnow run` decodes it: HTML files and
+    web archives (by name, or a local file by its first bytes), and a local gzip file whose name does
+    not end in .gz (Spark decompresses by the name; the binary by the content)."""
+    lower = path.lower()
+    head = b""
+    if "://" not in path and os.path.isfile(path):
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    if lower.endswith(NOT_LINES_SUFFIXES) or head.startswith(b"WARC/"):
+        raise InputError(f"{path}: HTML files and web archives are read by `winnow run` only; convert them to "
+                         "JSONL first (winnow clean ... -o pages.jsonl)")
+    if head.startswith(GZIP_MAGIC) and not lower.endswith(".gz"):
+        raise InputError(f"{path}: gzip-compressed, but its name does not end in .gz, which is how Spark knows to "
+                         "decompress it: rename it to end in .gz")
+
+
+def _literal(path):
+    """`path` with Hadoop's glob characters escaped, so that it names the one file `winnow run` reads."""
+    return "".join("\\" + character if character in "\\*?[]{}" else character for character in path)
 
 
 def _require_utf8(name):
@@ -111,6 +136,11 @@ def _starts_with_mark(spark, path):
         if codec is not None:
             stream = codec.createInputStream(stream)
         head = bytes((stream.read() & 0xFF) for _ in range(3))
+    except Exception as error:
+        # An empty gzip file has no stream to start; `winnow run` reads it as an empty input.
+        if "java.io.EOFException" in str(error):
+            return False
+        raise
     finally:
         stream.close()
     return head == BYTE_ORDER_MARK
@@ -121,7 +151,7 @@ def read(spark, inputs):
     bytes read. Two passes: one counts the lines and bytes of every split, the second numbers them."""
     frames = None
     for number, (path, _) in enumerate(inputs):
-        frame = (spark.read.option("lineSep", "\n").text(path)
+        frame = (spark.read.option("lineSep", "\n").text(_literal(path))
                  .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
                          F.col("value").cast("binary").alias("value")))
         frames = frame if frames is None else frames.unionAll(frame)
