@@ -64,7 +64,8 @@ def plan(spark, binary, step, folder, inputs):
         if input_key == target_key or input_key.startswith(target_key + "/"):
             raise pipelines.PipelineError(f"the report folder {target} holds the input {path}, and is replaced whole "
                                           f"by the report: give the report another folder (nothing was read)")
-    if key(os.getcwd()) == target_key or key(os.getcwd()).startswith(target_key + "/"):
+    cwd = "file:" + os.getcwd()
+    if target_key.startswith("file:") and (cwd == target_key or cwd.startswith(target_key + "/")):
         raise pipelines.PipelineError(f"the report folder {target} is the current folder or holds it, and is "
                                       f"replaced whole by the report: give the report a folder of its own")
     return options, target
