@@ -430,6 +430,33 @@ class ReportFolder(unittest.TestCase):
                          ["cluster-list.jsonl", "clusters.csv", "notes.txt", "report.html", "report.json"])
 
 
+class InputBytes(unittest.TestCase):
+    def test_input_bytes_are_winnow_runs_without_a_final_line_break_or_with_a_byte_order_mark(self):
+        """Each line is counted with its line break; a last line without one, in a file read as it is,
+        is counted as `winnow run` counts it (from the file's length); gzip inputs as before."""
+        folder = os.path.join(WORK, "input-bytes")
+        os.makedirs(folder, exist_ok=True)
+        records = [b'{"id":"a","text":"one two three"}', b'{"id":"b","text":"four five six"}']
+        files = {"open-end.jsonl": b"\n".join(records), "marked.jsonl": b"\xef\xbb\xbf" + b"\n".join(records) + b"\n",
+                 "empty.jsonl": b""}
+        paths = []
+        for name, data in files.items():
+            paths.append(os.path.join(folder, name))
+            with open(paths[-1], "wb") as handle:
+                handle.write(data)
+        path = pipeline("input-bytes", ("normalize",))
+        stats = os.path.join(folder, "local-stats.json")
+        subprocess.run([BINARY, "run", path, *paths, "-o", os.path.join(folder, "local.jsonl"), "--stats", stats, "-q"],
+                       check=True, stderr=subprocess.DEVNULL)
+        with open(stats, encoding="utf-8") as handle:
+            local = json.load(handle)
+        arguments = SimpleNamespace(pipeline=path, inputs=paths, output=os.path.join(folder, "out"), partitions=2,
+                                    binary=BINARY, unordered=False)
+        cluster = cli.run(SPARK, arguments, log=lambda message: None)
+        self.assertEqual(local["input_bytes"], sum(len(data) for data in files.values()))
+        self.assertEqual(cluster["input_bytes"], local["input_bytes"])
+
+
 class RetriedTasksGiveTheSameOutput(unittest.TestCase):
     def test_every_step_failing_once(self):
         """A binary that fails the first call of every step (a lost executor, a killed task): Spark runs

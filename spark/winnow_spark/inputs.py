@@ -168,5 +168,23 @@ def read(spark, inputs):
         starts[(source, block)] = (line, offset)
         line += count
         offset += size + mark
-    total = sum(size for _, (_, size) in sizes) + len(BYTE_ORDER_MARK) * len(marked)
+    # Each line counts with a line break; the last may have none, which only the length of an
+    # uncompressed file tells (a compressed one's decompressed length is not known without reading it).
+    totals = {}
+    for (source, _), (_, size) in sizes:
+        totals[source] = totals.get(source, 0) + size
+    total = 0
+    for number, (path, _) in enumerate(inputs):
+        length = _plain_length(spark, path)
+        total += length if length is not None else totals.get(number, 0) + (len(BYTE_ORDER_MARK) if number in marked else 0)
     return rows.mapPartitions(_frame(starts, marked)), total
+
+
+def _plain_length(spark, path):
+    """The length in bytes of an input Hadoop reads without decompressing it; None for a compressed one."""
+    jvm = spark._jvm
+    configuration = spark._jsc.hadoopConfiguration()
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    if jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path) is not None:
+        return None
+    return hadoop_path.getFileSystem(configuration).getFileStatus(hadoop_path).getLen()
