@@ -124,26 +124,29 @@ def _frame(starts, marked):
     return frame
 
 
-def _starts_with_mark(spark, path):
-    """Whether the input (after decompression) starts with a UTF-8 byte order mark, which Hadoop's line
-    reader drops but which counts in `winnow run`'s offsets."""
+def _probe(spark, path):
+    """(whether the input, after decompression, starts with a UTF-8 byte order mark, which Hadoop's line
+    reader drops but which counts in `winnow run`'s offsets; its length in bytes when Hadoop reads it
+    without decompressing it, else None)."""
     jvm = spark._jvm
     configuration = spark._jsc.hadoopConfiguration()
     hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
-    stream = hadoop_path.getFileSystem(configuration).open(hadoop_path)
+    system = hadoop_path.getFileSystem(configuration)
+    codec = jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path)
+    length = system.getFileStatus(hadoop_path).getLen() if codec is None else None
+    stream = system.open(hadoop_path)
     try:
-        codec = jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path)
         if codec is not None:
             stream = codec.createInputStream(stream)
         head = bytes((stream.read() & 0xFF) for _ in range(3))
     except Exception as error:
         # An empty gzip file has no stream to start; `winnow run` reads it as an empty input.
         if "java.io.EOFException" in str(error):
-            return False
+            return False, length
         raise
     finally:
         stream.close()
-    return head == BYTE_ORDER_MARK
+    return head == BYTE_ORDER_MARK, length
 
 
 def read(spark, inputs):
@@ -157,8 +160,9 @@ def read(spark, inputs):
         frames = frame if frames is None else frames.unionAll(frame)
     rows = frames.rdd.map(tuple)
     sizes = sorted(rows.mapPartitions(_block_sizes).collect())
-    marked = {number for number, (path, _) in enumerate(inputs) if _starts_with_mark(spark, path)}
-    starts = {}
+    probes = [_probe(spark, path) for path, _ in inputs]
+    marked = {number for number, (mark, _) in enumerate(probes) if mark}
+    starts, totals = {}, {}
     line, offset, previous = 1, 0, None
     for (source, block), (count, size) in sizes:
         mark = 0
@@ -168,23 +172,9 @@ def read(spark, inputs):
         starts[(source, block)] = (line, offset)
         line += count
         offset += size + mark
+        totals[source] = totals.get(source, 0) + size
     # Each line counts with a line break; the last may have none, which only the length of an
     # uncompressed file tells (a compressed one's decompressed length is not known without reading it).
-    totals = {}
-    for (source, _), (_, size) in sizes:
-        totals[source] = totals.get(source, 0) + size
-    total = 0
-    for number, (path, _) in enumerate(inputs):
-        length = _plain_length(spark, path)
-        total += length if length is not None else totals.get(number, 0) + (len(BYTE_ORDER_MARK) if number in marked else 0)
+    total = sum(length if length is not None else totals.get(number, 0) + (len(BYTE_ORDER_MARK) if mark else 0)
+                for number, (mark, length) in enumerate(probes))
     return rows.mapPartitions(_frame(starts, marked)), total
-
-
-def _plain_length(spark, path):
-    """The length in bytes of an input Hadoop reads without decompressing it; None for a compressed one."""
-    jvm = spark._jvm
-    configuration = spark._jsc.hadoopConfiguration()
-    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
-    if jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path) is not None:
-        return None
-    return hadoop_path.getFileSystem(configuration).getFileStatus(hadoop_path).getLen()
