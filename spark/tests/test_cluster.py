@@ -433,12 +433,16 @@ class ReportFolder(unittest.TestCase):
 class InputBytes(unittest.TestCase):
     def test_input_bytes_are_winnow_runs_without_a_final_line_break_or_with_a_byte_order_mark(self):
         """Each line is counted with its line break; a last line without one, in a file read as it is,
-        is counted as `winnow run` counts it (from the file's length); gzip inputs as before."""
+        is counted as `winnow run` counts it (from the file's length); gzip inputs as before. A name with
+        glob characters is the one file of that name (not `x1.jsonl` beside it), and an empty gzip file
+        an empty input."""
         folder = os.path.join(WORK, "input-bytes")
         os.makedirs(folder, exist_ok=True)
         records = [b'{"id":"a","text":"one two three"}', b'{"id":"b","text":"four five six"}']
         files = {"open-end.jsonl": b"\n".join(records), "marked.jsonl": b"\xef\xbb\xbf" + b"\n".join(records) + b"\n",
-                 "empty.jsonl": b""}
+                 "empty.jsonl": b"", "x[1].jsonl": records[0] + b"\n", "zero.jsonl.gz": b""}
+        with open(os.path.join(folder, "x1.jsonl"), "wb") as handle:
+            handle.write(b"\n".join(records * 3) + b"\n")
         paths = []
         for name, data in files.items():
             paths.append(os.path.join(folder, name))
@@ -455,6 +459,8 @@ class InputBytes(unittest.TestCase):
         cluster = cli.run(SPARK, arguments, log=lambda message: None)
         self.assertEqual(local["input_bytes"], sum(len(data) for data in files.values()))
         self.assertEqual(cluster["input_bytes"], local["input_bytes"])
+        self.assertEqual(local["records"], 5)
+        self.assertEqual(counts(cluster), counts(local))
 
 
 class RetriedTasksGiveTheSameOutput(unittest.TestCase):
