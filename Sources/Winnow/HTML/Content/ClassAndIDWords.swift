@@ -42,6 +42,8 @@ enum ClassAndIDWords {
         case discourse
         /// The Stack Exchange sites ("js-bottom-notice").
         case stackExchange
+        /// Docutils, which writes the HTML of Sphinx and other reStructuredText sites.
+        case docutils
     }
 
     /// Words of one source listed for one reason.
@@ -143,6 +145,11 @@ enum ClassAndIDWords {
         Group(.disqus, "The Disqus comment embed (\"disqus_thread\").", ["disqus"]),
     ]
 
+    /// Footnotes, which belong to the text they annotate even in an `aside`.
+    static let footnotes: [Group] = [
+        Group(.docutils, "Its footnotes and the list of them (\"footnote-list\", \"footnote brackets\").", ["footnote"])
+    ]
+
     /// In an `id`, a consent manager's banner or dialog: chrome even when it holds most of the page's
     /// prose (a class may name a post's tag or category, "tag-consent", so only ids count).
     static let consent: [Group] = [
@@ -225,7 +232,7 @@ enum ClassAndIDWords {
 
     /// Every group of the catalogue, for listing and checking it.
     static let all: [Group] =
-        chrome + classOnly + displays + slides + folded + purchase + comments + consent + rescue + negative + positive
+        chrome + classOnly + displays + slides + folded + purchase + comments + consent + footnotes + rescue + negative + positive
         + articleBody + productChrome + ads + [badge, review, callToAction] + longerWords
 }
 

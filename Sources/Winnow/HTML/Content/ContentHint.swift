@@ -58,13 +58,18 @@ struct ContentHint: Equatable {
         /// Chrome whose `id` names a consent manager's banner or dialog ("onetrust-consent-sdk"): it never
         /// wraps the content, even when its purposes and vendors are most of the page's prose.
         static let consent = Marks(rawValue: 1 << 14)
+        /// Named as a footnote ("footnote-list") or given a footnote's role (`doc-footnote`): an `aside`
+        /// so marked belongs to the text it annotates.
+        static let footnote = Marks(rawValue: 1 << 15)
 
         /// The kinds of chrome that later rules may overrule: chrome only as comments, by display, as a
         /// slideshow or as a tab list.
         static let chromeKinds: Marks = [.comment, .display, .slideshow, .tabList]
         /// What one attribute adds to what the others said (`ContentHint.add`); the kinds of chrome
         /// combine apart, and hidden, streamed and footer come from the element, not its names.
-        static let additive: Marks = [.chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main, .consent]
+        static let additive: Marks = [
+            .chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main, .consent, .footnote,
+        ]
     }
 
     /// Marks the element as chrome, or as not chrome, for a reason that outranks its names (its tag,

@@ -87,6 +87,8 @@ struct ContentHints {
             ContentHint(marks: .folded)
         case "article":
             ContentHint(weight: 25)
+        case "doc-footnote", "doc-endnote", "doc-endnotes":
+            ContentHint(marks: .footnote)
         default:
             ContentHint()
         }
@@ -95,7 +97,7 @@ struct ContentHints {
     /// The catalogue's lists (`ClassAndIDWords`), searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
         case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
-            productChrome, purchase, folded, consent
+            productChrome, purchase, folded, consent, footnotes
     }
 
     private static let lists: ElementNames.WordLists = {
@@ -122,6 +124,7 @@ struct ContentHints {
             case .purchase: ClassAndIDWords.purchase.words
             case .folded: ClassAndIDWords.folded.words
             case .consent: ClassAndIDWords.consent.words
+            case .footnotes: ClassAndIDWords.footnotes.words
             }
         }
 
@@ -165,6 +168,7 @@ struct ContentHints {
         if hasCallToActionWord(bytes) { hint.marks.insert(.callToAction) }
         if has(.purchase) { hint.marks.insert(.purchase) }
         if has(.folded) { hint.marks.insert(.folded) }
+        if has(.footnotes) { hint.marks.insert(.footnote) }
         if has(.negative) { hint.weight -= 25 }
         if has(.positive) { hint.weight += 25 }
         if has(.articleBody) {

@@ -28,7 +28,8 @@ import WinnowTestSupport
     @Test func noListHoldsAWordTwice() {
         let lists: [[ClassAndIDWords.Group]] = [
             ClassAndIDWords.chrome, ClassAndIDWords.classOnly, ClassAndIDWords.displays, ClassAndIDWords.slides,
-            ClassAndIDWords.folded, ClassAndIDWords.purchase, ClassAndIDWords.comments, ClassAndIDWords.consent, ClassAndIDWords.rescue,
+            ClassAndIDWords.folded, ClassAndIDWords.purchase, ClassAndIDWords.comments, ClassAndIDWords.consent, ClassAndIDWords.footnotes,
+            ClassAndIDWords.rescue,
             ClassAndIDWords.negative, ClassAndIDWords.positive, ClassAndIDWords.articleBody,
             ClassAndIDWords.productChrome, ClassAndIDWords.ads, ClassAndIDWords.longerWords,
         ]

@@ -3,7 +3,7 @@
 public enum ContentRule: Int, CaseIterable, Sendable {
     // Hints read while the tree is built.
     case hiddenElements, noscript, foldedPanels, streamedSegments, classAndIDWords, ariaRoles, chromeTags
-    case contentTags, headerWeight, pageWideNames, articleBodyMarkup, codeClassNames, permalinkSections
+    case contentTags, headerWeight, pageWideNames, articleBodyMarkup, codeClassNames, permalinkSections, footnotes
     // Blocks left out before scoring.
     case placeholderFiller, mostOfPage, productChrome, chromeHeadings, recommendationHeadings, accordions
     case ownSlideshows, forumComments, displayNames
@@ -31,6 +31,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .articleBodyMarkup: "article-body-markup"
         case .codeClassNames: "code-class-names"
         case .permalinkSections: "permalink-sections"
+        case .footnotes: "footnotes"
         case .placeholderFiller: "placeholder-filler"
         case .mostOfPage: "most-of-page"
         case .productChrome: "product-chrome"
@@ -97,6 +98,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .codeClassNames: "Inside `pre` and `code`, class names are a syntax highlighter's tokens, not chrome."
         case .permalinkSections:
             "A section whose heading links to it (a permalink) is content even when its id reads like chrome."
+        case .footnotes:
+            "An `aside` of footnotes (named so, or `role=doc-footnote`) belongs to the text it annotates: not chrome by its tag."
         case .placeholderFiller:
             "Template filler (Lorem ipsum) is left out beside a paragraph of the page's own, never on a page of only filler."
         case .mostOfPage:

@@ -61,6 +61,9 @@ import Testing
         case .permalinkSections:
             return "<body><div role=\"main\">\(long)<section id=\"footer-settings\"><h2>Footer settings"
                 + "<a href=\"#footer-settings\">¶</a></h2>\(prose)</section></div></body>"
+        case .footnotes:
+            return
+                "<body><article>\(article)<aside class=\"footnote-list\"><aside class=\"footnote\">\(prose)</aside></aside></article></body>"
         case .placeholderFiller:
             return "<body><article>\(article)<div class=\"card\"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
                 + "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div></article></body>"
