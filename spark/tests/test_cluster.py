@@ -6,6 +6,7 @@ and leaves no output.
 
 Run with scripts/test-spark (one Spark session, local[2], for the whole run). WINNOW_BINARY names the
 binary (default: .build/debug/winnow)."""
+import gzip
 import json
 import os
 import shutil
@@ -14,7 +15,9 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zlib
 from types import SimpleNamespace
+from unittest import mock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -461,6 +464,99 @@ class InputBytes(unittest.TestCase):
         self.assertEqual(cluster["input_bytes"], local["input_bytes"])
         self.assertEqual(local["records"], 5)
         self.assertEqual(counts(cluster), counts(local))
+
+
+class DamagedGzip(unittest.TestCase):
+    """Damaged gzip inputs read as `winnow run` reads them: a file cut inside its stream (mid-line, at a
+    line break, with a byte order mark) or with bytes after its stream keeps every complete line and gives
+    one `unreadable` reject at `winnow run`'s line and offset (its raw bytes left out); a gzip file of two
+    streams is read whole; a file without a final line break counts `winnow run`'s input bytes; a stream
+    whose checksum fails stops the job with nothing written. Only the files whose trailer disagrees with
+    their lines are read a second time."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = os.path.join(WORK, "damaged-gzip")
+        os.makedirs(cls.folder, exist_ok=True)
+        records = [json.dumps({"id": str(number), "text": f"word {number} " * 50}).encode() for number in range(2000)]
+        whole = gzip.compress(b"\n".join(records) + b"\n")
+        stream = zlib.compressobj(6, zlib.DEFLATED, 31)
+        flushed = stream.compress(b"\n".join(records[:700]) + b"\n") + stream.flush(zlib.Z_FULL_FLUSH)
+        marked = gzip.compress(b"\xef\xbb\xbf" + b"\n".join(records[:900]) + b"\n")
+        cls.files = {"cut.jsonl.gz": whole[:len(whole) * 2 // 3], "cut-at-line.jsonl.gz": flushed,
+                     "cut-marked.jsonl.gz": marked[:len(marked) // 2], "tail.jsonl.gz": gzip.compress(b"\n".join(records[:100]) + b"\n") + b"garbage!",
+                     "two-streams.jsonl.gz": gzip.compress(b"\n".join(records[:300]) + b"\n")
+                     + gzip.compress(b"\n".join(records[300:800]) + b"\n"),
+                     "open-end.jsonl.gz": gzip.compress(b"\n".join(records[:40])), "whole.jsonl.gz": whole}
+        cls.paths = []
+        for name, data in cls.files.items():
+            cls.paths.append(os.path.join(cls.folder, name))
+            with open(cls.paths[-1], "wb") as handle:
+                handle.write(data)
+        cls.pipeline = pipeline("damaged-gzip", ("normalize",))
+
+    def test_complete_lines_kept_and_one_reject_each_as_winnow_run(self):
+        output = os.path.join(self.folder, "local.jsonl")
+        stats = os.path.join(self.folder, "local-stats.json")
+        subprocess.run([BINARY, "run", self.pipeline, *self.paths, "-o", output, "--stats", stats, "-q"],
+                       check=True, stderr=subprocess.DEVNULL)
+        with open(stats, encoding="utf-8") as handle:
+            local = json.load(handle)
+        local_rejects = [json.loads(line) for line in lines(output[:-len(".jsonl")] + ".rejects.jsonl")]
+        target = os.path.join(self.folder, "spark")
+        arguments = SimpleNamespace(pipeline=self.pipeline, inputs=self.paths, output=target, partitions=3,
+                                    binary=BINARY, unordered=False)
+        from winnow_spark import inputs
+        with mock.patch.object(inputs, "_verify", wraps=inputs._verify) as verify:
+            cluster = cli.run(SPARK, arguments, log=lambda message: None)
+        verified = sorted(os.path.basename(call.args[1]) for call in verify.call_args_list)
+        self.assertEqual(verified, ["cut-at-line.jsonl.gz", "cut-marked.jsonl.gz", "cut.jsonl.gz", "tail.jsonl.gz",
+                                    "two-streams.jsonl.gz"])
+        self.assertEqual(part_lines(os.path.join(target, "cleaned")), lines(output))
+        spark_rejects = [json.loads(line) for line in part_lines(os.path.join(target, "rejects"))]
+
+        def placed(rejects):
+            return sorted((reject["source"], reject["line"], reject["offset"], reject["reason"]) for reject in rejects)
+        self.assertEqual(len(local_rejects), 4)
+        self.assertEqual(placed(spark_rejects), placed(local_rejects))
+        for reject in spark_rejects:
+            self.assertNotIn("raw", reject)
+            self.assertIn("what follows the last complete line is lost", reject["message"])
+        self.assertEqual(local["rejected_by_reason"], {"unreadable": 4})
+        self.assertEqual(counts(cluster), counts(local))
+
+    def test_a_failing_checksum_stops_the_job_as_winnow_run_stops(self):
+        whole = bytearray(self.files["whole.jsonl.gz"])
+        for index in range(5000, 5010):
+            whole[index] ^= 0xFF
+        path = os.path.join(self.folder, "flipped.jsonl.gz")
+        with open(path, "wb") as handle:
+            handle.write(whole)
+        local = subprocess.run([BINARY, "run", self.pipeline, path, "-o", os.path.join(self.folder, "flipped.jsonl"), "-q"],
+                               stderr=subprocess.PIPE)
+        self.assertEqual(local.returncode, 1)
+        self.assertIn(b"gzip data is corrupt", local.stderr)
+        target = os.path.join(self.folder, "flipped")
+        arguments = SimpleNamespace(pipeline=self.pipeline, inputs=[path], output=target, partitions=2,
+                                    binary=BINARY, unordered=False)
+        from winnow_spark import inputs
+        with self.assertRaises(inputs.InputError) as raised:
+            cli.run(SPARK, arguments, log=lambda message: None)
+        self.assertIn("gzip data is corrupt", str(raised.exception))
+        self.assertFalse(os.path.exists(target))
+
+
+    def test_a_split_read_short_on_the_second_pass_fails_its_task(self):
+        """Lines are numbered from the first pass's counts; a split that gives fewer (a read error that
+        ignoreCorruptFiles passed over, a file changed meanwhile) fails the task instead of losing them."""
+        from winnow_spark import inputs
+        frame = inputs._frame({(0, 0): (1, 0), (1, 0): (1, 0)}, {0: {(0, 0): 2, (1, 0): 1}}, set())
+        rows = [(0, 0, b"a"), (0, 0, b"b"), (1, 0, b"c")]
+        self.assertEqual(len(list(frame(0, rows))), 3)
+        with self.assertRaises(IOError):
+            list(frame(0, rows[:1] + rows[2:]))
+        with self.assertRaises(IOError):
+            list(frame(0, rows[:2]))
 
 
 class RetriedTasksGiveTheSameOutput(unittest.TestCase):

@@ -10,6 +10,7 @@ step, templates/ and report/ (report.json, report.html, and cluster-list.jsonl/ 
 files: what `winnow report` writes, made in steps on the cluster, `report.py`).
 """
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -63,7 +64,9 @@ def run(spark, arguments, log=print):
     # Checked before any work, so that a report that cannot be written fails the job with nothing written.
     report_plan = reports.plan(spark, arguments.binary, report, folder, named) if report is not None else None
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
-    framed, input_bytes = input_files.read(spark, named)
+    framed, input_bytes, unreadable = input_files.read(spark, named)
+    for reject in unreadable:
+        log(f"winnow_spark: {reject['source']}:{reject['line']}: {reject['message']}")
     records = steps.spread(framed, partitions)
     done = []
     try:
@@ -96,9 +99,13 @@ def run(spark, arguments, log=print):
             outputs["clusters"] = final + "/" + last["clusters"]
         if "templates" in last:
             outputs["template_summary"] = final + "/" + last["templates"]
-        summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs)
+        summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs,
+                                  unreadable=len(unreadable))
         removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
-        rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done])
+        # The rejects of damaged gzip inputs, found on the driver, beside the binary's.
+        found = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in unreadable]
+        rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]
+                                           + ([spark.sparkContext.parallelize(found, 1)] if found else []))
         try:
             cleaned.saveAsTextFile(folder.child("cleaned"))
             removed.saveAsTextFile(folder.child("removed"))

@@ -2,7 +2,8 @@
 
 The origin (input number, line, byte offset) is what `winnow run` gives the same line, whatever the
 partitioning: lines are numbered from the file's split starts (`_metadata.file_block_start`), never
-from arrival order or monotonically_increasing_id.
+from arrival order or monotonically_increasing_id. A damaged gzip input keeps its complete lines and
+gets `winnow run`'s reject for the rest, found on the driver (`read`).
 """
 import os
 
@@ -103,78 +104,181 @@ def origin_names(given):
     return names
 
 
-def _block_sizes(rows):
-    """Per (input, split start): how many lines and bytes (each with its newline) the split holds."""
+def _block_sizes(index, rows):
+    """Per (input, split start): the partition reading it, and how many lines and bytes (each with its
+    newline) the split holds."""
     sizes = {}
     for source, block, value in rows:
         count, size = sizes.get((source, block), (0, 0))
         sizes[(source, block)] = (count + 1, size + len(value) + 1)
-    return list(sizes.items())
+    return [(key, (index, count, size)) for key, (count, size) in sizes.items()]
 
 
-def _frame(starts, marked):
-    def frame(rows):
-        position = {}
+def _frame(starts, expected, marked):
+    def frame(index, rows):
+        position, seen = {}, {}
         for source, block, value in rows:
             line, offset = position.get((source, block)) or starts[(source, block)]
             if line == 1 and source in marked:
                 value = BYTE_ORDER_MARK + bytes(value)
             position[(source, block)] = (line + 1, offset + len(value) + 1)
+            seen[(source, block)] = seen.get((source, block), 0) + 1
             yield (source, line), b"%d %d %d " % (source, line, offset) + bytes(value)
+        # The lines were numbered from the first pass's counts: a split read otherwise now (a file changed
+        # since, or a gzip read cut short by an error that ignoreCorruptFiles passes over) fails the task.
+        for key, count in expected.get(index, {}).items():
+            if seen.get(key, 0) != count:
+                raise IOError(f"input {key[0]} (split at byte {key[1]}) gave {seen.get(key, 0)} lines where the "
+                              f"first pass read {count}: it changed during the job, or a read failed")
     return frame
 
 
-def _probe(spark, path):
-    """(whether the input, after decompression, starts with a UTF-8 byte order mark, which Hadoop's line
-    reader drops but which counts in `winnow run`'s offsets; its length in bytes when Hadoop reads it
-    without decompressing it, else None)."""
+class Probe:
+    """What the driver reads of an input without reading it whole."""
+
+    def __init__(self, mark, length, trailer):
+        self.mark = mark  # whether it starts, after decompression, with a UTF-8 byte order mark
+        self.length = length  # its length in bytes when Hadoop reads it without decompressing it, else None
+        self.trailer = trailer  # a gzip file's last 4 bytes as a number (ISIZE), 0 for an empty one, else None
+
+
+def _codec(spark, path):
+    """The Hadoop codec Spark reads `path` with (chosen by its name), or None, and whether it is gzip's."""
     jvm = spark._jvm
-    configuration = spark._jsc.hadoopConfiguration()
-    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
-    system = hadoop_path.getFileSystem(configuration)
-    codec = jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(configuration).getCodec(hadoop_path)
-    length = system.getFileStatus(hadoop_path).getLen() if codec is None else None
+    codec = jvm.org.apache.hadoop.io.compress.CompressionCodecFactory(
+        spark._jsc.hadoopConfiguration()).getCodec(jvm.org.apache.hadoop.fs.Path(path))
+    return codec, codec is not None and codec.getClass().getName() == "org.apache.hadoop.io.compress.GzipCodec"
+
+
+def _probe(spark, path):
+    """The input's Probe: its first 3 bytes after decompression (a byte order mark, which Hadoop's line
+    reader drops but which counts in `winnow run`'s offsets), its length, and a gzip file's trailer."""
+    hadoop_path = spark._jvm.org.apache.hadoop.fs.Path(path)
+    system = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())
+    codec, gzip = _codec(spark, path)
+    size = system.getFileStatus(hadoop_path).getLen()
+    trailer = 0 if gzip and size == 0 else None
     stream = system.open(hadoop_path)
     try:
+        if gzip and size >= 4:
+            stream.seek(size - 4)
+            trailer = int.from_bytes(bytes((stream.read() & 0xFF) for _ in range(4)), "little")
+            stream.seek(0)
         if codec is not None:
             stream = codec.createInputStream(stream)
         head = bytes((stream.read() & 0xFF) for _ in range(3))
     except Exception as error:
-        # An empty gzip file has no stream to start; `winnow run` reads it as an empty input.
+        # An empty gzip file has no stream to start (`winnow run` reads it as an empty input), nor has one
+        # cut inside its header (which its trailer shows damaged).
         if "java.io.EOFException" in str(error):
-            return False, length
+            return Probe(False, None if codec is not None else size, trailer)
         raise
     finally:
         stream.close()
-    return head == BYTE_ORDER_MARK, length
+    return Probe(head == BYTE_ORDER_MARK, None if codec is not None else size, trailer)
+
+
+def _java_error(error):
+    """(class name, message) of the innermost Java exception behind a failed Spark action, or None."""
+    throwable = getattr(error, "_origin", None) or getattr(error, "java_exception", None)
+    if throwable is None:
+        return None
+    while throwable.getCause() is not None:
+        throwable = throwable.getCause()
+    return throwable.getClass().getName(), throwable.getMessage() or ""
+
+
+def _verify(spark, path):
+    """Reads a gzip input whole, stopping at the first error: (lines, bytes with a newline each) when
+    Hadoop reads it to its end, else the (class name, message) of the error that stopped it."""
+    lines = (spark.read.option("lineSep", "\n").option("ignoreCorruptFiles", "false").text(_literal(path))
+             .select(F.length(F.col("value").cast("binary")).alias("size")))
+    context = spark.sparkContext
+    context.setJobDescription(f"winnow: {path} read whole, its gzip trailer disagreeing with its lines")
+    try:
+        row = lines.agg(F.count(F.lit(1)).alias("lines"), F.sum(F.col("size") + 1).alias("bytes")).first()
+    except Exception as error:
+        cause = _java_error(error)
+        if cause is None:
+            raise
+        return None, cause
+    finally:
+        context.setJobDescription(None)
+    return (row["lines"], row["bytes"] or 0), None
+
+
+def _damage(spark, path, name, lines):
+    """A gzip input whose trailer disagrees with its lines: None when Hadoop reads it whole without error
+    (several gzip streams one after another; the trailer is the last one's), else the reject `winnow run`
+    gives an input that ends inside its compressed stream or has other bytes after it. A stream whose
+    data or checksum is damaged fails the run, as it does `winnow run`'s."""
+    read, cause = _verify(spark, path)
+    if cause is None:
+        if read != lines:
+            raise InputError(f"{name}: read whole as {read[0]} lines and {read[1]} bytes, where the first pass read "
+                             f"{lines[0]} lines and {lines[1]} bytes: the file changed during the job, or a read failed")
+        return None
+    kind, message = cause
+    if kind == "java.io.EOFException" or (kind == "java.io.IOException" and message == "not a gzip file"):
+        return (f"gzip data ends inside a compressed stream or has other bytes after it ({kind}: {message}); "
+                "what follows the last complete line is lost (its bytes are not read on a cluster)")
+    raise InputError(f"{name}: gzip data is corrupt ({kind}: {message}): records read from this stream cannot be "
+                     "trusted, so nothing was written; repair or re-fetch the file")
 
 
 def read(spark, inputs):
-    """The framed records of `inputs` as an RDD of ((input number, line), framed bytes), and the input
-    bytes read. Two passes: one counts the lines and bytes of every split, the second numbers them."""
+    """The inputs read as framed records: (RDD of ((input number, line), framed bytes), the input bytes
+    read, the rejects of damaged gzip inputs as dicts). Two passes: one counts the lines and bytes of every
+    split, the second numbers them.
+
+    A gzip input is read with ignoreCorruptFiles, which keeps every complete line before a read error and
+    drops the rest silently: its trailer (ISIZE, the decompressed size modulo 2^32) tells the driver
+    whether the lines it got are the whole file, and only an input whose trailer disagrees is read again
+    to its error (`_damage`). It then gets `winnow run`'s reject: the same source, line, offset and
+    reason, the message Hadoop's error, and no `raw` (the incomplete last line is not recovered)."""
+    gzipped = [_codec(spark, path)[1] for path, _ in inputs]
     frames = None
     for number, (path, _) in enumerate(inputs):
-        frame = (spark.read.option("lineSep", "\n").text(_literal(path))
+        reader = spark.read.option("lineSep", "\n")
+        if gzipped[number]:
+            reader = reader.option("ignoreCorruptFiles", "true")
+        frame = (reader.text(_literal(path))
                  .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
                          F.col("value").cast("binary").alias("value")))
         frames = frame if frames is None else frames.unionAll(frame)
     rows = frames.rdd.map(tuple)
-    sizes = sorted(rows.mapPartitions(_block_sizes).collect())
+    sizes = sorted(rows.mapPartitionsWithIndex(_block_sizes).collect())
     probes = [_probe(spark, path) for path, _ in inputs]
-    marked = {number for number, (mark, _) in enumerate(probes) if mark}
-    starts, totals = {}, {}
+    marked = {number for number, probe in enumerate(probes) if probe.mark}
+    starts, expected, totals = {}, {}, {}
     line, offset, previous = 1, 0, None
-    for (source, block), (count, size) in sizes:
+    for (source, block), (index, count, size) in sizes:
         mark = 0
         if source != previous:
             line, offset, previous = 1, 0, source
             mark = len(BYTE_ORDER_MARK) if source in marked else 0
         starts[(source, block)] = (line, offset)
+        expected.setdefault(index, {})[(source, block)] = count
         line += count
         offset += size + mark
-        totals[source] = totals.get(source, 0) + size
-    # Each line counts with a line break; the last may have none, which only the length of an
-    # uncompressed file tells (a compressed one's decompressed length is not known without reading it).
-    total = sum(length if length is not None else totals.get(number, 0) + (len(BYTE_ORDER_MARK) if mark else 0)
-                for number, (mark, length) in enumerate(probes))
-    return rows.mapPartitions(_frame(starts, marked)), total
+        lines, read_bytes = totals.get(source, (0, 0))
+        totals[source] = (lines + count, read_bytes + size)
+    input_bytes, rejects = 0, []
+    for number, ((path, name), probe) in enumerate(zip(inputs, probes)):
+        lines, read_bytes = totals.get(number, (0, 0))
+        # Each line is counted with a line break (and the mark Hadoop drops); the last line may have none.
+        total = read_bytes + (len(BYTE_ORDER_MARK) if probe.mark else 0)
+        if probe.length is not None:
+            input_bytes += probe.length
+        elif probe.trailer is None or probe.trailer == total % 2 ** 32:
+            input_bytes += total
+        elif lines and probe.trailer == (total - 1) % 2 ** 32:
+            input_bytes += total - 1
+        else:
+            # Damaged, or several streams (whose last line's break is then not known: counted with one).
+            message = _damage(spark, path, name, (lines, read_bytes))
+            input_bytes += total
+            if message is not None:
+                rejects.append({"source": name, "line": lines + 1, "offset": total, "reason": "unreadable",
+                                "message": message})
+    return rows.mapPartitionsWithIndex(_frame(starts, expected, marked)), input_bytes, rejects
