@@ -466,6 +466,44 @@ class InputBytes(unittest.TestCase):
         self.assertEqual(counts(cluster), counts(local))
 
 
+class InputNames(unittest.TestCase):
+    """Inputs named as `winnow run` names them, also where Hadoop reads a name otherwise."""
+
+    def run_both(self, folder, local_inputs, spark_inputs):
+        """`winnow run` on `local_inputs` and the cluster on `spark_inputs`: (local, cluster) each as its
+        cleaned lines, parsed rejects and run summary."""
+        path = pipeline("input-names", ("normalize",))
+        output = os.path.join(folder, "local.jsonl")
+        stats = os.path.join(folder, "local-stats.json")
+        subprocess.run([BINARY, "run", path, *local_inputs, "-o", output, "--stats", stats, "-q"], check=True,
+                       stderr=subprocess.DEVNULL)
+        with open(stats, encoding="utf-8") as handle:
+            local = (lines(output), [json.loads(line) for line in lines(output[:-len(".jsonl")] + ".rejects.jsonl")],
+                     json.load(handle))
+        target = os.path.join(folder, "spark")
+        summary = cli.run(SPARK, SimpleNamespace(pipeline=path, inputs=spark_inputs, output=target, partitions=2,
+                                                 binary=BINARY, unordered=False), log=lambda message: None)
+        cluster = (part_lines(os.path.join(target, "cleaned")),
+                   [json.loads(line) for line in part_lines(os.path.join(target, "rejects"))], summary)
+        return local, cluster
+
+    def test_a_file_uri_of_a_local_folder_is_read_as_the_folder(self):
+        """file:///F reads the JSONL files below the local folder F as F does, named URI/RELATIVE (`winnow
+        run` takes no URIs; given F it names them F/RELATIVE)."""
+        folder = os.path.join(WORK, "folder-uri")
+        inputs = os.path.join(folder, "in")
+        os.makedirs(os.path.join(inputs, "sub"), exist_ok=True)
+        for name, text in {"a.jsonl": b'{"id":"a","text":"one two"}\n', "sub/b.jsonl": b'{"id":"b","text":"three"}\n',
+                           "bad.jsonl": b'{"id":"c","text":"four"}\nnot json\n'}.items():
+            with open(os.path.join(inputs, name), "wb") as handle:
+                handle.write(text)
+        local, cluster = self.run_both(folder, [inputs], ["file://" + inputs])
+        self.assertEqual(cluster[0], local[0])
+        self.assertEqual(len(local[1]), 1)
+        self.assertEqual([dict(reject, source="file://" + reject["source"]) for reject in local[1]], cluster[1])
+        self.assertEqual(counts(cluster[2]), counts(local[2]))
+
+
 class DamagedGzip(unittest.TestCase):
     """Damaged gzip inputs read as `winnow run` reads them: a file cut inside its stream (mid-line, at a
     line break, with a byte order mark) or with bytes after its stream keeps every complete line and gives

@@ -22,27 +22,29 @@ class InputError(ValueError):
 def resolve(arguments):
     """(path, origin name) for each input, named as `winnow run` names them: a file by the name given,
     the JSONL files below a local folder as FOLDER/RELATIVE in bytewise order, a repeat as NAME#2 (or the
-    next number no other input is named: `origin_names`)."""
+    next number no other input is named: `origin_names`). A `file:` URI of a local folder is read as that
+    folder, its files named URI/RELATIVE (`winnow run` takes no URIs: it names local paths only)."""
     named = []
     for argument in arguments:
         _require_utf8(argument)
         if argument == "-":
             raise InputError("standard input cannot be read on a cluster: give files or folders")
-        if "://" not in argument and os.path.isdir(argument):
+        folder = _local_folder(argument)
+        if folder is not None:
             prefix = argument if argument.endswith("/") else argument + "/"
             found = []
-            for root, folders, files in os.walk(argument, followlinks=True):
+            for root, folders, files in os.walk(folder, followlinks=True):
                 folders[:] = [name for name in folders if not name.startswith(".")]
                 for name in files:
                     if name.startswith("."):
                         continue
-                    relative = os.path.relpath(os.path.join(root, name), argument)
+                    relative = os.path.relpath(os.path.join(root, name), folder)
                     if relative.lower().endswith(JSONL_SUFFIXES):
                         _require_utf8(prefix + relative)
-                        _require_lines(prefix + relative)
+                        _require_lines(os.path.join(folder, relative))
                         found.append(relative)
                     elif relative.lower().endswith(NOT_LINES_SUFFIXES):
-                        _require_lines(prefix + relative)
+                        _require_lines(os.path.join(folder, relative))
             found.sort(key=lambda name: name.encode("utf-8"))
             named += [(prefix + relative, prefix + relative) for relative in found]
         else:
@@ -51,6 +53,22 @@ def resolve(arguments):
     if not named:
         raise InputError("no input files")
     return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def _local_folder(argument):
+    """The local folder an argument names, else None: a local path, or a `file:` URI (file:///F or
+    file:/F; Hadoop takes no host there), whose path Hadoop reads as written (no %-decoding)."""
+    if "://" not in argument and os.path.isdir(argument):
+        return argument
+    if not argument.startswith("file:"):
+        return None
+    path = argument[len("file:"):]
+    if path.startswith("//"):
+        authority, slash, rest = path[2:].partition("/")
+        if authority or not slash:
+            return None
+        path = "/" + rest
+    return path if path.startswith("/") and os.path.isdir(path) else None
 
 
 def _require_lines(path):
