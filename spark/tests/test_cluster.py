@@ -504,6 +504,39 @@ class InputNames(unittest.TestCase):
         self.assertEqual(counts(cluster[2]), counts(local[2]))
 
 
+    def test_names_with_a_colon_beside_glob_characters(self):
+        """Names holding a colon (which Hadoop's path parser takes for a URI scheme: in a relative name, in
+        the name of a local file's checksum file, and in each name its glob rebuilds) are read as
+        `winnow run` reads them, also beside and together with glob characters, in a folder of that name
+        too; a relative one is given to Hadoop as ./NAME."""
+        folder = os.path.join(WORK, "colon-names")
+        inputs = os.path.join(folder, "in")
+        os.makedirs(os.path.join(inputs, "d:1"), exist_ok=True)
+        files = {"a:b.jsonl": b'{"id":"a","text":"one"}\nnot json\n', "x[1].jsonl": b'{"id":"x","text":"two"}\n',
+                 "y:[2].jsonl": b'{"id":"y","text":"three"}\n', "d:1/x[1].jsonl": b'{"id":"d","text":"four"}\n',
+                 "g:z.jsonl.gz": gzip.compress(b'{"id":"g","text":"five"}\n')}
+        for name, data in files.items():
+            with open(os.path.join(inputs, name), "wb") as handle:
+                handle.write(data)
+        given = [os.path.join(inputs, name) for name in files] + [inputs]
+        local, cluster = self.run_both(folder, given, given)
+        self.assertEqual(cluster[0], local[0])
+        self.assertEqual(len(local[0]), 10)
+        self.assertEqual(sorted(json.dumps(reject, sort_keys=True) for reject in cluster[1]),
+                         sorted(json.dumps(reject, sort_keys=True) for reject in local[1]))
+        self.assertEqual(len(local[1]), 2)
+        self.assertEqual(counts(cluster[2]), counts(local[2]))
+        from winnow_spark import inputs as input_files
+        here = os.getcwd()
+        os.chdir(inputs)
+        try:
+            self.assertEqual(input_files.resolve(["a:b.jsonl", "d:1", "x[1].jsonl"]),
+                             [("./a:b.jsonl", "a:b.jsonl"), ("./d:1/x[1].jsonl", "d:1/x[1].jsonl"),
+                              ("x[1].jsonl", "x[1].jsonl")])
+        finally:
+            os.chdir(here)
+
+
 class DamagedGzip(unittest.TestCase):
     """Damaged gzip inputs read as `winnow run` reads them: a file cut inside its stream (mid-line, at a
     line break, with a byte order mark) or with bytes after its stream keeps every complete line and gives

@@ -7,6 +7,7 @@ gets `winnow run`'s reject for the rest, found on the driver (`read`).
 """
 import os
 
+from py4j.java_gateway import is_instance_of
 from pyspark.sql import functions as F
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
@@ -46,13 +47,22 @@ def resolve(arguments):
                     elif relative.lower().endswith(NOT_LINES_SUFFIXES):
                         _require_lines(os.path.join(folder, relative))
             found.sort(key=lambda name: name.encode("utf-8"))
-            named += [(prefix + relative, prefix + relative) for relative in found]
+            named += [(_hadoop_local(prefix + relative), prefix + relative) for relative in found]
         else:
             _require_lines(argument)
-            named.append((argument, argument))
+            named.append((_hadoop_local(argument), argument))
     if not named:
         raise InputError("no input files")
     return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def _hadoop_local(path):
+    """`path` as Hadoop reads a local path: one whose first segment holds a colon (a:b.jsonl) would be
+    taken for a URI of scheme `a`, so a relative local path that exists is given as ./a:b.jsonl."""
+    head = path.split("/", 1)[0]
+    if "://" not in path and ":" in head and not path.startswith("/") and os.path.lexists(path):
+        return "./" + path
+    return path
 
 
 def _local_folder(argument):
@@ -122,6 +132,27 @@ def origin_names(given):
     return names
 
 
+def _reader(spark, path, ignore_corrupt):
+    """A line reader of the one file `path` names, as written. Its glob characters are escaped
+    (`_literal`), except in a path that holds a colon too: Hadoop's glob rebuilds each name it passes as
+    a path of its own, which a colon turns into a URI (a:[1].jsonl, d:1/x[1].jsonl fail), so that read
+    is not globbed (Spark's __globPaths__ option) and checks the file is there itself. A local file whose
+    name holds a colon is read through Hadoop's raw local file system: the checksummed one fails on the
+    name of its checksum file (.a:b.jsonl.crc, taken for a URI likewise); Spark passes a read's options
+    to its Hadoop configuration, the cache off so that this read gets a file system of its own."""
+    reader = spark.read.option("lineSep", "\n").option("ignoreCorruptFiles", "true" if ignore_corrupt else "false")
+    hadoop_path = spark._jvm.org.apache.hadoop.fs.Path(path)
+    system = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())
+    if ":" in hadoop_path.getName() and system.getUri().getScheme() == "file":
+        reader = (reader.option("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
+                  .option("fs.file.impl.disable.cache", "true"))
+    if ":" in hadoop_path.toUri().getPath() and _literal(path) != path:
+        if not system.exists(hadoop_path):
+            raise InputError(f"{path}: input not found")
+        return reader.option("__globPaths__", "false").text(path)
+    return reader.text(_literal(path))
+
+
 def _block_sizes(index, rows):
     """Per (input, split start): the partition reading it, and how many lines and bytes (each with its
     newline) the split holds."""
@@ -173,6 +204,9 @@ def _probe(spark, path):
     reader drops but which counts in `winnow run`'s offsets), its length, and a gzip file's trailer."""
     hadoop_path = spark._jvm.org.apache.hadoop.fs.Path(path)
     system = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())
+    if is_instance_of(spark.sparkContext._gateway, system, "org.apache.hadoop.fs.ChecksumFileSystem"):
+        # A few bytes need no checksum, and the local checksum file of a name with a colon cannot be named.
+        system = system.getRawFileSystem()
     codec, gzip = _codec(spark, path)
     size = system.getFileStatus(hadoop_path).getLen()
     trailer = 0 if gzip and size == 0 else None
@@ -209,8 +243,7 @@ def _java_error(error):
 def _verify(spark, path):
     """Reads a gzip input whole, stopping at the first error: (lines, bytes with a newline each) when
     Hadoop reads it to its end, else the (class name, message) of the error that stopped it."""
-    lines = (spark.read.option("lineSep", "\n").option("ignoreCorruptFiles", "false").text(_literal(path))
-             .select(F.length(F.col("value").cast("binary")).alias("size")))
+    lines = _reader(spark, path, False).select(F.length(F.col("value").cast("binary")).alias("size"))
     context = spark.sparkContext
     context.setJobDescription(f"winnow: {path} read whole, its gzip trailer disagreeing with its lines")
     try:
@@ -257,10 +290,7 @@ def read(spark, inputs):
     gzipped = [_codec(spark, path)[1] for path, _ in inputs]
     frames = None
     for number, (path, _) in enumerate(inputs):
-        reader = spark.read.option("lineSep", "\n")
-        if gzipped[number]:
-            reader = reader.option("ignoreCorruptFiles", "true")
-        frame = (reader.text(_literal(path))
+        frame = (_reader(spark, path, gzipped[number])
                  .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
                          F.col("value").cast("binary").alias("value")))
         frames = frame if frames is None else frames.unionAll(frame)
