@@ -617,6 +617,18 @@ class DamagedGzip(unittest.TestCase):
         self.assertFalse(os.path.exists(target))
 
 
+    def test_a_file_named_gz_that_is_not_gzip_is_refused(self):
+        """`winnow run` reads it as it is, Spark would try to decompress it: refused before any work, a local
+        file by its first bytes and any other by the probe."""
+        path = os.path.join(self.folder, "plain.jsonl.gz")
+        with open(path, "wb") as handle:
+            handle.write(b'{"id":"p","text":"plain"}\n')
+        from winnow_spark import inputs
+        with self.assertRaisesRegex(inputs.InputError, "not gzip-compressed"):
+            inputs.resolve([path])
+        with self.assertRaisesRegex(inputs.InputError, "not gzip-compressed"):
+            inputs._probe(SPARK, "file://" + path)
+
     def test_a_split_read_short_on_the_second_pass_fails_its_task(self):
         """Lines are numbered from the first pass's counts; a split that gives fewer (a read error that
         ignoreCorruptFiles passed over, a file changed meanwhile) fails the task instead of losing them."""

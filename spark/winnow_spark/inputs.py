@@ -83,8 +83,9 @@ def _local_folder(argument):
 
 def _require_lines(path):
     """Refuses an input the cluster would read as lines where `winnow run` decodes it: HTML files and
-    web archives (by name, or a local file by its first bytes), and a local gzip file whose name does
-    not end in .gz (Spark decompresses by the name; the binary by the content)."""
+    web archives (by name, or a local file by its first bytes), a local gzip file whose name does not end
+    in .gz, and a local file named .gz that is not gzip (Spark decompresses by the name; the binary by the
+    content; the probe refuses a remote one)."""
     lower = path.lower()
     head = b""
     if "://" not in path and os.path.isfile(path):
@@ -96,6 +97,12 @@ def _require_lines(path):
     if head.startswith(GZIP_MAGIC) and not lower.endswith(".gz"):
         raise InputError(f"{path}: gzip-compressed, but its name does not end in .gz, which is how Spark knows to "
                          "decompress it: rename it to end in .gz")
+    if head and not head.startswith(GZIP_MAGIC) and lower.endswith(".gz"):
+        raise InputError(_NOT_GZIP.format(path))
+
+
+_NOT_GZIP = ("{}: its name ends in .gz but it is not gzip-compressed; Spark decompresses by the name (`winnow run` "
+             "by the content): rename it")
 
 
 def _literal(path):
@@ -224,6 +231,8 @@ def _probe(spark, path):
         # cut inside its header (which its trailer shows damaged).
         if "java.io.EOFException" in str(error):
             return Probe(False, None if codec is not None else size, trailer)
+        if gzip and _java_error(error) == ("java.io.IOException", "not a gzip file"):
+            raise InputError(_NOT_GZIP.format(path)) from None
         raise
     finally:
         stream.close()
