@@ -76,6 +76,9 @@ enum ClassAndIDWords {
                 "toolbar", "print-only",
             ]),
         Group(
+            .generic, "A paywall's prompt and its parts (\"paywall-modal\", \"paywall_header\"); a bare \"paywall\" marks the gated text.",
+            ["paywall-", "paywall_"]),
+        Group(
             .generic, "A box about the writer after an article (photo, short bio, links to the writer's pages).",
             ["author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author", "aboutauthor"]),
         Group(

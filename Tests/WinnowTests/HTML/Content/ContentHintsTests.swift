@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    /// A paywall's prompt is chrome; a bare "paywall" marks the gated article text itself.
+    @Test func aPaywallsPromptIsChromeButNotTheTextItGates() {
+        for names in ["paywall-template-container", "paywall_header", "paywall-modal__content", "paywall-cta"] {
+            #expect(Self.hint(names).marks.contains(.chrome), "\(names)")
+            #expect(Self.hint(names, isClass: false).marks.contains(.chrome), "\(names)")
+        }
+        for names in ["paywall", "e714a7ab paywall", "ArticlePage-content paywall", "noticia-paywall1"] {
+            #expect(!Self.hint(names).marks.contains(.chrome), "\(names)")
+        }
+    }
+
     @Test func aListedWordsOwnDigitIsNotFolded() {
         #expect(Self.hint("back2top").marks.contains(.chrome))
         #expect(!Self.hint("back3top").marks.contains(.chrome))
