@@ -131,6 +131,12 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         self.assertGreater(templates["text_bytes_in"], templates["text_bytes_out"])
         self.assertTrue(any(b"duplicate_of" in line for line in local["removed"]))
 
+    def test_passthrough(self):
+        """No stage: every record is still read and checked by the binary (the corpus holds malformed
+        lines), with `winnow run`'s rejects and counts."""
+        local = self.check_pipeline("passthrough", ())
+        self.assertGreater(local["summary"]["rejected"], 0)
+
     def test_exact_alone(self):
         local = self.check_pipeline("exact", ("exact",))
         self.assertTrue(any(b"duplicate_of_origin" in line for line in local["removed"]),
@@ -558,7 +564,9 @@ class DamagedGzip(unittest.TestCase):
                      "cut-marked.jsonl.gz": marked[:len(marked) // 2], "tail.jsonl.gz": gzip.compress(b"\n".join(records[:100]) + b"\n") + b"garbage!",
                      "two-streams.jsonl.gz": gzip.compress(b"\n".join(records[:300]) + b"\n")
                      + gzip.compress(b"\n".join(records[300:800]) + b"\n"),
-                     "open-end.jsonl.gz": gzip.compress(b"\n".join(records[:40])), "whole.jsonl.gz": whole}
+                     "open-end.jsonl.gz": gzip.compress(b"\n".join(records[:40])), "whole.jsonl.gz": whole,
+                     # Cut inside the header: no trailer to read (the header's zero mtime would read as 0).
+                     "header-only.jsonl.gz": b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x00", "two-bytes.jsonl.gz": b"\x1f\x8b"}
         cls.paths = []
         for name, data in cls.files.items():
             cls.paths.append(os.path.join(cls.folder, name))
@@ -581,19 +589,19 @@ class DamagedGzip(unittest.TestCase):
         with mock.patch.object(inputs, "_verify", wraps=inputs._verify) as verify:
             cluster = cli.run(SPARK, arguments, log=lambda message: None)
         verified = sorted(os.path.basename(call.args[1]) for call in verify.call_args_list)
-        self.assertEqual(verified, ["cut-at-line.jsonl.gz", "cut-marked.jsonl.gz", "cut.jsonl.gz", "tail.jsonl.gz",
-                                    "two-streams.jsonl.gz"])
+        self.assertEqual(verified, ["cut-at-line.jsonl.gz", "cut-marked.jsonl.gz", "cut.jsonl.gz", "header-only.jsonl.gz",
+                                    "tail.jsonl.gz", "two-bytes.jsonl.gz", "two-streams.jsonl.gz"])
         self.assertEqual(part_lines(os.path.join(target, "cleaned")), lines(output))
         spark_rejects = [json.loads(line) for line in part_lines(os.path.join(target, "rejects"))]
 
         def placed(rejects):
             return sorted((reject["source"], reject["line"], reject["offset"], reject["reason"]) for reject in rejects)
-        self.assertEqual(len(local_rejects), 4)
+        self.assertEqual(len(local_rejects), 6)
         self.assertEqual(placed(spark_rejects), placed(local_rejects))
         for reject in spark_rejects:
             self.assertNotIn("raw", reject)
             self.assertIn("what follows the last complete line is lost", reject["message"])
-        self.assertEqual(local["rejected_by_reason"], {"unreadable": 4})
+        self.assertEqual(local["rejected_by_reason"], {"unreadable": 6})
         self.assertEqual(counts(cluster), counts(local))
 
     def test_a_failing_checksum_stops_the_job_as_winnow_run_stops(self):
@@ -613,7 +621,7 @@ class DamagedGzip(unittest.TestCase):
         from winnow_spark import inputs
         with self.assertRaises(inputs.InputError) as raised:
             cli.run(SPARK, arguments, log=lambda message: None)
-        self.assertIn("gzip data is corrupt", str(raised.exception))
+        self.assertIn("reading it whole failed", str(raised.exception))
         self.assertFalse(os.path.exists(target))
 
 

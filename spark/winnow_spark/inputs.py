@@ -197,6 +197,10 @@ class Probe:
         self.length = length  # its length in bytes when Hadoop reads it without decompressing it, else None
         self.trailer = trailer  # a gzip file's last 4 bytes as a number (ISIZE), 0 for an empty one, else None
 
+    @property
+    def gzip(self):
+        return self.trailer is not None
+
 
 def _codec(spark, path):
     """The Hadoop codec Spark reads `path` with (chosen by its name), or None, and whether it is gzip's."""
@@ -217,9 +221,11 @@ def _probe(spark, path):
     codec, gzip = _codec(spark, path)
     size = system.getFileStatus(hadoop_path).getLen()
     trailer = 0 if gzip and size == 0 else None
+    if gzip and 0 < size < SHORTEST_GZIP:
+        trailer = SHORT
     stream = system.open(hadoop_path)
     try:
-        if gzip and size >= 4:
+        if gzip and size >= SHORTEST_GZIP:
             stream.seek(size - 4)
             trailer = int.from_bytes(bytes((stream.read() & 0xFF) for _ in range(4)), "little")
             stream.seek(0)
@@ -237,6 +243,13 @@ def _probe(spark, path):
     finally:
         stream.close()
     return Probe(head == BYTE_ORDER_MARK, None if codec is not None else size, trailer)
+
+
+# The shortest gzip stream (10 bytes of header, an empty deflate block, 8 of trailer): a shorter gzip
+# file ends inside its header or trailer, whose last 4 bytes (the header's zero mtime) may read as 0.
+SHORTEST_GZIP = 20
+# The trailer of such a file: no count of bytes read equals it, so the file is always read whole.
+SHORT = -1
 
 
 def _java_error(error):
@@ -267,6 +280,12 @@ def _verify(spark, path):
     return (row["lines"], row["bytes"] or 0), None
 
 
+# What Hadoop's decompressor stream throws at the end of the file inside a stream, and its gzip
+# decompressor for bytes after a stream that are not another one: the two damages `winnow run` rejects.
+ENDS_EARLY = ("java.io.EOFException", "Unexpected end of input stream")
+NOT_GZIP_AFTER = ("java.io.IOException", "not a gzip file")
+
+
 def _damage(spark, path, name, lines):
     """A gzip input whose trailer disagrees with its lines: None when Hadoop reads it whole without error
     (several gzip streams one after another; the trailer is the last one's), else the reject `winnow run`
@@ -278,12 +297,13 @@ def _damage(spark, path, name, lines):
             raise InputError(f"{name}: read whole as {read[0]} lines and {read[1]} bytes, where the first pass read "
                              f"{lines[0]} lines and {lines[1]} bytes: the file changed during the job, or a read failed")
         return None
-    kind, message = cause
-    if kind == "java.io.EOFException" or (kind == "java.io.IOException" and message == "not a gzip file"):
+    if cause in (ENDS_EARLY, NOT_GZIP_AFTER):
+        kind, message = cause
         return (f"gzip data ends inside a compressed stream or has other bytes after it ({kind}: {message}); "
                 "what follows the last complete line is lost (its bytes are not read on a cluster)")
-    raise InputError(f"{name}: gzip data is corrupt ({kind}: {message}): records read from this stream cannot be "
-                     "trusted, so nothing was written; repair or re-fetch the file")
+    kind, message = cause
+    raise InputError(f"{name}: reading it whole failed ({kind}: {message}), so nothing was written; if its gzip data "
+                     "is damaged, repair or re-fetch the file")
 
 
 def read(spark, inputs):
@@ -296,16 +316,16 @@ def read(spark, inputs):
     whether the lines it got are the whole file, and only an input whose trailer disagrees is read again
     to its error (`_damage`). It then gets `winnow run`'s reject: the same source, line, offset and
     reason, the message Hadoop's error, and no `raw` (the incomplete last line is not recovered)."""
-    gzipped = [_codec(spark, path)[1] for path, _ in inputs]
+    # Before any Spark work: the probe refuses a file named .gz that is not gzip.
+    probes = [_probe(spark, path) for path, _ in inputs]
     frames = None
     for number, (path, _) in enumerate(inputs):
-        frame = (_reader(spark, path, gzipped[number])
+        frame = (_reader(spark, path, probes[number].gzip)
                  .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
                          F.col("value").cast("binary").alias("value")))
         frames = frame if frames is None else frames.unionAll(frame)
     rows = frames.rdd.map(tuple)
     sizes = sorted(rows.mapPartitionsWithIndex(_block_sizes).collect())
-    probes = [_probe(spark, path) for path, _ in inputs]
     marked = {number for number, probe in enumerate(probes) if probe.mark}
     starts, expected, totals = {}, {}, {}
     line, offset, previous = 1, 0, None

@@ -66,6 +66,10 @@ def load(path):
         else:
             segments.append(Segment([step], number=number))
     require_distinct_side_files(path, definition["steps"])
+    if not segments:
+        # No stage (passthrough, or a report alone): one call of the binary still reads and checks every
+        # record, as `winnow run` does, and gives the run's counts.
+        segments.append(Segment([], number=1))
     return definition.get("name") or "pipeline", definition, segments, report
 
 
