@@ -6,6 +6,8 @@ from arrival order or monotonically_increasing_id. A damaged gzip input keeps it
 gets `winnow run`'s reject for the rest, found on the driver (`read`).
 """
 import os
+from dataclasses import dataclass
+from typing import Optional
 
 from py4j.java_gateway import is_instance_of
 from pyspark.sql import functions as F
@@ -14,6 +16,15 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
 NOT_LINES_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 GZIP_MAGIC = b"\x1f\x8b"
+# The shortest gzip stream (10 bytes of header, an empty deflate block, 8 of trailer): a shorter gzip
+# file ends inside its header or trailer, whose last 4 bytes (the header's zero mtime) may read as 0.
+SHORTEST_GZIP = 20
+# The trailer of such a file: no count of bytes read equals it, so the file is always read whole.
+SHORT = -1
+# What Hadoop's decompressor stream throws at the end of the file inside a stream, and its gzip
+# decompressor for bytes after a stream that are not another one: the two damages `winnow run` rejects.
+ENDS_EARLY = ("java.io.EOFException", "Unexpected end of input stream")
+NOT_GZIP_AFTER = ("java.io.IOException", "not a gzip file")
 
 
 class InputError(ValueError):
@@ -189,13 +200,13 @@ def _frame(starts, expected, marked):
     return frame
 
 
+@dataclass(frozen=True)
 class Probe:
     """What the driver reads of an input without reading it whole."""
 
-    def __init__(self, mark, length, trailer):
-        self.mark = mark  # whether it starts, after decompression, with a UTF-8 byte order mark
-        self.length = length  # its length in bytes when Hadoop reads it without decompressing it, else None
-        self.trailer = trailer  # a gzip file's last 4 bytes as a number (ISIZE), 0 for an empty one, else None
+    mark: bool  # whether it starts, after decompression, with a UTF-8 byte order mark
+    length: Optional[int]  # its length in bytes when Hadoop reads it without decompressing it, else None
+    trailer: Optional[int]  # a gzip file's last 4 bytes as a number (ISIZE), 0 if empty, SHORT if too short
 
     @property
     def gzip(self):
@@ -237,19 +248,12 @@ def _probe(spark, path):
         # cut inside its header (which its trailer shows damaged).
         if "java.io.EOFException" in str(error):
             return Probe(False, None if codec is not None else size, trailer)
-        if gzip and _java_error(error) == ("java.io.IOException", "not a gzip file"):
+        if gzip and _java_error(error) == NOT_GZIP_AFTER:
             raise InputError(_NOT_GZIP.format(path)) from None
         raise
     finally:
         stream.close()
     return Probe(head == BYTE_ORDER_MARK, None if codec is not None else size, trailer)
-
-
-# The shortest gzip stream (10 bytes of header, an empty deflate block, 8 of trailer): a shorter gzip
-# file ends inside its header or trailer, whose last 4 bytes (the header's zero mtime) may read as 0.
-SHORTEST_GZIP = 20
-# The trailer of such a file: no count of bytes read equals it, so the file is always read whole.
-SHORT = -1
 
 
 def _java_error(error):
@@ -278,12 +282,6 @@ def _verify(spark, path):
     finally:
         context.setJobDescription(None)
     return (row["lines"], row["bytes"] or 0), None
-
-
-# What Hadoop's decompressor stream throws at the end of the file inside a stream, and its gzip
-# decompressor for bytes after a stream that are not another one: the two damages `winnow run` rejects.
-ENDS_EARLY = ("java.io.EOFException", "Unexpected end of input stream")
-NOT_GZIP_AFTER = ("java.io.IOException", "not a gzip file")
 
 
 def _damage(spark, path, name, lines):
@@ -342,20 +340,26 @@ def read(spark, inputs):
         totals[source] = (lines + count, read_bytes + size)
     input_bytes, rejects = 0, []
     for number, ((path, name), probe) in enumerate(zip(inputs, probes)):
-        lines, read_bytes = totals.get(number, (0, 0))
-        # Each line is counted with a line break (and the mark Hadoop drops); the last line may have none.
-        total = read_bytes + (len(BYTE_ORDER_MARK) if probe.mark else 0)
-        if probe.length is not None:
-            input_bytes += probe.length
-        elif probe.trailer is None or probe.trailer == total % 2 ** 32:
-            input_bytes += total
-        elif lines and probe.trailer == (total - 1) % 2 ** 32:
-            input_bytes += total - 1
-        else:
-            # Damaged, or several streams (whose last line's break is then not known: counted with one).
-            message = _damage(spark, path, name, (lines, read_bytes))
-            input_bytes += total
-            if message is not None:
-                rejects.append({"source": name, "line": lines + 1, "offset": total, "reason": "unreadable",
-                                "message": message})
+        size, reject = _checked(spark, path, name, probe, totals.get(number, (0, 0)))
+        input_bytes += size
+        rejects += [reject] if reject is not None else []
     return rows.mapPartitionsWithIndex(_frame(starts, expected, marked)), input_bytes, rejects
+
+
+def _checked(spark, path, name, probe, read):
+    """(the input's bytes as `winnow run` counts them, its reject or None), from the (lines, bytes) the
+    first pass read: a gzip input whose trailer disagrees with them is read again (`_damage`)."""
+    lines, read_bytes = read
+    # Each line is counted with a line break (and the mark Hadoop drops); the last line may have none.
+    total = read_bytes + (len(BYTE_ORDER_MARK) if probe.mark else 0)
+    if probe.length is not None:
+        return probe.length, None
+    if probe.trailer is None or probe.trailer == total % 2 ** 32:
+        return total, None
+    if lines and probe.trailer == (total - 1) % 2 ** 32:
+        return total - 1, None
+    # Damaged, or several streams (whose last line's break is then not known: counted with one).
+    message = _damage(spark, path, name, read)
+    if message is None:
+        return total, None
+    return total, {"source": name, "line": lines + 1, "offset": total, "reason": "unreadable", "message": message}
