@@ -148,9 +148,12 @@ enum ClassAndIDWords {
         Group(.disqus, "The Disqus comment embed (\"disqus_thread\").", ["disqus"]),
     ]
 
-    /// Footnotes, which belong to the text they annotate even in an `aside`.
-    static let footnotes: [Group] = [
-        Group(.docutils, "Its footnotes and the list of them (\"footnote-list\", \"footnote brackets\").", ["footnote"])
+    /// The author's notes on the text, which belong to it even in an `aside` or when mostly links.
+    static let notes: [Group] = [
+        Group(.docutils, "Its footnotes and the list of them (\"footnote-list\", \"footnote brackets\").", ["footnote"]),
+        Group(
+            .docutils, "Its admonitions: notes, warnings and \"See also\" boxes (MkDocs and Docusaurus name theirs so too).",
+            ["admonition"]),
     ]
 
     /// In an `id`, a consent manager's banner or dialog: chrome even when it holds most of the page's
@@ -235,7 +238,7 @@ enum ClassAndIDWords {
 
     /// Every group of the catalogue, for listing and checking it.
     static let all: [Group] =
-        chrome + classOnly + displays + slides + folded + purchase + comments + consent + footnotes + rescue + negative + positive
+        chrome + classOnly + displays + slides + folded + purchase + comments + consent + notes + rescue + negative + positive
         + articleBody + productChrome + ads + [badge, review, callToAction] + longerWords
 }
 

@@ -58,9 +58,9 @@ struct ContentHint: Equatable {
         /// Chrome whose `id` names a consent manager's banner or dialog ("onetrust-consent-sdk"): it never
         /// wraps the content, even when its purposes and vendors are most of the page's prose.
         static let consent = Marks(rawValue: 1 << 14)
-        /// Named as a footnote ("footnote-list") or given a footnote's role (`doc-footnote`): an `aside`
-        /// so marked belongs to the text it annotates.
-        static let footnote = Marks(rawValue: 1 << 15)
+        /// Named as the author's note on the text, a footnote or an admonition ("footnote-list",
+        /// "admonition seealso"), or given a footnote's role (`doc-footnote`): it belongs to that text.
+        static let note = Marks(rawValue: 1 << 15)
 
         /// The kinds of chrome that later rules may overrule: chrome only as comments, by display, as a
         /// slideshow or as a tab list.
@@ -68,7 +68,7 @@ struct ContentHint: Equatable {
         /// What one attribute adds to what the others said (`ContentHint.add`); the kinds of chrome
         /// combine apart, and hidden, streamed and footer come from the element, not its names.
         static let additive: Marks = [
-            .chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main, .consent, .footnote,
+            .chrome, .productChrome, .callToAction, .purchase, .folded, .articleBody, .main, .consent, .note,
         ]
     }
 

@@ -88,7 +88,7 @@ struct ContentHints {
         case "article":
             ContentHint(weight: 25)
         case "doc-footnote", "doc-endnote", "doc-endnotes":
-            ContentHint(marks: .footnote)
+            ContentHint(marks: .note)
         default:
             ContentHint()
         }
@@ -97,7 +97,7 @@ struct ContentHints {
     /// The catalogue's lists (`ClassAndIDWords`), searched in one pass over an element's names.
     private enum List: Int, CaseIterable {
         case chrome, classOnly, displays, slides, comments, rescue, negative, positive, articleBody,
-            productChrome, purchase, folded, consent, footnotes
+            productChrome, purchase, folded, consent, notes
     }
 
     private static let lists: ElementNames.WordLists = {
@@ -124,7 +124,7 @@ struct ContentHints {
             case .purchase: ClassAndIDWords.purchase.words
             case .folded: ClassAndIDWords.folded.words
             case .consent: ClassAndIDWords.consent.words
-            case .footnotes: ClassAndIDWords.footnotes.words
+            case .notes: ClassAndIDWords.notes.words
             }
         }
 
@@ -168,7 +168,7 @@ struct ContentHints {
         if hasCallToActionWord(bytes) { hint.marks.insert(.callToAction) }
         if has(.purchase) { hint.marks.insert(.purchase) }
         if has(.folded) { hint.marks.insert(.folded) }
-        if has(.footnotes) { hint.marks.insert(.footnote) }
+        if has(.notes) { hint.marks.insert(.note) }
         if has(.negative) { hint.weight -= 25 }
         if has(.positive) { hint.weight += 25 }
         if has(.articleBody) {

@@ -356,6 +356,7 @@ struct MainContent {
         let linkDense = rules.has(.linkDenseBlocks)
         let colonLists = rules.has(.colonLists)
         let listItems = rules.has(.listItems)
+        let admonitions = rules.has(.admonitions)
         let nodes = tree.nodes
         let coreEnd = Int(nodes[core].end)
         // The end of a list kept because the content introduces it: what is inside stays.
@@ -390,6 +391,8 @@ struct MainContent {
                 // An item of a list or a row of a table that is not mostly links is an entry of it (an
                 // ingredient whose name links to a glossary), not a menu.
                 if listItems && Self.isItemOfProseList(index, nodes: nodes, stats: stats) { continue }
+                // A note the author set in the text ("See also" and two links) is not a menu.
+                if admonitions && node.hint.marks.contains(.note) { continue }
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }

@@ -125,9 +125,9 @@ struct PageTreeBuilder {
         if hint.marks.contains(.purchase) { tree.kind.offersPurchase() }
         switch tag {
         // A form label names a control the tree drops; without it, it is chrome (a filter's options). An
-        // aside of footnotes belongs to the text it annotates.
+        // aside of footnotes (or another note named so) belongs to the text it annotates.
         case .nav, .aside, .footer, .search, .figcaption, .label:
-            guard rules.has(.chromeTags), !(tag == .aside && hint.marks.contains(.footnote) && rules.has(.footnotes)) else { break }
+            guard rules.has(.chromeTags), !(tag == .aside && hint.marks.contains(.note) && rules.has(.footnotes)) else { break }
             chromeByTag = true
             hint.setChrome(true)
             if tag == .footer { hint.marks.insert(.footer) }

@@ -28,7 +28,7 @@ import WinnowTestSupport
     @Test func noListHoldsAWordTwice() {
         let lists: [[ClassAndIDWords.Group]] = [
             ClassAndIDWords.chrome, ClassAndIDWords.classOnly, ClassAndIDWords.displays, ClassAndIDWords.slides,
-            ClassAndIDWords.folded, ClassAndIDWords.purchase, ClassAndIDWords.comments, ClassAndIDWords.consent, ClassAndIDWords.footnotes,
+            ClassAndIDWords.folded, ClassAndIDWords.purchase, ClassAndIDWords.comments, ClassAndIDWords.consent, ClassAndIDWords.notes,
             ClassAndIDWords.rescue,
             ClassAndIDWords.negative, ClassAndIDWords.positive, ClassAndIDWords.articleBody,
             ClassAndIDWords.productChrome, ClassAndIDWords.ads, ClassAndIDWords.longerWords,

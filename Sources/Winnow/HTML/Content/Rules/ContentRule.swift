@@ -10,7 +10,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     // Choosing and widening the content.
     case containerParagraphs, linkDensityPenalty, widenTwiceTheProse, widenRestOfArticle, widenWeakCore
     case teasersStopWidening, landmarkLists, linkListCore, scoredSiblings, teaserSiblings, proseSiblings
-    case entryLists, proseSections, linkDenseBlocks, readMoreParagraphs, colonLists
+    case entryLists, proseSections, linkDenseBlocks, admonitions, readMoreParagraphs, colonLists
     case trailingCallsToAction, requotedBlocks, orphanedHeadings, structuredDescription, storyHeadings
     case storyLinks, leadParagraphs, listItems, imageCaptions, adLabels, creditLines, controlLabels, articleDescriptions
     case repeatedSections, headlineKickers, headlineDatelines, orphanedLabels, signUpBoxes
@@ -55,6 +55,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .entryLists: "entry-lists"
         case .proseSections: "prose-sections"
         case .linkDenseBlocks: "link-dense-blocks"
+        case .admonitions: "admonitions"
         case .readMoreParagraphs: "read-more-paragraphs"
         case .colonLists: "colon-lists"
         case .trailingCallsToAction: "trailing-calls-to-action"
@@ -133,6 +134,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .proseSections:
             "Sections beside the content's wrapper that are prose join when they hold half its prose; before it, two paragraphs are the article's opening."
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
+        case .admonitions:
+            "An admonition (docutils' and MkDocs' note and \"See also\" boxes) is the author's note, not a menu of its links."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
         case .colonLists: "A list of links after the content's own text ending in a colon is what the article lists: kept (not one link)."
         case .trailingCallsToAction: "A call to action or a form closing a long article (a donation appeal) is dropped."

@@ -174,6 +174,9 @@ import Testing
         case .linkDenseBlocks:
             return
                 "<body><article>\(article)<div><a href=\"/a\">Another story about the council and its meetings</a> <a href=\"/b\">A second story</a></div></article></body>"
+        case .admonitions:
+            return "<body><article>\(article)<div class=\"admonition seealso\"><p>See also</p><p>More about colour spaces at "
+                + "<a href=\"https://poynton.ca/ColorFAQ.html\">https://poynton.ca/ColorFAQ.html</a>.</p></div></article></body>"
         case .readMoreParagraphs:
             return
                 "<body><article>\(article)<p>READ MORE: <a href=\"/other\">Council votes to close the old library for good after the floods</a></p>\(article)</article></body>"
