@@ -135,7 +135,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "Sections beside the content's wrapper that are prose join when they hold half its prose; before it, two paragraphs are the article's opening."
         case .linkDenseBlocks: "A container inside the content whose text is mostly links is a menu or teaser list: dropped."
         case .admonitions:
-            "An admonition (docutils' and MkDocs' note and \"See also\" boxes) is the author's note, not a menu of its links."
+            "An admonition (docutils' and MkDocs' note and \"See also\" boxes) is the author's note, not a menu or a pointer elsewhere."
         case .readMoreParagraphs: "A paragraph that is all but a link points elsewhere (\"Read more: ...\"): dropped."
         case .colonLists: "A list of links after the content's own text ending in a colon is what the article lists: kept (not one link)."
         case .trailingCallsToAction: "A call to action or a form closing a long article (a donation appeal) is dropped."
