@@ -231,6 +231,7 @@ def _probe(spark, path):
         system = system.getRawFileSystem()
     codec, gzip = _codec(spark, path)
     size = system.getFileStatus(hadoop_path).getLen()
+    length = None if codec is not None else size
     trailer = 0 if gzip and size == 0 else None
     if gzip and 0 < size < SHORTEST_GZIP:
         trailer = SHORT
@@ -244,16 +245,17 @@ def _probe(spark, path):
             stream = codec.createInputStream(stream)
         head = bytes((stream.read() & 0xFF) for _ in range(3))
     except Exception as error:
+        cause = _java_error(error)
         # An empty gzip file has no stream to start (`winnow run` reads it as an empty input), nor has one
         # cut inside its header (which its trailer shows damaged).
-        if "java.io.EOFException" in str(error):
-            return Probe(False, None if codec is not None else size, trailer)
-        if gzip and _java_error(error) == NOT_GZIP_AFTER:
+        if cause is not None and cause[0] == "java.io.EOFException":
+            return Probe(False, length, trailer)
+        if gzip and cause == NOT_GZIP_AFTER:
             raise InputError(_NOT_GZIP.format(path)) from None
         raise
     finally:
         stream.close()
-    return Probe(head == BYTE_ORDER_MARK, None if codec is not None else size, trailer)
+    return Probe(head == BYTE_ORDER_MARK, length, trailer)
 
 
 def _java_error(error):
@@ -295,11 +297,10 @@ def _damage(spark, path, name, lines):
             raise InputError(f"{name}: read whole as {read[0]} lines and {read[1]} bytes, where the first pass read "
                              f"{lines[0]} lines and {lines[1]} bytes: the file changed during the job, or a read failed")
         return None
+    kind, message = cause
     if cause in (ENDS_EARLY, NOT_GZIP_AFTER):
-        kind, message = cause
         return (f"gzip data ends inside a compressed stream or has other bytes after it ({kind}: {message}); "
                 "what follows the last complete line is lost (its bytes are not read on a cluster)")
-    kind, message = cause
     raise InputError(f"{name}: reading it whole failed ({kind}: {message}), so nothing was written; if its gzip data "
                      "is damaged, repair or re-fetch the file")
 
