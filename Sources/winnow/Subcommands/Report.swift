@@ -43,6 +43,9 @@ extension WinnowCommand.Report {
 
         @OptionGroup var fields: FieldArguments
 
+        @Flag(name: .shortAndLong, help: "Print only warnings on stderr, not the line that says what was written.")
+        var quiet = false
+
         func run() throws {
             let options = try report.options(owner: "the report")
             let summary = try files.summary()
@@ -54,6 +57,7 @@ extension WinnowCommand.Report {
                 folder, writing: ReportFolder.files, outputs: [], inputs: files.paths(of: inputs))
             let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
+            guard !quiet else { return }
             Terminal.error(
                 "\(folder)/report.html: \(written.nearDuplicateClusters) near-duplicate clusters, "
                     + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites")

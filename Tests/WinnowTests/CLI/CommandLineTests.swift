@@ -142,6 +142,10 @@ import WinnowTestSupport
         #expect((first.removeValue(forKey: "inputs") as? [String: Any])?["report"] as? String == folder.file("out.report"))
         #expect((second.removeValue(forKey: "inputs") as? [String: Any])?["report"] == nil)
         #expect(NSDictionary(dictionary: first).isEqual(to: second))
+        #expect(again.stderr.contains("again/report.html: "))
+        let quiet = try winnow(["report", "--stats", folder.file("stats.json"), "-o", folder.file("quiet"), "-q"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(folder.read("quiet/report.html") == folder.read("again/report.html"))
 
         let stdout = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl", "-q", "--temp-dir", folder.path])
         #expect(stdout.status == 0 && stdout.stderr.contains("report: not written"))
