@@ -87,18 +87,20 @@ def counts(summary):
     return selected
 
 
-class ClusterMatchesOneMachine(unittest.TestCase):
-    def run_local(self, pipeline_path, name):
-        output = os.path.join(WORK, name, "cleaned.jsonl")
-        os.makedirs(os.path.dirname(output), exist_ok=True)
-        stats = os.path.join(WORK, name, "stats.json")
-        subprocess.run([BINARY, "run", pipeline_path, *SHARDS, "-o", output, "--stats", stats, "-q"],
-                       check=True, stderr=subprocess.DEVNULL)
-        with open(stats, encoding="utf-8") as handle:
-            summary = json.load(handle)
-        return {"cleaned": lines(output), "removed": lines(output[:-len(".jsonl")] + ".removed.jsonl"),
-                "rejects": lines(output[:-len(".jsonl")] + ".rejects.jsonl"), "summary": summary}
+def run_local(pipeline_path, name):
+    """`winnow run` of the pipeline over the shards into WORK/name: its outputs' lines and summary."""
+    output = os.path.join(WORK, name, "cleaned.jsonl")
+    os.makedirs(os.path.dirname(output), exist_ok=True)
+    stats = os.path.join(WORK, name, "stats.json")
+    subprocess.run([BINARY, "run", pipeline_path, *SHARDS, "-o", output, "--stats", stats, "-q"],
+                   check=True, stderr=subprocess.DEVNULL)
+    with open(stats, encoding="utf-8") as handle:
+        summary = json.load(handle)
+    return {"cleaned": lines(output), "removed": lines(output[:-len(".jsonl")] + ".removed.jsonl"),
+            "rejects": lines(output[:-len(".jsonl")] + ".rejects.jsonl"), "summary": summary}
 
+
+class ClusterMatchesOneMachine(unittest.TestCase):
     def run_spark(self, pipeline_path, name, partitions, binary=BINARY):
         output = os.path.join(WORK, name)
         arguments = SimpleNamespace(pipeline=pipeline_path, inputs=SHARDS, output=output, partitions=partitions,
@@ -110,7 +112,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
 
     def check_pipeline(self, name, steps):
         path = pipeline(name, steps)
-        local = self.run_local(path, name + "-local")
+        local = run_local(path, name + "-local")
         self.assertGreater(len(local["cleaned"]), PAGES // 2)
         for partitions in (3, 11):
             with self.subTest(partitions=partitions):
@@ -158,7 +160,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                                                  assignments=os.path.join(folder, "assignments.jsonl"))
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(definition, handle, sort_keys=False)
-        self.run_local(path, "side-files-local")
+        run_local(path, "side-files-local")
         body = [line for line in lines(os.path.join(folder, "clusters.jsonl"))
                 if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"')]
         self.assertGreater(len(body), 10)
@@ -185,7 +187,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         part files, and its clusters.csv rows. The corpus holds exact copies and clusters whose kept
         copies share an id, which both reports say."""
         path = pipeline("report", ("exact", "neardup", "report"))
-        local = self.run_local(path, "report-local")
+        local = run_local(path, "report-local")
         self.assertTrue(any(b'"removed_reason":"near-duplicate"' in line for line in local["removed"]))
         local_folder = os.path.join(WORK, "report-local", "cleaned.report")
         partitions = 2  # two partitions found a kept copy chosen by the order of the outputs
@@ -224,7 +226,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         definition["steps"][2]["templates"]["summary_lines"] = 2
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(definition, handle, sort_keys=False)
-        local = self.run_local(path, "summary-local")
+        local = run_local(path, "summary-local")
         local_report = os.path.join(WORK, "summary-local", "cleaned.report")
         with open(os.path.join(local_report, "templates.json"), encoding="utf-8") as handle:
             expected = json.load(handle)["sites"]
@@ -274,7 +276,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         definition["steps"] = [clean, normalize, {"templates": first}, {"templates": second}, report]
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(definition, handle, sort_keys=False)
-        local = self.run_local(path, "two-summaries-local")
+        local = run_local(path, "two-summaries-local")
         expected = []
         for name in ("first", "second"):
             with open(os.path.join(folder, name + ".json"), encoding="utf-8") as handle:
@@ -308,7 +310,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         definition["steps"] = [clean, normalize, {"templates": first}, templates, report]
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(definition, handle, sort_keys=False)
-        local = self.run_local(path, "two-feeds-local")
+        local = run_local(path, "two-feeds-local")
         local_report = os.path.join(WORK, "two-feeds-local", "cleaned.report")
         self.assertEqual(sorted(name for name in os.listdir(local_report) if name.startswith("templates")),
                          ["templates-step3.json", "templates-step4.json"])
@@ -344,7 +346,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         definition["steps"] = [{"neardup": first}, {"neardup": second}]
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(definition, handle, sort_keys=False)
-        local = self.run_local(path, "two-neardups-local")
+        local = run_local(path, "two-neardups-local")
         cluster = self.run_spark(path, "two-neardups-spark", 3)
         self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))
         output = os.path.join(WORK, "two-neardups-spark")
@@ -437,6 +439,54 @@ class ReportFolder(unittest.TestCase):
         self.run_job("existing", {"folder": target})
         self.assertEqual(sorted(os.listdir(target)),
                          ["cluster-list.jsonl", "clusters.csv", "notes.txt", "report.html", "report.json"])
+
+
+class ReportLater(unittest.TestCase):
+    """`winnow_spark.py report` on a finished run's output folder writes the report its report step would
+    have: `winnow run`'s report.json and cluster-list.jsonl for the same pipeline; a report folder that is
+    the output folder or one of its entries, an unknown option, or a folder no run finished is refused
+    with nothing written."""
+
+    def report(self, output, folder=None, settings=()):
+        arguments = SimpleNamespace(output=output, report_folder=folder, settings=list(settings), partitions=3,
+                                    binary=BINARY)
+        cli.report(SPARK, arguments, log=lambda message: None)
+
+    def test_a_finished_run_gets_the_report_of_its_report_step(self):
+        with_report = pipeline("later-local", ("exact", "neardup", "report"))
+        local = run_local(with_report, "later-local")
+        output = os.path.join(WORK, "later-spark")
+        arguments = SimpleNamespace(pipeline=pipeline("later", ("exact", "neardup")), inputs=SHARDS, output=output,
+                                    partitions=2, binary=BINARY, unordered=False)
+        cli.run(SPARK, arguments, log=lambda message: None)
+        self.assertFalse(os.path.exists(os.path.join(output, "report")))
+        self.report(output)
+        local_folder = os.path.join(WORK, "later-local", "cleaned.report")
+        reports = []
+        for folder in (local_folder, os.path.join(output, "report")):
+            with open(os.path.join(folder, "report.json"), encoding="utf-8") as handle:
+                reports.append(json.load(handle))
+        self.assertGreater(local["summary"]["removed"], 0)
+        self.assertGreater(len(reports[0]["largest_clusters"]), 10)
+        for key in ("documents", "cluster_sizes", "largest_clusters", "warnings"):
+            self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
+        self.assertEqual(part_lines(os.path.join(output, "report", "cluster-list.jsonl")),
+                         lines(os.path.join(local_folder, "cluster-list.jsonl")))
+
+        elsewhere = os.path.join(WORK, "later-elsewhere")
+        self.report(output, elsewhere, ["clusters_with_text=1"])
+        with open(os.path.join(elsewhere, "report.json"), encoding="utf-8") as handle:
+            self.assertEqual(json.load(handle)["largest_clusters"], reports[0]["largest_clusters"])
+        refused = {"the output folder": (output, ()), "its cleaned output": (os.path.join(output, "cleaned"), ()),
+                   "an unknown option": (None, ("bogus=1",)), "no OPTION=VALUE": (None, ("clusters_with_text",))}
+        before = sorted(os.listdir(output))
+        for name, (folder, settings) in refused.items():
+            with self.subTest(name=name):
+                with self.assertRaises(pipelines.PipelineError):
+                    self.report(output, folder, settings)
+                self.assertEqual(sorted(os.listdir(output)), before)
+        with self.assertRaises(FileNotFoundError):
+            self.report(os.path.join(WORK, "later-nothing"))
 
 
 class InputBytes(unittest.TestCase):

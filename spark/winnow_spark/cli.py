@@ -1,13 +1,15 @@
 """Command line of the cluster path:
 
     spark-submit spark/winnow_spark.py run PIPELINE.yaml INPUT... -o OUTPUT_DIR
+    spark-submit spark/winnow_spark.py report OUTPUT_DIR [-o REPORT_DIR] [--set OPTION=VALUE ...]
 
 OUTPUT_DIR gets cleaned/, removed/ and rejects/ (JSONL part files: the lines of `winnow run`'s
 cleaned, removed and rejects outputs) and stats.json (the summary `winnow run --stats` writes); the
 side files the stages are asked for (clusters/, assignments/, templates/: the templates summary, one
 site a line; with a step number, templates-step4/, when several steps write one kind); with a report
 step, templates/ and report/ (report.json, report.html, and cluster-list.jsonl/ and clusters.csv/ as part
-files: what `winnow report` writes, made in steps on the cluster, `report.py`).
+files: what `winnow report` writes, made in steps on the cluster, `report.py`). `report` writes that
+folder later from a finished run's outputs, as `winnow report` does for `winnow run`'s.
 """
 import argparse
 import json
@@ -17,6 +19,7 @@ import tempfile
 import time
 import zipfile
 
+import yaml
 from pyspark.sql import SparkSession
 
 from . import binary as winnow
@@ -25,7 +28,7 @@ from . import pipeline as pipelines
 from . import report as reports
 from . import stages as steps
 from . import summary as summaries
-from .outputs import Folder
+from .outputs import Folder, OutputMissing
 
 
 def parser():
@@ -41,6 +44,16 @@ def parser():
                      help="the winnow binary on the executors: a name shipped with --files (or on PATH) or a path")
     run.add_argument("--unordered", action="store_true",
                      help="skip sorting the cleaned output into input order (saves one shuffle)")
+    report = commands.add_parser("report", help="write the report folder of a finished run, as `winnow report` does")
+    report.add_argument("output", help="the output folder of a finished run (stats.json, cleaned/, removed/, ...)")
+    report.add_argument("-o", "--report", dest="report_folder",
+                        help="the report folder (default: OUTPUT/report); replaced whole, other files in it kept")
+    report.add_argument("--set", dest="settings", action="append", default=[], metavar="OPTION=VALUE",
+                        help="a report option (`winnow stages` lists them), VALUE as a pipeline file writes it")
+    report.add_argument("--partitions", type=int, default=0,
+                        help="partitions the report rows are grouped into (default: the default parallelism)")
+    report.add_argument("--binary", default="winnow",
+                        help="the winnow binary on the executors: a name shipped with --files (or on PATH) or a path")
     return top
 
 
@@ -131,6 +144,38 @@ def run(spark, arguments, log=print):
     return summary
 
 
+def report(spark, arguments, log=print):
+    """Writes the report folder of the finished run in `arguments.output` from its committed outputs, as
+    its report step would have (for a run without one, or one whose report step failed after the outputs
+    were written); the folder and options are checked before any work, as the run checks them."""
+    folder = Folder(spark, arguments.output, finished=True)
+    summary_bytes = folder.read_bytes("stats.json")
+    try:
+        summary = json.loads(summary_bytes)
+        recorded, stages = summary["outputs"], summary["stages"]
+        keepers = any(stage["stage"] == "exact" for stage in stages)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{arguments.output}/stats.json: not the summary winnow_spark.py run writes ({error})")
+    # Each output as the run recorded it, found in the folder given: the folder may have moved since.
+    final = folder.final.toString()
+    outputs = {kind: final + "/" + recorded[kind].rstrip("/").rsplit("/", 1)[-1]
+               for kind in ("cleaned", "removed", "clusters", "template_summary") if recorded.get(kind)}
+    for kind in ("cleaned", "removed"):
+        if kind not in outputs or not folder.fs.exists(folder.path_class(outputs[kind])):
+            raise ValueError(f"{arguments.output}: the run's {kind} output is missing; the report reads it")
+    options = {}
+    for setting in arguments.settings:
+        key, equals, value = setting.partition("=")
+        if not equals or not key:
+            raise pipelines.PipelineError(f"--set {setting}: give OPTION=VALUE")
+        options[key] = yaml.safe_load(value)
+    if arguments.report_folder is not None:
+        options["folder"] = arguments.report_folder
+    options, target = reports.plan(spark, arguments.binary, {pipelines.REPORT_STEP: options}, folder, [])
+    partitions = arguments.partitions or spark.sparkContext.defaultParallelism
+    reports.write(spark, arguments.binary, folder, target, outputs, summary_bytes, options, keepers, partitions, log)
+
+
 def side_file_folders(steps):
     """The side files of (segment, step) pairs as (folder name -> lines, kind -> folder of the last step
     writing that kind). A kind (clusters, assignments, templates) that one step writes keeps its name
@@ -167,8 +212,10 @@ def main(argv):
     spark = SparkSession.builder.appName("winnow").getOrCreate()
     try:
         ship_package(spark)
-        run(spark, arguments, log=lambda message: print(message, file=sys.stderr))
-    except (input_files.InputError, pipelines.PipelineError, FileExistsError, ValueError, winnow.WinnowFailed) as error:
+        command = run if arguments.command == "run" else report
+        command(spark, arguments, log=lambda message: print(message, file=sys.stderr))
+    except (input_files.InputError, pipelines.PipelineError, FileExistsError, OutputMissing, ValueError,
+            winnow.WinnowFailed) as error:
         print(f"winnow_spark: {error}", file=sys.stderr)
         return 1
     finally:

@@ -8,13 +8,21 @@ class OutputExists(FileExistsError):
     """The output folder is there already; the cluster path never writes into an existing one."""
 
 
+class OutputMissing(FileNotFoundError):
+    """A finished run's output folder, asked for, is not there."""
+
+
 class Folder:
-    def __init__(self, spark, path):
-        jvm = spark._jvm
+    def __init__(self, spark, path, finished=False):
+        """A run's output folder: a new one (refused when it exists), or with `finished` the folder a run
+        wrote (refused when it does not exist), which only its report is written into."""
+        self._jvm = jvm = spark._jvm
         self._path_class = jvm.org.apache.hadoop.fs.Path
         self.final = self._path_class(path)
         self.fs = self.final.getFileSystem(spark._jsc.hadoopConfiguration())
-        if self.fs.exists(self.final):
+        if finished and not self.fs.exists(self._path_class(self.final, "stats.json")):
+            raise OutputMissing(f"{path}: not the output folder of a finished run (it has no stats.json)")
+        if not finished and self.fs.exists(self.final):
             raise OutputExists(f"{path}: the output folder exists; give a new one (or remove it)")
         self.temporary = self._path_class(f"{path.rstrip('/')}.winnow-tmp-{uuid.uuid4().hex}")
 
@@ -46,6 +54,14 @@ class Folder:
 
     def child(self, name):
         return self._path_class(self.temporary, name).toString()
+
+    def read_bytes(self, name):
+        """The bytes of the (small) file `name` in the finished folder, read by name (no glob)."""
+        stream = self.fs.open(self._path_class(self.final, name))
+        try:
+            return bytes(self._jvm.org.apache.commons.io.IOUtils.toByteArray(stream))
+        finally:
+            stream.close()
 
     def write_bytes(self, name, data):
         stream = self.fs.create(self._path_class(self.temporary, name), False)
