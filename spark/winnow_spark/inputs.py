@@ -6,6 +6,7 @@ from arrival order or monotonically_increasing_id. A damaged gzip input keeps it
 gets `winnow run`'s reject for the rest, found on the driver (`read`).
 """
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Optional
 
@@ -237,9 +238,10 @@ def _probe(spark, path):
         trailer = SHORT
     stream = system.open(hadoop_path)
     try:
+        # The trailer in one call: a call to the JVM costs more than the bytes it reads.
         if gzip and size >= SHORTEST_GZIP:
             stream.seek(size - 4)
-            trailer = int.from_bytes(bytes((stream.read() & 0xFF) for _ in range(4)), "little")
+            trailer = int.from_bytes((stream.readInt() & 0xFFFFFFFF).to_bytes(4, "big"), "little")
             stream.seek(0)
         if codec is not None:
             stream = codec.createInputStream(stream)
@@ -316,7 +318,7 @@ def read(spark, inputs):
     to its error (`_damage`). It then gets `winnow run`'s reject: the same source, line, offset and
     reason, the message Hadoop's error, and no `raw` (the incomplete last line is not recovered)."""
     # Before any Spark work: the probe refuses a file named .gz that is not gzip.
-    probes = [_probe(spark, path) for path, _ in inputs]
+    probes = _each([path for path, _ in inputs], lambda path: _probe(spark, path))
     frames = None
     for number, (path, _) in enumerate(inputs):
         frame = (_reader(spark, path, probes[number].gzip)
@@ -339,12 +341,34 @@ def read(spark, inputs):
         offset += size + mark
         lines, read_bytes = totals.get(source, (0, 0))
         totals[source] = (lines + count, read_bytes + size)
-    input_bytes, rejects = 0, []
-    for number, ((path, name), probe) in enumerate(zip(inputs, probes)):
-        size, reject = _checked(spark, path, name, probe, totals.get(number, (0, 0)))
-        input_bytes += size
-        rejects += [reject] if reject is not None else []
+
+    def check(number):
+        (path, name), probe = inputs[number], probes[number]
+        return _checked(spark, path, name, probe, totals.get(number, (0, 0)))
+
+    checked = _each(range(len(inputs)), check)
+    input_bytes = sum(size for size, _ in checked)
+    rejects = [reject for _, reject in checked if reject is not None]
     return rows.mapPartitionsWithIndex(_frame(starts, expected, marked)), input_bytes, rejects
+
+
+# Inputs probed (and damaged ones read again) at once: each waits on its file system, not on the driver.
+PROBING_THREADS = 32
+
+
+def _each(items, function):
+    """`function` of each item, in order, called from up to PROBING_THREADS threads: a crawl's thousands of
+    files on an object store cost a round trip or more each. The first item's error in order is raised."""
+    if len(items) <= 1:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(PROBING_THREADS, len(items))) as pool:
+        futures = [pool.submit(function, item) for item in items]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 def _checked(spark, path, name, probe, read):
