@@ -120,10 +120,12 @@ package enum OutputTarget: Sendable, Equatable {
     /// run would destroy its own input, lose one output under another, or interleave two in one stream.
     /// Files are compared by identity (device and inode), new paths by their folder's real path, so
     /// spelling does not matter; standard output (`-`) and descriptors by number and by what they are
-    /// open on. A character device (`/dev/null`) opened by name may take several outputs.
+    /// open on. A character device (`/dev/null`) opened by name may take several outputs. The inputs
+    /// are registered as read (`ReadPaths`), so that no removal of a killed run's leftovers deletes one.
     package static func requireDistinct(outputs: [(role: String, path: String)], inputs: [String]) throws(WinnowError) {
         var inputKeys: [String: String] = [:]
         for input in inputs {
+            ReadPaths.shared.add(input)
             // Standard input is whatever file the shell redirected it from (`< in.jsonl`).
             let key = input == "-" ? openIdentity(of: 0).key : identity(of: input)
             if let key { inputKeys[key] = input == "-" ? "- (standard input, redirected from that file)" : input }

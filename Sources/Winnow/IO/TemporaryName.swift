@@ -26,7 +26,8 @@ enum TemporaryName {
     }
 
     /// Deletes the entries of `directory` named `start`, the id of a process on this host that has
-    /// ended, and anything ending in `suffix`: a killed run's files, never a live run's.
+    /// ended, and anything ending in `suffix`: a killed run's files, never a live run's, nor anything
+    /// this process reads (`ReadPaths`), whatever its name.
     static func removeEnded(in directory: String, startingWith start: String, endingWith suffix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(suffix) {
@@ -34,7 +35,9 @@ enum TemporaryName {
             guard let process = pid_t(digits), process > 0, process != getpid(),
                 kill(process, 0) == -1, errno == ESRCH
             else { continue }
-            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+            let path = directory + "/" + entry
+            guard !ReadPaths.shared.holds(path) else { continue }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 }

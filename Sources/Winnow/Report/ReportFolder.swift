@@ -11,11 +11,12 @@ package enum ReportFolder {
     /// Refuses, before anything is read, a report folder that is one of `inputs` or `outputs`, whose
     /// files `names` (and, in an existing folder, those it `replaces`, which go) are one of them, that is
     /// or holds the current folder, or, when `holdingNoInput`, that holds an input: a run's inputs are not
-    /// where its report goes.
+    /// where its report goes. The inputs are registered as read (`ReadPaths`).
     package static func requireDistinct(
         _ folder: String, writing names: [String], replacing replaces: (String) -> Bool = { _ in false },
         outputs: [(role: String, path: String)], inputs: [String], holdingNoInput: Bool = false
     ) throws(WinnowError) {
+        for input in inputs { ReadPaths.shared.add(input) }
         let physical = StagedFolder.physicalPath(of: folder)
         let files = outputs.map { (role: $0.role, path: $0.path) } + inputs.filter { $0 != "-" }.map { (role: "input", path: $0) }
         let keyed = files.compactMap { file in key(file.path).map { (file.role, file.path, $0) } }

@@ -65,4 +65,29 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: staleRun))
         #expect(FileManager.default.fileExists(atPath: liveRun))
     }
+
+    /// Inputs named like the leftovers of ended runs (a spool file, a folder of shards, an output's
+    /// temporary sibling) are read, not deleted by the removal of leftovers; a true leftover still goes.
+    @Test func inputsNamedLikeLeftoversAreReadNotDeleted() async throws {
+        let folder = TemporaryFolder()
+        let host = TemporaryName.host
+        let ended = try endedProcess()
+        let spoolNamed = folder.write("winnow-spool-\(host)-\(ended)-5-0.spool", "{\"id\":\"a\",\"text\":\"one page\"}\n")
+        let shards = folder.file("winnow-spool-\(host)-\(ended)-6-0.spool")
+        try FileManager.default.createDirectory(atPath: shards + "/shards", withIntermediateDirectories: true)
+        let inFolder = folder.write("winnow-spool-\(host)-\(ended)-6-0.spool/shards/b.jsonl", "{\"id\":\"b\",\"text\":\"two\"}\n")
+        let outputNamed = folder.write(".out.jsonl.winnow-\(host)-\(ended)-9.tmp", "{\"id\":\"c\",\"text\":\"three\"}\n")
+        let leftover = folder.write("winnow-spool-\(host)-\(ended)-7-0.spool", [1, 2])
+        var configuration = RunConfiguration(
+            inputs: [spoolNamed, inFolder, outputNamed].map { .jsonl(path: $0, name: $0) }, output: folder.file("out.jsonl"))
+        configuration.spoolDirectory = folder.path
+        let summary = try await PipelineRunner(
+            name: "named", steps: [.corpus(ExactStage(options: ExactOptions()))], configuration: configuration
+        ).run()
+        #expect(summary.kept == 3)
+        for input in [spoolNamed, inFolder, outputNamed] {
+            #expect(FileManager.default.fileExists(atPath: input), "\(input)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+    }
 }
