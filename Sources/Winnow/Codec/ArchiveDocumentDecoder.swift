@@ -22,6 +22,13 @@ public struct ArchiveDocumentDecoder: Sendable {
     public static let truncatedField = "truncated"
     public static let languageField = "language"
 
+    /// The fields above, which no option may name: a document read from an archive carries them.
+    static let addedFields = [
+        AddedField(dateField, "the record's date"), AddedField(contentTypeField, "the page's HTTP Content-Type"),
+        AddedField(languageField, "the languages a WET record names"), AddedField(fileField, "the archive's name"),
+        AddedField(offsetField, "the record's byte offset"), AddedField(truncatedField, "why a record was cut"),
+    ]
+
     public init(identity: Identity = .recordID, maxPayloadBytes: Int = 64 << 20) {
         self.identity = identity
         self.maxPayloadBytes = maxPayloadBytes

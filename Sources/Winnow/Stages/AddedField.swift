@@ -24,10 +24,12 @@ public struct AddedField: Sendable, Equatable {
 
     /// The fields of fixed names the stages write (removals, duplicates, page metadata), which no
     /// option may name for another purpose: one would overwrite the other.
-    static var ofStages: [AddedField] { removal + DuplicateFields.nearDupFields + CleanStage.metadataFields }
+    static var ofStages: [AddedField] {
+        removal + DuplicateFields.nearDupFields + CleanStage.metadataFields + ArchiveDocumentDecoder.addedFields
+    }
 
-    /// Refuses two of `fields` under one name, and steps that write a field named like one of them,
-    /// naming the stage, the field and what to change; a run of no steps removes and adds nothing.
+    /// Refuses two of `fields` under one name, and steps (or the web archive reader) that write a field
+    /// named like one of them, naming the stage, the field and what to change.
     public static func requireDistinct(_ steps: [PipelineStep], from fields: FieldNames) throws(WinnowError) {
         let configured = [("id", fields.id), ("text", fields.text), ("html", fields.html), ("url", fields.url)]
         // Two of the four under one name are written as two copies of that key on every line, as a stage's field would be.
@@ -45,6 +47,14 @@ public struct AddedField: Sendable, Equatable {
                         + "(--\(role)-field): the line would hold '\(added.key)' twice; choose another --\(role)-field"
                         + (added.remedy.map { ", or \($0)" } ?? ""))
             }
+        }
+        // Whatever the steps: an input is told to be a web archive by its content, once it is read.
+        for added in ArchiveDocumentDecoder.addedFields {
+            guard let (role, _) = configured.first(where: { $0.1 == added.key }) else { continue }
+            throw .configuration(
+                "a document read from a web archive gets \(added.meaning) in the field '\(added.key)', which is the "
+                    + "\(role) field (--\(role)-field): the line would hold '\(added.key)' twice; choose another --\(role)-field "
+                    + "(nothing was read)")
         }
     }
 }

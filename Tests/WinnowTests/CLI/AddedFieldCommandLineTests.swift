@@ -17,6 +17,16 @@ import WinnowTestSupport
         (["exact", "site.jsonl", "--id-field", "removed_by"], ["'removed_by'", "--id-field"]),
         (["exact", "site.jsonl", "--html-field", "duplicate_of"], ["'duplicate_of'", "--html-field"]),
         (["normalize", "site.jsonl", "--url-field", "removed_reason"], ["'removed_reason'", "--url-field"]),
+        // Fields a web archive's documents get, whatever the inputs are: an archive is told by its content.
+        (["clean", "page.jsonl", "--id-field", "warc_offset"], ["'warc_offset'", "--id-field", "web archive"]),
+        (
+            ["run", packageRoot + "/Pipelines/passthrough.yaml", "site.jsonl", "--text-field", "warc_file"],
+            ["'warc_file'", "--text-field"]
+        ),
+        (["normalize", "site.jsonl", "--url-field", "warc_date"], ["'warc_date'", "--url-field"]),
+        (["clean", "page.jsonl", "--html-field", "content_type"], ["'content_type'", "--html-field"]),
+        (["exact", "site.jsonl", "--id-field", "truncated"], ["'truncated'", "--id-field"]),
+        (["templates", "site.jsonl", "--set", "removed_lines_field=warc_offset"], ["'warc_offset'", "removed_lines_field"]),
     ])
     func aFieldAStageWritesIsRefusedAsAConfiguredField(arguments: [String], message: [String]) throws {
         let folder = TemporaryFolder()

@@ -66,7 +66,8 @@ public struct TemplateOptions: StageOptions {
     /// What is wrong with these options, if anything, in words a user can act on.
     public var validationProblem: String? {
         if AddedField.ofStages.contains(where: { $0.key == removedLinesField }) {
-            return "removed_lines_field '\(removedLinesField)' is a field Winnow's stages write themselves: choose another name"
+            return
+                "removed_lines_field '\(removedLinesField)' is a field Winnow writes itself (a stage's, or a web archive document's): choose another name"
         }
         if minSitePages < 2 { return "min_site_pages must be 2 or more: one page has nothing to compare with" }
         if !(anchorShare > 0 && anchorShare <= 1) { return "anchor_share must be above 0 and at most 1" }
