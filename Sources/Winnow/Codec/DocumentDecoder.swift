@@ -60,6 +60,14 @@ public struct DocumentDecoder: Sendable {
                 let raw = storage[valueRange]
                 // Keys are compared unescaped: `"te\u0078t"` is the text field, not another field
                 // that a JSON reader downstream would take for it.
+                // A lone surrogate decodes to U+FFFD: two such names would be written as one, and a reader
+                // downstream would keep one of their values. Names are kept exact, as ids are.
+                if member.keyHasEscapes && JSONString.hasLoneSurrogate(keyBytes) {
+                    return reject(
+                        .invalidField,
+                        "a field name holds a lone UTF-16 surrogate escape (\\uD800 to \\uDFFF without its pair), which no "
+                            + "text can hold; field names are kept exact, so fix the name")
+                }
                 let escapedKey = member.keyHasEscapes ? JSONString.decode(keyBytes, hasEscapes: true) : nil
                 let role = if let escapedKey { role(of: escapedKey.utf8) } else { role(of: keyBytes) }
                 guard let role else {

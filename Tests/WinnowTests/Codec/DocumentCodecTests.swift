@@ -63,6 +63,18 @@ import WinnowTestSupport
         #expect(reject.origin == origin)
     }
 
+    /// Field names too: `"\ud800"` and `"\udc00"` would both be written `"\u{FFFD}"`, one name for two
+    /// values; such a record is rejected. A pair, and other escapes, are kept.
+    @Test func aFieldNameWithALoneSurrogateIsRejected() throws {
+        for record in [#"{"id": "a", "text": "t", "\ud800": 1, "\udc00": 2}"#, #"{"\udbffx": 1, "text": "t"}"#] {
+            guard case .failure(let reject) = decode(record) else { Issue.record("\(record) was decoded"); continue }
+            #expect(reject.reason == .invalidField)
+            #expect(reject.message.contains("field name holds a lone UTF-16 surrogate"), "\(reject.message)")
+        }
+        let kept = try decode(#"{"id": "a", "text": "t", "\ud83d\ude00": 1, "\u00e9": 2}"#).get()
+        #expect(kept.otherFieldKeys == ["😀", "é"])
+    }
+
     @Test func anIDWithASurrogatePairIsKept() throws {
         #expect(try decode(#"{"id": "a\ud83d\ude00\u00e9", "text": "t"}"#).get().id == "a😀é")
         #expect(try decode(#"{"id": "a", "text": "t", "url": "\ud800"}"#).get().id == "a")
