@@ -26,4 +26,19 @@ import Testing
             #expect(whole.starts(with: cut) && cut.count == min(limit, whole.count), "\(limit)")
         }
     }
+
+    /// With a limit, an element's first `limit * nodesPerByte` nodes are read, no more: text past
+    /// hundreds of empty nested elements is not an element's opening words, and each of 400,000 nested
+    /// headings reading all the deeper ones made the page quadratic.
+    @Test func aLimitedReadStopsAfterItsNodes() {
+        let depth = 60 * PageTree.nodesPerByte
+        let deep = String(repeating: "<span>", count: depth) + "Customers also bought"
+        let tree = HTMLParser.parse(Array(("<h2>" + deep + "</h2>").utf8))
+        let heading = tree.nodes.indices.first { tree.nodes[$0].tag == .h2 }!
+        #expect(tree.foldedText(of: heading, limit: 60).isEmpty)
+        #expect(tree.foldedText(of: heading) == Array("customers also bought".utf8))
+        let shallow = HTMLParser.parse(Array("<h2><span><b>Customers</b> also bought</span></h2>".utf8))
+        let index = shallow.nodes.indices.first { shallow.nodes[$0].tag == .h2 }!
+        #expect(shallow.foldedText(of: index, limit: 60) == Array("customers also bought".utf8))
+    }
 }
