@@ -135,6 +135,9 @@ enum LineFolder {
             var marker = Marker()
             var current = marker.mark(line, block: 0)
             var previous = Marks(letters: 0, digits: 0)
+            // The end of the last word found to fill a whole block: the blocks it fills share it, so a
+            // word of megabytes is read to its end once, not once for each of its blocks.
+            var longWordEnd = 0
             for block in 0..<blocks {
                 // The next block's marks too, for the words that run into it.
                 let next = block &+ 1 < blocks ? marker.mark(line, block: block &+ 1) : Marks(letters: 0, digits: 0)
@@ -145,7 +148,10 @@ enum LineFolder {
                 hasLetters = hasLetters || wordStarts != 0
                 // Where a word that reaches the end of the block ends.
                 var crossingEnd = block &<< 6 &+ 64 &+ (~next.letters).trailingZeroBitCount
-                if next.letters == .max { crossingEnd = wordEnd(line, from: block &+ 2, marker) }
+                if next.letters == .max {
+                    if longWordEnd < (block &+ 2) &<< 6 { longWordEnd = wordEnd(line, from: block &+ 2, marker) }
+                    crossingEnd = longWordEnd
+                }
                 lineHash = addTokens(
                     lineHash, base, count: count, blockStart: block &<< 6, letters: letters, starts: starts,
                     crossingEnd: crossingEnd, dateChunks: dateChunks)

@@ -95,6 +95,23 @@ import WinnowTestSupport
         }
     }
 
+    /// Words of many blocks, one after another: each ends where its definition says, and a word of
+    /// megabytes is read to its end once (its blocks share the end: the fold stays linear).
+    @Test func wordsOfManyBlocksMatchTheDefinition() {
+        var random = SeededRandom.forTest(0x1F02)
+        for _ in 0..<200 {
+            var line = ""
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let length = Int.random(in: 60...3000, using: &random)
+                line += String(repeating: ["a", "Z", "\u{E9}", "\u{4E2D}"].randomElement(using: &random)!, count: length)
+                line += [" ", "7", " 2024 ", "-"].randomElement(using: &random)!
+            }
+            #expect(LineFolder.fold(line) == Self.referenceFold(line), "\(SeededRandom.replay)")
+        }
+        let huge = String(repeating: "x", count: 4_000_000)
+        #expect(LineFolder.fold(huge) == Self.referenceFold(huge))
+    }
+
     @Test func longWordsAndTheirPrefixesStayApart() {
         let word = "abcdefghijklmnopqrstuvwxyz"
         let keys = (1...word.count).map { key(String(word.prefix($0))) }
