@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowTestSupport
 
 @testable import Winnow
 
@@ -32,5 +33,29 @@ import Testing
         #expect(nfc == nfc.precomposedStringWithCanonicalMapping)
         #expect(nfc.unicodeScalars.filter { $0 == Self.joiner }.count == 80_000 / 30)
         #expect(nfc.hasSuffix(" done"))
+    }
+
+    /// Text longer than a piece is normalised piece by piece (`UnicodeForm.inPieces`), split only before
+    /// scalars nothing combines with: the same as the whole in one call, for NFC and NFKC, over mixed
+    /// decomposed text, Hangul jamo, kana with voicing marks and runs of marks.
+    @Test func textNormalisedInPiecesIsTheWholeNormalised() {
+        var random = SeededRandom.forTest(0x4E46)
+        let pieces = [
+            "cafe\u{301} ", "e\u{301}\u{327}\u{300}", "\u{1100}\u{1161}\u{11A8}", "\u{1100}\u{1161}", "\u{304B}\u{3099}",
+            "\u{212B}", "\u{FB01}", "Å", "x", "\u{300}", "\u{B47}\u{B3E}", "\n", "中", "\u{1D15E}",
+        ]
+        for _ in 0..<20 {
+            var text = ""
+            while text.utf8.count < 3 * NormalizeOptions.UnicodeForm.pieceBytes {
+                text += pieces.randomElement(using: &random)!
+            }
+            for form in [NormalizeOptions.UnicodeForm.nfc, .nfkc] {
+                let whole =
+                    form == .nfc
+                    ? StreamSafeText.limited(text).precomposedStringWithCanonicalMapping
+                    : StreamSafeText.limited(text).precomposedStringWithCompatibilityMapping
+                #expect(Array(form.applied(to: text).unicodeScalars) == Array(whole.unicodeScalars), "\(form) \(SeededRandom.replay)")
+            }
+        }
     }
 }
