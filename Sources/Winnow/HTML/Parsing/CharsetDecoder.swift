@@ -23,6 +23,13 @@ enum CharsetDecoder {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
         }
+        // UTF-32's marks first: little-endian's starts as UTF-16's does.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return Decoded(utf8: convert(bytes.dropFirst(4), from: "UTF-32LE") ?? repairUTF8(bytes[...]), encoding: "utf-32le")
+        }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return Decoded(utf8: convert(bytes.dropFirst(4), from: "UTF-32BE") ?? repairUTF8(bytes[...]), encoding: "utf-32be")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16LE") ?? repairUTF8(bytes[...]), encoding: "utf-16le")
         }
@@ -113,10 +120,14 @@ enum CharsetDecoder {
         return nil
     }
 
-    /// WHATWG treats these labels as Windows-1252, and pages that say them usually mean it.
+    /// WHATWG treats these labels as Windows-1252, and pages that say them usually mean it. A UTF-16 or
+    /// UTF-32 label is UTF-8 here, as WHATWG reads one in `<meta>`: a page read this far is no such thing
+    /// (one that is came with a byte order mark, or was told by `declaredWideEncoding`).
     private static func canonical(_ label: String) -> String {
         switch label {
-        case "utf8", "unicode-1-1-utf-8", "utf-8": "utf-8"
+        case "utf8", "unicode-1-1-utf-8", "utf-8", "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode", "utf-32",
+            "utf-32le", "utf-32be", "ucs-4":
+            "utf-8"
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
             "x-cp1252", "iso_8859-1", "cp819", "ibm819":
             "windows-1252"
@@ -192,26 +203,38 @@ enum CharsetDecoder {
         return output
     }
 
-    /// iconv's UTF-8 for `bytes`, each byte it cannot decode a U+FFFD, and how many those were; NUL and
+    /// iconv's UTF-8 for `bytes`, each unit it cannot decode a U+FFFD, and how many those were; NUL and
     /// form feed are left as they are. Nil when iconv does not know the encoding.
     private static func iconvConvert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> (utf8: [UInt8], replaced: Int)? {
         let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
+        let unit = codeUnitBytes(encoding)
         var input = Array(bytes)
         // Most encodings take at most 4 UTF-8 bytes a byte; one that takes more (TSCII: 12) fills the
         // buffer, and the page is converted again from the start into a larger one. Not resumed where it
         // stopped: glibc's TSCII repeats the wrong characters after an output buffer filled in mid-sequence.
         var capacity = input.count * 4 + 16
         while true {
-            if let converted = iconvConvert(&input, with: converter, capacity: capacity) { return converted }
+            if let converted = iconvConvert(&input, with: converter, unit: unit, capacity: capacity) { return converted }
             capacity *= 2
             _ = iconv(converter, nil, nil, nil, nil)
         }
     }
 
+    /// The bytes of one code unit of an encoding: what an undecodable unit skips, so that the rest of a
+    /// UTF-16 page (a lone surrogate in it, say) stays aligned.
+    private static func codeUnitBytes(_ encoding: String) -> Int {
+        let name = encoding.uppercased()
+        if name.hasPrefix("UTF-16") || name.hasPrefix("UCS-2") { return 2 }
+        if name.hasPrefix("UTF-32") || name.hasPrefix("UCS-4") { return 4 }
+        return 1
+    }
+
     /// One conversion of `input` into at most `capacity` bytes; nil when they do not hold it all.
-    private static func iconvConvert(_ input: inout [UInt8], with converter: iconv_t?, capacity: Int) -> (utf8: [UInt8], replaced: Int)? {
+    private static func iconvConvert(
+        _ input: inout [UInt8], with converter: iconv_t?, unit: Int, capacity: Int
+    ) -> (utf8: [UInt8], replaced: Int)? {
         var output = [UInt8](repeating: 0, count: capacity)
         var written = 0
         var replaced = 0
@@ -228,14 +251,15 @@ enum CharsetDecoder {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
                     // E2BIG, or no room for U+FFFD: the output is full, not the input done.
                     if errno == E2BIG || outLeft < 3 { return false }
-                    // EILSEQ, or EINVAL (a sequence cut by the end of the input): the byte becomes U+FFFD.
+                    // EILSEQ, or EINVAL (a sequence cut by the end of the input): the unit becomes U+FFFD.
                     for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
                         outPointer!.pointee = CChar(bitPattern: byte)
                         outPointer! += 1
                     }
                     outLeft -= 3
-                    inPointer! += 1
-                    inLeft -= 1
+                    let skipped = min(unit, inLeft)
+                    inPointer! += skipped
+                    inLeft -= skipped
                     replaced += 1
                 }
                 // A stateful encoding may hold back characters until told that the input has ended.

@@ -44,6 +44,36 @@ import WinnowTestSupport
 
     static func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
 
+    /// UTF-32's marks are told from UTF-16's (little-endian's starts the same), in either order of bytes.
+    @Test func utf32ByteOrderMarks() {
+        let page = "<p>Café, a UTF-32 page.</p>"
+        let little = page.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+        let big = page.unicodeScalars.flatMap { scalar in (0..<4).reversed().map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+        #expect(Self.decoded([0xFF, 0xFE, 0x00, 0x00] + little) == (page, "utf-32le"))
+        #expect(Self.decoded([0x00, 0x00, 0xFE, 0xFF] + big) == (page, "utf-32be"))
+    }
+
+    /// A unit that does not decode (a lone surrogate) is one U+FFFD, and the rest of the page reads as it
+    /// did: skipping one byte of it read every later unit across two.
+    @Test func aLoneSurrogateInUTF16IsOneReplacement() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Self.utf16LE("<p>before ") + [0x00, 0xD8] + Self.utf16LE("after, intact</p>")
+        #expect(Self.decoded(bytes) == ("<p>before \u{FFFD}after, intact</p>", "utf-16le"))
+        let utf16BE: (String) -> [UInt8] = { $0.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+        let big: [UInt8] = [0xFE, 0xFF] + utf16BE("<p>a ") + [0xDC, 0x00] + utf16BE("b</p>")
+        #expect(Self.decoded(big) == ("<p>a \u{FFFD}b</p>", "utf-16be"))
+    }
+
+    /// A page read as far as its `<meta>` is no UTF-16 or UTF-32, whatever the meta says (WHATWG reads
+    /// such a label as UTF-8): a Windows-1252 page so labelled is Windows-1252, not CJK.
+    @Test func aWideLabelInMetaIsNotBelieved() {
+        let page: [UInt8] =
+            Array("<html><head><meta charset=\"utf-16\"></head><body><p>Caf".utf8) + [0xE9]
+            + Array(" cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</p></body></html>".utf8)
+        let (text, encoding) = Self.decoded(page)
+        #expect(text.contains("Café crème") && encoding == "windows-1252", "\(text)")
+        #expect(Self.decoded(page, declared: "text/html; charset=utf-32").text.contains("Café crème"))
+    }
+
     /// A UTF-16 or UTF-32 page without a byte order mark, served with that charset: read in it, not
     /// refused as binary for its NUL bytes nor read as UTF-8 (which pure ASCII in UTF-16 is).
     @Test(arguments: [
