@@ -191,7 +191,11 @@ struct PageTreeBuilder {
     /// Whether text now goes nowhere: inside a dropped element (a script, a style), unless captured.
     var dropsText: Bool { dropDepth > 1 || (dropDepth == 1 && capture == .none) }
 
+    /// A run of text, its C1 controls read as Windows-1252 (`Windows1252Controls`).
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let replaced = Windows1252Controls.replacing(in: bytes) {
+            return replaced.withUnsafeBufferPointer { characters($0) }
+        }
         if dropDepth > 0 {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
