@@ -3,13 +3,16 @@
 /// normalize stage drops them (`remove_invisible`) and the clean stage's renderer never writes them.
 enum InvisibleCharacters {
     /// Soft hyphen, zero-width space, word joiner and the invisible operators, byte order mark,
-    /// Mongolian vowel separator, and the bidirectional marks, embeddings and isolates. Kept, because
-    /// they change what the text says: the zero-width joiner and non-joiner (emoji sequences,
-    /// Persian and Indic spelling), variation selectors and tag characters (emoji, flags).
+    /// Mongolian vowel separator, the bidirectional marks, embeddings and isolates, the deprecated
+    /// format characters (U+206A–206F), the interlinear annotation marks (U+FFF9–FFFB), the musical
+    /// symbols' format characters (U+1D173–1D17A) and the deprecated language tag (U+E0001). Kept,
+    /// because they change what the text says: the zero-width joiner and non-joiner (emoji sequences,
+    /// Persian and Indic spelling), variation selectors and the other tag characters (emoji flags).
     @inline(__always)
     static func isRemoved(_ value: UInt32) -> Bool {
         switch value {
-        case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+        case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF,
+            0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0001:
             true
         default:
             false
@@ -29,6 +32,12 @@ enum InvisibleCharacters {
             guard index + 2 < bytes.endIndex else { return 0 }
             let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
             return isRemoved(value) ? 3 : 0
+        case 0xF0, 0xF3:
+            guard index + 3 < bytes.endIndex else { return 0 }
+            let value =
+                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            return isRemoved(value) ? 4 : 0
         default:
             return 0
         }
