@@ -29,6 +29,7 @@ import yaml  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
 from winnow_spark import cli  # noqa: E402
+from winnow_spark import inputs as input_files  # noqa: E402
 from winnow_spark import pipeline as pipelines  # noqa: E402
 from winnow_spark import stages  # noqa: E402
 
@@ -431,6 +432,18 @@ class ReportFolder(unittest.TestCase):
                 self.assertFalse(os.path.exists(os.path.join(base, name, "out")), "nothing written")
         self.assertEqual(sorted(os.listdir(victim)), ["input.jsonl"])
 
+    def test_a_report_folder_that_is_a_file_is_refused(self):
+        """As `winnow run` refuses it: the folder is replaced whole, which would delete the file."""
+        target = os.path.join(WORK, "report-folder", "a-file")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write("precious\n")
+        with self.assertRaises(pipelines.PipelineError) as raised:
+            self.run_job("a-file-job", {"folder": target})
+        self.assertIn("not a folder", str(raised.exception))
+        with open(target, encoding="utf-8") as handle:
+            self.assertEqual(handle.read(), "precious\n")
+
     def test_other_files_in_an_existing_report_folder_are_kept(self):
         target = os.path.join(WORK, "report-folder", "existing-report")
         os.makedirs(target, exist_ok=True)
@@ -488,6 +501,21 @@ class ReportLater(unittest.TestCase):
         with self.assertRaises(FileNotFoundError):
             self.report(os.path.join(WORK, "later-nothing"))
 
+    def test_an_output_folder_named_with_glob_characters_is_read_as_named(self):
+        """out[1]'s report reads out[1]'s outputs, not those of a sibling out1 that the glob would match."""
+        path = pipeline("glob-named", ("exact",))
+        for name, shards in (("glob1", SHARDS[:1]), ("glob[1]", SHARDS[1:3])):
+            arguments = SimpleNamespace(pipeline=path, inputs=shards, output=os.path.join(WORK, name), partitions=2,
+                                        binary=BINARY, unordered=False)
+            cli.run(SPARK, arguments, log=lambda message: None)
+        output = os.path.join(WORK, "glob[1]")
+        self.report(output)
+        with open(os.path.join(output, "stats.json"), encoding="utf-8") as handle:
+            summary = json.load(handle)
+        with open(os.path.join(output, "report", "report.json"), encoding="utf-8") as handle:
+            documents = json.load(handle)["documents"]
+        self.assertEqual((documents["kept"], documents["removed"]), (summary["kept"], summary["removed"]))
+
 
 class InputBytes(unittest.TestCase):
     def test_input_bytes_are_winnow_runs_without_a_final_line_break_or_with_a_byte_order_mark(self):
@@ -542,6 +570,21 @@ class InputNames(unittest.TestCase):
         cluster = (part_lines(os.path.join(target, "cleaned")),
                    [json.loads(line) for line in part_lines(os.path.join(target, "rejects"))], summary)
         return local, cluster
+
+    def test_a_name_hadoop_decompresses_otherwise_than_gzip_is_refused(self):
+        """Spark picks a codec by the name (.bz2, .deflate); `winnow run` reads gzip or plain lines by the
+        content: a plain file named .bz2 gave no records at all."""
+        folder = os.path.join(WORK, "codec-names")
+        os.makedirs(folder, exist_ok=True)
+        for name in ("plain.bz2", "plain.deflate"):
+            with self.subTest(name=name):
+                path = os.path.join(folder, name)
+                with open(path, "wb") as handle:
+                    handle.write(b'{"id":"a","text":"one two"}\n')
+                with self.assertRaises(input_files.InputError) as raised:
+                    self.run_both(folder, [path], [path])
+                self.assertIn("decompresses", str(raised.exception))
+                self.assertFalse(os.path.exists(os.path.join(folder, "spark")))
 
     def test_a_file_uri_of_a_local_folder_is_read_as_the_folder(self):
         """file:///F reads the JSONL files below the local folder F as F does, named URI/RELATIVE (`winnow

@@ -114,11 +114,64 @@ class OriginNames(unittest.TestCase):
                 handle.write(gzip.compress(b'{"text":"x"}\n'))
             self.assertEqual(inputs.resolve([path]), [(path, path)])
 
+    def test_a_name_holding_a_line_break_is_refused(self):
+        """The tasks get the inputs' names one a line: such a name would shift every later one."""
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-inputs-") as folder:
+            path = os.path.join(folder, "x\ny.jsonl")
+            with open(path, "wb") as handle:
+                handle.write(b'{"id":"a","text":"x"}\n')
+            for given in (path, folder):
+                with self.assertRaises(inputs.InputError) as raised:
+                    inputs.resolve([given])
+                self.assertIn("line break", str(raised.exception))
+
+    def test_linked_folders_are_read_once(self):
+        """As `winnow run` follows them: a link back up is not followed again, and of two links to one
+        folder the first in bytewise order is read."""
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-inputs-") as folder:
+            for name in ("d/sub", "other"):
+                os.makedirs(os.path.join(folder, name))
+            for name in ("d/a.jsonl", "other/b.jsonl"):
+                with open(os.path.join(folder, name), "wb") as handle:
+                    handle.write(b'{"text":"x"}\n')
+            os.symlink("..", os.path.join(folder, "d", "sub", "up"))
+            os.symlink("../other", os.path.join(folder, "d", "link2"))
+            os.symlink("../other", os.path.join(folder, "d", "link1"))
+            top = os.path.join(folder, "d")
+            self.assertEqual([name for _, name in inputs.resolve([top])],
+                             [top + "/a.jsonl", top + "/link1/b.jsonl"])
+
     def test_glob_characters_in_a_name_are_read_as_written(self):
         """Hadoop reads a path as a glob: `x[1].jsonl` would read `x1.jsonl`. The name goes to Spark escaped."""
         self.assertEqual(inputs._literal("/d/x[1].jsonl"), "/d/x\\[1\\].jsonl")
         self.assertEqual(inputs._literal("q?{a,b}*.jsonl"), "q\\?\\{a,b\\}\\*.jsonl")
         self.assertEqual(inputs._literal("plain/name.jsonl"), "plain/name.jsonl")
+
+
+class FileShape(unittest.TestCase):
+    def test_what_winnow_run_refuses_is_refused(self):
+        """A pipeline of corpus stages alone never reaches the binary's parser: the driver checks the file's
+        shape as `PipelineDefinition.parse` does."""
+        cases = {"unknown key": {"version": 1, "stepz": 1, "steps": ["exact"]},
+                 "version 2": {"version": 2, "steps": ["exact"]}, "no version": {"steps": ["exact"]},
+                 "two stages in a step": {"version": 1, "steps": [{"exact": {}, "templates": {}}]},
+                 "steps not a list": {"version": 1, "steps": "exact"}}
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+            path = os.path.join(folder, "p.yaml")
+            for name, definition in cases.items():
+                with self.subTest(name=name):
+                    with open(path, "w", encoding="utf-8") as handle:
+                        yaml.safe_dump(definition, handle)
+                    with self.assertRaises(pipelines.PipelineError):
+                        pipelines.load(path)
+
+    def test_an_unnamed_pipeline_is_named_after_its_file(self):
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+            path = os.path.join(folder, "tf.yaml")
+            with open(path, "w", encoding="utf-8") as handle:
+                yaml.safe_dump({"version": 1, "steps": ["exact"]}, handle)
+            self.assertEqual(pipelines.load(path)[0], "tf")
+            self.assertEqual(load(["exact"])[0], "two")
 
 
 class ReportStep(unittest.TestCase):

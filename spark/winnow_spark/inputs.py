@@ -46,8 +46,22 @@ def resolve(arguments):
         if folder is not None:
             prefix = argument if argument.endswith("/") else argument + "/"
             found = []
-            for root, folders, files in os.walk(folder, followlinks=True):
-                folders[:] = [name for name in folders if not name.startswith(".")]
+            # Linked folders are followed once each, by device and inode, as `winnow run` follows them: a
+            # link back up, or two links to one folder, would read its files again.
+            visited = set()
+
+            def unlisted(error):
+                raise InputError(f"{error.filename}: cannot list this folder ({error.strerror}); `winnow run` "
+                                 "stops here too") from None
+
+            for root, folders, files in os.walk(folder, followlinks=True, onerror=unlisted):
+                status = os.stat(root)
+                if (status.st_dev, status.st_ino) in visited:
+                    folders[:] = []
+                    continue
+                visited.add((status.st_dev, status.st_ino))
+                # In bytewise order, as `winnow run` goes: of two links to one folder, the first is read.
+                folders[:] = sorted((name for name in folders if not name.startswith(".")), key=lambda name: name.encode("utf-8"))
                 for name in files:
                     if name.startswith("."):
                         continue
@@ -124,12 +138,16 @@ def _literal(path):
 
 def _require_utf8(name):
     """The binary spells a name that is not UTF-8 with \\xHH escapes (`FileName`); the cluster path
-    does not, and refuses such a name rather than name its records otherwise."""
+    does not, and refuses such a name rather than name its records otherwise. A name holding a line
+    break is refused too: the tasks get the names one a line (`binary.Workdir`)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(f"{os.fsencode(name)!r}: a file name that is not UTF-8 cannot be read on a cluster; "
                          "rename it, or run `winnow run` on one machine") from None
+    if "\n" in name or "\r" in name:
+        raise InputError(f"{name!r}: a file name holding a line break cannot be read on a cluster; rename it, or "
+                         "run `winnow run` on one machine")
 
 
 def origin_names(given):
@@ -231,6 +249,9 @@ def _probe(spark, path):
         # A few bytes need no checksum, and the local checksum file of a name with a colon cannot be named.
         system = system.getRawFileSystem()
     codec, gzip = _codec(spark, path)
+    if codec is not None and not gzip:
+        raise InputError(f"{path}: Hadoop decompresses a file of this name with {codec.getClass().getSimpleName()}, "
+                         "where `winnow run` reads gzip or plain JSONL by its content: decompress it, or rename it")
     size = system.getFileStatus(hadoop_path).getLen()
     length = None if codec is not None else size
     trailer = 0 if gzip and size == 0 else None

@@ -9,6 +9,8 @@ from .binary import locate
 
 CORPUS_STAGES = ("exact", "templates", "neardup")
 REPORT_STEP = "report"
+# The pipeline file format this driver reads (`PipelineDefinition.currentVersion`).
+VERSION = 1
 # The options that name a side file, per stage (the files `winnow run` checks are distinct).
 SIDE_FILE_OPTIONS = {"templates": ("summary",), "neardup": ("clusters", "assignments")}
 
@@ -45,11 +47,25 @@ def load(path):
     runs a segment; here only the order of steps matters."""
     with open(path, encoding="utf-8") as handle:
         definition = yaml.safe_load(handle)
-    if not isinstance(definition, dict) or not isinstance(definition.get("steps"), list):
+    # The file's shape as `PipelineDefinition.parse` checks it: a pipeline of corpus stages alone never
+    # reaches the binary's own parser.
+    if not isinstance(definition, dict):
         raise PipelineError(f"{path}: a pipeline file is a mapping with 'version' and 'steps'")
+    for key in definition:
+        if key not in ("version", "name", "description", "steps"):
+            raise PipelineError(f"{path}: unknown key '{key}'; a pipeline file has: version, name, description, steps")
+    if "version" not in definition or isinstance(definition["version"], bool) or not isinstance(definition["version"], int):
+        raise PipelineError(f"{path}: missing 'version: {VERSION}'")
+    if definition["version"] != VERSION:
+        raise PipelineError(f"{path}: pipeline format version {definition['version']} is not supported; this Winnow "
+                            f"reads version {VERSION}")
+    if not isinstance(definition.get("steps"), list):
+        raise PipelineError(f"{path}: 'steps' must be a list of stages")
     segments, report = [], None
     steps = definition["steps"]
     for number, step in enumerate(steps, 1):
+        if not isinstance(step, str) and not (isinstance(step, dict) and len(step) == 1 and isinstance(next(iter(step)), str)):
+            raise PipelineError(f"{path}: step {number} must be a stage name or 'stage: {{options}}'")
         name = step_name(step)
         require_values(path, number, name, step.get(name) if isinstance(step, dict) else None)
         if name == REPORT_STEP:
@@ -70,7 +86,11 @@ def load(path):
         # No stage (passthrough, or a report alone): one call of the binary still reads and checks every
         # record, as `winnow run` does, and gives the run's counts.
         segments.append(Segment([], number=1))
-    return definition.get("name") or "pipeline", definition, segments, report
+    # Unnamed, a pipeline is named after its file, as `winnow run` names it.
+    name = definition.get("name")
+    if not isinstance(name, str):
+        name = os.path.splitext(os.path.basename(path))[0]
+    return name, definition, segments, report
 
 
 def require_values(path, number, name, options):

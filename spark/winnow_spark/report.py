@@ -13,6 +13,7 @@ import zlib
 
 from . import binary as winnow
 from . import pipeline as pipelines
+from .inputs import _literal
 from .stages import _lines, set_flags
 
 # RunReport.clustersListed: the clusters report.json and the page list.
@@ -50,6 +51,9 @@ def plan(spark, binary, step, folder, inputs):
     def key(path):
         return folder.fs.makeQualified(folder.path_class(path)).toString().rstrip("/")
 
+    target_path = folder.path_class(target)
+    if folder.fs.exists(target_path) and not folder.fs.getFileStatus(target_path).isDirectory():
+        raise pipelines.PipelineError(f"{target}: the report folder exists and is not a folder (nothing was read)")
     target_key, output_key = key(target), key(final)
     if target_key == output_key or output_key.startswith(target_key + "/"):
         raise pipelines.PipelineError(f"the report folder {target} is or holds the output folder {final}, and is "
@@ -138,7 +142,8 @@ def write(spark, binary, folder, target, outputs, summary_bytes, options, keeper
     """Writes the report folder `target` (a Hadoop path string) from the committed outputs `outputs`
     (kind -> path: cleaned, removed, clusters, template_summary); `summary_bytes` is stats.json."""
     context = spark.sparkContext
-    texts_of = {kind: context.textFile(outputs[kind], use_unicode=False) for kind in ("cleaned", "removed")}
+    # Named as written: the glob characters of an output folder named out[1] would match out1's.
+    texts_of = {kind: context.textFile(_literal(outputs[kind]), use_unicode=False) for kind in ("cleaned", "removed")}
     rows = context.union([texts_of[kind].mapPartitionsWithIndex(_map(binary, kind == "removed", keepers=keepers))
                           for kind in ("cleaned", "removed")]).persist()
     clustered = None
