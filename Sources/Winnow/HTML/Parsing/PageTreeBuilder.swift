@@ -57,7 +57,9 @@ struct PageTreeBuilder {
             dropDepth += 1
             return
         }
-        let tag = HTMLTag.named(name)
+        var tag = HTMLTag.named(name)
+        // A declarative shadow root is what the browser shows for its host element; other templates are inert.
+        if tag == .template && Self.isShadowRoot(attributes) { tag = .div }
         var hint = ContentHint()
         var hidden = false
         var streamed = false
@@ -352,6 +354,14 @@ struct PageTreeBuilder {
             case 9 where PageTreeBuilder.equalsIgnoringCase(name, "itemscope"): self = .itemscope
             default: self = .other
             }
+        }
+    }
+
+    /// `<template shadowrootmode="open">` (or "closed", or the older `shadowroot` attribute).
+    private static func isShadowRoot(_ attributes: HTMLParser.AttributeList) -> Bool {
+        attributes.contains { name, value in
+            (equalsIgnoringCase(name, "shadowrootmode") || equalsIgnoringCase(name, "shadowroot"))
+                && (equalsIgnoringCase(value, "open") || equalsIgnoringCase(value, "closed"))
         }
     }
 

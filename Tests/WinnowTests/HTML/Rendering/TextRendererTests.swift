@@ -41,4 +41,21 @@ import WinnowTestSupport
     func dropsWhatIsNotText(html: String) {
         #expect(Self.allText(html) == "yes")
     }
+
+    /// A declarative shadow root is shown for its host element, as a browser shows it; other templates stay inert.
+    @Test func aDeclarativeShadowRootIsText() {
+        #expect(Self.allText("<div><template shadowrootmode=\"open\"><p>shown</p></template></div><p>yes</p>") == "shown\n\nyes")
+        #expect(Self.allText("<div><template shadowrootmode=closed><p>shown</p></template></div>") == "shown")
+        #expect(Self.allText("<div><template shadowrootmode=\"bogus\"><p>no</p></template></div><p>yes</p>") == "yes")
+        guard
+            case .text(let text, _, _) = HTMLExtractor().extract(
+                .text(
+                    "<body><div><template shadowrootmode=\"open\"><article><p>A paragraph of the article, long enough to be the page's main content.</p></article></template></div></body>"
+                ))
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(text == "A paragraph of the article, long enough to be the page's main content.")
+    }
 }
