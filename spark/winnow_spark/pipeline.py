@@ -43,8 +43,8 @@ def step_name(step):
 
 
 def load(path):
-    """(name, segments, report step or None) of a pipeline file. The binary checks every option when it
-    runs a segment; here only the order of steps matters."""
+    """(name, definition, segments, report step or None) of a pipeline file. The binary checks every
+    option when it runs a segment; here the file's shape and the order of its steps are checked."""
     with open(path, encoding="utf-8") as handle:
         definition = yaml.safe_load(handle)
     # The file's shape as `PipelineDefinition.parse` checks it: a pipeline of corpus stages alone never
