@@ -36,8 +36,9 @@ enum CharsetDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE") ?? repairUTF8(bytes[...]), encoding: "utf-16be")
         }
-        if !knownValid, let wide = declaredWideEncoding(bytes, declared: declared), let converted = convert(bytes[...], from: wide) {
-            return Decoded(utf8: converted, encoding: wide.lowercased())
+        if !knownValid, let encoding = declaredWideEncoding(bytes, declared: declared), let converted = convert(bytes[...], from: encoding)
+        {
+            return Decoded(utf8: converted, encoding: encoding.lowercased())
         }
         let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
@@ -59,21 +60,26 @@ enum CharsetDecoder {
     /// told before the binary sniff and the UTF-8 check, which take it for binary or for UTF-8 with NULs;
     /// bytes that do not read as markup (binary, or a UTF-8 page so labelled) get nil and go the usual way.
     static func declaredWideEncoding(_ bytes: [UInt8], declared: String?) -> String? {
-        guard let declared, let label = charset(inContentType: declared) else { return nil }
-        let candidates: [String]
-        let unit: Int
-        switch label {
-        case "utf-16le", "utf-16be": (candidates, unit) = ([label.uppercased()], 2)
-        // A bare "utf-16" is little-endian on the web (WHATWG), though iconv reads it big-endian.
-        case "utf-16", "ucs-2", "unicode": (candidates, unit) = (["UTF-16LE", "UTF-16BE"], 2)
-        case "utf-32le", "utf-32be": (candidates, unit) = ([label.uppercased()], 4)
-        case "utf-32", "ucs-4": (candidates, unit) = (["UTF-32LE", "UTF-32BE"], 4)
-        default: return nil
+        guard let declared, let label = charset(inContentType: declared), let (candidates, unit) = wide(label) else {
+            return nil
         }
         let head = bytes.prefix(min(bytes.count, 4096) / unit * unit)
         return candidates.first { encoding in
             guard let converted = iconvConvert(head, from: encoding) else { return false }
             return readsAsMarkup(converted.utf8, replaced: converted.replaced)
+        }
+    }
+
+    /// The iconv encodings a UTF-16 or UTF-32 label (or iconv name, any case) may mean, in the order to
+    /// try them, and the bytes of their code unit; nil for any other label.
+    private static func wide(_ label: String) -> (candidates: [String], unit: Int)? {
+        switch label.lowercased() {
+        case "utf-16le", "utf-16be": ([label.uppercased()], 2)
+        // A bare "utf-16" is little-endian on the web (WHATWG), though iconv reads it big-endian.
+        case "utf-16", "ucs-2", "unicode": (["UTF-16LE", "UTF-16BE"], 2)
+        case "utf-32le", "utf-32be": ([label.uppercased()], 4)
+        case "utf-32", "ucs-4": (["UTF-32LE", "UTF-32BE"], 4)
+        default: nil
         }
     }
 
@@ -125,9 +131,8 @@ enum CharsetDecoder {
     /// (one that is came with a byte order mark, or was told by `declaredWideEncoding`).
     private static func canonical(_ label: String) -> String {
         switch label {
-        case "utf8", "unicode-1-1-utf-8", "utf-8", "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode", "utf-32",
-            "utf-32le", "utf-32be", "ucs-4":
-            "utf-8"
+        case "utf8", "unicode-1-1-utf-8", "utf-8": "utf-8"
+        case _ where wide(label) != nil: "utf-8"
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
             "x-cp1252", "iso_8859-1", "cp819", "ibm819":
             "windows-1252"
@@ -209,7 +214,9 @@ enum CharsetDecoder {
         let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
-        let unit = codeUnitBytes(encoding)
+        // An undecodable unit is skipped whole, so that the rest of a UTF-16 page (a lone surrogate in
+        // it, say) stays aligned.
+        let unit = wide(encoding)?.unit ?? 1
         var input = Array(bytes)
         // Most encodings take at most 4 UTF-8 bytes a byte; one that takes more (TSCII: 12) fills the
         // buffer, and the page is converted again from the start into a larger one. Not resumed where it
@@ -220,15 +227,6 @@ enum CharsetDecoder {
             capacity *= 2
             _ = iconv(converter, nil, nil, nil, nil)
         }
-    }
-
-    /// The bytes of one code unit of an encoding: what an undecodable unit skips, so that the rest of a
-    /// UTF-16 page (a lone surrogate in it, say) stays aligned.
-    private static func codeUnitBytes(_ encoding: String) -> Int {
-        let name = encoding.uppercased()
-        if name.hasPrefix("UTF-16") || name.hasPrefix("UCS-2") { return 2 }
-        if name.hasPrefix("UTF-32") || name.hasPrefix("UCS-4") { return 4 }
-        return 1
     }
 
     /// One conversion of `input` into at most `capacity` bytes; nil when they do not hold it all.
