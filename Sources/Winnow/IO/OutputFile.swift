@@ -161,6 +161,9 @@ public final class OutputFile {
                 offset += result
             }
         }
+        if failure == EPIPE {
+            throw .io("the output's reader closed it (broken pipe): the output is cut short", path: path)
+        }
         if failure != 0 {
             throw .io("write failed: \(String(cString: strerror(failure)))", path: path)
         }

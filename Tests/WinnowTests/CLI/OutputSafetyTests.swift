@@ -239,6 +239,39 @@ import WinnowTestSupport
         #expect(folder.listing() == ["input.jsonl"])
     }
 
+    /// A run whose stderr reader is gone (`2>&1 | head`) finishes and commits its outputs; one whose
+    /// standard output reader is gone fails with a message and leaves no spool file. SIGPIPE killed both
+    /// before, the first with its outputs never committed.
+    @Test func aClosedPipeIsAFailedWriteNotASignal() throws {
+        let folder = TemporaryFolder()
+        let bad = String(repeating: "{bad\n", count: 50)
+        let good = (0..<200).map { "{\"id\":\"p\($0)\",\"text\":\"page \($0) of the run\"}\n" }.joined()
+        folder.write("in.jsonl", bad + good)
+        folder.write("tmp/.keep", "")
+        folder.write("exact.yaml", "version: 1\nsteps: [normalize, exact]\n")
+        func run(_ arguments: [String], closing stream: Int32) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+            process.environment = ["TMPDIR": folder.file("tmp")]
+            let closed = Pipe(), open = Pipe()
+            try closed.fileHandleForReading.close()
+            process.standardOutput = stream == 1 ? closed : open
+            process.standardError = stream == 2 ? closed : open
+            try process.run()
+            _ = open.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return process
+        }
+        let logged = try run(["run", "exact.yaml", "in.jsonl", "-o", "out.jsonl"], closing: 2)
+        #expect(logged.terminationReason == .exit && logged.terminationStatus == 0)
+        #expect(folder.read("out.jsonl")?.split(separator: "\n").count == 200)
+        let printed = try run(["run", "exact.yaml", "in.jsonl", "-o", "-", "-q"], closing: 1)
+        #expect(printed.terminationReason == .exit && printed.terminationStatus == 1)
+        #expect(printed.terminationStatus == 1 && (try? FileManager.default.contentsOfDirectory(atPath: folder.file("tmp"))) == [".keep"])
+    }
+
     /// A folder inside an input folder that cannot be listed fails the run (its files were skipped
     /// silently before). Root lists any folder, so as root the command runs as user 'nobody'.
     @Test func anUnreadableSubfolderFailsTheRun() throws {
