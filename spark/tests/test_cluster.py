@@ -25,7 +25,6 @@ sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
-import yaml  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
 from winnow_spark import cli  # noqa: E402
@@ -58,14 +57,23 @@ def tearDownModule():
     shutil.rmtree(WORK, ignore_errors=True)
 
 
+def read_pipeline(path):
+    """A pipeline file as the binary reads it (`winnow stages --resolve`): every option of every step."""
+    return json.loads(subprocess.run([BINARY, "stages", "--resolve", path], check=True, capture_output=True).stdout)
+
+
+def write_pipeline(path, definition):
+    """Writes a pipeline file as JSON, which the binary's YAML reader reads."""
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(definition, handle, ensure_ascii=False)
+
+
 def pipeline(name, keep):
     """Pipelines/default.yaml with only the steps named in `keep`, written into the work folder."""
-    with open(os.path.join(ROOT, "Pipelines", "default.yaml"), encoding="utf-8") as handle:
-        definition = yaml.safe_load(handle)
+    definition = read_pipeline(os.path.join(ROOT, "Pipelines", "default.yaml"))
     definition["steps"] = [step for step in definition["steps"] if next(iter(step)) in keep]
     path = os.path.join(WORK, name + ".yaml")
-    with open(path, "w", encoding="utf-8") as handle:
-        yaml.safe_dump(definition, handle, sort_keys=False)
+    write_pipeline(path, definition)
     return path
 
 
@@ -155,12 +163,10 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         folder = os.path.join(WORK, "side-files")
         os.makedirs(folder, exist_ok=True)
         path = pipeline("side-files", ("neardup",))
-        with open(path, encoding="utf-8") as handle:
-            definition = yaml.safe_load(handle)
+        definition = read_pipeline(path)
         definition["steps"][0]["neardup"].update(clusters=os.path.join(folder, "clusters.jsonl"),
                                                  assignments=os.path.join(folder, "assignments.jsonl"))
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(definition, handle, sort_keys=False)
+        write_pipeline(path, definition)
         run_local(path, "side-files-local")
         body = [line for line in lines(os.path.join(folder, "clusters.jsonl"))
                 if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"')]
@@ -222,11 +228,9 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         with the same figures, lines, page counts and spellings (the corpus spells one header line two
         ways; summary_lines 2 cuts ties by text), and the two reports list the same sites."""
         path = pipeline("summary", ("clean", "normalize", "templates", "report"))
-        with open(path, encoding="utf-8") as handle:
-            definition = yaml.safe_load(handle)
+        definition = read_pipeline(path)
         definition["steps"][2]["templates"]["summary_lines"] = 2
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(definition, handle, sort_keys=False)
+        write_pipeline(path, definition)
         local = run_local(path, "summary-local")
         local_report = os.path.join(WORK, "summary-local", "cleaned.report")
         with open(os.path.join(local_report, "templates.json"), encoding="utf-8") as handle:
@@ -268,15 +272,13 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         folder = os.path.join(WORK, "two-summaries")
         os.makedirs(folder, exist_ok=True)
         path = pipeline("two-summaries", ("clean", "normalize", "templates", "report"))
-        with open(path, encoding="utf-8") as handle:
-            definition = yaml.safe_load(handle)
+        definition = read_pipeline(path)
         clean, normalize, templates, report = definition["steps"]
         # The first step removes only lines on 90% of a site's pages, the second what remains of the rest.
         first = dict(templates["templates"], summary=os.path.join(folder, "first.json"), anchor_share=0.9)
         second = dict(templates["templates"], summary=os.path.join(folder, "second.json"))
         definition["steps"] = [clean, normalize, {"templates": first}, {"templates": second}, report]
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(definition, handle, sort_keys=False)
+        write_pipeline(path, definition)
         local = run_local(path, "two-summaries-local")
         expected = []
         for name in ("first", "second"):
@@ -304,13 +306,11 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         its report folder by step number (templates-step3.json, templates-step4.json), the cluster into
         OUTPUT/templates-step3/ and OUTPUT/templates-step4/, with the same sites; both reports read the last."""
         path = pipeline("two-feeds", ("clean", "normalize", "templates", "report"))
-        with open(path, encoding="utf-8") as handle:
-            definition = yaml.safe_load(handle)
+        definition = read_pipeline(path)
         clean, normalize, templates, report = definition["steps"]
         first = dict(templates["templates"], anchor_share=0.9)
         definition["steps"] = [clean, normalize, {"templates": first}, templates, report]
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(definition, handle, sort_keys=False)
+        write_pipeline(path, definition)
         local = run_local(path, "two-feeds-local")
         local_report = os.path.join(WORK, "two-feeds-local", "cleaned.report")
         self.assertEqual(sorted(name for name in os.listdir(local_report) if name.startswith("templates")),
@@ -336,8 +336,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         folder = os.path.join(WORK, "two-neardups")
         os.makedirs(folder, exist_ok=True)
         path = pipeline("two-neardups", ("neardup",))
-        with open(path, encoding="utf-8") as handle:
-            definition = yaml.safe_load(handle)
+        definition = read_pipeline(path)
         options = definition["steps"][0]["neardup"]
         # The first step joins only pairs alike on their own, the second what remains at the defaults.
         first = dict(options, threshold=0.95, containment=0, clusters=os.path.join(folder, "clusters-1.jsonl"),
@@ -345,8 +344,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
         second = dict(options, clusters=os.path.join(folder, "clusters-2.jsonl"),
                       assignments=os.path.join(folder, "assignments-2.jsonl"))
         definition["steps"] = [{"neardup": first}, {"neardup": second}]
-        with open(path, "w", encoding="utf-8") as handle:
-            yaml.safe_dump(definition, handle, sort_keys=False)
+        write_pipeline(path, definition)
         local = run_local(path, "two-neardups-local")
         cluster = self.run_spark(path, "two-neardups-spark", 3)
         self.assertEqual(sorted(cluster["removed"]), sorted(local["removed"]))

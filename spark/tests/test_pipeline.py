@@ -1,32 +1,50 @@
-"""Checks of a pipeline file the driver makes before any Spark work: no Spark session needed.
+"""Checks of a pipeline file the driver makes before any Spark work: no Spark session needed, the binary
+(WINNOW_BINARY, default .build/debug/winnow) is run here as a task would run it.
 
 Run with scripts/test-spark, or alone: python -m unittest discover -s spark/tests -t spark -k test_pipeline"""
+import json
 import os
 import sys
 import tempfile
 import unittest
 from types import SimpleNamespace
+from unittest import mock
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))
 
-import yaml  # noqa: E402
-
+from winnow_spark import binary as winnow  # noqa: E402
 from winnow_spark import cli  # noqa: E402
 from winnow_spark import inputs  # noqa: E402
 from winnow_spark import pipeline as pipelines  # noqa: E402
+from winnow_spark import stages  # noqa: E402
+
+BINARY = os.path.abspath(os.environ.get("WINNOW_BINARY", os.path.join(ROOT, ".build", "debug", "winnow")))
 
 
-def write(folder, steps):
-    path = os.path.join(folder, "two.yaml")
+def ask(arguments, files=None):
+    """The binary's answer, as `cli.asker` gets it from a task."""
+    return winnow.answer(BINARY, arguments, files)
+
+
+def write(folder, steps, name="two.yaml", text=None):
+    """A pipeline file of `steps` (JSON, which the binary's YAML reader reads), or of `text` as given."""
+    path = os.path.join(folder, name)
     with open(path, "w", encoding="utf-8") as handle:
-        yaml.safe_dump({"version": 1, "steps": steps}, handle, sort_keys=False)
+        handle.write(text if text is not None else json.dumps({"version": 1, "steps": steps}))
     return path
 
 
 def load(steps):
     with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
-        return pipelines.load(write(folder, steps))
+        return pipelines.load(write(folder, steps), ask)
+
+
+def resolved(text):
+    """A pipeline file's text as the binary reads it."""
+    with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+        return pipelines.load(write(folder, None, text=text), ask)[1]
 
 
 class SideFilePaths(unittest.TestCase):
@@ -49,8 +67,9 @@ class SideFilePaths(unittest.TestCase):
             path = write(folder, [{"templates": {"summary": "s.json"}}, {"templates": {"summary": "s.json"}}])
             arguments = SimpleNamespace(pipeline=path, inputs=[path], output=os.path.join(folder, "out"), partitions=2,
                                         binary="winnow", unordered=False)
-            with self.assertRaises(pipelines.PipelineError):
-                cli.run(None, arguments, log=lambda message: None)
+            with mock.patch.object(winnow, "ask", lambda spark, binary, arguments, files=None: ask(arguments, files)):
+                with self.assertRaises(pipelines.PipelineError):
+                    cli.run(None, arguments, log=lambda message: None)
             self.assertFalse(os.path.exists(arguments.output))
 
     def test_options_without_values_are_refused(self):
@@ -70,7 +89,8 @@ class SideFilePaths(unittest.TestCase):
                                        {"neardup": {"clusters": "c.jsonl", "assignments": "a.jsonl"}},
                                        {"neardup": {"clusters": ""}}, "templates", "report"])
         self.assertEqual([segment.number for segment in segments], [1, 2, 3, 4, 5])
-        self.assertEqual(report, {"report": {}}, "a bare report step, every option at its default")
+        self.assertEqual(report, resolved('{"version": 1, "steps": [{"report": {}}]}')["steps"][0],
+                         "a bare report step, every option at its default")
 
 
 class OriginNames(unittest.TestCase):
@@ -161,16 +181,17 @@ class FileShape(unittest.TestCase):
             for name, definition in cases.items():
                 with self.subTest(name=name):
                     with open(path, "w", encoding="utf-8") as handle:
-                        yaml.safe_dump(definition, handle)
-                    with self.assertRaises(pipelines.PipelineError):
-                        pipelines.load(path)
+                        json.dump(definition, handle)
+                    with self.assertRaises(pipelines.PipelineError) as raised:
+                        pipelines.load(path, ask)
+                    self.assertTrue(str(raised.exception).startswith(path + ": "), str(raised.exception))
 
     def test_an_unnamed_pipeline_is_named_after_its_file(self):
         with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
             path = os.path.join(folder, "tf.yaml")
             with open(path, "w", encoding="utf-8") as handle:
-                yaml.safe_dump({"version": 1, "steps": ["exact"]}, handle)
-            self.assertEqual(pipelines.load(path)[0], "tf")
+                json.dump({"version": 1, "steps": ["exact"]}, handle)
+            self.assertEqual(pipelines.load(path, ask)[0], "tf")
             self.assertEqual(load(["exact"])[0], "two")
 
 
@@ -184,7 +205,55 @@ class ReportStep(unittest.TestCase):
                 self.assertIn("must be the last step", str(raised.exception))
 
     def test_a_bare_report_step_has_every_option_at_its_default(self):
-        self.assertEqual(load(["exact", "report"])[3], {"report": {}})
+        report = load(["exact", "report"])[3]["report"]
+        self.assertEqual(report["members_with_text"], 10)
+        self.assertEqual(sorted(report), ["clusters_with_text", "folder", "max_text_bytes", "members_with_text"])
+
+
+class Spellings(unittest.TestCase):
+    """The driver reads a pipeline file as the binary does, and hands each option back in a form the binary
+    reads as the same value: nothing a YAML reader of its own would read otherwise."""
+
+    def test_the_file_is_read_as_the_binary_reads_it(self):
+        definition = resolved("version: 1\nsteps:\n  - templates:\n      anchor_share: 7e-1\n      site_field: on\n"
+                              "      removed_lines_field: 0x10\n      prose_words: .inf\n  - neardup:\n"
+                              "      seed: 18446744073709551615\n")
+        templates = definition["steps"][0]["templates"]
+        self.assertEqual((templates["anchor_share"], templates["site_field"], templates["removed_lines_field"]),
+                         (0.7, "on", "0x10"))
+        self.assertEqual(templates["prose_words"], float("inf"))
+        self.assertEqual(definition["steps"][1]["neardup"]["seed"], 2 ** 64 - 1)
+
+    def test_options_handed_back_are_read_as_the_same_values(self):
+        """Through `--set` (the corpus stages) and through the partial pipeline file (the document stages),
+        with text YAML would read as line breaks, refuse, or take for another type."""
+        odd = "a\u2028b\u0085c\x7fd\ufeffe \U0001F600 \"q\" \\ #x: [y] \t on"
+        spelled = '"a\\u2028b\\x85c\\x7fd\\ufeffe \\U0001F600 \\"q\\" \\\\ #x: [y] \\t on"'
+        text = (f"version: 1\nname: {spelled}\nsteps:\n  - clean: {{charset_field: {spelled}}}\n"
+                f"  - normalize: {{unicode: nfkc}}\n"
+                f"  - templates: {{site_field: {spelled}, removed_lines_field: '7e-1', prose_words: 1e300}}\n")
+        definition = resolved(text)
+        templates = definition["steps"][2]["templates"]
+        self.assertEqual(templates["site_field"], odd)
+        for options in (templates, dict(templates, prose_words=float("inf"))):
+            status, output, errors = ask(["stages", "--options", "templates"] + stages.set_flags(options))
+            self.assertEqual(status, 0, errors)
+            self.assertEqual(json.loads(output), options)
+        segment = pipelines.Segment(definition["steps"][:2])
+        again = resolved(pipelines.document_pipeline(definition, segment))
+        self.assertEqual(again["steps"], definition["steps"][:2])
+        self.assertEqual(again["name"], odd)
+
+    def test_the_binarys_refusal_names_the_file(self):
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+            path = write(folder, [{"exact": {"keep": "bigest"}}], name="-odd.yaml")
+            with self.assertRaises(pipelines.PipelineError) as raised:
+                pipelines.load(path, ask)
+            self.assertTrue(str(raised.exception).startswith(path + ": step 1: invalid options for stage 'exact'"),
+                            str(raised.exception))
+            with self.assertRaises(pipelines.PipelineError) as raised:
+                pipelines.load(os.path.join(folder, "none.yaml"), ask)
+            self.assertIn("cannot read the pipeline file", str(raised.exception))
 
 
 if __name__ == "__main__":

@@ -118,3 +118,31 @@ def call(binary, arguments, workdir):
         with open(stderr_path, "rb") as handle:
             tail = handle.read()[-STDERR_TAIL:].decode("utf-8", "replace")
         raise WinnowFailed(f"winnow exited with status {status} ({' '.join(command[1:])}): {tail.strip()}")
+
+
+def answer(binary, arguments, files=None):
+    """Runs `binary arguments...` once in a private folder holding `files` (name -> bytes) and returns
+    (exit status, stdout, stderr): a question the driver asks the binary (`ask`). Status 1, the binary's
+    refusal with a message, is an answer; any other failure (killed, crashed) raises, so that Spark runs
+    the task again as it runs any other."""
+    folder = tempfile.mkdtemp(prefix="winnow-spark-ask-")
+    try:
+        for name, data in (files or {}).items():
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(data)
+        try:
+            result = subprocess.run([locate(binary)] + list(arguments), cwd=folder, stdin=subprocess.DEVNULL,
+                                    capture_output=True)
+        except OSError as error:
+            return 127, b"", f"cannot run the winnow binary {binary!r}: {error}".encode("utf-8")
+        if result.returncode not in (0, 1):
+            tail = result.stderr[-STDERR_TAIL:].decode("utf-8", "replace").strip()
+            raise WinnowFailed(f"winnow exited with status {result.returncode} ({' '.join(arguments)}): {tail}")
+        return result.returncode, result.stdout, result.stderr
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def ask(spark, binary, arguments, files=None):
+    """`answer` in one Spark task: the binary is where tasks run, which may not be the driver."""
+    return spark.sparkContext.parallelize([0], 1).map(lambda _: answer(binary, arguments, files)).first()

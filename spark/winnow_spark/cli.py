@@ -19,7 +19,6 @@ import tempfile
 import time
 import zipfile
 
-import yaml
 from pyspark.sql import SparkSession
 
 from . import binary as winnow
@@ -70,12 +69,12 @@ def run(spark, arguments, log=print):
     """Runs the pipeline and writes the outputs; returns the run summary. Raises when any call of the
     binary fails, before anything is written."""
     clock = time.monotonic()
-    pipeline_name, definition, segments, report = pipelines.load(arguments.pipeline)
+    pipeline_name, definition, segments, report = pipelines.load(arguments.pipeline, asker(spark, arguments.binary))
     named = input_files.resolve(arguments.inputs)
     sources = [name for _, name in named]
     folder = Folder(spark, arguments.output)
     # Checked before any work, so that a report that cannot be written fails the job with nothing written.
-    report_plan = reports.plan(spark, arguments.binary, report, folder, named) if report is not None else None
+    report_plan = reports.plan(report, folder, named) if report is not None else None
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
     framed, input_bytes, unreadable = input_files.read(spark, named)
     for reject in unreadable:
@@ -163,17 +162,23 @@ def report(spark, arguments, log=print):
     for kind in ("cleaned", "removed"):
         if kind not in outputs or not folder.fs.exists(folder.path_class(outputs[kind])):
             raise ValueError(f"{arguments.output}: the run's {kind} output is missing; the report reads it")
-    options = {}
-    for setting in arguments.settings:
-        key, equals, value = setting.partition("=")
-        if not equals or not key:
-            raise pipelines.PipelineError(f"--set {setting}: give OPTION=VALUE")
-        options[key] = yaml.safe_load(value)
+    # The options as the binary reads `winnow report --set`s.
+    status, resolved, errors = asker(spark, arguments.binary)(
+        ["stages", "--options", pipelines.REPORT_STEP] + ["--set=" + setting for setting in arguments.settings])
+    if status != 0:
+        message = errors.decode("utf-8", "replace").strip()
+        raise pipelines.PipelineError(message[len("winnow: "):] if message.startswith("winnow: ") else message)
+    options = json.loads(resolved)
     if arguments.report_folder is not None:
         options["folder"] = arguments.report_folder
-    options, target = reports.plan(spark, arguments.binary, {pipelines.REPORT_STEP: options}, folder, [])
+    options, target = reports.plan({pipelines.REPORT_STEP: options}, folder, [])
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
     reports.write(spark, arguments.binary, folder, target, outputs, summary_bytes, options, keepers, partitions, log)
+
+
+def asker(spark, binary):
+    """`ask(arguments, files)`: runs the binary once in a task, giving (exit status, stdout, stderr)."""
+    return lambda arguments, files=None: winnow.ask(spark, binary, arguments, files)
 
 
 def side_file_folders(steps):

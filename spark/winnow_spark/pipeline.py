@@ -1,16 +1,12 @@
 """Splits a pipeline file into what the cluster runs: stretches of document stages, run as one
 `winnow run` filter, and corpus stages, run as map -> Spark merge -> apply."""
+import json
+import math
 import os
-import subprocess
-
-import yaml
-
-from .binary import locate
+import re
 
 CORPUS_STAGES = ("exact", "templates", "neardup")
 REPORT_STEP = "report"
-# The pipeline file format this driver reads (`PipelineDefinition.currentVersion`).
-VERSION = 1
 # The options that name a side file, per stage (the files `winnow run` checks are distinct).
 SIDE_FILE_OPTIONS = {"templates": ("summary",), "neardup": ("clusters", "assignments")}
 
@@ -42,39 +38,29 @@ def step_name(step):
     return step if isinstance(step, str) else next(iter(step))
 
 
-def load(path):
-    """(name, definition, segments, report step or None) of a pipeline file. The binary checks every
-    option when it runs a segment; here the file's shape and the order of its steps are checked."""
-    with open(path, encoding="utf-8") as handle:
-        definition = yaml.safe_load(handle)
-    # The file's shape as `PipelineDefinition.parse` checks it: a pipeline of corpus stages alone never
-    # reaches the binary's own parser.
-    if not isinstance(definition, dict):
-        raise PipelineError(f"{path}: a pipeline file is a mapping with 'version' and 'steps'")
-    for key in definition:
-        if key not in ("version", "name", "description", "steps"):
-            raise PipelineError(f"{path}: unknown key '{key}'; a pipeline file has: version, name, description, steps")
-    if "version" not in definition or isinstance(definition["version"], bool) or not isinstance(definition["version"], int):
-        raise PipelineError(f"{path}: missing 'version: {VERSION}'")
-    if definition["version"] != VERSION:
-        raise PipelineError(f"{path}: pipeline format version {definition['version']} is not supported; this Winnow "
-                            f"reads version {VERSION}")
-    if not isinstance(definition.get("steps"), list):
-        raise PipelineError(f"{path}: 'steps' must be a list of stages")
+def load(path, ask):
+    """(name, definition, segments, report step or None) of a pipeline file, read by the binary as
+    `winnow run` reads it (`winnow stages --resolve`): every step checked, every option resolved to the
+    value the binary reads, so the cluster never reads a spelling (`7e-1`, `on`) otherwise. `ask(arguments,
+    files)` runs the binary, in a task on the cluster, and gives (exit status, stdout, stderr)."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise PipelineError(f"{path}: cannot read the pipeline file ({error.strerror or error})")
+    file_name = os.path.basename(path) or "pipeline.yaml"
+    status, output, errors = ask(["stages", "--resolve=./" + file_name], {file_name: text})
+    if status != 0:
+        message = errors.decode("utf-8", "replace").strip()
+        prefix = f"winnow: ./{file_name}: "
+        raise PipelineError(f"{path}: {message[len(prefix):]}" if message.startswith(prefix)
+                            else f"{path}: the binary could not read the pipeline file: {message}")
+    definition = json.loads(output)
     segments, report = [], None
-    steps = definition["steps"]
-    for number, step in enumerate(steps, 1):
-        if not isinstance(step, str) and not (isinstance(step, dict) and len(step) == 1 and isinstance(next(iter(step)), str)):
-            raise PipelineError(f"{path}: step {number} must be a stage name or 'stage: {{options}}'")
+    for number, step in enumerate(definition["steps"], 1):
         name = step_name(step)
-        require_values(path, number, name, step.get(name) if isinstance(step, dict) else None)
         if name == REPORT_STEP:
-            # As `winnow run` requires: one report step, the last, since it reads the finished run's outputs.
-            if number != len(steps):
-                raise PipelineError(f"{path}: step {number}: 'report' reads the finished run's outputs, so it must be "
-                                    f"the last step (winnow run refuses this pipeline too)")
-            # A bare `- report` is the step with every option at its default.
-            report = step if isinstance(step, dict) else {REPORT_STEP: {}}
+            report = step
         elif name in CORPUS_STAGES:
             segments.append(Segment([step], corpus=name, number=number))
         elif segments and segments[-1].corpus is None:
@@ -86,20 +72,7 @@ def load(path):
         # No stage (passthrough, or a report alone): one call of the binary still reads and checks every
         # record, as `winnow run` does, and gives the run's counts.
         segments.append(Segment([], number=1))
-    # Unnamed, a pipeline is named after its file, as `winnow run` names it.
-    name = definition.get("name")
-    if not isinstance(name, str):
-        name = os.path.splitext(os.path.basename(path))[0]
-    return name, definition, segments, report
-
-
-def require_values(path, number, name, options):
-    """Refuses an option given no value (`unicode: null`, `summary:`), as the binary does, before any
-    Spark work: the driver reads some options itself (templates', the report's)."""
-    for key, value in (options.items() if isinstance(options, dict) else ()):
-        if value is None:
-            raise PipelineError(f"{path}: step {number}: invalid options for {name}: '{key}': has no value: give "
-                                f"one ('' for empty text), or leave the key out for the default")
+    return definition["name"], definition, segments, report
 
 
 def require_distinct_side_files(path, steps):
@@ -122,19 +95,23 @@ def require_distinct_side_files(path, steps):
 
 
 def document_pipeline(definition, segment):
-    """The text of a pipeline file of `segment`'s document stages alone, for `winnow run` on one partition."""
-    partial = {"version": definition.get("version", 1), "name": definition.get("name") or "pipeline",
-               "steps": segment.steps}
-    return yaml.safe_dump(partial, sort_keys=False, allow_unicode=True)
+    """The text of a pipeline file of `segment`'s document stages alone, for `winnow run` on one partition:
+    JSON, which the binary's YAML reader reads, with each option written by `option_text`."""
+    steps = ", ".join("{%s: {%s}}" % (json.dumps(step_name(step)), ", ".join(
+        f"{json.dumps(key, ensure_ascii=False)}: {option_text(value)}" for key, value in step[step_name(step)].items()))
+        for step in segment.steps)
+    return '{"version": %d, "name": %s, "steps": [%s]}\n' % (definition["version"], option_text(definition["name"]), steps)
 
 
-def _default_pipeline(binary):
-    return subprocess.run([locate(binary), "stages", "--pipeline"], check=True, capture_output=True).stdout
+# What YAML reads as a line break (NEL, LS, PS) or refuses in a file (DEL, C1 controls, a byte order mark
+# inside, U+FFFE, U+FFFF), which `json.dumps` leaves as they are.
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
-def stage_defaults(spark, binary, stage):
-    """The defaults of a stage's options as the binary declares them (`winnow stages --pipeline`), asked
-    in a task: that is where the binary runs, and a failed call is retried like any other."""
-    text = spark.sparkContext.parallelize([binary], 1).map(_default_pipeline).first()
-    steps = {step_name(step): step[step_name(step)] for step in yaml.safe_load(text)["steps"]}
-    return dict(steps[stage])
+def option_text(value):
+    """A resolved option's value (`winnow stages --resolve`) as a pipeline file or `--set` writes it, so the
+    binary reads back the same value: JSON (YAML reads JSON), with `.inf`, `-.inf` and `.nan` for the floats
+    JSON cannot write, and escapes for the characters YAML would read otherwise."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    return YAML_UNSAFE.sub(lambda found: "\\u%04x" % ord(found.group()), json.dumps(value, ensure_ascii=False))

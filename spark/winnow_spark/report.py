@@ -25,25 +25,13 @@ CSV_HEADER = "cluster,kind,size,kept,id,url,similarity,text_bytes,removed_by\r"
 OUTPUT_ENTRIES = ("cleaned", "removed", "rejects", "stats.json", "clusters", "assignments", "templates")
 
 
-def plan(spark, binary, step, folder, inputs):
-    """(options without `folder`, the folder the report writes) of the report step `step`, checked
-    before any Spark work, as `winnow run` checks them before it reads anything: every option one the
-    binary declares, of the type of its default; a folder that is not the output folder and holds
-    neither it nor an input, nor is one of the output folder's own entries, nor holds the current
-    folder (the report folder is replaced whole; other files in it are kept, `Folder.replace`)."""
-    options = step.get(pipelines.REPORT_STEP) or {}
-    if not isinstance(options, dict):
-        raise pipelines.PipelineError("the report step's options are a mapping of option names to values")
-    options = dict(options)
-    declared = pipelines.stage_defaults(spark, binary, pipelines.REPORT_STEP)
-    for key, value in options.items():
-        if key not in declared:
-            raise pipelines.PipelineError(f"report: unknown option '{key}' (it has {', '.join(sorted(declared))}); "
-                                          f"winnow run refuses this pipeline too")
-        default = declared[key]
-        if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, type(default)):
-            raise pipelines.PipelineError(f"report: option '{key}' takes a {type(default).__name__} like {default!r}, "
-                                          f"not {value!r}")
+def plan(step, folder, inputs):
+    """(options without `folder`, the folder the report writes) of the report step `step` (its options
+    resolved by the binary, `winnow stages --resolve`), checked before any Spark work, as `winnow run`
+    checks them before it reads anything: a folder that is not the output folder and holds neither it nor
+    an input, nor is one of the output folder's own entries, nor holds the current folder (the report
+    folder is replaced whole; other files in it are kept, `Folder.replace`)."""
+    options = dict(step[pipelines.REPORT_STEP])
     named = options.pop("folder", "")
     final = folder.final.toString()
     target = named or final + "/report"
@@ -126,8 +114,8 @@ def _partition_of_key(key):
 def _texts_wanted(largest, options):
     """The ids whose texts the page may compare: the members of the first near-duplicate clusters the
     page compares (more than it needs is harmless; the page step picks)."""
-    wanted, clusters = [], int(options.get("clusters_with_text", 200))
-    members = int(options.get("members_with_text", 10))
+    wanted, clusters = [], options["clusters_with_text"]
+    members = options["members_with_text"]
     for line in largest:
         if clusters <= 0:
             break

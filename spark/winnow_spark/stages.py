@@ -12,7 +12,7 @@ from pyspark.sql.types import LongType, StringType, StructField, StructType
 
 from . import binary as winnow
 from . import template_summary
-from .pipeline import stage_defaults
+from .pipeline import option_text
 
 KEPT, REMOVED, REJECTED, STATS, SUMMARY_PART = "K", "R", "J", "S", "T"
 KEEPERS, DOCUMENT = 0, 1
@@ -116,11 +116,10 @@ def _map_rows(binary, sources, arguments, partition):
 
 
 def set_flags(options):
-    """`--set key=value` for each option the pipeline gives a stage, the value as JSON (which YAML reads as
-    written): the binary checks every option as `winnow run` would. Options naming side files are left
-    out by the caller: on the cluster, side files go into the output folder."""
-    return [flag for key, value in options.items()
-            for flag in ("--set", f"{key}={json.dumps(value, ensure_ascii=False)}")]
+    """`--set key=value` for each of a stage's resolved options (`winnow stages --resolve`), each value
+    written so that the binary reads it back as it read the pipeline file (`option_text`). Options naming
+    side files are left out by the caller: on the cluster, side files go into the output folder."""
+    return [flag for key, value in options.items() for flag in ("--set", f"{key}={option_text(value)}")]
 
 
 def _exact_map(binary, sources, flags):
@@ -257,8 +256,7 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
     With `summarize`, each apply writes its part of the templates summary, and the parts are merged by
     site in Spark's shuffle into the side file "templates" (`template_summary`)."""
     flags = set_flags({key: value for key, value in options.items() if key != "summary"})
-    settings = {**stage_defaults(spark, binary, "templates"), **options}
-    repeat_pages, cross_site_sites = int(settings["repeat_pages"]), int(settings["cross_site_sites"])
+    repeat_pages, cross_site_sites = options["repeat_pages"], options["cross_site_sites"]
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
     lines = spark.createDataFrame(mapped.filter(lambda row: row[0] == "line").map(lambda row: row[1]), LINE_ROWS)
@@ -303,7 +301,7 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
     grouped = _beside(keyed, _keyed_documents(records, TEMPLATE_DOCUMENT), partitions)
     step = Step(["templates"], grouped.mapPartitions(apply, preservesPartitioning=True), held=(records, mapped))
     if summarize:
-        sites = template_summary.merged(step.lines(SUMMARY_PART), int(settings["summary_lines"]), partitions)
+        sites = template_summary.merged(step.lines(SUMMARY_PART), options["summary_lines"], partitions)
         step.side_files["templates"] = sites.mapPartitions(lambda lines: _whole_file(template_summary.HEADER, lines))
     return step
 

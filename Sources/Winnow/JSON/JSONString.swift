@@ -139,6 +139,13 @@ enum JSONString {
         return value
     }
 
+    /// `string` as a quoted JSON string literal.
+    static func quoted(_ string: String) -> String {
+        var bytes: [UInt8] = []
+        append(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Appends `string` as a quoted JSON string literal. Non-ASCII text is written as raw UTF-8.
     static func append(_ string: String, to output: inout [UInt8], shortControlEscapes: Bool = false) {
         // A native string's bytes are read where they are; only a bridged one is copied first.

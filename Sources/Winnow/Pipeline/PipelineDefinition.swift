@@ -137,6 +137,26 @@ public struct PipelineDefinition {
         return stages
     }
 
+    /// The file as this build reads it, as one JSON object: `version`, `name`, `description` (when the
+    /// file has one) and `steps`, each `{"stage": {options}}` with every option resolved, the report last.
+    /// What winnow_spark.py runs, so that the cluster reads a pipeline file exactly as `winnow run` does.
+    public func resolvedJSON() throws(WinnowError) -> String {
+        var steps: [String] = []
+        for (index, step) in self.steps.enumerated() {
+            let options: String
+            do {
+                options = try StageRegistry.resolvedOptions(name: step.stage, options: step.options, context: "step \(index + 1)")
+            } catch {
+                throw WinnowError(error.kind, error.message, path: origin)
+            }
+            steps.append("{\(JSONString.quoted(step.stage)):\(options)}")
+        }
+        if let report { steps.append("{\(JSONString.quoted(Self.reportStep)):\(report.resolvedJSON)}") }
+        var head = "\"version\":\(Self.currentVersion),\"name\":\(JSONString.quoted(name))"
+        if let description { head += ",\"description\":\(JSONString.quoted(description))" }
+        return "{\(head),\"steps\":[\(steps.joined(separator: ","))]}"
+    }
+
     /// A parser's message with each line cut to 200 characters, so a huge line is not echoed whole.
     static func clipped(_ message: String) -> String {
         message.split(separator: "\n", omittingEmptySubsequences: false)

@@ -64,4 +64,14 @@ extension RegisteredStage {
     static func make(options node: Node?, context: String) throws(WinnowError) -> PipelineStep {
         Self(options: try Options.decode(node, owner: "stage '\(stageName)'", context: context)).step
     }
+
+    /// The options of a pipeline step, every one resolved, as JSON (`StageOptions.resolvedJSON`).
+    static func resolvedOptions(_ node: Node?, context: String) throws(WinnowError) -> String {
+        try Options.decode(node, owner: "stage '\(stageName)'", context: context).resolvedJSON
+    }
+
+    /// The options `--set` settings give, every other at its default, as JSON.
+    static func resolvedOptions(settings: [String]) throws(WinnowError) -> String {
+        try Options.decode(settings: settings, owner: "stage '\(stageName)'").resolvedJSON
+    }
 }

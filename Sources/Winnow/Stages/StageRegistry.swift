@@ -20,4 +20,25 @@ public enum StageRegistry {
         }
         return try type.make(options: options, context: context)
     }
+
+    /// The options of the stage called `name`, or of the report step, each at its default or as
+    /// `settings` (`--set KEY=VALUE`) give it, as JSON (`StageOptions.resolvedJSON`).
+    public static func resolvedOptions(name: String, settings: [String]) throws(WinnowError) -> String {
+        if name == PipelineDefinition.reportStep {
+            return try ReportOptions.decode(settings: settings, owner: "the report step").resolvedJSON
+        }
+        guard let type = stages.first(where: { $0.stageName == name }) else {
+            throw .configuration(
+                "unknown stage '\(name)'; stages are: \((names + [PipelineDefinition.reportStep]).joined(separator: ", "))")
+        }
+        return try type.resolvedOptions(settings: settings)
+    }
+
+    /// The options of a pipeline step naming `name`, resolved, as JSON; `context` names the step in errors.
+    static func resolvedOptions(name: String, options: Node?, context: String) throws(WinnowError) -> String {
+        guard let type = stages.first(where: { $0.stageName == name }) else {
+            throw .configuration("\(context): unknown stage '\(name)'; stages are: \(names.joined(separator: ", "))")
+        }
+        return try type.resolvedOptions(options, context: context)
+    }
 }

@@ -17,7 +17,37 @@ extension WinnowCommand {
         @Flag(help: "Print the clean stage's main-content rules instead: name and why, one a line (for disabled_rules).")
         var rules = false
 
-        func run() {
+        @Option(
+            help: ArgumentHelp(
+                "Print the pipeline file FILE as this build reads it, as JSON, every option of every step resolved.",
+                discussion: "For drivers that run the stages elsewhere (winnow_spark.py), so that they read a file as winnow run does.",
+                valueName: "FILE"))
+        var resolve: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Print the options of STAGE (or report) as JSON: each at its default, or as --set gives it.", valueName: "STAGE"))
+        var options: String?
+
+        @Option(
+            name: .customLong("set"),
+            help: ArgumentHelp("With --options: an option's value, as in a pipeline file (repeatable).", valueName: "KEY=VALUE"))
+        var settings: [String] = []
+
+        func validate() throws {
+            if !settings.isEmpty && options == nil { throw ValidationError("--set goes with --options STAGE") }
+            if resolve != nil && options != nil { throw ValidationError("give --resolve FILE or --options STAGE, not both") }
+        }
+
+        func run() throws {
+            if let resolve {
+                print(try PipelineDefinition.load(path: resolve).resolvedJSON())
+                return
+            }
+            if let options {
+                print(try StageRegistry.resolvedOptions(name: options, settings: settings))
+                return
+            }
             if rules {
                 for rule in ContentRule.allCases { print("\(rule.name)\t\(rule.why)") }
                 return

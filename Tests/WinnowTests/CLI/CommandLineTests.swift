@@ -322,6 +322,22 @@ import WinnowTestSupport
         #expect(listed.status == 0 && listed.stdout == OptionListing.text)
     }
 
+    /// `stages --resolve` and `--options` print what winnow_spark.py reads; a bad file fails with its path.
+    @Test func stagesPrintsResolvedOptionsAsJSON() throws {
+        let folder = TemporaryFolder()
+        folder.write("p.yaml", "version: 1\nsteps:\n  - exact: {keep: first}\n  - report\n")
+        let resolved = try winnow(["stages", "--resolve", "p.yaml"], in: folder.path)
+        #expect(resolved.status == 0, "\(resolved.stderr)")
+        #expect(resolved.stdout.hasPrefix("{\"version\":1,\"name\":\"p\",\"steps\":[{\"exact\":{\"keep\":\"first\"}},{\"report\":{"))
+        let options = try winnow(["stages", "--options", "report", "--set", "members_with_text=4"])
+        #expect(options.status == 0 && options.stdout.contains("\"members_with_text\":4"), "\(options.stderr)")
+        folder.write("bad.yaml", "version: 1\nsteps: [exact: {keep: bigest}]\n")
+        let bad = try winnow(["stages", "--resolve", "bad.yaml"], in: folder.path)
+        #expect(bad.status == 1 && bad.stdout.isEmpty && bad.stderr.contains("bad.yaml: step 1: invalid options"), "\(bad.stderr)")
+        let loose = try winnow(["stages", "--set", "keep=first"])
+        #expect(loose.status != 0 && loose.stderr.contains("--set goes with --options STAGE"), "\(loose.stderr)")
+    }
+
     @Test func exitCodes() throws {
         let folder = TemporaryFolder()
         let input = folder.write("in.jsonl", "{\"text\": \"ok\"}\n{bad\n{\"text\": 1}\n")
