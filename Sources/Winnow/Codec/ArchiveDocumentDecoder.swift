@@ -49,8 +49,17 @@ public struct ArchiveDocumentDecoder: Sendable {
                     origin: origin, offset: offset, reason: reason,
                     message: "the record at offset \(offset): \(message)", raw: nil))
         }
+        // A repaired id two records may share would merge them downstream: ids stay exact, as for JSONL.
+        let idProblem = !record.recordIDIsUTF8 && (identity == .recordID || record.targetURI == nil)
+        func badID() -> DecodeOutcome {
+            reject(
+                .invalidUTF8,
+                "its WARC-Record-ID is not UTF-8 (read as '\(record.recordID ?? "")'), and a document's id must be exact: "
+                    + "two such ids could read as one")
+        }
         switch record.kind {
         case .conversion:
+            if idProblem { return badID() }
             // Valid UTF-8 stays where it lies; anything else is repaired as a string would be.
             let block = storage[record.block]
             let text =
@@ -129,6 +138,7 @@ public struct ArchiveDocumentDecoder: Sendable {
         if requireText {
             return reject(.missingText, "an archived HTML page has no text until a clean stage makes it; this pipeline has none")
         }
+        if idProblem { return badID() }
         return .document(
             document(
                 record, origin: origin, offset: offset, text: nil, html: .bytes(payload),

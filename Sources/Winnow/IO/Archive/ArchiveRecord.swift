@@ -16,6 +16,8 @@ public struct ArchiveRecord: Sendable {
     /// file, even when the file is given twice and its records' origins differ (`name#2`).
     public let file: String
     public let recordID: String?
+    /// Whether `WARC-Record-ID` was UTF-8 (`recordID` is a repair when not).
+    public let recordIDIsUTF8: Bool
     public let targetURI: String?
     public let date: String?
     public let truncated: String?

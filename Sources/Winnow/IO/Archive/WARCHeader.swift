@@ -5,6 +5,9 @@ struct WARCHeader: Sendable, Equatable {
     /// Bytes of the record's block, after the header's empty line.
     var contentLength: Int
     var recordID: String?
+    /// Whether `WARC-Record-ID`'s bytes are UTF-8; when not, `recordID` is their repair, which two ids
+    /// may share, so it cannot be a document's id.
+    var recordIDIsUTF8 = true
     var targetURI: String?
     var date: String?
     /// Why the block was cut short (`length`, `time`, ...), when it was.
@@ -54,7 +57,10 @@ struct WARCHeader: Sendable, Equatable {
                     if length == nil { badLength = HeaderFieldScanner.string(bytes, value) }
                 }
             case idName.count where HeaderFieldScanner.name(bytes, name, is: idName):
-                header.recordID = header.recordID ?? HeaderFieldScanner.string(bytes, value)
+                if header.recordID == nil {
+                    header.recordID = HeaderFieldScanner.string(bytes, value)
+                    header.recordIDIsUTF8 = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[value])) == nil
+                }
             case uriName.count where HeaderFieldScanner.name(bytes, name, is: uriName):
                 header.targetURI = header.targetURI ?? Self.unbracketed(HeaderFieldScanner.string(bytes, value))
             case dateName.count where HeaderFieldScanner.name(bytes, name, is: dateName):

@@ -195,7 +195,7 @@ final class WARCRecordReader: RecordSource {
                     content: .archive(
                         ArchiveRecord(
                             kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID,
-                            targetURI: header.targetURI,
+                            recordIDIsUTF8: header.recordIDIsUTF8, targetURI: header.targetURI,
                             date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))

@@ -422,3 +422,27 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A `WARC-Record-ID` that is not UTF-8 is a reject when it would be the document's id: repaired, two
+    /// such ids (`\xff` and `\xfe`) read as one and were deduplicated as one. As the id is not needed when
+    /// the URL gives ids, such records are kept then.
+    @Test func aRecordIDThatIsNotUTF8IsNoDocumentsID() async throws {
+        let folder = TemporaryFolder()
+        func record(_ id: [UInt8], _ name: String) -> [UInt8] {
+            let text = "the page called \(name)"
+            return Array("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:".utf8) + id
+                + Array(
+                    ">\r\nWARC-Target-URI: https://example.org/\(name)\r\nContent-Length: \(text.utf8.count)\r\n\r\n\(text)\r\n\r\n".utf8)
+        }
+        let path = folder.write(
+            "ids.warc.wet", record([0xFF, 0x31], "a") + record([0xFE, 0x31], "b") + record(Array("é1".utf8), "c"))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")])
+        #expect(kept.map { $0["id"] as? String } == ["<urn:é1>"])
+        #expect(rejects.count == 2 && rejects.allSatisfy { $0["reason"] as? String == "invalid_utf8" })
+        #expect((rejects.first?["message"] as? String)?.contains("its WARC-Record-ID is not UTF-8") == true, "\(rejects)")
+        #expect(summary.records == 3 && balanced(summary))
+        let (_, byURL, none) = try await ArchiveFixtures.clean([.archive(path: path, name: "w")], identity: .url)
+        #expect(byURL.count == 3 && none.isEmpty)
+    }
+}
