@@ -1,27 +1,37 @@
 import Glibc
+import Winnow
 
-/// Writing to stderr, and whether it is a terminal (for the progress line).
+/// Writing to stdout and stderr, and whether stderr is a terminal (for the progress line).
 enum Terminal {
     static let isInteractive = isatty(2) == 1
 
     static func error(_ line: String) {
-        write(line + "\n")
+        _ = write(line + "\n", to: 2)
     }
 
     /// Overwrites the current stderr line with `status`; an empty status clears it.
     static func status(_ status: String) {
-        write("\r\u{1B}[K" + status)
+        _ = write("\r\u{1B}[K" + status, to: 2)
     }
 
-    /// Writes to stderr, and stops quietly when its reader is gone (`2>&1 | head`): a closed log
-    /// must not stop a run (SIGPIPE is ignored, `Interruption`), nor does a failed write stop it.
-    private static func write(_ text: String) {
+    /// Writes `text` to stdout, all of it or an error (`print` drops a failed write: a full disk or a
+    /// closed pipe would end a listing cut short with status 0).
+    static func output(_ text: String) throws(WinnowError) {
+        if let failure = write(text, to: 1) {
+            throw WinnowError(.io, "cannot write standard output: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Writes `text` to `descriptor`; the errno of a failed write, or nil. A failed stderr write is
+    /// ignored by the callers: a closed log must not stop a run (SIGPIPE is ignored, `Interruption`).
+    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
+            guard written > 0 else { return written < 0 ? errno : EIO }
             bytes = bytes.dropFirst(written)
         }
+        return nil
     }
 }

@@ -24,6 +24,7 @@ struct WinnowCommand: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        StandardStreams.reserve()
         AllocatorTuning.install()
         Interruption.install()
         do {

@@ -34,7 +34,9 @@ public struct PipelineDefinition {
         } catch {
             throw .configuration("cannot read the pipeline file (\(error.message))", path: path)
         }
-        guard let yaml = String(validating: data, as: UTF8.self) else {
+        // A byte order mark, which some editors write, is not part of the YAML.
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data[3...] : data[...]
+        guard let yaml = String(validating: body, as: UTF8.self) else {
             throw .configuration("the pipeline file is not UTF-8 text", path: path)
         }
         return try parse(yaml, origin: path)

@@ -40,19 +40,17 @@ extension WinnowCommand {
         }
 
         func run() throws {
+            let text: String
             if let resolve {
-                print(try PipelineDefinition.load(path: resolve).resolvedJSON())
-                return
+                text = try PipelineDefinition.load(path: resolve).resolvedJSON() + "\n"
+            } else if let options {
+                text = try StageRegistry.resolvedOptions(name: options, settings: settings) + "\n"
+            } else if rules {
+                text = ContentRule.allCases.map { "\($0.name)\t\($0.why)\n" }.joined()
+            } else {
+                text = pipeline ? OptionListing.pipelineYAML : markdown ? OptionListing.markdown : OptionListing.text
             }
-            if let options {
-                print(try StageRegistry.resolvedOptions(name: options, settings: settings))
-                return
-            }
-            if rules {
-                for rule in ContentRule.allCases { print("\(rule.name)\t\(rule.why)") }
-                return
-            }
-            print(pipeline ? OptionListing.pipelineYAML : markdown ? OptionListing.markdown : OptionListing.text, terminator: "")
+            try Terminal.output(text)
         }
     }
 }

@@ -272,6 +272,25 @@ import WinnowTestSupport
         #expect(printed.terminationStatus == 1 && (try? FileManager.default.contentsOfDirectory(atPath: folder.file("tmp"))) == [".keep"])
     }
 
+    /// Started with stdout or stderr closed, the binary keeps their numbers from the files it opens, so no
+    /// message or record meant for them lands in an output; a closed stdout that is written to fails the
+    /// run, and so does a listing that does not fit (`print` dropped those writes with status 0).
+    @Test func closedOrFullStandardStreamsLoseNothingSilently() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{bad\n{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"more words\"}\n")
+        let environment = ["WINNOW": CommandLineTests.binary, "PATH": "/usr/bin:/bin"]
+        func shell(_ command: String) throws -> CommandLineTests.Outcome {
+            try CommandLineTests.run("/bin/sh", ["-c", command], environment: environment, in: folder.path)
+        }
+        let quiet = try shell("\"$WINNOW\" normalize in.jsonl -o out.jsonl --rejects bad.jsonl 2>&-")
+        #expect(quiet.status == 0)
+        #expect(folder.read("out.jsonl") == "{\"id\":\"a\",\"text\":\"words\"}\n{\"id\":\"b\",\"text\":\"more words\"}\n")
+        let closed = try shell("\"$WINNOW\" normalize in.jsonl >&-")
+        #expect(closed.status == 1 && closed.stderr.contains("Bad file descriptor"), "\(closed.stderr)")
+        let full = try shell("\"$WINNOW\" stages --resolve \(packageRoot)/Pipelines/default.yaml > /dev/full")
+        #expect(full.status == 1 && full.stderr.contains("cannot write standard output"), "\(full.stderr)")
+    }
+
     /// A folder inside an input folder that cannot be listed fails the run (its files were skipped
     /// silently before). Root lists any folder, so as root the command runs as user 'nobody'.
     @Test func anUnreadableSubfolderFailsTheRun() throws {

@@ -52,6 +52,13 @@ import WinnowTestSupport
         }
     }
 
+    /// A byte order mark, which some editors put first, is not read as YAML.
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("bom.yaml", [0xEF, 0xBB, 0xBF] + Array("version: 1\nsteps: [exact]\n".utf8))
+        #expect(try PipelineDefinition.load(path: path).steps.map(\.stage) == ["exact"])
+    }
+
     /// A report step is not a stage: it ends the pipeline, and the stages that feed it write their
     /// files into its folder unless the pipeline names other files.
     @Test func reportStepFeedsFromTheStages() throws {
