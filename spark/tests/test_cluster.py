@@ -27,6 +27,7 @@ sys.path.insert(0, HERE)
 import corpus  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
+from winnow_spark import binary as winnow_binary  # noqa: E402
 from winnow_spark import cli  # noqa: E402
 from winnow_spark import inputs as input_files  # noqa: E402
 from winnow_spark import pipeline as pipelines  # noqa: E402
@@ -128,8 +129,10 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 cluster = self.run_spark(path, f"{name}-spark-{partitions}", partitions)
                 for kind in ("cleaned", "removed", "rejects"):
                     self.assertEqual(sorted(cluster[kind]), sorted(local[kind]), f"{kind} differs")
-                # The cleaned output comes back in input order, as `winnow run` writes it.
+                # The cleaned and removed outputs come back in `winnow run`'s order: input order, the removed
+                # grouped by the step that removed them.
                 self.assertEqual(cluster["cleaned"], local["cleaned"])
+                self.assertEqual(cluster["removed"], local["removed"])
                 self.assertEqual(counts(cluster["summary"]), counts(local["summary"]))
         return local
 
@@ -190,8 +193,8 @@ class ClusterMatchesOneMachine(unittest.TestCase):
     def test_report(self):
         """The report step, made in steps on the cluster (map per output part, clusters per partition of
         the rows grouped by cluster, page on the driver over the summed rows): `winnow run`'s report.json
-        (counts, cluster sizes, largest clusters, sites, warnings), its cluster-list.jsonl byte for byte as
-        part files, and its clusters.csv rows. The corpus holds exact copies and clusters whose kept
+        (counts, cluster sizes, largest clusters, sites, warnings), its cluster-list.jsonl and clusters.csv
+        byte for byte as part files. The corpus holds exact copies and clusters whose kept
         copies share an id, which both reports say."""
         path = pipeline("report", ("exact", "neardup", "report"))
         local = run_local(path, "report-local")
@@ -212,10 +215,9 @@ class ClusterMatchesOneMachine(unittest.TestCase):
             self.assertEqual(reports[1][key], reports[0][key], f"report.json's {key} differ")
         self.assertEqual(part_lines(os.path.join(spark_folder, "cluster-list.jsonl")),
                          lines(os.path.join(local_folder, "cluster-list.jsonl")))
-        local_rows = lines(os.path.join(local_folder, "clusters.csv"))
-        spark_rows = part_lines(os.path.join(spark_folder, "clusters.csv"))
-        self.assertEqual(spark_rows[0], local_rows[0])
-        self.assertEqual(sorted(spark_rows), sorted(local_rows))
+        # Each cluster's members in the removed output's order, which is `winnow run`'s on the cluster too.
+        self.assertEqual(part_lines(os.path.join(spark_folder, "clusters.csv")),
+                         lines(os.path.join(local_folder, "clusters.csv")))
         with open(os.path.join(spark_folder, "report.html"), encoding="utf-8") as handle:
             self.assertIn("near-duplicate clusters", handle.read())
 
@@ -774,6 +776,23 @@ except FileExistsError:
         self.assertEqual(part_lines(os.path.join(folder, "spark", "cleaned")), lines(output))
         self.assertEqual(sorted(part_lines(os.path.join(folder, "spark", "removed"))),
                          sorted(lines(output[:-len(".jsonl")] + ".removed.jsonl")))
+
+
+class AskingTheBinary(unittest.TestCase):
+    def test_a_binary_that_crashes_in_every_try_is_one_clear_error(self):
+        """The driver's questions (`winnow stages --resolve`) run in a task: a binary killed in every try
+        ends as a WinnowFailed with its status, which the command line prints as one line."""
+        folder = os.path.join(WORK, "asked")
+        os.makedirs(folder, exist_ok=True)
+        crashing = os.path.join(folder, "crashing-winnow")
+        with open(crashing, "w", encoding="utf-8") as handle:
+            handle.write("#!/bin/sh\nkill -SEGV $$\n")
+        os.chmod(crashing, 0o755)
+        with self.assertRaises(winnow_binary.WinnowFailed) as raised:
+            winnow_binary.ask(SPARK, crashing, ["stages", "--options", "exact"])
+        self.assertIn("winnow exited with status -11 (stages --options exact)", str(raised.exception))
+        status, output, _ = winnow_binary.ask(SPARK, BINARY, ["stages", "--options", "exact"])
+        self.assertEqual((status, json.loads(output)), (0, {"keep": "longest"}))
 
 
 class ComponentsMatchUnionFind(unittest.TestCase):

@@ -210,6 +210,34 @@ class ReportStep(unittest.TestCase):
         self.assertEqual(sorted(report), ["clusters_with_text", "folder", "max_text_bytes", "members_with_text"])
 
 
+class AskingTheBinary(unittest.TestCase):
+    def test_a_relative_binary_path_is_found_from_where_the_task_runs(self):
+        """The binary runs in a private folder; a relative --binary still names it from the task's folder."""
+        status, output, errors = winnow.answer(os.path.relpath(BINARY), ["stages", "--options", "exact"])
+        self.assertEqual(status, 0, errors)
+        self.assertEqual(json.loads(output), {"keep": "longest"})
+
+    def test_a_binary_that_is_not_winnow_is_named_as_the_cause(self):
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-pipeline-") as folder:
+            other = os.path.join(folder, "other")
+            with open(other, "w", encoding="utf-8") as handle:
+                handle.write("#!/bin/sh\necho hello\n")
+            os.chmod(other, 0o755)
+            path = write(folder, ["exact"])
+            with self.assertRaises(pipelines.PipelineError) as raised:
+                pipelines.load(path, lambda arguments, files=None: winnow.answer(other, arguments, files))
+            self.assertIn("is --binary a winnow binary of this version?", str(raised.exception))
+            with self.assertRaises(pipelines.PipelineError) as raised:
+                pipelines.load(path, lambda arguments, files=None: winnow.answer(other + "-missing", arguments, files))
+            self.assertTrue(str(raised.exception).startswith("cannot run the winnow binary"), str(raised.exception))
+
+    def test_an_empty_report_setting_is_refused_as_the_binary_refuses_it(self):
+        arguments = SimpleNamespace(output="/nonexistent", settings=[""], report_folder=None, partitions=0, binary=BINARY)
+        with self.assertRaises(pipelines.PipelineError) as raised:
+            cli.report(None, arguments)
+        self.assertIn("write KEY=VALUE", str(raised.exception))
+
+
 class Spellings(unittest.TestCase):
     """The driver reads a pipeline file as the binary does, and hands each option back in a form the binary
     reads as the same value: nothing a YAML reader of its own would read otherwise."""

@@ -130,8 +130,12 @@ def answer(binary, arguments, files=None):
         for name, data in (files or {}).items():
             with open(os.path.join(folder, name), "wb") as handle:
                 handle.write(data)
+        # A relative path names the binary from where the task started, not from the private folder.
+        command = locate(binary)
+        if os.sep in command:
+            command = os.path.abspath(command)
         try:
-            result = subprocess.run([locate(binary)] + list(arguments), cwd=folder, stdin=subprocess.DEVNULL,
+            result = subprocess.run([command] + list(arguments), cwd=folder, stdin=subprocess.DEVNULL,
                                     capture_output=True)
         except OSError as error:
             return 127, b"", f"cannot run the winnow binary {binary!r}: {error}".encode("utf-8")
@@ -144,5 +148,12 @@ def answer(binary, arguments, files=None):
 
 
 def ask(spark, binary, arguments, files=None):
-    """`answer` in one Spark task: the binary is where tasks run, which may not be the driver."""
-    return spark.sparkContext.parallelize([0], 1).map(lambda _: answer(binary, arguments, files)).first()
+    """`answer` in one Spark task: the binary is where tasks run, which may not be the driver. A task that
+    failed every try (the binary crashed each time) is a WinnowFailed with the last try's reason."""
+    try:
+        return spark.sparkContext.parallelize([0], 1).map(lambda _: answer(binary, arguments, files)).first()
+    except Exception as error:
+        found = [line for line in str(error).splitlines() if "WinnowFailed:" in line]
+        if not found:
+            raise
+        raise WinnowFailed(found[-1].split("WinnowFailed:", 1)[1].strip()) from None

@@ -14,6 +14,7 @@ folder later from a finished run's outputs, as `winnow report` does for `winnow 
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -42,7 +43,7 @@ def parser():
     run.add_argument("--binary", default="winnow",
                      help="the winnow binary on the executors: a name shipped with --files (or on PATH) or a path")
     run.add_argument("--unordered", action="store_true",
-                     help="skip sorting the cleaned output into input order (saves one shuffle)")
+                     help="skip sorting the cleaned and removed outputs into input order (saves two shuffles)")
     report = commands.add_parser("report", help="write the report folder of a finished run, as `winnow report` does")
     report.add_argument("output", help="the output folder of a finished run (stats.json, cleaned/, removed/, ...)")
     report.add_argument("-o", "--report", dest="report_folder",
@@ -63,6 +64,17 @@ def _origin(framed):
 
 def _unframe(framed):
     return framed.split(b" ", 3)[3]
+
+
+def _ranked(rank):
+    return lambda framed: (rank,) + _origin(framed)
+
+
+def in_input_order(keyed, partitions, unordered=False):
+    """The framed lines of (key, line) rows sorted by key (origin: input, line) and unframed; left in
+    partition order when `unordered`."""
+    ordered = keyed if unordered else keyed.sortByKey(numPartitions=partitions)
+    return ordered.values().map(_unframe)
 
 
 def run(spark, arguments, log=print):
@@ -101,8 +113,7 @@ def run(spark, arguments, log=print):
             records = step.kept()
         # Every call of the binary runs (and is checked) before anything is written.
         summary_parts = [(step.stages, step.summaries()) for step in done]
-        cleaned = records if arguments.unordered else records.keyBy(_origin).sortByKey(numPartitions=partitions).values()
-        cleaned = cleaned.map(_unframe)
+        cleaned = in_input_order(records.keyBy(_origin), partitions, arguments.unordered)
         output_bytes = cleaned.map(lambda line: len(line) + 1).sum()
         final = folder.final.toString()
         outputs = {"cleaned": final + "/cleaned", "removed": final + "/removed", "rejects": final + "/rejects"}
@@ -113,7 +124,11 @@ def run(spark, arguments, log=print):
             outputs["template_summary"] = final + "/" + last["templates"]
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs,
                                   unreadable=len(unreadable))
-        removed = spark.sparkContext.union([step.lines(steps.REMOVED) for step in done])
+        # Each step's removed documents in input order, the steps in the pipeline's order: `winnow run`'s
+        # order, which the report's clusters.csv lists a cluster's members in.
+        removed = in_input_order(spark.sparkContext.union([step.lines(steps.REMOVED).keyBy(_ranked(rank))
+                                                           for rank, step in enumerate(done)]), partitions,
+                                 arguments.unordered)
         # The rejects of damaged gzip inputs, found on the driver, beside the binary's.
         found = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in unreadable]
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]
@@ -147,6 +162,9 @@ def report(spark, arguments, log=print):
     """Writes the report folder of the finished run in `arguments.output` from its committed outputs, as
     its report step would have (for a run without one, or one whose report step failed after the outputs
     were written); the folder and options are checked before any work, as the run checks them."""
+    # An empty --set, which `--set=` cannot pass on to the binary, refused as it refuses it.
+    if "" in arguments.settings:
+        raise pipelines.PipelineError("--set : write KEY=VALUE, e.g. --set folder=VALUE")
     folder = Folder(spark, arguments.output, finished=True)
     summary_bytes = folder.read_bytes("stats.json")
     try:
@@ -168,7 +186,7 @@ def report(spark, arguments, log=print):
     if status != 0:
         message = errors.decode("utf-8", "replace").strip()
         raise pipelines.PipelineError(message[len("winnow: "):] if message.startswith("winnow: ") else message)
-    options = json.loads(resolved)
+    options = pipelines.answer_json(resolved, "the binary's reading of the report's --set options")
     if arguments.report_folder is not None:
         options["folder"] = arguments.report_folder
     options, target = reports.plan({pipelines.REPORT_STEP: options}, folder, [])
@@ -201,7 +219,8 @@ def side_file_folders(steps):
 
 
 def ship_package(spark):
-    """Sends this package to the executors (as a zip on their Python path), so that tasks can run its code."""
+    """Sends this package to the executors (as a zip on their Python path), so that tasks can run its code;
+    returns the folder holding the zip, for the caller to delete once the session stops."""
     package = os.path.dirname(os.path.abspath(__file__))
     folder = tempfile.mkdtemp(prefix="winnow-spark-package-")
     archive = os.path.join(folder, "winnow_spark.zip")
@@ -210,13 +229,15 @@ def ship_package(spark):
             if name.endswith(".py"):
                 bundle.write(os.path.join(package, name), os.path.join("winnow_spark", name))
     spark.sparkContext.addPyFile(archive)
+    return folder
 
 
 def main(argv):
     arguments = parser().parse_args(argv)
     spark = SparkSession.builder.appName("winnow").getOrCreate()
+    shipped = None
     try:
-        ship_package(spark)
+        shipped = ship_package(spark)
         command = run if arguments.command == "run" else report
         command(spark, arguments, log=lambda message: print(message, file=sys.stderr))
     except (input_files.InputError, pipelines.PipelineError, FileExistsError, OutputMissing, ValueError,
@@ -225,4 +246,6 @@ def main(argv):
         return 1
     finally:
         spark.stop()
+        if shipped is not None:
+            shutil.rmtree(shipped, ignore_errors=True)
     return 0

@@ -50,12 +50,12 @@ def load(path, ask):
         raise PipelineError(f"{path}: cannot read the pipeline file ({error.strerror or error})")
     file_name = os.path.basename(path) or "pipeline.yaml"
     status, output, errors = ask(["stages", "--resolve=./" + file_name], {file_name: text})
+    message = errors.decode("utf-8", "replace").strip()
     if status != 0:
-        message = errors.decode("utf-8", "replace").strip()
         prefix = f"winnow: ./{file_name}: "
         raise PipelineError(f"{path}: {message[len(prefix):]}" if message.startswith(prefix)
-                            else f"{path}: the binary could not read the pipeline file: {message}")
-    definition = json.loads(output)
+                            else message if status == 127 else f"{path}: the binary could not read it: {message}")
+    definition = answer_json(output, f"{path}: the binary's reading of it")
     segments, report = [], None
     for number, step in enumerate(definition["steps"], 1):
         name = step_name(step)
@@ -73,6 +73,15 @@ def load(path, ask):
         # record, as `winnow run` does, and gives the run's counts.
         segments.append(Segment([], number=1))
     return definition["name"], definition, segments, report
+
+
+def answer_json(output, what):
+    """The JSON the binary printed, or a PipelineError saying `what` it was meant to be: a binary that is not
+    this version's winnow prints something else."""
+    try:
+        return json.loads(output)
+    except ValueError as error:
+        raise PipelineError(f"{what} is not JSON ({error}): is --binary a winnow binary of this version?")
 
 
 def require_distinct_side_files(path, steps):

@@ -41,6 +41,9 @@ struct BatchProcessor: Sendable {
     var dropsRejects = false
     /// How the kept documents are written.
     var keptForm = KeptForm.jsonl
+    /// Set when the records came framed: removed documents are written framed too, so that a cluster
+    /// engine can put them back in input order (`winnow run` writes them in it).
+    var removedFraming: Framing?
     /// The first stage whose removals go to `removedLater`: after a shared map pass they belong to
     /// the pass that follows in a run without one, so the removed output keeps that order.
     var laterRemovalsFrom = Int.max
@@ -121,8 +124,10 @@ struct BatchProcessor: Sendable {
                         if DuplicateFields.sharesKeptID(document) { removedSharingID += 1 }
                         if keepRemoved {
                             if position < laterRemovalsFrom {
+                                removedFraming?.appendPrefix(of: document, to: &result.removed)
                                 encoder.encode(document, into: &result.removed)
                             } else {
+                                removedFraming?.appendPrefix(of: document, to: &result.removedLater)
                                 encoder.encode(document, into: &result.removedLater)
                             }
                         }

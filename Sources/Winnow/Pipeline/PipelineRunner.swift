@@ -307,6 +307,7 @@ public struct PipelineRunner: Sendable {
         processor.encodesKept = destination != nil
         processor.dropsRejects = rereading
         processor.keptForm = keptForm
+        processor.removedFraming = config.framedSources.map(Framing.init(sources:))
         processor.laterRemovalsFrom = laterRemovals?.from ?? Int.max
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
             try destination?.write(result.kept)

@@ -31,7 +31,7 @@ public struct RunConfiguration: Sendable {
     /// may overwrite them either.
     public var sideInputs: [String] = []
     /// When set, every JSONL input is framed: each line starts with `INPUT LINE OFFSET ` (the record's
-    /// origin, INPUT numbering these names), and kept documents are written framed the same way. A
+    /// origin, INPUT numbering these names), and kept and removed documents are written framed the same way. A
     /// cluster feeds partitions of a corpus through Winnow like this, so origins stay the user's inputs.
     public var framedSources: [String]?
     /// The names the records' origins carry: the framed sources, or the inputs' names as given
