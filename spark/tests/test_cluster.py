@@ -795,6 +795,26 @@ class AskingTheBinary(unittest.TestCase):
         self.assertEqual((status, json.loads(output)), (0, {"keep": "longest"}))
 
 
+class OutputPartsInOrder(unittest.TestCase):
+    def test_the_report_reads_parts_in_name_order(self):
+        """Hadoop lists a folder in no set order; the report numbers an output's rows by their part, so it
+        reads the parts in name order, whatever order the file system lists them in."""
+        from winnow_spark import report as reports
+        from winnow_spark.outputs import Folder
+        folder = os.path.join(WORK, "parts-in-order")
+        os.makedirs(os.path.join(folder, "removed"), exist_ok=True)
+        for number in reversed(range(12)):
+            with open(os.path.join(folder, "removed", f"part-{number:05d}"), "w", encoding="utf-8") as handle:
+                handle.write(f"line 1 of part {number}\nline 2 of part {number}\n")
+        with open(os.path.join(folder, "stats.json"), "w", encoding="utf-8") as handle:
+            handle.write("{}")
+        lines = reports.parts_in_order(SPARK.sparkContext, Folder(SPARK, folder, finished=True), folder + "/removed")
+        indexed = lines.mapPartitionsWithIndex(lambda index, rows: [(index, row) for row in rows]).collect()
+        self.assertEqual([row for _, row in indexed],
+                         [f"line {line} of part {number}".encode() for number in range(12) for line in (1, 2)])
+        self.assertEqual([index for index, _ in indexed], sorted(index for index, _ in indexed))
+
+
 class ComponentsMatchUnionFind(unittest.TestCase):
     def test_random_graphs_and_a_long_chain(self):
         from winnow_spark.components import connected_components

@@ -126,12 +126,23 @@ def _texts_wanted(largest, options):
     return wanted
 
 
+def parts_in_order(context, folder, path):
+    """The lines (bytes) of the output folder `path`, one RDD whose partitions follow its part files in
+    name order: the outputs' order, which the map numbers its rows by (`--part`) and clusters.csv lists a
+    cluster's members in. Hadoop lists a folder in no set order. Each part is named as written: the glob
+    characters of an output folder named out[1] would match out1's."""
+    names = sorted(entry.getPath().getName() for entry in folder.fs.listStatus(folder.path_class(path))
+                   if entry.getPath().getName().startswith("part-"))
+    if not names:
+        return context.emptyRDD()
+    return context.union([context.textFile(_literal(path.rstrip("/") + "/" + name), use_unicode=False) for name in names])
+
+
 def write(spark, binary, folder, target, outputs, summary_bytes, options, keepers, partitions, log):
     """Writes the report folder `target` (a Hadoop path string) from the committed outputs `outputs`
     (kind -> path: cleaned, removed, clusters, template_summary); `summary_bytes` is stats.json."""
     context = spark.sparkContext
-    # Named as written: the glob characters of an output folder named out[1] would match out1's.
-    texts_of = {kind: context.textFile(_literal(outputs[kind]), use_unicode=False) for kind in ("cleaned", "removed")}
+    texts_of = {kind: parts_in_order(context, folder, outputs[kind]) for kind in ("cleaned", "removed")}
     rows = context.union([texts_of[kind].mapPartitionsWithIndex(_map(binary, kind == "removed", keepers=keepers))
                           for kind in ("cleaned", "removed")]).persist()
     clustered = None

@@ -197,7 +197,8 @@ public struct ReportBuilder {
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
         var warnings = first.warnings + facts.warnings
-        if let path = inputs.clusters {
+        // The clusters file is the last neardup step's; after two, the outputs hold both steps' clusters.
+        if let path = inputs.clusters, (run?.stages.filter { $0.stage == NearDupStage.stageName }.count ?? 0) <= 1 {
             warnings += try Self.crossCheck(unordered, first.index, withClustersFile: located(path), named: path)
         }
 

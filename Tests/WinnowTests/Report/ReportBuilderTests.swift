@@ -213,6 +213,28 @@ import WinnowTestSupport
                 == (0..<3).map { folder.file("parts/cleaned/part-0000\($0)") })
     }
 
+    /// With two neardup steps the clusters file is the last step's, while the outputs hold both steps'
+    /// clusters: the report does not doubt them (it said the file and the outputs were not of one run).
+    @Test func twoNeardupStepsAreNotAMismatchedClustersFile() async throws {
+        let folder = TemporaryFolder()
+        let samples = packageRoot + "/samples/pages.jsonl"
+        let copies = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").map { line in
+            var record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            record["id"] = (record["id"] as! String) + "-copy"
+            record["text"] = (record["text"] as! String).split(separator: "\n").dropFirst().joined(separator: "\n")
+            return String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
+        }
+        let copiesFile = folder.write("copies.jsonl", copies.joined(separator: "\n") + "\n")
+        let definition = try PipelineDefinition.parse(
+            "version: 1\nsteps:\n  - neardup\n  - neardup\n  - report\n", origin: "two.yaml")
+        let run = try await runPipeline(
+            definition, [.jsonl(path: samples, name: "samples"), .jsonl(path: copiesFile, name: "copies")], in: folder)
+        let removedByFirst = run.summary.stages.first { $0.stage == "neardup" }?.removed.values.reduce(0, +) ?? 0
+        #expect(removedByFirst > 0)
+        let warnings = try run.json()["warnings"] as! [String]
+        #expect(!warnings.contains { $0.contains("were they made by the same run") }, "\(warnings)")
+    }
+
     /// Two clusters whose kept documents share an id read as one cluster in the outputs (they label a
     /// cluster by its kept id); the report says so, from the outputs alone, and does not doubt the
     /// outputs or the clusters file.
