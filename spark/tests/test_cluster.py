@@ -129,8 +129,9 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 cluster = self.run_spark(path, f"{name}-spark-{partitions}", partitions)
                 for kind in ("cleaned", "removed", "rejects"):
                     self.assertEqual(sorted(cluster[kind]), sorted(local[kind]), f"{kind} differs")
-                # The cleaned and removed outputs come back in `winnow run`'s order: input order, the removed
-                # grouped by the step that removed them.
+                # The cleaned output comes back in `winnow run`'s order (input order), and so does the removed
+                # one here, where no two stages of one pass remove documents (the cluster's is in input order
+                # per step; `winnow run` groups by pass and batch).
                 self.assertEqual(cluster["cleaned"], local["cleaned"])
                 self.assertEqual(cluster["removed"], local["removed"])
                 self.assertEqual(counts(cluster["summary"]), counts(local["summary"]))
