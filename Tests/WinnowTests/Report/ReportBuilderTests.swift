@@ -56,11 +56,8 @@ import WinnowTestSupport
         }
     }
 
-    /// The samples, each also republished by another site without its first line: every near-duplicate
-    /// cluster pairs a sample with its copy, and the report lists the clusters of the clusters file.
-    @Test func samplesReport() async throws {
-        let folder = TemporaryFolder()
-        let samples = packageRoot + "/samples/pages.jsonl"
+    /// `samples`, each republished by another site without its first line, written to copies.jsonl.
+    func syndicatedCopies(of samples: String, in folder: TemporaryFolder) throws -> String {
         let copies = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").map { line in
             var record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             record["id"] = (record["id"] as! String) + "-copy"
@@ -68,7 +65,15 @@ import WinnowTestSupport
             record["text"] = (record["text"] as! String).split(separator: "\n").dropFirst().joined(separator: "\n")
             return String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
         }
-        let copiesFile = folder.write("copies.jsonl", copies.joined(separator: "\n") + "\n")
+        return folder.write("copies.jsonl", copies.joined(separator: "\n") + "\n")
+    }
+
+    /// The samples, each also republished by another site without its first line: every near-duplicate
+    /// cluster pairs a sample with its copy, and the report lists the clusters of the clusters file.
+    @Test func samplesReport() async throws {
+        let folder = TemporaryFolder()
+        let samples = packageRoot + "/samples/pages.jsonl"
+        let copiesFile = try syndicatedCopies(of: samples, in: folder)
         let run = try await runDefaultPipeline(
             [.jsonl(path: samples, name: "samples"), .jsonl(path: copiesFile, name: "copies")],
             in: folder)
@@ -218,13 +223,7 @@ import WinnowTestSupport
     @Test func twoNeardupStepsAreNotAMismatchedClustersFile() async throws {
         let folder = TemporaryFolder()
         let samples = packageRoot + "/samples/pages.jsonl"
-        let copies = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n").map { line in
-            var record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            record["id"] = (record["id"] as! String) + "-copy"
-            record["text"] = (record["text"] as! String).split(separator: "\n").dropFirst().joined(separator: "\n")
-            return String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
-        }
-        let copiesFile = folder.write("copies.jsonl", copies.joined(separator: "\n") + "\n")
+        let copiesFile = try syndicatedCopies(of: samples, in: folder)
         let definition = try PipelineDefinition.parse(
             "version: 1\nsteps:\n  - neardup\n  - neardup\n  - report\n", origin: "two.yaml")
         let run = try await runPipeline(
