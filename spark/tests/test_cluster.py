@@ -134,6 +134,7 @@ class ClusterMatchesOneMachine(unittest.TestCase):
                 # per step; `winnow run` groups by pass and batch).
                 self.assertEqual(cluster["cleaned"], local["cleaned"])
                 self.assertEqual(cluster["removed"], local["removed"])
+                self.assertEqual(cluster["rejects"], local["rejects"])
                 self.assertEqual(counts(cluster["summary"]), counts(local["summary"]))
         return local
 

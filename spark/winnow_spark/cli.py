@@ -43,7 +43,7 @@ def parser():
     run.add_argument("--binary", default="winnow",
                      help="the winnow binary on the executors: a name shipped with --files (or on PATH) or a path")
     run.add_argument("--unordered", action="store_true",
-                     help="skip sorting the cleaned and removed outputs into input order (saves two shuffles)")
+                     help="skip sorting the cleaned, removed and rejects outputs into input order (saves three shuffles)")
     report = commands.add_parser("report", help="write the report folder of a finished run, as `winnow report` does")
     report.add_argument("output", help="the output folder of a finished run (stats.json, cleaned/, removed/, ...)")
     report.add_argument("-o", "--report", dest="report_folder",
@@ -68,6 +68,16 @@ def _unframe(framed):
 
 def _ranked(rank):
     return lambda framed: (rank,) + _origin(framed)
+
+
+def _reject_origin(sources):
+    """The origin (input number, line, offset) of a reject line, for sorting them into input order."""
+    numbers = {name: number for number, name in enumerate(sources)}
+
+    def origin(line):
+        reject = json.loads(line)
+        return numbers.get(reject.get("source"), len(numbers)), reject.get("line", 0), reject.get("offset", 0)
+    return origin
 
 
 def in_input_order(keyed, partitions, unordered=False):
@@ -133,6 +143,9 @@ def run(spark, arguments, log=print):
         found = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in unreadable]
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]
                                            + ([spark.sparkContext.parallelize(found, 1)] if found else []))
+        if not arguments.unordered:
+            # In input order, as `winnow run` meets them: by input, line and offset.
+            rejects = rejects.keyBy(_reject_origin(sources)).sortByKey(numPartitions=partitions).values()
         try:
             cleaned.saveAsTextFile(folder.child("cleaned"))
             removed.saveAsTextFile(folder.child("removed"))
