@@ -15,10 +15,15 @@ public enum StageRegistry {
 
     /// Builds the stage called `name` from its options in a pipeline file.
     static func make(name: String, options: Node?, context: String) throws(WinnowError) -> PipelineStep {
+        try stage(named: name, context: context).make(options: options, context: context)
+    }
+
+    /// The stage a pipeline step names; `context` names the step in the error of an unknown one.
+    private static func stage(named name: String, context: String) throws(WinnowError) -> any RegisteredStage.Type {
         guard let type = stages.first(where: { $0.stageName == name }) else {
             throw .configuration("\(context): unknown stage '\(name)'; stages are: \(names.joined(separator: ", "))")
         }
-        return try type.make(options: options, context: context)
+        return type
     }
 
     /// The options of the stage called `name`, or of the report step, each at its default or as
@@ -36,9 +41,6 @@ public enum StageRegistry {
 
     /// The options of a pipeline step naming `name`, resolved, as JSON; `context` names the step in errors.
     static func resolvedOptions(name: String, options: Node?, context: String) throws(WinnowError) -> String {
-        guard let type = stages.first(where: { $0.stageName == name }) else {
-            throw .configuration("\(context): unknown stage '\(name)'; stages are: \(names.joined(separator: ", "))")
-        }
-        return try type.resolvedOptions(options, context: context)
+        try stage(named: name, context: context).resolvedOptions(options, context: context)
     }
 }
