@@ -81,8 +81,8 @@ def _reject_origin(sources):
 
 
 def in_input_order(keyed, partitions, unordered=False):
-    """The framed lines of (key, line) rows sorted by key (origin: input, line) and unframed; left in
-    partition order when `unordered`."""
+    """The framed lines of (key, line) rows sorted by key (the origin, input and line, after the step for
+    removed lines) and unframed; left in partition order when `unordered`."""
     ordered = keyed if unordered else keyed.sortByKey(numPartitions=partitions)
     return ordered.values().map(_unframe)
 
@@ -134,8 +134,8 @@ def run(spark, arguments, log=print):
             outputs["template_summary"] = final + "/" + last["templates"]
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs,
                                   unreadable=len(unreadable))
-        # Each step's removed documents in input order, the steps in the pipeline's order: `winnow run`'s
-        # order, which the report's clusters.csv lists a cluster's members in.
+        # Each step's removed documents in input order, the steps in the pipeline's order: the same for any
+        # partitioning, and a cluster's members in `winnow run`'s order, which clusters.csv lists them in.
         removed = in_input_order(spark.sparkContext.union([step.lines(steps.REMOVED).keyBy(_ranked(rank))
                                                            for rank, step in enumerate(done)]), partitions,
                                  arguments.unordered)
