@@ -16,6 +16,13 @@ class WinnowFailed(RuntimeError):
     """The binary exited with a non-zero status (or was killed) while filtering a partition."""
 
 
+def exited(status, arguments, stderr):
+    """The WinnowFailed of a call of the binary with `arguments` that exited with `status`, with the tail
+    of what it wrote to stderr (bytes)."""
+    tail = stderr[-STDERR_TAIL:].decode("utf-8", "replace").strip()
+    return WinnowFailed(f"winnow exited with status {status} ({' '.join(arguments)}): {tail}")
+
+
 def locate(binary):
     """The binary's path inside a task: a file shipped with --files/addFile, else the given path."""
     if os.sep not in binary:
@@ -101,8 +108,7 @@ def run(binary, arguments, records, workdir, read_stdout=True):
         raise feed_error[0]
     if status != 0:
         with open(stderr_path, "rb") as handle:
-            tail = handle.read()[-STDERR_TAIL:].decode("utf-8", "replace")
-        raise WinnowFailed(f"winnow exited with status {status} ({' '.join(command[1:])}): {tail.strip()}")
+            raise exited(status, command[1:], handle.read())
     if feed_error:
         raise WinnowFailed(f"winnow stopped reading its input but exited 0 ({' '.join(command[1:])})")
 
@@ -116,8 +122,7 @@ def call(binary, arguments, workdir):
         status = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr).returncode
     if status != 0:
         with open(stderr_path, "rb") as handle:
-            tail = handle.read()[-STDERR_TAIL:].decode("utf-8", "replace")
-        raise WinnowFailed(f"winnow exited with status {status} ({' '.join(command[1:])}): {tail.strip()}")
+            raise exited(status, command[1:], handle.read())
 
 
 def answer(binary, arguments, files=None):
@@ -140,8 +145,7 @@ def answer(binary, arguments, files=None):
         except OSError as error:
             return 127, b"", f"cannot run the winnow binary {binary!r}: {error}".encode("utf-8")
         if result.returncode not in (0, 1):
-            tail = result.stderr[-STDERR_TAIL:].decode("utf-8", "replace").strip()
-            raise WinnowFailed(f"winnow exited with status {result.returncode} ({' '.join(arguments)}): {tail}")
+            raise exited(result.returncode, arguments, result.stderr)
         return result.returncode, result.stdout, result.stderr
     finally:
         shutil.rmtree(folder, ignore_errors=True)
