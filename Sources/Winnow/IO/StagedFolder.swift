@@ -70,9 +70,14 @@ public final class StagedFolder {
         path.hasPrefix(work + "/") ? target + path.dropFirst(work.count) : path
     }
 
-    /// Puts the work folder in the target's place and deletes the old folder.
+    /// Puts the work folder in the target's place and deletes the old folder; an interruption waits
+    /// for it (`TemporaryFiles.committing`).
     public func commit() throws(WinnowError) {
         guard !finished else { return }
+        try TemporaryFiles.shared.committing { () throws(WinnowError) in try exchange() }
+    }
+
+    private func exchange() throws(WinnowError) {
         if FileManager.default.fileExists(atPath: physical) {
             try carryOver()
             keepMode()

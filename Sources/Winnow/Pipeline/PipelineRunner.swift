@@ -236,11 +236,13 @@ public struct PipelineRunner: Sendable {
         // Every output, side files included, is written whole before any is moved into place: one
         // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
         for file in [rejects, removed, output, stats] { try file?.finish() }
-        try rejects?.commit()
-        try removed?.commit()
-        try output.commit()
-        for file in sideOutputs { try file.commit() }
-        try stats?.commit()
+        try TemporaryFiles.shared.committing { () throws(WinnowError) in
+            try rejects?.commit()
+            try removed?.commit()
+            try output.commit()
+            for file in sideOutputs { try file.commit() }
+            try stats?.commit()
+        }
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
             try writeReport(report, summary: summary, into: reportFolder)

@@ -1,0 +1,69 @@
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+import WinnowTestSupport
+
+@testable import Winnow
+
+/// What an interrupted run deletes, and when: never in the middle of a commit, and nothing left
+/// behind in a folder the run goes on writing into.
+@Suite struct TemporaryFilesTests {
+    /// The deletion waits for the commit under way and refuses the next one: the outputs of an
+    /// interrupted run are all new or all as they were (a signal during the renames left some of each).
+    @Test func anInterruptionWaitsForTheCommitUnderWay() throws {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        folder.write(".out.tmp", "new")
+        files.add(folder.file(".out.tmp"))
+        let (temporary, final) = (folder.file(".out.tmp"), folder.file("out.jsonl"))
+        let started = DispatchSemaphore(value: 0)
+        let finished = Flag()
+        let committer = Thread {
+            try? files.committing { () throws(WinnowError) in
+                started.signal()
+                usleep(300_000)
+                rename(temporary, final)
+                files.remove(temporary)
+                finished.set()
+            }
+        }
+        committer.start()
+        started.wait()
+        files.removeAll()
+        #expect(finished.isSet)
+        #expect(folder.listing() == ["out.jsonl"])
+        #expect(throws: WinnowError.self) { try files.committing { () throws(WinnowError) in } }
+    }
+
+    /// A registered folder is deleted whole while the run, not yet stopped, goes on creating files in it
+    /// by path (a report being written when SIGTERM came left the folder behind, not empty).
+    @Test func aFolderBeingWrittenIsDeletedWhole() throws {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        let work = folder.file(".out.report.winnow-1.tmp")
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
+        files.add(work)
+        let stop = Flag()
+        let writer = Thread {
+            var number = 0
+            while !stop.isSet {
+                _ = FileManager.default.createFile(atPath: work + "/part-\(number)", contents: Data("x".utf8))
+                number += 1
+            }
+        }
+        writer.start()
+        usleep(50_000)
+        files.removeAll()
+        usleep(50_000)
+        stop.set()
+        #expect(folder.listing() == [])
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class Flag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
+    func set() { value.store(true, ordering: .sequentiallyConsistent) }
+}
