@@ -1,6 +1,7 @@
 /// Which document of a group of duplicates stays. Every policy orders documents by what they hold
-/// (never by when a worker happened to see them) and breaks ties by id compared bytewise, so the
-/// kept copy is the same whatever the thread count or the way the corpus was sharded.
+/// (never by when a worker happened to see them) and breaks ties by id compared bytewise, then by a
+/// hash of the text, so the kept copy is the same whatever the thread count or the way the corpus
+/// was sharded.
 public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The document with the most words, then the most bytes of text.
     case longest
@@ -51,33 +52,57 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
         try container.encode(description)
     }
 
-    /// The document's place in this policy's order as bytes: bytewise smaller is kept first.
+    /// The document's place in this policy's order as bytes: bytewise smaller is kept first. Copies
+    /// that tie on the policy follow by id and then by a hash of their text, so that of two texts
+    /// under one id one is kept whatever their order; the id is written into the rank for the hash to
+    /// come after it, and the rank stays one byte string in the state files and on a cluster.
     public func rank(of document: Document, words: Int) -> [UInt8] {
+        var rank: [UInt8]
         switch self {
         case .longest:
-            // One array, not three: every document of exact's and neardup's maps is ranked.
-            var rank: [UInt8] = []
-            rank.reserveCapacity(16)
+            // One array: every document of exact's and neardup's maps is ranked.
+            rank = []
+            rank.reserveCapacity(26 + document.id.utf8.count)
             FixedWidth.appendBigEndian(UInt64.max - UInt64(words), to: &rank)
             FixedWidth.appendBigEndian(UInt64.max - UInt64(document.textUTF8?.count ?? 0), to: &rank)
-            return rank
         case .first:
             // The name's own bytes, not its `\xHH` spelling: the order folders are read in (`FileName`).
-            var rank = FileName.bytes(document.origin.source) + [0]
+            // The origin is unique: no tie to break.
+            rank = FileName.bytes(document.origin.source) + [0]
             FixedWidth.appendBigEndian(UInt64(max(document.origin.line, 0)), to: &rank)
             return rank
         case .newest(let field):
-            return Self.fieldRank(of: document, field, descending: true)
+            rank = Self.fieldRank(of: document, field, descending: true)
         case .oldest(let field):
-            return Self.fieldRank(of: document, field, descending: false)
+            rank = Self.fieldRank(of: document, field, descending: false)
         }
+        Self.appendOrdered(document.id.utf8, to: &rank)
+        FixedWidth.appendBigEndian(Self.textHash(document), to: &rank)
+        return rank
+    }
+
+    /// Appends `bytes` so that their order is kept and no such run is a prefix of another: a zero byte
+    /// as 00 FF, then 00 00 at the end.
+    static func appendOrdered(_ bytes: some Sequence<UInt8>, to rank: inout [UInt8]) {
+        for byte in bytes {
+            rank.append(byte)
+            if byte == 0 { rank.append(0xFF) }
+        }
+        rank += [0x00, 0x00]
+    }
+
+    /// The hash that orders copies tied on the policy: of the text's bytes, the same on every machine.
+    static func textHash(_ document: Document) -> UInt64 {
+        document.withTextUTF8 { BlockHash.of($0) } ?? 0
     }
 
     /// Numbers before strings, a missing or other value last; within a kind in the asked direction.
+    /// No rank is a prefix of another, so what follows it never decides between two values.
     static func fieldRank(of document: Document, _ field: String, descending: Bool) -> [UInt8] {
         if let value = document.stringField(field) {
-            let bytes = Array(value.utf8)
-            return [0x02] + (descending ? bytes.map { ~$0 } + [0xFF] : bytes + [0x00])
+            var bytes: [UInt8] = []
+            appendOrdered(value.utf8, to: &bytes)
+            return [0x02] + (descending ? bytes.map { ~$0 } : bytes)
         }
         if let json = document.rawField(field), let number = DecimalKey.of(json.utf8) {
             return [0x01] + (descending ? number.map { ~$0 } : number)

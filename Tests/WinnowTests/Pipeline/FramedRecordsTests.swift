@@ -55,20 +55,27 @@ import WinnowTestSupport
         #expect(direct.records == 5 && direct.rejected == 1 && direct.removed == 2 && direct.kept == 2)
         #expect(viaFrames.records == direct.records && viaFrames.kept == direct.kept)
         #expect(viaFrames.stages.map(\.removed) == direct.stages.map(\.removed))
+        // Lines 1 and 5 share the id a that ranks first; the hash of their (normalised) texts decides.
+        let hashes = ["The same words here", "THE SAME WORDS HERE"].map { text in
+            Array(text.utf8).withUnsafeBufferPointer { BlockHash.of($0) }
+        }
+        let (keptLine, removedLine) = hashes[0] < hashes[1] ? (1, 5) : (5, 1)
         // The removed records come out framed too, in the same order as the direct run's.
         let removedLines = try #require(folder.read("framed-removed.jsonl")).split(separator: "\n")
-        #expect(removedLines.map { $0.split(separator: " ", maxSplits: 3)[..<2].joined(separator: " ") } == ["0 3", "0 5"])
+        #expect(
+            removedLines.map { $0.split(separator: " ", maxSplits: 3)[..<2].joined(separator: " ") }
+                == ["0 \(min(3, removedLine))", "0 \(max(3, removedLine))"])
         #expect(
             removedLines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }.joined(separator: "\n") + "\n"
                 == folder.read("plain-removed.jsonl"))
         #expect(folder.read("framed-rejects.jsonl") == folder.read("plain-rejects.jsonl"))
         // The kept records come out framed with their origins, the same records as the direct run's.
         let keptLines = try #require(folder.read("framed-out.jsonl")).split(separator: "\n")
-        #expect(keptLines.map { $0.split(separator: " ", maxSplits: 3)[..<2].joined(separator: " ") } == ["0 1", "0 6"])
+        #expect(keptLines.map { $0.split(separator: " ", maxSplits: 3)[..<2].joined(separator: " ") } == ["0 \(keptLine)", "0 6"])
         #expect(
             keptLines.map { String($0.split(separator: " ", maxSplits: 3)[3]) }.joined(separator: "\n") + "\n"
                 == folder.read("plain-out.jsonl"))
-        #expect(try #require(folder.read("plain-removed.jsonl")).contains(#""duplicate_of_origin":"shard.jsonl:1""#))
+        #expect(try #require(folder.read("plain-removed.jsonl")).contains(#""duplicate_of_origin":"shard.jsonl:\#(keptLine)""#))
     }
 
     @Test func crossSiteLinesGivenApartReplaceThoseOfThePartialCounts() throws {

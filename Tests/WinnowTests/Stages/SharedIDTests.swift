@@ -66,6 +66,23 @@ import WinnowTestSupport
         #expect(outcome.summary.stages.first { $0.stage == "neardup" }?.removedSharingID == 1)
     }
 
+    /// Two copies that share an id and tie on the keep policy (as many words and bytes) but differ in
+    /// their text: the text decides, not which came first (the first record was kept before).
+    @Test(arguments: [0, 1])
+    func copiesSharingAnIDAreChosenByTheirTextInEitherOrder(order: Int) async throws {
+        let texts = ["Hello World, " + Self.text, "hello world! " + Self.text]
+        let file = (order == 0 ? texts : texts.reversed()).map { line("a", $0) + "\n" }.joined()
+        var kept: [String] = []
+        for stage in [PipelineStep.corpus(ExactStage(options: ExactOptions())), .corpus(NearDupStage(options: NearDupOptions()))] {
+            let outcome = try await run([stage], files: [file])
+            #expect(outcome.kept.count == 1 && outcome.removed.count == 1)
+            kept += outcome.kept.compactMap { $0["text"] as? String }
+        }
+        let hashes = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { BlockHash.of($0) } }
+        let expected = hashes[0] < hashes[1] ? texts[0] : texts[1]
+        #expect(kept == [expected, expected])
+    }
+
     /// One file given twice: every record of the second reading is a copy, whatever the thread count,
     /// and the run names the second reading `NAME#2`.
     @Test(arguments: [1, 4])
