@@ -44,6 +44,7 @@ public struct HTMLExtractor: Sendable {
         if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return .refused(reason: RemovalReason.binary) }
         let rules = ContentRules.all.subtracting(settings.disabledRules)
         let (decoded, tree, include) = read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
+        if decoded.tooLarge { return .refused(reason: RemovalReason.htmlTooLarge) }
         var text = TextRenderer.render(tree, include: include)
         // A product's description that the page writes only in its structured data.
         if settings.mainContent && rules.has(.structuredDescription) && tree.kind.isProduct, let stated = tree.productDescription.text {
@@ -66,7 +67,8 @@ public struct HTMLExtractor: Sendable {
         _ bytes: [UInt8], isText: Bool, declaredCharset: String?, rules: ContentRules
     ) -> (decoded: CharsetDecoder.Decoded, tree: PageTree, include: [Bool]) {
         // Text from a JSON field is valid UTF-8, so the decoder only strips NULs from it.
-        let decoded = CharsetDecoder.decode(bytes, declared: declaredCharset, knownValid: isText)
+        let decoded = CharsetDecoder.decode(
+            bytes, declared: declaredCharset, knownValid: isText, limit: CharsetDecoder.limit(maxBytes: settings.maxBytes))
         let tree = HTMLParser.parse(decoded.utf8, rules: rules)
         var include: [Bool]
         if settings.mainContent {
@@ -98,9 +100,11 @@ public struct HTMLExtractor: Sendable {
     }
 
     /// More than one byte in twenty of the first 4 KB is a control character no HTML page has
-    /// (UTF-16 pages, which start with a byte order mark, excepted).
+    /// (UTF-16 and UTF-32 pages, which start with a byte order mark, excepted).
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return false
+        }
         let headCount = min(bytes.count, 4096)
         guard headCount > 0 else { return false }
         // Counted without branches or overflow checks over a buffer, so the loop runs vectorised:

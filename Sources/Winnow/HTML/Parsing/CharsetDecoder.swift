@@ -16,29 +16,41 @@ enum CharsetDecoder {
     struct Decoded {
         var utf8: [UInt8]
         var encoding: String
+        /// The UTF-8 would be longer than the limit (TSCII writes up to 12 bytes a byte): `utf8` is
+        /// empty, and the page is not read.
+        var tooLarge = false
+    }
+
+    /// The most UTF-8 bytes that a page within `maxBytes` may decode to through iconv.
+    static func limit(maxBytes: Int) -> Int {
+        let (limit, overflow) = maxBytes.multipliedReportingOverflow(by: 4)
+        return overflow ? .max : limit
     }
 
     /// `knownValid`: the bytes are a Swift string's, valid UTF-8 already, so they are not checked again.
-    static func decode(_ bytes: [UInt8], declared: String?, knownValid: Bool = false) -> Decoded {
+    /// `limit`: the most UTF-8 bytes iconv may make of them (`tooLarge` beyond it).
+    static func decode(_ bytes: [UInt8], declared: String?, knownValid: Bool = false, limit: Int = .max) -> Decoded {
+        /// iconv's UTF-8 for `rest`, else the page as damaged UTF-8.
+        func converted(_ rest: ArraySlice<UInt8>, from encoding: String, named name: String) -> Decoded {
+            switch convert(rest, from: encoding, limit: limit) {
+            case .utf8(let utf8, _)?: Decoded(utf8: utf8, encoding: name)
+            case .tooLarge?: Decoded(utf8: [], encoding: name, tooLarge: true)
+            case nil: Decoded(utf8: repairUTF8(bytes[...]), encoding: name)
+            }
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
         }
         // UTF-32's marks first: little-endian's starts as UTF-16's does.
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            return Decoded(utf8: convert(bytes.dropFirst(4), from: "UTF-32LE") ?? repairUTF8(bytes[...]), encoding: "utf-32le")
-        }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            return Decoded(utf8: convert(bytes.dropFirst(4), from: "UTF-32BE") ?? repairUTF8(bytes[...]), encoding: "utf-32be")
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) {
-            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16LE") ?? repairUTF8(bytes[...]), encoding: "utf-16le")
-        }
-        if bytes.starts(with: [0xFE, 0xFF]) {
-            return Decoded(utf8: convert(bytes.dropFirst(2), from: "UTF-16BE") ?? repairUTF8(bytes[...]), encoding: "utf-16be")
-        }
-        if !knownValid, let encoding = declaredWideEncoding(bytes, declared: declared), let converted = convert(bytes[...], from: encoding)
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return converted(bytes.dropFirst(4), from: "UTF-32LE", named: "utf-32le") }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return converted(bytes.dropFirst(4), from: "UTF-32BE", named: "utf-32be") }
+        if bytes.starts(with: [0xFF, 0xFE]) { return converted(bytes.dropFirst(2), from: "UTF-16LE", named: "utf-16le") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return converted(bytes.dropFirst(2), from: "UTF-16BE", named: "utf-16be") }
+        if !knownValid, let encoding = declaredWideEncoding(bytes, declared: declared),
+            let conversion = convert(bytes[...], from: encoding, limit: limit)
         {
-            return Decoded(utf8: converted, encoding: encoding.lowercased())
+            guard case .utf8(let utf8, _) = conversion else { return Decoded(utf8: [], encoding: encoding.lowercased(), tooLarge: true) }
+            return Decoded(utf8: utf8, encoding: encoding.lowercased())
         }
         let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
@@ -48,11 +60,14 @@ enum CharsetDecoder {
         switch label {
         case "utf-8", nil:
             if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
-            return windows1252(bytes)
         case let label?:
-            if let converted = convert(bytes[...], from: label) { return Decoded(utf8: converted, encoding: label) }
-            return windows1252(bytes)
+            switch convert(bytes[...], from: label, limit: limit) {
+            case .utf8(let utf8, _)?: return Decoded(utf8: utf8, encoding: label)
+            case .tooLarge?: return Decoded(utf8: [], encoding: label, tooLarge: true)
+            case nil: break
+            }
         }
+        return converted(bytes[...], from: "WINDOWS-1252", named: "windows-1252")
     }
 
     /// The UTF-16 or UTF-32 encoding (an iconv name) that `declared` names, when the page's first 4 KB
@@ -65,8 +80,8 @@ enum CharsetDecoder {
         }
         let head = bytes.prefix(min(bytes.count, 4096) / unit * unit)
         return candidates.first { encoding in
-            guard let converted = iconvConvert(head, from: encoding) else { return false }
-            return readsAsMarkup(converted.utf8, replaced: converted.replaced)
+            guard case .utf8(let utf8, let replaced)? = iconvConvert(head, from: encoding) else { return false }
+            return readsAsMarkup(utf8, replaced: replaced)
         }
     }
 
@@ -196,21 +211,26 @@ enum CharsetDecoder {
         }
     }
 
-    private static func windows1252(_ bytes: [UInt8]) -> Decoded {
-        Decoded(utf8: convert(bytes[...], from: "WINDOWS-1252") ?? repairUTF8(bytes[...]), encoding: "windows-1252")
+    /// What iconv made of a page.
+    private enum Conversion {
+        /// Its UTF-8, each unit iconv could not decode a U+FFFD, and how many those were.
+        case utf8([UInt8], replaced: Int)
+        /// Nothing: the UTF-8 would be longer than the limit.
+        case tooLarge
     }
 
     /// Converts with iconv; a byte iconv cannot decode becomes U+FFFD and decoding goes on after it.
     /// Nil when iconv does not know the encoding.
-    private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8]? {
-        guard var output = iconvConvert(bytes, from: encoding)?.utf8 else { return nil }
+    private static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String, limit: Int) -> Conversion? {
+        let conversion = iconvConvert(bytes, from: encoding, limit: limit)
+        guard case .utf8(var output, let replaced)? = conversion else { return conversion }
         for index in output.indices where becomesSpace(output[index]) { output[index] = UInt8(ascii: " ") }
-        return output
+        return .utf8(output, replaced: replaced)
     }
 
-    /// iconv's UTF-8 for `bytes`, each unit it cannot decode a U+FFFD, and how many those were; NUL and
-    /// form feed are left as they are. Nil when iconv does not know the encoding.
-    private static func iconvConvert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> (utf8: [UInt8], replaced: Int)? {
+    /// iconv's conversion of `bytes` to UTF-8 of at most `limit` bytes; NUL and form feed are left as
+    /// they are. Nil when iconv does not know the encoding.
+    private static func iconvConvert(_ bytes: ArraySlice<UInt8>, from encoding: String, limit: Int = .max) -> Conversion? {
         let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
@@ -219,12 +239,16 @@ enum CharsetDecoder {
         let unit = wide(encoding)?.unit ?? 1
         var input = Array(bytes)
         // Most encodings take at most 4 UTF-8 bytes a byte; one that takes more (TSCII: 12) fills the
-        // buffer, and the page is converted again from the start into a larger one. Not resumed where it
-        // stopped: glibc's TSCII repeats the wrong characters after an output buffer filled in mid-sequence.
-        var capacity = input.count * 4 + 16
+        // buffer, and the page is converted again from the start into a larger one, up to the limit. Not
+        // resumed where it stopped: glibc's TSCII repeats the wrong characters after an output buffer
+        // filled in mid-sequence.
+        var capacity = min(input.count * 4 + 16, limit)
         while true {
-            if let converted = iconvConvert(&input, with: converter, unit: unit, capacity: capacity) { return converted }
-            capacity *= 2
+            if let converted = iconvConvert(&input, with: converter, unit: unit, capacity: capacity) {
+                return .utf8(converted.utf8, replaced: converted.replaced)
+            }
+            guard capacity < limit else { return .tooLarge }
+            capacity = capacity > limit / 2 ? limit : capacity * 2
             _ = iconv(converter, nil, nil, nil, nil)
         }
     }

@@ -124,7 +124,12 @@ struct TextRenderer {
                 index += length
                 continue
             }
-            if byte != 0x0D { append(byte) }
+            // HTML's line breaks: CR LF and a lone CR are each one line feed.
+            if byte != 0x0D {
+                append(byte)
+            } else if index + 1 == text.endIndex || text[index + 1] != 0x0A {
+                append(0x0A)
+            }
             index += 1
         }
     }

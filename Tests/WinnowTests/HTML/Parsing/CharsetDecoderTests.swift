@@ -51,6 +51,9 @@ import WinnowTestSupport
         let big = page.unicodeScalars.flatMap { scalar in (0..<4).reversed().map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
         #expect(Self.decoded([0xFF, 0xFE, 0x00, 0x00] + little) == (page, "utf-32le"))
         #expect(Self.decoded([0x00, 0x00, 0xFE, 0xFF] + big) == (page, "utf-32be"))
+        // Neither is taken for binary on its control bytes (UTF-32BE's mark was, and the page removed).
+        #expect(!HTMLExtractor.looksBinary([0xFF, 0xFE, 0x00, 0x00] + little))
+        #expect(!HTMLExtractor.looksBinary([0x00, 0x00, 0xFE, 0xFF] + big))
     }
 
     /// A unit that does not decode (a lone surrogate) is one U+FFFD, and the rest of the page reads as it
@@ -158,5 +161,27 @@ import WinnowTestSupport
             "<meta charset='tscii'><p>" + String(repeating: syllable, count: 1000) + "\u{FFFD}"
             + String(repeating: syllable, count: 1000) + "</p><p>the end</p>"
         #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
+    /// A page whose encoding would decode it to more UTF-8 than the limit (4 × `max_bytes`) is not
+    /// decoded but removed as too large: a 32 MiB TSCII page took 2.8 GB and wrote a 403 MB line.
+    @Test func anExpandingCharsetStopsAtTheLimit() {
+        let page = Array("<meta charset='tscii'><p>".utf8) + Array(repeating: 0x82, count: 1000) + Array("</p>".utf8)
+        let settings = HTMLExtractor.Settings()
+        let limit = CharsetDecoder.limit(maxBytes: page.count)
+        #expect(CharsetDecoder.decode(page, declared: nil, limit: limit).tooLarge)
+        #expect(!CharsetDecoder.decode(page, declared: nil, limit: CharsetDecoder.limit(maxBytes: 3 * page.count)).tooLarge)
+        var small = settings
+        small.maxBytes = page.count
+        guard case .refused(let reason) = HTMLExtractor(settings: small).extract(.bytes(page)) else {
+            Issue.record("the page was read")
+            return
+        }
+        #expect(reason == RemovalReason.htmlTooLarge)
+        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.bytes(page)) else {
+            Issue.record("the page was refused under the default max_bytes")
+            return
+        }
+        #expect(text.unicodeScalars.count == 4000)
     }
 }

@@ -23,6 +23,7 @@ import WinnowTestSupport
         ("<p>non&nbsp;breaking</p>", "non breaking"),
         ("<p>in<b>line</b> <i>words</i> <a href=x>link</a></p>", "inline words link"),
         ("<pre>  keep\n    this</pre><p>x</p>", "  keep\n    this\n\nx"),
+        ("<pre>one\rtwo\r\nthree\r</pre><p>x</p>", "one\ntwo\nthree\n\nx"),
     ])
     func structure(html: String, expected: String) {
         #expect(Self.allText(html) == expected)
