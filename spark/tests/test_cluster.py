@@ -503,14 +503,15 @@ class ReportLater(unittest.TestCase):
         with self.assertRaises(FileNotFoundError):
             self.report(os.path.join(WORK, "later-nothing"))
 
-    def test_an_output_folder_named_with_glob_characters_is_read_as_named(self):
-        """out[1]'s report reads out[1]'s outputs, not those of a sibling out1 that the glob would match."""
+    def test_an_output_folder_named_with_glob_characters_and_a_comma_is_read_as_named(self):
+        """out,[1]'s report reads out,[1]'s outputs, not those of a sibling out,1 that the glob would match,
+        nor the paths out and [1] that a comma would split its name into."""
         path = pipeline("glob-named", ("exact",))
-        for name, shards in (("glob1", SHARDS[:1]), ("glob[1]", SHARDS[1:3])):
+        for name, shards in (("glob,1", SHARDS[:1]), ("glob,[1]", SHARDS[1:3])):
             arguments = SimpleNamespace(pipeline=path, inputs=shards, output=os.path.join(WORK, name), partitions=2,
                                         binary=BINARY, unordered=False)
             cli.run(SPARK, arguments, log=lambda message: None)
-        output = os.path.join(WORK, "glob[1]")
+        output = os.path.join(WORK, "glob,[1]")
         self.report(output)
         with open(os.path.join(output, "stats.json"), encoding="utf-8") as handle:
             summary = json.load(handle)

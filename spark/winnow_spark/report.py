@@ -135,7 +135,13 @@ def parts_in_order(context, folder, path):
                    if entry.getPath().getName().startswith("part-"))
     if not names:
         return context.emptyRDD()
-    return context.union([context.textFile(_literal(path.rstrip("/") + "/" + name), use_unicode=False) for name in names])
+    return context.union([context.textFile(_one_file(path.rstrip("/") + "/" + name), use_unicode=False) for name in names])
+
+
+def _one_file(path):
+    """`path` as textFile reads the one file it names: its glob characters escaped (`_literal`), and each
+    comma, which textFile takes for the end of one path of a list, as the one-choice glob `{\\,}`."""
+    return _literal(path).replace(",", "{\\,}")
 
 
 def write(spark, binary, folder, target, outputs, summary_bytes, options, keepers, partitions, log):
