@@ -36,10 +36,27 @@ public struct PipelineDefinition {
         }
         // A byte order mark, which some editors write, is not part of the YAML.
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data[3...] : data[...]
-        guard let yaml = String(validating: body, as: UTF8.self) else {
-            throw .configuration("the pipeline file is not UTF-8 text", path: path)
+        do throws(WinnowError) {
+            guard let yaml = String(validating: body, as: UTF8.self) else {
+                throw .configuration("the pipeline file is not UTF-8 text", path: path)
+            }
+            return try parse(yaml, origin: path)
+        } catch {
+            guard looksLikeInput(body, path: path) else { throw error }
+            throw WinnowError(
+                error.kind,
+                error.message + "; it looks like an input, not a pipeline: the pipeline file comes first "
+                    + "(winnow run PIPELINE.yaml INPUT..., with Pipelines/default.yaml the standard one)",
+                path: error.path)
         }
-        return try parse(yaml, origin: path)
+    }
+
+    /// Whether a file that is no pipeline is named or starts as the inputs are (JSONL, gzip, archives, HTML).
+    private static func looksLikeInput(_ bytes: ArraySlice<UInt8>, path: String) -> Bool {
+        let name = path.lowercased()
+        let inputEndings = [".jsonl", ".json", ".gz", ".warc", ".wet", ".html", ".htm"]
+        return inputEndings.contains { name.hasSuffix($0) } || bytes.starts(with: [0x1F, 0x8B])
+            || bytes.starts(with: Array(#"{""#.utf8)) || bytes.starts(with: Array("WARC/".utf8))
     }
 
     /// Parses pipeline YAML; `origin` names it in messages.

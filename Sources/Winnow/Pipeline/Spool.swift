@@ -37,6 +37,13 @@ enum Spool {
                 "the folder for temporary files (--temp-dir) \(problem); give a folder with a UTF-8 name (nothing was read)",
                 path: directory)
         }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .configuration(
+                "the folder for temporary files (--temp-dir, else TMPDIR or /tmp) is not there or not a folder; "
+                    + "create it or give another (nothing was read)",
+                path: directory)
+        }
         removeStale(in: directory)
     }
 

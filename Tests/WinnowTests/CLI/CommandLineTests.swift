@@ -103,6 +103,25 @@ import WinnowTestSupport
         #expect(texts == ["Café & crème, on the menu today.", "Plain text record, already extracted by the crawler."])
     }
 
+    /// Mistakes of the command line that a user makes, each refused before any output with a message
+    /// that says what to do: the input given where the pipeline goes, a temporary folder that is not
+    /// there, a field named by an empty name or by two options (each was accepted or misworded before).
+    @Test func commandLineMistakesAreNamed() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n")
+        let swapped = try winnow(["run", "in.jsonl", "-o", "out.jsonl"], in: folder.path)
+        #expect(swapped.status == 1 && swapped.stderr.contains("it looks like an input, not a pipeline"))
+        let missing = try winnow(
+            ["run", packageRoot + "/Pipelines/default.yaml", "in.jsonl", "-o", "out.jsonl", "--temp-dir", "no-such-folder"],
+            in: folder.path)
+        #expect(missing.status == 1 && missing.stderr.contains("no-such-folder: the folder for temporary files (--temp-dir"))
+        let empty = try winnow(["exact", "in.jsonl", "-o", "out.jsonl", "--id-field", ""], in: folder.path)
+        #expect(empty.status != 0 && empty.stderr.contains("--id-field is empty"))
+        let twice = try winnow(["exact", "in.jsonl", "-o", "out.jsonl", "--url-field", "text"], in: folder.path)
+        #expect(twice.status != 0 && twice.stderr.contains("--text-field and --url-field both name 'text'"))
+        #expect(folder.listing() == ["in.jsonl"])
+    }
+
     @Test func runWritesOutputsAndSummary() throws {
         let folder = TemporaryFolder()
         let outcome = try winnow([
