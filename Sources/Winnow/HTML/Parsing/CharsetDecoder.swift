@@ -54,6 +54,14 @@ enum CharsetDecoder {
         }
         let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
+            // An ISO-2022 page (Japanese mail-era pages) is 7-bit, so valid UTF-8 too: its declared
+            // encoding is believed when the bytes hold the escapes that shift it.
+            if !knownValid, let label = iso2022Encoding(bytes, declared: declared),
+                let conversion = convert(bytes[...], from: label, limit: limit)
+            {
+                guard case .utf8(let utf8, _) = conversion else { return Decoded(utf8: [], encoding: label, tooLarge: true) }
+                return Decoded(utf8: utf8, encoding: label)
+            }
             return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
         let label = (declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes)).map(canonical)
@@ -123,6 +131,16 @@ enum CharsetDecoder {
         let rest = lower[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
         let label = rest.prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
         return label.isEmpty ? nil : String(label)
+    }
+
+    /// The ISO-2022 encoding that the record, the HTTP header or a `<meta>` declares, when the page
+    /// holds an escape byte (which starts its shifts and no UTF-8 text has).
+    private static func iso2022Encoding(_ bytes: [UInt8], declared: String?) -> String? {
+        guard bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: 0x1B, in: $0, from: 0) }) != nil,
+            let label = declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes),
+            label.hasPrefix("iso-2022-") || label.hasPrefix("csiso2022")
+        else { return nil }
+        return label
     }
 
     /// The charset a `<meta>` element in the first 16 KB declares.

@@ -163,6 +163,19 @@ import WinnowTestSupport
         #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
     }
 
+    /// ISO-2022-JP is 7-bit, valid UTF-8 as bytes: its declaration (meta or header) is believed when
+    /// the page holds its escapes, which gave "$B$3$s$K$A$O" before; without escapes, UTF-8 wins.
+    @Test func iso2022PagesAreReadAsDeclared() {
+        // こんにちは in ISO-2022-JP: ESC $ B, the JIS X 0208 pairs, ESC ( B.
+        let greeting: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x24, 0x4B, 0x24, 0x41, 0x24, 0x4F, 0x1B, 0x28, 0x42]
+        let page = Array("<meta charset=\"iso-2022-jp\"><p>".utf8) + greeting + Array("</p>".utf8)
+        #expect(Self.decoded(page) == ("<meta charset=\"iso-2022-jp\"><p>こんにちは</p>", "iso-2022-jp"))
+        let served = Array("<p>".utf8) + greeting + Array("</p>".utf8)
+        #expect(Self.decoded(served, declared: "text/html; charset=ISO-2022-JP") == ("<p>こんにちは</p>", "iso-2022-jp"))
+        let plain = Array("<meta charset=\"iso-2022-jp\"><p>plain ASCII</p>".utf8)
+        #expect(Self.decoded(plain).encoding == "utf-8")
+    }
+
     /// A page whose encoding would decode it to more UTF-8 than the limit (4 × `max_bytes`) is not
     /// decoded but removed as too large: a 32 MiB TSCII page took 2.8 GB and wrote a 403 MB line.
     @Test func anExpandingCharsetStopsAtTheLimit() {
