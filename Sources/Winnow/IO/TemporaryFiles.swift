@@ -31,19 +31,22 @@ package final class TemporaryFiles: Sendable {
     package var current: Set<String> { state.withLock { $0.paths } }
 
     /// Runs `commit`, which moves a run's finished outputs into place, with `removeAll` held off until
-    /// it is done, so that an interrupted run leaves its outputs all new or all as they were. Once
-    /// `removeAll` has begun, throws without running it.
+    /// it is done, so that an interrupted run leaves its outputs all new or all as they were. A commit
+    /// inside one under way runs; one that would start after `removeAll` has begun waits for the exit
+    /// that follows it, so that the run neither moves an output nor exits before the deletion is done.
     package func committing<Result>(_ commit: () throws(WinnowError) -> Result) throws(WinnowError) -> Result {
-        let open = state.withLock { state in
-            if !state.closed { state.commits += 1 }
-            return !state.closed
+        while !state.withLock({ state in
+            guard !state.closed || state.commits > 0 else { return false }
+            state.commits += 1
+            return true
+        }) {
+            usleep(10_000)
         }
-        guard open else { throw .io("interrupted: the outputs were left as they were") }
         defer { state.withLock { $0.commits -= 1 } }
         return try commit()
     }
 
-    /// Waits for the commits under way, refuses later ones, and deletes every registered file; for a
+    /// Waits for the commits under way, holds later ones off, and deletes every registered file; for a
     /// signal handler that runs outside signal context (a dispatch source), just before the process
     /// exits while the run's own threads go on.
     package func removeAll() {
@@ -58,8 +61,12 @@ package final class TemporaryFiles: Sendable {
         }
         for path in registered {
             // Renamed first: a file the run goes on writing into a registered folder by its path
-            // cannot appear in it while it is deleted, which would leave it behind.
-            let aside = path + ".removing"
+            // cannot appear in it while it is deleted, which would leave it behind. The name keeps its
+            // ending, so that what a kill in between leaves is a stale temporary the next run deletes.
+            let name = URL(fileURLWithPath: path)
+            let aside =
+                name.pathExtension.isEmpty
+                ? path + ".removing" : name.deletingPathExtension().path + ".removing." + name.pathExtension
             try? FileManager.default.removeItem(atPath: rename(path, aside) == 0 ? aside : path)
         }
     }
