@@ -6,7 +6,8 @@
 
 /// Turns a page's bytes into valid UTF-8 for the parser. The encoding comes from, in order: a byte
 /// order mark; a declared UTF-16 or UTF-32 that the bytes read as markup in (`declaredWideEncoding`);
-/// valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares); the
+/// valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares, but a 7-bit page with
+/// ISO-2022's escapes that declares it, `iso2022Encoding`); the
 /// charset the record or HTTP header declared; the page's `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
 /// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and form feed
@@ -133,12 +134,14 @@ enum CharsetDecoder {
         return label.isEmpty ? nil : String(label)
     }
 
-    /// The ISO-2022 encoding that the record, the HTTP header or a `<meta>` declares, when the page
-    /// holds an escape byte (which starts its shifts and no UTF-8 text has).
+    /// The ISO-2022 encoding that the record, the HTTP header or a `<meta>` declares, when the page is
+    /// 7-bit and holds an escape that designates a character set (ESC $ or ESC (), as ISO-2022 text
+    /// does and UTF-8 text does not (a terminal colour code is ESC [).
     private static func iso2022Encoding(_ bytes: [UInt8], declared: String?) -> String? {
-        guard bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: 0x1B, in: $0, from: 0) }) != nil,
+        guard let escape = bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: 0x1B, in: $0, from: 0) }),
+            escape + 1 < bytes.count, bytes[escape + 1] == UInt8(ascii: "$") || bytes[escape + 1] == UInt8(ascii: "("),
             let label = declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes),
-            label.hasPrefix("iso-2022-") || label.hasPrefix("csiso2022")
+            label.hasPrefix("iso-2022-") || label.hasPrefix("csiso2022"), !bytes.contains(where: { $0 >= 0x80 })
         else { return nil }
         return label
     }

@@ -174,6 +174,11 @@ import WinnowTestSupport
         #expect(Self.decoded(served, declared: "text/html; charset=ISO-2022-JP") == ("<p>こんにちは</p>", "iso-2022-jp"))
         let plain = Array("<meta charset=\"iso-2022-jp\"><p>plain ASCII</p>".utf8)
         #expect(Self.decoded(plain).encoding == "utf-8")
+        // A UTF-8 page that says ISO-2022-JP and holds an escape (a terminal colour code) stays UTF-8.
+        let colour = "<meta charset=\"iso-2022-jp\"><pre>\u{1B}[31mred\u{1B}[0m café</pre>"
+        #expect(Self.decoded(Array(colour.utf8)) == (colour, "utf-8"))
+        let mixed = Array("<meta charset=\"iso-2022-jp\"><p>café ".utf8) + greeting + Array("</p>".utf8)
+        #expect(Self.decoded(mixed).encoding == "utf-8")
     }
 
     /// A page whose encoding would decode it to more UTF-8 than the limit (4 × `max_bytes`) is not
