@@ -176,13 +176,14 @@ import WinnowTestSupport
             ("blank-first", Array(("\n" + good).utf8), "must start with its header line"),
             ("empty", [], "empty exact keepers file"),
             // Written before numbers were ranked exactly (version 4): its newest/oldest ranks order
-            // other bytes. Version 4 names no inputs (version 5).
+            // other bytes. Version 4 names no inputs (version 5); version 5's ranks end without the id
+            // and the text's hash (version 6).
             (
-                "version-3", Array(good.replacingOccurrences(of: "\"version\":5", with: "\"version\":3").utf8),
-                "written by another winnow (map again with this one); expected the header {\"format\":\"winnow.exact-keepers\",\"version\":5"
+                "version-3", Array(good.replacingOccurrences(of: "\"version\":6", with: "\"version\":3").utf8),
+                "written by another winnow (map again with this one); expected the header {\"format\":\"winnow.exact-keepers\",\"version\":6"
             ),
             (
-                "version-4", Array(good.replacingOccurrences(of: "\"version\":5", with: "\"version\":4").utf8),
+                "version-5", Array(good.replacingOccurrences(of: "\"version\":6", with: "\"version\":5").utf8),
                 "written by another winnow (map again with this one)"
             ),
             (
