@@ -20,11 +20,6 @@ struct FieldArguments: ParsableArguments {
         for (flag, name) in given where name.isEmpty {
             throw ValidationError("\(flag) is empty: give the name of a JSON field")
         }
-        for (index, (flag, name)) in given.enumerated() {
-            if let other = given[..<index].first(where: { $0.1 == name }) {
-                throw ValidationError("\(other.0) and \(flag) both name '\(name)': each names a field of its own")
-            }
-        }
     }
 
     /// The fields as typed (`FileName.text`: the arguments are spelled as file names are).

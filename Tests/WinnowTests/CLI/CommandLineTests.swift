@@ -105,7 +105,7 @@ import WinnowTestSupport
 
     /// Mistakes of the command line that a user makes, each refused before any output with a message
     /// that says what to do: the input given where the pipeline goes, a temporary folder that is not
-    /// there, a field named by an empty name or by two options (each was accepted or misworded before).
+    /// there, a field with an empty name (each was accepted or misworded before).
     @Test func commandLineMistakesAreNamed() throws {
         let folder = TemporaryFolder()
         folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n")
@@ -117,8 +117,6 @@ import WinnowTestSupport
         #expect(missing.status == 1 && missing.stderr.contains("no-such-folder: the folder for temporary files (--temp-dir"))
         let empty = try winnow(["exact", "in.jsonl", "-o", "out.jsonl", "--id-field", ""], in: folder.path)
         #expect(empty.status != 0 && empty.stderr.contains("--id-field is empty"))
-        let twice = try winnow(["exact", "in.jsonl", "-o", "out.jsonl", "--url-field", "text"], in: folder.path)
-        #expect(twice.status != 0 && twice.stderr.contains("--text-field and --url-field both name 'text'"))
         #expect(folder.listing() == ["in.jsonl"])
     }
 
