@@ -35,6 +35,29 @@ import WinnowTestSupport
         #expect(folder.listing() == ["out.jsonl"])
     }
 
+    /// A commit inside one under way still runs when an interruption comes meanwhile, so that the
+    /// outer one finishes whole (it threw before, leaving the outer commit half done).
+    @Test func aCommitInsideOneUnderWayRuns() {
+        let files = TemporaryFiles()
+        let started = DispatchSemaphore(value: 0)
+        let removed = DispatchSemaphore(value: 0)
+        let nestedRan = Flag()
+        Thread {
+            try? files.committing { () throws(WinnowError) in
+                started.signal()
+                usleep(200_000)
+                try files.committing { () throws(WinnowError) in nestedRan.set() }
+            }
+        }.start()
+        started.wait()
+        Thread {
+            files.removeAll()
+            removed.signal()
+        }.start()
+        #expect(removed.wait(timeout: .now() + 10) == .success, "the deletion waited for a commit that never ended")
+        #expect(nestedRan.isSet)
+    }
+
     /// A registered folder is deleted whole while the run, not yet stopped, goes on creating files in it
     /// by path (a report being written when SIGTERM came left the folder behind, not empty).
     @Test func aFolderBeingWrittenIsDeletedWhole() throws {
