@@ -46,6 +46,7 @@ struct WARCHeader: Sendable, Equatable {
         var type: String?
         var length: Int?
         var badLength: String?
+        var otherLength: String?
         var header = WARCHeader(type: "", contentLength: 0)
         let wellFormed = HeaderFieldScanner.scan(bytes, from: lineEnd + 1) { name, value in
             switch name.count {
@@ -55,6 +56,8 @@ struct WARCHeader: Sendable, Equatable {
                 if length == nil && badLength == nil {
                     length = HeaderFieldScanner.decimal(bytes, value)
                     if length == nil { badLength = HeaderFieldScanner.string(bytes, value) }
+                } else if otherLength == nil, HeaderFieldScanner.decimal(bytes, value) != length || badLength != nil {
+                    otherLength = HeaderFieldScanner.string(bytes, value)
                 }
             case idName.count where HeaderFieldScanner.name(bytes, name, is: idName):
                 if header.recordID == nil {
@@ -74,7 +77,14 @@ struct WARCHeader: Sendable, Equatable {
             }
         }
         guard wellFormed else { throw Problem(message: "a header line is not a 'Name: value' field") }
-        if let badLength { throw Problem(message: "Content-Length '\(badLength)' is not a number") }
+        if let badLength {
+            let digits = !badLength.isEmpty && badLength.allSatisfy { $0.isASCII && $0.isNumber }
+            throw Problem(message: "Content-Length '\(badLength)' is \(digits ? "too large" : "not a number")")
+        }
+        // Readers that take the last of two lengths would cut the archive elsewhere than this one.
+        if let otherLength, let length {
+            throw Problem(message: "two Content-Length fields disagree (\(length) and \(otherLength)): where the record ends is unclear")
+        }
         guard let length else { throw Problem(message: "the header has no Content-Length") }
         guard let type, !type.isEmpty else { throw Problem(message: "the header has no WARC-Type") }
         header.type = type

@@ -427,6 +427,25 @@ extension WARCRecordReaderTests {
     /// A `WARC-Record-ID` that is not UTF-8 is a reject when it would be the document's id: repaired, two
     /// such ids (`\xff` and `\xfe`) read as one and were deduplicated as one. As the id is not needed when
     /// the URL gives ids, such records are kept then.
+    /// Two Content-Length fields that disagree leave the record's end unclear (readers that take the last
+    /// would cut the archive elsewhere): refused, where the first was taken before. One repeated alike is
+    /// fine, and a length past any number is said to be too large, not "not a number".
+    @Test func contentLengthsMustAgreeAndFit() {
+        func parse(_ lengths: [String]) -> Result<WARCHeader, WARCHeader.Problem> {
+            let text = "WARC/1.1\r\nWARC-Type: resource\r\n" + lengths.map { "Content-Length: \($0)\r\n" }.joined() + "\r\n"
+            return Array(text.utf8).withUnsafeBufferPointer { bytes in
+                Result { () throws(WARCHeader.Problem) in try WARCHeader.parse(bytes) }
+            }
+        }
+        #expect((try? parse(["351", "351"]).get())?.contentLength == 351)
+        guard case .failure(let disagreeing) = parse(["351", "3"]), case .failure(let huge) = parse(["999999999999999999999"]) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(disagreeing.message.contains("two Content-Length fields disagree (351 and 3)"))
+        #expect(huge.message.contains("'999999999999999999999' is too large"))
+    }
+
     @Test func aRecordIDThatIsNotUTF8IsNoDocumentsID() async throws {
         let folder = TemporaryFolder()
         func record(_ id: [UInt8], _ name: String) -> [UInt8] {
