@@ -19,6 +19,8 @@ struct PageTreeBuilder {
     private var visibleStarts = (secondLast: -1, last: -1)
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
+    /// Where the last text, when it was a lone "&", left the tree (`LegacyEntities`).
+    private var loneAmpersand: LoneAmpersand?
     private var capture = Capture.none
     private var captured: [UInt8] = []
     private var hints = ContentHints()
@@ -53,6 +55,7 @@ struct PageTreeBuilder {
     }
 
     mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
+        loneAmpersand = nil
         if dropDepth > 0 {
             dropDepth += 1
             return
@@ -176,6 +179,7 @@ struct PageTreeBuilder {
     }
 
     mutating func end() {
+        loneAmpersand = nil
         if dropDepth > 0 {
             dropDepth -= 1
             if dropDepth == 0 { finishCapture() }
@@ -198,6 +202,8 @@ struct PageTreeBuilder {
         if let replaced = Windows1252Controls.replacing(in: bytes) {
             return replaced.withUnsafeBufferPointer { characters($0) }
         }
+        let ampersand = loneAmpersand
+        loneAmpersand = nil
         if dropDepth > 0 {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
@@ -205,8 +211,21 @@ struct PageTreeBuilder {
         let enclosing = open[open.count - 1]
         if enclosing.silent { return }
         let parent = enclosing.node
+        // A name right after a lone "&" in the same text: a reference without its semicolon.
+        if let ampersand, ampersand == LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent),
+            let (length, utf8) = LegacyEntities.match(bytes)
+        {
+            tree.text.removeLast()
+            tree.nodes[tree.nodes.count - 1].textEnd -= 1
+            return (utf8 + bytes[length...]).withUnsafeBufferPointer { characters($0) }
+        }
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
+        defer {
+            if bytes.count == 1 && bytes[0] == UInt8(ascii: "&") {
+                loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent)
+            }
+        }
         if !anchorLinks.isEmpty { noteVisible(bytes, at: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
@@ -408,5 +427,14 @@ struct PageTreeBuilder {
             folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
         return ByteSearch.contains(displayNone, in: folded) || ByteSearch.contains(visibilityHidden, in: folded)
+    }
+}
+
+extension PageTreeBuilder {
+    /// The end of the tree's text, its node count and the enclosing element just after a lone "&".
+    struct LoneAmpersand: Equatable {
+        var textEnd: Int
+        var nodes: Int
+        var parent: Int32
     }
 }

@@ -24,6 +24,9 @@ import WinnowTestSupport
         ("<p>in<b>line</b> <i>words</i> <a href=x>link</a></p>", "inline words link"),
         ("<pre>  keep\n    this</pre><p>x</p>", "  keep\n    this\n\nx"),
         ("<pre>one\rtwo\r\nthree\r</pre><p>x</p>", "one\ntwo\nthree\n\nx"),
+        // References without their semicolon that browsers read (HTML's legacy names), and what they do not.
+        ("<p>&copy 2020 Foo &amp Bar &lt;tag&gt x&nbspy &AMP &reg</p>", "© 2020 Foo & Bar <tag> x y & ®"),
+        ("<p>&notit; &frac12s &amp;copy and &amp;amp; &bogus &ZZ</p>", "¬it; ½s &copy and &amp; &bogus &ZZ"),
     ])
     func structure(html: String, expected: String) {
         #expect(Self.allText(html) == expected)
