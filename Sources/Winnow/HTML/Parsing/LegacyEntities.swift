@@ -1,5 +1,5 @@
 /// HTML's named references that browsers read without their semicolon (`&nbsp `, `&copy 2020`,
-/// `x&nbspy`): the 106 of HTML 4's Latin-1 set and `amp`, `lt`, `gt`, `quot`, as WHATWG lists them.
+/// `x&nbspy`): 106 names, HTML 4's Latin-1 set and `amp`, `lt`, `gt`, `quot`, as WHATWG lists them.
 /// libxml2 2.9 leaves them as text, handing over a lone "&" and then the name it read.
 enum LegacyEntities {
     /// Name to character, all of them in Latin-1.
