@@ -33,11 +33,8 @@ enum CharsetDecoder {
     static func decode(_ bytes: [UInt8], declared: String?, knownValid: Bool = false, limit: Int = .max) -> Decoded {
         /// iconv's UTF-8 for `rest`, else the page as damaged UTF-8.
         func converted(_ rest: ArraySlice<UInt8>, from encoding: String, named name: String) -> Decoded {
-            switch convert(rest, from: encoding, limit: limit) {
-            case .utf8(let utf8, _)?: Decoded(utf8: utf8, encoding: name)
-            case .tooLarge?: Decoded(utf8: [], encoding: name, tooLarge: true)
-            case nil: Decoded(utf8: repairUTF8(bytes[...]), encoding: name)
-            }
+            convert(rest, from: encoding, limit: limit).map { decoded($0, as: name) }
+                ?? Decoded(utf8: repairUTF8(bytes[...]), encoding: name)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(utf8: repairUTF8(bytes.dropFirst(3)), encoding: "utf-8")
@@ -50,8 +47,7 @@ enum CharsetDecoder {
         if !knownValid, let encoding = declaredWideEncoding(bytes, declared: declared),
             let conversion = convert(bytes[...], from: encoding, limit: limit)
         {
-            guard case .utf8(let utf8, _) = conversion else { return Decoded(utf8: [], encoding: encoding.lowercased(), tooLarge: true) }
-            return Decoded(utf8: utf8, encoding: encoding.lowercased())
+            return decoded(conversion, as: encoding.lowercased())
         }
         let invalid = knownValid ? nil : bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
         if invalid == nil {
@@ -60,8 +56,7 @@ enum CharsetDecoder {
             if !knownValid, let label = iso2022Encoding(bytes, declared: declared),
                 let conversion = convert(bytes[...], from: label, limit: limit)
             {
-                guard case .utf8(let utf8, _) = conversion else { return Decoded(utf8: [], encoding: label, tooLarge: true) }
-                return Decoded(utf8: utf8, encoding: label)
+                return decoded(conversion, as: label)
             }
             return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
@@ -70,11 +65,7 @@ enum CharsetDecoder {
         case "utf-8", nil:
             if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
         case let label?:
-            switch convert(bytes[...], from: label, limit: limit) {
-            case .utf8(let utf8, _)?: return Decoded(utf8: utf8, encoding: label)
-            case .tooLarge?: return Decoded(utf8: [], encoding: label, tooLarge: true)
-            case nil: break
-            }
+            if let conversion = convert(bytes[...], from: label, limit: limit) { return decoded(conversion, as: label) }
         }
         return converted(bytes[...], from: "WINDOWS-1252", named: "windows-1252")
     }
@@ -238,6 +229,14 @@ enum CharsetDecoder {
         case utf8([UInt8], replaced: Int)
         /// Nothing: the UTF-8 would be longer than the limit.
         case tooLarge
+    }
+
+    /// The page as `conversion` gives it, read as `encoding`.
+    private static func decoded(_ conversion: Conversion, as encoding: String) -> Decoded {
+        switch conversion {
+        case .utf8(let utf8, _): Decoded(utf8: utf8, encoding: encoding)
+        case .tooLarge: Decoded(utf8: [], encoding: encoding, tooLarge: true)
+        }
     }
 
     /// Converts with iconv; a byte iconv cannot decode becomes U+FFFD and decoding goes on after it.
