@@ -34,6 +34,12 @@ static int winnow_isHTMLBlank(xmlChar c) {
     return winnow_byteClasses[c] & winnow_blank;
 }
 
+/* Whether `c` can start a name as htmlParseName reads it (a processing instruction's target): an ASCII
+ * letter, '_', ':', or a byte of a multi-byte character (which the parser reads on from). */
+static int winnow_startsXMLName(xmlChar c) {
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':' || c >= 0x80;
+}
+
 /* Whether `at` (before `end`) starts the end tag of element `name` (`length` bytes): "</" and the name
  * in any case, as htmlParseScript tests it; with `wholeName`, only where no name byte follows, as
  * htmlParseEndTag reads it. */
@@ -49,15 +55,13 @@ static const xmlChar *winnow_find(const xmlChar *from, const xmlChar *end, const
 }
 
 /* Reads the start tag whose name begins at `at` as libxml2 2.9's htmlParseStartTag reads names and
- * values, and blanks (in `blank`, at the same offsets from `page`) its attributes past
- * `winnow_maxAttributes`. Returns where the tag ends; `*excess` is set when it has too many, and
- * `*rawTextName` to the length of its name when its element's text is raw (script, style). */
-static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *page, const xmlChar *end, xmlChar *blank,
-                                          int *excess, int *rawTextName) {
+ * values. Returns where the tag ends; `*cut` is set to its first attribute past `winnow_maxAttributes`
+ * (or NULL), and `*rawTextName` to the length of its name when its element's text is raw (script, style). */
+static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end, const xmlChar **cut, int *rawTextName) {
     const xmlChar *name = at;
     while (at < end && winnow_isHTMLNameByte(*at)) at++;
     const int nameLength = (int)(at - name);
-    const xmlChar *cut = NULL;
+    *cut = NULL;
     /* libxml2 reads a name of over 100 bytes as several: the element's, then attributes'. */
     long count = nameLength > 100 ? (nameLength - 1) / 100 : 0;
     for (;;) {
@@ -71,7 +75,7 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *page
         const xmlChar *attribute = at;
         while (at < end && winnow_isHTMLNameByte(*at)) at++;
         count += (at - attribute + 99) / 100;
-        if (cut == NULL && count > winnow_maxAttributes) cut = attribute;
+        if (*cut == NULL && count > winnow_maxAttributes) *cut = attribute;
         while (at < end && winnow_isHTMLBlank(*at)) at++;
         if (at >= end || *at != '=') continue;
         at++;
@@ -83,10 +87,6 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *page
             while (at < end && !winnow_isHTMLBlank(*at) && *at != '>') at++;
         }
     }
-    if (cut != NULL) {
-        *excess = 1;
-        if (blank != NULL) memset(blank + (cut - page), ' ', (size_t)(at - cut));
-    }
     const int raw = at < end && *at == '>'
                     && ((nameLength == 6 && xmlStrncasecmp(name, BAD_CAST "script", 6) == 0)
                         || (nameLength == 5 && xmlStrncasecmp(name, BAD_CAST "style", 5) == 0));
@@ -94,60 +94,138 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *page
     return at;
 }
 
-/* Finds the start tags of more than `winnow_maxAttributes` attributes, reading the page as libxml2 2.9
- * does (tags, comments, script and style text up to their end tags); with `blank`, a copy of the page,
- * blanks the extra attributes there. Returns the number of such tags (with no `blank`: 0 or 1). */
-static int winnow_blankExcessAttributes(const xmlChar *page, int length, xmlChar *blank) {
+/* A repaired copy of a page being written: the page's bytes before `copied` are in `out` (`count`). */
+typedef struct {
+    xmlChar *out;
+    size_t count;
+    const xmlChar *copied;
+} winnow_RepairedCopy;
+
+/* In the copy, the page's bytes [from, to) become `with` (`length` bytes, at most as many). */
+static void winnow_replace(winnow_RepairedCopy *copy, const xmlChar *from, const xmlChar *to, const char *with, size_t length) {
+    memcpy(copy->out + copy->count, copy->copied, (size_t)(from - copy->copied));
+    copy->count += (size_t)(from - copy->copied);
+    memcpy(copy->out + copy->count, with, length);
+    copy->count += length;
+    copy->copied = to;
+}
+
+/* The end of a comment whose text starts at `from`: the first "-->" or "--!>", or `end`. */
+static const xmlChar *winnow_commentEnd(const xmlChar *from, const xmlChar *end) {
+    const xmlChar *close = winnow_find(from, end, "--", 2);
+    while (close < end && !(end - close >= 3 && close[2] == '>') && !(end - close >= 4 && close[2] == '!' && close[3] == '>')) {
+        close = winnow_find(close + 1, end, "--", 2);
+    }
+    return close;
+}
+
+/* Finds, reading the page as libxml2 2.9 does (tags, comments, script and style text up to their end
+ * tags), what it would parse other than a browser in a way that loses or adds text, and with `copy`
+ * writes the page repaired there:
+ * - a start tag's attributes past `winnow_maxAttributes` are dropped (libxml2 compares each attribute
+ *   with every one before it: a tag of 80,000 took 6 s);
+ * - "<!-->" and "<!--->", empty comments to a browser, are dropped (libxml2 reads on to the next "-->");
+ * - "<!" not starting a comment or a doctype, "<?" not followed by a name and "</" not followed by one
+ *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
+ *   "<![if !supportLists]>", a stray "<![CDATA[");
+ * - "</" starting a script's or style's text (not its end tag) becomes " /": libxml2 reads it as an
+ *   end tag and passes over everything to the next '>', the element's own end tag included.
+ * Returns the number of repairs (with no copy: 0 or 1). */
+static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
     const xmlChar *at = page, *end = page + length;
-    int tags = 0;
+    int repairs = 0;
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
-        if (open == NULL || open + 1 >= end) break;
+        if (open == NULL || open + 2 >= end) break;
         const xmlChar next = open[1];
+        /* A construct [open, dropped) a browser reads as nothing. */
+        const xmlChar *dropped = NULL;
         if (winnow_byteClasses[next] & winnow_nameStart) {
-            int excess = 0, rawTextName = 0;
-            at = winnow_readStartTag(open + 1, page, end, blank, &excess, &rawTextName);
-            if (excess) {
-                tags++;
-                if (blank == NULL) return tags;
+            const xmlChar *cut = NULL;
+            int rawTextName = 0;
+            at = winnow_readStartTag(open + 1, end, &cut, &rawTextName);
+            if (cut != NULL) {
+                repairs++;
+                if (copy == NULL) return repairs;
+                winnow_replace(copy, cut, at, "", 0);
             }
             if (rawTextName > 0) {
+                const xmlChar *text = at + 1;
+                if (end - text >= 2 && text[0] == '<' && text[1] == '/' && !winnow_isEndTag(text, end, open + 1, rawTextName, 1)) {
+                    repairs++;
+                    if (copy == NULL) return repairs;
+                    winnow_replace(copy, text, text + 1, " ", 1);
+                }
                 /* Raw text ends at "</" and the element's name, in any case (htmlParseScript). */
                 while (at < end && !winnow_isEndTag(at, end, open + 1, rawTextName, 0)) {
                     const xmlChar *lt = at + 1 < end ? memchr(at + 1, '<', (size_t)(end - at - 1)) : NULL;
                     at = lt == NULL ? end : lt;
                 }
             }
-        } else if (next == '!' && end - open >= 4 && open[2] == '-' && open[3] == '-') {
-            /* A comment ends at "-->" or "--!>". */
-            const xmlChar *close = winnow_find(open + 4, end, "--", 2);
-            while (close < end && !(end - close >= 3 && close[2] == '>') && !(end - close >= 4 && close[2] == '!' && close[3] == '>')) {
-                close = winnow_find(close + 1, end, "--", 2);
-            }
-            at = close;
-        } else {
-            at = open + 1;
+            continue;
         }
+        if (next == '!' && open[2] == '-' && end - open >= 4 && open[3] == '-') {
+            const xmlChar *text = open + 4;
+            if (text < end && *text == '>') {
+                dropped = text + 1;
+            } else if (end - text >= 2 && text[0] == '-' && text[1] == '>') {
+                dropped = text + 2;
+            } else {
+                at = winnow_commentEnd(text, end);
+                continue;
+            }
+        } else if (next == '!') {
+            if (end - open >= 9 && xmlStrncasecmp(open + 2, BAD_CAST "doctype", 7) == 0) {
+                at = open + 9;
+                continue;
+            }
+            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
+        } else if (next == '/' && !(winnow_byteClasses[open[2]] & winnow_nameStart)) {
+            /* htmlParseHTMLName's first byte: a letter, '_', ':' or '.'. */
+            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
+        } else if (next == '?' && !winnow_startsXMLName(open[2])) {
+            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
+        } else if (next == '?') {
+            /* A processing instruction: libxml2, like a browser, reads it to the first '>'. */
+            const xmlChar *close = memchr(open + 2, '>', (size_t)(end - open - 2));
+            at = close == NULL ? end : close + 1;
+            continue;
+        }
+        if (dropped == NULL) {
+            at = open + 1;
+            continue;
+        }
+        if (*dropped == '>') dropped++;
+        repairs++;
+        if (copy == NULL) return repairs;
+        winnow_replace(copy, open, dropped, "", 0);
+        at = dropped;
     }
-    return tags;
+    return repairs;
 }
 
 /// Parses UTF-8 HTML through `handler`'s callbacks only: no tree, no network, no error output, and the
 /// page's own charset declarations ignored (the caller has already decoded it). Callbacks get the parser
-/// as their context (`winnow_htmlUser` gives back `user`). Attributes of a start tag past the 256th are
-/// blanked first. Returns -1 when libxml2 cannot make a parser (empty input), 0 otherwise: recover mode
-/// parses any bytes to the end.
+/// as their context (`winnow_htmlUser` gives back `user`). A page libxml2 would read other than a
+/// browser is repaired first, on a copy (`winnow_repairPage`). Returns -1 when libxml2 cannot make a
+/// parser (empty input), 0 otherwise: recover mode parses any bytes to the end.
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user) {
-    xmlChar *capped = NULL;
-    if (winnow_blankExcessAttributes((const xmlChar *)bytes, length, NULL) > 0) {
-        capped = malloc((size_t)length);
-        if (capped == NULL) return -1;
-        memcpy(capped, bytes, (size_t)length);
-        winnow_blankExcessAttributes((const xmlChar *)bytes, length, capped);
-        bytes = (const char *)capped;
+    xmlChar *repaired = NULL;
+    if (winnow_repairPage((const xmlChar *)bytes, length, NULL) > 0) {
+        repaired = malloc((size_t)length);
+        if (repaired == NULL) return -1;
+        winnow_RepairedCopy copy = {repaired, 0, (const xmlChar *)bytes};
+        winnow_repairPage((const xmlChar *)bytes, length, &copy);
+        winnow_replace(&copy, (const xmlChar *)bytes + length, (const xmlChar *)bytes + length, "", 0);
+        bytes = (const char *)repaired;
+        length = (int)copy.count;
+    }
+    if (length == 0) {
+        free(repaired);
+        return -1;
     }
     htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(bytes, length);
-    free(capped);
+    free(repaired);
     if (context == NULL) return -1;
     memcpy(context->sax, handler, sizeof(htmlSAXHandler));
     context->userData = context;

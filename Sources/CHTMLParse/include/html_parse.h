@@ -2,9 +2,10 @@
 #define WINNOW_CHTMLPARSE_H
 
 /// Parses UTF-8 HTML through `handler`'s callbacks (an `htmlSAXHandler`) only: no tree, no network, no
-/// error output, the page's own charset declarations ignored, a start tag's attributes past the 256th
-/// blanked (libxml2 compares each attribute with every one before it). Callbacks get the parser as their
-/// context (`winnow_htmlUser` gives back `user`). Returns -1 when libxml2 cannot make a parser (empty input).
+/// error output, the page's own charset declarations ignored, and what libxml2 2.9 would read other than
+/// a browser repaired first (a tag's attributes past the 256th, empty and bogus comments; html_parse.c).
+/// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). Returns -1 when
+/// libxml2 cannot make a parser (empty input).
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user);
 
 /// Whether the two shortcuts below can act: the run-time libxml2 is a 2.9 release.

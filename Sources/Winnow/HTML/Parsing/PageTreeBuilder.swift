@@ -19,6 +19,10 @@ struct PageTreeBuilder {
     private var visibleStarts = (secondLast: -1, last: -1)
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
+    /// The dropped element is an inline drawing, which an HTML element ends (`DrawingBreakout`)…
+    private var dropsDrawing = false
+    /// …except inside the drawing's text element that opened at this `dropDepth` (0: none).
+    private var drawingTextDepth = 0
     /// Where the last text, when it was a lone "&", left the tree (`LegacyEntities`).
     private var loneAmpersand: LoneAmpersand?
     private var capture = Capture.none
@@ -43,6 +47,8 @@ struct PageTreeBuilder {
         var inCode: Bool
         /// It is or is inside a heading.
         var inHeading: Bool
+        /// libxml2 holds it open, but the tree has closed it: an element of a drawing a browser ended.
+        var closed = false
 
         static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false)
     }
@@ -57,8 +63,17 @@ struct PageTreeBuilder {
     mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
         loneAmpersand = nil
         if dropDepth > 0 {
-            dropDepth += 1
-            return
+            guard dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.breaksOut(name) else {
+                if dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.holdsHTML(name) { drawingTextDepth = dropDepth + 1 }
+                dropDepth += 1
+                return
+            }
+            // The drawing ends here for a browser; libxml2 holds its elements open and closes them later.
+            var closed = open[open.count - 1]
+            closed.closed = true
+            open.append(contentsOf: repeatElement(closed, count: dropDepth))
+            dropDepth = 0
+            dropsDrawing = false
         }
         var tag = HTMLTag.named(name)
         // A declarative shadow root is what the browser shows for its host element; other templates are inert.
@@ -80,6 +95,7 @@ struct PageTreeBuilder {
         }
         if tag.layout == .dropped || (tag == .other && Self.isMathAnnotation(name)) {
             dropDepth = 1
+            dropsDrawing = tag == .svg
             return
         }
         for (key, value) in attributes {
@@ -181,11 +197,15 @@ struct PageTreeBuilder {
     mutating func end() {
         loneAmpersand = nil
         if dropDepth > 0 {
+            if dropDepth == drawingTextDepth { drawingTextDepth = 0 }
             dropDepth -= 1
             if dropDepth == 0 { finishCapture() }
             return
         }
-        guard open.count > 1 else { return }
+        guard open.count > 1, !open[open.count - 1].closed else {
+            if open.count > 1 { open.removeLast() }
+            return
+        }
         let closed = open.removeLast().node
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
         if let link = anchorLinks.last, link.node == closed {
@@ -239,7 +259,7 @@ struct PageTreeBuilder {
 
     /// Closes what is still open and hands the tree over.
     mutating func finish() -> PageTree {
-        for element in open.reversed() { tree.nodes[Int(element.node)].end = Int32(tree.nodes.count) }
+        for element in open.reversed() where !element.closed { tree.nodes[Int(element.node)].end = Int32(tree.nodes.count) }
         open = [OpenElement.root]
         earlierIDs = []
         chromeIDs = [:]

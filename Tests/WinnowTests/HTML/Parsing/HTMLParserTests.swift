@@ -168,4 +168,49 @@ import WinnowTestSupport
             #expect(hidden == true && text == "gonekept", "\(page.prefix(40))")
         }
     }
+
+    static func text(_ page: String) -> String {
+        String(decoding: HTMLParser.parse(Array(page.utf8)).text, as: UTF8.self)
+    }
+
+    /// What a browser reads as an empty or bogus comment adds no text and hides none: libxml2 2.9 reads
+    /// "<!-->" on to the next "-->" (the rest of a page) and writes "<![if …]>" or "</>" as text.
+    @Test func markupABrowserReadsAsNothingIsDropped() {
+        for markup in [
+            "<!-->", "<!--->", "<![if !supportLists]>", "<![endif]>", "<![CDATA[x]]>", "<!x>", "<!>", "<!-x>", "<? x >",
+            "<?>", "</>", "</ p>", "</3>", "<?php echo 1; ?>", "<!DOCTYPE html>", "<!---->", "<!-- a -- b -->",
+        ] {
+            #expect(Self.text("<p>one \(markup)two</p><p>three</p>") == "one twothree", "\(markup)")
+        }
+        // Inside a script, an attribute value or a comment they are not markup; with no '>' left they stay.
+        #expect(Self.text("<script>var s = '<!-->';</script><p title=\"<!-->\">kept</p><!-- a <!-- b --><p>too</p>") == "kepttoo")
+        #expect(Self.text("<p>x < y</p><p>a <! b") == "x < ya <! b")
+    }
+
+    /// A script's or style's text that starts with an end tag other than its own: libxml2 2.9 reads that
+    /// tag and passes over everything to the next '>', the element's own end tag included.
+    @Test func rawTextStartingWithAnotherEndTagEndsAtItsOwn() {
+        for page in [
+            "<style></x {color:red}</style><p>kept</p>", "<script></div>var x = 1;</script><p>kept</p>",
+            "<script></x + 1</script><p>kept</p>", "<style></p>p{color:red}</style><p>kept</p>",
+            "<SCRIPT></ x</SCRIPT><p>kept</p>",
+        ] {
+            #expect(Self.text(page) == "kept", "\(page)")
+        }
+        #expect(Self.text("<script></script><p>kept</p><style></style ><p>too</p>") == "kepttoo")
+    }
+
+    /// An inline drawing whose markup never closes ends, as in a browser, at an HTML element that breaks
+    /// out of it; inside its text elements (`foreignObject`, `title`, `desc`) HTML stays the drawing's.
+    @Test func anUnclosedDrawingEndsAtAnHTMLElement() {
+        #expect(Self.text("<div><p>one</p><svg><path d='x'/><p>two</p><p>three</p></div><p>four</p>") == "onetwothreefour")
+        #expect(Self.text("<div><svg><g><text>label<em>two</em></text></g></svg><p>three</p></div>") == "twothree")
+        #expect(Self.text("<div><svg><foreignObject><p>inside</p></foreignObject><g/></svg><p>after</p></div>") == "after")
+        #expect(Self.text("<svg><title><b>name</b></title><path/></svg><p>after</p>") == "after")
+        // The elements libxml2 holds open close with the element around the drawing, not before it.
+        let tree = HTMLParser.parse(Array("<section><svg><g><p>two</p></section><p>after</p>".utf8))
+        let section = tree.nodes.firstIndex { $0.tag == .section }!
+        let paragraphs = tree.nodes.indices.filter { tree.nodes[$0].tag == .p }
+        #expect(paragraphs.count == 2 && paragraphs[0] < Int(tree.nodes[section].end) && paragraphs[1] >= Int(tree.nodes[section].end))
+    }
 }
