@@ -34,17 +34,22 @@ public struct HTMLExtractor: Sendable {
 
     /// Extracts the text of a page given as raw bytes (with an optional declared charset) or text.
     public func extract(_ html: HTMLContent, declaredCharset: String? = nil) -> Outcome {
+        extractReading(html, declaredCharset: declaredCharset).outcome
+    }
+
+    /// `extract`, and the page as it was read, in UTF-8, when it was given as bytes and decoded.
+    func extractReading(_ html: HTMLContent, declaredCharset: String? = nil) -> (outcome: Outcome, read: [UInt8]?) {
         let bytes: [UInt8]
         let isText: Bool
         switch html {
         case .bytes(let raw): (bytes, isText) = (raw, false)
         case .text(let text): (bytes, isText) = (Array(text.utf8), true)
         }
-        if bytes.count > settings.maxBytes { return .refused(reason: RemovalReason.htmlTooLarge) }
-        if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return .refused(reason: RemovalReason.binary) }
+        if bytes.count > settings.maxBytes { return (.refused(reason: RemovalReason.htmlTooLarge), nil) }
+        if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return (.refused(reason: RemovalReason.binary), nil) }
         let rules = ContentRules.all.subtracting(settings.disabledRules)
         let (decoded, tree, include) = read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
-        if decoded.tooLarge { return .refused(reason: RemovalReason.htmlTooLarge) }
+        if decoded.tooLarge { return (.refused(reason: RemovalReason.htmlTooLarge), nil) }
         var text = TextRenderer.render(tree, include: include)
         // A product's description that the page writes only in its structured data.
         if settings.mainContent && rules.has(.structuredDescription) && tree.kind.isProduct, let stated = tree.productDescription.text {
@@ -58,7 +63,7 @@ public struct HTMLExtractor: Sendable {
         }
         // In NFC, as the normalize stage writes text: pages that spell "ü" as "u" and a combining mark.
         text = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
-        return .text(text, metadata: tree.metadata, encoding: decoded.encoding)
+        return (.text(text, metadata: tree.metadata, encoding: decoded.encoding), isText ? nil : decoded.utf8)
     }
 
     /// Decodes and parses a page and says which of its nodes are written: what `extract` renders,

@@ -20,16 +20,31 @@ public struct CleanStage: RegisteredStage, DocumentStage {
             return document.textUTF8 == nil ? .remove(reason: RemovalReason.noText) : .keep
         }
         let declared = options.charsetField.isEmpty ? nil : document.stringField(options.charsetField)
-        switch extractor.extract(html, declaredCharset: declared) {
+        let (outcome, read) = extractor.extractReading(html, declaredCharset: declared)
+        switch outcome {
         case .refused(let reason):
             return .remove(reason: reason)
         case .text(let text, let metadata, _):
             document.text = text
             if options.metadata { Self.write(metadata, to: &document) }
-            if options.dropEmpty && text.isEmpty { return .remove(reason: RemovalReason.noText) }
-            if !options.keepHTML { document.html = nil }
+            if options.dropEmpty && text.isEmpty {
+                Self.keep(read, of: html, in: &document)
+                return .remove(reason: RemovalReason.noText)
+            }
+            if options.keepHTML {
+                Self.keep(read, of: html, in: &document)
+            } else {
+                document.html = nil
+            }
             return .keep
         }
+    }
+
+    /// The page's HTML written as it was read: a page in another encoding than UTF-8 (Windows-1251,
+    /// Shift JIS, UTF-16) in Unicode, where its bytes would be written as Latin-1 characters.
+    private static func keep(_ read: [UInt8]?, of html: HTMLContent, in document: inout Document) {
+        guard case .bytes(let bytes) = html, let read, read != bytes else { return }
+        document.html = .text(String(decoding: read, as: UTF8.self))
     }
 
     /// The page's metadata fields, written when the page states them and `metadata` is on.

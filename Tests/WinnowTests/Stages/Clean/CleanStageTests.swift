@@ -32,6 +32,29 @@ import WinnowTestSupport
         #expect(doc.html != nil)
     }
 
+    /// A page given as bytes in another encoding keeps its html as it was read, in Unicode, whether it is
+    /// kept with `keep_html` or removed; UTF-8 bytes stay as they were, and so do a refused page's.
+    @Test func pagesInOtherEncodingsKeepTheirHTMLAsRead() {
+        var options = CleanOptions()
+        options.keepHTML = true
+        let cyrillic: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]  // "Привет" in Windows-1251
+        let head = Array("<meta charset=windows-1251><p>".utf8)
+        var kept = Self.document(html: .bytes(head + cyrillic))
+        #expect(CleanStage(options: options).process(&kept) == .keep)
+        #expect(kept.text == "Привет" && kept.html == .text("<meta charset=windows-1251><p>Привет"))
+        var removed = Self.document(html: .bytes(Array("<meta charset=windows-1251><script>x()</script><!-- ".utf8) + cyrillic))
+        #expect(CleanStage(options: CleanOptions()).process(&removed) == .remove(reason: "no-text"))
+        #expect(removed.html == .text("<meta charset=windows-1251><script>x()</script><!-- Привет"))
+        let utf8 = Array("<p>Привет</p>".utf8)
+        var same = Self.document(html: .bytes(utf8))
+        _ = CleanStage(options: options).process(&same)
+        #expect(same.html == .bytes(utf8))
+        options.extraction.maxBytes = 8
+        var refused = Self.document(html: .bytes(head + cyrillic))
+        #expect(CleanStage(options: options).process(&refused) == .remove(reason: "html-too-large"))
+        #expect(refused.html == .bytes(head + cyrillic))
+    }
+
     @Test func textOnlyRecordsPassThrough() {
         var doc = Self.document(html: nil, text: "already text")
         #expect(CleanStage(options: CleanOptions()).process(&doc) == .keep)
