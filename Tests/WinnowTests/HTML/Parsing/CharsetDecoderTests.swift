@@ -196,6 +196,7 @@ import WinnowTestSupport
             return
         }
         #expect(reason == RemovalReason.htmlTooLarge)
+        #expect(ContentExplanation(.bytes(page), extractor: HTMLExtractor(settings: small)) == nil)
         guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.bytes(page)) else {
             Issue.record("the page was refused under the default max_bytes")
             return

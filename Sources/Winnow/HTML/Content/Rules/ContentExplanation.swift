@@ -20,7 +20,8 @@ public struct ContentExplanation: Sendable, Equatable {
     /// Characters of a block's text shown in an excerpt.
     public static let excerptLength = 72
 
-    /// Explains `html` as `extractor` reads it; nil for a page the extractor refuses (too large, binary).
+    /// Explains `html` as `extractor` reads it; nil for a page the extractor refuses (too large, also once
+    /// decoded; binary).
     public init?(_ html: HTMLContent, declaredCharset: String? = nil, extractor: HTMLExtractor) {
         let (bytes, isText): ([UInt8], Bool)
         switch html {
@@ -32,6 +33,7 @@ public struct ContentExplanation: Sendable, Equatable {
         }
         let rules = ContentRules.all.subtracting(extractor.settings.disabledRules)
         let page = extractor.read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
+        if page.decoded.tooLarge { return nil }
         let owners = Self.owners(page.tree)
         let (kept, firstText) = Self.keptBlocks(page.tree, include: page.include, owners: owners)
         var decided = [Int: [ContentRule]]()
