@@ -77,7 +77,8 @@ extension StageOptions {
     private static func kind(_ type: Any.Type) -> String {
         switch type {
         case is Double.Type: "a number"
-        case is Int.Type, is UInt64.Type: "a whole number"
+        case is Int.Type: "a whole number"
+        case is UInt64.Type: "a whole number from 0 to 18446744073709551615"
         case is Bool.Type: "true or false"
         case is String.Type: "text"
         default: "\(type)"

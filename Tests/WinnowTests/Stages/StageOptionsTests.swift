@@ -99,6 +99,7 @@ import Yams
         ("bands", "write KEY=VALUE"),
         ("=3", "write KEY=VALUE"),
         ("bands=many", "'bands' must be a whole number"),
+        ("seed=-1", "'seed' must be a whole number from 0 to 18446744073709551615"),
         ("threshold=", "'threshold' must be a number"),
         ("bands=100", "bands × rows"),
         ("keep=oldest", "not a keep policy"),
