@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a page states about itself, read while it is parsed; every field is optional because most
 /// pages state only some of it.
 public struct PageMetadata: Sendable, Equatable {
@@ -23,7 +25,7 @@ public struct PageMetadata: Sendable, Equatable {
         title = (Self.clean(openGraphTitle) ?? Self.clean(titleText)).map {
             NormalizeOptions.UnicodeForm.nfc.applied(to: InvisibleCharacters.removing(from: $0))
         }
-        canonicalURL = Self.clean(canonicalURL) ?? Self.clean(openGraphURL)
+        canonicalURL = Self.address(canonicalURL) ?? Self.address(openGraphURL)
         published = Self.clean(published) ?? Self.clean(timeElementDate)
         language = Self.clean(language)
     }
@@ -58,6 +60,38 @@ public struct PageMetadata: Sendable, Equatable {
     }
 
     private static let datePublishedKey = Array("\"datePublished\"".utf8)
+
+    /// A link's URL as a browser reads it: ASCII tabs and line breaks removed, spaces and controls
+    /// trimmed from both ends; nil when nothing is left or when it names another scheme than http or
+    /// https (`javascript:`, `data:`, `mailto:`), which is no page's address.
+    static func address(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let kept = value.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        guard let first = kept.firstIndex(where: { $0 > 0x20 }), let last = kept.lastIndex(where: { $0 > 0x20 }) else { return nil }
+        let url = kept[first...last]
+        if let scheme = scheme(of: url), !["http", "https"].contains(scheme) { return nil }
+        return String(decoding: url, as: UTF8.self)
+    }
+
+    /// The scheme a URL starts with, lower-cased ("https" of "HTTPS://…"); nil for a relative URL.
+    static func scheme<Bytes: Collection<UInt8>>(of url: Bytes) -> String? {
+        guard let colon = url.firstIndex(of: UInt8(ascii: ":")), colon != url.startIndex else { return nil }
+        let name = url[..<colon].map(ASCIIByte.lowercased)
+        // A letter, then letters, digits, "+", "-" or ".".
+        guard name[0] >= UInt8(ascii: "a") && name[0] <= UInt8(ascii: "z"),
+            name.allSatisfy({ ASCIIByte.isLowercaseAlphanumeric($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+        else { return nil }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `url` (an `address`) resolved against the page's own URL when it is relative ("/story", "//host/x")
+    /// and the page's is an http(s) address, as a browser resolves a link; else as it is.
+    public static func resolve(_ url: String, against page: String?) -> String {
+        guard scheme(of: url.utf8) == nil, let page, let pageScheme = scheme(of: page.utf8), pageScheme.hasPrefix("http"),
+            let base = URL(string: page), let resolved = URL(string: url, relativeTo: base)?.absoluteString
+        else { return url }
+        return resolved
+    }
 
     /// The value with runs of whitespace folded to one space and none at either end; nil if nothing is left.
     static func clean(_ value: String?) -> String? {

@@ -56,7 +56,8 @@ public struct CleanStage: RegisteredStage, DocumentStage {
     public var addedFields: [AddedField] { options.metadata ? Self.metadataFields : [] }
 
     private static func write(_ metadata: PageMetadata, to document: inout Document) {
-        let values = [metadata.title, metadata.language, metadata.canonicalURL, metadata.published]
+        let canonical = metadata.canonicalURL.map { PageMetadata.resolve($0, against: document.url) }
+        let values = [metadata.title, metadata.language, canonical, metadata.published]
         for case let (field, value?) in zip(metadataFields, values) { document.setField(field.key, .string(value)) }
     }
 }
