@@ -54,46 +54,6 @@ static const xmlChar *winnow_find(const xmlChar *from, const xmlChar *end, const
     return found == NULL ? end : found;
 }
 
-/* Reads the start tag whose name begins at `at` as libxml2 2.9's htmlParseStartTag reads names and
- * values. Returns where the tag ends; `*cut` is set to its first attribute past `winnow_maxAttributes`
- * (or NULL), and `*rawTextName` to the length of its name when its element's text is raw (script, style). */
-static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end, const xmlChar **cut, int *rawTextName) {
-    const xmlChar *name = at;
-    while (at < end && winnow_isHTMLNameByte(*at)) at++;
-    const int nameLength = (int)(at - name);
-    *cut = NULL;
-    /* libxml2 reads a name of over 100 bytes as several: the element's, then attributes'. */
-    long count = nameLength > 100 ? (nameLength - 1) / 100 : 0;
-    for (;;) {
-        while (at < end && winnow_isHTMLBlank(*at)) at++;
-        if (at >= end || *at == '>' || (*at == '/' && at + 1 < end && at[1] == '>')) break;
-        if (!(winnow_byteClasses[*at] & winnow_nameStart)) {
-            /* Not a name: libxml2 passes over it to a blank or the tag's end. */
-            while (at < end && !winnow_isHTMLBlank(*at) && *at != '>' && !(*at == '/' && at + 1 < end && at[1] == '>')) at++;
-            continue;
-        }
-        const xmlChar *attribute = at;
-        while (at < end && winnow_isHTMLNameByte(*at)) at++;
-        count += (at - attribute + 99) / 100;
-        if (*cut == NULL && count > winnow_maxAttributes) *cut = attribute;
-        while (at < end && winnow_isHTMLBlank(*at)) at++;
-        if (at >= end || *at != '=') continue;
-        at++;
-        while (at < end && winnow_isHTMLBlank(*at)) at++;
-        if (at < end && (*at == '"' || *at == '\'')) {
-            const xmlChar *quote = at + 1 < end ? memchr(at + 1, *at, (size_t)(end - at - 1)) : NULL;
-            at = quote == NULL ? end : quote + 1;
-        } else {
-            while (at < end && !winnow_isHTMLBlank(*at) && *at != '>') at++;
-        }
-    }
-    const int raw = at < end && *at == '>'
-                    && ((nameLength == 6 && xmlStrncasecmp(name, BAD_CAST "script", 6) == 0)
-                        || (nameLength == 5 && xmlStrncasecmp(name, BAD_CAST "style", 5) == 0));
-    *rawTextName = raw ? nameLength : 0;
-    return at;
-}
-
 /* A repaired copy of a page being written: the page's bytes before `copied` are in `out` (`count`). */
 typedef struct {
     xmlChar *out;
@@ -110,6 +70,101 @@ static void winnow_replace(winnow_RepairedCopy *copy, const xmlChar *from, const
     copy->copied = to;
 }
 
+/* The repairs a scan finds, and the copy they are written to (NULL: only counting, to the first). */
+typedef struct {
+    winnow_RepairedCopy *copy;
+    int count;
+} winnow_Repairs;
+
+/* Records that the page's bytes [from, to) become `with`; returns 0 when only counting (the scan stops). */
+static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xmlChar *to, const char *with, size_t length) {
+    repairs->count++;
+    if (repairs->copy == NULL) return 0;
+    winnow_replace(repairs->copy, from, to, with, length);
+    return 1;
+}
+
+static int winnow_isASCIILetter(xmlChar c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Reads the start tag whose name begins at `at` as a browser reads it (an attribute's name runs to a
+ * blank, '/', '>' or '='; its value is quoted, or runs to a blank or '>'), and repairs what libxml2 2.9's
+ * htmlParseStartTag would read otherwise:
+ * - a byte its names cannot hold, in an attribute's name ("@click", "(click)", "[value]", "*ngIf"),
+ *   becomes '_' (libxml2 dumps such an attribute to the next blank, which may lie inside its value, and
+ *   then ends the tag at a '>' in the value);
+ * - a '/' that does not end the tag becomes a blank (libxml2 dumps it with what follows: "<div/id=a>");
+ * - attributes past `winnow_maxAttributes` are dropped (libxml2 compares each attribute with every one
+ *   before it: a tag of 80,000 took 6 s).
+ * Returns where the tag ends (its '>', the '/' of "/>", or `end`), or NULL when only counting and a
+ * repair was found; `*rawTextName` is the length of the tag's name when its element's text is raw. */
+static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end, winnow_Repairs *repairs, int *rawTextName) {
+    const xmlChar *name = at;
+    while (at < end && winnow_isHTMLNameByte(*at)) at++;
+    const int nameLength = (int)(at - name);
+    const xmlChar *cut = NULL;
+    /* libxml2 reads a name of over 100 bytes as several: the element's, then attributes'. */
+    long count = nameLength > 100 ? (nameLength - 1) / 100 : 0;
+    for (;;) {
+        while (at < end && winnow_isHTMLBlank(*at)) at++;
+        if (at >= end || *at == '>' || (*at == '/' && at + 1 < end && at[1] == '>')) break;
+        if (*at == '/') {
+            if (cut == NULL && !winnow_repair(repairs, at, at + 1, " ", 1)) return NULL;
+            at++;
+            continue;
+        }
+        const xmlChar *attribute = at++;
+        while (at < end && !winnow_isHTMLBlank(*at) && *at != '/' && *at != '>' && *at != '=') at++;
+        count += (at - attribute + 99) / 100;
+        if (cut == NULL && count > winnow_maxAttributes) cut = attribute;
+        for (const xmlChar *byte = attribute; cut == NULL && byte < at; byte++) {
+            if (byte == attribute ? (winnow_byteClasses[*byte] & winnow_nameStart) : winnow_isHTMLNameByte(*byte)) continue;
+            if (!winnow_repair(repairs, byte, byte + 1, "_", 1)) return NULL;
+        }
+        while (at < end && winnow_isHTMLBlank(*at)) at++;
+        if (at >= end || *at != '=') continue;
+        at++;
+        while (at < end && winnow_isHTMLBlank(*at)) at++;
+        if (at < end && (*at == '"' || *at == '\'')) {
+            const xmlChar *quote = at + 1 < end ? memchr(at + 1, *at, (size_t)(end - at - 1)) : NULL;
+            at = quote == NULL ? end : quote + 1;
+        } else {
+            while (at < end && !winnow_isHTMLBlank(*at) && *at != '>') at++;
+        }
+    }
+    if (cut != NULL && !winnow_repair(repairs, cut, at, "", 0)) return NULL;
+    const int raw = at < end && *at == '>'
+                    && ((nameLength == 6 && xmlStrncasecmp(name, BAD_CAST "script", 6) == 0)
+                        || (nameLength == 5 && xmlStrncasecmp(name, BAD_CAST "style", 5) == 0));
+    *rawTextName = raw ? nameLength : 0;
+    return at;
+}
+
+/* Reads a script's or style's text from `text` to its end tag as libxml2 2.9 does, and returns where
+ * that end tag starts (or `end`; NULL when only counting and a repair was found). The text ends at "</"
+ * and the element's name in any case (htmlParseScript); an end tag that only starts so ("</scripts>")
+ * is read, passed over to its '>', and the text goes on. Where the text starts or goes on with "</"
+ * but not the element's own end tag, libxml2 reads that end tag and passes over everything to the next
+ * '>', the element's own end tag included: its '<' becomes a blank. */
+static const xmlChar *winnow_readRawText(const xmlChar *text, const xmlChar *end, const xmlChar *name, int length,
+                                         winnow_Repairs *repairs) {
+    const xmlChar *at = text;
+    for (;;) {
+        if (end - at >= 2 && at[0] == '<' && at[1] == '/' && !winnow_isEndTag(at, end, name, length, 1)) {
+            if (!winnow_repair(repairs, at, at + 1, " ", 1)) return NULL;
+        }
+        while (at < end && !winnow_isEndTag(at, end, name, length, 0)) {
+            const xmlChar *lt = at + 1 < end ? memchr(at + 1, '<', (size_t)(end - at - 1)) : NULL;
+            at = lt == NULL ? end : lt;
+        }
+        if (at >= end || winnow_isEndTag(at, end, name, length, 1)) return at;
+        const xmlChar *close = memchr(at + 2, '>', (size_t)(end - at - 2));
+        if (close == NULL) return end;
+        at = close + 1;
+    }
+}
+
 /* The end of a comment whose text starts at `from`: the first "-->" or "--!>", or `end`. */
 static const xmlChar *winnow_commentEnd(const xmlChar *from, const xmlChar *end) {
     const xmlChar *close = winnow_find(from, end, "--", 2);
@@ -119,49 +174,43 @@ static const xmlChar *winnow_commentEnd(const xmlChar *from, const xmlChar *end)
     return close;
 }
 
+/* The '>' that ends a browser's bogus comment starting at `from`, or NULL when a '<' or the page's end
+ * comes first: such a comment is left to libxml2, as one that runs through markup (`<title>x <! y</title>`)
+ * is likelier text than a comment. */
+static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar *end) {
+    while (from < end && *from != '>' && *from != '<') from++;
+    return from < end && *from == '>' ? from : NULL;
+}
+
 /* Finds, reading the page as libxml2 2.9 does (tags, comments, script and style text up to their end
  * tags), what it would parse other than a browser in a way that loses or adds text, and with `copy`
  * writes the page repaired there:
- * - a start tag's attributes past `winnow_maxAttributes` are dropped (libxml2 compares each attribute
- *   with every one before it: a tag of 80,000 took 6 s);
+ * - start tags as `winnow_readStartTag` repairs them, and raw text as `winnow_readRawText` does;
  * - "<!-->" and "<!--->", empty comments to a browser, are dropped (libxml2 reads on to the next "-->");
  * - "<!" not starting a comment or a doctype, "<?" not followed by a name and "</" not followed by one
  *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
- *   "<![if !supportLists]>", a stray "<![CDATA[");
- * - "</" starting a script's or style's text (not its end tag) becomes " /": libxml2 reads it as an
- *   end tag and passes over everything to the next '>', the element's own end tag included.
+ *   "<![if !supportLists]>", a stray "<![CDATA[").
  * Returns the number of repairs (with no copy: 0 or 1). */
 static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
+    winnow_Repairs repairs = {copy, 0};
     const xmlChar *at = page, *end = page + length;
-    int repairs = 0;
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
         if (open == NULL || open + 2 >= end) break;
         const xmlChar next = open[1];
         /* A construct [open, dropped) a browser reads as nothing. */
         const xmlChar *dropped = NULL;
-        if (winnow_byteClasses[next] & winnow_nameStart) {
-            const xmlChar *cut = NULL;
+        if (winnow_isASCIILetter(next)) {
             int rawTextName = 0;
-            at = winnow_readStartTag(open + 1, end, &cut, &rawTextName);
-            if (cut != NULL) {
-                repairs++;
-                if (copy == NULL) return repairs;
-                winnow_replace(copy, cut, at, "", 0);
-            }
-            if (rawTextName > 0) {
-                const xmlChar *text = at + 1;
-                if (end - text >= 2 && text[0] == '<' && text[1] == '/' && !winnow_isEndTag(text, end, open + 1, rawTextName, 1)) {
-                    repairs++;
-                    if (copy == NULL) return repairs;
-                    winnow_replace(copy, text, text + 1, " ", 1);
-                }
-                /* Raw text ends at "</" and the element's name, in any case (htmlParseScript). */
-                while (at < end && !winnow_isEndTag(at, end, open + 1, rawTextName, 0)) {
-                    const xmlChar *lt = at + 1 < end ? memchr(at + 1, '<', (size_t)(end - at - 1)) : NULL;
-                    at = lt == NULL ? end : lt;
-                }
-            }
+            at = winnow_readStartTag(open + 1, end, &repairs, &rawTextName);
+            if (at != NULL && rawTextName > 0) at = winnow_readRawText(at + 1, end, open + 1, rawTextName, &repairs);
+            if (at == NULL) return repairs.count;
+            continue;
+        }
+        if (next == '/' && (winnow_byteClasses[open[2]] & winnow_nameStart)) {
+            /* An end tag: libxml2 passes over everything after its name to the next '>'. */
+            const xmlChar *close = memchr(open + 2, '>', (size_t)(end - open - 2));
+            at = close == NULL ? end : close + 1;
             continue;
         }
         if (next == '!' && open[2] == '-' && end - open >= 4 && open[3] == '-') {
@@ -174,34 +223,26 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
                 at = winnow_commentEnd(text, end);
                 continue;
             }
-        } else if (next == '!') {
-            if (end - open >= 9 && xmlStrncasecmp(open + 2, BAD_CAST "doctype", 7) == 0) {
-                at = open + 9;
-                continue;
-            }
-            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
-        } else if (next == '/' && !(winnow_byteClasses[open[2]] & winnow_nameStart)) {
-            /* htmlParseHTMLName's first byte: a letter, '_', ':' or '.'. */
-            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
-        } else if (next == '?' && !winnow_startsXMLName(open[2])) {
-            dropped = memchr(open + 2, '>', (size_t)(end - open - 2));
-        } else if (next == '?') {
+        } else if (next == '!' && end - open >= 9 && xmlStrncasecmp(open + 2, BAD_CAST "doctype", 7) == 0) {
+            at = open + 9;
+            continue;
+        } else if (next == '?' && winnow_startsXMLName(open[2])) {
             /* A processing instruction: libxml2, like a browser, reads it to the first '>'. */
             const xmlChar *close = memchr(open + 2, '>', (size_t)(end - open - 2));
             at = close == NULL ? end : close + 1;
             continue;
+        } else if (next == '!' || next == '?' || next == '/') {
+            const xmlChar *close = winnow_bogusCommentEnd(open + 2, end);
+            if (close != NULL) dropped = close + 1;
         }
         if (dropped == NULL) {
             at = open + 1;
             continue;
         }
-        if (*dropped == '>') dropped++;
-        repairs++;
-        if (copy == NULL) return repairs;
-        winnow_replace(copy, open, dropped, "", 0);
+        if (!winnow_repair(&repairs, open, dropped, "", 0)) return repairs.count;
         at = dropped;
     }
-    return repairs;
+    return repairs.count;
 }
 
 /// Parses UTF-8 HTML through `handler`'s callbacks only: no tree, no network, no error output, and the
@@ -316,23 +357,24 @@ void winnow_htmlSkipRawText(void *parser) {
  * it (start and end tags of non-HTML elements, or `title`, with names, quoted or bare attribute values
  * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before),
  * moves the input to the last '>' before that end tag: libxml2 takes it as the end of the start tag
- * and parses on from there (text, then "</svg") as it would have. Anything else is left to libxml2. */
-void winnow_htmlSkipSVG(void *parser) {
+ * and parses on from there (text, then "</svg") as it would have. Anything else is left to libxml2.
+ * Returns 1 when no "</svg" follows at all, so that no later drawing can be passed over either. */
+int winnow_htmlSkipSVG(void *parser) {
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
     htmlParserCtxtPtr context = parser;
     xmlParserInputPtr input = context->input;
     if (context->instate == XML_PARSER_EOF || input == NULL || context->name == NULL
         || !xmlStrEqual(context->name, BAD_CAST "svg")) {
-        return;
+        return 0;
     }
     const xmlChar *end = input->end;
-    if (input->cur >= end || *input->cur != '>') return;
+    if (input->cur >= end || *input->cur != '>') return 0;
     const xmlChar *start = input->cur + 1;
     /* The first "</svg" that no name byte follows: where htmlParseEndTag closes the drawing. */
     const xmlChar *close = winnow_findEndTag(start, end, context->name, 1);
-    if (close == NULL) return;
+    if (close == NULL) return 1;
     /* A NUL byte ends libxml2's content loop as if the input ended there. */
-    if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return;
+    if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return 0;
     enum { maxDepth = 32 };
     char open[maxDepth][101];
     int depth = 0;
@@ -347,26 +389,26 @@ void winnow_htmlSkipSVG(void *parser) {
         at++;
         if (at < close && *at == '/') {
             at++;
-            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
-            if (winnow_readHTMLName(&at, close, name) == 0) return;
+            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return 0;
+            if (winnow_readHTMLName(&at, close, name) == 0) return 0;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close || *at != '>') return;
+            if (at >= close || *at != '>') return 0;
             at++;
             int index = depth - 1;
             while (index >= 0 && strcmp(open[index], name) != 0) index--;
-            if (index < 0) return;
+            if (index < 0) return 0;
             depth = index;
             continue;
         }
-        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
-        if (winnow_readHTMLName(&at, close, name) == 0) return;
-        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return;
+        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return 0;
+        if (winnow_readHTMLName(&at, close, name) == 0) return 0;
+        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return 0;
         for (;;) {
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close) return;
+            if (at >= close) return 0;
             if (*at == '>') {
                 at++;
-                if (depth == maxDepth) return;
+                if (depth == maxDepth) return 0;
                 memcpy(open[depth++], name, sizeof name);
                 break;
             }
@@ -375,16 +417,16 @@ void winnow_htmlSkipSVG(void *parser) {
                 break;
             }
             char attribute[101];
-            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return;
-            if (winnow_readHTMLName(&at, close, attribute) == 0) return;
+            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return 0;
+            if (winnow_readHTMLName(&at, close, attribute) == 0) return 0;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
             if (at >= close || *at != '=') continue;
             at++;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close) return;
+            if (at >= close) return 0;
             if (*at == '"' || *at == '\'') {
                 const xmlChar *quote = memchr(at + 1, *at, (size_t)(close - (at + 1)));
-                if (quote == NULL) return;
+                if (quote == NULL) return 0;
                 at = quote + 1;
             } else {
                 while (at < close && !winnow_isHTMLBlank(*at) && *at != '>') at++;
@@ -395,7 +437,9 @@ void winnow_htmlSkipSVG(void *parser) {
     const xmlChar *last = close - 1;
     while (last > input->cur && *last != '>') last--;
     input->cur = last;
+    return 0;
 #else
     (void)parser;
+    return 0;
 #endif
 }

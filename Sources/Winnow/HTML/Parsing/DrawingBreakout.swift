@@ -2,13 +2,17 @@
 /// of the HTML elements that break out of foreign content (HTML's tree construction, "in foreign
 /// content"), unless inside one of the drawing's own text elements, which hold HTML.
 enum DrawingBreakout {
-    /// Whether an element of this lower-case name, started inside a drawing, ends the drawing.
-    static func breaksOut(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether an element of this lower-case name, started inside a drawing, ends the drawing (`font`
+    /// only with a `color`, `face` or `size` attribute).
+    static func breaksOut(_ name: UnsafeBufferPointer<UInt8>, _ attributes: HTMLParser.AttributeList) -> Bool {
         switch HTMLTag.named(name) {
         case .b, .blockquote, .body, .br, .center, .code, .dd, .div, .dl, .dt, .embed, .h1, .h2, .h3, .h4, .h5, .h6,
             .head, .hr, .img, .li, .menu, .meta, .ol, .p, .pre, .span, .strong, .table, .ul:
             return true
         case .other:
+            if name.elementsEqual("font".utf8) {
+                return attributes.contains { ["color", "face", "size"].contains(String(decoding: $0.name, as: UTF8.self)) }
+            }
             return otherNames.contains { $0.elementsEqual(name) }
         default:
             return false

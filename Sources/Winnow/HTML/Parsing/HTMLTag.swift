@@ -58,6 +58,15 @@ enum HTMLTag: UInt8, Sendable, CaseIterable {
         case dropped
     }
 
+    /// A void element of those dropped: it has no content, so what libxml2 puts inside it (it keeps
+    /// `<embed>`, `<source>` and `<track>` open) is the text around it.
+    var isEmptyDropped: Bool {
+        switch self {
+        case .embed, .source, .track, .area, .input, .base, .link, .meta: true
+        default: false
+        }
+    }
+
     var isHeading: Bool {
         switch self {
         case .h1, .h2, .h3, .h4, .h5, .h6: true

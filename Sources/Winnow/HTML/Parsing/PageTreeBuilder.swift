@@ -23,6 +23,8 @@ struct PageTreeBuilder {
     private var dropsDrawing = false
     /// …except inside the drawing's text element that opened at this `dropDepth` (0: none).
     private var drawingTextDepth = 0
+    /// No end tag of a drawing follows (`HTMLParser` passes over no more drawings' markup).
+    var drawingsEndNowhere = false
     /// Where the last text, when it was a lone "&", left the tree (`LegacyEntities`).
     private var loneAmpersand: LoneAmpersand?
     private var capture = Capture.none
@@ -47,7 +49,8 @@ struct PageTreeBuilder {
         var inCode: Bool
         /// It is or is inside a heading.
         var inHeading: Bool
-        /// libxml2 holds it open, but the tree has closed it: an element of a drawing a browser ended.
+        /// libxml2 holds it open, but the tree has closed it (or never opened it): an element of a
+        /// drawing a browser ended, or a void element (`HTMLTag.isEmptyDropped`).
         var closed = false
 
         static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false)
@@ -63,7 +66,7 @@ struct PageTreeBuilder {
     mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
         loneAmpersand = nil
         if dropDepth > 0 {
-            guard dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.breaksOut(name) else {
+            guard dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.breaksOut(name, attributes) else {
                 if dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.holdsHTML(name) { drawingTextDepth = dropDepth + 1 }
                 dropDepth += 1
                 return
@@ -92,6 +95,12 @@ struct PageTreeBuilder {
             readMetadata(tag, attributes)
         default:
             break
+        }
+        if tag.isEmptyDropped {
+            var enclosing = open[open.count - 1]
+            enclosing.closed = true
+            open.append(enclosing)
+            return
         }
         if tag.layout == .dropped || (tag == .other && Self.isMathAnnotation(name)) {
             dropDepth = 1

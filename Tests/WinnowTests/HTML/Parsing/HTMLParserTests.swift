@@ -185,6 +185,13 @@ import WinnowTestSupport
         // Inside a script, an attribute value or a comment they are not markup; with no '>' left they stay.
         #expect(Self.text("<script>var s = '<!-->';</script><p title=\"<!-->\">kept</p><!-- a <!-- b --><p>too</p>") == "kepttoo")
         #expect(Self.text("<p>x < y</p><p>a <! b") == "x < ya <! b")
+        // An empty comment at the very end, or followed by a '>' of the text.
+        #expect(Self.text("<p>a<!-->>b</p><p>c</p><!-->") == "a>bc")
+        #expect(Self.text("<p>a</p><!--->") == "a")
+        // One that a '<' interrupts is left to libxml2: in a title it is the title's text, not a comment.
+        #expect(Self.text("<p>a</p><title>x <! y</title><p>b</p><textarea></ x</textarea><p>c</p>") == "abc")
+        // An end tag runs to its '>', whatever it holds.
+        #expect(Self.text("<p>a</p></p <!-->b<p>c</p>") == "abc")
     }
 
     /// A script's or style's text that starts with an end tag other than its own: libxml2 2.9 reads that
@@ -198,6 +205,27 @@ import WinnowTestSupport
             #expect(Self.text(page) == "kept", "\(page)")
         }
         #expect(Self.text("<script></script><p>kept</p><style></style ><p>too</p>") == "kepttoo")
+        // An end tag that only starts with the element's name is passed over, and the text goes on.
+        #expect(Self.text("<p>a</p><script>s=\"</scripts>\";if(x<!y)z()</script><p>rest</p>") == "arest")
+        #expect(Self.text("<p>a</p><script>a</scripts></div>b</script><p>rest</p>") == "arest")
+        // "<_" is text to libxml2 and a browser, not a tag: the script after it is still found.
+        #expect(Self.text("<p>a <_<script>if(a<!b)x()</script> b</p><p>rest</p>") == "a <_ brest")
+    }
+
+    /// Attribute names a browser reads whole but libxml2 cannot hold ("@click" of Vue and Alpine, a
+    /// '/' inside the tag) no longer end the tag at a '>' in their value.
+    @Test func attributeNamesOfScriptFrameworksKeepTheirTags() {
+        #expect(Self.text("<div @click=\"open = a > b\" x-on:keydown.escape=\"() => open = false\">Menu</div><p>next</p>") == "Menunext")
+        #expect(Self.text("<p [title]=\"n > 3\" *ngIf=\"x>1\" #ref>shown</p>") == "shown")
+        let tree = HTMLParser.parse(Array("<div/hidden>secret</div><p>shown</p>".utf8))
+        #expect(tree.nodes.first { $0.tag == .div }?.hint.marks.contains(.hidden) == true)
+    }
+
+    /// Void elements the tree drops (`embed`, `source`, `track`): libxml2 keeps some open, but what
+    /// follows them is the text around them.
+    @Test func textAfterAVoidElementIsKept() {
+        #expect(Self.text("<p>a<embed src=v.swf>x</p><p>b<source>y</p><p>c<track>z</p>") == "axbycz")
+        #expect(Self.text("<p>a<input type=text>x<meta name=n>y</p>") == "axy")
     }
 
     /// An inline drawing whose markup never closes ends, as in a browser, at an HTML element that breaks
@@ -207,6 +235,7 @@ import WinnowTestSupport
         #expect(Self.text("<div><svg><g><text>label<em>two</em></text></g></svg><p>three</p></div>") == "twothree")
         #expect(Self.text("<div><svg><foreignObject><p>inside</p></foreignObject><g/></svg><p>after</p></div>") == "after")
         #expect(Self.text("<svg><title><b>name</b></title><path/></svg><p>after</p>") == "after")
+        #expect(Self.text("<div><svg><font color=red>x</font>y</div><svg><font>z</font></svg>") == "xy")
         // The elements libxml2 holds open close with the element around the drawing, not before it.
         let tree = HTMLParser.parse(Array("<section><svg><g><p>two</p></section><p>after</p>".utf8))
         let section = tree.nodes.firstIndex { $0.tag == .section }!
