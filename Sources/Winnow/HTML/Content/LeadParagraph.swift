@@ -39,10 +39,12 @@ enum LeadParagraph {
 
     /// Whether the block, or an element around it that does not hold the content (before `first`), is
     /// a heading, a `header`, a figure, a form, or holds a date (`time`): a subtitle or a caption, or the dek
-    /// of the article's header beside its byline, not the lead; or whether an image is beside it.
+    /// of the article's header beside its byline, not the lead; or whether an image is beside it (one
+    /// before a heading that comes before the block is the article's picture, not one it captions).
     private static func inHeaderOrFigure(_ block: Int, first: Int, nodes: [PageNode]) -> Bool {
         let parent = Int(nodes[block].parent)
-        if (parent + 1..<Int(nodes[parent].end)).contains(where: { nodes[$0].tag == .img }) { return true }
+        let heading = (parent + 1..<block).last { nodes[$0].tag.isHeading } ?? parent
+        if (heading + 1..<Int(nodes[parent].end)).contains(where: { nodes[$0].tag == .img }) { return true }
         var ancestor = block
         while ancestor > 0 && Int(nodes[ancestor].end) <= first {
             let tag = nodes[ancestor].tag
