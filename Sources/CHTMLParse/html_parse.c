@@ -224,8 +224,17 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
                 continue;
             }
         } else if (next == '!' && end - open >= 9 && xmlStrncasecmp(open + 2, BAD_CAST "doctype", 7) == 0) {
-            at = open + 9;
-            continue;
+            /* A browser ends a doctype at its first '>'; libxml2 reads a quoted identifier on to its quote. */
+            const xmlChar *close = memchr(open + 9, '>', (size_t)(end - open - 9));
+            xmlChar quote = 0;
+            for (const xmlChar *byte = open + 9; close != NULL && byte < close; byte++) {
+                if (*byte == '"' || *byte == '\'') quote = quote == 0 ? *byte : quote == *byte ? 0 : quote;
+            }
+            if (quote == 0) {
+                at = open + 9;
+                continue;
+            }
+            dropped = close + 1;
         } else if (next == '?' && winnow_startsXMLName(open[2])) {
             /* A processing instruction: libxml2, like a browser, reads it to the first '>'. */
             const xmlChar *close = memchr(open + 2, '>', (size_t)(end - open - 2));

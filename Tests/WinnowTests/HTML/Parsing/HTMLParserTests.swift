@@ -190,6 +190,9 @@ import WinnowTestSupport
         #expect(Self.text("<p>a</p><!--->") == "a")
         // One that a '<' interrupts is left to libxml2: in a title it is the title's text, not a comment.
         #expect(Self.text("<p>a</p><title>x <! y</title><p>b</p><textarea></ x</textarea><p>c</p>") == "abc")
+        // A doctype ends at its first '>', even inside an identifier whose quote never closes.
+        #expect(Self.text("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN><html><body><p>Hello</p></body></html>") == "Hello")
+        #expect(Self.text("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\" 'x'><p>Hi</p>") == "Hi")
         // An end tag runs to its '>', whatever it holds.
         #expect(Self.text("<p>a</p></p <!-->b<p>c</p>") == "abc")
     }
