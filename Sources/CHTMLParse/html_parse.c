@@ -91,7 +91,7 @@ static int winnow_isASCIILetter(xmlChar c) {
 /* Reads the start tag whose name begins at `at` as a browser reads it (an attribute's name runs to a
  * blank, '/', '>' or '='; its value is quoted, or runs to a blank or '>'), and repairs what libxml2 2.9's
  * htmlParseStartTag would read otherwise:
- * - a byte its names cannot hold, in an attribute's name ("@click", "(click)", "[value]", "*ngIf"),
+ * - a byte its names cannot hold, in the tag's name or an attribute's ("@click", "(click)", "[value]"),
  *   becomes '_' (libxml2 dumps such an attribute to the next blank, which may lie inside its value, and
  *   then ends the tag at a '>' in the value);
  * - a '/' that does not end the tag becomes a blank (libxml2 dumps it with what follows: "<div/id=a>");
@@ -101,7 +101,12 @@ static int winnow_isASCIILetter(xmlChar c) {
  * repair was found; `*rawTextName` is the length of the tag's name when its element's text is raw. */
 static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end, winnow_Repairs *repairs, int *rawTextName) {
     const xmlChar *name = at;
-    while (at < end && winnow_isHTMLNameByte(*at)) at++;
+    /* A tag's name runs to a blank, '/' or '>' ("<y!=\">" is the tag "y!=\""), where libxml2 would read
+     * what follows its name bytes as an attribute. */
+    while (at < end && !winnow_isHTMLBlank(*at) && *at != '/' && *at != '>') {
+        if (!winnow_isHTMLNameByte(*at) && !winnow_repair(repairs, at, at + 1, "_", 1)) return NULL;
+        at++;
+    }
     const int nameLength = (int)(at - name);
     const xmlChar *cut = NULL;
     /* libxml2 reads a name of over 100 bytes as several: the element's, then attributes'. */

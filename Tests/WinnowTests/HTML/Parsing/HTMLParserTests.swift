@@ -220,6 +220,8 @@ import WinnowTestSupport
     @Test func attributeNamesOfScriptFrameworksKeepTheirTags() {
         #expect(Self.text("<div @click=\"open = a > b\" x-on:keydown.escape=\"() => open = false\">Menu</div><p>next</p>") == "Menunext")
         #expect(Self.text("<p [title]=\"n > 3\" *ngIf=\"x>1\" #ref>shown</p>") == "shown")
+        // A tag's name runs to a blank, '/' or '>', quotes and all: "<y!=\">" is a tag, and '"/ and' text.
+        #expect(Self.text("<p>x<y!=\">\"/ and @here 5/6</p>") == "x\"/ and @here 5/6")
         let tree = HTMLParser.parse(Array("<div/hidden>secret</div><p>shown</p>".utf8))
         #expect(tree.nodes.first { $0.tag == .div }?.hint.marks.contains(.hidden) == true)
     }
