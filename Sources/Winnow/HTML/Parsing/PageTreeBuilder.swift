@@ -91,7 +91,7 @@ struct PageTreeBuilder {
         var itemScope = false
         var itemDescription = false
         switch tag {
-        case .meta, .link, .html, .time, .title, .script:
+        case .meta, .link, .html, .time, .title, .script, .base:
             readMetadata(tag, attributes)
         default:
             break
@@ -339,6 +339,8 @@ struct PageTreeBuilder {
             if tree.metadata.canonicalURL == nil, let rel = Self.lastValue("rel", of: attributes), Self.lowercases(rel, to: "canonical") {
                 tree.metadata.canonicalURL = value("href")
             }
+        case .base:
+            tree.metadata.baseHref = tree.metadata.baseHref ?? value("href")
         case .html:
             tree.metadata.language = tree.metadata.language ?? value("lang")
         case .time:

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a page states about itself, read while it is parsed; every field is optional because most
 /// pages state only some of it.
 public struct PageMetadata: Sendable, Equatable {
@@ -18,6 +16,8 @@ public struct PageMetadata: Sendable, Equatable {
     var titleText: String?
     var openGraphTitle: String?
     var openGraphURL: String?
+    /// The `href` of the page's first `<base>`: where its relative links start.
+    var baseHref: String?
     var timeElementDate: String?
 
     /// Settles the fields whose sources have an order of preference.
@@ -69,28 +69,20 @@ public struct PageMetadata: Sendable, Equatable {
         let kept = value.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         guard let first = kept.firstIndex(where: { $0 > 0x20 }), let last = kept.lastIndex(where: { $0 > 0x20 }) else { return nil }
         let url = kept[first...last]
-        if let scheme = scheme(of: url), !["http", "https"].contains(scheme) { return nil }
+        if let scheme = RelativeURL.scheme(of: url), !["http", "https"].contains(scheme) { return nil }
         return String(decoding: url, as: UTF8.self)
     }
 
-    /// The scheme a URL starts with, lower-cased ("https" of "HTTPS://…"); nil for a relative URL.
-    static func scheme<Bytes: Collection<UInt8>>(of url: Bytes) -> String? {
-        guard let colon = url.firstIndex(of: UInt8(ascii: ":")), colon != url.startIndex else { return nil }
-        let name = url[..<colon].map(ASCIIByte.lowercased)
-        // A letter, then letters, digits, "+", "-" or ".".
-        guard name[0] >= UInt8(ascii: "a") && name[0] <= UInt8(ascii: "z"),
-            name.allSatisfy({ ASCIIByte.isLowercaseAlphanumeric($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
-        else { return nil }
-        return String(decoding: name, as: UTF8.self)
-    }
-
-    /// `url` (an `address`) resolved against the page's own URL when it is relative ("/story", "//host/x")
-    /// and the page's is an http(s) address, as a browser resolves a link; else as it is.
-    public static func resolve(_ url: String, against page: String?) -> String {
-        guard scheme(of: url.utf8) == nil, let page, let pageScheme = scheme(of: page.utf8), pageScheme.hasPrefix("http"),
-            let base = URL(string: page), let resolved = URL(string: url, relativeTo: base)?.absoluteString
-        else { return url }
-        return resolved
+    /// `url` resolved as the page's links are: against its `<base href>` (itself resolved against the
+    /// page's address) or else the page's address, when one is a web address; else as it is. Nil when
+    /// it resolves to no address ("//").
+    public func resolved(_ url: String, pageURL: String?) -> String? {
+        var base = pageURL.flatMap { RelativeURL.isWebAddress($0) ? $0 : nil }
+        if let href = Self.address(baseHref) {
+            base = RelativeURL.isWebAddress(href) ? href : base.flatMap { RelativeURL.resolve(href, against: $0) }
+        }
+        guard let base else { return url }
+        return RelativeURL.resolve(url, against: base)
     }
 
     /// The value with runs of whitespace folded to one space and none at either end; nil if nothing is left.

@@ -24,15 +24,15 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         switch outcome {
         case .refused(let reason):
             return .remove(reason: reason)
-        case .text(let text, let metadata, _):
+        case .text(let text, let metadata, let encoding):
             document.text = text
             if options.metadata { Self.write(metadata, to: &document) }
             if options.dropEmpty && text.isEmpty {
-                Self.keep(read, of: html, in: &document)
+                Self.keep(read, encoding: encoding, of: html, in: &document)
                 return .remove(reason: RemovalReason.noText)
             }
             if options.keepHTML {
-                Self.keep(read, of: html, in: &document)
+                Self.keep(read, encoding: encoding, of: html, in: &document)
             } else {
                 document.html = nil
             }
@@ -40,10 +40,11 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         }
     }
 
-    /// The page's HTML written as it was read: a page in another encoding than UTF-8 (Windows-1251,
-    /// Shift JIS, UTF-16) in Unicode, where its bytes would be written as Latin-1 characters.
-    private static func keep(_ read: [UInt8]?, of html: HTMLContent, in document: inout Document) {
-        guard case .bytes(let bytes) = html, let read, read != bytes else { return }
+    /// The page's HTML written as it was read when it was not UTF-8 (Windows-1251, Shift JIS, UTF-16, or
+    /// damaged UTF-8), where its bytes would be written as Latin-1 characters; UTF-8 stays as it came,
+    /// NUL bytes and all.
+    private static func keep(_ read: [UInt8]?, encoding: String, of html: HTMLContent, in document: inout Document) {
+        guard case .bytes(let bytes) = html, let read, encoding != "utf-8" || !UTF8Validation.isValid(bytes) else { return }
         document.html = .text(String(decoding: read, as: UTF8.self))
     }
 
@@ -56,7 +57,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
     public var addedFields: [AddedField] { options.metadata ? Self.metadataFields : [] }
 
     private static func write(_ metadata: PageMetadata, to document: inout Document) {
-        let canonical = metadata.canonicalURL.map { PageMetadata.resolve($0, against: document.url) }
+        let canonical = metadata.canonicalURL.flatMap { metadata.resolved($0, pageURL: document.url) }
         let values = [metadata.title, metadata.language, canonical, metadata.published]
         for case let (field, value?) in zip(metadataFields, values) { document.setField(field.key, .string(value)) }
     }

@@ -52,5 +52,35 @@ import Testing
         #expect(Self.canonical("<link rel=canonical href='/news/story'>") == "/news/story")
         #expect(Self.canonical("<link rel=canonical href='/news/story'>", url: "file:///tmp/page.html") == "/news/story")
         #expect(Self.canonical("<link rel=canonical href='https://c.example/a b'>", url: page) == "https://c.example/a b")
+        // Characters are kept as written, escapes and all, as they are in an absolute link.
+        #expect(
+            Self.canonical("<link rel=canonical href='/caf%C3%A9 x?f[c]=50%'>", url: page) == "https://www.a.example/caf%C3%A9 x?f[c]=50%")
+        #expect(Self.canonical("<link rel=canonical href='../up/./x'>", url: page) == "https://www.a.example/news/up/x")
+        #expect(Self.canonical("<link rel=canonical href='?p=2'>", url: page) == "https://www.a.example/news/2024/story.html?p=2")
+        // As a browser: a backslash is a slash, a host is required, slashes before it are passed over.
+        #expect(Self.canonical("<link rel=canonical href='\\\\evil.example/x'>", url: page) == "https://evil.example/x")
+        #expect(Self.canonical("<link rel=canonical href='//'>", url: page) == nil)
+        #expect(Self.canonical("<link rel=canonical href='1a:b'>", url: page) == "https://www.a.example/news/2024/1a:b")
+        #expect(Self.canonical("<link rel=canonical href='x'>", url: "httpfoo://a.example/") == "x")
+        // The page's <base href> is where its relative links start, itself resolved against the page.
+        #expect(Self.canonical("<base href='https://b.example/sub/'><link rel=canonical href='p'>", url: page) == "https://b.example/sub/p")
+        #expect(Self.canonical("<base href='/root/'><link rel=canonical href='p'>", url: page) == "https://www.a.example/root/p")
+        #expect(Self.canonical("<base href='https://b.example/sub/'><link rel=canonical href='p'>") == "https://b.example/sub/p")
+    }
+
+    /// RFC 3986's dot segments, as its section 5.4 examples remove them.
+    @Test func dotSegmentsAreRemoved() {
+        let base = "http://a/b/c/d;p?q"
+        for (reference, expected) in [
+            ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"), ("g#s", "http://a/b/c/g#s"), (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."),
+            ("..g", "http://a/b/c/..g"),
+            ("./../g", "http://a/b/g"), ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/../y", "http://a/b/c/y"),
+        ] {
+            #expect(RelativeURL.resolve(reference, against: base) == expected, "\(reference)")
+        }
     }
 }

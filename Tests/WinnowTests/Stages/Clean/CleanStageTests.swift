@@ -33,7 +33,7 @@ import WinnowTestSupport
     }
 
     /// A page given as bytes in another encoding keeps its html as it was read, in Unicode, whether it is
-    /// kept with `keep_html` or removed; UTF-8 bytes stay as they were, and so do a refused page's.
+    /// kept with `keep_html` or removed; UTF-8 bytes stay as they were (NUL and all), and so do a refused page's.
     @Test func pagesInOtherEncodingsKeepTheirHTMLAsRead() {
         var options = CleanOptions()
         options.keepHTML = true
@@ -45,7 +45,7 @@ import WinnowTestSupport
         var removed = Self.document(html: .bytes(Array("<meta charset=windows-1251><script>x()</script><!-- ".utf8) + cyrillic))
         #expect(CleanStage(options: CleanOptions()).process(&removed) == .remove(reason: "no-text"))
         #expect(removed.html == .text("<meta charset=windows-1251><script>x()</script><!-- Привет"))
-        let utf8 = Array("<p>Привет</p>".utf8)
+        let utf8 = Array("<p>При\u{0}вет\u{0C}</p>".utf8)
         var same = Self.document(html: .bytes(utf8))
         _ = CleanStage(options: options).process(&same)
         #expect(same.html == .bytes(utf8))
