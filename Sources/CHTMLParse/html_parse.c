@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,23 +373,30 @@ void winnow_htmlSkipRawText(void *parser) {
  * and text; no comment, script, style, nested svg, NUL, or end tag of an element opened before),
  * moves the input to the last '>' before that end tag: libxml2 takes it as the end of the start tag
  * and parses on from there (text, then "</svg") as it would have. Anything else is left to libxml2.
- * Returns 1 when no "</svg" follows at all, so that no later drawing can be passed over either. */
-int winnow_htmlSkipSVG(void *parser) {
+ * `drawingEnd` (-1 at first) keeps where the first "</svg" from an earlier drawing on lies in the input
+ * (LONG_MAX: none follows): drawings left open one inside another look for it once, not each to it. */
+void winnow_htmlSkipSVG(void *parser, long *drawingEnd) {
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
     htmlParserCtxtPtr context = parser;
     xmlParserInputPtr input = context->input;
     if (context->instate == XML_PARSER_EOF || input == NULL || context->name == NULL
         || !xmlStrEqual(context->name, BAD_CAST "svg")) {
-        return 0;
+        return;
     }
     const xmlChar *end = input->end;
-    if (input->cur >= end || *input->cur != '>') return 0;
+    if (input->cur >= end || *input->cur != '>') return;
     const xmlChar *start = input->cur + 1;
-    /* The first "</svg" that no name byte follows: where htmlParseEndTag closes the drawing. */
-    const xmlChar *close = winnow_findEndTag(start, end, context->name, 1);
-    if (close == NULL) return 1;
-    /* A NUL byte ends libxml2's content loop as if the input ended there. */
-    if (close == start || memchr(start, 0, (size_t)(close - start)) != NULL) return 0;
+    /* The first "</svg" that no name byte follows: where htmlParseEndTag closes the drawing. Offsets in
+     * the input count what libxml2 has already let go of (`consumed`). */
+    if (*drawingEnd == LONG_MAX) return;
+    const long startOffset = (long)input->consumed + (long)(start - input->base);
+    const xmlChar *close = *drawingEnd >= startOffset ? input->base + (*drawingEnd - (long)input->consumed) : NULL;
+    if (close == NULL || close >= end) {
+        close = winnow_findEndTag(start, end, context->name, 1);
+        *drawingEnd = close == NULL ? LONG_MAX : (long)input->consumed + (long)(close - input->base);
+        if (close == NULL) return;
+    }
+    if (close == start) return;
     enum { maxDepth = 32 };
     char open[maxDepth][101];
     int depth = 0;
@@ -403,26 +411,26 @@ int winnow_htmlSkipSVG(void *parser) {
         at++;
         if (at < close && *at == '/') {
             at++;
-            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return 0;
-            if (winnow_readHTMLName(&at, close, name) == 0) return 0;
+            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+            if (winnow_readHTMLName(&at, close, name) == 0) return;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close || *at != '>') return 0;
+            if (at >= close || *at != '>') return;
             at++;
             int index = depth - 1;
             while (index >= 0 && strcmp(open[index], name) != 0) index--;
-            if (index < 0) return 0;
+            if (index < 0) return;
             depth = index;
             continue;
         }
-        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return 0;
-        if (winnow_readHTMLName(&at, close, name) == 0) return 0;
-        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return 0;
+        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+        if (winnow_readHTMLName(&at, close, name) == 0) return;
+        if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return;
         for (;;) {
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close) return 0;
+            if (at >= close) return;
             if (*at == '>') {
                 at++;
-                if (depth == maxDepth) return 0;
+                if (depth == maxDepth) return;
                 memcpy(open[depth++], name, sizeof name);
                 break;
             }
@@ -431,29 +439,30 @@ int winnow_htmlSkipSVG(void *parser) {
                 break;
             }
             char attribute[101];
-            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return 0;
-            if (winnow_readHTMLName(&at, close, attribute) == 0) return 0;
+            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return;
+            if (winnow_readHTMLName(&at, close, attribute) == 0) return;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
             if (at >= close || *at != '=') continue;
             at++;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
-            if (at >= close) return 0;
+            if (at >= close) return;
             if (*at == '"' || *at == '\'') {
                 const xmlChar *quote = memchr(at + 1, *at, (size_t)(close - (at + 1)));
-                if (quote == NULL) return 0;
+                if (quote == NULL) return;
                 at = quote + 1;
             } else {
                 while (at < close && !winnow_isHTMLBlank(*at) && *at != '>') at++;
             }
         }
     }
+    /* A NUL byte ends libxml2's content loop as if the input ended there. */
+    if (memchr(start, 0, (size_t)(close - start)) != NULL) return;
     /* The last '>' before the end tag: only text (dropped with the drawing) lies between them. */
     const xmlChar *last = close - 1;
     while (last > input->cur && *last != '>') last--;
     input->cur = last;
-    return 0;
 #else
     (void)parser;
-    return 0;
+    (void)drawingEnd;
 #endif
 }

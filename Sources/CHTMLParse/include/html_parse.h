@@ -15,7 +15,7 @@ int winnow_htmlCanSkipRawText(void);
 void winnow_htmlSkipRawText(void *parser);
 
 /// From an `svg` element's `startElement` callback: passes over its markup when libxml2 would parse it
-/// without touching anything outside it. Returns 1 when no end tag of a drawing follows at all.
-int winnow_htmlSkipSVG(void *parser);
+/// without touching anything outside it. `drawingEnd`, -1 for a parse's first call, is kept between calls.
+void winnow_htmlSkipSVG(void *parser, long *drawingEnd);
 
 #endif

@@ -46,10 +46,9 @@ enum HTMLParser {
             builder.pointee.start(name: HTMLParser.buffer(name), attributes: AttributeList(pointer: attributes))
             // An inline drawing: its markup is dropped whole, so it is passed over when plain enough.
             if name[0] == UInt8(ascii: "s") && name[1] == UInt8(ascii: "v") && name[2] == UInt8(ascii: "g") && name[3] == 0
-                && builder.pointee.dropsText && !builder.pointee.drawingsEndNowhere
+                && builder.pointee.dropsText
             {
-                // No later drawing ends either: each would look for its end tag to the end of the page.
-                builder.pointee.drawingsEndNowhere = winnow_htmlSkipSVG(parser) != 0
+                winnow_htmlSkipSVG(parser, &builder.pointee.drawingEnd)
             }
         }
         handler.startElement = passingOverDroppedText && skipsRawText ? startPassingOverDrawings : start

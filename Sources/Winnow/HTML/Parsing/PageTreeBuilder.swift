@@ -23,8 +23,8 @@ struct PageTreeBuilder {
     private var dropsDrawing = false
     /// …except inside the drawing's text element that opened at this `dropDepth` (0: none).
     private var drawingTextDepth = 0
-    /// No end tag of a drawing follows (`HTMLParser` passes over no more drawings' markup).
-    var drawingsEndNowhere = false
+    /// Where the parser last found a drawing's end tag, for the next drawing (`winnow_htmlSkipSVG`).
+    var drawingEnd = -1
     /// Where the last text, when it was a lone "&", left the tree (`LegacyEntities`).
     private var loneAmpersand: LoneAmpersand?
     private var capture = Capture.none

@@ -100,6 +100,8 @@ import WinnowTestSupport
             "<p>self-closed</p><svg/><p>after</p>",
             "<p>unclosed</p><svg><g><path>",
             "<table><tr><td><svg><g></g></svg>cell</td></tr></table>",
+            "<div><svg>q<svg>r<svg><path/></svg><p>after the nested</p></div><svg><g/></svg><p>end</p>",
+            "<svg><svg><path/></svg><svg><g/></svg></svg><svg>x<svg><path/></svg></svg><p>after</p>",
         ]
         Self.expectSameTreesAndText(pages, firstText: "beforeafter")
     }
