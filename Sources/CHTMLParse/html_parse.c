@@ -1,5 +1,5 @@
-/* libxml2's HTML parser run through SAX callbacks, a bound on the attributes of a tag, and two shortcuts
- * that pass over what the caller drops.
+/* libxml2's HTML parser run through SAX callbacks, after a scan that repairs what it would read other
+ * than a browser, and two shortcuts that pass over what the caller drops.
  * Everything here is checked against libxml2 2.9's HTMLparser.c; see html_parse.h. */
 #define _GNU_SOURCE
 #include "html_parse.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* At most this many attributes of one start tag reach libxml2: its check for a repeated attribute
- * compares each with every one before it (a tag of 80,000 attributes took 6 s). */
+ * compares each with every one before it (a tag of 80,000 attributes took 9 s). */
 enum { winnow_maxAttributes = 256 };
 
 /* Bytes as libxml2 2.9's HTML parser classes them: in a name (htmlParseHTMLName), starting an attribute's
@@ -97,7 +97,7 @@ static int winnow_isASCIILetter(xmlChar c) {
  *   then ends the tag at a '>' in the value);
  * - a '/' that does not end the tag becomes a blank (libxml2 dumps it with what follows: "<div/id=a>");
  * - attributes past `winnow_maxAttributes` are dropped (libxml2 compares each attribute with every one
- *   before it: a tag of 80,000 took 6 s).
+ *   before it).
  * Returns where the tag ends (its '>', the '/' of "/>", or `end`), or NULL when only counting and a
  * repair was found; `*rawTextName` is the length of the tag's name when its element's text is raw. */
 static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end, winnow_Repairs *repairs, int *rawTextName) {
@@ -151,8 +151,8 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end,
  * that end tag starts (or `end`; NULL when only counting and a repair was found). The text ends at "</"
  * and the element's name in any case (htmlParseScript); an end tag that only starts so ("</scripts>")
  * is read, passed over to its '>', and the text goes on. Where the text starts or goes on with "</"
- * but not the element's own end tag, libxml2 reads that end tag and passes over everything to the next
- * '>', the element's own end tag included: its '<' becomes a blank. */
+ * but not the element's own end tag, libxml2 reads that stray end tag and passes over everything to
+ * the next '>', the element's own end tag included: the stray one's '<' becomes a blank. */
 static const xmlChar *winnow_readRawText(const xmlChar *text, const xmlChar *end, const xmlChar *name, int length,
                                          winnow_Repairs *repairs) {
     const xmlChar *at = text;
@@ -237,7 +237,8 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
                 if (*byte == '"' || *byte == '\'') quote = quote == 0 ? *byte : quote == *byte ? 0 : quote;
             }
             if (quote == 0) {
-                at = open + 9;
+                /* Both end it at that '>' (or read it to the page's end). */
+                at = close == NULL ? end : close + 1;
                 continue;
             }
             dropped = close + 1;
@@ -263,8 +264,9 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
 /// Parses UTF-8 HTML through `handler`'s callbacks only: no tree, no network, no error output, and the
 /// page's own charset declarations ignored (the caller has already decoded it). Callbacks get the parser
 /// as their context (`winnow_htmlUser` gives back `user`). A page libxml2 would read other than a
-/// browser is repaired first, on a copy (`winnow_repairPage`). Returns -1 when libxml2 cannot make a
-/// parser (empty input), 0 otherwise: recover mode parses any bytes to the end.
+/// browser is repaired first, on a copy (`winnow_repairPage`). Returns -1 when nothing is parsed (an
+/// empty page, or one the repairs empty, or no memory for the copy), 0 otherwise: recover mode parses
+/// any bytes to the end.
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user) {
     xmlChar *repaired = NULL;
     if (winnow_repairPage((const xmlChar *)bytes, length, NULL) > 0) {

@@ -5,7 +5,7 @@
 /// error output, the page's own charset declarations ignored, and what libxml2 2.9 would read other than
 /// a browser repaired first (a tag's attributes past the 256th, empty and bogus comments; html_parse.c).
 /// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). Returns -1 when
-/// libxml2 cannot make a parser (empty input).
+/// nothing is parsed (an empty page, or one the repairs empty, or no memory for the copy).
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user);
 
 /// Whether the two shortcuts below can act: the run-time libxml2 is a 2.9 release.

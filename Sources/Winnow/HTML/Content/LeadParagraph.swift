@@ -43,8 +43,8 @@ enum LeadParagraph {
     /// before a heading that comes before the block is the article's picture, not one it captions).
     private static func inHeaderOrFigure(_ block: Int, first: Int, nodes: [PageNode]) -> Bool {
         let parent = Int(nodes[block].parent)
-        let heading = (parent + 1..<block).last { nodes[$0].tag.isHeading } ?? parent
-        if (heading + 1..<Int(nodes[parent].end)).contains(where: { nodes[$0].tag == .img }) { return true }
+        let afterHeading = (parent + 1..<block).last { nodes[$0].tag.isHeading }.map { Int(nodes[$0].end) } ?? parent + 1
+        if (afterHeading..<Int(nodes[parent].end)).contains(where: { nodes[$0].tag == .img }) { return true }
         var ancestor = block
         while ancestor > 0 && Int(nodes[ancestor].end) <= first {
             let tag = nodes[ancestor].tag

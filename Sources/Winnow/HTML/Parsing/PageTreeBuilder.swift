@@ -19,9 +19,10 @@ struct PageTreeBuilder {
     private var visibleStarts = (secondLast: -1, last: -1)
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
-    /// The dropped element is an inline drawing, which an HTML element ends (`DrawingBreakout`)…
+    /// The dropped element is an inline drawing, which an HTML element ends (`DrawingBreakout`).
     private var dropsDrawing = false
-    /// …except inside the drawing's text element that opened at this `dropDepth` (0: none).
+    /// The `dropDepth` at which the drawing's text element (`foreignObject`, `title`, `desc`), where no
+    /// HTML element ends it, opened (0: none).
     private var drawingTextDepth = 0
     /// Where the parser last found a drawing's end tag, for the next drawing (`winnow_htmlSkipSVG`).
     var drawingEnd = -1

@@ -76,7 +76,7 @@ public struct PageMetadata: Sendable, Equatable {
     /// `url` resolved as the page's links are: against its `<base href>` (itself resolved against the
     /// page's address) or else the page's address, when one is a web address; else as it is. Nil when
     /// it resolves to no address ("//").
-    public func resolved(_ url: String, pageURL: String?) -> String? {
+    func resolved(_ url: String, pageURL: String?) -> String? {
         var base = pageURL.flatMap { RelativeURL.isWebAddress($0) ? $0 : nil }
         if let href = Self.address(baseHref) {
             base = RelativeURL.isWebAddress(href) ? href : base.flatMap { RelativeURL.resolve(href, against: $0) }

@@ -25,7 +25,9 @@ enum RelativeURL {
     static func resolve(_ reference: String, against base: String) -> String? {
         if scheme(of: reference.utf8) != nil { return reference }
         guard isWebAddress(base), let scheme = scheme(of: base.utf8) else { return nil }
-        let link = Substring(reference.replacingOccurrences(of: "\\", with: "/"))
+        // A browser reads a backslash in the path (not the query or fragment) as a slash.
+        let pathEnd = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let link = Substring(reference[..<pathEnd].replacingOccurrences(of: "\\", with: "/") + reference[pathEnd...])
         let address = base.dropFirst(scheme.count + 3)
         let authority = address.prefix { !"/?#".contains($0) }
         let origin = scheme + "://" + authority
@@ -35,7 +37,10 @@ enum RelativeURL {
         if link.hasPrefix("//") {
             let host = link.drop { $0 == "/" }
             guard let first = host.first, !"?#".contains(first) else { return nil }
-            return scheme + "://" + host
+            let hostEnd = host.firstIndex { "/?#".contains($0) } ?? host.endIndex
+            let hostPath = host[hostEnd...].prefix { $0 != "?" && $0 != "#" }
+            let dotless = hostPath.isEmpty ? "" : removingDotSegments(hostPath)
+            return scheme + "://" + host[..<hostEnd] + dotless + host[hostPath.endIndex...]
         }
         let linkPath = link.prefix { $0 != "?" && $0 != "#" }
         let linkRest = link[linkPath.endIndex...]

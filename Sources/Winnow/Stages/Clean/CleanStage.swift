@@ -28,11 +28,11 @@ public struct CleanStage: RegisteredStage, DocumentStage {
             document.text = text
             if options.metadata { Self.write(metadata, to: &document) }
             if options.dropEmpty && text.isEmpty {
-                Self.keep(read, encoding: encoding, of: html, in: &document)
+                Self.writeHTMLAsRead(read, encoding: encoding, of: html, in: &document)
                 return .remove(reason: RemovalReason.noText)
             }
             if options.keepHTML {
-                Self.keep(read, encoding: encoding, of: html, in: &document)
+                Self.writeHTMLAsRead(read, encoding: encoding, of: html, in: &document)
             } else {
                 document.html = nil
             }
@@ -43,7 +43,7 @@ public struct CleanStage: RegisteredStage, DocumentStage {
     /// The page's HTML written as it was read when it was not UTF-8 (Windows-1251, Shift JIS, UTF-16, or
     /// damaged UTF-8), where its bytes would be written as Latin-1 characters; UTF-8 stays as it came,
     /// NUL bytes and all.
-    private static func keep(_ read: [UInt8]?, encoding: String, of html: HTMLContent, in document: inout Document) {
+    private static func writeHTMLAsRead(_ read: [UInt8]?, encoding: String, of html: HTMLContent, in document: inout Document) {
         guard case .bytes(let bytes) = html, let read, encoding != "utf-8" || !UTF8Validation.isValid(bytes) else { return }
         document.html = .text(String(decoding: read, as: UTF8.self))
     }

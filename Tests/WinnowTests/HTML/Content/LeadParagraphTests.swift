@@ -33,6 +33,17 @@ import Testing
         #expect(!MainContentTests.mainText(html).contains("The town's budget for next year"))
     }
 
+    /// The article's picture before the headline (in the headline too) is no image the lead captions.
+    @Test func aPictureBeforeTheHeadlineLeavesTheLead() {
+        let picture = "<p><picture><source srcset=\"/hero.webp\"><img src=\"/hero.jpg\" alt=\"\"></picture></p>"
+        for headline in ["<h1>Budget passes</h1>", "<h1><img src=\"/icon.png\" alt=\"\">Budget passes</h1>"] {
+            let html = "<body><article><div class=\"teaser-text\">\(picture)\(headline)\(Self.lead)</div>\(Self.body)</article></body>"
+            #expect(MainContentTests.mainText(html).contains("The town's budget for next year"), "\(headline)")
+            let off = MainContentTests.mainText(html) { $0.disabledRules = ContentRules(.leadParagraphs) }
+            #expect(!off.contains("The town's budget for next year"), "\(off)")
+        }
+    }
+
     @Test func aParagraphWithNoHeadlineBeforeItIsNoLead() {
         let html = "<body><div><div class=\"teaser-text\">\(Self.lead)</div>\(Self.body)</div></body>"
         #expect(!MainContentTests.mainText(html).contains("The town's budget for next year"))

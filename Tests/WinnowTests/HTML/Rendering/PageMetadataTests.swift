@@ -60,6 +60,8 @@ import Testing
         // As a browser: a backslash is a slash, a host is required, slashes before it are passed over.
         #expect(Self.canonical("<link rel=canonical href='\\\\evil.example/x'>", url: page) == "https://evil.example/x")
         #expect(Self.canonical("<link rel=canonical href='//'>", url: page) == nil)
+        #expect(Self.canonical("<link rel=canonical href='//c.example/a/../b?q=a\\b'>", url: page) == "https://c.example/b?q=a\\b")
+        #expect(Self.canonical("<link rel=canonical href='a\\b?c\\d#e\\f'>", url: page) == "https://www.a.example/news/2024/a/b?c\\d#e\\f")
         #expect(Self.canonical("<link rel=canonical href='1a:b'>", url: page) == "https://www.a.example/news/2024/1a:b")
         #expect(Self.canonical("<link rel=canonical href='x'>", url: "httpfoo://a.example/") == "x")
         // The page's <base href> is where its relative links start, itself resolved against the page.
