@@ -35,10 +35,14 @@ static int winnow_isHTMLBlank(xmlChar c) {
     return winnow_byteClasses[c] & winnow_blank;
 }
 
+static int winnow_isASCIILetter(xmlChar c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /* Whether `c` can start a name as htmlParseName reads it (a processing instruction's target): an ASCII
  * letter, '_', ':', or a byte of a multi-byte character (which the parser reads on from). */
 static int winnow_startsXMLName(xmlChar c) {
-    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':' || c >= 0x80;
+    return winnow_isASCIILetter(c) || c == '_' || c == ':' || c >= 0x80;
 }
 
 /* Whether `at` (before `end`) starts the end tag of element `name` (`length` bytes): "</" and the name
@@ -83,10 +87,6 @@ static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xml
     if (repairs->copy == NULL) return 0;
     winnow_replace(repairs->copy, from, to, with, length);
     return 1;
-}
-
-static int winnow_isASCIILetter(xmlChar c) {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
 /* Reads the start tag whose name begins at `at` as a browser reads it (an attribute's name runs to a
@@ -413,7 +413,7 @@ void winnow_htmlSkipSVG(void *parser, long *drawingEnd) {
         at++;
         if (at < close && *at == '/') {
             at++;
-            if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+            if (at >= close || !winnow_isASCIILetter(*at)) return;
             if (winnow_readHTMLName(&at, close, name) == 0) return;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
             if (at >= close || *at != '>') return;
@@ -424,7 +424,7 @@ void winnow_htmlSkipSVG(void *parser, long *drawingEnd) {
             depth = index;
             continue;
         }
-        if (at >= close || !((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z')) return;
+        if (at >= close || !winnow_isASCIILetter(*at)) return;
         if (winnow_readHTMLName(&at, close, name) == 0) return;
         if (strcmp(name, "svg") == 0 || (strcmp(name, "title") != 0 && htmlTagLookup(BAD_CAST name) != NULL)) return;
         for (;;) {
@@ -441,7 +441,7 @@ void winnow_htmlSkipSVG(void *parser, long *drawingEnd) {
                 break;
             }
             char attribute[101];
-            if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && *at != '_' && *at != ':' && *at != '.') return;
+            if (!(winnow_byteClasses[*at] & winnow_nameStart)) return;
             if (winnow_readHTMLName(&at, close, attribute) == 0) return;
             while (at < close && winnow_isHTMLBlank(*at)) at++;
             if (at >= close || *at != '=') continue;
