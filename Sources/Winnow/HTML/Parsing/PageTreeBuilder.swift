@@ -67,15 +67,14 @@ struct PageTreeBuilder {
     mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
         loneAmpersand = nil
         if dropDepth > 0 {
-            guard dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.breaksOut(name, attributes) else {
-                if dropsDrawing && drawingTextDepth == 0 && DrawingBreakout.holdsHTML(name) { drawingTextDepth = dropDepth + 1 }
+            let inDrawing = dropsDrawing && drawingTextDepth == 0
+            guard inDrawing && DrawingBreakout.breaksOut(name, attributes) else {
+                if inDrawing && DrawingBreakout.holdsHTML(name) { drawingTextDepth = dropDepth + 1 }
                 dropDepth += 1
                 return
             }
             // The drawing ends here for a browser; libxml2 holds its elements open and closes them later.
-            var closed = open[open.count - 1]
-            closed.closed = true
-            open.append(contentsOf: repeatElement(closed, count: dropDepth))
+            holdClosed(dropDepth)
             dropDepth = 0
             dropsDrawing = false
         }
@@ -98,9 +97,7 @@ struct PageTreeBuilder {
             break
         }
         if tag.isEmptyDropped {
-            var enclosing = open[open.count - 1]
-            enclosing.closed = true
-            open.append(enclosing)
+            holdClosed(1)
             return
         }
         if tag.layout == .dropped || (tag == .other && Self.isMathAnnotation(name)) {
@@ -212,8 +209,9 @@ struct PageTreeBuilder {
             if dropDepth == 0 { finishCapture() }
             return
         }
-        guard open.count > 1, !open[open.count - 1].closed else {
-            if open.count > 1 { open.removeLast() }
+        guard open.count > 1 else { return }
+        if open[open.count - 1].closed {
+            open.removeLast()
             return
         }
         let closed = open.removeLast().node
@@ -265,6 +263,14 @@ struct PageTreeBuilder {
             PageNode(
                 tag: .text, hint: ContentHint(), parent: parent, end: Int32(tree.nodes.count + 1),
                 textStart: textEnd, textEnd: Int32(tree.text.count)))
+    }
+
+    /// Stands for `count` elements libxml2 holds open that the tree has closed: their ends close nothing,
+    /// and what they hold belongs to the element around them.
+    private mutating func holdClosed(_ count: Int) {
+        var enclosing = open[open.count - 1]
+        enclosing.closed = true
+        open.append(contentsOf: repeatElement(enclosing, count: count))
     }
 
     /// Closes what is still open and hands the tree over.
