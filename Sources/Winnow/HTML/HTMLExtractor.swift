@@ -41,12 +41,10 @@ public struct HTMLExtractor: Sendable {
     func extractReading(_ html: HTMLContent, declaredCharset: String? = nil) -> (outcome: Outcome, read: [UInt8]?) {
         let bytes: [UInt8]
         let isText: Bool
-        switch html {
-        case .bytes(let raw): (bytes, isText) = (raw, false)
-        case .text(let text): (bytes, isText) = (Array(text.utf8), true)
+        switch admit(html, declaredCharset: declaredCharset) {
+        case .refused(let reason): return (.refused(reason: reason), nil)
+        case .read(let admitted, let text): (bytes, isText) = (admitted, text)
         }
-        if bytes.count > settings.maxBytes { return (.refused(reason: RemovalReason.htmlTooLarge), nil) }
-        if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return (.refused(reason: RemovalReason.binary), nil) }
         let rules = ContentRules.all.subtracting(settings.disabledRules)
         let (decoded, tree, include) = read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         if decoded.tooLarge { return (.refused(reason: RemovalReason.htmlTooLarge), nil) }
@@ -64,6 +62,25 @@ public struct HTMLExtractor: Sendable {
         // In NFC, as the normalize stage writes text: pages that spell "ü" as "u" and a combining mark.
         text = NormalizeOptions.UnicodeForm.nfc.applied(to: text)
         return (.text(text, metadata: tree.metadata, encoding: decoded.encoding), isText ? nil : decoded.utf8)
+    }
+
+    /// Whether a page is read: as `read` takes it (a JSON field's text as its UTF-8), or refused before
+    /// it is decoded, with the reason (`html-too-large`, `binary`).
+    enum Admission {
+        case read(bytes: [UInt8], isText: Bool)
+        case refused(reason: String)
+    }
+
+    /// The page's `Admission`, for `extract` and `ContentExplanation` alike.
+    func admit(_ html: HTMLContent, declaredCharset: String?) -> Admission {
+        let (bytes, isText): ([UInt8], Bool)
+        switch html {
+        case .bytes(let raw): (bytes, isText) = (raw, false)
+        case .text(let text): (bytes, isText) = (Array(text.utf8), true)
+        }
+        if bytes.count > settings.maxBytes { return .refused(reason: RemovalReason.htmlTooLarge) }
+        if Self.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) { return .refused(reason: RemovalReason.binary) }
+        return .read(bytes: bytes, isText: isText)
     }
 
     /// Decodes and parses a page and says which of its nodes are written: what `extract` renders,

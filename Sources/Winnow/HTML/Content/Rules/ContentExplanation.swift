@@ -23,14 +23,7 @@ public struct ContentExplanation: Sendable, Equatable {
     /// Explains `html` as `extractor` reads it; nil for a page the extractor refuses (too large, also once
     /// decoded; binary).
     public init?(_ html: HTMLContent, declaredCharset: String? = nil, extractor: HTMLExtractor) {
-        let (bytes, isText): ([UInt8], Bool)
-        switch html {
-        case .bytes(let raw): (bytes, isText) = (raw, false)
-        case .text(let text): (bytes, isText) = (Array(text.utf8), true)
-        }
-        if bytes.count > extractor.settings.maxBytes || HTMLExtractor.looksBinary(bytes, declaredCharset: isText ? nil : declaredCharset) {
-            return nil
-        }
+        guard case .read(let bytes, let isText) = extractor.admit(html, declaredCharset: declaredCharset) else { return nil }
         let rules = ContentRules.all.subtracting(extractor.settings.disabledRules)
         let page = extractor.read(bytes, isText: isText, declaredCharset: declaredCharset, rules: rules)
         if page.decoded.tooLarge { return nil }
