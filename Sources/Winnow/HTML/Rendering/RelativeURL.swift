@@ -15,16 +15,21 @@ enum RelativeURL {
 
     /// Whether `url` is an absolute http or https address with a host.
     static func isWebAddress(_ url: String) -> Bool {
-        guard let scheme = scheme(of: url.utf8), scheme == "http" || scheme == "https" else { return false }
+        webScheme(of: url) != nil
+    }
+
+    /// The scheme ("http" or "https") of an absolute http or https address with a host; else nil.
+    private static func webScheme(of url: String) -> String? {
+        guard let scheme = scheme(of: url.utf8), scheme == "http" || scheme == "https" else { return nil }
         let rest = url.utf8.dropFirst(scheme.utf8.count + 1)
-        return rest.starts(with: "//".utf8) && rest.dropFirst(2).first.map { !"/?#\\".utf8.contains($0) } == true
+        return rest.starts(with: "//".utf8) && rest.dropFirst(2).first.map { !"/?#\\".utf8.contains($0) } == true ? scheme : nil
     }
 
     /// `reference` resolved against `base` (a web address); nil when `base` is none, or the result
     /// would have no host ("//"). An absolute `reference` is returned as it is.
     static func resolve(_ reference: String, against base: String) -> String? {
         if scheme(of: reference.utf8) != nil { return reference }
-        guard isWebAddress(base), let scheme = scheme(of: base.utf8) else { return nil }
+        guard let scheme = webScheme(of: base) else { return nil }
         // A browser reads a backslash in the path (not the query or fragment) as a slash.
         let pathEnd = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
         let link = Substring(reference[..<pathEnd].replacingOccurrences(of: "\\", with: "/") + reference[pathEnd...])
