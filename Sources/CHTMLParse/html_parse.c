@@ -1,5 +1,5 @@
 /* libxml2's HTML parser run through SAX callbacks, after a scan that repairs what it would read other
- * than a browser, and two shortcuts that pass over what the caller drops.
+ * than a browser, and shortcuts that pass over what the caller drops and end tags libxml2 ignores.
  * Everything here is checked against libxml2 2.9's HTMLparser.c; see html_parse.h. */
 #define _GNU_SOURCE
 #include "html_parse.h"
@@ -261,13 +261,255 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
     return repairs.count;
 }
 
+/* Past this many open elements, the callbacks below look at the end tags that follow text or a start
+ * tag. libxml2 2.9's htmlParseEndTag looks an end tag's name up through the whole stack of open
+ * elements, and htmlAutoCloseOnClose again when it is there: a page that leaves thousands of elements
+ * open and ends others ("<b>x</i>" again and again) took time growing with the square of its length. */
+enum { winnow_deepStack = 64 };
+
+/* htmlGetEndPriority's table as levels: an end tag closes nothing that lies under an open element of a
+ * higher level (0 for every element the table does not name). */
+enum { winnow_endLevels = 8 };
+
+static int winnow_endLevel(const xmlChar *name, int length) {
+    switch (length) {
+    case 2:
+        if (name[0] == 't' && (name[1] == 'd' || name[1] == 'h')) return 2;
+        return name[0] == 't' && name[1] == 'r' ? 3 : 0;
+    case 3: return memcmp(name, "div", 3) == 0 ? 1 : 0;
+    case 4:
+        if (memcmp(name, "head", 4) == 0 || memcmp(name, "body", 4) == 0) return 6;
+        return memcmp(name, "html", 4) == 0 ? 7 : 0;
+    case 5:
+        if (memcmp(name, "thead", 5) == 0 || memcmp(name, "tbody", 5) == 0 || memcmp(name, "tfoot", 5) == 0) return 4;
+        return memcmp(name, "table", 5) == 0 ? 5 : 0;
+    default: return 0;
+    }
+}
+
+/* An element name met on the stack, and the topmost open element of that name (-1: none). */
+typedef struct {
+    const xmlChar *name;
+    int length;
+    int top;
+} winnow_NameSlot;
+
+/* A copy of libxml2's stack of open elements (`nameTab`) kept so that an end tag is looked up at once:
+ * entries [0, synced) are copied, and none under `lowWater` has been popped since. For each entry, its
+ * name's slot, the entry under it of the same name, and of the same level. */
+typedef struct {
+    int synced, lowWater, capacity;
+    int *slotOf, *belowSame, *belowLevel;
+    unsigned char *levelOf;
+    int levelTop[winnow_endLevels];
+    winnow_NameSlot *slots;
+    int slotCapacity, slotCount;
+    int failed;
+} winnow_OpenElements;
+
+static unsigned winnow_nameHash(const xmlChar *name, int length) {
+    unsigned hash = 2166136261u;
+    for (int index = 0; index < length; index++) hash = (hash ^ name[index]) * 16777619u;
+    return hash;
+}
+
+/* The slot of a name (lower case, as libxml2 holds names), entered with `name` when `enter`; -1 when
+ * absent and not entered, or when there is no memory. */
+static int winnow_nameSlot(winnow_OpenElements *open, const xmlChar *name, int length, int enter) {
+    if (open->slotCapacity == 0 || (enter && 2 * (open->slotCount + 1) > open->slotCapacity)) {
+        if (!enter) return -1;
+        const int capacity = open->slotCapacity == 0 ? 64 : 2 * open->slotCapacity;
+        winnow_NameSlot *slots = calloc((size_t)capacity, sizeof *slots);
+        if (slots == NULL) return -1;
+        for (int index = 0; index < open->slotCapacity; index++) {
+            const winnow_NameSlot old = open->slots[index];
+            if (old.name == NULL) continue;
+            unsigned at = winnow_nameHash(old.name, old.length) & (unsigned)(capacity - 1);
+            while (slots[at].name != NULL) at = (at + 1) & (unsigned)(capacity - 1);
+            slots[at] = old;
+        }
+        /* Entries name their slots: the copy is rebuilt from the stack at the next sync. */
+        free(open->slots);
+        open->slots = slots;
+        open->slotCapacity = capacity;
+        for (int level = 0; level < winnow_endLevels; level++) open->levelTop[level] = -1;
+        for (int index = 0; index < capacity; index++) open->slots[index].top = -1;
+        open->synced = 0;
+    }
+    unsigned at = winnow_nameHash(name, length) & (unsigned)(open->slotCapacity - 1);
+    for (;;) {
+        winnow_NameSlot *slot = &open->slots[at];
+        if (slot->name == NULL) break;
+        if (slot->length == length && memcmp(slot->name, name, (size_t)length) == 0) return (int)at;
+        at = (at + 1) & (unsigned)(open->slotCapacity - 1);
+    }
+    if (!enter) return -1;
+    open->slots[at] = (winnow_NameSlot){name, length, -1};
+    open->slotCount++;
+    return (int)at;
+}
+
+/* Brings the copy up to the stack's first `count` entries; 0 when there is no memory for it. */
+static int winnow_syncOpenElements(winnow_OpenElements *open, const xmlChar **names, int count) {
+    int keep = open->synced < open->lowWater ? open->synced : open->lowWater;
+    if (keep > count) keep = count;
+    for (int entry = open->synced - 1; entry >= keep; entry--) {
+        open->slots[open->slotOf[entry]].top = open->belowSame[entry];
+        if (open->levelOf[entry] != 0) open->levelTop[open->levelOf[entry]] = open->belowLevel[entry];
+    }
+    open->synced = keep;
+    if (count > open->capacity) {
+        const int capacity = count > 2 * open->capacity ? count : 2 * open->capacity;
+        int *slotOf = realloc(open->slotOf, (size_t)capacity * sizeof(int));
+        if (slotOf != NULL) open->slotOf = slotOf;
+        int *belowSame = realloc(open->belowSame, (size_t)capacity * sizeof(int));
+        if (belowSame != NULL) open->belowSame = belowSame;
+        int *belowLevel = realloc(open->belowLevel, (size_t)capacity * sizeof(int));
+        if (belowLevel != NULL) open->belowLevel = belowLevel;
+        unsigned char *levelOf = realloc(open->levelOf, (size_t)capacity);
+        if (levelOf != NULL) open->levelOf = levelOf;
+        if (slotOf == NULL || belowSame == NULL || belowLevel == NULL || levelOf == NULL) return 0;
+        open->capacity = capacity;
+    }
+    for (int entry = open->synced; entry < count; entry++) {
+        const xmlChar *name = names[entry];
+        const int length = xmlStrlen(name);
+        const int slotCapacity = open->slotCapacity;
+        const int slot = winnow_nameSlot(open, name, length, 1);
+        if (slot < 0) return 0;
+        /* The table grew and dropped the copy: start it again from the bottom. */
+        if (open->slotCapacity != slotCapacity) return winnow_syncOpenElements(open, names, count);
+        open->slotOf[entry] = slot;
+        open->belowSame[entry] = open->slots[slot].top;
+        open->slots[slot].top = entry;
+        const int level = winnow_endLevel(name, length);
+        open->levelOf[entry] = (unsigned char)level;
+        if (level != 0) {
+            open->belowLevel[entry] = open->levelTop[level];
+            open->levelTop[level] = entry;
+        }
+    }
+    open->synced = open->lowWater = count;
+    return 1;
+}
+
+/* Whether htmlParseEndTag, with the stack as the copy holds it, reads the end tag of `name` and does
+ * nothing: no element of that name is open, or one of a higher level lies above the topmost that is.
+ * html, body and head are left to libxml2, which counts misplaced ones. */
+static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, int length) {
+    if (length == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "body", 4) == 0 || memcmp(name, "head", 4) == 0)) {
+        return 0;
+    }
+    const int slot = winnow_nameSlot(open, name, length, 0);
+    const int top = slot < 0 ? -1 : open->slots[slot].top;
+    if (top < 0) return 1;
+    for (int level = winnow_endLevel(name, length) + 1; level < winnow_endLevels; level++) {
+        if (open->levelTop[level] > top) return 1;
+    }
+    return 0;
+}
+
+/* Where the input goes on after the end tags from `at` on that libxml2 would read and ignore: after
+ * each, it passes over everything to the next '>' (htmlParseEndTag, recover mode). */
+static const xmlChar *winnow_passIgnoredEndTags(winnow_OpenElements *open, const xmlChar *at, const xmlChar *end) {
+    for (;;) {
+        if (end - at < 3 || at[0] != '<' || at[1] != '/' || !(winnow_byteClasses[at[2]] & winnow_nameStart)) return at;
+        xmlChar name[100];
+        int length = 0;
+        const xmlChar *byte = at + 2;
+        for (; byte < end && winnow_isHTMLNameByte(*byte); byte++) {
+            /* htmlParseHTMLName keeps 100 bytes of a name; a longer one is left to it. */
+            if (length == 100) return at;
+            name[length++] = (*byte >= 'A' && *byte <= 'Z') ? (xmlChar)(*byte + 0x20) : *byte;
+        }
+        const xmlChar *close = byte;
+        while (close < end && *close != '>' && *close != 0) close++;
+        if (close >= end || *close != '>' || !winnow_ignoresEndTag(open, name, length)) return at;
+        at = close + 1;
+    }
+}
+
+/* What a parse keeps besides the caller's state: `user` first (`winnow_htmlUser` reads it there), the
+ * caller's callbacks that the ones below wrap, and the copy of the stack. */
+typedef struct {
+    void *user;
+    startElementSAXFunc startElement;
+    endElementSAXFunc endElement;
+    charactersSAXFunc characters;
+    ignorableWhitespaceSAXFunc ignorableWhitespace;
+    winnow_OpenElements open;
+} winnow_Parse;
+
+/* With the stack deep, where the input goes on from `at` past the end tags libxml2 would ignore. */
+static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, const xmlChar *at) {
+    winnow_Parse *parse = context->_private;
+    xmlParserInputPtr input = context->input;
+    if (context->nameNr <= winnow_deepStack || parse->open.failed || input == NULL || context->instate == XML_PARSER_EOF
+        || input->end - at < 3 || at[0] != '<' || at[1] != '/') {
+        return at;
+    }
+    if (!winnow_syncOpenElements(&parse->open, context->nameTab, context->nameNr)) {
+        parse->open.failed = 1;
+        return at;
+    }
+    return winnow_passIgnoredEndTags(&parse->open, at, input->end);
+}
+
+/* After text, the content loop reads on at the input's position: ignored end tags are passed over. */
+static void winnow_characters(void *parser, const xmlChar *text, int length) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->characters != NULL) parse->characters(parser, text, length);
+    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, context->input->cur);
+}
+
+static void winnow_ignorableWhitespace(void *parser, const xmlChar *text, int length) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->ignorableWhitespace != NULL) parse->ignorableWhitespace(parser, text, length);
+    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, context->input->cur);
+}
+
+/* A start tag's callback comes at its '>', which libxml2 then moves past: the input is left at the last
+ * ignored end tag's '>' instead. Script and style text is not markup. */
+static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar **attributes) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->startElement != NULL) parse->startElement(parser, name, attributes);
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || input->cur >= input->end || *input->cur != '>' || context->name == NULL
+        || xmlStrEqual(context->name, BAD_CAST "script") || xmlStrEqual(context->name, BAD_CAST "style")) {
+        return;
+    }
+    const xmlChar *after = winnow_afterIgnoredEndTags(context, input->cur + 1);
+    if (after != input->cur + 1) input->cur = after - 1;
+}
+
+/* Every pop from the stack comes right after an endElement callback: the copy's entries from there up
+ * are no longer known to hold. */
+static void winnow_endElement(void *parser, const xmlChar *name) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    const int popped = context->nameNr > 0 ? context->nameNr - 1 : 0;
+    if (popped < parse->open.lowWater) parse->open.lowWater = popped;
+    if (parse->endElement != NULL) parse->endElement(parser, name);
+}
+
+static void winnow_freeOpenElements(winnow_OpenElements *open) {
+    free(open->slotOf);
+    free(open->belowSame);
+    free(open->belowLevel);
+    free(open->levelOf);
+    free(open->slots);
+}
+
 /// Parses UTF-8 HTML through `handler`'s callbacks only: no tree, no network, no error output, and the
 /// page's own charset declarations ignored (the caller has already decoded it). Callbacks get the parser
 /// as their context (`winnow_htmlUser` gives back `user`). A page libxml2 would read other than a
 /// browser is repaired first, on a copy (`winnow_repairPage`). Returns -1 when nothing is parsed (an
 /// empty page, or one the repairs empty, or no memory for the copy), 0 otherwise: recover mode parses
 /// any bytes to the end.
-int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user) {
+int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user, int shortcuts) {
     xmlChar *repaired = NULL;
     if (winnow_repairPage((const xmlChar *)bytes, length, NULL) > 0) {
         repaired = malloc((size_t)length);
@@ -286,8 +528,20 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
     free(repaired);
     if (context == NULL) return -1;
     memcpy(context->sax, handler, sizeof(htmlSAXHandler));
+    winnow_Parse parse = {.user = user};
+    if (shortcuts && winnow_htmlCanTakeShortcuts()) {
+        htmlSAXHandlerPtr sax = context->sax;
+        parse.startElement = sax->startElement;
+        parse.endElement = sax->endElement;
+        parse.characters = sax->characters;
+        parse.ignorableWhitespace = sax->ignorableWhitespace;
+        sax->startElement = winnow_startElement;
+        sax->endElement = winnow_endElement;
+        sax->characters = winnow_characters;
+        sax->ignorableWhitespace = winnow_ignorableWhitespace;
+    }
     context->userData = context;
-    context->_private = user;
+    context->_private = &parse;
     htmlCtxtUseOptions(context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                                 | HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
@@ -297,12 +551,13 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
         context->myDoc = NULL;
     }
     htmlFreeParserCtxt(context);
+    winnow_freeOpenElements(&parse.open);
     return 0;
 }
 
-/// Whether `winnow_htmlSkipRawText` can act: the run-time libxml2 is a 2.9 release, whose
-/// `htmlParseScript` it was written against (later releases parse script and style text differently).
-int winnow_htmlCanSkipRawText(void) {
+/// Whether the shortcuts can act: the run-time libxml2 is a 2.9 release, whose `htmlParseScript` and
+/// `htmlParseEndTag` they were written against (later releases parse script text and end tags differently).
+int winnow_htmlCanTakeShortcuts(void) {
 #if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21000
     return atoi(xmlParserVersion) / 100 == 209;
 #else

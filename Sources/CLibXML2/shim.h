@@ -21,9 +21,10 @@ static inline const char *winnow_xmlParserVersion(void) {
     return xmlParserVersion;
 }
 
-/// The `user` pointer given to `winnow_htmlParseSAX`, from a callback's context.
+/// The `user` pointer given to `winnow_htmlParseSAX`, from a callback's context: the first member of
+/// the parse's state, which the parser's `_private` points to (html_parse.c).
 static inline void *winnow_htmlUser(void *parser) {
-    return ((htmlParserCtxtPtr)parser)->_private;
+    return *(void **)((htmlParserCtxtPtr)parser)->_private;
 }
 
 #endif

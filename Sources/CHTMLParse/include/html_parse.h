@@ -4,12 +4,15 @@
 /// Parses UTF-8 HTML through `handler`'s callbacks (an `htmlSAXHandler`) only: no tree, no network, no
 /// error output, the page's own charset declarations ignored, and what libxml2 2.9 would read other than
 /// a browser repaired first (a tag's attributes past the 256th, empty and bogus comments; html_parse.c).
-/// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). Returns -1 when
-/// nothing is parsed (an empty page, or one the repairs empty, or no memory for the copy).
-int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user);
+/// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). With `shortcuts`,
+/// end tags libxml2 would ignore are passed over, not looked up, once many elements are open (the
+/// callbacks are the same). Returns -1 when nothing is parsed (an empty page, or one the repairs empty,
+/// or no memory for the copy).
+int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user, int shortcuts);
 
-/// Whether the two shortcuts below can act: the run-time libxml2 is a 2.9 release.
-int winnow_htmlCanSkipRawText(void);
+/// Whether the shortcuts (the two below, and `winnow_htmlParseSAX`'s) can act: the run-time libxml2 is a
+/// 2.9 release.
+int winnow_htmlCanTakeShortcuts(void);
 
 /// From a `cdataBlock` callback: passes over the rest of a script's or style's text to its end tag.
 void winnow_htmlSkipRawText(void *parser);

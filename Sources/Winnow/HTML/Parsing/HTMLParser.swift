@@ -6,10 +6,11 @@ import CLibXML2
 /// external entities; every libxml2 pointer stays in this file.
 enum HTMLParser {
     /// Parses valid UTF-8 HTML (decoded and repaired by `CharsetDecoder`) into a page tree.
-    /// `passingOverDroppedText`: script and style text and inline SVG markup, which the tree drops, are
-    /// passed over rather than parsed (the tree is the same either way; false is for tests that show it).
+    /// `shortcuts`: script and style text and inline SVG markup, which the tree drops, are passed over
+    /// rather than parsed, and so are end tags libxml2 ignores on a page with many elements open (the
+    /// tree is the same either way; false is for tests that show it).
     /// `rules`: the content rules switched on, those of the tree's hints applied as it is built.
-    static func parse(_ html: [UInt8], passingOverDroppedText: Bool = true, rules: ContentRules = .all) -> PageTree {
+    static func parse(_ html: [UInt8], shortcuts: Bool = true, rules: ContentRules = .all) -> PageTree {
         var builder = PageTreeBuilder(rules: rules)
         if !html.isEmpty && html.count <= Int(Int32.max) {
             _ = libxmlReady
@@ -18,8 +19,8 @@ enum HTMLParser {
                 let context = UnsafeMutableRawPointer(builder)
                 html.withUnsafeBufferPointer { bytes in
                     bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                        withUnsafePointer(to: passingOverDroppedText ? skippingHandler : readingHandler) { handler in
-                            _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context)
+                        withUnsafePointer(to: shortcuts ? skippingHandler : readingHandler) { handler in
+                            _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context, shortcuts ? 1 : 0)
                         }
                     }
                 }
@@ -31,10 +32,10 @@ enum HTMLParser {
     /// `xmlInitParser` once, before the first parse from any thread.
     private static let libxmlReady: Void = { xmlInitParser() }()
 
-    nonisolated(unsafe) private static var skippingHandler = handler(passingOverDroppedText: true)
-    nonisolated(unsafe) private static var readingHandler = handler(passingOverDroppedText: false)
+    nonisolated(unsafe) private static var skippingHandler = handler(shortcuts: true)
+    nonisolated(unsafe) private static var readingHandler = handler(shortcuts: false)
 
-    private static func handler(passingOverDroppedText: Bool) -> htmlSAXHandler {
+    private static func handler(shortcuts: Bool) -> htmlSAXHandler {
         var handler = htmlSAXHandler()
         let start: startElementSAXFunc = { parser, name, attributes in
             guard let parser, let name else { return }
@@ -51,7 +52,7 @@ enum HTMLParser {
                 winnow_htmlSkipSVG(parser, &builder.pointee.drawingEnd)
             }
         }
-        handler.startElement = passingOverDroppedText && skipsRawText ? startPassingOverDrawings : start
+        handler.startElement = shortcuts && takesShortcuts ? startPassingOverDrawings : start
         handler.endElement = { parser, _ in
             guard let parser else { return }
             HTMLParser.builder(parser).pointee.end()
@@ -64,7 +65,7 @@ enum HTMLParser {
         handler.ignorableWhitespace = characters
         // Script and style text: what the builder drops (all but JSON-LD) is passed over, not read.
         handler.cdataBlock =
-            passingOverDroppedText && skipsRawText
+            shortcuts && takesShortcuts
             ? { parser, bytes, length in
                 guard let parser, let bytes, length > 0 else { return }
                 let builder = HTMLParser.builder(parser)
@@ -74,8 +75,8 @@ enum HTMLParser {
         return handler
     }
 
-    /// Whether this libxml2 lets `winnow_htmlSkipRawText` pass over dropped script and style text.
-    private static let skipsRawText = winnow_htmlCanSkipRawText() != 0
+    /// Whether this libxml2 is the release the parser's shortcuts were written against (2.9).
+    private static let takesShortcuts = winnow_htmlCanTakeShortcuts() != 0
 
     /// The builder a parse was started with, from a callback's context (the parser).
     private static func builder(_ parser: UnsafeMutableRawPointer) -> UnsafeMutablePointer<PageTreeBuilder> {

@@ -9,7 +9,7 @@ import WinnowTestSupport
 @Suite struct HTMLParserTests {
     static func bothWays(_ html: String) -> (passed: PageTree, read: PageTree) {
         let bytes = Array(html.utf8)
-        return (HTMLParser.parse(bytes), HTMLParser.parse(bytes, passingOverDroppedText: false))
+        return (HTMLParser.parse(bytes), HTMLParser.parse(bytes, shortcuts: false))
     }
 
     /// Each page parses to the same tree both ways, and the first page's text is `firstText`.
@@ -132,6 +132,51 @@ import WinnowTestSupport
                 page += "<p>after</p>"
             }
             page += "</div><p>end</p>"
+            let (passed, read) = Self.bothWays(page)
+            let same = passed == read
+            #expect(same, "\(SeededRandom.replay): \(page.debugDescription)")
+        }
+    }
+
+    /// Over 64 elements left open, end tags libxml2 reads and ignores (nothing of the name open, or a
+    /// `div` or table element above the one that is) are passed over rather than looked up.
+    @Test func ignoredEndTagsOnDeepPagesGiveTheTreeAFullParseGives() {
+        let deep = String(repeating: "<b>x", count: 100)
+        let pages = [
+            "<p>before" + String(repeating: "<b>x</i>", count: 300) + "</p><p>after</p>",
+            "<p>before" + String(repeating: "<embed>x</p>", count: 300) + "<p>after</p>",
+            "<i>before" + String(repeating: "<div>x</i>", count: 300) + "after",
+            "<table><tr><td>" + deep + String(repeating: "<div>x</td>", count: 80) + "</table>after",
+            "<td>" + deep + String(repeating: "<b></i></u></x-y></I >", count: 80) + "</td>after",
+            "<div>" + deep + "</div>" + String(repeating: "</div>", count: 80) + "after",
+            deep + "<i>" + String(repeating: "<div>", count: 80) + "</i>" + String(repeating: "</div>", count: 90) + "</i>after",
+            "<html><body>" + deep + String(repeating: "</body></html></head>", count: 80) + "after",
+            deep + String(repeating: "<br></br></b", count: 80) + ">after",
+            deep + "<script>" + String(repeating: "</i>", count: 80) + "</script>" + "<style></i></style>after",
+            deep + String(repeating: "x</\(String(repeating: "q", count: 100))></\(String(repeating: "q", count: 101))>", count: 40),
+        ]
+        Self.expectSameTreesAndText(pages, firstText: "before" + String(repeating: "x", count: 300) + "after")
+    }
+
+    @Test func randomDeepPagesGiveTheTreeAFullParseGives() {
+        var generator = SeededRandom.forTest(0x6465_6570)
+        let names = ["b", "i", "div", "td", "th", "tr", "table", "tbody", "p", "span", "embed", "br", "li", "font", "a"]
+        let others = ["html", "body", "head", "script", "x-y", "DIV", "Td"]
+        let text = ["x", " ", "&amp;", "é", "", "<!-- c -->", "</", "</>"]
+        for _ in 0..<150 {
+            var page = ""
+            for _ in 0..<Int.random(in: 100...700, using: &generator) {
+                let name =
+                    Int.random(in: 0..<12, using: &generator) == 0
+                    ? others.randomElement(using: &generator)! : names.randomElement(using: &generator)!
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0..<4: page += "<\(name)>"
+                case 4..<7: page += "</\(name)>"
+                case 7: page += "</\(name) junk=\"a\">"
+                default: page += text.randomElement(using: &generator)!
+                }
+                if name == "script" { page += "</script>" }
+            }
             let (passed, read) = Self.bothWays(page)
             let same = passed == read
             #expect(same, "\(SeededRandom.replay): \(page.debugDescription)")
