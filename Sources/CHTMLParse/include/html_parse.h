@@ -21,4 +21,8 @@ void winnow_htmlSkipRawText(void *parser);
 /// without touching anything outside it. `drawingEnd`, -1 for a parse's first call, is kept between calls.
 void winnow_htmlSkipSVG(void *parser, long *drawingEnd);
 
+/// From a characters callback that hands over "&": whether it stands alone in the page (no name after
+/// it, or a name and no ';'), not for a reference such as "&amp;".
+int winnow_htmlLoneAmpersand(void *parser);
+
 #endif

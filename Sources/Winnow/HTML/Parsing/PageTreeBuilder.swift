@@ -225,10 +225,11 @@ struct PageTreeBuilder {
     /// Whether text now goes nowhere: inside a dropped element (a script, a style), unless captured.
     var dropsText: Bool { dropDepth > 1 || (dropDepth == 1 && capture == .none) }
 
-    /// A run of text, its C1 controls read as Windows-1252 (`Windows1252Controls`).
-    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// A run of text, its C1 controls read as Windows-1252 (`Windows1252Controls`). `loneAmpersand`: the
+    /// text is an "&" the parser found alone, which the name it hands over next may follow (`LegacyEntities`).
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, loneAmpersand isLone: Bool = false) {
         if let replaced = Windows1252Controls.replacing(in: bytes) {
-            return replaced.withUnsafeBufferPointer { characters($0) }
+            return replaced.withUnsafeBufferPointer { characters($0, loneAmpersand: isLone) }
         }
         let ampersand = loneAmpersand
         loneAmpersand = nil
@@ -250,9 +251,7 @@ struct PageTreeBuilder {
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
         defer {
-            if bytes.count == 1 && bytes[0] == UInt8(ascii: "&") {
-                loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent)
-            }
+            if isLone { loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent) }
         }
         if !anchorLinks.isEmpty { noteVisible(bytes, at: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {

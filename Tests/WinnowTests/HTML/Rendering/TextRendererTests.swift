@@ -27,6 +27,8 @@ import WinnowTestSupport
         // References without their semicolon that browsers read (HTML's legacy names), and what they do not.
         ("<p>&copy 2020 Foo &amp Bar &lt;tag&gt x&nbspy &AMP &reg</p>", "© 2020 Foo & Bar <tag> x y & ®"),
         ("<p>&notit; &frac12s &amp;copy and &amp;amp; &bogus &ZZ</p>", "¬it; ½s &copy and &amp; &bogus &ZZ"),
+        // "&amp;" and "&#38;" are references: the name after them is text, even where a tag ends it.
+        ("<p><code>&amp;copy</code> &amp;reg<b>x</b> &#38;nbsp<i>y</i> &#38nbsp<br>&amp</p>", "&copy &regx &nbspy &nbsp\n&"),
     ])
     func structure(html: String, expected: String) {
         #expect(Self.allText(html) == expected)
