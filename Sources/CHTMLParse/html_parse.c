@@ -1,5 +1,5 @@
 /* libxml2's HTML parser run through SAX callbacks, after a scan that repairs what it would read other
- * than a browser, and shortcuts that pass over what the caller drops and end tags libxml2 ignores.
+ * than a browser, and shortcuts that pass over what the caller drops and tags libxml2 ignores.
  * Everything here is checked against libxml2 2.9's HTMLparser.c; see html_parse.h. */
 #define _GNU_SOURCE
 #include "html_parse.h"
@@ -261,10 +261,11 @@ static int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCop
     return repairs.count;
 }
 
-/* Past this many open elements, the callbacks below look at the end tags that follow text or a start
- * tag. libxml2 2.9's htmlParseEndTag looks an end tag's name up through the whole stack of open
- * elements, and htmlAutoCloseOnClose again when it is there: a page that leaves thousands of elements
- * open and ends others ("<b>x</i>" again and again) took time growing with the square of its length. */
+/* Past this many open elements, the callbacks below look at the tags that follow. libxml2 2.9's
+ * htmlParseEndTag looks an end tag's name up through the whole stack of open elements, and
+ * htmlAutoCloseOnClose again when it is there; htmlParseStartTag reads the whole stack for a body
+ * start tag: a page that leaves thousands of elements open and ends others ("<b>x</i>" again and
+ * again) took time growing with the square of its length. */
 enum { winnow_deepStack = 64 };
 
 /* htmlGetEndPriority's table as levels: an end tag closes nothing that lies under an open element of a
@@ -393,27 +394,69 @@ static int winnow_syncOpenElements(winnow_OpenElements *open, const xmlChar **na
     return 1;
 }
 
+/* Whether `name` (`length` bytes, lower case) is html, body or head: libxml2 counts misplaced start tags
+ * of those (`depth`) and takes an end tag of one off that count before anything else. */
+static int winnow_isDocumentPart(const xmlChar *name, int length) {
+    return length == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "body", 4) == 0 || memcmp(name, "head", 4) == 0);
+}
+
 /* Whether htmlParseEndTag, with the stack as the copy holds it, reads the end tag of `name` and does
- * nothing: no element of that name is open, or one of a higher level lies above the topmost that is.
- * html, body and head are left to libxml2, which counts misplaced ones. */
-static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, int length) {
-    if (length == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "body", 4) == 0 || memcmp(name, "head", 4) == 0)) {
-        return 0;
-    }
+ * nothing: no element of that name is open, or (but with `strayOnly`) one of a higher level lies above
+ * the topmost that is. */
+static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, int length, int strayOnly) {
     const int slot = winnow_nameSlot(open, name, length, 0);
     const int top = slot < 0 ? -1 : open->slots[slot].top;
     if (top < 0) return 1;
+    if (strayOnly) return 0;
     for (int level = winnow_endLevel(name, length) + 1; level < winnow_endLevels; level++) {
         if (open->levelTop[level] > top) return 1;
     }
     return 0;
 }
 
-/* Where the input goes on after the end tags from `at` on that libxml2 would read and ignore: after
- * each, it passes over everything to the next '>' (htmlParseEndTag, recover mode). */
-static const xmlChar *winnow_passIgnoredEndTags(winnow_OpenElements *open, const xmlChar *at, const xmlChar *end) {
+/* Where a start tag of body from `at` on ends (past its '>') when htmlParseStartTag would read it and
+ * do nothing but count it as misplaced (`bodies`: the body elements open, each counted), or NULL. Such
+ * a tag made libxml2 read the whole stack. Left to libxml2: a tag ended by "/>" (which pops the
+ * innermost element), and one that comes when the innermost element is one that body closes or a void
+ * element. */
+static const xmlChar *winnow_misplacedBodyEnd(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
+                                              const xmlChar *end, int *bodies) {
+    if (end - at < 6 || xmlStrncasecmp(at + 1, BAD_CAST "body", 4) != 0 || winnow_isHTMLNameByte(at[5])) return NULL;
+    const int slot = winnow_nameSlot(open, BAD_CAST "body", 4, 0);
+    *bodies = 0;
+    for (int entry = slot < 0 ? -1 : open->slots[slot].top; entry >= 0; entry = open->belowSame[entry]) (*bodies)++;
+    if (*bodies == 0 || open->synced == 0) return NULL;
+    const xmlChar *innermost = context->nameTab[open->synced - 1];
+    static const char *const closedByBody[] = {"head", "link", "p", "style", "title"};
+    for (size_t index = 0; index < sizeof closedByBody / sizeof *closedByBody; index++) {
+        if (xmlStrEqual(innermost, BAD_CAST closedByBody[index])) return NULL;
+    }
+    const htmlElemDesc *description = htmlTagLookup(innermost);
+    if (description != NULL && description->empty) return NULL;
+    winnow_Repairs counting = {NULL, 0};
+    int rawTextName = 0;
+    const xmlChar *close = winnow_readStartTag(at + 1, end, &counting, &rawTextName);
+    return close != NULL && close < end && *close == '>' ? close + 1 : NULL;
+}
+
+/* Where the input goes on after the tags from `at` on that libxml2 would read and ignore: end tags,
+ * after each of which it passes over everything to the next '>' (htmlParseEndTag, recover mode), and
+ * misplaced body start tags. An end tag of html, body or head while misplaced ones are counted takes
+ * one off the count, as libxml2 does. With `strayOnly`, only end tags of elements not open at all are
+ * passed over. */
+static const xmlChar *winnow_passIgnoredEndTags(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
+                                                const xmlChar *end, int strayOnly) {
     for (;;) {
-        if (end - at < 3 || at[0] != '<' || at[1] != '/' || !(winnow_byteClasses[at[2]] & winnow_nameStart)) return at;
+        if (end - at < 3 || at[0] != '<') return at;
+        if (at[1] != '/') {
+            int bodies = 0;
+            const xmlChar *after = strayOnly ? NULL : winnow_misplacedBodyEnd(context, open, at, end, &bodies);
+            if (after == NULL) return at;
+            context->depth += bodies;
+            at = after;
+            continue;
+        }
+        if (!(winnow_byteClasses[at[2]] & winnow_nameStart)) return at;
         xmlChar name[100];
         int length = 0;
         const xmlChar *byte = at + 2;
@@ -424,9 +467,23 @@ static const xmlChar *winnow_passIgnoredEndTags(winnow_OpenElements *open, const
         }
         const xmlChar *close = byte;
         while (close < end && *close != '>' && *close != 0) close++;
-        if (close >= end || *close != '>' || !winnow_ignoresEndTag(open, name, length)) return at;
+        if (close >= end || *close != '>') return at;
+        if (winnow_isDocumentPart(name, length) && context->depth > 0) {
+            context->depth--;
+        } else if (!winnow_ignoresEndTag(open, name, length, strayOnly)) {
+            return at;
+        }
         at = close + 1;
     }
+}
+
+/* Whether the input's position is just past "<" and `name` (in any case): a start tag with no
+ * attribute is being read, and a callback for `name` is its own, not one for an element libxml2 opens
+ * on its own meanwhile (an implied body, whose callback comes right after the tag's name is read). */
+static int winnow_atNameOfTag(const xmlParserInputPtr input, const xmlChar *name) {
+    const int length = xmlStrlen(name);
+    return input->cur - input->base > length && input->cur[-length - 1] == '<'
+           && xmlStrncasecmp(input->cur - length, name, length) == 0;
 }
 
 /* What a parse keeps besides the caller's state: `user` first (`winnow_htmlUser` reads it there), the
@@ -437,62 +494,89 @@ typedef struct {
     endElementSAXFunc endElement;
     charactersSAXFunc characters;
     ignorableWhitespaceSAXFunc ignorableWhitespace;
+    commentSAXFunc comment;
+    processingInstructionSAXFunc processingInstruction;
     winnow_OpenElements open;
 } winnow_Parse;
 
-/* With the stack deep, where the input goes on from `at` past the end tags libxml2 would ignore. */
-static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, const xmlChar *at) {
+/* With more than `winnow_deepStack` of the stack's first `count` elements open, where the input goes
+ * on from `at` past the end tags libxml2 would ignore. */
+static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, int count, const xmlChar *at, int strayOnly) {
     winnow_Parse *parse = context->_private;
     xmlParserInputPtr input = context->input;
-    if (context->nameNr <= winnow_deepStack || parse->open.failed || input == NULL || context->instate == XML_PARSER_EOF
-        || input->end - at < 3 || at[0] != '<' || at[1] != '/') {
+    if (count <= winnow_deepStack || parse->open.failed || input == NULL || context->instate == XML_PARSER_EOF
+        || input->end - at < 3 || at[0] != '<' || (at[1] != '/' && (at[1] | 0x20) != 'b')) {
         return at;
     }
-    if (!winnow_syncOpenElements(&parse->open, context->nameTab, context->nameNr)) {
+    if (!winnow_syncOpenElements(&parse->open, context->nameTab, count)) {
         parse->open.failed = 1;
         return at;
     }
-    return winnow_passIgnoredEndTags(&parse->open, at, input->end);
+    return winnow_passIgnoredEndTags(context, &parse->open, at, input->end, strayOnly);
 }
 
-/* After text, the content loop reads on at the input's position: ignored end tags are passed over. */
+/* Where the content loop reads on at the input's position once the callback returns: after text (but
+ * a "<" it writes as text before moving past it), a comment and a processing instruction. */
+static void winnow_passIgnoredEndTagsHere(htmlParserCtxtPtr context) {
+    if (context->input != NULL) {
+        context->input->cur = winnow_afterIgnoredEndTags(context, context->nameNr, context->input->cur, 0);
+    }
+}
+
 static void winnow_characters(void *parser, const xmlChar *text, int length) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->characters != NULL) parse->characters(parser, text, length);
-    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, context->input->cur);
+    if (!(length == 1 && text[0] == '<')) winnow_passIgnoredEndTagsHere(context);
 }
 
 static void winnow_ignorableWhitespace(void *parser, const xmlChar *text, int length) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->ignorableWhitespace != NULL) parse->ignorableWhitespace(parser, text, length);
-    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, context->input->cur);
+    winnow_passIgnoredEndTagsHere(context);
 }
 
-/* A start tag's callback comes at its '>', which libxml2 then moves past: the input is left at the last
- * ignored end tag's '>' instead. Script and style text is not markup. */
+static void winnow_comment(void *parser, const xmlChar *text) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->comment != NULL) parse->comment(parser, text);
+    winnow_passIgnoredEndTagsHere(context);
+}
+
+static void winnow_processingInstruction(void *parser, const xmlChar *target, const xmlChar *data) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->processingInstruction != NULL) parse->processingInstruction(parser, target, data);
+    winnow_passIgnoredEndTagsHere(context);
+}
+
+/* The callback of a start tag with no attribute comes at its '>', which libxml2 then moves past: the
+ * input is left at the last ignored end tag's '>' instead. Script and style text is not markup. */
 static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar **attributes) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->startElement != NULL) parse->startElement(parser, name, attributes);
     xmlParserInputPtr input = context->input;
-    if (input == NULL || input->cur >= input->end || *input->cur != '>' || context->name == NULL
-        || xmlStrEqual(context->name, BAD_CAST "script") || xmlStrEqual(context->name, BAD_CAST "style")) {
+    if (input == NULL || name == NULL || context->nameNr <= winnow_deepStack || input->end - input->cur < 4
+        || input->cur[0] != '>' || input->cur[1] != '<' || !winnow_atNameOfTag(input, name)
+        || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style")) {
         return;
     }
-    const xmlChar *after = winnow_afterIgnoredEndTags(context, input->cur + 1);
+    const xmlChar *after = winnow_afterIgnoredEndTags(context, context->nameNr, input->cur + 1, 0);
     if (after != input->cur + 1) input->cur = after - 1;
 }
 
 /* Every pop from the stack comes right after an endElement callback: the copy's entries from there up
- * are no longer known to hold. */
+ * are no longer known to hold. An end tag's pops may go on after the callback, so only end tags of
+ * elements not open at all are passed over from there (each pop only closes more). */
 static void winnow_endElement(void *parser, const xmlChar *name) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     const int popped = context->nameNr > 0 ? context->nameNr - 1 : 0;
     if (popped < parse->open.lowWater) parse->open.lowWater = popped;
     if (parse->endElement != NULL) parse->endElement(parser, name);
+    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, popped, context->input->cur, 1);
 }
 
 static void winnow_freeOpenElements(winnow_OpenElements *open) {
@@ -535,6 +619,10 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
         parse.endElement = sax->endElement;
         parse.characters = sax->characters;
         parse.ignorableWhitespace = sax->ignorableWhitespace;
+        parse.comment = sax->comment;
+        parse.processingInstruction = sax->processingInstruction;
+        sax->comment = winnow_comment;
+        sax->processingInstruction = winnow_processingInstruction;
         sax->startElement = winnow_startElement;
         sax->endElement = winnow_endElement;
         sax->characters = winnow_characters;

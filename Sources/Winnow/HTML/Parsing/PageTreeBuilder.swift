@@ -287,7 +287,8 @@ struct PageTreeBuilder {
     /// the page lets readers link to ("navigation-bar-options", "footer-settings"), named for its
     /// title, not for what it is.
     private mutating func sectionLinked(_ target: UInt64) {
-        guard let (node, weight) = chromeIDs[target], open.contains(where: { $0.node == node }) else { return }
+        // Still open: its end is set when it closes (looking it up on `open` took the stack's depth a link).
+        guard let (node, weight) = chromeIDs[target], tree.nodes[Int(node)].end == 0 else { return }
         tree.nodes[Int(node)].hint.setChrome(false)
         tree.nodes[Int(node)].hint.weight -= weight
         chromeIDs[target] = nil
