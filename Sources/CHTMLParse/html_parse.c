@@ -414,6 +414,21 @@ static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, 
     return 0;
 }
 
+/* Reads the end tag at `at` as htmlParseEndTag does: "</", a name (lower-cased into `name`, 100 bytes,
+ * `length`), everything to the next '>'. Returns where it ends (past its '>'), or NULL when `at` holds
+ * none, or one libxml2 reads otherwise: a longer name, or a NUL or the input's end before the '>'. */
+static const xmlChar *winnow_readEndTag(const xmlChar *at, const xmlChar *end, xmlChar *name, int *length) {
+    if (end - at < 3 || at[0] != '<' || at[1] != '/' || !(winnow_byteClasses[at[2]] & winnow_nameStart)) return NULL;
+    *length = 0;
+    const xmlChar *byte = at + 2;
+    for (; byte < end && winnow_isHTMLNameByte(*byte); byte++) {
+        if (*length == 100) return NULL;
+        name[(*length)++] = (*byte >= 'A' && *byte <= 'Z') ? (xmlChar)(*byte + 0x20) : *byte;
+    }
+    while (byte < end && *byte != '>' && *byte != 0) byte++;
+    return byte < end && *byte == '>' ? byte + 1 : NULL;
+}
+
 /* Where a start tag of body from `at` on ends (past its '>') when htmlParseStartTag would read it and
  * do nothing but count it as misplaced (`bodies`: the body elements open, each counted), or NULL. Such
  * a tag made libxml2 read the whole stack. Left to libxml2: a tag ended by "/>" (which pops the
@@ -436,7 +451,9 @@ static const xmlChar *winnow_misplacedBodyEnd(htmlParserCtxtPtr context, winnow_
     winnow_Repairs counting = {NULL, 0};
     int rawTextName = 0;
     const xmlChar *close = winnow_readStartTag(at + 1, end, &counting, &rawTextName);
-    return close != NULL && close < end && *close == '>' ? close + 1 : NULL;
+    /* libxml2 ends the parse at a NUL, which the caller's pages do not hold. */
+    if (close == NULL || close >= end || *close != '>' || memchr(at, 0, (size_t)(close - at)) != NULL) return NULL;
+    return close + 1;
 }
 
 /* Where the input goes on after the tags from `at` on that libxml2 would read and ignore: end tags,
@@ -456,34 +473,28 @@ static const xmlChar *winnow_passIgnoredEndTags(htmlParserCtxtPtr context, winno
             at = after;
             continue;
         }
-        if (!(winnow_byteClasses[at[2]] & winnow_nameStart)) return at;
         xmlChar name[100];
         int length = 0;
-        const xmlChar *byte = at + 2;
-        for (; byte < end && winnow_isHTMLNameByte(*byte); byte++) {
-            /* htmlParseHTMLName keeps 100 bytes of a name; a longer one is left to it. */
-            if (length == 100) return at;
-            name[length++] = (*byte >= 'A' && *byte <= 'Z') ? (xmlChar)(*byte + 0x20) : *byte;
-        }
-        const xmlChar *close = byte;
-        while (close < end && *close != '>' && *close != 0) close++;
-        if (close >= end || *close != '>') return at;
+        const xmlChar *after = winnow_readEndTag(at, end, name, &length);
+        if (after == NULL) return at;
         if (winnow_isDocumentPart(name, length) && context->depth > 0) {
             context->depth--;
         } else if (!winnow_ignoresEndTag(open, name, length, strayOnly)) {
             return at;
         }
-        at = close + 1;
+        at = after;
     }
 }
 
-/* Whether the input's position is just past "<" and `name` (in any case): a start tag with no
- * attribute is being read, and a callback for `name` is its own, not one for an element libxml2 opens
- * on its own meanwhile (an implied body, whose callback comes right after the tag's name is read). */
-static int winnow_atNameOfTag(const xmlParserInputPtr input, const xmlChar *name) {
+/* Whether the input's position is in a start tag of `name`: the last '<' before it starts "<" and the
+ * name. A callback for `name` there is the tag's own, not one for an element libxml2 opens on its own
+ * while it reads another tag (an implied body, whose callback comes right after that tag's name). */
+static int winnow_inStartTagOf(const xmlParserInputPtr input, const xmlChar *name) {
+    const xmlChar *open = input->cur;
+    while (open > input->base && *open != '<') open--;
     const int length = xmlStrlen(name);
-    return input->cur - input->base > length && input->cur[-length - 1] == '<'
-           && xmlStrncasecmp(input->cur - length, name, length) == 0;
+    return *open == '<' && input->cur - open > length && xmlStrncasecmp(open + 1, name, length) == 0
+           && !winnow_isHTMLNameByte(open[1 + length]);
 }
 
 /* What a parse keeps besides the caller's state: `user` first (`winnow_htmlUser` reads it there), the
@@ -497,6 +508,9 @@ typedef struct {
     commentSAXFunc comment;
     processingInstructionSAXFunc processingInstruction;
     winnow_OpenElements open;
+    /* Where libxml2 reads on after the last callback but an endElement in the middle of a tag's pops
+     * (NULL: not known): the tag whose pops come next starts there. */
+    const xmlChar *resume;
 } winnow_Parse;
 
 /* With more than `winnow_deepStack` of the stack's first `count` elements open, where the input goes
@@ -518,16 +532,21 @@ static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, int 
 /* Where the content loop reads on at the input's position once the callback returns: after text (but
  * a "<" it writes as text before moving past it), a comment and a processing instruction. */
 static void winnow_passIgnoredEndTagsHere(htmlParserCtxtPtr context) {
-    if (context->input != NULL) {
-        context->input->cur = winnow_afterIgnoredEndTags(context, context->nameNr, context->input->cur, 0);
-    }
+    winnow_Parse *parse = context->_private;
+    if (context->input == NULL) return;
+    context->input->cur = winnow_afterIgnoredEndTags(context, context->nameNr, context->input->cur, 0);
+    parse->resume = context->input->cur;
 }
 
 static void winnow_characters(void *parser, const xmlChar *text, int length) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->characters != NULL) parse->characters(parser, text, length);
-    if (!(length == 1 && text[0] == '<')) winnow_passIgnoredEndTagsHere(context);
+    if (!(length == 1 && text[0] == '<')) {
+        winnow_passIgnoredEndTagsHere(context);
+    } else {
+        parse->resume = NULL;
+    }
 }
 
 static void winnow_ignorableWhitespace(void *parser, const xmlChar *text, int length) {
@@ -551,32 +570,52 @@ static void winnow_processingInstruction(void *parser, const xmlChar *target, co
     winnow_passIgnoredEndTagsHere(context);
 }
 
-/* The callback of a start tag with no attribute comes at its '>', which libxml2 then moves past: the
- * input is left at the last ignored end tag's '>' instead. Script and style text is not markup. */
+/* A start tag's callback comes at its '>' (or "/>"), which libxml2 then moves past: the input is left
+ * at the last ignored end tag's '>' instead. Script and style text is not markup. */
 static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar **attributes) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->startElement != NULL) parse->startElement(parser, name, attributes);
     xmlParserInputPtr input = context->input;
-    if (input == NULL || name == NULL || context->nameNr <= winnow_deepStack || input->end - input->cur < 4
-        || input->cur[0] != '>' || input->cur[1] != '<' || !winnow_atNameOfTag(input, name)
-        || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style")) {
+    if (input == NULL || name == NULL || input->cur >= input->end) return;
+    const int selfClosed = input->cur[0] == '/' && input->end - input->cur >= 2 && input->cur[1] == '>';
+    parse->resume = input->cur[0] == '>' ? input->cur + 1 : selfClosed ? input->cur + 2 : NULL;
+    if (context->nameNr <= winnow_deepStack || input->cur[0] != '>' || input->end - input->cur < 4 || input->cur[1] != '<'
+        || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style") || !winnow_inStartTagOf(input, name)) {
         return;
     }
     const xmlChar *after = winnow_afterIgnoredEndTags(context, context->nameNr, input->cur + 1, 0);
-    if (after != input->cur + 1) input->cur = after - 1;
+    if (after != input->cur + 1) {
+        input->cur = after - 1;
+        parse->resume = after;
+    }
 }
 
 /* Every pop from the stack comes right after an endElement callback: the copy's entries from there up
- * are no longer known to hold. An end tag's pops may go on after the callback, so only end tags of
- * elements not open at all are passed over from there (each pop only closes more). */
+ * are no longer known to hold. The pop of the element whose tag was read since the last other callback
+ * (a void element's, "/>", an end tag's own element) is the last before the content loop reads on;
+ * after another (an end tag closing what lies above its element), only end tags of elements not open at
+ * all are passed over, as the pops go on. */
 static void winnow_endElement(void *parser, const xmlChar *name) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     const int popped = context->nameNr > 0 ? context->nameNr - 1 : 0;
     if (popped < parse->open.lowWater) parse->open.lowWater = popped;
     if (parse->endElement != NULL) parse->endElement(parser, name);
-    if (context->input != NULL) context->input->cur = winnow_afterIgnoredEndTags(context, popped, context->input->cur, 1);
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || name == NULL) return;
+    int last = 0;
+    if (parse->resume == input->cur) {
+        last = 1;
+    } else if (parse->resume != NULL) {
+        xmlChar tag[100];
+        int length = 0;
+        const int nameLength = xmlStrlen(name);
+        last = winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
+               && memcmp(tag, name, (size_t)length) == 0;
+    }
+    input->cur = winnow_afterIgnoredEndTags(context, popped, input->cur, !last);
+    if (last) parse->resume = input->cur;
 }
 
 static void winnow_freeOpenElements(winnow_OpenElements *open) {

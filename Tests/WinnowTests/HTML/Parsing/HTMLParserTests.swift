@@ -160,6 +160,10 @@ import WinnowTestSupport
             // Misplaced body start tags, which libxml2 counts, and the end tags that take them off the count.
             deep + String(repeating: "<body>x<BODY class=\"a>b\"><body/><p><body><br><body></body>", count: 40) + "after",
             "<html><body>" + deep + String(repeating: "<body></body></html>", count: 80) + "<p>after</p>",
+            // After a void element, "/>", an end tag's own element and a start tag with attributes.
+            "<table><tr><td><table>" + deep + String(repeating: "<img src=x></td><x/></td><u></u></td><x></x></td>", count: 40),
+            "<div><table><tr><td>" + deep + String(repeating: "<u></u></div><b class=x></i><i title=\"a<b\"></i>", count: 40),
+            deep + String(repeating: "<u></u><body><b class=\"a>b\"></i></u junk></i><br></td>", count: 40) + "after",
             // A body start closes an open p first, also from under a void element that closes at once.
             String(repeating: "<div>x", count: 100) + String(repeating: "<p><body>a<p>b<br><body>c<span><img><body>", count: 20),
             // libxml2 opens a body on its own while it reads the script tag: that callback is not the script's.
