@@ -22,7 +22,7 @@ static inline const char *winnow_xmlParserVersion(void) {
 }
 
 /// The `user` pointer given to `winnow_htmlParseSAX`, from a callback's context: the first member of
-/// the parse's state, which the parser's `_private` points to (html_parse.c).
+/// the parse's state, which the parser's `_private` points to (`winnow_Parse`, CHTMLParse's ignored_tags.h).
 static inline void *winnow_htmlUser(void *parser) {
     return *(void **)((htmlParserCtxtPtr)parser)->_private;
 }

@@ -1,0 +1,353 @@
+/* With many elements open, the tags libxml2 2.9 would read and do nothing with are passed over rather
+ * than looked up through its stack of open elements. Checked against libxml2 2.9's HTMLparser.c. */
+#define _GNU_SOURCE
+#include "ignored_tags.h"
+
+#include "html_bytes.h"
+#include "page_repairs.h"
+
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Past this many open elements, the callbacks below look at the tags that follow. libxml2 2.9's
+ * htmlParseEndTag looks an end tag's name up through the whole stack of open elements, and
+ * htmlAutoCloseOnClose again when it is there; htmlParseStartTag reads the whole stack for a body
+ * start tag: a page that leaves thousands of elements open and ends others ("<b>x</i>" again and
+ * again) took time growing with the square of its length. */
+enum { winnow_deepStack = 64 };
+
+/* The level of `name` (lower case, `length` bytes) in htmlGetEndPriority's table. */
+static int winnow_endLevel(const xmlChar *name, int length) {
+    switch (length) {
+    case 2:
+        if (name[0] == 't' && (name[1] == 'd' || name[1] == 'h')) return 2;
+        return name[0] == 't' && name[1] == 'r' ? 3 : 0;
+    case 3: return memcmp(name, "div", 3) == 0 ? 1 : 0;
+    case 4:
+        if (memcmp(name, "head", 4) == 0 || memcmp(name, "body", 4) == 0) return 6;
+        return memcmp(name, "html", 4) == 0 ? 7 : 0;
+    case 5:
+        if (memcmp(name, "thead", 5) == 0 || memcmp(name, "tbody", 5) == 0 || memcmp(name, "tfoot", 5) == 0) return 4;
+        return memcmp(name, "table", 5) == 0 ? 5 : 0;
+    default: return 0;
+    }
+}
+
+
+
+static unsigned winnow_nameHash(const xmlChar *name, int length) {
+    unsigned hash = 2166136261u;
+    for (int index = 0; index < length; index++) hash = (hash ^ name[index]) * 16777619u;
+    return hash;
+}
+
+/* The slot of a name (lower case, as libxml2 holds names), entered with `name` when `enter`; -1 when
+ * absent and not entered, or when there is no memory. */
+static int winnow_nameSlot(winnow_OpenElements *open, const xmlChar *name, int length, int enter) {
+    if (open->slotCapacity == 0 || (enter && 2 * (open->slotCount + 1) > open->slotCapacity)) {
+        if (!enter) return -1;
+        const int capacity = open->slotCapacity == 0 ? 64 : 2 * open->slotCapacity;
+        winnow_NameSlot *slots = calloc((size_t)capacity, sizeof *slots);
+        if (slots == NULL) return -1;
+        for (int index = 0; index < open->slotCapacity; index++) {
+            const winnow_NameSlot old = open->slots[index];
+            if (old.name == NULL) continue;
+            unsigned at = winnow_nameHash(old.name, old.length) & (unsigned)(capacity - 1);
+            while (slots[at].name != NULL) at = (at + 1) & (unsigned)(capacity - 1);
+            slots[at] = old;
+        }
+        /* Entries name their slots: the copy is rebuilt from the stack at the next sync. */
+        free(open->slots);
+        open->slots = slots;
+        open->slotCapacity = capacity;
+        for (int level = 0; level < winnow_endLevels; level++) open->levelTop[level] = -1;
+        for (int index = 0; index < capacity; index++) open->slots[index].top = -1;
+        open->synced = 0;
+    }
+    unsigned at = winnow_nameHash(name, length) & (unsigned)(open->slotCapacity - 1);
+    for (;;) {
+        winnow_NameSlot *slot = &open->slots[at];
+        if (slot->name == NULL) break;
+        if (slot->length == length && memcmp(slot->name, name, (size_t)length) == 0) return (int)at;
+        at = (at + 1) & (unsigned)(open->slotCapacity - 1);
+    }
+    if (!enter) return -1;
+    open->slots[at] = (winnow_NameSlot){name, length, -1};
+    open->slotCount++;
+    return (int)at;
+}
+
+/* Brings the copy up to the stack's first `count` entries; 0 when there is no memory for it. */
+static int winnow_syncOpenElements(winnow_OpenElements *open, const xmlChar **names, int count) {
+    int keep = open->synced < open->lowWater ? open->synced : open->lowWater;
+    if (keep > count) keep = count;
+    for (int entry = open->synced - 1; entry >= keep; entry--) {
+        open->slots[open->slotOf[entry]].top = open->belowSame[entry];
+        if (open->levelOf[entry] != 0) open->levelTop[open->levelOf[entry]] = open->belowLevel[entry];
+    }
+    open->synced = keep;
+    if (count > open->capacity) {
+        const int capacity = count > 2 * open->capacity ? count : 2 * open->capacity;
+        int *slotOf = realloc(open->slotOf, (size_t)capacity * sizeof(int));
+        if (slotOf != NULL) open->slotOf = slotOf;
+        int *belowSame = realloc(open->belowSame, (size_t)capacity * sizeof(int));
+        if (belowSame != NULL) open->belowSame = belowSame;
+        int *belowLevel = realloc(open->belowLevel, (size_t)capacity * sizeof(int));
+        if (belowLevel != NULL) open->belowLevel = belowLevel;
+        unsigned char *levelOf = realloc(open->levelOf, (size_t)capacity);
+        if (levelOf != NULL) open->levelOf = levelOf;
+        if (slotOf == NULL || belowSame == NULL || belowLevel == NULL || levelOf == NULL) return 0;
+        open->capacity = capacity;
+    }
+    for (int entry = open->synced; entry < count; entry++) {
+        const xmlChar *name = names[entry];
+        const int length = xmlStrlen(name);
+        const int slotCapacity = open->slotCapacity;
+        const int slot = winnow_nameSlot(open, name, length, 1);
+        if (slot < 0) return 0;
+        /* The table grew and dropped the copy: start it again from the bottom. */
+        if (open->slotCapacity != slotCapacity) return winnow_syncOpenElements(open, names, count);
+        open->slotOf[entry] = slot;
+        open->belowSame[entry] = open->slots[slot].top;
+        open->slots[slot].top = entry;
+        const int level = winnow_endLevel(name, length);
+        open->levelOf[entry] = (unsigned char)level;
+        if (level != 0) {
+            open->belowLevel[entry] = open->levelTop[level];
+            open->levelTop[level] = entry;
+        }
+    }
+    open->synced = open->lowWater = count;
+    return 1;
+}
+
+/* Whether `name` (`length` bytes, lower case) is html, body or head: libxml2 counts misplaced start tags
+ * of those (`depth`) and takes an end tag of one off that count before anything else. */
+static int winnow_isDocumentPart(const xmlChar *name, int length) {
+    return length == 4 && (memcmp(name, "html", 4) == 0 || memcmp(name, "body", 4) == 0 || memcmp(name, "head", 4) == 0);
+}
+
+/* Whether htmlParseEndTag, with the stack as the copy holds it, reads the end tag of `name` and does
+ * nothing: no element of that name is open, or (but with `strayOnly`) one of a higher level lies above
+ * the topmost that is. */
+static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, int length, int strayOnly) {
+    const int slot = winnow_nameSlot(open, name, length, 0);
+    const int top = slot < 0 ? -1 : open->slots[slot].top;
+    if (top < 0) return 1;
+    if (strayOnly) return 0;
+    for (int level = winnow_endLevel(name, length) + 1; level < winnow_endLevels; level++) {
+        if (open->levelTop[level] > top) return 1;
+    }
+    return 0;
+}
+
+/* Reads the end tag at `at` as htmlParseEndTag does: "</", a name (lower-cased into `name`, 100 bytes,
+ * `length`), everything to the next '>'. Returns where it ends (past its '>'), or NULL when `at` holds
+ * none, or one libxml2 reads otherwise: a longer name, or a NUL or the input's end before the '>'. */
+static const xmlChar *winnow_readEndTag(const xmlChar *at, const xmlChar *end, xmlChar *name, int *length) {
+    if (end - at < 3 || at[0] != '<' || at[1] != '/' || !(winnow_byteClasses[at[2]] & winnow_nameStart)) return NULL;
+    *length = 0;
+    const xmlChar *byte = at + 2;
+    for (; byte < end && winnow_isHTMLNameByte(*byte); byte++) {
+        if (*length == 100) return NULL;
+        name[(*length)++] = (*byte >= 'A' && *byte <= 'Z') ? (xmlChar)(*byte + 0x20) : *byte;
+    }
+    while (byte < end && *byte != '>' && *byte != 0) byte++;
+    return byte < end && *byte == '>' ? byte + 1 : NULL;
+}
+
+/* Where a start tag of body from `at` on ends (past its '>') when htmlParseStartTag would read it and
+ * do nothing but count it as misplaced (`bodies`: the body elements open, each counted), or NULL. Such
+ * a tag made libxml2 read the whole stack. Left to libxml2: a tag ended by "/>" (which pops the
+ * innermost element), and one that comes when the innermost element is one that body closes or a void
+ * element. */
+static const xmlChar *winnow_misplacedBodyEnd(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
+                                              const xmlChar *end, int *bodies) {
+    if (end - at < 6 || xmlStrncasecmp(at + 1, BAD_CAST "body", 4) != 0 || winnow_isHTMLNameByte(at[5])) return NULL;
+    const int slot = winnow_nameSlot(open, BAD_CAST "body", 4, 0);
+    *bodies = 0;
+    for (int entry = slot < 0 ? -1 : open->slots[slot].top; entry >= 0; entry = open->belowSame[entry]) (*bodies)++;
+    if (*bodies == 0 || open->synced == 0) return NULL;
+    const xmlChar *innermost = context->nameTab[open->synced - 1];
+    static const char *const closedByBody[] = {"head", "link", "p", "style", "title"};
+    for (size_t index = 0; index < sizeof closedByBody / sizeof *closedByBody; index++) {
+        if (xmlStrEqual(innermost, BAD_CAST closedByBody[index])) return NULL;
+    }
+    const htmlElemDesc *description = htmlTagLookup(innermost);
+    if (description != NULL && description->empty) return NULL;
+    const xmlChar *close = winnow_startTagEnd(at + 1, end);
+    /* libxml2 ends the parse at a NUL, which the caller's pages do not hold. */
+    if (close == NULL || close >= end || *close != '>' || memchr(at, 0, (size_t)(close - at)) != NULL) return NULL;
+    return close + 1;
+}
+
+/* Where the input goes on after the tags from `at` on that libxml2 would read and ignore: end tags,
+ * after each of which it passes over everything to the next '>' (htmlParseEndTag, recover mode), and
+ * misplaced body start tags. An end tag of html, body or head while misplaced ones are counted takes
+ * one off the count, as libxml2 does. With `strayOnly`, only end tags of elements not open at all are
+ * passed over. */
+static const xmlChar *winnow_passIgnoredEndTags(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
+                                                const xmlChar *end, int strayOnly) {
+    for (;;) {
+        if (end - at < 3 || at[0] != '<') return at;
+        if (at[1] != '/') {
+            int bodies = 0;
+            const xmlChar *after = strayOnly ? NULL : winnow_misplacedBodyEnd(context, open, at, end, &bodies);
+            if (after == NULL) return at;
+            context->depth += bodies;
+            at = after;
+            continue;
+        }
+        xmlChar name[100];
+        int length = 0;
+        const xmlChar *after = winnow_readEndTag(at, end, name, &length);
+        if (after == NULL) return at;
+        if (winnow_isDocumentPart(name, length) && context->depth > 0) {
+            context->depth--;
+        } else if (!winnow_ignoresEndTag(open, name, length, strayOnly)) {
+            return at;
+        }
+        at = after;
+    }
+}
+
+/* Whether the input's position is in a start tag of `name`: the last '<' before it starts "<" and the
+ * name. A callback for `name` there is the tag's own, not one for an element libxml2 opens on its own
+ * while it reads another tag (an implied body, whose callback comes right after that tag's name). */
+static int winnow_inStartTagOf(const xmlParserInputPtr input, const xmlChar *name) {
+    const xmlChar *open = input->cur;
+    while (open > input->base && *open != '<') open--;
+    const int length = xmlStrlen(name);
+    return *open == '<' && input->cur - open > length && xmlStrncasecmp(open + 1, name, length) == 0
+           && !winnow_isHTMLNameByte(open[1 + length]);
+}
+
+
+/* With more than `winnow_deepStack` of the stack's first `count` elements open, where the input goes
+ * on from `at` past the end tags libxml2 would ignore. */
+static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, int count, const xmlChar *at, int strayOnly) {
+    winnow_Parse *parse = context->_private;
+    xmlParserInputPtr input = context->input;
+    if (count <= winnow_deepStack || parse->open.failed || input == NULL || context->instate == XML_PARSER_EOF
+        || input->end - at < 3 || at[0] != '<' || (at[1] != '/' && (at[1] | 0x20) != 'b')) {
+        return at;
+    }
+    if (!winnow_syncOpenElements(&parse->open, context->nameTab, count)) {
+        parse->open.failed = 1;
+        return at;
+    }
+    return winnow_passIgnoredEndTags(context, &parse->open, at, input->end, strayOnly);
+}
+
+/* Where the content loop reads on at the input's position once the callback returns: after text (but
+ * a "<" it writes as text before moving past it), a comment and a processing instruction. */
+static void winnow_passIgnoredEndTagsHere(htmlParserCtxtPtr context) {
+    winnow_Parse *parse = context->_private;
+    if (context->input == NULL) return;
+    context->input->cur = winnow_afterIgnoredEndTags(context, context->nameNr, context->input->cur, 0);
+    parse->resume = context->input->cur;
+}
+
+static void winnow_characters(void *parser, const xmlChar *text, int length) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->characters != NULL) parse->characters(parser, text, length);
+    if (!(length == 1 && text[0] == '<')) {
+        winnow_passIgnoredEndTagsHere(context);
+    } else {
+        parse->resume = NULL;
+    }
+}
+
+static void winnow_ignorableWhitespace(void *parser, const xmlChar *text, int length) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->ignorableWhitespace != NULL) parse->ignorableWhitespace(parser, text, length);
+    winnow_passIgnoredEndTagsHere(context);
+}
+
+static void winnow_comment(void *parser, const xmlChar *text) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->comment != NULL) parse->comment(parser, text);
+    winnow_passIgnoredEndTagsHere(context);
+}
+
+static void winnow_processingInstruction(void *parser, const xmlChar *target, const xmlChar *data) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->processingInstruction != NULL) parse->processingInstruction(parser, target, data);
+    winnow_passIgnoredEndTagsHere(context);
+}
+
+/* A start tag's callback comes at its '>' (or "/>"), which libxml2 then moves past: the input is left
+ * at the last ignored end tag's '>' instead. Script and style text is not markup. */
+static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar **attributes) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    if (parse->startElement != NULL) parse->startElement(parser, name, attributes);
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || name == NULL || input->cur >= input->end) return;
+    const int selfClosed = input->cur[0] == '/' && input->end - input->cur >= 2 && input->cur[1] == '>';
+    parse->resume = input->cur[0] == '>' ? input->cur + 1 : selfClosed ? input->cur + 2 : NULL;
+    if (context->nameNr <= winnow_deepStack || input->cur[0] != '>' || input->end - input->cur < 4 || input->cur[1] != '<'
+        || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style") || !winnow_inStartTagOf(input, name)) {
+        return;
+    }
+    const xmlChar *after = winnow_afterIgnoredEndTags(context, context->nameNr, input->cur + 1, 0);
+    if (after != input->cur + 1) {
+        input->cur = after - 1;
+        parse->resume = after;
+    }
+}
+
+/* Every pop from the stack comes right after an endElement callback: the copy's entries from there up
+ * are no longer known to hold. The pop of the element whose tag was read since the last other callback
+ * (a void element's, "/>", an end tag's own element) is the last before the content loop reads on;
+ * after another (an end tag closing what lies above its element), only end tags of elements not open at
+ * all are passed over, as the pops go on. */
+static void winnow_endElement(void *parser, const xmlChar *name) {
+    htmlParserCtxtPtr context = parser;
+    winnow_Parse *parse = context->_private;
+    const int popped = context->nameNr > 0 ? context->nameNr - 1 : 0;
+    if (popped < parse->open.lowWater) parse->open.lowWater = popped;
+    if (parse->endElement != NULL) parse->endElement(parser, name);
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || name == NULL) return;
+    int last = 0;
+    if (parse->resume == input->cur) {
+        last = 1;
+    } else if (parse->resume != NULL) {
+        xmlChar tag[100];
+        int length = 0;
+        const int nameLength = xmlStrlen(name);
+        last = winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
+               && memcmp(tag, name, (size_t)length) == 0;
+    }
+    input->cur = winnow_afterIgnoredEndTags(context, popped, input->cur, !last);
+    if (last) parse->resume = input->cur;
+}
+
+void winnow_takeIgnoredTagShortcuts(htmlSAXHandlerPtr sax, winnow_Parse *parse) {
+    parse->startElement = sax->startElement;
+    parse->endElement = sax->endElement;
+    parse->characters = sax->characters;
+    parse->ignorableWhitespace = sax->ignorableWhitespace;
+    parse->comment = sax->comment;
+    parse->processingInstruction = sax->processingInstruction;
+    sax->startElement = winnow_startElement;
+    sax->endElement = winnow_endElement;
+    sax->characters = winnow_characters;
+    sax->ignorableWhitespace = winnow_ignorableWhitespace;
+    sax->comment = winnow_comment;
+    sax->processingInstruction = winnow_processingInstruction;
+}
+
+void winnow_freeOpenElements(winnow_OpenElements *open) {
+    free(open->slotOf);
+    free(open->belowSame);
+    free(open->belowLevel);
+    free(open->levelOf);
+    free(open->slots);
+}
