@@ -7,7 +7,7 @@ import CLibXML2
 enum HTMLParser {
     /// Parses valid UTF-8 HTML (decoded and repaired by `CharsetDecoder`) into a page tree.
     /// `shortcuts`: script and style text and inline SVG markup, which the tree drops, are passed over
-    /// rather than parsed, and so are end tags libxml2 ignores on a page with many elements open (the
+    /// rather than parsed, and so are the tags libxml2 ignores on a page with many elements open (the
     /// tree is the same either way; false is for tests that show it).
     /// `rules`: the content rules switched on, those of the tree's hints applied as it is built.
     static func parse(_ html: [UInt8], shortcuts: Bool = true, rules: ContentRules = .all) -> PageTree {
