@@ -96,7 +96,6 @@ static int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, char *nam
     return *at < end ? length : 0;
 }
 
-
 /* The first end tag of `name` (as `winnow_isEndTag` tests it) at or after `from`, or NULL. */
 static const xmlChar *winnow_findEndTag(const xmlChar *from, const xmlChar *end, const xmlChar *name, int wholeName) {
     const int length = xmlStrlen(name);

@@ -34,8 +34,7 @@ static int winnow_endLevel(const xmlChar *name, int length) {
     }
 }
 
-
-
+/* FNV-1a of a name's bytes, for the table of names. */
 static unsigned winnow_nameHash(const xmlChar *name, int length) {
     unsigned hash = 2166136261u;
     for (int index = 0; index < length; index++) hash = (hash ^ name[index]) * 16777619u;
@@ -222,7 +221,6 @@ static int winnow_inStartTagOf(const xmlParserInputPtr input, const xmlChar *nam
     return *open == '<' && input->cur - open > length && xmlStrncasecmp(open + 1, name, length) == 0
            && !winnow_isHTMLNameByte(open[1 + length]);
 }
-
 
 /* With more than `winnow_deepStack` of the stack's first `count` elements open, where the input goes
  * on from `at` past the end tags libxml2 would ignore. */
