@@ -50,4 +50,15 @@ static inline const xmlChar *winnow_find(const xmlChar *from, const xmlChar *end
     return found == NULL ? end : found;
 }
 
+/* Reads the name at `*at` (the bytes of libxml2's names), lower-cased, into `name`, moving `*at` past
+ * it: its length, or -1 when it runs past `capacity` bytes. */
+static inline int winnow_readLowerName(const xmlChar **at, const xmlChar *end, xmlChar *name, int capacity) {
+    int length = 0;
+    for (; *at < end && winnow_isHTMLNameByte(**at); (*at)++) {
+        if (length == capacity) return -1;
+        name[length++] = (**at >= 'A' && **at <= 'Z') ? (xmlChar)(**at + 0x20) : **at;
+    }
+    return length;
+}
+
 #endif

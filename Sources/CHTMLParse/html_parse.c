@@ -42,7 +42,7 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
     if (context == NULL) return -1;
     memcpy(context->sax, handler, sizeof(htmlSAXHandler));
     winnow_Parse parse = {.user = user};
-    if (shortcuts && winnow_htmlCanTakeShortcuts()) winnow_takeIgnoredTagShortcuts(context->sax, &parse);
+    if (shortcuts) winnow_takeIgnoredTagShortcuts(context->sax, &parse);
     context->userData = context;
     context->_private = &parse;
     htmlCtxtUseOptions(context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
@@ -85,13 +85,8 @@ int winnow_htmlCanTakeShortcuts(void) {
 /* Reads the name at `*at`, lower-cased, into `name` (101 bytes): the number of bytes, or 0 when it is
  * 100 or longer (htmlParseHTMLName would cut it) or reaches `end`. */
 static int winnow_readHTMLName(const xmlChar **at, const xmlChar *end, char *name) {
-    int length = 0;
-    while (*at < end && winnow_isHTMLNameByte(**at)) {
-        if (length == 99) return 0;
-        xmlChar c = **at;
-        name[length++] = (char)((c >= 'A' && c <= 'Z') ? c + 0x20 : c);
-        (*at)++;
-    }
+    const int length = winnow_readLowerName(at, end, (xmlChar *)name, 99);
+    if (length < 0) return 0;
     name[length] = 0;
     return *at < end ? length : 0;
 }

@@ -146,12 +146,9 @@ static int winnow_ignoresEndTag(winnow_OpenElements *open, const xmlChar *name, 
  * none, or one libxml2 reads otherwise: a longer name, or a NUL or the input's end before the '>'. */
 static const xmlChar *winnow_readEndTag(const xmlChar *at, const xmlChar *end, xmlChar *name, int *length) {
     if (end - at < 3 || at[0] != '<' || at[1] != '/' || !(winnow_byteClasses[at[2]] & winnow_nameStart)) return NULL;
-    *length = 0;
     const xmlChar *byte = at + 2;
-    for (; byte < end && winnow_isHTMLNameByte(*byte); byte++) {
-        if (*length == 100) return NULL;
-        name[(*length)++] = (*byte >= 'A' && *byte <= 'Z') ? (xmlChar)(*byte + 0x20) : *byte;
-    }
+    *length = winnow_readLowerName(&byte, end, name, 100);
+    if (*length < 0) return NULL;
     while (byte < end && *byte != '>' && *byte != 0) byte++;
     return byte < end && *byte == '>' ? byte + 1 : NULL;
 }
@@ -186,7 +183,7 @@ static const xmlChar *winnow_misplacedBodyEnd(htmlParserCtxtPtr context, winnow_
  * misplaced body start tags. An end tag of html, body or head while misplaced ones are counted takes
  * one off the count, as libxml2 does. With `strayOnly`, only end tags of elements not open at all are
  * passed over. */
-static const xmlChar *winnow_passIgnoredEndTags(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
+static const xmlChar *winnow_passIgnoredTags(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
                                                 const xmlChar *end, int strayOnly) {
     for (;;) {
         if (end - at < 3 || at[0] != '<') return at;
@@ -223,8 +220,8 @@ static int winnow_inStartTagOf(const xmlParserInputPtr input, const xmlChar *nam
 }
 
 /* With more than `winnow_deepStack` of the stack's first `count` elements open, where the input goes
- * on from `at` past the end tags libxml2 would ignore. */
-static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, int count, const xmlChar *at, int strayOnly) {
+ * on from `at` past the tags libxml2 would ignore. */
+static const xmlChar *winnow_afterIgnoredTags(htmlParserCtxtPtr context, int count, const xmlChar *at, int strayOnly) {
     winnow_Parse *parse = context->_private;
     xmlParserInputPtr input = context->input;
     if (count <= winnow_deepStack || parse->open.failed || input == NULL || context->instate == XML_PARSER_EOF
@@ -235,15 +232,15 @@ static const xmlChar *winnow_afterIgnoredEndTags(htmlParserCtxtPtr context, int 
         parse->open.failed = 1;
         return at;
     }
-    return winnow_passIgnoredEndTags(context, &parse->open, at, input->end, strayOnly);
+    return winnow_passIgnoredTags(context, &parse->open, at, input->end, strayOnly);
 }
 
 /* Where the content loop reads on at the input's position once the callback returns: after text (but
  * a "<" it writes as text before moving past it), a comment and a processing instruction. */
-static void winnow_passIgnoredEndTagsHere(htmlParserCtxtPtr context) {
+static void winnow_passIgnoredTagsHere(htmlParserCtxtPtr context) {
     winnow_Parse *parse = context->_private;
     if (context->input == NULL) return;
-    context->input->cur = winnow_afterIgnoredEndTags(context, context->nameNr, context->input->cur, 0);
+    context->input->cur = winnow_afterIgnoredTags(context, context->nameNr, context->input->cur, 0);
     parse->resume = context->input->cur;
 }
 
@@ -252,7 +249,7 @@ static void winnow_characters(void *parser, const xmlChar *text, int length) {
     winnow_Parse *parse = context->_private;
     if (parse->characters != NULL) parse->characters(parser, text, length);
     if (!(length == 1 && text[0] == '<')) {
-        winnow_passIgnoredEndTagsHere(context);
+        winnow_passIgnoredTagsHere(context);
     } else {
         parse->resume = NULL;
     }
@@ -262,25 +259,25 @@ static void winnow_ignorableWhitespace(void *parser, const xmlChar *text, int le
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->ignorableWhitespace != NULL) parse->ignorableWhitespace(parser, text, length);
-    winnow_passIgnoredEndTagsHere(context);
+    winnow_passIgnoredTagsHere(context);
 }
 
 static void winnow_comment(void *parser, const xmlChar *text) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->comment != NULL) parse->comment(parser, text);
-    winnow_passIgnoredEndTagsHere(context);
+    winnow_passIgnoredTagsHere(context);
 }
 
 static void winnow_processingInstruction(void *parser, const xmlChar *target, const xmlChar *data) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->processingInstruction != NULL) parse->processingInstruction(parser, target, data);
-    winnow_passIgnoredEndTagsHere(context);
+    winnow_passIgnoredTagsHere(context);
 }
 
 /* A start tag's callback comes at its '>' (or "/>"), which libxml2 then moves past: the input is left
- * at the last ignored end tag's '>' instead. Script and style text is not markup. */
+ * at the last ignored tag's '>' instead. Script and style text is not markup. */
 static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar **attributes) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
@@ -293,7 +290,7 @@ static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar
         || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style") || !winnow_inStartTagOf(input, name)) {
         return;
     }
-    const xmlChar *after = winnow_afterIgnoredEndTags(context, context->nameNr, input->cur + 1, 0);
+    const xmlChar *after = winnow_afterIgnoredTags(context, context->nameNr, input->cur + 1, 0);
     if (after != input->cur + 1) {
         input->cur = after - 1;
         parse->resume = after;
@@ -312,7 +309,7 @@ static void winnow_endElement(void *parser, const xmlChar *name) {
     if (popped < parse->open.lowWater) parse->open.lowWater = popped;
     if (parse->endElement != NULL) parse->endElement(parser, name);
     xmlParserInputPtr input = context->input;
-    if (input == NULL || name == NULL) return;
+    if (input == NULL || name == NULL || popped <= winnow_deepStack) return;
     int last = 0;
     if (parse->resume == input->cur) {
         last = 1;
@@ -323,7 +320,7 @@ static void winnow_endElement(void *parser, const xmlChar *name) {
         last = winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
                && memcmp(tag, name, (size_t)length) == 0;
     }
-    input->cur = winnow_afterIgnoredEndTags(context, popped, input->cur, !last);
+    input->cur = winnow_afterIgnoredTags(context, popped, input->cur, !last);
     if (last) parse->resume = input->cur;
 }
 

@@ -4,9 +4,9 @@
 /// Parses UTF-8 HTML through `handler`'s callbacks (an `htmlSAXHandler`) only: no tree, no network, no
 /// error output, the page's own charset declarations ignored, and what libxml2 2.9 would read other than
 /// a browser repaired first (a tag's attributes past the 256th, empty and bogus comments; page_repairs.c).
-/// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). With `shortcuts`,
-/// end tags and misplaced body start tags libxml2 would ignore are passed over, not looked up, once
-/// many elements are open (the callbacks are the same). Returns -1 when nothing is parsed (an empty page, or one the repairs empty,
+/// Callbacks get the parser as their context (`winnow_htmlUser` gives back `user`). With `shortcuts`
+/// (only where `winnow_htmlCanTakeShortcuts`), end tags and misplaced body start tags libxml2 would
+/// ignore are passed over, not looked up, once many elements are open (the callbacks are the same). Returns -1 when nothing is parsed (an empty page, or one the repairs empty,
 /// or no memory for the copy).
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user, int shortcuts);
 

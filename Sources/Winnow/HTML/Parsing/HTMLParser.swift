@@ -20,7 +20,7 @@ enum HTMLParser {
                 html.withUnsafeBufferPointer { bytes in
                     bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
                         withUnsafePointer(to: shortcuts ? skippingHandler : readingHandler) { handler in
-                            _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context, shortcuts ? 1 : 0)
+                            _ = winnow_htmlParseSAX(pointer, Int32(bytes.count), handler, context, shortcuts && takesShortcuts ? 1 : 0)
                         }
                     }
                 }
