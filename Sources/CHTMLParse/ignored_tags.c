@@ -1,5 +1,6 @@
 /* With many elements open, the tags libxml2 2.9 would read and do nothing with are passed over rather
- * than looked up through its stack of open elements. Checked against libxml2 2.9's HTMLparser.c. */
+ * than looked up through its stack of open elements, and misplaced body start tags are read as it reads
+ * them (popping elements, with their callbacks). Checked against libxml2 2.9's HTMLparser.c. */
 #define _GNU_SOURCE
 #include "ignored_tags.h"
 
@@ -153,45 +154,93 @@ static const xmlChar *winnow_readEndTag(const xmlChar *at, const xmlChar *end, x
     return byte < end && *byte == '>' ? byte + 1 : NULL;
 }
 
-/* Where a start tag of body from `at` on ends (past its '>') when htmlParseStartTag would read it and
- * do nothing but count it as misplaced (`bodies`: the body elements open, each counted), or NULL. Such
- * a tag made libxml2 read the whole stack. Left to libxml2: a tag ended by "/>" (which pops the
- * innermost element), and one that comes when the innermost element is one that body closes or a void
- * element. */
-static const xmlChar *winnow_misplacedBodyEnd(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
-                                              const xmlChar *end, int *bodies) {
-    if (end - at < 6 || xmlStrncasecmp(at + 1, BAD_CAST "body", 4) != 0 || winnow_isHTMLNameByte(at[5])) return NULL;
-    const int slot = winnow_nameSlot(open, BAD_CAST "body", 4, 0);
-    *bodies = 0;
-    for (int entry = slot < 0 ? -1 : open->slots[slot].top; entry >= 0; entry = open->belowSame[entry]) (*bodies)++;
-    if (*bodies == 0 || open->synced == 0) return NULL;
-    const xmlChar *innermost = context->nameTab[open->synced - 1];
-    static const char *const closedByBody[] = {"head", "link", "p", "style", "title"};
-    for (size_t index = 0; index < sizeof closedByBody / sizeof *closedByBody; index++) {
-        if (xmlStrEqual(innermost, BAD_CAST closedByBody[index])) return NULL;
+/* Whether `name` is one that a body start tag closes first (htmlAutoClose: htmlStartClose's entries
+ * for body). */
+static int winnow_closedByBody(const xmlChar *name) {
+    static const char *const closed[] = {"head", "link", "p", "style", "title"};
+    for (size_t index = 0; index < sizeof closed / sizeof *closed; index++) {
+        if (xmlStrEqual(name, BAD_CAST closed[index])) return 1;
     }
-    const htmlElemDesc *description = htmlTagLookup(innermost);
-    if (description != NULL && description->empty) return NULL;
-    const xmlChar *close = winnow_startTagEnd(at + 1, end);
-    /* libxml2 ends the parse at a NUL, which the caller's pages do not hold. */
-    if (close == NULL || close >= end || *close != '>' || memchr(at, 0, (size_t)(close - at)) != NULL) return NULL;
-    return close + 1;
+    return 0;
 }
 
-/* Where the input goes on after the tags from `at` on that libxml2 would read and ignore: end tags,
- * after each of which it passes over everything to the next '>' (htmlParseEndTag, recover mode), and
- * misplaced body start tags. An end tag of html, body or head while misplaced ones are counted takes
- * one off the count, as libxml2 does. With `strayOnly`, only end tags of elements not open at all are
- * passed over. */
-static const xmlChar *winnow_passIgnoredTags(htmlParserCtxtPtr context, winnow_OpenElements *open, const xmlChar *at,
-                                                const xmlChar *end, int strayOnly) {
+/* Whether `name` is a void element's: libxml2 pops one right after its start tag's callback. */
+static int winnow_isVoid(const xmlChar *name) {
+    const htmlElemDesc *description = htmlTagLookup(name);
+    return description != NULL && description->empty;
+}
+
+/* Where a start tag of body from `at` on ends (past its '>' or "/>", `*selfClosed` telling which), or
+ * NULL when it is not one htmlParseStartTag reads to its end: libxml2 ends the parse at a NUL, which
+ * the caller's pages do not hold. */
+static const xmlChar *winnow_bodyStartTagEnd(const xmlChar *at, const xmlChar *end, int *selfClosed) {
+    if (end - at < 6 || xmlStrncasecmp(at + 1, BAD_CAST "body", 4) != 0 || winnow_isHTMLNameByte(at[5])) return NULL;
+    const xmlChar *close = winnow_startTagEnd(at + 1, end);
+    if (close == NULL || close >= end || memchr(at, 0, (size_t)(close - at)) != NULL) return NULL;
+    *selfClosed = *close == '/';
+    return close + (*selfClosed ? 2 : 1);
+}
+
+/* Pops the innermost of the stack's first `count` elements with its endElement callback, as libxml2's
+ * htmlAutoClose and a discarded tag's "/>" do. Above them may lie the element an endElement callback is
+ * ending (`count` is then one less than the stack's length), which libxml2 pops once the callback
+ * returns: it moves down a place. */
+static void winnow_popElement(htmlParserCtxtPtr context, winnow_Parse *parse, int count) {
+    const int index = count - 1;
+    if (index < parse->open.lowWater) parse->open.lowWater = index;
+    if (parse->endElement != NULL) parse->endElement(context, context->nameTab[index]);
+    for (int entry = index; entry < context->nameNr - 1; entry++) context->nameTab[entry] = context->nameTab[entry + 1];
+    context->nameNr--;
+    context->nameTab[context->nameNr] = NULL;
+    context->name = context->nameTab[context->nameNr - 1];
+}
+
+/* Reads a misplaced body start tag at `at` (one while a body element is open, `bodies` of them counted
+ * in the copy) as htmlParseContentInternal and htmlParseElementInternal would: the elements body closes
+ * are popped, libxml2's count of misplaced tags grows by `bodies`, and a "/>" pops the innermost element
+ * left. Returns where the tag ends, or NULL (nothing done) when it is not such a tag, would take the
+ * stack to `winnow_deepStack` or under, or would pop a void element or leave one innermost (libxml2
+ * pops one once the start tag's callback returns). Such a tag made libxml2 read the whole stack. */
+static const xmlChar *winnow_passMisplacedBody(htmlParserCtxtPtr context, winnow_Parse *parse, int *count, const xmlChar *at,
+                                               const xmlChar *end) {
+    winnow_OpenElements *open = &parse->open;
+    int selfClosed = 0;
+    const xmlChar *after = winnow_bodyStartTagEnd(at, end, &selfClosed);
+    if (after == NULL) return NULL;
+    const int slot = winnow_nameSlot(open, BAD_CAST "body", 4, 0);
+    int bodies = 0;
+    for (int entry = slot < 0 ? -1 : open->slots[slot].top; entry >= 0; entry = open->belowSame[entry]) bodies++;
+    if (bodies == 0) return NULL;
+    int closed = 0;
+    while (*count - closed > 1 && winnow_closedByBody(context->nameTab[*count - 1 - closed])) closed++;
+    const int left = *count - closed - selfClosed;
+    if (left <= winnow_deepStack || winnow_isVoid(context->nameTab[*count - 1 - closed]) || winnow_isVoid(context->nameTab[left - 1])) {
+        return NULL;
+    }
+    const xmlChar *cur = context->input->cur;
+    context->input->cur = at;
+    for (int pop = 0; pop < closed; pop++) winnow_popElement(context, parse, (*count)--);
+    context->depth += bodies;
+    context->input->cur = after;
+    if (selfClosed) winnow_popElement(context, parse, (*count)--);
+    context->input->cur = cur;
+    if (!winnow_syncOpenElements(open, context->nameTab, *count)) open->failed = 1;
+    return after;
+}
+
+/* Where the input goes on after the tags from `at` on that libxml2 would read and ignore, with the
+ * stack's first `count` elements open: end tags, after each of which it passes over everything to the
+ * next '>' (htmlParseEndTag, recover mode), and misplaced body start tags, read as libxml2 would. An
+ * end tag of html, body or head while misplaced ones are counted takes one off the count, as libxml2
+ * does. With `strayOnly`, only end tags of elements not open at all are passed over. */
+static const xmlChar *winnow_passIgnoredTags(htmlParserCtxtPtr context, int count, const xmlChar *at, const xmlChar *end,
+                                             int strayOnly) {
+    winnow_Parse *parse = context->_private;
     for (;;) {
-        if (end - at < 3 || at[0] != '<') return at;
+        if (end - at < 3 || at[0] != '<' || parse->open.failed) return at;
         if (at[1] != '/') {
-            int bodies = 0;
-            const xmlChar *after = strayOnly ? NULL : winnow_misplacedBodyEnd(context, open, at, end, &bodies);
+            const xmlChar *after = strayOnly ? NULL : winnow_passMisplacedBody(context, parse, &count, at, end);
             if (after == NULL) return at;
-            context->depth += bodies;
             at = after;
             continue;
         }
@@ -201,7 +250,7 @@ static const xmlChar *winnow_passIgnoredTags(htmlParserCtxtPtr context, winnow_O
         if (after == NULL) return at;
         if (winnow_isDocumentPart(name, length) && context->depth > 0) {
             context->depth--;
-        } else if (!winnow_ignoresEndTag(open, name, length, strayOnly)) {
+        } else if (!winnow_ignoresEndTag(&parse->open, name, length, strayOnly)) {
             return at;
         }
         at = after;
@@ -232,7 +281,7 @@ static const xmlChar *winnow_afterIgnoredTags(htmlParserCtxtPtr context, int cou
         parse->open.failed = 1;
         return at;
     }
-    return winnow_passIgnoredTags(context, &parse->open, at, input->end, strayOnly);
+    return winnow_passIgnoredTags(context, count, at, input->end, strayOnly);
 }
 
 /* Where the content loop reads on at the input's position once the callback returns: after text (but
@@ -244,11 +293,22 @@ static void winnow_passIgnoredTagsHere(htmlParserCtxtPtr context) {
     parse->resume = context->input->cur;
 }
 
+/* Whether, after a characters callback handing over "&", libxml2 hands over the name it read after it
+ * (htmlParseReference: a name no entity has, or one with no ';'), the input then just past the name. */
+static int winnow_ampersandNameFollows(const xmlParserInputPtr input) {
+    if (input == NULL || input->cur <= input->base || input->cur[-1] == ';') return 0;
+    const xmlChar *at = input->cur;
+    while (at > input->base && (winnow_isHTMLNameByte(at[-1]) || at[-1] >= 0x80)) at--;
+    return at < input->cur && at > input->base && at[-1] == '&';
+}
+
+/* Text but a "<" libxml2 writes as text before moving past it, and an "&" whose name comes next. */
 static void winnow_characters(void *parser, const xmlChar *text, int length) {
     htmlParserCtxtPtr context = parser;
     winnow_Parse *parse = context->_private;
     if (parse->characters != NULL) parse->characters(parser, text, length);
-    if (!(length == 1 && text[0] == '<')) {
+    const int moreFollows = length == 1 && (text[0] == '<' || (text[0] == '&' && winnow_ampersandNameFollows(context->input)));
+    if (!moreFollows) {
         winnow_passIgnoredTagsHere(context);
     } else {
         parse->resume = NULL;
@@ -297,6 +357,15 @@ static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar
     }
 }
 
+/* Whether `at` starts a start tag ended by "/>" just before the input's position. The pop there is the
+ * last before libxml2 reads on, of the tag's own element or, when libxml2 discards the tag (a misplaced
+ * body), of the innermost one. */
+static int winnow_selfClosedTagBefore(const xmlChar *at, const xmlParserInputPtr input) {
+    if (input->cur - at < 4 || at[0] != '<' || !winnow_isASCIILetter(at[1])) return 0;
+    const xmlChar *close = winnow_startTagEnd(at + 1, input->end);
+    return close != NULL && close + 2 == input->cur && close[0] == '/';
+}
+
 /* Every pop from the stack comes right after an endElement callback: the copy's entries from there up
  * are no longer known to hold. The pop of the element whose tag was read since the last other callback
  * (a void element's, "/>", an end tag's own element) is the last before the content loop reads on;
@@ -317,8 +386,9 @@ static void winnow_endElement(void *parser, const xmlChar *name) {
         xmlChar tag[100];
         int length = 0;
         const int nameLength = xmlStrlen(name);
-        last = winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
-               && memcmp(tag, name, (size_t)length) == 0;
+        last = (winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
+                && memcmp(tag, name, (size_t)length) == 0)
+               || winnow_selfClosedTagBefore(parse->resume, input);
     }
     input->cur = winnow_afterIgnoredTags(context, popped, input->cur, !last);
     if (last) parse->resume = input->cur;

@@ -139,7 +139,8 @@ import WinnowTestSupport
     }
 
     /// Over 64 elements left open, end tags libxml2 reads and ignores (nothing of the name open, or a
-    /// `div` or table element above the one that is) are passed over rather than looked up.
+    /// `div` or table element above the one that is) are passed over rather than looked up, and misplaced
+    /// body start tags are read as libxml2 reads them, without its look through the whole stack.
     @Test func ignoredEndTagsOnDeepPagesGiveTheTreeAFullParseGives() {
         let deep = String(repeating: "<b>x", count: 100)
         let pages = [
@@ -171,6 +172,13 @@ import WinnowTestSupport
                 + "<p>after</p>",
             // After a doctype in the middle, libxml2 writes the "<" of "</p>" as text before moving past it.
             String(repeating: "<div>", count: 63) + "<!doctype html></p><h1>Title</h1><p>after</p>",
+            // A misplaced "<body/>" pops the innermost element; a body start closes a p or a title first.
+            deep + String(repeating: "<u><body/>x<i>y<BODY class=\"a>b\" />", count: 40) + "after",
+            deep + String(repeating: "<body/>", count: 60) + "after" + String(repeating: "<i></i><body/><u/><body />", count: 20),
+            String(repeating: "<div>x", count: 100) + String(repeating: "<p><body/>a<p>b<body>c<title>t<body/>d", count: 20),
+            deep + String(repeating: "<img src=x><body/><br/><body/><span><img><body/>", count: 20) + "after",
+            // "&" and the name libxml2 reads after it come in two callbacks.
+            deep + String(repeating: "&x<body/>&amp;<body/>&x;<body/>&#38<body/>&<body/>", count: 20) + "after",
         ]
         Self.expectSameTreesAndText(pages, firstText: "before" + String(repeating: "x", count: 300) + "after")
     }
@@ -179,7 +187,10 @@ import WinnowTestSupport
         var generator = SeededRandom.forTest(0x6465_6570)
         let names = ["b", "i", "div", "td", "th", "tr", "table", "tbody", "p", "span", "embed", "br", "li", "font", "a"]
         let others = ["html", "body", "head", "script", "x-y", "DIV", "Td", "BODY", "body class=x", "body/"]
-        let text = ["x", " ", "&amp;", "é", "", "<!-- c -->", "</", "</>", "<?x?>", "<br/>", "<!doctype html>", "<frameset>"]
+        let text = [
+            "x", " ", "&amp;", "&x", "é", "", "<!-- c -->", "</", "</>", "<?x?>", "<br/>", "<!doctype html>", "<frameset>",
+            "<body/>",
+        ]
         for _ in 0..<150 {
             var page = ""
             for _ in 0..<Int.random(in: 100...700, using: &generator) {
