@@ -1,23 +1,54 @@
 /// What `colon-lists` keeps after a colon: a list (of items, rows, code, or two links or more), not a
 /// single link, which is a button or a teaser ("Weiter »", "Zurück zur Startseite", a headline).
-enum IntroducedList {
-    /// Whether the block at `index` is a list, holds one, or sits in one (an item's box, a cell, code).
-    static func isList(_ index: Int, nodes: [PageNode]) -> Bool {
-        var links = 0
-        for inner in index..<Int(nodes[index].end) {
-            if listTags.contains(nodes[inner].tag) || codeTags.contains(nodes[inner].tag) { return true }
-            if nodes[inner].tag == .a { links += 1 }
+/// Every element's answer is found in two passes over the page, so that blocks nested in each other
+/// after one colon do not read the same subtree again each.
+struct IntroducedList {
+    /// Per node: whether the block is a list, holds one, or sits in one (an item's box, a cell, code).
+    private var lists: [Bool]
+
+    init(_ nodes: [PageNode]) {
+        let count = nodes.count
+        // Per subtree: whether it holds a list's or code's element, and how many links.
+        var holdsList = [Bool](repeating: false, count: count)
+        var links = [Int32](repeating: 0, count: count)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let tag = nodes[index].tag
+            if Self.isListTag(tag) || Self.isCodeTag(tag) { holdsList[index] = true }
+            if tag == .a { links[index] += 1 }
+            let parent = Int(nodes[index].parent)
+            guard parent >= 0 else { continue }
+            holdsList[parent] = holdsList[parent] || holdsList[index]
+            links[parent] += links[index]
         }
-        if links >= ContentThresholds.colonListLinks || itemTags.contains(nodes[Int(nodes[index].parent)].tag) { return true }
-        var ancestor = Int(nodes[index].parent)
-        while ancestor > 0 {
-            if codeTags.contains(nodes[ancestor].tag) { return true }
-            ancestor = Int(nodes[ancestor].parent)
+        var lists = [Bool](repeating: false, count: count)
+        // Per node: whether an element around it, short of the root, is code.
+        var inCode = [Bool](repeating: false, count: count)
+        for index in 1..<max(count, 1) {
+            let parent = Int(nodes[index].parent)
+            inCode[index] = parent > 0 && (Self.isCodeTag(nodes[parent].tag) || inCode[parent])
+            lists[index] =
+                holdsList[index] || links[index] >= ContentThresholds.colonListLinks || Self.isItemTag(nodes[parent].tag)
+                || inCode[index]
         }
-        return false
+        self.lists = lists
     }
 
-    private static let listTags: Set<HTMLTag> = [.ul, .ol, .dl, .menu, .table, .li, .dt, .dd, .tr]
-    private static let itemTags: Set<HTMLTag> = [.li, .dt, .dd, .tr, .td]
-    private static let codeTags: Set<HTMLTag> = [.pre, .code]
+    /// Whether the block at `index` (not the root) is a list, holds one, or sits in one.
+    func isList(_ index: Int) -> Bool { lists[index] }
+
+    private static func isListTag(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .ul, .ol, .dl, .menu, .table, .li, .dt, .dd, .tr: true
+        default: false
+        }
+    }
+
+    private static func isItemTag(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .li, .dt, .dd, .tr, .td: true
+        default: false
+        }
+    }
+
+    private static func isCodeTag(_ tag: HTMLTag) -> Bool { tag == .pre || tag == .code }
 }

@@ -363,6 +363,26 @@ struct MainContent {
         var keptUntil = 0
         let rootSpans = RootSpans(roots, nodes: nodes)
         let keptSpans = RootSpans(keptWhole, nodes: nodes)
+        // The blocks that are lists, found once a block follows a colon.
+        var lists: IntroducedList?
+        // The last text run with characters before a block (0 when none), by a scan that only moves
+        // forward, and whether it introduces a list with a colon, read once per run.
+        var scanned = 0
+        var textBefore = 0
+        var colonRead = -1
+        var colon = false
+        func followsColon(_ index: Int, include: [Bool]) -> Bool {
+            while scanned < index {
+                if nodes[scanned].tag == .text && stats.chars[scanned] > 0 { textBefore = scanned }
+                scanned += 1
+            }
+            guard textBefore > 0, include[textBefore] else { return false }
+            if colonRead != textBefore {
+                colonRead = textBefore
+                colon = Self.endsWithColon(textBefore, tree: tree, stats: stats)
+            }
+            return colon
+        }
         for index in 0..<nodes.count where include[index] && !rootSpans.contains(index) && index >= keptUntil {
             let node = nodes[index]
             if nodes.isWithin(core, subtreeOf: index) { continue }
@@ -383,11 +403,12 @@ struct MainContent {
                 continue
             }
             if linkDense && chars > 0 && density > ContentThresholds.linkDenseDensity {
-                if colonLists && Self.followsColon(index, include: include, tree: tree, stats: stats)
-                    && IntroducedList.isList(index, nodes: nodes)
-                {
-                    keptUntil = Int(node.end)
-                    continue
+                if colonLists && followsColon(index, include: include) {
+                    if lists == nil { lists = IntroducedList(nodes) }
+                    if lists!.isList(index) {
+                        keptUntil = Int(node.end)
+                        continue
+                    }
                 }
                 // An item of a list or a row of a table that is not mostly links is an entry of it (an
                 // ingredient whose name links to a glossary), not a menu.
@@ -421,13 +442,11 @@ struct MainContent {
         return list > 0 && stats.chars[list] > stats.chars[index] && stats.linkDensity(list) <= ContentThresholds.linkDenseDensity
     }
 
-    /// Whether the content's text just before `index`, outside a link, ends with a colon ("Many patches
-    /// were sent for review:", "Sources:"): the links after it are what the article lists. Not when it
-    /// offers other pages ("You might also like:", "More:", "Related coverage:").
-    private static func followsColon(_ index: Int, include: [Bool], tree: PageTree, stats: BlockStats) -> Bool {
-        var before = index - 1
-        while before > 0 && !(tree.nodes[before].tag == .text && stats.chars[before] > 0) { before -= 1 }
-        guard before > 0, include[before], stats.linkChars[before] == 0,
+    /// Whether a text run (the content's text just before a block), outside a link, ends with a colon
+    /// ("Many patches were sent for review:", "Sources:"): the links after it are what the article
+    /// lists. Not when it offers other pages ("You might also like:", "More:", "Related coverage:").
+    private static func endsWithColon(_ before: Int, tree: PageTree, stats: BlockStats) -> Bool {
+        guard stats.linkChars[before] == 0,
             !RecommendationHeading.matches(Int(stats.owner[before]), tree: tree),
             !RecommendationHeading.opens(Int(stats.owner[before]), tree: tree, with: otherPages)
         else { return false }
