@@ -7,75 +7,81 @@ enum ImageCaption {
     /// beside a floated image), with no heading, code or mostly links (a teaser), not in a list, table,
     /// quote or `center` (a testimonial, a figure of a document), and not beside another element that
     /// opens with an image (a grid of items, icons for bullets). Only in a long article.
+    ///
+    /// One pass in document order, each image answered in constant time: the elements around the current
+    /// node are kept on a stack with how far up the run of elements that could be a caption's box goes,
+    /// and where the text after an image turns is looked up (`TextAfterImage`).
     static func drop(_ include: inout [Bool], core: Int, nodes: [PageNode], stats: BlockStats) {
         guard stats.proseChars(core) >= ContentThresholds.longArticleProse else { return }
-        var index = 0
-        while index < nodes.count {
-            guard nodes[index].tag == .img, include[index] else {
-                index += 1
+        var textAfter: TextAfterImage?
+        var besideImage: [Int: Bool] = [:]
+        // The elements around the current node, outermost first, each with the depth at which the
+        // unbroken run of elements that could be an image's box, up to it, starts (one past it if it cannot).
+        var open: [(node: Int, run: Int)] = []
+        // The depth from which the open elements hold no text before the current node.
+        var textless = 0
+        for index in nodes.indices {
+            while let last = open.last, Int(nodes[last.node].end) <= index { open.removeLast() }
+            textless = min(textless, open.count)
+            let node = nodes[index]
+            if node.tag == .text {
+                if stats.chars[index] > 0 { textless = open.count }
                 continue
             }
-            var box = -1
-            var inner = index
-            var ancestor = Int(nodes[index].parent)
-            while ancestor > 0, stats.chars[ancestor] <= ContentThresholds.captionChars,
-                !nodes.isWithin(core, subtreeOf: ancestor), !nodes[ancestor].hint.marks.contains(.main),
-                !(ancestor + 1..<inner).contains(where: { nodes[$0].tag == .text && stats.chars[$0] > 0 })
+            let depth = open.count
+            // The box: the highest element around the image, up its run and holding no text before it,
+            // if it has text (an element holds at least the text of those inside it).
+            if node.tag == .img, include[index], depth > 0, case let from = max(open[depth - 1].run, textless), from < depth,
+                stats.chars[open[from].node] > 0
             {
-                switch nodes[ancestor].tag {
-                case .li, .dt, .dd, .tr, .td, .th, .ul, .ol, .dl, .table, .article, .body, .blockquote, .center: ancestor = 0
-                default:
-                    if stats.chars[ancestor] > 0 { box = ancestor }
-                    inner = ancestor
-                    ancestor = Int(nodes[ancestor].parent)
+                let box = open[from].node
+                let end = Int(nodes[box].end)
+                if textAfter == nil { textAfter = TextAfterImage(nodes: nodes, stats: stats) }
+                if stats.linkChars[box] * 2 < stats.chars[box] && textAfter!.isCaption(after: index, upTo: end, stats: stats) {
+                    if besideImage[box] == nil { besideImage[box] = besideAnotherImage(box, nodes: nodes, textAfter: textAfter!) }
+                    if !besideImage[box]! {
+                        for inner in box..<end { include[inner] = false }
+                    }
                 }
             }
-            guard box > 0 else {
-                index += 1
-                continue
-            }
-            let end = Int(nodes[box].end)
-            var owner: Int32 = -1
-            var caption = stats.linkChars[box] * 2 < stats.chars[box] && !besideAnotherImage(box, nodes: nodes, stats: stats)
-            // Text that runs on in the image's own paragraph, with no line break, is that paragraph's.
-            var apart = false
-            for node in index..<end where caption {
-                if nodes[node].tag.isHeading || nodes[node].tag == .pre || nodes[node].tag == .code {
-                    caption = false
-                } else if nodes[node].tag == .br && owner < 0 {
-                    apart = true
-                } else if nodes[node].tag == .text && stats.chars[node] > 0 {
-                    if owner < 0 && !apart && stats.owner[node] == stats.owner[index] { caption = false }
-                    if owner >= 0 && stats.owner[node] != owner { caption = false }
-                    owner = stats.owner[node]
-                }
-            }
-            if caption {
-                for node in box..<end { include[node] = false }
-            }
-            index = caption ? end : index + 1
+            let run =
+                canHoldCaption(index, core: core, nodes: nodes, stats: stats)
+                ? (depth > 0 && open[depth - 1].run < depth ? open[depth - 1].run : depth) : depth + 1
+            open.append((index, run))
+        }
+    }
+
+    /// Whether the element could be an image's box: not the root, `captionChars` or fewer, not around
+    /// the core or the main landmark, not a list, table, quote, `center` or their parts, not the article.
+    private static func canHoldCaption(_ index: Int, core: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
+        guard index > 0, stats.chars[index] <= ContentThresholds.captionChars, !nodes.isWithin(core, subtreeOf: index),
+            !nodes[index].hint.marks.contains(.main)
+        else { return false }
+        switch nodes[index].tag {
+        case .li, .dt, .dd, .tr, .td, .th, .ul, .ol, .dl, .table, .article, .body, .blockquote, .center: return false
+        default: return true
         }
     }
 
     /// Whether the element before or after `box` among its siblings also opens with an image: the
     /// items of a grid (a picture and a name each) or a list with an icon for a bullet, not a caption.
-    private static func besideAnotherImage(_ box: Int, nodes: [PageNode], stats: BlockStats) -> Bool {
-        func opensWithImage(_ element: Int) -> Bool {
-            for node in element..<Int(nodes[element].end) {
-                if nodes[node].tag == .img { return true }
-                if nodes[node].tag == .text && stats.chars[node] > 0 { return false }
-            }
-            return false
-        }
+    private static func besideAnotherImage(_ box: Int, nodes: [PageNode], textAfter: TextAfterImage) -> Bool {
         let parent = Int(nodes[box].parent)
+        // The sibling before: up from the node before the box to the parent's child that holds it.
         var previous = -1
-        var sibling = parent + 1
-        while sibling < box {
-            if nodes[sibling].tag != .text { previous = sibling }
-            sibling = Int(nodes[sibling].end)
+        var before = box - 1
+        while before > parent {
+            var sibling = before
+            while Int(nodes[sibling].parent) != parent { sibling = Int(nodes[sibling].parent) }
+            if nodes[sibling].tag != .text {
+                previous = sibling
+                break
+            }
+            before = sibling - 1
         }
         var next = Int(nodes[box].end)
         while next < Int(nodes[parent].end) && nodes[next].tag == .text { next = Int(nodes[next].end) }
-        return (previous > 0 && opensWithImage(previous)) || (next < Int(nodes[parent].end) && opensWithImage(next))
+        return (previous > 0 && textAfter.opensWithImage(previous, nodes: nodes))
+            || (next < Int(nodes[parent].end) && textAfter.opensWithImage(next, nodes: nodes))
     }
 }
