@@ -56,13 +56,18 @@ struct BlockStats {
         // A block that opens with a heading named like chrome ("related-posts-title") is that chrome.
         var headedByChrome = [Bool](repeating: false, count: count)
         if chrome && rules.has(.chromeHeadings) {
+            // The text runs in links, found once: chrome headings nested in each other each ask of their subtree.
+            var linkedText: NextMatching?
             for index in 1..<count
             where nodes[index].tag.isHeading && nodes[index].hint.marks.contains(.chrome) && !nodes[index].hint.marks.contains(.comment) {
                 let parent = Int(nodes[index].parent)
                 guard parent > 0, !nodes[parent].hint.marks.contains(.main), nodes[parent].tag != .body else { continue }
                 // A headline that is a link titles an item of a list (a product's card, a sponsored
                 // entry), not a section: its names say what the item is.
-                if prose[index] == 0 && (index + 1..<Int(nodes[index].end)).contains(where: { linkChars[$0] > 0 }) { continue }
+                if prose[index] == 0 {
+                    if linkedText == nil { linkedText = NextMatching(count: count) { linkChars[$0] > 0 } }
+                    if linkedText!.any(in: index + 1..<Int(nodes[index].end)) { continue }
+                }
                 var first = parent + 1
                 while first < index, nodes[first].tag == .text, chars[first] == 0 { first += 1 }
                 if first == index { headedByChrome[parent] = true }
