@@ -7,22 +7,22 @@ enum ArticleDescription {
         let items = tree.items
         guard !items.descriptions.isEmpty, !items.scopes.isEmpty else { return [] }
         let nodes = tree.nodes
-        // The article bodies in the content, with their items.
+        let scopeOf = items.scopeOfEach(nodes)
+        // The items of the article bodies in the content, each with its last body.
         let spans = RootSpans(roots, nodes: nodes)
-        var bodies: [(node: Int, scope: Int)] = []
+        var lastBody: [Int: Int] = [:]
         for index in nodes.indices where nodes[index].hint.marks.contains(.articleBody) && !stats.excluded[index] {
-            guard spans.covers(index) || spans.holdsRoot(index, nodes: nodes),
-                let scope = items.scope(of: index, nodes: nodes)
-            else { continue }
-            bodies.append((index, scope))
+            let scope = Int(scopeOf[index])
+            guard spans.covers(index) || spans.holdsRoot(index, nodes: nodes), scope >= 0 else { continue }
+            lastBody[scope] = index
         }
-        guard !bodies.isEmpty else { return [] }
+        guard !lastBody.isEmpty else { return [] }
         var found: [Int] = []
         for description in items.descriptions.map(Int.init) {
             guard stats.chars[description] > 0, !stats.excluded[description],
                 !spans.covers(description),
-                let scope = items.scope(of: description, nodes: nodes),
-                bodies.contains(where: { $0.scope == scope && $0.node >= Int(nodes[description].end) })
+                case let scope = Int(scopeOf[description]), scope >= 0,
+                let body = lastBody[scope], body >= Int(nodes[description].end)
             else { continue }
             found.append(description)
         }

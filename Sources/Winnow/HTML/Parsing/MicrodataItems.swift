@@ -6,11 +6,16 @@ struct MicrodataItems: Equatable {
     /// The elements whose `itemprop` is "description", in document order.
     var descriptions: [Int32] = []
 
-    /// The item an element belongs to: the nearest `itemscope` element around it (not itself).
-    func scope(of index: Int, nodes: [PageNode]) -> Int? {
-        for scope in scopes.reversed() where Int(scope) != index && nodes.isWithin(index, subtreeOf: Int(scope)) {
-            return Int(scope)
+    /// The item each node belongs to: the nearest `itemscope` element around it (not itself), -1 for
+    /// none; one pass in document order, for a rule that asks of many elements.
+    func scopeOfEach(_ nodes: [PageNode]) -> [Int32] {
+        var isScope = [Bool](repeating: false, count: nodes.count)
+        for scope in scopes { isScope[Int(scope)] = true }
+        var scopeOf = [Int32](repeating: -1, count: nodes.count)
+        for index in nodes.indices.dropFirst() {
+            let parent = Int(nodes[index].parent)
+            scopeOf[index] = isScope[parent] ? Int32(parent) : scopeOf[parent]
         }
-        return nil
+        return scopeOf
     }
 }

@@ -50,6 +50,19 @@ import Testing
         let tree = HTMLParser.parse(Array(Self.page(Self.description).utf8))
         #expect(tree.items.scopes.count == 1 && tree.items.descriptions.count == 1)
         let description = Int(tree.items.descriptions[0])
-        #expect(tree.items.scope(of: description, nodes: tree.nodes) == Int(tree.items.scopes[0]))
+        #expect(tree.items.scopeOfEach(tree.nodes)[description] == tree.items.scopes[0])
+    }
+
+    @Test func theDescriptionJoinsPastEmptyItemsAndManyBodies() {
+        let items = String(repeating: "<div itemscope></div>", count: 20)
+        let bodies = String(repeating: "<div itemprop=\"articleBody\">b</div>", count: 20)
+        let html =
+            "<body><div itemscope><p itemprop=\"description\">\(Self.lead)</p>\(items)<article itemprop=\"articleBody\">"
+            + "\(String(repeating: MainContentTests.article, count: 4))\(bodies)</article></div></body>"
+        #expect(MainContentTests.mainText(html).contains("The town's budget for next year"))
+        let tree = HTMLParser.parse(Array(html.utf8))
+        let scopes = tree.items.scopeOfEach(tree.nodes)
+        let article = tree.nodes.indices.first { tree.nodes[$0].tag == .article }!
+        #expect(scopes[article] == tree.items.scopes[0] && scopes[0] == -1 && scopes[Int(tree.items.scopes[0])] == -1)
     }
 }
