@@ -99,8 +99,16 @@ public struct HTMLExtractor: Sendable {
             include = BlockStats(tree, chrome: false, rules: rules).excluded.map { !$0 }
         }
         if !settings.tables {
-            for index in tree.nodes.indices where tree.nodes[index].tag == .table {
-                for inner in index..<Int(tree.nodes[index].end) { include[inner] = false }
+            // Past each table once it is cleared: the tables inside it are cleared with it.
+            var index = 0
+            while index < tree.nodes.count {
+                guard tree.nodes[index].tag == .table else {
+                    index += 1
+                    continue
+                }
+                let end = Int(tree.nodes[index].end)
+                for inner in index..<end { include[inner] = false }
+                index = end
             }
         }
         return (decoded, tree, include)

@@ -59,6 +59,12 @@ import WinnowTestSupport
         let html = "<article>\(Self.article)<table><tr><td>Schools</td><td>4.1m</td></tr></table></article>"
         #expect(Self.mainText(html).contains("Schools 4.1m"))
         #expect(!Self.mainText(html) { $0.tables = false }.contains("Schools"))
+        let nested =
+            "<article>\(Self.article)<table><tr><td><table><tr><td><table><tr><td>Inner</td></tr></table></td></tr></table>"
+            + "Outer</td></tr></table><table><tr><td>Next</td></tr></table><p>After the tables.</p></article>"
+        let text = Self.mainText(nested) { $0.tables = false }
+        #expect(
+            !text.contains("Inner") && !text.contains("Outer") && !text.contains("Next") && text.contains("After the tables."), "\(text)")
     }
 
     @Test func metadata() {
