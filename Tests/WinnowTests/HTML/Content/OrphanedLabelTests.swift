@@ -71,4 +71,15 @@ import Testing
         let counted = text(Self.box("Top 10 stories", ["What the council spends on roads", "How the members voted", "What happens next"]))
         #expect(!counted.contains("Top 10"), "\(counted)")
     }
+
+    @Test func onlyTextInALinkInsideTheBoxCountsAsLinks() {
+        let words = "<span>\(String(repeating: "words without links here, ", count: 6))</span>"
+        let links = "<a href=\"#b\">Two</a><a href=\"#c\">Three</a>"
+        let plain = "<div><p>Sections</p><nav>\(words)<a href=\"#a\">One</a>\(links)</nav></div>"
+        let text = MainContentTests.mainText("<body><article>\(Self.article)\(plain)\(Self.long)</article></body>")
+        #expect(text.contains("Sections"), "\(text)")
+        let linked = "<div><p>Sections</p><nav><a href=\"#a\">\(words)</a>\(links)</nav></div>"
+        let dropped = MainContentTests.mainText("<body><article>\(Self.article)\(linked)\(Self.long)</article></body>")
+        #expect(!dropped.contains("Sections"), "\(dropped)")
+    }
 }
