@@ -545,19 +545,19 @@ struct MainContent {
         guard stats.proseChars(core) >= ContentThresholds.longArticleProse,
             let lastProse = nodes.indices.last(where: { include[$0] && stats.proseBlocks[$0] > 0 })
         else { return }
-        func hasText(_ index: Int) -> Bool {
-            (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
-        }
+        // A heading dropped below is dropped whole and comes before every node asked of after it: a node
+        // still included holds none of it, so its subtree reads as it did at the start.
+        let text = SubtreeText(include: include, nodes: nodes, stats: stats)
         func rank(_ tag: HTMLTag) -> UInt8 { tag.rawValue - HTMLTag.h1.rawValue }
         // A headline that is a link opens a teaser or an item of a grid, not a section.
         for heading in lastProse..<nodes.count
-        where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && hasText(heading) {
+        where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && text.holdsText(heading, nodes: nodes) {
             var skipped = false
             var orphaned = true
             var index = Int(nodes[heading].end)
             while index < nodes.count {
                 let node = nodes[index]
-                if node.tag.isHeading && include[index] && hasText(index) {
+                if node.tag.isHeading && include[index] && text.holdsText(index, nodes: nodes) {
                     orphaned = rank(node.tag) <= rank(nodes[heading].tag)
                     break
                 }

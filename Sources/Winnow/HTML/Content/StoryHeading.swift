@@ -13,9 +13,8 @@ enum StoryHeading {
     /// `headings`: `story-headings` is on; `links`: `story-links` is on.
     static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats, headings: Bool, links: Bool) {
         let nodes = tree.nodes
-        func hasText(_ index: Int) -> Bool {
-            (index..<Int(nodes[index].end)).contains { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
-        }
+        // Nodes are dropped only before `index`, so a subtree from `index` on reads as it did at the start.
+        let text = SubtreeText(include: include, nodes: nodes, stats: stats)
         var sections = StorySection(nodes: nodes, stats: stats)
         var proseBefore: Int32 = 0
         var index = 0
@@ -25,7 +24,7 @@ enum StoryHeading {
             guard heading.tag.isHeading || heading.tag == .p, include[index],
                 proseBefore >= ContentThresholds.storyHeadingProseBefore,
                 stats.chars[index] > 0 && stats.chars[index] <= ContentThresholds.storyHeadingChars,
-                hasText(index)
+                text.holdsText(index, nodes: nodes)
             else {
                 index += 1
                 continue

@@ -989,6 +989,23 @@ import WinnowTestSupport
         #expect(kept.contains("Next steps"), "\(kept)")
     }
 
+    /// Each of many nested headings after a long article is asked whether it holds text: one whose section
+    /// was left out goes, one over a section that stays is kept; a heading whose text was left out (a box of
+    /// links inside it) does not end the section of the heading before it.
+    @Test func nestedHeadingsAndHeadingsWithoutTextAfterALongArticle() {
+        let body = String(repeating: Self.article, count: 5)
+        let nested = String(repeating: "<h3>", count: 40)
+        let closed = String(repeating: "</h3>", count: 40)
+        let tags = "<div><a href=\"/t/council\">Council</a> <a href=\"/t/budget\">Budget</a></div>"
+        let text = Self.mainText("<body><article>\(body)\(nested)Tags\(closed)\(tags)</article></body>")
+        #expect(text.hasSuffix("from next week."), "\(text)")
+        let kept = Self.mainText("<body><article>\(body)\(nested)Next steps\(closed)\(Self.article)</article></body>")
+        #expect(kept.contains("Next steps"), "\(kept)")
+        let emptied = "<h4><div><a href=\"/x\">Click here</a> <a href=\"/y\">and here</a></div></h4>"
+        let more = Self.mainText("<body><article>\(body)<h3>Tags</h3>\(tags)\(emptied)</article></body>")
+        #expect(more.hasSuffix("from next week."), "\(more)")
+    }
+
     @Test func aBoxAboutTheAuthorAfterTheArticleIsChrome() {
         let box =
             "<div class=\"author-box\"><p>Ann Reporter has covered the council for ten years, and writes about "

@@ -100,4 +100,20 @@ import Testing
         let text = MainContentTests.mainText(html)
         #expect(text.hasSuffix("from next week.\n\nContact\n\nWrite to the newsroom."), "\(text)")
     }
+
+    /// Each of many nested headings is asked whether it holds text: a heading inside 40 others reads as one alone.
+    @Test func nestedHeadingsReadAsTheirText() {
+        let nested = String(repeating: "<h3>", count: 40)
+        let kept = MainContentTests.mainText("<body><article>\(Self.article)\(nested)Some heading</article></body>")
+        #expect(kept.hasSuffix("from next week.\n\nSome heading"), "\(kept)")
+        let dropped = MainContentTests.mainText("<body><article>\(Self.article)\(nested)Related articles</article></body>")
+        #expect(dropped.hasSuffix("from next week."), "\(dropped)")
+    }
+
+    /// A heading whose text the content left out (a box of links inside it) is no heading of other stories.
+    @Test func aHeadingWhoseTextWasLeftOutOpensNoSection() {
+        let heading = "<h2><div><a href=\"/r\">Related articles</a> <a href=\"/all\">All</a></div></h2>"
+        let text = MainContentTests.mainText("<body><article>\(Self.article)\(heading)\(Self.teasers)</article></body>")
+        #expect(!text.contains("Related articles") && text.contains("A short summary of that other story"), "\(text)")
+    }
 }
