@@ -18,6 +18,8 @@ struct LabelBlocks {
     func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats) {
         let nodes = tree.nodes
         var runs = FoldedRuns()
+        // The nodes inside a list, a table or an item of one.
+        var listContents = EnclosedNodes(nodes) { Self.isListOrItem($0.tag) }
         var index = 1
         while index < nodes.count {
             let node = nodes[index]
@@ -25,7 +27,7 @@ struct LabelBlocks {
             guard include[index], node.tag != .text, node.tag.layout != .inline, !Self.isListOrItem(node.tag),
                 stats.chars[index] > 0, stats.chars[index] <= maxChars, Int(node.end) - index <= Self.maxNodes,
                 isLabel(index, tree: tree, include: include, runs: &runs),
-                !sparesListContents || !Self.isInsideListOrTable(index, nodes: nodes)
+                !sparesListContents || !listContents.contains(index)
             else {
                 index += 1
                 continue
@@ -41,16 +43,6 @@ struct LabelBlocks {
         case .ul, .ol, .dl, .menu, .li, .dt, .dd, .table, .thead, .tbody, .tfoot, .tr, .td, .th: true
         default: false
         }
-    }
-
-    /// Whether an ancestor of the element at `index` is a list, a table or an item of one.
-    private static func isInsideListOrTable(_ index: Int, nodes: [PageNode]) -> Bool {
-        var ancestor = Int(nodes[index].parent)
-        while ancestor > 0 {
-            if isListOrItem(nodes[ancestor].tag) { return true }
-            ancestor = Int(nodes[ancestor].parent)
-        }
-        return false
     }
 
     /// Whether the text written of the element at `index` is one of `labels`, once the `trimmed` marks

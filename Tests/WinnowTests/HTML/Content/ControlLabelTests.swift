@@ -29,4 +29,15 @@ import Testing
         let text = MainContentTests.mainText("<body><article>\(Self.article)\(keywords)\(table)</article></body>")
         #expect(text.contains("comment") && text.contains("Print"), "\(text)")
     }
+
+    /// Labels deep inside a page's boxes go, each asked once whether a list holds it; deep inside an item they stay.
+    @Test func labelsDeepInsideBoxesGoAndDeepInsideAnItemStay() {
+        let open = String(repeating: "<div>", count: 40)
+        let close = String(repeating: "</div>", count: 40)
+        let html =
+            "<body><article>\(Self.article)\(open)<div>Share</div><div>Print</div>\(close)"
+            + "<ul><li>\(open)<div>Comments</div>\(close)</li></ul></article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(!text.contains("Share") && !text.contains("Print") && text.hasSuffix("from next week.\n\nComments"), "\(text)")
+    }
 }
