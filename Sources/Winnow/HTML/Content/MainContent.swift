@@ -383,6 +383,8 @@ struct MainContent {
             }
             return colon
         }
+        // The nodes inside a note the author set in the text (an admonition).
+        var notes = EnclosedNodes(nodes) { $0.hint.marks.contains(.note) }
         for index in 0..<nodes.count where include[index] && !rootSpans.contains(index) && index >= keptUntil {
             let node = nodes[index]
             if nodes.isWithin(core, subtreeOf: index) { continue }
@@ -396,7 +398,7 @@ struct MainContent {
             if node.tag == .p {
                 if readMore && density > ContentThresholds.readMoreDensity
                     && !(listItems && Self.isItemOfProseList(Int(node.parent), nodes: nodes, stats: stats))
-                    && !(admonitions && Self.isInsideNote(index, nodes: nodes))
+                    && !(admonitions && notes.contains(index))
                 {
                     for inner in index..<Int(node.end) { include[inner] = false }
                 }
@@ -418,16 +420,6 @@ struct MainContent {
                 for inner in index..<Int(node.end) { include[inner] = false }
             }
         }
-    }
-
-    /// Whether an element around `index` is a note the author set in the text (an admonition).
-    private static func isInsideNote(_ index: Int, nodes: [PageNode]) -> Bool {
-        var node = Int(nodes[index].parent)
-        while node > 0 {
-            if nodes[node].hint.marks.contains(.note) { return true }
-            node = Int(nodes[node].parent)
-        }
-        return false
     }
 
     /// An item (`li`, `dt`, `dd`), a table row or a cell whose list or table is not mostly links.

@@ -28,4 +28,21 @@ import Testing
     @Test func anUnnamedBoxOfTheSameLinksIsAMenu() {
         #expect(!Self.keeps("<div>\(Self.seeAlso)</div>"))
     }
+
+    /// A paragraph of one link deep inside an admonition's boxes stays; deep inside plain boxes it goes.
+    @Test func aParagraphOfOneLinkDeepInsideAnAdmonitionIsKept() {
+        let open = String(repeating: "<div>", count: 40)
+        let close = String(repeating: "</div>", count: 40)
+        let prose =
+            "<p>The module reads its settings from the user directory first, then from the site directory, and "
+            + "then from the environment, in that order.</p>"
+        func reference(_ name: String) -> String {
+            "<p><a href=\"/pep-0370\">\(name) client protocol: PEP 370, the per-user directory</a></p>"
+        }
+        let html =
+            "<body><article>\(ContentRuleTests.article)<div class=\"admonition seealso\">\(open)\(prose)\(reference("TCP echo"))\(close)</div>"
+            + "\(open)\(prose)\(reference("UDP echo"))\(close)</article></body>"
+        let text = MainContentTests.mainText(html)
+        #expect(text.contains("TCP echo client protocol") && !text.contains("UDP echo"), "\(text)")
+    }
 }
