@@ -493,14 +493,9 @@ struct MainContent {
         var texts: [Int] = []
         var hash = StableHash()
         var chars: Int32 = 0
-        func quoted(_ index: Int) -> Bool {
-            var node = index
-            while node > 0 {
-                if nodes[node].tag == .blockquote { return true }
-                node = Int(nodes[node].parent)
-            }
-            return false
-        }
+        // A block is quoted when it, or an element around it below the root, is a quote.
+        var quotes = EnclosedNodes(nodes) { $0.tag == .blockquote }
+        func quoted(_ index: Int) -> Bool { index > 0 && (nodes[index].tag == .blockquote || quotes.contains(index)) }
         func finish() {
             guard owner >= 0, chars >= ContentThresholds.requotedChars else { return }
             let isQuote = quoted(owner)

@@ -728,6 +728,25 @@ import WinnowTestSupport
         #expect(text.contains("never posted") && text.contains("moderators"), "\(text)")
     }
 
+    /// A quoted block deep inside a quote's boxes is quoted; a block that is the quote itself is too; a block
+    /// outside any quote after a quoted copy of it stays.
+    @Test func aQuoteDeepInsideBoxesOrOfTextAloneIsAQuote() {
+        let open = String(repeating: "<div>", count: 40)
+        let close = String(repeating: "</div>", count: 40)
+        let thread =
+            "<div class=\"thread\"><div class=\"post\"><p>\(Self.posts[0])</p></div>"
+            + "<div class=\"post\"><blockquote>\(open)<p>\(Self.posts[0])</p>\(close)</blockquote><p>\(Self.posts[1])</p></div>"
+            + "<div class=\"post\"><blockquote>\(Self.posts[1])</blockquote><p>Thanks, all.</p></div></div>"
+        let text = Self.mainText("<body>\(thread)</body>")
+        #expect(text.components(separatedBy: "errors regularly").count == 2, "\(text)")
+        #expect(text.components(separatedBy: "forum is closing").count == 2 && text.hasSuffix("Thanks, all."), "\(text)")
+        let quotedFirst =
+            "<div class=\"thread\"><div class=\"post\"><blockquote>\(open)<p>\(Self.posts[0])</p>\(close)</blockquote>"
+            + "<p>\(Self.posts[1])</p></div><div class=\"post\"><p>\(Self.posts[0])</p></div></div>"
+        let both = Self.mainText("<body>\(quotedFirst)</body>")
+        #expect(both.components(separatedBy: "errors regularly").count == 3, "\(both)")
+    }
+
     @Test func aProductDescriptionLaidOutTwiceComesOnce() {
         let head = "<meta property=\"og:type\" content=\"product\">"
         let html =
