@@ -536,29 +536,32 @@ struct MainContent {
         // still included holds none of it, so its subtree reads as it did at the start.
         let text = SubtreeText(include: include, nodes: nodes, stats: stats)
         func rank(_ tag: HTMLTag) -> UInt8 { tag.rawValue - HTMLTag.h1.rawValue }
+        // From each node after the last prose on: the first heading holding text or text kept, and whether
+        // text left out comes before it. Read once from the end: reading on from each of many nested
+        // headings was quadratic. The drops below touch no node read here after them (as above).
+        var stop = [Int](repeating: nodes.count, count: nodes.count - lastProse + 1)
+        var skips = [Bool](repeating: false, count: nodes.count - lastProse + 1)
+        for index in (lastProse..<nodes.count).reversed() {
+            let node = nodes[index]
+            let slot = index - lastProse
+            if node.tag.isHeading && include[index] && text.holdsText(index, nodes: nodes)
+                || node.tag == .text && include[index] && stats.chars[index] > 0
+            {
+                stop[slot] = index
+                continue
+            }
+            stop[slot] = stop[slot + 1]
+            skips[slot] =
+                skips[slot + 1]
+                || node.tag == .text && tree.text[Int(node.textStart)..<Int(node.textEnd)].contains { !ASCIIByte.isSpace($0) }
+        }
         // A headline that is a link opens a teaser or an item of a grid, not a section.
         for heading in lastProse..<nodes.count
         where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && text.holdsText(heading, nodes: nodes) {
-            var skipped = false
-            var orphaned = true
-            var index = Int(nodes[heading].end)
-            while index < nodes.count {
-                let node = nodes[index]
-                if node.tag.isHeading && include[index] && text.holdsText(index, nodes: nodes) {
-                    orphaned = rank(node.tag) <= rank(nodes[heading].tag)
-                    break
-                }
-                if node.tag == .text {
-                    if include[index] && stats.chars[index] > 0 {
-                        orphaned = false
-                        break
-                    }
-                    if !skipped {
-                        skipped = tree.text[Int(node.textStart)..<Int(node.textEnd)].contains { !ASCIIByte.isSpace($0) }
-                    }
-                }
-                index += 1
-            }
+            let next = stop[Int(nodes[heading].end) - lastProse]
+            let skipped = skips[Int(nodes[heading].end) - lastProse]
+            // Nothing kept after it, or a heading of its rank or above before any text kept.
+            let orphaned = next == nodes.count || nodes[next].tag.isHeading && rank(nodes[next].tag) <= rank(nodes[heading].tag)
             if orphaned && skipped {
                 for inner in heading..<Int(nodes[heading].end) { include[inner] = false }
             }

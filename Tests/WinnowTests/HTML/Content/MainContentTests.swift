@@ -1015,14 +1015,20 @@ import WinnowTestSupport
         let body = String(repeating: Self.article, count: 5)
         let nested = String(repeating: "<h3>", count: 40)
         let closed = String(repeating: "</h3>", count: 40)
+        let empty = String(repeating: "<i></i>", count: 40)
         let tags = "<div><a href=\"/t/council\">Council</a> <a href=\"/t/budget\">Budget</a></div>"
-        let text = Self.mainText("<body><article>\(body)\(nested)Tags\(closed)\(tags)</article></body>")
+        let text = Self.mainText("<body><article>\(body)\(nested)Tags\(closed)\(empty)\(tags)</article></body>")
         #expect(text.hasSuffix("from next week."), "\(text)")
         let kept = Self.mainText("<body><article>\(body)\(nested)Next steps\(closed)\(Self.article)</article></body>")
         #expect(kept.contains("Next steps"), "\(kept)")
         let emptied = "<h4><div><a href=\"/x\">Click here</a> <a href=\"/y\">and here</a></div></h4>"
         let more = Self.mainText("<body><article>\(body)<h3>Tags</h3>\(tags)\(emptied)</article></body>")
         #expect(more.hasSuffix("from next week."), "\(more)")
+        // A heading below its rank after the links opens a part of its section; one above closes it.
+        let below = Self.mainText("<body><article>\(body)<h3>Tags</h3>\(tags)<h4>Council</h4></article></body>")
+        #expect(below.hasSuffix("from next week.\n\nTags\n\nCouncil"), "\(below)")
+        let above = Self.mainText("<body><article>\(body)<h3>Tags</h3>\(tags)<h2>Council</h2></article></body>")
+        #expect(above.hasSuffix("from next week.\n\nCouncil"), "\(above)")
     }
 
     @Test func aBoxAboutTheAuthorAfterTheArticleIsChrome() {
