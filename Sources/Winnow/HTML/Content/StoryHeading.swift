@@ -13,8 +13,13 @@ enum StoryHeading {
     /// `headings`: `story-headings` is on; `links`: `story-links` is on.
     static func drop(_ include: inout [Bool], tree: PageTree, stats: BlockStats, headings: Bool, links: Bool) {
         let nodes = tree.nodes
-        // Nodes are dropped only before `index`, so a subtree from `index` on reads as it did at the start.
-        let text = SubtreeText(include: include, nodes: nodes, stats: stats)
+        // Counted at the first question: nodes are dropped only before `index`, so a subtree from `index`
+        // on reads as it did then.
+        var text: SubtreeText?
+        func holdsText(_ index: Int) -> Bool {
+            if text == nil { text = SubtreeText(include: include, nodes: nodes, stats: stats) }
+            return text!.holdsText(index, nodes: nodes)
+        }
         var sections = StorySection(nodes: nodes, stats: stats)
         var proseBefore: Int32 = 0
         var index = 0
@@ -24,7 +29,7 @@ enum StoryHeading {
             guard heading.tag.isHeading || heading.tag == .p, include[index],
                 proseBefore >= ContentThresholds.storyHeadingProseBefore,
                 stats.chars[index] > 0 && stats.chars[index] <= ContentThresholds.storyHeadingChars,
-                text.holdsText(index, nodes: nodes)
+                holdsText(index)
             else {
                 index += 1
                 continue
