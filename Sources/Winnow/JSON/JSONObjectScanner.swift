@@ -16,6 +16,12 @@ struct JSONMember {
     let kind: JSONValueKind
 }
 
+/// One element of a JSON array: the byte range of its raw value.
+struct JSONElement {
+    let value: Range<Int>
+    let kind: JSONValueKind
+}
+
 /// Validates one JSON object (RFC 8259, on bytes already known to be valid UTF-8) and reports its
 /// top-level members without building values: unknown fields can then be written back byte for byte.
 struct JSONObjectScanner {
@@ -43,6 +49,44 @@ struct JSONObjectScanner {
     ) throws(JSONSyntaxError) {
         var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
         try scanner.scanTopLevel(visit)
+    }
+
+    /// Scans `bytes` as exactly one JSON array surrounded by optional whitespace, and returns the byte
+    /// ranges and kinds of its elements: for files that list objects in one array.
+    static func elements(ofArray bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 512) throws(JSONSyntaxError) -> [JSONElement] {
+        var scanner = JSONObjectScanner(bytes, maxDepth: maxDepth)
+        return try scanner.scanTopLevelArray()
+    }
+
+    private mutating func scanTopLevelArray() throws(JSONSyntaxError) -> [JSONElement] {
+        var elements: [JSONElement] = []
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "[") else { throw fail("expected a JSON array starting with '['") }
+        position += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                let start = position
+                let kind = try skipValue(depth: 1)
+                elements.append(JSONElement(value: start..<position, kind: kind))
+                skipWhitespace()
+                let next = peek()
+                if next == UInt8(ascii: ",") {
+                    position += 1
+                } else if next == UInt8(ascii: "]") {
+                    position += 1
+                    break
+                } else {
+                    throw fail(position >= bytes.count ? "the array is not closed (missing ']')" : "expected ',' or ']' in an array")
+                }
+            }
+        }
+        skipWhitespace()
+        guard position == bytes.count else { throw fail("unexpected data after the JSON array") }
+        return elements
     }
 
     private mutating func scanTopLevel(_ visit: (JSONMember) -> Void) throws(JSONSyntaxError) {

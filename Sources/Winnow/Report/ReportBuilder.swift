@@ -464,25 +464,13 @@ public struct ReportBuilder {
 
     /// The sites of a template summary file, as the templates stage's `summary` option writes it.
     private static func summaryFileSites(_ path: String) throws(WinnowError) -> [TemplateSummary.Site] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .configuration("cannot read the template summary", path: path)
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let file: TemplateSummary.File
+        let bytes: [UInt8]
         do {
-            file = try decoder.decode(TemplateSummary.File.self, from: data)
+            bytes = try WholeFile.read(path)
         } catch {
-            throw .configuration(
-                "not a template summary (version \(TemplateSummary.File.version), "
-                    + "written by the templates stage's 'summary' option): \(error)", path: path)
+            throw .configuration("cannot read the template summary: \(error.message)", path: path)
         }
-        guard file.format == TemplateSummary.File.format, file.version == TemplateSummary.File.version else {
-            throw .configuration(
-                "template summary format \(file.format) version \(file.version); this Winnow reads "
-                    + "\(TemplateSummary.File.format) version \(TemplateSummary.File.version): run the templates stage again", path: path)
-        }
-        return file.sites
+        return try TemplateSummaryReader.sites(ofFile: bytes, path: path)
     }
 
     /// `text` cut to at most `maxBytes` UTF-8 bytes, at the last line end before the limit when there is one.

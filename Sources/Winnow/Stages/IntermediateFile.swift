@@ -50,6 +50,18 @@ enum IntermediateFile {
             }
         }
 
+        /// The line read by `read` from its members as scanned (`JSONObjectView`), for formats read
+        /// without Foundation's decoder; what `read` finds wrong is named with the line's place.
+        func decoded<T>(kind: String, _ read: (JSONObjectView) throws(JSONFieldError) -> T) throws(WinnowError) -> T {
+            let result: Result<T, JSONFieldError> = bytes.withUnsafeBufferPointer { buffer in
+                Result { () throws(JSONFieldError) -> T in try read(JSONObjectView(buffer, members: members)) }
+            }
+            switch result {
+            case .success(let value): return value
+            case .failure(let error): throw .configuration("not a \(kind) line: \(error.message)", path: location)
+            }
+        }
+
         /// The raw bytes inside the quotes of a string member without escapes (hex digits, say).
         func plainString(_ key: String) -> ArraySlice<UInt8>? {
             guard let member = member(key), case .string(hasEscapes: false) = member.kind else { return nil }

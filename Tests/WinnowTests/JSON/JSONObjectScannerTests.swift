@@ -24,6 +24,33 @@ import WinnowTestSupport
         #expect(pairs.map(\.1) == ["1.5e3", #"[1, {"c": null}]"#, #""x\"y""#, "true", "{}"])
     }
 
+    private func elements(_ text: String) throws(JSONSyntaxError) -> [String] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            try JSONObjectScanner.elements(ofArray: buffer).map { String(decoding: buffer[$0.value], as: UTF8.self) }
+        }
+    }
+
+    @Test func anArraysElementsKeepRawValues() throws {
+        #expect(try elements(#" [ {"a": [1]} , "x\"]", -2e1,[] ] "#) == [#"{"a": [1]}"#, #""x\"]""#, "-2e1", "[]"])
+        #expect(try elements("[]").isEmpty)
+        let problems = ["", "{}", "[", "[1,", "[1 2]", "[1,]", "[1] x"].map { text in
+            do throws(JSONSyntaxError) {
+                _ = try elements(text)
+                return "none"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(
+            problems == [
+                "expected a JSON array starting with '[' at column 1", "expected a JSON array starting with '[' at column 1",
+                "expected a value at column 2", "expected a value at column 4", "expected ',' or ']' in an array at column 4",
+                "expected a value (string, number, object, array, true, false or null) at column 4",
+                "unexpected data after the JSON array at column 5",
+            ])
+    }
+
     /// Strings are skipped sixteen and eight bytes at a time: a quote, backslash or control character
     /// at any offset of a long string is still where the string's end or escape is found.
     @Test func specialBytesAreFoundAtEveryOffset() throws {

@@ -147,19 +147,19 @@ final class TemplateSummary: Sendable {
             templateLines: Array(lines.prefix(linesPerSite)))
     }
 
-    /// The summary written whole to `path` but not yet renamed into place (`OutputFile.commit`).
+    /// The summary written whole to `path` but not yet renamed into place (`OutputFile.commit`), site by
+    /// site as `JSONEncoder` wrote `File` (`TemplateSummaryJSON`), and a line end.
     func writing(to path: String) throws(WinnowError) -> OutputFile {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        do {
-            data = try encoder.encode(File(sites: snapshot()))
-        } catch {
-            throw WinnowError(.io, "cannot encode the template summary: \(error)", path: path)
-        }
         let file = try OutputFile(path: path)
-        try file.write(Array(data) + [0x0A])
+        var buffer: [UInt8] = []
+        TemplateSummaryJSON.appendStart(to: &buffer)
+        let tallies = tallies()
+        for (index, entry) in tallies.enumerated() {
+            TemplateSummaryJSON.append(Self.site(entry.site, entry.tally, linesPerSite: linesPerSite), first: index == 0, to: &buffer)
+            try file.drain(&buffer)
+        }
+        TemplateSummaryJSON.appendEnd(sites: tallies.count, to: &buffer)
+        try file.drain(&buffer, atLeast: 0)
         try file.finish()
         return file
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The template summary as a folder of JSONL part files, as the cluster path writes it
 /// (`OUTPUT/templates/`, merged from the shards' `TemplateSummaryPart`s): each part a header line, one
 /// site of the summary a line, and an end line; a site is on one line of one part.
@@ -14,14 +12,12 @@ enum TemplateSummaryFolder {
 
     /// The sites of every part file of `folder`, by name (bytewise), as `TemplateSummary.snapshot` lists them.
     static func read(_ folder: String) throws(WinnowError) -> [TemplateSummary.Site] {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         var sites: [TemplateSummary.Site] = []
         var seen: Set<ByteString> = []
         for file in try InputSpec.jsonlFiles(folder) {
             try IntermediateFile.readRecords(file.path, kind: "template summary", header: header, mismatch: mismatch) {
                 record throws(WinnowError) in
-                let site = try record.decoded(TemplateSummary.Site.self, using: decoder, kind: "template summary")
+                let site = try record.decoded(kind: "template summary", TemplateSummaryReader.site)
                 guard seen.insert(ByteString(site.site)).inserted else {
                     throw .configuration(
                         "site '\(site.site)' is listed twice: each site is on one line of one part; "
