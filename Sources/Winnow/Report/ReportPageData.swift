@@ -117,7 +117,7 @@ struct ReportPageData: Encodable {
         json.key("moreSites")
         json.int(moreSites)
         json.key("sites")
-        try json.encoded(sites)
+        try RunReport.Site.write(sites, to: &json)
         json.endObject()
         return json.bytes
     }

@@ -158,6 +158,25 @@ import WinnowTestSupport
         #expect(try bare.json() == (try Self.encoded(bare)))
     }
 
+    /// Sites are written field by field: names and template lines that need escapes, a site without
+    /// template lines, shares the encoder writes in full.
+    @Test func sitesAreWhatTheEncoderWrites() throws {
+        let texts = ["", "a/b \"q\" \\ \t\u{1}\u{7F}", "\u{2028}😀 é", "</script>"]
+        var report = Self.report
+        report.sites = texts.enumerated().map { index, text in
+            RunReport.Site(
+                site: text, pages: index + 1, pagesChanged: index, pagesRemoved: 0, bytesIn: 7 * index, bytesRemoved: index,
+                templateShare: index == 0 ? 0 : 1.0 / Double(7), templateLines: texts.map { TemplateSummary.Line(text: $0, pages: index) })
+        }
+        report.sites.append(
+            RunReport.Site(
+                site: "no-lines", pages: 2, pagesChanged: 0, pagesRemoved: 0, bytesIn: 10, bytesRemoved: 0, templateShare: 0,
+                templateLines: []))
+        #expect(try report.json() == (try Self.encoded(report)))
+        let page = ReportPageData(report: report, texts: [], clustersOnPage: 5, sitesOnPage: 10)
+        #expect(try page.json() == (try Self.encoded(page)))
+    }
+
     @Test func pageDataIsWhatTheEncoderWrites() throws {
         let texts = ClusterTexts(
             cluster: 0, members: ["kept/1", "copy \"2\"\n", "копия-3 😀"],
