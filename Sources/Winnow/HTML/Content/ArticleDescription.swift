@@ -7,13 +7,12 @@ enum ArticleDescription {
         let items = tree.items
         guard !items.descriptions.isEmpty, !items.scopes.isEmpty else { return [] }
         let nodes = tree.nodes
-        let scopeOf = items.scopeOfEach(nodes)
+        var scopeOf = items.scopeOfEach(nodes)
         // The items of the article bodies in the content, each with its last body.
         let spans = RootSpans(roots, nodes: nodes)
         var lastBody: [Int: Int] = [:]
         for index in nodes.indices where nodes[index].hint.marks.contains(.articleBody) && !stats.excluded[index] {
-            let scope = Int(scopeOf[index])
-            guard spans.covers(index) || spans.holdsRoot(index, nodes: nodes), scope >= 0 else { continue }
+            guard spans.covers(index) || spans.holdsRoot(index, nodes: nodes), let scope = scopeOf.nearest(index) else { continue }
             lastBody[scope] = index
         }
         guard !lastBody.isEmpty else { return [] }
@@ -21,7 +20,7 @@ enum ArticleDescription {
         for description in items.descriptions.map(Int.init) {
             guard stats.chars[description] > 0, !stats.excluded[description],
                 !spans.covers(description),
-                case let scope = Int(scopeOf[description]), scope >= 0,
+                let scope = scopeOf.nearest(description),
                 let body = lastBody[scope], body >= Int(nodes[description].end)
             else { continue }
             found.append(description)

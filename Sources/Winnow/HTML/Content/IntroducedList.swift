@@ -21,14 +21,11 @@ struct IntroducedList {
             links[parent] += links[index]
         }
         var lists = [Bool](repeating: false, count: count)
-        // Per node: whether an element around it, short of the root, is code.
-        var inCode = [Bool](repeating: false, count: count)
+        var code = EnclosedNodes(nodes) { Self.isCodeTag(nodes[$0].tag) }
         for index in 1..<max(count, 1) {
-            let parent = Int(nodes[index].parent)
-            inCode[index] = parent > 0 && (Self.isCodeTag(nodes[parent].tag) || inCode[parent])
             lists[index] =
-                holdsList[index] || links[index] >= ContentThresholds.colonListLinks || Self.isItemTag(nodes[parent].tag)
-                || inCode[index]
+                holdsList[index] || links[index] >= ContentThresholds.colonListLinks
+                || Self.isItemTag(nodes[Int(nodes[index].parent)].tag) || code.contains(index)
         }
         self.lists = lists
     }

@@ -19,7 +19,7 @@ struct LabelBlocks {
         let nodes = tree.nodes
         var runs = FoldedRuns()
         // The nodes inside a list, a table or an item of one.
-        var listContents = EnclosedNodes(nodes) { Self.isListOrItem($0.tag) }
+        var listContents = EnclosedNodes(nodes) { Self.isListOrItem(nodes[$0].tag) }
         var index = 1
         while index < nodes.count {
             let node = nodes[index]

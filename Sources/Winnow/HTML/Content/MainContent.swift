@@ -384,7 +384,7 @@ struct MainContent {
             return colon
         }
         // The nodes inside a note the author set in the text (an admonition).
-        var notes = EnclosedNodes(nodes) { $0.hint.marks.contains(.note) }
+        var notes = EnclosedNodes(nodes) { nodes[$0].hint.marks.contains(.note) }
         for index in 0..<nodes.count where include[index] && !rootSpans.contains(index) && index >= keptUntil {
             let node = nodes[index]
             if nodes.isWithin(core, subtreeOf: index) { continue }
@@ -494,7 +494,7 @@ struct MainContent {
         var hash = StableHash()
         var chars: Int32 = 0
         // A block is quoted when it, or an element around it below the root, is a quote.
-        var quotes = EnclosedNodes(nodes) { $0.tag == .blockquote }
+        var quotes = EnclosedNodes(nodes) { nodes[$0].tag == .blockquote }
         func quoted(_ index: Int) -> Bool { index > 0 && (nodes[index].tag == .blockquote || quotes.contains(index)) }
         func finish() {
             guard owner >= 0, chars >= ContentThresholds.requotedChars else { return }
@@ -534,7 +534,8 @@ struct MainContent {
         else { return }
         // A heading dropped below is dropped whole and comes before every node asked of after it: a node
         // still included holds none of it, so its subtree reads as it did at the start.
-        let text = SubtreeText(include: include, nodes: nodes, stats: stats)
+        let text = NextMatching(includedTextOf: nodes, include: include, stats: stats)
+        func holdsText(_ index: Int) -> Bool { text.any(in: index..<Int(nodes[index].end)) }
         func rank(_ tag: HTMLTag) -> UInt8 { tag.rawValue - HTMLTag.h1.rawValue }
         // From each node after the last prose on: the first heading holding text or text kept, and whether
         // text left out comes before it. Read once from the end: reading on from each of many nested
@@ -544,7 +545,7 @@ struct MainContent {
         for index in (lastProse..<nodes.count).reversed() {
             let node = nodes[index]
             let slot = index - lastProse
-            if node.tag.isHeading && include[index] && text.holdsText(index, nodes: nodes)
+            if node.tag.isHeading && include[index] && holdsText(index)
                 || node.tag == .text && include[index] && stats.chars[index] > 0
             {
                 stop[slot] = index
@@ -557,7 +558,7 @@ struct MainContent {
         }
         // A headline that is a link opens a teaser or an item of a grid, not a section.
         for heading in lastProse..<nodes.count
-        where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && text.holdsText(heading, nodes: nodes) {
+        where nodes[heading].tag.isHeading && include[heading] && stats.linkChars[heading] == 0 && holdsText(heading) {
             let next = stop[Int(nodes[heading].end) - lastProse]
             let skipped = skips[Int(nodes[heading].end) - lastProse]
             // Nothing kept after it, or a heading of its rank or above before any text kept.

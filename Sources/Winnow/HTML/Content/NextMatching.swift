@@ -20,3 +20,11 @@ struct NextMatching {
     /// Whether an index in `range` passes.
     func any(in range: Range<Int>) -> Bool { !range.isEmpty && first(from: range.lowerBound) < range.upperBound }
 }
+
+extension NextMatching {
+    /// The text runs with characters that `include` keeps: whether a node's subtree holds included text
+    /// is `any(in: node..<end)`, in constant time where reading each nested heading's subtree was quadratic.
+    init(includedTextOf nodes: [PageNode], include: [Bool], stats: BlockStats) {
+        self.init(count: nodes.count) { include[$0] && nodes[$0].tag == .text && stats.chars[$0] > 0 }
+    }
+}

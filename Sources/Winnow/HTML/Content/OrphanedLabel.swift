@@ -14,7 +14,7 @@ enum OrphanedLabel {
         guard stats.proseChars(core) >= ContentThresholds.longArticleProse else { return }
         let nodes = tree.nodes
         var counts: VisibleBytes?
-        var linkAbove: [Int32] = []
+        var linksAround = EnclosedNodes(nodes) { nodes[$0].tag == .a }
         var labels: [Int] = []
         for index in 1..<nodes.count {
             let node = nodes[index]
@@ -23,11 +23,8 @@ enum OrphanedLabel {
                 !stats.endsSentence[index], !LabelBlocks.isListOrItem(node.tag),
                 Int(node.end) - index <= LabelBlocks.maxNodes
             else { continue }
-            if counts == nil {
-                counts = VisibleBytes(tree)
-                linkAbove = linkAround(nodes)
-            }
-            if isOrphaned(index, include: include, tree: tree, linkAbove: linkAbove, counts: &counts!) { labels.append(index) }
+            if counts == nil { counts = VisibleBytes(tree) }
+            if isOrphaned(index, include: include, tree: tree, linksAround: &linksAround, counts: &counts!) { labels.append(index) }
         }
         for label in labels {
             for inner in label..<Int(nodes[label].end) { include[inner] = false }
@@ -35,8 +32,10 @@ enum OrphanedLabel {
     }
 
     /// Whether an ancestor of the block, a few levels up, holds no other text kept and, after the
-    /// block, text left out that is mostly links and enough of it. `linkAbove`: each node's link (`linkAround`).
-    private static func isOrphaned(_ label: Int, include: [Bool], tree: PageTree, linkAbove: [Int32], counts: inout VisibleBytes) -> Bool {
+    /// block, text left out that is mostly links and enough of it. `linksAround`: each node's nearest link.
+    private static func isOrphaned(
+        _ label: Int, include: [Bool], tree: PageTree, linksAround: inout EnclosedNodes, counts: inout VisibleBytes
+    ) -> Bool {
         let nodes = tree.nodes
         var labelBytes = 0
         // A date or a count ("11-29-2024, 04:40 PM", "#12") dates or numbers a post, not a box.
@@ -77,7 +76,7 @@ enum OrphanedLabel {
                         if index < label { droppedBefore = true }
                         dropped += bytes
                         // In a link between it and the box: its nearest link is inside the box.
-                        if Int(linkAbove[index]) > box { droppedLinks += bytes }
+                        if let link = linksAround.nearest(index), link > box { droppedLinks += bytes }
                     }
                 }
                 index += 1
@@ -93,16 +92,5 @@ enum OrphanedLabel {
             level += 1
         }
         return false
-    }
-
-    /// Per node, the nearest link around it (not itself), -1 for none; one pass in document order, so
-    /// that a text run deep in a box is not walked up again for every label the box might title.
-    private static func linkAround(_ nodes: [PageNode]) -> [Int32] {
-        var links = [Int32](repeating: -1, count: nodes.count)
-        for index in nodes.indices.dropFirst() {
-            let parent = Int(nodes[index].parent)
-            links[index] = nodes[parent].tag == .a ? Int32(parent) : links[parent]
-        }
-        return links
     }
 }

@@ -15,10 +15,10 @@ enum StoryHeading {
         let nodes = tree.nodes
         // Counted at the first question: nodes are dropped only before `index`, so a subtree from `index`
         // on reads as it did then.
-        var text: SubtreeText?
+        var text: NextMatching?
         func holdsText(_ index: Int) -> Bool {
-            if text == nil { text = SubtreeText(include: include, nodes: nodes, stats: stats) }
-            return text!.holdsText(index, nodes: nodes)
+            if text == nil { text = NextMatching(includedTextOf: nodes, include: include, stats: stats) }
+            return text!.any(in: index..<Int(nodes[index].end))
         }
         var sections = StorySection(nodes: nodes, stats: stats)
         var proseBefore: Int32 = 0

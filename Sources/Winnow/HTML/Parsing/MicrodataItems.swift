@@ -6,16 +6,11 @@ struct MicrodataItems: Equatable {
     /// The elements whose `itemprop` is "description", in document order.
     var descriptions: [Int32] = []
 
-    /// The item each node belongs to: the nearest `itemscope` element around it (not itself), -1 for
-    /// none; one pass in document order, for a rule that asks of many elements.
-    func scopeOfEach(_ nodes: [PageNode]) -> [Int32] {
+    /// The item each node belongs to: the nearest `itemscope` element around it (not itself), found in
+    /// one pass down the page, for a rule that asks of many elements.
+    func scopeOfEach(_ nodes: [PageNode]) -> EnclosedNodes {
         var isScope = [Bool](repeating: false, count: nodes.count)
         for scope in scopes { isScope[Int(scope)] = true }
-        var scopeOf = [Int32](repeating: -1, count: nodes.count)
-        for index in nodes.indices.dropFirst() {
-            let parent = Int(nodes[index].parent)
-            scopeOf[index] = isScope[parent] ? Int32(parent) : scopeOf[parent]
-        }
-        return scopeOf
+        return EnclosedNodes(nodes) { isScope[$0] }
     }
 }
