@@ -123,10 +123,13 @@ final class TemplateSummary: Sendable {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Every site's tally as it stands, sites by name (bytewise).
+    /// Every site's tally as it stands, sites by name (bytewise). Names and positions are sorted, not
+    /// the tallies: moving whole tallies retained and released their lines at every step of the sort.
     func tallies() -> [(site: String, tally: SiteTally)] {
         state.withLock { sites in
-            sites.sorted { $0.key < $1.key }.map { (site: $0.key.string, tally: $0.value) }
+            var order = Array(zip(sites.keys, sites.indices))
+            order.sort { $0.0 < $1.0 }
+            return order.map { (site: $0.0.string, tally: sites.values[$0.1]) }
         }
     }
 
