@@ -20,10 +20,10 @@ struct TemplateModel: Sendable {
     ///   its sites (a cluster partition's); nil: worked out from `counts`.
     init(counts: TemplateCounts, options: TemplateOptions, crossSite: Set<UInt64>? = nil) {
         self.options = options
-        var sites: [ByteString: Site] = [:]
         // Counted as line counts are: keyed by the lines' own hashes, not hashed again.
         var repeatedOnSites = LineCounts()
-        for (name, site) in counts.sites {
+        // Mapped in place: the sites keep the counts' table, so no site's name is hashed again.
+        sites = counts.sites.mapValues { site in
             let repeatPages = site.pages <= 3 ? 2 : options.repeatPages
             let anchorPages = max(repeatPages, Int((options.anchorShare * Double(site.pages)).rounded(.up)))
             var kept = LineCounts()
@@ -31,9 +31,8 @@ struct TemplateModel: Sendable {
                 kept.add(key, count)
                 if count >= repeatPages { repeatedOnSites.add(key, 1) }
             }
-            sites[name] = Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)
+            return Site(pages: site.pages, repeatPages: repeatPages, anchorPages: anchorPages, counts: kept)
         }
-        self.sites = sites
         self.crossSite = crossSite ?? Set(repeatedOnSites.lazy.filter { Int($0.pages) >= options.crossSiteSites }.map(\.key))
     }
 }
