@@ -16,7 +16,10 @@ struct Framing: Sendable {
     /// The number of an input. An origin that is not one of the run's inputs cannot arise; if it did,
     /// its number is out of range and the next reader refuses the record as damaged.
     func number(of source: String) -> Int {
-        numbers[ByteString(source)] ?? sources.count
+        // A run of a few inputs (most often one) compares the name with each: cheaper than hashing it
+        // for every document. The first equal one, as the table keeps.
+        if sources.count <= 4 { return sources.firstIndex { BytewiseOrder.equal($0, source) } ?? sources.count }
+        return numbers[ByteString(source)] ?? sources.count
     }
 
     /// Appends the origin prefix of `document`.
