@@ -245,9 +245,23 @@ public struct PipelineRunner: Sendable {
         }
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
-            try writeReport(report, summary: summary, into: reportFolder)
+            try writeReport(
+                report, summary: summary, into: reportFolder,
+                templateSites: Self.templateSites(of: finishing, recorded: summary.outputs.templateSummary, in: reportFolder))
         }
         return summary
+    }
+
+    /// The sites of the template summary the run recorded, as the templates stage that wrote it holds
+    /// them; nil, for the report to read the file, unless exactly one stage wrote there.
+    private static func templateSites(
+        of finishing: [any FinishingStage], recorded: String?, in folder: StagedFolder?
+    ) -> [TemplateSummary.Site]? {
+        let writers = finishing.compactMap { $0 as? TemplateRemover }.filter { remover in
+            let path = remover.model.options.summary
+            return !path.isEmpty && (folder?.final(path) ?? path) == recorded
+        }
+        return writers.count == 1 ? writers[0].summary?.writtenSites : nil
     }
 
     /// The files the corpus stages write besides the outputs.
@@ -259,7 +273,9 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Reads the committed outputs back into the report folder.
-    private func writeReport(_ options: ReportOptions, summary: RunSummary, into folder: StagedFolder?) throws(WinnowError) {
+    private func writeReport(
+        _ options: ReportOptions, summary: RunSummary, into folder: StagedFolder?, templateSites: [TemplateSummary.Site]?
+    ) throws(WinnowError) {
         guard let folder else {
             log(
                 "report: not written, because the cleaned output is not a file it can read back (standard output, "
@@ -267,8 +283,9 @@ public struct PipelineRunner: Sendable {
             return
         }
         var clock = Stopwatch()
-        let written = try ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
-            .write(into: folder)
+        var builder = ReportBuilder(options: options, inputs: summary.outputs, run: summary, fields: configuration.fields)
+        builder.templateSites = templateSites
+        let written = try builder.write(into: folder)
         try folder.commit()
         log(
             "report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "

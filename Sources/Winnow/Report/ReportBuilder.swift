@@ -13,6 +13,9 @@ public struct ReportBuilder {
     public var fields: FieldNames
     /// Rows of clusters.csv held in memory at once; a cluster with more members is written as it is read.
     var csvRowsInMemory = 200_000
+    /// The sites of `inputs.templateSummary` when the run that wrote it holds them: taken instead of
+    /// reading the file back.
+    var templateSites: [TemplateSummary.Site]?
     private var staging: StagedFolder?
 
     public init(options: ReportOptions, inputs: RunSummary.Outputs, run: RunSummary? = nil, fields: FieldNames = .standard) {
@@ -208,7 +211,10 @@ public struct ReportBuilder {
         let report = RunReport(
             pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusterSizes: facts.sizes,
             largestClusters: Array(clusters.prefix(RunReport.clustersListed)),
-            sites: try inputs.templateSummary.map { path throws(WinnowError) in try Self.sites(located(path)) } ?? [],
+            sites: try inputs.templateSummary.map { path throws(WinnowError) in
+                if let templateSites { return Self.sites(of: templateSites) }
+                return try Self.sites(located(path))
+            } ?? [],
             warnings: warnings)
         return Gathered(
             report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
@@ -452,8 +458,12 @@ public struct ReportBuilder {
     /// The sites of a template summary (a file, or a folder of part files: `TemplateSummaryFolder`),
     /// with their template share.
     static func sites(_ path: String) throws(WinnowError) -> [RunReport.Site] {
-        let sites = InputSpec.isFolder(path) ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path)
-        return sites.map { site in
+        sites(of: InputSpec.isFolder(path) ? try TemplateSummaryFolder.read(path) : try summaryFileSites(path))
+    }
+
+    /// The report's sites from a template summary's, with their template share.
+    private static func sites(of sites: [TemplateSummary.Site]) -> [RunReport.Site] {
+        sites.map { site in
             RunReport.Site(
                 site: site.site, pages: site.pages, pagesChanged: site.pagesChanged, pagesRemoved: site.pagesRemoved,
                 bytesIn: site.bytesIn, bytesRemoved: site.bytesRemoved,

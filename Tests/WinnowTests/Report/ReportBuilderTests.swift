@@ -443,6 +443,35 @@ import WinnowTestSupport
         #expect(reported == summaries[1].filter { !$0.value.isEmpty })
     }
 
+    /// A run's report takes the template summary's sites from the stage that wrote it rather than
+    /// reading the file back: the same report as one built from the files, escapes and all.
+    @Test func aRunsOwnTemplateSitesGiveTheReportItsFilesGive() async throws {
+        let folder = TemporaryFolder()
+        let headers = [
+            #"Say "hi" to C:\Users\news and / slashes"#, "Ünïcödé — “quotes” and 🎉 </script><b>&amp;",
+            "Tab\there and a line \u{2028} separator",
+        ]
+        let plans = ["bridge", "park", "school"]
+        var pages: [String] = []
+        for site in 0..<12 {
+            for page in 0..<3 {
+                let text = [
+                    headers[site % 3], "Menu home \(site) sport", "Story \(page): the council met about the \(plans[page]) plan today.",
+                ].joined(separator: "\n")
+                let record = ["id": "s\(site)p\(page)", "url": "https://site\(site).example/\(page)", "text": text]
+                pages.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self))
+            }
+        }
+        let input = folder.write("sites.jsonl", pages.joined(separator: "\n") + "\n")
+        let run = try await runDefaultPipeline([.jsonl(path: input, name: "sites")], in: folder)
+        let sites = try run.json()["sites"] as! [[String: Any]]
+        #expect(sites.count == 12 && sites.allSatisfy { ($0["template_lines"] as! [Any]).count >= 2 })
+        _ = try ReportBuilder(options: ReportOptions(), inputs: run.summary.outputs, run: run.summary).write(to: folder.file("again"))
+        for name in ["report.json", "report.html"] {
+            #expect(FileManager.default.contentsEqual(atPath: folder.file("again/" + name), andPath: run.folder + "/" + name), "\(name)")
+        }
+    }
+
     /// A second run replaces the report folder whole (keeping a file the user put there), and a run
     /// that fails leaves it as it was: no mix of old and new files, no work folder left behind.
     @Test func theReportFolderIsReplacedWholeOrNotAtAll() async throws {
