@@ -16,7 +16,14 @@ public enum Fixtures {
         try entries(relativePath).mapValues { $0["articleBody"] as? String ?? "" }
     }
 
-    /// The ids of the vendored HTML pages of a set (`articles` or `wcxb`), sorted.
+    /// The `with` and `without` segments of every page of a gzipped trafilatura-eval truth file, by id.
+    public static func segments(_ relativePath: String) throws -> [String: SegmentScore.Segments] {
+        try entries(relativePath).mapValues {
+            SegmentScore.Segments(with: $0["with"] as? [String] ?? [], without: $0["without"] as? [String] ?? [])
+        }
+    }
+
+    /// The ids of the vendored HTML pages of a set (`articles`, `wcxb` or `trafilatura`), sorted.
     public static func pageIDs(_ set: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(set)/html")
             .filter { $0.hasSuffix(".html.gz") }.map { String($0.dropLast(".html.gz".count)) }.sorted()
