@@ -11,9 +11,9 @@ struct PageTreeBuilder {
     private var earlierIDs: Set<UInt64> = []
     /// Elements that only their `id` makes chrome, by the id's hash: the node and the weight the id gave.
     private var chromeIDs: [UInt64: (node: Int32, weight: Int16)] = [:]
-    /// Open links in a heading to an anchor on the page (`href="#…"`): the anchor's hash, the link's
-    /// node and where its text starts.
-    private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int)] = []
+    /// Open links in a heading or a definition term to an anchor on the page (`href="#…"`): the
+    /// anchor's hash, the link's node, where its text starts, and whether a heading holds it.
+    private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int, inHeading: Bool)] = []
     /// Where the last two characters of `tree.text` that are not white space start, written while a
     /// link is in `anchorLinks` (-1: none): a link's text is a mark or none when the second is before it.
     private var visibleStarts = (secondLast: -1, last: -1)
@@ -50,11 +50,13 @@ struct PageTreeBuilder {
         var inCode: Bool
         /// It is or is inside a heading.
         var inHeading: Bool
+        /// It is or is inside a definition term (`dt`), where documentation states an API's signature.
+        var inTerm: Bool
         /// libxml2 holds it open, but the tree has closed it (or never opened it): an element of a
         /// drawing a browser ended, or a void element (`HTMLTag.isEmptyDropped`).
         var closed = false
 
-        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false)
+        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false, inTerm: false)
     }
 
     init(rules: ContentRules = .all) {
@@ -131,7 +133,9 @@ struct PageTreeBuilder {
             case .itemtype:
                 tree.kind.itemtype(Array(value))
             case .href:
-                if rules.has(.permalinkSections), tag == .a, value.count > 1, value[0] == UInt8(ascii: "#") {
+                if rules.has(.permalinkSections) || rules.has(.permalinkMarks), tag == .a, value.count > 1,
+                    value[0] == UInt8(ascii: "#")
+                {
                     anchor = StableHash.of(value.dropFirst())
                 }
             case .other:
@@ -183,7 +187,8 @@ struct PageTreeBuilder {
         let node = Int32(tree.nodes.count)
         if chromeOnlyByID && !chromeByTag && hint.marks.contains(.chrome), let ownID { chromeIDs[ownID] = (node, idHint.weight) }
         let heading = enclosing.inHeading || tag.isHeading
-        if heading, let anchor { anchorLinks.append((anchor, node, tree.text.count)) }
+        let term = enclosing.inTerm || tag == .dt
+        if heading || term, let anchor { anchorLinks.append((anchor, node, tree.text.count, heading)) }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: enclosing.node, end: 0, textStart: 0, textEnd: 0))
         if itemScope { tree.items.scopes.append(node) }
         if itemDescription { tree.items.descriptions.append(node) }
@@ -192,7 +197,7 @@ struct PageTreeBuilder {
             OpenElement(
                 node: Int32(tree.nodes.count - 1),
                 silent: (tag == .button && !enclosing.inHeading) || (enclosing.silent && tag.layout == .inline),
-                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading))
+                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading, inTerm: term))
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
         if tag == .math, let alternative = Self.alternativeText(attributes) {
@@ -218,7 +223,17 @@ struct PageTreeBuilder {
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
         if let link = anchorLinks.last, link.node == closed {
             anchorLinks.removeLast()
-            if visibleStarts.secondLast < link.textStart { sectionLinked(link.target) }
+            // Its text is one mark or none.
+            if visibleStarts.secondLast < link.textStart {
+                if link.inHeading && rules.has(.permalinkSections) { sectionLinked(link.target) }
+                // Not inside another such link, whose count of characters would then be wrong.
+                if rules.has(.permalinkMarks) && anchorLinks.isEmpty && visibleStarts.last >= link.textStart
+                    && isMark(at: visibleStarts.last)
+                {
+                    dropText(of: closed, from: link.textStart)
+                    visibleStarts = (-1, -1)
+                }
+            }
         }
     }
 
@@ -292,6 +307,30 @@ struct PageTreeBuilder {
         tree.nodes[Int(node)].hint.setChrome(false)
         tree.nodes[Int(node)].hint.weight -= weight
         chromeIDs[target] = nil
+    }
+
+    /// Whether the character at `offset` in `tree.text` is a mark, such as "¶", "#", "§" or "🔗": neither
+    /// a letter nor a digit (a link showing "A" in an index's heading names its section).
+    private func isMark(at offset: Int) -> Bool {
+        guard offset < tree.text.count else { return false }
+        let scalar = tree.text[offset...].withUnsafeBufferPointer { bytes in
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil as Unicode.Scalar? }
+            return scalar
+        }
+        guard let scalar else { return false }
+        return !scalar.properties.isAlphabetic && scalar.properties.numericType == nil && !scalar.properties.isWhitespace
+    }
+
+    /// Empties the text nodes inside the element `node`, which has just closed: its text, from `start`,
+    /// is the end of the tree's text.
+    private mutating func dropText(of node: Int32, from start: Int) {
+        for index in Int(node) + 1..<tree.nodes.count where tree.nodes[index].tag == .text {
+            tree.nodes[index].textStart = Int32(start)
+            tree.nodes[index].textEnd = Int32(start)
+        }
+        tree.text.removeSubrange(start...)
     }
 
     /// Notes the last two characters of `bytes`, written at `start` in `tree.text`, that are not white

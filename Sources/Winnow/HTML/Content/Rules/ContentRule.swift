@@ -3,7 +3,8 @@
 public enum ContentRule: Int, CaseIterable, Sendable {
     // Hints read while the tree is built.
     case hiddenElements, noscript, foldedPanels, streamedSegments, classAndIDWords, ariaRoles, chromeTags
-    case contentTags, headerWeight, pageWideNames, articleBodyMarkup, codeClassNames, permalinkSections, footnotes
+    case contentTags, headerWeight, pageWideNames, articleBodyMarkup, codeClassNames, permalinkSections, permalinkMarks
+    case footnotes
     // Blocks left out before scoring.
     case placeholderFiller, mostOfPage, productChrome, chromeHeadings, recommendationHeadings, accordions
     case ownSlideshows, forumComments, displayNames
@@ -31,6 +32,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .articleBodyMarkup: "article-body-markup"
         case .codeClassNames: "code-class-names"
         case .permalinkSections: "permalink-sections"
+        case .permalinkMarks: "permalink-marks"
         case .footnotes: "footnotes"
         case .placeholderFiller: "placeholder-filler"
         case .mostOfPage: "most-of-page"
@@ -99,6 +101,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .codeClassNames: "Inside `pre` and `code`, class names are a syntax highlighter's tokens, not chrome."
         case .permalinkSections:
             "A section whose heading links to it (a permalink) is content even when its id reads like chrome."
+        case .permalinkMarks:
+            "A heading's or a term's link to an anchor of the page that shows one mark (¶, #, §) is its permalink: not text."
         case .footnotes:
             "An `aside` of footnotes (named so, or `role=doc-footnote`) belongs to the text it annotates: not chrome by its tag."
         case .placeholderFiller:

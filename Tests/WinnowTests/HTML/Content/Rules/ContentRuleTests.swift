@@ -61,6 +61,8 @@ import Testing
         case .permalinkSections:
             return "<body><div role=\"main\">\(long)<section id=\"footer-settings\"><h2>Footer settings"
                 + "<a href=\"#footer-settings\">¶</a></h2>\(prose)</section></div></body>"
+        case .permalinkMarks:
+            return "<body><article><h2 id=\"usage\">Usage<a class=\"headerlink\" href=\"#usage\">¶</a></h2>\(article)</article></body>"
         case .footnotes:
             return
                 "<body><article>\(article)<aside class=\"footnote-list\"><aside class=\"footnote\">\(prose)</aside></aside></article></body>"
