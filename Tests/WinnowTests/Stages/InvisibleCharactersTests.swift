@@ -44,6 +44,18 @@ import WinnowTestSupport
                 == "Während der Zeitung longword joined x\n\ncode\n\n👨\u{200D}👩\u{200D}👧 می\u{200C}خواهم क्\u{200D}ष")
     }
 
+    /// A joiner between two characters stays (an emoji sequence, a Persian word); one next to a space or
+    /// a break joins nothing: a CMS's empty paragraph of one joiner is no paragraph.
+    @Test func joinersThatJoinNothingAreNotWritten() {
+        let html =
+            "<p>One.</p><p>\u{200D}</p><p><em>\u{200D}</em>\u{200D}</p><p>Two\u{200D} <b>three</b>\u{200C}</p>"
+            + "<p>👩\u{200D}<b>💻</b> \u{200C}x</p>"
+        let text = TextRendererTests.allText(html)
+        #expect(text == "One.\n\nTwo three\n\n👩\u{200D}💻 x", "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        let lines = "One.\n\n\u{200D}\n\n\u{200D}\u{200D}\n\nTwo\u{200D} three\u{200C}\n\n👩\u{200D}💻 \u{200C}x"
+        #expect(TextNormalizer().normalize(lines) == text)
+    }
+
     @Test func normalizeAndCleanShareTheRule() {
         let text = "a\u{AD}b\u{200B}c\u{061C}d\u{200D}e\u{200C}f\u{2066}g\u{2069}h\u{FFF9}i\u{1D173}j\u{206A}k\u{E0001}"
         #expect(TextNormalizer().normalize(text) == TextRendererTests.allText("<p>\(text)</p>"))

@@ -13,7 +13,7 @@ import WinnowTestSupport
     static let pieces = [
         "a", "Zq", "word", "longer words here", "0123456789.,;:!?", "x y z w v u t s", " ", "  ", "\t", "\u{A0}",
         "\u{3000}", "\n", "\r\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{07}", "\u{7F}", "\u{9F}", "\u{AD}",
-        "\u{200B}", "é", "漢字", "😀", "a b", "ab cd ef gh", "~", "\u{7F}x",
+        "\u{200B}", "é", "漢字", "😀", "a b", "ab cd ef gh", "~", "\u{7F}x", "\u{200D}", "\u{200C}",
     ]
 
     static func randomText(_ random: inout SeededRandom) -> String {
@@ -23,7 +23,8 @@ import WinnowTestSupport
     /// The definition: lines split at breaks (CR LF is one, even with a dropped character after the
     /// CR it is two), dropped characters removed, space runs folded or kept, lines trimmed, lines
     /// without content blank, at most `maxBlankLines` blank lines between two with content, none
-    /// before the first or after the last.
+    /// before the first or after the last. With `removeInvisible`, a joiner stays only where the
+    /// nearest other characters of its line on both sides (not counting joiners) are content.
     static func reference(_ text: String, _ options: NormalizeOptions) -> String {
         enum Unit { case content(Unicode.Scalar), space(Unicode.Scalar) }
         var lines: [[Unit]] = [[]]
@@ -39,6 +40,21 @@ import WinnowTestSupport
             case 0x00...0x1F where options.removeControl, 0x7F...0x9F where options.removeControl: break
             case _ where options.removeInvisible && InvisibleCharacters.isRemoved(value): break
             default: lines[lines.count - 1].append(.content(scalar))
+            }
+        }
+        func isJoiner(_ unit: Unit) -> Bool {
+            if case .content(let scalar) = unit { InvisibleCharacters.isJoiner(scalar.value) } else { false }
+        }
+        func isContent(_ unit: Unit?) -> Bool {
+            if case .content = unit { true } else { false }
+        }
+        if options.removeInvisible {
+            lines = lines.map { units in
+                units.indices.compactMap { index in
+                    guard isJoiner(units[index]) else { return units[index] }
+                    let before = units[..<index].last { !isJoiner($0) }, after = units[(index + 1)...].first { !isJoiner($0) }
+                    return isContent(before) && isContent(after) ? units[index] : nil
+                }
             }
         }
         let rendered: [String?] = lines.map { units in

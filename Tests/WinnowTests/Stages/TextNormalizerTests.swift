@@ -11,7 +11,8 @@ import WinnowTestSupport
         ("e\u{0301}t\u{00E9}", "\u{00E9}t\u{00E9}"),  // NFC composes
         ("a\u{0000}b\u{0007}c\u{009F}d\u{007F}", "abcd"),  // C0, C1, DEL
         ("zero\u{200B}width\u{00AD}soft\u{FEFF}bom\u{2060}", "zerowidthsoftbom"),
-        ("keep\u{200D}joiner\u{200C}", "keep\u{200D}joiner\u{200C}"),
+        ("keep\u{200D}joiner\u{200C}x", "keep\u{200D}joiner\u{200C}x"),
+        ("a\n\u{200D}\nb \u{200C}c\u{200D} d\u{200D}", "a\n\nb c d"),  // joiners that join nothing
         ("a \t\u{00A0}\u{2003} b", "a b"),  // Unicode spaces fold
         ("  lead and trail  \n  next  ", "lead and trail\nnext"),
         ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),  // line endings

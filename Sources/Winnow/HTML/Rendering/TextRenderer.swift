@@ -1,7 +1,8 @@
 /// Writes the text of the chosen nodes of a page with its structure: a blank line between
 /// paragraphs and headings, one line per list item, table row or `<br>`, a space between table
 /// cells, `<pre>` as written, and every other run of whitespace folded into one space. Invisible
-/// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) are not written.
+/// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) are not written, nor
+/// joiners that join nothing (`InvisibleCharacters.joinerLength`).
 struct TextRenderer {
     /// The text so far: the first `count` bytes of a buffer as large as the text can grow (`render`),
     /// written without an array's uniqueness and capacity checks at every byte.
@@ -9,6 +10,9 @@ struct TextRenderer {
     private var count = 0
     /// The strongest break asked for since the last text: 0 none, 1 space, 2 line, 3 blank line.
     private var pending = 0
+    /// Where the joiners written last, right after content, start (-1: none): they stay only if
+    /// content follows them with no break, else they are taken back.
+    private var joinersStart = -1
 
     private init(output: UnsafeMutableBufferPointer<UInt8>) {
         self.output = output
@@ -66,6 +70,7 @@ struct TextRenderer {
             }
             index += 1
         }
+        takeBackJoiners()
     }
 
     private mutating func append(_ byte: UInt8) {
@@ -85,6 +90,7 @@ struct TextRenderer {
 
     private mutating func flushBreak() {
         defer { pending = 0 }
+        takeBackJoiners()
         guard count > 0 else { return }
         switch pending {
         case 3:
@@ -107,16 +113,31 @@ struct TextRenderer {
                 index += 1
             } else if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
                 index += length - 1
+            } else if byte == 0xE2, case let length = InvisibleCharacters.joinerLength(text, at: index), length > 0 {
+                // Written only right after content, and taken back unless content follows.
+                if pending == 0 && count > 0 {
+                    if joinersStart < 0 { joinersStart = count }
+                    for offset in 0..<length { append(text[index + offset]) }
+                }
+                index += length - 1
             } else {
                 if pending > 0 { flushBreak() }
+                joinersStart = -1
                 append(byte)
             }
             index += 1
         }
     }
 
+    /// Removes the joiners written last, which no content followed.
+    private mutating func takeBackJoiners() {
+        if joinersStart >= 0 { count = joinersStart }
+        joinersStart = -1
+    }
+
     private mutating func appendVerbatim(_ text: ArraySlice<UInt8>) {
         if pending > 0 { flushBreak() }
+        joinersStart = -1
         var index = text.startIndex
         while index < text.endIndex {
             let byte = text[index]

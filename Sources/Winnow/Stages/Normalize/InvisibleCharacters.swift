@@ -7,7 +7,8 @@ enum InvisibleCharacters {
     /// format characters (U+206A–206F), the interlinear annotation marks (U+FFF9–FFFB), the musical
     /// symbols' format characters (U+1D173–1D17A) and the deprecated language tag (U+E0001). Kept,
     /// because they change what the text says: the zero-width joiner and non-joiner (emoji sequences,
-    /// Persian and Indic spelling), variation selectors and the other tag characters (emoji flags).
+    /// Persian and Indic spelling) between two characters (`isJoiner`), variation selectors and the
+    /// other tag characters (emoji flags).
     @inline(__always)
     static func isRemoved(_ value: UInt32) -> Bool {
         switch value {
@@ -41,6 +42,21 @@ enum InvisibleCharacters {
         default:
             return 0
         }
+    }
+
+    /// The zero-width joiner and non-joiner (U+200D, U+200C) join the characters on either side; one
+    /// next to white space, a line's end or another break joins nothing and is not written either
+    /// (a CMS's empty paragraph of one joiner).
+    @inline(__always)
+    static func isJoiner(_ value: UInt32) -> Bool {
+        value == 0x200C || value == 0x200D
+    }
+
+    /// The byte length of the joiner that starts at `index` of valid UTF-8 (3), or 0.
+    @inline(__always)
+    static func joinerLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        guard bytes[index] == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80 else { return 0 }
+        return bytes[index + 2] == 0x8C || bytes[index + 2] == 0x8D ? 3 : 0
     }
 
     /// `text` without its removed characters (the same string when it has none).

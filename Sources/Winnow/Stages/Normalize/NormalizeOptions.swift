@@ -22,7 +22,8 @@ public struct NormalizeOptions: StageOptions {
         .init("remove_control", \.removeControl, "Drop C0/C1 control characters other than tab and line breaks."),
         .init(
             "remove_invisible", \.removeInvisible,
-            "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls (zero-width joiners stay)."),
+            "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls, and zero-width joiners that join nothing (next to a space or a line end)."
+        ),
         .init("fold_spaces", \.foldSpaces, "Turn tabs and Unicode spaces into a plain space and fold runs of them into one."),
         .init("trim_lines", \.trimLines, "Remove spaces at the start and end of every line."),
         .init("max_blank_lines", \.maxBlankLines, "At most this many blank lines in a row; 0 removes blank lines altogether."),

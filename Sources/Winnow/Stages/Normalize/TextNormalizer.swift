@@ -134,6 +134,9 @@ public struct TextNormalizer: Sendable {
                 guard !spaceBefore && !(breakBefore && (breaks >> 55) & 1 != 0) else { return false }
             case 0x21..<0x7F:
                 break
+            case 0x200C...0x200D where options.removeInvisible:
+                // A joiner stays only between content on its line.
+                guard !spaceBefore && !breakBefore && joinsContent(bytes, after: i + length) else { return false }
             default:
                 guard value >= 0x80, classify(value) == .content,
                     options.unicode == .none || value < 0x300 || NFCQuickCheck.isStable(value)
@@ -161,6 +164,22 @@ public struct TextNormalizer: Sendable {
         default:
             return options.removeInvisible && InvisibleCharacters.isRemoved(value) ? .drop : .content
         }
+    }
+
+    /// Whether the first character at or after `index` that is neither a joiner nor dropped is content
+    /// (not white space or a break): the joiners before it join something.
+    private func joinsContent(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        var index = index
+        while index < bytes.count {
+            let (value, length) = UTF8Scalar.decode(bytes, at: index)
+            if value >= 0x21 && value < 0x7F { return true }
+            switch classify(value) {
+            case .content where !InvisibleCharacters.isJoiner(value): return true
+            case .content, .drop: index += length
+            case .space, .lineBreak, .carriageReturn: return false
+            }
+        }
+        return false
     }
 
     /// One pass over the UTF-8 bytes (valid, as in every Swift string). Whitespace is held back until
@@ -221,6 +240,12 @@ public struct TextNormalizer: Sendable {
                     hasPendingSpace = true
                     if !fold { pendingSpace.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) }
                 case .content:
+                    if options.removeInvisible && InvisibleCharacters.isJoiner(value)
+                        && !(lineHasContent && !hasPendingSpace && pendingBreaks == 0 && joinsContent(bytes, after: i + length))
+                    {
+                        i += length
+                        continue
+                    }
                     if pendingBreaks > 0 {
                         if o > 0 {
                             for _ in 0..<min(pendingBreaks, maxBreaks) {
