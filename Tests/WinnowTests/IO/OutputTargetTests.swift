@@ -80,13 +80,18 @@ import WinnowTestSupport
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
         defer { close(ends[0]) }
+        // A closed descriptor, numbered high: tests running beside this one open the lowest free
+        // numbers, and one of them could take a low number again before it is checked.
+        let closed = fcntl(ends[1], F_DUPFD, 900)
+        #expect(closed >= 900)
+        close(closed)
         let piped = try OutputFile(path: "/dev/fd/\(ends[1])")
         try piped.write(Array("through\n".utf8))
         try piped.commit()
         close(ends[1])
         var buffer = [UInt8](repeating: 0, count: 64)
         #expect(String(decoding: buffer[..<read(ends[0], &buffer, 64)], as: UTF8.self) == "through\n")
-        #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(ends[1])") }
+        #expect(throws: WinnowError.self) { try OutputTarget("/dev/fd/\(closed)") }
         // A link to /dev/stdout is standard output too; standard error, a descriptor open for reading
         // only and one this process keeps for itself (close-on-exec) are refused before anything is read.
         #expect(symlink("/dev/stdout", folder.file("out.jsonl")) == 0)
