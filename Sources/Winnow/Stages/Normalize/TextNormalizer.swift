@@ -103,6 +103,7 @@ public struct TextNormalizer: Sendable {
         // lanes; the text starts as if after two line feeds, so that it may not start with either.
         var spaces: UInt64 = 0
         var breaks: UInt64 = 0x8080 << 48
+        var run = (joins: false, end: 0)
         var i = 0
         while i < count {
             if i &+ 8 <= count {
@@ -136,7 +137,8 @@ public struct TextNormalizer: Sendable {
                 break
             case 0x200C...0x200D where options.removeInvisible:
                 // A joiner stays only between content on its line.
-                guard !spaceBefore && !breakBefore && joinsContent(bytes, after: i + length) else { return false }
+                if i >= run.end { run = joinerRun(bytes, after: i + length) }
+                guard !spaceBefore && !breakBefore && run.joins else { return false }
             default:
                 guard value >= 0x80, classify(value) == .content,
                     options.unicode == .none || value < 0x300 || NFCQuickCheck.isStable(value)
@@ -166,20 +168,21 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    /// Whether the first character at or after `index` that is neither a joiner nor dropped is content
-    /// (not white space or a break): the joiners before it join something.
-    private func joinsContent(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+    /// Where the first character at or after `index` that is neither a joiner nor dropped starts, and
+    /// whether it is content (not white space or a break): the joiners before it join something. Every
+    /// joiner before `end` has the same answer, so a run of joiners is scanned once, not once each.
+    private func joinerRun(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> (joins: Bool, end: Int) {
         var index = index
         while index < bytes.count {
             let (value, length) = UTF8Scalar.decode(bytes, at: index)
-            if value >= 0x21 && value < 0x7F { return true }
+            if value >= 0x21 && value < 0x7F { return (true, index) }
             switch classify(value) {
-            case .content where !InvisibleCharacters.isJoiner(value): return true
+            case .content where !InvisibleCharacters.isJoiner(value): return (true, index)
             case .content, .drop: index += length
-            case .space, .lineBreak, .carriageReturn: return false
+            case .space, .lineBreak, .carriageReturn: return (false, index)
             }
         }
-        return false
+        return (false, index)
     }
 
     /// One pass over the UTF-8 bytes (valid, as in every Swift string). Whitespace is held back until
@@ -201,6 +204,8 @@ public struct TextNormalizer: Sendable {
             let maxBreaks = options.maxBlankLines < Int.max ? options.maxBlankLines + 1 : Int.max
             let keepEdges = !options.trimLines
             let fold = options.foldSpaces
+            // The answer of the last scan past a run of joiners (`joinerRun`), good for every joiner before its end.
+            var run = (joins: false, end: 0)
 
             @inline(__always) func flushSpace() {
                 if fold {
@@ -240,11 +245,12 @@ public struct TextNormalizer: Sendable {
                     hasPendingSpace = true
                     if !fold { pendingSpace.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) }
                 case .content:
-                    if options.removeInvisible && InvisibleCharacters.isJoiner(value)
-                        && !(lineHasContent && !hasPendingSpace && pendingBreaks == 0 && joinsContent(bytes, after: i + length))
-                    {
-                        i += length
-                        continue
+                    if options.removeInvisible && InvisibleCharacters.isJoiner(value) {
+                        if i >= run.end { run = joinerRun(bytes, after: i + length) }
+                        if !(lineHasContent && !hasPendingSpace && pendingBreaks == 0 && run.joins) {
+                            i += length
+                            continue
+                        }
                     }
                     if pendingBreaks > 0 {
                         if o > 0 {
