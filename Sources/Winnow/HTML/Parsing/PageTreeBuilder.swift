@@ -12,10 +12,12 @@ struct PageTreeBuilder {
     /// Elements that only their `id` makes chrome, by the id's hash: the node and the weight the id gave.
     private var chromeIDs: [UInt64: (node: Int32, weight: Int16)] = [:]
     /// Open links in a heading or a definition term to an anchor on the page (`href="#…"`): the
-    /// anchor's hash, the link's node, where its text starts, and whether a heading holds it.
-    private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int, inHeading: Bool)] = []
-    /// Where the last two characters of `tree.text` that are not white space start, written while a
-    /// link is in `anchorLinks` (-1: none): a link's text is a mark or none when the second is before it.
+    /// anchor's hash, the link's node, where its text starts, whether a heading holds it, and whether
+    /// it may be a permalink whose mark is dropped (`permalink-marks`).
+    private var anchorLinks: [(target: UInt64, node: Int32, textStart: Int, inHeading: Bool, marksPermalink: Bool)] = []
+    /// Where the last two characters of `tree.text` that are not white space start, written in a
+    /// heading or term or while a link is in `anchorLinks` (-1: none): a link's text is a mark or none
+    /// when the second is before it.
     private var visibleStarts = (secondLast: -1, last: -1)
     /// How many elements deep inside a dropped element the parser is (0: not inside one).
     private var dropDepth = 0
@@ -52,11 +54,13 @@ struct PageTreeBuilder {
         var inHeading: Bool
         /// It is or is inside a definition term (`dt`), where documentation states an API's signature.
         var inTerm: Bool
+        /// Where the text of the outermost heading or term it is in starts (when it is in one).
+        var titleStart: Int
         /// libxml2 holds it open, but the tree has closed it (or never opened it): an element of a
         /// drawing a browser ended, or a void element (`HTMLTag.isEmptyDropped`).
         var closed = false
 
-        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false, inTerm: false)
+        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false, inTerm: false, titleStart: 0)
     }
 
     init(rules: ContentRules = .all) {
@@ -188,7 +192,14 @@ struct PageTreeBuilder {
         if chromeOnlyByID && !chromeByTag && hint.marks.contains(.chrome), let ownID { chromeIDs[ownID] = (node, idHint.weight) }
         let heading = enclosing.inHeading || tag.isHeading
         let term = enclosing.inTerm || tag == .dt
-        if heading || term, let anchor { anchorLinks.append((anchor, node, tree.text.count, heading)) }
+        let titleStart = enclosing.inHeading || enclosing.inTerm ? enclosing.titleStart : tree.text.count
+        if heading || term, let anchor {
+            // A permalink follows its heading's or term's own text and links to an anchor already on the page
+            // (a footnote's reference links ahead), not inside another such link.
+            let marksPermalink =
+                rules.has(.permalinkMarks) && anchorLinks.isEmpty && visibleStarts.last >= titleStart && earlierIDs.contains(anchor)
+            anchorLinks.append((anchor, node, tree.text.count, heading, marksPermalink))
+        }
         tree.nodes.append(PageNode(tag: tag, hint: hint, parent: enclosing.node, end: 0, textStart: 0, textEnd: 0))
         if itemScope { tree.items.scopes.append(node) }
         if itemDescription { tree.items.descriptions.append(node) }
@@ -197,7 +208,7 @@ struct PageTreeBuilder {
             OpenElement(
                 node: Int32(tree.nodes.count - 1),
                 silent: (tag == .button && !enclosing.inHeading) || (enclosing.silent && tag.layout == .inline),
-                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading, inTerm: term))
+                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading, inTerm: term, titleStart: titleStart))
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
         if tag == .math, let alternative = Self.alternativeText(attributes) {
@@ -227,9 +238,7 @@ struct PageTreeBuilder {
             if visibleStarts.secondLast < link.textStart {
                 if link.inHeading && rules.has(.permalinkSections) { sectionLinked(link.target) }
                 // Not inside another such link, whose count of characters would then be wrong.
-                if rules.has(.permalinkMarks) && anchorLinks.isEmpty && visibleStarts.last >= link.textStart
-                    && isMark(at: visibleStarts.last)
-                {
+                if link.marksPermalink && anchorLinks.isEmpty && visibleStarts.last >= link.textStart && isMark(at: visibleStarts.last) {
                     dropText(of: closed, from: link.textStart)
                     visibleStarts = (-1, -1)
                 }
@@ -268,7 +277,7 @@ struct PageTreeBuilder {
         defer {
             if isLone { loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent) }
         }
-        if !anchorLinks.isEmpty { noteVisible(bytes, at: Int(textEnd)) }
+        if !anchorLinks.isEmpty || enclosing.inHeading || enclosing.inTerm { noteVisible(bytes, at: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
             return
@@ -324,13 +333,17 @@ struct PageTreeBuilder {
     }
 
     /// Empties the text nodes inside the element `node`, which has just closed: its text, from `start`,
-    /// is the end of the tree's text.
+    /// is the end of the tree's text. White space in it stays as one space, between the words around.
     private mutating func dropText(of node: Int32, from start: Int) {
+        let spaced = tree.text[start...].contains(where: ASCIIByte.isSpace)
+        var kept: Int32 = spaced ? 1 : 0
         for index in Int(node) + 1..<tree.nodes.count where tree.nodes[index].tag == .text {
             tree.nodes[index].textStart = Int32(start)
-            tree.nodes[index].textEnd = Int32(start)
+            tree.nodes[index].textEnd = Int32(start) + kept
+            kept = 0
         }
         tree.text.removeSubrange(start...)
+        if spaced { tree.text.append(UInt8(ascii: " ")) }
     }
 
     /// Notes the last two characters of `bytes`, written at `start` in `tree.text`, that are not white
