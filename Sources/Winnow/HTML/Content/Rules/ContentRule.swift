@@ -102,7 +102,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .permalinkSections:
             "A section whose heading links to it (a permalink) is content even when its id reads like chrome."
         case .permalinkMarks:
-            "A heading's or a term's link to an anchor of the page that shows one mark (¶, #, §) is its permalink: not text."
+            "A heading's or term's link after its text, to an anchor already on the page, showing one mark (¶, #) is its permalink: not text."
         case .footnotes:
             "An `aside` of footnotes (named so, or `role=doc-footnote`) belongs to the text it annotates: not chrome by its tag."
         case .placeholderFiller:
