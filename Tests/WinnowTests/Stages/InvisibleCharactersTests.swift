@@ -33,6 +33,9 @@ import WinnowTestSupport
         #expect(InvisibleCharacters.removing(from: "\u{FEFF}a\u{200B}b\u{2060}") == "ab")
         #expect(InvisibleCharacters.removing(from: "👩\u{200D}💻 می\u{200C}خواهم") == "👩\u{200D}💻 می\u{200C}خواهم")
         #expect(InvisibleCharacters.removing(from: "") == "")
+        // A title's joiners that join nothing go too, as in the text.
+        #expect(InvisibleCharacters.removing(from: "\u{200D}Hello \u{200C}\u{200D}world\u{200D}\u{AD}") == "Hello world")
+        #expect(InvisibleCharacters.removing(from: "\u{200D}\u{200D}") == "")
     }
 
     @Test func cleanTextCarriesNone() {
@@ -72,7 +75,8 @@ import WinnowTestSupport
     }
 
     @Test func titleFieldIsNFCWithoutInvisibleCharacters() {
-        guard case .text(_, let metadata, _) = HTMLExtractor().extract(.text("<title>Fu\u{0308}\u{AD}r alle</title><p>x</p>")) else {
+        guard case .text(_, let metadata, _) = HTMLExtractor().extract(.text("<title>\u{200D}Fu\u{0308}\u{AD}r alle</title><p>x</p>"))
+        else {
             Issue.record("refused")
             return
         }

@@ -59,8 +59,39 @@ enum InvisibleCharacters {
         return bytes[index + 2] == 0x8C || bytes[index + 2] == 0x8D ? 3 : 0
     }
 
-    /// `text` without its removed characters (the same string when it has none).
+    /// `text` without its removed characters, nor joiners that join nothing (the same string when it
+    /// has neither): for a page's title and description, which no renderer writes.
     static func removing(from text: String) -> String {
+        droppingJoinersThatJoinNothing(removingCharacters(from: text))
+    }
+
+    /// `text` without the joiners whose nearest other characters (not joiners) on either side are not
+    /// both content: white space, or the text's start or end, is on one side.
+    static func droppingJoinersThatJoinNothing(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { isJoiner($0.value) }) else { return text }
+        // Whether content comes after each place, from the end, joiners passed over.
+        var contentAfter = [Bool](repeating: false, count: scalars.count)
+        var next = false
+        for index in scalars.indices.reversed() {
+            contentAfter[index] = next
+            if !isJoiner(scalars[index].value) { next = !scalars[index].properties.isWhitespace }
+        }
+        var kept = String.UnicodeScalarView()
+        var contentBefore = false
+        for (index, scalar) in scalars.enumerated() {
+            if isJoiner(scalar.value) {
+                if contentBefore && contentAfter[index] { kept.append(scalar) }
+                continue
+            }
+            contentBefore = !scalar.properties.isWhitespace
+            kept.append(scalar)
+        }
+        return String(kept)
+    }
+
+    /// `text` without its removed characters (the same string when it has none).
+    private static func removingCharacters(from text: String) -> String {
         let bytes = ArraySlice(text.utf8)
         var kept: [UInt8] = []
         var copied = bytes.startIndex
