@@ -67,7 +67,9 @@ enum InvisibleCharacters {
 
     /// `text` without the joiners whose nearest other characters (not joiners) on either side are not
     /// both content: white space, or the text's start or end, is on one side.
-    static func droppingJoinersThatJoinNothing(_ text: String) -> String {
+    private static func droppingJoinersThatJoinNothing(_ text: String) -> String {
+        // A joiner's UTF-8 starts with 0xE2: most texts have none, and are not split into scalars.
+        guard text.utf8.contains(0xE2) else { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: { isJoiner($0.value) }) else { return text }
         // Whether content comes after each place, from the end, joiners passed over.
