@@ -1,12 +1,12 @@
 /// Decides which lines of one page to keep, from what its site's other pages say about each line.
 ///
-/// Template lines (on at least `anchor_share` of the site's pages) are removed wherever they are,
-/// and they cut the page into blocks. A block is page content when most of its words are in lines
-/// of its own and its lines read like prose; the richest block always is. Everything from the first
-/// content block to the last stays (the richest block in own words, else in words, always counts as
-/// content); blocks before and after it go: they are the head and tail of the
-/// template, with whatever sits between its lines (a "Previous topic" title, a rotating teaser list,
-/// a table of contents).
+/// Template lines (on at least `anchor_share` of the site's pages) are removed wherever they are, but
+/// for those the page repeats inside its content, and they cut the page into blocks. A block is page
+/// content when most of its words are in lines of its own and its lines read like prose; the richest
+/// block always is. Everything from the first content block to the last stays (the richest block in
+/// own words, else in words, always counts as content); blocks before and after it go: they are the
+/// head and tail of the template, with whatever sits between its lines (a "Previous topic" title, a
+/// rotating teaser list, a table of contents).
 struct TemplateDecision {
     /// What the site knows about one line of the page.
     struct Evidence {
@@ -16,6 +16,8 @@ struct TemplateDecision {
         var isTemplate: Bool
         var hasLetters: Bool
         var tokens: Int
+        /// The folded line's key: equal keys are one line.
+        var key: UInt64
     }
 
     let repeatPages: Int
@@ -50,7 +52,20 @@ struct TemplateDecision {
         for block in blocks[firstContent...lastContent] {
             for index in block { keep[index] = true }
         }
+        keepRepeatedTemplateLines(in: blocks[firstContent].lowerBound..<blocks[lastContent].upperBound, lines, &keep)
         return keep
+    }
+
+    /// Keeps the template lines that occur twice or more in `content`: a site's frame shows each of its
+    /// lines once, so these are the content's own (a docs page's "New in version 3.3.", a listing's
+    /// "Weight:" labels, a closing brace in code).
+    private func keepRepeatedTemplateLines(in content: Range<Int>, _ lines: [Evidence], _ keep: inout [Bool]) {
+        let keys = content.filter { lines[$0].isTemplate }.map { lines[$0].key }.sorted()
+        let repeated = Set(zip(keys, keys.dropFirst()).filter { $0 == $1 }.map(\.0))
+        guard !repeated.isEmpty else { return }
+        for index in content where lines[index].isTemplate && repeated.contains(lines[index].key) {
+            keep[index] = true
+        }
     }
 
     /// Runs of line indices between template lines.

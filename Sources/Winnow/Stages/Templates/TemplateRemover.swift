@@ -46,7 +46,7 @@ struct TemplateRemover: FinishingStage {
                 evidence.append(
                     .init(
                         pages: pages, isTemplate: isTemplate, hasLetters: line.folded.hasLetters,
-                        tokens: line.folded.tokens))
+                        tokens: line.folded.tokens, key: key))
             }
             // Without a single template line there is nothing to anchor a decision on.
             guard anyTemplate else { return .keep }
