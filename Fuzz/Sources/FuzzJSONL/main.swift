@@ -1,8 +1,9 @@
 // The JSONL reader and the document decoder. Settings bytes: the record size limit, the batch size,
 // the chunk sizes of the source (and whether it fails at the end), the field names and whether text
 // is required. Invariants: the reader's records are exactly the input's non-blank lines (or oversized
-// lines), each once, with the right line number, offset and bytes, in order; it consumes the whole
-// input; a reader failure is one `unreadable` record holding the unfinished line. Every decoded
+// lines), each once, with the right line number, offset and bytes, in order, but for an input whose
+// first line is a bare `{` or `[` (one JSON document): that line alone; it consumes the whole input;
+// a reader failure is one `unreadable` record holding the unfinished line. Every decoded
 // document encodes to one line of valid UTF-8 that decodes to the same fields and encodes the same.
 import FuzzSupport
 @_spi(Fuzzing) import Winnow
@@ -11,20 +12,26 @@ import FuzzSupport
 enum Expected: Equatable {
     case line(number: Int, offset: Int, bytes: [UInt8])
     case oversized(number: Int, offset: Int, length: Int)
+    case document(offset: Int, firstLine: [UInt8])
     case unreadable(number: Int, offset: Int, partial: [UInt8])
 }
 
 /// The records a correct reader gives for `data`: every line over `limit` bytes (a CR that ends it not
 /// counted) is oversized, every other line that is not blank (spaces and tabs, an optional CR) is a
-/// record without its line ending.
+/// record without its line ending; a first line that is `{` or `[` amid JSON white space is the one
+/// record of the input (a JSON document), the lines after it read past.
 func expectedRecords(_ data: [UInt8], limit: Int, failsAtEnd: Bool) -> [Expected] {
     var expected: [Expected] = []
     var start = 0
     var number = 0
+    func add(_ range: Range<Int>) {
+        guard !isDocument(expected) else { return }
+        append(data, range, number: number, limit: limit, to: &expected)
+    }
     while start < data.count {
         guard let newline = data[start...].firstIndex(of: 0x0A) else { break }
         number += 1
-        append(data, start..<newline, number: number, limit: limit, to: &expected)
+        add(start..<newline)
         start = newline + 1
     }
     if failsAtEnd {
@@ -32,9 +39,15 @@ func expectedRecords(_ data: [UInt8], limit: Int, failsAtEnd: Bool) -> [Expected
         // The reader holds an unfinished line of up to one byte over the limit: that byte may be a CR.
         expected.append(.unreadable(number: number + 1, offset: start, partial: rest.count > limit + 1 ? [] : rest))
     } else if start < data.count {
-        append(data, start..<data.count, number: number + 1, limit: limit, to: &expected)
+        number += 1
+        add(start..<data.count)
     }
     return expected
+}
+
+func isDocument(_ expected: [Expected]) -> Bool {
+    if case .document? = expected.first { return true }
+    return false
 }
 
 func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to expected: inout [Expected]) {
@@ -46,6 +59,13 @@ func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to ex
     }
     // A byte order mark before the first record is not part of it.
     if number == 1 && data[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+    if number == 1 {
+        let marks = data[start..<end].filter { ![0x20, 0x09, 0x0D].contains($0) }
+        if marks == [UInt8(ascii: "{")] || marks == [UInt8(ascii: "[")] {
+            expected.append(.document(offset: range.lowerBound, firstLine: Array(data[start..<end])))
+            return
+        }
+    }
     guard data[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
     expected.append(.line(number: number, offset: range.lowerBound, bytes: Array(data[start..<end])))
 }
@@ -124,6 +144,10 @@ FuzzDriver.run { start, count in
                 found.append(.oversized(number: number, offset: offset, length: length))
             case .unreadable(_, let partial):
                 found.append(.unreadable(number: number, offset: offset, partial: Array(batch.storage[partial])))
+            case .jsonDocument(let firstLine, let opening):
+                require(number == 1, "a JSON document found at line \(number)")
+                require(opening == UInt8(ascii: "{") || opening == UInt8(ascii: "["), "a document opened by \(opening)")
+                found.append(.document(offset: offset, firstLine: Array(batch.storage[firstLine])))
             case .htmlFile, .spooled, .archive, .skipped, .damaged:
                 require(false, "the JSONL reader made a record of another kind: \(record.content)")
             }

@@ -40,7 +40,8 @@ func readAll(_ path: String, limit: Int, batchBytes: Int) -> [Seen] {
             case .damaged(let message): entry.kind = "damaged \(message)"
             case .oversized(let length, let limit): entry.kind = "oversized \(length) \(limit)"
             case .unreadable(let message, _): entry.kind = "unreadable \(message)"
-            case .jsonLine, .htmlFile, .spooled: require(false, "an archive gave a JSONL line, an HTML file or a spooled record")
+            case .jsonLine, .jsonDocument, .htmlFile, .spooled:
+                require(false, "an archive gave a JSONL line, an HTML file or a spooled record")
             }
             require(entry.line == (seen.last?.line ?? 0) + 1, "record number \(entry.line) after \(seen.last?.line ?? 0)")
             seen.append(entry)

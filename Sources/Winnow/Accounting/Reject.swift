@@ -10,6 +10,8 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
         case invalidField = "invalid_field"
         case tooLarge = "too_large"
         case unreadable = "unreadable"
+        /// A JSONL input that is one JSON document over many lines (pretty-printed): one reject for the file.
+        case notJSONLines = "not_json_lines"
         /// A web archive's bytes are no readable record: a bad header, a wrong length, garbage, a broken gzip member.
         case malformedArchive = "malformed_archive"
         /// An archived HTTP response that cannot be read: a bad status line, broken chunking or compression.

@@ -1,7 +1,8 @@
 import Glibc
 
 /// Splits one JSONL input into batches of lines. Memory stays bounded: a line longer than the limit
-/// is skipped as it streams past and reported as oversized, never buffered whole. Open to the fuzz
+/// is skipped as it streams past and reported as oversized, never buffered whole; so is every line
+/// after the first of an input that is one JSON document (`JSONDocumentLine`). Open to the fuzz
 /// targets (`Fuzz/`), which feed it from sources that hand out bytes in small chunks.
 @_spi(Fuzzing) public final class JSONLRecordReader {
     private let source: any ByteSource
@@ -12,9 +13,13 @@ import Glibc
     private var carry: [UInt8] = []
     private var lineNumber = 0
     private var nextLineOffset = 0
-    /// Bytes of the input consumed so far: every line handed out, with its line ending.
+    /// Bytes of the input consumed so far: every line handed out or read past, with its line ending.
     @_spi(Fuzzing) public var bytesConsumed: Int { nextLineOffset }
     private var discarded: Int?
+    /// Set once the first line shows the input is one JSON document: later lines are counted, not kept.
+    private var readingPast = false
+    /// Where the lines read past start in the batch's buffer: no record refers to the bytes from there on.
+    private var pastFrom = 0
     private var ended = false
     private static var readSize: Int { 1 << 20 }
 
@@ -38,6 +43,7 @@ import Glibc
         batch.storage.append(contentsOf: carry)
         carry.removeAll(keepingCapacity: true)
         var scanFrom = batch.storage.count
+        pastFrom = lineStart
         while lineStart < targetBytes || batch.records.isEmpty {
             let got: Int
             do {
@@ -61,11 +67,17 @@ import Glibc
                 return true
             }
             scanLines(in: &batch, from: scanFrom, lineStart: &lineStart)
+            if readingPast && lineStart > pastFrom {
+                // Lines read past are counted; their bytes go as soon as they are.
+                batch.storage.removeSubrange(pastFrom..<lineStart)
+                lineStart = pastFrom
+            }
             if batch.records.isEmpty && lineStart >= Self.readSize {
                 // Only blank lines so far, and no record refers to the buffer: let them go, so that
                 // memory stays bounded however many there are.
                 batch.storage.removeSubrange(..<lineStart)
                 lineStart = 0
+                pastFrom = 0
             }
             let pending = batch.storage.count - lineStart
             if let skipped = discarded {
@@ -109,6 +121,10 @@ import Glibc
         let offset = nextLineOffset
         let length = (discarded ?? 0) + range.count
         nextLineOffset += length + (hasLineEnding ? 1 : 0)
+        if readingPast {
+            discarded = nil
+            return
+        }
         let lineEnd = range.count > 0 && batch.storage[range.upperBound - 1] == 0x0D ? 1 : 0
         if discarded != nil || range.count - lineEnd > maxRecordBytes {
             discarded = nil
@@ -119,8 +135,19 @@ import Glibc
             return
         }
         var start = range.lowerBound, end = range.upperBound - lineEnd
-        // A byte order mark opens some files written on Windows: it is not part of the first record.
-        if lineNumber == 1 && batch.storage[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        if lineNumber == 1 {
+            // A byte order mark opens some files written on Windows: it is not part of the first record.
+            if batch.storage[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+            // A framed input's first line is some input's line, not the start of a file.
+            if framing == nil, let opening = JSONDocumentLine.opening(batch.storage[start..<end]) {
+                readingPast = true
+                pastFrom = range.upperBound + (hasLineEnding ? 1 : 0)
+                batch.records.append(
+                    RawRecord(
+                        origin: origin, offset: offset, content: .jsonDocument(firstLine: start..<end, opening: opening)))
+                return
+            }
+        }
         // Blank lines separate nothing in JSONL; they are skipped, not counted as records.
         let isBlank = !batch.storage[start..<end].contains { $0 != 0x20 && $0 != 0x09 }
         guard !isBlank else { return }

@@ -193,6 +193,11 @@ struct BatchProcessor: Sendable {
         switch record.content {
         case .jsonLine(let range):
             return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
+        case .jsonDocument(let firstLine, let opening):
+            return .rejected(
+                Reject(
+                    origin: record.origin, offset: record.offset, reason: .notJSONLines,
+                    message: JSONDocumentLine.message(opening: opening), raw: storage[firstLine]))
         case .spooled(let range):
             guard let document = SpoolCodec.document(storage, range, origin: record.origin, offset: record.offset) else {
                 return .rejected(

@@ -160,6 +160,7 @@ enum IntermediateFile {
                 case .jsonLine(let line): range = line
                 case .unreadable(let message, _): throw .io(message, path: location())
                 case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MiB is not a \(kind) line", path: location())
+                case .jsonDocument: throw .configuration("one JSON document over many lines, not a \(kind) file", path: location())
                 case .htmlFile, .spooled, .archive, .skipped, .damaged:
                     throw .configuration("not a line of a \(kind) file", path: location())
                 }

@@ -6,14 +6,17 @@ import WinnowTestSupport
 
 @Suite struct RecordReaderTests {
     private func records(
-        _ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20, recycling: Bool = false
+        _ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20, batchBytes: Int = 1 << 20, recycling: Bool = false,
+        framedSources: [String]? = nil
     ) throws -> [(RawRecord, [UInt8])] {
-        let reader = RecordReader(inputs: inputs, maxRecordBytes: maxRecordBytes, batchBytes: batchBytes)
+        let reader = RecordReader(
+            inputs: inputs, maxRecordBytes: maxRecordBytes, batchBytes: batchBytes, framedSources: framedSources)
         var all: [(RawRecord, [UInt8])] = []
         while let batch = try reader.nextBatch() {
             for record in batch.records {
                 switch record.content {
-                case .jsonLine(let range), .htmlFile(let range, _): all.append((record, Array(batch.storage[range])))
+                case .jsonLine(let range), .htmlFile(let range, _), .jsonDocument(let range, _):
+                    all.append((record, Array(batch.storage[range])))
                 default: all.append((record, []))
                 }
             }
@@ -191,5 +194,110 @@ import WinnowTestSupport
         let names = RecordReader.sourceNames(of: given.map { InputSpec.jsonl(path: $0, name: $0) })
         #expect(names == ["a.jsonl", "a.jsonl#4", "a.jsonl#2", "a.jsonl#5", "a.jsonl#3", "a.jsonl#2#2"])
         #expect(Set(names).count == names.count)
+    }
+}
+
+/// An input that is one JSON document over many lines (a pretty-printed `.json.gz` in a folder of shards).
+extension RecordReaderTests {
+    /// Node.js's API docs in miniature: a pretty-printed object, nested arrays and a blank line in it.
+    private static let prettyObject =
+        "{\n  \"type\": \"module\",\n  \"modules\": [\n    {\n      \"textRaw\": \"File system\"\n    }\n  ],\n\n"
+        + "  \"desc\": \"" + String(repeating: "x", count: 3000) + "\"\n}\n"
+
+    private func describe(_ found: [(RawRecord, [UInt8])]) -> [String] {
+        found.map { record, bytes in
+            let kind =
+                switch record.content {
+                case .jsonDocument(_, let opening): "document \(Character(UnicodeScalar(opening)))"
+                case .jsonLine: "line"
+                default: "other"
+                }
+            return "\(record.origin):\(record.offset) \(kind) \(String(decoding: bytes, as: UTF8.self).debugDescription)"
+        }
+    }
+
+    /// The file is one record, its first line (as the reject's raw bytes), and nothing else of it is:
+    /// plain or gzip, after a byte order mark, with CRLF line ends, whatever the batch size; every byte
+    /// still counts as read, and the next input is read as usual.
+    @Test func aDocumentIsOneRecordOfItsFirstLine() throws {
+        let folder = TemporaryFolder()
+        let next = folder.write("next.jsonl", "{\"text\":\"a\"}\n")
+        let crlf = Array(Self.prettyObject.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let variants: [(String, [UInt8], String)] = [
+            ("plain.jsonl", Array(Self.prettyObject.utf8), "{"),
+            ("marked.json.gz", try gzipped([0xEF, 0xBB, 0xBF] + crlf), "{"),
+            ("array.jsonl", Array("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]".utf8), "["),
+            ("spaced.jsonl", Array(" \t[ \r\n  1,\n  2\n]\n".utf8), " \t[ "),
+        ]
+        for (name, bytes, firstLine) in variants {
+            let path = folder.write(name, bytes)
+            let size = name.hasSuffix(".gz") ? 3 + crlf.count : bytes.count
+            for batchBytes in [1, 64, 1 << 20] {
+                let inputs: [InputSpec] = [.jsonl(path: path, name: name), .jsonl(path: next, name: "next.jsonl")]
+                let found = try records(inputs, maxRecordBytes: 1000, batchBytes: batchBytes)
+                let opening = firstLine.trimmingCharacters(in: .whitespaces)
+                #expect(
+                    describe(found) == [
+                        "\(name):1:0 document \(opening) \(firstLine.debugDescription)", #"next.jsonl:1:0 line "{\"text\":\"a\"}""#,
+                    ], "\(name), \(batchBytes)")
+                let reader = RecordReader(inputs: inputs, maxRecordBytes: 1000, batchBytes: batchBytes)
+                while try reader.nextBatch() != nil {}
+                #expect(reader.bytesRead == size + 13, "\(name), \(batchBytes)")
+            }
+        }
+    }
+
+    /// Only a bare bracket on line 1 itself tells: a first line holding more, a blank first line and a
+    /// framed input (whose first line is any input's) are read line by line as before.
+    @Test func otherFirstLinesAreReadLineByLine() throws {
+        let folder = TemporaryFolder()
+        let cases: [(String, [String])] = [
+            ("{\"a\": 1,\n\"b\": 2}\n", [#""{\"a\": 1,""#, #""\"b\": 2}""#]),
+            ("\n{\n}\n", [#""{""#, #""}""#]),
+            ("{}\n{\n", [#""{}""#, #""{""#]),
+            ("{ x\n}\n", [#""{ x""#, #""}""#]),
+        ]
+        for (text, lines) in cases {
+            let path = folder.write("case.jsonl", text)
+            let found = try records([.jsonl(path: path, name: "case.jsonl")])
+            #expect(describe(found).map { $0.components(separatedBy: " line ").last ?? "" } == lines, "\(text.debugDescription)")
+        }
+        let path = folder.write("framed", "0 1 0 {\n0 2 2   \"a\": 1\n0 3 12 }\n")
+        let found = try records([.jsonl(path: path, name: "framed")], framedSources: ["doc.jsonl"])
+        #expect(describe(found) == [#"doc.jsonl:1:0 line "{""#, #"doc.jsonl:2:2 line "  \"a\": 1""#, #"doc.jsonl:3:12 line "}""#])
+    }
+
+    /// The lines read past are let go as they are counted, a line longer than the limit among them too:
+    /// a document of 8 MB holds no more memory than a batch.
+    @Test func linesReadPastStayBounded() throws {
+        let folder = TemporaryFolder()
+        let line = "  \"" + String(repeating: "w", count: 100) + "\": 1,\n"
+        let bytes = Array(
+            ("{\n" + String(repeating: line, count: 80_000) + "\"long\": \"" + String(repeating: "z", count: 3 << 20) + "\"\n}\n").utf8)
+        let path = folder.write("big.json", bytes)
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: "big.json")], maxRecordBytes: 1 << 20, batchBytes: 1 << 16)
+        var largest = 0, lines: [Int] = []
+        while let batch = try reader.nextBatch() {
+            largest = max(largest, batch.storage.capacity)
+            lines += batch.records.map(\.origin.line)
+        }
+        #expect(lines == [1])
+        #expect(largest < 3 << 20, "a batch held \(largest) bytes")
+        #expect(reader.bytesRead == bytes.count)
+    }
+
+    /// A document in gzip cut short: the document's record, then the break's own, at the line after the
+    /// last complete one, as for any input (the cluster path's driver finds the same two).
+    @Test func aDocumentCutShortAlsoGetsItsBreak() throws {
+        let folder = TemporaryFolder()
+        let whole = try gzipped(Array(("{\n" + String(repeating: "  \"key\": \"value\",\n", count: 5000) + "}\n").utf8))
+        let path = folder.write("cut.json.gz", Array(whole.prefix(whole.count / 2)))
+        let found = try records([.jsonl(path: path, name: "cut.json.gz")])
+        #expect(found.count == 2)
+        guard found.count == 2, case .jsonDocument = found[0].0.content, case .unreadable = found[1].0.content else {
+            Issue.record("\(describe(found))")
+            return
+        }
+        #expect(found[1].0.origin.line > 2 && found[1].0.offset > 0)
     }
 }

@@ -47,7 +47,7 @@ enum ArchiveFixtures {
                     case .damaged(let message): "damaged \(message)"
                     case .oversized(let length, _): "oversized \(length)"
                     case .unreadable(let message, _): "unreadable \(message)"
-                    case .jsonLine, .htmlFile, .spooled: "not an archive record"
+                    case .jsonLine, .jsonDocument, .htmlFile, .spooled: "not an archive record"
                     }
                 found.append("\(record.origin.line) @\(record.offset) \(what)")
             }
