@@ -746,6 +746,75 @@ class DamagedGzip(unittest.TestCase):
             list(frame(0, rows[:2]))
 
 
+class JSONDocuments(unittest.TestCase):
+    """An input that is one JSON document over many lines (its first line a bare `{` or `[`: a pretty-printed
+    `.json.gz` in a folder of shards) gives `winnow run`'s one reject, found by the driver's probe, and none
+    of its lines reaches the binary: in gzip after a byte order mark with CRLF ends, plain, cut short (its
+    break's reject too), alone; a first line holding more is read line by line as before."""
+
+    DOCUMENT = b'{\n  "type": "module",\n  "modules": [\n    {"text": "fs"}\n  ],\n\n  "desc": "' + b"x" * 5000 + b'"\n}\n'
+
+    def test_first_lines(self):
+        line = input_files.document_line
+        self.assertEqual(line(b"{\n", False), b"{")
+        self.assertEqual(line(b"\xef\xbb\xbf \t[ \r\n  1", False), b" \t[ ")
+        self.assertEqual(line(b"{", True), b"{")
+        self.assertIsNone(line(b"  {", False))
+        self.assertIsNone(line(b"\xef\xbb\xbf", False))
+        self.assertEqual(line(b'{\n"modules"', False), b"{")
+        for head in (b'{"id":1}\n', b"{}\n", b"\n{\n", b"{{", b"[{", b"x\n", b"\xef\xbb{\n"):
+            self.assertIs(line(head, False), False, head)
+        self.assertIs(line(b" " * (input_files.MAX_RECORD_BYTES + 1) + b"{\n", False), False)
+
+    def test_one_reject_each_as_winnow_run(self):
+        folder = os.path.join(WORK, "json-documents")
+        os.makedirs(os.path.join(folder, "api"), exist_ok=True)
+        records = [json.dumps({"id": str(number), "text": f"word {number} " * 20}).encode() for number in range(300)]
+        whole = gzip.compress(self.DOCUMENT * 200)
+        files = {"api/fs.json.gz": gzip.compress(b"\xef\xbb\xbf" + self.DOCUMENT.replace(b"\n", b"\r\n")),
+                 "api/list.jsonl": b" \t[ \r\n" + b",\n".join(records[:50]) + b"\n]\n",
+                 "api/shard.jsonl": b"\n".join(records[50:]) + b"\nnot json\n",
+                 "api/near.jsonl": b'{"id": "n",\n"text": "near"}\n',
+                 "cut.json.gz": whole[:len(whole) // 2]}
+        for name, data in files.items():
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(data)
+        path = pipeline("json-documents", ("normalize",))
+        for name, given in (("all", [os.path.join(folder, "api"), os.path.join(folder, "cut.json.gz")]),
+                            ("alone", [os.path.join(folder, "api", "fs.json.gz")])):
+            with self.subTest(inputs=name):
+                output = os.path.join(folder, name + ".jsonl")
+                stats = os.path.join(folder, name + "-stats.json")
+                subprocess.run([BINARY, "run", path, *given, "-o", output, "--stats", stats, "-q"], check=True,
+                               stderr=subprocess.DEVNULL)
+                with open(stats, encoding="utf-8") as handle:
+                    local = json.load(handle)
+                local_rejects = lines(output[:-len(".jsonl")] + ".rejects.jsonl")
+                target = os.path.join(folder, name + "-spark")
+                arguments = SimpleNamespace(pipeline=path, inputs=given, output=target, partitions=3, binary=BINARY,
+                                            unordered=False)
+                cluster = cli.run(SPARK, arguments, log=lambda message: None)
+                spark_rejects = part_lines(os.path.join(target, "rejects"))
+                self.assertEqual(part_lines(os.path.join(target, "cleaned")), lines(output))
+                # The break's reject differs as DamagedGzip says (Hadoop's message, no raw); every other
+                # reject is `winnow run`'s line, byte for byte.
+                def placed(rejects):
+                    return [(reject["source"], reject["line"], reject["offset"], reject["reason"])
+                            for reject in map(json.loads, rejects)]
+                self.assertEqual(placed(spark_rejects), placed(local_rejects))
+                self.assertEqual([line for line in spark_rejects if b'"unreadable"' not in line],
+                                 [line for line in local_rejects if b'"unreadable"' not in line])
+                self.assertEqual(counts(cluster), counts(local))
+                documents = [reject for reject in map(json.loads, local_rejects) if reject["reason"] == "not_json_lines"]
+                if name == "all":
+                    self.assertEqual([(os.path.basename(reject["source"]), reject["raw"]) for reject in documents],
+                                     [("fs.json.gz", "{"), ("list.jsonl", " \t[ "), ("cut.json.gz", "{")])
+                    self.assertEqual(local["rejected_by_reason"], {"not_json_lines": 3, "malformed_json": 3, "unreadable": 1})
+                    self.assertEqual(local["kept"], 250)
+                else:
+                    self.assertEqual((local["records"], local["rejected"], len(documents)), (1, 1, 1))
+
+
 class RetriedTasksGiveTheSameOutput(unittest.TestCase):
     def test_every_step_failing_once(self):
         """A binary that fails the first call of every step (a lost executor, a killed task): Spark runs

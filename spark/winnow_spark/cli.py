@@ -98,8 +98,8 @@ def run(spark, arguments, log=print):
     # Checked before any work, so that a report that cannot be written fails the job with nothing written.
     report_plan = reports.plan(report, folder, named) if report is not None else None
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
-    framed, input_bytes, unreadable = input_files.read(spark, named)
-    for reject in unreadable:
+    framed, input_bytes, found = input_files.read(spark, named)
+    for reject in found:
         log(f"winnow_spark: {reject['source']}:{reject['line']}: {reject['message']}")
     records = steps.spread(framed, partitions)
     done = []
@@ -133,16 +133,17 @@ def run(spark, arguments, log=print):
         if "templates" in last:
             outputs["template_summary"] = final + "/" + last["templates"]
         summary = summaries.merge(pipeline_name, summary_parts, input_bytes, output_bytes, 0.0, outputs,
-                                  unreadable=len(unreadable))
+                                  found=found)
         # Each step's removed documents in input order, the steps in the pipeline's order: the same for any
         # partitioning, and a cluster's members in `winnow run`'s order, which clusters.csv lists them in.
         removed = in_input_order(spark.sparkContext.union([step.lines(steps.REMOVED).keyBy(_ranked(rank))
                                                            for rank, step in enumerate(done)]), partitions,
                                  arguments.unordered)
-        # The rejects of damaged gzip inputs, found on the driver, beside the binary's.
-        found = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in unreadable]
+        # The rejects found on the driver (damaged gzip inputs, inputs that are one JSON document), beside
+        # the binary's.
+        driver_lines = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in found]
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]
-                                           + ([spark.sparkContext.parallelize(found, 1)] if found else []))
+                                           + ([spark.sparkContext.parallelize(driver_lines, 1)] if driver_lines else []))
         if not arguments.unordered:
             # In input order, as `winnow run` meets them: by input, line and offset.
             rejects = rejects.keyBy(_reject_origin(sources)).sortByKey(numPartitions=partitions).values()

@@ -3,7 +3,8 @@
 The origin (input number, line, byte offset) is what `winnow run` gives the same line, whatever the
 partitioning: lines are numbered from the file's split starts (`_metadata.file_block_start`), never
 from arrival order or monotonically_increasing_id. A damaged gzip input keeps its complete lines and
-gets `winnow run`'s reject for the rest, found on the driver (`read`).
+gets `winnow run`'s reject for the rest, found on the driver (`read`); so does an input that is one JSON
+document over many lines, whose lines are all read past (`document_line`).
 """
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 SHORTEST_GZIP = 20
 # The trailer of such a file: no count of bytes read equals it, so the file is always read whole.
 SHORT = -1
+# The binary's default --max-record-bytes: a longer first line is a too_large record, never a document.
+MAX_RECORD_BYTES = 64 << 20
 # What Hadoop's decompressor stream throws at the end of the file inside a stream, and its gzip
 # decompressor for bytes after a stream that are not another one: the two damages `winnow run` rejects.
 ENDS_EARLY = ("java.io.EOFException", "Unexpected end of input stream")
@@ -200,10 +203,15 @@ def _block_sizes(index, rows):
     return [(key, (index, count, size)) for key, (count, size) in sizes.items()]
 
 
-def _frame(starts, expected, marked):
+def _frame(starts, expected, marked, documents=frozenset()):
+    """Frames each row with its origin; the rows of `documents` (inputs that are one JSON document, which
+    the driver rejects whole) are counted and dropped."""
     def frame(index, rows):
         position, seen = {}, {}
         for source, block, value in rows:
+            if source in documents:
+                seen[(source, block)] = seen.get((source, block), 0) + 1
+                continue
             line, offset = position.get((source, block)) or starts[(source, block)]
             if line == 1 and source in marked:
                 value = BYTE_ORDER_MARK + bytes(value)
@@ -226,6 +234,7 @@ class Probe:
     mark: bool  # whether it starts, after decompression, with a UTF-8 byte order mark
     length: Optional[int]  # its length in bytes when Hadoop reads it without decompressing it, else None
     trailer: Optional[int]  # a gzip file's last 4 bytes as a number (ISIZE), 0 if empty, SHORT if too short
+    document: Optional[bytes] = None  # its first line when it is one JSON document over many lines
 
     @property
     def gzip(self):
@@ -240,9 +249,46 @@ def _codec(spark, path):
     return codec, codec is not None and codec.getClass().getName() == "org.apache.hadoop.io.compress.GzipCodec"
 
 
+def document_line(head, whole):
+    """What the first bytes `head` of an input (after decompression; `whole` when they are all of it, and
+    at least 3 bytes otherwise) tell of it, as the binary's reader (`JSONDocumentLine`) tells: its first
+    line (without a byte order mark or the CR that ends it) when that is `{` or `[` amid JSON white space
+    (the input is one JSON document over many lines), False when it is anything else, None until the
+    line ends or tells otherwise."""
+    complete = whole or b"\n" in head
+    line = head.split(b"\n", 1)[0]
+    ending = 1 if complete and line.endswith(b"\r") else 0
+    # A longer line (the CR that ends it not counted) is a too_large record to the binary, no document.
+    if len(line) - (ending if complete else 1) > MAX_RECORD_BYTES:
+        return False
+    start = len(BYTE_ORDER_MARK) if line.startswith(BYTE_ORDER_MARK) else 0
+    content = line[start:len(line) - ending]
+    brackets = content.translate(None, b" \t\r")
+    if brackets not in (b"", b"{", b"["):
+        return False
+    if not complete:
+        return None
+    return content if brackets else False
+
+
+def _reading(jvm, stream):
+    """A function that reads up to `size` more bytes of the Java `stream` (b"" at its end), each read kept
+    when a later one fails. Through a channel into a ByteBuffer: py4j copies a byte[] handed to a method,
+    so `stream.read(byte[], ...)` would fill a copy."""
+    channel = jvm.java.nio.channels.Channels.newChannel(stream)
+
+    def read_some(size):
+        block = jvm.java.nio.ByteBuffer.allocate(size)
+        count = channel.read(block)
+        return b"" if count < 0 else bytes(block.array())[:count]
+    return read_some
+
+
 def _probe(spark, path):
     """The input's Probe: its first 3 bytes after decompression (a byte order mark, which Hadoop's line
-    reader drops but which counts in `winnow run`'s offsets), its length, and a gzip file's trailer."""
+    reader drops but which counts in `winnow run`'s offsets), its length, a gzip file's trailer, and
+    whether its first line makes it one JSON document (`document_line`: read on only while it cannot
+    tell, most often not at all)."""
     hadoop_path = spark._jvm.org.apache.hadoop.fs.Path(path)
     system = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())
     if is_instance_of(spark.sparkContext._gateway, system, "org.apache.hadoop.fs.ChecksumFileSystem"):
@@ -266,19 +312,37 @@ def _probe(spark, path):
             stream.seek(0)
         if codec is not None:
             stream = codec.createInputStream(stream)
-        head = bytes((stream.read() & 0xFF) for _ in range(3))
-    except Exception as error:
-        cause = _java_error(error)
-        # An empty gzip file has no stream to start (`winnow run` reads it as an empty input), nor has one
-        # cut inside its header (which its trailer shows damaged).
-        if cause is not None and cause[0] == "java.io.EOFException":
-            return Probe(False, length, trailer)
-        if gzip and cause == NOT_GZIP_AFTER:
-            raise InputError(_NOT_GZIP.format(path)) from None
-        raise
+        read_some = _reading(spark._jvm, stream)
+        head, whole = b"", False
+        try:
+            while len(head) < 3 and not whole:
+                more = read_some(3 - len(head))
+                head, whole = head + more, not more
+        except Exception as error:
+            cause = _java_error(error)
+            # An empty gzip file has no stream to start (`winnow run` reads it as an empty input), nor has one
+            # cut inside its header (which its trailer shows damaged).
+            if cause is not None and cause[0] == "java.io.EOFException":
+                return Probe(False, length, trailer, document_line(head, False) or None)
+            if gzip and cause == NOT_GZIP_AFTER:
+                raise InputError(_NOT_GZIP.format(path)) from None
+            raise
+        document, size = document_line(head, whole), 64
+        while document is None:
+            try:
+                more = read_some(size)
+            except Exception as error:
+                if _java_error(error) is None:
+                    raise
+                # The input breaks off inside its first line: `winnow run` rejects that as unreadable, and
+                # the trailer check finds the break (`_damage`).
+                document = False
+                break
+            head, size = head + more, min(2 * size, 1 << 16)
+            document = document_line(head, not more)
     finally:
         stream.close()
-    return Probe(head == BYTE_ORDER_MARK, length, trailer)
+    return Probe(head.startswith(BYTE_ORDER_MARK), length, trailer, document or None)
 
 
 def _java_error(error):
@@ -330,8 +394,9 @@ def _damage(spark, path, name, lines):
 
 def read(spark, inputs):
     """The inputs read as framed records: (RDD of ((input number, line), framed bytes), the input bytes
-    read, the rejects of damaged gzip inputs as dicts). Two passes: one counts the lines and bytes of every
-    split, the second numbers them.
+    read, the rejects found on the driver as dicts: of inputs that are one JSON document over many lines
+    (whose lines are read, counted and dropped, as `winnow run` reads past them) and of damaged gzip
+    inputs). Two passes: one counts the lines and bytes of every split, the second numbers them.
 
     A gzip input is read with ignoreCorruptFiles, which keeps every complete line before a read error and
     drops the rest silently: its trailer (ISIZE, the decompressed size modulo 2^32) tells the driver
@@ -369,8 +434,20 @@ def read(spark, inputs):
 
     checked = _each(range(len(inputs)), check)
     input_bytes = sum(size for size, _ in checked)
-    rejects = [reject for _, reject in checked if reject is not None]
-    return rows.mapPartitionsWithIndex(_frame(starts, expected, marked)), input_bytes, rejects
+    documents = {number: probe.document for number, probe in enumerate(probes) if probe.document is not None}
+    rejects = [_document_reject(inputs[number][1], line) for number, line in documents.items()]
+    rejects += [reject for _, reject in checked if reject is not None]
+    return rows.mapPartitionsWithIndex(_frame(starts, expected, marked, frozenset(documents))), input_bytes, rejects
+
+
+def _document_reject(name, line):
+    """`winnow run`'s one reject for an input that is one JSON document over many lines (`line`, its first)."""
+    what, command = (("array", "`jq -c '.[]'` (one record per element)") if b"[" in line
+                     else ("object", "`jq -c .` (one record)"))
+    message = (f"the file is one JSON {what} over many lines, not JSON Lines (one object per line), so none of it "
+               f"was read as records: convert it with {command}, or leave it out")
+    return {"source": name, "line": 1, "offset": 0, "reason": "not_json_lines", "message": message,
+            "raw": line.decode("utf-8")}
 
 
 # Inputs probed (and damaged ones read again) at once: each waits on its file system, not on the driver.

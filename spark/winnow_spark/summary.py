@@ -25,12 +25,12 @@ def _empty_stage(name):
     return stage
 
 
-def merge(pipeline, steps, input_bytes, output_bytes, wall_seconds, outputs, unreadable=0):
+def merge(pipeline, steps, input_bytes, output_bytes, wall_seconds, outputs, found=()):
     """`steps`: (stage names, [partition summaries]) per call of the binary, in pipeline order. Records,
     skips and decoding come from the first call (it read the inputs), kept documents and encoding from
-    the last, removals and rejects from all; each stage's figures from the call that ran it. `unreadable`
-    records are the rejects the driver found (damaged gzip inputs): records read and rejected, as
-    `winnow run`'s reader counts them."""
+    the last, removals and rejects from all; each stage's figures from the call that ran it. `found` are
+    the rejects the driver found (damaged gzip inputs, inputs that are one JSON document): records read
+    and rejected, as `winnow run`'s reader counts them."""
     first, last = steps[0][1], steps[-1][1]
     summary = {"pipeline": pipeline, "records": 0, "kept": 0, "removed": 0, "rejected": 0, "rejected_by_reason": {},
                "skipped": 0, "skipped_by_reason": {}, "input_bytes": input_bytes, "output_bytes": output_bytes,
@@ -59,11 +59,11 @@ def merge(pipeline, steps, input_bytes, output_bytes, wall_seconds, outputs, unr
         summary["kept"] += part["kept"]
         encode = encode or _empty_stage(part["stages"][-1]["stage"])
         _add_stage(encode, part["stages"][-1])
-    if unreadable:
-        summary["records"] += unreadable
-        summary["rejected"] += unreadable
-        _add_reasons(summary["rejected_by_reason"], {"unreadable": unreadable})
-        decode["documents_in"] += unreadable
+    for reject in found:
+        summary["records"] += 1
+        summary["rejected"] += 1
+        _add_reasons(summary["rejected_by_reason"], {reject["reason"]: 1})
+        decode["documents_in"] += 1
     summary["stages"] = [stage for stage in [decode] + stages + [encode] if stage is not None]
     if summary["records"] != summary["kept"] + summary["removed"] + summary["rejected"] + summary["skipped"]:
         raise RuntimeError(f"internal accounting error: {summary['records']} records read but {summary['kept']} kept + "
