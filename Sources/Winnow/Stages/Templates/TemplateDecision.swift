@@ -1,12 +1,12 @@
 /// Decides which lines of one page to keep, from what its site's other pages say about each line.
 ///
 /// Template lines (on at least `anchor_share` of the site's pages) are removed wherever they are, but
-/// for those the page repeats inside its content, and they cut the page into blocks. A block is page
-/// content when most of its words are in lines of its own and its lines read like prose; the richest
-/// block always is. Everything from the first content block to the last stays (the richest block in
-/// own words, else in words, always counts as content); blocks before and after it go: they are the
-/// head and tail of the template, with whatever sits between its lines (a "Previous topic" title, a
-/// rotating teaser list, a table of contents).
+/// for those the page repeats inside its content with other numbers, and they cut the page into
+/// blocks. A block is page content when most of its words are in lines of its own and its lines read
+/// like prose; the richest block always is. Everything from the first content block to the last stays
+/// (the richest block in own words, else in words, always counts as content); blocks before and after
+/// it go: they are the head and tail of the template, with whatever sits between its lines (a
+/// "Previous topic" title, a rotating teaser list, a table of contents).
 struct TemplateDecision {
     /// What the site knows about one line of the page.
     struct Evidence {
@@ -18,6 +18,9 @@ struct TemplateDecision {
         var tokens: Int
         /// The folded line's key: equal keys are one line.
         var key: UInt64
+        /// A hash of the line as written (template lines only): copies of one line differ in it when
+        /// their numbers or dates do.
+        var written: UInt64 = 0
     }
 
     let repeatPages: Int
@@ -56,14 +59,22 @@ struct TemplateDecision {
         return keep
     }
 
-    /// Keeps the template lines that occur twice or more in `content`: a site's frame shows each of its
-    /// lines once, so these are the content's own (a docs page's "New in version 3.3.", a listing's
-    /// "Weight:" labels, a closing brace in code).
+    /// Keeps the template lines that `content` repeats written differently: one line once folded, but
+    /// with other numbers or dates each time, they carry the content's own data (a docs page's "New in
+    /// version 3.3." and "New in version 3.8."); a frame repeats its lines as they are ("Reply", "Share").
     private func keepRepeatedTemplateLines(in content: Range<Int>, _ lines: [Evidence], _ keep: inout [Bool]) {
-        let keys = content.filter { lines[$0].isTemplate }.map { lines[$0].key }.sorted()
-        let repeated = Set(zip(keys, keys.dropFirst()).filter { $0 == $1 }.map(\.0))
-        guard !repeated.isEmpty else { return }
-        for index in content where lines[index].isTemplate && repeated.contains(lines[index].key) {
+        var firstWritten: [UInt64: UInt64] = [:]
+        var varied: Set<UInt64> = []
+        for index in content where lines[index].isTemplate {
+            let line = lines[index]
+            if let written = firstWritten[line.key] {
+                if written != line.written { varied.insert(line.key) }
+            } else {
+                firstWritten[line.key] = line.written
+            }
+        }
+        guard !varied.isEmpty else { return }
+        for index in content where lines[index].isTemplate && varied.contains(lines[index].key) {
             keep[index] = true
         }
     }

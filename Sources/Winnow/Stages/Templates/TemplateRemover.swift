@@ -50,6 +50,9 @@ struct TemplateRemover: FinishingStage {
             }
             // Without a single template line there is nothing to anchor a decision on.
             guard anyTemplate else { return .keep }
+            for (index, line) in page.lines.enumerated() where evidence[index].isTemplate {
+                evidence[index].written = Self.writtenHash(bytes[line.start..<line.end])
+            }
             let decision = TemplateDecision(
                 repeatPages: ownCounts?.repeatPages ?? options.repeatPages,
                 ownShare: options.ownShare, proseWords: options.proseWords)
@@ -77,6 +80,14 @@ struct TemplateRemover: FinishingStage {
         if !model.options.summary.isEmpty { files.append(try summary.writing(to: model.options.summary)) }
         if let summaryPart { files.append(try TemplateSummaryPart.writing(summary.tallies(), to: summaryPart)) }
         return files
+    }
+
+    /// A hash of a line as written, without the white space around it.
+    static func writtenHash(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        let start = line.firstIndex { !isSpace($0) } ?? line.endIndex
+        let end = line.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        return StableHash.of(line[start..<max(start, end)])
     }
 
     /// Removed lines as [first, end) pairs of 0-based line numbers in the text as it came in.

@@ -31,7 +31,8 @@ import WinnowTestSupport
     /// The text path of the documentation sites: all visible text in, template lines out. Passing the
     /// text through has recall 1, so its precision is the baseline. When set: python-docs precision
     /// 0.984, recall 0.990 (passed through 0.818, 1); sqlite-docs 0.990, 0.981 (0.947, 1). Since
-    /// template lines that a page repeats inside its content stay, python-docs: 0.986, 0.997.
+    /// template lines that a page repeats inside its content with other numbers stay, python-docs:
+    /// 0.986, 0.997.
     /// sqlite-docs's F1 cannot discriminate (0.985 against 0.973 passed through), its precision can.
     @Test(arguments: [("python-docs", 0.97, 0.993), ("sqlite-docs", 0.975, 0.965)])
     func documentationSitesTextPath(site: String, precisionFloor: Double, recallFloor: Double) async throws {
