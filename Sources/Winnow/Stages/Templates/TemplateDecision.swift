@@ -18,17 +18,15 @@ struct TemplateDecision {
         var tokens: Int
         /// The folded line's key: equal keys are one line.
         var key: UInt64
-        /// A hash of the line as written (template lines only): copies of one line differ in it when
-        /// their numbers or dates do.
-        var written: UInt64 = 0
     }
 
     let repeatPages: Int
     let ownShare: Double
     let proseWords: Double
 
-    /// `keep[i]` for every line; all false when the page is template from top to bottom.
-    func keep(_ lines: [Evidence]) -> [Bool] {
+    /// `keep[i]` for every line; all false when the page is template from top to bottom. `written(i)`
+    /// hashes line `i` as written: copies of one line differ in it when their numbers or dates do.
+    func keep(_ lines: [Evidence], written: (Int) -> UInt64) -> [Bool] {
         var keep = [Bool](repeating: false, count: lines.count)
         let blocks = self.blocks(lines)
         var bestIndex: Int?
@@ -55,22 +53,26 @@ struct TemplateDecision {
         for block in blocks[firstContent...lastContent] {
             for index in block { keep[index] = true }
         }
-        keepRepeatedTemplateLines(in: blocks[firstContent].lowerBound..<blocks[lastContent].upperBound, lines, &keep)
+        keepRepeatedTemplateLines(
+            in: blocks[firstContent].lowerBound..<blocks[lastContent].upperBound, lines, written: written, &keep)
         return keep
     }
 
     /// Keeps the template lines that `content` repeats written differently: one line once folded, but
     /// with other numbers or dates each time, they carry the content's own data (a docs page's "New in
     /// version 3.3." and "New in version 3.8."); a frame repeats its lines as they are ("Reply", "Share").
-    private func keepRepeatedTemplateLines(in content: Range<Int>, _ lines: [Evidence], _ keep: inout [Bool]) {
+    private func keepRepeatedTemplateLines(
+        in content: Range<Int>, _ lines: [Evidence], written: (Int) -> UInt64, _ keep: inout [Bool]
+    ) {
+        guard content.count(where: { lines[$0].isTemplate }) >= 2 else { return }
         var firstWritten: [UInt64: UInt64] = [:]
         var varied: Set<UInt64> = []
         for index in content where lines[index].isTemplate {
-            let line = lines[index]
-            if let written = firstWritten[line.key] {
-                if written != line.written { varied.insert(line.key) }
+            let key = lines[index].key
+            if let first = firstWritten[key] {
+                if !varied.contains(key) && first != written(index) { varied.insert(key) }
             } else {
-                firstWritten[line.key] = line.written
+                firstWritten[key] = written(index)
             }
         }
         guard !varied.isEmpty else { return }

@@ -50,13 +50,10 @@ struct TemplateRemover: FinishingStage {
             }
             // Without a single template line there is nothing to anchor a decision on.
             guard anyTemplate else { return .keep }
-            for (index, line) in page.lines.enumerated() where evidence[index].isTemplate {
-                evidence[index].written = Self.writtenHash(bytes[line.start..<line.end])
-            }
             let decision = TemplateDecision(
                 repeatPages: ownCounts?.repeatPages ?? options.repeatPages,
                 ownShare: options.ownShare, proseWords: options.proseWords)
-            let keep = decision.keep(evidence)
+            let keep = decision.keep(evidence) { Self.writtenHash(bytes[page.lines[$0].start..<page.lines[$0].end]) }
             guard keep.contains(false) else { return .keep }
 
             let emptied = !keep.contains(true)
