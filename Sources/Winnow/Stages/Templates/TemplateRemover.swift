@@ -80,7 +80,7 @@ struct TemplateRemover: FinishingStage {
     }
 
     /// A hash of a line as written, without the white space around it.
-    static func writtenHash(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+    private static func writtenHash(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
         let start = line.firstIndex { !isSpace($0) } ?? line.endIndex
         let end = line.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
