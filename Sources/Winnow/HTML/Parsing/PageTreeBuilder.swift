@@ -237,8 +237,8 @@ struct PageTreeBuilder {
             // Its text is one mark or none.
             if visibleStarts.secondLast < link.textStart {
                 if link.inHeading && rules.has(.permalinkSections) { sectionLinked(link.target) }
-                // Not inside another such link, whose count of characters would then be wrong.
-                if link.marksPermalink && anchorLinks.isEmpty && visibleStarts.last >= link.textStart && isMark(at: visibleStarts.last) {
+                // A permalink's link was opened inside no other such link, so it is the only one open.
+                if link.marksPermalink && visibleStarts.last >= link.textStart && isMark(at: visibleStarts.last) {
                     dropText(of: closed, from: link.textStart)
                     visibleStarts = (-1, -1)
                 }
