@@ -59,7 +59,7 @@ enum CarriedLines {
                 start = end + 1
                 lineNumber += 1
             }
-            let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            let end = PageLines.line(in: bytes, from: start).end
             guard end > start else { return nil }
             let folded = LineFolder.FoldedLine(key: key, tokens: Int(shape >> 1), hasLetters: shape & 1 == 1)
             lines.append(PageLines.Line(start: start, end: end, number: number, folded: folded))

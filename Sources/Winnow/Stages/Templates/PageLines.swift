@@ -2,7 +2,7 @@
 /// templates stage counts across pages and decides about.
 struct PageLines {
     struct Line {
-        /// Byte range of the line in the text's UTF-8, without its line break.
+        /// Byte range of the line in the text's UTF-8, without its line break ("\n" or "\r\n").
         var start: Int
         var end: Int
         /// 0-based number of the line in the text, blank lines included.
@@ -24,7 +24,7 @@ struct PageLines {
         var start = 0
         var number = 0
         while start <= bytes.count {
-            let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            let (end, next) = Self.line(in: bytes, from: start)
             var blank = true
             for index in start..<end where bytes[index] != 0x20 && bytes[index] != 0x09 && bytes[index] != 0x0D {
                 blank = false
@@ -35,9 +35,17 @@ struct PageLines {
                 if !folded.isBlank { lines.append(Line(start: start, end: end, number: number, folded: folded)) }
             }
             number += 1
-            start = end + 1
+            start = next
         }
         self.lines = lines
+    }
+
+    /// Where the line that starts at `start` ends, before its line break, and where the next line
+    /// starts: a "\r" before the "\n" is part of the break, so that it is neither counted, nor listed in
+    /// the summary, nor left at the end of a kept line.
+    static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int) {
+        guard let newline = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) else { return (bytes.count, bytes.count + 1) }
+        return (newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline, newline + 1)
     }
 
     /// The distinct keys of the page, in the order of their first lines: a line counts once per page

@@ -222,6 +222,36 @@ import WinnowTestSupport
         #expect(lines.contains { $0["text"] as? String == "Subscribe to our newsletter" })
     }
 
+    /// Text with Windows line breaks (what `templates` alone gets when `normalize` has not run): the
+    /// "\r" belongs to the break, so kept lines keep "\r\n" between them but none at the end, and the
+    /// summary lists the lines without it.
+    @Test func windowsLineBreaksStayBetweenKeptLinesAndNowhereElse() throws {
+        let unix = (0..<4).map { Self.page($0) }
+        let windows = unix.map { page in
+            Document(
+                id: page.id, text: page.text!.replacingOccurrences(of: "\n", with: "\r\n"), url: page.url,
+                origin: page.origin)
+        }
+        var options = TemplateOptions()
+        options.removedLinesField = "removed_lines"
+        options.summary = TemporaryFolder().file("summary.json")
+        let stage = TemplatesStage(options: options)
+        var counts = TemplateCounts()
+        for page in windows { stage.map(page, into: &counts) }
+        let remover = try #require(stage.apply(using: counts) as? TemplateRemover)
+        let expected = Self.apply(unix, options: options)
+        for (page, (unixResult, _)) in zip(windows, expected) {
+            var copy = page
+            #expect(remover.process(&copy) == .keep)
+            #expect(copy.text == unixResult.text!.replacingOccurrences(of: "\n", with: "\r\n"))
+            #expect(copy.text?.hasSuffix("\r") == false)
+            #expect(copy.rawField("removed_lines") == unixResult.rawField("removed_lines"))
+        }
+        let lines = try #require(remover.summary?.snapshot().first?.templateLines)
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { !$0.text.contains("\r") }, "\(lines.map(\.text))")
+    }
+
     /// Spellings of one template line, some with spaces to trim: the summary shows the smallest trimmed one.
     @Test func theSummaryShowsTheSmallestTrimmedSpelling() throws {
         let spellings = [
