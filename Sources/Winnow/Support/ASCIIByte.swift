@@ -24,4 +24,11 @@ enum ASCIIByte {
     static func isLowercaseAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
+
+    /// A–Z or a–z.
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool {
+        let lowered = byte | 0x20
+        return lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z")
+    }
 }

@@ -56,11 +56,14 @@ struct PageTreeBuilder {
         var inTerm: Bool
         /// Where the text of the outermost heading or term it is in starts (when it is in one).
         var titleStart: Int
+        /// Where its own text starts in `tree.text`.
+        var textStart: Int
         /// libxml2 holds it open, but the tree has closed it (or never opened it): an element of a
         /// drawing a browser ended, or a void element (`HTMLTag.isEmptyDropped`).
         var closed = false
 
-        static let root = OpenElement(node: 0, silent: false, inCode: false, inHeading: false, inTerm: false, titleStart: 0)
+        static let root = OpenElement(
+            node: 0, silent: false, inCode: false, inHeading: false, inTerm: false, titleStart: 0, textStart: 0)
     }
 
     init(rules: ContentRules = .all) {
@@ -208,7 +211,8 @@ struct PageTreeBuilder {
             OpenElement(
                 node: Int32(tree.nodes.count - 1),
                 silent: (tag == .button && !enclosing.inHeading) || (enclosing.silent && tag.layout == .inline),
-                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading, inTerm: term, titleStart: titleStart))
+                inCode: codeParent || tag == .pre || tag == .code, inHeading: heading, inTerm: term, titleStart: titleStart,
+                textStart: tree.text.count))
         // A formula reads as its `alttext` (the author's spoken or TeX form) when it has one, its
         // tokens then silent; else as its tokens' text. Annotations (TeX source) repeat it: dropped.
         if tag == .math, let alternative = Self.alternativeText(attributes) {
@@ -230,8 +234,12 @@ struct PageTreeBuilder {
             open.removeLast()
             return
         }
-        let closed = open.removeLast().node
+        let element = open.removeLast()
+        let closed = element.node
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
+        if rules.has(.gluedCopies) && !element.inCode && tree.nodes[Int(closed)].tag.layout == .inline {
+            dropGluedCopy(closed, from: element.textStart)
+        }
         if let link = anchorLinks.last, link.node == closed {
             anchorLinks.removeLast()
             // Its text is one mark or none.
@@ -332,10 +340,52 @@ struct PageTreeBuilder {
         return !scalar.properties.isAlphabetic && scalar.properties.numericType == nil && !scalar.properties.isWhitespace
     }
 
+    /// Drops the text of the inline element `node`, just closed, whose text (from `start`) repeats the
+    /// text right before it with nothing between ("EUR 9.99EUR 9.99"): no page shows words glued to
+    /// their own copy, so one is for screen readers or hidden by a style sheet. The first copy must
+    /// start a word and lie in the same parent, with only shown inline elements around it.
+    private mutating func dropGluedCopy(_ node: Int32, from start: Int) {
+        let end = tree.text.count
+        let length = end - start
+        let copyStart = start - length
+        // Five bytes at least: a word a page splits in two halves ("cous<b>cous</b>") is shorter.
+        guard length >= 5, copyStart >= 0, tree.text[copyStart] == tree.text[start], tree.text[start - 1] == tree.text[end - 1],
+            !ASCIIByte.isSpace(tree.text[start]), !ASCIIByte.isSpace(tree.text[end - 1]),
+            copyStart == 0 || !Self.continuesWord(tree.text[copyStart - 1]),
+            tree.text[copyStart..<start].elementsEqual(tree.text[start..<end]),
+            !tree.nodes[Int(node)].hint.marks.contains(.hidden),
+            String(decoding: tree.text[start..<end], as: UTF8.self).unicodeScalars.contains(where: \.properties.isAlphabetic)
+        else { return }
+        let parent = Int(open[open.count - 1].node)
+        var index = Int(node) - 1
+        while index > parent && (tree.nodes[index].tag != .text || tree.nodes[index].textStart > copyStart) {
+            guard Self.isShownInline(tree.nodes[index]) else { return }
+            index -= 1
+        }
+        guard index > parent else { return }
+        var ancestor = Int(tree.nodes[index].parent)
+        while ancestor > parent {
+            guard Self.isShownInline(tree.nodes[ancestor]) else { return }
+            ancestor = Int(tree.nodes[ancestor].parent)
+        }
+        guard ancestor == parent else { return }
+        dropText(of: node, from: start, keepingSpace: false)
+    }
+
+    private static func isShownInline(_ node: PageNode) -> Bool {
+        node.tag.layout == .inline && !node.hint.marks.contains(.hidden)
+    }
+
+    /// Whether `byte`, before a run of text, would make the run's start the middle of a word.
+    private static func continuesWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || ASCIIByte.isLetter(byte) || ASCIIByte.isDigit(byte)
+    }
+
     /// Empties the text nodes inside the element `node`, which has just closed: its text, from `start`,
-    /// is the end of the tree's text. White space in it stays as one space, between the words around.
-    private mutating func dropText(of node: Int32, from start: Int) {
-        let spaced = tree.text[start...].contains(where: ASCIIByte.isSpace)
+    /// is the end of the tree's text. White space in it stays as one space, between the words around,
+    /// unless `keepingSpace` is false.
+    private mutating func dropText(of node: Int32, from start: Int, keepingSpace: Bool = true) {
+        let spaced = keepingSpace && tree.text[start...].contains(where: ASCIIByte.isSpace)
         var kept: Int32 = spaced ? 1 : 0
         for index in Int(node) + 1..<tree.nodes.count where tree.nodes[index].tag == .text {
             tree.nodes[index].textStart = Int32(start)

@@ -4,7 +4,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
     // Hints read while the tree is built.
     case hiddenElements, noscript, foldedPanels, streamedSegments, classAndIDWords, ariaRoles, chromeTags
     case contentTags, headerWeight, pageWideNames, articleBodyMarkup, codeClassNames, permalinkSections, permalinkMarks
-    case footnotes
+    case footnotes, gluedCopies
     // Blocks left out before scoring.
     case placeholderFiller, mostOfPage, productChrome, chromeHeadings, recommendationHeadings, accordions
     case ownSlideshows, forumComments, displayNames
@@ -34,6 +34,7 @@ public enum ContentRule: Int, CaseIterable, Sendable {
         case .permalinkSections: "permalink-sections"
         case .permalinkMarks: "permalink-marks"
         case .footnotes: "footnotes"
+        case .gluedCopies: "glued-copies"
         case .placeholderFiller: "placeholder-filler"
         case .mostOfPage: "most-of-page"
         case .productChrome: "product-chrome"
@@ -105,6 +106,8 @@ public enum ContentRule: Int, CaseIterable, Sendable {
             "A heading's or term's link after its text, to an anchor already on the page, showing one mark (¶, #) is its permalink: not text."
         case .footnotes:
             "An `aside` of footnotes (named so, or `role=doc-footnote`) belongs to the text it annotates: not chrome by its tag."
+        case .gluedCopies:
+            "An inline element repeating the text right before it, glued to it (\"EUR 9.99EUR 9.99\"), is a screen reader's or hidden copy: dropped."
         case .placeholderFiller:
             "Template filler (Lorem ipsum) is left out beside a paragraph of the page's own, never on a page of only filler."
         case .mostOfPage:

@@ -66,6 +66,8 @@ import Testing
         case .footnotes:
             return
                 "<body><article>\(article)<aside class=\"footnote-list\"><aside class=\"footnote\">\(prose)</aside></aside></article></body>"
+        case .gluedCopies:
+            return "<body><article>\(article)<p>Price: <span>EUR 9.99<span class=\"clipped\">EUR 9.99</span></span></p></article></body>"
         case .placeholderFiller:
             return "<body><article>\(article)<div class=\"card\"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
                 + "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div></article></body>"

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import Winnow
+
+/// `glued-copies`: an inline element whose text repeats the text right before it, with nothing
+/// between, is a copy for screen readers or one a style sheet hides (eBay's `clipped` spans, a theme's
+/// second `<time>`): one copy is written. Copies apart, in other blocks, in code, without letters, or
+/// of under five bytes stay.
+@Suite struct GluedCopyTests {
+    static func text(_ body: String, rules: ContentRules = .all) -> String {
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        settings.disabledRules = ContentRules.all.subtracting(rules)
+        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text("<body>\(body)</body>")) else {
+            return "<refused>"
+        }
+        return text
+    }
+
+    @Test func aCopyGluedToItsTextIsDropped() {
+        #expect(Self.text("<p><span>EUR 355.58<span class=\"clipped\">EUR 355.58</span></span></p>") == "EUR 355.58")
+        #expect(
+            Self.text("<p>Posted <time>May 4, 2021</time><time class=\"updated\">May 4, 2021</time> by Ann</p>")
+                == "Posted May 4, 2021 by Ann")
+        #expect(Self.text("<p>See all <a>details<span>details</span></a> on coverage</p>") == "See all details on coverage")
+        #expect(Self.text("<p><a>Close</a><a>Close</a><a>Close</a></p>") == "Close")
+        #expect(Self.text("<p>Je <b>pense</b><b>pense</b>, donc</p>") == "Je pense, donc")
+    }
+
+    @Test func copiesThatAreNotGluedStay() {
+        // A space between, a word the first copy ends, or a block between: the page shows both.
+        #expect(Self.text("<p>Bora <b>Bora</b></p>") == "Bora Bora")
+        #expect(Self.text("<p>cous<b>cous</b></p>") == "couscous")
+        #expect(Self.text("<p>Tse<i>tse</i> fly</p>") == "Tsetse fly")
+        #expect(Self.text("<h2>Contact</h2><p><a>Contact</a> us</p>") == "Contact\n\nContact us")
+        #expect(Self.text("<div>Menu<div><span>Menu</span></div></div>") == "Menu\n\nMenu")
+        // Without letters (a rating's stars, digits, rules), in code, or under five bytes.
+        #expect(Self.text("<p><span>★</span><span>★</span><span>★</span></p>") == "★★★")
+        #expect(Self.text("<p>Score <span>100</span><span>100</span></p>") == "Score 100100")
+        #expect(Self.text("<pre><code><span>abc</span><span>abc</span></code></pre>") == "abcabc")
+        #expect(Self.text("<p><span>Ha</span><span>Ha</span></p>") == "HaHa")
+        #expect(Self.text("<p>mahi<span>mahi</span></p>") == "mahimahi")
+    }
+
+    /// The first copy hidden, the second is the one shown: it stays.
+    @Test func theShownCopyStaysWhenTheFirstIsHidden() {
+        #expect(Self.text("<p><span style=\"display:none\">Sold out</span><span>Sold out</span></p>") == "Sold out")
+        #expect(Self.text("<p><span hidden><b>Sold out</b></span><span>Sold out</span></p>") == "Sold out")
+    }
+
+    @Test func switchedOffBothCopiesStay() {
+        let text = Self.text(
+            "<p><span>EUR 9.99<span>EUR 9.99</span></span></p>", rules: ContentRules.all.subtracting(ContentRules(.gluedCopies)))
+        #expect(text == "EUR 9.99EUR 9.99")
+    }
+}
