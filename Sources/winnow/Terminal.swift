@@ -6,12 +6,32 @@ enum Terminal {
     static let isInteractive = isatty(2) == 1
 
     static func error(_ line: String) {
-        _ = write(line + "\n", to: 2)
+        _ = write(visible(line) + "\n", to: 2)
     }
 
     /// Overwrites the current stderr line with `status`; an empty status clears it.
     static func status(_ status: String) {
-        _ = write("\r\u{1B}[K" + status, to: 2)
+        _ = write("\r\u{1B}[K" + visible(status), to: 2)
+    }
+
+    /// `text` with its control characters but line breaks and tabs written as escapes (`\u{1B}`):
+    /// messages quote ids, names and values from the input, whose escape sequences would otherwise
+    /// retitle or clear the user's terminal.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Writes `text` to stdout, all of it or an error (`print` drops a failed write: a full disk or a

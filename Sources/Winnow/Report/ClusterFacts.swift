@@ -49,14 +49,18 @@ struct ClusterFacts: Codable, Equatable, Sendable {
     }
 
     /// The report's warnings about the clusters.
-    var warnings: [String] {
+    var warnings: [String] { warnings(checkingSizes: true) }
+
+    /// The same, without the one about cluster sizes when the outputs are known to miss members (the
+    /// removed output was not kept in a file), which would only say so again.
+    func warnings(checkingSizes: Bool) -> [String] {
         var warnings: [String] = []
         if sharedClusters > 0 {
             warnings.append(
                 "\(sharedCopies) near-duplicate clusters keep documents that share their id "
                     + "(\(sharedExamples.joined(separator: ", "))), which labels a cluster: the report shows each such id as one cluster")
         }
-        if mismatched > 0 {
+        if mismatched > 0 && checkingSizes {
             warnings.append(
                 "\(mismatched) near-duplicate clusters have fewer or more documents in the outputs than their "
                     + "cluster_size says (\(mismatchedExamples.joined(separator: ", "))): were all outputs of the run given?")

@@ -163,14 +163,23 @@ public struct ReportBuilder {
     }
 
     func build() throws(WinnowError) -> Gathered {
-        guard let cleaned = inputs.cleaned, cleaned != "-" else {
-            throw .configuration("the report reads the cleaned output back: it must be a file, not standard output")
+        guard let cleaned = inputs.cleaned, Self.readsBack(cleaned) else {
+            throw .configuration(
+                "the report reads the cleaned output back: it must be a file, not standard output, a device or a pipe")
         }
-        let removed = inputs.removed.flatMap { $0 == "-" ? nil : $0 }
+        let removed = inputs.removed.flatMap { Self.readsBack($0) ? $0 : nil }
         let files = [cleaned] + (removed.map { [$0] } ?? [])
         var first = try firstPass(files, cleaned: cleaned)
         if removed == nil {
             first.warnings.append("the removed output was not kept in a file: removed documents and their clusters are missing")
+        }
+        let clustersFile = inputs.clusters.flatMap { Self.readsBack($0) ? $0 : nil }
+        if inputs.clusters != nil && clustersFile == nil {
+            first.warnings.append("the clusters file was not kept in a file: the clusters were not checked against it")
+        }
+        let templateSummary = inputs.templateSummary.flatMap { templateSites != nil || Self.readsBack($0) ? $0 : nil }
+        if inputs.templateSummary != nil && templateSummary == nil {
+            first.warnings.append("the template summary was not kept in a file: the sites are missing")
         }
         var unordered = first.tallies
         first.tallies = []
@@ -199,9 +208,10 @@ public struct ReportBuilder {
             }
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
-        var warnings = first.warnings + facts.warnings
+        var warnings = first.warnings + facts.warnings(checkingSizes: removed != nil)
         // The clusters file is the last neardup step's; after two, the outputs hold both steps' clusters.
-        if let path = inputs.clusters, (run?.stages.filter { $0.stage == NearDupStage.stageName }.count ?? 0) <= 1 {
+        // Without the removed output, every cluster would differ from it.
+        if let path = clustersFile, removed != nil, (run?.stages.filter { $0.stage == NearDupStage.stageName }.count ?? 0) <= 1 {
             warnings += try Self.crossCheck(unordered, first.index, withClustersFile: located(path), named: path)
         }
 
@@ -211,7 +221,7 @@ public struct ReportBuilder {
         let report = RunReport(
             pipeline: run?.pipeline, inputs: inputs, run: run, documents: first.counts, clusterSizes: facts.sizes,
             largestClusters: Array(clusters.prefix(RunReport.clustersListed)),
-            sites: try inputs.templateSummary.map { path throws(WinnowError) in
+            sites: try templateSummary.map { path throws(WinnowError) in
                 if let templateSites { return Self.sites(of: templateSites) }
                 return try Self.sites(located(path))
             } ?? [],
@@ -220,6 +230,16 @@ public struct ReportBuilder {
             report: report, clusters: clusters, texts: clusterTexts, files: files, cleaned: cleaned,
             keptOrigins: keptOrigins, csvRows: first.holdsRows ? first.held : nil,
             spill: first.spill, positionOfSerial: Self.positions(ofSerials: order.map { unordered[$0].serial }))
+    }
+
+    /// Whether the report can read `path` back: a file, not standard output, a device or a pipe, which
+    /// hold nothing to read again (`/dev/null`) or block the reader until another process writes (a FIFO).
+    /// A folder of part files is read as its files.
+    static func readsBack(_ path: String) -> Bool {
+        switch try? OutputTarget(path) {
+        case .standardOutput, .stream, .descriptor: false
+        case .file, nil: true
+        }
     }
 
     /// Moves a cluster out of an array that is done with it, leaving an empty one: no copy of its strings.

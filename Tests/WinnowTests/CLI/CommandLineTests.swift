@@ -75,6 +75,17 @@ import WinnowTestSupport
         #expect(outcome.stderr.contains("stdin:3: invalid JSON"))
     }
 
+    /// Messages quote names and ids from the input: their control characters are written as escapes,
+    /// so that an escape sequence in a file name or an id cannot retitle or clear the terminal.
+    @Test func controlCharactersInMessagesAreEscaped() throws {
+        let folder = TemporaryFolder()
+        let name = "evil\u{1B}]0;PWNED\u{07}\u{1B}[2J.jsonl"
+        _ = folder.write(name, "not json\n")
+        let outcome = try winnow(["normalize", name, "-q"], in: folder.path)
+        #expect(outcome.stderr.contains(#"evil\u{1B}]0;PWNED\u{7}\u{1B}[2J.jsonl:1: invalid JSON"#), "\(outcome.stderr)")
+        #expect(!outcome.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
     /// A folder of HTML files (plain and gzip) and a JSONL record with HTML, through `winnow clean`
     /// and through the default pipeline, which starts with the clean stage.
     @Test func cleanHTMLFilesAndRecords() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import WinnowTestSupport
 
@@ -337,6 +338,28 @@ import WinnowTestSupport
         #expect(written.warnings.contains { $0.contains("removed output was not kept in a file") })
         let report = try JSONSerialization.jsonObject(with: Data(folder.read("report/report.json")!.utf8)) as! [String: Any]
         #expect((report["documents"] as! [String: Any])["kept"] as? Int == 1)
+    }
+
+    /// A removed output or clusters file sent to a device or a pipe holds nothing the report can read
+    /// back, and opening a FIFO to read it would block: the report says it is missing instead.
+    @Test func outputsOnADeviceOrAPipeAreReportedMissing() throws {
+        let folder = TemporaryFolder()
+        let cleaned = folder.write("out.jsonl", #"{"id":"a","text":"One page."}"# + "\n")
+        let fifo = folder.file("removed.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Were the FIFO opened, this writer would end the wait with an empty read, so the test fails, not hangs.
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 5)
+            let descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
+            if descriptor >= 0 { close(descriptor) }
+        }
+        for (removed, clusters) in [("/dev/null", "/dev/null"), (fifo, nil)] {
+            let inputs = RunSummary.Outputs(cleaned: cleaned, removed: removed, clusters: clusters)
+            let written = try ReportBuilder(options: ReportOptions(), inputs: inputs).write(to: folder.file("report"))
+            #expect(written.warnings.contains { $0.contains("removed output was not kept in a file") }, "\(removed)")
+            #expect(written.warnings.contains { $0.contains("clusters file was not kept in a file") } == (clusters != nil))
+            #expect(!written.warnings.contains { $0.contains("cluster_size") || $0.contains("same run") }, "\(written.warnings)")
+        }
     }
 
     @Test func hostileDocumentsAreShownAsText() async throws {
