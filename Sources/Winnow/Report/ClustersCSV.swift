@@ -113,7 +113,7 @@ enum ClustersCSV {
     /// holds a comma, a quote or a line break, its quotes doubled.
     static func appendCell(_ value: String, to out: inout [UInt8]) {
         guard let first = value.utf8.first else { return }
-        let disarmed = isFormulaStart(first) && Double(value) == nil
+        let disarmed = isFormulaStart(first) && !isDecimal(value)
         // The bytes read where they are: `String.UTF8View`'s own iteration costs a call a byte.
         var value = value
         value.withUTF8 { utf8 in
@@ -130,6 +130,21 @@ enum ClustersCSV {
             }
             out.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// A plain decimal number ("-0.5", "+3", "1e-9"): what a similarity or a size is written as. Not
+    /// `Double(_:)`, which also takes "-inf", "+nan(…)" and hex floats, which spreadsheets read as formulas.
+    private static func isDecimal(_ value: String) -> Bool {
+        var bytes = value.utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let mantissa = bytes.prefix { ASCIIByte.isDigit($0) || $0 == UInt8(ascii: ".") }
+        guard mantissa.contains(where: ASCIIByte.isDigit), mantissa.count(where: { $0 == UInt8(ascii: ".") }) <= 1 else { return false }
+        var exponent = bytes.dropFirst(mantissa.count)
+        guard let e = exponent.first else { return true }
+        guard e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return false }
+        exponent = exponent.dropFirst()
+        if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(ASCIIByte.isDigit)
     }
 
     private static func isFormulaStart(_ byte: UInt8) -> Bool {

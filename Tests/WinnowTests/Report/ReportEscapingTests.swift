@@ -31,6 +31,12 @@ import WinnowTestSupport
         #expect(ClustersCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ClustersCSV.cell("@SUM(A1)") == "'@SUM(A1)")
         #expect(ClustersCSV.cell("-0.5") == "-0.5")
+        #expect(ClustersCSV.cell("+3") == "+3")
+        #expect(ClustersCSV.cell("-1.5e-3") == "-1.5e-3")
+        // What `Double` reads but a spreadsheet takes for a formula or a name is disarmed too.
+        for value in ["-inf", "+nan(cmd)", "-0x1p3", "-infinity", "+.", "-1e", "-1.2.3", "-"] {
+            #expect(ClustersCSV.cell(value) == "'" + value, "\(value)")
+        }
     }
 
     @Test func longTextsAreCutAtALineEnd() {
