@@ -8,7 +8,8 @@
 /// order mark; a declared UTF-16 or UTF-32 that the bytes read as markup in (`declaredWideEncoding`);
 /// valid UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever it declares, but a 7-bit page with
 /// ISO-2022's escapes that declares it, `iso2022Encoding`); the
-/// charset the record or HTTP header declared; the page's `<meta charset>` or `http-equiv`; then a
+/// charset the record or HTTP header declared, unless it is UTF-8 the bytes are not; the page's
+/// `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
 /// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and form feed
 /// become spaces (`becomesSpace`).
@@ -60,12 +61,16 @@ enum CharsetDecoder {
             }
             return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
-        let label = (declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes)).map(canonical)
-        switch label {
-        case "utf-8", nil:
-            if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
-        case let label?:
-            if let conversion = convert(bytes[...], from: label, limit: limit) { return decoded(conversion, as: label) }
+        // The declared charset, then the page's own: a server that says UTF-8 for every page it serves
+        // sends a Windows-1251 page whose `<meta>` says so.
+        var labels = [declared.flatMap(charset(inContentType:)), metaCharset(bytes)].compactMap { $0 }.map(canonical)
+        if labels.count == 2 && labels[0] == labels[1] { labels.removeLast() }
+        for label in labels.isEmpty ? ["utf-8"] : labels {
+            if label == "utf-8" {
+                if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
+            } else if let conversion = convert(bytes[...], from: label, limit: limit) {
+                return decoded(conversion, as: label)
+            }
         }
         return converted(bytes[...], from: "WINDOWS-1252", named: "windows-1252")
     }

@@ -29,6 +29,20 @@ import WinnowTestSupport
         #expect(Self.decoded(undeclared, declared: "text/html; charset=cp1251").text.contains("Привет"))
     }
 
+    /// A server that declares UTF-8 for every page: one whose bytes are not UTF-8 is read as its own
+    /// `<meta>` says, not as Windows-1252; a declaration other than UTF-8 still comes first.
+    @Test func aDeclaredUTF8TheBytesAreNotGivesWayToTheMetaCharset() {
+        let cyrillic: [UInt8] =
+            Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".utf8)
+            + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        let (text, encoding) = Self.decoded(cyrillic, declared: "text/html; charset=utf-8")
+        #expect(text.contains("Привет"), "\(text)")
+        #expect(encoding == "windows-1251")
+        #expect(Self.decoded(Self.latin1Page, declared: "text/html; charset=windows-1251").encoding == "windows-1251")
+        // An unknown declared label gives way too.
+        #expect(Self.decoded(cyrillic, declared: "text/html; charset=x-no-such").text.contains("Привет"))
+    }
+
     @Test func validUTF8WinsOverAWrongDeclaration() {
         let page = Array("<meta charset=\"iso-8859-1\"><p>café ☺</p>".utf8)
         let (text, encoding) = Self.decoded(page)
