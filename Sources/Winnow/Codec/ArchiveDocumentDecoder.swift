@@ -115,7 +115,7 @@ public struct ArchiveDocumentDecoder: Sendable {
             // A record marked WARC-Truncated keeps what its payload holds (it says so in `truncated`);
             // an unmarked one that breaks off would pass for a whole page.
             payload = try ContentDecoder.decode(
-                payload, encodings: head.contentEncoding, limit: maxPayloadBytes, keepCut: record.truncated != nil)
+                payload, encodings: head.appliedCodings, limit: maxPayloadBytes, keepCut: record.truncated != nil)
         } catch {
             switch error {
             case .unsupported(let coding):
@@ -124,11 +124,11 @@ public struct ArchiveDocumentDecoder: Sendable {
                     "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
                         + "(gzip, x-gzip and deflate it can)")
             case .corrupt(let detail):
-                return reject(.malformedHTTP, "its \(head.contentEncoding ?? "") payload is corrupt (\(detail))")
+                return reject(.malformedHTTP, "its \(head.appliedCodings ?? "") payload is corrupt (\(detail))")
             case .cut(let decoded):
                 return reject(
                     .malformedHTTP,
-                    "its \(head.contentEncoding ?? "") payload breaks off after \(decoded) decoded bytes, and the record "
+                    "its \(head.appliedCodings ?? "") payload breaks off after \(decoded) decoded bytes, and the record "
                         + "is not marked WARC-Truncated (a cut archive or a damaged download); the page would be kept cut short")
             case .tooLarge(let limit):
                 return reject(.tooLarge, "its payload decompresses to more than the limit of \(limit) bytes (raise --max-record-bytes)")

@@ -61,7 +61,9 @@ package struct HTTPResponseHead: Sendable, Equatable {
         // Browsers pass over header lines they cannot read; so does this.
         _ = HeaderFieldScanner.scan(fields, from: min(lineEnd + 1, bodyOffset)) { name, value in
             if HeaderFieldScanner.name(fields, name, is: contentTypeName) {
-                head.contentType = head.contentType ?? HeaderFieldScanner.string(fields, value)
+                // An empty Content-Type says nothing: the payload is sniffed, as without one.
+                let type = HeaderFieldScanner.string(fields, value)
+                if !type.allSatisfy(\.isWhitespace) { head.contentType = head.contentType ?? type }
             } else if HeaderFieldScanner.name(fields, name, is: transferEncodingName) {
                 head.transferEncoding = HeaderFieldScanner.string(fields, value).lowercased()
             } else if HeaderFieldScanner.name(fields, name, is: contentEncodingName) {
@@ -97,7 +99,21 @@ package struct HTTPResponseHead: Sendable, Equatable {
 
     /// Whether the payload is chunked (`Transfer-Encoding: chunked`, possibly after other codings).
     var isChunked: Bool {
-        transferEncoding?.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) == "chunked" } ?? false
+        transferCodings.last == "chunked"
+    }
+
+    /// The codings the payload went through before chunking, in the order they were applied (as a
+    /// `Content-Encoding` value): its content codings, then any transfer coding but a last `chunked`,
+    /// which is undone apart (`Transfer-Encoding: gzip, chunked`); nil when there are none.
+    var appliedCodings: String? {
+        var transfer = transferCodings
+        if transfer.last == "chunked" { transfer.removeLast() }
+        let codings = (contentEncoding.map { [$0] } ?? []) + transfer
+        return codings.isEmpty ? nil : codings.joined(separator: ", ")
+    }
+
+    private var transferCodings: [String] {
+        (transferEncoding?.split(separator: ",") ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

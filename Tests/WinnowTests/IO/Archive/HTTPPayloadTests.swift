@@ -28,6 +28,22 @@ import WinnowTestSupport
         #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 OK\r\n\r\n") }
     }
 
+    /// Transfer codings before `chunked` are undone after it, then the content codings; an empty
+    /// Content-Type is none, so the payload is sniffed.
+    @Test func codingsAndEmptyTypes() throws {
+        let both = try head("HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+        #expect(both.isChunked && both.appliedCodings == "deflate, gzip")
+        #expect(try head("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n").appliedCodings == nil)
+        #expect(try head("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n").appliedCodings == "gzip")
+        #expect(try head("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n").appliedCodings == "gzip")
+        let page = Array("<html><body>A page.</body></html>".utf8)
+        let transferred = try head("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+        #expect(try ContentDecoder.decode(try gzipped(page), encodings: transferred.appliedCodings, limit: 1 << 20) == page)
+        let untyped = try head("HTTP/1.1 200 OK\r\nContent-Type: \r\nContent-Type:\r\n\r\n")
+        #expect(untyped.contentType == nil && untyped.isHTMLOrUntyped)
+        #expect(try head("HTTP/1.1 200 OK\r\nContent-Type:  \r\nContent-Type: image/png\r\n\r\n").contentType == "image/png")
+    }
+
     @Test func chunkedBodies() throws {
         func decoded(_ text: String) throws -> ChunkedDecoder.Decoded {
             let bytes = Array(text.utf8)
