@@ -50,11 +50,13 @@ public struct ArchiveDocumentDecoder: Sendable {
                     message: "the record at offset \(offset): \(message)", raw: nil))
         }
         // A repaired id two records may share would merge them downstream: ids stay exact, as for JSONL.
-        let idProblem = !record.recordIDIsUTF8 && (identity == .recordID || record.targetURI == nil)
+        let idFromURL = record.targetURI != nil && (identity == .url || record.recordID == nil)
+        let idProblem = idFromURL ? !record.targetURIIsUTF8 : !record.recordIDIsUTF8
         func badID() -> DecodeOutcome {
-            reject(
+            let (name, read) = idFromURL ? ("WARC-Target-URI", record.targetURI) : ("WARC-Record-ID", record.recordID)
+            return reject(
                 .invalidUTF8,
-                "its WARC-Record-ID is not UTF-8 (read as '\(record.recordID ?? "")'), and a document's id must be exact: "
+                "its \(name) is not UTF-8 (read as '\(read ?? "")'), and a document's id must be exact: "
                     + "two such ids could read as one")
         }
         switch record.kind {

@@ -19,6 +19,8 @@ public struct ArchiveRecord: Sendable {
     /// Whether `WARC-Record-ID` was UTF-8 (`recordID` is a repair when not).
     public let recordIDIsUTF8: Bool
     public let targetURI: String?
+    /// Whether `WARC-Target-URI` was UTF-8 (`targetURI` is a repair when not).
+    public let targetURIIsUTF8: Bool
     public let date: String?
     public let truncated: String?
     public let language: String?

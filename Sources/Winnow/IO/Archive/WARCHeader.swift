@@ -9,6 +9,8 @@ struct WARCHeader: Sendable, Equatable {
     /// may share, so it cannot be a document's id.
     var recordIDIsUTF8 = true
     var targetURI: String?
+    /// Whether `WARC-Target-URI` was UTF-8 (`targetURI` is a repair when not).
+    var targetURIIsUTF8 = true
     var date: String?
     /// Why the block was cut short (`length`, `time`, ...), when it was.
     var truncated: String?
@@ -65,7 +67,10 @@ struct WARCHeader: Sendable, Equatable {
                     header.recordIDIsUTF8 = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[value])) == nil
                 }
             case uriName.count where HeaderFieldScanner.name(bytes, name, is: uriName):
-                header.targetURI = header.targetURI ?? Self.unbracketed(HeaderFieldScanner.string(bytes, value))
+                if header.targetURI == nil {
+                    header.targetURI = Self.unbracketed(HeaderFieldScanner.string(bytes, value))
+                    header.targetURIIsUTF8 = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[value])) == nil
+                }
             case dateName.count where HeaderFieldScanner.name(bytes, name, is: dateName):
                 header.date = header.date ?? HeaderFieldScanner.string(bytes, value)
             case truncatedName.count where HeaderFieldScanner.name(bytes, name, is: truncatedName):

@@ -196,6 +196,7 @@ final class WARCRecordReader: RecordSource {
                         ArchiveRecord(
                             kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID,
                             recordIDIsUTF8: header.recordIDIsUTF8, targetURI: header.targetURI,
+                            targetURIIsUTF8: header.targetURIIsUTF8,
                             date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
