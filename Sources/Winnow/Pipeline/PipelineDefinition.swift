@@ -30,7 +30,7 @@ public struct PipelineDefinition {
     public static func load(path: String) throws(WinnowError) -> PipelineDefinition {
         let data: [UInt8]
         do {
-            data = try WholeFile.read(path)
+            data = try WholeFile.read(path, limit: WholeFile.sideFileLimit)
         } catch {
             throw .configuration("cannot read the pipeline file (\(error.message))", path: path)
         }

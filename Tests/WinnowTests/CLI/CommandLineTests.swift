@@ -120,6 +120,27 @@ import WinnowTestSupport
         #expect(folder.listing() == ["in.jsonl"])
     }
 
+    /// A side file read whole (pipeline, run summary, template summary) is read up to a limit: a wrong
+    /// name (`/dev/zero`, a 300 MB file) read until memory ran out; now it is refused, naming file and limit.
+    @Test func sideFilesReadWholeHaveALimit() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n")
+        for (name, size) in [("big.yaml", (64 << 20) + 1), ("big.json", (1 << 30) + 1)] {
+            // Sparse: refused by its size, never read.
+            #expect(truncate(folder.write(name, ""), off_t(size)) == 0)
+        }
+        let pipeline = try winnow(["run", "/dev/zero", "in.jsonl", "-o", "out.jsonl"], in: folder.path)
+        #expect(pipeline.status == 1)
+        #expect(pipeline.stderr.contains("/dev/zero: cannot read the pipeline file (larger than 64 MiB"), "\(pipeline.stderr)")
+        let resolve = try winnow(["stages", "--resolve", "big.yaml"], in: folder.path)
+        #expect(resolve.status == 1 && resolve.stderr.contains("big.yaml: cannot read the pipeline file (larger than 64 MiB"))
+        let stats = try winnow(["report", "--stats", "/dev/zero", "-o", "r"], in: folder.path)
+        #expect(stats.status == 1 && stats.stderr.contains("/dev/zero: cannot read the run summary (larger than 64 MiB"))
+        let templates = try winnow(["report", "in.jsonl", "--templates", "big.json", "-o", "r"], in: folder.path)
+        #expect(templates.status == 1 && templates.stderr.contains("big.json: cannot read the template summary: larger than 1 GiB"))
+        #expect(folder.listing() == ["big.json", "big.yaml", "in.jsonl"])
+    }
+
     @Test func runWritesOutputsAndSummary() throws {
         let folder = TemporaryFolder()
         let outcome = try winnow([
