@@ -119,6 +119,14 @@ public struct ReportBuilder {
                 throw .configuration("not found (the report reads a finished run's files)", path: path)
             }
         }
+        // One file as both would count every document twice; compared as a run compares its outputs,
+        // whatever the spelling (`./x`, a link, a hard link).
+        if let removed = inputs.removed, let key = OutputTarget.identity(of: removed), key == OutputTarget.identity(of: output) {
+            throw .configuration(
+                "the removed output \(removed) is the cleaned output \(output): its documents would count twice; "
+                    + "give the run's removed output (--removed), or none (nothing was read)",
+                path: removed)
+        }
         return inputs
     }
 
