@@ -191,6 +191,43 @@ import WinnowTestSupport
         #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: not found"))
     }
 
+    /// `winnow report --stats` reads the outputs by the fields the run summary records: a run on
+    /// `--id-field doc_id` was reported with every id read from an unrelated `id` field and no URLs.
+    /// Fields given to the report win; a summary written before the fields were recorded has the standard ones.
+    @Test func reportCommandReadsTheFieldsTheRunRecorded() throws {
+        let folder = TemporaryFolder()
+        let text = "The quick brown fox jumps over the lazy dog again and again, every single day of the week."
+        folder.write(
+            "in.jsonl",
+            [
+                ("a1", text, "https://a.example/1"), ("a2", text, "https://a.example/2"),
+                ("b1", "Cats nap all afternoon.", "https://b.example/1"),
+            ]
+            .map { #"{"doc_id":"\#($0.0)","id":"same","body":"\#($0.1)","link":"\#($0.2)"}"# }.joined(separator: "\n") + "\n")
+        let run = try winnow(
+            [
+                "run", packageRoot + "/Pipelines/default.yaml", "in.jsonl", "-o", "out.jsonl", "--stats", "stats.json", "-q",
+                "--id-field", "doc_id", "--text-field", "body", "--url-field", "link",
+            ], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let recorded = try JSONSerialization.jsonObject(with: Data(folder.read("stats.json")!.utf8)) as? [String: Any]
+        #expect(recorded?["fields"] as? [String: String] == ["id": "doc_id", "text": "body", "html": "html", "url": "link"])
+        let again = try winnow(["report", "--stats", "stats.json", "-o", "again", "-q"], in: folder.path)
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+        let csv = folder.read("again/clusters.csv") ?? ""
+        #expect(csv == folder.read("out.report/clusters.csv"))
+        #expect(csv.contains(",a1,https://a.example/1,") && csv.contains(",a2,https://a.example/2,"), "\(csv)")
+        let given = try winnow(["report", "--stats", "stats.json", "--id-field", "id", "-o", "given", "-q"], in: folder.path)
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(folder.read("given/clusters.csv")?.contains(",same,https://a.example/2,") == true)
+
+        var old = recorded ?? [:]
+        old.removeValue(forKey: "fields")
+        folder.write("old.json", String(decoding: try JSONSerialization.data(withJSONObject: old), as: UTF8.self))
+        let standard = try winnow(["report", "--stats", "old.json", "-o", "standard", "-q"], in: folder.path)
+        #expect(standard.status == 0 && standard.stderr.contains("out.jsonl:1: missing both 'text' and 'html'"), "\(standard.stderr)")
+    }
+
     /// Exact copies in three steps: the shards' keepers merge to the file of the whole corpus, and
     /// applying it to each shard gives what one run gives.
     @Test func exactInStepsMatchesOneRun() throws {
