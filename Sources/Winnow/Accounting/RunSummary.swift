@@ -24,6 +24,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// Decoding of records, each stage in order, then encoding of the output.
     public var stages = StageTable(steps: [])
     public var outputs: Outputs = Outputs()
+    /// The JSON fields the run worked on (`--id-field` and the others): the report reads its outputs by them.
+    public var fields = FieldNames.standard
 
     public struct Outputs: Codable, Sendable, Equatable {
         public var cleaned: String?
@@ -75,12 +77,13 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case wallSeconds = "wall_seconds"
         case passes
         case spooledBytes = "spooled_bytes"
-        case stages, outputs
+        case stages, outputs, fields
     }
 }
 
 extension RunSummary {
-    /// Reads a summary; one written before skipped records were counted has none.
+    /// Reads a summary; one written before skipped records were counted has none, and one written before
+    /// the fields were recorded is of a run on the standard ones (the only ones the report then read).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pipeline = try container.decode(String.self, forKey: .pipeline)
@@ -98,5 +101,6 @@ extension RunSummary {
         spooledBytes = try container.decodeIfPresent(Int.self, forKey: .spooledBytes) ?? 0
         stages = try container.decode(StageTable.self, forKey: .stages)
         outputs = try container.decode(Outputs.self, forKey: .outputs)
+        fields = try container.decodeIfPresent(FieldNames.self, forKey: .fields) ?? .standard
     }
 }

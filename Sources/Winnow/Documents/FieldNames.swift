@@ -19,3 +19,6 @@ public struct FieldNames: Sendable, Equatable {
     /// On a removed document: why (`near-duplicate`, `template-only`, `no-text`, ...).
     public static let removedReason = "removed_reason"
 }
+
+/// Recorded in the run summary as `{"id", "text", "html", "url"}`.
+extension FieldNames: Codable {}

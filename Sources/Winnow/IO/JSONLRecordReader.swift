@@ -15,7 +15,8 @@ import Glibc
     private var nextLineOffset = 0
     /// Bytes of the input consumed so far: every line handed out or read past, with its line ending.
     @_spi(Fuzzing) public var bytesConsumed: Int { nextLineOffset }
-    private var discarded: Int?
+    /// The line being streamed past because it is over the limit, while it lasts.
+    private var skipped: SkippedLine?
     /// Set once the first line shows the input is one JSON document: later lines are counted, not kept.
     private var readingPast = false
     /// Where the lines read past start in the batch's buffer: no record refers to the bytes from there on.
@@ -61,7 +62,7 @@ import Glibc
             }
             if got == 0 {
                 ended = true
-                if lineStart < batch.storage.count || discarded != nil {
+                if lineStart < batch.storage.count || skipped != nil {
                     finishLine(lineStart..<batch.storage.count, in: &batch, hasLineEnding: false)
                 }
                 return true
@@ -79,14 +80,17 @@ import Glibc
                 lineStart = 0
                 pastFrom = 0
             }
-            let pending = batch.storage.count - lineStart
-            if let skipped = discarded {
-                discarded = skipped + pending
+            if skipped != nil {
+                skipped?.add(batch.storage[lineStart...])
                 batch.storage.removeSubrange(lineStart...)
-            } else if pending - 1 > maxRecordBytes {
+            } else {
+                let mark = lineNumber == 0 ? Self.byteOrderMark(batch.storage[lineStart...]) : 0
                 // One byte more may be the CR of a CRLF line end, which is no part of the record.
-                discarded = pending
-                batch.storage.removeSubrange(lineStart...)
+                if batch.storage.count - lineStart - mark - 1 > maxRecordBytes {
+                    skipped = SkippedLine(byteOrderMark: mark)
+                    skipped?.add(batch.storage[(lineStart + mark)...])
+                    batch.storage.removeSubrange(lineStart...)
+                }
             }
             scanFrom = batch.storage.count
         }
@@ -119,25 +123,33 @@ import Glibc
         lineNumber += 1
         let origin = DocumentOrigin(source: name, line: lineNumber)
         let offset = nextLineOffset
-        let length = (discarded ?? 0) + range.count
-        nextLineOffset += length + (hasLineEnding ? 1 : 0)
-        if readingPast {
-            discarded = nil
+        let line = skipped
+        skipped = nil
+        nextLineOffset += (line.map { $0.byteOrderMark + $0.length } ?? 0) + range.count + (hasLineEnding ? 1 : 0)
+        guard !readingPast else { return }
+        if var line {
+            line.add(batch.storage[range])
+            // Blank lines are no records whatever their length.
+            guard !line.isBlank else { return }
+            batch.records.append(
+                RawRecord(origin: origin, offset: offset, content: .oversized(length: line.length, limit: maxRecordBytes)))
             return
         }
         let lineEnd = range.count > 0 && batch.storage[range.upperBound - 1] == 0x0D ? 1 : 0
-        if discarded != nil || range.count - lineEnd > maxRecordBytes {
-            discarded = nil
+        var start = range.lowerBound, end = range.upperBound - lineEnd
+        // A byte order mark opens some files written on Windows: it is not part of the first record.
+        if lineNumber == 1 { start += Self.byteOrderMark(batch.storage[start..<end]) }
+        // Blank lines separate nothing in JSONL; they are skipped, not counted as records.
+        let isBlank = !batch.storage[start..<end].contains { $0 != 0x20 && $0 != 0x09 }
+        guard !isBlank else { return }
+        if end - start > maxRecordBytes {
             batch.records.append(
                 RawRecord(
                     origin: origin, offset: offset,
-                    content: .oversized(length: length, limit: maxRecordBytes)))
+                    content: .oversized(length: range.upperBound - start, limit: maxRecordBytes)))
             return
         }
-        var start = range.lowerBound, end = range.upperBound - lineEnd
         if lineNumber == 1 {
-            // A byte order mark opens some files written on Windows: it is not part of the first record.
-            if batch.storage[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
             // A framed input's first line is some input's line, not the start of a file.
             if framing == nil, let opening = JSONDocumentLine.opening(batch.storage[start..<end]) {
                 readingPast = true
@@ -148,9 +160,6 @@ import Glibc
                 return
             }
         }
-        // Blank lines separate nothing in JSONL; they are skipped, not counted as records.
-        let isBlank = !batch.storage[start..<end].contains { $0 != 0x20 && $0 != 0x09 }
-        guard !isBlank else { return }
         guard let framing else {
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .jsonLine(start..<end)))
             return
@@ -171,5 +180,33 @@ import Glibc
         batch.records.append(
             RawRecord(
                 origin: prefix.origin, offset: prefix.offset, content: .jsonLine(json..<end)))
+    }
+
+    /// 3 when `bytes` start with a UTF-8 byte order mark, else 0.
+    private static func byteOrderMark(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+}
+
+/// A line over the limit, streamed past in pieces: its length (with the CR of a CRLF end, as the
+/// message counts it) and whether it is blank so far, since a blank line is no record whatever its length.
+private struct SkippedLine {
+    /// The byte order mark before the first line: read past, but no part of the record.
+    let byteOrderMark: Int
+    var length = 0
+    /// Only spaces and tabs so far, but for a last CR that may be the line end's.
+    private(set) var isBlank = true
+    private var endsInCR = false
+
+    init(byteOrderMark: Int) {
+        self.byteOrderMark = byteOrderMark
+    }
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
+        length += bytes.count
+        guard isBlank, let last = bytes.last else { return }
+        // A CR with more bytes after it is inside the line, not its end.
+        isBlank = !endsInCR && bytes.dropLast().allSatisfy { $0 == 0x20 || $0 == 0x09 } && [0x20, 0x09, 0x0D].contains(last)
+        endsInCR = last == 0x0D
     }
 }

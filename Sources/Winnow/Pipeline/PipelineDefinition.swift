@@ -30,7 +30,7 @@ public struct PipelineDefinition {
     public static func load(path: String) throws(WinnowError) -> PipelineDefinition {
         let data: [UInt8]
         do {
-            data = try WholeFile.read(path)
+            data = try WholeFile.read(path, limit: WholeFile.sideFileLimit)
         } catch {
             throw .configuration("cannot read the pipeline file (\(error.message))", path: path)
         }
@@ -80,8 +80,17 @@ public struct PipelineDefinition {
                     path: origin)
             }
         }
-        guard let version = mapping["version"]?.int else {
+        guard let versionNode = mapping["version"] else {
             throw .configuration("missing 'version: \(currentVersion)'", path: origin)
+        }
+        guard let version = versionNode.int else {
+            // Present but no integer ('1', 1.0): saying it is missing would send the user looking for it.
+            let shown = versionNode.scalar.map { scalar in
+                [.singleQuoted, .doubleQuoted].contains(scalar.style) ? "the quoted text '\(scalar.string)'" : "'\(scalar.string)'"
+            }
+            throw .configuration(
+                "'version' must be the integer \(currentVersion), not \(shown ?? "a list or mapping"): write 'version: \(currentVersion)'",
+                path: origin)
         }
         guard version == currentVersion else {
             throw .configuration(

@@ -113,6 +113,7 @@ public struct PipelineRunner: Sendable {
 
         var summary = RunSummary(pipeline: name)
         summary.stages = StageTable(steps: steps.map(\.name))
+        summary.fields = config.fields
         summary.outputs = .init(
             cleaned: config.output, removed: config.removedOutput, rejects: config.rejectsOutput,
             report: config.reportFolder)

@@ -73,7 +73,12 @@ public struct ReportBuilder {
 
     /// Reads a run summary written with `--stats`.
     public static func loadSummary(_ path: String) throws(WinnowError) -> RunSummary {
-        let data = try WholeFile.read(path)
+        let data: [UInt8]
+        do {
+            data = try WholeFile.read(path, limit: WholeFile.sideFileLimit)
+        } catch {
+            throw WinnowError(error.kind, "cannot read the run summary (\(error.message))", path: path)
+        }
         do {
             return try JSONDecoder().decode(RunSummary.self, from: Data(data))
         } catch {
@@ -113,6 +118,14 @@ public struct ReportBuilder {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .configuration("not found (the report reads a finished run's files)", path: path)
             }
+        }
+        // One file as both would count every document twice; compared as a run compares its outputs,
+        // whatever the spelling (`./x`, a link, a hard link).
+        if let removed = inputs.removed, let key = OutputTarget.identity(of: removed), key == OutputTarget.identity(of: output) {
+            throw .configuration(
+                "the removed output \(removed) is the cleaned output \(output): its documents would count twice; "
+                    + "give the run's removed output (--removed), or none (nothing was read)",
+                path: removed)
         }
         return inputs
     }
@@ -496,12 +509,16 @@ public struct ReportBuilder {
     private static func summaryFileSites(_ path: String) throws(WinnowError) -> [TemplateSummary.Site] {
         let bytes: [UInt8]
         do {
-            bytes = try WholeFile.read(path)
+            bytes = try WholeFile.read(path, limit: templateSummaryLimit)
         } catch {
             throw .configuration("cannot read the template summary: \(error.message)", path: path)
         }
         return try TemplateSummaryReader.sites(ofFile: bytes, path: path)
     }
+
+    /// The most a template summary file may hold: it grows with the sites (18 MB for 50,001), so the
+    /// limit of smaller side files would refuse a large run's; this one still bounds `/dev/zero`.
+    static let templateSummaryLimit = 1 << 30
 
     /// `text` cut to at most `maxBytes` UTF-8 bytes, at the last line end before the limit when there is one.
     static func cut(_ text: String, maxBytes: Int) -> String {

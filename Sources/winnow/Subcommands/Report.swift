@@ -8,7 +8,9 @@ extension WinnowCommand {
             abstract: "Write report.html, report.json, cluster-list.jsonl and clusters.csv for a finished run.",
             discussion: """
                 Reads the run's cleaned and removed outputs, and, when given or recorded in the run summary \
-                (--stats), the clusters file of the neardup stage and the template summary of the templates stage.
+                (--stats), the clusters file of the neardup stage and the template summary of the templates stage. \
+                The documents' fields are those the run summary records (--id-field and the others given win), \
+                else the standard ones.
                 Example: winnow report --stats out/samples.stats.json -o out/samples.report
                 On a cluster engine, the steps map (per share of the outputs), clusters (per share of the rows, \
                 grouped by their key) and page (once, on the summed rows and the largest clusters) do the same \
@@ -55,7 +57,9 @@ extension WinnowCommand.Report {
             let folder = output ?? options.folder(forOutput: inputs.cleaned ?? "")
             try ReportFolder.requireDistinct(
                 folder, writing: ReportFolder.files, outputs: [], inputs: files.paths(of: inputs))
-            let written = try ReportBuilder(options: options, inputs: inputs, run: summary, fields: fields.names).write(to: folder)
+            let written = try ReportBuilder(
+                options: options, inputs: inputs, run: summary, fields: fields.names(default: summary?.fields ?? .standard)
+            ).write(to: folder)
             for warning in written.warnings { Terminal.error("report: " + warning) }
             guard !quiet else { return }
             Terminal.error(
@@ -163,7 +167,7 @@ extension WinnowCommand.Report {
                 inputs: [counts, facts, largest] + (texts.map { [$0] } ?? []) + files.paths(of: outputs))
             let written = try ReportSteps.page(
                 .init(counts: counts, facts: facts, largest: largest, texts: texts), outputs: outputs, run: summary,
-                options: options, fields: fields.names, to: output)
+                options: options, fields: fields.names(default: summary?.fields ?? .standard), to: output)
             for warning in written.warnings { Terminal.error("report: " + warning) }
         }
     }

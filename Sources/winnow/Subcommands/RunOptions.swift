@@ -91,7 +91,7 @@ struct RunOptions: ParsableArguments {
 
     /// The origin names of `--framed-sources`: one a line, in the order the frames number them.
     static func readSourceNames(_ path: String) throws(WinnowError) -> [String] {
-        guard let text = String(validating: try WholeFile.read(path), as: UTF8.self) else {
+        guard let text = String(validating: try WholeFile.read(path, limit: WholeFile.sideFileLimit), as: UTF8.self) else {
             throw WinnowError(.io, "the framed sources file is not UTF-8 text (one origin name a line)", path: path)
         }
         var names = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -131,6 +131,27 @@ import WinnowTestSupport
         #expect(folder.listing() == ["in.jsonl"])
     }
 
+    /// A side file read whole (pipeline, run summary, template summary) is read up to a limit: a wrong
+    /// name (`/dev/zero`, a 300 MB file) read until memory ran out; now it is refused, naming file and limit.
+    @Test func sideFilesReadWholeHaveALimit() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n")
+        for (name, size) in [("big.yaml", (64 << 20) + 1), ("big.json", (1 << 30) + 1)] {
+            // Sparse: refused by its size, never read.
+            #expect(truncate(folder.write(name, ""), off_t(size)) == 0)
+        }
+        let pipeline = try winnow(["run", "/dev/zero", "in.jsonl", "-o", "out.jsonl"], in: folder.path)
+        #expect(pipeline.status == 1)
+        #expect(pipeline.stderr.contains("/dev/zero: cannot read the pipeline file (larger than 64 MiB"), "\(pipeline.stderr)")
+        let resolve = try winnow(["stages", "--resolve", "big.yaml"], in: folder.path)
+        #expect(resolve.status == 1 && resolve.stderr.contains("big.yaml: cannot read the pipeline file (larger than 64 MiB"))
+        let stats = try winnow(["report", "--stats", "/dev/zero", "-o", "r"], in: folder.path)
+        #expect(stats.status == 1 && stats.stderr.contains("/dev/zero: cannot read the run summary (larger than 64 MiB"))
+        let templates = try winnow(["report", "in.jsonl", "--templates", "big.json", "-o", "r"], in: folder.path)
+        #expect(templates.status == 1 && templates.stderr.contains("big.json: cannot read the template summary: larger than 1 GiB"))
+        #expect(folder.listing() == ["big.json", "big.yaml", "in.jsonl"])
+    }
+
     @Test func runWritesOutputsAndSummary() throws {
         let folder = TemporaryFolder()
         let outcome = try winnow([
@@ -179,6 +200,43 @@ import WinnowTestSupport
         #expect(stdout.status == 0 && stdout.stderr.contains("report: not written"))
         let missing = try winnow(["report", folder.file("nothing.jsonl")])
         #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: not found"))
+    }
+
+    /// `winnow report --stats` reads the outputs by the fields the run summary records: a run on
+    /// `--id-field doc_id` was reported with every id read from an unrelated `id` field and no URLs.
+    /// Fields given to the report win; a summary written before the fields were recorded has the standard ones.
+    @Test func reportCommandReadsTheFieldsTheRunRecorded() throws {
+        let folder = TemporaryFolder()
+        let text = "The quick brown fox jumps over the lazy dog again and again, every single day of the week."
+        folder.write(
+            "in.jsonl",
+            [
+                ("a1", text, "https://a.example/1"), ("a2", text, "https://a.example/2"),
+                ("b1", "Cats nap all afternoon.", "https://b.example/1"),
+            ]
+            .map { #"{"doc_id":"\#($0.0)","id":"same","body":"\#($0.1)","link":"\#($0.2)"}"# }.joined(separator: "\n") + "\n")
+        let run = try winnow(
+            [
+                "run", packageRoot + "/Pipelines/default.yaml", "in.jsonl", "-o", "out.jsonl", "--stats", "stats.json", "-q",
+                "--id-field", "doc_id", "--text-field", "body", "--url-field", "link",
+            ], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let recorded = try JSONSerialization.jsonObject(with: Data(folder.read("stats.json")!.utf8)) as? [String: Any]
+        #expect(recorded?["fields"] as? [String: String] == ["id": "doc_id", "text": "body", "html": "html", "url": "link"])
+        let again = try winnow(["report", "--stats", "stats.json", "-o", "again", "-q"], in: folder.path)
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+        let csv = folder.read("again/clusters.csv") ?? ""
+        #expect(csv == folder.read("out.report/clusters.csv"))
+        #expect(csv.contains(",a1,https://a.example/1,") && csv.contains(",a2,https://a.example/2,"), "\(csv)")
+        let given = try winnow(["report", "--stats", "stats.json", "--id-field", "id", "-o", "given", "-q"], in: folder.path)
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(folder.read("given/clusters.csv")?.contains(",same,https://a.example/2,") == true)
+
+        var old = recorded ?? [:]
+        old.removeValue(forKey: "fields")
+        folder.write("old.json", String(decoding: try JSONSerialization.data(withJSONObject: old), as: UTF8.self))
+        let standard = try winnow(["report", "--stats", "old.json", "-o", "standard", "-q"], in: folder.path)
+        #expect(standard.status == 0 && standard.stderr.contains("out.jsonl:1: missing both 'text' and 'html'"), "\(standard.stderr)")
     }
 
     /// Exact copies in three steps: the shards' keepers merge to the file of the whole corpus, and

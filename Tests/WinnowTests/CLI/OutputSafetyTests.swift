@@ -428,6 +428,25 @@ import WinnowTestSupport
         }
     }
 
+    /// `winnow report` refuses a removed output that is the cleaned one, by any spelling, as a run refuses
+    /// two outputs on one file: it was read twice, every document counted as kept and as removed.
+    @Test func aReportsRemovedOutputThatIsItsCleanedOutputIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("out.jsonl", "{\"id\":\"a\",\"text\":\"one text\"}\n")
+        #expect(symlink("out.jsonl", folder.file("alias.jsonl")) == 0)
+        #expect(link(folder.file("out.jsonl"), folder.file("hard.jsonl")) == 0)
+        let before = Self.contents(of: folder)
+        for removed in ["out.jsonl", "./out.jsonl", "alias.jsonl", "hard.jsonl", folder.file("out.jsonl")] {
+            let outcome = try cli.winnow(["report", "out.jsonl", "--removed", removed, "-o", "R"], in: folder.path)
+            #expect(outcome.status == 1, "\(removed)")
+            #expect(
+                outcome.stderr.contains("the removed output \(removed) is the cleaned output out.jsonl")
+                    && outcome.stderr.contains("nothing was read"), "\(outcome.stderr)")
+            #expect(Self.contents(of: folder) == before, "\(removed)")
+        }
+        #expect(try cli.winnow(["report", "out.jsonl", "-o", "R", "-q"], in: folder.path).status == 0)
+    }
+
     /// Every file under `folder` (hidden ones too) with its bytes, and every folder with its mode.
     static func contents(of folder: TemporaryFolder) -> [String: String] {
         var found: [String: String] = [:]

@@ -103,6 +103,41 @@ import WinnowTestSupport
         }
     }
 
+    /// A blank line is no record whatever its length: one over the limit, held or streamed past, was a
+    /// `too_large` reject; a line of spaces with a CR or text inside is still one.
+    @Test func aBlankLineOverTheLimitIsNoRecord() throws {
+        let folder = TemporaryFolder()
+        let short = String(repeating: " ", count: 10), long = String(repeating: " \t", count: 1_500_000)
+        let lines = [#"{"a":1}"#, short, long + "\r", #"{"b":2}"#, long + "\r" + long, long + "x", #"{"c":3}"#]
+        let path = folder.write("blank.jsonl", lines.joined(separator: "\n") + "\n" + short)
+        let found = try records([.jsonl(path: path, name: "blank.jsonl")], maxRecordBytes: 7, batchBytes: 4096)
+        #expect(found.map(\.0.origin.line) == [1, 4, 5, 6, 7])
+        let lengths = found.compactMap { record -> Int? in
+            guard case .oversized(let length, _) = record.0.content else { return nil }
+            return length
+        }
+        #expect(lengths == [2 * long.utf8.count + 1, long.utf8.count + 1])
+    }
+
+    /// A byte order mark is no part of the first record's size: a record at the limit after one is
+    /// read, held or streamed (its line end in the next read), and one over it is measured without it.
+    @Test func aByteOrderMarkDoesNotCountTowardTheLimit() throws {
+        let folder = TemporaryFolder()
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for size in [12, (2 << 20) - 3] {
+            let record = #"{"text":""# + String(repeating: "x", count: size - 11) + #""}"#
+            let path = folder.write("bom.jsonl", mark + Array((record + "\n{\"b\":2}\n").utf8))
+            let found = try records([.jsonl(path: path, name: "bom.jsonl")], maxRecordBytes: size, batchBytes: 4096)
+            #expect(found.map(\.1.count) == [size, 7], "\(size)")
+            let over = try records([.jsonl(path: path, name: "bom.jsonl")], maxRecordBytes: size - 1, batchBytes: 4096)
+            guard case .oversized(let length, _) = over.first?.0.content else {
+                Issue.record("a record over the limit after a byte order mark is not oversized (\(size))")
+                continue
+            }
+            #expect(length == size)
+        }
+    }
+
     /// "No limit" written as the largest number an option takes stopped the process (`max + 1` trapped).
     @Test func theLargestLimitReadsEveryRecord() throws {
         let folder = TemporaryFolder()

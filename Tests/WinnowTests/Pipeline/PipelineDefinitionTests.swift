@@ -28,6 +28,9 @@ import WinnowTestSupport
     @Test(arguments: [
         ("steps: []", "missing 'version: 1'"),
         ("version: 2\nsteps: []", "version 2 is not supported"),
+        ("version: '1'\nsteps: []", "'version' must be the integer 1, not the quoted text '1'"),
+        ("version: 1.0\nsteps: []", "'version' must be the integer 1, not '1.0'"),
+        ("version: [1]\nsteps: []", "'version' must be the integer 1, not a list or mapping"),
         ("version: 1\nsteps: [dedupe]", "unknown stage 'dedupe'"),
         ("version: 1\nsteps:\n  - normalize:\n      fold_spaec: true", "unknown option 'fold_spaec'"),
         ("version: 1\nsteps:\n  - normalize:\n      max_blank_lines: lots", "invalid options"),

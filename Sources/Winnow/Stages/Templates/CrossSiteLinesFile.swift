@@ -5,8 +5,9 @@ package enum CrossSiteLinesFile {
     package static func read(_ path: String) throws(WinnowError) -> Set<UInt64> {
         let data: [UInt8]
         do {
-            // By the name's bytes, as the counts files beside it are read.
-            data = try WholeFile.read(path)
+            // By the name's bytes, as the counts files beside it are read; with no limit but memory, as
+            // they have none: it grows with the corpus, one line a key.
+            data = try WholeFile.read(path, limit: .max)
         } catch {
             throw .io("cannot read the cross-site lines file (\(error.message))", path: path)
         }
