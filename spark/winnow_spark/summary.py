@@ -34,7 +34,9 @@ def merge(pipeline, steps, input_bytes, output_bytes, wall_seconds, outputs, fou
     first, last = steps[0][1], steps[-1][1]
     summary = {"pipeline": pipeline, "records": 0, "kept": 0, "removed": 0, "rejected": 0, "rejected_by_reason": {},
                "skipped": 0, "skipped_by_reason": {}, "input_bytes": input_bytes, "output_bytes": output_bytes,
-               "wall_seconds": wall_seconds, "outputs": outputs}
+               "wall_seconds": wall_seconds, "outputs": outputs,
+               # The driver runs the binary on the standard fields, and records them as `winnow run` does.
+               "fields": {"id": "id", "text": "text", "html": "html", "url": "url"}}
     decode = None
     encode = None
     stages = []
