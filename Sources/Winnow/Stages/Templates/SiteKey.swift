@@ -26,7 +26,13 @@ enum SiteKey {
     /// `host(of:)` for any URL, character by character.
     static func unicodeHost(of url: String) -> String {
         var rest = Substring(url)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+        } else if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+        } else if hasNoHost(Array(url.utf8)) {
+            return ""
+        }
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         if rest.hasPrefix("[") {
@@ -42,6 +48,21 @@ enum SiteKey {
 
     private static let www = Array("www.".utf8)
 
+    /// Whether a URL without "://" opens with a scheme that names no host ("mailto:", "javascript:",
+    /// "data:"): a scheme's name and a colon that no port number follows ("localhost:8080" has a host).
+    private static func hasNoHost(_ url: some Collection<UInt8>) -> Bool {
+        guard let first = url.first, ASCIIByte.isLetter(first), let colon = url.firstIndex(of: UInt8(ascii: ":")) else {
+            return false
+        }
+        let isSchemeByte = { (byte: UInt8) in
+            ASCIIByte.isLetter(byte) || ASCIIByte.isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
+        }
+        guard url[..<colon].allSatisfy(isSchemeByte) else { return false }
+        let after = url[url.index(after: colon)...].first
+        return !(after.map(ASCIIByte.isDigit) ?? false)
+    }
+
     /// `host(of:)` for an all-ASCII URL (nearly every one), on its bytes: the same steps without
     /// Foundation's search and grapheme breaking; nil for any other URL.
     private static func asciiHost(of url: UnsafeBufferPointer<UInt8>) -> String? {
@@ -53,6 +74,10 @@ enum SiteKey {
             })
         {
             start = scheme + 3
+        } else if url.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+            start = 2
+        } else if hasNoHost(url) {
+            return ""
         }
         if let cut = (start..<end).first(where: {
             url[$0] == UInt8(ascii: "/") || url[$0] == UInt8(ascii: "?") || url[$0] == UInt8(ascii: "#")

@@ -172,10 +172,16 @@ import WinnowTestSupport
         #expect(SiteKey.host(of: "http://user@docs.example.org/") == "docs.example.org")
         #expect(SiteKey.host(of: "https://[::1]:80/x") == "[::1]")
         #expect(SiteKey.host(of: "example.net/path") == "example.net")
+        #expect(SiteKey.host(of: "//cdn.example.net/a.js") == "cdn.example.net")
+        #expect(SiteKey.host(of: "localhost:8080/x") == "localhost")
+        // Schemes that name no host: their pages are the site of pages without a host.
+        for url in ["mailto:ab@c.example", "javascript:alert(5)", "data:text/html,x", "tel:+1555", "urn:isbn:1"] {
+            #expect(SiteKey.host(of: url) == "", "\(url)")
+        }
         for url in [
             "", "www.", "WWW.A.B.", "a://b://c/d", "x:y@z:1", "https://u@[fe80::1]:8/p", "https://[::1",
             "HTTP://User:Pw@Host.Example.:8080?q#f", "://", "//host/", "ftp://a@b@c.example#x", "mailto:ab@c.d",
-            "https://Bücher.example/ü", "https://e\u{301}x.example/", "http://a.b\r\n/c",
+            "https://Bücher.example/ü", "https://e\u{301}x.example/", "http://a.b\r\n/c", "javascript:ü", "é:x", "//ü.example",
         ] {
             #expect(SiteKey.host(of: url) == SiteKey.unicodeHost(of: url), "\(url)")
         }
