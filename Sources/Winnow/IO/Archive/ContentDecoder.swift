@@ -135,8 +135,9 @@ enum ContentDecoder {
             case Z_BUF_ERROR:
                 if used == 0 && produced == 0 && written < output.count { return try broken() }
             default:
-                if written > 0 && consumed == input.count { return try broken() }
                 let detail = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+                // A trailer whose check or size is wrong ("incorrect length check") is damage, not a cut.
+                if written > 0 && consumed == input.count && !detail.hasSuffix(" check") { return try broken() }
                 throw .corrupt(detail)
             }
         }

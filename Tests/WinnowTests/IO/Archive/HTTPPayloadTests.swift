@@ -92,6 +92,18 @@ import WinnowTestSupport
         #expect(throws: ContentDecoder.Problem.self) {
             try ContentDecoder.decode(Array(raw.prefix(raw.count / 2)), encodings: "deflate", limit: 1 << 20)
         }
+        // A wrong size or checksum in the trailer is damage, even in a record marked truncated: not a cut.
+        for position in [gzip.count - 1, gzip.count - 6] {
+            var damaged = gzip
+            damaged[position] ^= 0x01
+            for keepCut in [false, true] {
+                #expect(
+                    throws: ContentDecoder.Problem.corrupt(position == gzip.count - 1 ? "incorrect length check" : "incorrect data check")
+                ) {
+                    try ContentDecoder.decode(damaged, encodings: "gzip", limit: 1 << 20, keepCut: keepCut)
+                }
+            }
+        }
         // Raw deflate whose first bytes pass zlib's header check (08 1D), so that read as zlib it seems
         // cut: two stored blocks, the first of 29 bytes starting 1D 00. Whole as raw, it is read as raw.
         let first: [UInt8] = [0x1D, 0x00] + Array(String(repeating: "x", count: 27).utf8)
