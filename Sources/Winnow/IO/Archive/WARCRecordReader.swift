@@ -23,9 +23,6 @@ final class WARCRecordReader: RecordSource {
     private var events: [ArchiveByteStream.Event] = []
     private var recordNumber = 0
     private var ended = false
-    /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
-    /// that a run of headers with no end costs one scan, not one per header.
-    private var headerScan = (from: 0, to: 0)
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -101,13 +98,25 @@ final class WARCRecordReader: RecordSource {
             return true
         }
 
-        guard let headerEnd = try findHeaderEnd(from: recordStart) else {
-            recordNumber += 1
-            let offset = fileOffset(recordStart)
+        let headerStop = try scanHeader(from: recordStart)
+        recordNumber += 1
+        let recordOrigin = origin
+        let offset = fileOffset(recordStart)
+        let headerEnd: Int
+        switch headerStop {
+        case .end(let end):
+            headerEnd = end
+        case .nextRecord(let next):
+            // Cut short, the header would take in the next record's fields (and swallow that record).
+            reject(
+                interruption(after: recordStart, before: next + 1) ?? (next, nil), recordAt: offset, length: nil,
+                origin: recordOrigin, into: &batch)
+            return true
+        case .none:
             let cutByEnd = streamEnded && windowEnd + windowBase - recordStart < Self.maxHeaderBytes
             batch.records.append(
                 RawRecord(
-                    origin: origin, offset: offset,
+                    origin: recordOrigin, offset: offset,
                     content: .damaged(
                         message: cutByEnd
                             ? "the WARC header at offset \(offset) breaks off at the end of the file"
@@ -115,9 +124,6 @@ final class WARCRecordReader: RecordSource {
             try resync(from: recordStart + 1)
             return true
         }
-        recordNumber += 1
-        let recordOrigin = origin
-        let offset = fileOffset(recordStart)
         if let stop = interruption(after: recordStart, before: headerEnd) {
             reject(stop, recordAt: offset, length: nil, origin: recordOrigin, into: &batch)
             return true
@@ -390,34 +396,37 @@ final class WARCRecordReader: RecordSource {
         return nil
     }
 
-    /// The offset just past the empty line that ends the header starting at `start`, or nil when there
-    /// is none within `maxHeaderBytes` or before the end of the file.
-    private func findHeaderEnd(from start: Int) throws(WinnowError) -> Int? {
-        let known = headerScan.from <= start && start <= headerScan.to
-        let scanStart = known ? headerScan.from : start
-        var index = (known ? headerScan.to : start) - windowBase
+    /// Where the header starting at `start` stops.
+    private enum HeaderStop {
+        /// Just past the empty line that ends it.
+        case end(Int)
+        /// At a record start inside it (a version line, perhaps right after a line cut short): the header
+        /// breaks off there and the next record starts.
+        case nextRecord(Int)
+        /// Neither within `maxHeaderBytes` nor before the end of the file.
+        case none
+    }
+
+    /// Scans the header starting at `start` for the empty line that ends it, stopping at a record start
+    /// on the way: `resync` would stop there too, so no byte of a header is scanned twice.
+    private func scanHeader(from start: Int) throws(WinnowError) -> HeaderStop {
+        var index = start + 1 - windowBase
         while true {
-            let limit = windowEnd
+            // Keep the bytes an empty line or a record start takes in reach, until the input ends.
+            let limit = streamEnded ? windowEnd : windowEnd - Self.recordStartLength
             while index < limit {
                 if window[index] == 0x0A {
-                    if index + 1 < limit && window[index + 1] == 0x0A {
-                        headerScan = (scanStart, windowBase + index)
-                        return windowBase + index + 2
+                    if index + 1 < windowEnd && window[index + 1] == 0x0A { return .end(windowBase + index + 2) }
+                    if index + 2 < windowEnd && window[index + 1] == 0x0D && window[index + 2] == 0x0A {
+                        return .end(windowBase + index + 3)
                     }
-                    if index + 2 < limit {
-                        if window[index + 1] == 0x0D && window[index + 2] == 0x0A {
-                            headerScan = (scanStart, windowBase + index)
-                            return windowBase + index + 3
-                        }
-                    } else if !streamEnded {
-                        break
-                    }
+                } else if window[index] == WARCHeader.versionPrefix[0] && startsRecord(at: index) {
+                    return .nextRecord(windowBase + index)
                 }
                 index += 1
             }
+            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return .none }
             let scanned = windowBase + index
-            headerScan = (scanStart, scanned)
-            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return nil }
             try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase
         }
