@@ -112,13 +112,12 @@ final class WARCRecordReader: RecordSource {
                 interruption(after: recordStart, before: next + 1) ?? (next, nil), recordAt: offset, length: nil,
                 origin: recordOrigin, into: &batch)
             return true
-        case .none:
-            let cutByEnd = streamEnded && windowEnd + windowBase - recordStart < Self.maxHeaderBytes
+        case .tooLong, .cutByEnd:
             batch.records.append(
                 RawRecord(
                     origin: recordOrigin, offset: offset,
                     content: .damaged(
-                        message: cutByEnd
+                        message: headerStop == .cutByEnd
                             ? "the WARC header at offset \(offset) breaks off at the end of the file"
                             : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
             try resync(from: recordStart + 1)
@@ -397,35 +396,41 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// Where the header starting at `start` stops.
-    private enum HeaderStop {
+    private enum HeaderStop: Equatable {
         /// Just past the empty line that ends it.
         case end(Int)
         /// At a record start inside it (a version line, perhaps right after a line cut short): the header
         /// breaks off there and the next record starts.
         case nextRecord(Int)
-        /// Neither within `maxHeaderBytes` nor before the end of the file.
-        case none
+        /// Neither within `maxHeaderBytes` of its start.
+        case tooLong
+        /// Neither before the end of the input.
+        case cutByEnd
     }
 
     /// Scans the header starting at `start` for the empty line that ends it, stopping at a record start
-    /// on the way: `resync` would stop there too, so no byte of a header is scanned twice.
+    /// on the way: `resync` would stop there too, so no byte of a header is scanned twice. The size limit
+    /// counts from `start`, so a header is judged alike wherever the reads happen to split the input.
     private func scanHeader(from start: Int) throws(WinnowError) -> HeaderStop {
+        let limit = start + Self.maxHeaderBytes
+        func fitting(_ end: Int) -> HeaderStop { end - start <= Self.maxHeaderBytes ? .end(end) : .tooLong }
         var index = start + 1 - windowBase
         while true {
             // Keep the bytes an empty line or a record start takes in reach, until the input ends.
-            let limit = streamEnded ? windowEnd : windowEnd - Self.recordStartLength
-            while index < limit {
+            let scanEnd = min(limit - windowBase, streamEnded ? windowEnd : windowEnd - Self.recordStartLength)
+            while index < scanEnd {
                 if window[index] == 0x0A {
-                    if index + 1 < windowEnd && window[index + 1] == 0x0A { return .end(windowBase + index + 2) }
+                    if index + 1 < windowEnd && window[index + 1] == 0x0A { return fitting(windowBase + index + 2) }
                     if index + 2 < windowEnd && window[index + 1] == 0x0D && window[index + 2] == 0x0A {
-                        return .end(windowBase + index + 3)
+                        return fitting(windowBase + index + 3)
                     }
                 } else if window[index] == WARCHeader.versionPrefix[0] && startsRecord(at: index) {
                     return .nextRecord(windowBase + index)
                 }
                 index += 1
             }
-            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return .none }
+            if windowBase + index >= limit { return .tooLong }
+            if streamEnded { return .cutByEnd }
             let scanned = windowBase + index
             try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase

@@ -500,3 +500,30 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A header over the size limit (here 100 KiB) is a reject wherever it lies: at the start of the file
+    /// or across a read's edge, read all at once or a few KiB at a time. Before, the limit held only when
+    /// more had to be read, so a header already read whole was taken whatever its size.
+    @Test func theHeaderSizeLimitHoldsWhereverTheHeaderLies() throws {
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>a page</p>"
+        func record(_ id: String, padding: Int) -> String {
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nX-Padding: \(String(repeating: "a", count: padding))\r\n"
+                + "Content-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n"
+        }
+        let filler =
+            "WARC/1.0\r\nWARC-Type: metadata\r\nContent-Length: 1000000\r\n\r\n" + String(repeating: "x", count: 1_000_000) + "\r\n\r\n"
+        let big = record("big", padding: 100 << 10)
+        for archive in [big + record("next", padding: 10), filler + big + record("next", padding: 10)] {
+            let bytes = Array(archive.utf8)
+            for step in [4096, 1 << 20, bytes.count] {
+                let found = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: step), isGzip: false)
+                let tooLong = found.filter { $0.contains("has no end within \(WARCRecordReader.maxHeaderBytes) bytes") }
+                #expect(
+                    tooLong.count == 1 && found.last?.hasSuffix("archive response \(http)") == true,
+                    "\(step): \(found.map { $0.prefix(120) })")
+                #expect(found.count == (archive.hasPrefix(filler) ? 3 : 2), "\(step): \(found.map { $0.prefix(120) })")
+            }
+        }
+    }
+}
