@@ -299,14 +299,16 @@ final class WARCRecordReader: RecordSource {
         position = stop.position - windowBase
     }
 
-    /// Damage at or before `end` that no record was reading through: a reject of its own.
+    /// Damage at or before `end` that no record was reading through: a reject of its own. A member start
+    /// at `end` stays for the offset of the record that starts there, unless damage at `end` follows it:
+    /// that member broke before giving a byte (at the end of the file, nothing else would report it).
     private func reportDamage(upTo end: Int, into batch: inout RecordBatch) {
         while let first = events.first, first.decompressed <= end {
             if case .damage(_, let compressed, let message) = first {
                 recordNumber += 1
                 batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
                 events.removeFirst()
-            } else if first.decompressed < end {
+            } else if first.decompressed < end || events.contains(where: { $0.isDamage && $0.decompressed == end }) {
                 events.removeFirst()
             } else {
                 break

@@ -527,3 +527,50 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    private func member(_ id: String, type: String = "response") throws -> [UInt8] {
+        let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(id)</p>"
+        return try gzipped(
+            Array(
+                "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
+                    .utf8))
+    }
+
+    /// A last gzip member that breaks before giving a byte (cut after its gzip header, corrupt from its
+    /// first block, or magic bytes and junk) is one reject. Before, it vanished: its damage sat behind its
+    /// own member start at the end of the output, and nothing read past that.
+    @Test func aLastGzipMemberBrokenBeforeItsFirstByteIsOneReject() throws {
+        let good = try member("a", type: "warcinfo") + member("b")
+        var corrupt = try member("c")
+        corrupt[10] |= 0x06  // the first deflate block's type becomes 3, which does not exist
+        let broken = [Array(try member("c").prefix(10)), corrupt, [0x1F, 0x8B, 0x08, 0x00] + Array("junk".utf8)]
+        for (last, says) in zip(broken, ["is truncated", "is corrupt", "is truncated"]) {
+            for step in [7, 1 << 20] {
+                let found = try ArchiveFixtures.records(of: TrickleByteSource(good + last, step: step), isGzip: true)
+                #expect(found.count == 3 && found[1].hasSuffix("<p>page b</p>"), "\(found)")
+                #expect(
+                    found.last?.hasPrefix("3 @\(good.count) damaged the gzip member at offset \(good.count) \(says)") == true, "\(found)")
+            }
+        }
+    }
+
+    /// A gzip member in the middle that breaks before giving a byte is a reject at its own offset, and the
+    /// record of the member after it is read at its own. Before, that record was rejected for the broken
+    /// member's damage (at the same place in the output) under its own offset, then read again and kept.
+    @Test func aMiddleGzipMemberBrokenBeforeItsFirstByteIsRejectedAtItsOwnOffset() throws {
+        let first = try member("a", type: "warcinfo")
+        let cut = Array(try member("b").prefix(10))
+        let archive = try first + cut + member("c")
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(found.count == 3, "\(found)")
+            #expect(
+                found.dropFirst().first?.hasPrefix("2 @\(first.count) damaged the gzip member at offset \(first.count) is corrupt") == true,
+                "\(found)")
+            #expect(
+                found.last?.hasPrefix("3 @\(first.count + cut.count) archive response") == true
+                    && found.last?.hasSuffix("<p>page c</p>") == true, "\(found)")
+        }
+    }
+}
