@@ -113,6 +113,12 @@ final class WARCRecordReader: RecordSource {
                 origin: recordOrigin, into: &batch)
             return true
         case .tooLong, .cutByEnd:
+            // Damage that cut the header (a gzip member cut or corrupt in it) is the one reason, not a second reject.
+            let reach = headerStop == .tooLong ? recordStart + Self.maxHeaderBytes : windowBase + windowEnd + 1
+            if let stop = interruption(after: recordStart, before: reach) {
+                reject(stop, recordAt: offset, length: nil, origin: recordOrigin, into: &batch)
+                return true
+            }
             batch.records.append(
                 RawRecord(
                     origin: recordOrigin, offset: offset,

@@ -574,3 +574,31 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A gzip member cut inside a WARC header (the record's own member, or the whole file's) is one reject,
+    /// as when the cut falls in the block. Before, the header breaking off at the end of the file was one
+    /// reject and the truncated member a second, for one record.
+    @Test func aGzipMemberCutInsideAHeaderIsOneReject() throws {
+        let first = Array("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 13\r\n\r\nsoftware: x\r\n\r\n\r\n".utf8)
+        // A long header of hard-to-compress fields, so that half the compressed bytes end inside it.
+        let fields = (0..<60).map { "X-Field-\($0): \(String(UInt32(truncatingIfNeeded: ($0 + 1) &* 2_654_435_761), radix: 16))\r\n" }
+        let second = Array(("WARC/1.0\r\nWARC-Type: metadata\r\n" + fields.joined() + "Content-Length: 6\r\n\r\nx: y\r\n\r\n\r\n").utf8)
+        let member = try gzipped(second)
+        let whole = try gzipped(first + second)
+        let archives = [
+            (try gzipped(first) + member.prefix(member.count / 2), try gzipped(first).count),
+            (Array(whole.prefix(whole.count * 3 / 4)), 0),
+        ]
+        for (archive, damagedMember) in archives {
+            for step in [7, 1 << 20] {
+                let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+                #expect(found.count == 2 && found[0].hasSuffix("skipped warcinfo"), "\(found)")
+                #expect(
+                    found.last?.contains("breaks off: the gzip member at offset \(damagedMember) is truncated (the file ends inside it)")
+                        == true,
+                    "\(found)")
+            }
+        }
+    }
+}
