@@ -192,7 +192,7 @@ final class WARCRecordReader: RecordSource {
                 resumingAt: headerEnd, into: &batch)
             return true
         }
-        if let damage = damageEndingMember(of: recordStart, by: blockEnd + trailer) {
+        if let damage = try damageEndingMember(of: recordStart, by: blockEnd + trailer) {
             // Its member failed its check (or was cut in its last bytes): the block cannot be trusted.
             reject(damage, recordAt: offset, length: nil, origin: recordOrigin, into: &batch, damageMeans: "is in a damaged gzip member")
             return true
@@ -347,22 +347,38 @@ final class WARCRecordReader: RecordSource {
         return nil
     }
 
-    /// Damage at or before `end` in the gzip member that starts at `start`, a record's own member: found
-    /// when the member ends (its check fails, or the file cuts its last bytes) right after the record.
-    private func damageEndingMember(of start: Int, by end: Int) -> (position: Int, damage: String?)? {
-        var member: Int?
-        for event in events where event.decompressed >= start {
-            guard event.decompressed <= end else { return nil }
-            switch event {
-            case .memberStart(let at, let compressed):
-                guard at == start else { return nil }
-                member = compressed
-            case .damage(let at, let compressed, let message):
-                // Damage at the same place in the output can be the next member's, which starts there.
-                return compressed == member ? (at, message) : nil
+    /// Damage that ends the gzip member starting at `start`, a record's own (its check fails, or the file
+    /// cuts its last bytes), found before another member starts and within 64 KiB of the record's end at
+    /// `end`, with no record between (a member that holds more records is not the record's own). Reads
+    /// on until the member is seen to end within that reach, so that reads split anywhere judge alike.
+    private func damageEndingMember(of start: Int, by end: Int) throws(WinnowError) -> (position: Int, damage: String?)? {
+        let reach = end + (1 << 16)
+        while true {
+            var member: Int?
+            for event in events where event.decompressed >= start {
+                switch event {
+                case .memberStart(let at, let compressed):
+                    guard at == start else { return nil }
+                    member = compressed
+                case .damage(let at, let compressed, let message):
+                    // Damage at the same place in the output can be the next member's, which starts there.
+                    guard compressed == member, at <= reach, at <= end || !recordStarts(in: end..<at) else { return nil }
+                    return (at, message)
+                }
             }
+            guard member != nil, !streamEnded, windowBase + windowEnd <= reach else { return nil }
+            try load(upTo: windowBase + windowEnd + 1)
         }
-        return nil
+    }
+
+    /// Whether a record starts in `range` of the stream (bytes in the window).
+    private func recordStarts(in range: Range<Int>) -> Bool {
+        var index = range.lowerBound - windowBase
+        while let found = window[index..<(range.upperBound - windowBase)].firstIndex(of: WARCHeader.versionPrefix[0]) {
+            if startsRecord(at: found) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// Where a record is in the file: the compressed offset of the gzip member it starts, else its

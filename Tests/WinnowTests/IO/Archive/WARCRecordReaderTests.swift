@@ -602,3 +602,29 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A record whose own gzip member fails its check after bytes that are no record (here `junk` after
+    /// the record's end, inside the member) is that one reject too, the bytes with it. Before, only damage
+    /// up to the record's end counted: the record was kept, and the junk and the member were two rejects.
+    @Test func aRecordWhoseMemberFailsItsCheckAfterMoreBytesIsOneReject() throws {
+        func record(_ number: Int) -> [UInt8] {
+            let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
+            return Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n").utf8)
+        }
+        var broken = try gzipped(record(1) + Array("junk".utf8))
+        broken[broken.count - 8] ^= 0xFF
+        let first = try gzipped(record(0))
+        let archive = try first + broken + gzipped(record(2))
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(
+                found.count == 3 && found.first?.hasSuffix("<p>page 0</p>") == true && found.last?.hasSuffix("<p>page 2</p>") == true,
+                "\(found)")
+            #expect(
+                found.dropFirst().first?.hasPrefix(
+                    "2 @\(first.count) damaged the record at offset \(first.count) is in a damaged gzip member") == true,
+                "\(found)")
+        }
+    }
+}
