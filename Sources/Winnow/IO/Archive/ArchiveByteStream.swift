@@ -17,6 +17,11 @@ final class ArchiveByteStream {
             case .memberStart(let position, _), .damage(let position, _, _): position
             }
         }
+
+        var isDamage: Bool {
+            if case .damage = self { return true }
+            return false
+        }
     }
 
     let isGzip: Bool

@@ -23,9 +23,6 @@ final class WARCRecordReader: RecordSource {
     private var events: [ArchiveByteStream.Event] = []
     private var recordNumber = 0
     private var ended = false
-    /// No header end starts in `from..<to`: a later search from inside that span goes on from `to`, so
-    /// that a run of headers with no end costs one scan, not one per header.
-    private var headerScan = (from: 0, to: 0)
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -101,23 +98,37 @@ final class WARCRecordReader: RecordSource {
             return true
         }
 
-        guard let headerEnd = try findHeaderEnd(from: recordStart) else {
-            recordNumber += 1
-            let offset = fileOffset(recordStart)
-            let cutByEnd = streamEnded && windowEnd + windowBase - recordStart < Self.maxHeaderBytes
+        let headerStop = try scanHeader(from: recordStart)
+        recordNumber += 1
+        let recordOrigin = origin
+        let offset = fileOffset(recordStart)
+        let headerEnd: Int
+        switch headerStop {
+        case .end(let end):
+            headerEnd = end
+        case .nextRecord(let next):
+            // Cut short, the header would take in the next record's fields (and swallow that record).
+            reject(
+                interruption(after: recordStart, before: next + 1) ?? (next, nil), recordAt: offset, length: nil,
+                origin: recordOrigin, into: &batch)
+            return true
+        case .tooLong, .cutByEnd:
+            // Damage that cut the header (a gzip member cut or corrupt in it) is the one reason, not a second reject.
+            let reach = headerStop == .tooLong ? recordStart + Self.maxHeaderBytes : windowBase + windowEnd + 1
+            if let stop = interruption(after: recordStart, before: reach) {
+                reject(stop, recordAt: offset, length: nil, origin: recordOrigin, into: &batch)
+                return true
+            }
             batch.records.append(
                 RawRecord(
-                    origin: origin, offset: offset,
+                    origin: recordOrigin, offset: offset,
                     content: .damaged(
-                        message: cutByEnd
+                        message: headerStop == .cutByEnd
                             ? "the WARC header at offset \(offset) breaks off at the end of the file"
                             : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
             try resync(from: recordStart + 1)
             return true
         }
-        recordNumber += 1
-        let recordOrigin = origin
-        let offset = fileOffset(recordStart)
         if let stop = interruption(after: recordStart, before: headerEnd) {
             reject(stop, recordAt: offset, length: nil, origin: recordOrigin, into: &batch)
             return true
@@ -181,7 +192,7 @@ final class WARCRecordReader: RecordSource {
                 resumingAt: headerEnd, into: &batch)
             return true
         }
-        if let damage = damageEndingMember(of: recordStart, by: blockEnd + trailer) {
+        if let damage = try damageEndingMember(of: recordStart, by: blockEnd + trailer) {
             // Its member failed its check (or was cut in its last bytes): the block cannot be trusted.
             reject(damage, recordAt: offset, length: nil, origin: recordOrigin, into: &batch, damageMeans: "is in a damaged gzip member")
             return true
@@ -295,14 +306,16 @@ final class WARCRecordReader: RecordSource {
         position = stop.position - windowBase
     }
 
-    /// Damage at or before `end` that no record was reading through: a reject of its own.
+    /// Damage at or before `end` that no record was reading through: a reject of its own. A member start
+    /// at `end` stays for the offset of the record that starts there, unless damage at `end` follows it:
+    /// that member broke before giving a byte (at the end of the file, nothing else would report it).
     private func reportDamage(upTo end: Int, into batch: inout RecordBatch) {
         while let first = events.first, first.decompressed <= end {
             if case .damage(_, let compressed, let message) = first {
                 recordNumber += 1
                 batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
                 events.removeFirst()
-            } else if first.decompressed < end {
+            } else if first.decompressed < end || events.contains(where: { $0.isDamage && $0.decompressed == end }) {
                 events.removeFirst()
             } else {
                 break
@@ -335,22 +348,38 @@ final class WARCRecordReader: RecordSource {
         return nil
     }
 
-    /// Damage at or before `end` in the gzip member that starts at `start`, a record's own member: found
-    /// when the member ends (its check fails, or the file cuts its last bytes) right after the record.
-    private func damageEndingMember(of start: Int, by end: Int) -> (position: Int, damage: String?)? {
-        var member: Int?
-        for event in events where event.decompressed >= start {
-            guard event.decompressed <= end else { return nil }
-            switch event {
-            case .memberStart(let at, let compressed):
-                guard at == start else { return nil }
-                member = compressed
-            case .damage(let at, let compressed, let message):
-                // Damage at the same place in the output can be the next member's, which starts there.
-                return compressed == member ? (at, message) : nil
+    /// Damage that ends the gzip member starting at `start`, a record's own (its check fails, or the file
+    /// cuts its last bytes), found before another member starts and within 64 KiB of the record's end at
+    /// `end`, with no record between (a member that holds more records is not the record's own). Reads
+    /// on until the member is seen to end within that reach, so that reads split anywhere judge alike.
+    private func damageEndingMember(of start: Int, by end: Int) throws(WinnowError) -> (position: Int, damage: String?)? {
+        let reach = end + (1 << 16)
+        while true {
+            var member: Int?
+            for event in events where event.decompressed >= start {
+                switch event {
+                case .memberStart(let at, let compressed):
+                    guard at == start else { return nil }
+                    member = compressed
+                case .damage(let at, let compressed, let message):
+                    // Damage at the same place in the output can be the next member's, which starts there.
+                    guard compressed == member, at <= reach, at <= end || !recordStarts(in: end..<at) else { return nil }
+                    return (at, message)
+                }
             }
+            guard member != nil, !streamEnded, windowBase + windowEnd <= reach else { return nil }
+            try load(upTo: windowBase + windowEnd + 1)
         }
-        return nil
+    }
+
+    /// Whether a record starts in `range` of the stream (bytes in the window).
+    private func recordStarts(in range: Range<Int>) -> Bool {
+        var index = range.lowerBound - windowBase
+        while let found = window[index..<(range.upperBound - windowBase)].firstIndex(of: WARCHeader.versionPrefix[0]) {
+            if startsRecord(at: found) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
@@ -391,34 +420,43 @@ final class WARCRecordReader: RecordSource {
         return nil
     }
 
-    /// The offset just past the empty line that ends the header starting at `start`, or nil when there
-    /// is none within `maxHeaderBytes` or before the end of the file.
-    private func findHeaderEnd(from start: Int) throws(WinnowError) -> Int? {
-        let known = headerScan.from <= start && start <= headerScan.to
-        let scanStart = known ? headerScan.from : start
-        var index = (known ? headerScan.to : start) - windowBase
+    /// Where the header starting at `start` stops.
+    private enum HeaderStop: Equatable {
+        /// Just past the empty line that ends it.
+        case end(Int)
+        /// At a record start inside it (a version line, perhaps right after a line cut short): the header
+        /// breaks off there and the next record starts.
+        case nextRecord(Int)
+        /// Neither within `maxHeaderBytes` of its start.
+        case tooLong
+        /// Neither before the end of the input.
+        case cutByEnd
+    }
+
+    /// Scans the header starting at `start` for the empty line that ends it, stopping at a record start
+    /// on the way: `resync` would stop there too, so no byte of a header is scanned twice. The size limit
+    /// counts from `start`, so a header is judged alike wherever the reads happen to split the input.
+    private func scanHeader(from start: Int) throws(WinnowError) -> HeaderStop {
+        let limit = start + Self.maxHeaderBytes
+        func fitting(_ end: Int) -> HeaderStop { end - start <= Self.maxHeaderBytes ? .end(end) : .tooLong }
+        var index = start + 1 - windowBase
         while true {
-            let limit = windowEnd
-            while index < limit {
+            // Keep the bytes an empty line or a record start takes in reach, until the input ends.
+            let scanEnd = min(limit - windowBase, streamEnded ? windowEnd : windowEnd - Self.recordStartLength)
+            while index < scanEnd {
                 if window[index] == 0x0A {
-                    if index + 1 < limit && window[index + 1] == 0x0A {
-                        headerScan = (scanStart, windowBase + index)
-                        return windowBase + index + 2
+                    if index + 1 < windowEnd && window[index + 1] == 0x0A { return fitting(windowBase + index + 2) }
+                    if index + 2 < windowEnd && window[index + 1] == 0x0D && window[index + 2] == 0x0A {
+                        return fitting(windowBase + index + 3)
                     }
-                    if index + 2 < limit {
-                        if window[index + 1] == 0x0D && window[index + 2] == 0x0A {
-                            headerScan = (scanStart, windowBase + index)
-                            return windowBase + index + 3
-                        }
-                    } else if !streamEnded {
-                        break
-                    }
+                } else if window[index] == WARCHeader.versionPrefix[0] && startsRecord(at: index) {
+                    return .nextRecord(windowBase + index)
                 }
                 index += 1
             }
+            if windowBase + index >= limit { return .tooLong }
+            if streamEnded { return .cutByEnd }
             let scanned = windowBase + index
-            headerScan = (scanStart, scanned)
-            if windowBase + windowEnd - start >= Self.maxHeaderBytes || streamEnded { return nil }
             try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase
         }
