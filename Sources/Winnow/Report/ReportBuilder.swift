@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Reads a run's outputs (cleaned and removed documents, and when there are any the run summary, the
 /// clusters file and the template summary) and writes the report folder: `report.html`,
@@ -250,8 +251,12 @@ public struct ReportBuilder {
     /// A folder of part files is read as its files.
     static func readsBack(_ path: String) -> Bool {
         switch try? OutputTarget(path) {
-        case .standardOutput, .stream, .descriptor: false
-        case .file, nil: true
+        case .standardOutput, .stream: return false
+        // A redirection to a file (`3>removed.jsonl`, named /dev/fd/3) is that file.
+        case .descriptor(let descriptor):
+            var info = stat()
+            return fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        case .file, nil: return true
         }
     }
 

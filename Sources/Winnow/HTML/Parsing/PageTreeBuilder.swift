@@ -342,19 +342,20 @@ struct PageTreeBuilder {
 
     /// Drops the text of the inline element `node`, just closed, whose text (from `start`) repeats the
     /// text right before it with nothing between ("EUR 9.99EUR 9.99"): no page shows words glued to
-    /// their own copy, so one is for screen readers or hidden by a style sheet. The first copy must
-    /// start a word and lie in the same parent, with only shown inline elements around it.
+    /// their own copy, so one is for screen readers or hidden by a style sheet. The first copy must be
+    /// a text run's start (not the end of "Climate Change" before a tag "Change"), in the same parent,
+    /// with only shown inline elements around it, and neither copy may be code.
     private mutating func dropGluedCopy(_ node: Int32, from start: Int) {
         let end = tree.text.count
         let length = end - start
         let copyStart = start - length
         // Five bytes at least: a word a page splits in two halves ("cous<b>cous</b>") is shorter.
         guard length >= 5, copyStart >= 0, tree.text[copyStart] == tree.text[start], tree.text[start - 1] == tree.text[end - 1],
-            !ASCIIByte.isSpace(tree.text[start]), !ASCIIByte.isSpace(tree.text[end - 1]),
             copyStart == 0 || !Self.continuesWord(tree.text[copyStart - 1]),
             tree.text[copyStart..<start].elementsEqual(tree.text[start..<end]),
             !tree.nodes[Int(node)].hint.marks.contains(.hidden),
-            String(decoding: tree.text[start..<end], as: UTF8.self).unicodeScalars.contains(where: \.properties.isAlphabetic)
+            Self.readsAsGlued(String(decoding: tree.text[start..<end], as: UTF8.self).unicodeScalars),
+            !tree.nodes[(Int(node) + 1)...].contains(where: { $0.tag == .code || $0.tag == .pre })
         else { return }
         let parent = Int(open[open.count - 1].node)
         var index = Int(node) - 1
@@ -362,7 +363,7 @@ struct PageTreeBuilder {
             guard Self.isShownInline(tree.nodes[index]) else { return }
             index -= 1
         }
-        guard index > parent else { return }
+        guard index > parent, tree.text[Int(tree.nodes[index].textStart)..<copyStart].allSatisfy(ASCIIByte.isSpace) else { return }
         var ancestor = Int(tree.nodes[index].parent)
         while ancestor > parent {
             guard Self.isShownInline(tree.nodes[ancestor]) else { return }
@@ -370,15 +371,49 @@ struct PageTreeBuilder {
         }
         guard ancestor == parent else { return }
         dropText(of: node, from: start, keepingSpace: false)
+        if visibleStarts.last >= start { restoreVisibleStarts() }
+    }
+
+    /// Whether a copy glued to itself cannot be what a page shows: it holds a letter, and no space at
+    /// its edges (`Hello&nbsp;<b>Hello&nbsp;</b>` shows two words). In scripts written without spaces,
+    /// a word repeated is a word (休息休息, いろいろ), so such a copy stays.
+    private static func readsAsGlued(_ scalars: String.UnicodeScalarView) -> Bool {
+        guard let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace
+        else { return false }
+        let letters = scalars.filter(\.properties.isAlphabetic)
+        return !letters.isEmpty && !letters.allSatisfy(isUnspacedScript)
+    }
+
+    /// Thai and Lao, Myanmar, Khmer, kana, CJK ideographs and Hangul: scripts whose words no space parts.
+    private static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF,
+            0xF900...0xFAFF, 0x20000...0x3FFFF:
+            true
+        default: false
+        }
     }
 
     private static func isShownInline(_ node: PageNode) -> Bool {
-        node.tag.layout == .inline && !node.hint.marks.contains(.hidden)
+        node.tag.layout == .inline && node.tag != .img && node.tag != .code && !node.hint.marks.contains(.hidden)
     }
 
     /// Whether `byte`, before a run of text, would make the run's start the middle of a word.
     private static func continuesWord(_ byte: UInt8) -> Bool {
         byte >= 0x80 || ASCIIByte.isLetter(byte) || ASCIIByte.isDigit(byte)
+    }
+
+    /// Notes again the last two visible characters of `tree.text` after some of it was dropped.
+    private mutating func restoreVisibleStarts() {
+        visibleStarts = (-1, -1)
+        var offset = tree.text.count
+        var found: [Int] = []
+        while offset > 0 && found.count < 2 {
+            offset -= 1
+            let byte = tree.text[offset]
+            if !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 { found.append(offset) }
+        }
+        if let last = found.first { visibleStarts = (found.count > 1 ? found[1] : -1, last) }
     }
 
     /// Empties the text nodes inside the element `node`, which has just closed: its text, from `start`,

@@ -32,7 +32,9 @@ enum ContentDecoder {
             case "deflate":
                 do {
                     data = try inflateAll(data, windowBits: 15, limit: limit, keepCut: keepCut)
-                } catch .corrupt {
+                } catch .corrupt(let detail) {
+                    // zlib data whose Adler-32 fails read it whole: damage, not raw deflate.
+                    if detail == "incorrect data check" { throw .corrupt(detail) }
                     data = try inflateAll(data, windowBits: -15, limit: limit, keepCut: keepCut)
                 } catch .cut(let decoded) {
                     // Raw deflate may pass zlib's two-byte header check by chance: cut only if it is not whole as raw.

@@ -34,12 +34,25 @@ import Testing
         #expect(Self.text("<p>Tse<i>tse</i> fly</p>") == "Tsetse fly")
         #expect(Self.text("<h2>Contact</h2><p><a>Contact</a> us</p>") == "Contact\n\nContact us")
         #expect(Self.text("<div>Menu<div><span>Menu</span></div></div>") == "Menu\n\nMenu")
+        // A tag or menu item that repeats the end of the one before it is an item of its own.
+        #expect(Self.text("<p>Tags: <a>Climate Change</a><a>Change</a><a>Politics</a></p>") == "Tags: Climate ChangeChangePolitics")
+        // Code beside its name (docs.rs' feature badge), spaces at the copies' edges, an image between.
+        #expect(Self.text("<p>Use the <a>signal</a><span><code>signal</code></span> module</p>") == "Use the signalsignal module")
+        #expect(Self.text("<p>Hello&nbsp;<b>Hello&nbsp;</b>x</p>") == "Hello Hello x")
+        #expect(Self.text("<p><span>Sale!</span><img src=a.png><span>Sale!</span></p>") == "Sale!Sale!")
+        // Scripts without spaces repeat words: 休息休息, いろいろ.
+        #expect(Self.text("<p>Intro.</p><p><span>休息</span><span>休息</span>吧！</p>") == "Intro.\n\n休息休息吧！")
         // Without letters (a rating's stars, digits, rules), in code, or under five bytes.
         #expect(Self.text("<p><span>★</span><span>★</span><span>★</span></p>") == "★★★")
         #expect(Self.text("<p>Score <span>100</span><span>100</span></p>") == "Score 100100")
         #expect(Self.text("<pre><code><span>abc</span><span>abc</span></code></pre>") == "abcabc")
         #expect(Self.text("<p><span>Ha</span><span>Ha</span></p>") == "HaHa")
         #expect(Self.text("<p>mahi<span>mahi</span></p>") == "mahimahi")
+    }
+
+    /// A heading's copy dropped, its permalink mark after it is still found (`permalink-marks`).
+    @Test func aHeadingsPermalinkAfterADroppedCopyIsStillDropped() {
+        #expect(Self.text("<h2 id=\"install\">Install<span>Install</span><a href=\"#install\">¶</a></h2>") == "Install")
     }
 
     /// The first copy hidden, the second is the one shown: it stays.

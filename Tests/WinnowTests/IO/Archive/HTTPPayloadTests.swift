@@ -73,6 +73,17 @@ import WinnowTestSupport
         let gzip = try gzipped(page)
         let raw = Array(gzip[10..<(gzip.count - 8)])
         #expect(try ContentDecoder.decode(raw, encodings: "deflate", limit: 1 << 20) == page)
+        // zlib data: a header, the raw stream, the Adler-32 of the page. A wrong checksum is damage, not raw deflate.
+        var (a, b): (UInt32, UInt32) = (1, 0)
+        for byte in page { (a, b) = ((a + UInt32(byte)) % 65521, (b + (a + UInt32(byte)) % 65521) % 65521) }
+        let adler = b << 16 | a
+        let zlib = [0x78, 0x9C] + raw + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: adler >> $0) }
+        #expect(try ContentDecoder.decode(zlib, encodings: "deflate", limit: 1 << 20) == page)
+        var badAdler = zlib
+        badAdler[badAdler.count - 1] ^= 0x01
+        #expect(throws: ContentDecoder.Problem.corrupt("incorrect data check")) {
+            try ContentDecoder.decode(badAdler, encodings: "deflate", limit: 1 << 20)
+        }
         #expect(throws: ContentDecoder.Problem.unsupported("br")) { try ContentDecoder.decode(page, encodings: "br", limit: 1 << 20) }
         // A small payload that inflates past the limit stops there.
         let bomb = try gzipped([UInt8](repeating: 0x20, count: 5_000_000))
