@@ -16,9 +16,9 @@ enum Expected: Equatable {
     case unreadable(number: Int, offset: Int, partial: [UInt8])
 }
 
-/// The records a correct reader gives for `data`: every line over `limit` bytes (a CR that ends it not
-/// counted) is oversized, every other line that is not blank (spaces and tabs, an optional CR) is a
-/// record without its line ending; a first line that is `{` or `[` amid JSON white space is the one
+/// The records a correct reader gives for `data`: a blank line (spaces and tabs, an optional CR) is none,
+/// whatever its length; every other line over `limit` bytes (a CR that ends it and a first line's byte
+/// order mark not counted) is oversized, and every other line a record without its line ending; a first line that is `{` or `[` amid JSON white space is the one
 /// record of the input (a JSON document), the lines after it read past.
 func expectedRecords(_ data: [UInt8], limit: Int, failsAtEnd: Bool) -> [Expected] {
     var expected: [Expected] = []
@@ -53,12 +53,14 @@ func isDocument(_ expected: [Expected]) -> Bool {
 func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to expected: inout [Expected]) {
     var start = range.lowerBound, end = range.upperBound
     if end > start && data[end - 1] == 0x0D { end -= 1 }
+    // A byte order mark before the first record is not part of it, nor of its size.
+    if number == 1 && data[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+    // A blank line is no record, whatever its length.
+    guard data[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
     if end - start > limit {
-        expected.append(.oversized(number: number, offset: range.lowerBound, length: range.count))
+        expected.append(.oversized(number: number, offset: range.lowerBound, length: range.upperBound - start))
         return
     }
-    // A byte order mark before the first record is not part of it.
-    if number == 1 && data[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
     if number == 1 {
         let marks = data[start..<end].filter { ![0x20, 0x09, 0x0D].contains($0) }
         if marks == [UInt8(ascii: "{")] || marks == [UInt8(ascii: "[")] {
@@ -66,7 +68,6 @@ func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to ex
             return
         }
     }
-    guard data[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
     expected.append(.line(number: number, offset: range.lowerBound, bytes: Array(data[start..<end])))
 }
 
