@@ -8,13 +8,7 @@ import Testing
 /// of under five bytes stay.
 @Suite struct GluedCopyTests {
     static func text(_ body: String, rules: ContentRules = .all) -> String {
-        var settings = HTMLExtractor.Settings()
-        settings.mainContent = false
-        settings.disabledRules = ContentRules.all.subtracting(rules)
-        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text("<body>\(body)</body>")) else {
-            return "<refused>"
-        }
-        return text
+        TextRendererTests.allText("<body>\(body)</body>", rules: rules)
     }
 
     @Test func aCopyGluedToItsTextIsDropped() {

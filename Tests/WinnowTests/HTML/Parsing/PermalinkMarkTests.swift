@@ -7,13 +7,7 @@ import Testing
 /// word, a link elsewhere, ahead or out of the page stays.
 @Suite struct PermalinkMarkTests {
     static func text(_ body: String, rules: ContentRules = .all) -> String {
-        var settings = HTMLExtractor.Settings()
-        settings.mainContent = false
-        settings.disabledRules = ContentRules.all.subtracting(rules)
-        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text("<body>\(body)</body>")) else {
-            return "<refused>"
-        }
-        return text
+        TextRendererTests.allText("<body>\(body)</body>", rules: rules)
     }
 
     @Test func aHeadingsMarkIsDropped() {

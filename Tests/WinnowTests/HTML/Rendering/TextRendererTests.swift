@@ -5,9 +5,11 @@ import WinnowTestSupport
 
 /// The text of a page with all of it kept: block structure, whitespace, entities, and what never counts as text.
 @Suite struct TextRendererTests {
-    static func allText(_ html: String) -> String {
+    /// With the main-content rules `rules` on (those of the tree apply to all text too).
+    static func allText(_ html: String, rules: ContentRules = .all) -> String {
         var settings = HTMLExtractor.Settings()
         settings.mainContent = false
+        settings.disabledRules = ContentRules.all.subtracting(rules)
         guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.text(html)) else { return "<refused>" }
         return text
     }
