@@ -285,7 +285,7 @@ struct PageTreeBuilder {
         defer {
             if isLone { loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent) }
         }
-        if !anchorLinks.isEmpty || enclosing.inHeading || enclosing.inTerm { noteVisible(bytes, at: Int(textEnd)) }
+        if !anchorLinks.isEmpty || enclosing.inHeading || enclosing.inTerm { noteVisible(from: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
             return
@@ -371,7 +371,11 @@ struct PageTreeBuilder {
         }
         guard ancestor == parent else { return }
         dropText(of: node, from: start, keepingSpace: false)
-        if visibleStarts.last >= start { restoreVisibleStarts() }
+        if visibleStarts.last >= start {
+            // Noted again over what is left.
+            visibleStarts = (-1, -1)
+            noteVisible(from: 0)
+        }
     }
 
     /// Whether a copy glued to itself cannot be what a page shows: it holds a letter, and no space at
@@ -403,19 +407,6 @@ struct PageTreeBuilder {
         byte >= 0x80 || ASCIIByte.isLetter(byte) || ASCIIByte.isDigit(byte)
     }
 
-    /// Notes again the last two visible characters of `tree.text` after some of it was dropped.
-    private mutating func restoreVisibleStarts() {
-        visibleStarts = (-1, -1)
-        var offset = tree.text.count
-        var found: [Int] = []
-        while offset > 0 && found.count < 2 {
-            offset -= 1
-            let byte = tree.text[offset]
-            if !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 { found.append(offset) }
-        }
-        if let last = found.first { visibleStarts = (found.count > 1 ? found[1] : -1, last) }
-    }
-
     /// Empties the text nodes inside the element `node`, which has just closed: its text, from `start`,
     /// is the end of the tree's text. White space in it stays as one space, between the words around,
     /// unless `keepingSpace` is false.
@@ -431,19 +422,19 @@ struct PageTreeBuilder {
         if spaced { tree.text.append(UInt8(ascii: " ")) }
     }
 
-    /// Notes the last two characters of `bytes`, written at `start` in `tree.text`, that are not white
-    /// space (a byte that starts a character: a mark such as "¶", "#" or "§" counts as one).
-    private mutating func noteVisible(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
-        var offset = bytes.count
+    /// Notes the last two characters of `tree.text` from `start` on that are not white space (a byte
+    /// that starts a character: a mark such as "¶", "#" or "§" counts as one).
+    private mutating func noteVisible(from start: Int) {
+        var offset = tree.text.count
         var found = 0
-        while offset > 0 && found < 2 {
+        while offset > start && found < 2 {
             offset -= 1
-            let byte = bytes[offset]
+            let byte = tree.text[offset]
             guard !ASCIIByte.isSpace(byte) && byte & 0xC0 != 0x80 else { continue }
             if found == 0 {
-                visibleStarts = (visibleStarts.last, start + offset)
+                visibleStarts = (visibleStarts.last, offset)
             } else {
-                visibleStarts.secondLast = start + offset
+                visibleStarts.secondLast = offset
             }
             found += 1
         }

@@ -30,7 +30,7 @@ enum SiteKey {
             rest = rest[scheme.upperBound...]
         } else if rest.hasPrefix("//") {
             rest = rest.dropFirst(2)
-        } else if hasNoHost(Array(url.utf8)) {
+        } else if hasNoHost(url.utf8) {
             return ""
         }
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
