@@ -18,32 +18,18 @@ enum SiteKey {
     }
 
     /// The host of a URL, lower-cased, without user info, port or a leading "www.": "https://WWW.Example.org:8080/a" → "example.org".
+    /// Found on the URL's bytes, whose delimiters are ASCII: a combining mark after a "/" or ":" does not
+    /// hide it, as it would in a search by characters.
     static func host(of url: String) -> String {
-        var bytes = url
-        return bytes.withUTF8(asciiHost(of:)) ?? unicodeHost(of: url)
-    }
-
-    /// `host(of:)` for any URL, character by character.
-    static func unicodeHost(of url: String) -> String {
-        var rest = Substring(url)
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-        } else if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-        } else if hasNoHost(url.utf8) {
-            return ""
+        var url = url
+        return url.withUTF8 { bytes in
+            guard let range = hostRange(in: bytes) else { return "" }
+            let host = UnsafeBufferPointer(rebasing: bytes[range])
+            if host.allSatisfy({ $0 < 0x80 }) { return asciiHost(host) }
+            var lowered = String(decoding: host, as: UTF8.self).lowercased()
+            if lowered.utf8.starts(with: www) { lowered = String(decoding: lowered.utf8.dropFirst(www.count), as: UTF8.self) }
+            return lowered
         }
-        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        if rest.hasPrefix("[") {
-            if let close = rest.firstIndex(of: "]") { rest = rest[...close] }
-        } else if let colon = rest.lastIndex(of: ":") {
-            rest = rest[..<colon]
-        }
-        var host = rest.lowercased()
-        if host.hasSuffix(".") { host.removeLast() }
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        return host
     }
 
     private static let www = Array("www.".utf8)
@@ -63,11 +49,9 @@ enum SiteKey {
         return !(after.map(ASCIIByte.isDigit) ?? false)
     }
 
-    /// `host(of:)` for an all-ASCII URL (nearly every one), on its bytes: the same steps without
-    /// Foundation's search and grapheme breaking; nil for any other URL.
-    private static func asciiHost(of url: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Where the host is in a URL's bytes, with a final "." left out; nil for a URL that names none.
+    private static func hostRange(in url: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = 0, end = url.count
-        for byte in url where byte >= 0x80 { return nil }
         if url.count >= 3,
             let scheme = (0...(url.count - 3)).first(where: {
                 url[$0] == UInt8(ascii: ":") && url[$0 + 1] == UInt8(ascii: "/") && url[$0 + 2] == UInt8(ascii: "/")
@@ -77,7 +61,7 @@ enum SiteKey {
         } else if url.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             start = 2
         } else if hasNoHost(url) {
-            return ""
+            return nil
         }
         if let cut = (start..<end).first(where: {
             url[$0] == UInt8(ascii: "/") || url[$0] == UInt8(ascii: "?") || url[$0] == UInt8(ascii: "#")
@@ -90,13 +74,17 @@ enum SiteKey {
         } else if let colon = (start..<end).last(where: { url[$0] == UInt8(ascii: ":") }) {
             end = colon
         }
-        func lowered(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
         if start < end && url[end - 1] == UInt8(ascii: ".") { end -= 1 }
-        if end - start >= www.count && www.indices.allSatisfy({ lowered(url[start + $0]) == www[$0] }) { start += www.count }
-        // Lower-cased straight into the string: most hosts fit in a small string, with no allocation.
-        return String(unsafeUninitializedCapacity: end - start) { host in
-            for index in 0..<(end - start) { host[index] = lowered(url[start + index]) }
-            return end - start
+        return start..<end
+    }
+
+    /// An ASCII host lower-cased, without a leading "www.": most hosts fit in a small string, with no allocation.
+    private static func asciiHost(_ host: UnsafeBufferPointer<UInt8>) -> String {
+        func lowered(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+        let start = host.count >= www.count && www.indices.allSatisfy({ lowered(host[$0]) == www[$0] }) ? www.count : 0
+        return String(unsafeUninitializedCapacity: host.count - start) { lowercased in
+            for index in start..<host.count { lowercased[index - start] = lowered(host[index]) }
+            return host.count - start
         }
     }
 }
