@@ -10,6 +10,8 @@ public struct PipelineRunner: Sendable {
     public let log: @Sendable (String) -> Void
     /// Receives a status line to show in place of the previous one ("" clears it); nil: no progress.
     public let progress: (@Sendable (String) -> Void)?
+    /// Leaves out the line that says where the report was written; warnings and rejects still go to `log`.
+    public var quiet = false
 
     public init(
         name: String, steps: [PipelineStep], configuration: RunConfiguration,
@@ -288,10 +290,12 @@ public struct PipelineRunner: Sendable {
         builder.templateSites = templateSites
         let written = try builder.write(into: folder)
         try folder.commit()
-        log(
-            "report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
-                + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
-                + String(format: "%.2f s)", clock.lap()))
+        if !quiet {
+            log(
+                "report: \(folder.target)/report.html (\(written.nearDuplicateClusters) near-duplicate clusters, "
+                    + "\(written.exactClusters) exact-duplicate groups, \(written.sites) sites; "
+                    + String(format: "%.2f s)", clock.lap()))
+        }
         for warning in written.warnings { log("report: " + warning) }
     }
 

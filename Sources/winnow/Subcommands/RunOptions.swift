@@ -60,7 +60,7 @@ struct RunOptions: ParsableArguments {
                 + "origin names in this file (one a line). Used by the cluster path (spark/).", valueName: "file"))
     var framedSources: String?
 
-    @Flag(name: .shortAndLong, help: "Print no summary and no progress on stderr.")
+    @Flag(name: .shortAndLong, help: "Print no summary, progress or report line on stderr; warnings and rejects still.")
     var quiet = false
 
     func validate() throws {
@@ -129,12 +129,14 @@ struct RunOptions: ParsableArguments {
         let progress = !quiet && Terminal.isInteractive ? showStatus : nil
         let resolved: RunConfiguration
         if let configuration { resolved = configuration } else { resolved = try self.configuration() }
-        return PipelineRunner(
+        var runner = PipelineRunner(
             name: name, steps: steps, configuration: resolved,
             log: { Terminal.error($0) }, progress: progress)
+        runner.quiet = quiet
+        return runner
     }
 
-    /// Runs `steps` and prints the summary table unless quiet.
+    /// Runs `steps` and prints the summary table (and where the report went) unless quiet.
     func run(name: String, steps: [PipelineStep], configuration: RunConfiguration? = nil) async throws(WinnowError) {
         let summary = try await runner(name: name, steps: steps, configuration: configuration).run()
         if !quiet { Terminal.error(SummaryTable.render(summary)) }

@@ -181,7 +181,10 @@ import WinnowTestSupport
             "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("report: \(folder.file("out.report"))/report.html"))
+        // Quiet: not even the line that says where the report went.
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        let loud = try winnow(["run", "Pipelines/default.yaml", "samples/pages.jsonl", "-o", folder.file("loud.jsonl")])
+        #expect(loud.status == 0 && loud.stderr.contains("report: \(folder.file("loud.report"))/report.html"), "\(loud.stderr)")
         let again = try winnow(["report", "--stats", folder.file("stats.json"), "-o", folder.file("again")])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(folder.read("out.report/report.html") == folder.read("again/report.html"))
