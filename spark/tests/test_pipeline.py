@@ -284,5 +284,31 @@ class Spellings(unittest.TestCase):
             self.assertIn("cannot read the pipeline file", str(raised.exception))
 
 
+class SideFileLines(unittest.TestCase):
+    def test_assignments_are_the_binarys_bytes_whatever_the_ids_hold(self):
+        """The driver makes the assignments file's lines from the clusters file's: they must be the lines
+        `winnow run` writes, escapes included (Python writes backspace and form feed otherwise)."""
+        odd = "".join(chr(code) for code in range(0x20)) + '"\\/\u007f\u0080\u2028\ufeff\\b\\f é'
+        text = " ".join(f"word{index}" for index in range(60))
+        records = [{"id": f"{odd} {index}", "text": text} for index in range(3)]
+        with tempfile.TemporaryDirectory(prefix="winnow-spark-lines-") as folder:
+            corpus = os.path.join(folder, "in.jsonl")
+            with open(corpus, "w", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(record) + "\n" for record in records)
+            clusters, assignments = os.path.join(folder, "clusters.jsonl"), os.path.join(folder, "assignments.jsonl")
+            status, _, error = winnow.answer(BINARY, ["neardup", corpus, "-o", os.path.join(folder, "out.jsonl"), "-q",
+                                                      "--set", f"clusters={clusters}", "--set", f"assignments={assignments}"])
+            self.assertEqual(status, 0, error)
+            with open(clusters, "rb") as handle:
+                body = [line for line in handle.read().splitlines()
+                        if not line.startswith(b'{"format"') and not line.startswith(b'{"end_of_file"')]
+            with open(assignments, "rb") as handle:
+                expected = sorted(handle.read().splitlines())
+        self.assertEqual(len(body), 1)
+        made = sorted(line.encode("utf-8") for line in stages._assignment_lines(body[0]))
+        self.assertEqual(len(made), 3)
+        self.assertEqual(made, expected)
+
+
 if __name__ == "__main__":
     unittest.main()

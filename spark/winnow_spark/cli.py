@@ -24,6 +24,7 @@ from pyspark.sql import SparkSession
 
 from . import binary as winnow
 from . import inputs as input_files
+from . import json_lines
 from . import pipeline as pipelines
 from . import report as reports
 from . import stages as steps
@@ -141,7 +142,7 @@ def run(spark, arguments, log=print):
                                  arguments.unordered)
         # The rejects found on the driver (damaged gzip inputs, inputs that are one JSON document), beside
         # the binary's.
-        driver_lines = [json.dumps(reject, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for reject in found]
+        driver_lines = [json_lines.compact(reject).encode("utf-8") for reject in found]
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]
                                            + ([spark.sparkContext.parallelize(driver_lines, 1)] if driver_lines else []))
         if not arguments.unordered:

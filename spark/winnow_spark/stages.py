@@ -11,6 +11,7 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 
 from . import binary as winnow
+from . import json_lines
 from . import template_summary
 from .pipeline import option_text
 
@@ -616,5 +617,4 @@ def _whole_file(header, lines):
 def _assignment_lines(cluster_line):
     """One `{"id", "cluster"}` line per member of a clusters-file line, as `neardup` writes assignments."""
     cluster = json.loads(cluster_line)
-    return [json.dumps({"id": member["id"], "cluster": cluster["kept"]}, ensure_ascii=False, separators=(",", ":"))
-            for member in cluster["members"]]
+    return [json_lines.compact({"id": member["id"], "cluster": cluster["kept"]}) for member in cluster["members"]]
