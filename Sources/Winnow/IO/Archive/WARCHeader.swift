@@ -97,6 +97,22 @@ struct WARCHeader: Sendable, Equatable {
         return header
     }
 
+    /// Whether the header in `bytes` names WARC-Record-ID, WARC-Type or WARC-Date twice: fields every
+    /// record has once, so two records' headers that ran together (the first cut short).
+    static func repeatsRecordFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var seen = (id: 0, type: 0, date: 0)
+        let firstLineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        _ = HeaderFieldScanner.scan(bytes, from: firstLineEnd + 1) { name, _ in
+            switch name.count {
+            case idName.count where HeaderFieldScanner.name(bytes, name, is: idName): seen.id += 1
+            case typeName.count where HeaderFieldScanner.name(bytes, name, is: typeName): seen.type += 1
+            case dateName.count where HeaderFieldScanner.name(bytes, name, is: dateName): seen.date += 1
+            default: break
+            }
+        }
+        return max(seen.id, seen.type, seen.date) >= 2
+    }
+
     /// WARC 1.0 writes the target URI in angle brackets (`<http://...>`); 1.1 without.
     private static func unbracketed(_ uri: String) -> String {
         guard uri.hasPrefix("<"), uri.hasSuffix(">"), uri.count >= 2 else { return uri }

@@ -436,26 +436,43 @@ final class WARCRecordReader: RecordSource {
     /// Scans the header starting at `start` for the empty line that ends it, stopping at a record start
     /// on the way: `resync` would stop there too, so no byte of a header is scanned twice. The size limit
     /// counts from `start`, so a header is judged alike wherever the reads happen to split the input.
+    /// A version line that starts a line starts the next record; one inside a line (a field's value may
+    /// end in "WARC/1.0") does only when the header cannot be one record's: it repeats a field every
+    /// record has once, or it has no end before another version line, the size limit or the input's end.
     private func scanHeader(from start: Int) throws(WinnowError) -> HeaderStop {
         let limit = start + Self.maxHeaderBytes
-        func fitting(_ end: Int) -> HeaderStop { end - start <= Self.maxHeaderBytes ? .end(end) : .tooLong }
+        var insideLine: Int?
+        func settled(_ stop: HeaderStop) -> HeaderStop {
+            guard let insideLine else { return stop }
+            guard case .end(let end) = stop else { return .nextRecord(insideLine) }
+            let repeats = window.withUnsafeBufferPointer {
+                WARCHeader.repeatsRecordFields(UnsafeBufferPointer(rebasing: $0[(start - windowBase)..<(end - windowBase)]))
+            }
+            return repeats ? .nextRecord(insideLine) : stop
+        }
+        func fitting(_ end: Int) -> HeaderStop { settled(end - start <= Self.maxHeaderBytes ? .end(end) : .tooLong) }
         var index = start + 1 - windowBase
+        var startsLine = false
         while true {
             // Keep the bytes an empty line or a record start takes in reach, until the input ends.
             let scanEnd = min(limit - windowBase, streamEnded ? windowEnd : windowEnd - Self.recordStartLength)
             while index < scanEnd {
-                if window[index] == 0x0A {
+                let byte = window[index]
+                if byte == 0x0A {
                     if index + 1 < windowEnd && window[index + 1] == 0x0A { return fitting(windowBase + index + 2) }
                     if index + 2 < windowEnd && window[index + 1] == 0x0D && window[index + 2] == 0x0A {
                         return fitting(windowBase + index + 3)
                     }
-                } else if window[index] == WARCHeader.versionPrefix[0] && startsRecord(at: index) {
-                    return .nextRecord(windowBase + index)
+                } else if byte == WARCHeader.versionPrefix[0] && startsRecord(at: index) {
+                    // Past a first one inside a line, any other ends the header too: one scan a record start.
+                    if startsLine || insideLine != nil { return .nextRecord(insideLine ?? windowBase + index) }
+                    insideLine = windowBase + index
                 }
+                startsLine = byte == 0x0A
                 index += 1
             }
-            if windowBase + index >= limit { return .tooLong }
-            if streamEnded { return .cutByEnd }
+            if windowBase + index >= limit { return settled(.tooLong) }
+            if streamEnded { return settled(.cutByEnd) }
             let scanned = windowBase + index
             try load(upTo: windowBase + windowEnd + 1)
             index = scanned - windowBase

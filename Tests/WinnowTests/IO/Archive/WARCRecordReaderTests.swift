@@ -502,6 +502,48 @@ extension WARCRecordReaderTests {
 }
 
 extension WARCRecordReaderTests {
+    /// A field whose value ends in "WARC/1.0" or "WARC/1.1" is not the next record's version line: a
+    /// valid record stays whole, whether that field comes first or after the fields every record has.
+    /// Before, each such record was a reject.
+    @Test func aFieldValueEndingInAVersionIsNotARecordStart() async throws {
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>about the format</p>"
+        func record(_ id: String, uriFirst: Bool) -> String {
+            let uri = "WARC-Target-URI: https://example.org/spec/WARC/1.\(id.count % 2)\r\n"
+            let fields = "WARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+            return "WARC/1.0\r\n" + (uriFirst ? uri + fields : fields + uri)
+                + "Content-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n"
+        }
+        let records = [record("a", uriFirst: true), record("bb", uriFirst: false), record("c", uriFirst: false)]
+        let plain = Array(records.joined().utf8)
+        let members = try records.flatMap { try gzipped(Array($0.utf8)) }
+        for (bytes, isGzip) in [(plain, false), (try gzipped(plain), true), (members, true)] {
+            for step in [7, 4096, bytes.count] {
+                let found = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: step), isGzip: isGzip)
+                #expect(found.count == 3 && found.allSatisfy { $0.hasSuffix("archive response \(http)") }, "\(step) \(found)")
+            }
+        }
+        let folder = TemporaryFolder()
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write("spec.warc", plain), name: "s")])
+        #expect(
+            kept.map { $0["url"] as? String } == [
+                "https://example.org/spec/WARC/1.1", "https://example.org/spec/WARC/1.0", "https://example.org/spec/WARC/1.1",
+            ])
+        #expect(rejects.isEmpty && summary.records == 3 && balanced(summary))
+    }
+
+    /// Version strings inside lines, one a line with no header end: each ends the header before it
+    /// at the next, so every one is a record start read once (one reject each), not a scan to the size limit.
+    @Test func versionStringsInsideLinesAreOneRejectEach() throws {
+        let archive = "WARC/1.0\r\n" + String(repeating: "X-Note: seeWARC/1.0\r\n", count: 5000)
+        for step in [4096, archive.utf8.count] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(Array(archive.utf8), step: step), isGzip: false)
+            #expect(found.count == 5001, "\(step)")
+            #expect(found.allSatisfy { $0.contains("damaged") }, "\(step)")
+        }
+    }
+}
+
+extension WARCRecordReaderTests {
     /// A header over the size limit (here 100 KiB) is a reject wherever it lies: at the start of the file
     /// or across a read's edge, read all at once or a few KiB at a time. Before, the limit held only when
     /// more had to be read, so a header already read whole was taken whatever its size.
