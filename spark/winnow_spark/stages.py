@@ -581,7 +581,7 @@ def neardup(binary, sources, options, records, partitions, spark):
     cluster_lines = linked.filter(lambda row: row[0] == CLUSTER).map(lambda row: row[1])
 
     # 5. The clusters of each partition's documents, then `neardup apply`.
-    clusters_header = b'{"format":"winnow.clusters","version":4}'
+    clusters_header = b'{"format":"winnow.clusters","version":5}'
     own_clusters = linked.filter(lambda row: row[0] == HOME).map(lambda row: ((row[1][0], KEEPERS), row[1][1]))
 
     def apply(partition):

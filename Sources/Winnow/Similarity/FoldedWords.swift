@@ -17,8 +17,8 @@ enum FoldedWords {
         return 0x100 | UInt16(folded)
     }
 
-    /// Writes the folded words of `text` to `output`, which has room for `text.count` bytes; returns
-    /// the number of bytes written and of words.
+    /// Writes the folded words of `text` to `output`, which has room for `capacity(for: text.count)`
+    /// bytes; returns the number of bytes written and of words.
     static func write(_ text: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> (bytes: Int, words: Int) {
         guard let base = text.baseAddress else { return (0, 0) }
         let count = text.count
@@ -51,6 +51,12 @@ enum FoldedWords {
         return (state.count, state.words)
     }
 
+    /// Room for the folded words of `count` bytes: a word of one scalar (three bytes or more) after a
+    /// one-byte word adds two spaces where the text had none.
+    static func capacity(for count: Int) -> Int {
+        count + count / 2 + 1
+    }
+
     /// One ASCII byte with no branch: it is always stored, and kept when it is a word byte or the
     /// first separator after a word.
     @inline(__always)
@@ -70,11 +76,21 @@ enum FoldedWords {
         _ output: UnsafeMutablePointer<UInt8>
     ) -> Int {
         let lead = base[index]
-        let (end, second) = WordHasher.scalarSpan(base, at: index, count: count)
-        if WordHasher.isSeparator(lead: lead, second: second) {
+        let (end, second, third) = WordHasher.scalarSpan(base, at: index, count: count)
+        let role = WordHasher.role(lead: lead, second: second, third: third)
+        if role != .letter {
             output[state.count] = 0x20
             state.count += state.inWord
             state.inWord = 0
+            guard role == .word else { return end }
+            // A word of one scalar, and the space after it (dropped at the end of the text).
+            state.words += 1
+            for next in index..<end {
+                output[state.count] = base[next]
+                state.count += 1
+            }
+            output[state.count] = 0x20
+            state.count += 1
             return end
         }
         state.words += state.inWord ^ 1

@@ -4,7 +4,10 @@
 ///
 /// A word is a run of ASCII letters and digits or of non-ASCII letters; ASCII punctuation, spaces,
 /// Latin-1 punctuation (U+00A0–U+00BF: no-break space, «, », ¿…), general punctuation
-/// (U+2000–U+206F: curly quotes, dashes, ellipsis) and CJK punctuation (U+3000–U+303F) separate words.
+/// (U+2000–U+206F: curly quotes, dashes, ellipsis), CJK punctuation (U+3000–U+303F, ・) and fullwidth
+/// and CJK-compatibility punctuation (，。！？（）…) separate words. A character of a script written
+/// without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) is a word by itself: else a whole sentence
+/// would be one word, and near-duplicates of such texts would share no shingle.
 /// ASCII, Latin-1 and basic Cyrillic capitals are lower-cased; other scripts are compared as written.
 public enum WordHasher {
     /// Calls `body` with the 64-bit hash of each word of `text`, in order.
@@ -36,13 +39,15 @@ public enum WordHasher {
                     }
                     continue
                 }
-                let (end, second) = scalarSpan(text.baseAddress!, at: index, count: count)
-                if isSeparator(lead: byte, second: second) {
+                let (end, second, third) = scalarSpan(text.baseAddress!, at: index, count: count)
+                let role = role(lead: byte, second: second, third: third)
+                if role != .letter {
                     if inWord {
                         body(StableHash.finalize(hash))
                         hash = StableHash.offsetBasis
                         inWord = false
                     }
+                    if role == .word { body(StableHash.finalize(scalarWordHash(text.baseAddress!, from: index, to: end))) }
                     index = end
                     continue
                 }
@@ -76,7 +81,7 @@ public enum WordHasher {
 
     /// The same for UTF-8 bytes.
     public static func fingerprint(of text: UnsafeBufferPointer<UInt8>) -> (words: Int, hash: UInt64) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FoldedWords.capacity(for: text.count)) { scratch in
             let folded = FoldedWords.write(text, to: scratch.baseAddress!)
             return (folded.words, BlockHash.of(UnsafeBufferPointer(rebasing: scratch[..<folded.bytes])))
         }
@@ -94,21 +99,64 @@ public enum WordHasher {
 
     /// The multi-byte scalar whose lead byte is at `index` of `count` bytes, as the word rules read it:
     /// where it ends (its length from the lead byte, an invalid byte counting as one, cut at `count`)
-    /// and its second byte (0 past the end).
+    /// and its second and third bytes (0 past the end).
     @inline(__always)
-    static func scalarSpan(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> (end: Int, second: UInt8) {
+    static func scalarSpan(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> (end: Int, second: UInt8, third: UInt8) {
         let lead = base[index]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        return (min(index + length, count), index + 1 < count ? base[index + 1] : 0)
+        return (
+            min(index + length, count), index + 1 < count ? base[index + 1] : 0, index + 2 < count ? base[index + 2] : 0
+        )
     }
 
+    /// The FNV-1a hash of a word that is one scalar, before it is finalised as every word's is.
     @inline(__always)
-    static func isSeparator(lead: UInt8, second: UInt8) -> Bool {
+    static func scalarWordHash(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        var hash = StableHash.offsetBasis
+        for index in start..<end { hash = (hash ^ UInt64(base[index])) &* StableHash.prime }
+        return hash
+    }
+
+    /// What a scalar that is not ASCII is to the words around it.
+    enum Role {
+        /// Part of the word it is in.
+        case letter
+        /// Ends the word before it.
+        case separator
+        /// A word of its own: a character of a script written without spaces.
+        case word
+    }
+
+    /// The role of the scalar with these first bytes (any bytes: invalid ones are read alike everywhere).
+    @inline(__always)
+    static func role(lead: UInt8, second: UInt8, third: UInt8) -> Role {
         switch lead {
-        case 0xC2: second >= 0xA0  // U+00A0–U+00BF
-        case 0xE2: second == 0x80 || second == 0x81  // U+2000–U+207F
-        case 0xE3: second == 0x80  // U+3000–U+303F
-        default: false
+        case 0xC2: second >= 0xA0 ? .separator : .letter  // U+00A0–U+00BF
+        case 0xE2: second == 0x80 || second == 0x81 ? .separator : .letter  // U+2000–U+207F
+        case 0xE0: (0xB8...0xBB).contains(second) ? .word : .letter  // Thai, Lao: U+0E00–U+0EFF
+        case 0xE1:
+            // Myanmar U+1000–U+109F, Khmer U+1780–U+17FF.
+            second == 0x80 || second == 0x81 || (second == 0x82 && third < 0xA0) || second == 0x9E || second == 0x9F
+                ? .word : .letter
+        case 0xE3:
+            switch second {
+            case 0x80: .separator  // U+3000–U+303F
+            case 0x83 where third == 0xBB: .separator  // ・ U+30FB
+            case 0x81...0x83, 0x90...: .word  // kana U+3040–U+30FF, Han U+3400–U+3FFF
+            case 0x87 where third >= 0xB0: .word  // kana U+31F0–U+31FF
+            default: .letter
+            }
+        case 0xE4...0xE9: .word  // Han U+4000–U+9FFF
+        case 0xEF:
+            switch (second, third) {
+            case (0xA4...0xAB, _): .word  // Han compatibility U+F900–U+FAFF
+            case (0xB8, 0xB0...), (0xB9, ...0xAF): .separator  // vertical and small forms U+FE30–U+FE6F
+            case (0xBC, 0x81...0x8F), (0xBC, 0x9A...0xA0), (0xBC, 0xBB...), (0xBD, 0x80), (0xBD, 0x9B...0xA5): .separator  // fullwidth punctuation
+            case (0xBD, 0xA6...), (0xBE, ...0x9F): .word  // halfwidth katakana U+FF66–U+FF9F
+            default: .letter
+            }
+        case 0xF0: (0xA0...0xBF).contains(second) ? .word : .letter  // Han U+20000–U+3FFFF
+        default: .letter
         }
     }
 

@@ -136,9 +136,14 @@ private enum WordScan {
             ascii(byte, &state, output, table)
             return index &+ 1
         }
-        let (end, second) = WordHasher.scalarSpan(base, at: index, count: count)
-        if WordHasher.isSeparator(lead: byte, second: second) {
+        let (end, second, third) = WordHasher.scalarSpan(base, at: index, count: count)
+        let role = WordHasher.role(lead: byte, second: second, third: third)
+        if role != .letter {
             endWord(&state, output)
+            if role == .word {
+                output[state.count] = WordHasher.scalarWordHash(base, from: index, to: end)
+                state.count += 1
+            }
             return end
         }
         var hash = state.inWord == 0 ? StableHash.offsetBasis : state.hash

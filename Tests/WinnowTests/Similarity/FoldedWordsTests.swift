@@ -7,12 +7,12 @@ import WinnowTestSupport
 /// reference): split at their spaces, they hash to its word hashes, so they hold the same words.
 @Suite struct FoldedWordsTests {
     func folded(_ bytes: [UInt8]) -> (bytes: [UInt8], words: Int) {
-        // Sixteen bytes past the room the text gives: none may be written.
-        var output = [UInt8](repeating: 0xEE, count: bytes.count + 16)
+        // Sixteen bytes past the room the fold asks for: none may be written.
+        var output = [UInt8](repeating: 0xEE, count: FoldedWords.capacity(for: bytes.count) + 16)
         let written = bytes.withUnsafeBufferPointer { text in
             output.withUnsafeMutableBufferPointer { FoldedWords.write(text, to: $0.baseAddress!) }
         }
-        #expect(output.suffix(16).allSatisfy { $0 == 0xEE }, "a write past the text's length")
+        #expect(output.suffix(16).allSatisfy { $0 == 0xEE }, "a write past the room asked for")
         return (Array(output[..<written.bytes]), written.words)
     }
 
@@ -41,7 +41,7 @@ import WinnowTestSupport
         }
     }
 
-    /// Any bytes: the same word count as the reference, and no write past the text's length.
+    /// Any bytes: the same word count as the reference, and no write past the room asked for.
     @Test func invalidUTF8CountsTheReferenceWords() {
         var random = SeededRandom.forTest(32)
         for round in 0..<2000 {

@@ -29,6 +29,24 @@ import WinnowTestSupport
         #expect(words("").isEmpty && words(" ,.;— ").isEmpty)
     }
 
+    /// Scripts written without spaces between words: each character is a word, so a sentence is not
+    /// one word; fullwidth and CJK punctuation separate words as ASCII punctuation does.
+    @Test func charactersOfUnspacedScriptsAreWords() {
+        #expect(words("中文字").count == 3)
+        #expect(words("中文字") == words("中 文　字"))
+        #expect(words("ひらがなカタカナ").count == 8)
+        #expect(words("ｶﾀｶﾅ").count == 4)
+        #expect(words("ภาษาไทย").count == "ภาษาไทย".unicodeScalars.count)
+        #expect(words("ພາສາລາວ ភាសាខ្មែរ မြန်မာ").count == "ພາສາລາວភាសាខ្មែរမြန်မာ".unicodeScalars.count)
+        #expect(words("北京，上海！东京？（大阪）：「京都」・札幌") == words("北京 上海 东京 大阪 京都 札幌"))
+        #expect(words("2024年12月") == words("2024 年 12 月"), "digits and letters around a character stay words of their own")
+        #expect(words("iPhone发布") == words("iphone 发 布"))
+        // Spaced scripts keep their words whole.
+        #expect(words("한국어 문장").count == 2)
+        #expect(words("ＡＢＣ ｄｅｆ").count == 2, "fullwidth letters are letters")
+        #expect(words("ქართული").count == 1)
+    }
+
     @Test func invalidAndTruncatedUTF8NeverTrap() {
         let bytes: [UInt8] = [0x61, 0xFF, 0xC3, 0x20, 0xE2, 0x80, 0x62, 0xF0, 0x9F]
         var hashes: [UInt64] = []
@@ -37,6 +55,9 @@ import WinnowTestSupport
     }
 
     @Test func fingerprintFoldsTheSameWay() {
+        #expect(WordHasher.fingerprint(of: "中文，字。") == WordHasher.fingerprint(of: "中 文 字"))
+        #expect(WordHasher.fingerprint(of: "a中b").words == 3)
+        #expect(WordHasher.fingerprint(of: "中文字").hash != WordHasher.fingerprint(of: "中文").hash)
         #expect(WordHasher.fingerprint(of: "The cat, sat.") == WordHasher.fingerprint(of: "the CAT sat"))
         #expect(WordHasher.fingerprint(of: "the cat sat").words == 3)
         #expect(WordHasher.fingerprint(of: "the cat sat").hash != WordHasher.fingerprint(of: "the cat sat down").hash)

@@ -25,10 +25,12 @@ import WinnowTestSupport
     }
 
     /// Pieces that exercise every rule: ASCII words and separators, folded capitals, separators and
-    /// letters of two, three and four bytes.
+    /// letters of two, three and four bytes, characters that are words of their own (Han, kana, Thai,
+    /// Lao, Khmer, Myanmar) and the letters and punctuation at the edges of their blocks.
     static let pieces = [
         "a", "Z", "q", "7", " ", " ", ",", "'", "\n", "\t", "-", "É", "é", "×", "П", "я", "Р", "ß", "Ω",
         "\u{A0}", "«", "—", "“", "…", "⁄", "\u{3000}", "。", "漢", "😀", "abcdefghijklmnop", "WORD",
+        "中", "か", "カ", "・", "ㇰ", "ｶ", "豈", "𠀀", "ก", "ກ", "ក", "က", "ႀ", "Ⴀ", "ჰ", "，", "！", "｛", "ｅ", "Ａ", "︰", "﹏", "한",
     ]
 
     static func randomText(_ random: inout SeededRandom, pieces count: Int, asciiShare: UInt64) -> String {

@@ -86,7 +86,7 @@ import WinnowTestSupport
     /// stopped a merge with an overflow.
     @Test func countsPastJSONsExactIntegersAreRefused() throws {
         let folder = TemporaryFolder()
-        let header = #"{"format":"winnow.exact-keepers","version":6,"keep":"longest"}"#
+        let header = #"{"format":"winnow.exact-keepers","version":7,"keep":"longest"}"#
         for (line, accepted) in [("9007199254740991", true), ("9007199254740992", false), ("9223372036854775808", false)] {
             let keeper = #"{"fingerprint":"00000000000000a1","rank":"01","id":"d","source":"s","line":"# + line + "}"
             let path = folder.write("keepers-\(line).jsonl", [header, keeper, #"{"end_of_file":1}"#].joined(separator: "\n") + "\n")

@@ -1,7 +1,7 @@
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
-///     {"format":"winnow.exact-keepers","version":6,"keep":"longest"}
+///     {"format":"winnow.exact-keepers","version":7,"keep":"longest"}
 ///     {"input":"shard-3.jsonl"}
 ///     {"fingerprint":"9c01ab77e4f00a12","rank":"fffffffffffffe2a…","id":"a17","source":"shard-3.jsonl","line":12}
 ///     {"end_of_file":1}
@@ -16,8 +16,9 @@
 /// (with `keep: first` the rank is the input path and line, so it follows how the shards are named).
 public enum ExactKeepersFile {
     public static let format = "winnow.exact-keepers"
-    /// 5 since the file names the inputs map read.
-    public static let version = 6
+    /// 5 since the file names the inputs map read, 7 since each character of a script written without
+    /// spaces is a word (`WordHasher`), which changes those texts' fingerprints.
+    public static let version = 7
 
     static func header(_ keep: KeepPolicy) -> JSONValue {
         .object([("format", .string(format)), ("version", .int(version)), ("keep", .string(keep.description))])

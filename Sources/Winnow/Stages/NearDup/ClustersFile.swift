@@ -3,7 +3,7 @@ import Foundation
 /// The near-duplicate clusters of a corpus: a header line, then one JSON object per cluster, largest
 /// cluster first:
 ///
-///     {"format":"winnow.clusters","version":4}
+///     {"format":"winnow.clusters","version":5}
 ///     {"input":"s1.jsonl"}
 ///     {"cluster":"a17","size":3,"kept":"a17","members":[{"id":"a17","source":"s1.jsonl","line":4,"fingerprint":"5be0…","similarity":1},…]}
 ///     {"end_of_file":1}
@@ -17,11 +17,12 @@ import Foundation
 /// document) is the form `score_clusters.py` reads.
 public enum ClustersFile {
     public static let format = "winnow.clusters"
-    /// 3 since members carry their fingerprint, 4 since the file names the inputs map read.
-    public static let version = 4
+    /// 3 since members carry their fingerprint, 4 since the file names the inputs map read, 5 since each
+    /// character of a script written without spaces is a word (`WordHasher`): those fingerprints changed.
+    public static let version = 5
     static let header = JSONValue.object([("format", .string(format)), ("version", .int(version))]).encoded()
     /// The headers of earlier versions, whose sizes the report still reads (`forEachSize`).
-    static let earlierHeaders = [2, 3].map { Array(#"{"format":"winnow.clusters","version":\#($0)}"#.utf8) }
+    static let earlierHeaders = [2, 3, 4].map { Array(#"{"format":"winnow.clusters","version":\#($0)}"#.utf8) }
 
     public static func write(_ clusters: DuplicateClusters, to path: String) throws(WinnowError) {
         try writing(clusters, to: path).commit()

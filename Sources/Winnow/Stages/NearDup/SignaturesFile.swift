@@ -2,7 +2,7 @@ import Glibc
 
 /// The intermediate file between the `neardup` stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.minhash-signatures","version":8,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
+///     {"format":"winnow.minhash-signatures","version":9,"shingle_words":5,"permutations":112,"bands":28,"rows":4,"sketch":256,"seed":"1","keep":"longest"}
 ///     {"input":"shard-3.jsonl"}
 ///     {"id":"a17","source":"shard-3.jsonl","line":12,"rank":"fffffffffffffe2a…","shingles":412,"fingerprint":"5be0…","signature":"9c01ab77…","sketch":"0001f3a2…","bands":["3f0e…",…]}
 ///     {"end_of_file":1}
@@ -20,8 +20,9 @@ import Glibc
 /// (`MapInputs`), which the clusters file carries on for apply to check; a map of framed records writes none.
 public enum SignaturesFile {
     public static let format = "winnow.minhash-signatures"
-    /// 6 since lines carry the document's fingerprint, 7 since the file names the inputs map read.
-    public static let version = 8
+    /// 6 since lines carry the document's fingerprint, 7 since the file names the inputs map read, 9
+    /// since each character of a script written without spaces is a word (`WordHasher`).
+    public static let version = 9
 
     static func header(_ options: NearDupOptions) -> [(String, JSONValue)] {
         [

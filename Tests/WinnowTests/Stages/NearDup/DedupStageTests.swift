@@ -79,6 +79,36 @@ import WinnowTestSupport
         #expect(kept["empty"] != nil, "a document without words is kept, never clustered")
     }
 
+    /// Pages in scripts written without spaces (Chinese, Japanese, Thai) that differ by a phrase are
+    /// near-duplicates; before, a sentence was one word and the pair shared no shingle.
+    @Test func nearDuplicatesInUnspacedScriptsAreFound() async throws {
+        let chinese = """
+            北京时间12月7日消息，据新华社报道，国家统计局今天发布数据显示，今年前十一个月全国规模以上工业增加值同比增长百分之五点六，\
+            增速比前十个月加快零点二个百分点。分行业看，制造业增长较快，高技术制造业增加值增长百分之九点一。\
+            专家表示，经济运行总体平稳，稳中有进，市场预期持续改善，新动能加快成长。
+            """
+        let japanese = """
+            東京証券取引所では本日、日経平均株価が前日比で三百円以上値上がりし、取引を終えました。市場関係者によりますと、\
+            海外市場の株高を受けて買い注文が広がったということです。特に半導体関連の銘柄が大きく上昇し、相場全体を押し上げました。\
+            今後の見通しについて、専門家は慎重な姿勢を示しています。
+            """
+        let thai = """
+            กรุงเทพมหานคร วันนี้ กรมอุตุนิยมวิทยาได้ออกประกาศเตือนประชาชนให้ระวังอันตรายจากพายุฝนฟ้าคะนองและลมกระโชกแรงในหลายพื้นที่ของประเทศ \
+            โดยเฉพาะภาคเหนือและภาคตะวันออกเฉียงเหนือ ขอให้ประชาชนติดตามข่าวสารอย่างใกล้ชิดและเตรียมพร้อมรับมือกับสถานการณ์ที่อาจเกิดขึ้น
+            """
+        let lines = [
+            record("zh-1", chinese), record("zh-2", chinese.replacingOccurrences(of: "专家表示", with: "分析人士认为")),
+            record("ja-1", japanese), record("ja-2", japanese.replacingOccurrences(of: "専門家は", with: "アナリストは")),
+            record("th-1", thai), record("th-2", thai.replacingOccurrences(of: "ติดตามข่าวสาร", with: "ติดตามข้อมูล")),
+            record("zh-other", "上海市今天举行新闻发布会，介绍城市轨道交通建设最新进展，新线路将于明年年底开通运营。"),
+        ]
+        let result = try await run(lines, steps: [.corpus(NearDupStage(options: NearDupOptions()))])
+        let removed = Set(result.removed.map { $0["id"] as! String })
+        #expect(removed.count == 3 && removed.isSubset(of: ["zh-1", "zh-2", "ja-1", "ja-2", "th-1", "th-2"]), "\(removed)")
+        #expect(Set(result.kept.compactMap { $0["cluster_size"] as? Int }) == [2])
+        #expect(result.kept.contains { $0["id"] as? String == "zh-other" && $0["cluster"] == nil })
+    }
+
     @Test func aCandidatePairBelowTheFloorIsNeverJoined() {
         var options = NearDupOptions()
         func pair(_ jaccard: Double, _ containment: Double, error: Double = 0) -> ShingleSketch.Comparison {
@@ -177,13 +207,13 @@ import WinnowTestSupport
             ("empty", [], "empty exact keepers file"),
             // Written before numbers were ranked exactly (version 4): its newest/oldest ranks order
             // other bytes. Version 4 names no inputs (version 5); version 5's ranks end without the id
-            // and the text's hash (version 6).
+            // and the text's hash (version 6); version 6 read a sentence of Chinese as one word (version 7).
             (
-                "version-3", Array(good.replacingOccurrences(of: "\"version\":6", with: "\"version\":3").utf8),
-                "written by another winnow (map again with this one); expected the header {\"format\":\"winnow.exact-keepers\",\"version\":6"
+                "version-3", Array(good.replacingOccurrences(of: "\"version\":7", with: "\"version\":3").utf8),
+                "written by another winnow (map again with this one); expected the header {\"format\":\"winnow.exact-keepers\",\"version\":7"
             ),
             (
-                "version-5", Array(good.replacingOccurrences(of: "\"version\":6", with: "\"version\":5").utf8),
+                "version-6", Array(good.replacingOccurrences(of: "\"version\":7", with: "\"version\":6").utf8),
                 "written by another winnow (map again with this one)"
             ),
             (
