@@ -136,18 +136,31 @@ struct TextDiff: Sendable, Equatable {
             text.withUTF8 { utf8 in
                 var index = 0
                 while index < utf8.count {
-                    var hash = StableHash()
+                    // A character of a script written without spaces is a word of its own, as `WordHasher`
+                    // reads it: a changed phrase shows as the change, not its whole line.
                     var cursor = index
-                    while cursor < utf8.count, !ASCIIByte.isSpace(utf8[cursor]) {
-                        hash.add(utf8[cursor])
-                        cursor += 1
+                    if let end = Self.unspacedCharacterEnd(utf8, at: index) {
+                        cursor = end
+                    } else {
+                        while cursor < utf8.count, !ASCIIByte.isSpace(utf8[cursor]), Self.unspacedCharacterEnd(utf8, at: cursor) == nil {
+                            cursor += 1
+                        }
                     }
+                    var hash = StableHash()
+                    for byte in utf8[index..<cursor] { hash.add(byte) }
                     while cursor < utf8.count, ASCIIByte.isSpace(utf8[cursor]) { cursor += 1 }
                     keys.append(hash.value)
                     bounds.append(index..<cursor)
                     index = cursor
                 }
             }
+        }
+
+        /// Where the character at `index` ends when it belongs to a script written without spaces; else nil.
+        static func unspacedCharacterEnd(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+            guard utf8[index] >= 0xC0, let base = utf8.baseAddress else { return nil }
+            let (end, second, third) = WordHasher.scalarSpan(base, at: index, count: utf8.count)
+            return WordHasher.role(lead: utf8[index], second: second, third: third) == .word ? end : nil
         }
     }
 

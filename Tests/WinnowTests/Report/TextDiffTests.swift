@@ -39,6 +39,19 @@ import WinnowTestSupport
         #expect(own(diff.right).joined() == "Read more at our site")
     }
 
+    /// In a script written without spaces each character is a word, so an edited phrase is the
+    /// change, not the whole sentence around it.
+    @Test func anEditedPhraseInAnUnspacedScriptIsTheOnlyChange() {
+        let left = "专家表示，经济运行总体平稳。Winnow 测试"
+        let right = "分析人士认为，经济运行总体平稳。Winnow 测试"
+        let diff = TextDiff(left, right)
+        expectRebuilds(diff, left, right)
+        #expect(own(diff.left).joined() == "专家表示")
+        #expect(own(diff.right).joined() == "分析人士认为")
+        let japanese = TextDiff("今後の見通しについて、専門家は慎重です。", "今後の見通しについて、アナリストは慎重です。")
+        #expect(own(japanese.left).joined() == "専門家" && own(japanese.right).joined() == "アナリスト")
+    }
+
     @Test func spacingIsNotAChange() {
         let diff = TextDiff("one two\nthree", "one  two three")
         #expect(own(diff.left).allSatisfy(\.isEmpty) && own(diff.right).allSatisfy(\.isEmpty))
