@@ -151,7 +151,8 @@ public enum WordHasher {
             switch (second, third) {
             case (0xA4...0xAB, _): .word  // Han compatibility U+F900–U+FAFF
             case (0xB8, 0xB0...), (0xB9, ...0xAF): .separator  // vertical and small forms U+FE30–U+FE6F
-            case (0xBC, 0x81...0x8F), (0xBC, 0x9A...0xA0), (0xBC, 0xBB...), (0xBD, 0x80), (0xBD, 0x9B...0xA5): .separator  // fullwidth punctuation
+            // Fullwidth punctuation: U+FF01–U+FF0F, U+FF1A–U+FF20, U+FF3B–U+FF40, U+FF5B–U+FF65.
+            case (0xBC, 0x81...0x8F), (0xBC, 0x9A...0xA0), (0xBC, 0xBB...), (0xBD, 0x80), (0xBD, 0x9B...0xA5): .separator
             case (0xBD, 0xA6...), (0xBE, ...0x9F): .word  // halfwidth katakana U+FF66–U+FF9F
             default: .letter
             }
