@@ -3,7 +3,9 @@ import PackageDescription
 
 /// libFuzzer targets for Winnow, in a package of their own so that the main package's `swift build`
 /// and `swift test` never see them. Build with `scripts/fuzz`, which passes `-sanitize=fuzzer,address`.
-let targets = ["FuzzJSONL", "FuzzHTML", "FuzzGzip", "FuzzWARC", "FuzzSignatures", "FuzzKeepers", "FuzzClusters", "FuzzTemplates"]
+let targets = [
+    "FuzzJSONL", "FuzzHTML", "FuzzGzip", "FuzzWARC", "FuzzSignatures", "FuzzKeepers", "FuzzClusters", "FuzzTemplates", "FuzzWords",
+]
 
 let package = Package(
     name: "WinnowFuzz",

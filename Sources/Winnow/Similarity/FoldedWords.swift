@@ -51,10 +51,12 @@ enum FoldedWords {
         return (state.count, state.words)
     }
 
-    /// Room for the folded words of `count` bytes: a word of one scalar (three bytes or more) after a
-    /// one-byte word adds two spaces where the text had none.
+    /// Room for the folded words of `count` bytes. A word of one scalar after a one-byte word adds a
+    /// space before and after it where the text had none: ("a" 一) repeated writes 6 bytes for 4, and a
+    /// lead byte cut off at the end (a word of one byte) after "a" writes 4 for 2, its last space written
+    /// and then dropped. So at most 1.5 times the text and 1; three bytes more to spare.
     static func capacity(for count: Int) -> Int {
-        count + count / 2 + 1
+        count + count / 2 + 4
     }
 
     /// One ASCII byte with no branch: it is always stored, and kept when it is a word byte or the

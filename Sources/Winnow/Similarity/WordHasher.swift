@@ -4,7 +4,7 @@
 ///
 /// A word is a run of ASCII letters and digits or of non-ASCII letters; ASCII punctuation, spaces,
 /// Latin-1 punctuation (U+00A0–U+00BF: no-break space, «, », ¿…), general punctuation
-/// (U+2000–U+206F: curly quotes, dashes, ellipsis), CJK punctuation (U+3000–U+303F, ・) and fullwidth
+/// (U+2000–U+207F: curly quotes, dashes, ellipsis), CJK punctuation (U+3000–U+303F but 々 〆 〇 〻, and ・) and fullwidth
 /// and CJK-compatibility punctuation (，。！？（）…) separate words. A character of a script written
 /// without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) is a word by itself: else a whole sentence
 /// would be one word, and near-duplicates of such texts would share no shingle.
@@ -132,7 +132,7 @@ public enum WordHasher {
     static func role(lead: UInt8, second: UInt8, third: UInt8) -> Role {
         switch lead {
         case 0xC2: second >= 0xA0 ? .separator : .letter  // U+00A0–U+00BF
-        case 0xE2: second == 0x80 || second == 0x81 ? .separator : .letter  // U+2000–U+207F
+        case 0xE2: second == 0x80 || second == 0x81 ? .separator : .letter  // U+2000–U+207F, superscripts too
         case 0xE0: (0xB8...0xBB).contains(second) ? .word : .letter  // Thai, Lao: U+0E00–U+0EFF
         case 0xE1:
             // Myanmar U+1000–U+109F, Khmer U+1780–U+17FF.
@@ -140,7 +140,9 @@ public enum WordHasher {
                 ? .word : .letter
         case 0xE3:
             switch second {
-            case 0x80: .separator  // U+3000–U+303F
+            // Ideographic iteration and number marks (々 〆 〇 〻) stand for characters; the rest of U+3000–U+303F is punctuation.
+            case 0x80 where (0x85...0x87).contains(third) || third == 0xBB: .word
+            case 0x80: .separator
             case 0x83 where third == 0xBB: .separator  // ・ U+30FB
             case 0x81...0x83, 0x90...: .word  // kana U+3040–U+30FF, Han U+3400–U+3FFF
             case 0x87 where third >= 0xB0: .word  // kana U+31F0–U+31FF

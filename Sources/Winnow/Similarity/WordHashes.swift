@@ -11,15 +11,18 @@ extension WordHasher {
         text.withUTF8 { wordHashes(of: $0, into: &hashes) }
     }
 
-    /// The same for any bytes, valid UTF-8 or not (the tests compare it with `forEachWord` on both).
-    static func wordHashes(of bytes: [UInt8], into hashes: inout [UInt64]) {
+    /// The same for any bytes, valid UTF-8 or not (the tests and a fuzz target compare it with
+    /// `forEachWord` on both).
+    @_spi(Fuzzing) public static func wordHashes(of bytes: [UInt8], into hashes: inout [UInt64]) {
         bytes.withUnsafeBufferPointer { wordHashes(of: $0, into: &hashes) }
     }
 
     static func wordHashes(of text: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
-        // A word ends at a separator or the end: at most one word per two bytes in each half, plus
-        // the slot the branch-free step writes past the last word of each.
+        // A word ends at a separator, the end, or where a word of one scalar (`WordHasher.role`) starts:
+        // at most one word per two bytes in each half ("a" then a lead byte cut off at the end is two
+        // words in two bytes, but only at the end), plus the slot the branch-free step writes past the
+        // last word of each.
         let bound = text.count / 2 + 4
         hashes.append(contentsOf: repeatElement(0, count: bound))
         let words = hashes.withUnsafeMutableBufferPointer { output in

@@ -50,6 +50,17 @@ import WinnowTestSupport
         }
     }
 
+    /// The texts that fill the most room: a word of one scalar after each one-byte word, and a lead
+    /// byte cut off at the end (`folded` checks that nothing is written past the room asked for).
+    @Test func theFullestTextsStayInTheirRoom() {
+        for pairs in [0, 1, 2, 7, 100] {
+            let text = Array(String(repeating: "a一", count: pairs).utf8) + [0x61, 0xE4]
+            let result = folded(text)
+            #expect(result.words == 2 * pairs + 2)
+            #expect(result.bytes.count + 1 <= FoldedWords.capacity(for: text.count) - 3, "\(pairs)")
+        }
+    }
+
     @Test func spacingCasePunctuationFoldAway() {
         #expect(folded(Array("  Hello,  WORLD!\n\n— Ça va? ".utf8)).bytes == Array("hello world ça va".utf8))
         #expect(folded(Array(" ,.;—  \n\t« »".utf8)) == ([], 0))

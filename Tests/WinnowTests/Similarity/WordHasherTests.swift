@@ -40,6 +40,9 @@ import WinnowTestSupport
         #expect(words("ພາສາລາວ ភាសាខ្មែរ မြန်မာ").count == "ພາສາລາວភាសាខ្មែរမြန်မာ".unicodeScalars.count)
         #expect(words("北京，上海！东京？（大阪）：「京都」・札幌") == words("北京 上海 东京 大阪 京都 札幌"))
         #expect(words("2024年12月") == words("2024 年 12 月"), "digits and letters around a character stay words of their own")
+        // Iteration and number marks stand for characters: 人々 is two words, 二〇二四 four.
+        #expect(words("人々") == words("人 々") && words("人々").count == 2)
+        #expect(words("二〇二四").count == 4 && words("〆切").count == 2)
         #expect(words("iPhone发布") == words("iphone 发 布"))
         // Spaced scripts keep their words whole.
         #expect(words("한국어 문장").count == 2)

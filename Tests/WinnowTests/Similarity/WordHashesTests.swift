@@ -1,7 +1,7 @@
 import Testing
 import WinnowTestSupport
 
-@testable import Winnow
+@_spi(Fuzzing) @testable import Winnow
 
 /// The bulk word hashes (branch-free on runs of sixteen ASCII bytes) against `forEachWord`, the
 /// per-scalar reference, and shingles built from them against the rolled window they replaced.

@@ -82,6 +82,33 @@ import WinnowTestSupport
         #expect(try ClustersFile.read(folder.file("clusters.jsonl")).inputs == signatures.inputs)
     }
 
+    /// Signatures, clusters and pairs files of the build before a character of a script written without
+    /// spaces was a word hold other fingerprints and shingles: refused, not mixed with this build's.
+    @Test func filesOfTheEarlierWordRulesAreRefused() throws {
+        let folder = TemporaryFolder()
+        let options = NearDupOptions()
+        var tally = SignatureTally()
+        NearDupStage(options: options).map(Document(id: "d", text: "北京时间十二月七日消息", origin: .init(source: "s", line: 1)), into: &tally)
+        try SignaturesFile.write(tally, options: options, to: folder.file("new.sig"))
+        let signatures = try #require(folder.read("new.sig"))
+        #expect(signatures.hasPrefix(#"{"format":"winnow.minhash-signatures","version":9,"#))
+        let old = folder.write("old.sig", signatures.replacingOccurrences(of: #""version":9,"#, with: #""version":8,"#))
+        var read = SignatureTally()
+        #expect { try SignaturesFile.read(old, options: options, into: &read) } throws: { "\($0)".contains("old.sig") }
+        let clusters = folder.write(
+            "old.clusters", [#"{"format":"winnow.clusters","version":4}"#, #"{"end_of_file":0}"#].joined(separator: "\n") + "\n")
+        #expect { try ClustersFile.read(clusters) } throws: { "\($0)".contains("old.clusters") }
+        let pairsHeader = String(decoding: VerifiedPairsFile.header(options), as: UTF8.self)
+        #expect(pairsHeader.hasPrefix(#"{"format":"winnow.verified-pairs","version":2,"signatures_version":9,"#))
+        let pairs = folder.write(
+            "old.pairs",
+            [
+                pairsHeader.replacingOccurrences(of: #""version":2,"signatures_version":9,"#, with: #""version":1,"#),
+                #"{"end_of_file":0}"#,
+            ].joined(separator: "\n") + "\n")
+        #expect { try VerifiedPairsFile.read(pairs, options: options) { _, _ in } } throws: { "\($0)".contains("old.pairs") }
+    }
+
     /// Counts past 2^53 - 1, which no JSON reader holds exactly, are refused: one past Int.max
     /// stopped a merge with an overflow.
     @Test func countsPastJSONsExactIntegersAreRefused() throws {

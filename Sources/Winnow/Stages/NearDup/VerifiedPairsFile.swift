@@ -3,16 +3,21 @@
 /// and the signatures' parameters, one line per pair by the two documents' origins, the earlier in keep
 /// order first, and the end line:
 ///
-///     {"format":"winnow.verified-pairs","version":1,"shingle_words":5,…}
+///     {"format":"winnow.verified-pairs","version":2,"signatures_version":9,"shingle_words":5,…}
 ///     {"earlier_source":"shard-1.jsonl","earlier_line":4,"later_source":"shard-3.jsonl","later_line":12}
 ///     {"end_of_file":1}
 enum VerifiedPairsFile {
     static let format = "winnow.verified-pairs"
-    static let version = 1
+    /// 2 since the header names the version of the signatures the pairs were judged from, whose words
+    /// may differ between builds.
+    static let version = 2
 
     static func header(_ options: NearDupOptions) -> [UInt8] {
         let parameters = SignaturesFile.header(options).filter { $0.0 != "format" && $0.0 != "version" }
-        return JSONValue.object([("format", .string(format)), ("version", .int(version))] + parameters).encoded()
+        return JSONValue.object(
+            [("format", .string(format)), ("version", .int(version)), ("signatures_version", .int(SignaturesFile.version))]
+                + parameters
+        ).encoded()
     }
 
     /// Writes `pairs` (earlier, later) of documents by origin.
