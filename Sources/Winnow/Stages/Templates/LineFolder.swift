@@ -7,7 +7,9 @@ enum LineFolder {
     struct FoldedLine: Sendable, Equatable {
         /// The 64-bit hash of the folded form.
         var key: UInt64
-        /// Words and numbers in the line, as the line reads (before placeholders merge).
+        /// Words and numbers in the line, as the line reads (before placeholders merge); in a script
+        /// written without spaces, a word for every two characters (`WordHasher.role`), about as
+        /// Chinese and Japanese words run, where a sentence would be one word.
         var tokens: Int
         /// Whether the line has at least one word made of letters; lines of numbers or symbols only
         /// ("32", "|", "✔") carry no evidence of their own.
@@ -158,6 +160,7 @@ enum LineFolder {
                 previous = current
                 current = next
             }
+            tokens &+= marker.unspacedCharacters &>> 1
         }
         if tokens == 0 {
             return foldSymbols(line)
@@ -211,6 +214,9 @@ enum LineFolder {
         var nextScalar = 0
         /// The bytes of such a scalar that fall in the next block.
         var carried = Marks(letters: 0, digits: 0)
+        /// Letters marked so far that are characters of a script written without spaces: the line's
+        /// words count them, not only the runs they make.
+        var unspacedCharacters = 0
 
         @inline(__always)
         mutating func mark(_ line: UnsafeBufferPointer<UInt8>, block: Int) -> Marks {
@@ -276,6 +282,8 @@ enum LineFolder {
                 if scalarClass == .letter {
                     marks.letters |= run &<< bit
                     carried.letters = spill
+                    let second = offset &+ 1 < count ? base[offset &+ 1] : 0, third = offset &+ 2 < count ? base[offset &+ 2] : 0
+                    if WordHasher.role(lead: base[offset], second: second, third: third) == .word { unspacedCharacters &+= 1 }
                 } else {
                     marks.digits |= run &<< bit
                     carried.digits = spill

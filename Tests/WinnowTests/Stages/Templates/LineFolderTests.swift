@@ -41,6 +41,11 @@ import WinnowTestSupport
     @Test func tokensCountWordsAndNumbersAsWritten() {
         #expect(LineFolder.fold("20 July 2019").tokens == 3)
         #expect(LineFolder.fold("Привет, мир 2024").tokens == 3)
+        // A script written without spaces: a word for every two characters besides the run itself, so a
+        // sentence reads as prose, and a one-word menu item does not.
+        #expect(LineFolder.fold("今天天气很好。").tokens == 1 + 3)
+        #expect(LineFolder.fold("首页").tokens == 1 + 1)
+        #expect(LineFolder.fold("特に半導体関連の銘柄が大きく上昇し、相場全体を押し上げました。").tokens == 2 + 14)
     }
 
     @Test func theFoldMatchesItsDefinitionScalarByScalar() {
@@ -50,7 +55,7 @@ import WinnowTestSupport
             "abcdefg", "abcdefgh", "abcdefghi", "Internationalisation", "ABCDEFGHIJKLMNOP", "abcdefghijklmnopq",
             " ", "  ", "\t", "\r", ",", ":", "|", "@", "[", "`", "{", "/", "–", "“", "’", "…", "é", "Größe", "naïve",
             "Привет", "中文", "مرحبا", "٣", "४", "０", "😀", "𝐀", "𝟎", "✔", "\u{00A0}", "\u{3000}", "\u{0301}", "\u{0345}",
-            "\u{200B}", "ǅ", "Ⅻ", "¾", "²", "\u{0}",
+            "\u{200B}", "ǅ", "Ⅻ", "¾", "²", "\u{0}", "カタカナ", "ภาษาไทย", "人々", "ｶﾀ", "𠀀",
         ]
         for _ in 0..<20_000 {
             var line = ""
@@ -124,7 +129,7 @@ import WinnowTestSupport
     /// The fold as its doc comment defines it, one scalar at a time, for comparison with the fast one.
     static func referenceFold(_ line: String) -> LineFolder.FoldedLine {
         var lineHash = StableHash(), word: [UInt8] = []
-        var kind = 0, lastPlaceholder: UInt64 = 0, tokens = 0, hasLetters = false
+        var kind = 0, lastPlaceholder: UInt64 = 0, tokens = 0, hasLetters = false, unspaced = 0
         func endToken() {
             guard kind != 0 else { return }
             var placeholder: UInt64?
@@ -154,9 +159,12 @@ import WinnowTestSupport
                 word = []
             }
             guard newKind == 1 else { continue }
+            let bytes = Array(String(scalar).utf8) + [0, 0]
+            if WordHasher.role(lead: bytes[0], second: bytes[1], third: bytes[2]) == .word { unspaced += 1 }
             word += scalar.isASCII ? [UInt8(scalar.value) | 0x20] : Array(String(scalar).utf8)
         }
         endToken()
+        tokens += unspaced / 2
         guard tokens == 0 else { return .init(key: lineHash.value, tokens: tokens, hasLetters: hasLetters) }
         var symbols = StableHash(seed: LineFolder.symbolSeed)
         var count = 0

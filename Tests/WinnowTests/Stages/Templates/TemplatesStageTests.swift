@@ -56,6 +56,28 @@ import WinnowTestSupport
         }
     }
 
+    /// An article in Chinese cut in two by a line every page has (an advertisement): both halves are
+    /// content. Its sentences have no spaces, so each was one word: short lines of one or two such
+    /// words did not read as prose, and the half before the advertisement went as the template's head.
+    @Test func bothHalvesOfAnUnspacedArticleAroundATemplateLineStay() {
+        let cities = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉"]
+        let pages = cities.indices.map { number in
+            let city = cities[number]
+            return Self.page(
+                number, site: "news.example.cn", header: ["首页 | 新闻 | 体育 | 财经", "当前位置：首页 > 新闻 > 正文"],
+                body: [
+                    "\(city)市政府今天召开会议，讨论明年的城市建设计划。", "会议决定在\(city)增加公交线路。",
+                    "广告：点击查看更多精彩内容", "市民代表表示，希望\(city)的道路更加通畅。", "\(city)有关部门将作出答复。",
+                ], footer: ["关于我们 | 联系我们 | 隐私政策", "版权所有 © 2024 新闻网"])
+        }
+        for (number, (document, verdict)) in Self.apply(pages).enumerated() {
+            #expect(verdict == .keep)
+            let lines = document.text!.split(separator: "\n").map(String.init)
+            #expect(lines.count == 4, "page \(number): \(lines)")
+            #expect(lines.first?.hasPrefix(cities[number]) == true && !lines.contains { $0.hasPrefix("广告") })
+        }
+    }
+
     @Test func aLineSandwichedInTheTemplateGoesWithIt() {
         let pages = (0..<6).map { number in
             Self.page(number, header: ["Previous topic", "Chapter \(number * 7) of the guide", "Next topic", "Navigation"])
