@@ -50,12 +50,43 @@ import WinnowTestSupport
                 text += pieces.randomElement(using: &random)!
             }
             for form in [NormalizeOptions.UnicodeForm.nfc, .nfkc] {
-                let whole =
-                    form == .nfc
-                    ? StreamSafeText.limited(text).precomposedStringWithCanonicalMapping
-                    : StreamSafeText.limited(text).precomposedStringWithCompatibilityMapping
-                #expect(Array(form.applied(to: text).unicodeScalars) == Array(whole.unicodeScalars), "\(form) \(SeededRandom.replay)")
+                #expect(
+                    Array(form.applied(to: text).unicodeScalars) == Array(Self.whole(text, form).unicodeScalars),
+                    "\(form) \(SeededRandom.replay)")
             }
         }
+    }
+
+    /// The whole text in one call, decomposed first (Foundation composes Hangul only so).
+    static func whole(_ text: String, _ form: NormalizeOptions.UnicodeForm) -> String {
+        form == .nfc
+            ? StreamSafeText.limited(text).decomposedStringWithCanonicalMapping.precomposedStringWithCanonicalMapping
+            : StreamSafeText.limited(text).decomposedStringWithCompatibilityMapping.precomposedStringWithCompatibilityMapping
+    }
+
+    /// Text with none of the usual boundaries (pairs that compose, singletons, ligatures) is cut
+    /// where a composition starts once a piece is long, not left as one piece (which took quadratic
+    /// time), and still gives what the whole gives.
+    @Test func textWithoutTheUsualBoundariesIsStillCutAndTheSame() {
+        for (unit, form) in [
+            ("\u{CC6}\u{CC2}", NormalizeOptions.UnicodeForm.nfc), ("\u{CC6}\u{CC2}\u{CD5}", .nfc), ("\u{2126}", .nfc),
+            ("\u{B47}\u{B3E}", .nfc), ("\u{FB01}", .nfkc), ("\u{3300}", .nfkc),
+        ] {
+            let text = String(repeating: unit, count: 3 * NormalizeOptions.UnicodeForm.longPieceBytes / unit.utf8.count)
+            #expect(Array(form.applied(to: text).unicodeScalars) == Array(Self.whole(text, form).unicodeScalars), "\(unit)")
+        }
+        #expect(NormalizeOptions.UnicodeForm.startsComposition(0xCC6) { $0.decomposedStringWithCanonicalMapping })
+        #expect(NormalizeOptions.UnicodeForm.startsComposition(0x2126) { $0.decomposedStringWithCanonicalMapping })
+        #expect(!NormalizeOptions.UnicodeForm.startsComposition(0xCC2) { $0.decomposedStringWithCanonicalMapping })
+        #expect(!NormalizeOptions.UnicodeForm.startsComposition(0x300) { $0.decomposedStringWithCanonicalMapping })
+        #expect(!NormalizeOptions.UnicodeForm.startsComposition(0xF73) { $0.decomposedStringWithCanonicalMapping })
+    }
+
+    /// A Hangul syllable and a final consonant after it compose (가 + ᆨ is 각), as the decomposed
+    /// spelling does; Foundation on Linux leaves the pair apart unless decomposed first.
+    @Test func aHangulSyllableAndAFinalConsonantCompose() {
+        #expect(NormalizeOptions.UnicodeForm.nfc.applied(to: "\u{AC00}\u{11A8}") == "\u{AC01}")
+        #expect(Array(NormalizeOptions.UnicodeForm.nfc.applied(to: "\u{AC00}\u{11A8}").unicodeScalars) == ["\u{AC01}"])
+        #expect(Array(NormalizeOptions.UnicodeForm.nfkc.applied(to: "\u{3131}\u{1161}").unicodeScalars) == ["\u{AC00}"])
     }
 }
