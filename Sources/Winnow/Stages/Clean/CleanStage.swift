@@ -25,9 +25,12 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         case .refused(let reason):
             return .remove(reason: reason)
         case .text(let text, let metadata, let encoding):
-            document.text = text
+            let removed = options.dropEmpty && text.isEmpty
+            // A page that gives no text is removed with the text its record came with: a crawler's own
+            // extraction beside the page is not lost.
+            if !removed || document.textUTF8 == nil { document.text = text }
             if options.metadata { Self.write(metadata, to: &document) }
-            if options.dropEmpty && text.isEmpty {
+            if removed {
                 Self.writeHTMLAsRead(read, encoding: encoding, of: html, in: &document)
                 return .remove(reason: RemovalReason.noText)
             }

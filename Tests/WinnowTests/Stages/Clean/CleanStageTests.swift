@@ -30,6 +30,12 @@ import WinnowTestSupport
         var doc = Self.document(html: .text("<html><body><script>x()</script></body></html>"))
         #expect(CleanStage(options: CleanOptions()).process(&doc) == .remove(reason: "no-text"))
         #expect(doc.html != nil)
+        // A record with text of its own beside a page that gives none is removed with that text, not an empty one.
+        var both = Self.document(html: .text("<nav><a href=/>Home</a></nav>"), text: "The crawler's own text.")
+        #expect(CleanStage(options: CleanOptions()).process(&both) == .remove(reason: "no-text"))
+        #expect(both.text == "The crawler's own text.")
+        var blank = Self.document(html: .text("  "), text: "Kept as it came.")
+        #expect(CleanStage(options: CleanOptions()).process(&blank) == .remove(reason: "no-text") && blank.text == "Kept as it came.")
     }
 
     /// A page given as bytes in another encoding keeps its html as it was read, in Unicode, whether it is
