@@ -50,6 +50,7 @@ public struct DocumentDecoder: Sendable {
             var url: String?
             var rawID, rawText, rawHTML, rawURL: ArraySlice<UInt8>?
             var undecodedText = false
+            var textHasRepair = false
             var entries: [Document.Entry] = []
             entries.reserveCapacity(members.count + 1)
             let base = range.lowerBound
@@ -87,9 +88,13 @@ public struct DocumentDecoder: Sendable {
                     // Valid UTF-8 (the whole line was checked), so the text is a slice of the record
                     // unless escapes must be decoded.
                     let inner = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
+                    var repaired = false
                     text =
                         hasEscapes
-                        ? ArraySlice(JSONString.decodeUTF8(UnsafeBufferPointer(rebasing: whole[inner]))) : storage[inner]
+                        ? ArraySlice(JSONString.decodeUTF8(UnsafeBufferPointer(rebasing: whole[inner]), repairedSurrogate: &repaired))
+                        : storage[inner]
+                    // A lone surrogate escape is U+FFFD in the text, and written so: not passed on as read.
+                    textHasRepair = repaired
                     stringValue = nil
                 case .string(let hasEscapes):
                     let inner = UnsafeBufferPointer(rebasing: line[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
@@ -112,7 +117,7 @@ public struct DocumentDecoder: Sendable {
                 entries.append(.known(role))
                 switch role {
                 case .id: id = stringValue; rawID = raw
-                case .text: rawText = raw
+                case .text: rawText = textHasRepair ? nil : raw
                 case .html: html = stringValue.map { HTMLContent.text($0) }; rawHTML = raw
                 case .url: url = stringValue; rawURL = raw
                 }

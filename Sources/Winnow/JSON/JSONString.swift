@@ -20,6 +20,13 @@ enum JSONString {
     /// to more bytes than it takes (`\uXXXX` to at most 3, a pair of them to 4), so the output is
     /// written in place into an array of the input's length, with no capacity check per byte.
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var repaired = false
+        return decodeUTF8(bytes, repairedSurrogate: &repaired)
+    }
+
+    /// `decodeUTF8`, telling whether a lone surrogate escape was repaired to U+FFFD: then the literal
+    /// does not write back as the text it gives.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, repairedSurrogate: inout Bool) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
             guard let source = bytes.baseAddress, let target = output.baseAddress else { return }
             var i = 0
@@ -47,7 +54,9 @@ enum JSONString {
                 case UInt8(ascii: "t"): put(0x09)
                 case UInt8(ascii: "u"):
                     let scalar: Unicode.Scalar
+                    let digits = i
                     (scalar, i) = unicodeEscape(bytes, digitsAt: i)
+                    if scalar == "\u{FFFD}" && (0xD800...0xDFFF).contains(hex4(bytes, at: digits)) { repairedSurrogate = true }
                     for unit in UTF8.encode(scalar)! { put(unit) }
                 default: put(escaped)
                 }

@@ -50,6 +50,12 @@ import WinnowTestSupport
         #expect(escaped.textUTF8.map { UTF8Validation.isValid(Array($0)) } == true)
         #expect(escaped.textByteCount == escaped.text?.utf8.count)
         #expect(escaped.withTextUTF8 { Array($0) } == Array("a\nb \u{FFFD} c 😀 \"q\"".utf8))
+        // Written as it was read, it would pass the lone surrogate on to readers that refuse it: the
+        // text is written from its value, U+FFFD and all. A pair is read and written back as it came.
+        let lone = try decode(#"{"id": "l", "text": "a\nb \ud800 c"}"#).get()
+        #expect(encode(lone) == #"{"id":"l","text":"a\nb \#u{FFFD} c"}"# + "\n")
+        let pair = try decode(#"{"id": "p", "text": "ok \ud83d\ude00"}"#).get()
+        #expect(encode(pair) == #"{"id":"p","text":"ok \ud83d\ude00"}"# + "\n")
     }
 
     /// Ids must be exact for joins: a lone surrogate escape would decode to U+FFFD, so `"\ud800"` and
