@@ -8,12 +8,12 @@ import WinnowTestSupport
     @Test func wordBreakingCharactersAreRemovedAndMeaningfulOnesKept() {
         for value: UInt32 in [
             0xAD, 0x200B, 0x2060, 0x2063, 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A, 0x2066, 0x206A, 0x206F, 0xFFF9, 0xFFFB,
-            0x1D173, 0x1D17A, 0xE0001,
+            0x1D173, 0x1D17A, 0x1BCA0, 0x1BCA3, 0xE0001,
         ] {
             #expect(InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
         }
         // Joiners (emoji, Persian, Indic), variation selectors, tags of flag emoji, Arabic number sign.
-        for value: UInt32 in [0x200C, 0x200D, 0xFE0F, 0xE0067, 0xE007F, 0x0600, 0x034F, 0xA0, 0x2D, 0x1D172, 0xFFFC] {
+        for value: UInt32 in [0x200C, 0x200D, 0xFE0F, 0xE0067, 0xE007F, 0x0600, 0x034F, 0xA0, 0x2D, 0x1D172, 0xFFFC, 0x1BC9F] {
             #expect(!InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
         }
     }
@@ -60,9 +60,9 @@ import WinnowTestSupport
     }
 
     @Test func normalizeAndCleanShareTheRule() {
-        let text = "a\u{AD}b\u{200B}c\u{061C}d\u{200D}e\u{200C}f\u{2066}g\u{2069}h\u{FFF9}i\u{1D173}j\u{206A}k\u{E0001}"
+        let text = "a\u{AD}b\u{200B}c\u{061C}d\u{200D}e\u{200C}f\u{2066}g\u{2069}h\u{FFF9}i\u{1D173}j\u{206A}k\u{E0001}l\u{1BCA1}m"
         #expect(TextNormalizer().normalize(text) == TextRendererTests.allText("<p>\(text)</p>"))
-        #expect(TextNormalizer().normalize(text) == "abcd\u{200D}e\u{200C}fghijk")
+        #expect(TextNormalizer().normalize(text) == "abcd\u{200D}e\u{200C}fghijklm")
     }
 }
 

@@ -5,7 +5,8 @@ enum InvisibleCharacters {
     /// Soft hyphen, zero-width space, word joiner and the invisible operators, byte order mark,
     /// Mongolian vowel separator, the bidirectional marks, embeddings and isolates, the deprecated
     /// format characters (U+206A–206F), the interlinear annotation marks (U+FFF9–FFFB), the musical
-    /// symbols' format characters (U+1D173–1D17A) and the deprecated language tag (U+E0001). Kept,
+    /// symbols' format characters (U+1D173–1D17A), the shorthand format controls (U+1BCA0–1BCA3) and
+    /// the deprecated language tag (U+E0001). Kept,
     /// because they change what the text says: the zero-width joiner and non-joiner (emoji sequences,
     /// Persian and Indic spelling) between two characters (`isJoiner`), variation selectors and the
     /// other tag characters (emoji flags).
@@ -13,7 +14,7 @@ enum InvisibleCharacters {
     static func isRemoved(_ value: UInt32) -> Bool {
         switch value {
         case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF,
-            0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0001:
+            0xFFF9...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0001:
             true
         default:
             false
