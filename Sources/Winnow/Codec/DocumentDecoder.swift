@@ -50,12 +50,13 @@ public struct DocumentDecoder: Sendable {
             var url: String?
             var rawID, rawText, rawHTML, rawURL: ArraySlice<UInt8>?
             var undecodedText = false
-            var textHasRepair = false
             var entries: [Document.Entry] = []
             entries.reserveCapacity(members.count + 1)
             let base = range.lowerBound
 
             for member in members {
+                // Whether this member is the text and a lone surrogate escape in it was repaired.
+                var textHasRepair = false
                 let keyBytes = UnsafeBufferPointer(rebasing: line[member.key])
                 let valueRange = (member.value.lowerBound + base)..<(member.value.upperBound + base)
                 let raw = storage[valueRange]

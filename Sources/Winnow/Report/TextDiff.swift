@@ -159,8 +159,7 @@ struct TextDiff: Sendable, Equatable {
         /// Where the character at `index` ends when it belongs to a script written without spaces; else nil.
         static func unspacedCharacterEnd(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
             guard utf8[index] >= 0xC0, let base = utf8.baseAddress else { return nil }
-            let (end, second, third) = WordHasher.scalarSpan(base, at: index, count: utf8.count)
-            return WordHasher.role(lead: utf8[index], second: second, third: third) == .word ? end : nil
+            return WordHasher.wordOfItsOwnEnd(base, at: index, count: utf8.count)
         }
     }
 

@@ -117,6 +117,14 @@ public enum WordHasher {
         return hash
     }
 
+    /// Where the scalar whose lead byte is at `index` of `count` bytes ends when it is a word of its own
+    /// (`Role.word`: a character of a script written without spaces); else nil.
+    @inline(__always)
+    static func wordOfItsOwnEnd(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
+        let (end, second, third) = scalarSpan(base, at: index, count: count)
+        return role(lead: base[index], second: second, third: third) == .word ? end : nil
+    }
+
     /// What a scalar that is not ASCII is to the words around it.
     enum Role {
         /// Part of the word it is in.

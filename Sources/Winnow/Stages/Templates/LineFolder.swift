@@ -282,8 +282,7 @@ enum LineFolder {
                 if scalarClass == .letter {
                     marks.letters |= run &<< bit
                     carried.letters = spill
-                    let second = offset &+ 1 < count ? base[offset &+ 1] : 0, third = offset &+ 2 < count ? base[offset &+ 2] : 0
-                    if WordHasher.role(lead: base[offset], second: second, third: third) == .word { unspacedCharacters &+= 1 }
+                    if WordHasher.wordOfItsOwnEnd(base, at: offset, count: count) != nil { unspacedCharacters &+= 1 }
                 } else {
                     marks.digits |= run &<< bit
                     carried.digits = spill
