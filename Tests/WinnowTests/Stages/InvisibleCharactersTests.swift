@@ -8,12 +8,15 @@ import WinnowTestSupport
     @Test func wordBreakingCharactersAreRemovedAndMeaningfulOnesKept() {
         for value: UInt32 in [
             0xAD, 0x200B, 0x2060, 0x2063, 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A, 0x2066, 0x206A, 0x206F, 0xFFF9, 0xFFFB,
-            0x1D173, 0x1D17A, 0x1BCA0, 0x1BCA3, 0xE0001,
+            0x1D173, 0x1D17A, 0x1BCA0, 0x1BCA3, 0xE0001, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x2FFFF, 0x10FFFF,
         ] {
             #expect(InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
         }
         // Joiners (emoji, Persian, Indic), variation selectors, tags of flag emoji, Arabic number sign.
-        for value: UInt32 in [0x200C, 0x200D, 0xFE0F, 0xE0067, 0xE007F, 0x0600, 0x034F, 0xA0, 0x2D, 0x1D172, 0xFFFC, 0x1BC9F] {
+        for value: UInt32 in [
+            0x200C, 0x200D, 0xFE0F, 0xE0067, 0xE007F, 0x0600, 0x034F, 0xA0, 0x2D, 0x1D172, 0xFFFC, 0x1BC9F, 0xFDCF, 0xFDF0, 0xFFFD,
+            0x1FFFD, 0x10FFFD,
+        ] {
             #expect(!InvisibleCharacters.isRemoved(value), "U+\(String(value, radix: 16))")
         }
     }
@@ -57,6 +60,51 @@ import WinnowTestSupport
         #expect(text == "One.\n\nTwo three\n\n👩\u{200D}💻 x", "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         let lines = "One.\n\n\u{200D}\n\n\u{200D}\u{200D}\n\nTwo\u{200D} three\u{200C}\n\n👩\u{200D}💻 \u{200C}x"
         #expect(TextNormalizer().normalize(lines) == text)
+    }
+
+    /// Noncharacters are a program's own codes: neither clean (raw or as a reference) nor normalize writes them.
+    @Test func noncharactersAreNotWritten() {
+        // Swift's literals refuse noncharacters: the text is made of scalars.
+        let text = String(
+            String.UnicodeScalarView(
+                zip("abcdefg".unicodeScalars, [0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFF, 0x10FFFE, 0xFDD0]).flatMap {
+                    [$0, Unicode.Scalar($1)!]
+                }))
+        #expect(TextNormalizer().normalize(text) == "abcdefg")
+        #expect(TextRendererTests.allText("<p>\(text)</p><pre>\(text)</pre>") == "abcdefg\n\nabcdefg")
+        #expect(TextRendererTests.allText("<p>a&#xFDD0;b&#xFDEF;c&#xFFFE;d&#65535;e&#x1FFFF;f&#x10FFFE;g</p>") == "abcdefg")
+        #expect(InvisibleCharacters.removing(from: text) == "abcdefg")
+    }
+
+    /// A variation selector after white space or at a line's start selects a glyph for nothing: it is
+    /// not written, as a joiner that joins nothing; after a character it stays (text or emoji style).
+    @Test func variationSelectorsThatSelectNothingAreNotWritten() {
+        let html =
+            "<p>\u{FE0F}One ☺\u{FE0F} two \u{FE0E}three <b>\u{FE0F}</b>four</p><p>\u{E0100}x 葛\u{E0100} \u{180B}y</p>"
+            + "<pre>\u{FE0F}z \u{FE0F}w☺\u{FE0E}</pre>"
+        let text = TextRendererTests.allText(html)
+        #expect(
+            text == "One ☺\u{FE0F} two three four\n\nx 葛\u{E0100} y\n\nz w☺\u{FE0E}",
+            "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        let lines =
+            "\u{FE0F}One ☺\u{FE0F} two \u{FE0E}three \u{FE0F}four\n\n\u{E0100}x 葛\u{E0100} \u{180B}y\n\n\u{FE0F}z \u{FE0F}w☺\u{FE0E}"
+        #expect(TextNormalizer().normalize(lines) == text)
+        #expect(InvisibleCharacters.removing(from: "\u{FE0F}One ☺\u{FE0F} \u{FE0E}two") == "One ☺\u{FE0F} two")
+    }
+
+    /// Interlinear annotation (U+FFF9 base U+FFFA annotation U+FFFB) is ruby: the annotation goes with
+    /// its marks, where dropping the marks alone glued base and reading into one word.
+    @Test func interlinearAnnotationsAreDroppedWithTheirMarks() {
+        let ruby = "\u{FFF9}漢字\u{FFFA}かんじ\u{FFFB}を読む。\u{FFF9}東京\u{FFFA}とう\u{FFFA}きょう\u{FFFB} a \u{FFFA} b \u{FFFB} c"
+        #expect(TextNormalizer().normalize(ruby) == "漢字を読む。東京 a c")
+        #expect(TextRendererTests.allText("<p>\(ruby)</p>") == "漢字を読む。東京 a c")
+        #expect(TextRendererTests.allText("<p>\u{FFF9}漢字\u{FFFA}<b>かんじ</b>\u{FFFB}を</p>") == "漢字を")
+        #expect(InvisibleCharacters.removing(from: "\u{FFF9}漢字\u{FFFA}かんじ\u{FFFB}を読む") == "漢字を読む")
+        // Marks without their pair, or a break between separator and terminator, drop only the marks.
+        let stray = "a\u{FFFA}b c\nd\u{FFFA}e\nf\u{FFFB}g\u{FFF9}h"
+        #expect(TextNormalizer().normalize(stray) == "ab c\nde\nfgh")
+        #expect(TextRendererTests.allText("<p>a\u{FFFA}b c<br>d\u{FFFA}e</p><p>f\u{FFFB}g\u{FFF9}h</p>") == "ab c\nde\n\nfgh")
+        #expect(InvisibleCharacters.removing(from: "a\u{FFFB}b\u{FFFA}c") == "abc")
     }
 
     @Test func normalizeAndCleanShareTheRule() {

@@ -16,7 +16,10 @@ import WinnowTestSupport
         "\u{200B}", "é", "漢字", "😀", "a b", "ab cd ef gh", "~", "\u{7F}x", "\u{200D}", "\u{200C}",
     ]
 
-    static func randomText(_ random: inout SeededRandom) -> String {
+    /// Variation selectors, for the fold only: the NFC quick check leaves them open.
+    static let selectors = ["\u{FE0F}", "\u{E0100}"]
+
+    static func randomText(_ random: inout SeededRandom, from pieces: [String] = pieces) -> String {
         (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
@@ -24,7 +27,8 @@ import WinnowTestSupport
     /// CR it is two), dropped characters removed, space runs folded or kept, lines trimmed, lines
     /// without content blank, at most `maxBlankLines` blank lines between two with content, none
     /// before the first or after the last. With `removeInvisible`, a joiner stays only where the
-    /// nearest other characters of its line on both sides (not counting joiners) are content.
+    /// nearest other characters of its line on both sides (not counting joiners) are content, and a
+    /// variation selector only where the last character of its line kept before it is content.
     static func reference(_ text: String, _ options: NormalizeOptions) -> String {
         enum Unit { case content(Unicode.Scalar), space(Unicode.Scalar) }
         var lines: [[Unit]] = [[]]
@@ -48,13 +52,23 @@ import WinnowTestSupport
         func isContent(_ unit: Unit?) -> Bool {
             if case .content = unit { true } else { false }
         }
+        func isVariationSelector(_ unit: Unit) -> Bool {
+            if case .content(let scalar) = unit { InvisibleCharacters.isVariationSelector(scalar.value) } else { false }
+        }
         if options.removeInvisible {
             lines = lines.map { units in
-                units.indices.compactMap { index in
-                    guard isJoiner(units[index]) else { return units[index] }
-                    let before = units[..<index].last { !isJoiner($0) }, after = units[(index + 1)...].first { !isJoiner($0) }
-                    return isContent(before) && isContent(after) ? units[index] : nil
+                var kept: [Unit] = []
+                for (index, unit) in units.enumerated() {
+                    if isVariationSelector(unit) {
+                        if isContent(kept.last) { kept.append(unit) }
+                    } else if isJoiner(unit) {
+                        let before = kept.last { !isJoiner($0) }, after = units[(index + 1)...].first { !isJoiner($0) }
+                        if isContent(before) && isContent(after) { kept.append(unit) }
+                    } else {
+                        kept.append(unit)
+                    }
                 }
+                return kept
             }
         }
         let rendered: [String?] = lines.map { units in
@@ -96,7 +110,7 @@ import WinnowTestSupport
             options.removeControl = round & 4 == 0
             options.removeInvisible = round & 8 == 0
             options.maxBlankLines = (round >> 4) % 3
-            let text = Self.randomText(&random)
+            let text = Self.randomText(&random, from: Self.pieces + Self.selectors)
             let expected = Self.reference(text, options)
             let actual = TextNormalizer(options: options).normalize(text)
             #expect(

@@ -4,7 +4,7 @@
 /// …; the same characters stored as UTF-8 controls by a wrong conversion are repaired alike.
 enum Windows1252Controls {
     /// The Windows-1252 character of each control from U+0080, 0 for the five it leaves undefined
-    /// (U+0081, U+008D, U+008F, U+0090, U+009D), which stay as they are.
+    /// (U+0081, U+008D, U+008F, U+0090, U+009D), which stay controls (the renderer does not write them).
     private static let characters: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,

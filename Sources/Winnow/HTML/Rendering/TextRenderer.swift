@@ -1,8 +1,9 @@
 /// Writes the text of the chosen nodes of a page with its structure: a blank line between
 /// paragraphs and headings, one line per list item, table row or `<br>`, a space between table
 /// cells, `<pre>` as written, and every other run of whitespace folded into one space. Invisible
-/// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) are not written, nor
-/// joiners that join nothing (`InvisibleCharacters.joinerLength`).
+/// format characters (`InvisibleCharacters`: soft hyphens, zero-width spaces) and control characters
+/// (`ControlCharacters`) are not written, nor joiners that join nothing, variation selectors that select
+/// for nothing, or interlinear annotations (`InterlinearAnnotation`): what the normalize stage drops.
 struct TextRenderer {
     /// The text so far: the first `count` bytes of a buffer as large as the text can grow (`render`),
     /// written without an array's uniqueness and capacity checks at every byte.
@@ -13,6 +14,9 @@ struct TextRenderer {
     /// Where the joiners written last, right after content, start (-1: none): they stay only if
     /// content follows them with no break, else they are taken back.
     private var joinersStart = -1
+    /// Where the text stood at an interlinear annotation's separator: its terminator takes the text
+    /// back to there; a break before it ends the annotation, which is then kept.
+    private var annotation: (count: Int, pending: Int, joinersStart: Int)?
 
     private init(output: UnsafeMutableBufferPointer<UInt8>) {
         self.output = output
@@ -80,6 +84,7 @@ struct TextRenderer {
     }
 
     private mutating func requestBreak(for layout: HTMLTag.Layout) {
+        if layout != .inline && layout != .dropped { annotation = nil }
         switch layout {
         case .paragraph: pending = max(pending, 3)
         case .line, .lineBreak: pending = max(pending, 2)
@@ -111,7 +116,19 @@ struct TextRenderer {
             } else if byte == 0xC2, index + 1 < text.endIndex, text[index + 1] == 0xA0 {
                 if pending == 0 { pending = 1 }
                 index += 1
+            } else if byte < 0x20 || byte == 0x7F || byte == 0xC2, case let length = ControlCharacters.removedLength(text, at: index),
+                length > 0
+            {
+                index += length - 1
             } else if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
+                if byte == 0xEF, let mark = InterlinearAnnotation.mark(text, at: index) { annotationMark(mark) }
+                index += length - 1
+            } else if byte >= 0xE1, case let length = InvisibleCharacters.variationSelectorLength(text, at: index), length > 0 {
+                // Written only right after content, which it then counts as.
+                if pending == 0 && follows {
+                    joinersStart = -1
+                    for offset in 0..<length { append(text[index + offset]) }
+                }
                 index += length - 1
             } else if byte == 0xE2, case let length = InvisibleCharacters.joinerLength(text, at: index), length > 0 {
                 // Written only right after content, and taken back unless content follows.
@@ -129,9 +146,26 @@ struct TextRenderer {
         }
     }
 
+    /// Whether the text written so far ends with content (not white space), which a variation selector modifies.
+    private var follows: Bool {
+        count > 0 && !Self.isSpace(output[count - 1])
+    }
+
+    /// Reads an interlinear annotation's separator or terminator (`InterlinearAnnotation`).
+    private mutating func annotationMark(_ mark: UInt32) {
+        if mark == InterlinearAnnotation.separator {
+            if annotation == nil { annotation = (count, pending, joinersStart) }
+        } else {
+            if let annotation { (count, pending, joinersStart) = annotation }
+            annotation = nil
+        }
+    }
+
     /// Removes the joiners written last, which no content followed.
     private mutating func takeBackJoiners() {
         if joinersStart >= 0 { count = joinersStart }
+        // Joiners from before an annotation's separator: the text it would take back to is gone.
+        if let annotation, count < annotation.count { self.annotation = nil }
         joinersStart = -1
     }
 
@@ -141,10 +175,22 @@ struct TextRenderer {
         var index = text.startIndex
         while index < text.endIndex {
             let byte = text[index]
-            if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2, case let length = ControlCharacters.removedLength(text, at: index),
+                length > 0
+            {
                 index += length
                 continue
             }
+            if byte >= 0xC2, case let length = InvisibleCharacters.removedLength(text, at: index), length > 0 {
+                if byte == 0xEF, let mark = InterlinearAnnotation.mark(text, at: index) { annotationMark(mark) }
+                index += length
+                continue
+            }
+            if byte >= 0xE1, case let length = InvisibleCharacters.variationSelectorLength(text, at: index), length > 0, !follows {
+                index += length
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D { annotation = nil }
             // HTML's line breaks: CR LF and a lone CR are each one line feed.
             if byte != 0x0D {
                 append(byte)

@@ -19,10 +19,10 @@ public struct NormalizeOptions: StageOptions {
         .init(
             "unicode", \.unicode,
             "The Unicode normalisation form: nfc (one spelling for é, without NFKC's folding of ﬁ or ²), nfkc or none."),
-        .init("remove_control", \.removeControl, "Drop C0/C1 control characters other than tab and line breaks."),
+        .init("remove_control", \.removeControl, "Drop C0/C1 control characters and DEL, other than tab and line breaks."),
         .init(
             "remove_invisible", \.removeInvisible,
-            "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls, and zero-width joiners that join nothing (next to a space or a line end)."
+            "Drop invisible format characters: soft hyphen, zero-width space, word joiner, BOM, bidi controls, noncharacters, interlinear annotations (the annotation with its marks), zero-width joiners that join nothing (next to a space or a line end) and variation selectors that select nothing (after a space or at a line start)."
         ),
         .init("fold_spaces", \.foldSpaces, "Turn tabs and Unicode spaces into a plain space and fold runs of them into one."),
         .init("trim_lines", \.trimLines, "Remove spaces at the start and end of every line."),

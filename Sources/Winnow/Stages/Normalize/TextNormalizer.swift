@@ -139,6 +139,10 @@ public struct TextNormalizer: Sendable {
                 // A joiner stays only between content on its line.
                 if i >= run.end { run = joinerRun(bytes, after: i + length) }
                 guard !spaceBefore && !breakBefore && run.joins else { return false }
+            case _ where options.removeInvisible && InvisibleCharacters.isVariationSelector(value):
+                // A variation selector stays only after content on its line.
+                guard !spaceBefore && !breakBefore else { return false }
+                fallthrough
             default:
                 guard value >= 0x80, classify(value) == .content,
                     options.unicode == .none || value < 0x300 || NFCQuickCheck.isStable(value)
@@ -161,7 +165,7 @@ public struct TextNormalizer: Sendable {
         case 0x0D: return .carriageReturn
         case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
             return .space
-        case 0x00...0x1F, 0x7F...0x9F:
+        case _ where ControlCharacters.isRemoved(value):
             return options.removeControl ? .drop : .content
         default:
             return options.removeInvisible && InvisibleCharacters.isRemoved(value) ? .drop : .content
@@ -206,6 +210,9 @@ public struct TextNormalizer: Sendable {
             let fold = options.foldSpaces
             // The answer of the last scan past a run of joiners (`joinerRun`), good for every joiner before its end.
             var run = (joins: false, end: 0)
+            // The state at an interlinear annotation's separator, which its terminator on the same line
+            // returns to (`InterlinearAnnotation`): the annotation is not written.
+            var annotation: (o: Int, hasPendingSpace: Bool, pendingSpace: [UInt8], pendingBreaks: Int, lineHasContent: Bool)?
 
             @inline(__always) func flushSpace() {
                 if fold {
@@ -233,8 +240,14 @@ public struct TextNormalizer: Sendable {
                 }
                 switch kind {
                 case .drop:
-                    break
+                    if value == InterlinearAnnotation.separator && annotation == nil {
+                        annotation = (o, hasPendingSpace, pendingSpace, pendingBreaks, lineHasContent)
+                    } else if value == InterlinearAnnotation.terminator, let saved = annotation {
+                        (o, hasPendingSpace, pendingSpace, pendingBreaks, lineHasContent) = saved
+                        annotation = nil
+                    }
                 case .carriageReturn, .lineBreak:
+                    annotation = nil
                     afterCarriageReturn = kind == .carriageReturn
                     if keepEdges && lineHasContent && hasPendingSpace { flushSpace() }
                     hasPendingSpace = false
@@ -245,6 +258,10 @@ public struct TextNormalizer: Sendable {
                     hasPendingSpace = true
                     if !fold { pendingSpace.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) }
                 case .content:
+                    if options.removeInvisible && InvisibleCharacters.isVariationSelector(value) && (!lineHasContent || hasPendingSpace) {
+                        i += length
+                        continue
+                    }
                     if options.removeInvisible && InvisibleCharacters.isJoiner(value) {
                         if i >= run.end { run = joinerRun(bytes, after: i + length) }
                         if !(lineHasContent && !hasPendingSpace && pendingBreaks == 0 && run.joins) {
