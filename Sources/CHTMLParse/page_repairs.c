@@ -36,6 +36,43 @@ static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xml
     return 1;
 }
 
+/* Repairs the numeric character references in `[from, to)` (text, or an attribute's value) that libxml2
+ * 2.9's htmlParseCharRef reads as nothing, where HTML reads U+FFFD: "&#0;", a surrogate ("&#xD800;"), a
+ * value past U+10FFFF (the digits read as it reads them, to a ';' or another byte). Their UTF-8 (3 bytes)
+ * is written instead, never more than the reference's 3 or more. Returns 0 when only counting and one
+ * was found. */
+static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_Repairs *repairs) {
+    const xmlChar *at = from;
+    while (at < to) {
+        const xmlChar *ampersand = memchr(at, '&', (size_t)(to - at));
+        if (ampersand == NULL) return 1;
+        at = ampersand + 1;
+        if (to - at < 2 || *at != '#') continue;
+        at++;
+        const int hex = *at == 'x' || *at == 'X';
+        if (hex) at++;
+        long value = 0;
+        const xmlChar *digits = at;
+        for (; at < to; at++) {
+            int digit;
+            if (*at >= '0' && *at <= '9') {
+                digit = *at - '0';
+            } else if (hex && (*at | 0x20) >= 'a' && (*at | 0x20) <= 'f') {
+                digit = (*at | 0x20) - 'a' + 10;
+            } else {
+                break;
+            }
+            if (value < 0x110000) value = value * (hex ? 16 : 10) + digit;
+        }
+        /* No digit: libxml2 drops "&#" as well, where HTML writes it as text, which would take more bytes. */
+        if (at == digits) continue;
+        if (at < to && *at == ';') at++;
+        if (value != 0 && (value < 0xD800 || value > 0xDFFF) && value < 0x110000) continue;
+        if (!winnow_repair(repairs, ampersand, at, "\xEF\xBF\xBD", 3)) return 0;
+    }
+    return 1;
+}
+
 /* Reads the start tag whose name begins at `at` as a browser reads it (an attribute's name runs to a
  * blank, '/', '>' or '='; its value is quoted, or runs to a blank or '>'), and repairs what libxml2 2.9's
  * htmlParseStartTag would read otherwise:
@@ -79,12 +116,14 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end,
         if (at >= end || *at != '=') continue;
         at++;
         while (at < end && winnow_isHTMLBlank(*at)) at++;
+        const xmlChar *value = at;
         if (at < end && (*at == '"' || *at == '\'')) {
             const xmlChar *quote = at + 1 < end ? memchr(at + 1, *at, (size_t)(end - at - 1)) : NULL;
             at = quote == NULL ? end : quote + 1;
         } else {
             while (at < end && !winnow_isHTMLBlank(*at) && *at != '>') at++;
         }
+        if (cut == NULL && !winnow_readReferences(value, at, repairs)) return NULL;
     }
     if (cut != NULL && !winnow_repair(repairs, cut, at, "", 0)) return NULL;
     const int raw = at < end && *at == '>'
@@ -142,14 +181,20 @@ static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar 
  * - "<!-->" and "<!--->", empty comments to a browser, are dropped (libxml2 reads on to the next "-->");
  * - "<!" not starting a comment or a doctype, "<?" not followed by a name and "</" not followed by one
  *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
- *   "<![if !supportLists]>", a stray "<![CDATA[").
+ *   "<![if !supportLists]>", a stray "<![CDATA[");
+ * - numeric character references that libxml2 reads as nothing, in text and attribute values, become
+ *   U+FFFD as `winnow_readReferences` repairs them.
  * Returns the number of repairs (with no copy: 0 or 1). */
 int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
     winnow_Repairs repairs = {copy, 0};
     const xmlChar *at = page, *end = page + length;
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
-        if (open == NULL || open + 2 >= end) break;
+        if (!winnow_readReferences(at, open == NULL ? end : open, &repairs)) return repairs.count;
+        if (open == NULL || open + 2 >= end) {
+            if (open != NULL && !winnow_readReferences(open, end, &repairs)) return repairs.count;
+            break;
+        }
         const xmlChar next = open[1];
         /* A construct [open, dropped) a browser reads as nothing. */
         const xmlChar *dropped = NULL;

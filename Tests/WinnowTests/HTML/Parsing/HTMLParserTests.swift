@@ -275,6 +275,32 @@ import WinnowTestSupport
         #expect(Self.text("<p>a</p></p <!-->b<p>c</p>") == "abc")
     }
 
+    /// A numeric reference to NUL, a surrogate or past U+10FFFF is U+FFFD in HTML, where libxml2 2.9 read
+    /// it as nothing (and ended an attribute's value there): in text, a title, an attribute, with or
+    /// without its ';'. Others are left to libxml2, and so is the text of a script, a style or a comment.
+    @Test func referencesToNoCharacterAreTheReplacementCharacter() {
+        #expect(
+            Self.text("<p>x&#0;y &#xD800;z &#XDFFF;w &#x110000;v &#99999999999999;u &#0 t &#x0000</p>")
+                == "x\u{FFFD}y \u{FFFD}z \u{FFFD}w \u{FFFD}v \u{FFFD}u \u{FFFD} t \u{FFFD}")
+        #expect(Self.text("<p>&#65;&#x10FFFD;&#xD7FF;&#xE000;&#xd800</p>") == "A\u{10FFFD}\u{D7FF}\u{E000}\u{FFFD}")
+        #expect(Self.text("<script>var s = '&#0;';</script><!-- &#0; --><p>a</p>") == "a")
+        guard case .text(let text, let metadata, _) = HTMLExtractor().extract(.text("<title>A&#0;B</title><p>x&#xD800;y</p>")) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title == "A\u{FFFD}B" && text == "x\u{FFFD}y")
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        guard
+            case .text(_, let ogTitle, _) = HTMLExtractor(settings: settings).extract(
+                .text("<meta property=og:title content=\"A&#0;B\"><p>x</p>"))
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(ogTitle.title == "A\u{FFFD}B")
+    }
+
     /// A script's or style's text that starts with an end tag other than its own: libxml2 2.9 reads that
     /// tag and passes over everything to the next '>', the element's own end tag included.
     @Test func rawTextStartingWithAnotherEndTagEndsAtItsOwn() {
