@@ -129,8 +129,10 @@ public struct HTMLExtractor: Sendable {
         looksBinary(bytes) && CharsetDecoder.declaredWideEncoding(bytes, declared: declaredCharset) == nil
     }
 
-    /// More than one byte in twenty of the first 4 KB is a control character no HTML page has
-    /// (UTF-16 and UTF-32 pages, which start with a byte order mark, excepted).
+    /// More than one byte in twenty of the first 4 KB is a control character no HTML page has, and those
+    /// 4 KB hold a NUL byte or are not UTF-8: compressed and image data are both (also when a JSON field
+    /// holds them as text), a UTF-8 page with stray controls neither. UTF-16 and UTF-32 pages, which
+    /// start with a byte order mark, are excepted.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             return false
@@ -147,6 +149,11 @@ public struct HTMLExtractor: Sendable {
             }
             return controls
         }
-        return controls * 20 > headCount
+        guard controls * 20 > headCount else { return false }
+        let head = bytes[..<headCount]
+        if head.contains(0) { return true }
+        guard let invalid = head.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) else { return false }
+        // A character that the end of the 4 KB cuts is no fault of the page.
+        return headCount == bytes.count || invalid < headCount - 3
     }
 }

@@ -39,6 +39,31 @@ import WinnowTestSupport
         #expect(Self.outcome(junk) == .refused(reason: "binary"), "\(SeededRandom.replay)")
     }
 
+    /// A UTF-8 page whose head is thick with stray controls (no NUL) is a page: read, its controls
+    /// dropped. Compressed and image data stay binary, as bytes and as the text a JSON field makes of
+    /// them (their bytes as Latin-1 characters, or decoded with U+FFFD).
+    @Test func strayControlsInUTF8AreNotBinary() {
+        let page = "<p>" + String(repeating: "a\u{01}b\u{1B} ", count: 400) + "</p><p>Words after the controls.</p>"
+        #expect(Self.text(Self.outcome(Array(page.utf8), mainContent: false))?.hasSuffix("Words after the controls.") == true)
+        #expect(HTMLExtractor().extract(.text(page)) != .refused(reason: "binary"))
+        var generator = SeededRandom.forTest(0x6763)
+        let noise = (0..<6000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x5E, 0x3A, 0x01, 0x66, 0x00, 0x03] + noise
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D] + Array("IHDR".utf8) + noise
+        let pdf =
+            Array(
+                "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n".unicodeScalars.map { UInt8($0.value) })
+            + noise
+        for data in [gzip, png, pdf] {
+            #expect(Self.outcome(data) == .refused(reason: "binary"), "\(SeededRandom.replay)")
+            let latin1 = String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) }))
+            #expect(HTMLExtractor().extract(.text(latin1)) == .refused(reason: "binary"), "\(SeededRandom.replay)")
+            #expect(HTMLExtractor().extract(.text(String(decoding: data, as: UTF8.self))) == .refused(reason: "binary"))
+        }
+        // Without a NUL byte, bytes that are not UTF-8 are still binary.
+        #expect(Self.outcome(noise.filter { $0 != 0 }) == .refused(reason: "binary"), "\(SeededRandom.replay)")
+    }
+
     @Test func emptyAndWhitespaceDocuments() {
         #expect(Self.text(Self.outcome([])) == "")
         #expect(Self.text(Self.outcome(Array("   \n ".utf8))) == "")
