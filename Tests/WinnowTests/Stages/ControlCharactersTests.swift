@@ -36,6 +36,13 @@ import WinnowTestSupport
             return
         }
         #expect(metadata.title == "Title")
+        // og:title's C1 controls are read as Windows-1252 as the text's are; those it leaves undefined drop.
+        let page = "<meta property=og:title content=\"Don\u{92}t \u{80}5\u{9D}!\"><title>T</title><p>x</p>"
+        guard case .text(_, let openGraph, _) = HTMLExtractor().extract(.text(page)) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(openGraph.title == "Don’t €5!")
         // The controls Windows-1252 defines are still read as its characters (&#x80; is €, &#x85; …).
         #expect(TextRendererTests.allText("<p>&#x80;5 &#x85; \u{93}q\u{94}</p>") == "€5 … “q”")
     }

@@ -22,12 +22,19 @@ public struct PageMetadata: Sendable, Equatable {
 
     /// Settles the fields whose sources have an order of preference.
     mutating func finish() {
-        title = (Self.clean(openGraphTitle) ?? Self.clean(titleText)).map {
+        title = (Self.clean(openGraphTitle.map(Self.readingWindows1252Controls)) ?? Self.clean(titleText)).map {
             NormalizeOptions.UnicodeForm.nfc.applied(to: InvisibleCharacters.removing(from: $0))
         }
         canonicalURL = Self.address(canonicalURL) ?? Self.address(openGraphURL)
         published = Self.clean(published) ?? Self.clean(timeElementDate)
         language = Self.clean(language)
+    }
+
+    /// An attribute's text with its C1 controls read as Windows-1252, as the page's text is (the
+    /// `<title>` too): `Windows1252Controls`.
+    private static func readingWindows1252Controls(_ value: String) -> String {
+        var value = value
+        return value.withUTF8 { Windows1252Controls.replacing(in: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? value
     }
 
     /// Reads a `<meta>` element's content under its key: its property, else its name, else its
