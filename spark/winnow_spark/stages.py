@@ -226,9 +226,10 @@ def _split_by_tag(partition, tags):
 
 
 def _templates_map(binary, sources, flags):
-    """Per partition: `winnow templates map`, read back as (partition, site, pages) and (partition, site,
-    line key, pages with the line) rows, and its header line. The input lines the counts cover are left
-    out: apply does not read them, and no merge here reads counts files."""
+    """Per partition: `winnow templates map`, read back as (partition, site, pages), (partition, site,
+    line key, pages with the line) and (partition, site, page fingerprint, pages with it) rows, and its
+    header line. The input lines the counts cover are left out: apply does not read them, and no merge
+    here reads counts files."""
     def task(index, partition):
         rows = _map_rows(binary, sources, ["templates", "map"] + flags, partition)
         yield ("header", next(rows))
@@ -238,6 +239,8 @@ def _templates_map(binary, sources, flags):
             yield ("site", (index, row["site"], row["pages"]))
             for key, count in row["lines"]:
                 yield ("line", (index, row["site"], key, count))
+            for key, count in row["copies"]:
+                yield ("copy", (index, row["site"], key, count))
     return task
 
 
@@ -251,9 +254,9 @@ TEMPLATE_DOCUMENT = 2
 
 def templates(binary, sources, options, records, partitions, spark, summarize=False):
     """Template lines without a merge on one machine: the partitions' counts are summed by (site, line
-    key) and by site in Spark's shuffle; a line is cross-site when it is repeated on enough sites (one more
+    key), by (site, page fingerprint) and by site in Spark's shuffle; a line is cross-site when it is repeated on enough sites (one more
     reduce, by line key); each partition then gets back the merged counts of its own (site, line) pairs,
-    its sites' page counts and the cross-site lines among its own, and runs `winnow templates apply`.
+    its sites' page counts, the copy counts of its own pages and the cross-site lines among its own, and runs `winnow templates apply`.
     With `summarize`, each apply writes its part of the templates summary, and the parts are merged by
     site in Spark's shuffle into the side file "templates" (`template_summary`)."""
     flags = set_flags({key: value for key, value in options.items() if key != "summary"})
@@ -261,21 +264,27 @@ def templates(binary, sources, options, records, partitions, spark, summarize=Fa
     records, mapped, header = _map_step(records, _templates_map(binary, sources, flags), "templates map", "counts")
     sites = spark.createDataFrame(mapped.filter(lambda row: row[0] == "site").map(lambda row: row[1]), SITE_ROWS)
     lines = spark.createDataFrame(mapped.filter(lambda row: row[0] == "line").map(lambda row: row[1]), LINE_ROWS)
+    copies = spark.createDataFrame(mapped.filter(lambda row: row[0] == "copy").map(lambda row: row[1]), LINE_ROWS)
     site_pages = sites.groupBy("site").agg(F.sum("pages").alias("pages"))
     line_pages = lines.groupBy("site", "key").agg(F.sum("count").alias("count"))
+    copy_pages = copies.groupBy("site", "key").agg(F.sum("count").alias("count"))
     # TemplateModel's rule: a line is repeated on a site when on repeat_pages of its pages (2 on sites of
     # three pages or fewer); it is cross-site when repeated on cross_site_sites sites.
     cross = (line_pages.join(site_pages, "site")
              .where(F.col("count") >= F.when(F.col("pages") <= 3, F.lit(2)).otherwise(F.lit(repeat_pages)))
              .groupBy("key").count().where(F.col("count") >= cross_site_sites).select("key"))
     own_lines = lines.select("p", "site", "key").join(line_pages, ["site", "key"])
+    own_copies = (copies.select("p", "site", "key").join(copy_pages, ["site", "key"])
+                  .groupBy("p", "site").agg(F.sort_array(F.collect_list(F.struct("key", "count"))).alias("copies")))
     own_sites = (own_lines.groupBy("p", "site").agg(F.sort_array(F.collect_list(F.struct("key", "count"))).alias("lines"))
-                 .join(sites.select("p", "site").join(site_pages, "site"), ["p", "site"], "right"))
+                 .join(sites.select("p", "site").join(site_pages, "site"), ["p", "site"], "right")
+                 .join(own_copies, ["p", "site"], "left"))
     own_cross = lines.select("p", "key").distinct().join(cross, "key")
 
     def site_line(row):
-        pairs = row.lines or []
-        text = json.dumps({"site": row.site, "pages": row.pages, "lines": [[pair.key, pair["count"]] for pair in pairs]},
+        pairs, copied = row.lines or [], row.copies or []
+        text = json.dumps({"site": row.site, "pages": row.pages, "lines": [[pair.key, pair["count"]] for pair in pairs],
+                           "copies": [[pair.key, pair["count"]] for pair in copied]},
                           ensure_ascii=False, separators=(",", ":"))
         return (row.p, COUNTS), text.encode("utf-8")
 

@@ -80,8 +80,8 @@ import WinnowTestSupport
 
     @Test func crossSiteLinesGivenApartReplaceThoseOfThePartialCounts() throws {
         var counts = TemplateCounts()
-        counts.addPage(site: "small.example", distinctKeys: [1, 2])
-        counts.addPage(site: "small.example", distinctKeys: [1, 3])
+        counts.addPage(site: "small.example", distinctKeys: [1, 2], fingerprint: 12)
+        counts.addPage(site: "small.example", distinctKeys: [1, 3], fingerprint: 13)
         let own = TemplateModel(counts: counts, options: TemplateOptions())
         #expect(own.crossSite.isEmpty)
         let corpus = TemplateModel(counts: counts, options: TemplateOptions(), crossSite: [2, 9])

@@ -166,7 +166,7 @@ import WinnowTestSupport
 
     @Test func templateCounts() throws {
         var counts = TemplateCounts()
-        for site in ["a.example", "b.example", "c.example"] { counts.addPage(site: site, distinctKeys: [1, 2]) }
+        for site in ["a.example", "b.example", "c.example"] { counts.addPage(site: site, distinctKeys: [1, 2], fingerprint: 12) }
         let options = TemplateOptions()
         try checkEndLine("counts.jsonl") {
             try TemplateCountsFile.write(counts, options: options, to: $0)
@@ -182,7 +182,7 @@ import WinnowTestSupport
         let folder = TemporaryFolder()
         let options = TemplateOptions()
         var counts = TemplateCounts()
-        counts.addPage(site: "a.example", distinctKeys: [0xABC])
+        counts.addPage(site: "a.example", distinctKeys: [0xABC], fingerprint: 0xABC)
         try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
         let lines = try #require(folder.read("good.jsonl")).split(separator: "\n").map(String.init)
         let short = folder.write(

@@ -25,7 +25,7 @@ import WinnowTestSupport
 
     private static func counts(_ pages: some Collection<Page>) -> TemplateCounts {
         var counts = TemplateCounts()
-        for page in pages { counts.addPage(site: page.site, distinctKeys: page.keys) }
+        for page in pages { counts.addPage(site: page.site, distinctKeys: page.keys, fingerprint: page.keys.reduce(0) { $0 &* 31 &+ $1 }) }
         return counts
     }
 

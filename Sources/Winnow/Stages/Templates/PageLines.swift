@@ -78,6 +78,15 @@ struct PageLines {
         }
     }
 
+    /// A hash of the page's folded lines in order: copies of one page, fetched twice or with other
+    /// numbers and dates, have the same; the templates stage counts them as one page when deciding.
+    var fingerprint: UInt64 {
+        var hash = StableHash()
+        hash.add(word: UInt64(lines.count))
+        for line in lines { hash.add(word: line.folded.key) }
+        return hash.value
+    }
+
     /// The text with only the lines where `keep` is true. Kept neighbours keep the separator that
     /// followed the first of them, so the page's line-break style survives.
     func bytes(keeping keep: [Bool], of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {

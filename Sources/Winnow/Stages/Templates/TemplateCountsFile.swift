@@ -2,22 +2,23 @@ import Foundation
 
 /// The intermediate file between the templates stage's map and merge steps, one JSON object per line:
 ///
-///     {"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}
+///     {"format":"winnow.template-counts","version":5,"site_mode":"host","site_field":"site"}
 ///     {"input":"shard-3.jsonl","lines":[[1,4999],[5001,5200]]}
-///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…]}
+///     {"site":"docs.example.org","pages":250,"lines":[["00a1…",250],["0b7f…",3],…],"copies":[["03c2…",1],…]}
 ///     {"end_of_file":2}
 ///
 /// The header names the options the counts depend on; then one line per input counted, with the
 /// input lines of its documents as ranges (`CoveredLines`); then one line per site, inputs, sites and
 /// line keys in bytewise order, keys as 16 hex digits (JSON numbers lose precision above 2^53). Pages
 /// counts how many pages of the site were seen; each line pair is a folded line's key and the number
-/// of those pages that have it. Files merge by adding counts, so merging shard files in any grouping
-/// gives the same counts; merge refuses two files that cover one input line, whose pages would count twice.
+/// of those pages that have it; each copies pair a page's fingerprint and the number of pages with
+/// it. Files merge by adding counts, so merging shard files in any grouping gives the same counts;
+/// merge refuses two files that cover one input line, whose pages would count twice.
 public enum TemplateCountsFile {
     public static let format = "winnow.template-counts"
-    /// 4 since the file records the input lines it covers; 3 since line keys hash words eight bytes at a
-    /// time (`LineFolder.wordHash(of:)`).
-    public static let version = 4
+    /// 5 since sites count their pages' copies; 4 since the file records the input lines it covers; 3
+    /// since line keys hash words eight bytes at a time (`LineFolder.wordHash(of:)`).
+    public static let version = 5
 
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
         let file = try OutputFile(path: path)
@@ -44,19 +45,28 @@ public enum TemplateCountsFile {
         for name in counts.sites.keys.sorted() {
             let site = counts.sites[name]!
             var line: [UInt8] = []
-            line.reserveCapacity(40 + site.lines.count * 26)
+            line.reserveCapacity(50 + (site.lines.count + site.copies.count) * 26)
             line += Array("{\"site\":".utf8)
             JSONString.append(name.string, to: &line)
-            line += Array(",\"pages\":\(site.pages),\"lines\":[".utf8)
-            for (position, entry) in site.lines.sorted(by: { $0.key < $1.key }).enumerated() {
-                if position > 0 { line.append(UInt8(ascii: ",")) }
-                line += Array("[\"\(StableHash.hex(entry.key))\",\(entry.pages)]".utf8)
-            }
-            line += Array("]}\n".utf8)
+            line += Array(",\"pages\":\(site.pages),\"lines\":".utf8)
+            appendPairs(site.lines, to: &line)
+            line += Array(",\"copies\":".utf8)
+            appendPairs(site.copies, to: &line)
+            line += Array("}\n".utf8)
             try file.write(line)
         }
         try file.write(IntermediateFile.endLine(count: records + counts.sites.count))
         try file.commit()
+    }
+
+    /// `[["<16 hex digits>",count],…]` in ascending order of the keys.
+    private static func appendPairs(_ counts: LineCounts, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "["))
+        for (position, entry) in counts.sorted(by: { $0.key < $1.key }).enumerated() {
+            if position > 0 { line.append(UInt8(ascii: ",")) }
+            line += Array("[\"\(StableHash.hex(entry.key))\",\(entry.pages)]".utf8)
+        }
+        line.append(UInt8(ascii: "]"))
     }
 
     /// The counts of `paths` added up (`templates merge`), refusing two files that cover one input line
@@ -105,7 +115,8 @@ public enum TemplateCountsFile {
                         "a \(format) file of version \((object["version"] as? Int).map(String.init) ?? "?"), made by another "
                             + "winnow; this one reads version \(version), whose files record the input lines they count "
                             + "(so that merge refuses counts given twice) and whose line keys differ from version 2's: "
-                            + "run 'templates map' again with this winnow", path: location)
+                            + "run 'templates map' again with this winnow (version 5 counts copies of a page as one)",
+                        path: location)
                 }
                 let mode = object["site_mode"] as? String, field = object["site_field"] as? String
                 guard mode == options.site.rawValue, options.site != .field || field == options.siteField else {
@@ -121,26 +132,33 @@ public enum TemplateCountsFile {
                 return
             }
             guard let name = object["site"] as? String, let pages = object["pages"] as? Int, pages <= IntermediateFile.maxCount,
-                let pairs = object["lines"] as? [[Any]]
+                let pairs = object["lines"] as? [[Any]], let copies = object["copies"] as? [[Any]]
             else {
-                throw .configuration("a site line needs 'site', 'pages' and 'lines'", path: record.location)
+                throw .configuration("a site line needs 'site', 'pages', 'lines' and 'copies'", path: record.location)
             }
             guard counts.sites[ByteString(name)] == nil else {
                 throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: record.location)
             }
             var site = TemplateCounts.Site(pages: pages)
-            site.lines = LineCounts(minimumCapacity: pairs.count)
-            for pair in pairs {
-                guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
-                    let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithLine = UInt32(exactly: count)
-                else {
-                    throw .configuration("a line entry must be [\"16 hex digits\", pages seen]", path: record.location)
-                }
-                site.lines.set(key, pagesWithLine)
-            }
+            site.lines = try keyCounts(pairs, atMost: pages, entry: "a line", location: record.location)
+            site.copies = try keyCounts(copies, atMost: pages, entry: "a copy", location: record.location)
             var single = TemplateCounts()
             single.sites[ByteString(name)] = site
             counts.merge(single)
+        }
+        return counts
+    }
+
+    /// A site's `lines` or `copies` pairs, each count between 1 and the site's pages.
+    private static func keyCounts(_ pairs: [[Any]], atMost pages: Int, entry: String, location: String) throws(WinnowError) -> LineCounts {
+        var counts = LineCounts(minimumCapacity: pairs.count)
+        for pair in pairs {
+            guard pair.count == 2, let hex = pair[0] as? String, let key = StableHash.parseHex(hex),
+                let count = pair[1] as? Int, count > 0, count <= pages, let pagesWithKey = UInt32(exactly: count)
+            else {
+                throw .configuration("\(entry) entry must be [\"16 hex digits\", pages seen]", path: location)
+            }
+            counts.set(key, pagesWithKey)
         }
         return counts
     }

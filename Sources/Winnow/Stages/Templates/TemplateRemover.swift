@@ -22,23 +22,30 @@ struct TemplateRemover: FinishingStage {
         guard let text = document.textUTF8 else { return .keep }
         let options = model.options
         let siteName = SiteKey.of(document, options: options)
-        let site = model.sites[ByteString(siteName)]
-        let sitePages = site?.pages ?? 1
+        let counted = model.sites[ByteString(siteName)]
+        let sitePages = counted?.pages ?? 1
         summary?.count(site: siteName, sitePages: sitePages, textBytes: text.count)
-        let ownCounts = sitePages >= options.minSitePages ? site : nil
-        let useCrossSite = sitePages < options.smallSitePages && !model.crossSite.isEmpty
-        guard ownCounts != nil || useCrossSite else { return .keep }
+        // Counting a page's copies as one leaves its site no larger: too small now is too small then.
+        guard sitePages >= options.minSitePages || !model.crossSite.isEmpty else { return .keep }
 
         let carried = document.carriedBytes
         return text.withUnsafeBufferPointer { bytes -> StageVerdict in
             // Lines the map step folded from this same text come with it from the spool.
             let page = carried.flatMap { CarriedLines.decode($0, text: bytes) } ?? PageLines(bytes)
+            // The site as this page sees it, its own copies counted once.
+            let site = counted.map { site in
+                site.copies.isEmpty ? site : site.seen(byPageWith: Int(site.copies[page.fingerprint] ?? 1), options: options)
+            }
+            let distinctPages = site?.pages ?? 1
+            let ownCounts = distinctPages >= options.minSitePages ? site : nil
+            let useCrossSite = distinctPages < options.smallSitePages && !model.crossSite.isEmpty
+            guard ownCounts != nil || useCrossSite else { return .keep }
             var evidence: [TemplateDecision.Evidence] = []
             evidence.reserveCapacity(page.lines.count)
             var anyTemplate = false
             for line in page.lines {
                 let key = line.folded.key
-                let pages = ownCounts.map { Int($0.counts[key] ?? 1) } ?? 1
+                let pages = ownCounts.map { $0.pages(of: key) } ?? 1
                 let isTemplate =
                     (ownCounts.map { pages >= $0.anchorPages } ?? false)
                     || (useCrossSite && line.folded.hasLetters && model.crossSite.contains(key))
@@ -57,10 +64,10 @@ struct TemplateRemover: FinishingStage {
             guard keep.contains(false) else { return .keep }
 
             let emptied = !keep.contains(true)
-            if emptied && sitePages < options.emptyPageMinSitePages { return .keep }
+            if emptied && distinctPages < options.emptyPageMinSitePages { return .keep }
             summary?.record(
                 site: siteName, sitePages: sitePages, page: page, keep: keep, evidence: evidence,
-                bytes: bytes, removedPage: emptied)
+                lineCounts: counted?.counts, bytes: bytes, removedPage: emptied)
             if !options.removedLinesField.isEmpty {
                 document.setField(options.removedLinesField, Self.removedRanges(page, keep))
             }

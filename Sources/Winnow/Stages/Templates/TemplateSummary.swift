@@ -73,25 +73,26 @@ final class TemplateSummary: Sendable {
     }
 
     /// Notes a page that lost lines: its removed bytes, and each removed template line as the example
-    /// of its key when it is the site's first or spells it smaller than the one known.
+    /// of its key when it is the site's first or spells it smaller than the one known. `lineCounts`: the
+    /// site's, which give each line's pages whichever page has it (nil: on one page).
     func record(
         site: String, sitePages: Int, page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence],
-        bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool
+        lineCounts: LineCounts?, bytes: UnsafeBufferPointer<UInt8>, removedPage: Bool
     ) {
         var removedBytes = 0
         for (index, line) in page.lines.enumerated() where !keep[index] { removedBytes += line.end - line.start }
         state.withLock { sites in
             // Changed in place: a copy of the tally would copy its lines at the first new example.
             Self.record(
-                page, keep: keep, evidence: evidence, bytes: bytes, removedBytes: removedBytes, removedPage: removedPage,
-                into: &sites[ByteString(site), default: SiteTally(pages: sitePages)])
+                page, keep: keep, evidence: evidence, lineCounts: lineCounts, bytes: bytes, removedBytes: removedBytes,
+                removedPage: removedPage, into: &sites[ByteString(site), default: SiteTally(pages: sitePages)])
         }
     }
 
     /// Adds the page to its site's tally, under the lock.
     private static func record(
-        _ page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence], bytes: UnsafeBufferPointer<UInt8>,
-        removedBytes: Int, removedPage: Bool, into tally: inout SiteTally
+        _ page: PageLines, keep: [Bool], evidence: [TemplateDecision.Evidence], lineCounts: LineCounts?,
+        bytes: UnsafeBufferPointer<UInt8>, removedBytes: Int, removedPage: Bool, into tally: inout SiteTally
     ) {
         tally.pagesChanged += 1
         tally.pagesRemoved += removedPage ? 1 : 0
@@ -99,7 +100,7 @@ final class TemplateSummary: Sendable {
         for (index, line) in page.lines.enumerated() where !keep[index] && evidence[index].isTemplate {
             offer(
                 UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), key: line.folded.key,
-                pages: evidence[index].pages, to: &tally.lines)
+                pages: lineCounts.map { Int($0[line.folded.key] ?? 1) } ?? 1, to: &tally.lines)
         }
     }
 

@@ -44,15 +44,16 @@ public struct TemplatesStage: RegisteredStage, RetractableCorpusStage {
     ) -> (page: PageLines, entry: TemplateCounts.PageEntry)? {
         tally.covered.add(document.origin)
         guard let page = document.withTextUTF8(PageLines.init) else { return nil }
-        let entry = TemplateCounts.PageEntry(site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys)
-        tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys)
+        let entry = TemplateCounts.PageEntry(
+            site: SiteKey.of(document, options: options), distinctKeys: page.distinctKeys, fingerprint: page.fingerprint)
+        tally.addPage(site: entry.site, distinctKeys: entry.distinctKeys, fingerprint: entry.fingerprint)
         return (page, entry)
     }
 
     public func retract(_ contribution: ArraySlice<UInt8>, from tally: inout TemplateCounts) -> Bool {
         guard !contribution.isEmpty else { return true }
         guard let entry = TemplateCounts.PageEntry(decoding: contribution) else { return false }
-        return tally.removePage(site: entry.site, distinctKeys: entry.distinctKeys)
+        return tally.removePage(site: entry.site, distinctKeys: entry.distinctKeys, fingerprint: entry.fingerprint)
     }
 
     public var addedFields: [AddedField] { options.addedFields }

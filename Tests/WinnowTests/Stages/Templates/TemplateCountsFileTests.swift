@@ -5,7 +5,7 @@ import WinnowTestSupport
 
 /// Reading template counts files back: damaged files are refused, never trusted or crashed on.
 @Suite struct TemplateCountsFileTests {
-    private static let header = #"{"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}"#
+    private static let header = #"{"format":"winnow.template-counts","version":5,"site_mode":"host","site_field":"site"}"#
 
     private func read(_ lines: [String]) throws(WinnowError) -> TemplateCounts {
         let folder = TemporaryFolder()
@@ -18,31 +18,36 @@ import WinnowTestSupport
     /// Noticed while writing the `templates` fuzz target (which had not reached it): a count above
     /// 2^32 − 1 stopped the process (`UInt32(count)` traps) instead of refusing the file.
     @Test func aCountTooLargeToHoldIsRefused() throws {
-        _ = try read([#"{"site":"a","pages":9000000000,"lines":[["00000000000000a1",8000000]]}"#])
+        _ = try read([#"{"site":"a","pages":9000000000,"lines":[["00000000000000a1",8000000]],"copies":[]}"#])
         #expect(throws: WinnowError.self) {
-            try read([#"{"site":"a","pages":9000000000,"lines":[["00000000000000a1",8000000000]]}"#])
+            try read([#"{"site":"a","pages":9000000000,"lines":[["00000000000000a1",8000000000]],"copies":[]}"#])
         }
     }
 
     /// Pages past 2^53 - 1, which no JSON reader holds exactly, are no count (two near Int.max added
     /// up stopped a merge).
     @Test func pagesPastJSONsExactIntegersAreRefused() throws {
-        _ = try read([#"{"site":"a","pages":9007199254740991,"lines":[]}"#])
+        _ = try read([#"{"site":"a","pages":9007199254740991,"lines":[],"copies":[]}"#])
         #expect(throws: WinnowError.self) {
-            try read([#"{"site":"a","pages":9223372036854775807,"lines":[]}"#])
+            try read([#"{"site":"a","pages":9223372036854775807,"lines":[],"copies":[]}"#])
         }
     }
 
     /// A site twice was counted twice (issue 17, Low), and pages near Int.max twice stopped the process.
     @Test func aSiteTwiceIsRefused() throws {
         #expect(throws: WinnowError.self) {
-            try read([#"{"site":"a","pages":2,"lines":[]}"#, #"{"site":"a","pages":2,"lines":[]}"#])
+            try read([#"{"site":"a","pages":2,"lines":[],"copies":[]}"#, #"{"site":"a","pages":2,"lines":[],"copies":[]}"#])
         }
         #expect(throws: WinnowError.self) {
-            try read([#"{"site":"a","pages":9223372036854775807,"lines":[]}"#, #"{"site":"a","pages":9223372036854775807,"lines":[]}"#])
+            try read([
+                #"{"site":"a","pages":9223372036854775807,"lines":[],"copies":[]}"#,
+                #"{"site":"a","pages":9223372036854775807,"lines":[],"copies":[]}"#,
+            ])
         }
         #expect(
-            try read([#"{"site":"a","pages":2,"lines":[["00000000000000a1",2]]}"#, #"{"site":"b","pages":1,"lines":[]}"#]).pageCount == 3)
+            try read([
+                #"{"site":"a","pages":2,"lines":[["00000000000000a1",2]],"copies":[]}"#, #"{"site":"b","pages":1,"lines":[],"copies":[]}"#,
+            ]).pageCount == 3)
     }
 
     /// "café" and "cafe\u{301}" are one string to Swift's `==` but two sites: counted apart, written
@@ -50,8 +55,8 @@ import WinnowTestSupport
     @Test func sitesAreTheirBytes() throws {
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
         var first = TemplateCounts(), second = TemplateCounts()
-        first.addPage(site: composed, distinctKeys: [1])
-        second.addPage(site: decomposed, distinctKeys: [1])
+        first.addPage(site: composed, distinctKeys: [1], fingerprint: 1)
+        second.addPage(site: decomposed, distinctKeys: [1], fingerprint: 1)
         var written: [String] = []
         for (a, b) in [(first, second), (second, first)] {
             var merged = a
@@ -69,7 +74,7 @@ import WinnowTestSupport
     /// The input lines a file covers are read back as written; lines out of order, overlapping or
     /// given twice are refused.
     @Test func inputLinesReadBack() throws {
-        let site = #"{"site":"a","pages":1,"lines":[]}"#
+        let site = #"{"site":"a","pages":1,"lines":[],"copies":[]}"#
         let counts = try read([#"{"input":"s.jsonl","lines":[[1,4],[6,6]]}"#, #"{"input":"t.jsonl","lines":[[2,2]]}"#, site])
         #expect(counts.covered.inputs == ["s.jsonl": [1...4, 6...6], "t.jsonl": [2...2]])
         #expect(counts.pageCount == 1)
@@ -101,7 +106,7 @@ import WinnowTestSupport
     @Test func pagesWithoutInputLinesAreNotMerged() throws {
         let folder = TemporaryFolder()
         let header = Self.header + "\n"
-        let bare = folder.write("bare.jsonl", header + #"{"site":"a","pages":1,"lines":[]}"# + "\n{\"end_of_file\":1}\n")
+        let bare = folder.write("bare.jsonl", header + #"{"site":"a","pages":1,"lines":[],"copies":[]}"# + "\n{\"end_of_file\":1}\n")
         let empty = folder.write("empty.jsonl", header + "{\"end_of_file\":0}\n")
         #expect { try TemplateCountsFile.merge([bare], options: TemplateOptions()) } throws: {
             "\($0)".contains("records no input lines")

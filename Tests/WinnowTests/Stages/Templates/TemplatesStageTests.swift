@@ -164,6 +164,30 @@ import WinnowTestSupport
         }
     }
 
+    /// One story fetched six times on a site of ten pages, its view count changing, so that exact
+    /// duplicates miss it: its lines were on six pages of ten, the site's template, and every copy went
+    /// as template-only. Copies count as one page: each keeps the story, and loses the site's frame.
+    @Test func copiesOfAPageWithOtherNumbersAreNotTheirSitesTemplate() {
+        let story = Self.page(0).text!.split(separator: "\n").map(String.init)[3..<5]
+        let copies = (0..<6).map { fetch in
+            Self.page(0, body: Array(story) + ["Viewed \(1_000 + 37 * fetch) times"])
+        }
+        let results = Self.apply(copies + (1..<5).map { Self.page($0) })
+        for (number, (document, verdict)) in results.enumerated() {
+            #expect(verdict == .keep, "page \(number)")
+            #expect(document.text?.contains(number < 6 ? "council met" : "In \(Self.towns[number - 5])") == true, "page \(number)")
+            #expect(document.text?.contains("Home | World") == false, "page \(number)")
+        }
+    }
+
+    /// Five copies of one page, with nothing else on their site: one page, nothing to compare it with.
+    @Test func aSiteOfCopiesOfOnePageIsLeftAlone() {
+        for (document, verdict) in Self.apply(Array(repeating: Self.page(0), count: 5)) {
+            #expect(verdict == .keep)
+            #expect(document.text == Self.page(0).text)
+        }
+    }
+
     @Test func removedLinesAreListedWhenAsked() {
         var options = TemplateOptions()
         options.removedLinesField = "template_lines"
@@ -301,8 +325,8 @@ import WinnowTestSupport
         let path = folder.write(
             "bad.counts",
             """
-            {"format":"winnow.template-counts","version":4,"site_mode":"host","site_field":"site"}
-            {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]]}
+            {"format":"winnow.template-counts","version":5,"site_mode":"host","site_field":"site"}
+            {"site":"a.example","pages":2,"lines":[["00000000000000zz",1]],"copies":[]}
 
             """)
         #expect {
@@ -356,7 +380,7 @@ import WinnowTestSupport
         let textless = Document(id: "x", text: nil, origin: DocumentOrigin(source: "t", line: 1))
         let carried = stage.mapRetractable(textless, into: &counts, contribution: &empty)
         #expect(carried == nil && empty.isEmpty)
-        let entry = TemplateCounts.PageEntry(site: "sïte.example", distinctKeys: [0, 1, .max])
+        let entry = TemplateCounts.PageEntry(site: "sïte.example", distinctKeys: [0, 1, .max], fingerprint: 7)
         var bytes: [UInt8] = []
         entry.encode(to: &bytes)
         #expect(TemplateCounts.PageEntry(decoding: bytes[...]) == entry)
@@ -366,20 +390,23 @@ import WinnowTestSupport
 
     @Test func removePageRefusesWhatWasNotCounted() {
         var counts = TemplateCounts()
-        counts.addPage(site: "a", distinctKeys: [1, 2, 3])
-        counts.addPage(site: "a", distinctKeys: [2, 3])
+        counts.addPage(site: "a", distinctKeys: [1, 2, 3], fingerprint: 1)
+        counts.addPage(site: "a", distinctKeys: [2, 3], fingerprint: 2)
         var other = counts
-        let otherSite = other.removePage(site: "b", distinctKeys: [1])
+        let otherSite = other.removePage(site: "b", distinctKeys: [1], fingerprint: 1)
         #expect(!otherSite)
         other = counts
-        let otherLine = other.removePage(site: "a", distinctKeys: [9])
+        let otherLine = other.removePage(site: "a", distinctKeys: [9], fingerprint: 1)
         #expect(!otherLine)
-        let first = counts.removePage(site: "a", distinctKeys: [1, 2, 3])
+        other = counts
+        let otherPage = other.removePage(site: "a", distinctKeys: [2, 3], fingerprint: 3)
+        #expect(!otherPage, "a page's lines under another page's fingerprint")
+        let first = counts.removePage(site: "a", distinctKeys: [1, 2, 3], fingerprint: 1)
         #expect(first)
         var expected = TemplateCounts()
-        expected.addPage(site: "a", distinctKeys: [2, 3])
+        expected.addPage(site: "a", distinctKeys: [2, 3], fingerprint: 2)
         #expect(counts == expected)
-        let second = counts.removePage(site: "a", distinctKeys: [2, 3])
+        let second = counts.removePage(site: "a", distinctKeys: [2, 3], fingerprint: 2)
         #expect(second && counts.sites.isEmpty)
     }
 }
