@@ -53,8 +53,10 @@ struct TemplateDecision {
         for block in blocks[firstContent...lastContent] {
             for index in block { keep[index] = true }
         }
-        keepRepeatedTemplateLines(
-            in: blocks[firstContent].lowerBound..<blocks[lastContent].upperBound, lines, written: written, &keep)
+        let content = blocks[firstContent].lowerBound..<blocks[lastContent].upperBound
+        keepRepeatedTemplateLines(in: content, lines, written: written, &keep)
+        // A line of symbols alone (no word, no number) inside the content is the content's: a scene break, a brace.
+        for index in content where lines[index].isTemplate && lines[index].tokens == 0 { keep[index] = true }
         return keep
     }
 

@@ -180,6 +180,26 @@ import WinnowTestSupport
         }
     }
 
+    /// A line of symbols every page has (a scene break, a code sample's closing brace) stays where it
+    /// sits inside the content, and goes with the frame outside it.
+    @Test func aLineOfSymbolsInsideTheContentStays() {
+        let pages = (0..<6).map { number in
+            let town = Self.towns[number]
+            return Self.page(
+                number, header: ["Home | World | Sport | Contact", "* * *"],
+                body: [
+                    "In \(town) the council met on Tuesday and agreed a budget for the coming year.", "* * *",
+                    "Residents of \(town) asked for more buses, and the mayor promised an answer.", "}",
+                    "The mayor of \(town) will speak again before the summer holidays begin.",
+                ])
+        }
+        for (number, (document, verdict)) in Self.apply(pages).enumerated() {
+            #expect(verdict == .keep)
+            let lines = document.text!.split(separator: "\n").map(String.init)
+            #expect(lines.count == 5 && lines[1] == "* * *" && lines[3] == "}", "page \(number): \(lines)")
+        }
+    }
+
     /// Five copies of one page, with nothing else on their site: one page, nothing to compare it with.
     @Test func aSiteOfCopiesOfOnePageIsLeftAlone() {
         for (document, verdict) in Self.apply(Array(repeating: Self.page(0), count: 5)) {
