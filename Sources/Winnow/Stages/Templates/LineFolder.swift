@@ -23,24 +23,39 @@ enum LineFolder {
     /// Lines without any word or number are keyed by their symbols instead, in a separate hash space.
     static let symbolSeed: UInt64 = 0x2545_F491_4F6C_DD1D
 
-    /// English month and weekday names, full and abbreviated: the names dates are written with.
+    /// Month and weekday names, full and in their usual abbreviations, in English, German, French,
+    /// Spanish, Italian, Portuguese and Dutch: the names dates are written with ("Stand: 3. März 2024",
+    /// "Mis à jour le 12 juin"). Abbreviations that are common words elsewhere ("ago", "mag") are left out.
     static let dateNameWords =
         [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
             "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "jänner", "mär", "okt", "dez",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+            "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+            "décembre", "janv", "févr", "avr", "juil", "déc", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+            "samedi", "dimanche",
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+            "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+            "domingo",
+            "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+            "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+            "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+            "januari", "februari", "maart", "mei", "augustus", "maandag", "dinsdag", "woensdag", "donderdag",
+            "vrijdag", "zaterdag", "zondag",
         ]
 
     private static let dateTable = DateTable(dateNameWords)
 
     /// The date names by their folded bytes: those of up to eight bytes, a word's whole first chunk
-    /// (`wordHash(of:)`), in slots named by the top seven bits of the chunk times a multiplier found to
+    /// (`wordHash(of:)`), in slots named by the top ten bits of the chunk times a multiplier found to
     /// keep them apart, so that a word costs a multiply, one load and one compare; the longer ones
     /// ("september", "wednesday") by their hashes.
     private struct DateTable {
-        static let multiplier: UInt64 = 0x645B_2941_027F_CA85
-        static let shift: UInt64 = 57
+        static let multiplier: UInt64 = 0xDB2A_4949_5D00_B897
+        static let shift: UInt64 = 54
         /// Per slot, the chunk of the name there, or 0, which no word's chunk is.
         let chunks: [UInt64]
         let longNames: [UInt64]

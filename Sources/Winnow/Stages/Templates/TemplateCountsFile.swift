@@ -16,8 +16,9 @@ import Foundation
 /// merge refuses two files that cover one input line, whose pages would count twice.
 public enum TemplateCountsFile {
     public static let format = "winnow.template-counts"
-    /// 5 since sites count their pages' copies; 4 since the file records the input lines it covers; 3
-    /// since line keys hash words eight bytes at a time (`LineFolder.wordHash(of:)`).
+    /// 5 since sites count their pages' copies and line keys fold the date names of six more languages;
+    /// 4 since the file records the input lines it covers; 3 since line keys hash words eight bytes at a
+    /// time (`LineFolder.wordHash(of:)`).
     public static let version = 5
 
     public static func write(_ counts: TemplateCounts, options: TemplateOptions, to path: String) throws(WinnowError) {
@@ -115,7 +116,7 @@ public enum TemplateCountsFile {
                         "a \(format) file of version \((object["version"] as? Int).map(String.init) ?? "?"), made by another "
                             + "winnow; this one reads version \(version), whose files record the input lines they count "
                             + "(so that merge refuses counts given twice) and whose line keys differ from version 2's: "
-                            + "run 'templates map' again with this winnow (version 5 counts copies of a page as one)",
+                            + "run 'templates map' again with this winnow (version 5 counts copies of a page as one, and folds more date names)",
                         path: location)
                 }
                 let mode = object["site_mode"] as? String, field = object["site_field"] as? String

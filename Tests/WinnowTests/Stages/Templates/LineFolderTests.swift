@@ -18,6 +18,18 @@ import WinnowTestSupport
         #expect(key("Posted on 27.09.2018") == key("Posted on 1.1.2020"))
     }
 
+    /// Dates written with German, French, Spanish, Italian, Portuguese or Dutch names fold as English
+    /// ones do; the names' own words stay words ("Stand" is not "Publié").
+    @Test func datesInOtherLanguagesFoldToo() {
+        #expect(key("Stand: 3. März 2024") == key("Stand: 12. Dezember 2023"))
+        #expect(key("Mis à jour le mardi 12 juin") == key("Mis à jour le dimanche 3 décembre"))
+        #expect(key("Publicado el 5 de marzo") == key("Publicado el 30 de septiembre"))
+        #expect(key("Aggiornato il 2 giugno") == key("Aggiornato il 14 dicembre"))
+        #expect(key("Atualizado em 9 de março") == key("Atualizado em 1 de outubro"))
+        #expect(key("Bijgewerkt op 7 maart") == key("Bijgewerkt op 21 oktober"))
+        #expect(key("Stand: 3. März 2024") != key("Publié: 3. März 2024"))
+    }
+
     @Test func caseSpacingAndPunctuationFold() {
         #expect(key("Consular queries:") == key("  CONSULAR   queries "))
         #expect(key("Home | News | About") == key("home - news - about"))
