@@ -278,7 +278,10 @@ import WinnowTestSupport
         #expect(applied == oneRun.stdout)
         #expect(jsonLines(applied).count <= records.count - 60)
         let mismatch = try winnow(["exact", "merge", "--keep", "first", folder.file("a.keepers"), "-o", folder.file("x.keepers")])
-        #expect(mismatch.status == 1 && mismatch.stderr.contains("another keep policy"), "\(mismatch.stderr)")
+        #expect(
+            mismatch.status == 1
+                && mismatch.stderr.contains("chosen with keep policy 'longest', and this step was given 'first': give --keep longest"),
+            "\(mismatch.stderr)")
     }
 
     /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.

@@ -248,4 +248,25 @@ extension ShardedStepsMisuseTests {
         #expect(counts.contains(#"{"input":"other.jsonl""#) && !folder.read("engine.counts")!.contains(#""input""#))
         _ = try succeeds(["templates", "apply", "--counts", "engine.counts", "shard.jsonl", "-q"], in: folder)
     }
+
+    /// Map, merge and apply are given one keep policy: a merge or apply given none, of keepers mapped
+    /// with `--keep newest:ts`, is told to give `--keep newest:ts`, not to map again with the default.
+    @Test func exactStepsNameTheKeepPolicyTheirKeepersWereChosenWith() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        _ = try succeeds(["exact", "map", "--keep", "newest:ts", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        let advice =
+            "the keepers were chosen with keep policy 'newest:ts', and this step was given 'longest' (the default): give --keep newest:ts"
+        let merge = try run(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        #expect(merge.status != 0 && merge.stderr.contains("keep.jsonl:1: " + advice), "\(merge.stderr)")
+        #expect(folder.read("keepers.jsonl") == nil)
+        _ = try succeeds(["exact", "merge", "--keep", "newest:ts", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        let apply = try run(["exact", "apply", "--keepers", "keepers.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+        #expect(apply.status != 0 && apply.stderr.contains("keepers.jsonl:1: " + advice), "\(apply.stderr)")
+        let oldest = try run(["exact", "apply", "--keep", "oldest:ts", "--keepers", "keepers.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(oldest.stderr.contains("and this step was given 'oldest:ts': give --keep newest:ts"), "\(oldest.stderr)")
+        let applied = try succeeds(
+            ["exact", "apply", "--keep", "newest:ts", "--keepers", "keepers.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(applied.stdout) == ["a", "b", "c"])
+    }
 }
