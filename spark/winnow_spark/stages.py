@@ -228,8 +228,8 @@ def _split_by_tag(partition, tags):
 def _templates_map(binary, sources, flags):
     """Per partition: `winnow templates map`, read back as (partition, site, pages), (partition, site,
     line key, pages with the line) and (partition, site, page fingerprint, pages with it) rows, and its
-    header line. The input lines the counts cover are left out: apply does not read them, and no merge
-    here reads counts files."""
+    header line. The input lines the counts cover are left out: apply checks its pages against them only
+    when a file records them, and no merge here reads counts files."""
     def task(index, partition):
         rows = _map_rows(binary, sources, ["templates", "map"] + flags, partition)
         yield ("header", next(rows))

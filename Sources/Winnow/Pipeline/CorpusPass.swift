@@ -46,6 +46,8 @@ protocol CorpusAccumulator: AnyObject {
     func reserve(documents: Int)
     func add(_ partial: any CorpusTally)
     func apply() -> any DocumentStage
+    /// The stage's warnings about the merged tally (`CorpusStage.warnings(using:)`).
+    var warnings: [String] { get }
 }
 
 /// Holds the merged tally in a class so each merge mutates it in place instead of copying it.
@@ -71,6 +73,8 @@ final class TallyAccumulator<Stage: CorpusStage>: CorpusAccumulator {
     func apply() -> any DocumentStage {
         stage.apply(using: tally)
     }
+
+    var warnings: [String] { stage.warnings(using: tally) }
 }
 
 /// The merged tally of a filtering stage, asked which spooled documents its apply removes (`SharedMap`).

@@ -204,6 +204,7 @@ public struct PipelineRunner: Sendable {
                     rereading = snapshot
                 }
                 var merge = Stopwatch()
+                for warning in accumulator.warnings { log("warning: \(steps[corpus.index].name): " + warning) }
                 appliers = [(corpus.index, accumulator.apply())]
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
                 if let shared {

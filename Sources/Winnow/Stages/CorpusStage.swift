@@ -30,6 +30,9 @@ public protocol CorpusStage: Sendable {
     var sideFiles: [SideFile] { get }
     /// The fields its apply step writes on documents (`AddedField`): none by default.
     var addedFields: [AddedField] { get }
+    /// What the merged tally shows the user should know, one line each (a keep policy's field no
+    /// document has): none by default.
+    func warnings(using tally: Tally) -> [String]
 }
 
 extension CorpusStage {
@@ -38,6 +41,8 @@ extension CorpusStage {
     public var addedFields: [AddedField] { [] }
 
     public func reserve(_ tally: inout Tally, documents: Int) {}
+
+    public func warnings(using tally: Tally) -> [String] { [] }
 
     public func mapCarrying(_ document: Document, into tally: inout Tally) -> UInt64? {
         map(document, into: &tally)

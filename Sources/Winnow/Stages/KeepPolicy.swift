@@ -27,6 +27,19 @@ public enum KeepPolicy: Sendable, Equatable, Codable, CustomStringConvertible {
         return nil
     }
 
+    /// The field `newest` and `oldest` order by; nil for the others.
+    public var field: String? {
+        switch self {
+        case .newest(let field), .oldest(let field): field
+        case .longest, .first: nil
+        }
+    }
+
+    /// Whether `rank`, of this policy, is of a document without a number or a string in its field.
+    func lacksField(_ rank: [UInt8]) -> Bool {
+        field != nil && rank.first == 0xFF
+    }
+
     public var description: String {
         switch self {
         case .longest: "longest"

@@ -54,14 +54,19 @@ extension StageOptions {
         do {
             return try YAMLDecoder().decode(Self.self, from: node)
         } catch {
-            throw .configuration("\(context): invalid options for \(owner): \(describe(error))")
+            throw .configuration("\(context): invalid options for \(owner): \(describe(error, in: mapping))")
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error, in mapping: Node.Mapping) -> String {
         switch error {
         case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            if type == Int.self, context.codingPath.count == 1, let text = mapping[path]?.scalar?.string,
+                let size = outOfRange(text)
+            {
+                return "'\(path)' must be a whole number from \(Int.min) to \(Int.max): \(text) is too \(size)"
+            }
             return "'\(path)' must be \(kind(type))"
         case DecodingError.dataCorrupted(let context):
             // A value of one key names that key; a `validationProblem` (at the options' own level)
@@ -71,6 +76,15 @@ extension StageOptions {
         default:
             return "\(error)"
         }
+    }
+
+    /// "large" or "small" for a whole number written in decimal digits that no `Int` holds; nil for other text.
+    private static func outOfRange(_ text: String) -> String? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), Int(text) == nil else { return nil }
+        return negative ? "small" : "large"
     }
 
     /// What a value of `type` is, in a user's words.

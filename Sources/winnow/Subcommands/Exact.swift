@@ -63,6 +63,7 @@ extension WinnowCommand.Exact {
                 .tally(ExactStage(options: settings))
             tally.inputs = MapInputs(readBy: configuration)
             try ExactKeepersFile.write(tally, keep: settings.keep, to: options.output)
+            for warning in ExactStage(options: settings).warnings(using: tally) { Terminal.error("warning: exact map: " + warning) }
             if !options.quiet {
                 Terminal.error("\(tally.keepers.count) fingerprints of \(tally.documents) documents written to \(options.output)")
             }
@@ -84,9 +85,10 @@ extension WinnowCommand.Exact {
 
         func run() throws {
             try OutputTarget.requireDistinct(outputs: [("-o", output)], inputs: keepers)
-            let keep = try exact.options.keep
-            let tally = try ExactKeepersFile.merge(keepers, keep: keep)
-            try ExactKeepersFile.write(tally, keep: keep, to: output)
+            let settings = try exact.options
+            let tally = try ExactKeepersFile.merge(keepers, keep: settings.keep)
+            try ExactKeepersFile.write(tally, keep: settings.keep, to: output)
+            for warning in ExactStage(options: settings).warnings(using: tally) { Terminal.error("warning: exact merge: " + warning) }
             Terminal.error("\(tally.keepers.count) fingerprints written to \(output)")
         }
     }

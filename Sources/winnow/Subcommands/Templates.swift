@@ -138,7 +138,7 @@ extension WinnowCommand.Templates {
             let remover = TemplatesStage(options: settings)
                 .apply(
                     using: try TemplateCountsFile.read(counts, options: settings), crossSite: crossSiteLines,
-                    summaryPart: summaryPart)
+                    summaryPart: summaryPart, countsFile: counts)
             var configuration = try options.configuration(reading: counts)
             if let crossSite { configuration.sideInputs.append(crossSite) }
             if let summaryPart {

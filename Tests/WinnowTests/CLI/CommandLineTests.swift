@@ -278,7 +278,38 @@ import WinnowTestSupport
         #expect(applied == oneRun.stdout)
         #expect(jsonLines(applied).count <= records.count - 60)
         let mismatch = try winnow(["exact", "merge", "--keep", "first", folder.file("a.keepers"), "-o", folder.file("x.keepers")])
-        #expect(mismatch.status == 1 && mismatch.stderr.contains("another keep policy"), "\(mismatch.stderr)")
+        #expect(
+            mismatch.status == 1
+                && mismatch.stderr.contains("chosen with keep policy 'longest', and this step was given 'first': give --keep longest"),
+            "\(mismatch.stderr)")
+    }
+
+    /// A keep policy's field that no duplicate has (misspelt: `timestamp` for `ts`) leaves every group to
+    /// its ids: the run says so once, on stderr, also under -q; the field named right, it says nothing.
+    @Test func exactWarnsOfAKeepFieldNoDuplicateHas() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write(
+            "in.jsonl",
+            """
+            {"id":"a","text":"The same words","ts":1}
+            {"id":"b","text":"the same words!","ts":2}
+            {"id":"c","text":"Other words","ts":3}
+            {"id":"d","text":"other words","ts":0}
+
+            """)
+        let misspelt = try winnow(["exact", "-q", "--keep", "newest:timestamp", input])
+        #expect(misspelt.status == 0, "\(misspelt.stderr)")
+        #expect(
+            misspelt.stderr == "warning: exact: no document in the duplicate groups (2) has a number or text in field "
+                + "'timestamp' (keep newest:timestamp): each group's kept copy was chosen by id; check the field's name\n")
+        #expect(jsonLines(misspelt.stdout).compactMap { $0["id"] as? String } == ["a", "c"])
+        let named = try winnow(["exact", "-q", "--keep", "newest:ts", input])
+        #expect(named.status == 0 && named.stderr.isEmpty, "\(named.stderr)")
+        #expect(jsonLines(named.stdout).compactMap { $0["id"] as? String } == ["b", "c"])
+        let map = try winnow(["exact", "map", "--keep", "newest:timestamp", input, "-o", folder.file("k.jsonl"), "-q"])
+        #expect(map.stderr.contains("warning: exact map: no document in the duplicate groups (2)"), "\(map.stderr)")
+        let merge = try winnow(["exact", "merge", "--keep", "newest:timestamp", folder.file("k.jsonl"), "-o", folder.file("m.jsonl")])
+        #expect(merge.stderr.contains("warning: exact merge: no text the keepers record (2) has"), "\(merge.stderr)")
     }
 
     /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.

@@ -200,4 +200,73 @@ extension ShardedStepsMisuseTests {
             #expect(ids(s1.stdout) == [], "\(stage)")
         }
     }
+
+    /// A counts file records the input lines it counted: apply refuses a page at a line it does not
+    /// cover (another shard's counts, an input renamed, given twice or grown since map), as exact's apply
+    /// refuses an input its keepers do not record; before, it removed nothing from it with status 0. An
+    /// input of no pages, which a counts file cannot record, passes, and so does a file that records
+    /// no input lines (the cluster path's driver writes its partitions' counts so).
+    @Test func templatesApplyRefusesAPageItsCountsDidNotCount() throws {
+        let folder = TemporaryFolder()
+        let path = shard(in: folder)
+        _ = folder.write("other.jsonl", #"{"id":"o","text":"a page of another shard"}"# + "\n")
+        _ = folder.write("empty.jsonl", "")
+        _ = try succeeds(["templates", "map", "other.jsonl", "-o", "other.counts", "-q"], in: folder)
+        _ = try succeeds(["templates", "map", "shard.jsonl", "empty.jsonl", "-o", "shard.counts", "-q"], in: folder)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let refusals = [
+            (
+                "other.counts", ["shard.jsonl"],
+                "shard.jsonl:1: other.counts counts no page of this input: it records the inputs map counted (among them 'other.jsonl')"
+            ),
+            (
+                "shard.counts", ["./shard.jsonl"],
+                "./shard.jsonl:1: shard.counts counts no page of this input: it records the inputs map counted (of this file name, 'shard.jsonl')"
+            ),
+            (
+                "shard.counts", ["shard.jsonl", "shard.jsonl"],
+                "shard.jsonl#2:1: this input is given to apply more than once, but map counted it once"
+            ),
+            ("shard.counts", ["grown.jsonl"], "grown.jsonl:1: shard.counts counts no page of this input"),
+        ]
+        _ = folder.write("grown.jsonl", original)
+        for (counts, inputs, message) in refusals {
+            let outcome = try run(["templates", "apply", "--counts", counts] + inputs + ["-o", "out.jsonl", "-q"], in: folder)
+            #expect(outcome.status != 0, "\(inputs)")
+            #expect(outcome.stderr.contains(message) && outcome.stderr.contains("no output file was committed"), "\(outcome.stderr)")
+            #expect(folder.read("out.jsonl") == nil, "nothing is written")
+        }
+        _ = folder.write("shard.jsonl", original + #"{"id":"e","text":"a line added after map"}"# + "\n")
+        let grown = try run(["templates", "apply", "--counts", "shard.counts", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+        #expect(
+            grown.status != 0 && grown.stderr.contains("shard.jsonl:5: shard.counts counts no page read at this line"), "\(grown.stderr)")
+        _ = folder.write("shard.jsonl", original)
+        let applied = try succeeds(["templates", "apply", "--counts", "shard.counts", "shard.jsonl", "empty.jsonl", "-q"], in: folder)
+        #expect(ids(applied.stdout) == ["a", "b", "c", "d"])
+        let counts = try #require(folder.read("other.counts"))
+        _ = folder.write("engine.counts", ShardedStepsTests.withoutInputLines(counts))
+        #expect(counts.contains(#"{"input":"other.jsonl""#) && !folder.read("engine.counts")!.contains(#""input""#))
+        _ = try succeeds(["templates", "apply", "--counts", "engine.counts", "shard.jsonl", "-q"], in: folder)
+    }
+
+    /// Map, merge and apply are given one keep policy: a merge or apply given none, of keepers mapped
+    /// with `--keep newest:ts`, is told to give `--keep newest:ts`, not to map again with the default.
+    @Test func exactStepsNameTheKeepPolicyTheirKeepersWereChosenWith() throws {
+        let folder = TemporaryFolder()
+        _ = shard(in: folder)
+        _ = try succeeds(["exact", "map", "--keep", "newest:ts", "shard.jsonl", "-o", "keep.jsonl", "-q"], in: folder)
+        let advice =
+            "the keepers were chosen with keep policy 'newest:ts', and this step was given 'longest' (the default): give --keep newest:ts"
+        let merge = try run(["exact", "merge", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        #expect(merge.status != 0 && merge.stderr.contains("keep.jsonl:1: " + advice), "\(merge.stderr)")
+        #expect(folder.read("keepers.jsonl") == nil)
+        _ = try succeeds(["exact", "merge", "--keep", "newest:ts", "keep.jsonl", "-o", "keepers.jsonl"], in: folder)
+        let apply = try run(["exact", "apply", "--keepers", "keepers.jsonl", "shard.jsonl", "-o", "out.jsonl", "-q"], in: folder)
+        #expect(apply.status != 0 && apply.stderr.contains("keepers.jsonl:1: " + advice), "\(apply.stderr)")
+        let oldest = try run(["exact", "apply", "--keep", "oldest:ts", "--keepers", "keepers.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(oldest.stderr.contains("and this step was given 'oldest:ts': give --keep newest:ts"), "\(oldest.stderr)")
+        let applied = try succeeds(
+            ["exact", "apply", "--keep", "newest:ts", "--keepers", "keepers.jsonl", "shard.jsonl", "-q"], in: folder)
+        #expect(ids(applied.stdout) == ["a", "b", "c"])
+    }
 }

@@ -94,6 +94,29 @@ import Yams
         }
     }
 
+    /// Page counts of the templates stage are 0 or more, as its other counts are refused below their
+    /// floor; a whole number no option can hold is named too large, not "not a whole number".
+    @Test(arguments: [
+        ("small_site_pages=-1", "small_site_pages must be 0 or more"),
+        ("empty_page_min_site_pages=-1", "empty_page_min_site_pages must be 0 or more"),
+        (
+            "min_site_pages=99999999999999999999",
+            "'min_site_pages' must be a whole number from -9223372036854775808 to "
+                + "9223372036854775807: 99999999999999999999 is too large"
+        ),
+        ("min_site_pages=-99999999999999999999", "-99999999999999999999 is too small"),
+        ("min_site_pages=many", "'min_site_pages' must be a whole number"),
+    ])
+    func templatePageCountsAreChecked(setting: String, message: String) throws {
+        #expect {
+            _ = try TemplateOptions.decode(settings: [setting], owner: "stage 'templates'")
+        } throws: { error in
+            "\(error)".contains(message)
+        }
+        let zero = try TemplateOptions.decode(settings: ["small_site_pages=0", "empty_page_min_site_pages=0"], owner: "t")
+        #expect(zero.smallSitePages == 0 && zero.emptyPageMinSitePages == 0)
+    }
+
     @Test(arguments: [
         ("bandz=3", "unknown option 'bandz'"),
         ("bands", "write KEY=VALUE"),

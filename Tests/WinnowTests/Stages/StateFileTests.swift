@@ -195,4 +195,28 @@ import WinnowTestSupport
         let twice = folder.write("twice.jsonl", [lines[0], lines[1], lines[1], "{\"end_of_file\":2}"].joined(separator: "\n") + "\n")
         #expect { try TemplateCountsFile.read(twice, options: options) } throws: { "\($0)".contains("appears twice") }
     }
+
+    /// A site's page count no counts file holds (negative, past 2^53 - 1, past Int) is named as such, not
+    /// as a missing key.
+    @Test func aSitesPageCountOutOfRangeIsNamed() throws {
+        let folder = TemporaryFolder()
+        let options = TemplateOptions()
+        var counts = TemplateCounts()
+        counts.addPage(site: "a.example", distinctKeys: [0xABC], fingerprint: 0xABC)
+        try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
+        let good = try #require(folder.read("good.jsonl"))
+        #expect(good.contains(#""pages":1,"#))
+        for pages in ["-5", "9007199254740992", "9223372036854775807", "18446744073709551615", #""many""#] {
+            let path = folder.write("pages.jsonl", good.replacingOccurrences(of: #""pages":1,"#, with: #""pages":"# + pages + ","))
+            #expect { try TemplateCountsFile.read(path, options: options) } throws: {
+                "\($0)".contains(
+                    "pages.jsonl:2: a site's 'pages' must be a whole number from 0 to 9007199254740991, not "
+                        + pages.replacingOccurrences(of: "\"", with: ""))
+            }
+        }
+        let missing = folder.write("missing.jsonl", good.replacingOccurrences(of: #""pages":1,"#, with: ""))
+        #expect { try TemplateCountsFile.read(missing, options: options) } throws: {
+            "\($0)".contains("needs 'site', 'pages', 'lines' and 'copies'")
+        }
+    }
 }

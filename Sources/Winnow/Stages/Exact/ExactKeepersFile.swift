@@ -1,3 +1,5 @@
+import Foundation
+
 /// The intermediate file between the `exact` stage's map, merge and apply steps, one JSON object per
 /// line, fingerprints in ascending order:
 ///
@@ -74,16 +76,35 @@ public enum ExactKeepersFile {
         return tally
     }
 
+    /// What is wrong with a keepers file's header `line`, for a step given `keep`: the policy the file
+    /// was made with, named so that the step can be given it, or a file of another kind or winnow.
+    private static func headerMismatch(_ line: ArraySlice<UInt8>, keep: KeepPolicy) -> String {
+        let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
+        guard object?["format"] as? String == format, object?["version"] as? Int == version,
+            let recorded = (object?["keep"] as? String).flatMap(KeepPolicy.init), recorded != keep,
+            header(recorded).encoded().elementsEqual(line)
+        else {
+            return "not a keepers file of this winnow (\(format) version \(version)): map again with this one; expected the "
+                + "header " + String(decoding: header(keep).encoded(), as: UTF8.self)
+        }
+        return "the keepers were chosen with keep policy '\(recorded)', and this step was given '\(keep)'"
+            + (keep == .longest ? " (the default)" : "") + ": give --keep \(recorded), as map was given "
+            + "(map, merge and apply must use one policy; to keep by another, map again with it)"
+    }
+
     /// Reads a keepers file made with the same keep policy and merges it into `tally`.
     public static func read(_ path: String, keep: KeepPolicy, into tally: inout ExactTally) throws(WinnowError) {
         var shard = ExactTally()
         var origins = Set<DocumentOrigin>()
         var inputs = MapInputs.unknown
+        let expected = header(keep).encoded()
         try IntermediateFile.readRecords(
-            path, kind: "exact keepers", header: header(keep).encoded(),
-            mismatch: "keepers were chosen with another keep policy, or written by another winnow (map again with this one)"
-        ) {
-            record throws(WinnowError) in
+            path, kind: "exact keepers",
+            checkHeader: { line, location throws(WinnowError) in
+                guard !line.elementsEqual(expected) else { return }
+                throw .configuration(headerMismatch(line, keep: keep), path: location)
+            }
+        ) { record throws(WinnowError) in
             if try inputs.read(record) { return }
             guard let fingerprintHex = record.plainString("fingerprint"), let rankHex = record.plainString("rank"),
                 let id = record.string("id"), let source = record.string("source"), let line = record.count("line"),

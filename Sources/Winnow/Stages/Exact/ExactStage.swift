@@ -41,6 +41,10 @@ public struct ExactStage: RegisteredStage, FilteringCorpusStage {
         return tally.keepers[key].map { !$0.names(id: id, origin: origin) } ?? false
     }
 
+    public func warnings(using tally: ExactTally) -> [String] {
+        tally.missingFieldWarning(keep: options.keep).map { [$0] } ?? []
+    }
+
     public func removesNothing(using tally: ExactTally) -> Bool {
         tally.repeated?.isEmpty ?? false
     }

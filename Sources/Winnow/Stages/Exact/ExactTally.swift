@@ -41,6 +41,23 @@ public struct ExactTally: CorpusTally, Equatable {
         return keepers.filter { repeated.contains($0.key) }
     }
 
+    /// A warning when `keep` orders by a field that no document of a duplicate group holds a number or
+    /// a string in, so each group's copy was kept by id (a misspelt field, say); over every keeper when
+    /// the groups are unknown (keepers read from files), as a keeper lacks the field only when its whole group does.
+    public func missingFieldWarning(keep: KeepPolicy) -> String? {
+        guard let field = keep.field else { return nil }
+        if let repeated {
+            guard !repeated.isEmpty, repeated.allSatisfy({ keepers[$0].map { keep.lacksField($0.rank) } ?? true }) else {
+                return nil
+            }
+            return "no document in the duplicate groups (\(repeated.count)) has a number or text in field '\(field)' (keep "
+                + "\(keep)): each group's kept copy was chosen by id; check the field's name"
+        }
+        guard !keepers.isEmpty, keepers.values.allSatisfy({ keep.lacksField($0.rank) }) else { return nil }
+        return "no text the keepers record (\(keepers.count)) has a number or text in field '\(field)' (keep \(keep)): "
+            + "each duplicate group's kept copy is chosen by id; check the field's name"
+    }
+
     /// Keepers and documents: which fingerprints repeat, and the inputs' names, are bookkeeping.
     public static func == (lhs: ExactTally, rhs: ExactTally) -> Bool {
         lhs.keepers == rhs.keepers && lhs.documents == rhs.documents

@@ -41,6 +41,17 @@ public struct CoveredLines: Sendable, Equatable {
         inputs[name] = held
     }
 
+    /// Whether the line `origin` was read at is noted.
+    public func contains(_ origin: DocumentOrigin) -> Bool {
+        guard let ranges = inputs[ByteString(origin.source)] else { return false }
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < origin.line { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(origin.line)
+    }
+
     public mutating func merge(_ other: CoveredLines) {
         for (name, ranges) in other.inputs { add(name, ranges) }
     }

@@ -132,10 +132,15 @@ public enum TemplateCountsFile {
                 try readInput(object, location: record.location, into: &counts.covered)
                 return
             }
-            guard let name = object["site"] as? String, let pages = object["pages"] as? Int, pages <= IntermediateFile.maxCount,
-                let pairs = object["lines"] as? [[Any]], let copies = object["copies"] as? [[Any]]
+            guard let name = object["site"] as? String, let written = object["pages"], let pairs = object["lines"] as? [[Any]],
+                let copies = object["copies"] as? [[Any]]
             else {
                 throw .configuration("a site line needs 'site', 'pages', 'lines' and 'copies'", path: record.location)
+            }
+            guard let pages = written as? Int, pages >= 0, pages <= IntermediateFile.maxCount else {
+                throw .configuration(
+                    "a site's 'pages' must be a whole number from 0 to \(IntermediateFile.maxCount), not \(written)",
+                    path: record.location)
             }
             guard counts.sites[ByteString(name)] == nil else {
                 throw .configuration("site '\(name)' appears twice: a counts file has one line per site", path: record.location)

@@ -74,7 +74,11 @@ public struct TemplateOptions: StageOptions {
         if repeatPages < 2 { return "repeat_pages must be 2 or more" }
         if !(ownShare >= 0 && ownShare <= 1) { return "own_share must be between 0 and 1" }
         if proseWords < 0 { return "prose_words must be 0 or more" }
+        if smallSitePages < 0 { return "small_site_pages must be 0 or more (0: no site counts the cross-site lines)" }
         if crossSiteSites < 2 { return "cross_site_sites must be 2 or more" }
+        if emptyPageMinSitePages < 0 {
+            return "empty_page_min_site_pages must be 0 or more (0: a page that is all template goes on any site)"
+        }
         if summaryLines < 0 { return "summary_lines must be 0 or more" }
         if site == .field && siteField.isEmpty { return "site_field must name a field when site is 'field'" }
         return nil

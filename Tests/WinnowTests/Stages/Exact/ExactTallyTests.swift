@@ -75,4 +75,41 @@ import WinnowTestSupport
         try ExactKeepersFile.read(folder.file("keepers"), keep: .longest, into: &read)
         #expect(!stage.removesNothing(using: read), "a keepers file does not say which texts repeat")
     }
+
+    /// A keep policy's field that no document of a duplicate group has leaves every group to its ids:
+    /// the merged tally says so, over the groups when it knows them and over every keeper read from files.
+    @Test func aKeepFieldNoDuplicateHasIsWarnedOf() throws {
+        let keep = KeepPolicy.newest(field: "timestamp")
+        let stage = ExactStage(options: try ExactOptions.decode(settings: ["keep=newest:timestamp"], owner: "t"))
+        var tally = ExactTally()
+        for document in Self.documents() { stage.map(document, into: &tally) }
+        let warning = try #require(tally.missingFieldWarning(keep: keep))
+        #expect(warning.contains("no document in the duplicate groups (2) has a number or text in field 'timestamp'"), "\(warning)")
+        #expect(stage.warnings(using: tally) == [warning])
+        #expect(tally.missingFieldWarning(keep: .longest) == nil, "longest orders by no field")
+
+        var fromFiles = tally
+        fromFiles.repeated = nil
+        #expect(fromFiles.missingFieldWarning(keep: keep)?.contains("no text the keepers record (4) has") == true)
+
+        // One document of one group with the field is enough: the field is there, named right.
+        var dated = Self.documents()
+        dated[2].setField("timestamp", .string("2024-05-01"))
+        var withField = ExactTally()
+        for document in dated { stage.map(document, into: &withField) }
+        #expect(withField.missingFieldWarning(keep: keep) == nil)
+        // A field only on a text no other document shares decides nothing: still warned of.
+        dated = Self.documents()
+        dated[3].setField("timestamp", .int(7))
+        var onlyUnique = ExactTally()
+        for document in dated { stage.map(document, into: &onlyUnique) }
+        #expect(onlyUnique.missingFieldWarning(keep: keep) != nil)
+        fromFiles = onlyUnique
+        fromFiles.repeated = nil
+        #expect(fromFiles.missingFieldWarning(keep: keep) == nil, "from files the groups are unknown: any keeper with it counts")
+        // No duplicates at all: nothing was decided, nothing to say.
+        var single = ExactTally()
+        stage.map(Self.documents()[0], into: &single)
+        #expect(single.missingFieldWarning(keep: keep) == nil)
+    }
 }

@@ -210,11 +210,12 @@ import WinnowTestSupport
             // and the text's hash (version 6); version 6 read a sentence of Chinese as one word (version 7).
             (
                 "version-3", Array(good.replacingOccurrences(of: "\"version\":7", with: "\"version\":3").utf8),
-                "written by another winnow (map again with this one); expected the header {\"format\":\"winnow.exact-keepers\",\"version\":7"
+                "not a keepers file of this winnow (winnow.exact-keepers version 7): map again with this one; expected the header "
+                    + "{\"format\":\"winnow.exact-keepers\",\"version\":7"
             ),
             (
                 "version-6", Array(good.replacingOccurrences(of: "\"version\":7", with: "\"version\":6").utf8),
-                "written by another winnow (map again with this one)"
+                "not a keepers file of this winnow (winnow.exact-keepers version 7): map again with this one"
             ),
             (
                 "not-json", Array((good.split(separator: "\n").dropLast().joined(separator: "\n") + "\n{\"fingerprint\": \n").utf8),

@@ -30,4 +30,13 @@ import Testing
         // Names are their bytes: NFC and NFD spellings are two inputs.
         #expect(covered([("caf\u{E9}", 1)]).firstShared(with: covered([("cafe\u{301}", 1)])) == nil)
     }
+
+    @Test func aLineIsCoveredOnlyInsideItsInputsRanges() {
+        let shard = covered([1, 2, 3, 5, 7, 8, 9, 10, 12].map { ("a", $0) } + [("b", 4)])
+        let inside = [1, 2, 3, 5, 7, 10, 12].map { DocumentOrigin(source: "a", line: $0) } + [DocumentOrigin(source: "b", line: 4)]
+        let outside = [0, 4, 6, 11, 13].map { DocumentOrigin(source: "a", line: $0) } + [DocumentOrigin(source: "c", line: 1)]
+        #expect(inside.allSatisfy(shard.contains))
+        #expect(!outside.contains(where: shard.contains))
+        #expect(!CoveredLines().contains(DocumentOrigin(source: "a", line: 1)))
+    }
 }
