@@ -58,7 +58,11 @@ enum LineFolder {
         static let shift: UInt64 = 54
         /// Per slot, the chunk of the name there, or 0, which no word's chunk is.
         let chunks: [UInt64]
+        /// The longer names' hashes, each in the slot its bits at `longShift` name (0 in the others).
         let longNames: [UInt64]
+        let longShift: UInt64
+        /// The longest name's bytes: a longer word is no date name, and is not looked up.
+        let longestName: Int
 
         init(_ names: [String]) {
             let short = names.filter { $0.utf8.count <= 8 }
@@ -69,11 +73,28 @@ enum LineFolder {
             var chunks = [UInt64](repeating: 0, count: 1 << (64 - Self.shift))
             for chunk in shortChunks { chunks[Self.slot(chunk)] = chunk }
             self.chunks = chunks
-            longNames = names.filter { $0.utf8.count > 8 }.map { wordHash(of: Array($0.utf8)) }
+            let longHashes = names.filter { $0.utf8.count > 8 }.map { wordHash(of: Array($0.utf8)) }
+            // The first eight bits of the hashes that keep the names apart.
+            let shift = (0...56).first { shift in Set(longHashes.map { Self.longSlot($0, shift) }).count == longHashes.count }
+            guard let shift else { preconditionFailure("the long date names share slots at every shift") }
+            var longNames = [UInt64](repeating: 0, count: 256)
+            for hash in longHashes { longNames[Self.longSlot(hash, UInt64(shift))] = hash }
+            self.longNames = longNames
+            longShift = UInt64(shift)
+            longestName = names.map(\.utf8.count).max() ?? 0
         }
 
         @inline(__always) static func slot(_ chunk: UInt64) -> Int {
             Int(truncatingIfNeeded: (chunk &* multiplier) &>> shift)
+        }
+
+        @inline(__always) static func longSlot(_ hash: UInt64, _ shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &>> shift) & 0xFF)
+        }
+
+        /// Whether a word of more than eight bytes, `length` of them, hashed to `hash`, is a date name.
+        @inline(__always) func isLongName(_ hash: UInt64, length: Int) -> Bool {
+            length <= longestName && longNames[Self.longSlot(hash, longShift)] == hash
         }
     }
 
@@ -205,7 +226,7 @@ enum LineFolder {
             let length = end &- start
             guard length <= 8 else {
                 let value = hashLongWord(base, from: start, to: end, count: count)
-                lineHash.addWord(value, isDateName: dateTable.longNames.contains(value))
+                lineHash.addWord(value, isDateName: dateTable.isLongName(value, length: length))
                 continue
             }
             // The word's folded bytes, checked against the date names while they are hashed.
