@@ -22,10 +22,12 @@ void winnow_replace(winnow_RepairedCopy *copy, const xmlChar *from, const xmlCha
     copy->copied = to;
 }
 
-/* The repairs a scan finds, and the copy they are written to (NULL: only counting, to the first). */
+/* The repairs a scan finds, and the copy they are written to (NULL: only counting, to the first);
+ * `references`: whether the page holds a character reference to repair, so that text is searched for them. */
 typedef struct {
     winnow_RepairedCopy *copy;
     int count;
+    int references;
 } winnow_Repairs;
 
 /* Records that the page's bytes [from, to) become `with`; returns 0 when only counting (the scan stops). */
@@ -36,16 +38,14 @@ static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xml
     return 1;
 }
 
-/* Repairs the numeric character references in `[from, to)` (text, or an attribute's value) that libxml2
- * 2.9's htmlParseCharRef reads as nothing, where HTML reads U+FFFD: "&#0;", a surrogate ("&#xD800;"), a
- * value past U+10FFFF (the digits read as it reads them, to a ';' or another byte). Their UTF-8 (3 bytes)
- * is written instead, never more than the reference's 3 or more. Returns 0 when only counting and one
- * was found. */
-static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_Repairs *repairs) {
+/* The first numeric character reference in `[from, to)` that libxml2 2.9's htmlParseCharRef reads as
+ * nothing, where HTML reads U+FFFD: "&#0;", a surrogate ("&#xD800;"), a value past U+10FFFF (the digits
+ * read as it reads them, to a ';' or another byte). Returns its '&' and sets `*referenceEnd`, or NULL. */
+static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlChar *to, const xmlChar **referenceEnd) {
     const xmlChar *at = from;
     while (at < to) {
         const xmlChar *ampersand = memchr(at, '&', (size_t)(to - at));
-        if (ampersand == NULL) return 1;
+        if (ampersand == NULL) return NULL;
         at = ampersand + 1;
         if (to - at < 2 || *at != '#') continue;
         at++;
@@ -68,7 +68,21 @@ static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_
         if (at == digits) continue;
         if (at < to && *at == ';') at++;
         if (value != 0 && (value < 0xD800 || value > 0xDFFF) && value < 0x110000) continue;
-        if (!winnow_repair(repairs, ampersand, at, "\xEF\xBF\xBD", 3)) return 0;
+        *referenceEnd = at;
+        return ampersand;
+    }
+    return NULL;
+}
+
+/* Repairs the references `winnow_unreadableReference` finds in `[from, to)` (text, or an attribute's
+ * value): U+FFFD's UTF-8 (3 bytes) is written instead, never more than the reference's 3 or more. Returns
+ * 0 when only counting and one was found. */
+static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_Repairs *repairs) {
+    if (!repairs->references) return 1;
+    const xmlChar *at = from, *referenceEnd = NULL, *ampersand;
+    while ((ampersand = winnow_unreadableReference(at, to, &referenceEnd)) != NULL) {
+        if (!winnow_repair(repairs, ampersand, referenceEnd, "\xEF\xBF\xBD", 3)) return 0;
+        at = referenceEnd;
     }
     return 1;
 }
@@ -186,8 +200,9 @@ static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar 
  *   U+FFFD as `winnow_readReferences` repairs them.
  * Returns the number of repairs (with no copy: 0 or 1). */
 int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
-    winnow_Repairs repairs = {copy, 0};
-    const xmlChar *at = page, *end = page + length;
+    const xmlChar *at = page, *end = page + length, *referenceEnd = NULL;
+    /* Most pages hold no reference to repair: one search of the whole page spares the search of each text. */
+    winnow_Repairs repairs = {copy, 0, winnow_unreadableReference(page, end, &referenceEnd) != NULL};
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
         if (!winnow_readReferences(at, open == NULL ? end : open, &repairs)) return repairs.count;
@@ -254,7 +269,7 @@ int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy
 }
 
 const xmlChar *winnow_startTagEnd(const xmlChar *name, const xmlChar *end) {
-    winnow_Repairs counting = {NULL, 0};
+    winnow_Repairs counting = {NULL, 0, 1};
     int rawTextName = 0;
     return winnow_readStartTag(name, end, &counting, &rawTextName);
 }
