@@ -19,9 +19,11 @@ enum SiteKey {
 
     /// The host of a URL, lower-cased, without user info, port or a leading "www.": "https://WWW.Example.org:8080/a" → "example.org".
     /// Found on the URL's bytes, whose delimiters are ASCII: a combining mark after a "/" or ":" does not
-    /// hide it, as it would in a search by characters.
+    /// hide it, as it would in a search by characters. As a browser reads it: spaces and controls around
+    /// the URL and tabs and line breaks inside it are not part of it, and "\" ends a host as "/" does.
     static func host(of url: String) -> String {
-        var url = url
+        var url =
+            url.utf8.contains(where: isTabOrLineBreak) ? String(decoding: url.utf8.filter { !isTabOrLineBreak($0) }, as: UTF8.self) : url
         return url.withUTF8 { bytes in
             guard let range = hostRange(in: bytes) else { return "" }
             let host = UnsafeBufferPointer(rebasing: bytes[range])
@@ -33,6 +35,8 @@ enum SiteKey {
     }
 
     private static let www = Array("www.".utf8)
+
+    private static func isTabOrLineBreak(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Whether a URL without "://" opens with a scheme that names no host ("mailto:", "javascript:",
     /// "data:"): a scheme's name and a colon that no port number follows ("localhost:8080" has a host).
@@ -50,7 +54,16 @@ enum SiteKey {
     }
 
     /// Where the host is in a URL's bytes, with a final "." left out; nil for a URL that names none.
-    private static func hostRange(in url: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    /// Spaces and C0 controls around the URL are not part of it.
+    private static func hostRange(in whole: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let first = whole.firstIndex { $0 > 0x20 } ?? whole.count
+        let last = whole.lastIndex { $0 > 0x20 }.map { $0 + 1 } ?? first
+        return hostRange(inTrimmed: UnsafeBufferPointer(rebasing: whole[first..<last])).map {
+            ($0.lowerBound + first)..<($0.upperBound + first)
+        }
+    }
+
+    private static func hostRange(inTrimmed url: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = 0, end = url.count
         if url.count >= 3,
             let scheme = (0...(url.count - 3)).first(where: {
@@ -65,6 +78,7 @@ enum SiteKey {
         }
         if let cut = (start..<end).first(where: {
             url[$0] == UInt8(ascii: "/") || url[$0] == UInt8(ascii: "?") || url[$0] == UInt8(ascii: "#")
+                || url[$0] == UInt8(ascii: "\\")
         }) {
             end = cut
         }

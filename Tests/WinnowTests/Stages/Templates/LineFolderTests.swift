@@ -202,11 +202,15 @@ import WinnowTestSupport
             "": "", "www.": "www", "WWW.A.B.": "a.b", "a://b://c/d": "b", "x:y@z:1": "", "https://u@[fe80::1]:8/p": "[fe80::1]",
             "https://[::1": "[::1", "HTTP://User:Pw@Host.Example.:8080?q#f": "host.example", "://": "", "//host/": "host",
             "ftp://a@b@c.example#x": "c.example", "https://Bücher.example/ü": "bücher.example",
-            "https://E\u{301}x.example/": "e\u{301}x.example", "http://a.b\r\n/c": "a.b\r\n", "javascript:ü": "", "É:x": "é",
+            "https://E\u{301}x.example/": "e\u{301}x.example", "http://a.b\r\n/c": "a.b", "javascript:ü": "", "É:x": "é",
             "//Ü.example": "ü.example", "https://WWW.Ünï.example.:8/": "ünï.example",
             // A delimiter with a combining mark after it still ends the host: URLs are cut on their bytes.
             "https://example.com/\u{301}c": "example.com", "https://example.com:\u{301}/x": "example.com",
             "https://ü.example?\u{301}": "ü.example", "https://u\u{301}@ü.example#\u{301}": "ü.example",
+            // As a browser reads a URL: spaces around it and tabs or line breaks in it are not part of it,
+            // and a backslash ends the host.
+            "   ": "", " \t https://Example.com/a \n": "example.com", "http://bs.com\\a": "bs.com",
+            "http://a.c\tom/": "a.com", "ht\ntp://x.example/": "x.example",
         ]
         for (url, host) in expected {
             #expect(SiteKey.host(of: url) == host, "\(url)")
