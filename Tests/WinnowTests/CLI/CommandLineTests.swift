@@ -312,6 +312,22 @@ import WinnowTestSupport
         #expect(merge.stderr.contains("warning: exact merge: no text the keepers record (2) has"), "\(merge.stderr)")
     }
 
+    /// neardup says so too when no document has its keep policy's field.
+    @Test func neardupWarnsOfAKeepFieldNoDocumentHas() throws {
+        let folder = TemporaryFolder()
+        let words = "the council met on tuesday and agreed a budget for the coming year after a long debate"
+        let input = folder.write(
+            "in.jsonl", #"{"id":"a","text":"\#(words)","ts":1}"# + "\n" + #"{"id":"b","text":"\#(words) today","ts":2}"# + "\n")
+        let misspelt = try winnow(["neardup", "-q", "--keep", "newest:timestamp", input])
+        #expect(misspelt.status == 0, "\(misspelt.stderr)")
+        #expect(
+            misspelt.stderr == "warning: neardup: no document (2) has a number or text in field 'timestamp' (keep "
+                + "newest:timestamp): each cluster's kept document is chosen by id; check the field's name\n")
+        let named = try winnow(["neardup", "-q", "--keep", "newest:ts", input])
+        #expect(named.status == 0 && named.stderr.isEmpty, "\(named.stderr)")
+        #expect(jsonLines(named.stdout).compactMap { $0["id"] as? String } == ["b"])
+    }
+
     /// The three cluster steps give what one run gives, and a corpus stage reads stdin through its spool.
     @Test func templatesInStepsMatchOneRun() throws {
         let folder = TemporaryFolder()

@@ -56,6 +56,15 @@ public struct NearDupStage: RegisteredStage, CorpusStage {
 
     public var addedFields: [AddedField] { DuplicateFields.nearDupFields }
 
+    public func warnings(using tally: SignatureTally) -> [String] {
+        guard let field = options.keep.field, !tally.ranks.isEmpty, tally.ranks.allSatisfy({ options.keep.lacksField($0) })
+        else { return [] }
+        return [
+            "no document (\(tally.ranks.count)) has a number or text in field '\(field)' (keep \(options.keep)): each "
+                + "cluster's kept document is chosen by id; check the field's name"
+        ]
+    }
+
     public func apply(using tally: SignatureTally) -> any DocumentStage {
         NearDupRemover(clusters: DuplicateClusters(tally: tally, options: options), options: options)
     }
