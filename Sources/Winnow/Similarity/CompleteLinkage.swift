@@ -15,6 +15,9 @@ struct CompleteLinkage {
     private var sets: UnionFind
     /// Each cluster's members but its root, with their comparison to the root.
     private(set) var members: [Int: [(position: Int, toRoot: Comparison)]] = [:]
+    /// Each cluster's radius: the largest Jaccard distance from its root to a member, kept as members
+    /// join, so that a join with a cluster of thousands does not measure them all again.
+    private var radii: [Int: Double] = [:]
     /// Pairs of roots found apart; they stay apart, as a root keeps its members until it is absorbed.
     private var unlinkable = UInt64Set()
 
@@ -46,12 +49,14 @@ struct CompleteLinkage {
         let root = min(first, second), absorbed = max(first, second)
         // The absorbed root's comparison to the root is `between` (comparisons are symmetric).
         let moved = members.removeValue(forKey: absorbed)?.map { ($0.position, sketches(root, $0.position)) } ?? []
+        radii[absorbed] = nil
+        radii[root] = ([between] + moved.map(\.1)).reduce(radius(root)) { max($0, rule.distanceBound($1)) }
         members[root, default: []] += [(absorbed, between)] + moved
     }
 
     /// The largest Jaccard distance from a cluster's root to its members.
     private func radius(_ root: Int) -> Double {
-        members[root]?.map { rule.distanceBound($0.toRoot) }.max() ?? 0
+        radii[root] ?? 0
     }
 
     /// The comparison of roots `first` and `second` (`known`, or made) when every pair across their
