@@ -54,6 +54,17 @@ package enum ReportFolder {
                     path: folder)
             }
         }
+        // An output not written yet has no identity to compare: one the report would replace (a stage's
+        // clusters file named folder/clusters.jsonl, taken for an earlier run's) is found by its path.
+        for output in outputs where output.path != "-" {
+            guard let path = resolvedPath(output.path), path.hasPrefix(root) else { continue }
+            let name = String(path.dropFirst(root.count))
+            guard names.contains(name) || replaces(name) else { continue }
+            throw .configuration(
+                "the report folder \(folder) would replace its \(name), which is the \(output.role) \(output.path): give "
+                    + "the report another folder, or the file another name (nothing was read)",
+                path: output.path)
+        }
         guard holdingNoInput else { return }
         for input in inputs where input != "-" {
             guard let real = realpath(FileName.system(input), nil) else { continue }
@@ -64,6 +75,15 @@ package enum ReportFolder {
                     + "report another folder (nothing was read)",
                 path: input)
         }
+    }
+
+    /// The absolute path a file would have, its folder's links resolved; nil when its folder is not there.
+    private static func resolvedPath(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let parent = realpath(FileName.system(url.deletingLastPathComponent().path), nil) else { return nil }
+        defer { free(parent) }
+        let folder = String(cString: parent)
+        return (folder.hasSuffix("/") ? folder : folder + "/") + url.lastPathComponent
     }
 
     /// The identity of a file as `OutputTarget.identity(of:)` keys it; standard output (`-`) is the

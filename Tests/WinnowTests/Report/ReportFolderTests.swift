@@ -42,4 +42,19 @@ import WinnowTestSupport
                 holdingNoInput: true)
         } throws: { "\($0)".contains("holds the input") }
     }
+
+    /// A stage's file named as one the report replaces, in the folder, is not written yet when the run
+    /// starts: found by its path, it is refused; under another name it is carried over.
+    @Test func anOutputNotWrittenYetThatItReplacesIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("R/report.json", "an earlier run's")
+        #expect {
+            try ReportFolder.requireDistinct(
+                folder.file("R"), writing: ReportFolder.files, replacing: { $0 == "clusters.jsonl" },
+                outputs: [("neardup clusters", folder.file("R/./clusters.jsonl"))], inputs: [])
+        } throws: { "\($0)".contains("would replace its clusters.jsonl, which is the neardup clusters") }
+        try ReportFolder.requireDistinct(
+            folder.file("R"), writing: ReportFolder.files, replacing: { $0 == "clusters.jsonl" },
+            outputs: [("neardup clusters", folder.file("R/mine.jsonl"))], inputs: [])
+    }
 }
