@@ -176,14 +176,20 @@ import WinnowTestSupport
         }
     }
 
-    /// A line key is sixteen hex digits: "abc" is not key 0xabc (it changed the merge before), and a
-    /// site given twice in one file is an error, not counted twice.
-    @Test func templateCountsAreStrict() throws {
+    /// A folder holding good.jsonl, the counts of one page of one site, and the options it was written with.
+    private static func countsOfOnePage() throws -> (TemporaryFolder, TemplateOptions) {
         let folder = TemporaryFolder()
         let options = TemplateOptions()
         var counts = TemplateCounts()
         counts.addPage(site: "a.example", distinctKeys: [0xABC], fingerprint: 0xABC)
         try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
+        return (folder, options)
+    }
+
+    /// A line key is sixteen hex digits: "abc" is not key 0xabc (it changed the merge before), and a
+    /// site given twice in one file is an error, not counted twice.
+    @Test func templateCountsAreStrict() throws {
+        let (folder, options) = try Self.countsOfOnePage()
         let lines = try #require(folder.read("good.jsonl")).split(separator: "\n").map(String.init)
         let short = folder.write(
             "short.jsonl",
@@ -199,11 +205,7 @@ import WinnowTestSupport
     /// A site's page count no counts file holds (negative, past 2^53 - 1, past Int) is named as such, not
     /// as a missing key.
     @Test func aSitesPageCountOutOfRangeIsNamed() throws {
-        let folder = TemporaryFolder()
-        let options = TemplateOptions()
-        var counts = TemplateCounts()
-        counts.addPage(site: "a.example", distinctKeys: [0xABC], fingerprint: 0xABC)
-        try TemplateCountsFile.write(counts, options: options, to: folder.file("good.jsonl"))
+        let (folder, options) = try Self.countsOfOnePage()
         let good = try #require(folder.read("good.jsonl"))
         #expect(good.contains(#""pages":1,"#))
         for pages in ["-5", "9007199254740992", "9223372036854775807", "18446744073709551615", #""many""#] {
