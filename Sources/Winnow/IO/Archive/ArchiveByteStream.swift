@@ -205,8 +205,9 @@ final class ArchiveByteStream {
         if !foundMagic { finished = true }
     }
 
+    /// Whether gzip's magic bytes start at `index`; not when the file ends before all three.
     private func isMagic(at index: Int) -> Bool {
-        input[index] == 0x1F && input[index + 1] == 0x8B && input[index + 2] == 0x08
+        index + 3 <= input.count && input[index] == 0x1F && input[index + 1] == 0x8B && input[index + 2] == 0x08
     }
 
     /// Reads until at least `count` unread bytes are in `input`, or the file ends.

@@ -234,6 +234,20 @@ import WinnowTestSupport
         }
     }
 
+    /// One or two bytes after the last member, too few to hold gzip's magic, are garbage reported at
+    /// their offset (the fuzz target `warc` found them read past the end of the input).
+    @Test(arguments: [[0x1F], [0x1F, 0x8B], [0x00, 0x00]] as [[UInt8]])
+    func aFewBytesAfterTheLastMemberAreReportedNotReadPast(tail: [UInt8]) throws {
+        let bytes = ArchiveFixtures.bytes("good.warc.gz")
+        let reference = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: bytes.count), isGzip: true)
+        for step in [1, 2, bytes.count + tail.count] {
+            let records = try ArchiveFixtures.records(of: TrickleByteSource(bytes + tail, step: step), isGzip: true)
+            #expect(Array(records.dropLast()) == reference, "step \(step)")
+            #expect(
+                records.last?.contains("@\(bytes.count) damaged \(tail.count) bytes at offset \(bytes.count) are not gzip data") == true)
+        }
+    }
+
     /// A record over the limit streams past (only its length is kept) and the next one is read.
     @Test func oversizedRecordsStreamPast() throws {
         let page = "<html><body><p>" + String(repeating: "big ", count: 300_000) + "</p></body></html>"
