@@ -27,24 +27,24 @@ enum InvisibleCharacters {
     /// character there stays. Only the lead bytes of removed characters are decoded.
     @inline(__always)
     static func removedLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
-        let lead = bytes[index]
-        switch lead {
-        case 0xC2, 0xD8:
-            guard index + 1 < bytes.endIndex else { return 0 }
-            return isRemoved(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)) ? 2 : 0
-        case 0xE1, 0xE2, 0xEF:
-            guard index + 2 < bytes.endIndex else { return 0 }
-            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            return isRemoved(value) ? 3 : 0
-        case 0xF0...0xF4:
-            guard index + 3 < bytes.endIndex else { return 0 }
-            let value =
-                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            return isRemoved(value) ? 4 : 0
-        default:
-            return 0
+        let length: Int
+        switch bytes[index] {
+        case 0xC2, 0xD8: length = 2
+        case 0xE1, 0xE2, 0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
         }
+        return scalarValue(bytes, at: index, length: length).map(isRemoved) == true ? length : 0
+    }
+
+    /// The value of the scalar of `length` bytes (2 to 4) that starts at `index` of valid UTF-8; nil when
+    /// the bytes end before it does.
+    @inline(__always)
+    private static func scalarValue(_ bytes: ArraySlice<UInt8>, at index: Int, length: Int) -> UInt32? {
+        guard index + length <= bytes.endIndex else { return nil }
+        var value = UInt32(bytes[index] & (0x7F >> length))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return value
     }
 
     /// The zero-width joiner and non-joiner (U+200D, U+200C) join the characters on either side; one
@@ -69,20 +69,13 @@ enum InvisibleCharacters {
     /// The byte length of the variation selector that starts at `index` of valid UTF-8, or 0.
     @inline(__always)
     static func variationSelectorLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        let length: Int
         switch bytes[index] {
-        case 0xE1, 0xEF:
-            guard index + 2 < bytes.endIndex else { return 0 }
-            let value = UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            return isVariationSelector(value) ? 3 : 0
-        case 0xF3:
-            guard index + 3 < bytes.endIndex else { return 0 }
-            let value =
-                UInt32(bytes[index] & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            return isVariationSelector(value) ? 4 : 0
-        default:
-            return 0
+        case 0xE1, 0xEF: length = 3
+        case 0xF3: length = 4
+        default: return 0
         }
+        return scalarValue(bytes, at: index, length: length).map(isVariationSelector) == true ? length : 0
     }
 
     /// The byte length of the joiner that starts at `index` of valid UTF-8 (3), or 0.
