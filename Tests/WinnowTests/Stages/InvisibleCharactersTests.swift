@@ -21,13 +21,15 @@ import WinnowTestSupport
         }
     }
 
-    /// The byte-level test finds exactly the characters `isRemoved` names, at every position.
+    /// The byte-level tests find exactly the characters `isRemoved` and `isVariationSelector` name, at every position.
     @Test func byteTestAgreesWithTheRuleForEveryScalar() {
         for value in UInt32(0)...UInt32(0x10FFFF) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let bytes = ArraySlice(Array("a\(scalar)".utf8)).dropFirst()
             let length = InvisibleCharacters.removedLength(bytes, at: bytes.startIndex)
             #expect(length == (InvisibleCharacters.isRemoved(value) ? bytes.count : 0), "U+\(String(value, radix: 16))")
+            let selector = InvisibleCharacters.variationSelectorLength(bytes, at: bytes.startIndex)
+            #expect(selector == (InvisibleCharacters.isVariationSelector(value) ? bytes.count : 0), "U+\(String(value, radix: 16))")
         }
     }
 
