@@ -222,10 +222,12 @@ public struct ReportBuilder {
             }
             facts.merge(ClusterFacts(unordered[tally], keeperFound: details != nil))
         }
-        var warnings = first.warnings + facts.warnings(checkingSizes: removed != nil)
-        // The clusters file is the last neardup step's; after two, the outputs hold both steps' clusters.
-        // Without the removed output, every cluster would differ from it.
-        if let path = clustersFile, removed != nil, (run?.stages.filter { $0.stage == NearDupStage.stageName }.count ?? 0) <= 1 {
+        // After two neardup steps the outputs hold both steps' clusters under the kept ids, while a kept
+        // document's `cluster_size` and the clusters file are the last step's: neither is checked then.
+        // Without the removed output, every cluster would differ from both.
+        let oneNearDupStep = (run?.stages.filter { $0.stage == NearDupStage.stageName }.count ?? 0) <= 1
+        var warnings = first.warnings + facts.warnings(checkingSizes: removed != nil && oneNearDupStep)
+        if let path = clustersFile, removed != nil, oneNearDupStep {
             warnings += try Self.crossCheck(unordered, first.index, withClustersFile: located(path), named: path)
         }
 

@@ -235,6 +235,46 @@ import WinnowTestSupport
         #expect(!warnings.contains { $0.contains("were they made by the same run") }, "\(warnings)")
     }
 
+    /// A second, looser neardup step that clusters the first step's kept document with other pages
+    /// gives it that step's `cluster_size`, while the outputs hold both steps' members under its id:
+    /// the report shows one cluster and does not say the outputs miss members.
+    @Test func aSecondNeardupStepsClusterSizeIsNotAMismatch() async throws {
+        let folder = TemporaryFolder()
+        let words = (0..<300).map { "w\($0 * 7919 % 3001)" }
+        func edited(_ places: [Int]) -> String {
+            var copy = words
+            for place in places { copy[place] = "x\(place)" }
+            return copy.joined(separator: " ")
+        }
+        let pages =
+            [("kept", words.joined(separator: " ") + " and a longer end")]
+            + (0..<3).map { ("close-\($0)", edited([40 + 90 * $0])) }
+            + (0..<3).map { copy in ("loose-\(copy)", edited((0..<8).map { 11 + 37 * $0 + copy })) }
+        let lines = try pages.map { id, text in
+            String(
+                decoding: try JSONSerialization.data(
+                    withJSONObject: ["id": id, "url": "https://\(id).example/", "text": text], options: .sortedKeys), as: UTF8.self)
+        }
+        let input = folder.write("pages.jsonl", lines.joined(separator: "\n") + "\n")
+        let definition = try PipelineDefinition.parse(
+            """
+            version: 1
+            steps:
+              - neardup: {threshold: 0.9, min_jaccard: 0.85, containment: 0}
+              - neardup: {threshold: 0.6, min_jaccard: 0.5, containment: 0}
+              - report
+            """, origin: "two.yaml")
+        let run = try await runPipeline(definition, [.jsonl(path: input, name: "pages")], in: folder)
+        let removed = run.summary.stages.filter { $0.stage == "neardup" }.map { $0.removed.values.reduce(0, +) }
+        #expect(removed == [3, 3], "each step clusters its three pages with the kept one")
+        let json = try run.json()
+        #expect((json["warnings"] as! [String]).isEmpty, "\(json["warnings"]!)")
+        let lastStep = jsonLines(try run.read("clusters-step2.jsonl")).dropFirst().dropLast()
+        #expect(lastStep.map { $0["size"] as? Int } == [4], "the last step's clusters file")
+        #expect(try run.read("cluster-list.jsonl").hasPrefix(#"{"cluster":"kept","kept":"kept","kind":"near-duplicate","#))
+        #expect(try run.read("clusters.csv").split(whereSeparator: \.isNewline).count == 1 + 7)
+    }
+
     /// Two clusters whose kept documents share an id read as one cluster in the outputs (they label a
     /// cluster by its kept id); the report says so, from the outputs alone, and does not doubt the
     /// outputs or the clusters file.
