@@ -20,12 +20,14 @@
 /// page's own charset declarations ignored (the caller has already decoded it). Callbacks get the parser
 /// as their context (`winnow_htmlUser` gives back `user`). A page libxml2 would read other than a
 /// browser is repaired first, on a copy (`winnow_repairPage`). Returns -1 when nothing is parsed (an
-/// empty page, or one the repairs empty, or no memory for the copy), 0 otherwise: recover mode parses
-/// any bytes to the end.
+/// empty page, or one the repairs empty, or no memory for the copy, or a copy past INT_MAX bytes), 0
+/// otherwise: recover mode parses any bytes to the end.
 int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void *user, int shortcuts) {
     xmlChar *repaired = NULL;
     if (winnow_repairPage((const xmlChar *)bytes, length, NULL) > 0) {
-        repaired = malloc((size_t)length);
+        const size_t growth = winnow_repairGrowth((const xmlChar *)bytes, length);
+        if (growth > (size_t)(INT_MAX - length)) return -1;
+        repaired = malloc((size_t)length + growth);
         if (repaired == NULL) return -1;
         winnow_RepairedCopy copy = {repaired, 0, (const xmlChar *)bytes};
         winnow_repairPage((const xmlChar *)bytes, length, &copy);

@@ -13,7 +13,8 @@
  * compares each with every one before it (a tag of 80,000 attributes took 9 s). */
 enum { winnow_maxAttributes = 256 };
 
-/* In the copy, the page's bytes [from, to) become `with` (`length` bytes, at most as many). */
+/* In the copy, the page's bytes [from, to) become `with` (`length` bytes: more only as far as
+ * `winnow_repairGrowth` made room). */
 void winnow_replace(winnow_RepairedCopy *copy, const xmlChar *from, const xmlChar *to, const char *with, size_t length) {
     memcpy(copy->out + copy->count, copy->copied, (size_t)(from - copy->copied));
     copy->count += (size_t)(from - copy->copied);
@@ -39,17 +40,20 @@ static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xml
 }
 
 /* The first numeric character reference in `[from, to)` that libxml2 2.9's htmlParseCharRef reads as
- * nothing, where HTML reads U+FFFD: "&#0;", a surrogate ("&#xD800;"), a value past U+10FFFF (the digits
- * read as it reads them, to a ';' or another byte). Returns its '&' and sets `*referenceEnd`, or NULL. */
-static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlChar *to, const xmlChar **referenceEnd) {
+ * nothing: where HTML reads U+FFFD, "&#0;", a surrogate ("&#xD800;"), a value past U+10FFFF (the digits
+ * read as it reads them, to a ';' or another byte); and, `*digitless`, where no digit follows ("&#;",
+ * "&#x;", "&#xZZ;", "&#" at the end), which HTML writes as text. Returns its '&' and sets `*referenceEnd`
+ * (just past the '&' of one without digits), or NULL. */
+static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlChar *to, const xmlChar **referenceEnd,
+                                                 int *digitless) {
     const xmlChar *at = from;
     while (at < to) {
         const xmlChar *ampersand = memchr(at, '&', (size_t)(to - at));
         if (ampersand == NULL) return NULL;
         at = ampersand + 1;
-        if (to - at < 2 || *at != '#') continue;
+        if (at >= to || *at != '#') continue;
         at++;
-        const int hex = *at == 'x' || *at == 'X';
+        const int hex = at < to && (*at == 'x' || *at == 'X');
         if (hex) at++;
         long value = 0;
         const xmlChar *digits = at;
@@ -64,8 +68,12 @@ static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlC
             }
             if (value < 0x110000) value = value * (hex ? 16 : 10) + digit;
         }
-        /* No digit: libxml2 drops "&#" as well, where HTML writes it as text, which would take more bytes. */
-        if (at == digits) continue;
+        /* No digit: libxml2 drops the "&#" or "&#x" read (and a ';' right after it). */
+        *digitless = at == digits;
+        if (*digitless) {
+            *referenceEnd = ampersand + 1;
+            return ampersand;
+        }
         if (at < to && *at == ';') at++;
         if (value != 0 && (value < 0xD800 || value > 0xDFFF) && value < 0x110000) continue;
         *referenceEnd = at;
@@ -74,14 +82,31 @@ static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlC
     return NULL;
 }
 
+/* The most bytes the repairs of a page add to it: 4 for each reference without digits, wherever it is
+ * (its '&' becomes "&amp;"); every other repair writes at most as many bytes as it replaces. */
+size_t winnow_repairGrowth(const xmlChar *page, int length) {
+    const xmlChar *at = page, *end = page + length, *referenceEnd = NULL;
+    int digitless = 0;
+    size_t growth = 0;
+    while (winnow_unreadableReference(at, end, &referenceEnd, &digitless) != NULL) {
+        if (digitless) growth += 4;
+        at = referenceEnd;
+    }
+    return growth;
+}
+
 /* Repairs the references `winnow_unreadableReference` finds in `[from, to)` (text, or an attribute's
- * value): U+FFFD's UTF-8 (3 bytes) is written instead, never more than the reference's 3 or more. Returns
- * 0 when only counting and one was found. */
+ * value): U+FFFD's UTF-8 (3 bytes) is written instead of one that reads as no character, never more than
+ * its 3 or more; the '&' of one without digits becomes "&amp;", so that libxml2 writes "&#" or "&#x" and
+ * what follows as text, as HTML does. Returns 0 when only counting and one was found. */
 static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_Repairs *repairs) {
     if (!repairs->references) return 1;
     const xmlChar *at = from, *referenceEnd = NULL, *ampersand;
-    while ((ampersand = winnow_unreadableReference(at, to, &referenceEnd)) != NULL) {
-        if (!winnow_repair(repairs, ampersand, referenceEnd, "\xEF\xBF\xBD", 3)) return 0;
+    int digitless = 0;
+    while ((ampersand = winnow_unreadableReference(at, to, &referenceEnd, &digitless)) != NULL) {
+        const int repaired = digitless ? winnow_repair(repairs, ampersand, referenceEnd, "&amp;", 5)
+                                       : winnow_repair(repairs, ampersand, referenceEnd, "\xEF\xBF\xBD", 3);
+        if (!repaired) return 0;
         at = referenceEnd;
     }
     return 1;
@@ -197,12 +222,13 @@ static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar 
  *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
  *   "<![if !supportLists]>", a stray "<![CDATA[");
  * - numeric character references that libxml2 reads as nothing, in text and attribute values, become
- *   U+FFFD as `winnow_readReferences` repairs them.
+ *   U+FFFD, or text when they have no digits, as `winnow_readReferences` repairs them.
  * Returns the number of repairs (with no copy: 0 or 1). */
 int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
     const xmlChar *at = page, *end = page + length, *referenceEnd = NULL;
+    int digitless = 0;
     /* Most pages hold no reference to repair: one search of the whole page spares the search of each text. */
-    winnow_Repairs repairs = {copy, 0, winnow_unreadableReference(page, end, &referenceEnd) != NULL};
+    winnow_Repairs repairs = {copy, 0, winnow_unreadableReference(page, end, &referenceEnd, &digitless) != NULL};
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
         if (!winnow_readReferences(at, open == NULL ? end : open, &repairs)) return repairs.count;

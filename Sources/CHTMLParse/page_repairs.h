@@ -12,8 +12,12 @@ typedef struct {
     const xmlChar *copied;
 } winnow_RepairedCopy;
 
-/* In the copy, the page's bytes [from, to) become `with` (`length` bytes, at most as many). */
+/* In the copy, the page's bytes [from, to) become `with` (`length` bytes: more only as far as
+ * `winnow_repairGrowth` made room). */
 void winnow_replace(winnow_RepairedCopy *copy, const xmlChar *from, const xmlChar *to, const char *with, size_t length);
+
+/* The most bytes the repairs of a page add to it: the copy's room beyond the page's length. */
+size_t winnow_repairGrowth(const xmlChar *page, int length);
 
 /* The repairs of a page (with `copy`, written there); returns their number (with no copy: 0 or 1). */
 int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy);

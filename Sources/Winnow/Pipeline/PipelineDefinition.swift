@@ -83,10 +83,10 @@ public struct PipelineDefinition {
         guard let versionNode = mapping["version"] else {
             throw .configuration("missing 'version: \(currentVersion)'", path: origin)
         }
-        guard let version = versionNode.int else {
-            // Present but no integer ('1', 1.0): saying it is missing would send the user looking for it.
+        guard let version = versionNode.int, !(versionNode.scalar.map(OptionValueKind.isText) ?? false) else {
+            // Present but no integer ('1', !!str 1, 1.0): saying it is missing would send the user looking for it.
             let shown = versionNode.scalar.map { scalar in
-                [.singleQuoted, .doubleQuoted].contains(scalar.style) ? "the quoted text '\(scalar.string)'" : "'\(scalar.string)'"
+                OptionValueKind.isText(scalar) ? "the text '\(scalar.string)' (quoted, or tagged !!str)" : "'\(scalar.string)'"
             }
             throw .configuration(
                 "'version' must be the integer \(currentVersion), not \(shown ?? "a list or mapping"): write 'version: \(currentVersion)'",

@@ -7,7 +7,7 @@ import Glibc
 /// pass keeps only cluster members' ids, URLs and sizes; a second fetches the texts the page shows.
 public struct ReportBuilder {
     public var options: ReportOptions
-    /// Where the run's files are; `cleaned` is required.
+    /// Where the run's files are; `cleaned` is required. `report` is set to the folder written.
     public var inputs: RunSummary.Outputs
     /// The run summary, when known (in-process, or read with `loadSummary`).
     public var run: RunSummary?
@@ -49,6 +49,8 @@ public struct ReportBuilder {
     public func write(into folder: StagedFolder) throws(WinnowError) -> Written {
         var builder = self
         builder.staging = folder
+        // The folder written, as the run names its own: a later report into it writes the run's bytes again.
+        builder.inputs.report = folder.target
         let gathered = try builder.build()
         let report = gathered.report
         let listed = try Self.writeClustersJSONL(
@@ -94,7 +96,6 @@ public struct ReportBuilder {
         summary: RunSummary?
     ) throws(WinnowError) -> RunSummary.Outputs {
         var inputs = summary?.outputs ?? RunSummary.Outputs()
-        inputs.report = nil
         if let cleaned { inputs.cleaned = cleaned }
         guard let output = inputs.cleaned, output != "-" else {
             throw .configuration("give the cleaned output of the run (a file), or --stats with the summary of a run that wrote one")

@@ -10,7 +10,7 @@ struct RunReport: Codable {
     /// large the corpus (cluster-list.jsonl lists every cluster, clusters.csv every member).
     static let clustersListed = 5_000
     var pipeline: String?
-    /// The files the report was made from.
+    /// The files the report was made from, and (`report`) the folder it was written to.
     var inputs: RunSummary.Outputs
     /// The run summary (`--stats`), when there was one.
     var run: RunSummary?

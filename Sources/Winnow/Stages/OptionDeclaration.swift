@@ -6,12 +6,15 @@ public struct OptionDeclaration<Options>: Sendable {
     public let key: String
     /// One sentence for users: what the option does.
     public let help: String
+    /// The kind of a value that is not text (a number, true or false), which a value written as text is not.
+    let valueKind: OptionValueKind?
     let read: @Sendable (inout Options, KeyedDecodingContainer<OptionKey>) throws -> Void
     let write: @Sendable (Options, inout KeyedEncodingContainer<OptionKey>) throws -> Void
 
     public init<Value: Codable & Sendable>(_ key: String, _ property: WritableKeyPath<Options, Value> & Sendable, _ help: String) {
         self.key = key
         self.help = help
+        valueKind = OptionValueKind(Value.self)
         let codingKey = OptionKey(key)
         read = { options, container in
             guard container.contains(codingKey) else { return }

@@ -43,12 +43,16 @@ extension StageOptions {
         guard let mapping = node.mapping else {
             throw .configuration("\(context): options of \(owner) must be a mapping of option: value")
         }
-        for key in mapping.keys {
+        for (key, value) in mapping {
             let keyName = key.string ?? "\(key)"
-            guard keys.contains(keyName) else {
+            guard let declaration = declarations.first(where: { $0.key == keyName }) else {
                 throw .configuration(
                     "\(context): unknown option '\(keyName)' for \(owner); "
                         + "it accepts: \(keys.joined(separator: ", "))")
+            }
+            // Text where a number or true/false is expected: what the user wrote as text stays text.
+            if let kind = declaration.valueKind, let scalar = value.scalar, OptionValueKind.isText(scalar) {
+                throw .configuration("\(context): invalid options for \(owner): \(kind.refusal(of: scalar.string, key: keyName))")
             }
         }
         do {
@@ -89,14 +93,8 @@ extension StageOptions {
 
     /// What a value of `type` is, in a user's words.
     private static func kind(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type: "a number"
-        case is Int.Type: "a whole number"
-        case is UInt64.Type: "a whole number from 0 to 18446744073709551615"
-        case is Bool.Type: "true or false"
-        case is String.Type: "text"
-        default: "\(type)"
-        }
+        if let kind = OptionValueKind(type) { return kind.expected }
+        return type is String.Type ? "text" : "\(type)"
     }
 }
 

@@ -192,7 +192,8 @@ import WinnowTestSupport
         var first = try JSONSerialization.jsonObject(with: Data(folder.read("out.report/report.json")!.utf8)) as! [String: Any]
         var second = try JSONSerialization.jsonObject(with: Data(folder.read("again/report.json")!.utf8)) as! [String: Any]
         #expect((first.removeValue(forKey: "inputs") as? [String: Any])?["report"] as? String == folder.file("out.report"))
-        #expect((second.removeValue(forKey: "inputs") as? [String: Any])?["report"] == nil)
+        // Each names the folder it was written to.
+        #expect((second.removeValue(forKey: "inputs") as? [String: Any])?["report"] as? String == folder.file("again"))
         #expect(NSDictionary(dictionary: first).isEqual(to: second))
         #expect(again.stderr.contains("again/report.html: "))
         let quiet = try winnow(["report", "--stats", folder.file("stats.json"), "-o", folder.file("quiet"), "-q"])
@@ -203,6 +204,40 @@ import WinnowTestSupport
         #expect(stdout.status == 0 && stdout.stderr.contains("report: not written"))
         let missing = try winnow(["report", folder.file("nothing.jsonl")])
         #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: not found"))
+    }
+
+    /// `winnow report` on an unchanged run's files, into the folder the run wrote its report to, writes
+    /// that folder's files again byte for byte; report.json's `inputs.report` names the folder written.
+    @Test func reportCommandIntoTheRunsFolderWritesItsFilesAgain() throws {
+        let folder = TemporaryFolder()
+        let run = try winnow(
+            [
+                "run", packageRoot + "/Pipelines/default.yaml", packageRoot + "/samples/pages.jsonl", "-q",
+                "-o", "out.jsonl", "--stats", "stats.json",
+            ], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        func files() -> [String: Data] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.file("out.report"))) ?? []
+            return Dictionary(
+                uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: folder.file("out.report/" + $0)) ?? Data()) })
+        }
+        let written = files()
+        #expect(
+            written.keys.sorted() == [
+                "cluster-list.jsonl", "clusters.csv", "clusters.jsonl", "report.html", "report.json", "templates.json",
+            ])
+        for arguments in [["--stats", "stats.json"], ["out.jsonl", "--stats", "stats.json", "-o", "out.report"]] {
+            let again = try winnow(["report"] + arguments + ["-q"], in: folder.path)
+            #expect(again.status == 0, "\(arguments): \(again.stderr)")
+            for (name, bytes) in files() { #expect(bytes == written[name], "\(arguments): \(name) differs") }
+            #expect(files().keys.sorted() == written.keys.sorted())
+        }
+        // Given the cleaned output alone (no summary, so no run in it), it still names the folder written.
+        let alone = try winnow(["report", "out.jsonl", "-q"], in: folder.path)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(folder.read("out.report/report.json")!.utf8)) as? [String: Any]
+        #expect((json?["inputs"] as? [String: Any])?["report"] as? String == "out.report")
+        #expect(json?["run"] == nil)
     }
 
     /// `winnow report --stats` reads the outputs by the fields the run summary records: a run on

@@ -28,7 +28,8 @@ import WinnowTestSupport
     @Test(arguments: [
         ("steps: []", "missing 'version: 1'"),
         ("version: 2\nsteps: []", "version 2 is not supported"),
-        ("version: '1'\nsteps: []", "'version' must be the integer 1, not the quoted text '1'"),
+        ("version: '1'\nsteps: []", "'version' must be the integer 1, not the text '1' (quoted, or tagged !!str)"),
+        ("version: !!str 1\nsteps: []", "'version' must be the integer 1, not the text '1' (quoted, or tagged !!str)"),
         ("version: 1.0\nsteps: []", "'version' must be the integer 1, not '1.0'"),
         ("version: [1]\nsteps: []", "'version' must be the integer 1, not a list or mapping"),
         ("version: 1\nsteps: [dedupe]", "unknown stage 'dedupe'"),

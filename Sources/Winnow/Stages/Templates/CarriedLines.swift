@@ -2,7 +2,7 @@
 /// (`CarriedValue.bytes`), so that apply finds each line's key without folding the text again.
 /// Per line: its number's step from the previous line's (varint), its tokens times two plus one
 /// when it has letters (varint), and its key (8 bytes, little-endian). The line's byte range is
-/// not carried: apply finds it again by counting line breaks, which costs far less than a fold.
+/// not carried: apply finds it again by counting line breaks (`LineBreak`), which costs far less than a fold.
 enum CarriedLines {
     static func encode(_ page: PageLines) -> [UInt8] {
         // Written in place: appending byte by byte checked the array's room and owner at every byte.
@@ -55,8 +55,8 @@ enum CarriedLines {
             number += Int(step)
             // Move to the start of line `number`.
             while lineNumber < number {
-                guard let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) else { return nil }
-                start = end + 1
+                guard let lineBreak = LineBreak.next(in: bytes, from: start) else { return nil }
+                start = lineBreak.end
                 lineNumber += 1
             }
             let end = PageLines.line(in: bytes, from: start).end

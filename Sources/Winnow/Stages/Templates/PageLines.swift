@@ -2,7 +2,8 @@
 /// templates stage counts across pages and decides about.
 struct PageLines {
     struct Line {
-        /// Byte range of the line in the text's UTF-8, without its line break ("\n" or "\r\n").
+        /// Byte range of the line in the text's UTF-8, without its line break (`LineBreak`: "\n", "\r\n",
+        /// "\r", U+2028, ...).
         var start: Int
         var end: Int
         /// 0-based number of the line in the text, blank lines included.
@@ -41,11 +42,12 @@ struct PageLines {
     }
 
     /// Where the line that starts at `start` ends, before its line break, and where the next line
-    /// starts: a "\r" before the "\n" is part of the break, so that it is neither counted, nor listed in
-    /// the summary, nor left at the end of a kept line.
+    /// starts. Lines end at every break `normalize` writes as "\n" (`LineBreak`), so that text with "\r",
+    /// U+2028 or U+2029 between its lines has the lines it has after normalize; "\r\n" is one break,
+    /// so that its "\r" is neither counted, nor listed in the summary, nor left at the end of a kept line.
     static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int) {
-        guard let newline = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: start) else { return (bytes.count, bytes.count + 1) }
-        return (newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline, newline + 1)
+        guard let lineBreak = LineBreak.next(in: bytes, from: start) else { return (bytes.count, bytes.count + 1) }
+        return (lineBreak.start, lineBreak.end)
     }
 
     /// The distinct keys of the page, in the order of their first lines: a line counts once per page

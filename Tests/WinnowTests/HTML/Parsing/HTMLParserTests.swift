@@ -301,6 +301,36 @@ import WinnowTestSupport
         #expect(ogTitle.title == "A\u{FFFD}B")
     }
 
+    /// A numeric reference without digits is text in HTML ("absence-of-digits-in-numeric-character-reference":
+    /// the "&#" or "&#x" is written as it is), where libxml2 2.9 dropped it, with its ';' or the page's end:
+    /// in text, a title, an attribute, at the page's end, beside the references that are U+FFFD.
+    @Test func referencesWithoutDigitsAreText() {
+        for reference in ["&#x;", "&#X;", "&#;", "&#xZZ;", "&#xG", "&#a;", "&# ", "&#x;&#;&#x;"] {
+            #expect(Self.text("<p>A\(reference)B</p>") == "A\(reference)B", "\(reference)")
+        }
+        for end in ["&#x", "&#X", "&#", "&#x;", "&#;"] {
+            #expect(Self.text("<p>at the end " + end) == "at the end " + end, "\(end)")
+        }
+        #expect(Self.text("<p>a&#x;&#0;b&#;&#x41;&#12345678901234567890;c</p>") == "a&#x;\u{FFFD}b&#;A\u{FFFD}c")
+        #expect(Self.text("<p>&amp;#x; &#38;#; &#x26;#x</p>") == "&#x; &#; &#x")
+        #expect(Self.text("<script>var s = '&#x;';</script><!-- &#; --><p>a</p>") == "a")
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        guard
+            case .text(let text, let metadata, _) = HTMLExtractor(settings: settings).extract(
+                .text("<title>A&#x;B</title><meta property=og:title content=\"C &#; D&#x\"><p title=\"&#x;\">x&#;y</p>"))
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title == "C &#; D&#x" && text == "x&#;y")
+        guard case .text(_, let titled, _) = HTMLExtractor(settings: settings).extract(.text("<title>A&#x;B</title><p>x</p>")) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(titled.title == "A&#x;B")
+    }
+
     /// A script's or style's text that starts with an end tag other than its own: libxml2 2.9 reads that
     /// tag and passes over everything to the next '>', the element's own end tag included.
     @Test func rawTextStartingWithAnotherEndTagEndsAtItsOwn() {

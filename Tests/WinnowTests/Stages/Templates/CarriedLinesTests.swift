@@ -11,6 +11,7 @@ import WinnowTestSupport
     static let texts = [
         "", "one line", "a\nb\n\nc", "  \n\t\nHeader | Menu\r\n\r\nBody text here.\n—\n\n© 2024\n",
         "ünïcödé 20 July 2019\n\n\n\n\n\nlast", "|\n32\n✔\n",
+        "old Mac\rlines\r\rand\u{2028}separators\u{2029}\u{85}of\u{0B}every\u{0C}kind\r",
     ]
 
     @Test(arguments: texts)

@@ -318,6 +318,35 @@ import WinnowTestSupport
         #expect(lines.allSatisfy { !$0.text.contains("\r") }, "\(lines.map(\.text))")
     }
 
+    /// Text whose lines end in "\r" alone (old Mac), U+2028, U+2029, NEL, VT or FF (what `templates` alone
+    /// gets when `normalize`, which writes each as "\n", has not run): the same lines are decided as after
+    /// normalize, kept lines keep their breaks between them, and the summary lists the lines without them.
+    @Test(arguments: ["\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"])
+    func everyLineBreakNormalizeWritesSplitsLines(lineBreak: String) throws {
+        let normalized = (0..<4).map { Self.page($0) }
+        let pages = normalized.map { page in
+            Document(
+                id: page.id, text: page.text!.replacingOccurrences(of: "\n", with: lineBreak), url: page.url,
+                origin: page.origin)
+        }
+        var options = TemplateOptions()
+        options.removedLinesField = "removed_lines"
+        options.summary = TemporaryFolder().file("summary.json")
+        let stage = TemplatesStage(options: options)
+        var counts = TemplateCounts()
+        for page in pages { stage.map(page, into: &counts) }
+        let remover = try #require(stage.apply(using: counts) as? TemplateRemover)
+        let expected = Self.apply(normalized, options: options)
+        for (page, (normalizedResult, _)) in zip(pages, expected) {
+            var copy = page
+            #expect(remover.process(&copy) == .keep)
+            #expect(copy.text != page.text && copy.text == normalizedResult.text!.replacingOccurrences(of: "\n", with: lineBreak))
+            #expect(copy.rawField("removed_lines") == normalizedResult.rawField("removed_lines"))
+        }
+        let lines = try #require(remover.summary?.snapshot().first?.templateLines)
+        #expect(lines.count == 6 && lines.allSatisfy { !$0.text.contains(lineBreak) }, "\(lines.map(\.text))")
+    }
+
     /// Spellings of one template line, some with spaces to trim: the summary shows the smallest trimmed one.
     @Test func theSummaryShowsTheSmallestTrimmedSpelling() throws {
         let spellings = [
