@@ -30,9 +30,8 @@ final class WARCRecordReader: RecordSource {
     /// A batch holds at most this many records, so that a run of skipped records stays small.
     static let maxBatchRecords = 4096
     private static var readSize: Int { 1 << 20 }
-    private static let recordEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
-    /// The bytes `startsRecord` looks at: `WARC/1.`, a digit and a line break.
-    private static let recordStartLength = WARCHeader.versionPrefix.count + 2
+    private static let recordEnd = RecordBoundary.recordEnd
+    private static let recordStartLength = RecordBoundary.recordStartLength
 
     /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil);
     /// `plainSize` the size of a plain (uncompressed) archive file, when known.
@@ -391,33 +390,18 @@ final class WARCRecordReader: RecordSource {
 
     /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.
     private func startsRecord(at index: Int) -> Bool {
-        let prefix = WARCHeader.versionPrefix
-        guard index >= 0, index + prefix.count + 2 <= windowEnd else { return false }
-        for offset in 0..<prefix.count where window[index + offset] != prefix[offset] { return false }
-        let digit = window[index + prefix.count]
-        let next = window[index + prefix.count + 1]
-        return digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") && (next == 0x0D || next == 0x0A)
+        RecordBoundary.startsRecord(window[..<windowEnd], at: index)
     }
 
-    /// How many bytes of line breaks end the record whose block ends at `blockEnd`: the empty line (CRLF
-    /// CRLF, or LF LF from sloppy writers), none at the end of the file or right before the next record,
-    /// or up to four line-break bytes before a gzip member that starts the next record (a member's edge
-    /// is where a record ends; elsewhere a short trailer could be the end of a record a wrong length took
-    /// in). Nil when something else follows: the Content-Length is wrong.
+    /// How many bytes of line breaks end the record whose block ends at `blockEnd` (see
+    /// `RecordBoundary.trailerLength`); nil when the Content-Length is wrong, or the block is not all read.
     private func trailerLength(at blockEnd: Int) -> Int? {
         let index = blockEnd - windowBase
-        let available = windowEnd - index
-        if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
-        if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
-        if available == 0 && streamEnded { return 0 }
-        if startsRecord(at: index) { return 0 }
-        var count = 0
-        while count < Self.recordEnd.count, count < available, window[index + count] == 0x0D || window[index + count] == 0x0A {
-            count += 1
+        guard index <= windowEnd else { return nil }
+        return RecordBoundary.trailerLength(after: window[index..<windowEnd], inputEnds: streamEnded) { count in
+            for case .memberStart(let at, _) in events where at == blockEnd + count { return true }
+            return false
         }
-        guard count > 0, startsRecord(at: index + count) else { return nil }
-        for case .memberStart(let at, _) in events where at == blockEnd + count { return count }
-        return nil
     }
 
     /// Where the header starting at `start` stops.
