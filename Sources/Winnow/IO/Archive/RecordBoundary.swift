@@ -21,21 +21,22 @@ enum RecordBoundary {
 
     /// How many bytes of line breaks end a record whose block is followed by `after` (the input from the
     /// block's end: `lookahead` bytes, or fewer when `inputEnds` there). The empty line (CRLF CRLF, or LF
-    /// LF from sloppy writers); none at the end of the input or right before the next record; up to four
-    /// line-break bytes before a gzip member that starts the next record (`memberStartsAt(count)`: a
-    /// member's edge is where a record ends; elsewhere a short trailer could be the end of a record a
-    /// wrong length took in). Nil when something else follows: the Content-Length is wrong.
+    /// LF from sloppy writers); none right before the next record; up to four line-break bytes (none too)
+    /// that the end of the input follows (part of an empty line cut off, or a sloppy writer's one line
+    /// break: nothing else is missing), or that a gzip member starting the next record follows
+    /// (`memberStartsAt(count)`: a member's edge is where a record ends; elsewhere a short trailer could be
+    /// the end of a record a wrong length took in). Nil when something else follows: the Content-Length is wrong.
     static func trailerLength(after: ArraySlice<UInt8>, inputEnds: Bool, memberStartsAt: (Int) -> Bool) -> Int? {
         let start = after.startIndex
         let available = after.count
         if available >= 4 && after[start..<(start + 4)].elementsEqual(recordEnd) { return 4 }
         if available >= 2 && after[start] == 0x0A && after[start + 1] == 0x0A { return 2 }
-        if available == 0 && inputEnds { return 0 }
         if startsRecord(after, at: start) { return 0 }
         var count = 0
         while count < recordEnd.count, count < available, after[start + count] == 0x0D || after[start + count] == 0x0A {
             count += 1
         }
+        if inputEnds && count == available { return count }
         guard count > 0, startsRecord(after, at: start + count) else { return nil }
         return memberStartsAt(count) ? count : nil
     }

@@ -684,3 +684,37 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A last record followed only by part of its empty line (`\r`, `\n`, `\r\n`, `\r\n\r`, ...) before the
+    /// end of the input (a plain file, gzip over the whole file, its own last member) is read: nothing
+    /// but line breaks is missing. Before, it was a "does not end where its Content-Length says" reject,
+    /// where one followed by nothing was read. Anything else after the block is still a wrong length.
+    @Test func aLastRecordEndedByPartOfItsEmptyLineIsRead() throws {
+        let blocks = ["a", "b"].map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
+        func record(_ block: String, _ trailer: String) -> [UInt8] {
+            Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + trailer).utf8)
+        }
+        for (tail, read) in [
+            ("", true), ("\r", true), ("\n", true), ("\r\n", true), ("\r\n\r", true), ("\n\r\n", true), ("\r\r", true),
+            ("\r\nx", false), ("x", false), ("\r\n\r\n\r\n", true), ("\r\r\r\r\r", false),
+        ] {
+            let first = record(blocks[0], "\r\n\r\n")
+            let last = record(blocks[1], tail)
+            let plain = first + last
+            let archives = [(plain, false), (try gzipped(plain), true), (try gzipped(first) + gzipped(last), true)]
+            for (bytes, isGzip) in archives {
+                for step in [1, 7, bytes.count] {
+                    let found = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: step), isGzip: isGzip)
+                    let what = "\(tail.debugDescription) gzip \(isGzip) step \(step): \(found)"
+                    #expect(found.first?.hasSuffix("archive response \(blocks[0])") == true, "\(what)")
+                    if read {
+                        #expect(found.count == 2 && found.last?.hasSuffix("archive response \(blocks[1])") == true, "\(what)")
+                    } else {
+                        #expect(found.dropFirst().first?.contains("does not end where its Content-Length") == true, "\(what)")
+                    }
+                }
+            }
+        }
+    }
+}
