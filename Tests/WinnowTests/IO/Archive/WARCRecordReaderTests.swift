@@ -718,3 +718,88 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// Four conversion records; the second's Content-Length is `error` bytes off and over the size limit.
+    private func claimArchive(error: Int) -> (bytes: [UInt8], offsets: [Int], texts: [String]) {
+        let texts = ["the first page", String(repeating: "a long page ", count: 150), "the third page", "the fourth page"]
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for (number, text) in texts.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array(
+                ("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(number)>\r\n"
+                    + "Content-Length: \(text.utf8.count + (number == 1 ? error : 0))\r\n\r\n\(text)\r\n\r\n").utf8)
+        }
+        return (bytes, offsets, texts)
+    }
+
+    /// A Content-Length over the size limit that ends inside the next record (too long) or inside its own
+    /// block (too short), in a plain file: the file is read where the claim ends, the claim is a reject at
+    /// its header, and reading resumes after the header, as for a smaller record. Every other record is
+    /// read. Before, a claim too long streamed past the third record (in no output, not counted).
+    @Test func aWrongClaimOverTheLimitInAPlainFileLosesNoRecord() async throws {
+        for error in [60, 150, -60, -1000] {
+            let (bytes, offsets, texts) = claimArchive(error: error)
+            for step in [7, 4096, bytes.count] {
+                let found = try ArchiveFixtures.records(
+                    of: TrickleByteSource(bytes, step: step), isGzip: false, maxRecordBytes: 1000,
+                    plainFile: TrickleByteSource(bytes, step: step))
+                #expect(found.count == 4, "\(error) \(step): \(found)")
+                #expect(
+                    found.dropFirst().first
+                        == "2 @\(offsets[1]) damaged the record at offset \(offsets[1]) does not end where its Content-Length "
+                        + "\(texts[1].utf8.count + error) says (no empty line after the block)", "\(error) \(step): \(found)")
+                #expect(found.last == "4 @\(offsets[3]) archive conversion \(texts[3])", "\(error) \(step): \(found)")
+                #expect(found.dropFirst(2).first == "3 @\(offsets[2]) archive conversion \(texts[2])", "\(error) \(step): \(found)")
+            }
+            let folder = TemporaryFolder()
+            let path = folder.write("claim.warc.wet", bytes)
+            let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "c")], maxRecordBytes: 1000)
+            #expect(kept.map { $0["text"] as? String } == [texts[0], texts[2], texts[3]], "\(error)")
+            #expect(rejects.map { $0["offset"] as? Int } == [offsets[1]], "\(error)")
+            #expect(summary.records == 4 && balanced(summary), "\(error)")
+        }
+    }
+
+    /// The same claims where the input cannot be read again (standard input, gzip over the whole file):
+    /// a claim too short loses nothing; one too long shows wrong only at its end, and its reject says
+    /// which records went with it. Before, it said nothing of them.
+    @Test func aWrongClaimStreamedPastSaysWhichRecordsItTook() throws {
+        for error in [60, 150, 2000, -60, -1000] {
+            let (bytes, offsets, texts) = claimArchive(error: error)
+            for (input, isGzip) in [(bytes, false), (try gzipped(bytes), true)] {
+                for step in [7, 4096, input.count] {
+                    let found = try ArchiveFixtures.records(
+                        of: TrickleByteSource(input, step: step), isGzip: isGzip, maxRecordBytes: 1000)
+                    let what = "\(error) gzip \(isGzip) step \(step): \(found)"
+                    #expect(found.first == "1 @0 archive conversion \(texts[0])", "\(what)")
+                    #expect(found.last == "\(found.count) @\(offsets[3]) archive conversion \(texts[3])" || error > 100, "\(what)")
+                    let reject = found.dropFirst().first ?? ""
+                    switch error {
+                    case 60:
+                        let claim = texts[1].utf8.count + 60
+                        let compressed = isGzip ? " (offsets in the decompressed data)" : ""
+                        let expected: String =
+                            "does not end where its Content-Length \(claim) says (no empty line after the block); "
+                            + "over the size limit, it was streamed past before that showed, and this input cannot be read again "
+                            + "(standard input, or gzip holding more than one record in a member): the record at offset "
+                            + "\(offsets[2]) is lost with it\(compressed); to read it, run again with --max-record-bytes \(claim) or more, "
+                            + "or on the archive as a plain file"
+                        #expect(found.count == 3, "\(what)")
+                        #expect(reject.hasSuffix(expected), "\(what)")
+                    case 150, 2000:
+                        #expect(found.count == 2, "\(what)")
+                        #expect(
+                            reject.contains(error == 150 ? "does not end where its Content-Length" : "but the file ends")
+                                && reject.contains("the 2 records at offsets \(offsets[2]) to \(offsets[3]) are lost with it"),
+                            "\(what)")
+                    default:
+                        #expect(found.count == 4 && !reject.contains("lost"), "\(what)")
+                        #expect(found.dropFirst(2).first?.hasSuffix("archive conversion \(texts[2])") == true, "\(what)")
+                    }
+                }
+            }
+        }
+    }
+}
