@@ -225,7 +225,8 @@ final class WARCRecordReader: RecordSource {
                             kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID,
                             recordIDIsUTF8: header.recordIDIsUTF8, targetURI: header.targetURI,
                             targetURIIsUTF8: header.targetURIIsUTF8,
-                            date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
+                            date: header.date, truncated: header.truncated, language: header.identifiedLanguage,
+                            segmentNumber: header.segmentNumber))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }

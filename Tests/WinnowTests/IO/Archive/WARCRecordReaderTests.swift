@@ -803,3 +803,48 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A response split into segments (`WARC-Segment-Number: 1`, then `continuation` records) holds only
+    /// the start of its page, chunked or compressed or not: a `segmented_record` reject that says so, not a
+    /// page with half its text (or a `malformed_http` reject for a cut payload). Its continuations are
+    /// skipped as `continuation`; a segmented response that is no page anyway is skipped as such.
+    @Test func aSegmentedRecordIsRejectedAndItsContinuationsSkipped() async throws {
+        let html =
+            "<html><body><p>" + String(repeating: "First half of the story. ", count: 20) + "</p><p>"
+            + String(repeating: "The second half. ", count: 20) + "</p></body></html>"
+        func record(_ type: String, _ id: String, _ block: [UInt8], segment: Int) -> [UInt8] {
+            let origin = segment > 1 ? "WARC-Segment-Origin-ID: <urn:uuid:\(id)-1>\r\n" : ""
+            return Array(
+                ("WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(id)-\(segment)>\r\n"
+                    + "WARC-Target-URI: http://example.com/\(id)\r\nWARC-Segment-Number: \(segment)\r\n\(origin)"
+                    + "Content-Length: \(block.count)\r\n\r\n").utf8) + block + Array("\r\n\r\n".utf8)
+        }
+        func segmented(_ id: String, head: String, body: [UInt8]) -> [UInt8] {
+            let block = Array(head.utf8) + body
+            let cut = block.count / 2
+            return record("response", id, Array(block[..<cut]), segment: 1)
+                + record("continuation", id, Array(block[cut...]), segment: 2)
+        }
+        let chunked = String(html.utf8.count, radix: 16) + "\r\n" + html + "\r\n0\r\n\r\n"
+        let archive =
+            segmented("plain", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", body: Array(html.utf8))
+            + segmented(
+                "chunked", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+                body: Array(chunked.utf8))
+            + segmented(
+                "gzip", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n",
+                body: try gzipped(Array(html.utf8)))
+            + segmented("missing", head: "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n", body: Array(html.utf8))
+        let folder = TemporaryFolder()
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write("segments.warc", archive), name: "s")])
+        #expect(kept.isEmpty)
+        #expect(rejects.map { $0["reason"] as? String } == ["segmented_record", "segmented_record", "segmented_record"])
+        #expect(
+            (rejects.first?["message"] as? String)?.contains(
+                "is the first segment of a record continued in 'continuation' records (WARC-Segment-Number 1), which Winnow does not join")
+                == true, "\(rejects)")
+        #expect(summary.skippedByReason == ["continuation": 4, "http_4xx": 1])
+        #expect(summary.records == 8 && balanced(summary))
+    }
+}
