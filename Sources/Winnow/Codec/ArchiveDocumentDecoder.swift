@@ -136,6 +136,11 @@ public struct ArchiveDocumentDecoder: Sendable {
                     .unsupportedEncoding,
                     "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
                         + "(gzip, x-gzip and deflate it can)")
+            case .notACoding(let word):
+                return reject(
+                    .unsupportedEncoding,
+                    "its Content-Encoding '\(word)' names no coding (a charset or transfer word put there by mistake), "
+                        + "but its payload does not read as text: it may be compressed in a way the header does not say")
             case .corrupt(let detail):
                 return reject(.malformedHTTP, "its \(head.appliedCodings ?? "") payload is corrupt (\(detail))")
             case .cut(let decoded):

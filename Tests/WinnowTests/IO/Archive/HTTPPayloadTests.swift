@@ -128,6 +128,33 @@ import WinnowTestSupport
         }
     }
 
+    /// Words that name no content coding, which servers put in Content-Encoding by mistake: `none` and
+    /// `identity` are no coding; a charset or transfer word (`utf-8`, `binary`, `8bit`) is none on a
+    /// payload that reads as text, as browsers take it, and still refused on one that does not (it may
+    /// be compressed). Real codings Winnow cannot undo stay refused. Before, each was `unsupported`.
+    @Test func wordsThatNameNoCoding() throws {
+        let page = Array("<html><head><title>P</title></head><body><p>Caf\u{E9} \u{2014} text.</p>\r\n\t</body></html>".utf8)
+        let gzip = try gzipped(page)
+        let zlib: [UInt8] = [0x78, 0x9C] + Array(gzip[10..<(gzip.count - 8)]) + [0, 0, 0, 0]
+        for word in ["none", "identity", "utf-8", "utf8", "binary", "8bit", "7bit", "iso-8859-1", "us-ascii"] {
+            #expect(try ContentDecoder.decode(page, encodings: word, limit: 1 << 20) == page, "\(word)")
+            #expect(try ContentDecoder.decode(gzip, encodings: "\(word), gzip", limit: 1 << 20) == page, "\(word)")
+        }
+        for coded in [gzip, zlib, [0x1B, 0x2A, 0x00, 0xF8] + page] {
+            #expect(try ContentDecoder.decode(coded, encodings: "none", limit: 1 << 20) == coded)
+            for word in ["utf-8", "binary", "8bit"] {
+                #expect(throws: ContentDecoder.Problem.notACoding(word)) {
+                    try ContentDecoder.decode(coded, encodings: word, limit: 1 << 20)
+                }
+            }
+        }
+        for coding in ["br", "zstd", "compress", "chunked", "text"] {
+            #expect(throws: ContentDecoder.Problem.unsupported(coding)) {
+                try ContentDecoder.decode(page, encodings: coding, limit: 1 << 20)
+            }
+        }
+    }
+
     @Test(arguments: [
         ("<!DOCTYPE html><html>", true), ("\u{FEFF}  \n<html lang=en>", true), ("<p>text", true), ("<!-- c -->", true),
         ("<HEAD>", true), ("{\"json\": true}", false), ("%PDF-1.7", false), ("<?xml version=\"1.0\"?><rss>", false),

@@ -848,3 +848,34 @@ extension WARCRecordReaderTests {
         #expect(summary.records == 8 && balanced(summary))
     }
 }
+
+extension WARCRecordReaderTests {
+    /// Responses whose Content-Encoding names no coding (`none`, a charset, a transfer word) are pages
+    /// when their payload reads as text; on compressed bytes such a word is an `unsupported_encoding`
+    /// reject that says why. Before, every one was that reject.
+    @Test func pagesWhoseContentEncodingNamesNoCodingAreKept() async throws {
+        let html =
+            "<html><body><article><p>" + String(repeating: "A paragraph of the page about rivers. ", count: 8)
+            + "</p></article></body></html>"
+        func record(_ id: String, _ encoding: String, _ body: [UInt8]) -> [UInt8] {
+            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: \(encoding)\r\n\r\n".utf8) + body
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
+                + block + Array("\r\n\r\n".utf8)
+        }
+        let words = ["UTF-8", "none", "binary", "8bit"]
+        let archive =
+            words.enumerated().flatMap { record("\($0.offset)", $0.element, Array(html.utf8)) }
+            + record("gzipped", "utf-8", try gzipped(Array(html.utf8))) + record("brotli", "br", Array(html.utf8))
+        let folder = TemporaryFolder()
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write("words.warc", archive), name: "w")])
+        #expect(kept.map { $0["id"] as? String } == words.indices.map { "<urn:\($0)>" })
+        #expect(kept.allSatisfy { ($0["text"] as? String)?.hasPrefix("A paragraph of the page about rivers.") == true })
+        #expect(rejects.map { $0["reason"] as? String } == ["unsupported_encoding", "unsupported_encoding"])
+        #expect(
+            (rejects.first?["message"] as? String)?.contains(
+                "its Content-Encoding 'utf-8' names no coding (a charset or transfer word put there by mistake), "
+                    + "but its payload does not read as text") == true, "\(rejects)")
+        #expect((rejects.last?["message"] as? String)?.contains("Content-Encoding 'br'") == true, "\(rejects)")
+        #expect(summary.records == 6 && balanced(summary))
+    }
+}
