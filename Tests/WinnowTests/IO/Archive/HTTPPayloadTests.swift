@@ -28,6 +28,22 @@ import WinnowTestSupport
         #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 OK\r\n\r\n") }
     }
 
+    /// Interim responses (1xx but 101) before the final one are passed over: its status, fields and body
+    /// count. Before, `100 Continue` first made the whole block an `http_1xx` skip, the page with it.
+    @Test func interimResponsesComeBeforeTheFinalOne() throws {
+        let final = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        for interim in ["HTTP/1.1 100 Continue\r\n\r\n", "HTTP/1.1 100 Continue\n\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"] {
+            let parsed = try head(interim + final + "body")
+            #expect(parsed.status == 200 && parsed.contentType == "text/html" && parsed.contentEncoding == "gzip", "\(interim)")
+            #expect(parsed.bodyOffset == (interim + final).utf8.count, "\(interim)")
+        }
+        // A last 1xx is the response: with no final one after it, or after 101 (the protocol changed).
+        #expect(try head("HTTP/1.1 100 Continue\r\n\r\n").status == 100)
+        #expect(try head("HTTP/1.1 100 Continue\r\n\r\n<html>").status == 100)
+        #expect(try head("HTTP/1.1 101 Switching Protocols\r\n\r\n" + final).status == 101)
+        #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 OK\r\n\r\n") }
+    }
+
     /// Transfer codings before `chunked` are undone after it, then the content codings; an empty
     /// Content-Type is none, so the payload is sniffed.
     @Test func codingsAndEmptyTypes() throws {

@@ -879,3 +879,24 @@ extension WARCRecordReaderTests {
         #expect(summary.records == 6 && balanced(summary))
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A response whose block holds `100 Continue` before the final `200 OK` is that page; one whose final
+    /// response is a 404 is skipped as `http_4xx`. Before, both were `http_1xx` skips.
+    @Test func aPageAfterAnInterimResponseIsKept() async throws {
+        let html =
+            "<html><body><article><p>" + String(repeating: "The page after an interim response. ", count: 8)
+            + "</p></article></body></html>"
+        func record(_ id: String, _ final: String) -> String {
+            let block = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 \(final)\r\nContent-Type: text/html\r\n\r\n" + html
+            return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n"
+                + block + "\r\n\r\n"
+        }
+        let folder = TemporaryFolder()
+        let path = folder.write("interim.warc", record("ok", "200 OK") + record("missing", "404 Not Found"))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "i")])
+        #expect(kept.map { $0["id"] as? String } == ["<urn:ok>"] && rejects.isEmpty)
+        #expect((kept.first?["text"] as? String)?.hasPrefix("The page after an interim response.") == true)
+        #expect(summary.skippedByReason == ["http_4xx": 1] && summary.records == 2 && balanced(summary))
+    }
+}
