@@ -188,6 +188,12 @@ final class WARCRecordReader: RecordSource {
         try load(upTo: recordEnd, unlessInterruptedAfter: recordStart)
         if let stop = interruption(after: recordStart, before: blockEnd) {
             reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
+            if stop.damage == nil {
+                // A wrong length that runs into the next record's gzip member: records may lie before that
+                // member, in the one this record starts (still read): resume after the header, as in a plain file.
+                position = headerEnd - windowBase
+                try resync(from: headerEnd)
+            }
             return true
         }
         try load(upTo: recordEnd + Self.recordStartLength)

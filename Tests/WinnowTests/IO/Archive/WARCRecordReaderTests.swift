@@ -900,3 +900,29 @@ extension WARCRecordReaderTests {
         #expect(summary.skippedByReason == ["http_4xx": 1] && summary.records == 2 && balanced(summary))
     }
 }
+
+extension WARCRecordReaderTests {
+    /// Gzip members of two records each; the first record's Content-Length runs into the next member. The
+    /// record after it in its own member is read (reading resumes after the wrong header, as in a plain
+    /// file), and the next member's records too. Before, reading resumed at the next member, and the
+    /// second record was in no output and not counted.
+    @Test func aWrongLengthIntoTheNextMemberLeavesTheRecordsBeforeIt() throws {
+        let blocks = (1...4).map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
+        func record(_ number: Int, error: Int = 0) -> [UInt8] {
+            let block = blocks[number - 1]
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
+        }
+        let firstMember = record(1, error: record(2).count + 40) + record(2)
+        let archive = try gzipped(firstMember) + gzipped(record(3) + record(4))
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(found.count == 4, "\(step): \(found)")
+            #expect(
+                found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true,
+                "\(step): \(found)")
+            for number in 2...4 {
+                #expect(found.dropFirst(number - 1).first?.hasSuffix("archive response \(blocks[number - 1])") == true, "\(step): \(found)")
+            }
+        }
+    }
+}
