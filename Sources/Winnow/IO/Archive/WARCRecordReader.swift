@@ -266,7 +266,11 @@ final class WARCRecordReader: RecordSource {
         while true {
             let loadedEnd = windowBase + windowEnd
             if let stop = interruption(after: recordStart, before: min(blockEnd, loadedEnd)) {
-                reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
+                // Run into the next record's gzip member: records before it in this one went past with the bytes.
+                if stop.damage == nil { count(upTo: stop.position) }
+                reject(
+                    stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch,
+                    lost: stop.damage == nil ? lostRecords(covered, claim: header.contentLength) : "")
                 return
             }
             if loadedEnd >= recordEnd || streamEnded { break }
@@ -350,10 +354,11 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip
-    /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
+    /// member) before its Content-Length is reached: one reject (`lost`: what went with it, streamed past),
+    /// and reading resumes where it was cut.
     private func reject(
         _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
-        origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off"
+        origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off", lost: String = ""
     ) {
         let message: String
         if let damage = stop.damage {
@@ -361,7 +366,7 @@ final class WARCRecordReader: RecordSource {
         } else {
             message =
                 "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
-                + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
+                + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)") + lost
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
         events.removeAll { event in

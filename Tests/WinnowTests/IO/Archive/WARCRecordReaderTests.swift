@@ -926,3 +926,29 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// The same with the first record over the size limit: streamed past, the record after it in its
+    /// member cannot be read again, and the reject says it is lost, however the input is read.
+    @Test func aWrongLengthOverTheLimitIntoTheNextMemberSaysWhatItTook() throws {
+        let blocks = (1...4).map {
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" + String(repeating: " ", count: 400)
+        }
+        func record(_ number: Int, error: Int = 0) -> [UInt8] {
+            let block = blocks[number - 1]
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
+        }
+        let first = record(1, error: record(2).count + 400)
+        let archive = try gzipped(first + record(2)) + gzipped(record(3) + record(4))
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true, maxRecordBytes: 1000)
+            #expect(found.count == 3, "\(step): \(found)")
+            #expect(
+                found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true
+                    && found.first?.contains("is wrong); over the size limit, it was streamed past before that showed") == true
+                    && found.first?.contains("the record at offset \(first.count) is lost with it") == true,
+                "\(step): \(found)")
+            #expect(found.last?.hasSuffix("archive response \(blocks[3])") == true, "\(step): \(found)")
+        }
+    }
+}
