@@ -18,6 +18,9 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
         case malformedHTTP = "malformed_http"
         /// An archived payload in a content encoding Winnow cannot undo (`br`, `zstd`, ...).
         case unsupportedEncoding = "unsupported_encoding"
+        /// A web archive record split into segments (`WARC-Segment-Number`), whose `continuation` records
+        /// Winnow does not join: the first holds only part of its page.
+        case segmentedRecord = "segmented_record"
     }
 
     public let origin: DocumentOrigin

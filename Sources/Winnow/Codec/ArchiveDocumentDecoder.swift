@@ -59,8 +59,18 @@ public struct ArchiveDocumentDecoder: Sendable {
                 "its \(name) is not UTF-8 (read as '\(read ?? "")'), and a document's id must be exact: "
                     + "two such ids could read as one")
         }
+        /// A segment holds only part of its page (its continuations are skipped as `continuation`).
+        func segmented(_ number: String) -> DecodeOutcome {
+            reject(
+                .segmentedRecord,
+                (number == "1"
+                    ? "it is the first segment of a record continued in 'continuation' records"
+                    : "it is a segment of a longer record") + " (WARC-Segment-Number \(number)), which Winnow does not join: "
+                    + "it holds only part of the page")
+        }
         switch record.kind {
         case .conversion:
+            if let number = record.segmentNumber { return segmented(number) }
             if idProblem { return badID() }
             // Valid UTF-8 stays where it lies; anything else is repaired as a string would be.
             let block = storage[record.block]
@@ -76,8 +86,8 @@ public struct ArchiveDocumentDecoder: Sendable {
             guard HTTPResponseHead.isHTTP(block) else { return nil }
             do throws(HTTPResponseHead.Problem) {
                 let head = try HTTPResponseHead.parse(block)
-                // Only what will be a document pays for copying its payload.
-                guard (200..<300).contains(head.status), head.isHTMLOrUntyped else {
+                // Only what will be a document pays for copying its payload; a segment will not be one.
+                guard (200..<300).contains(head.status), head.isHTMLOrUntyped, record.segmentNumber == nil else {
                     return .success((head, []))
                 }
                 let body = UnsafeBufferPointer(rebasing: block[head.bodyOffset...])
@@ -113,6 +123,7 @@ public struct ArchiveDocumentDecoder: Sendable {
         }
         guard (200..<300).contains(head.status) else { return .skipped(reason: Self.statusReason(head.status)) }
         guard head.isHTMLOrUntyped else { return .skipped(reason: "not_html") }
+        if let number = record.segmentNumber { return segmented(number) }
         do throws(ContentDecoder.Problem) {
             // A record marked WARC-Truncated keeps what its payload holds (it says so in `truncated`);
             // an unmarked one that breaks off would pass for a whole page.
@@ -125,6 +136,11 @@ public struct ArchiveDocumentDecoder: Sendable {
                     .unsupportedEncoding,
                     "its payload is in Content-Encoding '\(coding)', which Winnow cannot undo "
                         + "(gzip, x-gzip and deflate it can)")
+            case .notACoding(let word):
+                return reject(
+                    .unsupportedEncoding,
+                    "its Content-Encoding '\(word)' names no coding (a charset or transfer word put there by mistake), "
+                        + "but its payload does not read as text: it may be compressed in a way the header does not say")
             case .corrupt(let detail):
                 return reject(.malformedHTTP, "its \(head.appliedCodings ?? "") payload is corrupt (\(detail))")
             case .cut(let decoded):

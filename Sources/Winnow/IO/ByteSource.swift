@@ -62,6 +62,26 @@ public final class FileByteSource: ByteSource {
         return got
     }
 
+    /// Up to `count` bytes from file offset `offset` (fewer at the end of the file), with `pread`: the
+    /// reads in order go on where they were. For regular files (those with a `size`).
+    func bytes(at offset: Int, count: Int) throws(WinnowError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let result = bytes.withUnsafeMutableBufferPointer {
+                Glibc.pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got))
+            }
+            if result == 0 { break }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw .io("read failed: \(String(cString: strerror(errno)))", path: displayName)
+            }
+            got += result
+        }
+        bytes.removeLast(count - got)
+        return bytes
+    }
+
     private func readOnce(into pointer: UnsafeMutablePointer<UInt8>, _ count: Int) throws(WinnowError) -> Int {
         while true {
             let result = Glibc.read(descriptor, pointer, count)

@@ -22,7 +22,7 @@ enum RecordSourceOpener {
             // Standard input may start anywhere in the file it is redirected from: its size says nothing.
             return WARCRecordReader(
                 stream: stream, name: name, file: file, maxRecordBytes: maxRecordBytes,
-                plainSize: isGzip || path == "-" ? nil : opened.size)
+                plainFile: isGzip || path == "-" ? nil : opened)
         }
         let source: any ByteSource = isGzip ? try GzipByteSource(replay, displayName: name) : replay
         return JSONLRecordReader(source: source, name: name, maxRecordBytes: maxRecordBytes)

@@ -33,6 +33,21 @@ import WinnowTestSupport
         #expect(buffer.count == 3 + bytes.count)
     }
 
+    /// Bytes read at an offset are the file's there (fewer at its end, none past it), and the reads in
+    /// order go on where they were.
+    @Test func readsAtAnOffsetApartFromTheReadsInOrder() throws {
+        let folder = TemporaryFolder()
+        let bytes = Self.pattern(10_000)
+        let source = try FileByteSource(path: folder.write("file.bin", bytes))
+        var buffer: [UInt8] = []
+        #expect(try source.read(into: &buffer, maxCount: 100) == 100)
+        #expect(try source.bytes(at: 5000, count: 13) == Array(bytes[5000..<5013]))
+        #expect(try source.bytes(at: 9995, count: 13) == Array(bytes[9995...]))
+        #expect(try source.bytes(at: 20_000, count: 13) == [])
+        _ = try Self.readAll(source, into: &buffer, maxCount: 4096)
+        #expect(buffer == bytes)
+    }
+
     /// A pipe is read as it comes, with no size known.
     @Test func readsAPipe() throws {
         var ends: [Int32] = [0, 0]

@@ -24,4 +24,6 @@ public struct ArchiveRecord: Sendable {
     public let date: String?
     public let truncated: String?
     public let language: String?
+    /// `WARC-Segment-Number`, when the record is a segment of a longer one: it holds only part of its block.
+    public let segmentNumber: String?
 }

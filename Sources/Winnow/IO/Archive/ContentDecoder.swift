@@ -3,10 +3,15 @@ import Foundation
 
 /// Undoes HTTP content encodings that zlib can: `gzip` (and `x-gzip`) and `deflate` (zlib-wrapped or
 /// raw, as servers send both). The output is bounded, so a small payload cannot inflate past the limit.
+/// `identity` and `none` are no coding; a charset or transfer word put in their place (`utf-8`,
+/// `binary`) is none either on a payload that reads as text, as browsers take it.
 enum ContentDecoder {
     enum Problem: Error, Sendable, Equatable {
         /// An encoding Winnow cannot undo (`br`, `zstd`, `compress`, ...).
         case unsupported(String)
+        /// A word that names no coding (`utf-8`, `binary`) on a payload that does not read as text: it
+        /// may be compressed in a way the header does not say.
+        case notACoding(String)
         /// The compressed data is damaged.
         case corrupt(String)
         /// The decoded payload would pass the limit.
@@ -23,10 +28,12 @@ enum ContentDecoder {
     static func decode(_ payload: [UInt8], encodings: String?, limit: Int, keepCut: Bool = false) throws(Problem) -> [UInt8] {
         guard let encodings, !payload.isEmpty else { return payload }
         let codings = encodings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && $0 != "identity" }
+            .filter { !$0.isEmpty && $0 != "identity" && $0 != "none" }
         var data = payload
         for coding in codings.reversed() {
             switch coding {
+            case _ where misplacedWords.contains(coding):
+                guard looksLikeText(data) else { throw .notACoding(coding) }
             case "gzip", "x-gzip":
                 data = try inflateAll(data, windowBits: 15 + 32, limit: limit, keepCut: keepCut)
             case "deflate":
@@ -48,6 +55,21 @@ enum ContentDecoder {
             }
         }
         return data
+    }
+
+    /// Charsets and transfer words that servers put in Content-Encoding by mistake: no content coding.
+    static let misplacedWords: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "binary", "8bit", "7bit"]
+
+    /// Whether `payload` reads as text rather than compressed data: it opens with no gzip or zlib header,
+    /// and its first 1,445 bytes (what the WHATWG MIME sniffing standard looks at) hold none of the bytes
+    /// that standard calls binary (controls but tab, line breaks, form feed and escape), which compressed
+    /// data (brotli and zstd too) holds all but certainly.
+    static func looksLikeText(_ payload: [UInt8]) -> Bool {
+        if payload.starts(with: [0x1F, 0x8B]) { return false }
+        if payload.count >= 2 && payload[0] == 0x78 && [0x01, 0x5E, 0x9C, 0xDA].contains(payload[1]) { return false }
+        return !payload.prefix(1445).contains { byte in
+            byte <= 0x08 || byte == 0x0B || (0x0E...0x1A).contains(byte) || (0x1C...0x1F).contains(byte)
+        }
     }
 
     /// Inflates `input` whole (gzip members one after another too), at most `limit` bytes of output: with

@@ -28,8 +28,22 @@ package struct HTTPResponseHead: Sendable, Equatable {
         block.starts(with: httpPrefix)
     }
 
-    /// Parses the head of `block`, which starts with `HTTP/`.
+    /// Parses the head of `block`, which starts with `HTTP/`: the final response's, after any interim
+    /// ones (`100 Continue`, `103 Early Hints`: 1xx but `101 Switching Protocols`, after which the
+    /// connection speaks another protocol) that another head follows.
     package static func parse(_ block: UnsafeBufferPointer<UInt8>) throws(Problem) -> HTTPResponseHead {
+        var start = 0
+        while true {
+            var head = try parseOne(UnsafeBufferPointer(rebasing: block[start...]))
+            head.bodyOffset += start
+            let next = UnsafeBufferPointer(rebasing: block[head.bodyOffset...])
+            guard (100..<200).contains(head.status), head.status != 101, isHTTP(next) else { return head }
+            start = head.bodyOffset
+        }
+    }
+
+    /// Parses the one head at the start of `block`.
+    private static func parseOne(_ block: UnsafeBufferPointer<UInt8>) throws(Problem) -> HTTPResponseHead {
         var lineEnd = 0
         while lineEnd < block.count && block[lineEnd] != 0x0A { lineEnd += 1 }
         // "HTTP/1.1 200 OK": the status is the three digits after the first space.

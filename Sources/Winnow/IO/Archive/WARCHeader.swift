@@ -16,6 +16,9 @@ struct WARCHeader: Sendable, Equatable {
     var truncated: String?
     /// `WARC-Identified-Content-Language` (WET files).
     var identifiedLanguage: String?
+    /// `WARC-Segment-Number`: the record is one segment of a longer one (`1` the first, which `continuation`
+    /// records go on).
+    var segmentNumber: String?
 
     /// What makes a header unreadable, as a sentence for the reject message.
     struct Problem: Error, Sendable, Equatable {
@@ -32,6 +35,7 @@ struct WARCHeader: Sendable, Equatable {
     private static let dateName = Array("warc-date".utf8)
     private static let truncatedName = Array("warc-truncated".utf8)
     private static let languageName = Array("warc-identified-content-language".utf8)
+    private static let segmentName = Array("warc-segment-number".utf8)
 
     /// Parses `bytes`: the version line, the fields, and the empty line that ends them.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> WARCHeader {
@@ -77,6 +81,8 @@ struct WARCHeader: Sendable, Equatable {
                 header.truncated = header.truncated ?? HeaderFieldScanner.string(bytes, value)
             case languageName.count where HeaderFieldScanner.name(bytes, name, is: languageName):
                 header.identifiedLanguage = header.identifiedLanguage ?? HeaderFieldScanner.string(bytes, value)
+            case segmentName.count where HeaderFieldScanner.name(bytes, name, is: segmentName):
+                header.segmentNumber = header.segmentNumber ?? HeaderFieldScanner.string(bytes, value)
             default:
                 break
             }

@@ -2,15 +2,17 @@
 /// The blocks of `response` and `conversion` records go to the batch for the workers; every other record
 /// is counted as skipped; damage (a bad header, a wrong Content-Length, garbage, a broken gzip member)
 /// becomes a reject naming its byte offset, and reading resumes at the next record. Memory stays
-/// bounded by the size limit: a longer record streams past without being held.
+/// bounded by the size limit: a longer record streams past without being held (in a plain file, only
+/// once the file shows a record end where it claims one).
 final class WARCRecordReader: RecordSource {
     private let stream: ArchiveByteStream
     private let name: String
     private let file: String
     private let maxRecordBytes: Int
-    /// A plain archive file's size: a record too large to hold that claims to run past it is known to be
-    /// wrong at its header, so reading resumes after the header instead of streaming to the end.
-    private let plainSize: Int?
+    /// A plain archive file, read ahead where a record too large to hold claims to end: a claim wrong
+    /// there (past the file's end, or with no record end) is known at its header, so reading resumes
+    /// after the header, as for a smaller record, instead of streaming past the records the claim covers.
+    private let plainFile: (any PositionalByteSource)?
     /// Decompressed bytes read and not yet passed; `window[0]` is at offset `windowBase` of the stream.
     private var window: [UInt8] = []
     private var windowBase = 0
@@ -30,18 +32,20 @@ final class WARCRecordReader: RecordSource {
     /// A batch holds at most this many records, so that a run of skipped records stays small.
     static let maxBatchRecords = 4096
     private static var readSize: Int { 1 << 20 }
-    private static let recordEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
-    /// The bytes `startsRecord` looks at: `WARC/1.`, a digit and a line break.
-    private static let recordStartLength = WARCHeader.versionPrefix.count + 2
+    private static let recordEnd = RecordBoundary.recordEnd
+    private static let recordStartLength = RecordBoundary.recordStartLength
 
     /// `name` is the source of the records' origins; `file` the archive as given (`name` when nil);
-    /// `plainSize` the size of a plain (uncompressed) archive file, when known.
-    init(stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int, plainSize: Int? = nil) {
+    /// `plainFile` the file `stream` reads, when it is a plain (uncompressed) archive file read from its start.
+    init(
+        stream: ArchiveByteStream, name: String, file: String? = nil, maxRecordBytes: Int,
+        plainFile: (any PositionalByteSource)? = nil
+    ) {
         self.stream = stream
         self.name = name
         self.file = file ?? name
         self.maxRecordBytes = maxRecordBytes
-        self.plainSize = plainSize
+        self.plainFile = plainFile
     }
 
     func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
@@ -155,15 +159,28 @@ final class WARCRecordReader: RecordSource {
             case "conversion": .conversion
             default: nil
             }
-        if header.contentLength > maxRecordBytes, let plainSize, blockEnd > plainSize {
-            // Streamed past, the claim would drop every record after it before the file's end showed it wrong.
-            shortOfFile(recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - plainSize, origin: recordOrigin, into: &batch)
-            try resync(from: headerEnd)
-            return true
+        if header.contentLength > maxRecordBytes, let plainFile, let plainSize = plainFile.size {
+            // Streamed past, a wrong claim would drop the records it covers before its end showed it wrong.
+            if blockEnd > plainSize {
+                shortOfFile(
+                    recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - plainSize, origin: recordOrigin, into: &batch)
+                try resync(from: headerEnd)
+                return true
+            }
+            let after = try plainFile.bytes(at: blockEnd, count: RecordBoundary.lookahead)
+            if RecordBoundary.trailerLength(
+                after: after[...], inputEnds: after.count < RecordBoundary.lookahead, memberStartsAt: { _ in false })
+                == nil
+            {
+                try rejectWrongEnd(
+                    header, recordStart: recordStart, recordEnd: blockEnd + Self.recordEnd.count, offset: offset,
+                    origin: recordOrigin, resumingAt: headerEnd, into: &batch)
+                return true
+            }
         }
         if header.contentLength > maxRecordBytes {
             try streamPast(
-                header, kind: kind, recordStart: recordStart, blockEnd: blockEnd, offset: offset,
+                header, kind: kind, recordStart: recordStart, headerEnd: headerEnd, blockEnd: blockEnd, offset: offset,
                 origin: recordOrigin, into: &batch)
             return true
         }
@@ -171,6 +188,12 @@ final class WARCRecordReader: RecordSource {
         try load(upTo: recordEnd, unlessInterruptedAfter: recordStart)
         if let stop = interruption(after: recordStart, before: blockEnd) {
             reject(stop, recordAt: offset, length: header.contentLength, origin: recordOrigin, into: &batch)
+            if stop.damage == nil {
+                // A wrong length that runs into the next record's gzip member: records may lie before that
+                // member, in the one this record starts (still read): resume after the header, as in a plain file.
+                position = headerEnd - windowBase
+                try resync(from: headerEnd)
+            }
             return true
         }
         try load(upTo: recordEnd + Self.recordStartLength)
@@ -208,7 +231,8 @@ final class WARCRecordReader: RecordSource {
                             kind: kind, block: start..<batch.storage.count, file: file, recordID: header.recordID,
                             recordIDIsUTF8: header.recordIDIsUTF8, targetURI: header.targetURI,
                             targetURIIsUTF8: header.targetURIIsUTF8,
-                            date: header.date, truncated: header.truncated, language: header.identifiedLanguage))))
+                            date: header.date, truncated: header.truncated, language: header.identifiedLanguage,
+                            segmentNumber: header.segmentNumber))))
         } else {
             batch.records.append(RawRecord(origin: recordOrigin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
@@ -217,18 +241,40 @@ final class WARCRecordReader: RecordSource {
     }
 
     /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
+    /// The record starts among them are counted: when the claim proves wrong, those records are lost.
     private func streamPast(
-        _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, blockEnd: Int,
+        _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, headerEnd: Int, blockEnd: Int,
         offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch
     ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
+        var covered: (count: Int, first: Int, last: Int) = (0, 0, 0)
+        var counted = headerEnd
+        /// Counts the records that start (a version line at the start of a line) in `counted..<end`.
+        func count(upTo end: Int) {
+            let first = WARCHeader.versionPrefix[0]
+            var index = counted - windowBase
+            while index < end - windowBase, let found = window[index..<(end - windowBase)].firstIndex(of: first) {
+                if startsRecord(at: found) && (found + windowBase == headerEnd || window[found - 1] == 0x0A) {
+                    if covered.count == 0 { covered.first = found + windowBase }
+                    covered.count += 1
+                    covered.last = found + windowBase
+                }
+                index = found + 1
+            }
+            counted = max(counted, end)
+        }
         while true {
             let loadedEnd = windowBase + windowEnd
             if let stop = interruption(after: recordStart, before: min(blockEnd, loadedEnd)) {
-                reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
+                // Run into the next record's gzip member: records before it in this one went past with the bytes.
+                if stop.damage == nil { count(upTo: stop.position) }
+                reject(
+                    stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch,
+                    lost: stop.damage == nil ? lostRecords(covered, claim: header.contentLength) : "")
                 return
             }
             if loadedEnd >= recordEnd || streamEnded { break }
+            count(upTo: min(blockEnd, loadedEnd - Self.recordStartLength))
             // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen.
             let keep = min(windowEnd, 16)
             position = windowEnd - keep
@@ -236,15 +282,18 @@ final class WARCRecordReader: RecordSource {
         }
         try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
+        count(upTo: min(blockEnd, loadedEnd))
         guard loadedEnd >= blockEnd else {
-            shortOfFile(recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - loadedEnd, origin: origin, into: &batch)
+            shortOfFile(
+                recordAt: offset, claiming: header.contentLength, shortBy: blockEnd - loadedEnd, origin: origin, into: &batch,
+                lost: lostRecords(covered, claim: header.contentLength))
             position = windowEnd
             return
         }
         guard let trailer = trailerLength(at: blockEnd) else {
             try rejectWrongEnd(
                 header, recordStart: recordStart, recordEnd: recordEnd, offset: offset, origin: origin,
-                resumingAt: blockEnd, into: &batch)
+                resumingAt: blockEnd, into: &batch, lost: lostRecords(covered, claim: header.contentLength))
             return
         }
         position = blockEnd + trailer - windowBase
@@ -260,10 +309,11 @@ final class WARCRecordReader: RecordSource {
 
     /// A record whose block is not followed by its end. A gzip member that starts the next record within
     /// the four bytes the end takes cuts it there (its length is a few bytes short); otherwise reading
-    /// resumes at `resumingAt` (the header's end, or the block's end when the block was streamed past).
+    /// resumes at `resumingAt` (the header's end, or the block's end when the block was streamed past:
+    /// `lost` then says what went with it).
     private func rejectWrongEnd(
         _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: Int, origin: DocumentOrigin, resumingAt resume: Int,
-        into batch: inout RecordBatch
+        into batch: inout RecordBatch, lost: String = ""
     ) throws(WinnowError) {
         if let stop = interruption(after: recordStart, before: recordEnd) {
             reject(stop, recordAt: offset, length: header.contentLength, origin: origin, into: &batch)
@@ -271,24 +321,44 @@ final class WARCRecordReader: RecordSource {
         }
         let message =
             "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
+            + lost
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
         try resync(from: resume)
     }
 
-    /// A record whose Content-Length runs past the end of the file.
+    /// A record whose Content-Length runs past the end of the file (`lost`: what went with it, streamed past).
     private func shortOfFile(
-        recordAt offset: Int, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+        recordAt offset: Int, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch,
+        lost: String = ""
     ) {
         let message =
             "the record at offset \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
+            + lost
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
     }
 
+    /// What a wrong claim streamed past took with it, for its reject's message: the records that started
+    /// in its bytes, which an input read once (standard input, gzip) cannot give again, and how to read
+    /// them (a limit over the claim reads the record whole and resumes after its header). Empty when none did.
+    private func lostRecords(_ covered: (count: Int, first: Int, last: Int), claim: Int) -> String {
+        guard covered.count > 0 else { return "" }
+        let which =
+            covered.count == 1
+            ? "the record at offset \(covered.first) is"
+            : "the \(covered.count) records at offsets \(covered.first) to \(covered.last) are"
+        return "; over the size limit, it was streamed past before that showed, and this input cannot be read again "
+            + "(standard input, or gzip holding more than one record in a member): \(which) lost with it"
+            + (stream.isGzip ? " (offsets in the decompressed data)" : "")
+            + "; to read \(covered.count == 1 ? "it" : "them"), run again with --max-record-bytes \(claim) or more, "
+            + "or on the archive as a plain file"
+    }
+
     /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip
-    /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
+    /// member) before its Content-Length is reached: one reject (`lost`: what went with it, streamed past),
+    /// and reading resumes where it was cut.
     private func reject(
         _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
-        origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off"
+        origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off", lost: String = ""
     ) {
         let message: String
         if let damage = stop.damage {
@@ -296,7 +366,7 @@ final class WARCRecordReader: RecordSource {
         } else {
             message =
                 "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
-                + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
+                + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)") + lost
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
         events.removeAll { event in
@@ -391,33 +461,18 @@ final class WARCRecordReader: RecordSource {
 
     /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.
     private func startsRecord(at index: Int) -> Bool {
-        let prefix = WARCHeader.versionPrefix
-        guard index >= 0, index + prefix.count + 2 <= windowEnd else { return false }
-        for offset in 0..<prefix.count where window[index + offset] != prefix[offset] { return false }
-        let digit = window[index + prefix.count]
-        let next = window[index + prefix.count + 1]
-        return digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") && (next == 0x0D || next == 0x0A)
+        RecordBoundary.startsRecord(window[..<windowEnd], at: index)
     }
 
-    /// How many bytes of line breaks end the record whose block ends at `blockEnd`: the empty line (CRLF
-    /// CRLF, or LF LF from sloppy writers), none at the end of the file or right before the next record,
-    /// or up to four line-break bytes before a gzip member that starts the next record (a member's edge
-    /// is where a record ends; elsewhere a short trailer could be the end of a record a wrong length took
-    /// in). Nil when something else follows: the Content-Length is wrong.
+    /// How many bytes of line breaks end the record whose block ends at `blockEnd` (see
+    /// `RecordBoundary.trailerLength`); nil when the Content-Length is wrong, or the block is not all read.
     private func trailerLength(at blockEnd: Int) -> Int? {
         let index = blockEnd - windowBase
-        let available = windowEnd - index
-        if available >= 4 && window[index..<(index + 4)].elementsEqual(Self.recordEnd) { return 4 }
-        if available >= 2 && window[index] == 0x0A && window[index + 1] == 0x0A { return 2 }
-        if available == 0 && streamEnded { return 0 }
-        if startsRecord(at: index) { return 0 }
-        var count = 0
-        while count < Self.recordEnd.count, count < available, window[index + count] == 0x0D || window[index + count] == 0x0A {
-            count += 1
+        guard index <= windowEnd else { return nil }
+        return RecordBoundary.trailerLength(after: window[index..<windowEnd], inputEnds: streamEnded) { count in
+            for case .memberStart(let at, _) in events where at == blockEnd + count { return true }
+            return false
         }
-        guard count > 0, startsRecord(at: index + count) else { return nil }
-        for case .memberStart(let at, _) in events where at == blockEnd + count { return count }
-        return nil
     }
 
     /// Where the header starting at `start` stops.

@@ -31,10 +31,13 @@ enum ArchiveFixtures {
     }
 
     /// The records one reader makes of an archive, as comparable text: kind, offset, and block or message.
-    static func records(of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20) throws -> [String] {
+    /// `plainFile`: the source is a plain file the reader may also read ahead in (not standard input).
+    static func records(
+        of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20, plainFile: (any PositionalByteSource)? = nil
+    ) throws -> [String] {
         let reader = WARCRecordReader(
             stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
-            name: "a", maxRecordBytes: maxRecordBytes)
+            name: "a", maxRecordBytes: maxRecordBytes, plainFile: plainFile)
         var found: [String] = []
         var batch = RecordBatch()
         while reader.fill(&batch, targetBytes: 1 << 20) {
@@ -57,8 +60,9 @@ enum ArchiveFixtures {
     }
 }
 
-/// Hands out its bytes a few at a time, to check that records do not depend on how reads split the input.
-final class TrickleByteSource: ByteSource {
+/// Hands out its bytes a few at a time, to check that records do not depend on how reads split the input;
+/// as a file, it can be read at any offset too.
+final class TrickleByteSource: ByteSource, PositionalByteSource {
     private let bytes: [UInt8]
     private var offset = 0
     private let step: Int
@@ -73,5 +77,11 @@ final class TrickleByteSource: ByteSource {
         buffer.append(contentsOf: bytes[offset..<(offset + count)])
         offset += count
         return count
+    }
+
+    var size: Int? { bytes.count }
+
+    func bytes(at start: Int, count: Int) -> [UInt8] {
+        Array(bytes[min(start, bytes.count)..<min(start + count, bytes.count)])
     }
 }

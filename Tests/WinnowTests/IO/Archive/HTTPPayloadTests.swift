@@ -28,6 +28,22 @@ import WinnowTestSupport
         #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 OK\r\n\r\n") }
     }
 
+    /// Interim responses (1xx but 101) before the final one are passed over: its status, fields and body
+    /// count. Before, `100 Continue` first made the whole block an `http_1xx` skip, the page with it.
+    @Test func interimResponsesComeBeforeTheFinalOne() throws {
+        let final = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        for interim in ["HTTP/1.1 100 Continue\r\n\r\n", "HTTP/1.1 100 Continue\n\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"] {
+            let parsed = try head(interim + final + "body")
+            #expect(parsed.status == 200 && parsed.contentType == "text/html" && parsed.contentEncoding == "gzip", "\(interim)")
+            #expect(parsed.bodyOffset == (interim + final).utf8.count, "\(interim)")
+        }
+        // A last 1xx is the response: with no final one after it, or after 101 (the protocol changed).
+        #expect(try head("HTTP/1.1 100 Continue\r\n\r\n").status == 100)
+        #expect(try head("HTTP/1.1 100 Continue\r\n\r\n<html>").status == 100)
+        #expect(try head("HTTP/1.1 101 Switching Protocols\r\n\r\n" + final).status == 101)
+        #expect(throws: HTTPResponseHead.Problem.self) { try head("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 OK\r\n\r\n") }
+    }
+
     /// Transfer codings before `chunked` are undone after it, then the content codings; an empty
     /// Content-Type is none, so the payload is sniffed.
     @Test func codingsAndEmptyTypes() throws {
@@ -125,6 +141,33 @@ import WinnowTestSupport
         #expect(try ContentDecoder.decode(stored, encodings: "deflate", limit: 1 << 20) == first + rest)
         #expect(throws: ContentDecoder.Problem.self) {
             try ContentDecoder.decode(Array("not gzip at all".utf8), encodings: "gzip", limit: 100)
+        }
+    }
+
+    /// Words that name no content coding, which servers put in Content-Encoding by mistake: `none` and
+    /// `identity` are no coding; a charset or transfer word (`utf-8`, `binary`, `8bit`) is none on a
+    /// payload that reads as text, as browsers take it, and still refused on one that does not (it may
+    /// be compressed). Real codings Winnow cannot undo stay refused. Before, each was `unsupported`.
+    @Test func wordsThatNameNoCoding() throws {
+        let page = Array("<html><head><title>P</title></head><body><p>Caf\u{E9} \u{2014} text.</p>\r\n\t</body></html>".utf8)
+        let gzip = try gzipped(page)
+        let zlib: [UInt8] = [0x78, 0x9C] + Array(gzip[10..<(gzip.count - 8)]) + [0, 0, 0, 0]
+        for word in ["none", "identity", "utf-8", "utf8", "binary", "8bit", "7bit", "iso-8859-1", "us-ascii"] {
+            #expect(try ContentDecoder.decode(page, encodings: word, limit: 1 << 20) == page, "\(word)")
+            #expect(try ContentDecoder.decode(gzip, encodings: "\(word), gzip", limit: 1 << 20) == page, "\(word)")
+        }
+        for coded in [gzip, zlib, [0x1B, 0x2A, 0x00, 0xF8] + page] {
+            #expect(try ContentDecoder.decode(coded, encodings: "none", limit: 1 << 20) == coded)
+            for word in ["utf-8", "binary", "8bit"] {
+                #expect(throws: ContentDecoder.Problem.notACoding(word)) {
+                    try ContentDecoder.decode(coded, encodings: word, limit: 1 << 20)
+                }
+            }
+        }
+        for coding in ["br", "zstd", "compress", "chunked", "text"] {
+            #expect(throws: ContentDecoder.Problem.unsupported(coding)) {
+                try ContentDecoder.decode(page, encodings: coding, limit: 1 << 20)
+            }
         }
     }
 

@@ -684,3 +684,271 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A last record followed only by part of its empty line (`\r`, `\n`, `\r\n`, `\r\n\r`, ...) before the
+    /// end of the input (a plain file, gzip over the whole file, its own last member) is read: nothing
+    /// but line breaks is missing. Before, it was a "does not end where its Content-Length says" reject,
+    /// where one followed by nothing was read. Anything else after the block is still a wrong length.
+    @Test func aLastRecordEndedByPartOfItsEmptyLineIsRead() throws {
+        let blocks = ["a", "b"].map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
+        func record(_ block: String, _ trailer: String) -> [UInt8] {
+            Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + trailer).utf8)
+        }
+        for (tail, read) in [
+            ("", true), ("\r", true), ("\n", true), ("\r\n", true), ("\r\n\r", true), ("\n\r\n", true), ("\r\r", true),
+            ("\r\nx", false), ("x", false), ("\r\n\r\n\r\n", true), ("\r\r\r\r\r", false),
+        ] {
+            let first = record(blocks[0], "\r\n\r\n")
+            let last = record(blocks[1], tail)
+            let plain = first + last
+            let archives = [(plain, false), (try gzipped(plain), true), (try gzipped(first) + gzipped(last), true)]
+            for (bytes, isGzip) in archives {
+                for step in [1, 7, bytes.count] {
+                    let found = try ArchiveFixtures.records(of: TrickleByteSource(bytes, step: step), isGzip: isGzip)
+                    let what = "\(tail.debugDescription) gzip \(isGzip) step \(step): \(found)"
+                    #expect(found.first?.hasSuffix("archive response \(blocks[0])") == true, "\(what)")
+                    if read {
+                        #expect(found.count == 2 && found.last?.hasSuffix("archive response \(blocks[1])") == true, "\(what)")
+                    } else {
+                        #expect(found.dropFirst().first?.contains("does not end where its Content-Length") == true, "\(what)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// Four conversion records; the second's Content-Length is `error` bytes off and over the size limit.
+    private func claimArchive(error: Int) -> (bytes: [UInt8], offsets: [Int], texts: [String]) {
+        let texts = ["the first page", String(repeating: "a long page ", count: 150), "the third page", "the fourth page"]
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for (number, text) in texts.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array(
+                ("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(number)>\r\n"
+                    + "Content-Length: \(text.utf8.count + (number == 1 ? error : 0))\r\n\r\n\(text)\r\n\r\n").utf8)
+        }
+        return (bytes, offsets, texts)
+    }
+
+    /// A Content-Length over the size limit that ends inside the next record (too long) or inside its own
+    /// block (too short), in a plain file: the file is read where the claim ends, the claim is a reject at
+    /// its header, and reading resumes after the header, as for a smaller record. Every other record is
+    /// read. Before, a claim too long streamed past the third record (in no output, not counted).
+    @Test func aWrongClaimOverTheLimitInAPlainFileLosesNoRecord() async throws {
+        for error in [60, 150, -60, -1000] {
+            let (bytes, offsets, texts) = claimArchive(error: error)
+            for step in [7, 4096, bytes.count] {
+                let found = try ArchiveFixtures.records(
+                    of: TrickleByteSource(bytes, step: step), isGzip: false, maxRecordBytes: 1000,
+                    plainFile: TrickleByteSource(bytes, step: step))
+                #expect(found.count == 4, "\(error) \(step): \(found)")
+                #expect(
+                    found.dropFirst().first
+                        == "2 @\(offsets[1]) damaged the record at offset \(offsets[1]) does not end where its Content-Length "
+                        + "\(texts[1].utf8.count + error) says (no empty line after the block)", "\(error) \(step): \(found)")
+                #expect(found.last == "4 @\(offsets[3]) archive conversion \(texts[3])", "\(error) \(step): \(found)")
+                #expect(found.dropFirst(2).first == "3 @\(offsets[2]) archive conversion \(texts[2])", "\(error) \(step): \(found)")
+            }
+            let folder = TemporaryFolder()
+            let path = folder.write("claim.warc.wet", bytes)
+            let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "c")], maxRecordBytes: 1000)
+            #expect(kept.map { $0["text"] as? String } == [texts[0], texts[2], texts[3]], "\(error)")
+            #expect(rejects.map { $0["offset"] as? Int } == [offsets[1]], "\(error)")
+            #expect(summary.records == 4 && balanced(summary), "\(error)")
+        }
+    }
+
+    /// The same claims where the input cannot be read again (standard input, gzip over the whole file):
+    /// a claim too short loses nothing; one too long shows wrong only at its end, and its reject says
+    /// which records went with it. Before, it said nothing of them.
+    @Test func aWrongClaimStreamedPastSaysWhichRecordsItTook() throws {
+        for error in [60, 150, 2000, -60, -1000] {
+            let (bytes, offsets, texts) = claimArchive(error: error)
+            for (input, isGzip) in [(bytes, false), (try gzipped(bytes), true)] {
+                for step in [7, 4096, input.count] {
+                    let found = try ArchiveFixtures.records(
+                        of: TrickleByteSource(input, step: step), isGzip: isGzip, maxRecordBytes: 1000)
+                    let what = "\(error) gzip \(isGzip) step \(step): \(found)"
+                    #expect(found.first == "1 @0 archive conversion \(texts[0])", "\(what)")
+                    #expect(found.last == "\(found.count) @\(offsets[3]) archive conversion \(texts[3])" || error > 100, "\(what)")
+                    let reject = found.dropFirst().first ?? ""
+                    switch error {
+                    case 60:
+                        let claim = texts[1].utf8.count + 60
+                        let compressed = isGzip ? " (offsets in the decompressed data)" : ""
+                        let expected: String =
+                            "does not end where its Content-Length \(claim) says (no empty line after the block); "
+                            + "over the size limit, it was streamed past before that showed, and this input cannot be read again "
+                            + "(standard input, or gzip holding more than one record in a member): the record at offset "
+                            + "\(offsets[2]) is lost with it\(compressed); to read it, run again with --max-record-bytes \(claim) or more, "
+                            + "or on the archive as a plain file"
+                        #expect(found.count == 3, "\(what)")
+                        #expect(reject.hasSuffix(expected), "\(what)")
+                    case 150, 2000:
+                        #expect(found.count == 2, "\(what)")
+                        #expect(
+                            reject.contains(error == 150 ? "does not end where its Content-Length" : "but the file ends")
+                                && reject.contains("the 2 records at offsets \(offsets[2]) to \(offsets[3]) are lost with it"),
+                            "\(what)")
+                    default:
+                        #expect(found.count == 4 && !reject.contains("lost"), "\(what)")
+                        #expect(found.dropFirst(2).first?.hasSuffix("archive conversion \(texts[2])") == true, "\(what)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// A response split into segments (`WARC-Segment-Number: 1`, then `continuation` records) holds only
+    /// the start of its page, chunked or compressed or not: a `segmented_record` reject that says so, not a
+    /// page with half its text (or a `malformed_http` reject for a cut payload). Its continuations are
+    /// skipped as `continuation`; a segmented response that is no page anyway is skipped as such.
+    @Test func aSegmentedRecordIsRejectedAndItsContinuationsSkipped() async throws {
+        let html =
+            "<html><body><p>" + String(repeating: "First half of the story. ", count: 20) + "</p><p>"
+            + String(repeating: "The second half. ", count: 20) + "</p></body></html>"
+        func record(_ type: String, _ id: String, _ block: [UInt8], segment: Int) -> [UInt8] {
+            let origin = segment > 1 ? "WARC-Segment-Origin-ID: <urn:uuid:\(id)-1>\r\n" : ""
+            return Array(
+                ("WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(id)-\(segment)>\r\n"
+                    + "WARC-Target-URI: http://example.com/\(id)\r\nWARC-Segment-Number: \(segment)\r\n\(origin)"
+                    + "Content-Length: \(block.count)\r\n\r\n").utf8) + block + Array("\r\n\r\n".utf8)
+        }
+        func segmented(_ id: String, head: String, body: [UInt8]) -> [UInt8] {
+            let block = Array(head.utf8) + body
+            let cut = block.count / 2
+            return record("response", id, Array(block[..<cut]), segment: 1)
+                + record("continuation", id, Array(block[cut...]), segment: 2)
+        }
+        let chunked = String(html.utf8.count, radix: 16) + "\r\n" + html + "\r\n0\r\n\r\n"
+        let archive =
+            segmented("plain", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", body: Array(html.utf8))
+            + segmented(
+                "chunked", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+                body: Array(chunked.utf8))
+            + segmented(
+                "gzip", head: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n",
+                body: try gzipped(Array(html.utf8)))
+            + segmented("missing", head: "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n", body: Array(html.utf8))
+        let folder = TemporaryFolder()
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write("segments.warc", archive), name: "s")])
+        #expect(kept.isEmpty)
+        #expect(rejects.map { $0["reason"] as? String } == ["segmented_record", "segmented_record", "segmented_record"])
+        #expect(
+            (rejects.first?["message"] as? String)?.contains(
+                "is the first segment of a record continued in 'continuation' records (WARC-Segment-Number 1), which Winnow does not join")
+                == true, "\(rejects)")
+        #expect(summary.skippedByReason == ["continuation": 4, "http_4xx": 1])
+        #expect(summary.records == 8 && balanced(summary))
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// Responses whose Content-Encoding names no coding (`none`, a charset, a transfer word) are pages
+    /// when their payload reads as text; on compressed bytes such a word is an `unsupported_encoding`
+    /// reject that says why. Before, every one was that reject.
+    @Test func pagesWhoseContentEncodingNamesNoCodingAreKept() async throws {
+        let html =
+            "<html><body><article><p>" + String(repeating: "A paragraph of the page about rivers. ", count: 8)
+            + "</p></article></body></html>"
+        func record(_ id: String, _ encoding: String, _ body: [UInt8]) -> [UInt8] {
+            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: \(encoding)\r\n\r\n".utf8) + body
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
+                + block + Array("\r\n\r\n".utf8)
+        }
+        let words = ["UTF-8", "none", "binary", "8bit"]
+        let archive =
+            words.enumerated().flatMap { record("\($0.offset)", $0.element, Array(html.utf8)) }
+            + record("gzipped", "utf-8", try gzipped(Array(html.utf8))) + record("brotli", "br", Array(html.utf8))
+        let folder = TemporaryFolder()
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: folder.write("words.warc", archive), name: "w")])
+        #expect(kept.map { $0["id"] as? String } == words.indices.map { "<urn:\($0)>" })
+        #expect(kept.allSatisfy { ($0["text"] as? String)?.hasPrefix("A paragraph of the page about rivers.") == true })
+        #expect(rejects.map { $0["reason"] as? String } == ["unsupported_encoding", "unsupported_encoding"])
+        #expect(
+            (rejects.first?["message"] as? String)?.contains(
+                "its Content-Encoding 'utf-8' names no coding (a charset or transfer word put there by mistake), "
+                    + "but its payload does not read as text") == true, "\(rejects)")
+        #expect((rejects.last?["message"] as? String)?.contains("Content-Encoding 'br'") == true, "\(rejects)")
+        #expect(summary.records == 6 && balanced(summary))
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// A response whose block holds `100 Continue` before the final `200 OK` is that page; one whose final
+    /// response is a 404 is skipped as `http_4xx`. Before, both were `http_1xx` skips.
+    @Test func aPageAfterAnInterimResponseIsKept() async throws {
+        let html =
+            "<html><body><article><p>" + String(repeating: "The page after an interim response. ", count: 8)
+            + "</p></article></body></html>"
+        func record(_ id: String, _ final: String) -> String {
+            let block = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 \(final)\r\nContent-Type: text/html\r\n\r\n" + html
+            return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n"
+                + block + "\r\n\r\n"
+        }
+        let folder = TemporaryFolder()
+        let path = folder.write("interim.warc", record("ok", "200 OK") + record("missing", "404 Not Found"))
+        let (summary, kept, rejects) = try await ArchiveFixtures.clean([.archive(path: path, name: "i")])
+        #expect(kept.map { $0["id"] as? String } == ["<urn:ok>"] && rejects.isEmpty)
+        #expect((kept.first?["text"] as? String)?.hasPrefix("The page after an interim response.") == true)
+        #expect(summary.skippedByReason == ["http_4xx": 1] && summary.records == 2 && balanced(summary))
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// Gzip members of two records each; the first record's Content-Length runs into the next member. The
+    /// record after it in its own member is read (reading resumes after the wrong header, as in a plain
+    /// file), and the next member's records too. Before, reading resumed at the next member, and the
+    /// second record was in no output and not counted.
+    @Test func aWrongLengthIntoTheNextMemberLeavesTheRecordsBeforeIt() throws {
+        let blocks = (1...4).map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
+        func record(_ number: Int, error: Int = 0) -> [UInt8] {
+            let block = blocks[number - 1]
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
+        }
+        let firstMember = record(1, error: record(2).count + 40) + record(2)
+        let archive = try gzipped(firstMember) + gzipped(record(3) + record(4))
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(found.count == 4, "\(step): \(found)")
+            #expect(
+                found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true,
+                "\(step): \(found)")
+            for number in 2...4 {
+                #expect(found.dropFirst(number - 1).first?.hasSuffix("archive response \(blocks[number - 1])") == true, "\(step): \(found)")
+            }
+        }
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// The same with the first record over the size limit: streamed past, the record after it in its
+    /// member cannot be read again, and the reject says it is lost, however the input is read.
+    @Test func aWrongLengthOverTheLimitIntoTheNextMemberSaysWhatItTook() throws {
+        let blocks = (1...4).map {
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" + String(repeating: " ", count: 400)
+        }
+        func record(_ number: Int, error: Int = 0) -> [UInt8] {
+            let block = blocks[number - 1]
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
+        }
+        let first = record(1, error: record(2).count + 400)
+        let archive = try gzipped(first + record(2)) + gzipped(record(3) + record(4))
+        for step in [7, 1 << 20] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true, maxRecordBytes: 1000)
+            #expect(found.count == 3, "\(step): \(found)")
+            #expect(
+                found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true
+                    && found.first?.contains("is wrong); over the size limit, it was streamed past before that showed") == true
+                    && found.first?.contains("the record at offset \(first.count) is lost with it") == true,
+                "\(step): \(found)")
+            #expect(found.last?.hasSuffix("archive response \(blocks[3])") == true, "\(step): \(found)")
+        }
+    }
+}
