@@ -747,10 +747,11 @@ class DamagedGzip(unittest.TestCase):
 
 
 class JSONDocuments(unittest.TestCase):
-    """An input that is one JSON document over many lines (its first line a bare `{` or `[`: a pretty-printed
-    `.json.gz` in a folder of shards) gives `winnow run`'s one reject, found by the driver's probe, and none
-    of its lines reaches the binary: in gzip after a byte order mark with CRLF ends, plain, cut short (its
-    break's reject too), alone; a first line holding more is read line by line as before."""
+    """JSON values written over many lines that an input starts with (its first line a bare `{` or `[`: a
+    pretty-printed `.json.gz` in a folder of shards, `jq .`'s stream of objects) give `winnow run`'s reject
+    each, found by the driver, and none of their lines reaches the binary, the lines after them do: in gzip
+    after a byte order mark with CRLF ends, plain, a stream cut short (its break's reject too), followed by
+    JSON Lines, alone; a first line holding more is read line by line as before."""
 
     DOCUMENT = b'{\n  "type": "module",\n  "modules": [\n    {"text": "fs"}\n  ],\n\n  "desc": "' + b"x" * 5000 + b'"\n}\n'
 
@@ -775,6 +776,7 @@ class JSONDocuments(unittest.TestCase):
                  "api/list.jsonl": b" \t[ \r\n" + b",\n".join(records[:50]) + b"\n]\n",
                  "api/shard.jsonl": b"\n".join(records[50:]) + b"\nnot json\n",
                  "api/near.jsonl": b'{"id": "n",\n"text": "near"}\n',
+                 "api/then.jsonl": b'{\n "a": 1\n}\n' + records[0] + b"\n{\n" + records[1] + b"\n",
                  "cut.json.gz": whole[:len(whole) // 2]}
         for name, data in files.items():
             with open(os.path.join(folder, name), "wb") as handle:
@@ -807,10 +809,16 @@ class JSONDocuments(unittest.TestCase):
                 self.assertEqual(counts(cluster), counts(local))
                 documents = [reject for reject in map(json.loads, local_rejects) if reject["reason"] == "not_json_lines"]
                 if name == "all":
-                    self.assertEqual([(os.path.basename(reject["source"]), reject["raw"]) for reject in documents],
-                                     [("fs.json.gz", "{"), ("list.jsonl", " \t[ "), ("cut.json.gz", "{")])
-                    self.assertEqual(local["rejected_by_reason"], {"not_json_lines": 3, "malformed_json": 3, "unreadable": 1})
-                    self.assertEqual(local["kept"], 250)
+                    placed = [(os.path.basename(reject["source"]), reject["line"], reject["raw"]) for reject in documents]
+                    self.assertEqual(placed[:3], [("fs.json.gz", 1, "{"), ("list.jsonl", 1, " \t[ "), ("then.jsonl", 1, "{")])
+                    # The stream cut short: a reject for each object, the last one's lines up to the break.
+                    stream = documents[3:]
+                    self.assertGreater(len(stream), 50)
+                    self.assertEqual([reject["line"] for reject in stream], [1 + 8 * index for index in range(len(stream))])
+                    self.assertIn("that the input ends inside", stream[-1]["message"])
+                    self.assertEqual(local["rejected_by_reason"],
+                                     {"not_json_lines": 3 + len(stream), "malformed_json": 4, "unreadable": 1})
+                    self.assertEqual(local["kept"], 252)
                 else:
                     self.assertEqual((local["records"], local["rejected"], len(documents)), (1, 1, 1))
 

@@ -140,7 +140,7 @@ def run(spark, arguments, log=print):
         removed = in_input_order(spark.sparkContext.union([step.lines(steps.REMOVED).keyBy(_ranked(rank))
                                                            for rank, step in enumerate(done)]), partitions,
                                  arguments.unordered)
-        # The rejects found on the driver (damaged gzip inputs, inputs that are one JSON document), beside
+        # The rejects found on the driver (damaged gzip inputs, JSON values over many lines), beside
         # the binary's.
         driver_lines = [json_lines.compact(reject).encode("utf-8") for reject in found]
         rejects = spark.sparkContext.union([step.lines(steps.REJECTED) for step in done]

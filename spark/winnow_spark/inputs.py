@@ -3,8 +3,8 @@
 The origin (input number, line, byte offset) is what `winnow run` gives the same line, whatever the
 partitioning: lines are numbered from the file's split starts (`_metadata.file_block_start`), never
 from arrival order or monotonically_increasing_id. A damaged gzip input keeps its complete lines and
-gets `winnow run`'s reject for the rest, found on the driver (`read`); so does an input that is one JSON
-document over many lines, whose lines are all read past (`document_line`).
+gets `winnow run`'s reject for the rest, found on the driver (`read`); so does each JSON value written
+over many lines that an input starts with, whose lines are read past (`documents`).
 """
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -13,6 +13,8 @@ from typing import Optional
 
 from py4j.java_gateway import is_instance_of
 from pyspark.sql import functions as F
+
+from . import documents as json_documents
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
 NOT_LINES_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")
@@ -203,20 +205,21 @@ def _block_sizes(index, rows):
     return [(key, (index, count, size)) for key, (count, size) in sizes.items()]
 
 
-def _frame(starts, expected, marked, documents=frozenset()):
-    """Frames each row with its origin; the rows of `documents` (inputs that are one JSON document, which
-    the driver rejects whole) are counted and dropped."""
+def _frame(starts, expected, marked, covered=None):
+    """Frames each row with its origin; the rows up to line `covered[source]` (the JSON values written over
+    many lines that the input starts with, which the driver rejects) are counted and dropped."""
+    covered = covered or {}
+
     def frame(index, rows):
         position, seen = {}, {}
         for source, block, value in rows:
-            if source in documents:
-                seen[(source, block)] = seen.get((source, block), 0) + 1
-                continue
             line, offset = position.get((source, block)) or starts[(source, block)]
             if line == 1 and source in marked:
                 value = BYTE_ORDER_MARK + bytes(value)
             position[(source, block)] = (line + 1, offset + len(value) + 1)
             seen[(source, block)] = seen.get((source, block), 0) + 1
+            if line <= covered.get(source, 0):
+                continue
             yield (source, line), b"%d %d %d " % (source, line, offset) + bytes(value)
         # The lines were numbered from the first pass's counts: a split read otherwise now (a file changed
         # since, or a gzip read cut short by an error that ignoreCorruptFiles passes over) fails the task.
@@ -234,7 +237,8 @@ class Probe:
     mark: bool  # whether it starts, after decompression, with a UTF-8 byte order mark
     length: Optional[int]  # its length in bytes when Hadoop reads it without decompressing it, else None
     trailer: Optional[int]  # a gzip file's last 4 bytes as a number (ISIZE), 0 if empty, SHORT if too short
-    document: Optional[bytes] = None  # its first line when it is one JSON document over many lines
+    documents: tuple = ()  # the JSON values written over many lines that it starts with (`documents.Span`)
+    covered: int = 0  # the last line of the last of them, 0 for none
 
     @property
     def gzip(self):
@@ -253,8 +257,8 @@ def document_line(head, whole):
     """What the first bytes `head` of an input (after decompression; `whole` when they are all of it, and
     at least 3 bytes otherwise) tell of it, as the binary's reader (`JSONDocumentLine`) tells: its first
     line (without a byte order mark or the CR that ends it) when that is `{` or `[` amid JSON white space
-    (the input is one JSON document over many lines), False when it is anything else, None until the
-    line ends or tells otherwise."""
+    (the input may start with a JSON value over many lines: `documents.scan` reads on), False when it is
+    anything else, None until the line ends or tells otherwise."""
     complete = whole or b"\n" in head
     line = head.split(b"\n", 1)[0]
     ending = 1 if complete and line.endswith(b"\r") else 0
@@ -274,21 +278,32 @@ def document_line(head, whole):
 def _reading(jvm, stream):
     """A function that reads up to `size` more bytes of the Java `stream` (b"" at its end), each read kept
     when a later one fails. Through a channel into a ByteBuffer: py4j copies a byte[] handed to a method,
-    so `stream.read(byte[], ...)` would fill a copy."""
+    so `stream.read(byte[], ...)` would fill a copy. A read that fails after some bytes (the channel reads
+    the stream more than once a call) hands them out, and the error comes at the next read, as the binary
+    hands out every byte before a break."""
     channel = jvm.java.nio.channels.Channels.newChannel(stream)
+    failed = []
 
     def read_some(size):
+        if failed:
+            raise failed.pop()
         block = jvm.java.nio.ByteBuffer.allocate(size)
-        count = channel.read(block)
+        try:
+            count = channel.read(block)
+        except Exception as error:
+            count = block.position()
+            if count == 0:
+                raise
+            failed.append(error)
         return b"" if count < 0 else bytes(block.array())[:count]
     return read_some
 
 
 def _probe(spark, path):
     """The input's Probe: its first 3 bytes after decompression (a byte order mark, which Hadoop's line
-    reader drops but which counts in `winnow run`'s offsets), its length, a gzip file's trailer, and
-    whether its first line makes it one JSON document (`document_line`: read on only while it cannot
-    tell, most often not at all)."""
+    reader drops but which counts in `winnow run`'s offsets), its length, a gzip file's trailer, and the
+    JSON values written over many lines that it starts with (`document_line` reads on only while the
+    first line cannot tell, most often not at all; `documents.scan` then reads the values)."""
     hadoop_path = spark._jvm.org.apache.hadoop.fs.Path(path)
     system = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())
     if is_instance_of(spark.sparkContext._gateway, system, "org.apache.hadoop.fs.ChecksumFileSystem"):
@@ -323,7 +338,7 @@ def _probe(spark, path):
             # An empty gzip file has no stream to start (`winnow run` reads it as an empty input), nor has one
             # cut inside its header (which its trailer shows damaged).
             if cause is not None and cause[0] == "java.io.EOFException":
-                return Probe(False, length, trailer, document_line(head, False) or None)
+                return Probe(False, length, trailer)
             if gzip and cause == NOT_GZIP_AFTER:
                 raise InputError(_NOT_GZIP.format(path)) from None
             raise
@@ -340,9 +355,13 @@ def _probe(spark, path):
                 break
             head, size = head + more, min(2 * size, 1 << 16)
             document = document_line(head, not more)
+        spans, covered = [], 0
+        if document:
+            spans, covered = json_documents.scan(head, read_some, MAX_RECORD_BYTES,
+                                                 lambda error: _java_error(error) is not None)
     finally:
         stream.close()
-    return Probe(head.startswith(BYTE_ORDER_MARK), length, trailer, document or None)
+    return Probe(head.startswith(BYTE_ORDER_MARK), length, trailer, tuple(spans), covered)
 
 
 def _java_error(error):
@@ -394,9 +413,9 @@ def _damage(spark, path, name, lines):
 
 def read(spark, inputs):
     """The inputs read as framed records: (RDD of ((input number, line), framed bytes), the input bytes
-    read, the rejects found on the driver as dicts: of inputs that are one JSON document over many lines
-    (whose lines are read, counted and dropped, as `winnow run` reads past them) and of damaged gzip
-    inputs). Two passes: one counts the lines and bytes of every split, the second numbers them.
+    read, the rejects found on the driver as dicts: of the JSON values written over many lines that inputs
+    start with (whose lines are read, counted and dropped, as `winnow run` reads past them) and of damaged
+    gzip inputs). Two passes: one counts the lines and bytes of every split, the second numbers them.
 
     A gzip input is read with ignoreCorruptFiles, which keeps every complete line before a read error and
     drops the rest silently: its trailer (ISIZE, the decompressed size modulo 2^32) tells the driver
@@ -434,20 +453,10 @@ def read(spark, inputs):
 
     checked = _each(range(len(inputs)), check)
     input_bytes = sum(size for size, _ in checked)
-    documents = {number: probe.document for number, probe in enumerate(probes) if probe.document is not None}
-    rejects = [_document_reject(inputs[number][1], line) for number, line in documents.items()]
+    covered = {number: probe.covered for number, probe in enumerate(probes) if probe.covered}
+    rejects = [span.reject(inputs[number][1]) for number, probe in enumerate(probes) for span in probe.documents]
     rejects += [reject for _, reject in checked if reject is not None]
-    return rows.mapPartitionsWithIndex(_frame(starts, expected, marked, frozenset(documents))), input_bytes, rejects
-
-
-def _document_reject(name, line):
-    """`winnow run`'s one reject for an input that is one JSON document over many lines (`line`, its first)."""
-    what, command = (("array", "`jq -c '.[]'` (one record per element)") if b"[" in line
-                     else ("object", "`jq -c .` (one record)"))
-    message = (f"the file is one JSON {what} over many lines, not JSON Lines (one object per line), so none of it "
-               f"was read as records: convert it with {command}, or leave it out")
-    return {"source": name, "line": 1, "offset": 0, "reason": "not_json_lines", "message": message,
-            "raw": line.decode("utf-8")}
+    return rows.mapPartitionsWithIndex(_frame(starts, expected, marked, covered)), input_bytes, rejects
 
 
 # Inputs probed (and damaged ones read again) at once: each waits on its file system, not on the driver.

@@ -29,7 +29,7 @@ def merge(pipeline, steps, input_bytes, output_bytes, wall_seconds, outputs, fou
     """`steps`: (stage names, [partition summaries]) per call of the binary, in pipeline order. Records,
     skips and decoding come from the first call (it read the inputs), kept documents and encoding from
     the last, removals and rejects from all; each stage's figures from the call that ran it. `found` are
-    the rejects the driver found (damaged gzip inputs, inputs that are one JSON document): records read
+    the rejects the driver found (damaged gzip inputs, JSON values over many lines): records read
     and rejected, as `winnow run`'s reader counts them."""
     first, last = steps[0][1], steps[-1][1]
     summary = {"pipeline": pipeline, "records": 0, "kept": 0, "removed": 0, "rejected": 0, "rejected_by_reason": {},

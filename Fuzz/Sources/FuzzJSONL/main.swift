@@ -1,10 +1,12 @@
 // The JSONL reader and the document decoder. Settings bytes: the record size limit, the batch size,
 // the chunk sizes of the source (and whether it fails at the end), the field names and whether text
 // is required. Invariants: the reader's records are exactly the input's non-blank lines (or oversized
-// lines), each once, with the right line number, offset and bytes, in order, but for an input whose
-// first line is a bare `{` or `[` (one JSON document): that line alone; it consumes the whole input;
-// a reader failure is one `unreadable` record holding the unfinished line. Every decoded
-// document encodes to one line of valid UTF-8 that decodes to the same fields and encodes the same.
+// lines), each once, with the right line number, offset and bytes, in order, but for JSON values written
+// over many lines that the input starts with (a first line that is a bare `{` or `[`, and each such line
+// right after a value): one record each, naming its lines, as whole lines read one by one with
+// `JSONDocumentScanner` tell them; it consumes the whole input; a reader failure is one `unreadable`
+// record holding the unfinished line. Every decoded document encodes to one line of valid UTF-8 that
+// decodes to the same fields and encodes the same.
 import FuzzSupport
 @_spi(Fuzzing) import Winnow
 
@@ -12,63 +14,106 @@ import FuzzSupport
 enum Expected: Equatable {
     case line(number: Int, offset: Int, bytes: [UInt8])
     case oversized(number: Int, offset: Int, length: Int)
-    case document(offset: Int, firstLine: [UInt8])
+    case document(number: Int, offset: Int, firstLine: [UInt8], lines: ClosedRange<Int>, ending: JSONDocumentSpan.Ending)
     case unreadable(number: Int, offset: Int, partial: [UInt8])
 }
 
-/// The records a correct reader gives for `data`: a blank line (spaces and tabs, an optional CR) is none,
-/// whatever its length; every other line over `limit` bytes (a CR that ends it and a first line's byte
-/// order mark not counted) is oversized, and every other line a record without its line ending; a first line that is `{` or `[` amid JSON white space is the one
-/// record of the input (a JSON document), the lines after it read past.
+/// The records a correct reader gives for `data`, read a whole line at a time: a blank line (spaces and
+/// tabs, an optional CR) is none, whatever its length; every other line over `limit` bytes (a CR that
+/// ends it and a first line's byte order mark not counted) is oversized, and every other line a record
+/// without its line ending; but a value over many lines (`Model`) is one record.
 func expectedRecords(_ data: [UInt8], limit: Int, failsAtEnd: Bool) -> [Expected] {
-    var expected: [Expected] = []
+    var model = Model(data: data, limit: limit)
     var start = 0
     var number = 0
-    func add(_ range: Range<Int>) {
-        guard !isDocument(expected) else { return }
-        append(data, range, number: number, limit: limit, to: &expected)
-    }
     while start < data.count {
         guard let newline = data[start...].firstIndex(of: 0x0A) else { break }
         number += 1
-        add(start..<newline)
+        model.line(start..<newline, number: number)
         start = newline + 1
     }
     if failsAtEnd {
+        model.end(.cut)
         let rest = Array(data[start...])
         // The reader holds an unfinished line of up to one byte over the limit: that byte may be a CR.
-        expected.append(.unreadable(number: number + 1, offset: start, partial: rest.count > limit + 1 ? [] : rest))
-    } else if start < data.count {
-        number += 1
-        add(start..<data.count)
+        model.expected.append(.unreadable(number: number + 1, offset: start, partial: rest.count > limit + 1 ? [] : rest))
+    } else {
+        if start < data.count {
+            number += 1
+            model.line(start..<data.count, number: number)
+        }
+        model.end(.cut)
     }
-    return expected
+    return model.expected
 }
 
-func isDocument(_ expected: [Expected]) -> Bool {
-    if case .document? = expected.first { return true }
-    return false
-}
+/// Where the input stands as to values over many lines: looked for at line 1 and right after one, until
+/// any other line; a value ends at the line that closes it, before a line that cannot continue it, or
+/// with the input; a first line that no line continued is a line like any other.
+struct Model {
+    let data: [UInt8]
+    let limit: Int
+    var expected: [Expected] = []
+    var looking = true
+    var open: (scanner: JSONDocumentScanner, number: Int, offset: Int, firstLine: [UInt8], last: Int)?
 
-func append(_ data: [UInt8], _ range: Range<Int>, number: Int, limit: Int, to expected: inout [Expected]) {
-    var start = range.lowerBound, end = range.upperBound
-    if end > start && data[end - 1] == 0x0D { end -= 1 }
-    // A byte order mark before the first record is not part of it, nor of its size.
-    if number == 1 && data[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-    // A blank line is no record, whatever its length.
-    guard data[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-    if end - start > limit {
-        expected.append(.oversized(number: number, offset: range.lowerBound, length: range.upperBound - start))
-        return
+    init(data: [UInt8], limit: Int) {
+        self.data = data
+        self.limit = limit
     }
-    if number == 1 {
-        let marks = data[start..<end].filter { ![0x20, 0x09, 0x0D].contains($0) }
-        if marks == [UInt8(ascii: "{")] || marks == [UInt8(ascii: "[")] {
-            expected.append(.document(offset: range.lowerBound, firstLine: Array(data[start..<end])))
+
+    mutating func line(_ range: Range<Int>, number: Int) {
+        if var document = open {
+            var scanner = document.scanner
+            scanner.feed(data[range])
+            scanner.endLine()
+            if scanner.state != .broken {
+                if scanner.content > document.scanner.content { document.last = number }
+                document.scanner = scanner
+                open = document
+                if scanner.state == .closed { end(.closed) }
+                return
+            }
+            end(.interrupted(line: number))
+        }
+        var start = range.lowerBound, end = range.upperBound
+        if end > start && data[end - 1] == 0x0D { end -= 1 }
+        // A byte order mark before the first record is not part of it, nor of its size.
+        if number == 1 && data[start..<end].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        // A blank line is no record, whatever its length.
+        guard data[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+            if number == 1 { looking = false }
             return
         }
+        if end - start > limit {
+            looking = false
+            expected.append(.oversized(number: number, offset: range.lowerBound, length: range.upperBound - start))
+            return
+        }
+        if looking {
+            let marks = data[start..<end].filter { ![0x20, 0x09, 0x0D].contains($0) }
+            if marks == [UInt8(ascii: "{")] || marks == [UInt8(ascii: "[")] {
+                open = (JSONDocumentScanner(opening: marks[0]), number, range.lowerBound, Array(data[start..<end]), number)
+                return
+            }
+            looking = false
+        }
+        expected.append(.line(number: number, offset: range.lowerBound, bytes: Array(data[start..<end])))
     }
-    expected.append(.line(number: number, offset: range.lowerBound, bytes: Array(data[start..<end])))
+
+    mutating func end(_ ending: JSONDocumentSpan.Ending) {
+        guard let document = open else { return }
+        open = nil
+        guard document.last > document.number else {
+            looking = false
+            expected.append(.line(number: document.number, offset: document.offset, bytes: document.firstLine))
+            return
+        }
+        expected.append(
+            .document(
+                number: document.number, offset: document.offset, firstLine: document.firstLine,
+                lines: document.number...document.last, ending: ending))
+    }
 }
 
 /// One fill of the reader. A plain read failure is a record, never thrown: only damage that puts
@@ -145,10 +190,22 @@ FuzzDriver.run { start, count in
                 found.append(.oversized(number: number, offset: offset, length: length))
             case .unreadable(_, let partial):
                 found.append(.unreadable(number: number, offset: offset, partial: Array(batch.storage[partial])))
-            case .jsonDocument(let firstLine, let opening):
-                require(number == 1, "a JSON document found at line \(number)")
-                require(opening == UInt8(ascii: "{") || opening == UInt8(ascii: "["), "a document opened by \(opening)")
-                found.append(.document(offset: offset, firstLine: Array(batch.storage[firstLine])))
+            case .jsonDocument(let span):
+                require(span.opening == UInt8(ascii: "{") || span.opening == UInt8(ascii: "["), "a document opened by \(span.opening)")
+                require(span.lines.lowerBound == number, "a document's lines start at \(span.lines.lowerBound), not its line \(number)")
+                guard span.isLone else {
+                    found.append(
+                        .document(number: number, offset: offset, firstLine: span.firstLine, lines: span.lines, ending: span.ending))
+                    break
+                }
+                found.append(.line(number: number, offset: offset, bytes: span.firstLine))
+                if case .failure(let reject) = decoder.decode(
+                    span.firstLine, 0..<span.firstLine.count, origin: record.origin, offset: offset)
+                {
+                    require(reject.raw.map(Array.init) == span.firstLine, "a reject does not carry the record's bytes")
+                } else {
+                    require(false, "a bare bracket decoded as a document")
+                }
             case .htmlFile, .spooled, .archive, .skipped, .damaged:
                 require(false, "the JSONL reader made a record of another kind: \(record.content)")
             }

@@ -1,5 +1,5 @@
-/// Tells a JSONL input that is really one JSON document written over many lines (pretty-printed) by
-/// its first line alone: `{` or `[` with only JSON white space around it, which no JSONL record can be.
+/// Tells the first line of a JSON value written over many lines (pretty-printed) in a JSONL input: `{`
+/// or `[` with only JSON white space around it, which no JSONL record can be.
 enum JSONDocumentLine {
     /// The bracket (`{` or `[`) that `line` opens a document with, or nil when the line is anything else.
     /// Returns at the first byte that tells, so a JSONL record (`{"...`) costs two bytes' look.
@@ -11,14 +11,5 @@ enum JSONDocumentLine {
             bracket = byte
         }
         return bracket
-    }
-
-    /// The reject's message: what the file is, and how to make JSON Lines of it.
-    static func message(opening bracket: UInt8) -> String {
-        let (what, command) =
-            bracket == UInt8(ascii: "[")
-            ? ("array", "`jq -c '.[]'` (one record per element)") : ("object", "`jq -c .` (one record)")
-        return "the file is one JSON \(what) over many lines, not JSON Lines (one object per line), so none of it "
-            + "was read as records: convert it with \(command), or leave it out"
     }
 }

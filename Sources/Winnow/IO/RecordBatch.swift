@@ -11,9 +11,9 @@ public struct RawRecord: Sendable {
     public enum Content: Sendable {
         /// A JSONL line, without its line ending: `storage[range]`.
         case jsonLine(Range<Int>)
-        /// A JSONL input that is one JSON document over many lines: its first line, `storage[firstLine]`,
-        /// opening the document with `opening`; the rest of the input is read past, never kept.
-        case jsonDocument(firstLine: Range<Int>, opening: UInt8)
+        /// Lines of a JSONL input that are one JSON value written over many lines (or the bare bracket
+        /// that seemed to open one, read as a line of its own): the record holds what it needs.
+        case jsonDocument(JSONDocumentSpan)
         /// A whole HTML file, `storage[range]`, whose document id is `id`.
         case htmlFile(Range<Int>, id: String)
         /// A record over the size limit; its bytes were skipped, not kept.

@@ -25,19 +25,31 @@ enum TemporaryName {
         removeEnded(in: directory, startingWith: ".\(name).winnow-\(host)-", endingWith: ".tmp")
     }
 
+    /// The temporaries beside `name` in `directory` that `removeStale` deletes.
+    static func stale(in directory: String, for name: String) -> [String] {
+        ended(in: directory, startingWith: ".\(name).winnow-\(host)-", endingWith: ".tmp")
+    }
+
     /// Deletes the entries of `directory` named `start`, the id of a process on this host that has
     /// ended, and anything ending in `suffix`: a killed run's files, never a live run's, nor anything
     /// this process reads (`ReadPaths`), whatever its name.
     static func removeEnded(in directory: String, startingWith start: String, endingWith suffix: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for entry in entries where entry.hasPrefix(start) && entry.hasSuffix(suffix) {
+        for path in ended(in: directory, startingWith: start, endingWith: suffix) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// The paths `removeEnded` deletes.
+    static func ended(in directory: String, startingWith start: String, endingWith suffix: String) -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return entries.compactMap { entry in
+            guard entry.hasPrefix(start) && entry.hasSuffix(suffix) else { return nil }
             let digits = entry.dropFirst(start.count).prefix { $0.isASCII && $0.isNumber }
             guard let process = pid_t(digits), process > 0, process != getpid(),
                 kill(process, 0) == -1, errno == ESRCH
-            else { continue }
+            else { return nil }
             let path = directory + "/" + entry
-            guard !ReadPaths.shared.holds(path) else { continue }
-            try? FileManager.default.removeItem(atPath: path)
+            return ReadPaths.shared.holds(path) ? nil : path
         }
     }
 }

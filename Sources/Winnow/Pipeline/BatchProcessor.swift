@@ -193,11 +193,16 @@ struct BatchProcessor: Sendable {
         switch record.content {
         case .jsonLine(let range):
             return DecodeOutcome(decoder.decode(storage, range, origin: record.origin, offset: record.offset))
-        case .jsonDocument(let firstLine, let opening):
+        case .jsonDocument(let span):
+            // A bare bracket that no line continued is a line like any other.
+            guard !span.isLone else {
+                return DecodeOutcome(
+                    decoder.decode(span.firstLine, 0..<span.firstLine.count, origin: record.origin, offset: record.offset))
+            }
             return .rejected(
                 Reject(
-                    origin: record.origin, offset: record.offset, reason: .notJSONLines,
-                    message: JSONDocumentLine.message(opening: opening), raw: storage[firstLine]))
+                    origin: record.origin, offset: record.offset, reason: .notJSONLines, message: span.message,
+                    raw: span.firstLine[...]))
         case .spooled(let range):
             guard let document = SpoolCodec.document(storage, range, origin: record.origin, offset: record.offset) else {
                 return .rejected(

@@ -160,7 +160,9 @@ enum IntermediateFile {
                 case .jsonLine(let line): range = line
                 case .unreadable(let message, _): throw .io(message, path: location())
                 case .oversized: throw .configuration("a line over \(maxLineBytes >> 20) MiB is not a \(kind) line", path: location())
-                case .jsonDocument: throw .configuration("one JSON document over many lines, not a \(kind) file", path: location())
+                case .jsonDocument(let span):
+                    throw .configuration(
+                        span.isLone ? "not a JSON object" : "one JSON value over many lines, not a \(kind) file", path: location())
                 case .htmlFile, .spooled, .archive, .skipped, .damaged:
                     throw .configuration("not a line of a \(kind) file", path: location())
                 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WinnowTestSupport
 
-/// A pretty-printed JSON document among JSONL inputs, as a user meets it: one reject for the file.
+/// Pretty-printed JSON among JSONL inputs, as a user meets it: one reject for each value, naming its lines.
 extension CommandLineTests {
     private static let document = "{\n  \"type\": \"module\",\n  \"modules\": [\n    {\"text\": \"fs\"}\n  ]\n}\n"
 
@@ -19,15 +19,15 @@ extension CommandLineTests {
             "normalize", folder.file("api"), named, "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json"),
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("api/fs.json.gz:1: the file is one JSON object over many lines"), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("list.json:1: the file is one JSON array over many lines"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("api/fs.json.gz:1: lines 1 to 6 are one JSON object written over many lines"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("list.json:1: lines 1 to 3 are one JSON array written over many lines"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("records 4 = kept 2 + removed 0 + rejected 2"), "\(outcome.stderr)")
         let rejects = jsonLines(folder.read("out.rejects.jsonl") ?? "")
         #expect(
             rejects.map { "\($0["line"] ?? "") \($0["offset"] ?? "") \($0["reason"] ?? "") \($0["raw"] ?? "")" } == [
                 "1 0 not_json_lines {", "1 0 not_json_lines [",
             ])
-        #expect((rejects.first?["message"] as? String)?.contains("convert it with `jq -c .`") == true)
+        #expect((rejects.first?["message"] as? String)?.contains("convert the file with `jq -c .`") == true)
         let stats = try JSONSerialization.jsonObject(with: Data((folder.read("stats.json") ?? "").utf8)) as? [String: Any]
         #expect(stats?["records"] as? Int == 4 && stats?["rejected"] as? Int == 2)
         #expect(stats?["rejected_by_reason"] as? [String: Int] == ["not_json_lines": 2])
@@ -41,7 +41,25 @@ extension CommandLineTests {
 
         let piped = try winnow(["normalize"], stdin: Self.document)
         #expect(piped.status == 0 && piped.stdout.isEmpty, "\(piped.stderr)")
-        #expect(piped.stderr.contains("stdin:1: the file is one JSON object over many lines"), "\(piped.stderr)")
+        #expect(piped.stderr.contains("stdin:1: lines 1 to 6 are one JSON object written over many lines"), "\(piped.stderr)")
         #expect(piped.stderr.contains("records 1 = kept 0 + removed 0 + rejected 1"), "\(piped.stderr)")
+    }
+
+    /// A pretty-printed object before JSON Lines (`jq .`'s output, then a shard appended): every line after
+    /// it is read and counted (they were neither kept nor counted before), the object one reject naming
+    /// its lines, and the accounting holds.
+    @Test func linesAfterAPrettyPrintedObjectAreKept() throws {
+        let folder = TemporaryFolder()
+        let shard = (1...50).map { #"{"id":"a\#($0)","text":"line \#($0)"}"# }.joined(separator: "\n") + "\n"
+        let input = folder.write("pretty.jsonl", "{\n \"id\":\"p1\",\n \"text\":\"x\"\n}\n" + shard)
+        let outcome = try winnow(["normalize", input, "-o", folder.file("out.jsonl"), "--stats", folder.file("stats.json")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("pretty.jsonl:1: lines 1 to 4 are one JSON object written over many lines"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("records 51 = kept 50 + removed 0 + rejected 1"), "\(outcome.stderr)")
+        #expect(folder.read("out.jsonl") == shard)
+        let rejects = jsonLines(folder.read("out.rejects.jsonl") ?? "")
+        #expect(
+            rejects.map { "\($0["line"] ?? "") \($0["offset"] ?? "") \($0["reason"] ?? "") \($0["raw"] ?? "")" } == ["1 0 not_json_lines {"]
+        )
     }
 }

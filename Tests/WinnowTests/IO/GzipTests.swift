@@ -95,6 +95,22 @@ import WinnowTestSupport
         #expect(thousandLines[found.lines.count].hasPrefix(reject.partial))
     }
 
+    /// A file cut only in its trailer (every line whole, the checksum missing): every line is a record,
+    /// and the break is one more, at the line after the last, holding no line, since whether anything
+    /// followed cannot be known; `records` counts it (README, the summary).
+    @Test func aFileCutInItsTrailerKeepsEveryLineAndCountsTheBreak() throws {
+        let folder = TemporaryFolder()
+        let compressed = try gzipped(Array((thousandLines.joined(separator: "\n") + "\n").utf8))
+        let path = folder.write("trailer.jsonl.gz", Array(compressed.dropLast(4)))
+        let found = try records(path)
+        #expect(found.lines == thousandLines)
+        #expect(found.rejects.count == 1 && found.rejects.first?.partial == "")
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: "trailer.jsonl.gz")], maxRecordBytes: 1 << 20)
+        var last: RawRecord?
+        while let batch = try reader.nextBatch() { last = batch.records.last ?? last }
+        #expect(last?.origin.line == 1001)
+    }
+
     /// A failed checksum means records already handed out may be damaged: the read fails as a whole
     /// (a flipped byte let hundreds of damaged records through with exit 0 before).
     @Test(arguments: [-6, -900])

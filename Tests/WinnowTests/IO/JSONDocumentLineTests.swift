@@ -21,12 +21,4 @@ import Testing
             #expect(opening(line) == nil, "\(line.debugDescription)")
         }
     }
-
-    /// The message names what the file is and the command that makes JSON Lines of it.
-    @Test func theMessageSaysHowToConvert() {
-        let object = JSONDocumentLine.message(opening: UInt8(ascii: "{"))
-        #expect(object.contains("one JSON object over many lines") && object.contains("`jq -c .`"), "\(object)")
-        let array = JSONDocumentLine.message(opening: UInt8(ascii: "["))
-        #expect(array.contains("one JSON array over many lines") && array.contains("`jq -c '.[]'`"), "\(array)")
-    }
 }

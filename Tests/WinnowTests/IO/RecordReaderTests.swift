@@ -15,8 +15,9 @@ import WinnowTestSupport
         while let batch = try reader.nextBatch() {
             for record in batch.records {
                 switch record.content {
-                case .jsonLine(let range), .htmlFile(let range, _), .jsonDocument(let range, _):
+                case .jsonLine(let range), .htmlFile(let range, _):
                     all.append((record, Array(batch.storage[range])))
+                case .jsonDocument(let span): all.append((record, span.firstLine))
                 default: all.append((record, []))
                 }
             }
@@ -232,10 +233,10 @@ import WinnowTestSupport
     }
 }
 
-/// An input that is one JSON document over many lines (a pretty-printed `.json.gz` in a folder of shards).
+/// JSON values written over many lines (a pretty-printed `.json.gz` in a folder of shards, `jq .`'s output).
 extension RecordReaderTests {
     /// Node.js's API docs in miniature: a pretty-printed object, nested arrays and a blank line in it.
-    private static let prettyObject =
+    static let prettyObject =
         "{\n  \"type\": \"module\",\n  \"modules\": [\n    {\n      \"textRaw\": \"File system\"\n    }\n  ],\n\n"
         + "  \"desc\": \"" + String(repeating: "x", count: 3000) + "\"\n}\n"
 
@@ -243,7 +244,9 @@ extension RecordReaderTests {
         found.map { record, bytes in
             let kind =
                 switch record.content {
-                case .jsonDocument(_, let opening): "document \(Character(UnicodeScalar(opening)))"
+                case .jsonDocument(let span) where span.isLone: "line"
+                case .jsonDocument(let span):
+                    "document \(Character(UnicodeScalar(span.opening))) \(span.lines) " + Self.describe(span.ending)
                 case .jsonLine: "line"
                 default: "other"
                 }
@@ -251,20 +254,28 @@ extension RecordReaderTests {
         }
     }
 
-    /// The file is one record, its first line (as the reject's raw bytes), and nothing else of it is:
+    private static func describe(_ ending: JSONDocumentSpan.Ending) -> String {
+        switch ending {
+        case .closed: "closed"
+        case .interrupted(let line): "interrupted-by-\(line)"
+        case .cut: "cut"
+        }
+    }
+
+    /// The value is one record, its first line (as the reject's raw bytes), and nothing else of it is:
     /// plain or gzip, after a byte order mark, with CRLF line ends, whatever the batch size; every byte
     /// still counts as read, and the next input is read as usual.
     @Test func aDocumentIsOneRecordOfItsFirstLine() throws {
         let folder = TemporaryFolder()
         let next = folder.write("next.jsonl", "{\"text\":\"a\"}\n")
         let crlf = Array(Self.prettyObject.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        let variants: [(String, [UInt8], String)] = [
-            ("plain.jsonl", Array(Self.prettyObject.utf8), "{"),
-            ("marked.json.gz", try gzipped([0xEF, 0xBB, 0xBF] + crlf), "{"),
-            ("array.jsonl", Array("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]".utf8), "["),
-            ("spaced.jsonl", Array(" \t[ \r\n  1,\n  2\n]\n".utf8), " \t[ "),
+        let variants: [(String, [UInt8], String, Int)] = [
+            ("plain.jsonl", Array(Self.prettyObject.utf8), "{", 10),
+            ("marked.json.gz", try gzipped([0xEF, 0xBB, 0xBF] + crlf), "{", 10),
+            ("array.jsonl", Array("[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]".utf8), "[", 4),
+            ("spaced.jsonl", Array(" \t[ \r\n  1,\n  2\n]\n".utf8), " \t[ ", 4),
         ]
-        for (name, bytes, firstLine) in variants {
+        for (name, bytes, firstLine, lines) in variants {
             let path = folder.write(name, bytes)
             let size = name.hasSuffix(".gz") ? 3 + crlf.count : bytes.count
             for batchBytes in [1, 64, 1 << 20] {
@@ -273,7 +284,8 @@ extension RecordReaderTests {
                 let opening = firstLine.trimmingCharacters(in: .whitespaces)
                 #expect(
                     describe(found) == [
-                        "\(name):1:0 document \(opening) \(firstLine.debugDescription)", #"next.jsonl:1:0 line "{\"text\":\"a\"}""#,
+                        "\(name):1:0 document \(opening) 1...\(lines) closed \(firstLine.debugDescription)",
+                        #"next.jsonl:1:0 line "{\"text\":\"a\"}""#,
                     ], "\(name), \(batchBytes)")
                 let reader = RecordReader(inputs: inputs, maxRecordBytes: 1000, batchBytes: batchBytes)
                 while try reader.nextBatch() != nil {}
@@ -283,7 +295,8 @@ extension RecordReaderTests {
     }
 
     /// Only a bare bracket on line 1 itself tells: a first line holding more, a blank first line and a
-    /// framed input (whose first line is any input's) are read line by line as before.
+    /// framed input (whose first line is any input's) are read line by line as before; so is a bare
+    /// bracket that the next line does not continue (a stray `{` before JSON Lines).
     @Test func otherFirstLinesAreReadLineByLine() throws {
         let folder = TemporaryFolder()
         let cases: [(String, [String])] = [
@@ -291,6 +304,9 @@ extension RecordReaderTests {
             ("\n{\n}\n", [#""{""#, #""}""#]),
             ("{}\n{\n", [#""{}""#, #""{""#]),
             ("{ x\n}\n", [#""{ x""#, #""}""#]),
+            ("{\n{\"a\":1}\n{\n", [#""{""#, #""{\"a\":1}""#, #""{""#]),
+            ("{\n\n  \n{\"a\":1}\n", [#""{""#, #""{\"a\":1}""#]),
+            ("[\n", [#""[""#]),
         ]
         for (text, lines) in cases {
             let path = folder.write("case.jsonl", text)
@@ -334,5 +350,110 @@ extension RecordReaderTests {
             return
         }
         #expect(found[1].0.origin.line > 2 && found[1].0.offset > 0)
+    }
+}
+
+/// What follows a value written over many lines is read: the value is one record that names its lines.
+extension RecordReaderTests {
+    private static let records = (1...50).map { #"{"id":"r\#($0)","text":"record \#($0)"}"# }
+
+    /// A pretty-printed object before JSON Lines (all of them were lost to the object's reject before):
+    /// the object's lines are its record, and each line after it is a record of its own, plain or gzip,
+    /// whatever the batch size.
+    @Test func linesAfterAPrettyObjectAreRead() throws {
+        let folder = TemporaryFolder()
+        let text = "{\n \"id\":\"p1\",\n \"text\":\"x\"\n}\n" + Self.records.joined(separator: "\n") + "\n"
+        for (name, bytes) in [("pretty.jsonl", Array(text.utf8)), ("pretty.jsonl.gz", try gzipped(Array(text.utf8)))] {
+            let path = folder.write(name, bytes)
+            for batchBytes in [1, 64, 1 << 20] {
+                let found = try records([.jsonl(path: path, name: name)], batchBytes: batchBytes)
+                #expect(describe(Array(found.prefix(1))) == [#"\#(name):1:0 document { 1...4 closed "{""#], "\(batchBytes)")
+                #expect(found.dropFirst().map { String(decoding: $0.1, as: UTF8.self) } == Self.records)
+                #expect(found.dropFirst().map(\.0.origin.line) == Array(5...54))
+                #expect(found.dropFirst().map(\.0.offset) == Self.offsets(of: Self.records, from: 28))
+            }
+        }
+    }
+
+    /// `jq .`'s output (a stream of pretty-printed objects, blank lines between them too) is a record
+    /// for each object; an array is one; JSON Lines after them are read.
+    @Test func eachValueOfAStreamIsARecord() throws {
+        let folder = TemporaryFolder()
+        let text =
+            "{\n  \"a\": 1\n}\n{\n  \"b\": [\n    2,\n    {\"c\": \"}]\\\"\"}\n  ]\n}\n\n[\n  1\n]\n"
+            + Self.records[0] + "\n{\n"
+        let path = folder.write("stream.json", text)
+        for batchBytes in [1, 1 << 20] {
+            let found = try records([.jsonl(path: path, name: "stream.json")], batchBytes: batchBytes)
+            #expect(
+                describe(found) == [
+                    #"stream.json:1:0 document { 1...3 closed "{""#,
+                    #"stream.json:4:13 document { 4...9 closed "{""#,
+                    #"stream.json:11:56 document [ 11...13 closed "[""#,
+                    #"stream.json:14:64 line "{\"id\":\"r1\",\"text\":\"record 1\"}""#,
+                    #"stream.json:15:94 line "{""#,
+                ], "\(batchBytes)")
+        }
+    }
+
+    /// A value that a line cannot continue (damaged, or no JSON at all) ends before that line, which is
+    /// read as usual, and may open the next value; the input's end inside a value ends it too.
+    @Test func aValueEndsAtALineThatCannotContinueIt() throws {
+        let folder = TemporaryFolder()
+        let cases: [(String, [String])] = [
+            // A string cannot span lines; the line it is on is read as a line.
+            ("{\n \"a\": \"x\n\"}\n", ["1 line", "2 line", "3 line"]),
+            ("{\n \"a\": 1,\n" + Self.records[0] + "\n", ["1 document { 1...2 interrupted-by-3", "3 line"]),
+            ("[\n {\"a\": 1}\n {\"b\": 2}\n]\n", ["1 document [ 1...2 interrupted-by-3", "3 line", "4 line"]),
+            // The line after a value may open the next; any other line ends the looking for values.
+            ("{\n \"a\": 1\n}}\n{\n \"b\": 2\n", ["1 document { 1...2 interrupted-by-3", "3 line", "4 line", "5 line"]),
+            ("{\n \"a\": 1\n\n{\n \"b\": 2\n", ["1 document { 1...2 interrupted-by-4", "4 document { 4...5 cut"]),
+            ("{\n \"a\": [1,\n\n", ["1 document { 1...2 cut"]),
+        ]
+        for (text, expected) in cases {
+            let path = folder.write("case.json", text)
+            let found = try records([.jsonl(path: path, name: "case.json")])
+            let described = describe(found).map { line in
+                let words = line.components(separatedBy: " ")
+                let place = words[0].components(separatedBy: ":")[1]
+                return ([place] + words.dropFirst().prefix(words[1] == "document" ? 4 : 1)).joined(separator: " ")
+            }
+            #expect(described == expected, "\(text.debugDescription)")
+        }
+    }
+
+    /// A long stream of values comes in batches of what a read of the input holds, not in one batch of
+    /// all its records.
+    @Test func aLongStreamOfValuesComesInBatches() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("stream.json", String(repeating: "{\n \"a\": 1\n}\n", count: 400_000))
+        let reader = RecordReader(inputs: [.jsonl(path: path, name: "stream.json")], maxRecordBytes: 1 << 20, batchBytes: 1 << 16)
+        var largest = 0, total = 0
+        while let batch = try reader.nextBatch() {
+            largest = max(largest, batch.records.count)
+            total += batch.records.count
+        }
+        #expect(total == 400_000)
+        #expect(largest <= 100_000, "a batch held \(largest) records")
+    }
+
+    /// The reject's message names the lines and what the user can do.
+    @Test func theMessageNamesTheLinesAndTheConversion() {
+        func message(_ opening: Character, _ ending: JSONDocumentSpan.Ending) -> String {
+            JSONDocumentSpan(firstLine: [opening.asciiValue!], opening: opening.asciiValue!, lines: 3...9, ending: ending).message
+        }
+        #expect(message("{", .closed).hasPrefix("lines 3 to 9 are one JSON object written over many lines, not JSON Lines"))
+        #expect(message("{", .closed).contains("`jq -c .` (each object of a stream of them on a line of its own)"))
+        #expect(message("[", .closed).contains("one JSON array") && message("[", .closed).contains("`jq -c '.[]'`"))
+        #expect(message("{", .interrupted(line: 11)).contains("that line 11 does not continue"))
+        #expect(message("[", .cut).contains("that the input ends inside") && message("[", .cut).contains("not valid JSON"))
+    }
+
+    private static func offsets(of lines: [String], from start: Int) -> [Int] {
+        var offset = start
+        return lines.map { line in
+            defer { offset += line.utf8.count + 1 }
+            return offset
+        }
     }
 }
