@@ -19,13 +19,21 @@ public final class OutputFile {
     private var finished = false
     /// Bytes handed to `write` (before compression).
     public private(set) var bytesWritten = 0
+    private let temporaryFiles: TemporaryFiles
     private static var flushSize: Int { 1 << 20 }
     /// Bytes handed over in one piece of at least this size are written from where they are: a batch's
     /// lines, whose copy behind pending bytes would cost more than the extra write call.
     private static var directSize: Int { 1 << 16 }
 
-    public init(path: String) throws(WinnowError) {
+    public convenience init(path: String) throws(WinnowError) {
+        try self.init(path: path, temporaryFiles: .shared)
+    }
+
+    /// `temporaryFiles`: where the temporary file is registered (`TemporaryFiles.shared`, which the
+    /// CLI deletes on a signal, but in tests).
+    init(path: String, temporaryFiles: TemporaryFiles) throws(WinnowError) {
         self.path = path
+        self.temporaryFiles = temporaryFiles
         switch try OutputTarget(path) {
         case .standardOutput:
             finalPath = path
@@ -55,9 +63,14 @@ public final class OutputFile {
             let folder = directory.isEmpty ? "/" : directory
             TemporaryName.removeStale(in: folder, for: name)
             let temporary = "\(folder)/\(TemporaryName.prefix(for: name))-\(UInt32.random(in: 0...UInt32.max)).tmp"
-            let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard opened >= 0 else {
-                throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+            // Made and registered in one step that an interruption waits for (`TemporaryFiles.creating`).
+            let opened = try temporaryFiles.creating { () throws(WinnowError) in
+                let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard opened >= 0 else {
+                    throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+                }
+                temporaryFiles.add(temporary)
+                return opened
             }
             // A file being replaced keeps its permission bits (a private 0600 output stays private);
             // the rename would otherwise give it the new file's.
@@ -71,14 +84,13 @@ public final class OutputFile {
             descriptor = opened
             compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
         }
-        if let temporaryPath { TemporaryFiles.shared.add(temporaryPath) }
     }
 
     deinit {
         if let temporaryPath, !committed {
             if !finished { close(descriptor) }
             unlink(temporaryPath)
-            TemporaryFiles.shared.remove(temporaryPath)
+            temporaryFiles.remove(temporaryPath)
         } else if ownsDescriptor && temporaryPath == nil && !finished {
             close(descriptor)
         }
@@ -127,18 +139,21 @@ public final class OutputFile {
         }
     }
 
-    /// Finishes the file (`finish`) and renames it into place.
+    /// Finishes the file (`finish`) and renames it into place, in a step that an interruption waits
+    /// for (`TemporaryFiles.committing`).
     public func commit() throws(WinnowError) {
+        try commit(staysTemporary: false)
+    }
+
+    /// `commit()`, for a finished file that is one of the run's temporary files too (a spool file):
+    /// with `staysTemporary`, an interruption from then on deletes it.
+    func commit(staysTemporary: Bool) throws(WinnowError) {
         guard !committed else { return }
         try finish()
-        committed = true
-        guard let temporaryPath else { return }
-        defer { TemporaryFiles.shared.remove(temporaryPath) }
-        guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .io("cannot move the finished output into place: \(reason)", path: path)
+        if let temporaryPath {
+            try temporaryFiles.moveIntoPlace(temporaryPath, to: finalPath, staysTemporary: staysTemporary, shownAs: path)
         }
+        committed = true
     }
 
     private func flush(finish: Bool) throws(WinnowError) {

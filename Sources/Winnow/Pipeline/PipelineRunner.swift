@@ -103,8 +103,11 @@ public struct PipelineRunner: Sendable {
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.
         // A feed file of an earlier run that this run's stages did not write again would be mistaken for this run's.
+        // Made in one step an interruption waits for, so that it is never made after the deletion's list was taken.
         let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in
-            try StagedFolder(target: folder, replacing: ReportFeed.isFed)
+            try TemporaryFiles.shared.creating { () throws(WinnowError) in
+                try StagedFolder(target: folder, replacing: ReportFeed.isFed)
+            }
         }
         defer { reportFolder?.discard() }
         for file in sideFiles { try OutputTarget.requireFolder(role: file.role, path: file.path) }
@@ -180,8 +183,7 @@ public struct PipelineRunner: Sendable {
                 rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             if let laterRemovals, let removed {
-                Spool.register(laterRemovals.path)
-                try laterRemovals.commit()
+                try laterRemovals.commit(staysTemporary: true)
                 try Self.append(laterRemovals.path, to: removed)
                 run.summary.spooledBytes += laterRemovals.bytesWritten
             }
@@ -196,8 +198,7 @@ public struct PipelineRunner: Sendable {
             rereading = nil
             if let corpus = phase.corpus, let accumulator {
                 if let destination {
-                    Spool.register(destination.path)
-                    try destination.commit()
+                    try destination.commit(staysTemporary: true)
                     spool = destination.path
                     spooledDocuments = written
                 } else {
@@ -208,8 +209,7 @@ public struct PipelineRunner: Sendable {
                 appliers = [(corpus.index, accumulator.apply())]
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
                 if let shared {
-                    Spool.register(shared.retractions.path)
-                    try shared.retractions.commit()
+                    try shared.retractions.commit(staysTemporary: true)
                     try SharedMap.retract(
                         file: shared.retractions.path, sources: framing.sources, first: accumulator,
                         second: shared.accumulator)

@@ -307,7 +307,8 @@ public enum ReportSteps {
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts.texts)
         }
-        let staged = try StagedFolder(target: folder)
+        // Made in one step an interruption waits for (`TemporaryFiles.creating`).
+        let staged = try TemporaryFiles.shared.creating { () throws(WinnowError) in try StagedFolder(target: folder) }
         var json = try report.json()
         json.append(0x0A)
         try ReportBuilder.writeFile(staged.work + "/report.json", json)
