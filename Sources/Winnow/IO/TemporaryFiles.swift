@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// The temporary files a run has open (unfinished outputs, spool files, a report folder it made), so
-/// that an interrupted run (SIGINT, SIGTERM) can delete them before it exits instead of leaving
+/// that an interrupted run (SIGINT, SIGTERM, SIGHUP) can delete them before it exits instead of leaving
 /// them. A run makes them inside `creating` and moves them into place inside `committing`, which the
 /// deletion waits for; once it has begun, neither runs: a file is never made or moved after its list
 /// was taken.
