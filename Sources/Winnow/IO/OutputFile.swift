@@ -14,11 +14,23 @@ public final class OutputFile {
     private var descriptor: Int32
     private let compressor: GzipCompressor?
     private var pending: [UInt8] = []
+    /// Records in `pending` (`write(_:records:)`).
+    private var pendingRecords = 0
     private var committed = false
     /// Set once `finish` has written everything and closed the descriptor.
     private var finished = false
     /// Bytes handed to `write` (before compression).
     public private(set) var bytesWritten = 0
+    /// Records whose bytes have been written out (for a compressed output, handed to the compressor,
+    /// which may hold the last of them back), as the writer counted them (`write(_:records:)`): what a
+    /// stream output has been sent, and cannot take back, when the run fails (`WinnowError.restated`).
+    public private(set) var recordsSent = 0
+    /// Whether the output is written straight to (standard output, a device, a pipe), not to a
+    /// temporary file renamed into place: what is sent to it is out at once.
+    var isStream: Bool { temporaryPath == nil }
+    var isCompressed: Bool { compressor != nil }
+    /// How the output is named in messages: "standard output", or its path.
+    var shownName: String { descriptor == 1 && !ownsDescriptor ? "standard output" : path }
     private let temporaryFiles: TemporaryFiles
     private static var flushSize: Int { 1 << 20 }
     /// Bytes handed over in one piece of at least this size are written from where they are: a batch's
@@ -96,24 +108,26 @@ public final class OutputFile {
         }
     }
 
-    /// Appends bytes; they reach the file in large writes. Large bytes are written from where they
-    /// are, after what is pending, rather than copied behind it.
-    public func write(_ bytes: [UInt8]) throws(WinnowError) {
+    /// Appends bytes, which hold `records` whole records (lines); they reach the file in large writes.
+    /// Large bytes are written from where they are, after what is pending, rather than copied behind it.
+    public func write(_ bytes: [UInt8], records: Int = 0) throws(WinnowError) {
         bytesWritten += bytes.count
         if compressor == nil && bytes.count >= Self.directSize {
             if !pending.isEmpty { try flush(finish: false) }
             try writeAll(bytes)
+            recordsSent += records
             return
         }
         pending.append(contentsOf: bytes)
+        pendingRecords += records
         if pending.count >= Self.flushSize { try flush(finish: false) }
     }
 
     /// Writes `buffer` and empties it once it holds a megabyte or more: lets a writer build lines in
-    /// one reused buffer without holding a whole file.
+    /// one reused buffer without holding a whole file. Its lines are counted as records on a stream.
     public func drain(_ buffer: inout [UInt8], atLeast threshold: Int = 1 << 20) throws(WinnowError) {
         guard buffer.count >= threshold else { return }
-        try write(buffer)
+        try write(buffer, records: isStream ? buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } : 0)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -160,6 +174,8 @@ public final class OutputFile {
         let bytes = compressor.map { $0.compress(pending, finish: finish) } ?? pending
         pending.removeAll(keepingCapacity: true)
         try writeAll(bytes)
+        recordsSent += pendingRecords
+        pendingRecords = 0
     }
 
     private func writeAll(_ bytes: [UInt8]) throws(WinnowError) {

@@ -127,6 +127,57 @@ public struct PipelineRunner: Sendable {
         }
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
+        // A run stopped under way commits no file output; what went to a stream output is out, and the
+        // error says so (`WinnowError.restated`).
+        let finishing: [any FinishingStage]
+        do throws(WinnowError) {
+            finishing = try await runPhases(output: output, removed: removed, rejects: rejects, state: &run)
+            run.progressLine.clear()
+            guard run.summary.isBalanced else {
+                let summary = run.summary
+                throw WinnowError(
+                    .io,
+                    stoppingRun: "internal accounting error: \(summary.records) records read but "
+                        + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
+                        + " + \(summary.skipped) skipped")
+            }
+        } catch {
+            throw error.restated(for: [output, removed, rejects])
+        }
+        summary = run.summary
+        summary.outputBytes = output.bytesWritten
+        if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
+            log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
+        }
+        var sideOutputs: [OutputFile] = []
+        for stage in finishing { sideOutputs += try stage.finish() }
+        summary.wallSeconds = clock.lap()
+        if let stats { try Self.writeStats(summary, to: stats) }
+        // Every output, side files included, is written whole before any is moved into place: one
+        // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
+        for file in [rejects, removed, output, stats] { try file?.finish() }
+        try TemporaryFiles.shared.committing { () throws(WinnowError) in
+            try rejects?.commit()
+            try removed?.commit()
+            try output.commit()
+            for file in sideOutputs { try file.commit() }
+            try stats?.commit()
+        }
+        // Last, so that a report that fails leaves the run's outputs and summary in place.
+        if let report = config.report {
+            try writeReport(
+                report, summary: summary, into: reportFolder,
+                templateSites: Self.templateSites(of: finishing, recorded: summary.outputs.templateSummary, in: reportFolder))
+        }
+        return summary
+    }
+
+    /// Runs every phase, writing the last one's kept documents to `output`; a corpus stage's documents
+    /// wait in a spool file while its tally is merged. Returns the stages to finish.
+    private func runPhases(
+        output: OutputFile, removed: OutputFile?, rejects: OutputFile?, state run: inout RunState
+    ) async throws(WinnowError) -> [any FinishingStage] {
+        let config = configuration
         let phases = self.phases
         if phases.count > 1 { try Spool.prepare(config.spoolDirectory) }
         let framing = Framing(sources: config.sourceNames)
@@ -219,41 +270,7 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
-        run.progressLine.clear()
-        summary = run.summary
-
-        summary.outputBytes = output.bytesWritten
-        guard summary.isBalanced else {
-            throw WinnowError(
-                .io,
-                "internal accounting error: \(summary.records) records read but "
-                    + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
-                    + " + \(summary.skipped) skipped; no output was written")
-        }
-        if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
-            log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
-        }
-        var sideOutputs: [OutputFile] = []
-        for stage in finishing { sideOutputs += try stage.finish() }
-        summary.wallSeconds = clock.lap()
-        if let stats { try Self.writeStats(summary, to: stats) }
-        // Every output, side files included, is written whole before any is moved into place: one
-        // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
-        for file in [rejects, removed, output, stats] { try file?.finish() }
-        try TemporaryFiles.shared.committing { () throws(WinnowError) in
-            try rejects?.commit()
-            try removed?.commit()
-            try output.commit()
-            for file in sideOutputs { try file.commit() }
-            try stats?.commit()
-        }
-        // Last, so that a report that fails leaves the run's outputs and summary in place.
-        if let report = config.report {
-            try writeReport(
-                report, summary: summary, into: reportFolder,
-                templateSites: Self.templateSites(of: finishing, recorded: summary.outputs.templateSummary, in: reportFolder))
-        }
-        return summary
+        return finishing
     }
 
     /// The sites of the template summary the run recorded, as the templates stage that wrote it holds
@@ -335,11 +352,11 @@ public struct PipelineRunner: Sendable {
         processor.removedFraming = config.framedSources.map(Framing.init(sources:))
         processor.laterRemovalsFrom = laterRemovals?.from ?? Int.max
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
-            try destination?.write(result.kept)
+            try destination?.write(result.kept, records: result.keptCount)
             kept += result.keptCount
-            try removed?.write(result.removed)
-            try laterRemovals?.file.write(result.removedLater)
-            try rejects?.write(result.rejects)
+            try removed?.write(result.removed, records: result.removedCount - result.removedLaterCount)
+            try laterRemovals?.file.write(result.removedLater, records: result.removedLaterCount)
+            try rejects?.write(result.rejects, records: result.rejectList.count)
             for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
                 log(reject.description)
                 state.shownRejects += 1
@@ -355,8 +372,7 @@ public struct PipelineRunner: Sendable {
             if let limit = config.maxRejects, state.summary.rejected > limit {
                 state.progressLine.clear()
                 throw WinnowError(
-                    .tooManyRejects,
-                    "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
+                    .tooManyRejects, stoppingRun: "\(state.summary.rejected) records rejected, more than --max-rejects \(limit)")
             }
             state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
         }
@@ -480,14 +496,15 @@ public struct PipelineRunner: Sendable {
         if let failure { throw failure }
     }
 
-    /// Copies the file at `path` to the end of `output`.
+    /// Copies the file of records at `path` to the end of `output`.
     private static func append(_ path: String, to output: OutputFile) throws(WinnowError) {
         let source = try FileByteSource(path: path)
         var buffer: [UInt8] = []
         while true {
             buffer.removeAll(keepingCapacity: true)
             guard try source.read(into: &buffer, maxCount: 1 << 20) > 0 else { return }
-            try output.write(buffer)
+            // A record counts where its line ends.
+            try output.write(buffer, records: buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
         }
     }
 
