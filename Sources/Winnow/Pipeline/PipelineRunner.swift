@@ -90,6 +90,7 @@ public struct PipelineRunner: Sendable {
         try OutputTarget.requireDistinct(
             outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
             inputs: config.inputs.map(\.path) + config.sideInputs)
+        try ForeignCompression.refuse(config.inputs)
         if let folder = config.reportFolder {
             // Stages write the report's feeds into its work folder: under their names, they replace the folder's.
             let work = StagedFolder.workFolder(for: folder) + "/"
@@ -397,6 +398,7 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         // Refused at map already: the apply step the map is for would refuse the same fields.
         try AddedField.requireDistinct([.corpus(stage)], from: config.fields)
+        try ForeignCompression.refuse(config.inputs)
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
