@@ -164,6 +164,7 @@ public struct PipelineRunner: Sendable {
             for file in sideOutputs { try file.commit() }
             try stats?.commit()
         }
+        if config.removedOutput == nil, summary.removed > 0, !quiet { log(Self.droppedRemovals(summary.removed, output: config.output)) }
         // Last, so that a report that fails leaves the run's outputs and summary in place.
         if let report = config.report {
             try writeReport(
@@ -272,6 +273,17 @@ public struct PipelineRunner: Sendable {
             }
         }
         return finishing
+    }
+
+    /// The note that the run's removed documents went nowhere: without a removed output (none is made
+    /// beside standard output, a device or a pipe) they are only counted.
+    private static func droppedRemovals(_ count: Int, output: String) -> String {
+        let why =
+            OutputTarget.hasSiblings(output)
+            ? "no removed output was given"
+            : "no removed output is made beside \(output == "-" ? "standard output" : "a device, pipe or descriptor (\(output))")"
+        return "note: \(count) removed \(count == 1 ? "document was" : "documents were") counted but not written: "
+            + "\(why); give --removed FILE to keep them"
     }
 
     /// The sites of the template summary the run recorded, as the templates stage that wrote it holds

@@ -4,7 +4,8 @@ import WinnowTestSupport
 
 /// A run that streams its output (standard output, a pipe) cannot take back what it sent: when it
 /// fails after that, it says how many records went out and that they cannot be trusted (it said that
-/// nothing was written, with the records on standard output).
+/// nothing was written, with the records on standard output); and it says when removed documents
+/// have nowhere to go.
 @Suite struct StreamedOutputCommandLineTests {
     let cli = CommandLineTests()
 
@@ -74,5 +75,26 @@ import WinnowTestSupport
                 "3 records rejected, more than --max-rejects 2; no file output was written, but \(sent) records had "
                     + "already gone to standard output"), "\(outcome.stderr)")
         #expect(folder.listing() == ["in.jsonl"])
+    }
+
+    /// Without a removed output (none is made beside standard output or a device), the removed
+    /// documents are only counted: the run says so once, unless quiet.
+    @Test func removedDocumentsWithNowhereToGoAreNoted() throws {
+        let folder = TemporaryFolder()
+        folder.write("in.jsonl", "{\"id\":\"a\",\"text\":\"same words\"}\n{\"id\":\"b\",\"text\":\"same words\"}\n")
+        let streamed = try cli.winnow(["exact", "in.jsonl"], in: folder.path)
+        #expect(streamed.status == 0)
+        #expect(streamed.stdout == "{\"id\":\"a\",\"text\":\"same words\"}\n")
+        let note =
+            "note: 1 removed document was counted but not written: no removed output is made beside standard output; "
+            + "give --removed FILE to keep them"
+        #expect(streamed.stderr.components(separatedBy: note).count == 2, "\(streamed.stderr)")
+        let device = try cli.winnow(["exact", "in.jsonl", "-o", "/dev/null"], in: folder.path)
+        #expect(device.stderr.contains("no removed output is made beside a device, pipe or descriptor (/dev/null)"))
+        for arguments in [["-q"], ["--removed", "removed.jsonl"], ["-o", "out.jsonl"]] {
+            let outcome = try cli.winnow(["exact", "in.jsonl"] + arguments, in: folder.path)
+            #expect(outcome.status == 0)
+            #expect(!outcome.stderr.contains("note:"), "\(arguments): \(outcome.stderr)")
+        }
     }
 }
