@@ -36,14 +36,19 @@ enum Main {
                 try command.run()
             }
         } catch let error as WinnowError {
+            // An error met while a signal's handler deletes the run's files may be the deletion's doing:
+            // not reported, the handler's exit says what happened.
+            Interruption.awaitHandler()
             Terminal.error("winnow: \(error)")
-            Foundation.exit(error.kind == .tooManyRejects ? 2 : 1)
+            Interruption.exit(error.kind == .tooManyRejects ? 2 : 1)
         } catch {
             // Help and version requests succeed; every usage error exits 1, as documented.
             let code = WinnowCommand.exitCode(for: error)
             if code == .success || error is CleanExit { WinnowCommand.exit(withError: error) }
+            Interruption.awaitHandler()
             Terminal.error(WinnowCommand.fullMessage(for: error))
-            Foundation.exit(1)
+            Interruption.exit(1)
         }
+        Interruption.exit(0)
     }
 }

@@ -97,9 +97,9 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                 throw Failure(
                     error: WinnowError(
                         .damagedInput,
-                        "gzip data is corrupt at compressed byte \(compressedOffset) "
-                            + "(\(detail)): records read from this stream cannot be trusted, so nothing was written; "
-                            + "repair or re-fetch the file", path: displayName), produced: produced)
+                        stoppingRun: "gzip data is corrupt at compressed byte \(compressedOffset) "
+                            + "(\(detail)): records read from this stream cannot be trusted; repair or re-fetch the file",
+                        path: displayName), produced: produced)
             }
         }
         return produced

@@ -1,5 +1,5 @@
 /// Opens an input path as a byte stream, decompressing it when it starts with the gzip magic bytes
-/// (whatever its name says).
+/// (whatever its name says); refuses one in a compression it does not read (`ForeignCompression`).
 enum InputOpener {
     /// Whether a stream starting with `head` is gzip (its two magic bytes).
     static func isGzip(_ head: some Collection<UInt8>) -> Bool {
@@ -9,9 +9,10 @@ enum InputOpener {
     static func open(_ path: String, name: String) throws(WinnowError) -> any ByteSource {
         let file = try FileByteSource(path: path)
         var head: [UInt8] = []
-        while head.count < 2 {
+        while head.count < ForeignCompression.sniffBytes {
             if try file.read(into: &head, maxCount: 64 * 1024 - head.count) == 0 { break }
         }
+        try ForeignCompression.refuse(head, path: path)
         let replay = ReplayByteSource(head: head, rest: file)
         if isGzip(head) {
             return try GzipByteSource(replay, displayName: name)

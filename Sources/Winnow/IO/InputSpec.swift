@@ -23,11 +23,14 @@ public enum InputSpec: Sendable, Equatable {
 
     /// Expands command-line inputs: `-` (or nothing) is standard input, a file is read as it is, a
     /// folder contributes its JSONL shards, HTML files and web archives, recursively, in sorted order.
+    /// Standard input, or a pipe, given twice is refused: the second reading would get nothing.
     public static func resolve(_ arguments: [String]) throws(WinnowError) -> [InputSpec] {
         if arguments.isEmpty { return [.jsonl(path: "-", name: "stdin")] }
         var specs: [InputSpec] = []
+        var pipes = ReadOnceInputs()
         for argument in arguments {
             if argument == "-" {
+                try pipes.add(argument)
                 specs.append(.jsonl(path: "-", name: "stdin"))
                 continue
             }
@@ -36,6 +39,7 @@ public enum InputSpec: Sendable, Equatable {
                 throw .configuration("input not found", path: argument)
             }
             if info.st_mode & S_IFMT != S_IFDIR {
+                try pipes.add(argument, info)
                 if hasSuffix(argument, in: htmlSuffixes) {
                     specs.append(.html(path: argument, id: pageID((argument as NSString).lastPathComponent)))
                 } else if hasSuffix(argument, in: ArchiveFormat.suffixes) {

@@ -14,18 +14,38 @@ public final class OutputFile {
     private var descriptor: Int32
     private let compressor: GzipCompressor?
     private var pending: [UInt8] = []
+    /// Records in `pending` (`write(_:records:)`).
+    private var pendingRecords = 0
     private var committed = false
     /// Set once `finish` has written everything and closed the descriptor.
     private var finished = false
     /// Bytes handed to `write` (before compression).
     public private(set) var bytesWritten = 0
+    /// Records whose bytes have been written out (for a compressed output, handed to the compressor,
+    /// which may hold the last of them back), as the writer counted them (`write(_:records:)`): what a
+    /// stream output has been sent, and cannot take back, when the run fails (`WinnowError.restated`).
+    public private(set) var recordsSent = 0
+    /// Whether the output is written straight to (standard output, a device, a pipe), not to a
+    /// temporary file renamed into place: what is sent to it is out at once.
+    var isStream: Bool { temporaryPath == nil }
+    var isCompressed: Bool { compressor != nil }
+    /// How the output is named in messages: "standard output", or its path.
+    var shownName: String { descriptor == 1 && !ownsDescriptor ? "standard output" : path }
+    private let temporaryFiles: TemporaryFiles
     private static var flushSize: Int { 1 << 20 }
     /// Bytes handed over in one piece of at least this size are written from where they are: a batch's
     /// lines, whose copy behind pending bytes would cost more than the extra write call.
     private static var directSize: Int { 1 << 16 }
 
-    public init(path: String) throws(WinnowError) {
+    public convenience init(path: String) throws(WinnowError) {
+        try self.init(path: path, temporaryFiles: .shared)
+    }
+
+    /// `temporaryFiles`: where the temporary file is registered (`TemporaryFiles.shared`, which the
+    /// CLI deletes on a signal, but in tests).
+    init(path: String, temporaryFiles: TemporaryFiles) throws(WinnowError) {
         self.path = path
+        self.temporaryFiles = temporaryFiles
         switch try OutputTarget(path) {
         case .standardOutput:
             finalPath = path
@@ -55,9 +75,14 @@ public final class OutputFile {
             let folder = directory.isEmpty ? "/" : directory
             TemporaryName.removeStale(in: folder, for: name)
             let temporary = "\(folder)/\(TemporaryName.prefix(for: name))-\(UInt32.random(in: 0...UInt32.max)).tmp"
-            let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard opened >= 0 else {
-                throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+            // Made and registered in one step that an interruption waits for (`TemporaryFiles.creating`).
+            let opened = try temporaryFiles.creating { () throws(WinnowError) in
+                let opened = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard opened >= 0 else {
+                    throw .io("cannot create output: \(String(cString: strerror(errno)))", path: path)
+                }
+                temporaryFiles.add(temporary)
+                return opened
             }
             // A file being replaced keeps its permission bits (a private 0600 output stays private);
             // the rename would otherwise give it the new file's.
@@ -71,37 +96,38 @@ public final class OutputFile {
             descriptor = opened
             compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
         }
-        if let temporaryPath { TemporaryFiles.shared.add(temporaryPath) }
     }
 
     deinit {
         if let temporaryPath, !committed {
             if !finished { close(descriptor) }
             unlink(temporaryPath)
-            TemporaryFiles.shared.remove(temporaryPath)
+            temporaryFiles.remove(temporaryPath)
         } else if ownsDescriptor && temporaryPath == nil && !finished {
             close(descriptor)
         }
     }
 
-    /// Appends bytes; they reach the file in large writes. Large bytes are written from where they
-    /// are, after what is pending, rather than copied behind it.
-    public func write(_ bytes: [UInt8]) throws(WinnowError) {
+    /// Appends bytes, which hold `records` whole records (lines); they reach the file in large writes.
+    /// Large bytes are written from where they are, after what is pending, rather than copied behind it.
+    public func write(_ bytes: [UInt8], records: Int = 0) throws(WinnowError) {
         bytesWritten += bytes.count
         if compressor == nil && bytes.count >= Self.directSize {
             if !pending.isEmpty { try flush(finish: false) }
             try writeAll(bytes)
+            recordsSent += records
             return
         }
         pending.append(contentsOf: bytes)
+        pendingRecords += records
         if pending.count >= Self.flushSize { try flush(finish: false) }
     }
 
     /// Writes `buffer` and empties it once it holds a megabyte or more: lets a writer build lines in
-    /// one reused buffer without holding a whole file.
+    /// one reused buffer without holding a whole file. Its lines are counted as records on a stream.
     public func drain(_ buffer: inout [UInt8], atLeast threshold: Int = 1 << 20) throws(WinnowError) {
         guard buffer.count >= threshold else { return }
-        try write(buffer)
+        try write(buffer, records: isStream ? buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } : 0)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -127,24 +153,29 @@ public final class OutputFile {
         }
     }
 
-    /// Finishes the file (`finish`) and renames it into place.
+    /// Finishes the file (`finish`) and renames it into place, in a step that an interruption waits
+    /// for (`TemporaryFiles.committing`).
     public func commit() throws(WinnowError) {
+        try commit(staysTemporary: false)
+    }
+
+    /// `commit()`, for a finished file that is one of the run's temporary files too (a spool file):
+    /// with `staysTemporary`, an interruption from then on deletes it.
+    func commit(staysTemporary: Bool) throws(WinnowError) {
         guard !committed else { return }
         try finish()
-        committed = true
-        guard let temporaryPath else { return }
-        defer { TemporaryFiles.shared.remove(temporaryPath) }
-        guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .io("cannot move the finished output into place: \(reason)", path: path)
+        if let temporaryPath {
+            try temporaryFiles.moveIntoPlace(temporaryPath, to: finalPath, staysTemporary: staysTemporary, shownAs: path)
         }
+        committed = true
     }
 
     private func flush(finish: Bool) throws(WinnowError) {
         let bytes = compressor.map { $0.compress(pending, finish: finish) } ?? pending
         pending.removeAll(keepingCapacity: true)
         try writeAll(bytes)
+        recordsSent += pendingRecords
+        pendingRecords = 0
     }
 
     private func writeAll(_ bytes: [UInt8]) throws(WinnowError) {

@@ -15,6 +15,7 @@ enum RecordSourceOpener {
         while ArchiveFormat.prefix(of: head).count < ArchiveFormat.sniffBytes && head.count < maxSniffBytes {
             if try opened.read(into: &head, maxCount: 64 * 1024) == 0 { break }
         }
+        try ForeignCompression.refuse(head, path: path)
         let replay = ReplayByteSource(head: head, rest: opened)
         let isGzip = InputOpener.isGzip(head)
         if archive || ArchiveFormat.startsWithVersion(ArchiveFormat.prefix(of: head)) {

@@ -61,6 +61,6 @@ final class SpoolRecordReader: RecordSource {
     }
 
     private func damaged(_ what: String) -> WinnowError {
-        .io("the spool file is damaged (\(what)): it was changed while the run used it; no output was written", path: path)
+        WinnowError(.io, stoppingRun: "the spool file is damaged (\(what)): it was changed while the run used it", path: path)
     }
 }

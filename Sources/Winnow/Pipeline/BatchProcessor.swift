@@ -4,6 +4,8 @@ struct BatchResult: Sendable {
     var removed: [UInt8] = []
     /// What the stages from `BatchProcessor.laterRemovalsFrom` on removed: written after the pass.
     var removedLater: [UInt8] = []
+    /// How many documents `removedLater` holds (`removedCount` counts them too).
+    var removedLaterCount = 0
     var rejects: [UInt8] = []
     var rejectList: [Reject] = []
     var records = 0
@@ -98,7 +100,7 @@ struct BatchProcessor: Sendable {
             // elements of a buffer pointer are borrowed, where an array's are copied for some calls.
             // Counted in locals: a field of `stats` changed inside the closure copied the whole value
             // (its name and its dictionary retained) at every document.
-            var bytesIn = 0, bytesOut = 0, removedSharingID = 0, removedCount = 0
+            var bytesIn = 0, bytesOut = 0, removedSharingID = 0, removedCount = 0, removedLaterCount = 0
             var removed: [String: Int] = [:]
             let survivors = documents.withUnsafeMutableBufferPointer { documents in
                 var survivors = 0
@@ -129,6 +131,7 @@ struct BatchProcessor: Sendable {
                             } else {
                                 removedFraming?.appendPrefix(of: document, to: &result.removedLater)
                                 encoder.encode(document, into: &result.removedLater)
+                                removedLaterCount += 1
                             }
                         }
                         documents.initializeElement(at: index, to: document)
@@ -141,6 +144,7 @@ struct BatchProcessor: Sendable {
             stats.removedSharingID = removedSharingID
             stats.removed = removed
             result.removedCount += removedCount
+            result.removedLaterCount += removedLaterCount
             documents.removeSubrange(survivors...)
             stats.documentsOut = documents.count
             stats.seconds = clock.lap()

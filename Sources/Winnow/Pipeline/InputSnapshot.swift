@@ -37,7 +37,7 @@ struct InputSnapshot: Equatable {
     /// Throws when an input was replaced, truncated or written to since the snapshot was taken.
     func verifyUnchanged() throws(WinnowError) {
         for file in files where Self.identity(of: file.path) != file {
-            throw .io("input changed while the run read it (it is read twice); no output was written", path: file.path)
+            throw WinnowError(.io, stoppingRun: "input changed while the run read it (it is read twice)", path: file.path)
         }
     }
 

@@ -90,6 +90,7 @@ public struct PipelineRunner: Sendable {
         try OutputTarget.requireDistinct(
             outputs: config.namedOutputs + sideFiles.map { ($0.role, $0.path) },
             inputs: config.inputs.map(\.path) + config.sideInputs)
+        try ForeignCompression.refuse(config.inputs)
         if let folder = config.reportFolder {
             // Stages write the report's feeds into its work folder: under their names, they replace the folder's.
             let work = StagedFolder.workFolder(for: folder) + "/"
@@ -103,8 +104,11 @@ public struct PipelineRunner: Sendable {
         // The report folder is written whole at the end; until then stages write their files for it
         // into its work folder, and a run that fails leaves the folder as it was.
         // A feed file of an earlier run that this run's stages did not write again would be mistaken for this run's.
+        // Made in one step an interruption waits for, so that it is never made after the deletion's list was taken.
         let reportFolder = try config.reportFolder.map { folder throws(WinnowError) in
-            try StagedFolder(target: folder, replacing: ReportFeed.isFed)
+            try TemporaryFiles.shared.creating { () throws(WinnowError) in
+                try StagedFolder(target: folder, replacing: ReportFeed.isFed)
+            }
         }
         defer { reportFolder?.discard() }
         for file in sideFiles { try OutputTarget.requireFolder(role: file.role, path: file.path) }
@@ -124,6 +128,58 @@ public struct PipelineRunner: Sendable {
         }
         var run = RunState(summary: summary, progressLine: ProgressLine(show: progress))
 
+        // A run stopped under way commits no file output; what went to a stream output is out, and the
+        // error says so (`WinnowError.restated`).
+        let finishing: [any FinishingStage]
+        do throws(WinnowError) {
+            finishing = try await runPhases(output: output, removed: removed, rejects: rejects, state: &run)
+            run.progressLine.clear()
+            guard run.summary.isBalanced else {
+                let summary = run.summary
+                throw WinnowError(
+                    .io,
+                    stoppingRun: "internal accounting error: \(summary.records) records read but "
+                        + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
+                        + " + \(summary.skipped) skipped")
+            }
+        } catch {
+            throw error.restated(for: [output, removed, rejects])
+        }
+        summary = run.summary
+        summary.outputBytes = output.bytesWritten
+        if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
+            log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
+        }
+        var sideOutputs: [OutputFile] = []
+        for stage in finishing { sideOutputs += try stage.finish() }
+        summary.wallSeconds = clock.lap()
+        if let stats { try Self.writeStats(summary, to: stats) }
+        // Every output, side files included, is written whole before any is moved into place: one
+        // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
+        for file in [rejects, removed, output, stats] { try file?.finish() }
+        try TemporaryFiles.shared.committing { () throws(WinnowError) in
+            try rejects?.commit()
+            try removed?.commit()
+            try output.commit()
+            for file in sideOutputs { try file.commit() }
+            try stats?.commit()
+        }
+        if config.removedOutput == nil, summary.removed > 0, !quiet { log(Self.droppedRemovals(summary.removed, output: config.output)) }
+        // Last, so that a report that fails leaves the run's outputs and summary in place.
+        if let report = config.report {
+            try writeReport(
+                report, summary: summary, into: reportFolder,
+                templateSites: Self.templateSites(of: finishing, recorded: summary.outputs.templateSummary, in: reportFolder))
+        }
+        return summary
+    }
+
+    /// Runs every phase, writing the last one's kept documents to `output`; a corpus stage's documents
+    /// wait in a spool file while its tally is merged. Returns the stages to finish.
+    private func runPhases(
+        output: OutputFile, removed: OutputFile?, rejects: OutputFile?, state run: inout RunState
+    ) async throws(WinnowError) -> [any FinishingStage] {
+        let config = configuration
         let phases = self.phases
         if phases.count > 1 { try Spool.prepare(config.spoolDirectory) }
         let framing = Framing(sources: config.sourceNames)
@@ -180,8 +236,7 @@ public struct PipelineRunner: Sendable {
                 rejects: rejects, isLast: isLast, rereading: rereading != nil, state: &run)
             try rereading?.verifyUnchanged()
             if let laterRemovals, let removed {
-                Spool.register(laterRemovals.path)
-                try laterRemovals.commit()
+                try laterRemovals.commit(staysTemporary: true)
                 try Self.append(laterRemovals.path, to: removed)
                 run.summary.spooledBytes += laterRemovals.bytesWritten
             }
@@ -196,8 +251,7 @@ public struct PipelineRunner: Sendable {
             rereading = nil
             if let corpus = phase.corpus, let accumulator {
                 if let destination {
-                    Spool.register(destination.path)
-                    try destination.commit()
+                    try destination.commit(staysTemporary: true)
                     spool = destination.path
                     spooledDocuments = written
                 } else {
@@ -208,8 +262,7 @@ public struct PipelineRunner: Sendable {
                 appliers = [(corpus.index, accumulator.apply())]
                 run.summary.stages[step: corpus.index].seconds += merge.lap()
                 if let shared {
-                    Spool.register(shared.retractions.path)
-                    try shared.retractions.commit()
+                    try shared.retractions.commit(staysTemporary: true)
                     try SharedMap.retract(
                         file: shared.retractions.path, sources: framing.sources, first: accumulator,
                         second: shared.accumulator)
@@ -219,41 +272,18 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
-        run.progressLine.clear()
-        summary = run.summary
+        return finishing
+    }
 
-        summary.outputBytes = output.bytesWritten
-        guard summary.isBalanced else {
-            throw WinnowError(
-                .io,
-                "internal accounting error: \(summary.records) records read but "
-                    + "\(summary.kept) kept + \(summary.removed) removed + \(summary.rejected) rejected"
-                    + " + \(summary.skipped) skipped; no output was written")
-        }
-        if summary.rejected > run.shownRejects, let path = config.rejectsOutput {
-            log("\(summary.rejected - run.shownRejects) more rejects not shown; all are in \(path)")
-        }
-        var sideOutputs: [OutputFile] = []
-        for stage in finishing { sideOutputs += try stage.finish() }
-        summary.wallSeconds = clock.lap()
-        if let stats { try Self.writeStats(summary, to: stats) }
-        // Every output, side files included, is written whole before any is moved into place: one
-        // that cannot be (a full disk, --stats /dev/full) fails the run with the others left as they were.
-        for file in [rejects, removed, output, stats] { try file?.finish() }
-        try TemporaryFiles.shared.committing { () throws(WinnowError) in
-            try rejects?.commit()
-            try removed?.commit()
-            try output.commit()
-            for file in sideOutputs { try file.commit() }
-            try stats?.commit()
-        }
-        // Last, so that a report that fails leaves the run's outputs and summary in place.
-        if let report = config.report {
-            try writeReport(
-                report, summary: summary, into: reportFolder,
-                templateSites: Self.templateSites(of: finishing, recorded: summary.outputs.templateSummary, in: reportFolder))
-        }
-        return summary
+    /// The note that the run's removed documents went nowhere: without a removed output (none is made
+    /// beside standard output, a device or a pipe) they are only counted.
+    private static func droppedRemovals(_ count: Int, output: String) -> String {
+        let why =
+            OutputTarget.hasSiblings(output)
+            ? "no removed output was given"
+            : "no removed output is made beside \(output == "-" ? "standard output" : "a device, pipe or descriptor (\(output))")"
+        return "note: \(count) removed \(count == 1 ? "document was" : "documents were") counted but not written: "
+            + "\(why); give --removed FILE to keep them"
     }
 
     /// The sites of the template summary the run recorded, as the templates stage that wrote it holds
@@ -335,11 +365,11 @@ public struct PipelineRunner: Sendable {
         processor.removedFraming = config.framedSources.map(Framing.init(sources:))
         processor.laterRemovalsFrom = laterRemovals?.from ?? Int.max
         try await Self.stream(reader, through: processor, threads: config.threads) { result throws(WinnowError) in
-            try destination?.write(result.kept)
+            try destination?.write(result.kept, records: result.keptCount)
             kept += result.keptCount
-            try removed?.write(result.removed)
-            try laterRemovals?.file.write(result.removedLater)
-            try rejects?.write(result.rejects)
+            try removed?.write(result.removed, records: result.removedCount - result.removedLaterCount)
+            try laterRemovals?.file.write(result.removedLater, records: result.removedLaterCount)
+            try rejects?.write(result.rejects, records: result.rejectList.count)
             for reject in result.rejectList where rejects == nil || state.shownRejects < config.rejectMessageLimit {
                 log(reject.description)
                 state.shownRejects += 1
@@ -355,8 +385,7 @@ public struct PipelineRunner: Sendable {
             if let limit = config.maxRejects, state.summary.rejected > limit {
                 state.progressLine.clear()
                 throw WinnowError(
-                    .tooManyRejects,
-                    "\(state.summary.rejected) records rejected, more than --max-rejects \(limit); no output was written")
+                    .tooManyRejects, stoppingRun: "\(state.summary.rejected) records rejected, more than --max-rejects \(limit)")
             }
             state.progressLine.update(records: state.summary.records, bytes: reader.bytesRead)
         }
@@ -381,6 +410,7 @@ public struct PipelineRunner: Sendable {
         let config = configuration
         // Refused at map already: the apply step the map is for would refuse the same fields.
         try AddedField.requireDistinct([.corpus(stage)], from: config.fields)
+        try ForeignCompression.refuse(config.inputs)
         var processor = BatchProcessor(
             decoder: DocumentDecoder(fields: config.fields, requireText: true),
             encoder: DocumentEncoder(fields: config.fields), stages: [], keepRemoved: false)
@@ -480,14 +510,15 @@ public struct PipelineRunner: Sendable {
         if let failure { throw failure }
     }
 
-    /// Copies the file at `path` to the end of `output`.
+    /// Copies the file of records at `path` to the end of `output`.
     private static func append(_ path: String, to output: OutputFile) throws(WinnowError) {
         let source = try FileByteSource(path: path)
         var buffer: [UInt8] = []
         while true {
             buffer.removeAll(keepingCapacity: true)
             guard try source.read(into: &buffer, maxCount: 1 << 20) > 0 else { return }
-            try output.write(buffer)
+            // A record counts where its line ends.
+            try output.write(buffer, records: buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
         }
     }
 

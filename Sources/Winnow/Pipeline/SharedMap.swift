@@ -96,8 +96,8 @@ struct SharedMap: Sendable {
     }
 
     private static func damaged(_ path: String) -> WinnowError {
-        .io(
-            "the spool file is damaged (a retraction record cannot be read): it was changed while the run used it; no output was written",
+        WinnowError(
+            .io, stoppingRun: "the spool file is damaged (a retraction record cannot be read): it was changed while the run used it",
             path: path)
     }
 }

@@ -56,11 +56,6 @@ enum Spool {
         TemporaryName.removeEnded(in: directory, startingWith: "." + namePrefix, endingWith: ".tmp")
     }
 
-    /// Marks a finished spool file as the run's, so that an interrupted run deletes it.
-    static func register(_ path: String) {
-        TemporaryFiles.shared.add(path)
-    }
-
     static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
         TemporaryFiles.shared.remove(path)

@@ -15,6 +15,7 @@ final class ClusterRowSpill {
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
+        TemporaryFiles.shared.remove(path)
     }
 
     /// Adds one member's cells (`ClustersCSV.appendMemberCells`) to the cluster `serial`.
@@ -35,7 +36,8 @@ final class ClusterRowSpill {
     /// Ends the writing; the rows can be read from then on.
     func finish() throws(WinnowError) {
         try file.drain(&buffer, atLeast: 0)
-        try file.commit()
+        // Still a temporary file once in place: an interruption deletes it.
+        try file.commit(staysTemporary: true)
     }
 
     /// Hands every row, in the order they were added, to `body` with its cluster's serial.

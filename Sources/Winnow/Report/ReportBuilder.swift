@@ -38,7 +38,8 @@ public struct ReportBuilder {
     /// Builds the report and replaces `folder` (created if needed) with one holding its three files
     /// and the other files the folder held, in one step (`StagedFolder`).
     public func write(to folder: String) throws(WinnowError) -> Written {
-        let staged = try StagedFolder(target: folder)
+        // Made in one step an interruption waits for (`TemporaryFiles.creating`).
+        let staged = try TemporaryFiles.shared.creating { () throws(WinnowError) in try StagedFolder(target: folder) }
         let written = try write(into: staged)
         try staged.commit()
         return written

@@ -96,7 +96,7 @@ public enum ReportSteps {
             buffer.append(0x0A)
             try file.drain(&buffer)
         }
-        let unreadable = try OutputDocuments.forEachFields(input, fields: fields) { (document, bytes) throws(WinnowError) in
+        func visit(_ document: ReportFields, _ bytes: ArraySlice<UInt8>) throws(WinnowError) {
             line += 1
             if let texts {
                 guard texts.contains(ByteString(document.id)) else { return }
@@ -117,6 +117,13 @@ public enum ReportSteps {
             if keepers, let keeper = ClusterMembership.keeper(document, removedBy: removedBy) {
                 try append(memberKey(.exact, keeper.id), MemberRow(member: keeper, keeper: true, order: order))
             }
+        }
+        let unreadable: OutputDocuments.Unreadable
+        do throws(WinnowError) {
+            unreadable = try OutputDocuments.forEachFields(input, fields: fields, visit)
+        } catch {
+            // Rows on a pipe are out already.
+            throw error.restated(for: [file])
         }
         row.unreadable = unreadable.count
         row.problem = unreadable.first
@@ -146,7 +153,7 @@ public enum ReportSteps {
             try file.drain(&buffer)
             rows.removeAll(keepingCapacity: true)
         }
-        try forEachLine(input) { (line: ArraySlice<UInt8>) throws(WinnowError) in
+        func visit(_ line: ArraySlice<UInt8>) throws(WinnowError) {
             guard let tab = line.firstIndex(of: 0x09) else { throw .io("a report row without a key", path: input) }
             let rowKey = ByteString(String(decoding: line[..<tab], as: UTF8.self))
             if rowKey != key {
@@ -161,6 +168,12 @@ public enum ReportSteps {
             } catch {
                 throw .io("not a report member row: \(error)", path: input)
             }
+        }
+        do throws(WinnowError) {
+            try forEachLine(input, visit)
+        } catch {
+            // Lines on a pipe are out already.
+            throw error.restated(for: [file])
         }
         try finish()
         buffer += "\(factsTag)\t".utf8
@@ -307,7 +320,8 @@ public enum ReportSteps {
         let clusterTexts = zip(withText, compared).compactMap { index, members in
             ClusterTexts(cluster: index, members: members, texts: texts.texts)
         }
-        let staged = try StagedFolder(target: folder)
+        // Made in one step an interruption waits for (`TemporaryFiles.creating`).
+        let staged = try TemporaryFiles.shared.creating { () throws(WinnowError) in try StagedFolder(target: folder) }
         var json = try report.json()
         json.append(0x0A)
         try ReportBuilder.writeFile(staged.work + "/report.json", json)

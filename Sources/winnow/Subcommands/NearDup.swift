@@ -72,13 +72,18 @@ extension WinnowCommand.NearDup {
             let configuration = try options.configuration()
             let writer = try SignaturesFile.Writer(path: options.output, options: settings, inputs: MapInputs(readBy: configuration))
             var signatures = 0, documents = 0
-            try await options.runner(name: "neardup map", steps: [], configuration: configuration).forEachTally(
-                NearDupStage(options: settings)
-            ) {
-                tally throws(WinnowError) in
-                try writer.append(tally)
-                signatures += tally.count
-                documents += tally.documents
+            do throws(WinnowError) {
+                try await options.runner(name: "neardup map", steps: [], configuration: configuration).forEachTally(
+                    NearDupStage(options: settings)
+                ) {
+                    tally throws(WinnowError) in
+                    try writer.append(tally)
+                    signatures += tally.count
+                    documents += tally.documents
+                }
+            } catch {
+                // A signatures file on a pipe has the lines written before the error.
+                throw error.restated(for: [writer.file])
             }
             try writer.commit()
             if !options.quiet {

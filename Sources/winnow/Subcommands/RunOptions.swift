@@ -38,7 +38,7 @@ struct RunOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Fail (exit 2, nothing written) when more records than this are rejected. Default: no limit.",
+            "Fail (exit 2, no file output written) when more records than this are rejected. Default: no limit.",
             valueName: "n"))
     var maxRejects: Int?
 

@@ -212,16 +212,50 @@ import WinnowTestSupport
         #expect(folder.listing() == ["pipe", "received", "x.jsonl"])
     }
 
-    /// SIGTERM while the input is still arriving: the unfinished outputs and the report folder the run
-    /// made are deleted and the process exits 128 + 15 (they were left behind as .NAME.winnow-PID-N.tmp
-    /// files and an empty report folder before).
-    @Test func aSignalLeavesNoTemporaryFiles() throws {
+    /// SIGTERM, SIGINT or SIGHUP (a dropped ssh session) while the input is still arriving: the
+    /// unfinished outputs and the report folder the run made are deleted and the process exits 128 + the
+    /// signal (they were left behind as .NAME.winnow-PID-N.tmp files and an empty report folder before;
+    /// SIGHUP left them until it was handled too).
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalLeavesNoTemporaryFiles(_ signal: Int32) throws {
         let folder = TemporaryFolder()
+        let (process, writer) = try startWaitingRun(in: folder)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        try writer.close()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
+        #expect(folder.listing() == ["input.jsonl"])
+    }
+
+    /// A run started with SIGHUP ignored (`nohup`) keeps ignoring it, and finishes.
+    @Test func aRunStartedUnderNohupOutlivesAHangup() throws {
+        let folder = TemporaryFolder()
+        let (process, writer) = try startWaitingRun(in: folder, through: ["/usr/bin/nohup"])
+        kill(process.processIdentifier, SIGHUP)
+        usleep(200_000)
+        #expect(process.isRunning)
+        writer.write(Data("xt\":\"second page\"}\n".utf8))
+        try writer.close()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(folder.read("out.jsonl")?.split(separator: "\n").count == 2)
+    }
+
+    /// Starts the default pipeline on a FIFO that has been given one line and a half, and returns once
+    /// the run has opened its outputs, with the FIFO's writing end. `through`: the command that starts
+    /// the binary; by default one that gives SIGHUP its default action, which a test runner started
+    /// under `nohup` would otherwise hand down ignored.
+    private func startWaitingRun(
+        in folder: TemporaryFolder, through command: [String] = ["/usr/bin/env", "--default-signal=HUP"]
+    ) throws -> (Process, FileHandle) {
         #expect(mkfifo(folder.file("input.jsonl"), 0o600) == 0)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-        process.arguments = ["run", packageRoot + "/Pipelines/default.yaml", "input.jsonl", "-o", "out.jsonl", "-q"]
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments =
+            command.dropFirst()
+            + [CommandLineTests.binary, "run", packageRoot + "/Pipelines/default.yaml", "input.jsonl", "-o", "out.jsonl", "-q"]
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         let writer = try #require(FileHandle(forWritingAtPath: folder.file("input.jsonl")))
@@ -232,11 +266,7 @@ import WinnowTestSupport
             waited += 1
         }
         #expect(folder.listing().contains { $0.hasSuffix(".tmp") }, "the run opened its outputs")
-        process.terminate()
-        process.waitUntilExit()
-        try writer.close()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
-        #expect(folder.listing() == ["input.jsonl"])
+        return (process, writer)
     }
 
     /// A run whose stderr reader is gone (`2>&1 | head`) finishes and commits its outputs; one whose

@@ -81,6 +81,77 @@ import WinnowTestSupport
         stop.set()
         #expect(folder.listing() == [])
     }
+
+    /// A file registered after the deletion took its list is deleted at once (it was kept out of the
+    /// list and left behind: `add` ignored that the deletion had begun).
+    @Test func aFileRegisteredAfterTheDeletionIsDeletedAtOnce() {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        files.removeAll()
+        files.add(folder.write(".late.tmp", "x"))
+        #expect(folder.listing() == [])
+        #expect(files.current.isEmpty)
+    }
+
+    /// A file being made while the deletion starts is on its list: the deletion waits for it (an
+    /// output opened just after the list was taken, and registered after it, was left behind).
+    @Test func aFileBeingMadeWhenTheDeletionStartsIsDeleted() {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        let started = DispatchSemaphore(value: 0)
+        let made = folder.file(".made.tmp")
+        Thread {
+            try? files.creating { () throws(WinnowError) in
+                started.signal()
+                usleep(200_000)
+                _ = FileManager.default.createFile(atPath: made, contents: Data("x".utf8))
+                files.add(made)
+            }
+        }.start()
+        started.wait()
+        files.removeAll()
+        #expect(folder.listing() == [])
+    }
+
+    /// Once the deletion has begun, an output is not made and a finished one not moved into place:
+    /// both throw, and nothing is left.
+    @Test func nothingIsMadeOrMovedOnceTheDeletionBegan() throws {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        let finished = try OutputFile(path: folder.file("done.jsonl"), temporaryFiles: files)
+        try finished.write(Array("line\n".utf8))
+        files.removeAll()
+        #expect(throws: WinnowError.self) { try OutputFile(path: folder.file("late.jsonl"), temporaryFiles: files) }
+        #expect(throws: WinnowError.self) { try finished.commit() }
+        #expect(folder.listing() == [])
+    }
+
+    /// A spool file moved into place stays registered under its new name, in the same step as the
+    /// rename, so an interruption after it deletes the file (a spool file finished as the deletion
+    /// began was left behind, or its rename failed with a bogus error).
+    @Test func aSpoolFileMovedIntoPlaceIsStillTheRunsTemporaryFile() throws {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        let spool = try OutputFile(path: folder.file("run.spool"), temporaryFiles: files)
+        try spool.write(Array("record\n".utf8))
+        try spool.commit(staysTemporary: true)
+        #expect(files.current == [folder.file("run.spool")])
+        #expect(folder.listing() == ["run.spool"])
+        files.removeAll()
+        #expect(folder.listing() == [])
+    }
+
+    /// An output committed for good is no longer the run's to delete.
+    @Test func aCommittedOutputIsNoLongerRegistered() throws {
+        let folder = TemporaryFolder()
+        let files = TemporaryFiles()
+        let output = try OutputFile(path: folder.file("out.jsonl"), temporaryFiles: files)
+        #expect(files.current.count == 1)
+        try output.commit()
+        #expect(files.current.isEmpty)
+        files.removeAll()
+        #expect(folder.listing() == ["out.jsonl"])
+    }
 }
 
 /// A flag one thread sets and another reads.

@@ -40,9 +40,12 @@ public enum SignaturesFile {
 
     /// Writes a signatures file a tally at a time (`neardup map` appends each batch's as it is done).
     public final class Writer {
-        private let file: OutputFile
+        /// The file written; a stream (a pipe, `/dev/stdout`) has the lines written so far.
+        package let file: OutputFile
         private let options: NearDupOptions
         private var buffer: [UInt8] = []
+        /// Signature lines in `buffer`: the records a stream is sent, the header and input lines not counted.
+        private var buffered = 0
         private var count = 0
 
         /// Opens the file (committed atomically by `commit`) and writes its header and `inputs`' lines.
@@ -83,14 +86,21 @@ public enum SignaturesFile {
                     buffer.append(UInt8(ascii: "\""))
                 }
                 buffer.append(contentsOf: "]}\n".utf8)
-                try file.drain(&buffer)
+                buffered += 1
+                if buffer.count >= 1 << 20 { try flush() }
             }
+        }
+
+        private func flush() throws(WinnowError) {
+            try file.write(buffer, records: buffered)
+            buffer.removeAll(keepingCapacity: true)
+            buffered = 0
         }
 
         /// Writes what is buffered and the end line, and moves the file into place.
         public func commit() throws(WinnowError) {
             buffer += IntermediateFile.endLine(count: count)
-            try file.drain(&buffer, atLeast: 0)
+            try flush()
             try file.commit()
         }
     }
