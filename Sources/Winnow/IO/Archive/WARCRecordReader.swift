@@ -20,7 +20,7 @@ final class WARCRecordReader: RecordSource {
     private var position = 0
     private var streamEnded = false
     /// Member starts and damage not yet passed, in stream order.
-    private var events: [ArchiveByteStream.Event] = []
+    private var events = ArchiveEventQueue()
     private var recordNumber = 0
     private var ended = false
     var bytesConsumed: Int { windowBase + position }
@@ -299,10 +299,7 @@ final class WARCRecordReader: RecordSource {
                 + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
-        events.removeAll { event in
-            if case .damage = event { return event.decompressed <= stop.position }
-            return event.decompressed < stop.position
-        }
+        events.pass(to: stop.position)
         position = stop.position - windowBase
     }
 
@@ -315,7 +312,7 @@ final class WARCRecordReader: RecordSource {
                 recordNumber += 1
                 batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
                 events.removeFirst()
-            } else if first.decompressed < end || events.contains(where: { $0.isDamage && $0.decompressed == end }) {
+            } else if first.decompressed < end || events.hasDamage(at: end) {
                 events.removeFirst()
             } else {
                 break
@@ -326,7 +323,7 @@ final class WARCRecordReader: RecordSource {
     /// The first place in `(start, end)` where a record cannot go on: damage, or a gzip member that
     /// starts a new record.
     private func interruption(after start: Int, before end: Int) -> (position: Int, damage: String?)? {
-        for event in events where event.decompressed > start {
+        for event in events.after(start) {
             guard event.decompressed < end else { return nil }
             switch event {
             case .damage(let at, _, let message): return (at, message)
@@ -339,7 +336,7 @@ final class WARCRecordReader: RecordSource {
     /// Damage in the gzip member that holds a record starting at `start` (before the next member starts),
     /// close enough after the record's claimed end (64 KiB) to be what cut it.
     private func damageInMember(after start: Int, near end: Int) -> (position: Int, damage: String?)? {
-        for event in events where event.decompressed > start {
+        for event in events.after(start) {
             switch event {
             case .damage(let at, _, let message): return at <= end + (1 << 16) ? (at, message) : nil
             case .memberStart: return nil
@@ -356,7 +353,7 @@ final class WARCRecordReader: RecordSource {
         let reach = end + (1 << 16)
         while true {
             var member: Int?
-            for event in events where event.decompressed >= start {
+            for event in events.from(start) {
                 switch event {
                 case .memberStart(let at, let compressed):
                     guard at == start else { return nil }
@@ -385,7 +382,7 @@ final class WARCRecordReader: RecordSource {
     /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
     /// offset in the decompressed bytes (a plain file, or inside a whole-file gzip member).
     private func fileOffset(_ position: Int) -> Int {
-        for case .memberStart(let at, let compressed) in events.reversed() where at == position { return compressed }
+        for case .memberStart(_, let compressed) in events.at(position).reversed() { return compressed }
         return position
     }
 
@@ -416,7 +413,7 @@ final class WARCRecordReader: RecordSource {
             count += 1
         }
         guard count > 0, startsRecord(at: index + count) else { return nil }
-        for case .memberStart(let at, _) in events where at == blockEnd + count { return count }
+        for case .memberStart in events.at(blockEnd + count) { return count }
         return nil
     }
 

@@ -57,6 +57,37 @@ enum ArchiveFixtures {
     }
 }
 
+/// Gzip members made by hand, in stored (uncompressed) deflate blocks: cheap enough to make by the
+/// hundred thousand, and with each byte of the data in the member as it is.
+enum StoredGzip {
+    /// `bytes` as one gzip member whose one deflate block stores them (at most 65,535 bytes).
+    static func member(_ bytes: [UInt8]) -> [UInt8] {
+        precondition(bytes.count <= 0xFFFF, "a stored block holds at most 65,535 bytes")
+        let length = UInt16(bytes.count)
+        return [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x01] + littleEndian(UInt32(length), count: 2)
+            + littleEndian(UInt32(~length), count: 2) + bytes + littleEndian(crc32(bytes), count: 4)
+            + littleEndian(UInt32(truncatingIfNeeded: bytes.count), count: 4)
+    }
+
+    /// `bytes` cut every `size` bytes, each piece a member of its own.
+    static func members(_ bytes: [UInt8], every size: Int) -> [UInt8] {
+        stride(from: 0, to: bytes.count, by: size).flatMap { member(Array(bytes[$0..<min($0 + size, bytes.count)])) }
+    }
+
+    private static func littleEndian(_ value: UInt32, count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
+    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+}
+
 /// Hands out its bytes a few at a time, to check that records do not depend on how reads split the input.
 final class TrickleByteSource: ByteSource {
     private let bytes: [UInt8]
