@@ -10,6 +10,7 @@ import Winnow
 struct Seen: Equatable {
     var line: Int
     var offset: Int
+    var offsetInMember: Int?
     var kind: String
     var bytes: [UInt8] = []
 }
@@ -27,7 +28,7 @@ func readAll(_ path: String, limit: Int, batchBytes: Int) -> [Seen] {
         }
         guard let batch else { break }
         for record in batch.records {
-            var entry = Seen(line: record.origin.line, offset: record.offset, kind: "")
+            var entry = Seen(line: record.origin.line, offset: record.offset, offsetInMember: record.offsetInMember, kind: "")
             switch record.content {
             case .archive(let archive):
                 require(

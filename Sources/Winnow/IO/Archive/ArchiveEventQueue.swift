@@ -8,6 +8,8 @@ struct ArchiveEventQueue {
     private var events: [Event] = []
     /// Index in `events` of the first event not passed.
     private var head = 0
+    /// The last member start passed: where the bytes before the first pending event come from.
+    private var passedMember: (decompressed: Int, compressed: Int)?
 
     var first: Event? { head < events.count ? events[head] : nil }
 
@@ -23,7 +25,16 @@ struct ArchiveEventQueue {
     /// Passes the first event.
     mutating func removeFirst() {
         precondition(head < events.count, "no event to pass")
+        if case .memberStart(let decompressed, let compressed) = events[head] { passedMember = (decompressed, compressed) }
         head += 1
+    }
+
+    /// The gzip member the byte at `position` comes from (not before the first pending event): where it
+    /// starts in the output and in the file. Nil in a plain archive.
+    func member(at position: Int) -> (decompressed: Int, compressed: Int)? {
+        let end = index { $0 > position }
+        for case .memberStart(let decompressed, let compressed) in events[head..<end].reversed() { return (decompressed, compressed) }
+        return passedMember
     }
 
     /// The events past `position`, in order.
@@ -41,7 +52,9 @@ struct ArchiveEventQueue {
     /// Passes the events before `position` and the damage at it; member starts at it stay, for the offset
     /// of the record that starts there.
     mutating func pass(to position: Int) {
-        head = index { $0 >= position }
+        let passed = index { $0 >= position }
+        if let member = member(at: position - 1), passed > head { passedMember = member }
+        head = passed
         let end = index { $0 > position }
         let kept = events[head..<end].filter { !$0.isDamage }
         let keptStart = end - kept.count

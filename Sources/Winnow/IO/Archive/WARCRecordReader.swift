@@ -93,7 +93,7 @@ final class WARCRecordReader: RecordSource {
                 RawRecord(
                     origin: garbageOrigin, offset: offset,
                     content: .damaged(
-                        message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
+                        message: "\(skipped) bytes at \(offset) are not a WARC record (garbage between records); "
                             + (position < windowEnd ? "reading resumes at the next record" : "the file ends there"))))
             return true
         }
@@ -124,8 +124,8 @@ final class WARCRecordReader: RecordSource {
                     origin: recordOrigin, offset: offset,
                     content: .damaged(
                         message: headerStop == .cutByEnd
-                            ? "the WARC header at offset \(offset) breaks off at the end of the file"
-                            : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
+                            ? "the WARC header at \(offset) breaks off at the end of the file"
+                            : "the WARC header at \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
             try resync(from: recordStart + 1)
             return true
         }
@@ -143,7 +143,7 @@ final class WARCRecordReader: RecordSource {
                 RawRecord(
                     origin: recordOrigin, offset: offset,
                     content: .damaged(
-                        message: "bad WARC header at offset \(offset): \(error.message)")))
+                        message: "bad WARC header at \(offset): \(error.message)")))
             try resync(from: recordStart + 1)
             return true
         }
@@ -219,7 +219,7 @@ final class WARCRecordReader: RecordSource {
     /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
     private func streamPast(
         _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, blockEnd: Int,
-        offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+        offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
     ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
         while true {
@@ -262,7 +262,7 @@ final class WARCRecordReader: RecordSource {
     /// the four bytes the end takes cuts it there (its length is a few bytes short); otherwise reading
     /// resumes at `resumingAt` (the header's end, or the block's end when the block was streamed past).
     private func rejectWrongEnd(
-        _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: Int, origin: DocumentOrigin, resumingAt resume: Int,
+        _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: ArchiveOffset, origin: DocumentOrigin, resumingAt resume: Int,
         into batch: inout RecordBatch
     ) throws(WinnowError) {
         if let stop = interruption(after: recordStart, before: recordEnd) {
@@ -270,32 +270,32 @@ final class WARCRecordReader: RecordSource {
             return
         }
         let message =
-            "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
+            "the record at \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
         try resync(from: resume)
     }
 
     /// A record whose Content-Length runs past the end of the file.
     private func shortOfFile(
-        recordAt offset: Int, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+        recordAt offset: ArchiveOffset, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch
     ) {
         let message =
-            "the record at offset \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
+            "the record at \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
     }
 
     /// A record cut by damage in the compressed data, or by the start of the next record (in the next gzip
     /// member) before its Content-Length is reached: one reject, and reading resumes where it was cut.
     private func reject(
-        _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
+        _ stop: (position: Int, damage: String?), recordAt offset: ArchiveOffset, length: Int?,
         origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off"
     ) {
         let message: String
         if let damage = stop.damage {
-            message = "the record at offset \(offset) \(damageMeans): \(damage)"
+            message = "the record at \(offset) \(damageMeans): \(damage)"
         } else {
             message =
-                "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
+                "the record at \(offset) runs into the next record at \(fileOffset(stop.position))"
                 + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
@@ -379,11 +379,11 @@ final class WARCRecordReader: RecordSource {
         return false
     }
 
-    /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
-    /// offset in the decompressed bytes (a plain file, or inside a whole-file gzip member).
-    private func fileOffset(_ position: Int) -> Int {
-        for case .memberStart(_, let compressed) in events.at(position).reversed() { return compressed }
-        return position
+    /// Where the byte at `position` of the stream is in the file: the compressed offset of the gzip member
+    /// it comes from and its offset in that member's bytes, or its offset in a plain archive.
+    private func fileOffset(_ position: Int) -> ArchiveOffset {
+        guard let member = events.member(at: position) else { return ArchiveOffset(file: position) }
+        return ArchiveOffset(file: member.compressed, inMember: position - member.decompressed)
     }
 
     /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.

@@ -30,7 +30,8 @@ enum ArchiveFixtures {
         return (summary, jsonLines(folder.read("out.jsonl") ?? ""), jsonLines(folder.read("rejects.jsonl") ?? ""))
     }
 
-    /// The records one reader makes of an archive, as comparable text: kind, offset, and block or message.
+    /// The records one reader makes of an archive, as comparable text: kind, offset (`@member+inMember` for a
+    /// record inside a gzip member), and block or message.
     static func records(of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20) throws -> [String] {
         let reader = WARCRecordReader(
             stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
@@ -49,7 +50,7 @@ enum ArchiveFixtures {
                     case .unreadable(let message, _): "unreadable \(message)"
                     case .jsonLine, .jsonDocument, .htmlFile, .spooled: "not an archive record"
                     }
-                found.append("\(record.origin.line) @\(record.offset) \(what)")
+                found.append("\(record.origin.line) @\(record.offset)\(record.offsetInMember.map { "+\($0)" } ?? "") \(what)")
             }
             batch = RecordBatch()
         }
