@@ -5,11 +5,19 @@
 struct ArchiveEventQueue {
     typealias Event = ArchiveByteStream.Event
 
+    /// A gzip member: where it starts in the output and in the file, and what is wrong with it when it
+    /// was found damaged before any of its bytes were handed out (`untrusted`).
+    struct Member: Equatable {
+        let decompressed: Int
+        let compressed: Int
+        var damage: String?
+    }
+
     private var events: [Event] = []
     /// Index in `events` of the first event not passed.
     private var head = 0
     /// The last member start passed: where the bytes before the first pending event come from.
-    private var passedMember: (decompressed: Int, compressed: Int)?
+    private var passedMember: Member?
 
     var first: Event? { head < events.count ? events[head] : nil }
 
@@ -25,16 +33,30 @@ struct ArchiveEventQueue {
     /// Passes the first event.
     mutating func removeFirst() {
         precondition(head < events.count, "no event to pass")
-        if case .memberStart(let decompressed, let compressed) = events[head] { passedMember = (decompressed, compressed) }
+        switch events[head] {
+        case .memberStart(let decompressed, let compressed): passedMember = Member(decompressed: decompressed, compressed: compressed)
+        case .untrusted(_, let compressed, let message) where passedMember?.compressed == compressed: passedMember?.damage = message
+        case .untrusted, .damage: break
+        }
         head += 1
     }
 
-    /// The gzip member the byte at `position` comes from (not before the first pending event): where it
-    /// starts in the output and in the file. Nil in a plain archive.
-    func member(at position: Int) -> (decompressed: Int, compressed: Int)? {
-        let end = index { $0 > position }
-        for case .memberStart(let decompressed, let compressed) in events[head..<end].reversed() { return (decompressed, compressed) }
-        return passedMember
+    /// The gzip member the byte at `position` comes from (not before the first pending event). Nil in a
+    /// plain archive.
+    func member(at position: Int) -> Member? {
+        var untrusted: (member: Int, message: String)?
+        func damage(of member: Int) -> String? { untrusted?.member == member ? untrusted?.message : nil }
+        for event in events[head..<index { $0 > position }].reversed() {
+            switch event {
+            case .memberStart(let decompressed, let compressed):
+                return Member(decompressed: decompressed, compressed: compressed, damage: damage(of: compressed))
+            case .untrusted(_, let compressed, let message): untrusted = (compressed, message)
+            case .damage: break
+            }
+        }
+        guard var member = passedMember else { return nil }
+        if let damage = damage(of: member.compressed) { member.damage = damage }
+        return member
     }
 
     /// The events past `position`, in order.

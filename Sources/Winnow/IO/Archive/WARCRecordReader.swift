@@ -23,6 +23,14 @@ final class WARCRecordReader: RecordSource {
     private var events = ArchiveEventQueue()
     private var recordNumber = 0
     private var ended = false
+    /// The damaged gzip member (inflated whole before any of it was handed out) the last record started
+    /// in or ran into: its records are rejects that say so, and its damage is no reject of its own.
+    private var distrustedMember: Int?
+    /// The gzip member holding the end of the last record handed on (a document or a skip): damage found
+    /// in it later, once it streamed past (too large to inflate whole first), puts that record in doubt.
+    private var handedOutMember: Int?
+    /// Damage that puts records already handed on in doubt: the run stops, writing nothing.
+    private var fatal: WinnowError?
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -44,14 +52,21 @@ final class WARCRecordReader: RecordSource {
         self.plainSize = plainSize
     }
 
-    func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
+    func fill(_ batch: inout RecordBatch, targetBytes: Int) throws(WinnowError) -> Bool {
         guard !ended else { return false }
         while batch.storage.count < targetBytes && batch.records.count < Self.maxBatchRecords {
             do throws(WinnowError) {
-                if try !step(&batch) {
+                let more = try step(&batch)
+                if let fatal {
+                    ended = true
+                    throw fatal
+                }
+                if !more {
                     ended = true
                     return true
                 }
+            } catch  where error.kind == .damagedInput {
+                throw error
             } catch {
                 ended = true
                 recordNumber += 1
@@ -87,6 +102,7 @@ final class WARCRecordReader: RecordSource {
             recordNumber += 1
             let garbageOrigin = origin
             let offset = fileOffset(recordStart)
+            noteStart(at: recordStart)
             try resync(from: recordStart + 1)
             let skipped = bytesConsumed - recordStart
             batch.records.append(
@@ -102,6 +118,7 @@ final class WARCRecordReader: RecordSource {
         recordNumber += 1
         let recordOrigin = origin
         let offset = fileOffset(recordStart)
+        noteStart(at: recordStart)
         let headerEnd: Int
         switch headerStop {
         case .end(let end):
@@ -197,6 +214,11 @@ final class WARCRecordReader: RecordSource {
             reject(damage, recordAt: offset, length: nil, origin: recordOrigin, into: &batch, damageMeans: "is in a damaged gzip member")
             return true
         }
+        if rejectDistrusted(recordStart..<blockEnd, recordAt: offset, origin: recordOrigin, into: &batch) {
+            position = blockEnd + trailer - windowBase
+            return true
+        }
+        handedOutMember = events.member(at: max(recordStart, blockEnd - 1))?.compressed
         if let kind {
             let start = batch.storage.count
             batch.storage.append(contentsOf: window[(headerEnd - windowBase)..<(blockEnd - windowBase)])
@@ -248,14 +270,60 @@ final class WARCRecordReader: RecordSource {
             return
         }
         position = blockEnd + trailer - windowBase
+        if rejectDistrusted(recordStart..<blockEnd, recordAt: offset, origin: origin, into: &batch) { return }
         if kind != nil {
             batch.records.append(
                 RawRecord(
                     origin: origin, offset: offset,
                     content: .oversized(length: header.contentLength, limit: maxRecordBytes)))
         } else {
+            handedOutMember = events.member(at: max(recordStart, blockEnd - 1))?.compressed
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
+    }
+
+    /// Notes a record (or garbage) starting at `start` in a gzip member found damaged before it was
+    /// handed out: that member's damage is then told by its records' rejects.
+    private func noteStart(at start: Int) {
+        if let member = events.member(at: start), member.damage != nil { distrustedMember = member.compressed }
+    }
+
+    /// A record whose bytes (`range` of the stream) come from a gzip member found damaged before it was
+    /// handed out is one reject that says so, not a document read from bytes that fail their check.
+    private func rejectDistrusted(
+        _ range: Range<Int>, recordAt offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
+    ) -> Bool {
+        var found: (member: Int, message: String)?
+        if let member = events.member(at: range.lowerBound), let damage = member.damage {
+            found = (member.compressed, damage)
+        } else {
+            for event in events.after(range.lowerBound) {
+                guard event.decompressed < range.upperBound else { break }
+                if case .untrusted(_, let compressed, let message) = event {
+                    found = (compressed, message)
+                    break
+                }
+            }
+        }
+        guard let found else { return false }
+        distrustedMember = found.member
+        batch.records.append(
+            RawRecord(
+                origin: origin, offset: offset,
+                content: .damaged(message: "the record at \(offset) is in a damaged gzip member: \(found.message)")))
+        return true
+    }
+
+    /// Damage in the gzip member at `member` (its compressed offset): when a record read from that member
+    /// was handed on (it streamed, too large to inflate whole first), that record cannot be trusted and
+    /// the run stops. Bytes the end of the file cuts off are not in doubt: they are as written.
+    private func doubt(member: Int, _ message: String) {
+        guard fatal == nil, member == handedOutMember, member != stream.cutMember else { return }
+        fatal = WinnowError(
+            .damagedInput,
+            "\(message), and records read from that member were already passed on: they cannot be trusted, so "
+                + "nothing was written; fetch the file again, or leave it out of the inputs",
+            path: file)
     }
 
     /// A record whose block is not followed by its end. A gzip member that starts the next record within
@@ -299,6 +367,9 @@ final class WARCRecordReader: RecordSource {
                 + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)")
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
+        for case .damage(_, let member, let damage) in events.at(stop.position) where damage == stop.damage {
+            doubt(member: member, damage)
+        }
         events.pass(to: stop.position)
         position = stop.position - windowBase
     }
@@ -309,9 +380,12 @@ final class WARCRecordReader: RecordSource {
     private func reportDamage(upTo end: Int, into batch: inout RecordBatch) {
         while let first = events.first, first.decompressed <= end {
             if case .damage(_, let compressed, let message) = first {
+                events.removeFirst()
+                // The records of a member found damaged before it was handed out were rejects that say so.
+                if compressed == distrustedMember { continue }
+                doubt(member: compressed, message)
                 recordNumber += 1
                 batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
-                events.removeFirst()
             } else if first.decompressed < end || events.hasDamage(at: end) {
                 events.removeFirst()
             } else {
@@ -328,6 +402,7 @@ final class WARCRecordReader: RecordSource {
             switch event {
             case .damage(let at, _, let message): return (at, message)
             case .memberStart(let at, _): if startsRecord(at: at - windowBase) { return (at, nil) }
+            case .untrusted: break
             }
         }
         return nil
@@ -340,6 +415,7 @@ final class WARCRecordReader: RecordSource {
             switch event {
             case .damage(let at, _, let message): return at <= end + (1 << 16) ? (at, message) : nil
             case .memberStart: return nil
+            case .untrusted: continue
             }
         }
         return nil
@@ -362,6 +438,7 @@ final class WARCRecordReader: RecordSource {
                     // Damage at the same place in the output can be the next member's, which starts there.
                     guard compressed == member, at <= reach, at <= end || !recordStarts(in: end..<at) else { return nil }
                     return (at, message)
+                case .untrusted: break
                 }
             }
             guard member != nil, !streamEnded, windowBase + windowEnd <= reach else { return nil }

@@ -38,7 +38,7 @@ enum ArchiveFixtures {
             name: "a", maxRecordBytes: maxRecordBytes)
         var found: [String] = []
         var batch = RecordBatch()
-        while reader.fill(&batch, targetBytes: 1 << 20) {
+        while try reader.fill(&batch, targetBytes: 1 << 20) {
             for record in batch.records {
                 let what: String =
                     switch record.content {

@@ -754,3 +754,61 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    private static func record(_ number: Int) -> [UInt8] {
+        let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
+        return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n".utf8)
+    }
+
+    /// A gzip member of several records that fails its check (a byte changed in a stored block, which only
+    /// the CRC catches) makes each of its records a reject naming the member, and nothing else: the records
+    /// counted are the archive's. Before, the records were kept with the changed byte, and the member was
+    /// one more reject, so that the records outnumbered the archive's. Gzip over the whole file alike.
+    @Test func eachRecordOfAMemberThatFailsItsCheckIsAReject() throws {
+        var several = StoredGzip.member(Self.record(2) + Self.record(3) + Self.record(4))
+        several[several.count - 30] ^= 0x01
+        let first = StoredGzip.member(Self.record(1))
+        let archives = [(first + several + StoredGzip.member(Self.record(5)), first.count), (several, 0)]
+        for (archive, member) in archives {
+            for step in [7, archive.count] {
+                let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+                let damaged = found.filter { $0.contains(" damaged ") }
+                #expect(found.count == (member == 0 ? 3 : 5) && damaged.count == 3, "\(found)")
+                #expect(
+                    damaged.allSatisfy {
+                        $0.contains("is in a damaged gzip member: the gzip member at offset \(member) is corrupt (incorrect data check)")
+                    }, "\(found)")
+                #expect(damaged.first?.hasPrefix("\(member == 0 ? 1 : 2) @\(member) damaged the record at offset \(member) is") == true)
+                if member > 0 {
+                    #expect(found.first?.hasSuffix("<p>page 1</p>") == true && found.last?.hasSuffix("<p>page 5</p>") == true, "\(found)")
+                }
+            }
+        }
+    }
+
+    /// A member too large to inflate whole first (over 16 MiB) streams: when it fails its check after
+    /// records read from it were passed on, they cannot be taken back, and the run stops (as for JSONL
+    /// gzip) instead of keeping them. Cut by the end of the file instead, its bytes are as written: the
+    /// records before the cut stay and the cut one is a reject.
+    @Test func aStreamedMemberThatFailsItsCheckAfterRecordsStopsTheRun() async throws {
+        let filler = Array(
+            ("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: \(17 << 20)\r\n\r\n" + String(repeating: " ", count: 17 << 20)
+                + "\r\n\r\n").utf8)
+        let whole = try gzipped(filler + Self.record(1) + Self.record(2))
+        var flipped = whole
+        flipped[flipped.count - 8] ^= 0xFF
+        #expect {
+            _ = try ArchiveFixtures.records(of: TrickleByteSource(flipped, step: 1 << 20), isGzip: true)
+        } throws: { error in
+            guard let error = error as? WinnowError, error.kind == .damagedInput else { return false }
+            return error.message.contains("the gzip member at offset 0 is corrupt (incorrect data check)")
+                && error.message.contains("cannot be trusted, so nothing was written")
+        }
+        // Cut in its trailer: every record is whole, and the member's end is missing.
+        let cut = try ArchiveFixtures.records(of: TrickleByteSource(Array(whole.dropLast(8)), step: 1 << 20), isGzip: true)
+        #expect(
+            cut.count == 4 && cut[0].hasSuffix("skipped resource") && cut[2].hasSuffix("<p>page 2</p>"), "\(cut.map { $0.prefix(200) })")
+        #expect(cut.last?.hasPrefix("4 @0 damaged the gzip member at offset 0 is truncated") == true, "\(cut.map { $0.prefix(200) })")
+    }
+}
