@@ -236,7 +236,8 @@ final class ArchiveByteStream {
         inMember = true
     }
 
-    /// Moves the input to the next gzip magic bytes, or to the end of the file (then finished).
+    /// Moves the input to the next gzip member, or to the end of the file (then finished). Magic bytes
+    /// that do not start a member of the archive (`startsMember`) are skipped with the rest.
     private func seekMagic(reportingGarbage: Bool) throws(WinnowError) {
         let garbageStart = inputBase + inputPosition
         while true {
@@ -245,7 +246,12 @@ final class ArchiveByteStream {
                 if isMagic(at: inputPosition) { break }
                 inputPosition += 1
             }
-            if inputPosition + 3 <= input.count || sourceEnded { break }
+            if inputPosition + 3 <= input.count {
+                if try startsMember() { break }
+                inputPosition += 1
+            } else if sourceEnded {
+                break
+            }
         }
         let foundMagic = inputPosition + 3 <= input.count
         if !foundMagic { inputPosition = input.count }
@@ -257,6 +263,33 @@ final class ArchiveByteStream {
                     message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
         }
         if !foundMagic { finished = true }
+    }
+
+    /// Whether the magic bytes at `inputPosition`, found past garbage or damage, start a member of the
+    /// archive rather than bytes that only look like one (a gzip file archived in a record's payload, which
+    /// a broken member around it no longer hides, or chance): the member inflates whole to a WARC record
+    /// (after any line breaks) and ends where another member or the file does. One too large, damaged or
+    /// long to inflate whole here must at least start with a record.
+    private func startsMember() throws(WinnowError) -> Bool {
+        guard let whole else { return true }
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        while true {
+            output.removeAll(keepingCapacity: true)
+            switch whole.inflate(.gzip, input, from: inputPosition, appendingTo: &output, maxOutput: Self.maxWholeOutput) {
+            case .success(let consumed):
+                guard ArchiveFormat.startsWithRecord(output) else { return false }
+                let end = inputBase + inputPosition + consumed
+                while input.count - (end - inputBase) < 3 && !sourceEnded { try refill() }
+                return end - inputBase == input.count || isMagic(at: end - inputBase)
+            case .badData where !sourceEnded && input.count - inputPosition < Self.maxWholeInput:
+                try refill()
+            case .badData, .tooLarge:
+                let start = ArchiveFormat.gunzippedStart(
+                    of: input[inputPosition..<min(input.count, inputPosition + (1 << 16))], count: ArchiveFormat.sniffBytes)
+                return ArchiveFormat.startsWithVersion(start)
+            }
+        }
     }
 
     /// Whether gzip's magic bytes start at `index`; not when the file ends before all three.

@@ -22,6 +22,35 @@ enum ArchiveFormat {
         return digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9")
     }
 
+    /// Whether `bytes` start a web archive record: `WARC/1.` and a digit, after any line breaks.
+    static func startsWithRecord(_ bytes: some Collection<UInt8>) -> Bool {
+        startsWithVersion(Array(bytes.drop { $0 == 0x0D || $0 == 0x0A }.prefix(sniffBytes)))
+    }
+
+    /// The first `count` decompressed bytes of the gzip members that `bytes` start with, after any line
+    /// breaks, an empty member giving none (fewer when `bytes` hold less, or are damaged). At most 1 MiB
+    /// is inflated, so that line breaks alone cannot run on.
+    static func gunzippedStart(of bytes: ArraySlice<UInt8>, count: Int) -> [UInt8] {
+        guard let inflater = ZlibInflater() else { return [] }
+        var input = Array(bytes)
+        var position = 0
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var result: [UInt8] = []
+        var budget = 1 << 20
+        while result.count < count && budget > 0 {
+            let (status, consumed, written) = inflater.step(&input, from: position, into: &chunk, at: 0, count: chunk.count)
+            position += consumed
+            budget -= written
+            for byte in chunk[..<written] where !result.isEmpty || (byte != 0x0D && byte != 0x0A) { result.append(byte) }
+            if status == Z_STREAM_END && InputOpener.isGzip(input[position...]) {
+                inflater.reset()
+                continue
+            }
+            guard status == Z_OK, consumed + written > 0 else { break }
+        }
+        return Array(result.prefix(count))
+    }
+
     /// The first `count` decompressed bytes of gzip data (fewer when `head` holds less, or is damaged).
     private static func gunzippedPrefix(of head: [UInt8], count: Int) -> [UInt8] {
         guard !head.isEmpty else { return [] }

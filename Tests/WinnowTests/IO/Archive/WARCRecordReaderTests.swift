@@ -812,3 +812,59 @@ extension WARCRecordReaderTests {
         #expect(cut.last?.hasPrefix("4 @0 damaged the gzip member at offset 0 is truncated") == true, "\(cut.map { $0.prefix(200) })")
     }
 }
+
+extension WARCRecordReaderTests {
+    /// Bytes that no compressor shrinks (a SplitMix64 stream), so that gzip stores them as they are.
+    private static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
+        var state = seed
+        return (0..<count).map { _ in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            return UInt8(truncatingIfNeeded: mixed ^ (mixed >> 31))
+        }
+    }
+
+    /// A record whose payload holds gzip data (a page's gzip, then a .warc.gz archived as a download),
+    /// stored as is in its member, which breaks early: the broken record is one reject and reading resumes
+    /// at the next real member. Before, the search for the next member took the payload's gzip data for
+    /// members: the archived record was kept as the file's, and the rest was two more rejects.
+    @Test func gzipDataInsideABrokenMembersPayloadIsNoMember() throws {
+        func record(_ id: String, _ payload: [UInt8]) -> [UInt8] {
+            let http = Array("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n".utf8) + payload
+            return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(http.count)\r\n\r\n".utf8)
+                + http + Array("\r\n\r\n".utf8)
+        }
+        let page = try gzipped(Array("<html><body><p>a page served gzip-encoded</p></body></html>".utf8))
+        let inner = try gzipped(record("inner", Array("<p>the archived page</p>".utf8)))
+        let payload = Self.noise(50_000, seed: 1) + page + Self.noise(50_000, seed: 2) + inner + Self.noise(100, seed: 3)
+        var broken = try gzipped(record("outer-2", payload))
+        broken[12] ^= 0x55
+        let first = try gzipped(record("outer-1", Array("<p>one</p>".utf8)))
+        let archive = first + broken + (try gzipped(record("outer-3", Array("<p>three</p>".utf8))))
+        for step in [4096, archive.count] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(found.count == 3, "\(found.map { $0.prefix(150) })")
+            #expect(found.first?.hasSuffix("<p>one</p>") == true && found.last?.hasSuffix("<p>three</p>") == true)
+            #expect(found.last?.hasPrefix("3 @\(first.count + broken.count) archive") == true, "\(found.map { $0.prefix(150) })")
+            #expect(
+                found.dropFirst().first?.hasPrefix("2 @\(first.count) damaged the gzip member at offset \(first.count) is corrupt") == true)
+        }
+    }
+
+    /// Garbage between members that holds gzip's magic bytes is one reject, up to the next member: magic
+    /// bytes whose member does not inflate to a record are garbage too. Before, they were a member of
+    /// their own, broken: a second reject.
+    @Test func magicBytesInGarbageAreGarbage() throws {
+        let first = try member("a")
+        let junk = Array("junk".utf8) + [0x1F, 0x8B, 0x08, 0x00] + Array("more junk".utf8)
+        let archive = try first + junk + member("b")
+        for step in [7, archive.count] {
+            let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
+            #expect(found.count == 3 && found.last?.hasSuffix("<p>page b</p>") == true, "\(found)")
+            #expect(
+                found[1]
+                    == "2 @\(first.count) damaged \(junk.count) bytes at offset \(first.count) are not gzip data (garbage between members)")
+        }
+    }
+}
