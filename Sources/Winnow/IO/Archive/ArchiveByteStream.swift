@@ -54,7 +54,8 @@ final class ArchiveByteStream {
     /// Compressed bytes kept behind the read position, to look for the next member after damage.
     private static var lookBehind: Int { 1 << 16 }
 
-    /// `source` starts at the beginning of the file; `isGzip` says whether it starts with gzip's magic bytes.
+    /// `source` starts at the beginning of the file; `isGzip` says whether it is gzip (stray bytes before
+    /// its first member are reported as garbage).
     init(source: any ByteSource, isGzip: Bool, displayName: String) throws(WinnowError) {
         self.source = source
         self.isGzip = isGzip
@@ -260,7 +261,8 @@ final class ArchiveByteStream {
             events.append(
                 .damage(
                     decompressed: produced, compressed: garbageStart,
-                    message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
+                    message: "\(skipped) bytes at offset \(garbageStart) are not gzip data "
+                        + (garbageStart == 0 ? "(garbage before the first member)" : "(garbage between members)")))
         }
         if !foundMagic { finished = true }
     }
