@@ -232,6 +232,9 @@ final class ArchiveByteStream {
             if finished { return }
         }
         memberStart = inputBase + inputPosition
+        // An empty member just before is nowhere in the output: this one starts what is there. Dropped, so
+        // that a run of empty members keeps no event each (memory a read would not bound).
+        if case .memberStart(let previous, _) = events.last, previous == produced { events.removeLast() }
         events.append(.memberStart(decompressed: produced, compressed: memberStart))
         inflater?.reset()
         inMember = true

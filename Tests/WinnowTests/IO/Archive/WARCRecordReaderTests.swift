@@ -868,3 +868,19 @@ extension WARCRecordReaderTests {
         }
     }
 }
+
+extension WARCRecordReaderTests {
+    /// A run of empty gzip members leaves one event (the member that gives the bytes after them), not one
+    /// each: 100,000 of them kept 100,000 events in one read, memory no record limit bounded. The record
+    /// after them is found at its own member's offset.
+    @Test func emptyGzipMembersKeepNoEventEach() throws {
+        let empty = StoredGzip.member([])
+        let archive = Array(repeatElement(empty, count: 100_000).joined()) + (try member("a"))
+        let stream = try ArchiveByteStream(source: TrickleByteSource(archive, step: archive.count), isGzip: true, displayName: "a")
+        var buffer: [UInt8] = []
+        while try stream.read(into: &buffer, maxCount: 1 << 20) > 0 {}
+        #expect(stream.takeEvents() == [.memberStart(decompressed: 0, compressed: 100_000 * empty.count)])
+        let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: 4096), isGzip: true)
+        #expect(found.count == 1 && found[0].hasPrefix("1 @\(100_000 * empty.count) archive"), "\(found)")
+    }
+}
