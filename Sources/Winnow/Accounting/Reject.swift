@@ -24,16 +24,23 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
     }
 
     public let origin: DocumentOrigin
-    /// Byte offset of the record in its input (after decompression).
+    /// Byte offset of the record in its input (after decompression); for a web archive record, the
+    /// compressed offset of the gzip member it starts in (its offset in a plain archive).
     public let offset: Int
+    /// For a web archive record that does not start its gzip member: its offset in the member's bytes.
+    public let offsetInMember: Int?
     public let reason: Reason
     public let message: String
     /// The record's bytes, kept when they are small enough to be written to the rejects output.
     public let raw: ArraySlice<UInt8>?
 
-    public init(origin: DocumentOrigin, offset: Int, reason: Reason, message: String, raw: ArraySlice<UInt8>?) {
+    public init(
+        origin: DocumentOrigin, offset: Int, offsetInMember: Int? = nil, reason: Reason, message: String,
+        raw: ArraySlice<UInt8>?
+    ) {
         self.origin = origin
         self.offset = offset
+        self.offsetInMember = offsetInMember
         self.reason = reason
         self.message = message
         self.raw = raw
@@ -53,6 +60,9 @@ public struct Reject: Error, Sendable, CustomStringConvertible {
             ("source", .string(origin.source)),
             ("line", .int(origin.line)),
             ("offset", .int(offset)),
+        ]
+        if let offsetInMember { members.append(("offset_in_member", .int(offsetInMember))) }
+        members += [
             ("reason", .string(reason.rawValue)),
             ("message", .string(message)),
         ]

@@ -19,6 +19,7 @@ public struct ArchiveDocumentDecoder: Sendable {
     public static let contentTypeField = "content_type"
     public static let fileField = "warc_file"
     public static let offsetField = "warc_offset"
+    public static let offsetInMemberField = "warc_offset_in_member"
     public static let truncatedField = "truncated"
     public static let languageField = "language"
 
@@ -26,7 +27,8 @@ public struct ArchiveDocumentDecoder: Sendable {
     static let addedFields = [
         AddedField(dateField, "the record's date"), AddedField(contentTypeField, "the page's HTTP Content-Type"),
         AddedField(languageField, "the languages a WET record names"), AddedField(fileField, "the archive's name"),
-        AddedField(offsetField, "the record's byte offset"), AddedField(truncatedField, "why a record was cut"),
+        AddedField(offsetField, "the record's byte offset"),
+        AddedField(offsetInMemberField, "the record's offset in its gzip member"), AddedField(truncatedField, "why a record was cut"),
     ]
 
     public init(identity: Identity = .recordID, maxPayloadBytes: Int = 64 << 20) {
@@ -40,14 +42,14 @@ public struct ArchiveDocumentDecoder: Sendable {
     /// Decodes `record`, whose block is in `storage`. `requireText`: the pipeline has no stage that makes
     /// text from HTML, so an HTML page is a reject that says so.
     func decode(
-        _ record: ArchiveRecord, storage: [UInt8], origin: DocumentOrigin, offset: Int,
+        _ record: ArchiveRecord, storage: [UInt8], origin: DocumentOrigin, offset: ArchiveOffset,
         requireText: Bool
     ) -> DecodeOutcome {
         func reject(_ reason: Reject.Reason, _ message: String) -> DecodeOutcome {
             .rejected(
                 Reject(
-                    origin: origin, offset: offset, reason: reason,
-                    message: "the record at offset \(offset): \(message)", raw: nil))
+                    origin: origin, offset: offset.file, offsetInMember: offset.inMember, reason: reason,
+                    message: "the record at \(offset): \(message)", raw: nil))
         }
         // A repaired id two records may share would merge them downstream: ids stay exact, as for JSONL.
         let idFromURL = record.targetURI != nil && (identity == .url || record.recordID == nil)
@@ -164,7 +166,7 @@ public struct ArchiveDocumentDecoder: Sendable {
     }
 
     private func document(
-        _ record: ArchiveRecord, origin: DocumentOrigin, offset: Int, text: ArraySlice<UInt8>?, html: HTMLContent?,
+        _ record: ArchiveRecord, origin: DocumentOrigin, offset: ArchiveOffset, text: ArraySlice<UInt8>?, html: HTMLContent?,
         contentType: String?
     ) -> Document {
         var entries: [Document.Entry] = [.known(.id)]
@@ -177,7 +179,8 @@ public struct ArchiveDocumentDecoder: Sendable {
         add(Self.languageField, record.language.map(JSONValue.string))
         entries.append(.known(text != nil ? .text : .html))
         add(Self.fileField, .string(record.file))
-        add(Self.offsetField, .int(offset))
+        add(Self.offsetField, .int(offset.file))
+        add(Self.offsetInMemberField, offset.inMember.map(JSONValue.int))
         add(Self.truncatedField, record.truncated.map(JSONValue.string))
         let id =
             switch identity {
@@ -185,7 +188,7 @@ public struct ArchiveDocumentDecoder: Sendable {
             case .url: record.targetURI ?? record.recordID
             }
         return Document(
-            origin: origin, offset: offset, id: id ?? origin.derivedID, textUTF8: text, html: html,
+            origin: origin, offset: offset.file, id: id ?? origin.derivedID, textUTF8: text, html: html,
             url: record.targetURI,
             entries: entries, rawID: nil, rawText: nil, rawHTML: nil, rawURL: nil)
     }

@@ -31,8 +31,10 @@ public struct RawRecord: Sendable {
     }
 
     public let origin: DocumentOrigin
-    /// Byte offset of the record's first byte in its (decompressed) input; for a web archive record, its
-    /// offset in the file (the compressed offset of the gzip member it starts, when it starts one).
+    /// Byte offset of the record's first byte in its (decompressed) input; for a web archive record, the
+    /// compressed offset of the gzip member it starts in (its offset in a plain archive).
     public let offset: Int
+    /// For a web archive record that does not start its gzip member: its offset in the member's bytes.
+    public var offsetInMember: Int? = nil
     public let content: Content
 }

@@ -237,24 +237,25 @@ struct BatchProcessor: Sendable {
         case .oversized(let length, let limit):
             return .rejected(
                 Reject(
-                    origin: record.origin, offset: record.offset, reason: .tooLarge,
+                    origin: record.origin, offset: record.offset, offsetInMember: record.offsetInMember, reason: .tooLarge,
                     message: "record of \(length) bytes is over the limit of \(limit) bytes (raise --max-record-bytes)",
                     raw: nil))
         case .unreadable(let message, let partial):
             return .rejected(
                 Reject(
-                    origin: record.origin, offset: record.offset, reason: .unreadable,
+                    origin: record.origin, offset: record.offset, offsetInMember: record.offsetInMember, reason: .unreadable,
                     message: message, raw: partial.isEmpty ? nil : storage[partial]))
         case .archive(let archived):
             return archiveDecoder.decode(
-                archived, storage: storage, origin: record.origin, offset: record.offset,
-                requireText: decoder.requireText)
+                archived, storage: storage, origin: record.origin,
+                offset: ArchiveOffset(file: record.offset, inMember: record.offsetInMember), requireText: decoder.requireText)
         case .skipped(let reason):
             return .skipped(reason: reason)
         case .damaged(let message):
             return .rejected(
                 Reject(
-                    origin: record.origin, offset: record.offset, reason: .malformedArchive,
+                    origin: record.origin, offset: record.offset, offsetInMember: record.offsetInMember,
+                    reason: .malformedArchive,
                     message: message, raw: nil))
         }
     }

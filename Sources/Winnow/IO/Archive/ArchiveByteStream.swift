@@ -11,10 +11,14 @@ final class ArchiveByteStream {
         /// The compressed data is damaged at file offset `compressed`: the output breaks off at
         /// `decompressed`, and whatever follows comes from the next intact gzip member.
         case damage(decompressed: Int, compressed: Int, message: String)
+        /// The gzip member that starts at `decompressed` (at `compressed` in the file) is damaged, as
+        /// `message` says, and was inflated whole before a byte of it was handed out: none of its bytes
+        /// can be trusted. Right after the member's start; its `damage` follows its bytes.
+        case untrusted(decompressed: Int, compressed: Int, message: String)
 
         var decompressed: Int {
             switch self {
-            case .memberStart(let position, _), .damage(let position, _, _): position
+            case .memberStart(let position, _), .damage(let position, _, _), .untrusted(let position, _, _): position
             }
         }
 
@@ -25,6 +29,9 @@ final class ArchiveByteStream {
     }
 
     let isGzip: Bool
+    /// The compressed offset of the gzip member the end of the file cuts, if one is: its bytes are as
+    /// they were written, only incomplete (a member that fails its check or its inflate is damaged).
+    private(set) var cutMember: Int?
     private var events: [Event] = []
     /// Decompressed bytes handed out so far.
     private(set) var produced = 0
@@ -47,7 +54,8 @@ final class ArchiveByteStream {
     /// Compressed bytes kept behind the read position, to look for the next member after damage.
     private static var lookBehind: Int { 1 << 16 }
 
-    /// `source` starts at the beginning of the file; `isGzip` says whether it starts with gzip's magic bytes.
+    /// `source` starts at the beginning of the file; `isGzip` says whether it is gzip (stray bytes before
+    /// its first member are reported as garbage).
     init(source: any ByteSource, isGzip: Bool, displayName: String) throws(WinnowError) {
         self.source = source
         self.isGzip = isGzip
@@ -121,9 +129,55 @@ final class ArchiveByteStream {
                 return nil
             case .badData:
                 // Perhaps only cut off by the end of what was read: read more, up to a bound.
-                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else { return nil }
+                guard !sourceEnded, input.count - inputPosition < Self.maxWholeInput else {
+                    return try inflateDamaged(into: &buffer, at: end)
+                }
                 try refill()
             }
+        }
+    }
+
+    /// A member libdeflate refused though all of it is in memory: zlib inflates it whole, to say what is
+    /// wrong before any of it is handed out. Damaged (a bad deflate stream, or a check that fails), its
+    /// bytes go out after an `untrusted` event, so that each record in them is a reject rather than a
+    /// document read from bytes that fail their check; reading then resumes at the next member. Nil
+    /// when zlib needs more (a member cut by the end of the file, or over the fast path's limits): it streams.
+    private func inflateDamaged(into buffer: inout [UInt8], at end: Int) throws(WinnowError) -> Int? {
+        guard let inflater else { return nil }
+        var written = 0
+        var consumed = 0
+        var room = 1 << 16
+        var status = Z_OK
+        while written <= Self.maxWholeOutput {
+            let count = min(room, Self.maxWholeOutput + 1 - written)
+            if buffer.count < end + written + count {
+                buffer.append(contentsOf: repeatElement(0, count: end + written + count - buffer.count))
+            }
+            let step = inflater.step(&input, from: inputPosition + consumed, into: &buffer, at: end + written, count: count)
+            consumed += step.consumed
+            written += step.written
+            status = step.status
+            // Out of room: more; anything else (the end, damage, or input wanted) settles it.
+            guard status == Z_OK || status == Z_BUF_ERROR, step.written == count else { break }
+            room *= 2
+        }
+        switch status {
+        case Z_STREAM_END where written <= Self.maxWholeOutput:
+            inputPosition += consumed
+            produced += written
+            return written
+        case Z_OK, Z_BUF_ERROR, Z_STREAM_END:
+            inflater.reset()
+            return nil
+        default:
+            let message = "the gzip member at offset \(memberStart) is corrupt (\(inflater.message ?? "code \(status)"))"
+            events.append(.untrusted(decompressed: produced, compressed: memberStart, message: message))
+            produced += written
+            events.append(.damage(decompressed: produced, compressed: memberStart, message: message))
+            // Look for the next member from just after the start of the broken one.
+            inputPosition = max(memberStart + 1, inputBase) - inputBase
+            try seekMagic(reportingGarbage: false)
+            return written
         }
     }
 
@@ -146,6 +200,7 @@ final class ArchiveByteStream {
         case Z_BUF_ERROR where !(inputPosition == input.count && sourceEnded):
             break
         case Z_BUF_ERROR:
+            cutMember = memberStart
             events.append(
                 .damage(
                     decompressed: produced, compressed: memberStart,
@@ -177,12 +232,16 @@ final class ArchiveByteStream {
             if finished { return }
         }
         memberStart = inputBase + inputPosition
+        // An empty member just before is nowhere in the output: this one starts what is there. Dropped, so
+        // that a run of empty members keeps no event each (memory a read would not bound).
+        if case .memberStart(let previous, _) = events.last, previous == produced { events.removeLast() }
         events.append(.memberStart(decompressed: produced, compressed: memberStart))
         inflater?.reset()
         inMember = true
     }
 
-    /// Moves the input to the next gzip magic bytes, or to the end of the file (then finished).
+    /// Moves the input to the next gzip member, or to the end of the file (then finished). Magic bytes
+    /// that do not start a member of the archive (`startsMember`) are skipped with the rest.
     private func seekMagic(reportingGarbage: Bool) throws(WinnowError) {
         let garbageStart = inputBase + inputPosition
         while true {
@@ -191,7 +250,12 @@ final class ArchiveByteStream {
                 if isMagic(at: inputPosition) { break }
                 inputPosition += 1
             }
-            if inputPosition + 3 <= input.count || sourceEnded { break }
+            if inputPosition + 3 <= input.count {
+                if try startsMember() { break }
+                inputPosition += 1
+            } else if sourceEnded {
+                break
+            }
         }
         let foundMagic = inputPosition + 3 <= input.count
         if !foundMagic { inputPosition = input.count }
@@ -200,9 +264,37 @@ final class ArchiveByteStream {
             events.append(
                 .damage(
                     decompressed: produced, compressed: garbageStart,
-                    message: "\(skipped) bytes at offset \(garbageStart) are not gzip data (garbage between members)"))
+                    message: "\(skipped) bytes at offset \(garbageStart) are not gzip data "
+                        + (garbageStart == 0 ? "(garbage before the first member)" : "(garbage between members)")))
         }
         if !foundMagic { finished = true }
+    }
+
+    /// Whether the magic bytes at `inputPosition`, found past garbage or damage, start a member of the
+    /// archive rather than bytes that only look like one (a gzip file archived in a record's payload, which
+    /// a broken member around it no longer hides, or chance): the member inflates whole to a WARC record
+    /// (after any line breaks) and ends where another member or the file does. One too large, damaged or
+    /// long to inflate whole here must at least start with a record.
+    private func startsMember() throws(WinnowError) -> Bool {
+        guard let whole else { return true }
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        while true {
+            output.removeAll(keepingCapacity: true)
+            switch whole.inflate(.gzip, input, from: inputPosition, appendingTo: &output, maxOutput: Self.maxWholeOutput) {
+            case .success(let consumed):
+                guard ArchiveFormat.startsWithRecord(output) else { return false }
+                let end = inputBase + inputPosition + consumed
+                while input.count - (end - inputBase) < 3 && !sourceEnded { try refill() }
+                return end - inputBase == input.count || isMagic(at: end - inputBase)
+            case .badData where !sourceEnded && input.count - inputPosition < Self.maxWholeInput:
+                try refill()
+            case .badData, .tooLarge:
+                let start = ArchiveFormat.gunzippedStart(
+                    of: input[inputPosition..<min(input.count, inputPosition + (1 << 16))], count: ArchiveFormat.sniffBytes)
+                return ArchiveFormat.startsWithVersion(start)
+            }
+        }
     }
 
     /// Whether gzip's magic bytes start at `index`; not when the file ends before all three.

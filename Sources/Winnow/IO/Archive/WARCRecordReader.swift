@@ -22,9 +22,17 @@ final class WARCRecordReader: RecordSource {
     private var position = 0
     private var streamEnded = false
     /// Member starts and damage not yet passed, in stream order.
-    private var events: [ArchiveByteStream.Event] = []
+    private var events = ArchiveEventQueue()
     private var recordNumber = 0
     private var ended = false
+    /// The damaged gzip member (inflated whole before any of it was handed out) the last record started
+    /// in or ran into: its records are rejects that say so, and its damage is no reject of its own.
+    private var distrustedMember: Int?
+    /// The gzip member holding the end of the last record handed on (a document or a skip): damage found
+    /// in it later, once it streamed past (too large to inflate whole first), puts that record in doubt.
+    private var handedOutMember: Int?
+    /// Damage that puts records already handed on in doubt: the run stops, writing nothing.
+    private var fatal: WinnowError?
     var bytesConsumed: Int { windowBase + position }
 
     /// A header longer than this is damage, not a header.
@@ -48,14 +56,21 @@ final class WARCRecordReader: RecordSource {
         self.plainFile = plainFile
     }
 
-    func fill(_ batch: inout RecordBatch, targetBytes: Int) -> Bool {
+    func fill(_ batch: inout RecordBatch, targetBytes: Int) throws(WinnowError) -> Bool {
         guard !ended else { return false }
         while batch.storage.count < targetBytes && batch.records.count < Self.maxBatchRecords {
             do throws(WinnowError) {
-                if try !step(&batch) {
+                let more = try step(&batch)
+                if let fatal {
+                    ended = true
+                    throw fatal
+                }
+                if !more {
                     ended = true
                     return true
                 }
+            } catch  where error.kind == .damagedInput {
+                throw error
             } catch {
                 ended = true
                 recordNumber += 1
@@ -91,13 +106,14 @@ final class WARCRecordReader: RecordSource {
             recordNumber += 1
             let garbageOrigin = origin
             let offset = fileOffset(recordStart)
+            noteStart(at: recordStart)
             try resync(from: recordStart + 1)
             let skipped = bytesConsumed - recordStart
             batch.records.append(
                 RawRecord(
                     origin: garbageOrigin, offset: offset,
                     content: .damaged(
-                        message: "\(skipped) bytes at offset \(offset) are not a WARC record (garbage between records); "
+                        message: "\(skipped) bytes at \(offset) are not a WARC record (garbage between records); "
                             + (position < windowEnd ? "reading resumes at the next record" : "the file ends there"))))
             return true
         }
@@ -106,6 +122,7 @@ final class WARCRecordReader: RecordSource {
         recordNumber += 1
         let recordOrigin = origin
         let offset = fileOffset(recordStart)
+        noteStart(at: recordStart)
         let headerEnd: Int
         switch headerStop {
         case .end(let end):
@@ -128,8 +145,8 @@ final class WARCRecordReader: RecordSource {
                     origin: recordOrigin, offset: offset,
                     content: .damaged(
                         message: headerStop == .cutByEnd
-                            ? "the WARC header at offset \(offset) breaks off at the end of the file"
-                            : "the WARC header at offset \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
+                            ? "the WARC header at \(offset) breaks off at the end of the file"
+                            : "the WARC header at \(offset) has no end within \(Self.maxHeaderBytes) bytes")))
             try resync(from: recordStart + 1)
             return true
         }
@@ -147,7 +164,7 @@ final class WARCRecordReader: RecordSource {
                 RawRecord(
                     origin: recordOrigin, offset: offset,
                     content: .damaged(
-                        message: "bad WARC header at offset \(offset): \(error.message)")))
+                        message: "bad WARC header at \(offset): \(error.message)")))
             try resync(from: recordStart + 1)
             return true
         }
@@ -220,6 +237,11 @@ final class WARCRecordReader: RecordSource {
             reject(damage, recordAt: offset, length: nil, origin: recordOrigin, into: &batch, damageMeans: "is in a damaged gzip member")
             return true
         }
+        if rejectDistrusted(recordStart..<blockEnd, recordAt: offset, origin: recordOrigin, into: &batch) {
+            position = blockEnd + trailer - windowBase
+            return true
+        }
+        handedOutMember = events.member(at: max(recordStart, blockEnd - 1))?.compressed
         if let kind {
             let start = batch.storage.count
             batch.storage.append(contentsOf: window[(headerEnd - windowBase)..<(blockEnd - windowBase)])
@@ -244,7 +266,7 @@ final class WARCRecordReader: RecordSource {
     /// The record starts among them are counted: when the claim proves wrong, those records are lost.
     private func streamPast(
         _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, headerEnd: Int, blockEnd: Int,
-        offset: Int, origin: DocumentOrigin, into batch: inout RecordBatch
+        offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
     ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
         var covered: (count: Int, first: Int, last: Int) = (0, 0, 0)
@@ -297,14 +319,60 @@ final class WARCRecordReader: RecordSource {
             return
         }
         position = blockEnd + trailer - windowBase
+        if rejectDistrusted(recordStart..<blockEnd, recordAt: offset, origin: origin, into: &batch) { return }
         if kind != nil {
             batch.records.append(
                 RawRecord(
                     origin: origin, offset: offset,
                     content: .oversized(length: header.contentLength, limit: maxRecordBytes)))
         } else {
+            handedOutMember = events.member(at: max(recordStart, blockEnd - 1))?.compressed
             batch.records.append(RawRecord(origin: origin, offset: offset, content: .skipped(reason: Self.skipReason(header.type))))
         }
+    }
+
+    /// Notes a record (or garbage) starting at `start` in a gzip member found damaged before it was
+    /// handed out: that member's damage is then told by its records' rejects.
+    private func noteStart(at start: Int) {
+        if let member = events.member(at: start), member.damage != nil { distrustedMember = member.compressed }
+    }
+
+    /// A record whose bytes (`range` of the stream) come from a gzip member found damaged before it was
+    /// handed out is one reject that says so, not a document read from bytes that fail their check.
+    private func rejectDistrusted(
+        _ range: Range<Int>, recordAt offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
+    ) -> Bool {
+        var found: (member: Int, message: String)?
+        if let member = events.member(at: range.lowerBound), let damage = member.damage {
+            found = (member.compressed, damage)
+        } else {
+            for event in events.after(range.lowerBound) {
+                guard event.decompressed < range.upperBound else { break }
+                if case .untrusted(_, let compressed, let message) = event {
+                    found = (compressed, message)
+                    break
+                }
+            }
+        }
+        guard let found else { return false }
+        distrustedMember = found.member
+        batch.records.append(
+            RawRecord(
+                origin: origin, offset: offset,
+                content: .damaged(message: "the record at \(offset) is in a damaged gzip member: \(found.message)")))
+        return true
+    }
+
+    /// Damage in the gzip member at `member` (its compressed offset): when a record read from that member
+    /// was handed on (it streamed, too large to inflate whole first), that record cannot be trusted and
+    /// the run stops. Bytes the end of the file cuts off are not in doubt: they are as written.
+    private func doubt(member: Int, _ message: String) {
+        guard fatal == nil, member == handedOutMember, member != stream.cutMember else { return }
+        fatal = WinnowError(
+            .damagedInput,
+            "\(message), and records read from that member were already passed on: they cannot be trusted, so "
+                + "nothing was written; fetch the file again, or leave it out of the inputs",
+            path: file)
     }
 
     /// A record whose block is not followed by its end. A gzip member that starts the next record within
@@ -312,7 +380,7 @@ final class WARCRecordReader: RecordSource {
     /// resumes at `resumingAt` (the header's end, or the block's end when the block was streamed past:
     /// `lost` then says what went with it).
     private func rejectWrongEnd(
-        _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: Int, origin: DocumentOrigin, resumingAt resume: Int,
+        _ header: WARCHeader, recordStart: Int, recordEnd: Int, offset: ArchiveOffset, origin: DocumentOrigin, resumingAt resume: Int,
         into batch: inout RecordBatch, lost: String = ""
     ) throws(WinnowError) {
         if let stop = interruption(after: recordStart, before: recordEnd) {
@@ -320,7 +388,7 @@ final class WARCRecordReader: RecordSource {
             return
         }
         let message =
-            "the record at offset \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
+            "the record at \(offset) does not end where its Content-Length \(header.contentLength) says (no empty line after the block)"
             + lost
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
         try resync(from: resume)
@@ -328,11 +396,11 @@ final class WARCRecordReader: RecordSource {
 
     /// A record whose Content-Length runs past the end of the file (`lost`: what went with it, streamed past).
     private func shortOfFile(
-        recordAt offset: Int, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch,
+        recordAt offset: ArchiveOffset, claiming length: Int, shortBy missing: Int, origin: DocumentOrigin, into batch: inout RecordBatch,
         lost: String = ""
     ) {
         let message =
-            "the record at offset \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
+            "the record at \(offset) claims \(length) bytes (Content-Length) but the file ends \(missing) bytes short of that"
             + lost
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
     }
@@ -357,22 +425,22 @@ final class WARCRecordReader: RecordSource {
     /// member) before its Content-Length is reached: one reject (`lost`: what went with it, streamed past),
     /// and reading resumes where it was cut.
     private func reject(
-        _ stop: (position: Int, damage: String?), recordAt offset: Int, length: Int?,
+        _ stop: (position: Int, damage: String?), recordAt offset: ArchiveOffset, length: Int?,
         origin: DocumentOrigin, into batch: inout RecordBatch, damageMeans: String = "breaks off", lost: String = ""
     ) {
         let message: String
         if let damage = stop.damage {
-            message = "the record at offset \(offset) \(damageMeans): \(damage)"
+            message = "the record at \(offset) \(damageMeans): \(damage)"
         } else {
             message =
-                "the record at offset \(offset) runs into the next record at offset \(fileOffset(stop.position))"
+                "the record at \(offset) runs into the next record at \(fileOffset(stop.position))"
                 + (length.map { " (its Content-Length \($0) is wrong)" } ?? " (its header has no end)") + lost
         }
         batch.records.append(RawRecord(origin: origin, offset: offset, content: .damaged(message: message)))
-        events.removeAll { event in
-            if case .damage = event { return event.decompressed <= stop.position }
-            return event.decompressed < stop.position
+        for case .damage(_, let member, let damage) in events.at(stop.position) where damage == stop.damage {
+            doubt(member: member, damage)
         }
+        events.pass(to: stop.position)
         position = stop.position - windowBase
     }
 
@@ -382,10 +450,13 @@ final class WARCRecordReader: RecordSource {
     private func reportDamage(upTo end: Int, into batch: inout RecordBatch) {
         while let first = events.first, first.decompressed <= end {
             if case .damage(_, let compressed, let message) = first {
+                events.removeFirst()
+                // The records of a member found damaged before it was handed out were rejects that say so.
+                if compressed == distrustedMember { continue }
+                doubt(member: compressed, message)
                 recordNumber += 1
                 batch.records.append(RawRecord(origin: origin, offset: compressed, content: .damaged(message: message)))
-                events.removeFirst()
-            } else if first.decompressed < end || events.contains(where: { $0.isDamage && $0.decompressed == end }) {
+            } else if first.decompressed < end || events.hasDamage(at: end) {
                 events.removeFirst()
             } else {
                 break
@@ -396,11 +467,12 @@ final class WARCRecordReader: RecordSource {
     /// The first place in `(start, end)` where a record cannot go on: damage, or a gzip member that
     /// starts a new record.
     private func interruption(after start: Int, before end: Int) -> (position: Int, damage: String?)? {
-        for event in events where event.decompressed > start {
+        for event in events.after(start) {
             guard event.decompressed < end else { return nil }
             switch event {
             case .damage(let at, _, let message): return (at, message)
             case .memberStart(let at, _): if startsRecord(at: at - windowBase) { return (at, nil) }
+            case .untrusted: break
             }
         }
         return nil
@@ -409,10 +481,11 @@ final class WARCRecordReader: RecordSource {
     /// Damage in the gzip member that holds a record starting at `start` (before the next member starts),
     /// close enough after the record's claimed end (64 KiB) to be what cut it.
     private func damageInMember(after start: Int, near end: Int) -> (position: Int, damage: String?)? {
-        for event in events where event.decompressed > start {
+        for event in events.after(start) {
             switch event {
             case .damage(let at, _, let message): return at <= end + (1 << 16) ? (at, message) : nil
             case .memberStart: return nil
+            case .untrusted: continue
             }
         }
         return nil
@@ -426,7 +499,7 @@ final class WARCRecordReader: RecordSource {
         let reach = end + (1 << 16)
         while true {
             var member: Int?
-            for event in events where event.decompressed >= start {
+            for event in events.from(start) {
                 switch event {
                 case .memberStart(let at, let compressed):
                     guard at == start else { return nil }
@@ -435,6 +508,7 @@ final class WARCRecordReader: RecordSource {
                     // Damage at the same place in the output can be the next member's, which starts there.
                     guard compressed == member, at <= reach, at <= end || !recordStarts(in: end..<at) else { return nil }
                     return (at, message)
+                case .untrusted: break
                 }
             }
             guard member != nil, !streamEnded, windowBase + windowEnd <= reach else { return nil }
@@ -452,11 +526,11 @@ final class WARCRecordReader: RecordSource {
         return false
     }
 
-    /// Where a record is in the file: the compressed offset of the gzip member it starts, else its
-    /// offset in the decompressed bytes (a plain file, or inside a whole-file gzip member).
-    private func fileOffset(_ position: Int) -> Int {
-        for case .memberStart(let at, let compressed) in events.reversed() where at == position { return compressed }
-        return position
+    /// Where the byte at `position` of the stream is in the file: the compressed offset of the gzip member
+    /// it comes from and its offset in that member's bytes, or its offset in a plain archive.
+    private func fileOffset(_ position: Int) -> ArchiveOffset {
+        guard let member = events.member(at: position) else { return ArchiveOffset(file: position) }
+        return ArchiveOffset(file: member.compressed, inMember: position - member.decompressed)
     }
 
     /// Whether `window[index...]` starts with `WARC/1.` and a digit and a line break.
@@ -470,7 +544,7 @@ final class WARCRecordReader: RecordSource {
         let index = blockEnd - windowBase
         guard index <= windowEnd else { return nil }
         return RecordBoundary.trailerLength(after: window[index..<windowEnd], inputEnds: streamEnded) { count in
-            for case .memberStart(let at, _) in events where at == blockEnd + count { return true }
+            for case .memberStart in events.at(blockEnd + count) { return true }
             return false
         }
     }

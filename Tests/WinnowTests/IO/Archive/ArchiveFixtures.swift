@@ -30,7 +30,8 @@ enum ArchiveFixtures {
         return (summary, jsonLines(folder.read("out.jsonl") ?? ""), jsonLines(folder.read("rejects.jsonl") ?? ""))
     }
 
-    /// The records one reader makes of an archive, as comparable text: kind, offset, and block or message.
+    /// The records one reader makes of an archive, as comparable text: kind, offset (`@member+inMember` for a
+    /// record inside a gzip member), and block or message.
     /// `plainFile`: the source is a plain file the reader may also read ahead in (not standard input).
     static func records(
         of source: any ByteSource, isGzip: Bool, maxRecordBytes: Int = 1 << 20, plainFile: (any PositionalByteSource)? = nil
@@ -40,7 +41,7 @@ enum ArchiveFixtures {
             name: "a", maxRecordBytes: maxRecordBytes, plainFile: plainFile)
         var found: [String] = []
         var batch = RecordBatch()
-        while reader.fill(&batch, targetBytes: 1 << 20) {
+        while try reader.fill(&batch, targetBytes: 1 << 20) {
             for record in batch.records {
                 let what: String =
                     switch record.content {
@@ -52,11 +53,42 @@ enum ArchiveFixtures {
                     case .unreadable(let message, _): "unreadable \(message)"
                     case .jsonLine, .jsonDocument, .htmlFile, .spooled: "not an archive record"
                     }
-                found.append("\(record.origin.line) @\(record.offset) \(what)")
+                found.append("\(record.origin.line) @\(record.offset)\(record.offsetInMember.map { "+\($0)" } ?? "") \(what)")
             }
             batch = RecordBatch()
         }
         return found
+    }
+}
+
+/// Gzip members made by hand, in stored (uncompressed) deflate blocks: cheap enough to make by the
+/// hundred thousand, and with each byte of the data in the member as it is.
+enum StoredGzip {
+    /// `bytes` as one gzip member whose one deflate block stores them (at most 65,535 bytes).
+    static func member(_ bytes: [UInt8]) -> [UInt8] {
+        precondition(bytes.count <= 0xFFFF, "a stored block holds at most 65,535 bytes")
+        let length = UInt16(bytes.count)
+        return [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x01] + littleEndian(UInt32(length), count: 2)
+            + littleEndian(UInt32(~length), count: 2) + bytes + littleEndian(crc32(bytes), count: 4)
+            + littleEndian(UInt32(truncatingIfNeeded: bytes.count), count: 4)
+    }
+
+    /// `bytes` cut every `size` bytes, each piece a member of its own.
+    static func members(_ bytes: [UInt8], every size: Int) -> [UInt8] {
+        stride(from: 0, to: bytes.count, by: size).flatMap { member(Array(bytes[$0..<min($0 + size, bytes.count)])) }
+    }
+
+    private static func littleEndian(_ value: UInt32, count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
+    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 }
 
