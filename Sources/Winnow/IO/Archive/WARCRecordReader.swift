@@ -318,6 +318,11 @@ final class WARCRecordReader: RecordSource {
                 resumingAt: blockEnd, into: &batch, lost: lostRecords(covered, claim: header.contentLength))
             return
         }
+        if let damage = try damageEndingMember(of: recordStart, by: blockEnd + trailer) {
+            // Its own member failed its check: one reject, not a record passed on and then put in doubt.
+            reject(damage, recordAt: offset, length: nil, origin: origin, into: &batch, damageMeans: "is in a damaged gzip member")
+            return
+        }
         position = blockEnd + trailer - windowBase
         if rejectDistrusted(recordStart..<blockEnd, recordAt: offset, origin: origin, into: &batch) { return }
         if kind != nil {

@@ -1056,7 +1056,8 @@ extension WARCRecordReaderTests {
     /// A member too large to inflate whole first (over 16 MiB) streams: when it fails its check after
     /// records read from it were passed on, they cannot be taken back, and the run stops (as for JSONL
     /// gzip) instead of keeping them. Cut by the end of the file instead, its bytes are as written: the
-    /// records before the cut stay and the cut one is a reject.
+    /// records before the cut stay and the cut one is a reject. A large record's own member that fails
+    /// its check is that record's one reject, as a small one's is.
     @Test func aStreamedMemberThatFailsItsCheckAfterRecordsStopsTheRun() async throws {
         let filler = Array(
             ("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: \(17 << 20)\r\n\r\n" + String(repeating: " ", count: 17 << 20)
@@ -1076,6 +1077,15 @@ extension WARCRecordReaderTests {
         #expect(
             cut.count == 4 && cut[0].hasSuffix("skipped resource") && cut[2].hasSuffix("<p>page 2</p>"), "\(cut.map { $0.prefix(200) })")
         #expect(cut.last?.hasPrefix("4 @0 damaged the gzip member at offset 0 is truncated") == true, "\(cut.map { $0.prefix(200) })")
+        // The large record in a member of its own that fails its check is one reject, and the run goes on.
+        var own = try gzipped(filler)
+        own[own.count - 8] ^= 0xFF
+        let perRecord = try ArchiveFixtures.records(
+            of: TrickleByteSource(own + gzipped(Self.record(1)), step: 1 << 20), isGzip: true)
+        #expect(perRecord.count == 2 && perRecord[1].hasSuffix("<p>page 1</p>"), "\(perRecord.map { $0.prefix(200) })")
+        #expect(
+            perRecord[0].hasPrefix("1 @0 damaged the record at offset 0 is in a damaged gzip member"), "\(perRecord.map { $0.prefix(200) })"
+        )
     }
 }
 
