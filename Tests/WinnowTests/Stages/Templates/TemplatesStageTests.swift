@@ -288,40 +288,11 @@ import WinnowTestSupport
         #expect(lines.contains { $0["text"] as? String == "Subscribe to our newsletter" })
     }
 
-    /// Text with Windows line breaks (what `templates` alone gets when `normalize` has not run): the
-    /// "\r" belongs to the break, so kept lines keep "\r\n" between them but none at the end, and the
-    /// summary lists the lines without it.
-    @Test func windowsLineBreaksStayBetweenKeptLinesAndNowhereElse() throws {
-        let unix = (0..<4).map { Self.page($0) }
-        let windows = unix.map { page in
-            Document(
-                id: page.id, text: page.text!.replacingOccurrences(of: "\n", with: "\r\n"), url: page.url,
-                origin: page.origin)
-        }
-        var options = TemplateOptions()
-        options.removedLinesField = "removed_lines"
-        options.summary = TemporaryFolder().file("summary.json")
-        let stage = TemplatesStage(options: options)
-        var counts = TemplateCounts()
-        for page in windows { stage.map(page, into: &counts) }
-        let remover = try #require(stage.apply(using: counts) as? TemplateRemover)
-        let expected = Self.apply(unix, options: options)
-        for (page, (unixResult, _)) in zip(windows, expected) {
-            var copy = page
-            #expect(remover.process(&copy) == .keep)
-            #expect(copy.text == unixResult.text!.replacingOccurrences(of: "\n", with: "\r\n"))
-            #expect(copy.text?.hasSuffix("\r") == false)
-            #expect(copy.rawField("removed_lines") == unixResult.rawField("removed_lines"))
-        }
-        let lines = try #require(remover.summary?.snapshot().first?.templateLines)
-        #expect(lines.count == 6)
-        #expect(lines.allSatisfy { !$0.text.contains("\r") }, "\(lines.map(\.text))")
-    }
-
-    /// Text whose lines end in "\r" alone (old Mac), U+2028, U+2029, NEL, VT or FF (what `templates` alone
-    /// gets when `normalize`, which writes each as "\n", has not run): the same lines are decided as after
-    /// normalize, kept lines keep their breaks between them, and the summary lists the lines without them.
-    @Test(arguments: ["\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"])
+    /// Text whose lines end in "\r\n" (Windows), "\r" alone (old Mac), U+2028, U+2029, NEL, VT or FF (what
+    /// `templates` alone gets when `normalize`, which writes each as "\n", has not run): the same lines are
+    /// decided as after normalize, kept lines keep their breaks between them but none at the end, and the
+    /// summary lists the lines without them.
+    @Test(arguments: ["\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"])
     func everyLineBreakNormalizeWritesSplitsLines(lineBreak: String) throws {
         let normalized = (0..<4).map { Self.page($0) }
         let pages = normalized.map { page in
@@ -341,10 +312,12 @@ import WinnowTestSupport
             var copy = page
             #expect(remover.process(&copy) == .keep)
             #expect(copy.text != page.text && copy.text == normalizedResult.text!.replacingOccurrences(of: "\n", with: lineBreak))
+            #expect(copy.text?.unicodeScalars.last.map { "\r\u{2028}\u{2029}\u{85}\u{0B}\u{0C}".unicodeScalars.contains($0) } == false)
             #expect(copy.rawField("removed_lines") == normalizedResult.rawField("removed_lines"))
         }
         let lines = try #require(remover.summary?.snapshot().first?.templateLines)
-        #expect(lines.count == 6 && lines.allSatisfy { !$0.text.contains(lineBreak) }, "\(lines.map(\.text))")
+        let breaks = "\r\n\u{2028}\u{2029}\u{85}\u{0B}\u{0C}".unicodeScalars
+        #expect(lines.count == 6 && lines.allSatisfy { !$0.text.unicodeScalars.contains(where: breaks.contains) }, "\(lines.map(\.text))")
     }
 
     /// Spellings of one template line, some with spaces to trim: the summary shows the smallest trimmed one.
