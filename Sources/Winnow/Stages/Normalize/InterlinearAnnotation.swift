@@ -28,7 +28,7 @@ enum InterlinearAnnotation {
             case terminator:
                 if let start { kept.removeSubrange(start...) }
                 start = nil
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
+            case _ where LineBreak.isBreak(scalar.value):
                 start = nil
             default:
                 break
