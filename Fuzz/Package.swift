@@ -4,7 +4,8 @@ import PackageDescription
 /// libFuzzer targets for Winnow, in a package of their own so that the main package's `swift build`
 /// and `swift test` never see them. Build with `scripts/fuzz`, which passes `-sanitize=fuzzer,address`.
 let targets = [
-    "FuzzJSONL", "FuzzHTML", "FuzzGzip", "FuzzWARC", "FuzzSignatures", "FuzzKeepers", "FuzzClusters", "FuzzTemplates", "FuzzWords",
+    "FuzzJSONL", "FuzzHTML", "FuzzHTMLParse", "FuzzGzip", "FuzzWARC", "FuzzSignatures", "FuzzKeepers", "FuzzClusters", "FuzzTemplates",
+    "FuzzWords",
 ]
 
 let package = Package(

@@ -43,7 +43,7 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
     free(repaired);
     if (context == NULL) return -1;
     memcpy(context->sax, handler, sizeof(htmlSAXHandler));
-    winnow_Parse parse = {.user = user};
+    winnow_Parse parse = {.user = user, .resume = -1};
     if (shortcuts) winnow_takeIgnoredTagShortcuts(context->sax, &parse);
     context->userData = context;
     context->_private = &parse;

@@ -284,13 +284,28 @@ static const xmlChar *winnow_afterIgnoredTags(htmlParserCtxtPtr context, int cou
     return winnow_passIgnoredTags(context, count, at, input->end, strayOnly);
 }
 
+/* Keeps where libxml2 reads on (`at`, NULL: not known). */
+static void winnow_setResume(winnow_Parse *parse, const xmlParserInputPtr input, const xmlChar *at) {
+    parse->resume = at == NULL ? -1 : (long)input->consumed + (long)(at - input->base);
+    parse->resumeEncoder = input->buf != NULL ? (const void *)input->buf->encoder : NULL;
+}
+
+/* The kept place in the input's buffer as it is now; NULL when not known, or when it lies outside the
+ * buffer or libxml2 has since decoded the input again. */
+static const xmlChar *winnow_resume(const winnow_Parse *parse, const xmlParserInputPtr input) {
+    const void *encoder = input->buf != NULL ? (const void *)input->buf->encoder : NULL;
+    const long at = parse->resume - (long)input->consumed;
+    if (parse->resume < 0 || encoder != parse->resumeEncoder || at < 0 || at > input->end - input->base) return NULL;
+    return input->base + at;
+}
+
 /* Where the content loop reads on at the input's position once the callback returns: after text (but
  * a "<" it writes as text before moving past it), a comment and a processing instruction. */
 static void winnow_passIgnoredTagsHere(htmlParserCtxtPtr context) {
     winnow_Parse *parse = context->_private;
     if (context->input == NULL) return;
     context->input->cur = winnow_afterIgnoredTags(context, context->nameNr, context->input->cur, 0);
-    parse->resume = context->input->cur;
+    winnow_setResume(parse, context->input, context->input->cur);
 }
 
 /* Whether, after a characters callback handing over "&", libxml2 hands over the name it read after it
@@ -311,7 +326,7 @@ static void winnow_characters(void *parser, const xmlChar *text, int length) {
     if (!moreFollows) {
         winnow_passIgnoredTagsHere(context);
     } else {
-        parse->resume = NULL;
+        parse->resume = -1;
     }
 }
 
@@ -345,7 +360,7 @@ static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar
     xmlParserInputPtr input = context->input;
     if (input == NULL || name == NULL || input->cur >= input->end) return;
     const int selfClosed = input->cur[0] == '/' && input->end - input->cur >= 2 && input->cur[1] == '>';
-    parse->resume = input->cur[0] == '>' ? input->cur + 1 : selfClosed ? input->cur + 2 : NULL;
+    winnow_setResume(parse, input, input->cur[0] == '>' ? input->cur + 1 : selfClosed ? input->cur + 2 : NULL);
     if (context->nameNr <= winnow_deepStack || input->cur[0] != '>' || input->end - input->cur < 4 || input->cur[1] != '<'
         || xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style") || !winnow_inStartTagOf(input, name)) {
         return;
@@ -353,7 +368,7 @@ static void winnow_startElement(void *parser, const xmlChar *name, const xmlChar
     const xmlChar *after = winnow_afterIgnoredTags(context, context->nameNr, input->cur + 1, 0);
     if (after != input->cur + 1) {
         input->cur = after - 1;
-        parse->resume = after;
+        winnow_setResume(parse, input, after);
     }
 }
 
@@ -380,18 +395,19 @@ static void winnow_endElement(void *parser, const xmlChar *name) {
     xmlParserInputPtr input = context->input;
     if (input == NULL || name == NULL || popped <= winnow_deepStack) return;
     int last = 0;
-    if (parse->resume == input->cur) {
+    const xmlChar *resume = winnow_resume(parse, input);
+    if (resume == input->cur) {
         last = 1;
-    } else if (parse->resume != NULL) {
+    } else if (resume != NULL) {
         xmlChar tag[100];
         int length = 0;
         const int nameLength = xmlStrlen(name);
-        last = (winnow_readEndTag(parse->resume, input->end, tag, &length) == input->cur && length == nameLength
+        last = (winnow_readEndTag(resume, input->end, tag, &length) == input->cur && length == nameLength
                 && memcmp(tag, name, (size_t)length) == 0)
-               || winnow_selfClosedTagBefore(parse->resume, input);
+               || winnow_selfClosedTagBefore(resume, input);
     }
     input->cur = winnow_afterIgnoredTags(context, popped, input->cur, !last);
-    if (last) parse->resume = input->cur;
+    if (last) winnow_setResume(parse, input, input->cur);
 }
 
 void winnow_takeIgnoredTagShortcuts(htmlSAXHandlerPtr sax, winnow_Parse *parse) {

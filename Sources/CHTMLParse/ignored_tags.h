@@ -41,8 +41,11 @@ typedef struct {
     processingInstructionSAXFunc processingInstruction;
     winnow_OpenElements open;
     /* Where libxml2 reads on after the last callback but an endElement in the middle of a tag's pops
-     * (NULL: not known): the tag whose pops come next starts there. */
-    const xmlChar *resume;
+     * (-1: not known): the tag whose pops come next starts there. An offset in the input counting what
+     * libxml2 has let go of, as libxml2 moves its buffer; no longer known once it decodes the rest of the
+     * input again (`resumeEncoder`: bytes that are not UTF-8 switch it to another encoding). */
+    long resume;
+    const void *resumeEncoder;
 } winnow_Parse;
 
 /* Puts the callbacks that pass over ignored tags in `sax`, around its own, which `parse` keeps. */
