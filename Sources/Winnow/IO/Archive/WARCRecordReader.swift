@@ -34,6 +34,8 @@ final class WARCRecordReader: RecordSource {
     /// Damage that puts records already handed on in doubt: the run stops, writing nothing.
     private var fatal: WinnowError?
     var bytesConsumed: Int { windowBase + position }
+    /// How many member starts and damage events wait to be passed: few, whatever the gzip members' size.
+    var pendingEvents: Int { events.count }
 
     /// A header longer than this is damage, not a header.
     static let maxHeaderBytes = 1 << 16
@@ -262,8 +264,9 @@ final class WARCRecordReader: RecordSource {
         return true
     }
 
-    /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
-    /// The record starts among them are counted: when the claim proves wrong, those records are lost.
+    /// A record longer than the limit: its bytes are read and dropped as they come, never held whole, and
+    /// so are the starts of the gzip members inside it. The record starts among them are counted: when
+    /// the claim proves wrong, those records are lost.
     private func streamPast(
         _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, headerEnd: Int, blockEnd: Int,
         offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
@@ -296,11 +299,14 @@ final class WARCRecordReader: RecordSource {
                 return
             }
             if loadedEnd >= recordEnd || streamEnded { break }
-            count(upTo: min(blockEnd, loadedEnd - Self.recordStartLength))
-            // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen.
+            let judged = min(blockEnd, loadedEnd - Self.recordStartLength)
+            count(upTo: judged)
+            events.dropMemberStarts(after: recordStart, before: judged)
+            // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen;
+            // then one read, so that the events of what was dropped are dropped before more come.
             let keep = min(windowEnd, 16)
             position = windowEnd - keep
-            try load(upTo: min(recordEnd, loadedEnd + Self.readSize))
+            try load(upTo: min(recordEnd, loadedEnd + 1))
         }
         try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
@@ -634,6 +640,8 @@ final class WARCRecordReader: RecordSource {
     /// Reads until the stream has been read up to offset `end` or has ended, dropping the bytes before
     /// `position` first. With `unlessInterruptedAfter`, stops early once a record is cut after that offset.
     private func load(upTo end: Int, unlessInterruptedAfter start: Int? = nil) throws(WinnowError) {
+        // Events before this were judged with a record start's bytes after them: each read looks at the new ones only.
+        var judged = start
         while windowBase + windowEnd < end && !streamEnded {
             if position > 0 && (position >= windowEnd / 2 || position >= Self.readSize) {
                 // Move the unread bytes to the front, keeping the room behind them.
@@ -649,7 +657,10 @@ final class WARCRecordReader: RecordSource {
             windowEnd += got
             events.append(contentsOf: stream.takeEvents())
             if got == 0 { streamEnded = true }
-            if let start, interruption(after: start, before: windowBase + windowEnd) != nil { return }
+            if let start, let from = judged {
+                if interruption(after: from, before: windowBase + windowEnd) != nil { return }
+                judged = max(start, windowBase + windowEnd - Self.recordStartLength)
+            }
         }
     }
 
