@@ -272,7 +272,7 @@ final class WARCRecordReader: RecordSource {
         offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
     ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
-        var covered: (count: Int, first: Int, last: Int) = (0, 0, 0)
+        var covered: (count: Int, first: ArchiveOffset, last: ArchiveOffset) = (0, ArchiveOffset(file: 0), ArchiveOffset(file: 0))
         var counted = headerEnd
         /// Counts the records that start (a version line at the start of a line) in `counted..<end`.
         func count(upTo end: Int) {
@@ -280,9 +280,10 @@ final class WARCRecordReader: RecordSource {
             var index = counted - windowBase
             while index < end - windowBase, let found = window[index..<(end - windowBase)].firstIndex(of: first) {
                 if startsRecord(at: found) && (found + windowBase == headerEnd || window[found - 1] == 0x0A) {
-                    if covered.count == 0 { covered.first = found + windowBase }
+                    // Named now: the member starts before `counted` are dropped as the record streams past.
+                    covered.last = fileOffset(found + windowBase)
+                    if covered.count == 0 { covered.first = covered.last }
                     covered.count += 1
-                    covered.last = found + windowBase
                 }
                 index = found + 1
             }
@@ -419,15 +420,15 @@ final class WARCRecordReader: RecordSource {
     /// What a wrong claim streamed past took with it, for its reject's message: the records that started
     /// in its bytes, which an input read once (standard input, gzip) cannot give again, and how to read
     /// them (a limit over the claim reads the record whole and resumes after its header). Empty when none did.
-    private func lostRecords(_ covered: (count: Int, first: Int, last: Int), claim: Int) -> String {
+    /// The records are named as rejects name theirs: their gzip member's compressed offset, and their offset in it.
+    private func lostRecords(_ covered: (count: Int, first: ArchiveOffset, last: ArchiveOffset), claim: Int) -> String {
         guard covered.count > 0 else { return "" }
         let which =
             covered.count == 1
-            ? "the record at offset \(covered.first) is"
-            : "the \(covered.count) records at offsets \(covered.first) to \(covered.last) are"
+            ? "the record at \(covered.first) is"
+            : "the \(covered.count) records \(covered.first.span(to: covered.last)) are"
         return "; over the size limit, it was streamed past before that showed, and this input cannot be read again "
             + "(standard input, or gzip holding more than one record in a member): \(which) lost with it"
-            + (stream.isGzip ? " (offsets in the decompressed data)" : "")
             + "; to read \(covered.count == 1 ? "it" : "them"), run again with --max-record-bytes \(claim) or more, "
             + "or on the archive as a plain file"
     }

@@ -799,12 +799,12 @@ extension WARCRecordReaderTests {
                     switch error {
                     case 60:
                         let claim = texts[1].utf8.count + 60
-                        let compressed = isGzip ? " (offsets in the decompressed data)" : ""
+                        let member = isGzip ? " in the gzip member at offset 0" : ""
                         let expected: String =
                             "does not end where its Content-Length \(claim) says (no empty line after the block); "
                             + "over the size limit, it was streamed past before that showed, and this input cannot be read again "
                             + "(standard input, or gzip holding more than one record in a member): the record at offset "
-                            + "\(offsets[2]) is lost with it\(compressed); to read it, run again with --max-record-bytes \(claim) or more, "
+                            + "\(offsets[2])\(member) is lost with it; to read it, run again with --max-record-bytes \(claim) or more, "
                             + "or on the archive as a plain file"
                         #expect(found.count == 3, "\(what)")
                         #expect(reject.hasSuffix(expected), "\(what)")
@@ -812,7 +812,9 @@ extension WARCRecordReaderTests {
                         #expect(found.count == 2, "\(what)")
                         #expect(
                             reject.contains(error == 150 ? "does not end where its Content-Length" : "but the file ends")
-                                && reject.contains("the 2 records at offsets \(offsets[2]) to \(offsets[3]) are lost with it"),
+                                && reject.contains(
+                                    "the 2 records at offsets \(offsets[2]) to \(offsets[3])\(isGzip ? " in the gzip member at offset 0" : "") "
+                                        + "are lost with it"),
                             "\(what)")
                     default:
                         #expect(found.count == 4 && !reject.contains("lost"), "\(what)")
@@ -1014,7 +1016,7 @@ extension WARCRecordReaderTests {
             #expect(
                 found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true
                     && found.first?.contains("is wrong); over the size limit, it was streamed past before that showed") == true
-                    && found.first?.contains("the record at offset \(first.count) is lost with it") == true,
+                    && found.first?.contains("the record at offset \(first.count) in the gzip member at offset 0 is lost with it") == true,
                 "\(step): \(found)")
             #expect(found.last?.hasSuffix("archive response \(blocks[3])") == true, "\(step): \(found)")
         }
@@ -1185,5 +1187,46 @@ extension WARCRecordReaderTests {
                 found.count == 3 && found[0].hasSuffix("<p>page 1</p>") && found[1] == "2 @\(second) oversized \(block.count)"
                     && found[2].hasSuffix("<p>page 2</p>"), "\(step): \(found)")
         }
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// The records a wrong claim streamed past took with it are named in its reject as every record is:
+    /// the compressed offset of the gzip member each lies in and its offset in that member's bytes, which
+    /// a seek and an inflate find (`tail -c +$((N+1)) | zcat | tail -c +$((K+1))`). Here the claim's
+    /// record and those after it share a member after the first record's own, or the file is cut into
+    /// members every 97 bytes. Before, the message gave offsets in the whole file's decompressed bytes.
+    @Test func recordsLostWithAClaimAreNamedByTheirMemberAndTheirOffsetInIt() throws {
+        for error in [60, 150] {
+            let (bytes, offsets, _) = claimArchive(error: error)
+            let layouts = [
+                try gzipped(Array(bytes[..<offsets[1]])) + gzipped(Array(bytes[offsets[1]...])),
+                StoredGzip.members(bytes, every: 97),
+            ]
+            for archive in layouts {
+                let found = try ArchiveFixtures.records(
+                    of: TrickleByteSource(archive, step: 4096), isGzip: true, maxRecordBytes: 1000)
+                let reject = found.dropFirst().first ?? ""
+                let lost = try #require(reject.range(of: "more than one record in a member): ")?.upperBound, "\(found)")
+                let named = reject[lost...].prefix { $0 != ";" }
+                let places = named.matches(of: /offsets? (\d+) (?:to (\d+) )?in the gzip member at offset (\d+)/)
+                    .flatMap { match in
+                        [match.output.1, match.output.2].compactMap { $0 }.map { (Int($0)!, Int(match.output.3)!) }
+                    }
+                #expect(places.count == (error == 60 ? 1 : 2) && named.hasSuffix("lost with it"), "\(error): \(named)")
+                for ((inMember, member), number) in zip(places, 2...) {
+                    let text = String(
+                        decoding: try inflatedMembers(Array(archive[member...])).dropFirst(inMember).prefix(80), as: UTF8.self)
+                    #expect(
+                        text.hasPrefix("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(number)>"), "\(named): \(text)")
+                }
+            }
+        }
+    }
+
+    /// The members of `archive` inflated one after another, as `zcat` gives them.
+    private func inflatedMembers(_ archive: [UInt8]) throws -> [UInt8] {
+        let folder = TemporaryFolder()
+        return try gunzippedBytes(folder.write("tail.gz", archive))
     }
 }
