@@ -51,6 +51,9 @@ final class ArchiveByteStream {
     /// Members up to this size (compressed, and decompressed) take the fast path; larger ones stream.
     private static var maxWholeInput: Int { 16 << 20 }
     private static var maxWholeOutput: Int { 16 << 20 }
+    /// A read stops once it has noted this many events (gzip members of a few bytes each), so that the
+    /// events waiting for the reader stay few whatever the members' size.
+    static var maxEventsPerRead: Int { 4096 }
     /// Compressed bytes kept behind the read position, to look for the next member after damage.
     private static var lookBehind: Int { 1 << 16 }
 
@@ -74,8 +77,9 @@ final class ArchiveByteStream {
         return events
     }
 
-    /// Appends decompressed bytes to `buffer`: about `maxCount`, or more to finish a gzip member; 0 only
-    /// at the end of the file. Damage is not an error here but an event; only a failing read throws.
+    /// Appends decompressed bytes to `buffer`: about `maxCount`, or more to finish a gzip member, or fewer
+    /// once the read has noted `maxEventsPerRead` events; 0 only at the end of the file. Damage is not an
+    /// error here but an event; only a failing read throws.
     func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
         let start = buffer.count
         let got = try read(into: &buffer, at: start, maxCount: maxCount)
@@ -95,7 +99,8 @@ final class ArchiveByteStream {
             return got
         }
         var written = end
-        while written - end < maxCount && !finished {
+        let eventsBefore = events.count
+        while written - end < maxCount && !finished && (events.count - eventsBefore < Self.maxEventsPerRead || written == end) {
             if !inMember {
                 try startMember()
                 if !finished, let got = try inflateWhole(into: &buffer, at: written) {

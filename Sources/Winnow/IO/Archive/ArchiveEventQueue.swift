@@ -21,6 +21,9 @@ struct ArchiveEventQueue {
 
     var first: Event? { head < events.count ? events[head] : nil }
 
+    /// How many events are pending.
+    var count: Int { events.count - head }
+
     mutating func append(contentsOf new: [Event]) {
         guard !new.isEmpty else { return }
         if head > 4096 && head * 2 > events.count {
@@ -82,6 +85,22 @@ struct ArchiveEventQueue {
         let keptStart = end - kept.count
         for (offset, event) in kept.enumerated() { events[keptStart + offset] = event }
         head = keptStart
+    }
+
+    /// Drops each member start in `(start, end)` that another member start follows in that range: a record
+    /// streamed past needs only the last (where its next bytes come from), and one event per member would
+    /// grow with the members, not with the size limit. Damage, and the member start it follows, stay.
+    mutating func dropMemberStarts(after start: Int, before end: Int) {
+        let low = index { $0 > start }
+        let high = index { $0 >= end }
+        guard low < high else { return }
+        var kept = low
+        for current in low..<high {
+            if case .memberStart = events[current], current + 1 < high, case .memberStart = events[current + 1] { continue }
+            events[kept] = events[current]
+            kept += 1
+        }
+        events.removeSubrange(kept..<high)
     }
 
     /// The index of the first pending event whose position satisfies `isPast` (a test that, once true

@@ -17,6 +17,17 @@ struct ArchiveOffset: Sendable, Equatable, CustomStringConvertible {
         guard let inMember else { return "offset \(file)" }
         return "offset \(inMember) in the gzip member at offset \(file)"
     }
+
+    /// Where records from this one to `last` are, for messages: `at offsets A to B` (each in a plain archive
+    /// or starting its gzip member), `at offsets A to B in the gzip member at offset N`, or `from` one
+    /// `offset K in the gzip member at offset N` `to` another.
+    func span(to last: ArchiveOffset) -> String {
+        switch (inMember, last.inMember) {
+        case (nil, nil): "at offsets \(file) to \(last.file)"
+        case (let first?, let end?) where file == last.file: "at offsets \(first) to \(end) in the gzip member at offset \(file)"
+        default: "from \(self) to \(last)"
+        }
+    }
 }
 
 extension RawRecord {

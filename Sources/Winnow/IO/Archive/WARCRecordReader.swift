@@ -34,6 +34,8 @@ final class WARCRecordReader: RecordSource {
     /// Damage that puts records already handed on in doubt: the run stops, writing nothing.
     private var fatal: WinnowError?
     var bytesConsumed: Int { windowBase + position }
+    /// How many member starts and damage events wait to be passed: few, whatever the gzip members' size.
+    var pendingEvents: Int { events.count }
 
     /// A header longer than this is damage, not a header.
     static let maxHeaderBytes = 1 << 16
@@ -262,14 +264,15 @@ final class WARCRecordReader: RecordSource {
         return true
     }
 
-    /// A record longer than the limit: its bytes are read and dropped as they come, never held whole.
-    /// The record starts among them are counted: when the claim proves wrong, those records are lost.
+    /// A record longer than the limit: its bytes are read and dropped as they come, never held whole, and
+    /// so are the starts of the gzip members inside it. The record starts among them are counted: when
+    /// the claim proves wrong, those records are lost.
     private func streamPast(
         _ header: WARCHeader, kind: ArchiveRecord.Kind?, recordStart: Int, headerEnd: Int, blockEnd: Int,
         offset: ArchiveOffset, origin: DocumentOrigin, into batch: inout RecordBatch
     ) throws(WinnowError) {
         let recordEnd = blockEnd + Self.recordEnd.count
-        var covered: (count: Int, first: Int, last: Int) = (0, 0, 0)
+        var covered: (count: Int, first: ArchiveOffset, last: ArchiveOffset) = (0, ArchiveOffset(file: 0), ArchiveOffset(file: 0))
         var counted = headerEnd
         /// Counts the records that start (a version line at the start of a line) in `counted..<end`.
         func count(upTo end: Int) {
@@ -277,9 +280,10 @@ final class WARCRecordReader: RecordSource {
             var index = counted - windowBase
             while index < end - windowBase, let found = window[index..<(end - windowBase)].firstIndex(of: first) {
                 if startsRecord(at: found) && (found + windowBase == headerEnd || window[found - 1] == 0x0A) {
-                    if covered.count == 0 { covered.first = found + windowBase }
+                    // Named now: the member starts before `counted` are dropped as the record streams past.
+                    covered.last = fileOffset(found + windowBase)
+                    if covered.count == 0 { covered.first = covered.last }
                     covered.count += 1
-                    covered.last = found + windowBase
                 }
                 index = found + 1
             }
@@ -296,11 +300,14 @@ final class WARCRecordReader: RecordSource {
                 return
             }
             if loadedEnd >= recordEnd || streamEnded { break }
-            count(upTo: min(blockEnd, loadedEnd - Self.recordStartLength))
-            // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen.
+            let judged = min(blockEnd, loadedEnd - Self.recordStartLength)
+            count(upTo: judged)
+            events.dropMemberStarts(after: recordStart, before: judged)
+            // Drop what is loaded, keeping a few bytes so that a record start split across reads is seen;
+            // then one read, so that the events of what was dropped are dropped before more come.
             let keep = min(windowEnd, 16)
             position = windowEnd - keep
-            try load(upTo: min(recordEnd, loadedEnd + Self.readSize))
+            try load(upTo: min(recordEnd, loadedEnd + 1))
         }
         try load(upTo: recordEnd + Self.recordStartLength)
         let loadedEnd = windowBase + windowEnd
@@ -413,15 +420,15 @@ final class WARCRecordReader: RecordSource {
     /// What a wrong claim streamed past took with it, for its reject's message: the records that started
     /// in its bytes, which an input read once (standard input, gzip) cannot give again, and how to read
     /// them (a limit over the claim reads the record whole and resumes after its header). Empty when none did.
-    private func lostRecords(_ covered: (count: Int, first: Int, last: Int), claim: Int) -> String {
+    /// The records are named as rejects name theirs: their gzip member's compressed offset, and their offset in it.
+    private func lostRecords(_ covered: (count: Int, first: ArchiveOffset, last: ArchiveOffset), claim: Int) -> String {
         guard covered.count > 0 else { return "" }
         let which =
             covered.count == 1
-            ? "the record at offset \(covered.first) is"
-            : "the \(covered.count) records at offsets \(covered.first) to \(covered.last) are"
+            ? "the record at \(covered.first) is"
+            : "the \(covered.count) records \(covered.first.span(to: covered.last)) are"
         return "; over the size limit, it was streamed past before that showed, and this input cannot be read again "
             + "(standard input, or gzip holding more than one record in a member): \(which) lost with it"
-            + (stream.isGzip ? " (offsets in the decompressed data)" : "")
             + "; to read \(covered.count == 1 ? "it" : "them"), run again with --max-record-bytes \(claim) or more, "
             + "or on the archive as a plain file"
     }
@@ -634,6 +641,8 @@ final class WARCRecordReader: RecordSource {
     /// Reads until the stream has been read up to offset `end` or has ended, dropping the bytes before
     /// `position` first. With `unlessInterruptedAfter`, stops early once a record is cut after that offset.
     private func load(upTo end: Int, unlessInterruptedAfter start: Int? = nil) throws(WinnowError) {
+        // Events before this were judged with a record start's bytes after them: each read looks at the new ones only.
+        var judged = start
         while windowBase + windowEnd < end && !streamEnded {
             if position > 0 && (position >= windowEnd / 2 || position >= Self.readSize) {
                 // Move the unread bytes to the front, keeping the room behind them.
@@ -649,7 +658,10 @@ final class WARCRecordReader: RecordSource {
             windowEnd += got
             events.append(contentsOf: stream.takeEvents())
             if got == 0 { streamEnded = true }
-            if let start, interruption(after: start, before: windowBase + windowEnd) != nil { return }
+            if let start, let from = judged {
+                if interruption(after: from, before: windowBase + windowEnd) != nil { return }
+                judged = max(start, windowBase + windowEnd - Self.recordStartLength)
+            }
         }
     }
 

@@ -39,6 +39,11 @@ enum ArchiveFixtures {
         let reader = WARCRecordReader(
             stream: try ArchiveByteStream(source: source, isGzip: isGzip, displayName: "a"),
             name: "a", maxRecordBytes: maxRecordBytes, plainFile: plainFile)
+        return try records(from: reader)
+    }
+
+    /// The records `reader` makes, as `records(of:)` gives them.
+    static func records(from reader: WARCRecordReader) throws -> [String] {
         var found: [String] = []
         var batch = RecordBatch()
         while try reader.fill(&batch, targetBytes: 1 << 20) {
@@ -93,11 +98,13 @@ enum StoredGzip {
 }
 
 /// Hands out its bytes a few at a time, to check that records do not depend on how reads split the input;
-/// as a file, it can be read at any offset too.
+/// as a file, it can be read at any offset too. `onRead` runs before each read, for a test to look at
+/// the reader while it works.
 final class TrickleByteSource: ByteSource, PositionalByteSource {
     private let bytes: [UInt8]
     private var offset = 0
     private let step: Int
+    var onRead: () -> Void = {}
 
     init(_ bytes: [UInt8], step: Int) {
         self.bytes = bytes
@@ -105,6 +112,7 @@ final class TrickleByteSource: ByteSource, PositionalByteSource {
     }
 
     func read(into buffer: inout [UInt8], maxCount: Int) throws(WinnowError) -> Int {
+        onRead()
         let count = min(step, maxCount, bytes.count - offset)
         buffer.append(contentsOf: bytes[offset..<(offset + count)])
         offset += count

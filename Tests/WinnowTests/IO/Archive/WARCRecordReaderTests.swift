@@ -371,17 +371,15 @@ extension WARCRecordReaderTests {
     /// two records are rejects, and the reader finds the next record after their headers.
     @Test func recordsInTheirOwnGzipMembersEndWithAnyLineBreaks() throws {
         let trailers = ["\r\n\r\n", "\n\n", "\r\n", "\n", ""]
-        let blocks = trailers.indices.map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
-        func record(_ number: Int) -> String {
-            "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(blocks[number].utf8.count)\r\n\r\n" + blocks[number] + trailers[number]
-        }
-        let members = try trailers.indices.flatMap { try gzipped(Array(record($0).utf8)) }
+        let blocks = trailers.indices.map(ResponseRecord.pageBlock)
+        let records = trailers.indices.map { ResponseRecord.page($0, trailer: trailers[$0]) }
+        let members = try records.flatMap(gzipped)
         let found = try ArchiveFixtures.records(of: TrickleByteSource(members, step: 7), isGzip: true)
         #expect(found.count == trailers.count, "\(found)")
         for (number, text) in found.enumerated() {
             #expect(text.hasPrefix("\(number + 1) @") && text.hasSuffix("archive response " + blocks[number]), "\(text)")
         }
-        let plain = Array(trailers.indices.map(record).joined().utf8)
+        let plain = Array(records.joined())
         let fromPlain = try ArchiveFixtures.records(of: TrickleByteSource(plain, step: 7), isGzip: false)
         #expect(fromPlain.count == trailers.count, "\(fromPlain)")
         for (number, text) in fromPlain.enumerated() {
@@ -418,11 +416,7 @@ extension WARCRecordReaderTests {
     /// bytes that cannot be trusted and a second reject for the member, whatever its trailer.
     @Test func aRecordWhoseMemberFailsItsCheckIsOneReject() throws {
         for trailer in ["\r\n\r\n", "\n\n", ""] {
-            func member(_ number: Int) throws -> [UInt8] {
-                let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
-                return try gzipped(
-                    Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + trailer).utf8))
-            }
+            func member(_ number: Int) throws -> [UInt8] { try gzipped(ResponseRecord.page(number, trailer: trailer)) }
             var broken = try member(1)
             broken[broken.count - 8] ^= 0xFF
             let archive = try member(0) + broken + member(2)
@@ -586,22 +580,16 @@ extension WARCRecordReaderTests {
 }
 
 extension WARCRecordReaderTests {
-    private func member(_ id: String, type: String = "response") throws -> [UInt8] {
-        let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(id)</p>"
-        return try gzipped(
-            Array(
-                "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
-                    .utf8))
-    }
-
     /// A last gzip member that breaks before giving a byte (cut after its gzip header, corrupt from its
     /// first block, or magic bytes and junk) is one reject. Before, it vanished: its damage sat behind its
     /// own member start at the end of the output, and nothing read past that.
     @Test func aLastGzipMemberBrokenBeforeItsFirstByteIsOneReject() throws {
-        let good = try member("a", type: "warcinfo") + member("b")
-        var corrupt = try member("c")
+        let good = try gzipped(ResponseRecord.page("a", id: "a", type: "warcinfo")) + gzipped(ResponseRecord.page("b", id: "b"))
+        var corrupt = try gzipped(ResponseRecord.page("c", id: "c"))
         corrupt[10] |= 0x06  // the first deflate block's type becomes 3, which does not exist
-        let broken = [Array(try member("c").prefix(10)), corrupt, [0x1F, 0x8B, 0x08, 0x00] + Array("junk".utf8)]
+        let broken = [
+            Array(try gzipped(ResponseRecord.page("c", id: "c")).prefix(10)), corrupt, [0x1F, 0x8B, 0x08, 0x00] + Array("junk".utf8),
+        ]
         for (last, says) in zip(broken, ["is truncated", "is corrupt", "is truncated"]) {
             for step in [7, 1 << 20] {
                 let found = try ArchiveFixtures.records(of: TrickleByteSource(good + last, step: step), isGzip: true)
@@ -616,9 +604,9 @@ extension WARCRecordReaderTests {
     /// record of the member after it is read at its own. Before, that record was rejected for the broken
     /// member's damage (at the same place in the output) under its own offset, then read again and kept.
     @Test func aMiddleGzipMemberBrokenBeforeItsFirstByteIsRejectedAtItsOwnOffset() throws {
-        let first = try member("a", type: "warcinfo")
-        let cut = Array(try member("b").prefix(10))
-        let archive = try first + cut + member("c")
+        let first = try gzipped(ResponseRecord.page("a", id: "a", type: "warcinfo"))
+        let cut = Array(try gzipped(ResponseRecord.page("b", id: "b")).prefix(10))
+        let archive = try first + cut + gzipped(ResponseRecord.page("c", id: "c"))
         for step in [7, 1 << 20] {
             let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
             #expect(found.count == 3, "\(found)")
@@ -665,14 +653,10 @@ extension WARCRecordReaderTests {
     /// the record's end, inside the member) is that one reject too, the bytes with it. Before, only damage
     /// up to the record's end counted: the record was kept, and the junk and the member were two rejects.
     @Test func aRecordWhoseMemberFailsItsCheckAfterMoreBytesIsOneReject() throws {
-        func record(_ number: Int) -> [UInt8] {
-            let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
-            return Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + "\r\n\r\n").utf8)
-        }
-        var broken = try gzipped(record(1) + Array("junk".utf8))
+        var broken = try gzipped(ResponseRecord.page(1) + Array("junk".utf8))
         broken[broken.count - 8] ^= 0xFF
-        let first = try gzipped(record(0))
-        let archive = try first + broken + gzipped(record(2))
+        let first = try gzipped(ResponseRecord.page(0))
+        let archive = try first + broken + gzipped(ResponseRecord.page(2))
         for step in [7, 1 << 20] {
             let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
             #expect(
@@ -692,16 +676,13 @@ extension WARCRecordReaderTests {
     /// but line breaks is missing. Before, it was a "does not end where its Content-Length says" reject,
     /// where one followed by nothing was read. Anything else after the block is still a wrong length.
     @Test func aLastRecordEndedByPartOfItsEmptyLineIsRead() throws {
-        let blocks = ["a", "b"].map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
-        func record(_ block: String, _ trailer: String) -> [UInt8] {
-            Array(("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n" + block + trailer).utf8)
-        }
+        let blocks = ["a", "b"].map(ResponseRecord.pageBlock)
         for (tail, read) in [
             ("", true), ("\r", true), ("\n", true), ("\r\n", true), ("\r\n\r", true), ("\n\r\n", true), ("\r\r", true),
             ("\r\nx", false), ("x", false), ("\r\n\r\n\r\n", true), ("\r\r\r\r\r", false),
         ] {
-            let first = record(blocks[0], "\r\n\r\n")
-            let last = record(blocks[1], tail)
+            let first = ResponseRecord.page("a")
+            let last = ResponseRecord.page("b", trailer: tail)
             let plain = first + last
             let archives = [(plain, false), (try gzipped(plain), true), (try gzipped(first) + gzipped(last), true)]
             for (bytes, isGzip) in archives {
@@ -724,10 +705,10 @@ extension WARCRecordReaderTests {
     /// each record scanned them all: more than the minute allowed (500,000 members took 60 s in a release build).
     @Test(.timeLimit(.minutes(1))) func manyTinyGzipMembersReadInLinearTime() throws {
         let records = (0..<840).map { number in
-            let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number): \(String(repeating: "words ", count: 70))</p>"
-            return "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
+            ResponseRecord.record(
+                Array((ResponseRecord.pageHead + "<p>page \(number): \(String(repeating: "words ", count: 70))</p>").utf8))
         }
-        let plain = Array(records.joined().utf8)
+        let plain = Array(records.joined())
         let members = StoredGzip.members(plain, every: 1)
         #expect(plain.count > 450_000)
         func blocks(_ found: [String]) -> [String] { found.map { String($0.drop { $0 != " " }.dropFirst().drop { $0 != " " }) } }
@@ -799,12 +780,12 @@ extension WARCRecordReaderTests {
                     switch error {
                     case 60:
                         let claim = texts[1].utf8.count + 60
-                        let compressed = isGzip ? " (offsets in the decompressed data)" : ""
+                        let member = isGzip ? " in the gzip member at offset 0" : ""
                         let expected: String =
                             "does not end where its Content-Length \(claim) says (no empty line after the block); "
                             + "over the size limit, it was streamed past before that showed, and this input cannot be read again "
                             + "(standard input, or gzip holding more than one record in a member): the record at offset "
-                            + "\(offsets[2]) is lost with it\(compressed); to read it, run again with --max-record-bytes \(claim) or more, "
+                            + "\(offsets[2])\(member) is lost with it; to read it, run again with --max-record-bytes \(claim) or more, "
                             + "or on the archive as a plain file"
                         #expect(found.count == 3, "\(what)")
                         #expect(reject.hasSuffix(expected), "\(what)")
@@ -812,7 +793,9 @@ extension WARCRecordReaderTests {
                         #expect(found.count == 2, "\(what)")
                         #expect(
                             reject.contains(error == 150 ? "does not end where its Content-Length" : "but the file ends")
-                                && reject.contains("the 2 records at offsets \(offsets[2]) to \(offsets[3]) are lost with it"),
+                                && reject.contains(
+                                    "the 2 records at offsets \(offsets[2]) to \(offsets[3])\(isGzip ? " in the gzip member at offset 0" : "") "
+                                        + "are lost with it"),
                             "\(what)")
                     default:
                         #expect(found.count == 4 && !reject.contains("lost"), "\(what)")
@@ -878,9 +861,8 @@ extension WARCRecordReaderTests {
             "<html><body><article><p>" + String(repeating: "A paragraph of the page about rivers. ", count: 8)
             + "</p></article></body></html>"
         func record(_ id: String, _ encoding: String, _ body: [UInt8]) -> [UInt8] {
-            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: \(encoding)\r\n\r\n".utf8) + body
-            return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
-                + block + Array("\r\n\r\n".utf8)
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: \(encoding)\r\n\r\n"
+            return ResponseRecord.record(Array(head.utf8) + body, id: id)
         }
         let words = ["UTF-8", "none", "binary", "8bit"]
         let archive =
@@ -907,10 +889,9 @@ extension WARCRecordReaderTests {
         let html =
             "<html><body><article><p>" + String(repeating: "The page after an interim response. ", count: 8)
             + "</p></article></body></html>"
-        func record(_ id: String, _ final: String) -> String {
-            let block = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 \(final)\r\nContent-Type: text/html\r\n\r\n" + html
-            return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(block.utf8.count)\r\n\r\n"
-                + block + "\r\n\r\n"
+        func record(_ id: String, _ final: String) -> [UInt8] {
+            ResponseRecord.record(
+                Array("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 \(final)\r\nContent-Type: text/html\r\n\r\n\(html)".utf8), id: id)
         }
         let folder = TemporaryFolder()
         let path = folder.write("interim.warc", record("ok", "200 OK") + record("missing", "404 Not Found"))
@@ -927,13 +908,10 @@ extension WARCRecordReaderTests {
     /// file), and the next member's records too. Before, reading resumed at the next member, and the
     /// second record was in no output and not counted.
     @Test func aWrongLengthIntoTheNextMemberLeavesTheRecordsBeforeIt() throws {
-        let blocks = (1...4).map { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" }
-        func record(_ number: Int, error: Int = 0) -> [UInt8] {
-            let block = blocks[number - 1]
-            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
-        }
-        let firstMember = record(1, error: record(2).count + 40) + record(2)
-        let archive = try gzipped(firstMember) + gzipped(record(3) + record(4))
+        let blocks = (1...4).map(ResponseRecord.pageBlock)
+        let records = (1...4).map { ResponseRecord.page($0) }
+        let firstMember = ResponseRecord.page(1, lengthError: records[1].count + 40) + records[1]
+        let archive = try gzipped(firstMember) + gzipped(records[2] + records[3])
         for step in [7, 1 << 20] {
             let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
             #expect(found.count == 4, "\(step): \(found)")
@@ -999,13 +977,8 @@ extension WARCRecordReaderTests {
     /// The same with the first record over the size limit: streamed past, the record after it in its
     /// member cannot be read again, and the reject says it is lost, however the input is read.
     @Test func aWrongLengthOverTheLimitIntoTheNextMemberSaysWhatItTook() throws {
-        let blocks = (1...4).map {
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \($0)</p>" + String(repeating: " ", count: 400)
-        }
-        func record(_ number: Int, error: Int = 0) -> [UInt8] {
-            let block = blocks[number - 1]
-            return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count + error)\r\n\r\n\(block)\r\n\r\n".utf8)
-        }
+        let blocks = (1...4).map { ResponseRecord.pageBlock($0) + String(repeating: " ", count: 400) }
+        func record(_ number: Int, error: Int = 0) -> [UInt8] { ResponseRecord.record(Array(blocks[number - 1].utf8), lengthError: error) }
         let first = record(1, error: record(2).count + 400)
         let archive = try gzipped(first + record(2)) + gzipped(record(3) + record(4))
         for step in [7, 1 << 20] {
@@ -1014,7 +987,7 @@ extension WARCRecordReaderTests {
             #expect(
                 found.first?.hasPrefix("1 @0 damaged the record at offset 0 runs into the next record at offset ") == true
                     && found.first?.contains("is wrong); over the size limit, it was streamed past before that showed") == true
-                    && found.first?.contains("the record at offset \(first.count) is lost with it") == true,
+                    && found.first?.contains("the record at offset \(first.count) in the gzip member at offset 0 is lost with it") == true,
                 "\(step): \(found)")
             #expect(found.last?.hasSuffix("archive response \(blocks[3])") == true, "\(step): \(found)")
         }
@@ -1022,20 +995,15 @@ extension WARCRecordReaderTests {
 }
 
 extension WARCRecordReaderTests {
-    private static func record(_ number: Int) -> [UInt8] {
-        let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page \(number)</p>"
-        return Array("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n".utf8)
-    }
-
     /// A gzip member of several records that fails its check (a byte changed in a stored block, which only
     /// the CRC catches) makes each of its records a reject naming the member, and nothing else: the records
     /// counted are the archive's. Before, the records were kept with the changed byte, and the member was
     /// one more reject, so that the records outnumbered the archive's. Gzip over the whole file alike.
     @Test func eachRecordOfAMemberThatFailsItsCheckIsAReject() throws {
-        var several = StoredGzip.member(Self.record(2) + Self.record(3) + Self.record(4))
+        var several = StoredGzip.member(ResponseRecord.page(2) + ResponseRecord.page(3) + ResponseRecord.page(4))
         several[several.count - 30] ^= 0x01
-        let first = StoredGzip.member(Self.record(1))
-        let archives = [(first + several + StoredGzip.member(Self.record(5)), first.count), (several, 0)]
+        let first = StoredGzip.member(ResponseRecord.page(1))
+        let archives = [(first + several + StoredGzip.member(ResponseRecord.page(5)), first.count), (several, 0)]
         for (archive, member) in archives {
             for step in [7, archive.count] {
                 let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
@@ -1062,7 +1030,7 @@ extension WARCRecordReaderTests {
         let filler = Array(
             ("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: \(17 << 20)\r\n\r\n" + String(repeating: " ", count: 17 << 20)
                 + "\r\n\r\n").utf8)
-        let whole = try gzipped(filler + Self.record(1) + Self.record(2))
+        let whole = try gzipped(filler + ResponseRecord.page(1) + ResponseRecord.page(2))
         var flipped = whole
         flipped[flipped.count - 8] ^= 0xFF
         #expect {
@@ -1081,7 +1049,7 @@ extension WARCRecordReaderTests {
         var own = try gzipped(filler)
         own[own.count - 8] ^= 0xFF
         let perRecord = try ArchiveFixtures.records(
-            of: TrickleByteSource(own + gzipped(Self.record(1)), step: 1 << 20), isGzip: true)
+            of: TrickleByteSource(own + gzipped(ResponseRecord.page(1)), step: 1 << 20), isGzip: true)
         #expect(perRecord.count == 2 && perRecord[1].hasSuffix("<p>page 1</p>"), "\(perRecord.map { $0.prefix(200) })")
         #expect(
             perRecord[0].hasPrefix("1 @0 damaged the record at offset 0 is in a damaged gzip member"), "\(perRecord.map { $0.prefix(200) })"
@@ -1107,9 +1075,7 @@ extension WARCRecordReaderTests {
     /// members: the archived record was kept as the file's, and the rest was two more rejects.
     @Test func gzipDataInsideABrokenMembersPayloadIsNoMember() throws {
         func record(_ id: String, _ payload: [UInt8]) -> [UInt8] {
-            let http = Array("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n".utf8) + payload
-            return Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:\(id)>\r\nContent-Length: \(http.count)\r\n\r\n".utf8)
-                + http + Array("\r\n\r\n".utf8)
+            ResponseRecord.record(Array("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n".utf8) + payload, id: id)
         }
         let page = try gzipped(Array("<html><body><p>a page served gzip-encoded</p></body></html>".utf8))
         let inner = try gzipped(record("inner", Array("<p>the archived page</p>".utf8)))
@@ -1132,9 +1098,9 @@ extension WARCRecordReaderTests {
     /// bytes whose member does not inflate to a record are garbage too. Before, they were a member of
     /// their own, broken: a second reject.
     @Test func magicBytesInGarbageAreGarbage() throws {
-        let first = try member("a")
+        let first = try gzipped(ResponseRecord.page("a", id: "a"))
         let junk = Array("junk".utf8) + [0x1F, 0x8B, 0x08, 0x00] + Array("more junk".utf8)
-        let archive = try first + junk + member("b")
+        let archive = try first + junk + gzipped(ResponseRecord.page("b", id: "b"))
         for step in [7, archive.count] {
             let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: step), isGzip: true)
             #expect(found.count == 3 && found.last?.hasSuffix("<p>page b</p>") == true, "\(found)")
@@ -1151,12 +1117,81 @@ extension WARCRecordReaderTests {
     /// after them is found at its own member's offset.
     @Test func emptyGzipMembersKeepNoEventEach() throws {
         let empty = StoredGzip.member([])
-        let archive = Array(repeatElement(empty, count: 100_000).joined()) + (try member("a"))
+        let archive = Array(repeatElement(empty, count: 100_000).joined()) + (try gzipped(ResponseRecord.page("a", id: "a")))
         let stream = try ArchiveByteStream(source: TrickleByteSource(archive, step: archive.count), isGzip: true, displayName: "a")
         var buffer: [UInt8] = []
         while try stream.read(into: &buffer, maxCount: 1 << 20) > 0 {}
         #expect(stream.takeEvents() == [.memberStart(decompressed: 0, compressed: 100_000 * empty.count)])
         let found = try ArchiveFixtures.records(of: TrickleByteSource(archive, step: 4096), isGzip: true)
         #expect(found.count == 1 && found[0].hasPrefix("1 @\(100_000 * empty.count) archive"), "\(found)")
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// A record over the size limit whose block is split into 190,000 gzip members of 16 bytes: the
+    /// member starts inside it are dropped as it streams past, so the events waiting stay few and the
+    /// records around it are read. Before, each member's start waited until the record ended: memory grew
+    /// with the members, not with the limit (a million members of 4 bytes: 98 MB at peak, now 36 MB).
+    @Test func aRecordStreamedPastOverManyTinyMembersKeepsFewEvents() throws {
+        let block = Array(ResponseRecord.pageHead.utf8) + Array(repeating: UInt8(ascii: "x"), count: 3_000_000)
+        let huge = ResponseRecord.record(block, id: "huge")
+        let headerEnd = huge.count - block.count - 4
+        let archive =
+            StoredGzip.member(ResponseRecord.page(1)) + StoredGzip.member(Array(huge[..<headerEnd]))
+            + StoredGzip.members(Array(huge[headerEnd...]), every: 16) + StoredGzip.member(ResponseRecord.page(2))
+        for step in [4096, 1 << 20] {
+            let source = TrickleByteSource(archive, step: step)
+            let reader = WARCRecordReader(
+                stream: try ArchiveByteStream(source: source, isGzip: true, displayName: "a"), name: "a", maxRecordBytes: 100_000)
+            var mostPending = 0
+            source.onRead = { [unowned reader] in mostPending = max(mostPending, reader.pendingEvents) }
+            let found = try ArchiveFixtures.records(from: reader)
+            let second = StoredGzip.member(ResponseRecord.page(1)).count
+            #expect(mostPending <= 2 * ArchiveByteStream.maxEventsPerRead, "\(step): \(mostPending) events waited")
+            #expect(
+                found.count == 3 && found[0].hasSuffix("<p>page 1</p>") && found[1] == "2 @\(second) oversized \(block.count)"
+                    && found[2].hasSuffix("<p>page 2</p>"), "\(step): \(found)")
+        }
+    }
+}
+
+extension WARCRecordReaderTests {
+    /// The records a wrong claim streamed past took with it are named in its reject as every record is:
+    /// the compressed offset of the gzip member each lies in and its offset in that member's bytes, which
+    /// a seek and an inflate find (`tail -c +$((N+1)) | zcat | tail -c +$((K+1))`). Here the claim's
+    /// record and those after it share a member after the first record's own, or the file is cut into
+    /// members every 97 bytes. Before, the message gave offsets in the whole file's decompressed bytes.
+    @Test func recordsLostWithAClaimAreNamedByTheirMemberAndTheirOffsetInIt() throws {
+        for error in [60, 150] {
+            let (bytes, offsets, _) = claimArchive(error: error)
+            let layouts = [
+                try gzipped(Array(bytes[..<offsets[1]])) + gzipped(Array(bytes[offsets[1]...])),
+                StoredGzip.members(bytes, every: 97),
+            ]
+            for archive in layouts {
+                let found = try ArchiveFixtures.records(
+                    of: TrickleByteSource(archive, step: 4096), isGzip: true, maxRecordBytes: 1000)
+                let reject = found.dropFirst().first ?? ""
+                let lost = try #require(reject.range(of: "more than one record in a member): ")?.upperBound, "\(found)")
+                let named = reject[lost...].prefix { $0 != ";" }
+                let places = named.matches(of: /offsets? (\d+) (?:to (\d+) )?in the gzip member at offset (\d+)/)
+                    .flatMap { match in
+                        [match.output.1, match.output.2].compactMap { $0 }.map { (Int($0)!, Int(match.output.3)!) }
+                    }
+                #expect(places.count == (error == 60 ? 1 : 2) && named.hasSuffix("lost with it"), "\(error): \(named)")
+                for ((inMember, member), number) in zip(places, 2...) {
+                    let text = String(
+                        decoding: try inflatedMembers(Array(archive[member...])).dropFirst(inMember).prefix(80), as: UTF8.self)
+                    #expect(
+                        text.hasPrefix("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:\(number)>"), "\(named): \(text)")
+                }
+            }
+        }
+    }
+
+    /// The members of `archive` inflated one after another, as `zcat` gives them.
+    private func inflatedMembers(_ archive: [UInt8]) throws -> [UInt8] {
+        let folder = TemporaryFolder()
+        return try gunzippedBytes(folder.write("tail.gz", archive))
     }
 }
