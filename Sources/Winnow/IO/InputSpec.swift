@@ -81,7 +81,7 @@ public enum InputSpec: Sendable, Equatable {
         // names' own bytes, not their `FileName` spelling.
         relativePaths = relativePaths.map { (bytes: FileName.bytes($0), path: $0) }
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.path)
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let prefix = FileNameEnding.endsWith(folder, "/") ? folder : folder + "/"
         return relativePaths.map { relative in
             if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: pageID(relative)) }
             if hasSuffix(relative, in: ArchiveFormat.suffixes) { return .archive(path: prefix + relative, name: prefix + relative) }
@@ -97,8 +97,8 @@ public enum InputSpec: Sendable, Equatable {
     ) throws(WinnowError) {
         var info = stat()
         guard stat(FileName.system(folder), &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-        for name in try names(in: folder) where !name.hasPrefix(".") {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        for name in try names(in: folder) where !FileNameEnding.hasPrefix(name, ".") {
+            let path = FileNameEnding.endsWith(folder, "/") ? folder + name : folder + "/" + name
             let entry = relative.isEmpty ? name : relative + "/" + name
             var entryInfo = stat()
             guard stat(FileName.system(path), &entryInfo) == 0 else {
@@ -164,7 +164,7 @@ public enum InputSpec: Sendable, Equatable {
     /// A part file of an engine's output folder (`part-`, Hadoop's `r-` or `m-`, then five digits or
     /// more); its checksum files (`.crc`) are not.
     private static func isPartFile(_ name: String) -> Bool {
-        guard name.hasPrefix("part-"), !hasSuffix(name, in: [".crc"]) else { return false }
+        guard FileNameEnding.hasPrefix(name, "part-"), !hasSuffix(name, in: [".crc"]) else { return false }
         var rest = name.utf8.dropFirst(5)
         if rest.starts(with: "r-".utf8) || rest.starts(with: "m-".utf8) { rest = rest.dropFirst(2) }
         return rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count >= 5
@@ -172,15 +172,14 @@ public enum InputSpec: Sendable, Equatable {
 
     /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.
     private static func pageID(_ relative: String) -> String {
-        let lower = relative.lowercased()
-        guard let suffix = htmlSuffixes.first(where: { lower.hasSuffix($0) }), relative.count > suffix.count else {
+        guard let suffix = htmlSuffixes.first(where: { hasSuffix(relative, in: [$0]) }), relative.utf8.count > suffix.utf8.count else {
             return relative
         }
-        return String(relative.dropLast(suffix.count))
+        return String(decoding: relative.utf8.dropLast(suffix.utf8.count), as: UTF8.self)
     }
 
-    private static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
-        let lower = name.lowercased()
-        return suffixes.contains { lower.hasSuffix($0) }
+    /// Whether `name` ends with one of `suffixes`, by its bytes, A–Z matching a–z.
+    static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
+        FileNameEnding.hasSuffix(name, in: suffixes)
     }
 }
