@@ -58,20 +58,7 @@ public final class RecordReader {
             case .html(let path, _): path
             }
         }
-        // By bytes: "café.jsonl" and "cafe\u{301}.jsonl" are two files, not one given twice.
-        var taken = Set(given.map { ByteString($0) })
-        var seen: Set<ByteString> = []
-        var next: [ByteString: Int] = [:]
-        return given.map { name in
-            let key = ByteString(name)
-            guard !seen.insert(key).inserted else { return name }
-            var number = next[key] ?? 2
-            while taken.contains(ByteString("\(name)#\(number)")) { number += 1 }
-            next[key] = number + 1
-            let numbered = "\(name)#\(number)"
-            taken.insert(ByteString(numbered))
-            return numbered
-        }
+        return DistinctNames.numbered(given)
     }
 
     /// The next batch, or nil when every input is read. Throws only when an input cannot be opened.

@@ -172,7 +172,7 @@ import WinnowTestSupport
             specs == [
                 .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
                 .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
-                .html(path: folder.file("page.html"), id: "page"),
+                .html(path: folder.file("page.html"), id: "page.html"),
             ])
         let found = try records(specs)
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])

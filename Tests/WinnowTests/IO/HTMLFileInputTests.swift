@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import WinnowTestSupport
+
+@testable import Winnow
+
+/// HTML files as inputs: each one document with an id of its own, and when it cannot be read, one
+/// reject that gives its true size or says in a page's words what is wrong.
+@Suite struct HTMLFileInputTests {
+    private func read(_ inputs: [InputSpec], maxRecordBytes: Int = 1 << 20) throws -> (records: [RawRecord], bytesRead: Int) {
+        let reader = RecordReader(inputs: inputs, maxRecordBytes: maxRecordBytes)
+        var all: [RawRecord] = []
+        while let batch = try reader.nextBatch() { all += batch.records }
+        return (all, reader.bytesRead)
+    }
+
+    private static func ids(_ specs: [InputSpec]) -> [String] {
+        specs.compactMap { if case .html(_, let id) = $0 { id } else { nil } }
+    }
+
+    private static func message(_ record: RawRecord?) -> String? {
+        if case .unreadable(let message, _) = record?.content { message } else { nil }
+    }
+
+    /// `a.html`, `a.htm`, `a.HTML` and `a.html.gz` are four pages, and so are `d1/a.html` and `d2/a.html`:
+    /// one id for them all made `exact` name a page as a copy of itself.
+    @Test func pagesOfOneStemHaveIDsOfTheirOwn() throws {
+        let folder = TemporaryFolder()
+        for name in ["p/a.html", "p/a.htm", "p/a.HTML", "d1/a.html", "d2/a.html", "q/sub/b.html"] { folder.write(name, "<p>x</p>") }
+        folder.write("p/a.html.gz", try gzipped(Array("<p>x</p>".utf8)))
+        #expect(Self.ids(try InputSpec.resolve([folder.file("p")])) == ["a.HTML", "a.htm", "a.html", "a.html.gz"])
+        #expect(Self.ids(try InputSpec.resolve([folder.file("q")])) == ["sub/b.html"])
+        let named = [folder.file("d1/a.html"), folder.file("d2/a.html")]
+        #expect(Self.ids(try InputSpec.resolve(named)) == named)
+        // Two folders holding one relative path, or a file given twice: numbered, as inputs given again are.
+        #expect(Self.ids(try InputSpec.resolve([folder.file("d1"), folder.file("d2")])) == ["a.html", "a.html#2"])
+        #expect(Self.ids(try InputSpec.resolve([named[0], named[0]])) == [named[0], named[0] + "#2"])
+    }
+}
