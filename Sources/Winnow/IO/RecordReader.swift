@@ -97,23 +97,17 @@ public final class RecordReader {
         return batch.records.isEmpty && current == nil && pending.isEmpty ? nil : batch
     }
 
-    /// Reads one HTML file whole (up to the size limit) as one record.
+    /// Reads one HTML file whole as one record; one over the size limit is read to its end without
+    /// being kept, so that its reject gives its size (decompressed, for `.html.gz`), as a JSONL record's does.
     private func readHTMLFile(path: String, name: String, id: String, into batch: inout RecordBatch) {
         let origin = DocumentOrigin(source: name, line: 1)
         let start = batch.storage.count
         do {
             let source = try InputOpener.open(path, name: path)
             while try source.read(into: &batch.storage, maxCount: 1 << 20) > 0 {
-                let length = batch.storage.count - start
-                if length > maxRecordBytes {
-                    finishedBytes += length
-                    batch.storage.removeSubrange(start...)
-                    batch.records.append(
-                        RawRecord(
-                            origin: origin, offset: 0,
-                            content: .oversized(length: length, limit: maxRecordBytes)))
-                    return
-                }
+                guard batch.storage.count - start > maxRecordBytes else { continue }
+                batch.records.append(RawRecord(origin: origin, offset: 0, content: skipOversizedPage(source, read: start, in: &batch)))
+                return
             }
             finishedBytes += batch.storage.count - start
             batch.records.append(RawRecord(origin: origin, offset: 0, content: .htmlFile(start..<batch.storage.count, id: id)))
@@ -122,6 +116,29 @@ public final class RecordReader {
                 RawRecord(
                     origin: origin, offset: 0,
                     content: .unreadable(message: error.message, partial: start..<batch.storage.count)))
+        }
+    }
+
+    /// Reads the rest of a page found over the limit, counting its bytes without keeping them (they
+    /// count as read, as a JSONL record's skipped bytes do); the bytes from `read` on are let go.
+    private func skipOversizedPage(_ source: any ByteSource, read start: Int, in batch: inout RecordBatch) -> RawRecord.Content {
+        var length = batch.storage.count - start
+        batch.storage.removeSubrange(start...)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(1 << 20)
+        defer { finishedBytes += length }
+        do {
+            while true {
+                scratch.removeAll(keepingCapacity: true)
+                let count = try source.read(into: &scratch, maxCount: 1 << 20)
+                if count == 0 { return .oversized(length: length, limit: maxRecordBytes) }
+                length += count
+            }
+        } catch {
+            return .unreadable(
+                message: "the page is over the limit of \(maxRecordBytes) bytes (raise --max-record-bytes): more than "
+                    + "\(length) bytes were read before its end could not be: \(error.message)",
+                partial: start..<start)
         }
     }
 }

@@ -36,4 +36,23 @@ import WinnowTestSupport
         #expect(Self.ids(try InputSpec.resolve([folder.file("d1"), folder.file("d2")])) == ["a.html", "a.html#2"])
         #expect(Self.ids(try InputSpec.resolve([named[0], named[0]])) == [named[0], named[0] + "#2"])
     }
+
+    /// A page over the limit is rejected with its size, plain or gzip (it was the size read before
+    /// stopping, a whole 1 MiB chunk over), and the bytes read count it whole.
+    @Test func anOversizedPageIsRejectedWithItsSize() throws {
+        let folder = TemporaryFolder()
+        let page = Array(
+            ("<html><body>" + String(repeating: "<p>word word word, more words here.</p>", count: 80_000) + "</body></html>").utf8)
+        folder.write("big.html", page)
+        folder.write("big.html.gz", try gzipped(page))
+        for name in ["big.html", "big.html.gz"] {
+            let found = try read([.html(path: folder.file(name), id: name)], maxRecordBytes: 1_000_000)
+            guard case .oversized(let length, let limit) = found.records.first?.content else {
+                Issue.record("\(name): \(found.records)")
+                continue
+            }
+            #expect(length == page.count && limit == 1_000_000, "\(name)")
+            #expect(found.bytesRead == page.count, "\(name)")
+        }
+    }
 }
