@@ -103,7 +103,7 @@ public final class RecordReader {
         let origin = DocumentOrigin(source: name, line: 1)
         let start = batch.storage.count
         do {
-            let source = try InputOpener.open(path, name: path)
+            let source = try InputOpener.open(path, name: path, content: .page)
             while try source.read(into: &batch.storage, maxCount: 1 << 20) > 0 {
                 guard batch.storage.count - start > maxRecordBytes else { continue }
                 batch.records.append(RawRecord(origin: origin, offset: 0, content: skipOversizedPage(source, read: start, in: &batch)))

@@ -55,4 +55,24 @@ import WinnowTestSupport
             #expect(found.bytesRead == page.count, "\(name)")
         }
     }
+
+    /// A damaged `.html.gz` is one reject whose message speaks of the page, not of records and lines
+    /// it does not have ("every record before it was read", "what follows the last complete line is lost").
+    @Test func aDamagedGzipPageIsRejectedInAPagesWords() throws {
+        let folder = TemporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        let words = ["alpha", "beta", "gamma", "river", "stone", "cloud", "market", "garden"]
+        let page = Array(
+            ("<html><body>" + (0..<3000).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + "</body></html>")
+                .utf8)
+        let compressed = try gzipped(page)
+        folder.write("trailing.html.gz", compressed + [0x0A])
+        folder.write("cut.html.gz", Array(compressed.prefix(compressed.count / 2)))
+        let found = try read(["trailing.html.gz", "cut.html.gz"].map { .html(path: folder.file($0), id: $0) })
+        let messages = found.records.map(Self.message)
+        #expect(messages.count == 2 && messages.allSatisfy { $0 != nil }, "\(found.records)")
+        for message in messages.compactMap(\.self) {
+            #expect(message.contains("page") && !message.contains("record") && !message.contains(" line"), "\(message)")
+        }
+    }
 }
