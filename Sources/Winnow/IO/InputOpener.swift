@@ -13,7 +13,11 @@ enum InputOpener {
         while head.count < ForeignCompression.sniffBytes {
             if try file.read(into: &head, maxCount: 64 * 1024 - head.count) == 0 { break }
         }
-        try ForeignCompression.refuse(head, path: path)
+        if content == .page {
+            try ForeignCompression.refusePage(head, path: path)
+        } else {
+            try ForeignCompression.refuse(head, path: path)
+        }
         let replay = ReplayByteSource(head: head, rest: file)
         if isGzip(head) {
             return try GzipByteSource(replay, displayName: name, content: content)

@@ -75,4 +75,24 @@ import WinnowTestSupport
             #expect(message.contains("page") && !message.contains("record") && !message.contains(" line"), "\(message)")
         }
     }
+
+    /// A page in a compression Winnow does not read is one reject naming it, and the other pages are
+    /// read; a plain page that starts as bzip2 data does ("BZh91AY&SY", then text) is a page.
+    @Test func aPageInACompressionNotReadIsOneReject() throws {
+        let folder = TemporaryFolder()
+        let bzip2 = try #require(ForeignCompressionTests.compressed.first { $0.0 == .bzip2 }?.1)
+        folder.write("p/b.html", bzip2)
+        folder.write("p/good.html", "<p>x</p>")
+        folder.write("p/plain.html", "BZh91AY&SY is how this page starts, and it is text.")
+        let found = try read(try InputSpec.resolve([folder.file("p")]))
+        #expect(found.records.count == 3)
+        let message = try #require(Self.message(found.records.first), "\(found.records)")
+        #expect(message.contains("bzip2") && !message.contains("| winnow"), "\(message)")
+        for record in found.records.dropFirst() {
+            guard case .htmlFile = record.content else {
+                Issue.record("\(record.origin): \(record.content)")
+                continue
+            }
+        }
+    }
 }
