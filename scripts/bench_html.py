@@ -45,6 +45,17 @@ def page_id(name):
     return None
 
 
+def page_ids(out):
+    """Rewrites winnow's output in place with each page's id as the truth has it (`page_id`): winnow
+    keeps the file's suffix (a.html.gz), so that a.html and a.htm are two pages."""
+    with open(out, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    with open(out, "w", encoding="utf-8") as f:
+        for record in records:
+            record["id"] = page_id(str(record.get("id", ""))) or record.get("id")
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def folder_pages(folder):
     """Sorted paths of the HTML pages in a folder."""
     return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if page_id(n) is not None]
@@ -295,6 +306,8 @@ def main():
         prepare(args[0], args[1], int(args[2]) if len(args) > 2 and args[2] else 0)
     elif command == "extract":
         extract_all(*args)
+    elif command == "page-ids":
+        page_ids(args[0])
     elif command == "table":
         table(args[0], args[1:])
     elif command == "per-type":

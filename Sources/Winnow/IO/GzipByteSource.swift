@@ -14,16 +14,20 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     /// Compressed bytes read from the source so far, to say where in the file an error is.
     private var compressedBytesRead = 0
     private let displayName: String
+    /// What the stream holds, which its error messages say is lost.
+    private let content: GzipContent
     /// Whether the whole-file fast path has been tried (at the first read).
     private var triedWhole = false
     private static var chunkSize: Int { 256 * 1024 }
     /// A file up to this size (compressed) is first inflated whole with libdeflate.
     private static var maxWholeInput: Int { 1 << 20 }
 
-    /// Wraps `compressed`, which must start with a gzip header. `displayName` names it in messages.
-    public init(_ compressed: Compressed, displayName: String) throws(WinnowError) {
+    /// Wraps `compressed`, which must start with a gzip header. `displayName` names it in messages,
+    /// which say what is lost in the words of `content`.
+    init(_ compressed: Compressed, displayName: String, content: GzipContent) throws(WinnowError) {
         self.compressed = compressed
         self.displayName = displayName
+        self.content = content
         guard let inflater = ZlibInflater() else { throw .io("cannot initialise the gzip decoder", path: displayName) }
         self.inflater = inflater
     }
@@ -52,6 +56,11 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
     private struct Failure: Error {
         let error: WinnowError
         var produced: Int?
+    }
+
+    /// Wraps `compressed`, a gzip stream of records (JSONL), as `init(_:displayName:content:)` does.
+    public convenience init(_ compressed: Compressed, displayName: String) throws(WinnowError) {
+        try self.init(compressed, displayName: displayName, content: .records)
     }
 
     private func decode(into buffer: inout [UInt8], maxCount: Int) throws(Failure) -> Int {
@@ -86,7 +95,7 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                     throw Failure(
                         error: .io(
                             "gzip data is truncated: the file ends at compressed byte \(compressedOffset), "
-                                + "inside a compressed stream; what follows the last complete line is lost", path: displayName),
+                                + "inside a compressed stream; \(content.lostToTruncation)", path: displayName),
                         produced: produced)
                 }
             case Z_STREAM_END:
@@ -98,7 +107,7 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
                     error: WinnowError(
                         .damagedInput,
                         stoppingRun: "gzip data is corrupt at compressed byte \(compressedOffset) "
-                            + "(\(detail)): records read from this stream cannot be trusted; repair or re-fetch the file",
+                            + "(\(detail)): \(content.leftByCorruption)",
                         path: displayName), produced: produced)
             }
         }
@@ -158,7 +167,7 @@ public final class GzipByteSource<Compressed: ByteSource>: ByteSource {
             finished = true
             throw .io(
                 "unexpected data after the end of the gzip stream, from compressed byte \(compressedOffset); "
-                    + "every record before it was read", path: displayName)
+                    + content.leftByTrailingData, path: displayName)
         }
         inflater.reset()
     }

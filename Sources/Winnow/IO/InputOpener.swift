@@ -6,16 +6,21 @@ enum InputOpener {
         head.starts(with: [0x1F, 0x8B])
     }
 
-    static func open(_ path: String, name: String) throws(WinnowError) -> any ByteSource {
+    /// `content` is what the input holds, which messages about its damage speak of.
+    static func open(_ path: String, name: String, content: GzipContent = .records) throws(WinnowError) -> any ByteSource {
         let file = try FileByteSource(path: path)
         var head: [UInt8] = []
         while head.count < ForeignCompression.sniffBytes {
             if try file.read(into: &head, maxCount: 64 * 1024 - head.count) == 0 { break }
         }
-        try ForeignCompression.refuse(head, path: path)
+        if content == .page {
+            try ForeignCompression.refusePage(head, path: path)
+        } else {
+            try ForeignCompression.refuse(head, path: path)
+        }
         let replay = ReplayByteSource(head: head, rest: file)
         if isGzip(head) {
-            return try GzipByteSource(replay, displayName: name)
+            return try GzipByteSource(replay, displayName: name, content: content)
         }
         return replay
     }

@@ -7,8 +7,8 @@ public enum InputSpec: Sendable, Equatable {
     case jsonl(path: String, name: String)
     /// A web archive (WARC or WET, plain or gzip) by its name, read as one even when it starts with damage.
     case archive(path: String, name: String)
-    /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in, without
-    /// the `.html`/`.htm`/`.html.gz` suffix.
+    /// An HTML file (plain or gzip); `id` is its path relative to the folder it was found in, or as
+    /// given when named on its own, suffix and all, numbered (`#2`) when another input's is the same.
     case html(path: String, id: String)
 
     /// The file read (`-` for standard input).
@@ -41,7 +41,7 @@ public enum InputSpec: Sendable, Equatable {
             if info.st_mode & S_IFMT != S_IFDIR {
                 try pipes.add(argument, info)
                 if hasSuffix(argument, in: htmlSuffixes) {
-                    specs.append(.html(path: argument, id: pageID((argument as NSString).lastPathComponent)))
+                    specs.append(.html(path: argument, id: argument))
                 } else if hasSuffix(argument, in: ArchiveFormat.suffixes) {
                     specs.append(.archive(path: argument, name: argument))
                 } else {
@@ -57,7 +57,17 @@ public enum InputSpec: Sendable, Equatable {
             }
             specs.append(contentsOf: found)
         }
-        return specs
+        return distinctPageIDs(specs)
+    }
+
+    /// `specs` with the ids of HTML files made distinct: two folders that both hold `a.html`, or a file
+    /// given twice, would give two documents one id, and duplicates would name a document as its own copy.
+    private static func distinctPageIDs(_ specs: [InputSpec]) -> [InputSpec] {
+        var ids = DistinctNames.numbered(specs.compactMap { if case .html(_, let id) = $0 { id } else { nil } })[...]
+        return specs.map { spec in
+            guard case .html(let path, _) = spec, let id = ids.popFirst() else { return spec }
+            return .html(path: path, id: id)
+        }
     }
 
     /// The JSONL files a written output is read from: the file itself, or the part files (and shards)
@@ -81,9 +91,9 @@ public enum InputSpec: Sendable, Equatable {
         // names' own bytes, not their `FileName` spelling.
         relativePaths = relativePaths.map { (bytes: FileName.bytes($0), path: $0) }
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.path)
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let prefix = FileNameEnding.endsWith(folder, "/") ? folder : folder + "/"
         return relativePaths.map { relative in
-            if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: pageID(relative)) }
+            if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: relative) }
             if hasSuffix(relative, in: ArchiveFormat.suffixes) { return .archive(path: prefix + relative, name: prefix + relative) }
             return .jsonl(path: prefix + relative, name: prefix + relative)
         }
@@ -97,8 +107,8 @@ public enum InputSpec: Sendable, Equatable {
     ) throws(WinnowError) {
         var info = stat()
         guard stat(FileName.system(folder), &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-        for name in try names(in: folder) where !name.hasPrefix(".") {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        for name in try names(in: folder) where !FileNameEnding.hasPrefix(name, ".") {
+            let path = FileNameEnding.endsWith(folder, "/") ? folder + name : folder + "/" + name
             let entry = relative.isEmpty ? name : relative + "/" + name
             var entryInfo = stat()
             guard stat(FileName.system(path), &entryInfo) == 0 else {
@@ -164,23 +174,14 @@ public enum InputSpec: Sendable, Equatable {
     /// A part file of an engine's output folder (`part-`, Hadoop's `r-` or `m-`, then five digits or
     /// more); its checksum files (`.crc`) are not.
     private static func isPartFile(_ name: String) -> Bool {
-        guard name.hasPrefix("part-"), !hasSuffix(name, in: [".crc"]) else { return false }
+        guard FileNameEnding.hasPrefix(name, "part-"), !hasSuffix(name, in: [".crc"]) else { return false }
         var rest = name.utf8.dropFirst(5)
         if rest.starts(with: "r-".utf8) || rest.starts(with: "m-".utf8) { rest = rest.dropFirst(2) }
         return rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count >= 5
     }
 
-    /// An HTML file's id: its path in the folder without the `.html`/`.htm` (and `.gz`) suffix.
-    private static func pageID(_ relative: String) -> String {
-        let lower = relative.lowercased()
-        guard let suffix = htmlSuffixes.first(where: { lower.hasSuffix($0) }), relative.count > suffix.count else {
-            return relative
-        }
-        return String(relative.dropLast(suffix.count))
-    }
-
-    private static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
-        let lower = name.lowercased()
-        return suffixes.contains { lower.hasSuffix($0) }
+    /// Whether `name` ends with one of `suffixes`, by its bytes, A–Z matching a–z.
+    static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
+        FileNameEnding.hasSuffix(name, in: suffixes)
     }
 }

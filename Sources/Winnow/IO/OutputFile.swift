@@ -68,7 +68,7 @@ public final class OutputFile {
             temporaryPath = nil
             ownsDescriptor = true
             descriptor = opened
-            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+            compressor = FileNameEnding.endsWith(path, ".gz") ? try GzipCompressor() : nil
         case .file(let target):
             let directory = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
             let name = target.split(separator: "/").last.map(String.init) ?? target
@@ -94,7 +94,7 @@ public final class OutputFile {
             temporaryPath = temporary
             ownsDescriptor = true
             descriptor = opened
-            compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
+            compressor = FileNameEnding.endsWith(path, ".gz") ? try GzipCompressor() : nil
         }
     }
 

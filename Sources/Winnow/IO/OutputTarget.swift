@@ -103,8 +103,8 @@ package enum OutputTarget: Sendable, Equatable {
     /// none beside standard output, a device or a pipe.
     package static func sibling(of output: String, kind: String) -> String? {
         guard hasSiblings(output) else { return nil }
-        for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where output.hasSuffix(suffix) {
-            return String(output.dropLast(suffix.count)) + "." + kind + suffix
+        for suffix in [".jsonl.gz", ".jsonl", ".ndjson.gz", ".ndjson"] where FileNameEnding.endsWith(output, suffix) {
+            return String(decoding: output.utf8.dropLast(suffix.utf8.count), as: UTF8.self) + "." + kind + suffix
         }
         return output + "." + kind + ".jsonl"
     }

@@ -58,20 +58,7 @@ public final class RecordReader {
             case .html(let path, _): path
             }
         }
-        // By bytes: "café.jsonl" and "cafe\u{301}.jsonl" are two files, not one given twice.
-        var taken = Set(given.map { ByteString($0) })
-        var seen: Set<ByteString> = []
-        var next: [ByteString: Int] = [:]
-        return given.map { name in
-            let key = ByteString(name)
-            guard !seen.insert(key).inserted else { return name }
-            var number = next[key] ?? 2
-            while taken.contains(ByteString("\(name)#\(number)")) { number += 1 }
-            next[key] = number + 1
-            let numbered = "\(name)#\(number)"
-            taken.insert(ByteString(numbered))
-            return numbered
-        }
+        return DistinctNames.numbered(given)
     }
 
     /// The next batch, or nil when every input is read. Throws only when an input cannot be opened.
@@ -110,23 +97,17 @@ public final class RecordReader {
         return batch.records.isEmpty && current == nil && pending.isEmpty ? nil : batch
     }
 
-    /// Reads one HTML file whole (up to the size limit) as one record.
+    /// Reads one HTML file whole as one record; one over the size limit is read to its end without
+    /// being kept, so that its reject gives its size (decompressed, for `.html.gz`), as a JSONL record's does.
     private func readHTMLFile(path: String, name: String, id: String, into batch: inout RecordBatch) {
         let origin = DocumentOrigin(source: name, line: 1)
         let start = batch.storage.count
         do {
-            let source = try InputOpener.open(path, name: path)
+            let source = try InputOpener.open(path, name: path, content: .page)
             while try source.read(into: &batch.storage, maxCount: 1 << 20) > 0 {
-                let length = batch.storage.count - start
-                if length > maxRecordBytes {
-                    finishedBytes += length
-                    batch.storage.removeSubrange(start...)
-                    batch.records.append(
-                        RawRecord(
-                            origin: origin, offset: 0,
-                            content: .oversized(length: length, limit: maxRecordBytes)))
-                    return
-                }
+                guard batch.storage.count - start > maxRecordBytes else { continue }
+                batch.records.append(RawRecord(origin: origin, offset: 0, content: skipOversizedPage(source, read: start, in: &batch)))
+                return
             }
             finishedBytes += batch.storage.count - start
             batch.records.append(RawRecord(origin: origin, offset: 0, content: .htmlFile(start..<batch.storage.count, id: id)))
@@ -135,6 +116,29 @@ public final class RecordReader {
                 RawRecord(
                     origin: origin, offset: 0,
                     content: .unreadable(message: error.message, partial: start..<batch.storage.count)))
+        }
+    }
+
+    /// Reads the rest of a page found over the limit, counting its bytes without keeping them (they
+    /// count as read, as a JSONL record's skipped bytes do); the bytes from `read` on are let go.
+    private func skipOversizedPage(_ source: any ByteSource, read start: Int, in batch: inout RecordBatch) -> RawRecord.Content {
+        var length = batch.storage.count - start
+        batch.storage.removeSubrange(start...)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(1 << 20)
+        defer { finishedBytes += length }
+        do {
+            while true {
+                scratch.removeAll(keepingCapacity: true)
+                let count = try source.read(into: &scratch, maxCount: 1 << 20)
+                if count == 0 { return .oversized(length: length, limit: maxRecordBytes) }
+                length += count
+            }
+        } catch {
+            return .unreadable(
+                message: "the page is over the limit of \(maxRecordBytes) bytes (raise --max-record-bytes): more than "
+                    + "\(length) bytes were read before its end could not be: \(error.message)",
+                partial: start..<start)
         }
     }
 }

@@ -13,7 +13,9 @@ enum RecordSourceOpener {
         // Read only what telling the format needs, so a slow pipe is not waited on for more.
         var detection: ArchiveFormat.Detection
         while true {
-            if let found = ArchiveFormat.detect(head, ended: ended, namedArchive: archive, namedGzip: archive && path.hasSuffix(".gz")) {
+            if let found = ArchiveFormat.detect(
+                head, ended: ended, namedArchive: archive, namedGzip: archive && InputSpec.hasSuffix(path, in: [".gz"]))
+            {
                 detection = found
                 break
             }

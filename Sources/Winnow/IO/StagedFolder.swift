@@ -27,7 +27,8 @@ public final class StagedFolder {
 
     /// `target` without a trailing slash, or where it leads when it is a symbolic link.
     static func physicalPath(of target: String) -> String {
-        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        let trimmed =
+            target.utf8.count > 1 && FileNameEnding.endsWith(target, "/") ? String(decoding: target.utf8.dropLast(), as: UTF8.self) : target
         var status = stat()
         guard lstat(trimmed, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return trimmed }
         return URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path

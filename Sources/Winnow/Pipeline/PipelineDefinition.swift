@@ -53,11 +53,10 @@ public struct PipelineDefinition {
 
     /// Whether a file that is no pipeline is named or starts as the inputs are (JSONL, gzip, archives, HTML).
     private static func looksLikeInput(_ bytes: ArraySlice<UInt8>, path: String) -> Bool {
-        let name = path.lowercased()
         let inputEndings = [".jsonl", ".gz"] + ArchiveFormat.suffixes + InputSpec.htmlSuffixes
         // JSONL: a second line that starts a JSON object too (a pipeline may be written as JSON).
         let jsonLines = bytes.starts(with: Array(#"{""#.utf8)) && ByteSearch.firstOffset(of: Array("\n{".utf8), in: bytes) != nil
-        return inputEndings.contains { name.hasSuffix($0) } || bytes.starts(with: [0x1F, 0x8B]) || jsonLines
+        return InputSpec.hasSuffix(path, in: inputEndings) || bytes.starts(with: [0x1F, 0x8B]) || jsonLines
             || bytes.starts(with: Array("WARC/".utf8))
     }
 

@@ -99,7 +99,7 @@ import WinnowTestSupport
         let outcome = try winnow(["clean", folder.file("pages"), "-o", folder.file("out.jsonl")])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = jsonLines(folder.read("out.jsonl") ?? "")
-        #expect(lines.map { $0["id"] as? String } == ["a", "sub/b"])
+        #expect(lines.map { $0["id"] as? String } == ["a.html", "sub/b.html.gz"])
         #expect(lines.allSatisfy { $0["text"] as? String == "The first paragraph of the story, with a comma, ends here." })
         #expect(lines.allSatisfy { $0["language"] as? String == "en" && $0["html"] == nil })
         let removed = jsonLines(folder.read("out.removed.jsonl") ?? "")

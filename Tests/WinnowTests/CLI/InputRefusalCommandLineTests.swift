@@ -90,4 +90,26 @@ import WinnowTestSupport
         }
         #expect(folder.listing() == ["in.jsonl.\(tool)", "shards"])
     }
+
+    /// An HTML file in a compression Winnow does not read is one reject, and the run reads the other
+    /// pages: it stopped the run (one such page lost a folder of them), advising a command that read
+    /// the page as JSONL.
+    @Test(arguments: ForeignCompressionTests.compressed.map(\.0))
+    func aCompressedPageIsOneReject(_ compression: ForeignCompression) throws {
+        let folder = TemporaryFolder()
+        let bytes = try #require(ForeignCompressionTests.compressed.first { $0.0 == compression }?.1)
+        folder.write("pages/b.html", bytes)
+        folder.write("pages/good.html", "<article><p>The first paragraph of the story, with a comma, ends here.</p></article>")
+        for input in ["pages", "pages/b.html"] {
+            let run = try cli.winnow(["clean", input, "-o", "out.jsonl", "-q"], in: folder.path)
+            #expect(run.status == 0, "\(input): \(run.stderr)")
+            let rejects = jsonLines(folder.read("out.rejects.jsonl") ?? "")
+            #expect(rejects.count == 1, "\(input)")
+            let message = rejects.first?["message"] as? String ?? ""
+            #expect(
+                rejects.first?["source"] as? String == "pages/b.html" && message.contains("\(compression.rawValue)-compressed")
+                    && !message.contains("| winnow"), "\(input): \(message)")
+            #expect(jsonLines(folder.read("out.jsonl") ?? "").count == (input == "pages" ? 1 : 0), "\(input)")
+        }
+    }
 }

@@ -44,9 +44,11 @@ import Testing
         #expect(ForeignCompression.of([0x42, 0x5A, 0x68, 0x39, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90, 0, 0, 0, 0]) == .bzip2)
     }
 
-    /// JSONL, gzip, a web archive and text that starts like bzip2's name are none of them.
+    /// JSONL, gzip, a web archive and text that starts like bzip2's name, or like its whole magic
+    /// ("BZh91AY&SY") and goes on as text, are none of them.
     @Test func otherInputsAreNot() {
-        for text in ["{\"id\":\"a\",\"text\":\"x\"}\n", "WARC/1.0\r\n", "BZh9 is a name, not a header\n", "BZh", ""] {
+        let page = "BZh91AY&SY is how this page starts, and it goes on as text: caf\u{E9}."
+        for text in ["{\"id\":\"a\",\"text\":\"x\"}\n", "WARC/1.0\r\n", "BZh9 is a name, not a header\n", "BZh", "", page] {
             #expect(ForeignCompression.of(Array(text.utf8)) == nil, "\(text)")
         }
         #expect(ForeignCompression.of([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]) == nil)

@@ -172,10 +172,27 @@ import WinnowTestSupport
             specs == [
                 .jsonl(path: folder.file("a.jsonl.gz"), name: folder.file("a.jsonl.gz")),
                 .jsonl(path: folder.file("b.jsonl"), name: folder.file("b.jsonl")),
-                .html(path: folder.file("page.html"), id: "page"),
+                .html(path: folder.file("page.html"), id: "page.html"),
             ])
         let found = try records(specs)
         #expect(found.map { String(decoding: $0.1, as: UTF8.self) } == ["{\"text\":\"a\"}", "{\"text\":\"b\"}", "<p>hi</p>"])
+    }
+
+    /// A name with a "Prepend" character (U+0600, U+06DD) before its suffix still ends with it: the
+    /// suffix is told by bytes, not by grapheme clusters, in which "\u{600}." is one character.
+    @Test func suffixesAfterAPrependCharacterAreSeen() throws {
+        let folder = TemporaryFolder()
+        folder.write("a\u{600}.html", "<p>hi</p>")
+        folder.write("\u{6DD}.HTM", "<p>ho</p>")
+        folder.write("x\u{600}.jsonl", "{\"text\":\"x\"}\n")
+        folder.write("part-\u{600}00000", "not a part file")
+        let specs = try InputSpec.resolve([folder.path])
+        #expect(specs.count == 3, "\(specs)")
+        #expect(specs.filter { if case .html = $0 { true } else { false } }.count == 2, "\(specs)")
+        #expect(specs.contains(.jsonl(path: folder.file("x\u{600}.jsonl"), name: folder.file("x\u{600}.jsonl"))))
+        let alone = try InputSpec.resolve([folder.file("a\u{600}.html")])
+        guard case .html = alone.first else { Issue.record("read as \(alone)"); return }
+        #expect(OutputTarget.sibling(of: "out\u{600}.jsonl", kind: "removed") == "out\u{600}.removed.jsonl")
     }
 
     /// An engine's output folder reads as written: its part files in order (gzip ones too), not its

@@ -14,7 +14,10 @@ public struct CleanOptions: StageOptions {
         .init("title", \.extraction.title, "Start the text with the page title."),
         .init("tables", \.extraction.tables, "Keep tables in the text."),
         .init("links", \.extraction.links, "Keep blocks that are mostly links inside the main content (menus, teaser lists)."),
-        .init("metadata", \.metadata, "Write title, language, canonical_url and published fields when the page states them."),
+        .init(
+            "metadata", \.metadata,
+            "Write title, language, canonical_url and published fields when the page states them; an absolute canonical URL also becomes the url of a record that has none."
+        ),
         .init("keep_html", \.keepHTML, "Keep the html field in the output (dropped by default: the text replaces it)."),
         .init("charset_field", \.charsetField, "The field that may hold the HTTP Content-Type or charset the page was served with."),
         .init("max_bytes", \.extraction.maxBytes, "Pages over this many bytes are removed (reason html-too-large) instead of parsed."),

@@ -51,7 +51,8 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         document.html = .text(String(decoding: read, as: UTF8.self))
     }
 
-    /// The page's metadata fields, written when the page states them and `metadata` is on.
+    /// The page's metadata fields, written when the page states them and `metadata` is on (which also
+    /// makes an absolute canonical URL the url of a record that has none).
     static let metadataFields = [
         ("title", "the page's title"), ("language", "the page's language"), ("canonical_url", "the page's canonical URL"),
         ("published", "the page's publication date"),
@@ -63,5 +64,8 @@ public struct CleanStage: RegisteredStage, DocumentStage {
         let canonical = metadata.canonicalURL.flatMap { metadata.resolved($0, pageURL: document.url) }
         let values = [metadata.title, metadata.language, canonical, metadata.published]
         for case let (field, value?) in zip(metadataFields, values) { document.setField(field.key, .string(value)) }
+        // A record without an address (an HTML file) takes the one its page states, so that `templates`
+        // groups it with its site's pages rather than with every page that has no URL.
+        if document.url?.isEmpty ?? true, let canonical, RelativeURL.isWebAddress(canonical) { document.url = canonical }
     }
 }

@@ -18,6 +18,27 @@ import WinnowTestSupport
         #expect(doc.stringField("language") == "fr")
     }
 
+    /// The canonical URL a page states becomes its url when the record has none (an HTML file), so
+    /// `templates` groups it with its site's pages, not with every page that has no URL.
+    @Test func theCanonicalURLIsTheURLOfAPageWithoutOne() {
+        let story = "<p>The words of the story, enough of them to read as prose.</p>"
+        var page = Self.document(html: .text("<link rel=canonical href='https://one.example/story'>" + story))
+        #expect(CleanStage(options: CleanOptions()).process(&page) == .keep)
+        #expect(page.url == "https://one.example/story")
+        var openGraph = Self.document(html: .text("<meta property=og:url content='https://two.example/copy'>" + story))
+        _ = CleanStage(options: CleanOptions()).process(&openGraph)
+        #expect(openGraph.url == "https://two.example/copy")
+        // A record's own url stays; a relative canonical URL with nothing to resolve it against is no address.
+        var own = Document(
+            id: "d", text: nil, html: .text("<link rel=canonical href='https://one.example/story'>" + story),
+            url: "https://mirror.example/a", origin: DocumentOrigin(source: "test", line: 1))
+        _ = CleanStage(options: CleanOptions()).process(&own)
+        #expect(own.url == "https://mirror.example/a")
+        var relative = Self.document(html: .text("<link rel=canonical href='/story'>" + story))
+        _ = CleanStage(options: CleanOptions()).process(&relative)
+        #expect(relative.url == nil && relative.stringField("canonical_url") == "/story")
+    }
+
     @Test func keepHTMLOption() {
         var options = CleanOptions()
         options.keepHTML = true
