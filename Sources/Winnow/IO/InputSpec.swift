@@ -179,7 +179,7 @@ public enum InputSpec: Sendable, Equatable {
         return String(relative.dropLast(suffix.count))
     }
 
-    private static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
+    static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
         let lower = name.lowercased()
         return suffixes.contains { lower.hasSuffix($0) }
     }
