@@ -114,13 +114,12 @@ class OriginNames(unittest.TestCase):
             self.assertIn("not UTF-8", str(raised.exception))
 
     def test_inputs_the_cluster_would_misread_are_refused(self):
-        """Web archives and HTML named on their own, a WARC file by its first bytes whatever its name,
-        and a gzip file whose name does not end in .gz (Spark decompresses by the name, the binary by
-        the content): `winnow run` decodes them, the cluster would read their bytes as lines."""
+        """HTML named on its own, and a gzip file whose name does not end in .gz (Spark decompresses by
+        the name, the binary by the content): `winnow run` decodes them, the cluster would read their
+        bytes as lines. (Web archives are read whole: test_archives.)"""
         with tempfile.TemporaryDirectory(prefix="winnow-spark-inputs-") as folder:
             import gzip
-            cases = {"crawl.warc.gz": gzip.compress(b"WARC/1.0\r\n"), "page.html": b"<p>x</p>",
-                     "archive.jsonl": b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "packed.jsonl": gzip.compress(b'{"text":"x"}\n')}
+            cases = {"page.html": b"<p>x</p>", "packed.jsonl": gzip.compress(b'{"text":"x"}\n')}
             for name, data in cases.items():
                 with self.subTest(name=name):
                     path = os.path.join(folder, name)

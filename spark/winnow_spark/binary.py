@@ -65,14 +65,15 @@ class Workdir:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def run(binary, arguments, records, workdir, read_stdout=True):
-    """Runs `binary arguments... --framed-sources FILE -` with `records` (bytes, no newline) on stdin.
+def run(binary, arguments, records, workdir, read_stdout=True, input_path="-"):
+    """Runs `binary arguments... --framed-sources FILE -` with `records` (bytes, no newline) on stdin, or
+    with `input_path` (a file the binary reads itself; `records` then empty) in place of `-`.
 
     Yields the lines of stdout (bytes, newline stripped) when `read_stdout`; raises WinnowFailed with
     the tail of stderr when the binary exits non-zero, after stdout is drained. A feeder thread writes
     stdin so that neither pipe can fill and block the other.
     """
-    command = [locate(binary)] + list(arguments) + ["--framed-sources", workdir.file(FRAMED_SOURCES), "-"]
+    command = [locate(binary)] + list(arguments) + ["--framed-sources", workdir.file(FRAMED_SOURCES), input_path]
     stderr_path = workdir.file("stderr.txt")
     with open(stderr_path, "wb") as stderr:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE if read_stdout else subprocess.DEVNULL,

@@ -22,6 +22,7 @@ import zipfile
 
 from pyspark.sql import SparkSession
 
+from . import archives
 from . import binary as winnow
 from . import inputs as input_files
 from . import json_lines
@@ -37,7 +38,8 @@ def parser():
     commands = top.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run a pipeline file over JSONL inputs")
     run.add_argument("pipeline", help="the pipeline YAML file (read on the driver)")
-    run.add_argument("inputs", nargs="+", help="JSONL files (plain or .gz) or local folders of them; any Hadoop URI")
+    run.add_argument("inputs", nargs="+",
+                     help="JSONL files (plain or .gz), web archives (WARC, WET) or local folders of them; any Hadoop URI")
     run.add_argument("-o", "--output", required=True, help="the output folder (must not exist)")
     run.add_argument("--partitions", type=int, default=0,
                      help="partitions the documents are spread over (default: the default parallelism)")
@@ -93,13 +95,19 @@ def run(spark, arguments, log=print):
     binary fails, before anything is written."""
     clock = time.monotonic()
     pipeline_name, definition, segments, report = pipelines.load(arguments.pipeline, asker(spark, arguments.binary))
-    named = input_files.resolve(arguments.inputs)
-    sources = [name for _, name in named]
+    given = input_files.given(arguments.inputs)
+    sources = input_files.origin_names([name for _, name in given])
+    named = [(path, origin) for (path, _), origin in zip(given, sources)]
     folder = Folder(spark, arguments.output)
     # Checked before any work, so that a report that cannot be written fails the job with nothing written.
     report_plan = reports.plan(report, folder, named) if report is not None else None
     partitions = arguments.partitions or spark.sparkContext.defaultParallelism
-    framed, input_bytes, found = input_files.read(spark, named)
+    whole = {number for number, (path, _) in enumerate(named) if archives.is_archive(path)}
+    if whole and segments[0].corpus is not None:
+        # Archives are decoded in the first step, which must be a call of `winnow run`: one with no stage
+        # decodes them (and the JSONL inputs) as `winnow run` does before a corpus stage, text required.
+        segments.insert(0, pipelines.Segment([], number=segments[0].number))
+    framed, input_bytes, found = input_files.read(spark, named, whole)
     for reject in found:
         log(f"winnow_spark: {reject['source']}:{reject['line']}: {reject['message']}")
     records = steps.spread(framed, partitions)
@@ -119,7 +127,13 @@ def run(spark, arguments, log=print):
                 raise pipelines.PipelineError(f"the {segment.corpus} stage does not run on the cluster path yet")
             else:
                 text = pipelines.document_pipeline(definition, segment)
-                step = steps.document_stages(arguments.binary, sources, text, segment.names, records)
+                read_whole = None
+                if whole and not done:
+                    read_whole = archives.read_whole(spark, arguments.binary, sources, text,
+                                                     [(number,) + given[number] for number in sorted(whole)], partitions)
+                step = steps.document_stages(arguments.binary, sources, text, segment.names, records, read_whole)
+                if read_whole is not None:
+                    input_bytes += sum(int(size) for size in step.lines(steps.INPUT_BYTES).collect())
             done.append(step)
             records = step.kept()
         # Every call of the binary runs (and is checked) before anything is written.

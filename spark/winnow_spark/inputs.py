@@ -14,10 +14,11 @@ from typing import Optional
 from py4j.java_gateway import is_instance_of
 from pyspark.sql import functions as F
 
+from . import archives
 from . import documents as json_documents
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
-NOT_LINES_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".wet", ".wet.gz")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 GZIP_MAGIC = b"\x1f\x8b"
 # The shortest gzip stream (10 bytes of header, an empty deflate block, 8 of trailer): a shorter gzip
@@ -38,10 +39,17 @@ class InputError(ValueError):
 
 
 def resolve(arguments):
-    """(path, origin name) for each input, named as `winnow run` names them: a file by the name given,
-    the JSONL files below a local folder as FOLDER/RELATIVE in bytewise order, a repeat as NAME#2 (or the
-    next number no other input is named: `origin_names`). A `file:` URI of a local folder is read as that
-    folder, its files named URI/RELATIVE (`winnow run` takes no URIs: it names local paths only)."""
+    """(path, origin name) for each input, named as `winnow run` names them: `given`'s names, a repeat
+    as NAME#2 (or the next number no other input is named: `origin_names`)."""
+    named = given(arguments)
+    return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+
+
+def given(arguments):
+    """(path, name as given) for each input: a file by the name given, the JSONL files and web archives
+    below a local folder as FOLDER/RELATIVE in bytewise order (an archive is read whole: `archives`). A
+    `file:` URI of a local folder is read as that folder, its files named URI/RELATIVE (`winnow run`
+    takes no URIs: it names local paths only)."""
     named = []
     for argument in arguments:
         _require_utf8(argument)
@@ -71,20 +79,22 @@ def resolve(arguments):
                     if name.startswith("."):
                         continue
                     relative = os.path.relpath(os.path.join(root, name), folder)
-                    if relative.lower().endswith(JSONL_SUFFIXES):
+                    if relative.lower().endswith(archives.SUFFIXES + JSONL_SUFFIXES):
                         _require_utf8(prefix + relative)
-                        _require_lines(os.path.join(folder, relative))
+                        if not archives.is_archive(os.path.join(folder, relative)):
+                            _require_lines(os.path.join(folder, relative))
                         found.append(relative)
-                    elif relative.lower().endswith(NOT_LINES_SUFFIXES):
+                    elif relative.lower().endswith(HTML_SUFFIXES):
                         _require_lines(os.path.join(folder, relative))
             found.sort(key=lambda name: name.encode("utf-8"))
             named += [(_hadoop_local(prefix + relative), prefix + relative) for relative in found]
         else:
-            _require_lines(argument)
+            if not archives.is_archive(argument):
+                _require_lines(argument)
             named.append((_hadoop_local(argument), argument))
     if not named:
         raise InputError("no input files")
-    return list(zip([path for path, _ in named], origin_names([name for _, name in named])))
+    return named
 
 
 def _hadoop_local(path):
@@ -113,18 +123,18 @@ def _local_folder(argument):
 
 
 def _require_lines(path):
-    """Refuses an input the cluster would read as lines where `winnow run` decodes it: HTML files and
-    web archives (by name, or a local file by its first bytes), a local gzip file whose name does not end
-    in .gz, and a local file named .gz that is not gzip (Spark decompresses by the name; the binary by the
-    content; the probe refuses a remote one)."""
+    """Refuses an input the cluster would read as lines where `winnow run` decodes it: HTML files, a
+    local gzip file whose name does not end in .gz, and a local file named .gz that is not gzip (Spark
+    decompresses by the name; the binary by the content; the probe refuses a remote one). Web archives
+    are read whole, never as lines (`archives.is_archive` tells them first)."""
     lower = path.lower()
     head = b""
     if "://" not in path and os.path.isfile(path):
         with open(path, "rb") as handle:
             head = handle.read(8)
-    if lower.endswith(NOT_LINES_SUFFIXES) or head.startswith(b"WARC/"):
-        raise InputError(f"{path}: HTML files and web archives are read by `winnow run` only; convert them to "
-                         "JSONL first (winnow clean ... -o pages.jsonl)")
+    if lower.endswith(HTML_SUFFIXES):
+        raise InputError(f"{path}: HTML files are read by `winnow run` only; convert them to JSONL first "
+                         "(winnow clean ... -o pages.jsonl)")
     if head.startswith(GZIP_MAGIC) and not lower.endswith(".gz"):
         raise InputError(f"{path}: gzip-compressed, but its name does not end in .gz, which is how Spark knows to "
                          "decompress it: rename it to end in .gz")
@@ -411,8 +421,9 @@ def _damage(spark, path, name, lines):
                      "is damaged, repair or re-fetch the file")
 
 
-def read(spark, inputs):
-    """The inputs read as framed records: (RDD of ((input number, line), framed bytes), the input bytes
+def read(spark, inputs, whole=frozenset()):
+    """The inputs read as framed records, but for the numbers in `whole` (web archives, read whole by
+    `archives.read_whole`): (RDD of ((input number, line), framed bytes), the input bytes
     read, the rejects found on the driver as dicts: of the JSON values written over many lines that inputs
     start with (whose lines are read, counted and dropped, as `winnow run` reads past them) and of damaged
     gzip inputs). Two passes: one counts the lines and bytes of every split, the second numbers them.
@@ -423,16 +434,19 @@ def read(spark, inputs):
     to its error (`_damage`). It then gets `winnow run`'s reject: the same source, line, offset and
     reason, the message Hadoop's error, and no `raw` (the incomplete last line is not recovered)."""
     # Before any Spark work: the probe refuses a file named .gz that is not gzip.
-    probes = _each([path for path, _ in inputs], lambda path: _probe(spark, path))
+    read_as_lines = [number for number in range(len(inputs)) if number not in whole]
+    probes = dict(zip(read_as_lines, _each([inputs[number][0] for number in read_as_lines],
+                                           lambda path: _probe(spark, path))))
     frames = None
-    for number, (path, _) in enumerate(inputs):
+    for number in read_as_lines:
+        path = inputs[number][0]
         frame = (_reader(spark, path, probes[number].gzip)
                  .select(F.lit(number).alias("source"), F.col("_metadata.file_block_start").alias("block"),
                          F.col("value").cast("binary").alias("value")))
         frames = frame if frames is None else frames.unionAll(frame)
-    rows = frames.rdd.map(tuple)
+    rows = frames.rdd.map(tuple) if frames is not None else spark.sparkContext.emptyRDD()
     sizes = sorted(rows.mapPartitionsWithIndex(_block_sizes).collect())
-    marked = {number for number, probe in enumerate(probes) if probe.mark}
+    marked = {number for number, probe in probes.items() if probe.mark}
     starts, expected, totals = {}, {}, {}
     line, offset, previous = 1, 0, None
     for (source, block), (index, count, size) in sizes:
@@ -451,10 +465,10 @@ def read(spark, inputs):
         (path, name), probe = inputs[number], probes[number]
         return _checked(spark, path, name, probe, totals.get(number, (0, 0)))
 
-    checked = _each(range(len(inputs)), check)
+    checked = _each(read_as_lines, check)
     input_bytes = sum(size for size, _ in checked)
-    covered = {number: probe.covered for number, probe in enumerate(probes) if probe.covered}
-    rejects = [span.reject(inputs[number][1]) for number, probe in enumerate(probes) for span in probe.documents]
+    covered = {number: probe.covered for number, probe in probes.items() if probe.covered}
+    rejects = [span.reject(inputs[number][1]) for number, probe in probes.items() for span in probe.documents]
     rejects += [reject for _, reject in checked if reject is not None]
     return rows.mapPartitionsWithIndex(_frame(starts, expected, marked, covered)), input_bytes, rejects
 

@@ -16,6 +16,8 @@ from . import template_summary
 from .pipeline import option_text
 
 KEPT, REMOVED, REJECTED, STATS, SUMMARY_PART = "K", "R", "J", "S", "T"
+# The bytes `winnow run` counts as read from an input read whole (its summary's input_bytes).
+INPUT_BYTES = "B"
 KEEPERS, DOCUMENT = 0, 1
 
 
@@ -25,16 +27,16 @@ def _lines(path):
             yield line[:-1] if line.endswith(b"\n") else line
 
 
-def _filter(binary, sources, arguments, records, prepare=None, side_outputs=()):
-    """One `winnow` run over a partition: kept framed records, then removed, rejects and summary, then
-    the lines of each (tag, file name) of `side_outputs`: files in the work folder that `prepare`'s
-    arguments had the binary write."""
+def _filter(binary, sources, arguments, records, prepare=None, side_outputs=(), input_path="-"):
+    """One `winnow` run over a partition (or over the file `input_path`, read whole): kept framed records,
+    then removed, rejects and summary, then the lines of each (tag, file name) of `side_outputs`: files in
+    the work folder that `prepare`'s arguments had the binary write."""
     workdir = winnow.Workdir(sources)
     try:
         extra = prepare(workdir) if prepare else []
         outputs = ["-o", "-", "--removed", workdir.file("removed.jsonl"), "--rejects", workdir.file("rejects.jsonl"),
                    "--stats", workdir.file("stats.json"), "--threads", "1", "-q"]
-        for line in winnow.run(binary, arguments + extra + outputs, records, workdir):
+        for line in winnow.run(binary, arguments + extra + outputs, records, workdir, input_path=input_path):
             yield KEPT, line
         for line in _lines(workdir.file("removed.jsonl")):
             yield REMOVED, line
@@ -76,8 +78,10 @@ class Step:
         return [json.loads(text) for text in self.lines(STATS).collect()]
 
 
-def document_stages(binary, sources, pipeline_text, names, records):
-    """Clean, normalize and the other document stages: `winnow run` on each partition as a filter."""
+def document_stages(binary, sources, pipeline_text, names, records, whole=None):
+    """Clean, normalize and the other document stages: `winnow run` on each partition as a filter.
+    `whole`: the tagged rows of the same stages over the inputs read whole (`archives.read_whole`),
+    placed in the same partitions, joined to these."""
     def task(partition):
         workdir = winnow.Workdir(sources)
         try:
@@ -87,7 +91,8 @@ def document_stages(binary, sources, pipeline_text, names, records):
             yield from _filter(binary, sources, ["run", path], partition)
         finally:
             workdir.close()
-    return Step(names, records.mapPartitions(task, preservesPartitioning=True))
+    tagged = records.mapPartitions(task, preservesPartitioning=True)
+    return Step(names, tagged if whole is None else tagged.union(whole))
 
 
 KEEPER_ROWS = StructType([

@@ -20,10 +20,12 @@ public final class RecordReader {
     ///   - maxRecordBytes: a longer record is rejected as too large without being held in memory.
     ///   - batchBytes: about how many bytes of records a batch carries.
     ///   - framedSources: set when every JSONL input is framed (`RunConfiguration.framedSources`).
+    ///   - origins: the inputs' origin names, when not their names as given (`RunConfiguration.wholeInput`).
     public init(
-        inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = defaultBatchBytes, framedSources: [String]? = nil
+        inputs: [InputSpec], maxRecordBytes: Int, batchBytes: Int = defaultBatchBytes, framedSources: [String]? = nil,
+        origins: [String]? = nil
     ) {
-        pending = zip(inputs, Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
+        pending = zip(inputs, origins ?? Self.sourceNames(of: inputs)).map { ($0, $1) }[...]
         self.maxRecordBytes = maxRecordBytes
         self.batchBytes = batchBytes
         framing = framedSources.map { Framing(sources: $0) }

@@ -225,7 +225,7 @@ public struct PipelineRunner: Sendable {
                 try spool.map { path throws(WinnowError) in try RecordReader(spoolFile: path, sources: framing.sources) }
                 ?? RecordReader(
                     inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
-                    framedSources: config.framedSources)
+                    framedSources: config.inputFraming, origins: config.readerOrigins)
             // Documents are spooled between passes, and leave framed at the end when the inputs came framed.
             let keptForm: BatchProcessor.KeptForm =
                 !isLast ? .spooled(framing) : config.framedSources != nil ? .framed(framing) : .jsonl
@@ -420,7 +420,7 @@ public struct PipelineRunner: Sendable {
         processor.encodesKept = false
         let reader = RecordReader(
             inputs: config.inputs, maxRecordBytes: config.maxRecordBytes,
-            framedSources: config.framedSources)
+            framedSources: config.inputFraming, origins: config.readerOrigins)
         var progressLine = ProgressLine(show: progress)
         var rejected = 0
         var records = 0

@@ -34,9 +34,16 @@ public struct RunConfiguration: Sendable {
     /// origin, INPUT numbering these names), and kept and removed documents are written framed the same way. A
     /// cluster feeds partitions of a corpus through Winnow like this, so origins stay the user's inputs.
     public var framedSources: [String]?
+    /// Set when the one input is a cluster run's input read whole (a web archive): it is read unframed,
+    /// as the user's file, and its documents carry its origin (framed with it when `framedSources` is set).
+    public var wholeInput: WholeInput?
     /// The names the records' origins carry: the framed sources, or the inputs' names as given
     /// (`RecordReader.sourceNames`).
-    public var sourceNames: [String] { framedSources ?? RecordReader.sourceNames(of: inputs) }
+    public var sourceNames: [String] { framedSources ?? readerOrigins ?? RecordReader.sourceNames(of: inputs) }
+    /// The framing the inputs are read with: none for a whole input, which is the user's file.
+    var inputFraming: [String]? { wholeInput == nil ? framedSources : nil }
+    /// The origins the reader gives the inputs when they are not their names as given.
+    var readerOrigins: [String]? { wholeInput.map { [$0.origin] } }
     /// When set, the report is written after the run, into `reportFolder`.
     public var report: ReportOptions?
     /// Whether a retractable corpus stage right after a filtering one maps in that stage's pass

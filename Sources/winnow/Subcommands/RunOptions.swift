@@ -60,6 +60,19 @@ struct RunOptions: ParsableArguments {
                 + "origin names in this file (one a line). Used by the cluster path (spark/).", valueName: "file"))
     var framedSources: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Read the one input as the run's input of this name (a cluster task's copy of a user's file, read whole and "
+                + "unframed; its documents framed with --framed-sources). Used by the cluster path (spark/).",
+            valueName: "name"))
+    var inputName: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The origin the --input-name input's records carry (NAME#2 for a second reading). Default: its name.",
+            valueName: "origin"))
+    var inputOrigin: String?
+
     @Flag(name: .shortAndLong, help: "Print no summary, progress or report line on stderr; warnings and rejects still.")
     var quiet = false
 
@@ -72,6 +85,9 @@ struct RunOptions: ParsableArguments {
                     + "(this machine has \(RunConfiguration.coreCount) cores, the default).")
         }
         if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects must be 0 or more.") }
+        if inputOrigin != nil && inputName == nil {
+            throw ValidationError("--input-origin names the origin of --input-name's input: give both.")
+        }
     }
 
     /// The library's run configuration for these options.
@@ -86,6 +102,11 @@ struct RunOptions: ParsableArguments {
         config.maxRejects = maxRejects
         if let tempDir { config.spoolDirectory = tempDir }
         if let framedSources { config.framedSources = try Self.readSourceNames(framedSources) }
+        if let inputName {
+            let whole = WholeInput(name: inputName, origin: inputOrigin ?? inputName)
+            config.inputs = [try whole.spec(reading: inputs, framedSources: config.framedSources)]
+            config.wholeInput = whole
+        }
         return config
     }
 
