@@ -1,6 +1,6 @@
 """Web archives on the cluster give `winnow run`'s outputs: small WARC and WET files built here (gzip per
 record, gzip over the whole file, plain, WET, one cut short) beside a JSONL input, through the default
-pipeline's steps at 1 and 3 partitions, and through a pipeline that starts with corpus stages: the same
+pipeline's steps at 3 partitions (read through Hadoop), corpus stages first at 3 and no stage at 2: the same
 cleaned, removed and rejects lines, byte for byte and in order, and the same stats.json counts.
 
 Run with scripts/test-spark, or alone: python -m unittest discover -s spark/tests -t spark -k test_archives"""
@@ -214,9 +214,9 @@ class ArchivesMatchOneMachine(unittest.TestCase):
     def test_the_default_pipelines_steps(self):
         """Clean, normalize, exact, templates and neardup over archives of every kind and a JSONL shard:
         the near-duplicate pair across an archive and the JSONL input is one cluster, as in `winnow run`.
-        At 3 partitions the archives are read through Hadoop (binaryFiles), as a file on another file
-        system is, and handed to the binary as copies."""
-        local = self.check(("clean", "normalize", "exact", "templates", "neardup"), (1, 3), "default", remote=(3,))
+        The archives are read through Hadoop (binaryFiles), as a file on another file system is, and
+        handed to the binary as copies; the other tests open them where they are."""
+        local = self.check(("clean", "normalize", "exact", "templates", "neardup"), (3,), "default", remote=(3,))
         reasons = local["summary"]["skipped_by_reason"]
         self.assertTrue({"warcinfo", "request", "metadata", "http_4xx", "http_3xx", "not_html"} <= set(reasons), reasons)
         # The JSONL document near the archives' shared page is in their cluster, removed by neardup.
