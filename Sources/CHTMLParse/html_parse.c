@@ -60,19 +60,6 @@ int winnow_htmlParseSAX(const char *bytes, int length, const void *handler, void
     return 0;
 }
 
-/// From a characters callback that hands over "&": whether libxml2 read it as a lone ampersand, with
-/// no name after it or a name and no ';' (htmlParseReference then hands the name over next), rather
-/// than as a reference such as "&amp;" or "&#38;". The input is then just past the name it read.
-int winnow_htmlLoneAmpersand(void *parser) {
-    htmlParserCtxtPtr context = parser;
-    xmlParserInputPtr input = context->input;
-    if (input == NULL || input->cur <= input->base) return 0;
-    const xmlChar *at = input->cur - 1;
-    /* Back over the name (htmlParseName: letters, digits, '_', ':', '.', '-', multi-byte characters). */
-    while (at > input->base && (winnow_isHTMLNameByte(*at) || *at >= 0x80)) at--;
-    return *at == '&';
-}
-
 /// Whether the shortcuts can act: the run-time libxml2 is a 2.9 release, whose `htmlParseScript` and
 /// `htmlParseEndTag` they were written against (later releases parse script text and end tags differently).
 int winnow_htmlCanTakeShortcuts(void) {

@@ -4,6 +4,7 @@
 #include "page_repairs.h"
 
 #include "html_bytes.h"
+#include "named_references.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
@@ -39,19 +40,42 @@ static int winnow_repair(winnow_Repairs *repairs, const xmlChar *from, const xml
     return 1;
 }
 
-/* The first numeric character reference in `[from, to)` that libxml2 2.9's htmlParseCharRef reads as
- * nothing: where HTML reads U+FFFD, "&#0;", a surrogate ("&#xD800;"), a value past U+10FFFF (the digits
- * read as it reads them, to a ';' or another byte); and, `*digitless`, where no digit follows ("&#;",
- * "&#x;", "&#xZZ;", "&#" at the end), which HTML writes as text. Returns its '&' and sets `*referenceEnd`
- * (just past the '&' of one without digits), or NULL. */
-static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlChar *to, const xmlChar **referenceEnd,
-                                                 int *digitless) {
+/* A character reference that libxml2 2.9 reads other than a browser: [start, end) is to become `with`
+ * (`length` bytes). */
+typedef struct {
+    const xmlChar *start, *end;
+    const char *with;
+    size_t length;
+} winnow_Reference;
+
+/* The first character reference in `[from, to)` (text, or with `inAttribute` an attribute's value) that
+ * libxml2 2.9 reads other than a browser, in `*found`; 0 when there is none:
+ * - a numeric one that htmlParseCharRef reads as nothing, where HTML reads U+FFFD ("&#0;", a surrogate
+ *   "&#xD800;", a value past U+10FFFF, the digits read as it reads them, to a ';' or another byte) becomes
+ *   U+FFFD's UTF-8, never more than its 3 or more bytes;
+ * - one with no digit ("&#;", "&#x;", "&#xZZ;", "&#" at the end), from which libxml2 drops the "&#" or
+ *   "&#x" (and a ';' right after it) where HTML writes it as text, has its '&' become "&amp;";
+ * - a named one (`winnow_namedReference`) that libxml2 leaves as text (a name of HTML5's, "&check;"; one
+ *   in capitals, "&AMP;"; a legacy one without its ';', "&copy 2020") or reads as another character
+ *   ("&lang;") becomes its characters (a numeric reference for markup and blanks). */
+static int winnow_findReference(const xmlChar *from, const xmlChar *to, int inAttribute, winnow_Reference *found) {
     const xmlChar *at = from;
     while (at < to) {
         const xmlChar *ampersand = memchr(at, '&', (size_t)(to - at));
-        if (ampersand == NULL) return NULL;
+        if (ampersand == NULL) return 0;
         at = ampersand + 1;
-        if (at >= to || *at != '#') continue;
+        if (at >= to) return 0;
+        if (*at != '#') {
+            const xmlChar *referenceEnd = NULL;
+            const winnow_NamedReference *named = winnow_namedReference(at, to, inAttribute, &referenceEnd);
+            if (named == NULL) continue;
+            at = referenceEnd;
+            /* libxml2 reads it alike when the name and its ';' are all it reads (a name byte of its own,
+             * '-', '.', ':', '_', after a legacy name's would lengthen the name it looks up). */
+            if (named->libxml2Reads && referenceEnd[-1] == ';') continue;
+            *found = (winnow_Reference){ampersand, referenceEnd, named->replacement, named->replacementLength};
+            return 1;
+        }
         at++;
         const int hex = at < to && (*at == 'x' || *at == 'X');
         if (hex) at++;
@@ -68,46 +92,43 @@ static const xmlChar *winnow_unreadableReference(const xmlChar *from, const xmlC
             }
             if (value < 0x110000) value = value * (hex ? 16 : 10) + digit;
         }
-        /* No digit: libxml2 drops the "&#" or "&#x" read (and a ';' right after it). */
-        *digitless = at == digits;
-        if (*digitless) {
-            *referenceEnd = ampersand + 1;
-            return ampersand;
+        if (at == digits) {
+            *found = (winnow_Reference){ampersand, ampersand + 1, "&amp;", 5};
+            return 1;
         }
         if (at < to && *at == ';') at++;
         if (value != 0 && (value < 0xD800 || value > 0xDFFF) && value < 0x110000) continue;
-        *referenceEnd = at;
-        return ampersand;
+        *found = (winnow_Reference){ampersand, at, "\xEF\xBF\xBD", 3};
+        return 1;
     }
-    return NULL;
+    return 0;
 }
 
-/* The most bytes the repairs of a page add to it: 4 for each reference without digits, wherever it is
- * (its '&' becomes "&amp;"); every other repair writes at most as many bytes as it replaces. */
+/* The most bytes the repairs of a page add to it: what each reference `winnow_findReference` finds in the
+ * whole page, read as text (which finds every one an attribute's value holds), writes beyond its length
+ * (4 for one without digits, 1 or 2 for "&GT;" or "&lt"); every other repair writes at most as many bytes
+ * as it replaces. */
 size_t winnow_repairGrowth(const xmlChar *page, int length) {
-    const xmlChar *at = page, *end = page + length, *referenceEnd = NULL;
-    int digitless = 0;
+    const xmlChar *at = page, *end = page + length;
+    winnow_Reference reference;
     size_t growth = 0;
-    while (winnow_unreadableReference(at, end, &referenceEnd, &digitless) != NULL) {
-        if (digitless) growth += 4;
-        at = referenceEnd;
+    while (winnow_findReference(at, end, 0, &reference)) {
+        const size_t read = (size_t)(reference.end - reference.start);
+        if (reference.length > read) growth += reference.length - read;
+        at = reference.end;
     }
     return growth;
 }
 
-/* Repairs the references `winnow_unreadableReference` finds in `[from, to)` (text, or an attribute's
- * value): U+FFFD's UTF-8 (3 bytes) is written instead of one that reads as no character, never more than
- * its 3 or more; the '&' of one without digits becomes "&amp;", so that libxml2 writes "&#" or "&#x" and
- * what follows as text, as HTML does. Returns 0 when only counting and one was found. */
-static int winnow_readReferences(const xmlChar *from, const xmlChar *to, winnow_Repairs *repairs) {
+/* Repairs the references `winnow_findReference` finds in `[from, to)` (text, or with `inAttribute` an
+ * attribute's value). Returns 0 when only counting and one was found. */
+static int winnow_readReferences(const xmlChar *from, const xmlChar *to, int inAttribute, winnow_Repairs *repairs) {
     if (!repairs->references) return 1;
-    const xmlChar *at = from, *referenceEnd = NULL, *ampersand;
-    int digitless = 0;
-    while ((ampersand = winnow_unreadableReference(at, to, &referenceEnd, &digitless)) != NULL) {
-        const int repaired = digitless ? winnow_repair(repairs, ampersand, referenceEnd, "&amp;", 5)
-                                       : winnow_repair(repairs, ampersand, referenceEnd, "\xEF\xBF\xBD", 3);
-        if (!repaired) return 0;
-        at = referenceEnd;
+    const xmlChar *at = from;
+    winnow_Reference reference;
+    while (winnow_findReference(at, to, inAttribute, &reference)) {
+        if (!winnow_repair(repairs, reference.start, reference.end, reference.with, reference.length)) return 0;
+        at = reference.end;
     }
     return 1;
 }
@@ -162,7 +183,7 @@ static const xmlChar *winnow_readStartTag(const xmlChar *at, const xmlChar *end,
         } else {
             while (at < end && !winnow_isHTMLBlank(*at) && *at != '>') at++;
         }
-        if (cut == NULL && !winnow_readReferences(value, at, repairs)) return NULL;
+        if (cut == NULL && !winnow_readReferences(value, at, 1, repairs)) return NULL;
     }
     if (cut != NULL && !winnow_repair(repairs, cut, at, "", 0)) return NULL;
     const int raw = at < end && *at == '>'
@@ -221,19 +242,19 @@ static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar 
  * - "<!" not starting a comment or a doctype, "<?" not followed by a name and "</" not followed by one
  *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
  *   "<![if !supportLists]>", a stray "<![CDATA[");
- * - numeric character references that libxml2 reads as nothing, in text and attribute values, become
- *   U+FFFD, or text when they have no digits, as `winnow_readReferences` repairs them.
+ * - character references in text and attribute values that libxml2 reads other than a browser, as
+ *   `winnow_findReference` tells them.
  * Returns the number of repairs (with no copy: 0 or 1). */
 int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy) {
-    const xmlChar *at = page, *end = page + length, *referenceEnd = NULL;
-    int digitless = 0;
+    const xmlChar *at = page, *end = page + length;
+    winnow_Reference reference;
     /* Most pages hold no reference to repair: one search of the whole page spares the search of each text. */
-    winnow_Repairs repairs = {copy, 0, winnow_unreadableReference(page, end, &referenceEnd, &digitless) != NULL};
+    winnow_Repairs repairs = {copy, 0, winnow_findReference(page, end, 0, &reference)};
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
-        if (!winnow_readReferences(at, open == NULL ? end : open, &repairs)) return repairs.count;
+        if (!winnow_readReferences(at, open == NULL ? end : open, 0, &repairs)) return repairs.count;
         if (open == NULL || open + 2 >= end) {
-            if (open != NULL && !winnow_readReferences(open, end, &repairs)) return repairs.count;
+            if (open != NULL && !winnow_readReferences(open, end, 0, &repairs)) return repairs.count;
             break;
         }
         const xmlChar next = open[1];

@@ -11,15 +11,16 @@
 /// charset the record or HTTP header declared, unless it is UTF-8 the bytes are not; the page's
 /// `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
-/// Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and form feed
-/// become spaces (`becomesSpace`).
+/// Labels name encodings as the WHATWG standard's do (`WebEncodings`); one it does not define is no
+/// declaration. Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and
+/// form feed become spaces (`becomesSpace`).
 enum CharsetDecoder {
     /// The decoded page and the encoding it was read as.
     struct Decoded {
         var utf8: [UInt8]
         var encoding: String
-        /// The UTF-8 would be longer than the limit (TSCII writes up to 12 bytes a byte): `utf8` is
-        /// empty, and the page is not read.
+        /// The UTF-8 would be longer than the limit (no encoding of `WebEncodings` writes more than 4
+        /// bytes a byte, but a caller may set a lower one): `utf8` is empty, and the page is not read.
         var tooLarge = false
     }
 
@@ -54,22 +55,24 @@ enum CharsetDecoder {
         if invalid == nil {
             // An ISO-2022 page (Japanese mail-era pages) is 7-bit, so valid UTF-8 too: its declared
             // encoding is believed when the bytes hold the escapes that shift it.
-            if !knownValid, let label = iso2022Encoding(bytes, declared: declared),
-                let conversion = convert(bytes[...], from: label, limit: limit)
+            if !knownValid, let (iconvName, name) = iso2022Encoding(bytes, declared: declared),
+                let conversion = convert(bytes[...], from: iconvName, limit: limit)
             {
-                return decoded(conversion, as: label)
+                return decoded(conversion, as: name)
             }
             return Decoded(utf8: containsSpaceBytes(bytes) ? repairUTF8(bytes[...]) : bytes, encoding: "utf-8")
         }
         // The declared charset, then the page's own: a server that says UTF-8 for every page it serves
         // sends a Windows-1251 page whose `<meta>` says so.
-        var labels = [declared.flatMap(charset(inContentType:)), metaCharset(bytes)].compactMap { $0 }.map(canonical)
-        if labels.count == 2 && labels[0] == labels[1] { labels.removeLast() }
-        for label in labels.isEmpty ? ["utf-8"] : labels {
-            if label == "utf-8" {
+        var encodings = [declared.flatMap(charset(inContentType:)), metaCharset(bytes)].compactMap { $0 }.compactMap(canonical)
+        if encodings.count == 2 && encodings[0] == encodings[1] { encodings.removeLast() }
+        for encoding in encodings.isEmpty ? [utf8] : encodings {
+            if encoding == utf8 {
                 if mostlyUTF8(bytes) { return Decoded(utf8: repairUTF8(bytes[...]), encoding: "utf-8") }
-            } else if let conversion = convert(bytes[...], from: label, limit: limit) {
-                return decoded(conversion, as: label)
+            } else if let iconvName = encoding.iconv {
+                if let conversion = convert(bytes[...], from: iconvName, limit: limit) { return decoded(conversion, as: encoding.name) }
+            } else {
+                return Decoded(utf8: userDefined(bytes), encoding: encoding.name)
             }
         }
         return converted(bytes[...], from: "WINDOWS-1252", named: "windows-1252")
@@ -96,7 +99,8 @@ enum CharsetDecoder {
         switch label.lowercased() {
         case "utf-16le", "utf-16be": ([label.uppercased()], 2)
         // A bare "utf-16" is little-endian on the web (WHATWG), though iconv reads it big-endian.
-        case "utf-16", "ucs-2", "unicode": (["UTF-16LE", "UTF-16BE"], 2)
+        case "utf-16", "ucs-2", "unicode", "csunicode", "iso-10646-ucs-2", "unicodefeff": (["UTF-16LE", "UTF-16BE"], 2)
+        case "unicodefffe": (["UTF-16BE"], 2)
         case "utf-32le", "utf-32be": ([label.uppercased()], 4)
         case "utf-32", "ucs-4": (["UTF-32LE", "UTF-32BE"], 4)
         default: nil
@@ -132,14 +136,15 @@ enum CharsetDecoder {
 
     /// The ISO-2022 encoding that the record, the HTTP header or a `<meta>` declares, when the page is
     /// 7-bit and holds an escape that designates a character set (ESC $ or ESC (), as ISO-2022 text
-    /// does and UTF-8 text does not (a terminal colour code is ESC [).
-    private static func iso2022Encoding(_ bytes: [UInt8], declared: String?) -> String? {
+    /// does and UTF-8 text does not (a terminal colour code is ESC [): its iconv name and its name.
+    private static func iso2022Encoding(_ bytes: [UInt8], declared: String?) -> (iconv: String, name: String)? {
         guard let escape = bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: 0x1B, in: $0, from: 0) }),
             escape + 1 < bytes.count, bytes[escape + 1] == UInt8(ascii: "$") || bytes[escape + 1] == UInt8(ascii: "("),
             let label = declared.flatMap(charset(inContentType:)) ?? metaCharset(bytes),
-            label.hasPrefix("iso-2022-") || label.hasPrefix("csiso2022"), !bytes.contains(where: { $0 >= 0x80 })
+            let encoding = WebEncodings.encoding(label), encoding.name.hasPrefix("iso-2022-"), let iconvName = encoding.iconv,
+            !bytes.contains(where: { $0 >= 0x80 })
         else { return nil }
-        return label
+        return (iconvName, encoding.name)
     }
 
     /// The charset a `<meta>` element in the first 16 KB declares.
@@ -158,23 +163,29 @@ enum CharsetDecoder {
         return nil
     }
 
-    /// WHATWG treats these labels as Windows-1252, and pages that say them usually mean it. A UTF-16 or
-    /// UTF-32 label is UTF-8 here, as WHATWG reads one in `<meta>`: a page read this far is no such thing
-    /// (one that is came with a byte order mark, or was told by `declaredWideEncoding`).
-    private static func canonical(_ label: String) -> String {
-        switch label {
-        case "utf8", "unicode-1-1-utf-8", "utf-8": "utf-8"
-        case _ where wide(label) != nil: "utf-8"
-        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
-            "x-cp1252", "iso_8859-1", "cp819", "ibm819":
-            "windows-1252"
-        case "gb2312", "gbk", "x-gbk", "chinese": "gb18030"
-        case "shift-jis", "x-sjis", "sjis", "ms_kanji", "windows-31j": "shift_jis"
-        case "ks_c_5601-1987", "euc-kr", "korean", "cp949": "cp949"
-        case "iso-8859-9", "latin5": "windows-1254"
-        case "tis-620", "iso-8859-11": "windows-874"
-        default: label
+    /// UTF-8, as `canonical` gives it.
+    private static let utf8 = WebEncodings.Encoding(name: "utf-8", iconv: nil)
+
+    /// The encoding a label names (`WebEncodings`), nil for one the standard does not define or reads as
+    /// one U+FFFD. A UTF-16 label is UTF-8 here, as WHATWG reads one in `<meta>`: a page read this far is
+    /// no such thing (one that is came with a byte order mark, or was told by `declaredWideEncoding`).
+    private static func canonical(_ label: String) -> WebEncodings.Encoding? {
+        guard let encoding = WebEncodings.encoding(label), !encoding.sevenBitOnly else { return nil }
+        return encoding.name.hasPrefix("utf-16") ? utf8 : encoding
+    }
+
+    /// x-user-defined's UTF-8: ASCII as it is, each other byte U+F700 plus the byte (U+F780 to U+F7FF).
+    private static func userDefined(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if byte < 0x80 {
+                output.append(becomesSpace(byte) ? UInt8(ascii: " ") : byte)
+            } else {
+                output.append(contentsOf: [0xEF, 0x9E | (byte >> 6 & 0x01), 0x80 | (byte & 0x3F)])
+            }
         }
+        return output
     }
 
     /// True when well-formed multi-byte sequences outnumber the broken ones: UTF-8 with a few bad
@@ -263,10 +274,9 @@ enum CharsetDecoder {
         // it, say) stays aligned.
         let unit = wide(encoding)?.unit ?? 1
         var input = Array(bytes)
-        // Most encodings take at most 4 UTF-8 bytes a byte; one that takes more (TSCII: 12) fills the
-        // buffer, and the page is converted again from the start into a larger one, up to the limit. Not
-        // resumed where it stopped: glibc's TSCII repeats the wrong characters after an output buffer
-        // filled in mid-sequence.
+        // An encoding that took more than 4 UTF-8 bytes a byte would fill the buffer, and the page is then
+        // converted again from the start into a larger one, up to the limit. Not resumed where it stopped:
+        // glibc's stateful encodings (TSCII) repeat characters after an output buffer filled mid-sequence.
         var capacity = min(input.count * 4 + 16, limit)
         while true {
             if let converted = iconvConvert(&input, with: converter, unit: unit, capacity: capacity) {

@@ -60,9 +60,7 @@ enum HTMLParser {
         let characters: charactersSAXFunc = { parser, bytes, length in
             guard let parser, let bytes, length > 0 else { return }
             let text = UnsafeBufferPointer(start: bytes, count: Int(length))
-            // "&amp;" arrives as "&" too: only a lone one may start a reference without its semicolon.
-            let lone = length == 1 && bytes[0] == UInt8(ascii: "&") && winnow_htmlLoneAmpersand(parser) != 0
-            HTMLParser.builder(parser).pointee.characters(text, loneAmpersand: lone)
+            HTMLParser.builder(parser).pointee.characters(text)
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters

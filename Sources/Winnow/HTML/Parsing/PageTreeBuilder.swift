@@ -28,8 +28,6 @@ struct PageTreeBuilder {
     private var drawingTextDepth = 0
     /// Where the parser last found a drawing's end tag, for the next drawing (`winnow_htmlSkipSVG`).
     var drawingEnd = -1
-    /// Where the last text, when it was a lone "&", left the tree (`LegacyEntities`).
-    private var loneAmpersand: LoneAmpersand?
     private var capture = Capture.none
     private var captured: [UInt8] = []
     private var hints = ContentHints()
@@ -74,7 +72,6 @@ struct PageTreeBuilder {
     }
 
     mutating func start(name: UnsafeBufferPointer<UInt8>, attributes: HTMLParser.AttributeList) {
-        loneAmpersand = nil
         if dropDepth > 0 {
             let inDrawing = dropsDrawing && drawingTextDepth == 0
             guard inDrawing && DrawingBreakout.breaksOut(name, attributes) else {
@@ -222,7 +219,6 @@ struct PageTreeBuilder {
     }
 
     mutating func end() {
-        loneAmpersand = nil
         if dropDepth > 0 {
             if dropDepth == drawingTextDepth { drawingTextDepth = 0 }
             dropDepth -= 1
@@ -257,14 +253,11 @@ struct PageTreeBuilder {
     /// Whether text now goes nowhere: inside a dropped element (a script, a style), unless captured.
     var dropsText: Bool { dropDepth > 1 || (dropDepth == 1 && capture == .none) }
 
-    /// A run of text, its C1 controls read as Windows-1252 (`Windows1252Controls`). `loneAmpersand`: the
-    /// text is an "&" the parser found alone, which the name it hands over next may follow (`LegacyEntities`).
-    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, loneAmpersand isLone: Bool = false) {
+    /// A run of text, its C1 controls read as Windows-1252 (`Windows1252Controls`).
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let replaced = Windows1252Controls.replacing(in: bytes) {
-            return replaced.withUnsafeBufferPointer { characters($0, loneAmpersand: isLone) }
+            return replaced.withUnsafeBufferPointer { characters($0) }
         }
-        let ampersand = loneAmpersand
-        loneAmpersand = nil
         if dropDepth > 0 {
             if dropDepth == 1 && capture != .none && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
             return
@@ -272,19 +265,8 @@ struct PageTreeBuilder {
         let enclosing = open[open.count - 1]
         if enclosing.silent { return }
         let parent = enclosing.node
-        // A name right after a lone "&" in the same text: a reference without its semicolon.
-        if let ampersand, ampersand == LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent),
-            let (length, utf8) = LegacyEntities.match(bytes)
-        {
-            tree.text.removeLast()
-            tree.nodes[tree.nodes.count - 1].textEnd -= 1
-            return (utf8 + bytes[length...]).withUnsafeBufferPointer { characters($0) }
-        }
         let textEnd = Int32(tree.text.count)
         tree.text.append(contentsOf: bytes)
-        defer {
-            if isLone { loneAmpersand = LoneAmpersand(textEnd: tree.text.count, nodes: tree.nodes.count, parent: parent) }
-        }
         if !anchorLinks.isEmpty || enclosing.inHeading || enclosing.inTerm { noteVisible(from: Int(textEnd)) }
         if let last = tree.nodes.last, last.tag == .text, last.parent == parent, last.textEnd == textEnd {
             tree.nodes[tree.nodes.count - 1].textEnd = Int32(tree.text.count)
@@ -593,14 +575,5 @@ struct PageTreeBuilder {
             folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
         return ByteSearch.contains(displayNone, in: folded) || ByteSearch.contains(visibilityHidden, in: folded)
-    }
-}
-
-extension PageTreeBuilder {
-    /// The end of the tree's text, its node count and the enclosing element just after a lone "&".
-    struct LoneAmpersand: Equatable {
-        var textEnd: Int
-        var nodes: Int
-        var parent: Int32
     }
 }

@@ -162,19 +162,71 @@ import WinnowTestSupport
         }
     }
 
-    /// TSCII's 0x82 is four code points (12 UTF-8 bytes, more than the first output buffer allows): the
-    /// page decodes whole, and a byte TSCII lacks (0xFF) between the runs is still one U+FFFD.
-    @Test func anExpandingCharsetDecodesWhole() {
-        let syllable = "\u{0BB8}\u{0BCD}\u{0BB0}\u{0BC0}"
-        let page: [UInt8] =
-            Array("<meta charset='tscii'><p>".utf8) + Array(repeating: 0x82, count: 1000) + [0xFF]
-            + Array(repeating: 0x82, count: 1000) + Array("</p><p>the end</p>".utf8)
-        let (text, encoding) = Self.decoded(page)
-        #expect(encoding == "tscii")
-        let expected =
-            "<meta charset='tscii'><p>" + String(repeating: syllable, count: 1000) + "\u{FFFD}"
-            + String(repeating: syllable, count: 1000) + "</p><p>the end</p>"
-        #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
+    /// Labels of the WHATWG table, a sample for each encoding, with real bytes of it: the labels iconv
+    /// does not know (x-cp1251, iso-8859-8-i, x-mac-roman, ksc5601) were read as Windows-1252, and
+    /// Shift_JIS and Big5 with iconv's narrow tables, where ①, 髙, ㈱ and HKSCS's 𥚃 were U+FFFD.
+    @Test(
+        arguments: [
+            // (labels, bytes, text, encoding)
+            (["x-cp1251", "cp1251", "windows-1251"], [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2], "Привет", "windows-1251"),
+            (["iso-8859-8-i", "logical", "csiso88598i"], [0xF9, 0xEC, 0xE5, 0xED], "שלום", "iso-8859-8-i"),
+            (["visual", "hebrew", "iso-8859-8"], [0xF9, 0xEC, 0xE5, 0xED], "שלום", "iso-8859-8"),
+            (["x-mac-roman", "mac", "csmacintosh"], [0x63, 0x61, 0x66, 0x8E, 0x20, 0xDB], "café €", "macintosh"),
+            (["x-mac-cyrillic", "x-mac-ukrainian"], [0x8F, 0xF0, 0xE8, 0xA2], "ПриҐ", "x-mac-cyrillic"),
+            (["koi8-u", "koi8-ru"], [0xF0, 0xD2, 0xC9, 0xAE], "Приў", "koi8-u"),
+            (["koi", "cskoi8r", "koi8_r"], [0xF0, 0xD2, 0xC9], "При", "koi8-r"),
+            (["866", "csibm866"], [0x8F, 0xE0, 0xA8], "При", "ibm866"),
+            (["iso-ir-101", "l2", "latin2"], [0xB1, 0xB3], "ął", "iso-8859-2"),
+            (["arabic", "asmo-708", "iso-8859-6-i"], [0xD3, 0xE4, 0xC7, 0xE5], "سلام", "iso-8859-6"),
+            (["greek8", "sun_eu_greek", "elot_928"], [0xE1, 0xE2, 0xE3], "αβγ", "iso-8859-7"),
+            (["l6", "iso885910"], [0xA1], "Ą", "iso-8859-10"),
+            (["iso885913"], [0xE0], "ą", "iso-8859-13"),
+            (["iso885914"], [0xA1], "Ḃ", "iso-8859-14"),
+            (["l9", "csisolatin9"], [0xA4], "€", "iso-8859-15"),
+            (["iso-8859-16"], [0xA1, 0xA4], "Ą€", "iso-8859-16"),
+            (["dos-874", "tis-620", "iso885911"], [0x80, 0xA1], "€ก", "windows-874"),
+            (["x-cp1250"], [0x8A, 0xB9], "Šą", "windows-1250"),
+            (["x-cp1253"], [0xE1], "α", "windows-1253"),
+            (["latin5", "iso_8859-9:1989", "x-cp1254"], [0xF0, 0xFD], "ğı", "windows-1254"),
+            (["x-cp1255"], [0xF9], "ש", "windows-1255"),
+            (["x-cp1256"], [0xD3], "س", "windows-1256"),
+            (["x-cp1257"], [0xE0], "ą", "windows-1257"),
+            (["x-cp1258"], [0xD2], "\u{0309}", "windows-1258"),
+            (["ansi_x3.4-1968", "iso_8859-1:1987", "csisolatin1"], [0xE9, 0x80], "é€", "windows-1252"),
+            (["gb_2312-80", "gb2312", "csiso58gb231280", "chinese", "gbk"], [0xD6, 0xD0, 0xCE, 0xC4], "中文", "gbk"),
+            (["gb18030"], [0x81, 0x30, 0x81, 0x30], "\u{80}", "gb18030"),
+            (["x-x-big5", "big5", "cn-big5", "big5-hkscs"], [0xA4, 0xA4, 0xA4, 0xE5, 0x95, 0xA8, 0x88, 0x62], "中文𥚃Ê̄", "big5"),
+            (["x-euc-jp", "cseucpkdfmtjapanese", "euc-jp"], [0xC6, 0xFC, 0xCB, 0xDC, 0xAD, 0xA1], "日本①", "euc-jp"),
+            (["shift_jis", "sjis", "ms_kanji", "windows-31j", "csshiftjis"], [0x87, 0x40, 0xFB, 0xFC, 0x87, 0x8A], "①髙㈱", "shift_jis"),
+            (["ksc5601", "ks_c_5601-1987", "windows-949", "euc-kr", "korean"], [0xC7, 0xD1, 0x81, 0x41], "한갂", "euc-kr"),
+            (["x-user-defined"], [0x61, 0x80, 0xFF], "a\u{F780}\u{F7FF}", "x-user-defined"),
+        ] as [([String], [UInt8], String, String)])
+    func whatwgLabelsDecodeAsBrowsersDo(labels: [String], bytes: [UInt8], text: String, encoding: String) {
+        for label in labels {
+            for upper in [false, true] {
+                let declared = upper ? label.uppercased() : label
+                let page = Array("<meta charset=\"\(declared)\"><p>".utf8) + bytes + Array("</p>".utf8)
+                let result = Self.decoded(page)
+                #expect(result == ("<meta charset=\"\(declared)\"><p>\(text)</p>", encoding), "\(declared)")
+                let served = Array("<p>".utf8) + bytes + Array("</p>".utf8)
+                #expect(Self.decoded(served, declared: "text/html; charset=\(declared)").text == "<p>\(text)</p>", "\(declared)")
+            }
+        }
+    }
+
+    /// A label the standard does not define is no declaration, as in a browser: UTF-7, which iconv
+    /// decodes (its "+ADw-" was markup), and TSCII are read as an undeclared page is.
+    @Test func labelsTheStandardLacksAreNoDeclaration() {
+        let sevenBit = Array("<meta charset=\"utf-7\"><p>a+ADw-b+AD4-c ".utf8) + [0xE9] + Array("</p>".utf8)
+        #expect(Self.decoded(sevenBit) == ("<meta charset=\"utf-7\"><p>a+ADw-b+AD4-c é</p>", "windows-1252"))
+        let tamil = Array("<meta charset='tscii'><p>".utf8) + [0x82, 0xE9] + Array("</p>".utf8)
+        #expect(Self.decoded(tamil) == ("<meta charset='tscii'><p>‚é</p>", "windows-1252"))
+        // An unknown label leaves the other declaration to decide.
+        let cyrillic = Array("<meta charset=\"utf-7\"><p>".utf8) + [0xCF, 0xF0, 0xE8]
+        #expect(Self.decoded(cyrillic, declared: "text/html; charset=x-cp1251").text.hasSuffix("При"))
+        // The ISO-2022-KR label (the standard's replacement encoding) does not decode an 8-bit page.
+        let latin = Array("<meta charset=\"iso-2022-kr\"><p>caf".utf8) + [0xE9] + Array("</p>".utf8)
+        #expect(Self.decoded(latin).text.hasSuffix("café</p>"))
     }
 
     /// ISO-2022-JP is 7-bit, valid UTF-8 as bytes: its declaration (meta or header) is believed when
@@ -195,26 +247,11 @@ import WinnowTestSupport
         #expect(Self.decoded(mixed).encoding == "utf-8")
     }
 
-    /// A page whose encoding would decode it to more UTF-8 than the limit (4 × `max_bytes`) is not
-    /// decoded but removed as too large: a 32 MiB TSCII page took 2.8 GB and wrote a 403 MB line.
-    @Test func anExpandingCharsetStopsAtTheLimit() {
-        let page = Array("<meta charset='tscii'><p>".utf8) + Array(repeating: 0x82, count: 1000) + Array("</p>".utf8)
-        let settings = HTMLExtractor.Settings()
-        let limit = CharsetDecoder.limit(maxBytes: page.count)
-        #expect(CharsetDecoder.decode(page, declared: nil, limit: limit).tooLarge)
-        #expect(!CharsetDecoder.decode(page, declared: nil, limit: CharsetDecoder.limit(maxBytes: 3 * page.count)).tooLarge)
-        var small = settings
-        small.maxBytes = page.count
-        guard case .refused(let reason) = HTMLExtractor(settings: small).extract(.bytes(page)) else {
-            Issue.record("the page was read")
-            return
-        }
-        #expect(reason == RemovalReason.htmlTooLarge)
-        #expect(ContentExplanation(.bytes(page), extractor: HTMLExtractor(settings: small)) == nil)
-        guard case .text(let text, _, _) = HTMLExtractor(settings: settings).extract(.bytes(page)) else {
-            Issue.record("the page was refused under the default max_bytes")
-            return
-        }
-        #expect(text.unicodeScalars.count == 4000)
+    /// A page whose encoding would decode it to more UTF-8 than the limit is not decoded: `tooLarge`.
+    @Test func aConversionPastTheLimitIsTooLarge() {
+        let page = Array("<meta charset='windows-1251'><p>".utf8) + Array(repeating: 0xCF, count: 1000) + Array("</p>".utf8)
+        #expect(CharsetDecoder.decode(page, declared: nil, limit: page.count).tooLarge)
+        let decoded = CharsetDecoder.decode(page, declared: nil, limit: CharsetDecoder.limit(maxBytes: page.count))
+        #expect(!decoded.tooLarge && decoded.utf8.count == page.count + 1000)
     }
 }

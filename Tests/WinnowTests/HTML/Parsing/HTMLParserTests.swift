@@ -331,6 +331,44 @@ import WinnowTestSupport
         #expect(titled.title == "A&#x;B")
     }
 
+    /// Named references as a browser reads them (the WHATWG table, 2,231 names): libxml2 2.9 knows HTML 4's
+    /// 253 only, so "&AMP;" gave "&;" (the name decoded, its ';' left), "&check;" stayed text and "&lang;"
+    /// was U+2329; in a title or an attribute's value they stayed text. In a value, a legacy name without
+    /// its ';' is text when a '=' or a letter or digit follows ("?a=1&copy=2"), as the standard says.
+    @Test func namedReferencesAreReadAsABrowserReadsThem() {
+        let names = [
+            "AMP", "LT", "GT", "QUOT", "COPY", "REG", "check", "star", "period", "commat", "colon", "NoBreak", "hyphen", "half",
+            "lpar", "rpar", "NotEqual", "leq", "lang", "rang", "NotEqualTilde", "Afr", "CounterClockwiseContourIntegral",
+        ]
+        #expect(
+            Self.text("<p>" + names.map { "[&\($0);]" }.joined(separator: " ") + "</p>")
+                == "[&] [<] [>] [\"] [©] [®] [✓] [☆] [.] [@] [:] [\u{2060}] [‐] [½] [(] [)] [≠] [≤] [⟨] [⟩] [≂̸] [𝔄] [∳]")
+        #expect(Self.text("<p>a&NewLine;b&Tab;c&ZeroWidthSpace;d</p>") == "a\nb\tc\u{200B}d")
+        #expect(
+            Self.text("<p>&copy-right &amp.x &GT&LT &notin; &notit; x&nbspy &AMP;AMP; &check &checkmark; &bogus;</p>")
+                == "©-right &.x >< ∉ ¬it; x\u{A0}y &AMP; &check ✓ &bogus;")
+        #expect(Self.text("<script>var s = '&check;';</script><!-- &AMP; --><p>a</p>") == "a")
+        var settings = HTMLExtractor.Settings()
+        settings.mainContent = false
+        guard
+            case .text(_, let metadata, _) = HTMLExtractor(settings: settings).extract(
+                .text("<title>Tom &AMP; Jerry &check;</title><link rel=canonical href=\"https://a.example/?x=1&AMP;y=2\"><p>x</p>"))
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(metadata.title == "Tom & Jerry ✓" && metadata.canonicalURL == "https://a.example/?x=1&y=2")
+        let value = "a &copy=b &copyx &copy; &copy d &notit; &check; &GT &QUOT;"
+        guard
+            case .text(_, let og, _) = HTMLExtractor(settings: settings).extract(
+                .text("<meta property=og:title content=\"\(value)\"><p>x</p>"))
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(og.title == "a &copy=b &copyx © © d &notit; ✓ > \"")
+    }
+
     /// A script's or style's text that starts with an end tag other than its own: libxml2 2.9 reads that
     /// tag and passes over everything to the next '>', the element's own end tag included.
     @Test func rawTextStartingWithAnotherEndTagEndsAtItsOwn() {
