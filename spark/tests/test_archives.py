@@ -20,8 +20,9 @@ from unittest import mock
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 
-from pyspark.sql import SparkSession  # noqa: E402
+import local_spark  # noqa: E402
 
 from winnow_spark import archives  # noqa: E402
 from winnow_spark import cli  # noqa: E402
@@ -36,12 +37,7 @@ IGNORED = ("wall_seconds", "outputs", "passes", "spooled_bytes")
 
 def setUpModule():
     global SPARK, WORK
-    SPARK = (SparkSession.builder.master("local[2]").appName("winnow-spark-archive-tests")
-             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-             .config("spark.sql.shuffle.partitions", "4")
-             .config("spark.driver.host", "127.0.0.1").getOrCreate())
-    SPARK.sparkContext.setLogLevel("ERROR")
-    cli.ship_package(SPARK)
+    SPARK = local_spark.start("winnow-spark-archive-tests", "local[2]")
     WORK = tempfile.mkdtemp(prefix="winnow-spark-archives-")
 
 

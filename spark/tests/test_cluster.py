@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
-from pyspark.sql import SparkSession  # noqa: E402
+import local_spark  # noqa: E402
 
 from winnow_spark import binary as winnow_binary  # noqa: E402
 from winnow_spark import cli  # noqa: E402
@@ -43,12 +43,7 @@ RUN_COUNTS = ("pipeline", "records", "kept", "removed", "rejected", "rejected_by
 def setUpModule():
     global SPARK, WORK, SHARDS
     # Two cores; a failed task is tried up to three times, as on a cluster (plain local[2] never retries).
-    SPARK = (SparkSession.builder.master("local[2,3]").appName("winnow-spark-tests")
-             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-             .config("spark.sql.shuffle.partitions", "4")
-             .config("spark.driver.host", "127.0.0.1").getOrCreate())
-    SPARK.sparkContext.setLogLevel("ERROR")
-    cli.ship_package(SPARK)
+    SPARK = local_spark.start("winnow-spark-tests", "local[2,3]")
     WORK = tempfile.mkdtemp(prefix="winnow-spark-test-")
     SHARDS = corpus.write_shards(WORK, PAGES, shards=7)
 

@@ -10,6 +10,7 @@ import zlib
 from pyspark.rdd import portable_hash
 
 from . import binary as winnow
+from . import paths
 from . import stages
 
 SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
@@ -21,15 +22,9 @@ SNIFF_BYTES = 1 << 16
 
 def local_path(path):
     """The local file a path names, or None for another Hadoop file system's: a path without a scheme
-    that exists here, or a `file:` URI's path (file:///F or file:/F)."""
+    that exists here, or a `file:` URI's path."""
     if path.startswith("file:"):
-        rest = path[len("file:"):]
-        if rest.startswith("//"):
-            authority, slash, rest = rest[2:].partition("/")
-            if authority or not slash:
-                return None
-            rest = "/" + rest
-        return rest if rest.startswith("/") else None
+        return paths.file_uri_path(path)
     if "://" not in path and os.path.exists(path):
         return path
     return None

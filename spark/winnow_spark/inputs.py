@@ -15,6 +15,7 @@ from py4j.java_gateway import is_instance_of
 from pyspark.sql import functions as F
 
 from . import archives
+from . import paths
 from . import documents as json_documents
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")
@@ -107,19 +108,11 @@ def _hadoop_local(path):
 
 
 def _local_folder(argument):
-    """The local folder an argument names, else None: a local path, or a `file:` URI (file:///F or
-    file:/F; Hadoop takes no host there), whose path Hadoop reads as written (no %-decoding)."""
+    """The local folder an argument names, else None: a local path, or a `file:` URI's."""
     if "://" not in argument and os.path.isdir(argument):
         return argument
-    if not argument.startswith("file:"):
-        return None
-    path = argument[len("file:"):]
-    if path.startswith("//"):
-        authority, slash, rest = path[2:].partition("/")
-        if authority or not slash:
-            return None
-        path = "/" + rest
-    return path if path.startswith("/") and os.path.isdir(path) else None
+    path = paths.file_uri_path(argument)
+    return path if path is not None and os.path.isdir(path) else None
 
 
 def _require_lines(path):

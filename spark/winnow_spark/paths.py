@@ -1,0 +1,15 @@
+"""Local paths among the Hadoop paths a run is given."""
+
+
+def file_uri_path(argument):
+    """The path of a `file:` URI (file:///F or file:/F; Hadoop takes no host there), read as written (no
+    %-decoding), else None."""
+    if not argument.startswith("file:"):
+        return None
+    path = argument[len("file:"):]
+    if path.startswith("//"):
+        authority, slash, rest = path[2:].partition("/")
+        if authority or not slash:
+            return None
+        path = "/" + rest
+    return path if path.startswith("/") else None
