@@ -18,6 +18,10 @@ import Testing
                 == "Posted May 4, 2021 by Ann")
         #expect(Self.text("<p>See all <a>details<span>details</span></a> on coverage</p>") == "See all details on coverage")
         #expect(Self.text("<p><a>Close</a><a>Close</a><a>Close</a></p>") == "Close")
+        // A marquee: a hundred copies of a span side by side.
+        #expect(
+            Self.text("<p>" + String(repeating: "<span>Book Now <span class=\"rstar\">*</span></span>", count: 100) + "</p>")
+                == "Book Now *")
         #expect(Self.text("<p>Je <b>pense</b><b>pense</b>, donc</p>") == "Je pense, donc")
     }
 
@@ -53,6 +57,39 @@ import Testing
     @Test func theShownCopyStaysWhenTheFirstIsHidden() {
         #expect(Self.text("<p><span style=\"display:none\">Sold out</span><span>Sold out</span></p>") == "Sold out")
         #expect(Self.text("<p><span hidden><b>Sold out</b></span><span>Sold out</span></p>") == "Sold out")
+    }
+
+    /// Each of many nested inline elements holds the rest of the page, which repeats ("<b>x.<b>x.…"): its
+    /// text was compared with as much text before it at every close (200 KB took 35 s). Many copies of
+    /// one run each looked back over all the copies before them. Both now read what a copy's length bounds.
+    @Test func manyNestedOrRepeatedCopiesAreReadInLinearTime() {
+        let pages = [
+            ("<b>x.", String(repeating: "x.", count: 30_000)),
+            ("<b>x ", Array(repeating: "x", count: 30_000).joined(separator: " ")),
+            ("<span>ab. ", Array(repeating: "ab.", count: 6_000).joined(separator: " ")),
+        ]
+        for (unit, expected) in pages {
+            let clock = ContinuousClock.now
+            let text = Self.text("<p>" + String(repeating: unit, count: unit == "<span>ab. " ? 6_000 : 30_000))
+            #expect(ContinuousClock.now - clock < .seconds(3), "\(unit)")
+            #expect(text == expected, "\(unit)")
+        }
+        // Copies of one run side by side are each dropped; a first copy deep in inline elements, or copies
+        // nested deep, are too many nodes for a copy.
+        for (page, dropped) in [
+            ("<p>Close" + String(repeating: "<b>Close</b>", count: 10_000), true),
+            ("<p>" + String(repeating: " ", count: 60_000) + "Close" + String(repeating: "<b>Close</b>", count: 5_000), true),
+            (
+                "<p>" + String(repeating: "<i>", count: 5_000) + "Close" + String(repeating: "</i>", count: 5_000)
+                    + String(repeating: "<b>Close</b>", count: 5_000), false
+            ),
+            ("<p>" + String(repeating: "<b>Close", count: 10_000), false),
+        ] {
+            let clock = ContinuousClock.now
+            let text = Self.text(page)
+            #expect(ContinuousClock.now - clock < .seconds(3), "\(page.prefix(40))")
+            #expect(dropped ? text == "Close" : text.hasPrefix("CloseClose"), "\(page.prefix(40))")
+        }
     }
 
     @Test func switchedOffBothCopiesStay() {
