@@ -226,12 +226,29 @@ static const xmlChar *winnow_commentEnd(const xmlChar *from, const xmlChar *end)
     return close;
 }
 
-/* The '>' that ends a browser's bogus comment starting at `from`, or NULL when a '<' or the page's end
- * comes first: such a comment is left to libxml2, as one that runs through markup (`<title>x <! y</title>`)
- * is likelier text than a comment. */
-static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar *end) {
-    while (from < end && *from != '>' && *from != '<') from++;
-    return from < end && *from == '>' ? from : NULL;
+/* The first '>' and the first end tag's "</" (before a letter) at or after where the scan last looked
+ * for a bogus comment's end, NULL before the first look: each is searched for again only once the scan
+ * is past it, so a page of many "<!" is read once. */
+typedef struct {
+    const xmlChar *close, *endTag;
+} winnow_BogusCommentEnds;
+
+/* The '>' that ends a browser's bogus comment starting at `from`, start tags inside it ("<![CDATA[ x <b>"
+ * is one comment, as in a browser), or NULL when the page's end or an end tag comes first: such a comment
+ * is left to libxml2, as the scan does not know a title's or a textarea's text, where "<!" is text and the
+ * end tag is theirs (`<title>x <! y</title>`). */
+static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar *end, winnow_BogusCommentEnds *found) {
+    if (found->close == NULL || found->close < from) {
+        const xmlChar *close = memchr(from, '>', (size_t)(end - from));
+        found->close = close == NULL ? end : close;
+    }
+    if (found->close == end) return NULL;
+    if (found->endTag == NULL || found->endTag < from) {
+        const xmlChar *tag = winnow_find(from, end, "</", 2);
+        while (tag < end && !(end - tag > 2 && winnow_isASCIILetter(tag[2]))) tag = winnow_find(tag + 1, end, "</", 2);
+        found->endTag = tag;
+    }
+    return found->endTag < found->close ? NULL : found->close;
 }
 
 /* Finds, reading the page as libxml2 2.9 does (tags, comments, script and style text up to their end
@@ -241,7 +258,7 @@ static const xmlChar *winnow_bogusCommentEnd(const xmlChar *from, const xmlChar 
  * - "<!-->" and "<!--->", empty comments to a browser, are dropped (libxml2 reads on to the next "-->");
  * - "<!" not starting a comment or a doctype, "<?" not followed by a name and "</" not followed by one
  *   are dropped to their '>', as a browser's bogus comments (libxml2 writes them as text: Word's
- *   "<![if !supportLists]>", a stray "<![CDATA[");
+ *   "<![if !supportLists]>", a stray "<![CDATA[", with the start tags before that '>');
  * - character references in text and attribute values that libxml2 reads other than a browser, as
  *   `winnow_findReference` tells them.
  * Returns the number of repairs (with no copy: 0 or 1). */
@@ -250,6 +267,7 @@ int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy
     winnow_Reference reference;
     /* Most pages hold no reference to repair: one search of the whole page spares the search of each text. */
     winnow_Repairs repairs = {copy, 0, winnow_findReference(page, end, 0, &reference)};
+    winnow_BogusCommentEnds bogusCommentEnds = {NULL, NULL};
     while (at < end) {
         const xmlChar *open = memchr(at, '<', (size_t)(end - at));
         if (!winnow_readReferences(at, open == NULL ? end : open, 0, &repairs)) return repairs.count;
@@ -302,7 +320,7 @@ int winnow_repairPage(const xmlChar *page, int length, winnow_RepairedCopy *copy
             at = close == NULL ? end : close + 1;
             continue;
         } else if (next == '!' || next == '?' || next == '/') {
-            const xmlChar *close = winnow_bogusCommentEnd(open + 2, end);
+            const xmlChar *close = winnow_bogusCommentEnd(open + 2, end, &bogusCommentEnds);
             if (close != NULL) dropped = close + 1;
         }
         if (dropped == NULL) {

@@ -16,12 +16,14 @@ enum Terminal {
 
     /// `text` with its control characters but line breaks and tabs written as escapes (`\u{1B}`):
     /// messages quote ids, names and values from the input, whose escape sequences would otherwise
-    /// retitle or clear the user's terminal.
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    /// retitle or clear the user's terminal. `breakingLines: false` escapes line breaks and tabs too,
+    /// for a value quoted on a line of its own (an id before its report).
+    static func visible(_ text: String, breakingLines: Bool = true) -> String {
+        let escaped = { (scalar: Unicode.Scalar) in isControl(scalar) || (!breakingLines && (scalar == "\n" || scalar == "\t")) }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if escaped(scalar) {
                 shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 shown.unicodeScalars.append(scalar)

@@ -34,4 +34,20 @@ enum ByteSetScan {
     static func below(_ word: UInt64, _ bound: UInt8) -> UInt64 {
         (word &- ones &* UInt64(bound)) & ~word
     }
+
+    /// Flags exactly the bytes of `word` below `bound` (at most 0x80), with no false flags above a true
+    /// one: no carry crosses a byte, so such flags can be masked by others.
+    @inline(__always)
+    static func exactlyBelow(_ word: UInt64, _ bound: UInt8) -> UInt64 {
+        let low = word & (ones &* 0x7F)
+        return ~((low &+ ones &* UInt64(0x80 - bound)) | word) & (ones &* 0x80)
+    }
+
+    /// Flags exactly the bytes of `word` equal to `byte` (see `exactlyBelow`).
+    @inline(__always)
+    static func exactlyEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        let low = difference & (ones &* 0x7F)
+        return ~((low &+ ones &* 0x7F) | difference) & (ones &* 0x80)
+    }
 }

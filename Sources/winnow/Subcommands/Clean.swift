@@ -29,15 +29,18 @@ extension WinnowCommand {
 
         func run() async throws {
             let settings = try clean.options(owner: "stage 'clean'", shortcuts: allText ? ["main_content=false"] : [])
-            let stage: any DocumentStage =
-                if let explain {
-                    ExplainedCleanStage(options: settings, id: FileName.text(explain)) { id, report in
-                        Terminal.error("explain \(id):\n\(report)")
-                    }
-                } else {
-                    CleanStage(options: settings)
-                }
+            guard let explain else {
+                try await options.run(name: CleanStage.stageName, steps: [.document(CleanStage(options: settings))])
+                return
+            }
+            let stage = ExplainedCleanStage(options: settings, id: FileName.text(explain)) { id, report in
+                Terminal.error("explain \(Terminal.visible(id, breakingLines: false)):\n\(report)")
+            }
             try await options.run(name: CleanStage.stageName, steps: [.document(stage)])
+            // The run itself succeeded: the id is said missing, and the status stays 0.
+            if stage.recordsExplained == 0 {
+                Terminal.error("explain \(Terminal.visible(stage.id, breakingLines: false)): no record with this id in the input")
+            }
         }
     }
 }

@@ -32,6 +32,23 @@ import WinnowTestSupport
         #expect(lines.count == 9, "a heading and one line a block: \(explained.stderr)")
     }
 
+    /// An id the input lacks, a record of only text and a page without text each say what happened; an
+    /// id's line breaks are escaped, so that its report starts on a line of its own.
+    @Test func whatCannotBeExplainedIsSaid() throws {
+        let input = try Self.records(["a"])
+        let missing = try CommandLineTests().winnow(["clean", "-q", "--explain", "nope"], stdin: input)
+        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.stderr == "explain nope: no record with this id in the input\n", "\(missing.stderr)")
+        let textOnly = try CommandLineTests().winnow(["clean", "-q", "--explain", "t"], stdin: #"{"id":"t","text":"words"}"# + "\n")
+        #expect(textOnly.stderr == "explain t:\nno html: the record's text passes through\n", "\(textOnly.stderr)")
+        let empty = try CommandLineTests().winnow(
+            ["clean", "-q", "--explain", "e"], stdin: #"{"id":"e","html":"<script>x()</script>"}"# + "\n")
+        #expect(empty.stderr == "explain e:\nno blocks: the page has no text: removed (no-text)\n", "\(empty.stderr)")
+        let broken = try CommandLineTests().winnow(
+            ["clean", "-q", "--explain", "two\nlines"], stdin: #"{"id":"two\nlines","html":"<p>Some text here.</p>"}"# + "\n")
+        #expect(broken.stderr.hasPrefix("explain two\\u{A}lines:\n"), "\(broken.stderr)")
+    }
+
     @Test func disabledRulesAreSwitchedOffAndUnknownOnesRefused() throws {
         let input = try Self.records(["a"])
         let plain = try CommandLineTests().winnow(["clean", "-q"], stdin: input)

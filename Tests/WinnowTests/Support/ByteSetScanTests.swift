@@ -29,4 +29,26 @@ import WinnowTestSupport
             }
         }
     }
+
+    /// The exact flags set the high bit of each byte in the set and of no other, so that one set can be
+    /// masked by another (the C0 controls but tab, line feed and carriage return).
+    @Test func exactFlagsMarkEveryByteAndNoOther() {
+        var random = SeededRandom.forTest(44)
+        for _ in 0..<20_000 {
+            // Half the bytes low, near the bounds; the others any byte.
+            let bytes = (0..<8).map { _ in
+                let byte = UInt8(truncatingIfNeeded: random.next())
+                return random.next() % 2 == 0 ? byte % 0x22 : byte
+            }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+            for bound: UInt8 in [0x01, 0x0A, 0x20, 0x80] {
+                let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element < bound ? 0x80 << (8 * $1.offset) : 0) }
+                #expect(ByteSetScan.exactlyBelow(word, bound) == expected, "\(bytes) below \(bound)")
+            }
+            for byte: UInt8 in [0x00, 0x09, 0x0A, 0x0D, 0x80, 0xFF] {
+                let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == byte ? 0x80 << (8 * $1.offset) : 0) }
+                #expect(ByteSetScan.exactlyEqual(word, byte) == expected, "\(bytes) equal to \(byte)")
+            }
+        }
+    }
 }

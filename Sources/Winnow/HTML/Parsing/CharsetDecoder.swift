@@ -12,8 +12,8 @@
 /// `<meta charset>` or `http-equiv`; then a
 /// fallback that tells damaged UTF-8 from Windows-1252 by counting well-formed multi-byte sequences.
 /// Labels name encodings as the WHATWG standard's do (`WebEncodings`); one it does not define is no
-/// declaration. Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. NUL and
-/// form feed become spaces (`becomesSpace`).
+/// declaration. Other encodings go through iconv; a byte that cannot be decoded becomes U+FFFD. The C0
+/// controls but tab, line feed and carriage return become spaces (`becomesSpace`).
 enum CharsetDecoder {
     /// The decoded page and the encoding it was read as.
     struct Decoded {
@@ -209,7 +209,7 @@ enum CharsetDecoder {
         return good > bad
     }
 
-    /// Valid UTF-8 out of nearly-valid UTF-8: each bad byte becomes U+FFFD, NUL and form feed a space.
+    /// Valid UTF-8 out of nearly-valid UTF-8: each bad byte becomes U+FFFD, a control a space (`becomesSpace`).
     static func repairUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
@@ -225,17 +225,25 @@ enum CharsetDecoder {
         return output
     }
 
-    /// Bytes the parser gets as spaces: NUL, and form feed, which HTML counts as white space but
-    /// libxml2 drops, gluing the words on either side into one.
+    /// Bytes the parser gets as spaces: the C0 controls but tab, line feed and carriage return, which
+    /// libxml2 drops as not XML, gluing the words on either side into one. A browser shows form feed
+    /// as white space and the others (vertical tab, NUL, BEL, ESC) as a glyph of their own between the words.
     static func becomesSpace(_ byte: UInt8) -> Bool {
-        byte == 0 || byte == 0x0C
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
-    /// Whether any byte `becomesSpace`, with memchr rather than a loop over every byte.
+    /// Whether any byte `becomesSpace`, eight bytes at a time rather than a loop over every byte.
     private static func containsSpaceBytes(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return false }
-            return memchr(base, 0, raw.count) != nil || memchr(base, 0x0C, raw.count) != nil
+        bytes.withUnsafeBufferPointer { buffer in
+            let found = ByteSetScan.firstMember(
+                of: buffer, from: 0,
+                flags: { word in
+                    ByteSetScan.exactlyBelow(word, 0x20)
+                        & ~(ByteSetScan.exactlyEqual(word, 0x09) | ByteSetScan.exactlyEqual(word, 0x0A)
+                        | ByteSetScan.exactlyEqual(word, 0x0D))
+                },
+                isMember: becomesSpace)
+            return found < buffer.count
         }
     }
 
@@ -264,7 +272,7 @@ enum CharsetDecoder {
         return .utf8(output, replaced: replaced)
     }
 
-    /// iconv's conversion of `bytes` to UTF-8 of at most `limit` bytes; NUL and form feed are left as
+    /// iconv's conversion of `bytes` to UTF-8 of at most `limit` bytes; controls are left as
     /// they are. Nil when iconv does not know the encoding.
     private static func iconvConvert(_ bytes: ArraySlice<UInt8>, from encoding: String, limit: Int = .max) -> Conversion? {
         let converter = iconv_open("UTF-8", encoding)

@@ -28,6 +28,13 @@ struct PageTreeBuilder {
     private var drawingTextDepth = 0
     /// Where the parser last found a drawing's end tag, for the next drawing (`winnow_htmlSkipSVG`).
     var drawingEnd = -1
+    /// The last answer of `startsRun`, kept while the text before `copyStart` stays: a page of many
+    /// glued copies of one run after many spaces reads the spaces once.
+    private var spacedRun: (node: Int, copyStart: Int, spaced: Bool)?
+    /// The last glued copy dropped, all of it shown inline: its parent, where its nodes end, and the first
+    /// copy's start and text node. The next copy of that run in the parent looks back past it in one step
+    /// (a marquee's hundred "Book Now" spans), as the text before it stays.
+    private var droppedCopy: (parent: Int, end: Int, copyStart: Int, found: Int)?
     private var capture = Capture.none
     private var captured: [UInt8] = []
     private var hints = ContentHints()
@@ -331,33 +338,63 @@ struct PageTreeBuilder {
         let end = tree.text.count
         let length = end - start
         let copyStart = start - length
+        let parent = Int(open[open.count - 1].node)
+        // Each node of a copy shows some of its bytes, but for a few empty ones (an icon): an element, or
+        // a run between the copies, of more nodes is no copy. So is a run longer than the parent's text
+        // before the element (nested elements that each hold the rest of the page, `<b>x.<b>x.…`). Each
+        // check below then reads what the copy's length bounds.
+        var steps = 2 * length + 16
+        guard copyStart >= open[open.count - 1].textStart, tree.nodes.count - Int(node) - 1 <= steps else { return }
         // Five bytes at least: a word a page splits in two halves ("cous<b>cous</b>") is shorter.
-        guard length >= 5, copyStart >= 0, tree.text[copyStart] == tree.text[start], tree.text[start - 1] == tree.text[end - 1],
+        guard length >= 5, tree.text[copyStart] == tree.text[start], tree.text[start - 1] == tree.text[end - 1],
             copyStart == 0 || !Self.continuesWord(tree.text[copyStart - 1]),
             tree.text[copyStart..<start].elementsEqual(tree.text[start..<end]),
             !tree.nodes[Int(node)].hint.marks.contains(.hidden),
             Self.readsAsGlued(String(decoding: tree.text[start..<end], as: UTF8.self).unicodeScalars),
             !tree.nodes[(Int(node) + 1)...].contains(where: { $0.tag == .code || $0.tag == .pre })
         else { return }
-        let parent = Int(open[open.count - 1].node)
         var index = Int(node) - 1
+        var checkedAncestors = false
         while index > parent && (tree.nodes[index].tag != .text || tree.nodes[index].textStart > copyStart) {
-            guard Self.isShownInline(tree.nodes[index]) else { return }
+            if let dropped = droppedCopy, dropped.end - 1 == index, dropped.parent == parent, dropped.copyStart == copyStart {
+                (index, checkedAncestors) = (dropped.found, true)
+                break
+            }
+            guard Self.isShownInline(tree.nodes[index]), steps > 0 else { return }
+            steps -= 1
             index -= 1
         }
-        guard index > parent, tree.text[Int(tree.nodes[index].textStart)..<copyStart].allSatisfy(ASCIIByte.isSpace) else { return }
-        var ancestor = Int(tree.nodes[index].parent)
+        guard index > parent, startsRun(at: copyStart, in: index) else { return }
+        var ancestor = checkedAncestors ? parent : Int(tree.nodes[index].parent)
         while ancestor > parent {
-            guard Self.isShownInline(tree.nodes[ancestor]) else { return }
+            guard Self.isShownInline(tree.nodes[ancestor]), steps > 0 else { return }
+            steps -= 1
             ancestor = Int(tree.nodes[ancestor].parent)
         }
         guard ancestor == parent else { return }
+        let shownInline = tree.nodes[(Int(node) + 1)...].allSatisfy(Self.isShownInline)
         dropText(of: node, from: start, keepingSpace: false)
+        droppedCopy = shownInline ? (parent, tree.nodes.count, copyStart, index) : nil
         if visibleStarts.last >= start {
             // Noted again over what is left.
             visibleStarts = (-1, -1)
             noteVisible(from: 0)
         }
+    }
+
+    /// Forgets what was noted of the text from `count` on, now removed (and of the nodes whose text
+    /// starts there), for glued copies.
+    private mutating func textShortened(to count: Int) {
+        if let run = spacedRun, count < run.copyStart { spacedRun = nil }
+        if let dropped = droppedCopy, count <= dropped.copyStart { droppedCopy = nil }
+    }
+
+    /// Whether only spaces come before `copyStart` in the text of `node`: the copy starts a text run.
+    private mutating func startsRun(at copyStart: Int, in node: Int) -> Bool {
+        if let run = spacedRun, run.node == node, run.copyStart == copyStart { return run.spaced }
+        let spaced = tree.text[Int(tree.nodes[node].textStart)..<copyStart].allSatisfy(ASCIIByte.isSpace)
+        spacedRun = (node, copyStart, spaced)
+        return spaced
     }
 
     /// Whether a copy glued to itself cannot be what a page shows: it holds a letter, and no space at
@@ -401,6 +438,7 @@ struct PageTreeBuilder {
             kept = 0
         }
         tree.text.removeSubrange(start...)
+        textShortened(to: start)
         if spaced { tree.text.append(UInt8(ascii: " ")) }
     }
 

@@ -266,8 +266,12 @@ import WinnowTestSupport
         // An empty comment at the very end, or followed by a '>' of the text.
         #expect(Self.text("<p>a<!-->>b</p><p>c</p><!-->") == "a>bc")
         #expect(Self.text("<p>a</p><!--->") == "a")
-        // One that a '<' interrupts is left to libxml2: in a title it is the title's text, not a comment.
+        // One that an end tag interrupts is left to libxml2: in a title it is the title's text, not a comment.
         #expect(Self.text("<p>a</p><title>x <! y</title><p>b</p><textarea></ x</textarea><p>c</p>") == "abc")
+        // Start tags before its '>' are inside it, as in a browser: "<![CDATA[" is no text.
+        #expect(Self.text("<p>before <![CDATA[ cdata <b>x</b> ]]> after</p>") == "before x ]]> after")
+        #expect(Self.text("<div><![CDATA[<p>Second</p>]]></div>") == "Second]]>")
+        #expect(Self.text("<p>a <! b <i>c</i> d</p><p>e <? f <i>g</i></p>") == "a c de g")
         // A doctype ends at its first '>', even inside an identifier whose quote never closes.
         #expect(Self.text("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN><html><body><p>Hello</p></body></html>") == "Hello")
         #expect(Self.text("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\" 'x'><p>Hi</p>") == "Hi")
