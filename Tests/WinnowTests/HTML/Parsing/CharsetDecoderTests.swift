@@ -249,21 +249,6 @@ import WinnowTestSupport
         #expect(CharsetDecoder.decode(Array("a\tb\nc\rd\u{0B}e".utf8), declared: nil).utf8 == Array("a\tb\nc\rd e".utf8))
     }
 
-    /// TSCII's 0x82 is four code points (12 UTF-8 bytes, more than the first output buffer allows): the
-    /// page decodes whole, and a byte TSCII lacks (0xFF) between the runs is still one U+FFFD.
-    @Test func anExpandingCharsetDecodesWhole() {
-        let syllable = "\u{0BB8}\u{0BCD}\u{0BB0}\u{0BC0}"
-        let page: [UInt8] =
-            Array("<meta charset='tscii'><p>".utf8) + Array(repeating: 0x82, count: 1000) + [0xFF]
-            + Array(repeating: 0x82, count: 1000) + Array("</p><p>the end</p>".utf8)
-        let (text, encoding) = Self.decoded(page)
-        #expect(encoding == "tscii")
-        let expected =
-            "<meta charset='tscii'><p>" + String(repeating: syllable, count: 1000) + "\u{FFFD}"
-            + String(repeating: syllable, count: 1000) + "</p><p>the end</p>"
-        #expect(Array(text.unicodeScalars) == Array(expected.unicodeScalars))
-    }
-
     /// ISO-2022-JP is 7-bit, valid UTF-8 as bytes: its declaration (meta or header) is believed when
     /// the page holds its escapes, which gave "$B$3$s$K$A$O" before; without escapes, UTF-8 wins.
     @Test func iso2022PagesAreReadAsDeclared() {
