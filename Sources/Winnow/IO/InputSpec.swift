@@ -40,9 +40,9 @@ public enum InputSpec: Sendable, Equatable {
             }
             if info.st_mode & S_IFMT != S_IFDIR {
                 try pipes.add(argument, info)
-                if hasSuffix(argument, in: htmlSuffixes) {
+                if FileNameEnding.hasSuffix(argument, in: htmlSuffixes) {
                     specs.append(.html(path: argument, id: argument))
-                } else if hasSuffix(argument, in: ArchiveFormat.suffixes) {
+                } else if FileNameEnding.hasSuffix(argument, in: ArchiveFormat.suffixes) {
                     specs.append(.archive(path: argument, name: argument))
                 } else {
                     specs.append(.jsonl(path: argument, name: argument))
@@ -93,8 +93,10 @@ public enum InputSpec: Sendable, Equatable {
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.path)
         let prefix = FileNameEnding.endsWith(folder, "/") ? folder : folder + "/"
         return relativePaths.map { relative in
-            if hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: relative) }
-            if hasSuffix(relative, in: ArchiveFormat.suffixes) { return .archive(path: prefix + relative, name: prefix + relative) }
+            if FileNameEnding.hasSuffix(relative, in: htmlSuffixes) { return .html(path: prefix + relative, id: relative) }
+            if FileNameEnding.hasSuffix(relative, in: ArchiveFormat.suffixes) {
+                return .archive(path: prefix + relative, name: prefix + relative)
+            }
             return .jsonl(path: prefix + relative, name: prefix + relative)
         }
     }
@@ -167,21 +169,16 @@ public enum InputSpec: Sendable, Equatable {
     /// part files Spark and Hadoop write (`part-00000`, `part-r-00000.gz`), so an engine's output folder
     /// reads as it was written.
     private static func isInputName(_ name: String) -> Bool {
-        hasSuffix(name, in: jsonlSuffixes) || hasSuffix(name, in: htmlSuffixes) || hasSuffix(name, in: ArchiveFormat.suffixes)
+        FileNameEnding.hasSuffix(name, in: jsonlSuffixes + htmlSuffixes + ArchiveFormat.suffixes)
             || isPartFile(name)
     }
 
     /// A part file of an engine's output folder (`part-`, Hadoop's `r-` or `m-`, then five digits or
     /// more); its checksum files (`.crc`) are not.
     private static func isPartFile(_ name: String) -> Bool {
-        guard FileNameEnding.hasPrefix(name, "part-"), !hasSuffix(name, in: [".crc"]) else { return false }
+        guard FileNameEnding.hasPrefix(name, "part-"), !FileNameEnding.hasSuffix(name, in: [".crc"]) else { return false }
         var rest = name.utf8.dropFirst(5)
         if rest.starts(with: "r-".utf8) || rest.starts(with: "m-".utf8) { rest = rest.dropFirst(2) }
         return rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count >= 5
-    }
-
-    /// Whether `name` ends with one of `suffixes`, by its bytes, A–Z matching a–z.
-    static func hasSuffix(_ name: String, in suffixes: [String]) -> Bool {
-        FileNameEnding.hasSuffix(name, in: suffixes)
     }
 }

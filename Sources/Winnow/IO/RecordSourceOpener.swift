@@ -14,7 +14,7 @@ enum RecordSourceOpener {
         var detection: ArchiveFormat.Detection
         while true {
             if let found = ArchiveFormat.detect(
-                head, ended: ended, namedArchive: archive, namedGzip: archive && InputSpec.hasSuffix(path, in: [".gz"]))
+                head, ended: ended, namedArchive: archive, namedGzip: archive && FileNameEnding.hasSuffix(path, in: [".gz"]))
             {
                 detection = found
                 break

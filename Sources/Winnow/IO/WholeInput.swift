@@ -19,7 +19,7 @@ public struct WholeInput: Sendable, Equatable {
         guard paths.count == 1, let path = paths.first, path != "-" else {
             throw .configuration("a whole input (--input-name) is read from one file, not standard input: give its path once")
         }
-        guard !InputSpec.hasSuffix(name, in: InputSpec.htmlSuffixes) else {
+        guard !FileNameEnding.hasSuffix(name, in: InputSpec.htmlSuffixes) else {
             throw .configuration("an HTML file is not read as a whole input (--input-name): name an archive or JSONL file", path: name)
         }
         if let framedSources, !framedSources.contains(where: { BytewiseOrder.equal($0, origin) }) {
@@ -28,6 +28,7 @@ public struct WholeInput: Sendable, Equatable {
         guard try InputSpec.resolve([path]).map(\.path) == [path] else {
             throw .configuration("a whole input (--input-name) is one file, not a folder", path: path)
         }
-        return InputSpec.hasSuffix(name, in: ArchiveFormat.suffixes) ? .archive(path: path, name: name) : .jsonl(path: path, name: name)
+        return FileNameEnding.hasSuffix(name, in: ArchiveFormat.suffixes)
+            ? .archive(path: path, name: name) : .jsonl(path: path, name: name)
     }
 }

@@ -56,7 +56,7 @@ public struct PipelineDefinition {
         let inputEndings = [".jsonl", ".gz"] + ArchiveFormat.suffixes + InputSpec.htmlSuffixes
         // JSONL: a second line that starts a JSON object too (a pipeline may be written as JSON).
         let jsonLines = bytes.starts(with: Array(#"{""#.utf8)) && ByteSearch.firstOffset(of: Array("\n{".utf8), in: bytes) != nil
-        return InputSpec.hasSuffix(path, in: inputEndings) || bytes.starts(with: [0x1F, 0x8B]) || jsonLines
+        return FileNameEnding.hasSuffix(path, in: inputEndings) || bytes.starts(with: [0x1F, 0x8B]) || jsonLines
             || bytes.starts(with: Array("WARC/".utf8))
     }
 

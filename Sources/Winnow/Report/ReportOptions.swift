@@ -49,8 +49,8 @@ public struct ReportOptions: StageOptions {
     /// The report folder for a run whose cleaned output is `output`: `folder` when set, else beside it.
     public func folder(forOutput output: String) -> String {
         if !folder.isEmpty { return folder }
-        for suffix in [".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".gz"] where output.hasSuffix(suffix) {
-            return String(output.dropLast(suffix.count)) + ".report"
+        for suffix in [".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".gz"] where FileNameEnding.endsWith(output, suffix) {
+            return String(decoding: output.utf8.dropLast(suffix.utf8.count), as: UTF8.self) + ".report"
         }
         return output + ".report"
     }

@@ -79,6 +79,8 @@ import WinnowTestSupport
         #expect(definition.steps.map(\.stage) == ["templates", "neardup"])
         #expect(definition.report?.clustersWithText == 5)
         #expect(definition.report?.folder(forOutput: "out/pages.jsonl.gz") == "out/pages.report")
+        // The suffix is told by bytes: "\u{600}." is one grapheme cluster, which String.hasSuffix missed.
+        #expect(definition.report?.folder(forOutput: "out/a\u{600}.jsonl") == "out/a\u{600}.report")
         let stages = try definition.makeStages(reportFolder: "r")
         guard case .corpus(let templates) = stages[0], case .corpus(let nearDup) = stages[1] else {
             Issue.record("templates and neardup are corpus stages")
