@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 from winnow_spark import binary as winnow  # noqa: E402
 from winnow_spark import cli  # noqa: E402
 from winnow_spark import inputs  # noqa: E402
+from winnow_spark import paths  # noqa: E402
 from winnow_spark import pipeline as pipelines  # noqa: E402
 from winnow_spark import stages  # noqa: E402
 
@@ -162,9 +163,9 @@ class OriginNames(unittest.TestCase):
 
     def test_glob_characters_in_a_name_are_read_as_written(self):
         """Hadoop reads a path as a glob: `x[1].jsonl` would read `x1.jsonl`. The name goes to Spark escaped."""
-        self.assertEqual(inputs._literal("/d/x[1].jsonl"), "/d/x\\[1\\].jsonl")
-        self.assertEqual(inputs._literal("q?{a,b}*.jsonl"), "q\\?\\{a,b\\}\\*.jsonl")
-        self.assertEqual(inputs._literal("plain/name.jsonl"), "plain/name.jsonl")
+        self.assertEqual(paths.literal("/d/x[1].jsonl"), "/d/x\\[1\\].jsonl")
+        self.assertEqual(paths.literal("q?{a,b}*.jsonl"), "q\\?\\{a,b\\}\\*.jsonl")
+        self.assertEqual(paths.literal("plain/name.jsonl"), "plain/name.jsonl")
 
 
 class FileShape(unittest.TestCase):

@@ -60,7 +60,6 @@ def read_whole(spark, binary, sources, pipeline_text, archives, partitions):
     A local file is opened by the binary where it is; another file system's is read by Spark's
     `binaryFiles`, whole into the task's memory, and handed to the binary as a file. Kept records are
     placed by their origin's hash as `stages.spread` places framed JSONL records, the rest with them."""
-    from .inputs import _literal  # inputs tells archives from lines with this module
     context = spark.sparkContext
     tasks = []
     for number, path, name in archives:
@@ -68,7 +67,7 @@ def read_whole(spark, binary, sources, pipeline_text, archives, partitions):
         if local is not None:
             tasks.append(context.parallelize([(number, name, local, None)], 1))
         else:
-            tasks.append(context.binaryFiles(_literal(path), 1).map(
+            tasks.append(context.binaryFiles(paths.literal(path), 1).map(
                 lambda item, number=number, name=name: (number, name, None, item[1])))
 
     def task(entries):

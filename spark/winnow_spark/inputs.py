@@ -139,11 +139,6 @@ _NOT_GZIP = ("{}: its name ends in .gz but it is not gzip-compressed; Spark deco
              "by the content): rename it")
 
 
-def _literal(path):
-    """`path` with Hadoop's glob characters escaped, so that it names the one file `winnow run` reads."""
-    return "".join("\\" + character if character in "\\*?[]{}" else character for character in path)
-
-
 def _require_utf8(name):
     """The binary spells a name that is not UTF-8 with \\xHH escapes (`FileName`); the cluster path
     does not, and refuses such a name rather than name its records otherwise. A name holding a line
@@ -179,7 +174,7 @@ def origin_names(given):
 
 def _reader(spark, path, ignore_corrupt):
     """A line reader of the one file `path` names, as written. Its glob characters are escaped
-    (`_literal`), except in a path that holds a colon too: Hadoop's glob rebuilds each name it passes as
+    (`paths.literal`), except in a path that holds a colon too: Hadoop's glob rebuilds each name it passes as
     a path of its own, which a colon turns into a URI (a:[1].jsonl, d:1/x[1].jsonl fail), so that read
     is not globbed (Spark's __globPaths__ option) and checks the file is there itself. A local file whose
     name holds a colon is read through Hadoop's raw local file system: the checksummed one fails on the
@@ -191,11 +186,11 @@ def _reader(spark, path, ignore_corrupt):
     if ":" in hadoop_path.getName() and system.getUri().getScheme() == "file":
         reader = (reader.option("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
                   .option("fs.file.impl.disable.cache", "true"))
-    if ":" in hadoop_path.toUri().getPath() and _literal(path) != path:
+    if ":" in hadoop_path.toUri().getPath() and paths.literal(path) != path:
         if not system.exists(hadoop_path):
             raise InputError(f"{path}: input not found")
         return reader.option("__globPaths__", "false").text(path)
-    return reader.text(_literal(path))
+    return reader.text(paths.literal(path))
 
 
 def _block_sizes(index, rows):

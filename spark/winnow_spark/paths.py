@@ -1,4 +1,4 @@
-"""Local paths among the Hadoop paths a run is given."""
+"""Paths as Hadoop reads them: a name taken literally, and the local paths among those a run is given."""
 
 
 def file_uri_path(argument):
@@ -13,3 +13,8 @@ def file_uri_path(argument):
             return None
         path = "/" + rest
     return path if path.startswith("/") else None
+
+
+def literal(path):
+    """`path` with Hadoop's glob characters escaped, so that it names the one file `winnow run` reads."""
+    return "".join("\\" + character if character in "\\*?[]{}" else character for character in path)

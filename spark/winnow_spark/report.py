@@ -13,7 +13,7 @@ import zlib
 
 from . import binary as winnow
 from . import pipeline as pipelines
-from .inputs import _literal
+from .paths import literal
 from .stages import _lines, set_flags
 
 # RunReport.clustersListed: the clusters report.json and the page list.
@@ -139,9 +139,9 @@ def parts_in_order(context, folder, path):
 
 
 def _one_file(path):
-    """`path` as textFile reads the one file it names: its glob characters escaped (`_literal`), and each
+    """`path` as textFile reads the one file it names: its glob characters escaped (`paths.literal`), and each
     comma, which textFile takes for the end of one path of a list, as the one-choice glob `{\\,}`."""
-    return _literal(path).replace(",", "{\\,}")
+    return literal(path).replace(",", "{\\,}")
 
 
 def write(spark, binary, folder, target, outputs, summary_bytes, options, keepers, partitions, log):
